@@ -96,18 +96,26 @@ function group(cands: Candidate[]): List[] {
   return lists.filter((l) => l.items.length >= 2 || RANK[l.style]! < 7);
 }
 
-/** Attaches each list to the nearest preceding item of a higher-level list. */
+/**
+ * Attaches every item to the nearest preceding item of a higher-level style, then splits a list wherever its items
+ * fall under different parents (numbering that runs on across parents, as in indicator tables).
+ */
 function nest(lists: List[]): List[] {
+  const flat = lists.flatMap((list) => list.items.map((item) => ({ list, item, rank: RANK[list.style]! })));
+  flat.sort((a, b) => a.item.start - b.item.start);
   const roots: List[] = [];
-  const placed: Array<{ rank: number; item: Item }> = [];
-  for (const list of [...lists].sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
-    const rank = RANK[list.style]!;
-    const first = list.items[0]!.start;
+  const current = new Map<List, { parent: Item | undefined; list: List }>();
+  flat.forEach((entry, i) => {
     let parent: Item | undefined;
-    for (const p of placed) if (p.rank < rank && p.item.start < first && (!parent || p.item.start > parent.start)) parent = p.item;
-    (parent ? parent.children : roots).push(list);
-    for (const item of list.items) placed.push({ rank, item });
-  }
+    for (let j = i - 1; j >= 0; j--) if (flat[j]!.rank < entry.rank) { parent = flat[j]!.item; break; }
+    let open = current.get(entry.list);
+    if (!open || open.parent !== parent) {
+      open = { parent, list: { style: entry.list.style, items: [] } };
+      current.set(entry.list, open);
+      (parent ? parent.children : roots).push(open.list);
+    }
+    open.list.items.push(entry.item);
+  });
   return roots;
 }
 
