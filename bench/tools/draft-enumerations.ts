@@ -27,9 +27,16 @@ function parseCn(s: string): number {
   return tens * 10 + unit;
 }
 
+/** Parses ASCII or full-width digits (scraped reports use both). */
+function arabic(s: string): number {
+  return Number(s.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+}
+
 interface Candidate { style: string; ordinal: number; start: number; marker: string }
 
 const CN = "[一二三四五六七八九十]{1,3}";
+// Start of a line, allowing the ideographic-space indentation some scraped texts keep.
+const LINE_START = "(?:^|\\n)[ \\t\\u3000]*";
 // Characters after which an inline marker such as 一是 can start a clause.
 const CLAUSE_BREAK = "(?<=^|[\\n。：:；;，,、！？）)”\\s])";
 const PATTERNS: Array<[string, RegExp, (m: RegExpExecArray) => number]> = [
@@ -37,15 +44,15 @@ const PATTERNS: Array<[string, RegExp, (m: RegExpExecArray) => number]> = [
   ["inline-yao", new RegExp(`${CLAUSE_BREAK}(${CN})要`, "g"), (m) => parseCn(m[1]!)],
   ["inline-qi", new RegExp(`${CLAUSE_BREAK}其(${CN})(?=[，,、：:是])`, "g"), (m) => parseCn(m[1]!)],
   ["di", new RegExp(`${CLAUSE_BREAK}第(${CN})(?=[，,、：:。])`, "g"), (m) => parseCn(m[1]!)],
-  ["di-zhang", new RegExp(`(?<=^|\\n)\\s*第(${CN})章`, "g"), (m) => parseCn(m[1]!)],
-  ["di-tiao", new RegExp(`(?<=^|\\n)\\s*第(${CN})条`, "g"), (m) => parseCn(m[1]!)],
+  ["di-zhang", new RegExp(`(?<=${LINE_START})第(${CN})章`, "g"), (m) => parseCn(m[1]!)],
+  ["di-tiao", new RegExp(`(?<=${LINE_START})第(${CN})条`, "g"), (m) => parseCn(m[1]!)],
   ["sequence", /(?<=^|[\n。：:；;，,])(首先|其次|再次|然后|最后)/g, () => 0],
-  ["cn-dun", new RegExp(`(?<=^|\\n|[。：；])(${CN})、`, "g"), (m) => parseCn(m[1]!)],
+  ["cn-dun", new RegExp(`(?<=${LINE_START}|[。：；])(${CN})、`, "g"), (m) => parseCn(m[1]!)],
   ["cn-paren", new RegExp(`[（(](${CN})[）)]`, "g"), (m) => parseCn(m[1]!)],
-  ["arabic-dot", /(?<=^|\n|[。：；])(\d{1,2})[.．](?!\d)/g, (m) => Number(m[1])],
-  ["arabic-dun", /(?<=^|\n|[。：；])(\d{1,2})、/g, (m) => Number(m[1])],
-  ["arabic-paren", /[（(](\d{1,2})[）)]/g, (m) => Number(m[1])],
-  ["arabic-half-paren", /(?<=^|\n|[。：；])(\d{1,2})[）)]/g, (m) => Number(m[1])],
+  ["arabic-dot", new RegExp(`(?<=${LINE_START}|[。：；])([\\d０-９]{1,2})[.．](?![\\d０-９])`, "g"), (m) => arabic(m[1]!)],
+  ["arabic-dun", new RegExp(`(?<=${LINE_START}|[。：；])([\\d０-９]{1,2})、`, "g"), (m) => arabic(m[1]!)],
+  ["arabic-paren", /[（(]([\d０-９]{1,2})[）)]/g, (m) => arabic(m[1]!)],
+  ["arabic-half-paren", new RegExp(`(?<=${LINE_START}|[。：；])([\\d０-９]{1,2})[）)]`, "g"), (m) => arabic(m[1]!)],
   ["circled", /[①-⑳]/g, (m) => m[0].charCodeAt(0) - 0x2460 + 1],
 ];
 
