@@ -1,0 +1,38 @@
+/**
+ * gongwen (公文): reads Chinese policy documents and meeting reports.
+ *
+ * Offsets everywhere are UTF-16 code-unit indices (JavaScript string indices) into the string you passed in.
+ * nodejieba's dictionaries load once per process, on the first call that segments.
+ */
+import { createAnalyzer, type Analyzer } from "./pipeline.js";
+import type { AnalyzerConfig, Doc, SegmentOptions, Token } from "./schema.js";
+
+export { createAnalyzer, defaultStages, segmentStage, sentenceStage } from "./pipeline.js";
+export type { Analyzer, CreateAnalyzerOptions, ResolvedConfig, Stage, StageContext } from "./pipeline.js";
+export { GongwenError, isGongwenError, type ErrorCode } from "./errors.js";
+export * from "./schema.js";
+export { splitClauses, splitSentences } from "./text/sentences.js";
+
+let defaultAnalyzer: Analyzer | undefined;
+const shared = (): Analyzer => (defaultAnalyzer ??= createAnalyzer());
+
+/**
+ * Analyses `text` with every stage.
+ *
+ * @example
+ * const doc = analyze("5月17日,学院党委书记雷承锋主持召开会议。");
+ * doc.tokens.map((t) => t.text); // → ["5月", "17日", ",", "学院", "党委书记", "雷承锋", "主持", "召开", "会议", "。"]
+ */
+export function analyze(text: string, options?: AnalyzerConfig): Doc {
+  return (options ? createAnalyzer(options) : shared()).analyze(text);
+}
+
+/**
+ * Segments `text` into tokens with offsets, part of speech and kind.
+ *
+ * @example
+ * segment("指导组成员王鹏").map((t) => t.text); // → ["指导组", "成员", "王鹏"]
+ */
+export function segment(text: string, options?: SegmentOptions): Token[] {
+  return shared().segment(text, options);
+}

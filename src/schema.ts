@@ -1,0 +1,225 @@
+/**
+ * The document model: zod schemas for every output and option, with the TypeScript types derived from them
+ * (`z.infer`), so types, runtime validation and the published JSON Schema cannot drift apart.
+ *
+ * Offsets everywhere are UTF-16 code-unit indices (JavaScript string indices) into the caller's original
+ * string: `text.slice(span.start, span.end) === span.text`.
+ */
+import { z } from "zod";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Spans and tokens
+
+export const SpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+/** A piece of the input: `input.slice(start, end) === text`. */
+export type Span = z.infer<typeof SpanSchema>;
+
+export const TokenKindSchema = z.enum(["word", "number", "date", "punct", "space", "latin", "other"]);
+export type TokenKind = z.infer<typeof TokenKindSchema>;
+
+export const TokenSchema = SpanSchema.extend({
+  /** Part of speech in jieba's ICTCLAS-style tag set (n, v, nr, ns, nt, m, t, x…); `w` for punctuation. */
+  pos: z.string(),
+  kind: TokenKindSchema,
+});
+/** A word (or number, date, punctuation mark, whitespace run…) with its offsets and part of speech. */
+export type Token = z.infer<typeof TokenSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page structure (web noise, metadata, spam)
+
+export const RegionKindSchema = z.enum(["article", "title", "navigation", "metadata", "credits", "footer", "spam"]);
+export type RegionKind = z.infer<typeof RegionKindSchema>;
+
+export const RegionSchema = SpanSchema.extend({ kind: RegionKindSchema });
+/** A classified range of the input (nothing is deleted: regions cover the text). */
+export type Region = z.infer<typeof RegionSchema>;
+
+export const SpamFindingSchema = SpanSchema.extend({
+  category: z.string(),
+  /** The terms that made the case, each with its place in the input. */
+  evidence: z.array(SpanSchema),
+  score: z.number(),
+});
+export type SpamFinding = z.infer<typeof SpamFindingSchema>;
+
+export const CreditsSchema = z.object({
+  photo: z.array(z.string()).optional(),
+  text: z.array(z.string()).optional(),
+  editor: z.array(z.string()).optional(),
+  reviewer: z.array(z.string()).optional(),
+});
+export type Credits = z.infer<typeof CreditsSchema>;
+
+export const PageInfoSchema = z.object({
+  regions: z.array(RegionSchema),
+  title: SpanSchema.optional(),
+  /** ISO date (YYYY-MM-DD) read from a 发布时间/日期 line. */
+  publishedAt: z.string().optional(),
+  views: z.number().int().nonnegative().optional(),
+  /** Column / breadcrumb path, outermost first (学院首页 > 专题网站 > …). */
+  breadcrumb: z.array(z.string()).optional(),
+  column: z.string().optional(),
+  source: z.string().optional(),
+  credits: CreditsSchema.optional(),
+  spam: z.array(SpamFindingSchema),
+});
+export type PageInfo = z.infer<typeof PageInfoSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Enumerations
+
+export interface ListItem extends Span {
+  ordinal: number;
+  marker: Span;
+  heading?: Span;
+  children?: Enumeration[];
+}
+export interface Enumeration extends Span {
+  style: string;
+  items: ListItem[];
+  declared?: { count: number; span: Span; matches: boolean };
+  /** Ordinals run 1, 2, 3… without gaps or repeats. */
+  complete: boolean;
+  /** Problems in the numbering, e.g. `gap after 3`, `repeat of 5`. */
+  problems?: string[];
+}
+
+export const ListItemSchema: z.ZodType<ListItem> = z.lazy(() =>
+  SpanSchema.extend({
+    ordinal: z.number().int(),
+    marker: SpanSchema,
+    heading: SpanSchema.optional(),
+    children: z.array(EnumerationSchema).optional(),
+  }),
+);
+export const EnumerationSchema: z.ZodType<Enumeration> = z.lazy(() =>
+  SpanSchema.extend({
+    style: z.string(),
+    items: z.array(ListItemSchema),
+    declared: z.object({ count: z.number().int(), span: SpanSchema, matches: z.boolean() }).optional(),
+    complete: z.boolean(),
+    problems: z.array(z.string()).optional(),
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entities
+
+export const EntityTypeSchema = z.enum(["person", "org", "place", "date", "meeting", "count", "document", "quote"]);
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
+export const EntitySchema = SpanSchema.extend({
+  type: EntityTypeSchema,
+  /** Normalised value: ISO date for dates, the parsed number for counts, the canonical name for places. */
+  value: z.union([z.string(), z.number()]).optional(),
+  /** Mentions of the same thing share an id (e.g. `person:雷承锋`). */
+  id: z.string().optional(),
+  attrs: z.record(z.string(), z.unknown()).optional(),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Keywords and summaries
+
+export const KeywordSchema = z.object({
+  text: z.string(),
+  score: z.number(),
+  kind: z.enum(["word", "phrase"]),
+  /** Every occurrence in the input. */
+  spans: z.array(SpanSchema),
+});
+export type Keyword = z.infer<typeof KeywordSchema>;
+
+export const SummarySchema = z.object({
+  /** Indices into `doc.sentences`, in document order. */
+  sentences: z.array(z.number().int().nonnegative()),
+  spans: z.array(SpanSchema),
+  /** The chosen sentences joined in order. */
+  text: z.string(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const PersonRefSchema = z.object({
+  name: z.string(),
+  titles: z.array(z.string()),
+  org: z.string().optional(),
+  span: SpanSchema,
+});
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+export const MeetingBriefSchema = z.object({
+  title: SpanSchema.optional(),
+  /** ISO date of the meeting. */
+  date: z.string().optional(),
+  dateSpan: SpanSchema.optional(),
+  meeting: SpanSchema.extend({ number: z.number().int().optional() }).optional(),
+  chair: PersonRefSchema.optional(),
+  participants: z.array(SpanSchema),
+  attendees: z.array(SpanSchema),
+  guests: z.array(PersonRefSchema),
+  agenda: z.array(SpanSchema),
+  decisions: z.array(SpanSchema),
+  statements: z.array(
+    z.object({ speaker: z.string(), verb: z.string(), span: SpanSchema, speakerSpan: SpanSchema.optional() }),
+  ),
+});
+export type MeetingBrief = z.infer<typeof MeetingBriefSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The document
+
+export const DocSchema = z.object({
+  text: z.string(),
+  tokens: z.array(TokenSchema),
+  sentences: z.array(SpanSchema),
+  /** Clause spans (split at ，；： too), for stages that work below the sentence. */
+  clauses: z.array(SpanSchema).optional(),
+  page: PageInfoSchema.optional(),
+  enumerations: z.array(EnumerationSchema).optional(),
+  entities: z.array(EntitySchema).optional(),
+  keywords: z.array(KeywordSchema).optional(),
+  phrases: z.array(KeywordSchema).optional(),
+  summary: SummarySchema.optional(),
+  /** Present only for meeting reports. */
+  meeting: MeetingBriefSchema.optional(),
+});
+/** Everything gongwen knows about one text: plain, JSON-serialisable data. */
+export type Doc = z.infer<typeof DocSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Options
+
+export const SegmentModeSchema = z.enum(["default", "search"]);
+export type SegmentMode = z.infer<typeof SegmentModeSchema>;
+
+/** Default cap on input length in UTF-16 code units (10 million ≈ 20 MB of UTF-8 Chinese). */
+export const DEFAULT_MAX_INPUT_LENGTH = 10_000_000;
+
+export const SegmentOptionsSchema = z
+  .object({
+    mode: SegmentModeSchema.optional(),
+  })
+  .strict();
+export type SegmentOptions = z.infer<typeof SegmentOptionsSchema>;
+
+export const AnalyzerConfigSchema = z
+  .object({
+    /** Extra words kept whole by this analyzer (applied by gongwen, so two analyzers can differ). */
+    userWords: z.array(z.string().min(1).max(64)).max(1_000_000).optional(),
+    mode: SegmentModeSchema.optional(),
+    maxInputLength: z.number().int().positive().optional(),
+    /** ISO date used to resolve dates without a year when the page has no publication date. */
+    referenceDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    /** `article` (default): later stages read the article and title only; `all`: the whole input. */
+    scope: z.enum(["article", "all"]).optional(),
+  })
+  .strict();
+export type AnalyzerConfig = z.infer<typeof AnalyzerConfigSchema>;

@@ -1,0 +1,36 @@
+/**
+ * Turns jieba's words back into tokens with offsets (like spaCy's get_words_and_spaces): the words must spell
+ * the piece exactly, or the offsets would lie, so a mismatch is an `ALIGNMENT` error rather than a guess.
+ */
+import { GongwenError } from "../errors.js";
+import type { Token, TokenKind } from "../schema.js";
+import type { JiebaWord } from "./jieba.js";
+
+const PUNCTUATION = /^\p{P}+$/u;
+const CHINESE_NUMERAL = /^[〇○零一二三四五六七八九十百千万亿两]+$/u;
+
+/** Kind and tag of a word jieba produced (numbers, Latin and spaces never reach jieba: see scan.ts). */
+export function classifyWord(word: string, tag: string): { kind: TokenKind; pos: string } {
+  if (PUNCTUATION.test(word)) return { kind: "punct", pos: "w" };
+  if (tag === "m" && CHINESE_NUMERAL.test(word)) return { kind: "number", pos: "m" };
+  if (tag === "x" && !/\p{L}/u.test(word)) return { kind: "other", pos: "x" };
+  return { kind: "word", pos: tag };
+}
+
+/** Tokens for `words`, which jieba cut from `text.slice(offset, offset + length)`. */
+export function alignWords(text: string, offset: number, words: JiebaWord[], into: Token[]): number {
+  let position = offset;
+  for (const { word, tag } of words) {
+    if (word.length === 0) continue;
+    if (!text.startsWith(word, position)) {
+      throw new GongwenError(
+        "ALIGNMENT",
+        `segmenter returned "${word}" where the text has "${text.slice(position, position + word.length)}" at ${position}`,
+      );
+    }
+    const { kind, pos } = classifyWord(word, tag);
+    into.push({ start: position, end: position + word.length, text: word, pos, kind });
+    position += word.length;
+  }
+  return position;
+}

@@ -1,0 +1,73 @@
+/**
+ * Segmentation: scan → jieba on bounded pieces → align → lexicon overlay → PKU merges → (search) finer pieces.
+ * Tokens are lossless: they cover the input exactly, in order, whitespace and punctuation included.
+ */
+import { parseJiebaEntries, readDictLines } from "../dict.js";
+import type { SegmentMode, Token } from "../schema.js";
+import { alignWords } from "./align.js";
+import { cutSmall, tagWords } from "./jieba.js";
+import { applyLexicon, buildLexicon, type Lexicon } from "./lexicon.js";
+import { mergeTokens } from "./merge.js";
+import { scan, type RunKind } from "./scan.js";
+
+/** Words longer than this are cut into dictionary pieces in `search` mode. */
+const SEARCH_SPLIT_OVER = 3;
+
+const RUN_TAGS: Record<Exclude<RunKind, "jieba">, Pick<Token, "kind" | "pos">> = {
+  number: { kind: "number", pos: "m" },
+  latin: { kind: "latin", pos: "eng" },
+  space: { kind: "space", pos: "x" },
+  other: { kind: "other", pos: "x" },
+};
+
+/** jieba's words for `text.slice(start, end)` as tokens. */
+function jiebaTokens(text: string, start: number, end: number, into: Token[] = []): Token[] {
+  alignWords(text, start, tagWords(text.slice(start, end)), into);
+  return into;
+}
+
+/** Splits long words into dictionary pieces (for search indexes), keeping the word's tag. */
+function searchPieces(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    if (token.kind !== "word" || token.text.length <= SEARCH_SPLIT_OVER) {
+      out.push(token);
+      continue;
+    }
+    let start = token.start;
+    for (const piece of cutSmall(token.text, SEARCH_SPLIT_OVER)) {
+      out.push({ start, end: start + piece.length, text: piece, pos: token.pos, kind: "word" });
+      start += piece.length;
+    }
+  }
+  return out;
+}
+
+let builtInLexicon: Lexicon | undefined;
+
+/** The boundary repairs shipped in dict/segment-overrides.txt, loaded once. */
+export function defaultLexicon(): Lexicon {
+  builtInLexicon ??= buildLexicon(parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt")));
+  return builtInLexicon;
+}
+
+/** The built-in repairs plus an analyzer's own words (tagged `nz` unless the built-ins tag them). */
+export function lexiconWith(userWords: readonly string[]): Lexicon {
+  if (userWords.length === 0) return defaultLexicon();
+  const builtIn = parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt"));
+  return buildLexicon([...userWords.map((word) => ({ word, pos: "nz" })), ...builtIn]);
+}
+
+/**
+ * Segments `text` into tokens. Callers validate input and options first (see pipeline.ts).
+ */
+export function segmentText(text: string, mode: SegmentMode, lexicon: Lexicon): Token[] {
+  const tokens: Token[] = [];
+  for (const run of scan(text)) {
+    if (run.kind === "jieba") jiebaTokens(text, run.start, run.end, tokens);
+    else tokens.push({ start: run.start, end: run.end, text: text.slice(run.start, run.end), ...RUN_TAGS[run.kind] });
+  }
+  const merged = mergeTokens(text, applyLexicon(text, tokens, lexicon, (start, end) => jiebaTokens(text, start, end)));
+  return mode === "search" ? searchPieces(merged) : merged;
+}
+
