@@ -67,7 +67,8 @@ export function segmentText(text: string, mode: SegmentMode, lexicon: Lexicon): 
     if (run.kind === "jieba") jiebaTokens(text, run.start, run.end, tokens);
     else tokens.push({ start: run.start, end: run.end, text: text.slice(run.start, run.end), ...RUN_TAGS[run.kind] });
   }
-  const merged = mergeTokens(text, applyLexicon(text, tokens, lexicon, (start, end) => jiebaTokens(text, start, end)));
+  const recut = (start: number, end: number) => jiebaTokens(text, start, end);
+  const merged = mergeTokens(text, applyLexicon(text, tokens, lexicon, recut), recut);
   return mode === "search" ? searchPieces(merged) : merged;
 }
 

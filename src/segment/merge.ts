@@ -6,7 +6,17 @@
 import type { Token } from "../schema.js";
 
 const DATE_UNITS = new Set(["年", "月", "日", "时", "分"]);
-const MAGNITUDES = new Set(["万", "亿", "万亿", "千万", "百万", "千亿"]);
+/** Longest first: `3.5万亿元` is `3.5万亿` + `元`. */
+const MAGNITUDES = ["万亿", "千万", "百万", "千亿", "万", "亿"];
+/**
+ * Function characters jieba's HMM glues onto an unknown name (`宋海宏对`), with their tags. An unknown word
+ * (tag x) ending in one of them, with at least two characters before it, is split there.
+ */
+const FUNCTION_TAILS = new Map([
+  ["对", "p"], ["在", "p"], ["和", "c"], ["与", "p"], ["及", "c"], ["是", "v"], ["说", "v"], ["为", "p"],
+  ["就", "d"], ["把", "p"], ["被", "p"], ["从", "p"], ["向", "p"], ["将", "d"], ["给", "p"], ["的", "uj"],
+  ["了", "ul"], ["等", "u"], ["率", "v"], ["同", "p"],
+]);
 /** Digit-like Chinese numerals as written in years (二〇二三年, 一九九八年). */
 const YEAR_DIGITS = /^[〇○零一二三四五六七八九]+$/u;
 const MAX_YEAR_TOKENS = 5;
@@ -34,21 +44,41 @@ function yearEnd(tokens: Token[], i: number): number {
   return -1;
 }
 
-/** One left-to-right pass; every merge joins adjacent tokens, so offsets stay exact. */
-export function mergeTokens(text: string, tokens: Token[]): Token[] {
+/** The magnitude (万, 亿…) that `token` starts with, if any. */
+const magnitudeAt = (token: Token | undefined) => (token ? MAGNITUDES.find((m) => token.text.startsWith(m)) : undefined);
+
+/** Cuts `token` after `length` units: the first part keeps the token's kind. */
+function cut(token: Token, length: number, headPos: string, tailPos: string): [Token, Token] {
+  const at = token.start + length;
+  return [
+    { start: token.start, end: at, text: token.text.slice(0, length), kind: token.kind, pos: headPos },
+    { start: at, end: token.end, text: token.text.slice(length), kind: "word", pos: tailPos },
+  ];
+}
+
+/**
+ * One left-to-right pass; every merge joins adjacent tokens and every split cuts one, so offsets stay exact.
+ * `recut` re-segments the rest of a word a merge took the front of (`万亿元` → `万亿` + `元`).
+ */
+export function mergeTokens(text: string, tokens: Token[], recut: (start: number, end: number) => Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
+    const magnitude = magnitudeAt(next);
     if (token.text === "第" && next && next.kind === "number" && isPlainNumber(next)) {
       out.push(joined(text, token, next, "number", "m"));
       i++;
     } else if (next && isPlainNumber(token) && DATE_UNITS.has(next.text)) {
       out.push(joined(text, token, next, "date", "t"));
       i++;
-    } else if (next && token.kind === "number" && /^[0-9０-９.．]+$/u.test(token.text) && MAGNITUDES.has(next.text)) {
-      out.push(joined(text, token, next, "number", "m"));
+    } else if (next && magnitude && token.kind === "number" && /^[0-9０-９.．]+$/u.test(token.text)) {
+      const end = next.start + magnitude.length;
+      out.push({ start: token.start, end, text: text.slice(token.start, end), kind: "number", pos: "m" });
+      if (end < next.end) out.push(...recut(end, next.end));
       i++;
+    } else if (token.kind === "word" && token.pos === "x" && token.text.length >= 3 && FUNCTION_TAILS.has(token.text.slice(-1))) {
+      out.push(...cut(token, token.text.length - 1, "x", FUNCTION_TAILS.get(token.text.slice(-1))!));
     } else if (token.kind !== "date" && /[〇○零一二三四五六七八九]/u.test(token.text[0] ?? "")) {
       const end = yearEnd(tokens, i);
       if (end > i || (end === i && token.text.length > 1)) {

@@ -1,0 +1,54 @@
+/** Shared invariants every Doc must satisfy, and readers for the shared data beside the project. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { expect } from "vitest";
+import { DocSchema, type Doc, type Span, type Token } from "../../src/index.js";
+
+export const dataRoot = resolve(__dirname, "../../../shared/data");
+export const readData = (relative: string): string => readFileSync(resolve(dataRoot, relative), "utf8");
+export const seedText = (): string => readData("seed/meeting-report.txt");
+
+/** Every span points at its text, in bounds. */
+export function expectSpans(text: string, spans: Iterable<Span>): void {
+  for (const span of spans) {
+    expect(span.start).toBeGreaterThanOrEqual(0);
+    expect(span.end).toBeGreaterThanOrEqual(span.start);
+    expect(span.end).toBeLessThanOrEqual(text.length);
+    if (text.slice(span.start, span.end) !== span.text) {
+      expect.fail(`span ${span.start}-${span.end} "${span.text}" ≠ "${text.slice(span.start, span.end)}"`);
+    }
+  }
+}
+
+/** Tokens cover the text exactly, in order, none empty. */
+export function expectLossless(text: string, tokens: Token[]): void {
+  let at = 0;
+  for (const token of tokens) {
+    if (token.start !== at || token.end <= token.start || text.slice(token.start, token.end) !== token.text) {
+      expect.fail(`token ${JSON.stringify(token)} breaks the cover at ${at}`);
+    }
+    at = token.end;
+  }
+  expect(at).toBe(text.length);
+}
+
+/** Collects every object with numeric start/end and a text anywhere inside `value`. */
+export function allSpans(value: unknown, into: Span[] = []): Span[] {
+  if (Array.isArray(value)) {
+    for (const v of value) allSpans(v, into);
+  } else if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (typeof o.start === "number" && typeof o.end === "number" && typeof o.text === "string") into.push(o as Span);
+    for (const [key, v] of Object.entries(o)) if (key !== "text") allSpans(v, into);
+  }
+  return into;
+}
+
+/** The Doc passes its own schema, tokens are lossless, and every span anywhere in it points at its text. */
+export function expectValidDoc(doc: Doc): void {
+  const parsed = DocSchema.safeParse(doc);
+  if (!parsed.success) expect.fail(parsed.error.message);
+  expectLossless(doc.text, doc.tokens);
+  const { text: _text, ...rest } = doc;
+  expectSpans(doc.text, allSpans(rest));
+}
