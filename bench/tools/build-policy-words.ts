@@ -24,8 +24,17 @@ const curatedFile = join(repoRoot, "bench/tools/curated-policy-words.txt");
 const outFile = join(repoRoot, "dict/policy-words.txt");
 const jiebaDictFile = join(repoRoot, "node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8");
 
+const seedFile = join(dataDir, "seed/meeting-report.txt");
+
 /** Words the rest of gongwen relies on; never pruned (they do not occur in the 1998-era SIGHAN text anyway). */
 const MUST_HAVE = ["党委书记", "巡回指导组", "指导组", "组长", "成员", "产教融合", "新质生产力", "一带一路", "主题教育", "办学定位", "立德树人"];
+
+/** Curated words that occur in the seed report are kept even where the PKU/MSR conventions would split them. */
+function protectedWords(curated: Entry[]): Set<string> {
+  if (!existsSync(seedFile)) throw new Error(`seed report not found: ${seedFile}`);
+  const seed = readFileSync(seedFile, "utf8");
+  return new Set([...MUST_HAVE, ...curated.filter((e) => seed.includes(e.word)).map((e) => e.word)]);
+}
 
 const HAN_WORD = /^[\u4e00-\u9fff]+$/;
 const ALNUM = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
@@ -271,8 +280,10 @@ function main(): void {
   const jieba = loadJiebaDict();
   const golds = Object.fromEntries(SIGHAN_SETS.map((s) => [s, loadGold(s)])) as Record<string, Gold>;
 
+  const curated = readCurated();
+  const keep = protectedWords(curated);
   const byWord = new Map<string, Entry>();
-  for (const entry of [...readCurated(), ...mine()]) {
+  for (const entry of [...curated, ...mine()]) {
     if (!byWord.has(entry.word)) byWord.set(entry.word, entry); // curated first: its tag wins
   }
 
@@ -285,7 +296,7 @@ function main(): void {
         const v = goldVerdict(entry.word, golds[s]!);
         return v.split > v.kept;
       });
-    if (hurts && !MUST_HAVE.includes(entry.word)) pruned.push(entry.word);
+    if (hurts && !keep.has(entry.word)) pruned.push(entry.word);
     else kept.push(entry);
   }
   for (const word of MUST_HAVE) if (!byWord.has(word)) throw new Error(`must-have word missing: ${word}`);
