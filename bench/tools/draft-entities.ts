@@ -36,7 +36,7 @@ for (const { word, tag } of nodejieba.tag(text)) {
   if (start < 0) continue;
   offset = start + word.length;
   const uncovered = !covered.subarray(start, offset).every(Boolean);
-  if (uncovered && /^(nr|ns|nt|nz|x)/.test(tag) && /\p{Script=Han}/u.test(word)) hits.set(word, `jieba:${tag}`);
+  if (uncovered && /^(nr|ns|nt|nz)/.test(tag) && /\p{Script=Han}/u.test(word)) hits.set(word, `jieba:${tag}`);
 }
 for (const p of places) {
   for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
