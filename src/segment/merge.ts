@@ -1,11 +1,23 @@
 /**
- * Merges that make jieba's output follow the PKU convention used by Chinese policy text and its gold standards:
- * `2023年`, `5月`, `17日`, `9时` are single date/time tokens, `3.5万亿` and `1200万` single numbers,
- * `第11` and `第二十四` single ordinals, `二〇二三年` a single date.
+ * Merges and splits that make jieba's output follow the PKU convention (the one both SIGHAN gold standards
+ * share on these points): `2023年`, `5月`, `17日`, `9时` are single date/time tokens, `3.5万亿` and `1200万`
+ * single numbers, `第11` and `第二十四` single ordinals, `二〇二三年` a single date, `——` and `……` single
+ * marks, while a numeral and its measure word (`一/项`, `两/个`, `第一/个`) and fused function words
+ * (`就/是`, `这/一`) are separate tokens.
  */
 import type { Token } from "../schema.js";
 
-const DATE_UNITS = new Set(["年", "月", "日", "时", "分"]);
+const DATE_UNITS = ["年", "月", "日", "时", "分"];
+/** Words that start with a date unit but are words of their own after a number (`90年代`, `5月份`). */
+const UNIT_WORDS = new Set(["年代", "月份", "年度", "年级", "日子", "时期", "时间", "时候", "分之", "时代"]);
+const NUMERAL_HEAD = /^[一二两三四五六七八九十百千万几多数第]+$/u;
+const MEASURE_WORDS = new Set([..."个次项条位种批天名家件场份座所支张台届篇部辆只轮期周岁倍类年"]);
+/** Grammaticalised like an indefinite article: kept whole (一个, 一种, 一次). */
+const ARTICLE_LIKE = new Set(["一个", "一种", "一次"]);
+/** Function words jieba fuses that the gold standards keep apart. */
+const FUSED = new Set(["就是", "不是", "这一", "也是", "都是"]);
+/** Marks written as runs that count as one token (`——`, `……`, `———`). */
+const RUN_MARKS = new Set(["—", "…", "─", "－"]);
 /** Longest first: `3.5万亿元` is `3.5万亿` + `元`. */
 const MAGNITUDES = ["万亿", "千万", "百万", "千亿", "万", "亿"];
 /**
@@ -44,6 +56,9 @@ function yearEnd(tokens: Token[], i: number): number {
   return -1;
 }
 
+const isNumeralWithMeasure = (word: string) =>
+  word.length >= 2 && MEASURE_WORDS.has(word.slice(-1)) && NUMERAL_HEAD.test(word.slice(0, -1)) && !ARTICLE_LIKE.has(word);
+
 /** The magnitude (万, 亿…) that `token` starts with, if any. */
 const magnitudeAt = (token: Token | undefined) => (token ? MAGNITUDES.find((m) => token.text.startsWith(m)) : undefined);
 
@@ -66,12 +81,25 @@ export function mergeTokens(text: string, tokens: Token[], recut: (start: number
     const token = tokens[i]!;
     const next = tokens[i + 1];
     const magnitude = magnitudeAt(next);
+    const unit = next && isPlainNumber(token) ? DATE_UNITS.find((u) => next.text.startsWith(u)) : undefined;
     if (token.text === "第" && next && next.kind === "number" && isPlainNumber(next)) {
       out.push(joined(text, token, next, "number", "m"));
       i++;
-    } else if (next && isPlainNumber(token) && DATE_UNITS.has(next.text)) {
-      out.push(joined(text, token, next, "date", "t"));
+    } else if (next && unit && !UNIT_WORDS.has(next.text)) {
+      // 31日电 is 31日 + 电: the date takes the unit, the rest of jieba's word is cut again
+      const end = next.start + unit.length;
+      out.push({ start: token.start, end, text: text.slice(token.start, end), kind: "date", pos: "t" });
+      if (end < next.end) out.push(...recut(end, next.end));
       i++;
+    } else if (token.kind === "punct" && RUN_MARKS.has(token.text) && next?.text === token.text) {
+      let k = i + 1;
+      while (tokens[k + 1]?.text === token.text) k++;
+      out.push(joined(text, token, tokens[k]!, "punct", "w"));
+      i = k;
+    } else if (isNumeralWithMeasure(token.text)) {
+      out.push(...cut(token, token.text.length - 1, "m", "q"));
+    } else if (FUSED.has(token.text)) {
+      out.push(...cut(token, 1, token.pos, token.pos));
     } else if (next && magnitude && token.kind === "number" && /^[0-9０-９.．]+$/u.test(token.text)) {
       const end = next.start + magnitude.length;
       out.push({ start: token.start, end, text: text.slice(token.start, end), kind: "number", pos: "m" });
