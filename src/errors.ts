@@ -9,6 +9,7 @@
  * - `BINDING_NOT_FOUND`: nodejieba's native addon is missing (install scripts skipped).
  * - `ALIGNMENT`: the segmenter returned words that do not spell the input (a bug: please report it).
  * - `STAGE_ORDER`: a pipeline stage was configured before a stage it requires.
+ * - `WORKER_FAILED`: a batch worker died or threw something unexpected while processing a record.
  */
 export type ErrorCode =
   | "INVALID_INPUT"
@@ -18,7 +19,8 @@ export type ErrorCode =
   | "DICT_PARSE"
   | "BINDING_NOT_FOUND"
   | "ALIGNMENT"
-  | "STAGE_ORDER";
+  | "STAGE_ORDER"
+  | "WORKER_FAILED";
 
 /**
  * The one error class gongwen throws on purpose.
