@@ -4,8 +4,9 @@
  * numbers returns `undefined`: callers can trust any number they get.
  */
 
+/** Digit characters; ○ (U+25CB, a circle) stands for 〇 in many scraped documents (二○○四年). */
 const DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, "○": 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
   壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
 };
 /** 两 means 2 only before 千/百/万/亿 (or alone), never in the tens or units place. */

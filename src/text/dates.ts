@@ -1,0 +1,460 @@
+/**
+ * Date and time expressions with ISO values: `2023-05-18`, `2023年5月17日`, `二〇二三年五月`, `5月17日` (year from a
+ * reference date), `17日`, `上午9时`, `9时30分`, `今年`, `近日`… One left-to-right scan; every attempt reads a
+ * bounded number of characters and starts only at the beginning of a number, so the cost is linear in the input.
+ */
+import type { Span } from "../schema.js";
+import { isNumeralChar, parseChineseNumber } from "./numerals.js";
+
+/** The fields a date expression states (or that were filled from its context). */
+export interface DateParts {
+  year?: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+}
+
+/** A date or time expression in the text. */
+export interface DateMention extends Span {
+  /**
+   * ISO 8601 value at the stated precision: `2023`, `2023-05`, `2023-05-17`, `2023-05-17T09:30`, or `T09:30` for a
+   * time of day alone. Absent when a needed field is unknown (`5月17日` without a reference date, `近日`).
+   */
+  value?: string;
+  precision: "year" | "month" | "day" | "time";
+  /** Deictic expressions (今年, 上月, 昨天, 近日…), resolved against the reference date when they can be. */
+  relative: boolean;
+  /** Some fields (the year of `5月17日`, the month of `17日`) came from the reference date or a preceding date. */
+  inferred: boolean;
+  parts: DateParts;
+}
+
+export interface FindDatesOptions {
+  /** ISO date (YYYY-MM-DD) used to complete dates without a year and to resolve 今年, 昨天… */
+  referenceDate?: string;
+  /** Search only these ranges of the text (e.g. the article); default the whole text. */
+  ranges?: readonly Pick<Span, "start" | "end">[];
+}
+
+/** Years outside this window are durations or quantities (5000年), not calendar years. */
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2199;
+
+const CHINESE_DIGITS = "〇○零一二三四五六七八九";
+const CHINESE_NUMBER_CHARS = `${CHINESE_DIGITS}十两`;
+
+/**
+ * Deictic words: the field they resolve to and their shift from the reference date; `null` for vague times that
+ * cannot be resolved (近日 "recently").
+ */
+const RELATIVE_WORDS: ReadonlyArray<readonly [string, "year" | "month" | "day", number | null]> = [
+  ["今年", "year", 0],
+  ["去年", "year", -1],
+  ["前年", "year", -2],
+  ["明年", "year", 1],
+  ["本月", "month", 0],
+  ["上个月", "month", -1],
+  ["上月", "month", -1],
+  ["下个月", "month", 1],
+  ["下月", "month", 1],
+  ["今天", "day", 0],
+  ["今日", "day", 0],
+  ["昨天", "day", -1],
+  ["昨日", "day", -1],
+  ["前天", "day", -2],
+  ["明天", "day", 1],
+  ["明日", "day", 1],
+  ["近日", "day", null],
+  ["日前", "day", null],
+  ["近期", "day", null],
+  ["当天", "day", null],
+  ["当日", "day", null],
+  ["同日", "day", null],
+  ["次日", "day", null],
+  ["近年来", "year", null],
+  ["近年", "year", null],
+];
+
+/** Parts of the day before an hour, with the hours they add (下午3时 = 15:00). */
+const DAY_PERIODS: ReadonlyArray<readonly [string, number]> = [
+  ["凌晨", 0],
+  ["清晨", 0],
+  ["早上", 0],
+  ["早晨", 0],
+  ["上午", 0],
+  ["中午", 0],
+  ["下午", 12],
+  ["傍晚", 12],
+  ["晚上", 12],
+  ["夜间", 12],
+  ["夜里", 12],
+  ["深夜", 12],
+];
+
+/** Characters that join the two ends of a range or a list of dates (5月17日至18日, 17日、18日). */
+const RANGE_JOINERS = new Set(["至", "到", "—", "－", "-", "~", "～", "、", "和", "及", "或"]);
+/** After a bare `17日` these make it a duration (30日内, 15日以上). */
+const DURATION_FOLLOWERS = new Set(["内", "以", "之", "左"]);
+const TIME_SEPARATORS = new Set([":", "："]);
+
+function asciiDigitAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
+  return -1;
+}
+
+interface NumberRead {
+  value: number;
+  end: number;
+  /** Arabic digits (either width) rather than Chinese numerals. */
+  arabic: boolean;
+  length: number;
+}
+
+/**
+ * The number starting at `i`: a run of Arabic digits, or of Chinese numerals, at most `maxLength` long (a longer
+ * run is not a date field). Reads at most `maxLength + 1` characters.
+ */
+function readNumber(text: string, i: number, end: number, maxLength: number): NumberRead | undefined {
+  if (asciiDigitAt(text, i) >= 0) {
+    let j = i;
+    let value = 0;
+    while (j < end && j - i <= maxLength && asciiDigitAt(text, j) >= 0) value = value * 10 + asciiDigitAt(text, j++);
+    return j - i > maxLength ? undefined : { value, end: j, arabic: true, length: j - i };
+  }
+  let j = i;
+  while (j < end && j - i <= maxLength && CHINESE_NUMBER_CHARS.includes(text[j]!)) j++;
+  if (j === i || j - i > maxLength) return undefined;
+  const value = parseChineseNumber(text.slice(i, j));
+  return value === undefined ? undefined : { value, end: j, arabic: false, length: j - i };
+}
+
+/** `2023年`, `二〇二三年`: a four-digit calendar year. */
+function readYear(text: string, i: number, end: number): { year: number; end: number } | undefined {
+  const n = readNumber(text, i, end, 4);
+  if (!n || n.length !== 4 || text[n.end] !== "年") return undefined;
+  if (!n.arabic && ![...text.slice(i, n.end)].every((c) => CHINESE_DIGITS.includes(c))) return undefined;
+  if (n.value < MIN_YEAR || n.value > MAX_YEAR) return undefined;
+  return { year: n.value, end: n.end + 1 };
+}
+
+function readMonth(text: string, i: number, end: number): { month: number; end: number; arabic: boolean } | undefined {
+  const n = readNumber(text, i, end, 2);
+  if (!n || text[n.end] !== "月" || n.value < 1 || n.value > 12) return undefined;
+  return { month: n.value, end: n.end + 1, arabic: n.arabic };
+}
+
+function readDay(text: string, i: number, end: number, allowHao: boolean): { day: number; end: number; arabic: boolean } | undefined {
+  const n = readNumber(text, i, end, 3);
+  const unit = text[n?.end ?? -1];
+  if (!n || !(unit === "日" || (allowHao && unit === "号")) || n.value < 1 || n.value > 31) return undefined;
+  return { day: n.value, end: n.end + 1, arabic: n.arabic };
+}
+
+interface TimeRead {
+  hour: number;
+  minute?: number;
+  second?: number;
+  end: number;
+}
+
+/**
+ * `上午9时`, `9时30分`, `下午3点半`, `09:30:00`. Without a part of the day or a date before it, only an Arabic hour
+ * with 时 counts: 一时 is "for a moment", 3点 "three points", 1:10 a ratio.
+ */
+function readTime(text: string, i: number, end: number, afterDate: boolean): TimeRead | undefined {
+  let p = i;
+  let offset = 0;
+  let period = false;
+  const periodWord = DAY_PERIODS.find(([word]) => text.startsWith(word, p));
+  if (periodWord) {
+    p += periodWord[0].length;
+    offset = periodWord[1];
+    period = true;
+  }
+  const hour = readNumber(text, p, end, 3);
+  if (!hour || hour.value > 24) return undefined;
+  const unit = text[hour.end]!;
+  const loose = period || afterDate;
+  let q = hour.end + 1;
+  let minute: number | undefined;
+  let second: number | undefined;
+  if (TIME_SEPARATORS.has(unit)) {
+    if (!loose || !hour.arabic) return undefined;
+    const m = readNumber(text, q, end, 2);
+    if (!m || !m.arabic || m.length !== 2 || m.value > 59) return undefined;
+    minute = m.value;
+    q = m.end;
+    if (TIME_SEPARATORS.has(text[q]!)) {
+      const s = readNumber(text, q + 1, end, 2);
+      if (s && s.arabic && s.length === 2 && s.value <= 59) {
+        second = s.value;
+        q = s.end;
+      }
+    }
+  } else if (unit === "时" || unit === "点") {
+    if (!loose && (unit === "点" || !hour.arabic)) return undefined;
+    if (text[q] === "半") {
+      minute = 30;
+      q++;
+    } else {
+      const m = readNumber(text, q, end, 3);
+      if (m && text[m.end] === "分" && m.value <= 59) {
+        minute = m.value;
+        q = m.end + 1;
+      }
+    }
+    if (text[q] === "许") q++;
+  } else {
+    return undefined;
+  }
+  const h = hour.value < 12 ? hour.value + offset : hour.value;
+  if (h > 24) return undefined;
+  return { hour: h, ...(minute !== undefined ? { minute } : {}), ...(second !== undefined ? { second } : {}), end: q };
+}
+
+/** `2023-05-18`, `2023/5/18`, `2023.05.18`: the same separator twice, a valid calendar day. */
+function readNumericDate(text: string, i: number, end: number): { parts: DateParts; end: number } | undefined {
+  const y = readNumber(text, i, end, 4);
+  const sep = text[y?.end ?? -1];
+  if (!y || !y.arabic || y.length !== 4 || !(sep === "-" || sep === "/" || sep === ".")) return undefined;
+  const m = readNumber(text, y.end + 1, end, 2);
+  if (!m || !m.arabic || text[m.end] !== sep) return undefined;
+  const d = readNumber(text, m.end + 1, end, 2);
+  if (!d || !d.arabic || asciiDigitAt(text, d.end) >= 0 || (text[d.end] === sep && asciiDigitAt(text, d.end + 1) >= 0)) {
+    return undefined;
+  }
+  const parts = { year: y.value, month: m.value, day: d.value };
+  return isValidDay(parts) && y.value >= MIN_YEAR && y.value <= MAX_YEAR ? { parts, end: d.end } : undefined;
+}
+
+function daysInMonth(year: number | undefined, month: number): number {
+  // Without a year, 29 February may be right.
+  return new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate();
+}
+
+function isValidDay({ year, month, day }: DateParts): boolean {
+  return month !== undefined && day !== undefined && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+function isoValue(parts: DateParts, precision: DateMention["precision"]): string | undefined {
+  const { year, month, day, hour, minute, second } = parts;
+  const time =
+    hour === undefined
+      ? ""
+      : `T${pad(hour)}:${pad(minute ?? 0)}${second !== undefined ? `:${pad(second)}` : ""}`;
+  if (precision === "time" && month === undefined && day === undefined && year === undefined) return time;
+  if (year === undefined) return undefined;
+  if (precision === "year") return pad(year, 4);
+  if (month === undefined) return undefined;
+  if (precision === "month") return `${pad(year, 4)}-${pad(month)}`;
+  if (day === undefined) return undefined;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}${precision === "time" ? time : ""}`;
+}
+
+function parseReference(referenceDate: string | undefined): Required<Pick<DateParts, "year" | "month" | "day">> | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate ?? "");
+  if (!match) return undefined;
+  const parts = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return isValidDay(parts) ? parts : undefined;
+}
+
+const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+
+/**
+ * Completes the missing year (or year and month) with the candidate nearest the reference date: a report dated
+ * 2 May that says `30日` means 30 April; one dated 5 January that says `12月20日` means last December.
+ */
+function completeFromReference(parts: DateParts, ref: { year: number; month: number; day: number }): DateParts {
+  const target = dayNumber(ref.year, ref.month, ref.day);
+  const candidates: DateParts[] = [];
+  if (parts.month === undefined) {
+    for (const shift of [-1, 0, 1]) {
+      const first = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1));
+      candidates.push({ ...parts, year: first.getUTCFullYear(), month: first.getUTCMonth() + 1 });
+    }
+  } else {
+    for (const shift of [-1, 0, 1]) candidates.push({ ...parts, year: ref.year + shift });
+  }
+  const distance = (c: DateParts) => Math.abs(dayNumber(c.year!, c.month!, c.day ?? 15) - target);
+  const valid = candidates.filter((c) => c.day === undefined || isValidDay(c));
+  valid.sort((a, b) => distance(a) - distance(b));
+  return valid[0] ?? parts;
+}
+
+/** Shifts the reference date by a relative word's offset. */
+function resolveRelative(field: "year" | "month" | "day", shift: number, ref: { year: number; month: number; day: number }): DateParts {
+  if (field === "year") return { year: ref.year + shift };
+  if (field === "month") {
+    const d = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1));
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+  }
+  const d = new Date(Date.UTC(ref.year, ref.month - 1, ref.day + shift));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Characters at which a date may start: digits, Chinese numerals, and the first characters of the words above. */
+const STARTERS = new Set([
+  ...CHINESE_NUMBER_CHARS,
+  ...RELATIVE_WORDS.map(([w]) => w[0]!),
+  ...DAY_PERIODS.map(([w]) => w[0]!),
+]);
+
+interface Scan {
+  text: string;
+  end: number;
+  ref?: { year: number; month: number; day: number };
+  /** The mention just before, when only a range joiner separates it from the current position. */
+  previous?: DateMention;
+}
+
+function mention(scan: Scan, start: number, end: number, parts: DateParts, precision: DateMention["precision"], relative: boolean, inferred: boolean): DateMention {
+  const value = isoValue(parts, precision);
+  return {
+    start,
+    end,
+    text: scan.text.slice(start, end),
+    ...(value !== undefined ? { value } : {}),
+    precision,
+    relative,
+    inferred,
+    parts,
+  };
+}
+
+/** Adds a time of day directly after a date (`5月17日上午9时`, `2023-05-18 09:30`). */
+function withTime(scan: Scan, start: number, p: number, parts: DateParts, precision: DateMention["precision"], relative: boolean, inferred: boolean): DateMention {
+  if (precision === "day") {
+    const gap = scan.text[p] === " " || scan.text[p] === "T" ? 1 : 0;
+    const time = readTime(scan.text, p + gap, scan.end, true);
+    if (time) {
+      const { end, ...clock } = time;
+      return mention(scan, start, end, { ...parts, ...clock }, "time", relative, inferred);
+    }
+  }
+  return mention(scan, start, p, parts, precision, relative, inferred);
+}
+
+/** Month and day after a known (or missing) year: `5月17日`, `五月`, `5月`, `17日`. */
+function readMonthDay(
+  scan: Scan,
+  start: number,
+  p: number,
+  year: number | undefined,
+  relative: boolean,
+): DateMention | undefined {
+  const { text, end } = scan;
+  const month = readMonth(text, p, end);
+  if (month) {
+    const day = readDay(text, month.end, end, true);
+    let parts: DateParts = { ...(year !== undefined ? { year } : {}), month: month.month };
+    if (day) parts = { ...parts, day: day.day };
+    if (day && !isValidDay(parts)) return undefined;
+    // A Chinese month alone (一月, 十月) is too often something else; it needs a year, a day or 份.
+    const monthEnd = !day && text[month.end] === "份" ? month.end + 1 : month.end;
+    if (!day && !month.arabic && year === undefined && monthEnd === month.end && !relative) return undefined;
+    return complete(scan, start, day ? day.end : monthEnd, parts, day ? "day" : "month", relative);
+  }
+  if (year !== undefined) return undefined;
+  // A bare day: Arabic only (一日 is also "one day"), not a duration (30日内), not the rest of an invalid 2月30日.
+  const day = readDay(text, p, end, false);
+  if (!day || !day.arabic || DURATION_FOLLOWERS.has(text[day.end]!) || text[p - 1] === "月") return undefined;
+  return complete(scan, start, day.end, { day: day.day }, "day", false);
+}
+
+/** Fills missing fields from the preceding date in a range (5月17日至18日), else from the reference date. */
+function complete(scan: Scan, start: number, p: number, parts: DateParts, precision: DateMention["precision"], relative: boolean): DateMention {
+  let filled = parts;
+  const context = scan.previous?.parts;
+  if (parts.year === undefined && context && (parts.month !== undefined || context.month !== undefined)) {
+    filled = {
+      ...(context.year !== undefined ? { year: context.year } : {}),
+      ...(parts.month === undefined ? { month: context.month } : {}),
+      ...parts,
+    };
+  } else if (parts.year === undefined && scan.ref) {
+    filled = completeFromReference(parts, scan.ref);
+  }
+  if (filled.day !== undefined && filled.month !== undefined && !isValidDay(filled)) filled = parts;
+  return withTime(scan, start, p, filled, precision, relative, filled !== parts);
+}
+
+/** The date or time expression starting exactly at `p`, if any. */
+function readAt(scan: Scan, p: number): DateMention | undefined {
+  const { text, end } = scan;
+  const numeric = readNumericDate(text, p, end);
+  if (numeric) return withTime(scan, p, numeric.end, numeric.parts, "day", false, false);
+
+  const year = readYear(text, p, end);
+  if (year) return readMonthDay(scan, p, year.end, year.year, false) ?? mention(scan, p, year.end, { year: year.year }, "year", false, false);
+
+  const relative = RELATIVE_WORDS.find(([word]) => text.startsWith(word, p));
+  if (relative) {
+    const [word, field, shift] = relative;
+    const wordEnd = p + word.length;
+    // 今年5月17日: the month and day are stated, the year is relative.
+    if (field === "year" && shift !== null && readMonth(text, wordEnd, end)) {
+      const resolvedYear = scan.ref ? scan.ref.year + shift : undefined;
+      const withMonth = readMonthDay({ ...scan, previous: undefined }, p, wordEnd, resolvedYear, true);
+      if (withMonth) return withMonth;
+    }
+    const parts = shift !== null && scan.ref ? resolveRelative(field, shift, scan.ref) : {};
+    return mention(scan, p, wordEnd, parts, field, true, false);
+  }
+
+  const monthDay = readMonthDay(scan, p, p, undefined, false);
+  if (monthDay) return monthDay;
+
+  const time = readTime(text, p, end, false);
+  if (time) {
+    const { end: timeEnd, ...clock } = time;
+    return mention(scan, p, timeEnd, clock, "time", false, false);
+  }
+  return undefined;
+}
+
+/** A number that continues one before it (the 23 of 123, the 三 of 十三) is not the start of a date. */
+function continuesNumber(text: string, p: number, from: number): boolean {
+  if (p <= from) return false;
+  const before = text[p - 1]!;
+  if (asciiDigitAt(text, p) >= 0) return asciiDigitAt(text, p - 1) >= 0 || before === "." || /[A-Za-z]/.test(before);
+  return CHINESE_NUMBER_CHARS.includes(text[p]!) && isNumeralChar(before);
+}
+
+function scanRange(text: string, from: number, to: number, ref: Scan["ref"], out: DateMention[]): void {
+  const scan: Scan = { text, end: to, ...(ref ? { ref } : {}) };
+  for (let p = from; p < to; p++) {
+    const c = text[p]!;
+    if (!STARTERS.has(c) && asciiDigitAt(text, p) < 0) continue;
+    if (continuesNumber(text, p, from)) continue;
+    const last = out[out.length - 1];
+    scan.previous = last && last.end < p && last.end >= from && p - last.end <= 2 && [...text.slice(last.end, p)].every((j) => RANGE_JOINERS.has(j)) ? last : undefined;
+    const found = readAt(scan, p);
+    if (found) {
+      out.push(found);
+      p = found.end - 1;
+    }
+  }
+}
+
+/**
+ * Every date and time expression in `text` (or in `options.ranges`), in order, with ISO values.
+ *
+ * @example
+ * findDates("5月17日上午9时,学院召开会议", { referenceDate: "2023-05-18" })[0];
+ * // → { start: 0, end: 10, text: "5月17日上午9时", value: "2023-05-17T09:00", precision: "time", relative: false, inferred: true, … }
+ * findDates("二〇二三年五月")[0].value; // → "2023-05"
+ * findDates("近日,国务院印发通知")[0];  // → { text: "近日", relative: true, precision: "day", value: undefined, … }
+ */
+export function findDates(text: string, options: FindDatesOptions = {}): DateMention[] {
+  const ref = parseReference(options.referenceDate);
+  const ranges = options.ranges ?? [{ start: 0, end: text.length }];
+  const out: DateMention[] = [];
+  for (const range of ranges) scanRange(text, Math.max(0, range.start), Math.min(text.length, range.end), ref, out);
+  return out;
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { findDates, type DateMention } from "../src/text/dates.js";
+
+const SEED = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const POLICY = (name: string) => readFileSync(new URL(`../../shared/data/policy/${name}`, import.meta.url), "utf8");
+
+const brief = (m: DateMention) => [m.text, m.value, m.precision];
+
+describe("findDates: absolute forms", () => {
+  const cases: Array<[string, string, string | undefined, DateMention["precision"]]> = [
+    ["发布时间:2023-05-18阅读数:", "2023-05-18", "2023-05-18", "day"],
+    ["2023/5/8", "2023/5/8", "2023-05-08", "day"],
+    ["2023.05.18", "2023.05.18", "2023-05-18", "day"],
+    ["2023年5月17日", "2023年5月17日", "2023-05-17", "day"],
+    ["二〇二三年五月", "二〇二三年五月", "2023-05", "month"],
+    ["二○○四年六月二十六日", "二○○四年六月二十六日", "2004-06-26", "day"],
+    ["新华社北京２００７年３月１７日电", "２００７年３月１７日", "2007-03-17", "day"],
+    ["召开2023年第11次会议", "2023年", "2023", "year"],
+    ["2023-05-18 09:30:00 发布", "2023-05-18 09:30:00", "2023-05-18T09:30:00", "time"],
+    ["2023年5月17日上午9时", "2023年5月17日上午9时", "2023-05-17T09:00", "time"],
+    ["会议于9时30分开始", "9时30分", "T09:30", "time"],
+    ["下午3点半结束", "下午3点半", "T15:30", "time"],
+    ["上午九时许", "上午九时许", "T09:00", "time"],
+  ];
+  it.each(cases)("%s", (input, text, value, precision) => {
+    const [first] = findDates(input);
+    expect(first && brief(first)).toEqual([text, value, precision]);
+    expect(input.slice(first!.start, first!.end)).toBe(first!.text);
+  });
+
+  it("rejects numbers that are not dates", () => {
+    for (const input of [
+      "自发布之日起30日内", "15日以上", "一时难以", "三点意见", "1:10的比例", "十月革命", "5000年文明",
+      "2023-2025", "v2023年", "12023年", "2023年2月30日的2月30日", "2023-02-30",
+    ]) {
+      expect(findDates(input).filter((m) => m.precision !== "year" || m.text !== "2023年"), input).toEqual([]);
+    }
+  });
+});
+
+describe("findDates: completion from a reference date", () => {
+  it("takes the seed's year from the reference", () => {
+    const [first] = findDates("5月17日,学院党委书记雷承锋主持召开", { referenceDate: "2023-05-18" });
+    expect(first).toMatchObject({ text: "5月17日", value: "2023-05-17", inferred: true, relative: false });
+  });
+
+  it("leaves the value out when nothing gives the year", () => {
+    const [first] = findDates("5月17日,学院召开会议");
+    expect(first).toMatchObject({ text: "5月17日", parts: { month: 5, day: 17 }, inferred: false });
+    expect(first!.value).toBeUndefined();
+  });
+
+  it("picks the nearest candidate around the reference date", () => {
+    expect(findDates("30日，会议", { referenceDate: "2023-05-02" })[0]!.value).toBe("2023-04-30");
+    expect(findDates("25日召开", { referenceDate: "2023-05-18" })[0]!.value).toBe("2023-05-25");
+    expect(findDates("12月20日", { referenceDate: "2023-01-05" })[0]!.value).toBe("2022-12-20");
+  });
+
+  it("completes the second end of a range from the first", () => {
+    const found = findDates("会议同意明年1月9日至11日召开二十届", { referenceDate: "2022-12-06" });
+    expect(found.map(brief)).toEqual([
+      ["明年1月9日", "2023-01-09", "day"],
+      ["11日", "2023-01-11", "day"],
+    ]);
+    expect(findDates("5月17日、18日")[1]!.parts).toEqual({ month: 5, day: 18 });
+  });
+});
+
+describe("findDates: relative expressions", () => {
+  it("resolves what the reference date determines and flags all as relative", () => {
+    const found = findDates("今年以来，去年同期，上月，近日，昨天", { referenceDate: "2023-05-18" });
+    expect(found.map((m) => [m.text, m.value, m.relative])).toEqual([
+      ["今年", "2023", true],
+      ["去年", "2022", true],
+      ["上月", "2023-04", true],
+      ["近日", undefined, true],
+      ["昨天", "2023-05-17", true],
+    ]);
+  });
+
+  it("leaves relative words unresolved without a reference", () => {
+    expect(findDates("今年").map((m) => m.value)).toEqual([undefined]);
+  });
+});
+
+describe("findDates on real text", () => {
+  it("finds the seed's publication date, meeting day and year", () => {
+    const found = findDates(SEED, { referenceDate: "2023-05-18" });
+    expect(found.slice(0, 4).map(brief)).toEqual([
+      ["2023年", "2023", "year"], // in the title
+      ["2023-05-18", "2023-05-18", "day"],
+      ["5月17日", "2023-05-17", "day"],
+      ["2023年", "2023", "year"],
+    ]);
+  });
+
+  it("reads the signature date of a State Council notice", () => {
+    const text = POLICY("sc-guobanfa-2018-109.txt");
+    const last = findDates(text).at(-1)!;
+    expect([last.text, last.value]).toEqual(["2018年11月20日", "2018-11-20"]);
+  });
+
+  it("searches only the given ranges", () => {
+    const text = "2023年5月1日。正文2024年6月2日";
+    const found = findDates(text, { ranges: [{ start: 10, end: text.length }] });
+    expect(found.map((m) => m.value)).toEqual(["2024-06-02"]);
+  });
+});
