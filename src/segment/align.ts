@@ -11,6 +11,8 @@ const CHINESE_NUMERAL = /^[〇○零一二三四五六七八九十百千万亿�
 
 /** Kind and tag of a word jieba produced (numbers, Latin and spaces never reach jieba: see scan.ts). */
 export function classifyWord(word: string, tag: string): { kind: TokenKind; pos: string } {
+  const first = word.charCodeAt(0);
+  if (first >= 0x4e00 && first <= 0x9fff && tag !== "m" && tag !== "x") return { kind: "word", pos: tag };
   if (PUNCTUATION.test(word)) return { kind: "punct", pos: "w" };
   if (tag === "m" && CHINESE_NUMERAL.test(word)) return { kind: "number", pos: "m" };
   if (tag === "x" && !/\p{L}/u.test(word)) return { kind: "other", pos: "x" };

@@ -64,7 +64,8 @@ export function applyLexicon(
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    const match = token.kind === "word" ? longestMatch(text, token.start, lexicon) : undefined;
+    const candidate = token.kind === "word" && lexicon.root.next.has(token.text[0]!);
+    const match = candidate ? longestMatch(text, token.start, lexicon) : undefined;
     let k = i;
     while (match && k < tokens.length - 1 && tokens[k]!.end < match.end) k++;
     // a rest of one character is the sign of a wrong split (由专家组成 is 专家/组成, not 专家组/成)

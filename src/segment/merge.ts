@@ -71,6 +71,10 @@ function cut(token: Token, length: number, headPos: string, tailPos: string): [T
   ];
 }
 
+/** First characters of the words a rule below can apply to; every other dictionary word passes straight through. */
+const TRIGGERS = new Set([..."第一二两三四五六七八九十百千万几多数〇○零就不这也都"]);
+const passesThrough = (t: Token) => t.kind === "word" && t.pos !== "x" && !TRIGGERS.has(t.text[0]!);
+
 /**
  * One left-to-right pass; every merge joins adjacent tokens and every split cuts one, so offsets stay exact.
  * `recut` re-segments the rest of a word a merge took the front of (`万亿元` → `万亿` + `元`).
@@ -79,9 +83,14 @@ export function mergeTokens(text: string, tokens: Token[], recut: (start: number
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (passesThrough(token)) {
+      out.push(token);
+      continue;
+    }
     const next = tokens[i + 1];
-    const magnitude = magnitudeAt(next);
-    const unit = next && isPlainNumber(token) ? DATE_UNITS.find((u) => next.text.startsWith(u)) : undefined;
+    const number = token.kind === "number";
+    const magnitude = number ? magnitudeAt(next) : undefined;
+    const unit = number && next && isPlainNumber(token) ? DATE_UNITS.find((u) => next.text.startsWith(u)) : undefined;
     if (token.text === "第" && next && next.kind === "number" && isPlainNumber(next)) {
       out.push(joined(text, token, next, "number", "m"));
       i++;
