@@ -131,7 +131,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     scope: parsed.scope ?? "article",
     ...(parsed.referenceDate ? { referenceDate: parsed.referenceDate } : {}),
   };
-  const lexicon = lexiconWith(config.userWords);
+  const lexicon = lexiconWith(config.userWords, parsed.userDict);
   const context: StageContext = {
     config,
     segment: (text, mode = config.mode) => segmentText(text, mode, lexicon),

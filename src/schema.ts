@@ -211,6 +211,11 @@ export const AnalyzerConfigSchema = z
   .object({
     /** Extra words kept whole by this analyzer (applied by gongwen, so two analyzers can differ). */
     userWords: z.array(z.string().min(1).max(64)).max(1_000_000).optional(),
+    /**
+     * A user dictionary as text, one `word [freq] [pos]` per line (jieba's format; `#` starts a comment).
+     * A malformed line throws `DICT_PARSE` naming the line.
+     */
+    userDict: z.string().max(50_000_000).optional(),
     mode: SegmentModeSchema.optional(),
     maxInputLength: z.number().int().positive().optional(),
     /** ISO date used to resolve dates without a year when the page has no publication date. */
@@ -223,3 +228,27 @@ export const AnalyzerConfigSchema = z
   })
   .strict();
 export type AnalyzerConfig = z.infer<typeof AnalyzerConfigSchema>;
+
+export const KeywordOptionsSchema = z
+  .object({
+    /** How many keywords to return (default 20). */
+    topK: z.number().int().positive().max(10_000).optional(),
+    /** `tfidf` (domain IDF), `textrank` (co-occurrence graph) or `blend` of both (default). */
+    method: z.enum(["tfidf", "textrank", "blend"]).optional(),
+    /** Share of TextRank in `blend`, 0…1 (default 0.5). */
+    textRankWeight: z.number().min(0).max(1).optional(),
+    /** Rank key phrases together with single words (default true). */
+    phrases: z.boolean().optional(),
+  })
+  .strict();
+export type KeywordOptions = z.infer<typeof KeywordOptionsSchema>;
+
+export const SummaryOptionsSchema = z
+  .object({
+    /** Most characters (UTF-16 units, the sum of the chosen sentences' lengths) in the summary (default 200). */
+    maxChars: z.number().int().positive().optional(),
+    /** Most sentences in the summary (default 3). */
+    maxSentences: z.number().int().positive().optional(),
+  })
+  .strict();
+export type SummaryOptions = z.infer<typeof SummaryOptionsSchema>;

@@ -88,3 +88,19 @@ describe("analyzers", () => {
 
   it("returns no tokens for the empty string", () => expect(segment("")).toEqual([]));
 });
+
+describe("user dictionaries", () => {
+  it("applies a jieba-format user dictionary with its tags", () => {
+    const gw = createAnalyzer({ userDict: "# 学院词表\n把握服务转型发展 10 l\n凝炼精神 n\n" });
+    const token = gw.segment("要把握服务转型发展").find((t) => t.text === "把握服务转型发展");
+    expect(token?.pos).toBe("l");
+  });
+
+  it.each([
+    ["办学定位 many n", 'userDict line 1 "办学定位 many n": expected `word [freq] [pos]`'],
+    ["好\n办学定位 10 名词", 'userDict line 2 "办学定位 10 名词": part of speech is not a jieba tag'],
+    ["a b c d", "expected `word [freq] [pos]`"],
+  ])("names the malformed line of %j", (userDict, message) => {
+    expect(() => createAnalyzer({ userDict })).toThrow(expect.objectContaining({ code: "DICT_PARSE", message: expect.stringContaining(message) }));
+  });
+});

@@ -2,7 +2,7 @@
  * Segmentation: scan → jieba on bounded pieces → align → lexicon overlay → PKU merges → (search) finer pieces.
  * Tokens are lossless: they cover the input exactly, in order, whitespace and punctuation included.
  */
-import { parseJiebaEntries, readDictLines } from "../dict.js";
+import { dictParseError, parseDictText, parseJiebaEntries, readDictLines } from "../dict.js";
 import type { SegmentMode, Token } from "../schema.js";
 import { alignWords } from "./align.js";
 import { cutSmall, tagWords } from "./jieba.js";
@@ -51,11 +51,25 @@ export function defaultLexicon(): Lexicon {
   return builtInLexicon;
 }
 
-/** The built-in repairs plus an analyzer's own words (tagged `nz` unless the built-ins tag them). */
-export function lexiconWith(userWords: readonly string[]): Lexicon {
-  if (userWords.length === 0) return defaultLexicon();
+/** Entries of a user dictionary given as text: `word [freq] [pos]` per line; errors name the line. */
+export function parseUserDict(text: string): { word: string; pos: string }[] {
+  return parseDictText(text).map((entry) => {
+    const [word, second, third, ...rest] = entry.fields;
+    const pos = third ?? (second !== undefined && !/^\d+$/.test(second) ? second : "nz");
+    if (rest.length > 0 || (third !== undefined && !/^\d+$/.test(second!))) {
+      throw dictParseError("userDict", entry, "expected `word [freq] [pos]`");
+    }
+    if (!/^[a-z]{1,4}$/.test(pos)) throw dictParseError("userDict", entry, "part of speech is not a jieba tag");
+    if (word!.length > 64) throw dictParseError("userDict", entry, "word is longer than 64 characters");
+    return { word: word!, pos };
+  });
+}
+
+/** The built-in repairs plus an analyzer's own words (tagged `nz` unless the user dictionary tags them). */
+export function lexiconWith(userWords: readonly string[], userDict = ""): Lexicon {
+  if (userWords.length === 0 && userDict === "") return defaultLexicon();
   const builtIn = parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt"));
-  return buildLexicon([...userWords.map((word) => ({ word, pos: "nz" })), ...builtIn]);
+  return buildLexicon([...builtIn, ...userWords.map((word) => ({ word, pos: "nz" })), ...parseUserDict(userDict)]);
 }
 
 /**
