@@ -1,0 +1,30 @@
+/**
+ * The domain IDF table dict/idf.txt (built by bench/tools/build-idf.ts from the CCTV news corpus and the policy
+ * documents), loaded once on first use.
+ */
+import { dictParseError, readDictLines } from "../dict.js";
+
+export interface IdfTable {
+  /** IDF of `term`; a word the table has not seen scores the table's maximum (it is rarer than any kept word). */
+  idf(term: string): number;
+}
+
+let table: IdfTable | undefined;
+
+/** dict/idf.txt as a lookup, parsed once per process; malformed lines raise `DICT_PARSE` naming the line. */
+export function loadIdf(): IdfTable {
+  if (table) return table;
+  const values = new Map<string, number>();
+  let max = 0;
+  for (const entry of readDictLines("idf.txt", " ")) {
+    const [word, value, ...rest] = entry.fields;
+    const idf = Number(value);
+    if (!word || rest.length > 0 || value === undefined || !Number.isFinite(idf) || idf < 0) {
+      throw dictParseError("idf.txt", entry, "expected `word idf` with a non-negative number");
+    }
+    values.set(word, idf);
+    if (idf > max) max = idf;
+  }
+  table = { idf: (term) => values.get(term) ?? max };
+  return table;
+}

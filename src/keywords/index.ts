@@ -1,0 +1,122 @@
+/**
+ * Keywords and key phrases: TF-IDF against gongwen's domain IDF table (dict/idf.txt), TextRank over the
+ * co-occurrence graph, or a blend; recurring multi-word phrases ranked alongside single words. Only the content
+ * of the page counts (see content.ts), and every keyword carries all its occurrences as spans of the input.
+ */
+import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
+import { z } from "zod";
+import { GongwenError } from "../errors.js";
+import type { Stage } from "../pipeline.js";
+import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../schema.js";
+import { contentRanges, spansWithin } from "./content.js";
+import { documentOf } from "./document.js";
+import { loadIdf } from "./idf.js";
+import { phraseCandidates } from "./phrases.js";
+import { loadStopwords } from "./terms.js";
+import { textRankScores, tfidfScores, tfWeight, wordCandidates } from "./words.js";
+
+const DEFAULT_TOP_K = 20;
+const DEFAULT_TEXTRANK_WEIGHT = 0.3;
+/** In a text with this many candidate occurrences, a word seen once is not a keyword (a rare word in passing). */
+const LONG_TEXT_OCCURRENCES = 200;
+/** Keywords this similar (Dice over character bigrams) to a better one are variants of it (学院办学定位). */
+const VARIANT_SIMILARITY = 0.8;
+
+/** Keywords and phrases of a Doc, each list best first. */
+export interface KeywordRanking {
+  /** Words and phrases ranked together, near-duplicates removed, at most `topK`. */
+  keywords: Keyword[];
+  /** Every key phrase found, best first. */
+  phrases: Keyword[];
+}
+
+/** Divides by the largest value so two scorings can be blended. */
+function normalised(scores: readonly number[]): number[] {
+  const max = Math.max(0, ...scores);
+  return max > 0 ? scores.map((s) => s / max) : scores.map(() => 0);
+}
+
+/**
+ * Ranks the keywords and key phrases of an analysed Doc (tokens required; `doc.page`, when present, limits the
+ * ranking to the article).
+ */
+export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "article" | "all" = "article"): KeywordRanking {
+  const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = options;
+  const tokens = spansWithin(doc.tokens, contentRanges(doc, scope));
+  const stop = loadStopwords();
+  const idf = loadIdf();
+  const seen = wordCandidates(tokens, stop);
+  const long = seen.reduce((sum, w) => sum + w.spans.length, 0) >= LONG_TEXT_OCCURRENCES;
+  const words = long ? seen.filter((w) => w.spans.length > 1) : seen;
+  const found = phraseCandidates(tokens, stop);
+
+  const wordIndex = new Map(words.map((w, i) => [w.text, i]));
+  const wordTfidf = tfidfScores(words, idf);
+  const wordRank = textRankScores(tokens, words, stop);
+  // a phrase scores like a word that occurs as often, with the mean IDF and TextRank of its words, damped by how
+  // loosely they hold together
+  const phraseTfidf = found.map((p) => {
+    const meanIdf = p.words.reduce((sum, w) => sum + idf.idf(w), 0) / p.words.length;
+    return tfWeight(p.spans.length) * meanIdf * Math.sqrt(p.cohesion);
+  });
+  const phraseRank = found.map((p) => {
+    const mean = p.words.reduce((sum, w) => sum + (wordRank[wordIndex.get(w) ?? -1] ?? 0), 0) / p.words.length;
+    return mean * Math.sqrt(p.cohesion) * Math.sqrt(p.words.length);
+  });
+
+  const tfidf = normalised([...wordTfidf, ...phraseTfidf]);
+  const rank = normalised([...wordRank, ...phraseRank]);
+  const weight = method === "tfidf" ? 0 : method === "textrank" ? 1 : textRankWeight;
+  const score = (i: number) => (1 - weight) * tfidf[i]! + weight * rank[i]!;
+
+  const all: Keyword[] = [
+    ...words.map((w, i): Keyword => ({ text: w.text, score: score(i), kind: "word", spans: w.spans })),
+    ...found.map((p, i): Keyword => ({ text: p.text, score: score(words.length + i), kind: "phrase", spans: p.spans })),
+  ];
+  const byScore = (a: Keyword, b: Keyword) => b.score - a.score || a.spans[0]!.start - b.spans[0]!.start;
+  const ranked = all.filter((k) => phrases || k.kind === "word").sort(byScore);
+  const keywords: Keyword[] = [];
+  for (const candidate of ranked) {
+    if (keywords.length >= topK) break;
+    if (keywords.some((k) => DiceCoefficient(k.text, candidate.text) >= VARIANT_SIMILARITY)) continue;
+    keywords.push(candidate);
+  }
+  return { keywords, phrases: all.filter((k) => k.kind === "phrase").sort(byScore) };
+}
+
+function parseKeywordOptions(options: unknown): KeywordOptions {
+  const result = KeywordOptionsSchema.safeParse(options ?? {});
+  if (!result.success) {
+    throw new GongwenError("INVALID_OPTIONS", `invalid keyword options: ${z.prettifyError(result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+/**
+ * The keywords and key phrases of `input` (a text or an analysed Doc), best first, each with its score, its kind
+ * and every occurrence as a span of the input.
+ *
+ * @example
+ * const text = readFileSync("meeting-report.txt", "utf8");
+ * keywords(text, { topK: 5 }).map((k) => k.text); // → e.g. ["办学定位", "雷承锋", "服务转型发展", …]
+ */
+export function keywords(input: string | Doc, options?: KeywordOptions): Keyword[] {
+  const parsed = parseKeywordOptions(options);
+  return rankKeywords(documentOf(input), parsed).keywords;
+}
+
+/**
+ * Pipeline stage: fills `doc.keywords` (top 20, words and phrases blended) and `doc.phrases` (every key phrase).
+ * Reads only the article and title when a page stage ran before it (analyzer option `scope: "article"`).
+ */
+export const keywordStage: Stage = {
+  name: "keywords",
+  requires: ["tokens"],
+  provides: "keywords",
+  run: (doc, context) => {
+    const ranking = rankKeywords(doc, {}, context.config.scope);
+    return { ...doc, keywords: ranking.keywords, phrases: ranking.phrases };
+  },
+};

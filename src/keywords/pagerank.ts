@@ -1,0 +1,52 @@
+/**
+ * Weighted PageRank on an undirected graph, the ranking step of TextRank (words) and LexRank (sentences).
+ */
+
+/** An undirected weighted graph over nodes 0…size-1, stored as adjacency lists (both directions). */
+export interface Graph {
+  size: number;
+  neighbours: Map<number, number>[];
+}
+
+/** An empty graph of `size` nodes. */
+export function emptyGraph(size: number): Graph {
+  return { size, neighbours: Array.from({ length: size }, () => new Map<number, number>()) };
+}
+
+/** Adds `weight` to the undirected edge a–b (self-loops are ignored). */
+export function addEdge(graph: Graph, a: number, b: number, weight: number): void {
+  if (a === b || weight <= 0) return;
+  graph.neighbours[a]!.set(b, (graph.neighbours[a]!.get(b) ?? 0) + weight);
+  graph.neighbours[b]!.set(a, (graph.neighbours[b]!.get(a) ?? 0) + weight);
+}
+
+const DAMPING = 0.85;
+const MAX_ITERATIONS = 50;
+const TOLERANCE = 1e-6;
+
+/**
+ * Scores of the nodes (summing to about 1), by power iteration; isolated nodes keep the teleport share.
+ * Cost: iterations × edges.
+ */
+export function pageRank(graph: Graph): Float64Array {
+  const { size, neighbours } = graph;
+  let score = new Float64Array(size).fill(size > 0 ? 1 / size : 0);
+  const strength = neighbours.map((edges) => {
+    let total = 0;
+    for (const w of edges.values()) total += w;
+    return total;
+  });
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    const next = new Float64Array(size).fill((1 - DAMPING) / Math.max(size, 1));
+    for (let a = 0; a < size; a++) {
+      if (strength[a] === 0) continue;
+      const share = (DAMPING * score[a]!) / strength[a]!;
+      for (const [b, w] of neighbours[a]!) next[b]! += share * w;
+    }
+    let change = 0;
+    for (let i = 0; i < size; i++) change += Math.abs(next[i]! - score[i]!);
+    score = next;
+    if (change < TOLERANCE) break;
+  }
+  return score;
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { isGongwenError, type Doc, type Keyword } from "../src/index.js";
+import { documentOf } from "../src/keywords/document.js";
+import { keywords, keywordStage, rankKeywords } from "../src/keywords/index.js";
+import { loadStopwords } from "../src/keywords/terms.js";
+import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
+import { expectSpans, readData, seedText } from "./helpers/doc.js";
+
+const seed = seedText();
+const BANNER = "欢迎访问122cc太阳集成游戏!";
+const SPAM_TERMS = ["太阳", "游戏", "122cc", "集成"];
+
+/** The seed as a page stage describes it: the first line is a spam banner, the rest the article. */
+function seedWithPage(): Doc {
+  const doc = documentOf(seed);
+  const bannerEnd = seed.indexOf(BANNER) + BANNER.length;
+  return {
+    ...doc,
+    page: {
+      regions: [
+        { start: 0, end: bannerEnd, text: seed.slice(0, bannerEnd), kind: "spam" },
+        { start: bannerEnd, end: seed.length, text: seed.slice(bannerEnd), kind: "article" },
+      ],
+      spam: [],
+    },
+  };
+}
+
+const texts = (list: Keyword[]) => list.map((k) => k.text);
+
+describe("keywords on the seed meeting report", () => {
+  const top = keywords(seed);
+
+  it("names what the report is about: the school's 办学定位 serving 转型发展", () => {
+    expect(texts(top.slice(0, 3))).toContain("办学定位");
+    expect(texts(top)).toEqual(expect.arrayContaining(["办学定位", "转型发展", "服务转型发展", "雷承锋"]));
+  });
+
+  it("returns the top 20 by default, best first, each with every occurrence as an exact span", () => {
+    expect(top).toHaveLength(20);
+    for (let i = 1; i < top.length; i++) expect(top[i]!.score).toBeLessThanOrEqual(top[i - 1]!.score);
+    for (const keyword of top) {
+      expectSpans(seed, keyword.spans);
+      for (const span of keyword.spans) expect(span.text).toBe(keyword.text);
+    }
+    const 办学定位 = top.find((k) => k.text === "办学定位")!;
+    expect(办学定位.spans.length).toBe(seed.split("办学定位").length - 1);
+  });
+
+  it("never offers numbers, dates, single characters or genre boilerplate", () => {
+    const stop = loadStopwords();
+    const all = keywords(seed, { topK: 10_000, phrases: false });
+    expect(all.length).toBeGreaterThan(40);
+    for (const { text } of all) {
+      expect(text.length).toBeGreaterThan(1);
+      expect(text).not.toMatch(/\d/u);
+      expect(stop.has(text), text).toBe(false);
+    }
+    for (const word of ["切实", "进一步", "全方位", "高质量", "2023年", "5月", "第11"]) expect(texts(all)).not.toContain(word);
+  });
+
+  it("never yields the spam banner's terms when a page stage marks it, however many keywords are asked for", () => {
+    const { keywords: all, phrases } = rankKeywords(seedWithPage(), { topK: 10_000 });
+    for (const term of SPAM_TERMS) expect(texts(all)).not.toContain(term);
+    const bannerEnd = seed.indexOf(BANNER) + BANNER.length;
+    for (const keyword of [...all, ...phrases]) for (const span of keyword.spans) expect(span.start).toBeGreaterThanOrEqual(bannerEnd);
+  });
+
+  it("keeps the spam terms out of the top keywords even without page information", () => {
+    for (const term of SPAM_TERMS) expect(texts(keywords(seed, { topK: 50 }))).not.toContain(term);
+  });
+
+  it("reads the whole input with scope `all`, so the same banner then counts", () => {
+    const text = `${BANNER}\n学院召开党委会议，研究办学定位。`;
+    const bannerEnd = BANNER.length;
+    const doc: Doc = {
+      ...documentOf(text),
+      page: {
+        regions: [
+          { start: 0, end: bannerEnd, text: BANNER, kind: "spam" },
+          { start: bannerEnd, end: text.length, text: text.slice(bannerEnd), kind: "article" },
+        ],
+        spam: [],
+      },
+    };
+    expect(texts(rankKeywords(doc, { topK: 100 }).keywords)).not.toContain("游戏");
+    expect(texts(rankKeywords(doc, { topK: 100 }, "all").keywords)).toContain("游戏");
+  });
+});
+
+describe("key phrases", () => {
+  const { phrases } = rankKeywords(documentOf(seed));
+
+  it("finds recurring multi-word phrases with every occurrence", () => {
+    const phrase = phrases.find((p) => p.text === "服务转型发展");
+    expect(phrase?.kind).toBe("phrase");
+    expect(phrase!.spans.length).toBe(seed.split("服务转型发展").length - 1);
+    for (const p of phrases) {
+      expect(p.spans.length).toBeGreaterThanOrEqual(2);
+      expectSpans(seed, p.spans);
+    }
+  });
+
+  it("does not start a phrase with a bare verb or glue the generic 学院 to what follows it", () => {
+    expect(texts(phrases)).not.toContain("把握服务转型发展");
+    expect(texts(phrases)).not.toContain("学院办学定位");
+  });
+
+  it("finds 产教融合 and 办学定位 as phrases when the segmenter splits them", () => {
+    const text = "推进产教融合。深化产教融合，完善产教融合机制。把握办学定位，明确办学定位。";
+    const doc = documentOf(text);
+    // jieba keeps these whole with the policy dictionary; split them as a plain segmenter would
+    const split = doc.tokens.flatMap((t) =>
+      t.text === "产教融合" || t.text === "办学定位"
+        ? [
+            { ...t, end: t.start + 2, text: t.text.slice(0, 2), pos: "n" },
+            { ...t, start: t.start + 2, text: t.text.slice(2), pos: t.text === "产教融合" ? "vn" : "n" },
+          ]
+        : [t],
+    );
+    expect(texts(rankKeywords({ ...doc, tokens: split }).phrases)).toEqual(expect.arrayContaining(["产教融合", "办学定位"]));
+  });
+});
+
+describe("methods, options and the stage", () => {
+  it("TF-IDF and TextRank rank differently; blend lies between", () => {
+    const doc = documentOf(seed);
+    const tfidf = texts(rankKeywords(doc, { method: "tfidf" }).keywords);
+    const textrank = texts(rankKeywords(doc, { method: "textrank" }).keywords);
+    expect(tfidf).not.toEqual(textrank);
+    expect(tfidf).toContain("办学定位");
+    expect(textrank).toContain("办学定位");
+  });
+
+  it("rejects bad options with INVALID_OPTIONS", () => {
+    try {
+      keywords(seed, { topK: 0 });
+      expect.fail("no error");
+    } catch (error) {
+      expect(isGongwenError(error, "INVALID_OPTIONS")).toBe(true);
+    }
+    expect(() => keywords(seed, { method: "lda" as never })).toThrow(/method/u);
+  });
+
+  it("fills doc.keywords and doc.phrases in an analyzer", () => {
+    const gw = createAnalyzer({ stages: [segmentStage, sentenceStage, keywordStage] });
+    const doc = gw.analyze(seed);
+    expect(texts(doc.keywords!)).toContain("办学定位");
+    expect(texts(doc.phrases!)).toContain("服务转型发展");
+  });
+
+  it("ranks a government work report by its own subjects, not the genre's verbs", () => {
+    const text = readData("policy/gwr-2024.txt");
+    const top = texts(keywords(text, { topK: 30 }));
+    expect(top).toEqual(expect.arrayContaining(["地方债务", "新型城镇化", "房地产"]));
+    for (const word of ["推进", "加强", "坚持", "发展", "工作"]) expect(top).not.toContain(word);
+  });
+});
