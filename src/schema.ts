@@ -235,7 +235,7 @@ export const KeywordOptionsSchema = z
     topK: z.number().int().positive().max(10_000).optional(),
     /** `tfidf` (domain IDF), `textrank` (co-occurrence graph) or `blend` of both (default). */
     method: z.enum(["tfidf", "textrank", "blend"]).optional(),
-    /** Share of TextRank in `blend`, 0…1 (default 0.5). */
+    /** Share of TextRank in `blend`, 0…1 (default 0.3). */
     textRankWeight: z.number().min(0).max(1).optional(),
     /** Rank key phrases together with single words (default true). */
     phrases: z.boolean().optional(),
