@@ -34,7 +34,7 @@ const HAN_WORD = /^[\u4e00-\u9fff]+$/;
 const ALNUM = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
 
 // Mining thresholds, chosen by reading the candidate list (see the report in the commit history).
-const MIN_COUNT = 15;
+const MIN_COUNT = 10;
 const MIN_PMI = 3.0; // natural log: the weakest split co-occurs ≥ e^3 ≈ 20× more often than chance
 const MIN_ENTROPY = 1.5; // nats, of both the left and the right neighbouring token
 const MAX_TOKENS = 4;
@@ -162,7 +162,7 @@ function mine(): Entry[] {
   const counts = countNgrams(clauses);
   const tokenTotal = clauses.reduce((n, c) => n + c.length, 0);
 
-  const candidates = new Map<string, { left: Map<string, number>; right: Map<string, number>; edges: [number, number] }>();
+  const candidates = new Map<string, { pmi: number; left: Map<string, number>; right: Map<string, number>; edges: [number, number] }>();
   for (const [k, c] of counts) {
     if (c < MIN_COUNT || !k.includes("|")) continue;
     const pieces = k.split("|");
@@ -175,7 +175,7 @@ function mine(): Entry[] {
       const b = counts.get(pieces.slice(s).join("|")) ?? 0;
       pmi = Math.min(pmi, Math.log((c * tokenTotal) / (a * b)));
     }
-    if (pmi >= MIN_PMI) candidates.set(k, { left: new Map(), right: new Map(), edges: [0, 0] });
+    if (pmi >= MIN_PMI) candidates.set(k, { pmi, left: new Map(), right: new Map(), edges: [0, 0] });
   }
 
   for (const tokens of clauses) {
@@ -199,34 +199,47 @@ function mine(): Entry[] {
     const pieces = k.split("|");
     const word = pieces.join("");
     const tags = nodejieba.tag(word).map((t) => t.tag);
-    if (!looksLikeTerm(word, pieces, tags)) continue;
+    if (!looksLikeTerm(word, pieces, tags, cand.pmi)) continue;
     mined.push({ word, pos: guessPos(word, tags.at(-1) ?? "n"), source: "mined", count: counts.get(k) });
   }
   return mined;
 }
 
-/** Tags that never start or end a term (adverbs, prepositions, pronouns, conjunctions, particles, locatives…). */
-const EDGE_BANNED = new Set(["d", "p", "r", "c", "u", "uj", "ul", "ud", "ug", "uv", "uz", "f", "y", "ad", "q", "m", "t", "e", "o", "zg"]);
+/** Tags that make a run a phrase wherever they occur: names, numbers, times, verbs, adverbs, prepositions… */
+const PHRASE_TAGS = /^(nr.*|x|m|t|v|vd|d|p|c|u.*|r|y|e|o|zg)$/;
+/** Tags that never end a term (a locative or adjective leaves it open: 辖区内, 活力足, 国产大). */
+const OPEN_END_TAGS = new Set(["f", "a", "ad", "q"]);
+/** Scope words that modify a term rather than belong to it (全国固定资产, 全省小麦). */
+const SCOPE_PREFIXES = ["全国", "全省", "全市", "全县", "全区", "各地", "全球"];
+/** Agents after a place name make a reference to people, not a term (美国媒体, 伊朗官方, 俄罗斯外长). */
+const AGENT_TAILS = new Set(["媒体", "报道", "媒体报道", "官员", "官方", "军方", "方面", "外长", "总统", "总理", "副总理", "先生", "民众", "领导人", "议员", "专家", "人士", "网民"]);
+/** One-character country abbreviations as a first piece (俄, 美, 中 in 中美两国人民). */
+const COUNTRY_ABBREVIATIONS = "中美俄日韩英法德以乌伊朝巴印欧澳加意越泰菲蒙老柬缅叙土埃沙".split("");
+/** A pair of whole words must bind much more tightly than a term with a fragment to count as one word. */
+const MIN_PMI_WHOLE_WORDS = 4.5;
 
 /**
- * Keeps noun-like terms that jieba actually breaks, not phrases: no person names, numbers or plain verbs in
- * it, no adverb/preposition/locative at an edge, and either a single-character fragment among its pieces
- * (jieba failed on it: 新质/生产力 is fine, 基础/研究 is two words already) or an organisation suffix.
+ * Keeps noun-like terms that jieba actually breaks, not phrases: no names, numbers, verbs, adverbs or
+ * function words in it, no open end, no place + place or place + agent, and either a single-character
+ * fragment among its pieces (jieba failed on it: 新质/生产力), an organisation suffix, or a tightly bound
+ * pair of nouns.
  */
-function looksLikeTerm(word: string, pieces: string[], tags: string[]): boolean {
-  if (tags.some((t) => t.startsWith("nr") || t === "x" || t === "m" || t === "t" || t === "v" || t === "vd")) return false;
-  if (EDGE_BANNED.has(tags[0]!) || EDGE_BANNED.has(tags.at(-1)!)) return false;
+function looksLikeTerm(word: string, pieces: string[], tags: string[], pmi: number): boolean {
+  if (tags.some((t) => PHRASE_TAGS.test(t)) || OPEN_END_TAGS.has(tags.at(-1)!)) return false;
+  if (tags.filter((t) => t === "ns").length >= 2) return false; // 江苏南京, 美国华盛顿
+  if (tags[0] === "ns" && AGENT_TAILS.has(pieces.at(-1)!)) return false;
+  if (SCOPE_PREFIXES.some((p) => pieces[0] === p)) return false;
+  if (COUNTRY_ABBREVIATIONS.includes(pieces[0]!)) return false; // 俄战机, 中方视, 中/阿/关系: references, not terms
   if (BAD_LAST_CHARS.includes(word.at(-1)!) || (pieces[0]!.length === 1 && CLASSIFIERS.includes(pieces[0]!))) return false;
   if (pieces.some((p) => p.length === 1)) return true;
   if (ORG_SUFFIXES.some((s) => word.endsWith(s))) return true;
-  // Two whole words: only a tightly bound noun compound (PMI checked by the caller) counts.
-  return pieces.length === 2 && tags.every((t) => NOUNISH.has(t));
+  return pieces.length === 2 && pmi >= MIN_PMI_WHOLE_WORDS && tags.every((t) => NOUNISH.has(t));
 }
 
 /** Plural, time and place particles end phrases (队员们, 事发时, 辖区内), not terms. */
 const BAD_LAST_CHARS = "们时前后内外上下里间中";
 /** A classifier as a term's first piece is the tail of a cut-off quantity (项重点, 届联合国大会). */
-const CLASSIFIERS = "项季档个名位家次所年月日号届批条种类台件份辆架艘座只头元吨亿万千百余多场轮期";
+const CLASSIFIERS = "项季档个名位家次所年月日号届批条种类台件份辆架艘座只头元吨亿万千百余多场轮期式段";
 const NOUNISH = new Set(["n", "nz", "vn", "l", "i", "j", "an", "ns", "nt", "b"]);
 
 const ORG_SUFFIXES = ["委员会", "办公室", "办公厅", "中心", "部", "委", "厅", "局", "署", "办", "院", "组", "会", "处", "所", "队", "团"];
