@@ -82,7 +82,8 @@ export interface ListItem extends Span {
 export interface Enumeration extends Span {
   style: string;
   items: ListItem[];
-  declared?: { count: number; span: Span; matches: boolean };
+  /** A count the text announces for the list; `count` and `matches` are absent for 以下几点 (no number given). */
+  declared?: { count?: number; span: Span; matches?: boolean };
   /** Ordinals run 1, 2, 3… without gaps or repeats. */
   complete: boolean;
   /** Problems in the numbering, e.g. `gap after 3`, `repeat of 5`. */
@@ -101,7 +102,7 @@ export const EnumerationSchema: z.ZodType<Enumeration> = z.lazy(() =>
   SpanSchema.extend({
     style: z.string(),
     items: z.array(ListItemSchema),
-    declared: z.object({ count: z.number().int(), span: SpanSchema, matches: z.boolean() }).optional(),
+    declared: z.object({ count: z.number().int().optional(), span: SpanSchema, matches: z.boolean().optional() }).optional(),
     complete: z.boolean(),
     problems: z.array(z.string()).optional(),
   }),

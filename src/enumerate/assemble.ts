@@ -1,0 +1,296 @@
+/**
+ * Assembly: markers → runs (one style, rising numbers) → nesting (GB/T 9704 levels, then inline lists inside the
+ * item they occur in) → item spans, headings and numbering problems.
+ *
+ * Levels are placed from the highest (第X章) down, so when an item is placed every possible parent already has its
+ * final span; a run whose items fall under different parents is split there (numbering that runs on across
+ * sections), and each piece keeps the numbers it shows.
+ */
+import type { Enumeration, ListItem, Span } from "../schema.js";
+import type { Layout } from "./layout.js";
+import { INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
+
+/** A proposed item: a numbered marker, or the lead words of a parallel clause (which brings its own end). */
+export interface Entry {
+  style: EnumerationStyle;
+  ordinal: number;
+  start: number;
+  markerEnd: number;
+  lineStart: boolean;
+  /** Where the item ends when the proposer knows it (parallel clauses). */
+  end?: number;
+}
+
+/** Entries of one style with rising numbers: a list before it is split by parent. */
+export type Run = Entry[];
+
+/** Up to this many missing numbers are read as a gap in one list rather than as a new list. */
+const MAX_GAP = 3;
+/** An inline list continues over at most this many paragraphs (each 一是… may be a paragraph of its own). */
+const MAX_INLINE_PARAGRAPHS = 4;
+/** Earlier runs of a style that a marker may still continue (a stray 一、 must not end the real list). */
+const MAX_OPEN_RUNS = 4;
+/** A lead phrase longer than this is a sentence, not a heading. */
+const MAX_HEADING = 30;
+/** A heading line (一、总体要求) is short; a longer line is a run-in paragraph (（一）目标任务。选择…). */
+const MAX_HEADING_LINE = 50;
+
+const FULL_STOPS = new Set([..."。！？!?；;"]);
+const HEADING_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
+/** Between a marker and its text: 第一，… / 1．… / （三）\n合理用药. */
+const AFTER_MARKER = new Set([..."，,、：:．. \t\u3000\n\r"]);
+const CLAUSE_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
+
+/** Whether the words after an inline marker make an item (一是一，二是二 says nothing). */
+function plausible(marker: Marker, text: string): boolean {
+  let i = marker.end;
+  if (marker.style === "cn-dun") {
+    // 一、二级 / 一、二类: a range of numbers, not a heading.
+    return !(/[一二三四五六七八九十]/.test(text[i] ?? "") && text[i + 1] === "、");
+  }
+  if (!INLINE_STYLES.has(marker.style)) return true;
+  while (i < text.length && AFTER_MARKER.has(text[i]!) && text[i] !== "\n") i++;
+  let n = 0;
+  while (i < text.length && n < 2 && !CLAUSE_ENDS.has(text[i]!)) {
+    i++;
+    n++;
+  }
+  return n >= 2;
+}
+
+/** Groups markers into runs: a marker continues a recent run of its style when its number comes next. */
+export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
+  const runs: Run[] = [];
+  const open = new Map<MarkerStyle, Run[]>();
+  for (const marker of markers) {
+    if (!plausible(marker, layout.text)) continue;
+    const recent = open.get(marker.style) ?? [];
+    const inline = INLINE_STYLES.has(marker.style);
+    const near = (run: Run) =>
+      !inline || layout.paragraph(marker.start) - layout.paragraph(run.at(-1)!.start) <= MAX_INLINE_PARAGRAPHS;
+    const last = recent.at(-1);
+    let ordinal = marker.ordinal;
+    if (marker.style === "sequence" && ordinal !== 1) {
+      // 其次/再次/然后/最后 only continue an open 首先… sequence.
+      if (!last || !near(last) || (ordinal !== 0 && ordinal !== last.at(-1)!.ordinal + 1)) continue;
+      ordinal = last.at(-1)!.ordinal + 1;
+    }
+    let target: Run | undefined;
+    if (ordinal !== 1) {
+      for (let k = recent.length - 1; k >= 0 && !target; k--) {
+        const run = recent[k]!;
+        if (run.at(-1)!.ordinal + 1 === ordinal && near(run)) target = run;
+      }
+      const previous = last?.at(-1)?.ordinal;
+      if (!target && last && previous !== undefined && near(last) && ordinal >= previous && ordinal <= previous + MAX_GAP) {
+        target = last; // a gap or a repeat, reported on the list
+      }
+    }
+    if (!target) {
+      target = [];
+      runs.push(target);
+      recent.push(target);
+      if (recent.length > MAX_OPEN_RUNS) recent.shift();
+      open.set(marker.style, recent);
+    }
+    target.push({ style: marker.style, ordinal, start: marker.start, markerEnd: marker.end, lineStart: marker.lineStart });
+  }
+  // A lone marker is not a list (a lone 一是, a stray 一、).
+  return runs.filter((run) => run.length >= 2);
+}
+
+/** An item while the tree is built. */
+interface Node {
+  entry: Entry;
+  end: number;
+  parent: Node | undefined;
+  list: Piece;
+  children: Piece[];
+}
+/** A run's items under one parent: one output list. */
+interface Piece {
+  style: EnumerationStyle;
+  nodes: Node[];
+  parent: Node | undefined;
+  /** The number the list should start at: 1, or the next after the previous piece of its run. */
+  expectedFirst: number;
+}
+
+/** Last index in `nodes` (sorted by start) whose start is < pos, or -1. */
+function lastBefore(nodes: readonly Node[], pos: number): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid]!.entry.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The deepest placed item whose span contains `pos`. */
+function container(placed: readonly Node[], pos: number): Node | undefined {
+  let node: Node | undefined = placed[lastBefore(placed, pos)];
+  while (node && node.end <= pos) node = node.parent;
+  return node;
+}
+
+/** For each entry (sorted by start), where the next entry of the same or a higher level starts. */
+function nextSameOrHigher(entries: readonly Entry[], textEnd: number): Map<Entry, number> {
+  const levels = Math.max(...Object.values(STYLE_RANK)) + 1;
+  const nearest = new Array<number>(levels).fill(textEnd);
+  const out = new Map<Entry, number>();
+  for (let k = entries.length - 1; k >= 0; k--) {
+    const entry = entries[k]!;
+    const rank = STYLE_RANK[entry.style];
+    let next = textEnd;
+    for (let r = 0; r <= rank; r++) next = Math.min(next, nearest[r]!);
+    out.set(entry, next);
+    nearest[rank] = Math.min(nearest[rank]!, entry.start);
+  }
+  return out;
+}
+
+/** The text after a line-initial marker is a short heading line rather than a run-in paragraph. */
+function isHeadingLine(entry: Entry, layout: Layout): boolean {
+  const end = layout.trimEnd(entry.markerEnd, layout.lineEnd(entry.start));
+  if (end - entry.markerEnd > MAX_HEADING_LINE) return false;
+  for (let i = entry.markerEnd; i < end - 1; i++) if (FULL_STOPS.has(layout.text[i]!)) return false;
+  return true;
+}
+
+export interface AssembleOptions {
+  /** End of the range each position belongs to (the end of the text when no ranges were given). */
+  rangeEnd(pos: number): number;
+}
+
+/** Places every run's items in the tree, level by level, and returns the top-level pieces. */
+function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): Piece[] {
+  const entries = runs.flat().sort((a, b) => a.start - b.start);
+  const nextHigher = nextSameOrHigher(entries, layout.text.length);
+  const ranks = [...new Set(runs.map((run) => STYLE_RANK[run[0]!.style]))].sort((a, b) => a - b);
+  let placed: Node[] = [];
+  const top: Piece[] = [];
+  for (const rank of ranks) {
+    const level: Node[] = [];
+    for (const run of runs) {
+      if (STYLE_RANK[run[0]!.style] !== rank) continue;
+      for (const piece of splitByParent(run, placed)) {
+        if (INLINE_STYLES.has(piece.style) && piece.nodes.length < 2) continue;
+        (piece.parent ? piece.parent.children : top).push(piece);
+        level.push(...piece.nodes);
+      }
+    }
+    for (const node of level) node.end = itemEnd(node, layout, nextHigher, options);
+    placed = [...placed, ...level].sort((a, b) => a.entry.start - b.entry.start);
+  }
+  return top;
+}
+
+/** Cuts a run where its items' parent changes; each piece remembers where the previous one stopped. */
+function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
+  const pieces: Piece[] = [];
+  let piece: Piece | undefined;
+  for (const entry of run) {
+    const parent = container(placed, entry.start);
+    if (!piece || piece.parent !== parent) {
+      const expectedFirst = piece ? piece.nodes.at(-1)!.entry.ordinal + 1 : 1;
+      piece = { style: entry.style, nodes: [], parent, expectedFirst };
+      pieces.push(piece);
+    }
+    piece.nodes.push({ entry, end: entry.start, parent, list: piece, children: [] });
+  }
+  return pieces;
+}
+
+/**
+ * Where an item ends: at the next sibling's marker; the last item at the end of what it heads (a heading line: up
+ * to the next item of its level or higher, a closing block or its parent's end; a run-in paragraph: its line; an
+ * inline item: its sentence, or its paragraph when the items run over several sentences).
+ */
+function itemEnd(node: Node, layout: Layout, nextHigher: Map<Entry, number>, options: AssembleOptions): number {
+  const { entry } = node;
+  const nodes = node.list.nodes;
+  const index = nodes.indexOf(node);
+  const limit = Math.min(node.parent?.end ?? Infinity, options.rangeEnd(entry.start));
+  let end: number;
+  if (index < nodes.length - 1) end = nodes[index + 1]!.entry.start;
+  else if (entry.end !== undefined) end = entry.end;
+  else if (entry.lineStart && isHeadingLine(entry, layout)) {
+    end = Math.min(nextHigher.get(entry)!, layout.nextClosing(layout.lineEnd(entry.start) + 1));
+  } else if (entry.lineStart || spansSentences(nodes, layout)) end = layout.lineEnd(entry.start);
+  else end = layout.sentenceEnd(entry.markerEnd);
+  return layout.trimEnd(entry.start, Math.min(end, limit));
+}
+
+/** Earlier items of the list run over more than one sentence (一是…。…。二是…). */
+function spansSentences(nodes: readonly Node[], layout: Layout): boolean {
+  for (let k = 0; k + 1 < nodes.length; k++) {
+    const from = nodes[k]!.entry.markerEnd;
+    const to = layout.trimEnd(from, nodes[k + 1]!.entry.start) - 1;
+    for (let i = from; i < to; i++) if (layout.text[i] === "。") return true;
+  }
+  return false;
+}
+
+const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
+
+/** The short lead phrase after the marker (精心谋划、科学布局 / 总体要求), if the item has one. */
+function heading(node: Node, layout: Layout): Span | undefined {
+  if (node.entry.style === "parallel") return undefined;
+  const { text } = layout;
+  let i = node.entry.markerEnd;
+  while (i < node.end && AFTER_MARKER.has(text[i]!)) i++;
+  const start = i;
+  while (i < node.end && i - start <= MAX_HEADING && !HEADING_ENDS.has(text[i]!)) i++;
+  const end = layout.trimEnd(start, i);
+  if (end === start || i - start > MAX_HEADING) return undefined;
+  return span(text, start, end);
+}
+
+/** Gaps, repeats and a wrong first number, in words. */
+function numberingProblems(ordinals: readonly number[], expectedFirst: number): string[] {
+  const problems: string[] = [];
+  const first = ordinals[0]!;
+  if (first !== expectedFirst) {
+    problems.push(expectedFirst === 1 ? `starts at ${first}` : `starts at ${first} after ${expectedFirst - 1}`);
+  }
+  for (let k = 1; k < ordinals.length; k++) {
+    const [a, b] = [ordinals[k - 1]!, ordinals[k]!];
+    if (b === a) problems.push(`repeat of ${b}`);
+    else if (b < a) problems.push(`restart at ${b} after ${a}`);
+    else if (b > a + 1) problems.push(b === a + 2 ? `gap: ${a + 1} missing` : `gap: ${a + 1}–${b - 1} missing`);
+  }
+  return problems;
+}
+
+function toEnumeration(piece: Piece, layout: Layout): Enumeration {
+  const { text } = layout;
+  const items: ListItem[] = piece.nodes.map((node) => {
+    const head = heading(node, layout);
+    const kids = node.children.map((child) => toEnumeration(child, layout));
+    return {
+      ...span(text, node.entry.start, node.end),
+      ordinal: node.entry.ordinal,
+      marker: span(text, node.entry.start, node.entry.markerEnd),
+      ...(head ? { heading: head } : {}),
+      ...(kids.length ? { children: kids } : {}),
+    };
+  });
+  const problems = numberingProblems(
+    items.map((item) => item.ordinal),
+    piece.expectedFirst,
+  );
+  return {
+    ...span(text, items[0]!.start, items.at(-1)!.end),
+    style: piece.style,
+    items,
+    complete: problems.length === 0,
+    ...(problems.length ? { problems } : {}),
+  };
+}
+
+/** Builds the enumeration tree from runs of markers and parallel series. */
+export function assemble(runs: readonly Run[], layout: Layout, options: AssembleOptions): Enumeration[] {
+  return place(runs, layout, options).map((piece) => toEnumeration(piece, layout));
+}

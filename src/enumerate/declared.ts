@@ -1,0 +1,150 @@
+/**
+ * Declared counts: the number a text announces for a list (以下六方面工作：（一）…, 重点抓好三件事：一是…) or
+ * refers back to after it (落实…的“二十条主要工作重点”), linked to the list with whether the numbers agree.
+ */
+import type { Enumeration, Span } from "../schema.js";
+import type { Layout } from "./layout.js";
+import { parseChineseNumber } from "../text/numerals.js";
+
+export interface CountPhrase extends Span {
+  /** The announced number; undefined for 几 / 若干 (以下几个方面). */
+  count: number | undefined;
+  /** Inside “…” (a named set such as “二十条主要工作重点”, the only kind trusted as a back-reference). */
+  quoted: boolean;
+}
+
+const POINTERS = ["以下", "如下", "下列", "下面"];
+/** Measure words of announced counts, longer first (方面 before 方). */
+const CLASSIFIERS = ["个方面", "方面", "个", "条", "项", "件", "点", "大", "种", "类", "句话", "部分", "招"];
+const INDEFINITE = ["几", "若干"];
+const COUNT_DIGITS = new Set([..."一二三四五六七八九十两"]);
+const PHRASE_ENDS = new Set([..."，,。；;：:！？!?、“”‘’\"（）()《》 \t\u3000\n\r"]);
+/** The noun after the classifier (工作重点, 关键问题) is read up to this many characters. */
+const MAX_NOUN = 8;
+/** How far after a list a quoted back-reference may stand. */
+const MAX_BACK_REFERENCE = 3000;
+const MAX_COUNT_DIGITS = 3;
+/** Count phrases looked at around one list (bounded, so that a text made of count phrases stays linear). */
+const MAX_CANDIDATES = 16;
+
+const isAsciiDigit = (c: string | undefined) => c !== undefined && ((c >= "0" && c <= "9") || (c >= "０" && c <= "９"));
+
+/** Reads a count phrase whose number starts at `i` (after an optional 以下); undefined when there is none. */
+function countAt(text: string, phraseStart: number, i: number): CountPhrase | undefined {
+  let count: number | undefined;
+  let j = i;
+  const indefinite = INDEFINITE.find((w) => text.startsWith(w, i));
+  if (indefinite) {
+    j = i + indefinite.length;
+  } else {
+    const digits = isAsciiDigit(text[i]) ? isAsciiDigit : (c: string | undefined) => c !== undefined && COUNT_DIGITS.has(c);
+    while (j < text.length && j - i < MAX_COUNT_DIGITS && digits(text[j])) j++;
+    if (j === i || digits(text[j])) return undefined;
+    count = parseChineseNumber(text.slice(i, j));
+    if (count === undefined || count < 2) return undefined;
+  }
+  const classifier = CLASSIFIERS.find((c) => text.startsWith(c, j));
+  if (!classifier) return undefined;
+  j += classifier.length;
+  // 三个方面 / 三方面: 个 may be followed by 方面.
+  if (classifier === "个" && text.startsWith("方面", j)) j += 2;
+  const nounStart = j;
+  while (j < text.length && j - nounStart < MAX_NOUN && !PHRASE_ENDS.has(text[j]!)) j++;
+  // 十大 / 三件 need a noun (十大工程); 三个方面 stands alone.
+  if (j === nounStart && (classifier === "大" || classifier === "件" || classifier === "个")) return undefined;
+  const quoted = text[phraseStart - 1] === "“";
+  return { start: phraseStart, end: j, text: text.slice(phraseStart, j), count, quoted };
+}
+
+/** Every count phrase in `text.slice(from, to)`, in order. */
+export function scanCounts(text: string, from = 0, to = text.length): CountPhrase[] {
+  const phrases: CountPhrase[] = [];
+  for (let i = from; i < to; i++) {
+    const prev = text[i - 1];
+    // Not an ordinal (第三个), not the tail of a longer number or of a word (统一个), not 一个.
+    if (prev === "第" || isAsciiDigit(prev) || (prev !== undefined && COUNT_DIGITS.has(prev))) continue;
+    const pointer = POINTERS.find((p) => text.startsWith(p, i));
+    const phrase = countAt(text, i, pointer ? i + pointer.length : i);
+    if (phrase && phrase.end <= to) {
+      phrases.push(phrase);
+      i = phrase.end - 1;
+    }
+  }
+  return phrases;
+}
+
+/** A phrase that ends the text just before the list: only its own sentence's end lies between them. */
+function introduces(phrase: CountPhrase, listStart: number, layout: Layout): boolean {
+  const end = layout.trimEnd(phrase.end, listStart);
+  for (let i = phrase.end; i < end - 1; i++) if ("。！？!?".includes(layout.text[i]!)) return false;
+  return true;
+}
+
+/**
+ * Links count phrases to lists (in place): before a list, a phrase in the paragraph that introduces it (or the one
+ * before, when its number agrees); after a list, a quoted phrase with the same number (the seed's back-reference).
+ * `starts` are the markers of every item, sorted, so that a phrase inside an earlier item is not taken.
+ */
+export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase[], layout: Layout, starts: readonly number[]): void {
+  const claimed = new Set<CountPhrase>();
+  const phraseStarts = phrases.map((p) => p.start);
+  const all = flatten(lists);
+  for (const list of all) {
+    const n = list.items.length;
+    const from = Math.max(starts[lastBelow(starts, list.start)] ?? 0, layout.paragraphStart(list.start, 1));
+    // The nearest phrase that agrees or introduces the list; a few candidates at most are looked at.
+    let best: CountPhrase | undefined;
+    for (let k = lastBelow(phraseStarts, list.start), seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
+      const phrase = phrases[k]!;
+      if (phrase.start < from) break;
+      if (phrase.end > list.start || claimed.has(phrase)) continue;
+      const agrees = phrase.count === n;
+      const intro = introduces(phrase, list.start, layout);
+      if (list.style === "parallel" ? agrees && intro : agrees || intro) {
+        best = phrase;
+        break;
+      }
+    }
+    if (best) {
+      claimed.add(best);
+      list.declared = declaredOf(best, n);
+    }
+  }
+  for (const list of all) {
+    if (list.declared || list.style === "parallel") continue;
+    const n = list.items.length;
+    for (let k = lastBelow(phraseStarts, list.end) + 1, seen = 0; k < phrases.length && seen < MAX_CANDIDATES * 4; k++, seen++) {
+      const phrase = phrases[k]!;
+      if (phrase.start - list.end > MAX_BACK_REFERENCE) break;
+      if (!phrase.quoted || phrase.count !== n || claimed.has(phrase)) continue;
+      claimed.add(phrase);
+      list.declared = declaredOf(phrase, n);
+      break;
+    }
+  }
+}
+
+function declaredOf(phrase: CountPhrase, items: number): NonNullable<Enumeration["declared"]> {
+  const span = { start: phrase.start, end: phrase.end, text: phrase.text };
+  return phrase.count === undefined ? { span } : { count: phrase.count, span, matches: phrase.count === items };
+}
+
+/** Index of the last value < x in sorted `values`, or -1. */
+function lastBelow(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function flatten(lists: Enumeration[], into: Enumeration[] = []): Enumeration[] {
+  for (const list of lists) {
+    into.push(list);
+    for (const item of list.items) flatten(item.children ?? [], into);
+  }
+  return into;
+}

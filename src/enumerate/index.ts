@@ -1,0 +1,90 @@
+/**
+ * Enumerated structures: 一是…二十是, 第一/第二, 首先/其次, 一、/（一）/1./（1）/①, 第X章/第X条, nested per GB/T 9704,
+ * with declared counts (以下六方面工作, “二十条主要工作重点”) and parallel series (排比).
+ */
+import type { Stage } from "../pipeline.js";
+import type { Enumeration, Span } from "../schema.js";
+import { splitClauses, splitSentences } from "../text/sentences.js";
+import { assemble, groupRuns } from "./assemble.js";
+import { linkDeclared, scanCounts } from "./declared.js";
+import { layoutOf } from "./layout.js";
+import { scanMarkers } from "./markers.js";
+import { parallelRuns } from "./parallel.js";
+
+export { outline } from "./outline.js";
+export type { EnumerationStyle } from "./markers.js";
+
+export interface EnumerationOptions {
+  /** Look only inside these ranges of the text (e.g. the article of a scraped page); default: all of it. */
+  ranges?: readonly { start: number; end: number }[];
+  /** The text's sentence spans, when already computed ({@link splitSentences}). */
+  sentences?: readonly Span[];
+  /** The text's clause spans, when already computed ({@link splitClauses}). */
+  clauses?: readonly Span[];
+}
+
+/** Ranges sorted, clipped to the text and merged where they touch. */
+function normaliseRanges(text: string, ranges: EnumerationOptions["ranges"]): { start: number; end: number }[] {
+  if (!ranges) return [{ start: 0, end: text.length }];
+  const sorted = ranges
+    .map((r) => ({ start: Math.max(0, r.start), end: Math.min(text.length, r.end) }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of sorted) {
+    const last = merged.at(-1);
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/**
+ * Every enumeration in `text`: numbered lists of each style, nested (一、 → （一） → 1. → （1）, inline lists inside
+ * the item they occur in), parallel series (`style: "parallel"`), and declared counts linked to their lists.
+ * Offsets are UTF-16 indices into `text`; numbering gaps and repeats are reported in `problems`.
+ *
+ * @example
+ * const [list] = enumerations("重点抓好三件事：一是加强公共卫生体系建设；二是深化医疗改革；三是发展中医药。");
+ * list.style;                           // → "inline-shi"
+ * list.items.map((i) => i.marker.text); // → ["一是", "二是", "三是"]
+ * list.declared?.span.text;             // → "三件事"
+ * list.declared?.matches;               // → true
+ */
+export function enumerations(text: string, options: EnumerationOptions = {}): Enumeration[] {
+  const sentences = options.sentences ?? splitSentences(text);
+  const clauses = options.clauses ?? splitClauses(text, [...sentences]);
+  const layout = layoutOf(text, sentences);
+  const ranges = normaliseRanges(text, options.ranges);
+  const inRanges = (span: { start: number; end: number }) => ranges.some((r) => span.start >= r.start && span.end <= r.end);
+  const rangeEnd = (pos: number) => ranges.find((r) => pos >= r.start && pos < r.end)?.end ?? text.length;
+
+  const markers = ranges.flatMap((r) => scanMarkers(text, r.start, r.end));
+  const runs = [...groupRuns(markers, layout), ...parallelRuns(text, options.ranges ? clauses.filter(inRanges) : clauses)];
+  const lists = assemble(runs, layout, { rangeEnd });
+  const starts = itemStarts(lists).sort((a, b) => a - b);
+  const phrases = ranges.flatMap((r) => scanCounts(text, r.start, r.end));
+  linkDeclared(lists, phrases, layout, starts);
+  return lists;
+}
+
+function itemStarts(lists: readonly Enumeration[], into: number[] = []): number[] {
+  for (const list of lists) {
+    for (const item of list.items) {
+      into.push(item.start);
+      itemStarts(item.children ?? [], into);
+    }
+  }
+  return into;
+}
+
+/** Pipeline stage: fills `doc.enumerations` from the text and its sentences. */
+export const enumerationStage: Stage = {
+  name: "enumerations",
+  requires: ["sentences"],
+  provides: "enumerations",
+  run: (doc) => ({
+    ...doc,
+    enumerations: enumerations(doc.text, { sentences: doc.sentences, ...(doc.clauses ? { clauses: doc.clauses } : {}) }),
+  }),
+};

@@ -1,0 +1,112 @@
+/**
+ * The line and sentence layout the assembler asks about (where a line ends, which paragraph a marker is in, where
+ * a report's closing block starts), computed once per text in linear time and queried by binary search.
+ */
+import type { Span } from "../schema.js";
+
+export interface Layout {
+  text: string;
+  /** End of the line containing `pos` (the index of its line break, or the text length). */
+  lineEnd(pos: number): number;
+  /** Index, among non-blank lines, of the line containing `pos`: consecutive paragraphs differ by one. */
+  paragraph(pos: number): number;
+  /** Start of the non-blank line `back` paragraphs before the one containing `pos` (0: its own line). */
+  paragraphStart(pos: number, back?: number): number;
+  /** Start of the first closing line (注：, 附件, a date or signature block…) that begins at or after `pos`. */
+  nextClosing(pos: number): number;
+  /** End of the sentence containing `pos`, carried over `；` to the first 。！？ or the end of the line. */
+  sentenceEnd(pos: number): number;
+  /** `end` moved back over trailing whitespace, not before `start`. */
+  trimEnd(start: number, end: number): number;
+}
+
+const isBlank = (c: string | undefined) => c !== undefined && /\s|\u200b|\u200d|\ufeff/u.test(c);
+/** Sentence enders that close a thought; `；` only separates items of one. */
+const FULL_STOPS = new Set([..."。！？!?"]);
+const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送"];
+const DATE_LINE = /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[\s\u3000]*$/u;
+
+/** Closing quotes and brackets that may follow a sentence's full stop (`……。”`). */
+const TRAILERS = new Set([..."”’」』）)】》"]);
+
+function endsWithFullStop(text: string, sentence: Span): boolean {
+  let i = sentence.end - 1;
+  while (i > sentence.start && TRAILERS.has(text[i]!)) i--;
+  return FULL_STOPS.has(text[i]!);
+}
+
+/** First index in sorted `values` whose value is > `x` (or values.length). */
+function upperBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A line that ends the body of a document: notes, attachments, a date line under the signature. `head` is at most
+ * the first 40 characters of the line (so the date pattern never reads a long line); `whole` says it is all of it.
+ */
+function isClosingLine(head: string, whole: boolean): boolean {
+  const trimmed = head.replace(/^[\s\u3000]+/u, "");
+  return CLOSING_PREFIXES.some((p) => trimmed.startsWith(p)) || (whole && DATE_LINE.test(head));
+}
+
+/**
+ * Builds the layout of `text`; `sentences` (from {@link splitSentences}) gives the sentence ends.
+ */
+export function layoutOf(text: string, sentences: readonly Span[]): Layout {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
+  const paragraphIndex: number[] = [];
+  const paragraphStarts: number[] = [];
+  const closing: number[] = [];
+  let count = -1;
+  for (let k = 0; k < lineStarts.length; k++) {
+    const start = lineStarts[k]!;
+    const end = k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length;
+    let blank = true;
+    for (let i = start; i < end && blank; i++) blank = isBlank(text[i]);
+    if (!blank) {
+      count++;
+      paragraphStarts.push(start);
+    }
+    paragraphIndex.push(Math.max(count, 0));
+    if (!blank && isClosingLine(text.slice(start, Math.min(end, start + 40)), end - start <= 40)) closing.push(start);
+  }
+  const sentenceStarts = sentences.map((s) => s.start);
+  const lineOf = (pos: number) => upperBound(lineStarts, pos) - 1;
+  const lineEnd = (pos: number) => {
+    const next = lineStarts[lineOf(pos) + 1];
+    return next === undefined ? text.length : next - 1;
+  };
+  return {
+    text,
+    lineEnd,
+    paragraph: (pos) => paragraphIndex[lineOf(pos)]!,
+    paragraphStart: (pos, back = 0) => paragraphStarts[Math.max(0, paragraphIndex[lineOf(pos)]! - back)] ?? 0,
+    nextClosing(pos) {
+      const k = upperBound(closing, pos - 1);
+      return closing[k] ?? text.length;
+    },
+    sentenceEnd(pos) {
+      const stop = lineEnd(pos);
+      let k = Math.max(0, upperBound(sentenceStarts, pos) - 1);
+      while (k < sentences.length) {
+        const s = sentences[k]!;
+        if (s.start >= stop) break;
+        if (s.end > pos && endsWithFullStop(text, s)) return Math.min(s.end, stop);
+        k++;
+      }
+      return stop;
+    },
+    trimEnd(start, end) {
+      while (end > start && isBlank(text[end - 1])) end--;
+      return end;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * `outline`: the nested structure of a document's enumerations as plain text lines (ordinal, heading, first
+ * clause), for a CMS teaser or a notebook.
+ */
+import type { Doc, Enumeration, ListItem } from "../schema.js";
+
+/** First clauses longer than this are cut with an ellipsis. */
+const MAX_CLAUSE = 40;
+const CLAUSE_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
+const SEPARATORS = new Set([..."，,、：:．. \t\u3000\n\r"]);
+
+/** The first clause of an item after `from` (an offset inside the item's text). */
+function firstClause(item: ListItem, from: number): string {
+  const text = item.text;
+  let i = from;
+  while (i < text.length && SEPARATORS.has(text[i]!)) i++;
+  let j = i;
+  while (j < text.length && !CLAUSE_ENDS.has(text[j]!)) j++;
+  const clause = text.slice(i, j).trim();
+  return clause.length > MAX_CLAUSE ? `${clause.slice(0, MAX_CLAUSE)}…` : clause;
+}
+
+function itemLine(item: ListItem): string {
+  const afterMarker = item.marker.end - item.start;
+  const heading = item.heading?.text;
+  const clause = firstClause(item, heading ? item.heading!.end - item.start : afterMarker);
+  const parts = [heading, clause].filter((part): part is string => !!part);
+  return `${item.ordinal}. ${parts.join(" — ")}`;
+}
+
+function listLine(list: Enumeration): string {
+  const facts = [`${list.items.length} items`];
+  if (list.declared) {
+    const { count, span, matches } = list.declared;
+    facts.push(`declared “${span.text}”${count === undefined ? "" : matches ? " (matches)" : ` (says ${count})`}`);
+  }
+  if (list.problems?.length) facts.push(list.problems.join("; "));
+  return `[${list.style}] ${facts.join(", ")}`;
+}
+
+function write(lists: readonly Enumeration[], depth: number, lines: string[]): void {
+  const indent = "  ".repeat(depth);
+  for (const list of lists) {
+    lines.push(indent + listLine(list));
+    for (const item of list.items) {
+      lines.push(`${indent}  ${itemLine(item)}`);
+      write(item.children ?? [], depth + 2, lines);
+    }
+  }
+}
+
+/**
+ * The enumerations of a Doc (or a list of them) as an indented plain-text outline: one line per list (style,
+ * size, declared count, numbering problems) and one per item (ordinal, heading, first clause).
+ *
+ * @example
+ * outline(enumerations("主要工作重点为：一是精心谋划、科学布局，切实形成体系；二是聚焦目标、对标对表，形成导向。"));
+ * // [inline-shi] 2 items
+ * //   1. 精心谋划、科学布局 — 切实形成体系
+ * //   2. 聚焦目标、对标对表 — 形成导向
+ */
+export function outline(input: Pick<Doc, "enumerations"> | readonly Enumeration[]): string {
+  const lists = Array.isArray(input) ? (input as readonly Enumeration[]) : ((input as Doc).enumerations ?? []);
+  const lines: string[] = [];
+  write(lists, 0, lines);
+  return lines.join("\n");
+}
