@@ -1,0 +1,93 @@
+/**
+ * Batch analysis over a worker pool: `analyzeMany` and `tagMany` read any (async) iterable of texts or
+ * `{ id, text }` records and yield results in input order, with bounded look-ahead.
+ */
+import { GongwenError, type ErrorCode } from "../errors.js";
+import type { Doc } from "../schema.js";
+import type { Tags } from "../tag/schema.js";
+import { inOrder } from "./ordered.js";
+import { createPool, type Pool, type PoolOptions } from "./pool.js";
+import type { Operation } from "./tasks.js";
+
+export { createPool, type Pool, type PoolOptions } from "./pool.js";
+export type { TaskOutcome } from "./protocol.js";
+export type { Format, Operation, Task } from "./tasks.js";
+
+/** A text, or a record carrying its own id (kept on the result of `tagMany`). */
+export type BatchInput = string | { id?: string | number; text: string };
+
+/** A record that could not be processed. */
+export interface BatchFailure {
+  /** 0-based position in the input. */
+  index: number;
+  id?: string | number;
+  code: ErrorCode;
+  message: string;
+}
+
+export interface ManyOptions extends PoolOptions {
+  /** A pool to reuse across calls (it is left open); by default a pool is started and closed for this call. */
+  pool?: Pool;
+  /**
+   * Called for each record that fails, which is then skipped. Without it the first failure ends the iteration
+   * with a `GongwenError` carrying the record's code.
+   */
+  onError?: (failure: BatchFailure) => void;
+}
+
+/** Records in flight per worker: enough to keep every worker busy while results are consumed. */
+const LOOK_AHEAD_PER_WORKER = 2;
+
+async function* many<T>(op: Operation, inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options: ManyOptions) {
+  const { pool: given, onError, ...poolOptions } = options;
+  const pool = given ?? createPool(poolOptions);
+  try {
+    const results = inOrder(
+      inputs,
+      async (input, index) => {
+        const record = typeof input === "string" ? { text: input } : input;
+        const id = typeof input === "object" && input !== null ? input.id : undefined;
+        const outcome = await pool.run({ op, text: record?.text as string, format: "value" });
+        return { index, id, outcome };
+      },
+      pool.concurrency * LOOK_AHEAD_PER_WORKER,
+    );
+    for await (const { index, id, outcome } of results) {
+      if (outcome.ok) {
+        yield { value: outcome.value as T, id };
+        continue;
+      }
+      const failure: BatchFailure = { index, ...(id === undefined ? {} : { id }), code: outcome.code, message: outcome.message };
+      if (!onError) throw new GongwenError(outcome.code, `record ${index}${id === undefined ? "" : ` (${id})`}: ${outcome.message}`);
+      onError(failure);
+    }
+  } finally {
+    if (!given) await pool.close();
+  }
+}
+
+/**
+ * Analyses many texts on a worker pool (one nodejieba per worker) and yields the Docs in input order.
+ *
+ * @example
+ * for await (const doc of analyzeMany(texts, { concurrency: 2 })) console.log(doc.summary?.text);
+ */
+export async function* analyzeMany(
+  inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>,
+  options: ManyOptions = {},
+): AsyncGenerator<Doc> {
+  for await (const { value } of many<Doc>("analyze", inputs, options)) yield value;
+}
+
+/**
+ * Tags many texts on a worker pool and yields the tags in input order, each with the record's `id` when it had one.
+ *
+ * @example
+ * for await (const tags of tagMany(records, { concurrency: 2, tag: { maxPerKind: 5 } })) save(tags.id, tags);
+ */
+export async function* tagMany(
+  inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>,
+  options: ManyOptions = {},
+): AsyncGenerator<Tags> {
+  for await (const { value, id } of many<Tags>("tag", inputs, options)) yield id === undefined ? value : { id, ...value };
+}

@@ -1,0 +1,88 @@
+/**
+ * A piscina worker pool running gongwen tasks over the machine's cores. A worker that throws or dies fails only
+ * the record it was working on: piscina replaces the thread and the batch goes on.
+ */
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import { GongwenError } from "../errors.js";
+import type { AnalyzerConfig } from "../schema.js";
+import type { TagOptions } from "../tag/schema.js";
+import type { PoolConfig, TaskOutcome } from "./protocol.js";
+import type { Task } from "./tasks.js";
+
+export interface PoolOptions {
+  /** Worker threads (default: the number of cores). Each loads its own nodejieba (~280 MB). */
+  concurrency?: number;
+  /** The analyzer every worker builds (userWords, maxInputLength…). */
+  analyzer?: AnalyzerConfig;
+  /** Options for `tag` tasks. */
+  tag?: TagOptions;
+}
+
+/** A running pool; close it when done (pending tasks finish first). */
+export interface Pool {
+  readonly concurrency: number;
+  /** Runs one task; never rejects: failures come back as `{ ok: false, code, message }`. */
+  run(task: Task): Promise<TaskOutcome>;
+  close(): Promise<void>;
+  /** The worker threads, for monitoring (e.g. `resourceLimits`, `threadId`). */
+  readonly threads: readonly import("node:worker_threads").Worker[];
+}
+
+/**
+ * The worker module beside this one: `dist/worker.js` in the package. When gongwen runs from its TypeScript
+ * sources (tests, tsx) the worker is `worker.ts` and the thread needs tsx's loader.
+ */
+function workerModule(): { filename: string; execArgv?: string[] } {
+  const fromSources = import.meta.url.endsWith(".ts");
+  const filename = fileURLToPath(new URL(fromSources ? "./worker.ts" : "./worker.js", import.meta.url));
+  if (!fromSources) return { filename };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  return { filename, execArgv: ["--import", tsx] };
+}
+
+/** Checks a requested worker count: a positive integer, default the number of cores. */
+export function resolveConcurrency(concurrency: number | undefined): number {
+  if (concurrency === undefined) return availableParallelism();
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new GongwenError("INVALID_OPTIONS", `concurrency must be a positive integer, got ${concurrency}`);
+  }
+  return concurrency;
+}
+
+/**
+ * Starts `concurrency` worker threads, each with its own analyzer built on its first task.
+ *
+ * @example
+ * const pool = createPool({ concurrency: 2 });
+ * const outcome = await pool.run({ op: "tag", text, format: "jsonl", id: "a1" }); // { ok: true, value: '{"id":"a1",…}' }
+ * await pool.close();
+ */
+export function createPool(options: PoolOptions = {}): Pool {
+  const concurrency = resolveConcurrency(options.concurrency);
+  const config: PoolConfig = { analyzer: options.analyzer ?? {}, ...(options.tag ? { tag: options.tag } : {}) };
+  const piscina = new Piscina({
+    ...workerModule(),
+    minThreads: concurrency,
+    maxThreads: concurrency,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: config,
+  });
+  return {
+    concurrency,
+    get threads() {
+      return piscina.threads;
+    },
+    async run(task) {
+      try {
+        return (await piscina.run(task)) as TaskOutcome;
+      } catch (error) {
+        // The worker died (killed, out of memory, process.exit) or the task could not be cloned.
+        return { ok: false, code: "WORKER_FAILED", message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    close: () => piscina.close(),
+  };
+}

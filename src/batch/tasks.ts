@@ -1,0 +1,83 @@
+/**
+ * The operations the CLI and the worker pool run on one text, and the output formats they print. A worker
+ * formats its own result, so serialising runs in parallel too and only a string crosses the thread boundary.
+ */
+import type { Analyzer } from "../pipeline.js";
+import { render } from "../render/html.js";
+import { outlineAsText, summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
+import type { Doc } from "../schema.js";
+import { outline, tag, type TagOptions } from "../tag/index.js";
+
+export const OPERATIONS = ["analyze", "tag", "segment", "summarize", "outline"] as const;
+/** What to compute for each text. */
+export type Operation = (typeof OPERATIONS)[number];
+
+export const FORMATS = ["json", "jsonl", "text", "html"] as const;
+/** How a result is printed; `value` hands back the plain object (for `analyzeMany`). */
+export type Format = (typeof FORMATS)[number] | "value";
+
+export interface Task {
+  op: Operation;
+  text: string;
+  /** The record's id (file name or the `id` of a JSONL line): put first in `json`/`jsonl` output, caption in `html`. */
+  id?: string | number;
+  format: Format;
+}
+
+/** The JSON value of an operation: always an object, so a `jsonl` line can carry the record's id beside it. */
+function valueOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): object {
+  switch (op) {
+    case "analyze":
+      return doc;
+    case "tag":
+      return tag(doc, tagOptions);
+    case "segment":
+      return { tokens: doc.tokens };
+    case "summarize":
+      return { summary: doc.summary ?? { sentences: [], spans: [], text: "" }, ...(doc.meeting ? { meeting: doc.meeting } : {}) };
+    case "outline":
+      return outline(doc);
+  }
+}
+
+function textOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): string {
+  switch (op) {
+    case "analyze":
+    case "summarize":
+      return summaryAsText(doc);
+    case "tag":
+      return tagsAsText(tag(doc, tagOptions));
+    case "segment":
+      return tokensAsText(doc.tokens);
+    case "outline":
+      return outlineAsText(outline(doc).outline);
+  }
+}
+
+/** `segment` needs tokens only: the other stages are skipped for it. */
+function docFor(analyzer: Analyzer, op: Operation, text: string): Doc {
+  return op === "segment" ? { text, tokens: analyzer.segment(text), sentences: [] } : analyzer.analyze(text);
+}
+
+/**
+ * Runs one task and formats its result: a string for the printable formats, the plain value for `value`.
+ *
+ * @example
+ * runTask(createAnalyzer(), undefined, { op: "segment", text: "指导组成员王鹏", format: "text" }); // → "指导组 成员 王鹏"
+ */
+export function runTask(analyzer: Analyzer, tagOptions: TagOptions | undefined, task: Task): string | object {
+  const doc = docFor(analyzer, task.op, task.text);
+  const withId = (value: object) => (task.id === undefined ? value : { id: task.id, ...value });
+  switch (task.format) {
+    case "value":
+      return valueOf(task.op, doc, tagOptions);
+    case "json":
+      return JSON.stringify(withId(valueOf(task.op, doc, tagOptions)), null, 2);
+    case "jsonl":
+      return JSON.stringify(withId(valueOf(task.op, doc, tagOptions)));
+    case "text":
+      return textOf(task.op, doc, tagOptions);
+    case "html":
+      return render(doc, task.id === undefined ? {} : { caption: String(task.id) });
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Turns the CLI's inputs (files, globs, stdin, JSON Lines, or nothing) into a stream of records. A record that
+ * cannot be used (not JSON, no text, too large, unreadable file) becomes a `bad` record carrying its place, so it
+ * is reported in order with the others and never ends the run.
+ */
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import type { Readable } from "node:stream";
+import { dictPath } from "../dict.js";
+import type { ErrorCode } from "../errors.js";
+import { expandGlob, hasGlob } from "./glob.js";
+import { readLines } from "./lines.js";
+
+/** The bundled sample analysed when there is no input (shipped in the package's dict/). */
+export const SAMPLE = "samples/meeting-report.txt";
+
+export type CliRecord =
+  | { kind: "text"; id: string | number; place: string; text: string; bytes: number }
+  | { kind: "bad"; place: string; code: ErrorCode; message: string; bytes: number };
+
+/** Where records come from, resolved before reading so the CLI knows how many documents to expect. */
+export type Source =
+  | { kind: "file"; path: string }
+  | { kind: "stdin" }
+  | { kind: "sample" }
+  | { kind: "missing"; pattern: string };
+
+/**
+ * Expands globs; `-` is stdin. Without arguments: stdin when something is piped in (an empty pipe falls back to
+ * the sample), the bundled sample when stdin is a terminal.
+ */
+export function resolveSources(inputs: readonly string[], stdinIsTerminal: boolean): Source[] {
+  if (inputs.length === 0) return [stdinIsTerminal ? { kind: "sample" } : { kind: "stdin" }];
+  return inputs.flatMap((input): Source[] => {
+    if (input === "-") return [{ kind: "stdin" }];
+    if (!hasGlob(input)) return [{ kind: "file", path: input }];
+    const paths = expandGlob(input);
+    return paths.length > 0 ? paths.map((path) => ({ kind: "file", path })) : [{ kind: "missing", pattern: input }];
+  });
+}
+
+/** Total bytes of the sources when all are files (for a progress percentage), otherwise undefined. */
+export function totalBytes(sources: readonly Source[]): number | undefined {
+  let total = 0;
+  for (const source of sources) {
+    if (source.kind !== "file") return undefined;
+    total += statSync(source.path, { throwIfNoEntry: false })?.size ?? 0;
+  }
+  return total;
+}
+
+export interface RecordOptions {
+  jsonl: boolean;
+  /** Longest text accepted, in UTF-16 units. */
+  maxLength: number;
+  stdin: Readable;
+}
+
+/** UTF-8 needs at most 3 bytes per UTF-16 unit; JSON escapes (`\uXXXX`) at most 6. */
+const maxTextBytes = (maxLength: number) => maxLength * 3;
+const maxLineBytes = (maxLength: number) => maxLength * 6 + 65_536;
+
+const tooLarge = (place: string, what: string, limit: number, bytes: number): CliRecord => ({
+  kind: "bad",
+  place,
+  code: "INPUT_TOO_LARGE",
+  message: `${what} is over the limit of ${limit} (raise it with --max-length)`,
+  bytes,
+});
+
+function textRecord(id: string, place: string, text: string, bytes: number, maxLength: number): CliRecord {
+  if (text.length > maxLength) return tooLarge(place, `text of ${text.length} UTF-16 units`, maxLength, bytes);
+  return { kind: "text", id, place, text, bytes };
+}
+
+/** One JSON Lines record: `{"id": …, "text": "…"}`; the id defaults to the line number. */
+function jsonRecord(line: { number: number; text: string; bytes: number }, source: string, maxLength: number): CliRecord {
+  const place = `${source}:${line.number}`;
+  const bad = (message: string): CliRecord => ({ kind: "bad", place, code: "INVALID_INPUT", message, bytes: line.bytes });
+  let value: unknown;
+  try {
+    value = JSON.parse(line.text);
+  } catch (error) {
+    return bad(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return bad("not a JSON object");
+  const { id, text } = value as { id?: unknown; text?: unknown };
+  if (typeof text !== "string") return bad(`no "text" string`);
+  const record = textRecord("", place, text, line.bytes, maxLength);
+  if (record.kind === "bad") return record;
+  return { ...record, id: typeof id === "string" || typeof id === "number" ? id : line.number };
+}
+
+async function* jsonLines(stream: AsyncIterable<Buffer | string>, source: string, maxLength: number) {
+  for await (const line of readLines(stream, maxLineBytes(maxLength))) {
+    const place = `${source}:${line.number}`;
+    if (line.overflow) yield tooLarge(place, `line of ${line.bytes} bytes`, maxLineBytes(maxLength), line.bytes);
+    else if (line.text.trim() !== "") yield jsonRecord(line, source, maxLength);
+  }
+}
+
+async function readAll(stream: Readable, limit: number): Promise<{ text: string; bytes: number; overflow: boolean }> {
+  const parts: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    bytes += buffer.length;
+    if (bytes <= limit) parts.push(buffer);
+  }
+  return { text: bytes <= limit ? Buffer.concat(parts).toString("utf8") : "", bytes, overflow: bytes > limit };
+}
+
+function fileRecord(path: string, maxLength: number): CliRecord {
+  const size = statSync(path, { throwIfNoEntry: false });
+  if (!size?.isFile()) return { kind: "bad", place: path, code: "INVALID_INPUT", message: "no such file", bytes: 0 };
+  if (size.size > maxTextBytes(maxLength)) return tooLarge(path, `file of ${size.size} bytes`, maxTextBytes(maxLength), size.size);
+  return textRecord(path, path, readFileSync(path, "utf8"), size.size, maxLength);
+}
+
+function sampleRecord(): CliRecord {
+  const text = readFileSync(dictPath(SAMPLE), "utf8");
+  return { kind: "text", id: "sample", place: `gongwen/dict/${SAMPLE}`, text, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * The records of every source, in order. An empty stdin with no file arguments yields the bundled sample.
+ */
+export async function* readRecords(sources: readonly Source[], options: RecordOptions): AsyncGenerator<CliRecord> {
+  const { jsonl, maxLength, stdin } = options;
+  const onlyStdin = sources.length === 1 && sources[0]!.kind === "stdin";
+  for (const source of sources) {
+    if (source.kind === "sample") {
+      yield sampleRecord();
+    } else if (source.kind === "missing") {
+      yield { kind: "bad", place: source.pattern, code: "INVALID_INPUT", message: "no file matches", bytes: 0 };
+    } else if (source.kind === "file") {
+      if (jsonl) yield* jsonLines(createReadStream(source.path, { highWaterMark: 1 << 20 }), source.path, maxLength);
+      else yield fileRecord(source.path, maxLength);
+    } else if (jsonl) {
+      let any = false;
+      for await (const record of jsonLines(stdin, "stdin", maxLength)) {
+        any = true;
+        yield record;
+      }
+      if (!any && onlyStdin) yield sampleRecord();
+    } else {
+      const { text, bytes, overflow } = await readAll(stdin, maxTextBytes(maxLength));
+      if (overflow) yield tooLarge("stdin", `input of ${bytes} bytes`, maxTextBytes(maxLength), bytes);
+      else if (bytes === 0 && onlyStdin) yield sampleRecord();
+      else yield textRecord("-", "stdin", text, bytes, maxLength);
+    }
+  }
+}

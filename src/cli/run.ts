@@ -1,0 +1,158 @@
+/**
+ * The `gongwen` command: reads records, runs them in this thread (one document) or on the worker pool (several),
+ * and writes results in input order. Bad records are reported on stderr with their place and skipped.
+ */
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import type { Readable, Writable } from "node:stream";
+import { inOrder } from "../batch/ordered.js";
+import { createPool, resolveConcurrency, type Pool } from "../batch/pool.js";
+import type { TaskOutcome } from "../batch/protocol.js";
+import { runTask, type Task } from "../batch/tasks.js";
+import { dictPath } from "../dict.js";
+import { isGongwenError } from "../errors.js";
+import { createAnalyzer, type Analyzer } from "../pipeline.js";
+import { pageFrame } from "../render/html.js";
+import { parseCommand, UsageError, USAGE, type CliOptions } from "./args.js";
+import { createProgress } from "./progress.js";
+import { readRecords, resolveSources, totalBytes, type CliRecord } from "./records.js";
+
+export interface CliStreams {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+}
+
+/** Records in flight per worker: keeps workers busy while bounding memory. */
+const LOOK_AHEAD_PER_WORKER = 4;
+
+/** Writes `chunk`, waiting for the stream to drain when its buffer is full. */
+async function write(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, "drain");
+}
+
+/** Frames the per-record strings into one output: a JSON value or array, JSON Lines, text blocks, an HTML page. */
+function createOutput(options: CliOptions, single: boolean, stdout: Writable) {
+  let count = 0;
+  const [head, tail] = pageFrame(`gongwen ${options.op}`);
+  return {
+    async add(value: string, id: string | number) {
+      count += 1;
+      switch (options.format) {
+        case "json":
+          return write(stdout, single ? `${value}\n` : `${count === 1 ? "[\n" : ",\n"}${value}`);
+        case "jsonl":
+          return write(stdout, `${value}\n`);
+        case "text":
+          return write(stdout, single ? `${value}\n` : `==> ${id} <==\n${value}\n\n`);
+        case "html":
+          return write(stdout, `${count === 1 ? head : ""}${value}\n`);
+      }
+    },
+    async end() {
+      if (options.format === "json" && !single) await write(stdout, count === 0 ? "[]\n" : "\n]\n");
+      if (options.format === "html") await write(stdout, `${count === 0 ? head : ""}${tail}`);
+    },
+  };
+}
+
+/** Runs each record in this thread (one document: no worker start-up) or on the pool. */
+function createRunner(options: CliOptions, single: boolean, documents: number | undefined) {
+  let analyzer: Analyzer | undefined;
+  let pool: Pool | undefined;
+  if (!single) {
+    const concurrency = Math.min(resolveConcurrency(options.concurrency), documents ?? Number.POSITIVE_INFINITY);
+    pool = createPool({ concurrency, analyzer: options.analyzer, tag: options.tag });
+  }
+  const run = async (task: Task): Promise<TaskOutcome> => {
+    if (pool) return pool.run(task);
+    try {
+      analyzer ??= createAnalyzer(options.analyzer);
+      return { ok: true, value: runTask(analyzer, options.tag, task) };
+    } catch (error) {
+      if (!isGongwenError(error)) throw error;
+      return { ok: false, code: error.code, message: error.message };
+    }
+  };
+  return { run, window: (pool?.concurrency ?? 1) * LOOK_AHEAD_PER_WORKER, close: async () => pool?.close() };
+}
+
+async function execute(options: CliOptions, io: CliStreams): Promise<number> {
+  const sources = resolveSources(options.inputs, io.stdin.isTTY === true);
+  const single = !options.jsonl && sources.length === 1;
+  const documents = options.jsonl ? undefined : sources.length;
+  const progress = createProgress(io.stderr, io.stderr.isTTY === true && !options.quiet, totalBytes(sources));
+  const output = createOutput(options, single, io.stdout);
+  const runner = createRunner(options, single, documents);
+  const withId = options.format !== "json" || !single;
+  let failed = 0;
+  // The reader of a pipe went away (`gongwen tag … | head`): stop quietly, as Unix tools do.
+  let pipeClosed = false;
+  const isPipeClosed = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === "EPIPE";
+  io.stdout.on("error", (error) => {
+    if (isPipeClosed(error)) pipeClosed = true;
+  });
+  try {
+    const records = readRecords(sources, { jsonl: options.jsonl, maxLength: options.maxLength, stdin: io.stdin });
+    const start = async (record: CliRecord) => {
+      if (record.kind === "bad") return { record, outcome: { ok: false, code: record.code, message: record.message } as const };
+      const task: Task = { op: options.op, text: record.text, format: options.format, ...(withId ? { id: record.id } : {}) };
+      return { record, outcome: await runner.run(task) };
+    };
+    for await (const { record, outcome } of inOrder(records, start, runner.window)) {
+      if (pipeClosed) break;
+      progress.tick(record.bytes, !outcome.ok);
+      if (outcome.ok) {
+        await output.add(outcome.value as string, record.kind === "text" ? record.id : record.place);
+      } else {
+        failed += 1;
+        io.stderr.write(`gongwen: ${record.place}: ${outcome.code}: ${outcome.message}\n`);
+      }
+    }
+    if (!pipeClosed) await output.end();
+  } catch (error) {
+    if (!isPipeClosed(error)) throw error;
+  } finally {
+    await runner.close();
+  }
+  const totals = progress.finish();
+  if (!options.quiet && (failed > 0 || io.stderr.isTTY)) {
+    const rate = totals.seconds > 0 ? ` (${Math.round(totals.records / totals.seconds)} docs/s)` : "";
+    io.stderr.write(
+      `gongwen: ${totals.records} records, ${failed} failed, ${(totals.bytes / 1e6).toFixed(1)} MB in ${totals.seconds.toFixed(1)} s${rate}\n`,
+    );
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** The package version, read from package.json (beside dict/ in the package). */
+function version(): string {
+  return (JSON.parse(readFileSync(dictPath("../package.json"), "utf8")) as { version: string }).version;
+}
+
+/**
+ * Runs the CLI with `argv` (without node and the script) and returns the exit status.
+ *
+ * @example
+ * process.exitCode = await runCli(["tag", "--jsonl", "items.jsonl"]);
+ */
+export async function runCli(argv: string[], io: CliStreams = process): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommand(argv);
+  } catch (error) {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    if (!usage) throw error;
+    io.stderr.write(`gongwen: ${(error as Error).message}\nRun "gongwen --help" for usage.\n`);
+    return 2;
+  }
+  if (parsed.kind === "help") {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === "version") {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  return execute(parsed.options, io);
+}

@@ -1,0 +1,66 @@
+/**
+ * Plain-text views of a Doc for terminals (the CLI's `--format text`): short, one fact per line.
+ */
+import type { Doc, Token } from "../schema.js";
+import { TAG_KINDS, type OutlineList, type Tags } from "../tag/schema.js";
+
+/** Words separated by single spaces; line breaks kept, other whitespace dropped. */
+export function tokensAsText(tokens: readonly Token[]): string {
+  let out = "";
+  for (const token of tokens) {
+    if (token.kind === "space") {
+      out += "\n".repeat(token.text.split("\n").length - 1);
+    } else {
+      if (out !== "" && !out.endsWith("\n")) out += " ";
+      out += token.text;
+    }
+  }
+  return out;
+}
+
+/** The enumeration outline, indented two spaces per level: `一、 总体要求`. */
+export function outlineAsText(outline: readonly OutlineList[]): string {
+  const lines: string[] = [];
+  const walk = (lists: readonly OutlineList[], depth: number) => {
+    for (const list of lists) {
+      const declared = list.declaredCount === undefined ? "" : `, declared ${list.declaredCount}`;
+      lines.push(`${"  ".repeat(depth)}[${list.style}: ${list.items.length} items${declared}${list.complete ? "" : ", incomplete"}]`);
+      for (const item of list.items) {
+        lines.push(`${"  ".repeat(depth + 1)}${item.marker} ${item.title}`);
+        walk(item.children, depth + 2);
+      }
+    }
+  };
+  walk(outline, 0);
+  return lines.join("\n");
+}
+
+/** The summary, then the meeting brief's main facts when there is one. */
+export function summaryAsText(doc: Doc): string {
+  const lines = [doc.summary?.text ?? ""];
+  const meeting = doc.meeting;
+  if (meeting) {
+    if (meeting.meeting) lines.push(`meeting: ${meeting.meeting.text}`);
+    if (meeting.date) lines.push(`date: ${meeting.date}`);
+    if (meeting.chair) lines.push(`chair: ${[...meeting.chair.titles, meeting.chair.name].join(" ")}`);
+    for (const decision of meeting.decisions) lines.push(`decision: ${decision.text}`);
+  }
+  return lines.join("\n");
+}
+
+/** One line per tag kind: `people: 雷承锋 (0.5), 宋海宏 (0.25)`. */
+export function tagsAsText(tags: Tags): string {
+  const lines: string[] = [];
+  if (tags.title) lines.push(`title: ${tags.title}`);
+  if (tags.publishedAt) lines.push(`published: ${tags.publishedAt}`);
+  for (const kind of TAG_KINDS) {
+    const list = tags[kind];
+    if (list.length > 0) lines.push(`${kind}: ${list.map((t) => `${t.tag} (${t.score})`).join(", ")}`);
+  }
+  if (tags.meeting?.name) lines.push(`meeting: ${tags.meeting.name}`);
+  const { lists, items } = tags.enumerations;
+  if (lists > 0) lines.push(`enumerations: ${lists} lists, ${items} items`);
+  if (tags.spam.flagged) lines.push(`spam: ${tags.spam.findings.map((f) => `${f.category} "${f.span.text}"`).join(", ")}`);
+  if (tags.summary.text) lines.push(`summary: ${tags.summary.text}`);
+  return lines.join("\n");
+}

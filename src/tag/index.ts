@@ -1,0 +1,285 @@
+/**
+ * `tag()`: a Doc projected onto the flat, versioned tag lists a CMS stores. Pure and deterministic: the same
+ * input gives the same tags in the same order (score, then first occurrence, then the tag itself).
+ */
+import { z } from "zod";
+import { GongwenError } from "../errors.js";
+import { createAnalyzer, type Analyzer } from "../pipeline.js";
+import type { Doc, Entity, Enumeration, Keyword, Span } from "../schema.js";
+import {
+  TAGS_SCHEMA_VERSION,
+  TagOptionsSchema,
+  type EnumerationTags,
+  type MeetingTags,
+  type OutlineList,
+  type PersonTag,
+  type SpamTags,
+  type Tag,
+  type TagKind,
+  type TagOptions,
+  type Tags,
+} from "./schema.js";
+
+export * from "./schema.js";
+
+const DEFAULT_LIMITS: Record<TagKind, number> = {
+  keywords: 10,
+  phrases: 10,
+  people: 20,
+  organizations: 20,
+  places: 20,
+  dates: 20,
+  sections: 20,
+};
+/** Characters of an item's text used as its outline title when it has no heading. */
+const OUTLINE_TITLE_LENGTH = 30;
+/** Analyzers kept per distinct `userWords` list (building a vocabulary is the costly part). */
+const ANALYZER_CACHE_SIZE = 4;
+
+const analyzers = new Map<string, Analyzer>();
+
+function analyzerFor(userWords: readonly string[]): Analyzer {
+  const key = userWords.join("\u0000");
+  let analyzer = analyzers.get(key);
+  if (!analyzer) {
+    if (analyzers.size >= ANALYZER_CACHE_SIZE) analyzers.delete(analyzers.keys().next().value!);
+    analyzer = createAnalyzer({ userWords: [...userWords] });
+    analyzers.set(key, analyzer);
+  }
+  return analyzer;
+}
+
+/** Scores are rounded so that the JSON a CMS stores does not carry float noise. */
+const round = (value: number) => Math.round(value * 10_000) / 10_000;
+
+/** Canonical text of a tag: full-width Latin letters and digits folded (ＡＩ → AI), spaces trimmed. */
+const normalise = (text: string) => text.normalize("NFKC").trim();
+
+interface Group {
+  tag: string;
+  weight: number;
+  spans: Span[];
+}
+
+/** Highest score first, then earliest first occurrence, then code-unit order of the tag. */
+function byRank(a: Tag, b: Tag): number {
+  return b.score - a.score || a.spans[0]!.start - b.spans[0]!.start || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
+}
+
+/** Turns groups into tags scored relative to the strongest group (which scores 1). */
+function toTags(groups: Iterable<Group>): Tag[] {
+  const list = [...groups].filter((group) => group.tag !== "" && group.spans.length > 0);
+  const top = Math.max(0, ...list.map((group) => group.weight));
+  return list
+    .map((group) => {
+      const spans = [...group.spans].sort((a, b) => a.start - b.start || a.end - b.end);
+      return { tag: group.tag, score: top > 0 ? round(group.weight / top) : 0, count: spans.length, spans };
+    })
+    .sort(byRank);
+}
+
+function keywordTags(keywords: readonly Keyword[] | undefined): Tag[] {
+  const groups = new Map<string, Group>();
+  for (const keyword of keywords ?? []) {
+    const tag = normalise(keyword.text);
+    const group = groups.get(tag);
+    if (group) {
+      group.weight = Math.max(group.weight, keyword.score);
+      group.spans.push(...keyword.spans);
+    } else {
+      groups.set(tag, { tag, weight: keyword.score, spans: [...keyword.spans] });
+    }
+  }
+  return toTags(groups.values());
+}
+
+const spanOf = (entity: Entity): Span => ({ start: entity.start, end: entity.end, text: entity.text });
+
+/** The normalised form of an entity: its normalised value when it has one, its text otherwise. */
+const entityTag = (entity: Entity) =>
+  normalise(typeof entity.value === "string" && entity.value !== "" ? entity.value : entity.text);
+
+/** Mentions of one entity type grouped by normalised form and weighted by how often they occur. */
+function entityGroups(entities: readonly Entity[], type: Entity["type"]): Map<string, Group & { mentions: Entity[] }> {
+  const groups = new Map<string, Group & { mentions: Entity[] }>();
+  for (const entity of entities) {
+    if (entity.type !== type) continue;
+    const tag = entityTag(entity);
+    const group = groups.get(tag) ?? { tag, weight: 0, spans: [], mentions: [] };
+    group.weight += 1;
+    group.spans.push(spanOf(entity));
+    group.mentions.push(entity);
+    groups.set(tag, group);
+  }
+  return groups;
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+
+function personTags(entities: readonly Entity[]): PersonTag[] {
+  const groups = entityGroups(entities, "person");
+  return toTags(groups.values()).map((tag) => {
+    const mentions = groups.get(tag.tag)!.mentions;
+    const titles = [...new Set(mentions.flatMap((mention) => strings(mention.attrs?.["titles"])))];
+    const org = mentions.map((mention) => mention.attrs?.["org"]).find((value) => typeof value === "string");
+    return { ...tag, titles, ...(typeof org === "string" ? { org } : {}) };
+  });
+}
+
+/** Every non-overlapping occurrence of each user word, scored by frequency. */
+function sectionTags(text: string, userWords: readonly string[]): Tag[] {
+  const groups: Group[] = [];
+  for (const word of new Set(userWords)) {
+    const spans: Span[] = [];
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+      spans.push({ start: at, end: at + word.length, text: word });
+    }
+    groups.push({ tag: normalise(word), weight: spans.length, spans });
+  }
+  return toTags(groups);
+}
+
+function itemTitle(text: string, item: Enumeration["items"][number]): string {
+  if (item.heading) return item.heading.text;
+  const rest = text.slice(item.marker.end, item.end).trim();
+  return Array.from(rest).slice(0, OUTLINE_TITLE_LENGTH).join("");
+}
+
+/**
+ * The enumerations of a Doc as counts and a nested outline (markers and item titles).
+ *
+ * @example
+ * outline(analyze("工作重点：一是精心谋划；二是聚焦目标。")).items; // → 2
+ */
+export function outline(doc: Pick<Doc, "text" | "enumerations">): EnumerationTags {
+  const { text, enumerations } = doc;
+  const totals = { lists: 0, items: 0, depth: 0, declaredMismatches: 0 };
+  const walk = (lists: readonly Enumeration[], depth: number): OutlineList[] =>
+    lists.map((list) => {
+      totals.lists += 1;
+      totals.items += list.items.length;
+      totals.depth = Math.max(totals.depth, depth);
+      if (list.declared && !list.declared.matches) totals.declaredMismatches += 1;
+      return {
+        style: list.style,
+        complete: list.complete,
+        ...(list.declared ? { declaredCount: list.declared.count } : {}),
+        items: list.items.map((item) => ({
+          ordinal: item.ordinal,
+          marker: item.marker.text,
+          title: itemTitle(text, item),
+          start: item.start,
+          end: item.end,
+          children: walk(item.children ?? [], depth + 1),
+        })),
+      };
+    });
+  const tree = walk(enumerations ?? [], 1);
+  return { ...totals, outline: tree };
+}
+
+function spamTags(doc: Doc): SpamTags {
+  const findings = (doc.page?.spam ?? []).map((finding) => ({
+    category: finding.category,
+    score: finding.score,
+    span: { start: finding.start, end: finding.end, text: finding.text },
+    evidence: finding.evidence,
+  }));
+  return {
+    flagged: findings.length > 0,
+    score: round(Math.max(0, ...findings.map((finding) => finding.score))),
+    findings,
+  };
+}
+
+function meetingTags(doc: Doc): MeetingTags | undefined {
+  const meeting = doc.meeting;
+  if (!meeting) return undefined;
+  const texts = (spans: readonly { text: string }[]) => spans.map((span) => span.text);
+  return {
+    ...(meeting.meeting ? { name: meeting.meeting.text } : {}),
+    ...(meeting.meeting?.number !== undefined ? { number: meeting.meeting.number } : {}),
+    ...(meeting.date ? { date: meeting.date } : {}),
+    ...(meeting.chair
+      ? {
+          chair: {
+            name: meeting.chair.name,
+            titles: meeting.chair.titles,
+            ...(meeting.chair.org ? { org: meeting.chair.org } : {}),
+          },
+        }
+      : {}),
+    participants: texts(meeting.participants),
+    attendees: texts(meeting.attendees),
+    guests: meeting.guests.map((guest) => guest.name),
+    agenda: texts(meeting.agenda),
+    decisions: texts(meeting.decisions),
+  };
+}
+
+/** Applies the allow/deny lists, the minimum score and the per-kind limits. */
+function select<T extends Tag>(tags: T[], kind: TagKind, options: TagOptions, allow?: Set<string>, deny?: Set<string>): T[] {
+  const { maxPerKind, minScore = 0 } = options;
+  const limit = typeof maxPerKind === "number" ? maxPerKind : (maxPerKind?.[kind] ?? DEFAULT_LIMITS[kind]);
+  return tags
+    .filter((tag) => tag.score >= minScore && !deny?.has(tag.tag) && (!allow || allow.has(tag.tag)))
+    .slice(0, limit);
+}
+
+function parseTagOptions(options: unknown): TagOptions {
+  const result = TagOptionsSchema.safeParse(options ?? {});
+  if (!result.success) {
+    throw new GongwenError("INVALID_OPTIONS", `invalid tag options: ${z.prettifyError(result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+function isDoc(value: unknown): value is Doc {
+  return typeof value === "object" && value !== null && typeof (value as Doc).text === "string";
+}
+
+/**
+ * Tags for a CMS: keywords, phrases, people, organisations, places, dates, the caller's sections, the meeting,
+ * the enumeration outline, spam findings and the summary, each tag with a score in [0, 1], its normalised form
+ * and the spans it came from. Pass a string (analysed with every stage) or a Doc you analysed yourself.
+ *
+ * @example
+ * const tags = tag("5月17日,学院党委书记雷承锋主持召开会议。", { maxPerKind: 5 });
+ * tags.people[0]?.tag; // → "雷承锋"
+ * tags.dates[0]?.spans[0]?.text; // → "5月17日"
+ */
+export function tag(input: string | Doc, options?: TagOptions): Tags {
+  const parsed = parseTagOptions(options);
+  const userWords = parsed.userWords ?? [];
+  let doc: Doc;
+  if (typeof input === "string") doc = analyzerFor(userWords).analyze(input);
+  else if (isDoc(input)) doc = input;
+  else throw new GongwenError("INVALID_INPUT", "tag() expects a string or a Doc");
+
+  const allow = parsed.allow ? new Set(parsed.allow.map(normalise)) : undefined;
+  const deny = parsed.deny ? new Set(parsed.deny.map(normalise)) : undefined;
+  const pick = <T extends Tag>(kind: TagKind, tags: T[]) => select(tags, kind, parsed, allow, deny);
+  const entities = doc.entities ?? [];
+  const meeting = meetingTags(doc);
+  const summary = doc.summary;
+
+  return {
+    schemaVersion: TAGS_SCHEMA_VERSION,
+    ...(doc.page?.title ? { title: doc.page.title.text } : {}),
+    ...(doc.page?.publishedAt ? { publishedAt: doc.page.publishedAt } : {}),
+    keywords: pick("keywords", keywordTags(doc.keywords)),
+    phrases: pick("phrases", keywordTags(doc.phrases)),
+    people: pick("people", personTags(entities)),
+    organizations: pick("organizations", toTags(entityGroups(entities, "org").values())),
+    places: pick("places", toTags(entityGroups(entities, "place").values())),
+    dates: pick("dates", toTags(entityGroups(entities, "date").values())),
+    sections: pick("sections", sectionTags(doc.text, userWords)),
+    ...(meeting ? { meeting } : {}),
+    enumerations: outline(doc),
+    spam: spamTags(doc),
+    summary: { text: summary?.text ?? "", spans: summary?.spans ?? [] },
+  };
+}
