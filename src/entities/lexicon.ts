@@ -1,0 +1,125 @@
+/**
+ * The word lists entity extraction reads from `dict/` (titles, organisation suffixes and names, surnames, places,
+ * regions), parsed once on first use and validated line by line.
+ */
+import { dictParseError, readDictLines } from "../dict.js";
+
+export type TitleKind = "office" | "honor" | "credit";
+
+/** A set of words with the lengths present, for longest-match lookups ending or starting at a position. */
+export interface WordTable<V> {
+  words: Map<string, V>;
+  /** Distinct word lengths, longest first. */
+  lengths: number[];
+}
+
+export interface EntityLexicon {
+  titles: WordTable<TitleKind>;
+  orgSuffixes: WordTable<true>;
+  /** Known organisation names → full name (the name itself when the file gives none). */
+  orgNames: WordTable<string>;
+  surnames: WordTable<true>;
+  /** Place names → canonical full name (gazetteer plus named regions). */
+  places: WordTable<string>;
+}
+
+const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit"]);
+/** Prefixes an office title can take (原副省长, 常务副市长, 前总理). */
+const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行"];
+
+function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
+  const words = new Map<string, V>();
+  for (const [word, value] of entries) if (!words.has(word)) words.set(word, value);
+  const lengths = [...new Set([...words.keys()].map((w) => w.length))].sort((a, b) => b - a);
+  return { words, lengths };
+}
+
+/** Longest word of `table` ending at `end` (and starting at or after `floor`). */
+export function longestEndingAt<V>(
+  t: WordTable<V>,
+  text: string,
+  end: number,
+  floor = 0,
+): { start: number; word: string; value: V } | undefined {
+  for (const length of t.lengths) {
+    const start = end - length;
+    if (start < floor) continue;
+    const word = text.slice(start, end);
+    const value = t.words.get(word);
+    if (value !== undefined) return { start, word, value };
+  }
+  return undefined;
+}
+
+/** Longest word of `table` starting at `start` (and ending at or before `ceiling`). */
+export function longestStartingAt<V>(
+  t: WordTable<V>,
+  text: string,
+  start: number,
+  ceiling = text.length,
+): { end: number; word: string; value: V } | undefined {
+  for (const length of t.lengths) {
+    const end = start + length;
+    if (end > ceiling) continue;
+    const word = text.slice(start, end);
+    const value = t.words.get(word);
+    if (value !== undefined) return { end, word, value };
+  }
+  return undefined;
+}
+
+function readTitles(): WordTable<TitleKind> {
+  const file = "entity-titles.txt";
+  const entries: [string, TitleKind][] = [];
+  for (const line of readDictLines(file, "\t")) {
+    const [title, kind, ...rest] = line.fields;
+    if (!title || rest.length > 0 || !TITLE_KINDS.has(kind as TitleKind)) {
+      throw dictParseError(file, line, "expected `title<TAB>office|honor|credit`");
+    }
+    entries.push([title, kind as TitleKind]);
+  }
+  // listed titles first, so that 党委副书记 keeps its own entry rather than becoming 党委 + 副书记
+  const variants: [string, TitleKind][] = [];
+  for (const [title, kind] of entries) {
+    if (kind !== "office") continue;
+    for (const prefix of TITLE_PREFIXES) variants.push([prefix + title, kind]);
+  }
+  return table([...entries, ...variants]);
+}
+
+function readWords(file: string): string[] {
+  return readDictLines(file).flatMap((line) => line.fields.filter((f) => f !== ""));
+}
+
+function readNamePairs(file: string, minimumFields: 1 | 2): [string, string][] {
+  return readDictLines(file, "\t").map((line) => {
+    const [name, full, ...rest] = line.fields;
+    if (!name || rest.length > 0 || (minimumFields === 2 && !full)) {
+      throw dictParseError(file, line, minimumFields === 2 ? "expected `name<TAB>full`" : "expected `name[<TAB>full]`");
+    }
+    return [name, full || name];
+  });
+}
+
+function readPlaces(): [string, string][] {
+  const file = "places.txt";
+  return readDictLines(file, "\t").map((line) => {
+    const [name, level, , full] = line.fields;
+    if (!name || !level || !full) throw dictParseError(file, line, "expected `name<TAB>level<TAB>code<TAB>full`");
+    return [name, full];
+  });
+}
+
+let lexicon: EntityLexicon | undefined;
+
+/** The entity word lists, loaded on first use. */
+export function entityLexicon(): EntityLexicon {
+  lexicon ??= {
+    titles: readTitles(),
+    orgSuffixes: table(readWords("entity-org-suffixes.txt").map((w) => [w, true as const])),
+    orgNames: table(readNamePairs("entity-orgs.txt", 1)),
+    surnames: table(readWords("entity-surnames.txt").map((w) => [w, true as const])),
+    places: table([...readPlaces(), ...readNamePairs("entity-regions.txt", 2)]),
+  };
+  return lexicon;
+}

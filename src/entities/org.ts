@@ -1,0 +1,206 @@
+/**
+ * Organisations: known names from `dict/entity-orgs.txt`, plus a suffix grammar over tokens: a word ending in an
+ * organisation suffix (部, 委员会, 指导组…) or tagged `nt`, extended left over name material (nouns, places,
+ * ordinals) to a strong start (a known organisation, a place, 中共/中央/国家…), and right over further suffix
+ * words (国务院 + 办公厅). Nested names stay whole: 省委主题教育第二十四巡回指导组 is one organisation.
+ */
+import type { Token } from "../schema.js";
+import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
+import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
+
+export interface OrgMatch {
+  start: number;
+  end: number;
+  /** Full name when the dictionary knows one (中宣部 → 中央宣传部). */
+  full?: string;
+}
+
+/** Longest organisation name, in characters (keeps the left extension bounded). */
+const MAX_ORG_LENGTH = 30;
+/** Words that start an organisation name without being one (中央宣传部, 国家教材委员会, 全国人大常委会). */
+const STRONG_HEADS = ["中共", "中央", "国家", "全国", "中国", "中华", "省委", "市委", "县委", "区委", "最高"];
+/** Parts of speech that can sit inside an organisation name. */
+const MATERIAL_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn", "b", "an", "ng"]);
+/** Words that end in an organisation suffix but name none (社会, 格局, 干部…). */
+const NOT_ORGS = new Set([
+  "社会", "机会", "体系", "关系", "联系", "干部", "内部", "全部", "局部", "外部", "格局", "布局", "大局", "全局", "结局",
+  "平台", "舞台", "出台", "场所", "好处", "到处", "举办", "创办", "承办", "进行", "执行", "发行", "运行", "队伍",
+  "团队", "会议", "大会", "全会", "学科", "冠军", "将军", "新格局", "大格局", "党组织", "基层党组织", "党政机关",
+  "国家机关", "部门", "单位", "组织", "系统", "高校", "院校", "学校", "本部", "总部", "全党", "全社会",
+  "领导班子", "班子", "研讨会", "座谈会", "报告会", "推进会", "见面会", "发布会", "工作会", "交流会", "博览会",
+  "运动会", "委员会委员", "人民群众", "群众", "各部", "各委", "各局", "各级党委", "地方党委", "各级党组织",
+  "东部", "西部", "中部", "南部", "北部", "中西部", "大厅", "餐厅", "客厅", "展厅", "部署", "签署", "开局", "当局",
+  "时局", "僵局", "定局", "主办", "协办", "督办", "兴办", "开办", "试办", "查办", "交办", "申办", "筹办", "民办", "公办",
+  "母校", "名校", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
+]);
+/** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
+const MIN_TAGGED_LENGTH = 2;
+
+function isOrdinal(token: Token): boolean {
+  return token.pos === "m" && (token.text.startsWith("第") || token.text.endsWith("届"));
+}
+
+function isMaterial(token: Token): boolean {
+  return (token.kind === "word" && MATERIAL_TAGS.has(token.pos) && isAllHan(token.text, 0, token.text.length)) ||
+    isOrdinal(token);
+}
+
+const isConnector = (token: Token) => token.text === "与" || token.text === "和" || token.text === "及";
+
+/** Does a strong organisation start sit at `offset` (a known name, a place, 中共/中央…, an `nt`/`ns` word)? */
+function isStrongStart(text: string, index: TokenIndex, lexicon: EntityLexicon, offset: number): boolean {
+  const token = tokenStartingAt(index, offset);
+  if (token && token.pos === "nt" && headEnd(text, token, lexicon) > 0) return true;
+  if (longestStartingAt(lexicon.orgNames, text, offset)) return true;
+  const place = longestStartingAt(lexicon.places, text, offset);
+  if (place && place.end - offset >= 2) return true;
+  return STRONG_HEADS.some((head) => text.startsWith(head, offset));
+}
+
+/** Is `offset` the start of a clause (line start, after punctuation or space)? */
+function isBoundary(text: string, offset: number): boolean {
+  return offset === 0 || !isHan(text, offset - 1);
+}
+
+/**
+ * Extends an organisation head `[start, end)` left over name material, to the leftmost strong start within reach
+ * (or the clause start when the whole run is material), and right over further suffix words.
+ */
+function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): OrgMatch {
+  let best = isStrongStart(text, index, lexicon, start) ? start : -1;
+  let q = start;
+  for (;;) {
+    const previous = q > 0 ? tokenCovering(index, q - 1) : undefined;
+    if (!previous || end - previous.start > MAX_ORG_LENGTH) break;
+    let take = isMaterial(previous);
+    if (!take && isConnector(previous) && previous.start > 0) {
+      const beforeConnector = tokenCovering(index, previous.start - 1);
+      take = beforeConnector !== undefined && isMaterial(beforeConnector);
+    }
+    if (!take) break;
+    q = previous.start;
+    if (isStrongStart(text, index, lexicon, q)) best = q;
+  }
+  if (best < 0) best = isBoundary(text, q) && q < start ? q : start;
+  // right: 国务院 + 办公厅, 学院 + 党委, 全国人大 + 常委会 + 党组
+  let right = end;
+  for (;;) {
+    const next = tokenStartingAt(index, right);
+    if (!next || !isMaterial(next) || next.end - best > MAX_ORG_LENGTH) break;
+    const suffix = longestEndingAt(lexicon.orgSuffixes, next.text, next.text.length);
+    if (!suffix || suffix.start !== 0 || NOT_ORGS.has(next.text)) break;
+    right = next.end;
+  }
+  const name = text.slice(best, right);
+  const known = lexicon.orgNames.words.get(name);
+  return known && known !== name ? { start: best, end: right, full: known } : { start: best, end: right };
+}
+
+/** Is the token a head: a known or `nt` organisation, or a word ending in an organisation suffix? */
+function headEnd(text: string, token: Token, lexicon: EntityLexicon): number {
+  if (!isMaterial(token) || endsInNonOrg(token.text)) return -1;
+  const known = longestStartingAt(lexicon.orgNames, text, token.start);
+  if (known && known.end >= token.end) return known.end;
+  const suffix = longestEndingAt(lexicon.orgSuffixes, text, token.end, token.start);
+  if (!suffix) return -1;
+  // a one-character suffix needs a noun of three (人事部, 工程系; not 人才强院/l); a longer one stands alone (办公室)
+  const suffixLength = token.end - suffix.start;
+  if (suffixLength === 1 && (token.text.length < 3 || !ORG_NOUN_TAGS.has(token.pos))) {
+    return token.pos === "nt" && token.text.length >= MIN_TAGGED_LENGTH ? token.end : -1;
+  }
+  return token.end;
+}
+
+const ORG_NOUN_TAGS = new Set(["n", "nt", "nz"]);
+
+/** Is the word, or its last two characters, a word that ends in a suffix without naming a body (管理体系)? */
+function endsInNonOrg(word: string): boolean {
+  return NOT_ORGS.has(word) || (word.length > 2 && NOT_ORGS.has(word.slice(-2)));
+}
+
+/** Is the organisation more than a bare generic word (委员会, 学院, 党委)? */
+function isSpecific(text: string, lexicon: EntityLexicon, org: OrgMatch): boolean {
+  const name = text.slice(org.start, org.end);
+  if (lexicon.orgNames.words.has(name)) return true;
+  if (NOT_ORGS.has(name) || org.end - org.start < 2) return false;
+  const suffix = longestEndingAt(lexicon.orgSuffixes, text, org.end, org.start);
+  return !(suffix && suffix.start === org.start);
+}
+
+/** Known names that start inside a token (中央纪委国家监委 is one jieba word holding two organisations). */
+function knownNamesIn(text: string, lexicon: EntityLexicon, token: Token, into: OrgMatch[]): void {
+  let i = token.start;
+  while (i < token.end) {
+    const known = longestStartingAt(lexicon.orgNames, text, i, token.end);
+    if (known && known.end - i >= 3) {
+      into.push({ start: i, end: known.end });
+      i = known.end;
+    } else {
+      i++;
+    }
+  }
+}
+
+/** Items of a 、-separated list that end in an organisation suffix (办公室、组织人事部、电子与通信工程系). */
+function listItems(text: string, index: TokenIndex, lexicon: EntityLexicon, into: OrgMatch[]): void {
+  const MAX_ITEM = 12;
+  let i = text.indexOf("、");
+  while (i >= 0) {
+    // the item before this 、 and, when it is the last, the one after the final 、 up to a non-Han character
+    for (const [from, direction] of [[i, -1], [i + 1, 1]] as const) {
+      let j = from;
+      if (direction < 0) {
+        while (j > 0 && from - j < MAX_ITEM && isHan(text, j - 1)) j--;
+        if (from - j >= 3 && (j === 0 || !isHan(text, j - 1))) into.push({ start: j, end: from });
+      } else {
+        while (j < text.length && j - from < MAX_ITEM && isHan(text, j)) j++;
+        if (j - from >= 3 && (j === text.length || !isHan(text, j))) into.push({ start: from, end: j });
+      }
+    }
+    i = text.indexOf("、", i + 1);
+  }
+  for (let k = into.length - 1; k >= 0; k--) {
+    const item = into[k]!;
+    const last = tokenCovering(index, item.end - 1);
+    const keep = last !== undefined && last.end === item.end && headEnd(text, last, lexicon) === item.end;
+    if (!keep) into.splice(k, 1);
+  }
+}
+
+/**
+ * Every organisation in the text, non-overlapping, longest first.
+ *
+ * @example
+ * findOrgs(text, index, lexicon) // "省委主题教育第二十四巡回指导组组长李国臣" → [{ start: 0, end: 15 }]
+ */
+export function findOrgs(text: string, index: TokenIndex, lexicon: EntityLexicon): OrgMatch[] {
+  const found: OrgMatch[] = [];
+  for (const token of index.tokens) {
+    if (token.kind !== "word") continue;
+    const end = headEnd(text, token, lexicon);
+    if (end > 0) found.push(extend(text, index, lexicon, token.start, end));
+    else knownNamesIn(text, lexicon, token, found);
+  }
+  const items: OrgMatch[] = [];
+  listItems(text, index, lexicon, items);
+  return [...found.filter((org) => isSpecific(text, lexicon, org)), ...items];
+}
+
+/**
+ * The organisation a title belongs to, ending right before the title at `end`: a known name, a suffix word with
+ * its material, or a bare suffix (院党委委员 → 院). Undefined when none ends there.
+ */
+export function orgEndingAt(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): OrgMatch | undefined {
+  const floor = Math.max(0, end - MAX_ORG_LENGTH);
+  const known = longestEndingAt(lexicon.orgNames, text, end, floor);
+  const suffix = longestEndingAt(lexicon.orgSuffixes, text, end, floor);
+  const head = known ?? suffix;
+  if (!head) {
+    const token = tokenCovering(index, end - 1);
+    return token && token.end === end && token.pos === "nt" ? extend(text, index, lexicon, token.start, end) : undefined;
+  }
+  // the head starts inside a word (中央政治局常委): extend from the word's start when it is material
+  const token = tokenCovering(index, head.start);
+  const start = token && token.start < head.start && isMaterial(token) && token.end <= end ? token.start : head.start;
+  return extend(text, index, lexicon, start, end);
+}

@@ -1,0 +1,249 @@
+/**
+ * People, read from the title chains of official text:
+ * - `[org]title[、兼[org]title]*name`: 学院党委书记雷承锋, 院党委委员、宣传统战部部长兼办公室主任宋海宏, and names
+ *   that follow in a 、 list share the chain (中共中央政治局常委李强、赵乐际、王沪宁);
+ * - credits `编辑:石丹`;
+ * - name-list lines `组　长：韩　正　　国务院副总理` (role, name, then the chain after the name);
+ * - words jieba tags as names (nr), with a title right after them (习近平总书记);
+ * - every later mention of a name found so far (雷承锋强调).
+ * Names are a surname (`dict/entity-surnames.txt`) and one or two given-name characters; where the name ends is
+ * read from jieba's word boundaries, because jieba often glues the next character on (宋海宏对).
+ */
+import { type EntityLexicon, longestEndingAt, longestStartingAt, type TitleKind } from "./lexicon.js";
+import { orgEndingAt, type OrgMatch } from "./org.js";
+import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
+
+export interface PersonMatch {
+  start: number;
+  end: number;
+  titles: string[];
+  /** The organisation each title belongs to, or null (国家主席, 教授). */
+  titleOrgs: (string | null)[];
+  /** Organisations named in the title chain, as spans (they are organisations in their own right). */
+  orgSpans: OrgMatch[];
+  /** How the name was found: a title chain or credit is strong evidence; a jieba tag alone is weak. */
+  evidence: "title" | "tag" | "mention";
+}
+
+/** Characters that start the next word rather than end a name (李希出席, 王鹏到会, 李强作总结讲话). */
+const NOT_GIVEN_NAME = new Set([..."的了在对和与等为是说到参同及率任兼讲要也都就被把将向从于由会已并又还再以之着过来作出主指强表发致带"]);
+/** Single-character words that are function words before they are surnames (和, 于, 向…). */
+const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
+/** Common words jieba tags as names. */
+const NOT_NAMES = new Set(["师生", "卓越", "文明", "高峰", "明确", "周年", "万元", "常委", "金融", "安全", "方向", "于是"]);
+const NAME_SEPARATORS = new Set(["、"]);
+const CHAIN_SEPARATORS = new Set(["、", "兼"]);
+const CREDIT_COLONS = new Set([":", "：", "／", "/"]);
+const MAX_CHAIN = 8;
+/** Titles that start with the body they belong to (党委书记 is the secretary of a 党委). */
+const PARTY_BODIES = ["党委", "党组"];
+
+function surnameLength(text: string, lexicon: EntityLexicon, start: number): number {
+  const match = longestStartingAt(lexicon.surnames, text, start);
+  return match ? match.end - start : 0;
+}
+
+/**
+ * End of the name starting at `start`, or -1. `strict` rejects a surname that jieba reads as a function word
+ * (和, 于): right after a title that is usually a sentence going on, inside a 、 list of names it is a name.
+ */
+function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
+  const surname = surnameLength(text, lexicon, start);
+  if (surname === 0 || !isAllHan(text, start, start + surname + 1)) return -1;
+  const first = tokenStartingAt(index, start);
+  // a dictionary word starts here (国家主席, 全体, 中央军委): not a name
+  if (first && first.end - start > surname && !isPersonTag(first.pos) && first.pos !== "x") return -1;
+  if (strict && first && first.end - first.start === 1 && surname === 1 && FUNCTION_TAGS.has(first.pos)) return -1;
+  const second = start + surname + 1;
+  if (second >= text.length || !isHan(text, second) || NOT_GIVEN_NAME.has(text[second]!)) return second;
+  const next = tokenStartingAt(index, second);
+  if (next && next.end - next.start >= 2 && !isPersonTag(next.pos) && next.pos !== "x") return second;
+  return second + 1;
+}
+
+/** Parses the title chain ending at `end` (right before a name), right to left. */
+function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): Omit<PersonMatch, "start" | "end" | "evidence"> {
+  const titles: string[] = [];
+  const titleOrgs: (string | null)[] = [];
+  const orgSpans: OrgMatch[] = [];
+  let q = end;
+  while (titles.length < MAX_CHAIN) {
+    const title = longestEndingAt(lexicon.titles, text, q);
+    if (!title || title.value === "credit") break;
+    const org = title.value === "office" ? orgEndingAt(text, index, lexicon, title.start) : undefined;
+    titles.unshift(title.word);
+    titleOrgs.unshift(org ? text.slice(org.start, org.end) : null);
+    // 学院党委书记: the title names the body too, so the organisation is 学院党委
+    if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
+    q = org ? org.start : title.start;
+    if (q > 0 && CHAIN_SEPARATORS.has(text[q - 1]!) && longestEndingAt(lexicon.titles, text, q - 1)) q--;
+    else break;
+  }
+  return { titles, titleOrgs, orgSpans };
+}
+
+/** A person's chain from the text after a name in a name list (`国务院副总理`, `教授、华中师范大学原党委书记`). */
+function chainAfter(text: string, lexicon: EntityLexicon, start: number, end: number) {
+  const titles: string[] = [];
+  const titleOrgs: (string | null)[] = [];
+  const orgSpans: OrgMatch[] = [];
+  let partStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && !CHAIN_SEPARATORS.has(text[i]!)) continue;
+    const title = longestEndingAt(lexicon.titles, text, i, partStart);
+    if (title && title.value !== "credit" && isAllHan(text, partStart, i)) {
+      titles.push(title.word);
+      const hasOrg = title.start > partStart;
+      titleOrgs.push(hasOrg ? text.slice(partStart, title.start) : null);
+      if (hasOrg) orgSpans.push({ start: partStart, end: title.start });
+    }
+    partStart = i + 1;
+  }
+  return { titles, titleOrgs, orgSpans };
+}
+
+function isSpaceChar(c: string | undefined): boolean {
+  return c === " " || c === "\u3000" || c === "\t" || c === "\u00a0";
+}
+
+/** `组　长：韩　正　　国务院副总理` and `李干杰　　生态环境部部长`: one person per line. */
+function nameListLines(text: string, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let i = lineStart;
+    let role: string | undefined;
+    const colon = text.slice(lineStart, Math.min(lineEnd, lineStart + 8)).search(/[：:]/u);
+    if (colon > 0) {
+      const head = text.slice(lineStart, lineStart + colon).replace(/[ \u3000]/gu, "");
+      if (lexicon.titles.words.has(head)) {
+        role = head;
+        i = lineStart + colon + 1;
+      }
+    }
+    const surname = surnameLength(text, lexicon, i);
+    let j = i + surname;
+    if (surname > 0 && isSpaceChar(text[j]) && isHan(text, j + 1)) j++; // 韩　正
+    let given = 0;
+    while (given < 2 && isHan(text, j)) {
+      j++;
+      given++;
+    }
+    let k = j;
+    while (k < lineEnd && isSpaceChar(text[k])) k++;
+    if (surname > 0 && given > 0 && k - j >= 2 && k < lineEnd) {
+      const chain = chainAfter(text, lexicon, k, lineEnd);
+      if (chain.titles.length > 0) {
+        if (role) {
+          chain.titles.unshift(role);
+          chain.titleOrgs.unshift(null);
+        }
+        into.push({ start: i, end: j, ...chain, evidence: "title" });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** `编辑:石丹 审核:于文金`. */
+function credits(text: string, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let i = 1; i < text.length; i++) {
+    if (!CREDIT_COLONS.has(text[i]!)) continue;
+    const title = longestEndingAt(lexicon.titles, text, i);
+    if (!title || title.value !== "credit" || (title.start > 0 && isHan(text, title.start - 1))) continue;
+    let start = i + 1;
+    while (isSpaceChar(text[start])) start++;
+    let end = start;
+    while (end < text.length && end - start < 4 && isHan(text, end)) end++;
+    if (end - start >= 2 && !isHan(text, end)) {
+      into.push({ start, end, titles: [title.word], titleOrgs: [null], orgSpans: [], evidence: "title" });
+    }
+  }
+}
+
+/** Names right after a title chain, and the names listed after them with 、. */
+function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let p = 1; p < text.length; p++) {
+    if (!isHan(text, p) || !isHan(text, p - 1)) continue;
+    const title = longestEndingAt(lexicon.titles, text, p);
+    if (!title || title.value === "credit") continue;
+    let end = nameEnd(text, index, lexicon, p, true);
+    if (end < 0) continue;
+    const chain = chainBefore(text, index, lexicon, p);
+    into.push({ start: p, end, ...chain, evidence: "title" });
+    while (NAME_SEPARATORS.has(text[end]!)) {
+      const nextEnd = nameEnd(text, index, lexicon, end + 1, false);
+      if (nextEnd < 0 || longestStartingAt(lexicon.titles, text, end + 1)) break;
+      into.push({ start: end + 1, end: nextEnd, ...chain, orgSpans: [], evidence: "title" });
+      end = nextEnd;
+    }
+    p = end;
+  }
+}
+
+/** Words jieba tags as names: a surname and one or two characters. */
+function tagged(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (const token of index.tokens) {
+    if (!isPersonTag(token.pos) || NOT_NAMES.has(token.text) || !isAllHan(text, token.start, token.end)) continue;
+    const surname = surnameLength(text, lexicon, token.start);
+    const given = token.text.length - surname;
+    if (surname > 0 && given >= 1 && given <= 2) {
+      into.push({ start: token.start, end: token.end, titles: [], titleOrgs: [], orgSpans: [], evidence: "tag" });
+    }
+  }
+}
+
+/** A title right after a name (习近平总书记) when the name has none before it. */
+function titleAfter(text: string, lexicon: EntityLexicon, person: PersonMatch): void {
+  if (person.titles.length > 0) return;
+  const title = longestStartingAt(lexicon.titles, text, person.end);
+  if (title && title.value === ("office" satisfies TitleKind)) {
+    person.titles.push(title.word);
+    person.titleOrgs.push(null);
+  }
+}
+
+/** The normalised name (without the padding spaces of name lists). */
+export function personName(text: string, person: { start: number; end: number }): string {
+  return text.slice(person.start, person.end).replace(/[\s\u3000]/gu, "");
+}
+
+/** Later mentions of names already found, anywhere in the text. */
+function mentions(text: string, index: TokenIndex, found: PersonMatch[]): PersonMatch[] {
+  const taken = new Uint8Array(text.length);
+  for (const person of found) taken.fill(1, person.start, person.end);
+  const names = new Set(found.filter((p) => p.evidence === "title" || p.end - p.start >= 3).map((p) => personName(text, p)));
+  const out: PersonMatch[] = [];
+  for (const name of names) {
+    if (name.length < 2) continue;
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+      const end = i + name.length;
+      if (taken[i] || taken[end - 1]) continue;
+      // the name must not be the tail of a longer word (公开发布 is no mention of 开发)
+      const token = tokenCovering(index, i);
+      if (token && token.start < i && !isPersonTag(token.pos) && token.pos !== "x") continue;
+      out.push({ start: i, end, titles: [], titleOrgs: [], orgSpans: [], evidence: "mention" });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every person mention, possibly overlapping (resolve.ts picks among them).
+ *
+ * @example
+ * findPersons("学院党委书记雷承锋主持", index, lexicon)
+ * // → [{ start: 6, end: 9, titles: ["党委书记"], titleOrgs: ["学院"], … }]
+ */
+export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexicon): PersonMatch[] {
+  const found: PersonMatch[] = [];
+  nameListLines(text, lexicon, found);
+  credits(text, lexicon, found);
+  titled(text, index, lexicon, found);
+  tagged(text, index, lexicon, found);
+  for (const person of found) titleAfter(text, lexicon, person);
+  const later = mentions(text, index, found);
+  for (const person of later) titleAfter(text, lexicon, person);
+  return [...found, ...later];
+}

@@ -1,0 +1,57 @@
+/**
+ * Choosing among overlapping candidates and linking mentions. People, organisations and places never nest: the
+ * strongest candidate wins (a titled person, then organisations, places, and names known only from a tag), longer
+ * before shorter. Meetings, counts and dates form a second layer and documents and quotes a third, so an
+ * organisation can sit inside a meeting name (国务院党组 in 国务院党组会议) and anything inside a 《title》.
+ */
+import type { Entity } from "../schema.js";
+
+/** A candidate with its rank: lower ranks win overlaps. */
+export interface Candidate {
+  entity: Entity;
+  rank: number;
+}
+
+const LAYERS: Record<Entity["type"], number> = {
+  person: 0, org: 0, place: 0, meeting: 1, count: 1, date: 1, document: 2, quote: 2,
+};
+
+/** Picks non-overlapping candidates per layer, strongest and longest first; returns them in text order. */
+export function resolveOverlaps(candidates: readonly Candidate[], length: number): Entity[] {
+  const ordered = [...candidates].sort(
+    (a, b) => a.rank - b.rank || (b.entity.end - b.entity.start) - (a.entity.end - a.entity.start) || a.entity.start - b.entity.start,
+  );
+  const taken = [0, 1, 2].map(() => new Uint8Array(length));
+  const chosen: Entity[] = [];
+  for (const { entity } of ordered) {
+    const layer = taken[LAYERS[entity.type]]!;
+    let free = entity.end > entity.start;
+    for (let i = entity.start; free && i < entity.end; i++) free = layer[i] === 0;
+    if (!free) continue;
+    layer.fill(1, entity.start, entity.end);
+    chosen.push(entity);
+  }
+  return chosen.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Links abbreviations to full names the text also uses: an organisation whose name is the end of a longer one
+ * with the same ending (院党委 ↔ 学院党委: the longer name minus a prefix of its first word) gets the longer one as
+ * `attrs.full`, and both share an `id`.
+ */
+export function linkOrgAbbreviations(entities: Entity[]): void {
+  const orgs = entities.filter((e) => e.type === "org");
+  const names = [...new Set(orgs.map((e) => e.text))].sort((a, b) => b.length - a.length);
+  const fullOf = new Map<string, string>();
+  for (const short of names) {
+    if (fullOf.has(short) || short.length < 3) continue;
+    // 院党委 is 学院党委 with its first character(s) dropped; 宣传统战部 is not 中央宣传统战部's abbreviation
+    const full = names.find((long) => long.length > short.length && long.length - short.length <= 2 && long.endsWith(short));
+    if (full) fullOf.set(short, fullOf.get(full) ?? full);
+  }
+  for (const org of orgs) {
+    const full = fullOf.get(org.text) ?? (typeof org.attrs?.full === "string" ? org.attrs.full : org.text);
+    org.id = `org:${full}`;
+    if (full !== org.text) org.attrs = { ...org.attrs, full };
+  }
+}
