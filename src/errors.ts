@@ -10,6 +10,7 @@
  * - `ALIGNMENT`: the segmenter returned words that do not spell the input (a bug: please report it).
  * - `STAGE_ORDER`: a pipeline stage was configured before a stage it requires.
  * - `WORKER_FAILED`: a batch worker died or threw something unexpected while processing a record.
+ * - `DEPENDENCY_MISSING`: an optional peer dependency is not installed (e.g. `bullmq` for `gongwen/queue`).
  */
 export type ErrorCode =
   | "INVALID_INPUT"
@@ -20,7 +21,8 @@ export type ErrorCode =
   | "BINDING_NOT_FOUND"
   | "ALIGNMENT"
   | "STAGE_ORDER"
-  | "WORKER_FAILED";
+  | "WORKER_FAILED"
+  | "DEPENDENCY_MISSING";
 
 /**
  * The one error class gongwen throws on purpose.

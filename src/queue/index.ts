@@ -1,0 +1,34 @@
+/**
+ * gongwen/queue: tagging a CMS archive with BullMQ on Redis, with any number of worker processes on any number of
+ * machines. Kept out of the core entry: `bullmq` (with `ioredis`) is an optional peer dependency, loaded on the
+ * first call that needs it.
+ *
+ * producers ──enqueueDocuments──► Redis (BullMQ queue) ──► createTaggingWorker × N ──► readResults / readFailures
+ */
+export { createTaggingWorker, type TaggingResult, type TaggingWorker, type TaggingWorkerOptions } from "./worker.js";
+export { enqueueDocuments, type EnqueueOptions, type EnqueueSummary } from "./enqueue.js";
+export { readFailures, readResults, type QueueFailure, type QueueResult, type ReadResultsOptions } from "./results.js";
+export {
+  DEFAULT_JOB_OPTIONS,
+  DEFAULT_QUEUE,
+  JOB_NAME,
+  PERMANENT_CODES,
+  jobIdFor,
+  parseFailureReason,
+  textHash,
+  type TaggingJobData,
+} from "./job.js";
+export type { RedisConnection } from "./bullmq.js";
+export {
+  QUEUE_COMMANDS,
+  parseQueueArgs,
+  runEnqueue,
+  runQueueCommand,
+  runResults,
+  runWorker,
+  type EnqueueArgs,
+  type QueueCliIO,
+  type QueueCommand,
+  type ResultsArgs,
+  type WorkerArgs,
+} from "./cli.js";
