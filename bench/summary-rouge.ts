@@ -1,0 +1,137 @@
+/**
+ * ROUGE-1/2/L (character level, F1, the LCSTS practice) of gongwen's extractive summaries against Lead-1, Lead-3
+ * and plain TextRank, all computed here in the same run at the same character budget.
+ *
+ *   npx tsx bench/summary-rouge.ts
+ *
+ * Sets:
+ * - LCSTS part III, the 725 pairs with human_label >= 3 (../shared/data/summarization/lcsts-part3/part3.jsonl):
+ *   Weibo posts with headline summaries written by their authors. Budget = the reference's length, per pair.
+ * - The 13 CCTV meeting releases ../shared/data/policy/meeting-*.txt against the hand-written references in
+ *   test/fixtures/summaries/<basename>.txt (read only). Budget = the reference's length, per release. The domain IDF
+ *   table (dict/idf.txt) was built with these 13 releases and their source news items left out.
+ *
+ * Scoring: characters after removing whitespace and punctuation/symbols (\p{P}, \p{S}); ROUGE-N is the clipped
+ * n-gram overlap, ROUGE-L the longest common subsequence; each is the F1 of precision and recall, averaged over pairs.
+ * Lead-k: the first k prose sentences (headline and page furniture skipped, as for the other systems), cut to the
+ * budget. TextRank: LexRank centrality alone (no position, title or redundancy terms), whole sentences within the
+ * budget (clauses when no sentence fits), the same selection code as gongwen's.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { documentOf } from "../src/keywords/document.js";
+import { DEFAULT_WEIGHTS, summarizeDoc, summaryMaterial, type RankWeights } from "../src/summarize/rank.js";
+import type { Doc } from "../src/schema.js";
+import { dataPath, projectRoot } from "./lib/data.js";
+
+interface Pair {
+  id: string;
+  text: string;
+  reference: string;
+}
+
+type System = (doc: Doc, maxChars: number) => string;
+
+const SCORED = /[\p{P}\p{S}\s]/gu;
+const chars = (text: string): string[] => Array.from(text.replace(SCORED, ""));
+
+function ngrams(units: string[], n: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i + n <= units.length; i++) {
+    const key = units.slice(i, i + n).join("");
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+const f1 = (overlap: number, candidate: number, reference: number): number =>
+  overlap === 0 || candidate === 0 || reference === 0 ? 0 : (2 * overlap) / (candidate + reference);
+
+function rougeN(candidate: string[], reference: string[], n: number): number {
+  const c = ngrams(candidate, n);
+  const r = ngrams(reference, n);
+  let overlap = 0;
+  for (const [key, count] of c) overlap += Math.min(count, r.get(key) ?? 0);
+  return f1(overlap, Math.max(0, candidate.length - n + 1), Math.max(0, reference.length - n + 1));
+}
+
+function rougeL(candidate: string[], reference: string[]): number {
+  let previous = new Array<number>(reference.length + 1).fill(0);
+  for (const c of candidate) {
+    const row = new Array<number>(reference.length + 1).fill(0);
+    for (let j = 0; j < reference.length; j++) row[j + 1] = c === reference[j] ? previous[j]! + 1 : Math.max(previous[j + 1]!, row[j]!);
+    previous = row;
+  }
+  return f1(previous[reference.length]!, candidate.length, reference.length);
+}
+
+const lead =
+  (k: number): System =>
+  (doc, maxChars) =>
+    summaryMaterial(doc)
+      .body.slice(0, k)
+      .map((s) => s.span.text)
+      .join("")
+      .slice(0, maxChars);
+
+const ranked =
+  (weights: RankWeights): System =>
+  (doc, maxChars) =>
+    summarizeDoc(doc, { maxChars, maxSentences: 3 }, "article", weights).text;
+
+const SYSTEMS: [string, System][] = [
+  ["Lead-1", lead(1)],
+  ["Lead-3", lead(3)],
+  ["TextRank", ranked({ centrality: 1, position: 0, title: 0, redundancy: 0 })],
+  ["gongwen", ranked(DEFAULT_WEIGHTS)],
+];
+
+function table(title: string, pairs: Pair[]): void {
+  const totals = SYSTEMS.map(() => ({ r1: 0, r2: 0, rl: 0, length: 0 }));
+  for (const pair of pairs) {
+    const doc = documentOf(pair.text);
+    const reference = chars(pair.reference);
+    const budget = pair.reference.length;
+    SYSTEMS.forEach(([, system], s) => {
+      const summary = system(doc, budget);
+      if (summary.length > budget) throw new Error(`${SYSTEMS[s]![0]} broke the budget on ${pair.id}`);
+      const candidate = chars(summary);
+      const total = totals[s]!;
+      total.r1 += rougeN(candidate, reference, 1);
+      total.r2 += rougeN(candidate, reference, 2);
+      total.rl += rougeL(candidate, reference);
+      total.length += summary.length;
+    });
+  }
+  const pct = (x: number) => ((100 * x) / pairs.length).toFixed(2).padStart(6);
+  console.log(`\n${title} (${pairs.length} pairs; budget = reference length, mean ${(pairs.reduce((s, p) => s + p.reference.length, 0) / pairs.length).toFixed(1)} chars)\n`);
+  console.log("| system   | ROUGE-1 | ROUGE-2 | ROUGE-L | mean length |");
+  console.log("|----------|--------:|--------:|--------:|------------:|");
+  SYSTEMS.forEach(([name], s) => {
+    const t = totals[s]!;
+    console.log(`| ${name.padEnd(8)} | ${pct(t.r1)}  | ${pct(t.r2)}  | ${pct(t.rl)}  | ${(t.length / pairs.length).toFixed(1).padStart(11)} |`);
+  });
+}
+
+const lcsts = readFileSync(dataPath("summarization/lcsts-part3/part3.jsonl"), "utf8")
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as { id: number; human_label: number; text: string; summary: string })
+  .filter((r) => r.human_label >= 3)
+  .map((r): Pair => ({ id: `lcsts-${r.id}`, text: r.text, reference: r.summary }));
+if (lcsts.length !== 725) throw new Error(`expected 725 LCSTS pairs with human_label >= 3, found ${lcsts.length}`);
+
+const references = resolve(projectRoot, "test/fixtures/summaries");
+const policy = dataPath("policy");
+const meetings = readdirSync(policy)
+  .filter((f) => /^meeting-.*\.txt$/u.test(f))
+  .sort()
+  .map((f): Pair => ({
+    id: basename(f, ".txt"),
+    text: readFileSync(resolve(policy, f), "utf8"),
+    reference: readFileSync(resolve(references, f), "utf8").trim(),
+  }));
+
+console.log("Character-level ROUGE F1 (×100), whitespace and punctuation removed; same budget for every system.");
+table("LCSTS part III, human_label >= 3", lcsts);
+table("CCTV meeting releases vs hand-written references (test/fixtures/summaries)", meetings);

@@ -1,0 +1,192 @@
+/**
+ * Extractive summaries: sentences ranked by centrality (LexRank: PageRank over the cosine-similarity graph of
+ * TF-IDF sentence vectors), position and overlap with the title; chosen greedily with MMR (maximal marginal
+ * relevance: a sentence much like one already chosen loses its claim); returned in document order, within the
+ * character and sentence budget. When not one sentence fits the character budget, clauses are ranked instead.
+ */
+import { contentRanges, spansWithin } from "../keywords/content.js";
+import { loadIdf } from "../keywords/idf.js";
+import { addEdge, emptyGraph, pageRank } from "../keywords/pagerank.js";
+import { loadStopwords } from "../keywords/terms.js";
+import type { Doc, Span, Summary, Token } from "../schema.js";
+import { splitClauses } from "../text/sentences.js";
+import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
+
+/** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
+export interface RankWeights {
+  centrality: number;
+  position: number;
+  title: number;
+  /** MMR trade-off: 0 ignores redundancy, 1 only avoids it. */
+  redundancy: number;
+}
+
+export const DEFAULT_WEIGHTS: RankWeights = { centrality: 1, position: 1, title: 0.5, redundancy: 0.3 };
+
+export interface Budget {
+  maxChars: number;
+  maxSentences: number;
+}
+
+/** A span that may enter the summary: a sentence, or a clause of one. */
+interface Unit {
+  span: Span;
+  /** Index of the sentence in `doc.sentences`. */
+  sentence: number;
+  vector: TermVector;
+}
+
+/** Graphs larger than this are first cut to the units closest to the document centroid (keeps LexRank linear). */
+const MAX_GRAPH = 300;
+/** A unit needs this many Han characters to say something (headings like 主题教育专栏 do not). */
+const MIN_HAN = 6;
+/** A headline is a line of at most this many characters without final punctuation. */
+const MAX_HEADING = 150;
+/** A line that is one sentence this short is page furniture (a banner, a column name), not prose. */
+const MIN_LINE_SENTENCE = 20;
+const FINAL_PUNCTUATION = /[。！？!?；;…”’」』）)]$/u;
+const HAN = /\p{Script=Han}/gu;
+
+const hanCount = (text: string) => text.match(HAN)?.length ?? 0;
+
+/** Is `span` a whole line of `text` (sentences are trimmed, so blanks may sit between it and the line breaks)? */
+function isWholeLine(text: string, span: Span): boolean {
+  let before = span.start - 1;
+  while (before >= 0 && text[before] !== "\n" && /\s/u.test(text[before]!)) before--;
+  let after = span.end;
+  while (after < text.length && text[after] !== "\n" && /\s/u.test(text[after]!)) after++;
+  return (before < 0 || text[before] === "\n") && (after >= text.length || text[after] === "\n");
+}
+
+/** A whole line without final punctuation: a headline, a column name, a breadcrumb, a credits line. */
+const isHeading = (text: string, span: Span) => !FINAL_PUNCTUATION.test(span.text) && isWholeLine(text, span);
+
+/** Sentences that can be summary material: prose, not headings or page furniture. */
+function isProse(text: string, span: Span): boolean {
+  if (hanCount(span.text) < MIN_HAN || isHeading(text, span)) return false;
+  return span.text.length >= MIN_LINE_SENTENCE || !isWholeLine(text, span);
+}
+
+/** The title: the page's, or else a first content line that is a heading (a headline). */
+function titleOf(doc: Doc, sentences: readonly { span: Span; index: number }[]): Span | undefined {
+  if (doc.page?.title) return doc.page.title;
+  const first = sentences[0]?.span;
+  return first && sentences.length > 1 && first.text.length <= MAX_HEADING && isHeading(doc.text, first) ? first : undefined;
+}
+
+/** LexRank centrality of each unit, scaled to a maximum of 1. */
+function centralities(units: readonly Unit[]): number[] {
+  const centroid = sumOf(units.map((u) => u.vector));
+  const closeness = units.map((u) => cosine(u.vector, centroid));
+  let members = units.map((_, i) => i);
+  if (units.length > MAX_GRAPH) members = members.sort((a, b) => closeness[b]! - closeness[a]!).slice(0, MAX_GRAPH);
+  const graph = emptyGraph(members.length);
+  for (let a = 0; a < members.length; a++) {
+    for (let b = a + 1; b < members.length; b++) {
+      addEdge(graph, a, b, cosine(units[members[a]!]!.vector, units[members[b]!]!.vector));
+    }
+  }
+  const ranks = pageRank(graph);
+  const scores = units.map(() => 0);
+  members.forEach((unit, k) => (scores[unit] = ranks[k]!));
+  const max = Math.max(0, ...scores);
+  return max > 0 ? scores.map((s) => s / max) : scores;
+}
+
+/** Scores of `units` (in document order) from the weighted features. */
+function unitScores(units: readonly Unit[], title: TermVector | undefined, weights: RankWeights): number[] {
+  const central = weights.centrality > 0 ? centralities(units) : units.map(() => 0);
+  return units.map(
+    (unit, i) =>
+      weights.centrality * central[i]! +
+      weights.position / Math.sqrt(1 + i) +
+      (title ? weights.title * cosine(unit.vector, title) : 0),
+  );
+}
+
+/** Greedy MMR choice of units within the budget; indices into `units`, in document order. */
+function choose(units: readonly Unit[], scores: readonly number[], budget: Budget, redundancy: number): number[] {
+  const max = Math.max(0, ...scores) || 1;
+  const chosen: number[] = [];
+  let chars = 0;
+  const open = new Set(units.map((_, i) => i));
+  while (chosen.length < budget.maxSentences) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (const i of open) {
+      if (chars + units[i]!.span.text.length > budget.maxChars) continue;
+      let similarity = 0;
+      for (const j of chosen) similarity = Math.max(similarity, cosine(units[i]!.vector, units[j]!.vector));
+      const value = (1 - redundancy) * (scores[i]! / max) - redundancy * similarity;
+      if (value > bestValue) [best, bestValue] = [i, value];
+    }
+    if (best < 0) break;
+    chosen.push(best);
+    open.delete(best);
+    chars += units[best]!.span.text.length;
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+/** What a summary is made from: the title (for overlap), the prose sentences and the tokens of the content. */
+export interface SummaryMaterial {
+  title: Span | undefined;
+  /** Prose sentences of the content with their index in `doc.sentences`, in document order. */
+  body: { span: Span; index: number }[];
+  tokens: Token[];
+}
+
+/** The title, prose sentences and tokens inside the content ranges of `doc`. */
+export function summaryMaterial(doc: Doc, scope: "article" | "all" = "article"): SummaryMaterial {
+  const ranges = contentRanges(doc, scope);
+  const sentences = spansWithin(
+    doc.sentences.map((span, index) => ({ start: span.start, end: span.end, span, index })),
+    ranges,
+  );
+  const title = titleOf(doc, sentences);
+  return {
+    title,
+    body: sentences.filter((s) => s.span !== title && isProse(doc.text, s.span)),
+    tokens: spansWithin(doc.tokens, ranges),
+  };
+}
+
+/**
+ * The extractive summary of an analysed Doc (tokens and sentences required), within `budget`: the chosen spans'
+ * lengths (UTF-16 units) add up to at most `maxChars`.
+ */
+export function summarizeDoc(
+  doc: Doc,
+  budget: Budget,
+  scope: "article" | "all" = "article",
+  weights: RankWeights = DEFAULT_WEIGHTS,
+): Summary {
+  const idf = loadIdf();
+  const stop = loadStopwords();
+  const { title, body, tokens } = summaryMaterial(doc, scope);
+  const titleVector = title ? vectorOf(tokensPerSpan(tokens, [title])[0]!, idf, stop) : undefined;
+
+  const unitsOf = (spans: { span: Span; sentence: number }[]): Unit[] => {
+    const perSpan = tokensPerSpan(tokens, spans.map((s) => s.span));
+    return spans
+      .map((s, i) => ({ ...s, vector: vectorOf(perSpan[i]!, idf, stop) }))
+      .filter((u) => u.vector.norm > 0);
+  };
+  let units = unitsOf(body.map((s) => ({ span: s.span, sentence: s.index })));
+  if (!units.some((u) => u.span.text.length <= budget.maxChars)) {
+    units = unitsOf(
+      body.flatMap((s) =>
+        splitClauses(doc.text, [s.span])
+          .filter((clause) => hanCount(clause.text) >= MIN_HAN)
+          .map((clause) => ({ span: clause, sentence: s.index })),
+      ),
+    );
+  }
+  const picked = choose(units, unitScores(units, titleVector, weights), budget, weights.redundancy);
+  const spans = picked.map((i) => units[i]!.span);
+  return {
+    sentences: [...new Set(picked.map((i) => units[i]!.sentence))],
+    spans: spans.map(({ start, end, text }) => ({ start, end, text })),
+    text: spans.map((s) => s.text).join(""),
+  };
+}
