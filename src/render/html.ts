@@ -44,7 +44,7 @@ const ENTITY_COLOURS: Record<Entity["type"], string> = {
 };
 
 const CSS = `
-.gw-doc{font:15px/1.9 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#222;max-width:1200px}
+.gw-doc{font:15px/1.9 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:#222;max-width:1200px}
 .gw-doc h1{font-size:1.35em;margin:.2em 0}.gw-doc h2{font-size:1em;margin:.6em 0 .2em;color:#555}
 .gw-caption{color:#888;font-size:.85em}.gw-meta{color:#666;font-size:.9em;margin:0}
 .gw-summary{background:#fffbe6;border-left:4px solid #f5c518;padding:.3em .8em;margin:.4em 0}
@@ -53,12 +53,12 @@ const CSS = `
 .gw-chips.gw-phrases li{background:#e8f7ee}
 .gw-legend span{margin-right:.8em;font-size:.85em}
 .gw-body{display:flex;gap:1.5em;align-items:flex-start}
-.gw-text{flex:3;white-space:pre-wrap;word-break:break-all}
+.gw-text{flex:3;white-space:pre-wrap;overflow-wrap:anywhere}
 .gw-outline{flex:1;font-size:.9em;position:sticky;top:0;max-height:100vh;overflow:auto;border-left:1px solid #ddd;padding-left:1em}
 .gw-outline ol{list-style:none;padding-left:1em;margin:0}.gw-outline a{color:#225;text-decoration:none}
-.gw-outline .gw-incomplete{color:#b00}
+.gw-outline .gw-incomplete{color:#b00}.gw-list-head{color:#777;font-size:.85em;margin-top:.4em}
 .gw-ent{padding:.1em .25em;border-radius:.3em;line-height:1}
-.gw-ent::after{content:attr(data-label);font-size:.6em;font-weight:bold;text-transform:uppercase;margin-left:.3em;vertical-align:middle;opacity:.7}
+.gw-ent::after{content:attr(data-label);display:inline-block;font-size:.6em;font-weight:bold;text-transform:uppercase;margin-left:.3em;vertical-align:middle;opacity:.7}
 .gw-noise{color:#999;background:#f3f3f3}
 .gw-noise::before{content:"[" attr(data-label) "] ";font-size:.7em;color:#888}
 .gw-spam{color:#a33;background:#fde8e8;text-decoration:line-through}
@@ -198,8 +198,9 @@ function outlineHtml(lists: readonly OutlineList[], prefix: string): string {
   return lists
     .map((list) => {
       const declared = list.declaredCount === undefined ? "" : `, declared ${list.declaredCount}`;
-      const status = list.complete ? "" : ` <span class="gw-incomplete">incomplete</span>`;
-      return `<ol title="${escapeHtml(`${list.style}: ${list.items.length} items${declared}`)}">${items(list)}</ol>${status}`;
+      const status = list.complete ? "" : ` <span class="gw-incomplete">numbering incomplete</span>`;
+      const head = `<div class="gw-list-head">${escapeHtml(`${list.style}: ${list.items.length} items${declared}`)}${status}</div>`;
+      return `${head}<ol>${items(list)}</ol>`;
     })
     .join("");
 }

@@ -167,9 +167,11 @@ export type TagOptions = z.infer<typeof TagOptionsSchema>;
  * validate(tag(text)); // → true
  */
 export function tagsJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(TagsSchema, { target: "draft-2020-12" });
   return {
-    $id: `https://gongwen.dev/schema/tags-${TAGS_SCHEMA_VERSION}.json`,
-    title: "gongwen tags",
-    ...z.toJSONSchema(TagsSchema, { target: "draft-2020-12" }),
+    $schema,
+    title: `gongwen tags ${TAGS_SCHEMA_VERSION}`,
+    description: "What gongwen's tag() returns. Offsets are UTF-16 code-unit indices into the original text.",
+    ...schema,
   };
 }

@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeMany, createPool, tagMany, type BatchFailure, type Pool } from "../src/batch/index.js";
+import { inOrder } from "../src/batch/ordered.js";
+import { GongwenError } from "../src/errors.js";
+import { createAnalyzer } from "../src/pipeline.js";
+import { tag } from "../src/tag/index.js";
+
+const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+/** Real news items: the first records of the CCTV corpus. */
+const news = readFileSync(new URL("../../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl", import.meta.url), "utf8")
+  .slice(0, 200_000)
+  .split("\n")
+  .slice(0, 12)
+  .map((line) => JSON.parse(line) as { id: string; text: string });
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+describe("inOrder", () => {
+  it("yields results in input order when later items finish first, with bounded look-ahead", async () => {
+    let started = 0;
+    let maxAhead = 0;
+    let consumed = 0;
+    const delays = [30, 1, 20, 1, 10, 1];
+    const results = inOrder(
+      delays,
+      async (delay, index) => {
+        started += 1;
+        maxAhead = Math.max(maxAhead, started - consumed);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        return index;
+      },
+      2,
+    );
+    const seen: number[] = [];
+    for await (const index of results) {
+      consumed += 1;
+      seen.push(index);
+    }
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(maxAhead).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("worker pool", () => {
+  let pool: Pool;
+  beforeAll(() => {
+    pool = createPool({ concurrency: 2 });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it("analyzeMany yields the same Docs, byte for byte and in order, as analyzing in this thread", async () => {
+    const local = createAnalyzer();
+    const texts = [seed, ...news.map((item) => item.text)];
+    const docs = await collect(analyzeMany(texts, { pool }));
+    expect(docs.map((doc) => JSON.stringify(doc))).toEqual(texts.map((text) => JSON.stringify(local.analyze(text))));
+  });
+
+  it("tagMany reads an async iterable of records and carries each id", async () => {
+    async function* records() {
+      for (const item of news.slice(0, 5)) yield { id: item.id, text: item.text };
+    }
+    const tags = await collect(tagMany(records(), { pool }));
+    expect(tags.map((t) => t.id)).toEqual(news.slice(0, 5).map((item) => item.id));
+    expect(tags[0]).toEqual({ id: news[0]!.id, ...tag(news[0]!.text) });
+  });
+
+  it("a record the worker rejects fails alone; the others come through in order", async () => {
+    const failures: BatchFailure[] = [];
+    const inputs = [news[0]!.text, 42 as unknown as string, news[1]!.text];
+    const docs = await collect(analyzeMany(inputs, { pool, onError: (failure) => failures.push(failure) }));
+    expect(docs.map((doc) => doc.text)).toEqual([news[0]!.text, news[1]!.text]);
+    expect(failures).toEqual([{ index: 1, code: "INVALID_INPUT", message: expect.stringContaining("expected a string") }]);
+  });
+
+  it("without onError the first failure ends the iteration with its code", async () => {
+    const small = createPool({ concurrency: 1, analyzer: { maxInputLength: 1000 } });
+    try {
+      const run = collect(tagMany([{ id: "ok", text: "学院召开党委会议。" }, { id: "big", text: seed }], { pool: small }));
+      await expect(run).rejects.toThrow(GongwenError);
+      await expect(run).rejects.toMatchObject({ code: "INPUT_TOO_LARGE", message: expect.stringContaining("record 1 (big)") });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("a worker killed mid-record fails that record with WORKER_FAILED; the pool replaces it and goes on", async () => {
+    // Warm both workers so that each is idle with its analyzer loaded before the long records arrive.
+    await Promise.all([pool.run({ op: "segment", text: "预热", format: "text" }), pool.run({ op: "segment", text: "预热", format: "text" })]);
+    const long = seed.repeat(50); // ~400k characters: seconds of work, so the kill lands mid-record
+    const inFlight = [0, 1].map((id) => pool.run({ op: "tag", text: long, format: "jsonl", id }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pool.threads[0]!.terminate();
+    const outcomes = await Promise.all(inFlight);
+    const failed = outcomes.filter((outcome) => !outcome.ok);
+    expect(failed).toEqual([{ ok: false, code: "WORKER_FAILED", message: expect.any(String) }]);
+    const survivor = outcomes.find((outcome) => outcome.ok);
+    expect(JSON.parse(survivor!.value as string).schemaVersion).toBe("1.0.0");
+    // The pool is whole again: both workers answer.
+    const after = await Promise.all(news.slice(0, 4).map((item) => pool.run({ op: "segment", text: item.text, format: "text" })));
+    expect(after.every((outcome) => outcome.ok)).toBe(true);
+    expect(pool.threads).toHaveLength(2);
+  });
+
+  it("closes cleanly: no worker thread is left", async () => {
+    const short = createPool({ concurrency: 2 });
+    await short.run({ op: "segment", text: "指导组成员王鹏", format: "text" });
+    await short.close();
+    expect(short.threads).toHaveLength(0);
+  });
+});

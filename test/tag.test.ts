@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { enumerationStage } from "../src/enumerate/index.js";
+import { entityStage } from "../src/entities/index.js";
+import { isGongwenError } from "../src/errors.js";
+import { keywordStage } from "../src/keywords/index.js";
+import { createAnalyzer, defaultStages } from "../src/pipeline.js";
+import type { Doc } from "../src/schema.js";
+import { summaryStage } from "../src/summarize/index.js";
+import { TAG_KINDS, TagsSchema, tag, type Tag, type Tags } from "../src/tag/index.js";
+
+const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const analyzer = createAnalyzer({ stages: [...defaultStages, enumerationStage, entityStage, keywordStage, summaryStage] });
+const doc = analyzer.analyze(seed);
+
+function expectSpansOfText(tags: Tags, text: string): void {
+  for (const kind of TAG_KINDS) {
+    for (const item of tags[kind]) {
+      expect(item.count).toBe(item.spans.length);
+      for (const span of item.spans) expect(text.slice(span.start, span.end)).toBe(span.text);
+      const starts = item.spans.map((span) => span.start);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    }
+  }
+}
+
+function expectRanked(list: readonly Tag[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const [a, b] = [list[i - 1]!, list[i]!];
+    expect(a.score > b.score || (a.score === b.score && a.spans[0]!.start <= b.spans[0]!.start)).toBe(true);
+  }
+}
+
+describe("tag() on the seed meeting report", () => {
+  const tags = tag(doc);
+
+  it("passes its own schema and every span slices the input", () => {
+    expect(TagsSchema.parse(tags)).toEqual(tags);
+    expectSpansOfText(tags, seed);
+  });
+
+  it("ranks the chair first among people, with his title and organisation", () => {
+    const chair = tags.people[0]!;
+    expect(chair).toMatchObject({ tag: "雷承锋", score: 1, titles: expect.arrayContaining(["党委书记"]) });
+    expect(chair.spans.every((span) => span.text === "雷承锋")).toBe(true);
+    expect(tags.people.map((person) => person.tag)).toEqual(expect.arrayContaining(["李国臣", "王鹏", "宋海宏"]));
+  });
+
+  it("orders every kind by score, then first occurrence", () => {
+    for (const kind of TAG_KINDS) expectRanked(tags[kind]);
+  });
+
+  it("counts and outlines the twenty 一是…二十是 work priorities", () => {
+    const priorities = tags.enumerations.outline.find((list) => list.items[0]?.marker === "一是");
+    expect(priorities?.items.map((item) => item.marker).at(-1)).toBe("二十是");
+    expect(priorities?.items).toHaveLength(20);
+    expect(priorities?.items[0]?.title).toBe("精心谋划、科学布局");
+    expect(tags.enumerations.items).toBeGreaterThanOrEqual(20);
+  });
+
+  it("is deterministic: same input, same JSON, also from a JSON round trip of the Doc", () => {
+    const again = tag(JSON.parse(JSON.stringify(doc)) as Doc);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(tags));
+  });
+
+  it("reports the summary with spans into the input", () => {
+    expect(tags.summary.text).toContain("雷承锋");
+    for (const span of tags.summary.spans) expect(seed.slice(span.start, span.end)).toBe(span.text);
+  });
+});
+
+describe("tag options", () => {
+  it("maxPerKind caps each kind (one number or per kind)", () => {
+    const capped = tag(doc, { maxPerKind: 2 });
+    for (const kind of TAG_KINDS) expect(capped[kind].length).toBeLessThanOrEqual(2);
+    const perKind = tag(doc, { maxPerKind: { people: 1, organizations: 0 } });
+    expect(perKind.people.map((person) => person.tag)).toEqual(["雷承锋"]);
+    expect(perKind.organizations).toEqual([]);
+    expect(perKind.keywords.length).toBeGreaterThan(2);
+  });
+
+  it("minScore drops weaker tags", () => {
+    const strong = tag(doc, { minScore: 0.5 });
+    for (const kind of TAG_KINDS) for (const item of strong[kind]) expect(item.score).toBeGreaterThanOrEqual(0.5);
+    expect(strong.people.map((person) => person.tag)).toEqual(["雷承锋"]);
+  });
+
+  it("deny removes tags and allow keeps only the listed ones", () => {
+    expect(tag(doc, { deny: ["雷承锋"] }).people.map((p) => p.tag)).not.toContain("雷承锋");
+    const allowed = tag(doc, { allow: ["王鹏", "宣传统战部"] });
+    expect(allowed.people.map((p) => p.tag)).toEqual(["王鹏"]);
+    expect(allowed.organizations.map((o) => o.tag)).toEqual(["宣传统战部"]);
+    for (const kind of TAG_KINDS) for (const item of allowed[kind]) expect(["王鹏", "宣传统战部"]).toContain(item.tag);
+  });
+
+  it("userWords become sections, counted where they occur", () => {
+    const tags = tag(doc, { userWords: ["办学定位", "主题教育", "乡村振兴"] });
+    const occurrences = (word: string) => seed.split(word).length - 1;
+    expect(tags.sections.map((s) => [s.tag, s.count])).toEqual([
+      ["办学定位", occurrences("办学定位")],
+      ["主题教育", occurrences("主题教育")],
+    ]);
+    expect(tags.sections[0]!.score).toBe(1);
+  });
+
+  it("a string is analysed with the userWords kept whole", () => {
+    const tags = tag("学院召开党委会议，研究新质生产力发展。", { userWords: ["新质生产力"] });
+    expect(tags.sections).toEqual([
+      { tag: "新质生产力", score: 1, count: 1, spans: [{ start: 11, end: 16, text: "新质生产力" }] },
+    ]);
+  });
+
+  it("bad options and bad input raise coded errors", () => {
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return isGongwenError(error) ? error.code : "other";
+      }
+      return "none";
+    };
+    expect(code(() => tag(doc, { minScore: 2 }))).toBe("INVALID_OPTIONS");
+    expect(code(() => tag(doc, { maxTags: 3 } as never))).toBe("INVALID_OPTIONS");
+    expect(code(() => tag(42 as never))).toBe("INVALID_INPUT");
+  });
+});
+
+describe("spam", () => {
+  it("flags a page whose spam findings the page stage recorded, with the strongest score", () => {
+    const line = "欢迎访问122cc太阳集成游戏!";
+    const evidence = [{ start: 4, end: 9, text: "122cc" }];
+    const withSpam: Doc = {
+      ...doc,
+      page: { regions: [], spam: [{ start: 0, end: line.length, text: line, category: "gambling", evidence, score: 0.9 }] },
+    };
+    expect(seed.startsWith(line)).toBe(true);
+    expect(tag(withSpam).spam).toEqual({
+      flagged: true,
+      score: 0.9,
+      findings: [{ category: "gambling", score: 0.9, span: { start: 0, end: line.length, text: line }, evidence }],
+    });
+    expect(tag(doc).spam).toEqual({ flagged: false, score: 0, findings: [] });
+  });
+});
