@@ -209,8 +209,8 @@ function main(): void {
     "#   their subdivisions without codes). Countries and regions: a hand-written list in the build script (MIT, gongwen).",
     "# Format: name<TAB>level<TAB>code<TAB>full   level ∈ province|city|county|country; code = six-digit GB/T 2260 code or -;",
     "#   full = the canonical full name. A name may have several lines (朝阳区 is in Beijing and in Changchun).",
-    "#   Short forms (山西→山西省) are kept only if ≥2 characters, not generic, not a common jieba word, and not a",
-    "#   higher-level division's name.",
+    "#   Short forms (山西→山西省) are kept only if ≥2 characters, not generic (城区), not a common word (by jieba's",
+    "#   dictionary and a hand-read list in the script: 和平, 惠民, 马尾) and not a higher-level division's name.",
     "# Rebuild: npx tsx bench/tools/build-places.ts",
   ];
   const lines = places.map((p) => [p.name, p.level, p.code, p.full].join("\t"));

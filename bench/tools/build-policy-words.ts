@@ -324,8 +324,8 @@ function main(): void {
     "#   before handing the file to nodejieba, which would read them as words.",
     `# Sources: ${curatedCount} hand-curated entries (bench/tools/curated-policy-words.txt) and ${kept.length - curatedCount} words`,
     "#   mined by n-gram statistics (count, PMI, branching entropy) from the policy corpus and the CCTV Xinwen",
-    "#   Lianbo transcripts in ../shared/data; entries the SIGHAN 2005 PKU/MSR gold splits were dropped.",
-    "#   Words jieba already knows at freq >= 300 keep jieba's frequency (only their tag is ours).",
+    "#   Lianbo transcripts in ../shared/data. Entries the SIGHAN 2005 PKU/MSR gold splits were dropped, or kept",
+    "#   at jieba's own frequency if jieba knows them; words jieba knows at freq >= 300 keep it too (only the tag is ours).",
     "# Rebuild: npx tsx bench/tools/build-policy-words.ts   (check only: npx tsx bench/tools/check-policy-words.ts)",
     "# Licence: MIT, as gongwen. A word list; no corpus text is reproduced.",
   ];
