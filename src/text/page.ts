@@ -1,0 +1,514 @@
+/**
+ * Page structure of scraped text: which ranges are the article and its title, and which are navigation,
+ * metadata, credits, footer or injected spam — plus the metadata read from them (publication date, views, source,
+ * breadcrumb, column, credits). Nothing is deleted: regions are ranges of the caller's string.
+ *
+ * The reader works line by line. A first pass recognises the lines that announce themselves (labelled metadata
+ * and credits, breadcrumbs, footer furniture, spam banners); a second pass reads the header above the article
+ * (title, column) and the tail below it, where weaker clues (a bare `作者：`, a lone `Baidu`) are trusted.
+ */
+import { dictParseError, readDictLines } from "../dict.js";
+import type { Stage } from "../pipeline.js";
+import type { Credits, Doc, PageInfo, Region, RegionKind, Span, SpamFinding } from "../schema.js";
+import { findDates } from "./dates.js";
+import { parseChineseNumber } from "./numerals.js";
+import { findSpam } from "./spam.js";
+import { buildTermIndex, findTerms, termAt, type TermIndex } from "./terms.js";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vocabulary (dict/page-labels.txt)
+
+const LABEL_KINDS = [
+  "date", "views", "source", "meta", "date.weak", "views.weak", "author.weak",
+  "photo", "text", "editor", "reviewer", "footer", "nav", "column",
+] as const;
+type LabelKind = (typeof LABEL_KINDS)[number];
+type CreditField = keyof Credits;
+const CREDIT_FIELDS = new Set<string>(["photo", "text", "editor", "reviewer"]);
+/** Kinds that are labels (followed by a colon) rather than markers found anywhere in a line. */
+const FIELD_KINDS = new Set<string>(LABEL_KINDS.filter((k) => k !== "footer" && k !== "nav" && k !== "column"));
+
+interface PageTerm {
+  term: string;
+  kind: LabelKind;
+}
+
+const PAGE_LABELS_FILE = "page-labels.txt";
+
+interface PageVocabulary {
+  labels: TermIndex<PageTerm>;
+  footer: TermIndex<PageTerm>;
+  nav: TermIndex<PageTerm>;
+  columnEndings: string[];
+}
+
+let vocabulary: PageVocabulary | undefined;
+
+function pageVocabulary(): PageVocabulary {
+  if (!vocabulary) {
+    const terms = readDictLines(PAGE_LABELS_FILE).map((entry) => {
+      const [term, kind, ...rest] = entry.fields;
+      if (!term || !kind || rest.length > 0) throw dictParseError(PAGE_LABELS_FILE, entry, "expected `term kind`");
+      if (!(LABEL_KINDS as readonly string[]).includes(kind)) {
+        throw dictParseError(PAGE_LABELS_FILE, entry, `unknown kind "${kind}"`);
+      }
+      return { term, kind: kind as LabelKind };
+    });
+    vocabulary = {
+      labels: buildTermIndex(terms.filter((t) => FIELD_KINDS.has(t.kind))),
+      footer: buildTermIndex(terms.filter((t) => t.kind === "footer")),
+      nav: buildTermIndex(terms.filter((t) => t.kind === "nav")),
+      columnEndings: terms.filter((t) => t.kind === "column").map((t) => t.term),
+    };
+  }
+  return vocabulary;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lines
+
+interface Line extends Span {
+  /** Index of the line among non-blank lines. */
+  index: number;
+  /** A blank line separates it from the line before. */
+  afterBlank: boolean;
+}
+
+/** Whitespace, including the full-width space and the zero-width characters scraped pages carry. */
+const isBlank = (c: string) => c === "\u200b" || c === "\ufeff" || /\s/u.test(c);
+
+/** Non-blank lines, trimmed, with offsets into `text`. */
+function readLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let lineStart = 0;
+  let afterBlank = false;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text[i] !== "\n" && text[i] !== "\r") continue;
+    let start = lineStart;
+    let end = i;
+    while (start < end && isBlank(text[start]!)) start++;
+    while (end > start && isBlank(text[end - 1]!)) end--;
+    if (end > start) {
+      lines.push({ start, end, text: text.slice(start, end), index: lines.length, afterBlank: afterBlank && lines.length > 0 });
+      afterBlank = false;
+    } else if (i < text.length && text[i] === "\n") {
+      afterBlank = true;
+    }
+    lineStart = i + 1;
+  }
+  return lines;
+}
+
+/** Labelled lines, breadcrumbs and footers are short; a longer line is prose. */
+const MAX_FURNITURE_LINE = 150;
+/** News headlines chain several phrases (中共中央政治局召开会议 决定… 分析… 审议…). */
+const MAX_TITLE_LINE = 100;
+const MAX_TITLE_LINES = 4;
+/** Title candidates are looked for among this many lines at the top. */
+const HEADER_WINDOW = 12;
+/** Dates under the title are looked for among this many lines at the top. */
+const DATE_LINE_WINDOW = 10;
+
+const SENTENCE_PUNCTUATION = /[。！？!?；;，,]/;
+const OPEN_BRACKETS = new Set(["【", "[", "（", "(", "［"]);
+const COLONS = new Set([":", "："]);
+const CRUMB_SEPARATORS = new Set([">", "＞", "»", "›", "→"]);
+const MENU_SEPARATORS = new Set(["|", "｜"]);
+/** Breadcrumb entries that name the current page rather than a place on the site. */
+const CRUMB_PLACEHOLDERS = new Set(["正文", "详情", "内容", "正文内容", "详细内容", "文章内容", "阅读文章"]);
+/** `国办发〔2018〕109号`: a document number on its own line. */
+const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[【(（]\d{4}[〕］\]】)）]\d{1,4}号$/;
+/** Enumeration headings (一、 （一） 1. 第一章) open sections, not pages. */
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条部分])/;
+const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
+/** A title line ending in a document type (…的通知, 政府工作报告) is complete: the next line is not part of it. */
+const DOCUMENT_TYPE_ENDING = /(?:通知|意见|决定|报告|公报|方案|办法|规定|批复|通报|纲要|规划|条例|规则|细则|决议|函)$/;
+/** Lines under a title that are not part of it: a subtitle (——在…上的报告), a bracketed date, a dateline. */
+const TITLE_STOPPER = /^(?:—|（|\(|新华社)/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Labelled fields
+
+interface Field {
+  kind: LabelKind;
+  label: Span;
+  value: Span;
+}
+
+/** The label (or `文/图`-style label pair) at `p`, followed by a colon: its kinds and where its value starts. */
+function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { kinds: LabelKind[]; labelEnd: number; valueStart: number } | undefined {
+  const kinds: LabelKind[] = [];
+  let q = p;
+  for (;;) {
+    const entry = termAt(labels, text, q, end);
+    if (!entry) return undefined;
+    kinds.push(entry.kind);
+    q += entry.term.length;
+    if ((text[q] === "/" || text[q] === "、") && termAt(labels, text, q + 1, end)) q++;
+    else break;
+  }
+  let v = q;
+  while (v < end && text[v] === " ") v++;
+  if (!COLONS.has(text[v] ?? "")) return undefined;
+  return { kinds, labelEnd: q, valueStart: v + 1 };
+}
+
+/**
+ * The labelled fields of a line that starts with a label: `发布时间:2023-05-18阅读数:` → two fields. Each value
+ * runs to the next label. Undefined unless the line starts (after an opening bracket) with a label and a colon.
+ */
+function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Field[] | undefined {
+  if (line.end - line.start > MAX_FURNITURE_LINE || line.text.includes("。")) return undefined;
+  let p = line.start;
+  while (p < line.end && (OPEN_BRACKETS.has(text[p]!) || isBlank(text[p]!))) p++;
+  if (!labelAt(text, p, line.end, labels)) return undefined;
+  const found: { kinds: LabelKind[]; start: number; labelEnd: number; valueStart: number }[] = [];
+  while (p < line.end) {
+    const label = labelAt(text, p, line.end, labels);
+    if (label) {
+      found.push({ ...label, start: p });
+      p = label.valueStart;
+    } else {
+      p++;
+    }
+  }
+  const fields: Field[] = [];
+  found.forEach((f, i) => {
+    let vs = f.valueStart;
+    let ve = i + 1 < found.length ? found[i + 1]!.start : line.end;
+    while (vs < ve && isBlank(text[vs]!)) vs++;
+    while (ve > vs && (isBlank(text[ve - 1]!) || "|丨/】]）)".includes(text[ve - 1]!))) ve--;
+    for (const kind of f.kinds) {
+      fields.push({
+        kind,
+        label: { start: f.start, end: f.labelEnd, text: text.slice(f.start, f.labelEnd) },
+        value: { start: vs, end: ve, text: text.slice(vs, ve) },
+      });
+    }
+  });
+  return fields;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// First pass: lines that announce what they are
+
+type LineKind = RegionKind | "weak-metadata";
+
+interface LineInfo {
+  kind?: LineKind;
+  fields?: Field[];
+  crumbs?: string[];
+}
+
+/** `学院首页 > 专题网站 > 主题教育专栏 > 正文` or `当前位置：首页 > 新闻` → the entries, outermost first. */
+function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefined {
+  if (line.text.length > MAX_FURNITURE_LINE || SENTENCE_PUNCTUATION.test(line.text)) return undefined;
+  const parts: string[] = [];
+  let current = "";
+  let separators = 0;
+  for (const c of line.text) {
+    if (CRUMB_SEPARATORS.has(c)) {
+      separators++;
+      if (current.trim()) parts.push(current.trim());
+      current = "";
+    } else {
+      current += c;
+    }
+  }
+  if (current.trim()) parts.push(current.trim());
+  const lead = termAt(nav, line.text, 0);
+  if (lead && parts.length > 0) {
+    // 当前位置：首页 → 首页
+    const first = parts[0]!.slice(lead.term.length).replace(/^[\s:：]+/, "");
+    if (first) parts[0] = first;
+    else parts.shift();
+  }
+  if (separators < (lead ? 1 : 2) || parts.length < 2 || parts.some((p) => p.length > 20)) return undefined;
+  return parts.filter((p) => !CRUMB_PLACEHOLDERS.has(p));
+}
+
+/** `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries. */
+function isMenu(line: Line): boolean {
+  if (line.text.length > 100) return false;
+  const items = [...line.text].reduce((n, c) => n + (MENU_SEPARATORS.has(c) ? 1 : 0), 1);
+  return items >= 3 && line.text.split(/[|｜]/).every((item) => item.trim().length > 0 && item.trim().length <= 8);
+}
+
+function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: PageVocabulary): LineInfo {
+  if (spamLines.has(line.index)) return { kind: "spam" };
+  const crumbs = readBreadcrumb(line, vocab.nav);
+  if (crumbs) return { kind: "navigation", crumbs };
+  const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
+  if (short && (termAt(vocab.nav, line.text, 0) || isMenu(line))) return { kind: "navigation" };
+  if (DOCUMENT_NUMBER.test(line.text)) return { kind: "metadata" };
+  const fields = readFields(line, text, vocab.labels);
+  if (fields) {
+    if (fields.every((f) => CREDIT_FIELDS.has(f.kind))) return { kind: "credits", fields };
+    if (fields.some((f) => !f.kind.endsWith(".weak") && !CREDIT_FIELDS.has(f.kind))) return { kind: "metadata", fields };
+    return { kind: "weak-metadata", fields };
+  }
+  if (short && findTerms(vocab.footer, line.text).length > 0) return { kind: "footer" };
+  return {};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Second pass: header (title, column) and tail
+
+function isTitleLike(line: Line): boolean {
+  const t = line.text;
+  return (
+    t.length <= MAX_TITLE_LINE &&
+    !SENTENCE_PUNCTUATION.test(t) &&
+    !/[：:、]$/.test(t) &&
+    !SECTION_HEADING.test(t) &&
+    !LATIN_ONLY.test(t)
+  );
+}
+
+/**
+ * Reads the lines above the article: the title is the last run of title-like lines before the first metadata
+ * line (the seed's column name `主题教育专栏` comes earlier), or the first such run when there is no metadata.
+ * Title-like runs before the title are site or column names (navigation). Returns the title's line indices.
+ */
+function readHeader(lines: Line[], infos: LineInfo[]): number[] {
+  const blocks: number[][] = [];
+  let firstMetadata = -1;
+  let i = 0;
+  for (; i < Math.min(lines.length, HEADER_WINDOW); i++) {
+    const kind = infos[i]!.kind;
+    if (kind === "metadata" || kind === "weak-metadata") {
+      if (firstMetadata < 0) firstMetadata = i;
+      continue;
+    }
+    if (kind) continue;
+    if (!isTitleLike(lines[i]!)) break;
+    const block = blocks.at(-1);
+    const joins =
+      block &&
+      block.at(-1) === i - 1 &&
+      block.length < MAX_TITLE_LINES &&
+      !lines[i]!.afterBlank &&
+      !DOCUMENT_TYPE_ENDING.test(lines[i - 1]!.text) &&
+      !TITLE_STOPPER.test(lines[i]!.text);
+    if (joins) block.push(i);
+    else blocks.push([i]);
+  }
+  const articleFollows = lines.slice(i).some((_, k) => !infos[i + k]!.kind);
+  if (blocks.length === 0) return [];
+  const beforeMetadata = firstMetadata >= 0 ? blocks.filter((b) => b.at(-1)! < firstMetadata) : [];
+  const title = beforeMetadata.at(-1) ?? blocks[0]!;
+  const contentAfter = articleFollows || blocks.some((b) => b[0]! > title.at(-1)!);
+  if (!contentAfter) return [];
+  for (const block of blocks) {
+    if (block[0]! < title[0]!) for (const k of block) infos[k]!.kind = "navigation";
+  }
+  for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata") infos[k]!.kind = "metadata";
+  return title;
+}
+
+/** Lines below the article: furniture, and short Latin words such as `Baidu`, `sogou` (share buttons, trackers). */
+function readTail(lines: Line[], infos: LineInfo[]): void {
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const info = infos[k]!;
+    if (info.kind === "weak-metadata") info.kind = "metadata";
+    else if (!info.kind && lines[k]!.text.length <= 30 && LATIN_ONLY.test(lines[k]!.text)) info.kind = "footer";
+    else if (!info.kind) break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Metadata values
+
+/** `2023-05-18 09:30` → `2023-05-18`: the first full date in `range`. */
+function dateIn(text: string, range: Span, referenceDate: string | undefined): string | undefined {
+  const found = findDates(text, { ranges: [range], ...(referenceDate ? { referenceDate } : {}) });
+  const date = found.find((d) => (d.precision === "day" || d.precision === "time") && d.value && !d.relative);
+  return date?.value?.slice(0, 10);
+}
+
+/** A line that is only a date, perhaps bracketed: `2018年11月20日`, `（2022年10月16日）`. */
+function dateOnlyLine(text: string, line: Line): string | undefined {
+  let start = line.start;
+  let end = line.end;
+  while (start < end && "（(〔[【 ".includes(text[start]!)) start++;
+  while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
+  const found = findDates(text, { ranges: [{ start, end }] });
+  const only = found.length === 1 && found[0]!.start === start && found[0]!.end === end ? found[0] : undefined;
+  return only && only.precision === "day" && only.value ? only.value : undefined;
+}
+
+/**
+ * The date the page gives for itself: a labelled 发布时间/日期 field; else a line holding only a date near the top
+ * (under a title) or, failing that, the last such line (the 落款 of an official document); else a
+ * `——2003年3月5日在…` subtitle or a `新华社…电` dateline near the top.
+ */
+function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referenceDate: string | undefined): string | undefined {
+  for (const info of infos) {
+    for (const field of info.kind === "metadata" ? (info.fields ?? []) : []) {
+      if (field.kind !== "date" && field.kind !== "date.weak") continue;
+      const date = dateIn(text, field.value, referenceDate);
+      if (date) return date;
+    }
+  }
+  const content = lines.filter((_, k) => infos[k]!.kind !== "spam");
+  // Near the top (（2022年10月16日） under a title), else the last one (the 落款, which annexes may follow).
+  const dateLines = [...content.slice(0, DATE_LINE_WINDOW), ...content.slice(DATE_LINE_WINDOW).reverse()];
+  for (const line of dateLines) {
+    if (line.text.length > MAX_TITLE_LINE) continue;
+    const date = dateOnlyLine(text, line);
+    if (date) return date;
+  }
+  const top = content.slice(0, DATE_LINE_WINDOW);
+  const subtitle = top.find((line) => line.text.startsWith("——") && dateIn(text, line, referenceDate));
+  const dateline = top.find((line) => line.text.startsWith("新华社") && line.text.endsWith("电") && dateIn(text, line, referenceDate));
+  // The document's own date (the day a report was delivered) before the day a news agency put it out.
+  const line = subtitle ?? dateline;
+  return line && dateIn(text, line, referenceDate);
+}
+
+/** `1,234`, `1.2万`, `356次` → the count; empty or unreadable → undefined. */
+function readCount(value: string): number | undefined {
+  const digits = value.replace(/[,，\s]/g, "").replace(/(人次|次)$/, "");
+  const n = digits === "" ? undefined : parseChineseNumber(digits);
+  return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+function readCredits(infos: LineInfo[]): Credits | undefined {
+  const credits: Credits = {};
+  for (const info of infos) {
+    if (info.kind !== "credits" && info.kind !== "metadata") continue;
+    for (const field of info.fields ?? []) {
+      const key: CreditField | undefined = field.kind === "author.weak" ? "text" : CREDIT_FIELDS.has(field.kind) ? (field.kind as CreditField) : undefined;
+      if (!key) continue;
+      const names = field.value.text.split(/[\s、，,；;/]+/).filter(Boolean);
+      if (names.length > 0) credits[key] = [...(credits[key] ?? []), ...names];
+    }
+  }
+  return Object.keys(credits).length > 0 ? credits : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Regions
+
+/** Line kinds become regions; spam inside a longer line cuts it; neighbours of one kind merge. */
+function buildRegions(text: string, lines: Line[], kinds: RegionKind[], spam: SpamFinding[]): Region[] {
+  const pieces: { start: number; end: number; kind: RegionKind }[] = [];
+  let s = 0;
+  lines.forEach((line, k) => {
+    let cursor = line.start;
+    while (s < spam.length && spam[s]!.end <= line.end) {
+      const finding = spam[s++]!;
+      if (kinds[k] === "spam" || finding.start < line.start) continue;
+      if (finding.start > cursor) pieces.push({ start: cursor, end: finding.start, kind: kinds[k]! });
+      pieces.push({ start: finding.start, end: finding.end, kind: "spam" });
+      cursor = finding.end;
+    }
+    if (line.end > cursor) pieces.push({ start: cursor, end: line.end, kind: kinds[k]! });
+  });
+  const regions: Region[] = [];
+  for (const piece of pieces) {
+    let start = piece.start;
+    let end = piece.end;
+    while (start < end && isBlank(text[start]!)) start++;
+    while (end > start && isBlank(text[end - 1]!)) end--;
+    if (end <= start) continue;
+    const last = regions.at(-1);
+    if (last && last.kind === piece.kind) {
+      last.end = end;
+      last.text = text.slice(last.start, end);
+    } else {
+      regions.push({ start, end, text: text.slice(start, end), kind: piece.kind });
+    }
+  }
+  return regions;
+}
+
+export interface ReadPageOptions {
+  /** ISO date to complete a dateline without a year (新华社北京3月15日电). */
+  referenceDate?: string;
+}
+
+/**
+ * Reads the page structure of `text`: regions (article, title, navigation, metadata, credits, footer, spam) as
+ * ranges of the input, the normalised metadata, and the spam findings. A plain paragraph is all article.
+ *
+ * @example
+ * const page = readPage(seedText); // the seed meeting report
+ * page.title?.text;   // → "学院召开2023年第11次党委(扩大)会议"
+ * page.publishedAt;   // → "2023-05-18"
+ * page.breadcrumb;    // → ["学院首页", "专题网站", "主题教育专栏"]
+ * page.credits;       // → { photo: ["宣传统战部"], text: ["学院办公室"], editor: ["石丹"], reviewer: ["于文金"] }
+ * page.spam[0].text;  // → "欢迎访问122cc太阳集成游戏!"
+ */
+export function readPage(text: string, options: ReadPageOptions = {}): PageInfo {
+  const vocab = pageVocabulary();
+  const lines = readLines(text);
+  const spam = findSpam(text);
+  const spamLines = new Set<number>();
+  let s = 0;
+  for (const line of lines) {
+    while (s < spam.length && spam[s]!.end < line.start) s++;
+    if (s < spam.length && spam[s]!.start === line.start && spam[s]!.end === line.end) spamLines.add(line.index);
+  }
+  const infos = lines.map((line) => classifyLine(line, text, spamLines, vocab));
+  const titleLines = readHeader(lines, infos);
+  readTail(lines, infos);
+  for (const k of titleLines) infos[k]!.kind = "title";
+
+  const kinds = infos.map((info): RegionKind => (info.kind === "weak-metadata" || !info.kind ? "article" : info.kind));
+  const regions = buildRegions(text, lines, kinds, spam);
+
+  const page: PageInfo = { regions, spam };
+  if (titleLines.length > 0) {
+    const first = lines[titleLines[0]!]!;
+    const last = lines[titleLines.at(-1)!]!;
+    page.title = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+  }
+  const publishedAt = readPublishedAt(text, lines, infos, options.referenceDate);
+  if (publishedAt) page.publishedAt = publishedAt;
+
+  const metadataFields = infos.filter((info) => info.kind === "metadata").flatMap((info) => info.fields ?? []);
+  const views = metadataFields.filter((f) => f.kind === "views" || f.kind === "views.weak").map((f) => readCount(f.value.text)).find((n) => n !== undefined);
+  if (views !== undefined) page.views = views;
+  const source = metadataFields.find((f) => f.kind === "source" && f.value.text !== "");
+  if (source) page.source = source.value.text;
+
+  const crumbs = infos.find((info) => info.crumbs)?.crumbs;
+  if (crumbs && crumbs.length > 0) page.breadcrumb = crumbs;
+  const columnLine = lines.find((line, k) => infos[k]!.kind === "navigation" && !infos[k]!.crumbs && (crumbs?.includes(line.text) || vocab.columnEndings.some((e) => line.text.endsWith(e))));
+  const column = columnLine?.text ?? crumbs?.at(-1);
+  if (column) page.column = column;
+
+  const credits = readCredits(infos);
+  if (credits) page.credits = credits;
+  return page;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// For later stages
+
+/**
+ * The ranges later stages read: the article and title regions, or the whole text when the page was not read or
+ * the scope is `all`.
+ *
+ * @example
+ * contentRanges(doc).map((r) => r.text); // → ["学院召开2023年第11次党委(扩大)会议", "5月17日,学院党委书记…"]
+ * contentRanges(doc, "all");              // → [{ start: 0, end: doc.text.length, text: doc.text }]
+ */
+export function contentRanges(doc: Pick<Doc, "text" | "page">, scope: "article" | "all" = "article"): Span[] {
+  if (!doc.page || scope === "all") return [{ start: 0, end: doc.text.length, text: doc.text }];
+  return doc.page.regions
+    .filter((region) => region.kind === "article" || region.kind === "title")
+    .map(({ start, end, text }) => ({ start, end, text }));
+}
+
+/** Fills `doc.page`: regions, metadata and spam findings. */
+export const pageStage: Stage = {
+  name: "page",
+  requires: [],
+  provides: "page",
+  run: (doc, context) => ({
+    ...doc,
+    page: readPage(doc.text, context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),
+  }),
+};

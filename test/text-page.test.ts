@@ -1,0 +1,160 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { StageContext } from "../src/pipeline.js";
+import type { Doc, PageInfo } from "../src/schema.js";
+import { PageInfoSchema } from "../src/schema.js";
+import { contentRanges, pageStage, readPage } from "../src/text/page.js";
+
+const read = (url: string) => readFileSync(new URL(url, import.meta.url), "utf8");
+const SEED = read("../../shared/data/seed/meeting-report.txt");
+const fixture = (name: string) => read(`./fixtures/page/${name}`);
+const policy = (name: string) => read(`../../shared/data/policy/${name}`);
+
+/** Regions are ordered, disjoint ranges of the input whose text matches, and cover every non-blank character. */
+function expectValidPage(text: string, page: PageInfo): void {
+  expect(PageInfoSchema.safeParse(page).success).toBe(true);
+  let covered = 0;
+  let previousEnd = 0;
+  for (const region of page.regions) {
+    expect(region.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(text.slice(region.start, region.end)).toBe(region.text);
+    covered += region.text.replace(/\s/gu, "").length;
+    previousEnd = region.end;
+  }
+  expect(covered).toBe(text.replace(/[\s\u200b\ufeff]/gu, "").length);
+  for (const finding of page.spam) expect(text.slice(finding.start, finding.end)).toBe(finding.text);
+  if (page.title) expect(text.slice(page.title.start, page.title.end)).toBe(page.title.text);
+}
+
+const kinds = (page: PageInfo) => page.regions.map((r) => [r.kind, r.text.split("\n")[0]!.slice(0, 40)]);
+
+describe("readPage on the seed", () => {
+  const page = readPage(SEED);
+
+  it("classifies every region of the scraped page", () => {
+    expectValidPage(SEED, page);
+    expect(kinds(page)).toEqual([
+      ["spam", "欢迎访问122cc太阳集成游戏!"],
+      ["navigation", "主题教育专栏"],
+      ["title", "学院召开2023年第11次党委(扩大)会议"],
+      ["metadata", "发布时间:2023-05-18阅读数:"],
+      ["article", "5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研"],
+      ["credits", "供图:宣传统战部 \u00a0\u00a0\u00a0\u00a0供文:学院办公室 \u00a0\u00a0\u00a0\u00a0编辑:石丹 \u00a0\u00a0\u00a0\u00a0审核:于"], // spaces and NBSPs
+      ["footer", "Baidu"],
+    ]);
+  });
+
+  it("normalises the metadata", () => {
+    expect(page.title?.text).toBe("学院召开2023年第11次党委(扩大)会议");
+    expect(page.publishedAt).toBe("2023-05-18");
+    expect(page.views).toBeUndefined(); // 阅读数: is empty
+    expect(page.breadcrumb).toEqual(["学院首页", "专题网站", "主题教育专栏"]);
+    expect(page.column).toBe("主题教育专栏");
+    expect(page.credits).toEqual({ photo: ["宣传统战部"], text: ["学院办公室"], editor: ["石丹"], reviewer: ["于文金"] });
+    expect(page.spam.map((f) => [f.text, f.category])).toEqual([["欢迎访问122cc太阳集成游戏!", "gambling"]]);
+  });
+
+  it("gives later stages the title and article only", () => {
+    const ranges = contentRanges({ text: SEED, page });
+    expect(ranges.map((r) => r.text.slice(0, 8))).toEqual(["学院召开2023", "5月17日,学院"]);
+    expect(ranges.some((r) => r.text.includes("122cc") || r.text.includes("Baidu") || r.text.includes("供图"))).toBe(false);
+    expect(ranges.at(-1)!.text.endsWith("几个关键问题。")).toBe(true);
+  });
+});
+
+describe("readPage on invented pages", () => {
+  it("reads a loan banner, labelled metadata with a view count and bracketed credits", () => {
+    const text = fixture("spam-loan-banner.txt");
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(kinds(page).map(([kind]) => kind)).toEqual(["spam", "navigation", "title", "metadata", "article", "credits", "footer"]);
+    expect(page.spam[0]).toMatchObject({ text: "黑户贷款秒到账，无视征信，加微信 dk8888", category: "loan" });
+    expect(page).toMatchObject({
+      title: { text: "学院举行2024年新生开学典礼" },
+      publishedAt: "2024-09-06",
+      views: 1234,
+      source: "学生工作部",
+      breadcrumb: ["首页", "新闻中心", "学院要闻"],
+      column: "学院要闻",
+      credits: { text: ["李文"], photo: ["赵光"], editor: ["陈静"], reviewer: ["刘明"] },
+    });
+  });
+
+  it("cuts a spam sentence out of an article line and keeps the rest as article", () => {
+    const text = fixture("spam-porn-inline.txt");
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(page.spam.map((f) => [f.text, f.category])).toEqual([["午夜福利视频免费观看，欢迎访问xx99.com", "porn"]]);
+    expect(kinds(page).map(([kind]) => kind)).toEqual(["title", "metadata", "article", "spam", "article", "credits"]);
+    expect(page.publishedAt).toBe("2023-11-02");
+  });
+
+  it("does not flag 红太阳集团, 彩票公益金 or 娱乐 on a legitimate page", () => {
+    const text = fixture("clean-lottery-news.txt");
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(page.spam).toEqual([]);
+    expect(kinds(page).map(([kind]) => kind)).toEqual(["navigation", "title", "metadata", "article", "navigation"]);
+    expect(page).toMatchObject({ title: { text: "红太阳集团向学院捐赠体育器材" }, publishedAt: "2023-06-20", views: 356 });
+  });
+});
+
+describe("readPage on plain and official text", () => {
+  it("takes a plain paragraph as all article", () => {
+    const text = "5月17日,学院党委书记雷承锋主持召开会议,专题研讨办学定位。全体党委委员参加会议。";
+    const page = readPage(text);
+    expect(page.regions).toEqual([{ start: 0, end: text.length, text, kind: "article" }]);
+    expect(page.title).toBeUndefined();
+    expect(contentRanges({ text, page })).toEqual([{ start: 0, end: text.length, text }]);
+  });
+
+  it("keeps 时间： inside an article as article text", () => {
+    const text = "关于召开党委会议的通知\n各部门：\n经研究，定于下周召开党委会议。\n时间：2023年5月17日上午9时\n地点：学院会议室";
+    const page = readPage(text);
+    const at = text.indexOf("时间：");
+    expect(page.regions.find((r) => r.start <= at && at < r.end)?.kind).toBe("article");
+    expect(page.publishedAt).toBeUndefined();
+  });
+
+  it("reads a State Council notice: two-line title, document number, signature date", () => {
+    const text = policy("sc-guobanfa-2018-109.txt");
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(page.title?.text).toBe("国务院办公厅关于调整\n国家教材委员会组成人员的通知");
+    expect(page.regions.find((r) => r.kind === "metadata")?.text).toBe("国办发〔2018〕109号");
+    expect(page.publishedAt).toBe("2018-11-20");
+  });
+
+  it("dates a work report by the day it was delivered, not the news agency's dateline", () => {
+    const page = readPage(policy("gwr-2007.txt"));
+    expect(page.title?.text).toBe("2007年国务院政府工作报告");
+    expect(page.publishedAt).toBe("2007-03-05");
+  });
+
+  it("takes a news release's headline as its title", () => {
+    const page = readPage(policy("meeting-20221207-politburo-meeting.txt"));
+    expect(page.title?.text.startsWith("中共中央政治局召开会议 分析研究2023年经济工作")).toBe(true);
+    expect(page.spam).toEqual([]);
+  });
+});
+
+describe("contentRanges and pageStage", () => {
+  it("returns the whole text without a page or with scope all", () => {
+    const doc: Doc = { text: SEED, tokens: [], sentences: [] };
+    expect(contentRanges(doc)).toEqual([{ start: 0, end: SEED.length, text: SEED }]);
+    expect(contentRanges({ ...doc, page: readPage(SEED) }, "all")).toEqual([{ start: 0, end: SEED.length, text: SEED }]);
+  });
+
+  it("fills doc.page without touching the rest of the doc", () => {
+    const doc: Doc = { text: SEED, tokens: [], sentences: [] };
+    const context: StageContext = {
+      config: { mode: "default", maxInputLength: 1e7, userWords: [], scope: "article" },
+      segment: () => [],
+    };
+    const next = pageStage.run(doc, context);
+    expect(next).not.toBe(doc);
+    expect(doc.page).toBeUndefined();
+    expect(next.page?.publishedAt).toBe("2023-05-18");
+    expect(pageStage).toMatchObject({ name: "page", provides: "page", requires: [] });
+  });
+});
