@@ -37,14 +37,14 @@ export interface EnqueueSummary {
  *   queue: "gongwen-tags",
  * }); // → { submitted: 1 }
  */
-export async function enqueueDocuments(
-  documents: Iterable<TaggingJobData> | AsyncIterable<TaggingJobData>,
+export async function enqueueDocuments<T extends TaggingJobData>(
+  documents: Iterable<T> | AsyncIterable<T>,
   options: EnqueueOptions,
 ): Promise<EnqueueSummary> {
   const { batchSize = 500, batchChars = 4_000_000, jobOptions, onProgress } = options;
   const { queue, owned } = await openQueue(options.queue, options.connection);
   const opts = { ...DEFAULT_JOB_OPTIONS, ...jobOptions };
-  let batch: { name: string; data: TaggingJobData; opts: JobsOptions }[] = [];
+  let batch: { name: string; data: T; opts: JobsOptions }[] = [];
   let batchLength = 0;
   let submitted = 0;
   const flush = async () => {

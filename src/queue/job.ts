@@ -12,11 +12,10 @@ export const JOB_NAME = "tag";
 /** Default queue name of the CLI and the compose file. */
 export const DEFAULT_QUEUE = "gongwen-tags";
 
-/** An article to tag: the CMS's id, the text, and any fields of its own (kept with the job, ignored by gongwen). */
+/** An article to tag: the CMS's id and the text; any fields of its own ride along, kept with the job. */
 export interface TaggingJobData {
   id: string | number;
   text: string;
-  [field: string]: unknown;
 }
 
 /**

@@ -13,7 +13,7 @@ import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig, type Doc } from "../sche
 import { tag } from "../tag/index.js";
 import type { TagOptions, Tags } from "../tag/schema.js";
 import { connectionOptions, loadBullmq, type RedisConnection } from "./bullmq.js";
-import { failureReason, PERMANENT_CODES } from "./job.js";
+import { articleIdOf, failureReason, PERMANENT_CODES } from "./job.js";
 
 /** Job results: `Tags` by default, the whole `Doc` with `output: "doc"`. */
 export type TaggingResult = Tags | Doc;
@@ -44,12 +44,21 @@ export interface TaggingWorkerOptions {
 const WARM_UP_TEXT = "2024年3月5日，国务院常务会议研究部署加快发展新质生产力。";
 
 /** Jobs whose stored data is not JSON: BullMQ cannot build them, so they get empty data and this note. */
-const unreadable = new WeakMap<object, string>();
+const unreadable = new WeakMap<object, { raw: string; error: string }>();
+
+/**
+ * Data that is not JSON breaks every reader of the job (BullMQ itself, dashboards, `readFailures`), so it is
+ * stored back as JSON, `{ id, unreadableData: "<the raw text>" }`, before the job fails with INVALID_INPUT.
+ */
+async function quarantine(job: Job<unknown>): Promise<void> {
+  const note = unreadable.get(job);
+  if (note === undefined) return;
+  await job.updateData({ id: articleIdOf(job.id ?? ""), unreadableData: note.raw });
+  throw new GongwenError("INVALID_INPUT", `job data is not valid JSON (${note.error})`);
+}
 
 /** The job's text, or a GongwenError saying why the job carries none. */
 function textOf(job: Job<unknown>): string {
-  const note = unreadable.get(job);
-  if (note !== undefined) throw new GongwenError("INVALID_INPUT", `job data is not valid JSON (${note})`);
   const data = job.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new GongwenError("INVALID_INPUT", "job data must be an object with a text field");
@@ -60,7 +69,7 @@ function textOf(job: Job<unknown>): string {
 }
 
 /** BullMQ retries any error except UnrecoverableError; the message starts with the code in both cases. */
-function jobError(error: unknown, Unrecoverable: new (message: string) => Error): Error {
+export function jobError(error: unknown, Unrecoverable: new (message: string) => Error): Error {
   if (isGongwenError(error)) {
     const reason = failureReason(error.code, error.message);
     return PERMANENT_CODES.has(error.code) ? new Unrecoverable(reason) : new Error(reason, { cause: error });
@@ -100,7 +109,7 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
         return super.createJob(json, jobId);
       } catch (error) {
         const job = super.createJob({ ...json, data: "{}" }, jobId);
-        unreadable.set(job, error instanceof Error ? error.message : String(error));
+        unreadable.set(job, { raw: String(json.data), error: error instanceof Error ? error.message : String(error) });
         return job;
       }
     }
@@ -110,6 +119,7 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
     queue,
     async (job) => {
       try {
+        await quarantine(job);
         const text = textOf(job);
         checkInput(text, maxInputLength);
         return run(text);

@@ -1,0 +1,146 @@
+/**
+ * gongwen/queue end to end on a real redis-server with worker PROCESSES: news items through two workers, a worker
+ * killed with SIGKILL while it holds jobs, and a Redis restart in the middle of a run. In every case each item's
+ * result must be there exactly once and equal to calling tag() locally.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Queue } from "bullmq";
+import { enqueueDocuments, readFailures, readResults, type QueueResult } from "../src/queue/index.js";
+import { jobIdFor } from "../src/queue/job.js";
+import { tag } from "../src/tag/index.js";
+import { redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
+import { firstItems, spawnWorker, waitFor, type NewsItem, type WorkerProcess } from "./helpers/queue.js";
+
+warnRedisMissing("test/queue-workers.test.ts (queue runs through worker processes)");
+
+/** Short locks so that a killed worker's jobs are recovered in seconds (production keeps BullMQ's 30 s). */
+const FAST_RECOVERY = { lockMs: 3_000, stalledMs: 1_000 };
+
+describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a real Redis", () => {
+  let redis: RedisServer;
+  let items: NewsItem[];
+  /** tag() of each item, computed here in the test process, as JSON (what Redis hands back). */
+  const expected = new Map<string, unknown>();
+  const running: WorkerProcess[] = [];
+  const queues: Queue[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    items = await firstItems(2_000);
+    for (const item of items) expected.set(jobIdFor(item.id, item.text), JSON.parse(JSON.stringify(tag(item.text))));
+  });
+
+  afterAll(async () => {
+    for (const worker of running) worker.child.kill("SIGKILL");
+    await Promise.all(queues.map((queue) => queue.close()));
+    await redis?.stop();
+  });
+
+  function openQueue(name: string): Queue {
+    const queue = new Queue(name, { connection: { url: redis.url } });
+    // While Redis restarts, reconnect errors are expected; without a listener ioredis prints each one.
+    queue.on("error", () => undefined);
+    queues.push(queue);
+    return queue;
+  }
+
+  function startWorkers(queue: string, names: string[], settings: { lockMs?: number; stalledMs?: number } = {}) {
+    const workers = names.map((name) => spawnWorker({ redisUrl: redis.url, queue, name, concurrency: 2, ...settings }));
+    running.push(...workers);
+    return workers;
+  }
+
+  async function finished(queue: Queue, total: number): Promise<boolean> {
+    const { completed = 0, failed = 0 } = await queue.getJobCounts("completed", "failed");
+    return completed + failed >= total;
+  }
+
+  /** Drains the results and checks: one per item, each identical to local tag(). */
+  async function expectExactlyOnce(queue: Queue, batch: NewsItem[]): Promise<QueueResult[]> {
+    const results: QueueResult[] = [];
+    for await (const result of readResults({ queue })) results.push(result);
+    const failures = [];
+    for await (const failure of readFailures({ queue })) failures.push(failure);
+    expect(failures).toEqual([]);
+    expect(results).toHaveLength(batch.length);
+    expect(new Set(results.map((result) => result.jobId)).size).toBe(batch.length);
+    expect(new Set(results.map((result) => result.id))).toEqual(new Set(batch.map((item) => item.id)));
+    for (const result of results) {
+      expect("tags" in result && result.tags, result.jobId).toEqual(expected.get(result.jobId));
+    }
+    return results;
+  }
+
+  async function stop(workers: WorkerProcess[]) {
+    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill("SIGTERM");
+    const exits = await Promise.all(workers.map((worker) => worker.exited));
+    return exits;
+  }
+
+  it("tags 2,000 news items through two worker processes: each result once, equal to local tag()", async () => {
+    const queue = openQueue("two-workers");
+    const workers = startWorkers("two-workers", ["w1", "w2"]);
+    await Promise.all(workers.map((worker) => worker.ready));
+    await enqueueDocuments(items, { queue });
+    await waitFor(() => finished(queue, items.length), "2,000 jobs to finish", 120_000, 200);
+
+    // Both processes took part (processedBy is each worker's name).
+    const sample = await queue.getJobs(["completed"], 0, -1);
+    const tagged = new Set(sample.map((job) => job.processedBy));
+    expect(tagged).toEqual(new Set(["w1", "w2"]));
+
+    await expectExactlyOnce(queue, items);
+    expect((await stop(workers)).map((exit) => exit.code)).toEqual([0, 0]);
+  }, 180_000);
+
+  it("loses and duplicates nothing when a worker is killed with SIGKILL while it holds jobs", async () => {
+    const batch = items.slice(0, 600);
+    const queue = openQueue("kill-9");
+    await enqueueDocuments(batch, { queue });
+    const [victim, survivor] = startWorkers("kill-9", ["victim", "survivor"], FAST_RECOVERY);
+    await Promise.all([victim!.ready, survivor!.ready]);
+    await waitFor(async () => (await queue.getCompletedCount()) >= 100, "100 jobs done");
+
+    // Freeze the victim, and kill it only at a moment when it holds at least one job.
+    let held: string[] = [];
+    await waitFor(async () => {
+      victim!.child.kill("SIGSTOP");
+      const active = await queue.getActive();
+      held = active.filter((job) => job.processedBy === "victim").map((job) => job.id!);
+      if (held.length === 0) victim!.child.kill("SIGCONT");
+      return held.length > 0;
+    }, "the victim to hold a job", 30_000, 10);
+    victim!.child.kill("SIGKILL");
+    expect((await victim!.exited).signal).toBe("SIGKILL");
+
+    await waitFor(() => finished(queue, batch.length), "600 jobs to finish", 90_000, 200);
+    // The jobs it held went back to the queue through BullMQ's stalled-job check and the survivor tagged them.
+    for (const jobId of held) {
+      const job = await queue.getJob(jobId);
+      expect(await job!.getState()).toBe("completed");
+      expect(job!.processedBy).toBe("survivor");
+      expect(job!.stalledCounter).toBeGreaterThanOrEqual(1);
+    }
+    await expectExactlyOnce(queue, batch);
+    expect((await stop([survivor!]))[0]!.code).toBe(0);
+  }, 150_000);
+
+  it("finishes the run when Redis restarts in the middle: workers reconnect", async () => {
+    const batch = items.slice(600, 1_200);
+    const queue = openQueue("redis-restart");
+    await enqueueDocuments(batch, { queue });
+    const workers = startWorkers("redis-restart", ["r1", "r2"], FAST_RECOVERY);
+    await Promise.all(workers.map((worker) => worker.ready));
+    await waitFor(async () => (await queue.getCompletedCount()) >= 150, "150 jobs done");
+
+    await redis.restart(1_000);
+    const afterRestart = await queue.getCompletedCount();
+    expect(afterRestart).toBeLessThan(batch.length);
+
+    await waitFor(() => finished(queue, batch.length), "600 jobs to finish after the restart", 90_000, 200);
+    expect(await queue.getCompletedCount()).toBeGreaterThan(afterRestart);
+    await expectExactlyOnce(queue, batch);
+    for (const worker of workers) expect(worker.child.exitCode).toBeNull();
+    expect((await stop(workers)).map((exit) => exit.code)).toEqual([0, 0]);
+  }, 150_000);
+});
