@@ -105,7 +105,7 @@ for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).so
     new Set(foundLists.map((l) => `${l.style}:${l.items.join(",")}`)),
     lists,
   );
-  compare(
+  const nesting = compare(
     new Set(goldLists.map((l) => `${l.parent}>${l.items.join(",")}`)),
     new Set(foundLists.map((l) => `${l.parent}>${l.items.join(",")}`)),
     nested,
@@ -117,7 +117,8 @@ for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).so
     compare(keys(flattenGold(gold.parallel)), keys(foundAll), parallel);
   }
 
-  if (showErrors && (missed.length || extra.length || declaredErrors.missed.length || declaredErrors.extra.length)) {
+  const wrong = missed.length + extra.length + nesting.missed.length + declaredErrors.missed.length + declaredErrors.extra.length;
+  if (showErrors && wrong > 0) {
     console.log(`\n${gold.source}`);
     const context = (key: string) => {
       const start = Number(key.split("|")[2]);
@@ -125,6 +126,11 @@ for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).so
     };
     for (const k of missed) console.log(`  missed ${k}  ${context(k)}`);
     for (const k of extra) console.log(`  extra  ${k}  ${context(k)}`);
+    const firstItem = (key: string) => key.split(">")[1]!.split(",")[0]!;
+    for (const k of nesting.missed) {
+      const found = nesting.extra.find((e) => firstItem(e) === firstItem(k));
+      console.log(`  nested under ${k.split(">")[0] || "(top)"}, found under ${found?.split(">")[0] || "(top)"}: list ${context(firstItem(k))}`);
+    }
     for (const k of declaredErrors.missed) console.log(`  declared missed ${k}`);
     for (const k of declaredErrors.extra) console.log(`  declared extra  ${k}`);
   }

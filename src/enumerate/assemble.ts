@@ -116,6 +116,12 @@ interface Piece {
   expectedFirst: number;
 }
 
+/** Every proposed entry, sorted by start, and where the next entry of the same or a higher level starts. */
+interface PlaceContext {
+  entries: readonly Entry[];
+  nextHigher: ReadonlyMap<Entry, number>;
+}
+
 /** Last index in `nodes` (sorted by start) whose start is < pos, or -1. */
 function lastBefore(nodes: readonly Node[], pos: number): number {
   let lo = 0;
@@ -167,7 +173,7 @@ export interface AssembleOptions {
 /** Places every run's items in the tree, level by level, and returns the top-level pieces. */
 function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): Piece[] {
   const entries = runs.flat().sort((a, b) => a.start - b.start);
-  const nextHigher = nextSameOrHigher(entries, layout.text.length);
+  const context: PlaceContext = { entries, nextHigher: nextSameOrHigher(entries, layout.text.length) };
   const ranks = [...new Set(runs.map((run) => STYLE_RANK[run[0]!.style]))].sort((a, b) => a - b);
   let placed: Node[] = [];
   const top: Piece[] = [];
@@ -181,7 +187,7 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
         level.push(...piece.nodes);
       }
     }
-    for (const node of level) node.end = itemEnd(node, layout, nextHigher, options);
+    for (const node of level) node.end = itemEnd(node, layout, context, options);
     placed = [...placed, ...level].sort((a, b) => a.entry.start - b.entry.start);
   }
   return top;
@@ -204,11 +210,12 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
 }
 
 /**
- * Where an item ends: at the next sibling's marker; the last item at the end of what it heads (a heading line: up
- * to the next item of its level or higher, a closing block or its parent's end; a run-in paragraph: its line; an
- * inline item: its sentence, or its paragraph when the items run over several sentences).
+ * Where an item ends: at the next sibling's marker; the last item at the end of what it heads. A heading line
+ * (一、总体要求) heads everything up to the next item of its level or higher, a closing block (注：, 附件, the
+ * date) or its parent's end; so does a run-in paragraph (（二）成立联合采购办公室。…) directly followed by items of
+ * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and an inline item with its sentence.
  */
-function itemEnd(node: Node, layout: Layout, nextHigher: Map<Entry, number>, options: AssembleOptions): number {
+function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: AssembleOptions): number {
   const { entry } = node;
   const nodes = node.list.nodes;
   const index = nodes.indexOf(node);
@@ -216,21 +223,35 @@ function itemEnd(node: Node, layout: Layout, nextHigher: Map<Entry, number>, opt
   let end: number;
   if (index < nodes.length - 1) end = nodes[index + 1]!.entry.start;
   else if (entry.end !== undefined) end = entry.end;
-  else if (entry.lineStart && isHeadingLine(entry, layout)) {
-    end = Math.min(nextHigher.get(entry)!, layout.nextClosing(layout.lineEnd(entry.start) + 1));
-  } else if (entry.lineStart || spansSentences(nodes, layout)) end = layout.lineEnd(entry.start);
+  else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context))) {
+    end = Math.min(context.nextHigher.get(entry)!, layout.nextClosing(layout.lineEnd(entry.start) + 1));
+  } else if (entry.lineStart) end = layout.lineEnd(entry.start);
   else end = layout.sentenceEnd(entry.markerEnd);
   return layout.trimEnd(entry.start, Math.min(end, limit));
 }
 
-/** Earlier items of the list run over more than one sentence (一是…。…。二是…). */
-function spansSentences(nodes: readonly Node[], layout: Layout): boolean {
-  for (let k = 0; k + 1 < nodes.length; k++) {
-    const from = nodes[k]!.entry.markerEnd;
-    const to = layout.trimEnd(from, nodes[k + 1]!.entry.start) - 1;
-    for (let i = from; i < to; i++) if (layout.text[i] === "。") return true;
+/** The next paragraph opens with a marker of a lower heading level (not an inline one such as 一是). */
+function headsLowerItems(entry: Entry, layout: Layout, context: PlaceContext): boolean {
+  const next = context.entries[firstAfter(context.entries, layout.lineEnd(entry.start))];
+  return (
+    next !== undefined &&
+    next.lineStart &&
+    !INLINE_STYLES.has(next.style) &&
+    STYLE_RANK[next.style] > STYLE_RANK[entry.style] &&
+    layout.paragraph(next.start) === layout.paragraph(entry.start) + 1
+  );
+}
+
+/** Index of the first entry (sorted by start) starting at or after `pos`. */
+function firstAfter(entries: readonly Entry[], pos: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo;
 }
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });

@@ -5,12 +5,18 @@
 import type { Enumeration, Span } from "../schema.js";
 import type { Layout } from "./layout.js";
 import { parseChineseNumber } from "../text/numerals.js";
+import { charTable } from "./markers.js";
 
 export interface CountPhrase extends Span {
   /** The announced number; undefined for 几 / 若干 (以下几个方面). */
   count: number | undefined;
-  /** Inside “…” (a named set such as “二十条主要工作重点”, the only kind trusted as a back-reference). */
-  quoted: boolean;
+  /**
+   * A quoted named set with a noun of its own (“二十条主要工作重点”): the only kind trusted as a back-reference.
+   * Short quoted slogans (“三个代表”, “两个维护”) name doctrines, not lists in the text.
+   */
+  namedSet: boolean;
+  /** Opens with 以下 / 如下 / 下列 / 下面. */
+  pointer: boolean;
 }
 
 const POINTERS = ["以下", "如下", "下列", "下面"];
@@ -21,16 +27,27 @@ const COUNT_DIGITS = new Set([..."一二三四五六七八九十两"]);
 const PHRASE_ENDS = new Set([..."，,。；;：:！？!?、“”‘’\"（）()《》 \t\u3000\n\r"]);
 /** The noun after the classifier (工作重点, 关键问题) is read up to this many characters. */
 const MAX_NOUN = 8;
+/** A back-reference names its set with at least this many characters after the count (工作重点, not 代表). */
+const MIN_NAMED_NOUN = 4;
+/** An announcement ends at most this close to its list (以下六方面工作：⏎（一）, 三件事。一是). */
+const MAX_INTRO_GAP = 3;
 /** How far after a list a quoted back-reference may stand. */
 const MAX_BACK_REFERENCE = 3000;
 const MAX_COUNT_DIGITS = 3;
 /** Count phrases looked at around one list (bounded, so that a text made of count phrases stays linear). */
 const MAX_CANDIDATES = 16;
 
+/** Characters a count phrase can start with (the scan skips all others at the cost of one lookup). */
+const CLASSIFIER_STARTS = charTable(CLASSIFIERS.map((c) => c[0]!));
+const STARTERS = charTable(
+  [...POINTERS, ...INDEFINITE].map((w) => w[0]!).concat([...COUNT_DIGITS], [..."0123456789０１２３４５６７８９"]),
+);
+
 const isAsciiDigit = (c: string | undefined) => c !== undefined && ((c >= "0" && c <= "9") || (c >= "０" && c <= "９"));
 
 /** Reads a count phrase whose number starts at `i` (after an optional 以下); undefined when there is none. */
 function countAt(text: string, phraseStart: number, i: number): CountPhrase | undefined {
+  const pointer = i > phraseStart;
   let count: number | undefined;
   let j = i;
   const indefinite = INDEFINITE.find((w) => text.startsWith(w, i));
@@ -39,7 +56,7 @@ function countAt(text: string, phraseStart: number, i: number): CountPhrase | un
   } else {
     const digits = isAsciiDigit(text[i]) ? isAsciiDigit : (c: string | undefined) => c !== undefined && COUNT_DIGITS.has(c);
     while (j < text.length && j - i < MAX_COUNT_DIGITS && digits(text[j])) j++;
-    if (j === i || digits(text[j])) return undefined;
+    if (j === i || digits(text[j]) || !CLASSIFIER_STARTS[text.charCodeAt(j)]) return undefined;
     count = parseChineseNumber(text.slice(i, j));
     if (count === undefined || count < 2) return undefined;
   }
@@ -52,14 +69,15 @@ function countAt(text: string, phraseStart: number, i: number): CountPhrase | un
   while (j < text.length && j - nounStart < MAX_NOUN && !PHRASE_ENDS.has(text[j]!)) j++;
   // 十大 / 三件 need a noun (十大工程); 三个方面 stands alone.
   if (j === nounStart && (classifier === "大" || classifier === "件" || classifier === "个")) return undefined;
-  const quoted = text[phraseStart - 1] === "“";
-  return { start: phraseStart, end: j, text: text.slice(phraseStart, j), count, quoted };
+  const namedSet = text[phraseStart - 1] === "“" && j - nounStart >= MIN_NAMED_NOUN;
+  return { start: phraseStart, end: j, text: text.slice(phraseStart, j), count, namedSet, pointer };
 }
 
 /** Every count phrase in `text.slice(from, to)`, in order. */
 export function scanCounts(text: string, from = 0, to = text.length): CountPhrase[] {
   const phrases: CountPhrase[] = [];
   for (let i = from; i < to; i++) {
+    if (!STARTERS[text.charCodeAt(i)]) continue;
     const prev = text[i - 1];
     // Not an ordinal (第三个), not the tail of a longer number or of a word (统一个), not 一个.
     if (prev === "第" || isAsciiDigit(prev) || (prev !== undefined && COUNT_DIGITS.has(prev))) continue;
@@ -73,16 +91,16 @@ export function scanCounts(text: string, from = 0, to = text.length): CountPhras
   return phrases;
 }
 
-/** A phrase that ends the text just before the list: only its own sentence's end lies between them. */
+/** The phrase closes the sentence that leads into the list (…三件事：一是 / 以下几方面工作。⏎（一）). */
 function introduces(phrase: CountPhrase, listStart: number, layout: Layout): boolean {
-  const end = layout.trimEnd(phrase.end, listStart);
-  for (let i = phrase.end; i < end - 1; i++) if ("。！？!?".includes(layout.text[i]!)) return false;
+  let gap = 0;
+  for (let i = phrase.end; i < listStart; i++) if (!/\s/u.test(layout.text[i]!) && ++gap > MAX_INTRO_GAP) return false;
   return true;
 }
 
 /**
- * Links count phrases to lists (in place): before a list, a phrase in the paragraph that introduces it (or the one
- * before, when its number agrees); after a list, a quoted phrase with the same number (the seed's back-reference).
+ * Links count phrases to lists (in place): before a list, a phrase that leads into it (or one in the paragraph
+ * before whose number agrees); after a list, a quoted named set with the same number (the seed's back-reference).
  * `starts` are the markers of every item, sorted, so that a phrase inside an earlier item is not taken.
  */
 export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase[], layout: Layout, starts: readonly number[]): void {
@@ -98,9 +116,12 @@ export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase
       const phrase = phrases[k]!;
       if (phrase.start < from) break;
       if (phrase.end > list.start || claimed.has(phrase)) continue;
+      // A number that disagrees with the list is trusted only from a plain announcement (以下三个方面 / 三件事：).
       const agrees = phrase.count === n;
       const intro = introduces(phrase, list.start, layout);
-      if (list.style === "parallel" ? agrees && intro : agrees || intro) {
+      const plain = phrase.pointer || layout.text[phrase.end] === "：" || layout.text[phrase.end] === ":";
+      const linked = list.style === "parallel" ? agrees && intro : (agrees && (intro || n >= 3)) || (intro && plain);
+      if (linked) {
         best = phrase;
         break;
       }
@@ -116,7 +137,7 @@ export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase
     for (let k = lastBelow(phraseStarts, list.end) + 1, seen = 0; k < phrases.length && seen < MAX_CANDIDATES * 4; k++, seen++) {
       const phrase = phrases[k]!;
       if (phrase.start - list.end > MAX_BACK_REFERENCE) break;
-      if (!phrase.quoted || phrase.count !== n || claimed.has(phrase)) continue;
+      if (!phrase.namedSet || phrase.count !== n || claimed.has(phrase)) continue;
       claimed.add(phrase);
       list.declared = declaredOf(phrase, n);
       break;

@@ -20,7 +20,8 @@ export interface Layout {
   trimEnd(start: number, end: number): number;
 }
 
-const isBlank = (c: string | undefined) => c !== undefined && /\s|\u200b|\u200d|\ufeff/u.test(c);
+const BLANKS = new Set([..." \t\n\r\f\v\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\u200b\u200d\ufeff"]);
+const isBlank = (c: string | undefined) => c !== undefined && (BLANKS.has(c) || (c >= "\u2000" && c <= "\u200a"));
 /** Sentence enders that close a thought; `；` only separates items of one. */
 const FULL_STOPS = new Set([..."。！？!?"]);
 const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送"];
@@ -61,7 +62,7 @@ function isClosingLine(head: string, whole: boolean): boolean {
  */
 export function layoutOf(text: string, sentences: readonly Span[]): Layout {
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const paragraphIndex: number[] = [];
   const paragraphStarts: number[] = [];
   const closing: number[] = [];

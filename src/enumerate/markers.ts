@@ -90,15 +90,25 @@ const DOTS = new Set([".", "．"]);
 const FIRST_CIRCLED = 0x2460; // ①
 const LAST_CIRCLED = 0x2473; // ⑳
 
-const isAsciiDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-const isWideDigit = (c: string | undefined) => c !== undefined && c >= "０" && c <= "９";
-const isArabicDigit = (c: string | undefined) => isAsciiDigit(c) || isWideDigit(c);
-const isCnNumeral = (c: string | undefined) => c !== undefined && CN_NUMERAL_CHARS.has(c);
+/**
+ * A lookup table over UTF-16 code units: hot loops test `table[text.charCodeAt(i)]` instead of building a
+ * one-character string per position (which costs an allocation for every Chinese character).
+ */
+export function charTable(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
 
-/** Length of the run of characters satisfying `test` at `from`, or 0 when it is longer than `max`. */
-function runLength(text: string, from: number, max: number, test: (c: string | undefined) => boolean): number {
+const CN_NUMERAL = charTable(CN_NUMERAL_CHARS);
+const ARABIC_DIGIT = charTable("0123456789０１２３４５６７８９");
+/** `text[i]` is in `table` (false outside the text: charCodeAt gives NaN). */
+const is = (table: Uint8Array, text: string, i: number) => table[text.charCodeAt(i)] === 1;
+
+/** Length of the run of characters in `table` at `from`, or 0 when it is longer than `max`. */
+function runLength(text: string, from: number, max: number, table: Uint8Array): number {
   let i = from;
-  while (i < text.length && i - from <= max && test(text[i])) i++;
+  while (i - from <= max && is(table, text, i)) i++;
   return i - from > max ? 0 : i - from;
 }
 
@@ -112,6 +122,21 @@ function before(text: string, at: number): { line: boolean; char: string | undef
   return { line: false, char: text[i] };
 }
 
+/** 首先 opens a sequence; 然后 and 最后 (0) take the next number in it; 其次 is read with 其一 below. */
+const SEQUENCE_WORDS: ReadonlyMap<string, number> = new Map([
+  ["首先", 1],
+  ["再次", 3],
+  ["然后", 0],
+  ["最后", 0],
+]);
+/** Every character a marker can start with: the scan skips all others at the cost of one lookup. */
+const STARTERS = charTable([
+  ...CN_NUMERAL_CHARS,
+  ..."0123456789０１２３４５６７８９（(第其",
+  ...[...SEQUENCE_WORDS.keys()].map((w) => w[0]!),
+  ...Array.from({ length: LAST_CIRCLED - FIRST_CIRCLED + 1 }, (_, k) => String.fromCharCode(FIRST_CIRCLED + k)),
+]);
+
 /** Proposes every enumeration marker in `text.slice(from, to)`, in text order. */
 export function scanMarkers(text: string, from = 0, to = text.length): Marker[] {
   const markers: Marker[] = [];
@@ -119,6 +144,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: line });
   };
   for (let i = from; i < to; i++) {
+    if (!STARTERS[text.charCodeAt(i)]) continue;
     const c = text[i]!;
     const code = c.charCodeAt(0);
     if (code >= FIRST_CIRCLED && code <= LAST_CIRCLED) {
@@ -127,42 +153,48 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     }
     // Markers start at a run boundary: 统一是 / 第一第一 / 11.1 never yield one from the middle of a run.
     const prev = text[i - 1];
-    if (isCnNumeral(c) && !isCnNumeral(prev) && prev !== "第" && prev !== "其" && !OPEN_PARENS.has(prev ?? "")) {
-      const n = runLength(text, i, MAX_CN_NUMERAL, isCnNumeral);
-      if (n === 0) continue;
+    if (is(CN_NUMERAL, text, i) && !is(CN_NUMERAL, text, i - 1) && prev !== "第" && prev !== "其" && !OPEN_PARENS.has(prev ?? "")) {
+      const n = runLength(text, i, MAX_CN_NUMERAL, CN_NUMERAL);
       const next = text[i + n];
+      if (n === 0 || (next !== "是" && next !== "要" && next !== "、")) {
+        i += Math.max(n, 1) - 1;
+        continue;
+      }
       const ctx = before(text, i);
       const ordinal = () => parseOrdinal(text.slice(i, i + n));
-      if ((next === "是" || next === "要") && (ctx.line || CLAUSE_BREAKS.has(ctx.char!))) {
+      if (next !== "、" && (ctx.line || CLAUSE_BREAKS.has(ctx.char!))) {
         push(next === "是" ? "inline-shi" : "inline-yao", ordinal(), i, i + n + 1, ctx.line);
       } else if (next === "、" && (ctx.line || SENTENCE_BREAKS.has(ctx.char!))) {
         push("cn-dun", ordinal(), i, i + n + 1, ctx.line);
       }
       i += n - 1;
-    } else if (isArabicDigit(c) && !isArabicDigit(prev) && !DOTS.has(prev ?? "") && !OPEN_PARENS.has(prev ?? "")) {
-      const n = runLength(text, i, MAX_ARABIC_NUMERAL, isArabicDigit);
-      if (n === 0) continue;
-      const next = text[i + n];
+    } else if (is(ARABIC_DIGIT, text, i) && !is(ARABIC_DIGIT, text, i - 1) && !DOTS.has(prev ?? "") && !OPEN_PARENS.has(prev ?? "")) {
+      const n = runLength(text, i, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
+      const next = text[i + n] ?? "";
+      if (n === 0 || !(DOTS.has(next) || next === "、" || CLOSE_PARENS.has(next))) {
+        i += Math.max(n, 1) - 1;
+        continue;
+      }
       const ctx = before(text, i);
       if (ctx.line || SENTENCE_BREAKS.has(ctx.char!)) {
         const value = parseChineseNumber(text.slice(i, i + n));
         // 1.5 and 1.2.3 are numbers or section numbers, not list markers.
-        if (DOTS.has(next ?? "") && !isArabicDigit(text[i + n + 1])) push("arabic-dot", value, i, i + n + 1, ctx.line);
+        if (DOTS.has(next) && !is(ARABIC_DIGIT, text, i + n + 1)) push("arabic-dot", value, i, i + n + 1, ctx.line);
         else if (next === "、") push("arabic-dun", value, i, i + n + 1, ctx.line);
-        else if (CLOSE_PARENS.has(next ?? "")) push("arabic-half-paren", value, i, i + n + 1, ctx.line);
+        else if (CLOSE_PARENS.has(next)) push("arabic-half-paren", value, i, i + n + 1, ctx.line);
       }
       i += n - 1;
     } else if (OPEN_PARENS.has(c)) {
       const ctx = before(text, i);
       if (!ctx.line && !CLAUSE_BREAKS.has(ctx.char!) && !OPEN_PARENS.has(ctx.char!)) continue;
-      const cn = runLength(text, i + 1, MAX_CN_NUMERAL, isCnNumeral);
-      const arabic = cn ? 0 : runLength(text, i + 1, MAX_ARABIC_NUMERAL, isArabicDigit);
+      const cn = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
+      const arabic = cn ? 0 : runLength(text, i + 1, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
       const n = cn || arabic;
       if (n === 0 || !CLOSE_PARENS.has(text[i + 1 + n] ?? "")) continue;
       const inner = text.slice(i + 1, i + 1 + n);
       push(cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, ctx.line);
     } else if (c === "第") {
-      const n = runLength(text, i + 1, MAX_CN_NUMERAL, isCnNumeral);
+      const n = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
       if (n === 0) continue;
       const next = text[i + 1 + n];
       const ctx = before(text, i);
@@ -180,7 +212,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
         push("sequence", 2, i, i + 2, ctx.line);
         continue;
       }
-      const n = runLength(text, i + 1, 2, isCnNumeral);
+      const n = runLength(text, i + 1, 2, CN_NUMERAL);
       if (n > 0 && AFTER_QI.has(text[i + 1 + n] ?? "")) push("inline-qi", parseOrdinal(text.slice(i + 1, i + 1 + n)), i, i + 1 + n, ctx.line);
     } else if (SEQUENCE_WORDS.has(c + (text[i + 1] ?? ""))) {
       const ctx = before(text, i);
@@ -189,11 +221,3 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
   }
   return markers;
 }
-
-/** 首先 opens a sequence; 然后 and 最后 (0) take the next number in it; 其次 is read with 其一 above. */
-const SEQUENCE_WORDS: ReadonlyMap<string, number> = new Map([
-  ["首先", 1],
-  ["再次", 3],
-  ["然后", 0],
-  ["最后", 0],
-]);

@@ -13,35 +13,46 @@ const LEAD_KEY = 2;
 const MAX_LEAD = 4;
 /** A clause shorter than this is a phrase inside a list (A、B、C), not a clause of a series. */
 const MIN_CLAUSE = 6;
-/** Modal words that may precede the lead in a series' clauses. */
+/** Modal words that may precede the lead in a series' clauses, longer first. */
 const MODALS = ["还要", "更要", "必须", "要", "应", "须", "并"];
-/** Clause openers that repeat without making a figure of speech: pronouns, connectives, numbering. */
+const MODAL_STARTS = new Set(MODALS.map((m) => m.charCodeAt(0)));
+/** Clause openers that repeat without making a figure of speech: pronouns, connectives, quantities. */
 const NOT_LEADS = new Set([
   "我们", "我国", "他们", "这是", "这些", "这个", "那些", "其中", "同时", "但是", "因此", "所以", "而且",
   "并且", "以及", "如果", "也是", "还是", "就是", "都是", "不是", "不仅", "主要", "其他", "一些", "各地",
 ]);
+const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
 
-const isIdeograph = (c: string | undefined) => c !== undefined && c >= "\u4e00" && c <= "\u9fff";
+const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
-/** Where the lead words of a clause may start: at its start, or after a modal (要形成). */
-function leadOffsets(text: string, clause: Span): number[] {
-  const offsets = [clause.start];
+/** Where the lead words of a clause start after a modal (要形成 → 形成), or -1. */
+function afterModal(text: string, clause: Span): number {
+  if (!MODAL_STARTS.has(text.charCodeAt(clause.start))) return -1;
   const modal = MODALS.find((m) => text.startsWith(m, clause.start));
-  if (modal) offsets.push(clause.start + modal.length);
-  return offsets;
+  return modal ? clause.start + modal.length : -1;
 }
 
-function keyAt(text: string, at: number): string | undefined {
-  const key = text.slice(at, at + LEAD_KEY);
-  if (key.length < LEAD_KEY || ![...key].every(isIdeograph) || NOT_LEADS.has(key)) return undefined;
-  if (/^[一二三四五六七八九十]/.test(key)) return undefined; // 一是 / 二要 are numbered markers
-  return key;
+/** The clause opens with the two characters found at `key` (directly or after a modal): where, or -1. */
+function leadAt(text: string, clause: Span, key: number): number {
+  const same = (at: number) =>
+    at >= 0 && text.charCodeAt(at) === text.charCodeAt(key) && text.charCodeAt(at + 1) === text.charCodeAt(key + 1);
+  if (same(clause.start)) return clause.start;
+  const after = afterModal(text, clause);
+  return same(after) ? after : -1;
 }
 
-/** Length of the prefix all `starts` share, capped at {@link MAX_LEAD}. */
+/** Two ideographs that can lead a series (not a pronoun or connective, not a numbered marker such as 一是). */
+function canLead(text: string, at: number): boolean {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  return isIdeograph(a) && isIdeograph(b) && !NUMERALS.has(a) && !NOT_LEADS.has(text.slice(at, at + LEAD_KEY));
+}
+
+/** Length of the prefix all `starts` share, between {@link LEAD_KEY} and {@link MAX_LEAD}. */
 function sharedLength(text: string, starts: readonly number[]): number {
   let n = LEAD_KEY;
-  while (n < MAX_LEAD && starts.every((s) => isIdeograph(text[s + n]) && text[s + n] === text[starts[0]! + n])) n++;
+  const first = starts[0]!;
+  while (n < MAX_LEAD && isIdeograph(text.charCodeAt(first + n)) && starts.every((s) => text.charCodeAt(s + n) === text.charCodeAt(first + n))) n++;
   return n;
 }
 
@@ -50,27 +61,29 @@ function sharedLength(text: string, starts: readonly number[]): number {
  * item is the clause from its lead to its end.
  *
  * @example
- * parallelRuns("坚持A方向不动摇，坚持B路线不动摇，坚持C制度不动摇。", clauses) // → one run, three items
+ * parallelRuns(text, splitClauses(text, splitSentences(text))) // text = "坚持A…，坚持B…，坚持C…。" → one run, 3 items
  */
 export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
   const runs: Run[] = [];
   let k = 0;
   while (k < clauses.length) {
+    // The clause's own start, then the start after a modal (要形成): the longer series wins.
     let best: number[] = [];
-    for (const first of leadOffsets(text, clauses[k]!)) {
-      const key = keyAt(text, first);
-      if (!key || clauses[k]!.end - first < MIN_CLAUSE) continue;
+    let skip = 1;
+    for (const first of [clauses[k]!.start, afterModal(text, clauses[k]!)]) {
+      if (first < 0 || clauses[k]!.end - first < MIN_CLAUSE) continue;
       const starts = [first];
       for (let j = k + 1; j < clauses.length; j++) {
-        const clause = clauses[j]!;
-        const at = leadOffsets(text, clause).find((s) => text.startsWith(key, s));
-        if (at === undefined || clause.end - at < MIN_CLAUSE) break;
+        const at = leadAt(text, clauses[j]!, first);
+        if (at < 0 || clauses[j]!.end - at < MIN_CLAUSE) break;
         starts.push(at);
       }
-      if (starts.length > best.length) best = starts;
+      if (starts.length < MIN_SERIES) continue;
+      if (!canLead(text, first)) skip = Math.max(skip, starts.length); // 我们…，我们…: never re-read
+      else if (starts.length > best.length) best = starts;
     }
     if (best.length < MIN_SERIES) {
-      k++;
+      k += skip;
       continue;
     }
     const lead = sharedLength(text, best);
