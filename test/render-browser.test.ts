@@ -1,0 +1,92 @@
+/**
+ * Looks at render()'s output in a real browser: headless Chromium (Debian's `chromium` package) driven by
+ * playwright-core. Without Chromium the suite is skipped with a loud warning, never passed.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enumerationStage } from "../src/enumerate/index.js";
+import { entityStage } from "../src/entities/index.js";
+import { keywordStage } from "../src/keywords/index.js";
+import { createAnalyzer, defaultStages } from "../src/pipeline.js";
+import { render } from "../src/render/index.js";
+import type { Enumeration } from "../src/schema.js";
+import { summaryStage } from "../src/summarize/index.js";
+
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
+if (!CHROMIUM) {
+  console.warn(
+    `\n${"!".repeat(78)}\n!! render-browser: Chromium NOT FOUND at /usr/bin/chromium: the browser test is SKIPPED, NOT PASSED.\n` +
+      `!! Install it with: apt-get install -y chromium fonts-wqy-microhei\n${"!".repeat(78)}\n`,
+  );
+}
+
+const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const SCREENSHOT = new URL("../docs/render-seed.png", import.meta.url);
+
+describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
+  const doc = createAnalyzer({ stages: [...defaultStages, enumerationStage, entityStage, keywordStage, summaryStage] }).analyze(seed);
+  let browser: Browser;
+  let folder: string;
+  let url: string;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), "gongwen-render-"));
+    const file = join(folder, "seed.html");
+    writeFileSync(file, render(doc, { page: true, caption: "seed/meeting-report.txt" }));
+    url = pathToFileURL(file).href;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM!,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("shows each entity highlighted with the right text, colour and hover title, and the text unchanged", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(url);
+    const entities = doc.entities!;
+    for (const type of ["person", "org", "date", "meeting"] as const) {
+      const shown = await page.locator(`.gw-text .gw-ent-${type}`).allTextContents();
+      expect(shown, type).toEqual(entities.filter((entity) => entity.type === type).map((entity) => entity.text));
+    }
+    const chair = page.locator(".gw-text .gw-ent-person").first();
+    expect(await chair.textContent()).toBe("雷承锋");
+    expect(await chair.getAttribute("title")).toContain("党委书记");
+    expect(await chair.evaluate("(node) => getComputedStyle(node).backgroundColor")).toBe("rgb(170, 156, 252)");
+    expect(await chair.evaluate('(node) => getComputedStyle(node, "::after").content')).toBe('"person"');
+    expect(await page.locator(".gw-text").textContent()).toBe(seed);
+    expect(await page.locator("script").count()).toBe(0);
+
+    const links = page.locator(".gw-outline a");
+    expect(await links.count()).toBe(countItems(doc.enumerations ?? []));
+    // The outline's first link jumps to the marker it names.
+    const first = links.first();
+    const target = (await first.getAttribute("href"))!.slice(1);
+    expect(await page.locator(`[id="${target}"]`).textContent()).toBe((await first.textContent())!.split(" ")[0]);
+
+    mkdirSync(new URL(".", SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT.pathname });
+    expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe("PNG");
+    await page.close();
+  });
+});
+
+function countItems(lists: readonly Enumeration[]): number {
+  return lists.reduce((sum, list) => sum + list.items.reduce((n, item) => n + 1 + countItems(item.children ?? []), 0), 0);
+}
