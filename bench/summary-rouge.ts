@@ -13,6 +13,8 @@
  *
  * Scoring: characters after removing whitespace and punctuation/symbols (\p{P}, \p{S}); ROUGE-N is the clipped
  * n-gram overlap, ROUGE-L the longest common subsequence; each is the F1 of precision and recall, averaged over pairs.
+ * The last column is a paired bootstrap (2,000 resamples of the pairs, fixed seed): the share of resamples in which
+ * gongwen's mean ROUGE-L is not above that system's (small = the margin is not luck).
  * Lead-k: the first k prose sentences (headline and page furniture skipped, as for the other systems), cut to the
  * budget. TextRank: LexRank centrality alone (no position, title or redundancy terms), whole sentences within the
  * budget (clauses when no sentence fits), the same selection code as gongwen's.
@@ -86,8 +88,25 @@ const SYSTEMS: [string, System][] = [
   ["gongwen", ranked(DEFAULT_WEIGHTS)],
 ];
 
+/** Share of paired bootstrap resamples (fixed seed) in which gongwen's mean ROUGE-L is not above the baseline's. */
+function bootstrapP(ours: number[], theirs: number[], rounds = 2000): number {
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let losses = 0;
+  for (let r = 0; r < rounds; r++) {
+    let diff = 0;
+    for (let k = 0; k < ours.length; k++) {
+      const i = Math.floor(random() * ours.length);
+      diff += ours[i]! - theirs[i]!;
+    }
+    if (diff <= 0) losses++;
+  }
+  return losses / rounds;
+}
+
 function table(title: string, pairs: Pair[]): void {
   const totals = SYSTEMS.map(() => ({ r1: 0, r2: 0, rl: 0, length: 0 }));
+  const perPair = SYSTEMS.map((): number[] => []);
   for (const pair of pairs) {
     const doc = documentOf(pair.text);
     const reference = chars(pair.reference);
@@ -99,17 +118,23 @@ function table(title: string, pairs: Pair[]): void {
       const total = totals[s]!;
       total.r1 += rougeN(candidate, reference, 1);
       total.r2 += rougeN(candidate, reference, 2);
-      total.rl += rougeL(candidate, reference);
+      const rl = rougeL(candidate, reference);
+      total.rl += rl;
+      perPair[s]!.push(rl);
       total.length += summary.length;
     });
   }
   const pct = (x: number) => ((100 * x) / pairs.length).toFixed(2).padStart(6);
   console.log(`\n${title} (${pairs.length} pairs; budget = reference length, mean ${(pairs.reduce((s, p) => s + p.reference.length, 0) / pairs.length).toFixed(1)} chars)\n`);
-  console.log("| system   | ROUGE-1 | ROUGE-2 | ROUGE-L | mean length |");
-  console.log("|----------|--------:|--------:|--------:|------------:|");
+  console.log("| system   | ROUGE-1 | ROUGE-2 | ROUGE-L | mean length | p (gongwen R-L not higher) |");
+  console.log("|----------|--------:|--------:|--------:|------------:|---------------------------:|");
+  const ours = perPair[SYSTEMS.length - 1]!;
   SYSTEMS.forEach(([name], s) => {
     const t = totals[s]!;
-    console.log(`| ${name.padEnd(8)} | ${pct(t.r1)}  | ${pct(t.r2)}  | ${pct(t.rl)}  | ${(t.length / pairs.length).toFixed(1).padStart(11)} |`);
+    const p = s === SYSTEMS.length - 1 ? "" : bootstrapP(ours, perPair[s]!).toFixed(3);
+    console.log(
+      `| ${name.padEnd(8)} | ${pct(t.r1)}  | ${pct(t.r2)}  | ${pct(t.rl)}  | ${(t.length / pairs.length).toFixed(1).padStart(11)} | ${p.padStart(26)} |`,
+    );
   });
 }
 

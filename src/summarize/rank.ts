@@ -2,14 +2,14 @@
  * Extractive summaries: sentences ranked by centrality (LexRank: PageRank over the cosine-similarity graph of
  * TF-IDF sentence vectors), position and overlap with the title; chosen greedily with MMR (maximal marginal
  * relevance: a sentence much like one already chosen loses its claim); returned in document order, within the
- * character and sentence budget. When not one sentence fits the character budget, clauses are ranked instead.
+ * character and sentence budget. When the best sentence is longer than the whole budget (a headline budget, as in
+ * LCSTS), the summary is that sentence's head, cut at a token boundary.
  */
 import { contentRanges, spansWithin } from "../keywords/content.js";
 import { loadIdf } from "../keywords/idf.js";
 import { addEdge, emptyGraph, pageRank } from "../keywords/pagerank.js";
 import { loadStopwords } from "../keywords/terms.js";
 import type { Doc, Span, Summary, Token } from "../schema.js";
-import { splitClauses } from "../text/sentences.js";
 import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
@@ -104,7 +104,7 @@ function unitScores(units: readonly Unit[], title: TermVector | undefined, weigh
   );
 }
 
-/** Greedy MMR choice of units within the budget; indices into `units`, in document order. */
+/** Greedy MMR choice of units within the budget (units too long are skipped); indices into `units`, in order. */
 function choose(units: readonly Unit[], scores: readonly number[], budget: Budget, redundancy: number): number[] {
   const max = Math.max(0, ...scores) || 1;
   const chosen: number[] = [];
@@ -126,6 +126,42 @@ function choose(units: readonly Unit[], scores: readonly number[], budget: Budge
     chars += units[best]!.span.text.length;
   }
   return chosen.sort((a, b) => a - b);
+}
+
+/**
+ * News datelines that open a sentence but say nothing (央视网消息（新闻联播）：, 新华社北京3月5日电, 本报讯…).
+ * Bounded repetitions only: no backtracking blow-up.
+ */
+const LEAD_IN =
+  /^(?:央视网消息（新闻联播）：|新华社[\p{Script=Han}]{0,8}[0-9０-９]{0,2}月?[0-9０-９]{1,2}日电(?:（[^）]{0,20}）)?|本报讯(?:（[^）]{0,20}）)?)\s*/u;
+
+/** `span` without a leading news dateline. */
+function withoutLeadIn(text: string, span: Span): Span {
+  const match = LEAD_IN.exec(span.text);
+  if (!match || match[0].length === span.text.length) return span;
+  const start = span.start + match[0].length;
+  return { start, end: span.end, text: text.slice(start, span.end) };
+}
+
+/** Where `span` starts once a leading time clause (昨晚，/ 8月7日， / 今天下午，) is skipped. */
+function afterTimeClause(tokens: readonly Token[], span: Span): number {
+  const inside = tokensPerSpan(tokens, [span])[0]!;
+  for (let i = 0; i < inside.length; i++) {
+    const token = inside[i]!;
+    if (token.kind === "date" || token.pos === "t" || token.kind === "space") continue;
+    const comma = token.text === "，" || token.text === ",";
+    return comma && i > 0 ? (inside[i + 1]?.start ?? span.start) : span.start;
+  }
+  return span.start;
+}
+
+/** The longest span from `start` to at most `limit` that ends at a token boundary (not on a space or a mark). */
+function tokenPrefix(text: string, tokens: readonly Token[], start: number, limit: number): Span | undefined {
+  let end = start;
+  for (const token of tokensPerSpan(tokens, [{ start, end: limit, text: "" }])[0]!) {
+    if (token.kind !== "space" && token.kind !== "punct") end = token.end;
+  }
+  return end > start ? { start, end, text: text.slice(start, end) } : undefined;
 }
 
 /** What a summary is made from: the title (for overlap), the prose sentences and the tokens of the content. */
@@ -172,17 +208,21 @@ export function summarizeDoc(
       .map((s, i) => ({ ...s, vector: vectorOf(perSpan[i]!, idf, stop) }))
       .filter((u) => u.vector.norm > 0);
   };
-  let units = unitsOf(body.map((s) => ({ span: s.span, sentence: s.index })));
-  if (!units.some((u) => u.span.text.length <= budget.maxChars)) {
-    units = unitsOf(
-      body.flatMap((s) =>
-        splitClauses(doc.text, [s.span])
-          .filter((clause) => hanCount(clause.text) >= MIN_HAN)
-          .map((clause) => ({ span: clause, sentence: s.index })),
-      ),
-    );
+  const units = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
+  const scores = unitScores(units, titleVector, weights);
+  const top = units[scores.indexOf(Math.max(...scores))];
+  if (!top || top.span.text.length <= budget.maxChars) {
+    return summaryOf(units, choose(units, scores, budget, weights.redundancy));
   }
-  const picked = choose(units, unitScores(units, titleVector, weights), budget, weights.redundancy);
+  // A headline budget (shorter than the best sentence): that sentence's head, without a leading time clause
+  // (昨晚，/ 8月7日，), cut at the last token boundary within the budget.
+  const start = afterTimeClause(tokens, top.span);
+  const head = tokenPrefix(doc.text, tokens, start, Math.min(top.span.end, start + budget.maxChars));
+  return head ? summaryOf([{ ...top, span: head }], [0]) : summaryOf([], []);
+}
+
+/** The Summary of the chosen units (indices in document order). */
+function summaryOf(units: readonly Unit[], picked: readonly number[]): Summary {
   const spans = picked.map((i) => units[i]!.span);
   return {
     sentences: [...new Set(picked.map((i) => units[i]!.sentence))],

@@ -1,0 +1,249 @@
+/**
+ * The lead of a meeting report: the sentence that says which body met, when, and what for
+ * (`5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨…`,
+ * `中央经济工作会议12月11日至12日在北京举行`), and what it yields: the date, the meeting's name and number, the chair.
+ */
+import type { Entity, MeetingBrief, PersonRef, Span } from "../schema.js";
+import { parseOrdinal } from "../text/numerals.js";
+import { containing, find, findLast, type MeetingText, span, within } from "./meeting-text.js";
+
+/** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
+const PREDICATES = ["召开", "举行", "进行"] as const;
+/** Nouns a meeting's name ends with. */
+const MEETING_NOUNS = ["会议", "全会", "大会", "集体学习", "座谈会", "常务会"];
+/** How far into the article the lead may start, in sentences (communiqués repeat their headline first). */
+const LEAD_WINDOW = 8;
+/** What may sit between the subject and the predicate: dates are removed separately. */
+const SUBJECT_TAIL = /(?:上午|下午|晚上|在北京|在京|于|在|就)+$/u;
+const TRAILING_PUNCTUATION = /[，,；;：:。！？!?\s]+$/u;
+
+export interface Lead {
+  sentence: Span;
+  /** The clause with the predicate. */
+  clause: Span;
+  predicate: Span;
+  /** What was held (`国务院常务会议`), empty for `召开会议`. */
+  object: Span;
+  /** Who met (`中共中央政治局`), or the meeting itself (`中央经济工作会议…举行`). */
+  subject: Span;
+  /** `就学习贯彻党的二十大精神进行…学习`: the topic, an agenda item. */
+  topic?: Span;
+}
+
+export const endsWithMeetingNoun = (s: string) => MEETING_NOUNS.some((noun) => s.endsWith(noun));
+
+/** `span` without trailing punctuation and blanks. */
+export function trimEnd(text: string, s: Span): Span {
+  const body = s.text.replace(TRAILING_PUNCTUATION, "");
+  return span(text, s.start, s.start + body.length);
+}
+
+/** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
+function subjectBefore(mt: MeetingText, start: number, end: number): Span {
+  const date = within(mt.dates, start, end)[0];
+  const cut = date ? date.start : end;
+  const body = mt.text.slice(start, cut).replace(SUBJECT_TAIL, "");
+  return span(mt.text, start, start + body.length);
+}
+
+function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
+  const { text } = mt;
+  for (const word of PREDICATES) {
+    for (let p = find(text, word, sentence.start, sentence.end); p >= 0; p = find(text, word, p + 1, sentence.end)) {
+      const end = p + word.length;
+      if (text[end] === "的") continue; // 召开的国务院常务会议: a meeting mentioned, not reported
+      const clause = containing(mt.clauses, p);
+      if (!clause) continue;
+      let objectEnd = trimEnd(text, span(text, end, clause.end)).end;
+      const and = find(text, "并", end, objectEnd);
+      if (and >= 0 && and < objectEnd) objectEnd = and;
+      const object = span(text, end, objectEnd);
+      const generic = object.text === "" || object.text === "会议";
+      if (!generic && !endsWithMeetingNoun(object.text)) continue;
+      if (word === "进行" && !object.text.endsWith("学习")) continue;
+      let subject = subjectBefore(mt, clause.start, p);
+      let topic: Span | undefined;
+      const about = findLast(text, "就", clause.start, p);
+      if (word === "进行" && about >= clause.start) {
+        topic = span(text, about + 1, p);
+        subject = subjectBefore(mt, clause.start, about);
+      }
+      if (subject.text === "") {
+        // `…全体会议，于2024年1月8日至10日在北京举行`: the subject is the clause before
+        const previous = containing(mt.clauses, clause.start - 1);
+        if (previous && previous.start >= sentence.start) subject = trimEnd(text, previous);
+      }
+      if (generic && subject.text === "") continue;
+      return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}) };
+    }
+  }
+  return undefined;
+}
+
+/** The lead sentence among the first sentences of the article, or undefined when the text reports no meeting. */
+export function findLead(mt: MeetingText): Lead | undefined {
+  for (const sentence of mt.sentences.slice(0, LEAD_WINDOW)) {
+    const lead = leadIn(mt, sentence);
+    if (lead) return lead;
+  }
+  return undefined;
+}
+
+/** Meeting date (first day) and last day of a range, from the first day-precise dates of the lead. */
+export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "date" | "dateEnd" | "dateSpan"> {
+  const days = within(mt.dates, lead.sentence.start, lead.sentence.end).filter((d) => d.attrs?.precision === "day");
+  const first = days[0];
+  if (!first) return {};
+  const second = days[1];
+  const joined = second && second.start === first.end + 1 && "至到—-～~".includes(mt.text[first.end]!);
+  const dateSpan = span(mt.text, first.start, joined ? second.end : first.end);
+  return {
+    ...(typeof first.value === "string" ? { date: first.value } : {}),
+    ...(joined && typeof second.value === "string" ? { dateEnd: second.value } : {}),
+    dateSpan,
+  };
+}
+
+const ORDINAL = /第[0-9０-９〇零一二三四五六七八九十百两]{1,4}次/gu;
+
+function numberIn(name: string): number | undefined {
+  const last = [...name.matchAll(ORDINAL)].at(-1);
+  return last ? parseOrdinal(last[0]) : undefined;
+}
+
+/**
+ * Where and how the meeting is named: the object of `召开` (`国务院常务会议`), the subject of `举行` (`中央经济工作会议`),
+ * or the convening body (`中共中央政治局…召开会议` → `中共中央政治局会议`). A session named apart from its body
+ * (`中共中央政治局10月25日…进行第一次集体学习`) is taken from the headline when the headline writes it whole.
+ */
+export function meetingName(mt: MeetingText, lead: Lead): MeetingBrief["meeting"] {
+  const { object, subject } = lead;
+  const generic = object.text === "" || object.text === "会议";
+  let where: Span;
+  let name: string;
+  if (generic) {
+    where = subject;
+    name = endsWithMeetingNoun(subject.text) ? subject.text : `${subject.text}会议`;
+  } else if (/^[第0-9０-９〇零一二三四五六七八九十]/u.test(object.text)) {
+    where = object;
+    name = subject.text + object.text;
+    const title = mt.title;
+    for (let k = 0; title && k < subject.text.length; k++) {
+      const whole = subject.text.slice(k) + object.text;
+      const at = title.text.indexOf(whole);
+      if (at >= 0) {
+        where = span(mt.text, title.start + at, title.start + at + whole.length);
+        name = whole;
+        break;
+      }
+    }
+  } else {
+    where = object;
+    name = object.text;
+  }
+  const number = numberIn(name);
+  return { ...where, name, ...(number !== undefined ? { number } : {}) };
+}
+
+/** A person entity as the brief shows it: titles as written, the organisation of the main title apart. */
+export function personRef(person: Entity, orgAliases: ReadonlyMap<string, string> = new Map()): PersonRef {
+  const titles = Array.isArray(person.attrs?.titles) ? (person.attrs.titles as string[]) : [];
+  const orgs = Array.isArray(person.attrs?.titleOrgs) ? (person.attrs.titleOrgs as (string | null)[]) : [];
+  // the organisation of the office held (国务院总理、党组书记: 国务院), not of an earlier rank (中共中央政治局常委、…委员长)
+  const main = orgs.findLast((o): o is string => typeof o === "string");
+  return {
+    name: person.text,
+    titles: titles.map((title, k) => (orgs[k] && orgs[k] !== main ? `${orgs[k]}${title}` : title)),
+    ...(main ? { org: orgAliases.get(main) ?? main } : {}),
+    span: { start: person.start, end: person.end, text: person.text },
+  };
+}
+
+/** How far after the lead the chair may be named, in paragraphs. */
+const CHAIR_WINDOW = 3;
+
+/**
+ * The chair: the person before `主持` (`雷承锋主持召开`, `习近平在主持学习时强调`), or the body in `由…主持`
+ * (`全会由中央政治局主持`). Sentences about earlier meetings (`此前，…主持召开…`) are skipped.
+ */
+export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined {
+  const { text } = mt;
+  const firstParagraph = mt.paragraphs.findIndex((p) => p.end >= lead.sentence.end);
+  const last = mt.paragraphs[Math.min(mt.paragraphs.length - 1, firstParagraph + CHAIR_WINDOW)]!;
+  for (const sentence of within(mt.sentences, lead.sentence.start, last.end)) {
+    if (text.startsWith("此前", sentence.start)) continue;
+    const at = find(text, "主持", sentence.start, sentence.end);
+    if (at < 0) continue;
+    const by = findLast(text, "由", sentence.start, at);
+    if (by > sentence.start && !text.slice(by, at).includes("，")) {
+      const body = span(text, by + 1, at);
+      return { name: body.text, titles: [], org: body.text, span: body };
+    }
+    const person = within(mt.persons, sentence.start, at).findLast((p) => !/[，,。]/u.test(text.slice(p.end, at)));
+    if (person) return personRef(person);
+  }
+  return undefined;
+}
+
+/** Verbs that name what a meeting dealt with. */
+const AGENDA_VERBS = ["听取", "研究", "审议", "部署", "研讨", "学习", "分析", "总结", "回顾", "明确", "讨论", "贯彻"];
+/** In the lead's chain of verbs `要求` names an item too (`；要求深入落实…`). */
+const LEAD_AGENDA_VERBS = [...AGENDA_VERBS, "要求"];
+const ADVERBS = ["进一步", "深入", "全面", "深刻", "系统", "专题", "认真", "集中", "还"];
+/** A clause opening with one of these reports what was said or decided: the agenda part of the sentence ends. */
+const STOP_VERBS = ["认为", "一致认为", "指出", "强调", "要求", "表示", "提出", "号召", "决定", "同意", "确定", "表决", "说明"];
+const SUBJECTS = ["会议", "全会"];
+const SPEECH = /^[^，,。]{1,12}?在(?:重要)?讲话中/u;
+
+function startsWithAny(text: string, at: number, words: readonly string[]): string | undefined {
+  return words.find((w) => text.startsWith(w, at));
+}
+
+/** The clause from `start` as an agenda item when it opens with an agenda verb (adverbs allowed before it). */
+function agendaItem(mt: MeetingText, start: number, clause: Span, verbs: readonly string[]): Span | undefined {
+  const { text } = mt;
+  let k = start;
+  for (let adverb = startsWithAny(text, k, ADVERBS); adverb; adverb = startsWithAny(text, k, ADVERBS)) k += adverb.length;
+  const verb = startsWithAny(text, k, verbs);
+  if (!verb) return undefined;
+  if (verb === "审议" && /^(?:并)?通过/u.test(text.slice(k + 2, k + 5))) return undefined;
+  const item = trimEnd(text, span(text, text.startsWith("还", start) ? start + 1 : start, clause.end));
+  return item.text.includes("其他事项") ? undefined : item;
+}
+
+/**
+ * What the meeting studied, heard, reviewed or deployed: verb phrases from the lead (`听取…汇报，研究部署…`), from
+ * sentences whose subject is the meeting (`会议分析研究…，审议《…》`, `全会分析了当前形势和任务，强调…` up to the
+ * reporting verb) and from the speech summary (`习近平在重要讲话中全面总结…，深刻分析…`).
+ */
+export function meetingAgenda(mt: MeetingText, lead: Lead, excluded: readonly Span[]): Span[] {
+  const { text } = mt;
+  const items: Span[] = [];
+  const isExcluded = (s: Span) => excluded.some((x) => x.start <= s.start && s.end <= x.end);
+  if (lead.topic) items.push(lead.topic);
+  for (const clause of within(mt.clauses, lead.clause.end, lead.sentence.end)) {
+    if (isExcluded(clause)) continue;
+    const item = agendaItem(mt, clause.start, clause, LEAD_AGENDA_VERBS);
+    if (item) items.push(item);
+  }
+  for (const sentence of mt.sentences) {
+    if (sentence.end <= lead.sentence.end) continue;
+    let from: number;
+    const subject = startsWithAny(text, sentence.start, SUBJECTS);
+    const speech = SPEECH.exec(text.slice(sentence.start, sentence.start + 24));
+    if (subject) from = sentence.start + subject.length;
+    else if (speech) from = sentence.start + speech[0].length;
+    else continue;
+    for (const clause of within(mt.clauses, sentence.start, sentence.end)) {
+      const start = Math.max(from, clause.start);
+      let k = start;
+      for (let adverb = startsWithAny(text, k, ADVERBS); adverb; adverb = startsWithAny(text, k, ADVERBS)) k += adverb.length;
+      if (startsWithAny(text, k, STOP_VERBS)) break;
+      if (isExcluded(clause)) continue;
+      const item = agendaItem(mt, start, clause, AGENDA_VERBS);
+      if (item) items.push(item);
+    }
+  }
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.text) && seen.add(item.text));
+}

@@ -1,0 +1,193 @@
+/**
+ * Who took part: `参加`/`出席` (participants), `列席` (attendees) and `到会指导` (guests and supervisors). The
+ * people before the verb are read as groups: `，` and `以及` separate groups, `、` separates members unless they
+ * share a trailing head (`各省、自治区、直辖市…党政主要负责同志` is one group), `…等相关负责同志` closes a list, and
+ * named people (`中共中央政治局常委李强、赵乐际`) are given by name.
+ */
+import type { PersonRef, Span } from "../schema.js";
+import { personRef, trimEnd } from "./meeting-lead.js";
+import { containing, find, type MeetingText, span, within } from "./meeting-text.js";
+
+export interface People {
+  participants: Span[];
+  attendees: Span[];
+  guests: PersonRef[];
+}
+
+type Role = keyof People;
+
+/** Verbs of taking part, longest first, with the role they give. */
+const VERBS: ReadonlyArray<readonly [string, Role]> = [
+  ["到会指导", "guests"],
+  ["莅临指导", "guests"],
+  ["到会督导", "guests"],
+  ["出席", "participants"],
+  ["参加", "participants"],
+  ["列席", "attendees"],
+];
+/** After the verb: what makes it about this meeting (参加职工保险 is not). */
+const MEETING_OBJECT = /^(?:了)?(?:会议|全会|大会|这次会议|本次会议)/u;
+/** `出席这次全会的有…`: the list follows the verb. */
+const LIST_AFTER = /^这次(?:全会|会议)的有[，,：:]?/u;
+/** `，列席238人`: a count as the object. */
+const COUNT_OBJECT = /^[0-9０-９]+人/u;
+/** Ends of a phrase that names people (a head shared by a `、` list, or a role). */
+const PERSON_HEAD = /(?:同志|领导人|负责人|人员|代表|委员|书记|主席|主任|院长|检察长|部长|成员|组长|[0-9０-９]+人)$/u;
+const GROUP_SEPARATORS = ["，", ",", "；", ";", "以及"];
+const SENTENCE_END = /[。！？!?]$/u;
+
+const isPersonPhrase = (s: string) => PERSON_HEAD.test(s);
+
+/** Splits `[start, end)` at each of `separators`, trimming blanks; empty pieces are dropped. */
+function splitAt(text: string, start: number, end: number, separators: readonly string[]): Span[] {
+  const pieces: Span[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    const separator = i < end ? separators.find((s) => text.startsWith(s, i) && i + s.length <= end) : "";
+    if (separator === undefined) continue;
+    const piece = trimEnd(text, span(text, from, i));
+    if (piece.text !== "") pieces.push(piece);
+    from = i + (separator?.length ?? 0);
+    if (separator) i += separator.length - 1;
+  }
+  return pieces;
+}
+
+/** Members of one group (a `，`-free phrase). */
+function groupMembers(mt: MeetingText, group: Span): Span[] {
+  const { text } = mt;
+  const persons = within(mt.persons, group.start, group.end);
+  if (persons.length > 0) return persons.map((p) => span(text, p.start, p.end));
+  const members: Span[] = [];
+  let list = group;
+  // `…智能制造工程系等相关负责同志和高层次人才代表`: 等 closes the list, its head is dropped, 和 adds a member
+  const etc = text.lastIndexOf("等", group.end - 1);
+  if (etc >= group.start) {
+    list = span(text, group.start, etc);
+    const rest = span(text, etc + 1, group.end);
+    const and = find(text, "和", rest.start, rest.end);
+    if (and >= 0 && isPersonPhrase(text.slice(rest.start, and)) && and + 1 < rest.end) members.push(span(text, and + 1, rest.end));
+  }
+  if (list.text === "") return members;
+  const parts = splitAt(text, list.start, list.end, ["、"]);
+  if (parts.length > 1) {
+    // a head on the last member only is shared by all of them (各省、自治区…党政主要负责同志)
+    const shared = isPersonPhrase(parts.at(-1)!.text) && parts.some((p) => !isPersonPhrase(p.text));
+    return [...(shared ? [list] : parts), ...members];
+  }
+  const and = find(text, "和", list.start, list.end);
+  if (and > list.start && isPersonPhrase(text.slice(list.start, and)) && isPersonPhrase(text.slice(and + 1, list.end))) {
+    return [span(text, list.start, and), span(text, and + 1, list.end), ...members];
+  }
+  return [list, ...members];
+}
+
+/** Members named in `[start, end)`: groups that do not name people share the head of the next group. */
+function members(mt: MeetingText, start: number, end: number): Span[] {
+  const { text } = mt;
+  const groups = splitAt(text, start, end, GROUP_SEPARATORS);
+  const out: Span[] = [];
+  let open: number | undefined;
+  groups.forEach((group, k) => {
+    const from = open ?? group.start;
+    const hasPersons = within(mt.persons, group.start, group.end).length > 0;
+    if (k < groups.length - 1 && !hasPersons && !isPersonPhrase(group.text.replace(/等$/u, ""))) {
+      open = from;
+      return;
+    }
+    open = undefined;
+    out.push(...groupMembers(mt, span(text, from, group.end)));
+  });
+  return out;
+}
+
+function subjectStart(text: string, from: number, verb: number): number {
+  let start = from;
+  while (start < verb && /[，,、\s]/u.test(text[start]!)) start++;
+  return start;
+}
+
+/** The people of `[start, end)` minus a trailing 也 (`…专家学者也列席了会议`). */
+function subjectMembers(mt: MeetingText, start: number, end: number): Span[] {
+  const trimmed = mt.text.slice(start, end).replace(/也$/u, "");
+  return members(mt, start, start + trimmed.length);
+}
+
+/** Organisation names, so that `指导组成员王鹏` reads as a member of the 巡回指导组 named just before. */
+function orgAliases(mt: MeetingText, start: number, end: number): Map<string, string> {
+  const names = within(mt.orgs, start, end).map((o) => o.text);
+  const aliases = new Map<string, string>();
+  for (const name of names) {
+    const full = names.find((n) => n.length > name.length && n.endsWith(name));
+    if (full) aliases.set(name, full);
+  }
+  return aliases;
+}
+
+/**
+ * Participants, attendees and guests, in text order, each named once.
+ *
+ * @example
+ * // "全体党委委员参加会议,办公室、…智能制造工程系等相关负责同志和高层次人才代表列席会议。"
+ * // → participants ["全体党委委员"], attendees ["办公室", …, "智能制造工程系", "高层次人才代表"]
+ */
+export function meetingPeople(mt: MeetingText): People {
+  const { text } = mt;
+  const people: People = { participants: [], attendees: [], guests: [] };
+  const seen = new Set<string>();
+  const add = (role: "participants" | "attendees", found: Span[]) => {
+    for (const member of found) {
+      if (seen.has(`${role}:${member.text}`)) continue;
+      seen.add(`${role}:${member.text}`);
+      people[role].push(member);
+    }
+  };
+  for (const sentence of mt.sentences) {
+    // headline-like lines (赵乐际王沪宁蔡奇丁薛祥李希出席会议) repeat the lead without its order
+    if (!SENTENCE_END.test(sentence.text)) continue;
+    let from = sentence.start;
+    for (let i = sentence.start; i < sentence.end; i++) {
+      const match = VERBS.find(([verb]) => text.startsWith(verb, i));
+      if (!match) continue;
+      const [verb, role] = match;
+      const after = text.slice(i + verb.length, Math.min(sentence.end, i + verb.length + 12));
+      const listAfter = LIST_AFTER.exec(after);
+      if (listAfter && role !== "guests") {
+        // `出席这次全会的有中央纪委委员132人，列席238人`: the list runs to the next clause with a verb of its own
+        const listStart = i + verb.length + listAfter[0].length;
+        let listEnd = trimEnd(text, span(text, listStart, sentence.end)).end;
+        for (const clause of within(mt.clauses, listStart, listEnd)) {
+          if (VERBS.some(([v]) => text.startsWith(v, clause.start))) {
+            listEnd = trimEnd(text, span(text, listStart, clause.start)).end;
+            break;
+          }
+        }
+        add(role, members(mt, listStart, listEnd));
+        from = listEnd;
+        i = listEnd - 1;
+        continue;
+      }
+      const countObject = role === "attendees" && COUNT_OBJECT.exec(after);
+      if (countObject) {
+        const object = span(text, i + verb.length, i + verb.length + countObject[0].length);
+        add(role, [object]);
+        from = object.end;
+        i = object.end - 1;
+        continue;
+      }
+      if (role !== "guests" && !MEETING_OBJECT.test(after)) continue;
+      const start = subjectStart(text, from, i);
+      if (role === "guests") {
+        const aliases = orgAliases(mt, sentence.start, i);
+        people.guests.push(...within(mt.persons, start, i).map((p) => personRef(p, aliases)));
+      } else {
+        add(role, subjectMembers(mt, start, i));
+      }
+      // the next subject starts after this clause (`全体党委委员参加会议,办公室…列席会议`)
+      const clause = containing(mt.clauses, i);
+      from = clause ? clause.end : i + verb.length;
+      i = from - 1;
+    }
+  }
+  return people;
+}
