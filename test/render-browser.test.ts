@@ -16,13 +16,18 @@ import { render } from "../src/render/index.js";
 import type { Enumeration } from "../src/schema.js";
 import { summaryStage } from "../src/summarize/index.js";
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
+/** `GONGWEN_CHROMIUM` names another Chromium binary. */
+const CANDIDATES = process.env["GONGWEN_CHROMIUM"] ? [process.env["GONGWEN_CHROMIUM"]] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+const CHROMIUM = CANDIDATES.find((path) => existsSync(path));
 if (!CHROMIUM) {
   console.warn(
-    `\n${"!".repeat(78)}\n!! render-browser: Chromium NOT FOUND at /usr/bin/chromium: the browser test is SKIPPED, NOT PASSED.\n` +
+    `\n${"!".repeat(78)}\n!! render-browser: Chromium NOT FOUND (${CANDIDATES.join(", ")}): the browser test is SKIPPED, NOT PASSED.\n` +
       `!! Install it with: apt-get install -y chromium fonts-wqy-microhei\n${"!".repeat(78)}\n`,
   );
 }
+
+/** The browser's getComputedStyle, typed here because the project compiles without the DOM library. */
+type BrowserGlobal = { getComputedStyle(node: unknown, pseudo?: string): { backgroundColor: string; content: string } };
 
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
 const SCREENSHOT = new URL("../docs/render-seed.png", import.meta.url);
@@ -68,8 +73,8 @@ describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
     const chair = page.locator(".gw-text .gw-ent-person").first();
     expect(await chair.textContent()).toBe("雷承锋");
     expect(await chair.getAttribute("title")).toContain("党委书记");
-    expect(await chair.evaluate("(node) => getComputedStyle(node).backgroundColor")).toBe("rgb(170, 156, 252)");
-    expect(await chair.evaluate('(node) => getComputedStyle(node, "::after").content')).toBe('"person"');
+    expect(await chair.evaluate((node) => (globalThis as unknown as BrowserGlobal).getComputedStyle(node).backgroundColor)).toBe("rgb(170, 156, 252)");
+    expect(await chair.evaluate((node) => (globalThis as unknown as BrowserGlobal).getComputedStyle(node, "::after").content)).toBe('"person"');
     expect(await page.locator(".gw-text").textContent()).toBe(seed);
     expect(await page.locator("script").count()).toBe(0);
 
