@@ -6,7 +6,7 @@
  */
 import type { PersonRef, Span } from "../schema.js";
 import { personRef, trimEnd } from "./meeting-lead.js";
-import { containing, find, type MeetingText, span, within } from "./meeting-text.js";
+import { containing, find, findLast, type MeetingText, span, within } from "./meeting-text.js";
 
 export interface People {
   participants: Span[];
@@ -61,8 +61,8 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
   const members: Span[] = [];
   let list = group;
   // `…智能制造工程系等相关负责同志和高层次人才代表`: 等 closes the list, its head is dropped, 和 adds a member
-  const etc = text.lastIndexOf("等", group.end - 1);
-  if (etc >= group.start) {
+  const etc = findLast(text, "等", group.start, group.end);
+  if (etc >= 0) {
     list = span(text, group.start, etc);
     const rest = span(text, etc + 1, group.end);
     const and = find(text, "和", rest.start, rest.end);
