@@ -1,14 +1,16 @@
 /**
- * The Doc that `keywords(text)` and `summarize(text)` work on when they are given a plain string: tokens and
- * sentences made exactly as the analyzer's segment and sentence stages make them (built-in vocabulary, default
- * mode). Inside an analyzer the stages read the Doc the earlier stages produced instead.
+ * The Doc that `keywords(text)` and `summarize(text)` work on when they are given a plain string: tokens, sentences
+ * and page structure made as the analyzer's segment, sentence and page stages make them (built-in vocabulary,
+ * default mode), so spam banners and page furniture stay out here too. Inside an analyzer the stages read the Doc
+ * the earlier stages produced instead.
  */
 import { GongwenError } from "../errors.js";
 import { DEFAULT_MAX_INPUT_LENGTH, type Doc } from "../schema.js";
 import { defaultLexicon, segmentText } from "../segment/index.js";
+import { readPage } from "../text/page.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 
-/** `input` itself when it is a Doc; a segmented, sentence-split Doc when it is a string. */
+/** `input` itself when it is a Doc; a segmented, sentence-split Doc with its page read when it is a string. */
 export function documentOf(input: string | Doc): Doc {
   if (typeof input === "object" && input !== null && typeof input.text === "string") return input;
   if (typeof input !== "string") {
@@ -26,5 +28,6 @@ export function documentOf(input: string | Doc): Doc {
     tokens: segmentText(input, "default", defaultLexicon()),
     sentences,
     clauses: splitClauses(input, sentences),
+    page: readPage(input),
   };
 }

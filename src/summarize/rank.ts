@@ -5,11 +5,12 @@
  * character and sentence budget. When the best sentence is longer than the whole budget (a headline budget, as in
  * LCSTS), the summary is that sentence's head, cut at a token boundary.
  */
-import { contentRanges, spansWithin } from "../keywords/content.js";
+import { spansWithin } from "../keywords/content.js";
 import { loadIdf } from "../keywords/idf.js";
 import { addEdge, emptyGraph, pageRank } from "../keywords/pagerank.js";
 import { loadStopwords } from "../keywords/terms.js";
 import type { Doc, Span, Summary, Token } from "../schema.js";
+import { contentRanges } from "../text/page.js";
 import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
