@@ -17,6 +17,8 @@ const BIG_UNITS: ReadonlyArray<readonly [string, number]> = [
   ["亿", 1e8],
   ["万", 1e4],
 ];
+/** No written number is longer than this; longer input is rejected before any work (linear-time guard). */
+const MAX_NUMERAL_LENGTH = 40;
 const ORDINAL_PREFIX = "第";
 /** Classifiers that may follow an ordinal (第十四届, 第3次, 第二十四条); longer ones first. */
 const ORDINAL_SUFFIXES = ["季度", "阶段", "届", "次", "个", "条", "项", "款", "章", "节", "批", "期", "名", "位", "号", "轮", "部", "篇", "卷", "编", "回", "页", "段", "类", "种", "年", "天", "步"];
@@ -138,7 +140,7 @@ function parseWithUnits(s: string, level: number): number | undefined {
  * parseChineseNumber("十百");       // → undefined
  */
 export function parseChineseNumber(s: string): number | undefined {
-  if (typeof s !== "string") return undefined;
+  if (typeof s !== "string" || s.length > MAX_NUMERAL_LENGTH) return undefined;
   const value = parseWithUnits(toHalfWidth(s), 0);
   // Decimal multipliers (1.2亿) must not leave binary noise (120000000.00000001).
   return value === undefined || !Number.isFinite(value) ? undefined : Number(value.toPrecision(15));

@@ -340,7 +340,7 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
 /**
  * The date the page gives for itself: a labelled 发布时间/日期 field; else a line holding only a date near the top
  * (under a title) or, failing that, the last such line (the 落款 of an official document); else a
- * `——2003年3月5日在…` subtitle or a `新华社…电` dateline near the top.
+ * `——2003年3月5日在…` subtitle, a `（2024年1月10日…通过）` adoption line or a `新华社…电` dateline near the top.
  */
 function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referenceDate: string | undefined): string | undefined {
   for (const info of infos) {
@@ -359,7 +359,10 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
     if (date) return date;
   }
   const top = content.slice(0, DATE_LINE_WINDOW);
-  const subtitle = top.find((line) => line.text.startsWith("——") && dateIn(text, line, referenceDate));
+  // ——2003年3月5日在…上; （2024年1月10日…全体会议通过）
+  const opensWithDate = (line: Line) =>
+    /^[（(]/.test(line.text) && findDates(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
+  const subtitle = top.find((line) => (line.text.startsWith("——") || opensWithDate(line)) && dateIn(text, line, referenceDate));
   const dateline = top.find((line) => line.text.startsWith("新华社") && line.text.endsWith("电") && dateIn(text, line, referenceDate));
   // The document's own date (the day a report was delivered) before the day a news agency put it out.
   const line = subtitle ?? dateline;

@@ -1,0 +1,55 @@
+// Pathological inputs finish in linear time. No wall-clock threshold: a 1 MB run may take at most LOOSE_RATIO
+// times a 100 KB run (linear work gives about 10×, quadratic work about 100×).
+import { describe, expect, it } from "vitest";
+import { findDates } from "../src/text/dates.js";
+import { parseChineseNumber } from "../src/text/numerals.js";
+import { readPage } from "../src/text/page.js";
+import { splitClauses, splitSentences } from "../src/text/sentences.js";
+
+const LOOSE_RATIO = 30;
+/** Runs shorter than this are timer noise; the ratio is taken against at least this much. */
+const FLOOR_MS = 5;
+
+const inputs: Record<string, (length: number) => string> = {
+  "a megabyte of >": (n) => ">".repeat(n),
+  "a megabyte of :": (n) => ":".repeat(n),
+  "a megabyte of digits": (n) => "7".repeat(n),
+  "lines of 发布时间:": (n) => "发布时间:\n".repeat(Math.ceil(n / 6)).slice(0, n),
+  "an unclosed quotation": (n) => `他说：“${"好".repeat(n)}`,
+};
+
+const layers: Record<string, (text: string) => unknown> = {
+  readPage: (text) => readPage(text),
+  findDates: (text) => findDates(text),
+  "splitSentences+splitClauses": (text) => splitClauses(text, splitSentences(text)),
+  parseChineseNumber: (text) => parseChineseNumber(text),
+};
+
+function bestTime(run: () => unknown): number {
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const started = performance.now();
+    run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+describe("linear time on pathological input", () => {
+  for (const [inputName, make] of Object.entries(inputs)) {
+    const small = make(100_000);
+    const large = make(1_000_000);
+    it.each(Object.keys(layers))(`%s on ${inputName}`, (layer) => {
+      const run = layers[layer]!;
+      const ratio = bestTime(() => run(large)) / Math.max(bestTime(() => run(small)), FLOOR_MS);
+      expect(ratio).toBeLessThan(LOOSE_RATIO);
+    });
+  }
+
+  it("still reads 10,000 lines of 发布时间: as metadata", () => {
+    const text = "发布时间:\n".repeat(10_000);
+    const page = readPage(text);
+    expect(page.regions.every((r) => r.kind === "metadata")).toBe(true);
+    expect(page.publishedAt).toBeUndefined();
+  });
+});
