@@ -155,10 +155,13 @@ export type PersonRef = z.infer<typeof PersonRefSchema>;
 
 export const MeetingBriefSchema = z.object({
   title: SpanSchema.optional(),
-  /** ISO date of the meeting. */
+  /** ISO date of the meeting (its first day). */
   date: z.string().optional(),
+  /** ISO date of the last day, when the text gives a range (12月11日至12日). */
+  dateEnd: z.string().optional(),
   dateSpan: SpanSchema.optional(),
-  meeting: SpanSchema.extend({ number: z.number().int().optional() }).optional(),
+  /** Where the meeting is named; `name` adds 会议 when only the body is written (中共中央政治局…召开会议). */
+  meeting: SpanSchema.extend({ name: z.string(), number: z.number().int().optional() }).optional(),
   chair: PersonRefSchema.optional(),
   participants: z.array(SpanSchema),
   attendees: z.array(SpanSchema),

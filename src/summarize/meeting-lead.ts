@@ -16,6 +16,9 @@ const LEAD_WINDOW = 8;
 /** What may sit between the subject and the predicate: dates are removed separately. */
 const SUBJECT_TAIL = /(?:上午|下午|晚上|在北京|在京|于|在|就)+$/u;
 const TRAILING_PUNCTUATION = /[，,；;：:。！？!?\s]+$/u;
+const SENTENCE_END = /[。！？!?]$/u;
+/** An object naming a session apart from its body (`第一次集体学习`). */
+const SESSION_ONLY = /^(?:第|[〇零一二三四五六七八九十]+次)/u;
 
 export interface Lead {
   sentence: Span;
@@ -74,6 +77,9 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
         if (previous && previous.start >= sentence.start) subject = trimEnd(text, previous);
       }
       if (generic && subject.text === "") continue;
+      // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
+      const dated = within(mt.dates, sentence.start, p).some((d) => d.attrs?.precision === "day");
+      if (!dated && !text.startsWith("主持", p - 2)) continue;
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}) };
     }
   }
@@ -82,7 +88,10 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
 
 /** The lead sentence among the first sentences of the article, or undefined when the text reports no meeting. */
 export function findLead(mt: MeetingText): Lead | undefined {
-  for (const sentence of mt.sentences.slice(0, LEAD_WINDOW)) {
+  const window = mt.sentences.slice(0, LEAD_WINDOW);
+  // a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
+  const sentences = [...window.filter((s) => SENTENCE_END.test(s.text)), ...window.filter((s) => !SENTENCE_END.test(s.text))];
+  for (const sentence of sentences) {
     const lead = leadIn(mt, sentence);
     if (lead) return lead;
   }
@@ -124,7 +133,7 @@ export function meetingName(mt: MeetingText, lead: Lead): MeetingBrief["meeting"
   if (generic) {
     where = subject;
     name = endsWithMeetingNoun(subject.text) ? subject.text : `${subject.text}会议`;
-  } else if (/^[第0-9０-９〇零一二三四五六七八九十]/u.test(object.text)) {
+  } else if (SESSION_ONLY.test(object.text)) {
     where = object;
     name = subject.text + object.text;
     const title = mt.title;

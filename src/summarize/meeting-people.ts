@@ -156,8 +156,8 @@ export function meetingPeople(mt: MeetingText): People {
         // `出席这次全会的有中央纪委委员132人，列席238人`: the list runs to the next clause with a verb of its own
         const listStart = i + verb.length + listAfter[0].length;
         let listEnd = trimEnd(text, span(text, listStart, sentence.end)).end;
-        for (const clause of within(mt.clauses, listStart, listEnd)) {
-          if (VERBS.some(([v]) => text.startsWith(v, clause.start))) {
+        for (const clause of within(mt.clauses, listStart, sentence.end)) {
+          if (clause.start < listEnd && VERBS.some(([v]) => text.startsWith(v, clause.start))) {
             listEnd = trimEnd(text, span(text, listStart, clause.start)).end;
             break;
           }

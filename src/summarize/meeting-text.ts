@@ -66,8 +66,8 @@ function fullSentences(text: string, sentences: readonly Span[], paragraphs: rea
   return out;
 }
 
-export function meetingText(doc: Doc): MeetingText {
-  const ranges = contentRanges(doc);
+export function meetingText(doc: Doc, scope: "article" | "all" = "article"): MeetingText {
+  const ranges = contentRanges(doc, scope);
   const title = doc.page?.title;
   const paragraphs: Span[] = [];
   for (const range of ranges) {

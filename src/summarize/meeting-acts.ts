@@ -1,0 +1,179 @@
+/**
+ * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`) with a speaker:
+ * the meeting (`会议指出，`), a person (`雷承锋强调,`, `习近平在主持学习时强调，`), a pronoun resolved to the people
+ * named before (`他指出` → 雷承锋, `他们表示` → the `、` list). A decision is `表决通过`, `审议(并)通过`, `决定`,
+ * `同意` or `确定` governed by the meeting (`会议同意…`, `全会按照党章规定，决定…`) or opening a clause of a
+ * sentence about it (`…工作报告，审议通过了…`). A statement runs from the start of its sentence to the end of
+ * its paragraph, a decision to the end of its sentence; both run on over paragraphs that only continue them
+ * (`一是…`, `要…` without a subject of their own).
+ */
+import type { MeetingBrief, Span } from "../schema.js";
+import { scanMarkers } from "../enumerate/markers.js";
+import type { Lead } from "./meeting-lead.js";
+import { firstEndingAfter, type MeetingText, span } from "./meeting-text.js";
+
+type Statement = MeetingBrief["statements"][number];
+
+const STATEMENT_VERBS = ["强调", "指出", "要求", "表示", "说明"];
+const DECISION_VERBS = ["表决通过", "审议并通过", "审议通过", "决定", "同意", "确定"];
+const MEETING_SUBJECTS = ["会议", "全会"];
+/** After `会议`/`全会`: the sentence reports a view or a call, not a statement of the kind the brief lists. */
+const NOT_A_STATEMENT = /^(?:认为|一致认为|提出|号召)/u;
+/** What a reporting verb is followed by when it introduces speech. */
+const SPEECH_OPENERS = new Set(["，", ",", "：", ":"]);
+const CLAUSE_BREAKS = new Set(["，", ",", "；", ";"]);
+/** `作了说明`, `进行说明`. */
+const EXPLAINED = /(?:作了|做了|进行|作|做)$/u;
+/** Longest adverbial between a person and the verb (`在主持学习时`). */
+const MAX_ADVERBIAL = 12;
+/** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
+const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
+const DIRECTIVE = /要(?!求)/u;
+
+export interface Acts {
+  statements: Statement[];
+  decisions: Span[];
+}
+
+const meetingSubjectAt = (text: string, at: number) => MEETING_SUBJECTS.find((s) => text.startsWith(s, at));
+
+/** Index of the last person entity ending at or before `offset`, or -1. */
+function lastPersonBefore(mt: MeetingText, offset: number): number {
+  return firstEndingAfter(mt.persons, offset) - 1;
+}
+
+/** A paragraph that only continues the one before: a list item (`一是…`) or a directive without a subject (`要…`). */
+function continues(mt: MeetingText, paragraph: Span): boolean {
+  const { text } = mt;
+  const markers = scanMarkers(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 8));
+  if (markers.some((m) => m.start === paragraph.start)) return true;
+  if (meetingSubjectAt(text, paragraph.start)) return false;
+  const person = mt.persons[firstEndingAfter(mt.persons, paragraph.start)];
+  if (person && person.start === paragraph.start) return false;
+  const firstClause = /^[^，,。；;：:]*/u.exec(paragraph.text)![0];
+  return DIRECTIVE.test(firstClause);
+}
+
+/** End of `paragraphs[k]` and of the paragraphs that continue it. */
+function runEnd(mt: MeetingText, k: number): number {
+  let j = k;
+  while (j + 1 < mt.paragraphs.length && continues(mt, mt.paragraphs[j + 1]!)) j++;
+  return mt.paragraphs[j]!.end;
+}
+
+interface Speaker {
+  speaker: string;
+  speakerSpan?: Span;
+}
+
+/** `他们` → the `、` list of people named last (`李强、赵乐际、…、李希`). */
+function groupBefore(mt: MeetingText, offset: number): Span | undefined {
+  let k = lastPersonBefore(mt, offset);
+  if (k < 0) return undefined;
+  const last = mt.persons[k]!;
+  let first = last;
+  while (k > 0 && mt.persons[k - 1]!.end === first.start - 1 && mt.text[first.start - 1] === "、") first = mt.persons[--k]!;
+  return span(mt.text, first.start, last.end);
+}
+
+function speakerOf(mt: MeetingText, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
+  const { text } = mt;
+  const at = (start: number, end: number) => span(text, start, end);
+  if (verb === "说明") {
+    if (!EXPLAINED.test(text.slice(Math.max(sentence.start, v - 2), v))) return undefined;
+    const k = lastPersonBefore(mt, v);
+    const person = mt.persons[k];
+    return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: at(person.start, person.end) } : undefined;
+  }
+  const before = text[v - 1];
+  if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
+    const subject = meetingSubjectAt(text, v - 2);
+    if (subject && (v - 2 === sentence.start || CLAUSE_BREAKS.has(text[v - 3]!))) return { speaker: subject, speakerSpan: at(v - 2, v) };
+    if (text.startsWith("他们", v - 2) || text.startsWith("她们", v - 2)) {
+      const group = groupBefore(mt, sentence.start);
+      return { speaker: group?.text ?? "他们", speakerSpan: at(v - 2, v) };
+    }
+    if (before === "他" || before === "她") {
+      const person = mt.persons[lastPersonBefore(mt, sentence.start)];
+      return { speaker: person?.text ?? before, speakerSpan: at(v - 1, v) };
+    }
+    if (text.startsWith("一致", v - 2) && v - 2 === sentence.start) {
+      // `全会认真学习…。一致表示，…`: the paragraph's subject speaks
+      return { speaker: meetingSubjectAt(text, paragraph.start) ?? "会议" };
+    }
+    const k = lastPersonBefore(mt, v);
+    const person = mt.persons[k];
+    if (person && person.start >= sentence.start && v - person.end <= MAX_ADVERBIAL && !/[，,。]/u.test(text.slice(person.end, v))) {
+      return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+    }
+  }
+  // `全会对进一步全面深化改革做出系统部署，强调…`: a later clause of a sentence whose subject is the meeting
+  if (before && CLAUSE_BREAKS.has(before)) {
+    const subject = meetingSubjectAt(text, sentence.start);
+    if (subject && !NOT_A_STATEMENT.test(text.slice(sentence.start + 2, sentence.start + 6))) {
+      return { speaker: subject, speakerSpan: at(sentence.start, sentence.start + 2) };
+    }
+  }
+  return undefined;
+}
+
+function firstVerb(text: string, sentence: Span, verbs: readonly string[], from = sentence.start): { at: number; verb: string } | undefined {
+  for (let i = from; i < sentence.end; i++) {
+    const verb = verbs.find((w) => text.startsWith(w, i) && i + w.length <= sentence.end);
+    if (verb) return { at: i, verb };
+  }
+  return undefined;
+}
+
+function statementIn(mt: MeetingText, sentence: Span, paragraph: Span): (Speaker & { verb: string }) | undefined {
+  for (let found = firstVerb(mt.text, sentence, STATEMENT_VERBS); found; found = firstVerb(mt.text, sentence, STATEMENT_VERBS, found.at + 1)) {
+    const speaker = speakerOf(mt, sentence, paragraph, found.at, found.verb);
+    if (speaker) return { ...speaker, verb: found.verb };
+  }
+  return undefined;
+}
+
+/** Start of the decision in `sentence`, or -1. */
+function decisionIn(mt: MeetingText, sentence: Span, lead: Lead): number {
+  const { text } = mt;
+  const subject = meetingSubjectAt(text, sentence.start);
+  for (let found = firstVerb(text, sentence, DECISION_VERBS); found; found = firstVerb(text, sentence, DECISION_VERBS, found.at + 1)) {
+    const v = found.at;
+    if (text[v + found.verb.length] === "性") continue; // 决定性作用
+    const between = text.slice(sentence.start + (subject?.length ?? 0), v);
+    if (subject && (between === "" || ADVERBIAL_CLAUSE.test(between))) return sentence.start;
+    if (CLAUSE_BREAKS.has(text[v - 1] ?? "") && (subject || sentence === lead.sentence)) return v;
+  }
+  return -1;
+}
+
+/**
+ * Statements and decisions in text order; neither overlaps another (a `要求` inside a statement is part of it).
+ */
+export function meetingActs(mt: MeetingText, lead: Lead): Acts {
+  const { text } = mt;
+  const acts: Acts = { statements: [], decisions: [] };
+  let coveredUntil = lead.sentence.start;
+  let k = 0;
+  for (const sentence of mt.sentences) {
+    if (sentence.start < coveredUntil) continue;
+    while (mt.paragraphs[k]!.end < sentence.end) k++;
+    const paragraph = mt.paragraphs[k]!;
+    if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
+    const statement = statementIn(mt, sentence, paragraph);
+    if (statement) {
+      const end = runEnd(mt, k);
+      acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
+      coveredUntil = end;
+      continue;
+    }
+    const start = decisionIn(mt, sentence, lead);
+    if (start >= 0) {
+      const end = sentence.end === paragraph.end ? runEnd(mt, k) : sentence.end;
+      acts.decisions.push(span(text, start, end));
+      coveredUntil = end;
+    }
+  }
+  return acts;
+}
+

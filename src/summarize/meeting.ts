@@ -1,0 +1,59 @@
+/**
+ * The meeting brief (`doc.meeting`): title, date, meeting name and number, chair, participants, attendees, guests,
+ * agenda, decisions and statements of a meeting report, each with the spans it came from. Built on the page
+ * (article regions, title), sentences, clauses and entities (people with titles, organisations, dates); texts that
+ * report no meeting get no brief.
+ */
+import type { Stage } from "../pipeline.js";
+import type { Doc, MeetingBrief } from "../schema.js";
+import { meetingActs } from "./meeting-acts.js";
+import { findLead, meetingAgenda, meetingChair, meetingDate, meetingName } from "./meeting-lead.js";
+import { meetingPeople } from "./meeting-people.js";
+import { meetingText } from "./meeting-text.js";
+
+export interface MeetingBriefOptions {
+  /** `article` (default): read the article and title regions of `doc.page`; `all`: the whole text. */
+  scope?: "article" | "all";
+}
+
+/**
+ * The brief of a meeting report, or `undefined` when the text reports no meeting (a notice, a work report).
+ * Reads `doc.sentences`, `doc.clauses`, `doc.entities` and, when present, `doc.page` (article regions and title);
+ * dates are resolved by the entity stage against `referenceDate` or the page's publication date.
+ *
+ * @example
+ * const gw = createAnalyzer({ stages: [pageStage, segmentStage, sentenceStage, entityStage, meetingStage] });
+ * const brief = meetingBrief(gw.analyze(seedText));
+ * brief?.date;                // → "2023-05-17"
+ * brief?.meeting?.name;       // → "2023年第11次党委(扩大)会议"
+ * brief?.chair;               // → { name: "雷承锋", titles: ["党委书记"], org: "学院", span: … }
+ * brief?.guests.map((g) => g.name); // → ["李国臣", "王鹏"]
+ */
+export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): MeetingBrief | undefined {
+  const mt = meetingText(doc, options.scope);
+  const lead = findLead(mt);
+  if (!lead) return undefined;
+  const acts = meetingActs(mt, lead);
+  const chair = meetingChair(mt, lead);
+  return {
+    ...(mt.title ? { title: mt.title } : {}),
+    ...meetingDate(mt, lead),
+    meeting: meetingName(mt, lead),
+    ...(chair ? { chair } : {}),
+    ...meetingPeople(mt),
+    agenda: meetingAgenda(mt, lead, acts.decisions),
+    decisions: acts.decisions,
+    statements: acts.statements,
+  };
+}
+
+/** The pipeline stage: fills `doc.meeting` for meeting reports and leaves other documents without one. */
+export const meetingStage: Stage = {
+  name: "meeting",
+  requires: ["tokens", "sentences", "entities", "page"],
+  provides: "meeting",
+  run: (doc, context) => {
+    const meeting = meetingBrief(doc, { scope: context.config.scope });
+    return meeting ? { ...doc, meeting } : doc;
+  },
+};
