@@ -21,7 +21,7 @@ const NEWLINE = 0x0a;
  * @example
  * for await (const line of readLines(createReadStream("items.jsonl"), 64 << 20)) if (!line.overflow) JSON.parse(line.text);
  */
-export async function* readLines(stream: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
+export async function* readLines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
   let parts: Buffer[] = [];
   let size = 0;
   let overflow = false;

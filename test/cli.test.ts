@@ -1,0 +1,170 @@
+/**
+ * The `gongwen` command, run as a real process: from the TypeScript sources (through tsx) for every behaviour,
+ * and from a fresh build laid out like the installed package for the bin, the worker entry and the bundled sample.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTask } from "../src/batch/tasks.js";
+import { createAnalyzer } from "../src/pipeline.js";
+import { tag } from "../src/tag/index.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const SAMPLE = readFileSync(join(ROOT, "dict/samples/meeting-report.txt"), "utf8");
+const news = readFileSync(join(ROOT, "../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8")
+  .slice(0, 100_000)
+  .split("\n")
+  .slice(0, 4)
+  .map((line) => JSON.parse(line) as { id: string; text: string });
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function gongwen(args: string[], options: { input?: string; cwd?: string; entry?: string[] } = {}): Run {
+  const entry = options.entry ?? ["--import", TSX, join(ROOT, "src/cli/main.ts")];
+  const result = spawnSync(process.execPath, [...entry, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? "",
+    encoding: "utf8",
+    timeout: 120_000,
+    maxBuffer: 256 << 20,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const local = createAnalyzer();
+const folder = mkdtempSync(join(tmpdir(), "gongwen-cli-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("gongwen (from the sources)", () => {
+  it("analyses the bundled sample when given no input", () => {
+    const run = gongwen(["analyze"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    const doc = JSON.parse(run.stdout) as { text: string };
+    expect(doc.text).toBe(SAMPLE);
+    expect(run.stdout).toBe(`${runTask(local, undefined, { op: "analyze", text: SAMPLE, format: "json" })}\n`);
+  });
+
+  it("tags JSON Lines in order, carrying ids; bad records are reported by line and skipped; exit 1", () => {
+    const file = join(folder, "items.jsonl");
+    const huge = JSON.stringify({ id: "huge", text: "会".repeat(70_000) });
+    const lines = [
+      JSON.stringify(news[0]),
+      "not json at all",
+      JSON.stringify({ id: "no-text" }),
+      JSON.stringify(news[1]),
+      "",
+      "[1, 2]",
+      huge,
+      JSON.stringify({ id: "long", text: SAMPLE }),
+      JSON.stringify({ text: news[2]!.text }),
+    ];
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const run = gongwen(["tag", "--jsonl", file, "--concurrency", "2", "--max-length", "2000"]);
+    expect(run.status).toBe(1);
+    const out = run.stdout.trimEnd().split("\n");
+    expect(out).toEqual([
+      JSON.stringify({ id: news[0]!.id, ...tag(news[0]!.text) }),
+      JSON.stringify({ id: news[1]!.id, ...tag(news[1]!.text) }),
+      JSON.stringify({ id: 9, ...tag(news[2]!.text) }),
+    ]);
+    const errors = run.stderr.trimEnd().split("\n");
+    expect(errors).toEqual([
+      expect.stringMatching(new RegExp(`^gongwen: ${file}:2: INVALID_INPUT: not JSON`)),
+      `gongwen: ${file}:3: INVALID_INPUT: no "text" string`,
+      `gongwen: ${file}:6: INVALID_INPUT: not a JSON object`,
+      expect.stringMatching(new RegExp(`^gongwen: ${file}:7: INPUT_TOO_LARGE: line of ${Buffer.byteLength(huge) + 1} bytes is over`)),
+      expect.stringMatching(new RegExp(`^gongwen: ${file}:8: INPUT_TOO_LARGE: text of ${SAMPLE.length} UTF-16 units`)),
+      "gongwen: 8 records, 5 failed, 0.2 MB in " + errors.at(-1)!.split(" MB in ")[1],
+    ]);
+  });
+
+  it("reads JSON Lines from stdin", () => {
+    const run = gongwen(["segment", "--jsonl", "-f", "text", "-c", "1"], { input: `${JSON.stringify({ id: 1, text: "指导组成员王鹏" })}\n` });
+    expect(run).toMatchObject({ status: 0, stdout: "==> 1 <==\n指导组 成员 王鹏\n\n" });
+  });
+
+  it("expands globs and prints one JSON array with an id per file", () => {
+    mkdirSync(join(folder, "docs/sub"), { recursive: true });
+    writeFileSync(join(folder, "docs/a.txt"), news[0]!.text);
+    writeFileSync(join(folder, "docs/sub/b.txt"), news[1]!.text);
+    writeFileSync(join(folder, "docs/skip.md"), "不读");
+    const run = gongwen(["segment", "docs/**/*.txt", "-c", "2"], { cwd: folder });
+    expect(run.status).toBe(0);
+    const results = JSON.parse(run.stdout) as { id: string; tokens: { text: string }[] }[];
+    expect(results.map((result) => result.id)).toEqual(["docs/a.txt", "docs/sub/b.txt"]);
+    expect(results[1]!.tokens.map((token) => token.text).join("")).toBe(news[1]!.text);
+  });
+
+  it("reads a text from stdin and prints text, the same as the library", () => {
+    for (const op of ["summarize", "outline", "tag"] as const) {
+      const run = gongwen([op, "-f", "text", "-"], { input: SAMPLE });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(`${runTask(local, undefined, { op, text: SAMPLE, format: "text" })}\n`);
+    }
+  });
+
+  it("writes one HTML page for several documents, each with its caption", () => {
+    writeFileSync(join(folder, "x.txt"), "<script>alert(1)</script>学院召开会议。");
+    const run = gongwen(["analyze", "-f", "html", "x.txt", "docs/a.txt"], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stdout.startsWith("<!doctype html>")).toBe(true);
+    expect(run.stdout.match(/<div class="gw-caption">/g)).toHaveLength(2);
+    expect(run.stdout).not.toContain("<script>");
+    expect(run.stdout.trimEnd().endsWith("</html>")).toBe(true);
+  });
+
+  it("a missing file fails alone (exit 1); usage errors exit 2", () => {
+    const missing = gongwen(["segment", "-f", "jsonl", "nope.txt", "docs/a.txt"], { cwd: folder });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("gongwen: nope.txt: INVALID_INPUT: no such file");
+    expect(JSON.parse(missing.stdout).id).toBe("docs/a.txt");
+    const unknown = gongwen(["frobnicate"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(gongwen(["tag", "--nope"]).status).toBe(2);
+    const help = gongwen(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: gongwen <command>");
+  });
+});
+
+describe("gongwen (built, laid out like the installed package)", () => {
+  const pkg = join(folder, "package");
+  beforeAll(() => {
+    mkdirSync(pkg, { recursive: true });
+    copyFileSync(join(ROOT, "package.json"), join(pkg, "package.json"));
+    symlinkSync(join(ROOT, "dict"), join(pkg, "dict"));
+    symlinkSync(join(ROOT, "node_modules"), join(pkg, "node_modules"));
+    const build = spawnSync("npx", ["tsup", "--out-dir", join(pkg, "dist"), "--no-dts", "--silent"], { cwd: ROOT, encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+  });
+  const bin = () => [join(pkg, "dist/cli.js")];
+
+  it("runs the sample through the bin with no input", () => {
+    const run = gongwen(["tag"], { entry: bin(), cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${JSON.stringify(tag(SAMPLE), null, 2)}\n`);
+  });
+
+  it("runs a JSON Lines batch on two workers from dist/worker.js", () => {
+    const input = news.map((item) => JSON.stringify(item)).join("\n");
+    const run = gongwen(["tag", "--jsonl", "-c", "2"], { entry: bin(), input, cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trimEnd().split("\n")).toEqual(news.map((item) => JSON.stringify({ id: item.id, ...tag(item.text) })));
+  });
+
+  it("prints the package version", () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+    expect(gongwen(["--version"], { entry: bin() }).stdout).toBe(`${version}\n`);
+  });
+});
