@@ -1,0 +1,113 @@
+// The meeting brief on real text: the seed report field by field, the stage contract, and documents that are not
+// meeting reports (a State Council notice, a notice that mentions a meeting, a government work report).
+import { describe, expect, it } from "vitest";
+import { meetingAnalyzer } from "../bench/lib/meeting-score.js";
+import { entityStage } from "../src/entities/index.js";
+import { isGongwenError } from "../src/errors.js";
+import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
+import { MeetingBriefSchema } from "../src/schema.js";
+import { meetingBrief, meetingStage } from "../src/summarize/meeting.js";
+import { allSpans, expectSpans, expectValidDoc, readData, seedText } from "./helpers/doc.js";
+
+const text = seedText();
+// no referenceDate: the seed's own 发布时间:2023-05-18 line resolves 5月17日
+const doc = meetingAnalyzer().analyze(text);
+const brief = doc.meeting!;
+const at = (s: string, from = 0) => {
+  const start = text.indexOf(s, from);
+  return { start, end: start + s.length, text: s };
+};
+
+describe("meeting brief of the seed report", () => {
+  it("is a valid Doc whose every span slices the input", () => {
+    expect(brief).toBeDefined();
+    expectValidDoc(doc);
+    expect(MeetingBriefSchema.safeParse(brief).success).toBe(true);
+    expectSpans(text, allSpans(brief));
+  });
+
+  it("takes the headline line as the title, not the spam banner or the breadcrumb", () => {
+    expect(brief.title).toEqual(at("学院召开2023年第11次党委(扩大)会议"));
+  });
+
+  it("resolves 5月17日 against the publication date", () => {
+    expect(brief.date).toBe("2023-05-17");
+    expect(brief.dateEnd).toBeUndefined();
+    expect(brief.dateSpan).toEqual(at("5月17日"));
+  });
+
+  it("names and numbers the meeting where the lead names it", () => {
+    expect(brief.meeting).toEqual({ ...at("2023年第11次党委(扩大)会议", 97), name: "2023年第11次党委(扩大)会议", number: 11 });
+  });
+
+  it("gives the chair with title and organisation", () => {
+    expect(brief.chair).toEqual({ name: "雷承锋", titles: ["党委书记"], org: "学院", span: at("雷承锋") });
+  });
+
+  it("reads 参加 as participants and the 列席 list as attendees, 等相关负责同志 dropped", () => {
+    expect(brief.participants.map((s) => s.text)).toEqual(["全体党委委员"]);
+    expect(brief.attendees.map((s) => s.text)).toEqual([
+      "办公室", "组织人事部", "宣传统战部", "人才工作办公室", "财务部", "教务科技部", "学工部", "保卫部", "后勤服务中心",
+      "国有资产管理中心", "质量控制中心", "产教融合发展中心", "招生就业指导中心", "继续教育与培训部", "电子与通信工程系",
+      "计算机工程系", "智能制造工程系", "高层次人才代表",
+    ]);
+  });
+
+  it("gives the 到会指导 guests, expanding 指导组 to the group named before", () => {
+    const org = "省委主题教育第二十四巡回指导组";
+    expect(brief.guests).toEqual([
+      { name: "李国臣", titles: ["组长"], org, span: at("李国臣") },
+      { name: "王鹏", titles: ["成员"], org, span: at("王鹏") },
+    ]);
+  });
+
+  it("lists the topic as agenda and the vote as the decision (专题研讨决定 is no decision)", () => {
+    expect(brief.agenda.map((s) => s.text)).toEqual(["专题研讨决定“学院把握服务转型发展的办学定位”发展任务"]);
+    expect(brief.decisions).toHaveLength(1);
+    expect(brief.decisions[0]!.text).toMatch(/^会议表决通过了“把握服务转型发展的办学定位”发展任务.*几个关键问题。$/u);
+  });
+
+  it("finds every statement with its speaker, resolving 他指出 to 雷承锋", () => {
+    expect(brief.statements.map((s) => [s.speaker, s.verb, s.span.start, s.span.end, s.speakerSpan?.text])).toEqual([
+      ["宋海宏", "说明", 345, 469, "宋海宏"],
+      ["雷承锋", "指出", 557, 807, "他"],
+      ["雷承锋", "强调", 809, 1605, "雷承锋"],
+      ["雷承锋", "强调", 1607, 1876, "雷承锋"],
+      ["雷承锋", "要求", 1878, 2345, "雷承锋"],
+    ]);
+    expect(brief.statements[0]!.span.text.startsWith("会上,院党委委员、宣传统战部部长兼办公室主任宋海宏")).toBe(true);
+    expect(brief.statements[4]!.span.text.endsWith("确定学院办学定位的工作特色。")).toBe(true);
+  });
+
+  it("is the same through meetingBrief() on the analysed doc", () => {
+    expect(meetingBrief(doc)).toEqual(brief);
+  });
+});
+
+describe("meeting stage", () => {
+  it("declares what it needs and fills doc.meeting", () => {
+    expect(meetingStage).toMatchObject({ name: "meeting", provides: "meeting" });
+    expect([...meetingStage.requires].sort()).toEqual(["entities", "page", "sentences", "tokens"]);
+  });
+
+  it("refuses to run before the page stage", () => {
+    try {
+      createAnalyzer({ stages: [segmentStage, sentenceStage, entityStage, meetingStage] });
+      expect.fail("expected STAGE_ORDER");
+    } catch (error) {
+      expect(isGongwenError(error) && error.code).toBe("STAGE_ORDER");
+    }
+  });
+});
+
+describe("documents that are not meeting reports get no brief", () => {
+  it.each([
+    ["a State Council notice", "policy/sc-guobanfa-2018-109.txt"],
+    ["a notice citing 国务院第54次常务会议 (召开的: a meeting mentioned, not reported)", "policy/sc-guofa-2004-018.txt"],
+    ["a government work report (党的二十届三中全会胜利召开 in passing)", "policy/gwr-2025.txt"],
+  ])("%s", (_what, path) => {
+    const analysed = meetingAnalyzer("2025-03-05").analyze(readData(path));
+    expect(analysed.meeting).toBeUndefined();
+    expect("meeting" in analysed).toBe(false);
+  });
+});
