@@ -45,6 +45,10 @@ describe("keywords on the seed meeting report", () => {
     }
     const 办学定位 = top.find((k) => k.text === "办学定位")!;
     expect(办学定位.spans.length).toBe(seed.split("办学定位").length - 1);
+    // occurrences inside longer words count too: 转型发展 in 高质量转型发展
+    const 转型发展 = top.find((k) => k.text === "转型发展")!;
+    expect(转型发展.spans.length).toBe(seed.split("转型发展").length - 1);
+    expect(转型发展.spans.some((s) => seed.slice(s.start - 3, s.start) === "高质量")).toBe(true);
   });
 
   it("never offers numbers, dates, single characters or genre boilerplate", () => {

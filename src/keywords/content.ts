@@ -18,3 +18,20 @@ export function spansWithin<T extends { start: number; end: number }>(spans: rea
   }
   return out;
 }
+
+/**
+ * Every occurrence of `needle` inside `ranges`, left to right and non-overlapping, including occurrences inside
+ * longer words (转型发展 in 高质量转型发展), so a highlighter marks them all.
+ */
+export function occurrences(ranges: readonly Span[], needle: string): Span[] {
+  const out: Span[] = [];
+  if (needle === "") return out;
+  for (const range of ranges) {
+    let at = range.text.indexOf(needle);
+    while (at >= 0) {
+      out.push({ start: range.start + at, end: range.start + at + needle.length, text: needle });
+      at = range.text.indexOf(needle, at + needle.length);
+    }
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { GongwenError } from "../errors.js";
 import type { Stage } from "../pipeline.js";
 import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../schema.js";
 import { contentRanges } from "../text/page.js";
-import { spansWithin } from "./content.js";
+import { occurrences, spansWithin } from "./content.js";
 import { documentOf } from "./document.js";
 import { loadIdf } from "./idf.js";
 import { phraseCandidates } from "./phrases.js";
@@ -20,6 +20,8 @@ const DEFAULT_TOP_K = 20;
 const DEFAULT_TEXTRANK_WEIGHT = 0.3;
 /** In a text with this many candidate occurrences, a word seen once is not a keyword (a rare word in passing). */
 const LONG_TEXT_OCCURRENCES = 200;
+/** `doc.phrases` keeps the best this many (a long report has thousands of recurring word pairs). */
+const MAX_PHRASES = 100;
 /** Keywords this similar (Dice over character bigrams) to a better one are variants of it (学院办学定位). */
 const VARIANT_SIMILARITY = 0.8;
 
@@ -27,7 +29,7 @@ const VARIANT_SIMILARITY = 0.8;
 export interface KeywordRanking {
   /** Words and phrases ranked together, near-duplicates removed, at most `topK`. */
   keywords: Keyword[];
-  /** Every key phrase found, best first. */
+  /** The best key phrases (at most 100), best first. */
   phrases: Keyword[];
 }
 
@@ -43,7 +45,8 @@ function normalised(scores: readonly number[]): number[] {
  */
 export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "article" | "all" = "article"): KeywordRanking {
   const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = options;
-  const tokens = spansWithin(doc.tokens, contentRanges(doc, scope));
+  const ranges = contentRanges(doc, scope);
+  const tokens = spansWithin(doc.tokens, ranges);
   const stop = loadStopwords();
   const idf = loadIdf();
   const seen = wordCandidates(tokens, stop);
@@ -82,7 +85,10 @@ export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "art
     if (keywords.some((k) => DiceCoefficient(k.text, candidate.text) >= VARIANT_SIMILARITY)) continue;
     keywords.push(candidate);
   }
-  return { keywords, phrases: all.filter((k) => k.kind === "phrase").sort(byScore) };
+  // scores count the tokens; spans list every occurrence in the content, inside longer words too
+  const everywhere = (k: Keyword): Keyword => ({ ...k, spans: occurrences(ranges, k.text) });
+  const best = all.filter((k) => k.kind === "phrase").sort(byScore).slice(0, MAX_PHRASES);
+  return { keywords: keywords.map(everywhere), phrases: best.map(everywhere) };
 }
 
 function parseKeywordOptions(options: unknown): KeywordOptions {
@@ -100,8 +106,9 @@ function parseKeywordOptions(options: unknown): KeywordOptions {
  * and every occurrence as a span of the input.
  *
  * @example
- * const text = readFileSync("meeting-report.txt", "utf8");
- * keywords(text, { topK: 5 }).map((k) => k.text); // → e.g. ["办学定位", "雷承锋", "服务转型发展", …]
+ * const text = readFileSync("meeting-report.txt", "utf8"); // the seed meeting report
+ * keywords(text, { topK: 5 }).map((k) => k.text); // → ["办学定位", "学院", "转型发展", "雷承锋", "两手硬"]
+ * keywords(text)[0].spans.length;                  // → 31, every 办学定位 in the article
  */
 export function keywords(input: string | Doc, options?: KeywordOptions): Keyword[] {
   const parsed = parseKeywordOptions(options);
@@ -109,7 +116,8 @@ export function keywords(input: string | Doc, options?: KeywordOptions): Keyword
 }
 
 /**
- * Pipeline stage: fills `doc.keywords` (top 20, words and phrases blended) and `doc.phrases` (every key phrase).
+ * Pipeline stage: fills `doc.keywords` (top 20, words and phrases blended) and `doc.phrases` (the best 100 key
+ * phrases).
  * Reads only the article and title when a page stage ran before it (analyzer option `scope: "article"`).
  */
 export const keywordStage: Stage = {

@@ -28,7 +28,10 @@ function budgetOf(options: unknown): Budget {
  * clauses (split at ，；：) are taken instead.
  *
  * @example
- * summarize(text, { maxChars: 120, maxSentences: 2 }).text; // the lead sentence and the most central one
+ * const text = readFileSync("meeting-report.txt", "utf8"); // the seed meeting report
+ * const summary = summarize(text, { maxChars: 120, maxSentences: 2 });
+ * summary.text; // → "5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨决定…发展任务。形成以…的工作特色;"
+ * summary.spans.every((s) => text.slice(s.start, s.end) === s.text); // → true
  */
 export function summarize(input: string | Doc, options?: SummaryOptions): Summary {
   const budget = budgetOf(options);
