@@ -7,7 +7,7 @@
  * sections), and each piece keeps the numbers it shows.
  */
 import type { Enumeration, ListItem, Span } from "../schema.js";
-import type { Layout } from "./layout.js";
+import { countBelow, type Layout } from "./layout.js";
 import { INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
 
 /** A proposed item: a numbered marker, or the lead words of a parallel clause (which brings its own end). */
@@ -26,8 +26,12 @@ export type Run = Entry[];
 
 /** Up to this many missing numbers are read as a gap in one list rather than as a new list. */
 const MAX_GAP = 3;
-/** An inline list continues over at most this many paragraphs (each 一是… may be a paragraph of its own). */
-const MAX_INLINE_PARAGRAPHS = 4;
+/**
+ * An inline list continues over at most this many paragraphs when the next number comes (each 一是… may head
+ * several paragraphs of its own), and over fewer when a number is missing or repeated.
+ */
+const MAX_INLINE_PARAGRAPHS = 16;
+const MAX_INLINE_PARAGRAPHS_IRREGULAR = 4;
 /** Earlier runs of a style that a marker may still continue (a stray 一、 must not end the real list). */
 const MAX_OPEN_RUNS = 4;
 /** A lead phrase longer than this is a sentence, not a heading. */
@@ -40,13 +44,15 @@ const HEADING_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
 /** Between a marker and its text: 第一，… / 1．… / （三）\n合理用药. */
 const AFTER_MARKER = new Set([..."，,、：:．. \t\u3000\n\r"]);
 const CLAUSE_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
+/** After 一、二: what makes it a range of numbers (一、二级 / 一、二、三类 / 一、二等奖). */
+const RANGE_ENDS = new Set([..."、级类等档批线产期次号星"]);
 
 /** Whether the words after an inline marker make an item (一是一，二是二 says nothing). */
 function plausible(marker: Marker, text: string): boolean {
   let i = marker.end;
   if (marker.style === "cn-dun") {
-    // 一、二级 / 一、二类: a range of numbers, not a heading.
-    return !(/[一二三四五六七八九十]/.test(text[i] ?? "") && text[i + 1] === "、");
+    // 一、二级医院 / 一、二、三类: a range of numbers, not a heading (一、一年来工作回顾 is one).
+    return !(/[一二三四五六七八九十]/.test(text[i] ?? "") && RANGE_ENDS.has(text[i + 1] ?? ""));
   }
   if (!INLINE_STYLES.has(marker.style)) return true;
   while (i < text.length && AFTER_MARKER.has(text[i]!) && text[i] !== "\n") i++;
@@ -66,8 +72,8 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
     if (!plausible(marker, layout.text)) continue;
     const recent = open.get(marker.style) ?? [];
     const inline = INLINE_STYLES.has(marker.style);
-    const near = (run: Run) =>
-      !inline || layout.paragraph(marker.start) - layout.paragraph(run.at(-1)!.start) <= MAX_INLINE_PARAGRAPHS;
+    const near = (run: Run, paragraphs = MAX_INLINE_PARAGRAPHS) =>
+      !inline || layout.paragraph(marker.start) - layout.paragraph(run.at(-1)!.start) <= paragraphs;
     const last = recent.at(-1);
     let ordinal = marker.ordinal;
     if (marker.style === "sequence" && ordinal !== 1) {
@@ -82,7 +88,8 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
         if (run.at(-1)!.ordinal + 1 === ordinal && near(run)) target = run;
       }
       const previous = last?.at(-1)?.ordinal;
-      if (!target && last && previous !== undefined && near(last) && ordinal >= previous && ordinal <= previous + MAX_GAP) {
+      const irregular = previous !== undefined && ordinal >= previous && ordinal <= previous + MAX_GAP;
+      if (!target && last && irregular && near(last, MAX_INLINE_PARAGRAPHS_IRREGULAR)) {
         target = last; // a gap or a repeat, reported on the list
       }
     }
@@ -102,6 +109,8 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
 /** An item while the tree is built. */
 interface Node {
   entry: Entry;
+  /** Position in its list. */
+  index: number;
   end: number;
   parent: Node | undefined;
   list: Piece;
@@ -122,21 +131,9 @@ interface PlaceContext {
   nextHigher: ReadonlyMap<Entry, number>;
 }
 
-/** Last index in `nodes` (sorted by start) whose start is < pos, or -1. */
-function lastBefore(nodes: readonly Node[], pos: number): number {
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nodes[mid]!.entry.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 /** The deepest placed item whose span contains `pos`. */
 function container(placed: readonly Node[], pos: number): Node | undefined {
-  let node: Node | undefined = placed[lastBefore(placed, pos)];
+  let node: Node | undefined = placed[countBelow(placed, pos, (n) => n.entry.start) - 1];
   while (node && node.end <= pos) node = node.parent;
   return node;
 }
@@ -204,7 +201,7 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
       piece = { style: entry.style, nodes: [], parent, expectedFirst };
       pieces.push(piece);
     }
-    piece.nodes.push({ entry, end: entry.start, parent, list: piece, children: [] });
+    piece.nodes.push({ entry, index: piece.nodes.length, end: entry.start, parent, list: piece, children: [] });
   }
   return pieces;
 }
@@ -218,7 +215,7 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
 function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: AssembleOptions): number {
   const { entry } = node;
   const nodes = node.list.nodes;
-  const index = nodes.indexOf(node);
+  const { index } = node;
   const limit = Math.min(node.parent?.end ?? Infinity, options.rangeEnd(entry.start));
   let end: number;
   if (index < nodes.length - 1) end = nodes[index + 1]!.entry.start;
@@ -232,7 +229,7 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
 
 /** The next paragraph opens with a marker of a lower heading level (not an inline one such as 一是). */
 function headsLowerItems(entry: Entry, layout: Layout, context: PlaceContext): boolean {
-  const next = context.entries[firstAfter(context.entries, layout.lineEnd(entry.start))];
+  const next = context.entries[countBelow(context.entries, layout.lineEnd(entry.start), (e) => e.start)];
   return (
     next !== undefined &&
     next.lineStart &&
@@ -240,18 +237,6 @@ function headsLowerItems(entry: Entry, layout: Layout, context: PlaceContext): b
     STYLE_RANK[next.style] > STYLE_RANK[entry.style] &&
     layout.paragraph(next.start) === layout.paragraph(entry.start) + 1
   );
-}
-
-/** Index of the first entry (sorted by start) starting at or after `pos`. */
-function firstAfter(entries: readonly Entry[], pos: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });

@@ -3,7 +3,7 @@
  * refers back to after it (落实…的“二十条主要工作重点”), linked to the list with whether the numbers agree.
  */
 import type { Enumeration, Span } from "../schema.js";
-import type { Layout } from "./layout.js";
+import { lastBefore, type Layout } from "./layout.js";
 import { parseChineseNumber } from "../text/numerals.js";
 import { charTable } from "./markers.js";
 
@@ -109,10 +109,10 @@ export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase
   const all = flatten(lists);
   for (const list of all) {
     const n = list.items.length;
-    const from = Math.max(starts[lastBelow(starts, list.start)] ?? 0, layout.paragraphStart(list.start, 1));
+    const from = Math.max(starts[lastBefore(starts, list.start)] ?? 0, layout.paragraphStart(list.start, 1));
     // The nearest phrase that agrees or introduces the list; a few candidates at most are looked at.
     let best: CountPhrase | undefined;
-    for (let k = lastBelow(phraseStarts, list.start), seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
+    for (let k = lastBefore(phraseStarts, list.start), seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
       const phrase = phrases[k]!;
       if (phrase.start < from) break;
       if (phrase.end > list.start || claimed.has(phrase)) continue;
@@ -134,7 +134,7 @@ export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase
   for (const list of all) {
     if (list.declared || list.style === "parallel") continue;
     const n = list.items.length;
-    for (let k = lastBelow(phraseStarts, list.end) + 1, seen = 0; k < phrases.length && seen < MAX_CANDIDATES * 4; k++, seen++) {
+    for (let k = lastBefore(phraseStarts, list.end) + 1, seen = 0; k < phrases.length && seen < MAX_CANDIDATES * 4; k++, seen++) {
       const phrase = phrases[k]!;
       if (phrase.start - list.end > MAX_BACK_REFERENCE) break;
       if (!phrase.namedSet || phrase.count !== n || claimed.has(phrase)) continue;
@@ -148,18 +148,6 @@ export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase
 function declaredOf(phrase: CountPhrase, items: number): NonNullable<Enumeration["declared"]> {
   const span = { start: phrase.start, end: phrase.end, text: phrase.text };
   return phrase.count === undefined ? { span } : { count: phrase.count, span, matches: phrase.count === items };
-}
-
-/** Index of the last value < x in sorted `values`, or -1. */
-function lastBelow(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 function flatten(lists: Enumeration[], into: Enumeration[] = []): Enumeration[] {

@@ -7,7 +7,7 @@ import type { Enumeration, Span } from "../schema.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 import { assemble, groupRuns } from "./assemble.js";
 import { linkDeclared, scanCounts } from "./declared.js";
-import { layoutOf } from "./layout.js";
+import { lastAtOrBefore, layoutOf } from "./layout.js";
 import { scanMarkers } from "./markers.js";
 import { parallelRuns } from "./parallel.js";
 
@@ -54,14 +54,24 @@ function normaliseRanges(text: string, ranges: EnumerationOptions["ranges"]): { 
 export function enumerations(text: string, options: EnumerationOptions = {}): Enumeration[] {
   const sentences = options.sentences ?? splitSentences(text);
   const clauses = options.clauses ?? splitClauses(text, [...sentences]);
-  const layout = layoutOf(text, sentences);
   const ranges = normaliseRanges(text, options.ranges);
-  const inRanges = (span: { start: number; end: number }) => ranges.some((r) => span.start >= r.start && span.end <= r.end);
-  const rangeEnd = (pos: number) => ranges.find((r) => pos >= r.start && pos < r.end)?.end ?? text.length;
+  const rangeStarts = ranges.map((r) => r.start);
+  /** The range holding `pos` (ranges are sorted and disjoint). */
+  const rangeAt = (pos: number) => {
+    const r = ranges[lastAtOrBefore(rangeStarts, pos)];
+    return r && pos < r.end ? r : undefined;
+  };
+  const inRanges = (span: Span) => {
+    const r = rangeAt(span.start);
+    return r !== undefined && span.end <= r.end;
+  };
+  const rangeEnd = (pos: number) => rangeAt(pos)?.end ?? text.length;
 
   const markers = ranges.flatMap((r) => scanMarkers(text, r.start, r.end));
-  const runs = [...groupRuns(markers, layout), ...parallelRuns(text, options.ranges ? clauses.filter(inRanges) : clauses)];
-  const lists = assemble(runs, layout, { rangeEnd });
+  const parallel = parallelRuns(text, options.ranges ? clauses.filter(inRanges) : clauses);
+  if (markers.length === 0 && parallel.length === 0) return [];
+  const layout = layoutOf(text, sentences);
+  const lists = assemble([...groupRuns(markers, layout), ...parallel], layout, { rangeEnd });
   const starts = itemStarts(lists).sort((a, b) => a - b);
   const phrases = ranges.flatMap((r) => scanCounts(text, r.start, r.end));
   linkDeclared(lists, phrases, layout, starts);

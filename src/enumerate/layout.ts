@@ -27,6 +27,26 @@ const FULL_STOPS = new Set([..."。！？!?"]);
 const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送"];
 const DATE_LINE = /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[\s\u3000]*$/u;
 
+/**
+ * How many of the sorted `items` have a key below `x` (a binary search): the index of the first item at or after
+ * `x`, or one past the last item before it.
+ */
+export function countBelow<T>(items: readonly T[], x: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+const identity = (x: number) => x;
+/** Index of the last value ≤ x in sorted `values` (-1 when none). */
+export const lastAtOrBefore = (values: readonly number[], x: number) => countBelow(values, x + 1, identity) - 1;
+/** Index of the last value < x in sorted `values` (-1 when none). */
+export const lastBefore = (values: readonly number[], x: number) => countBelow(values, x, identity) - 1;
+
 /** Closing quotes and brackets that may follow a sentence's full stop (`……。”`). */
 const TRAILERS = new Set([..."”’」』）)】》"]);
 
@@ -34,18 +54,6 @@ function endsWithFullStop(text: string, sentence: Span): boolean {
   let i = sentence.end - 1;
   while (i > sentence.start && TRAILERS.has(text[i]!)) i--;
   return FULL_STOPS.has(text[i]!);
-}
-
-/** First index in sorted `values` whose value is > `x` (or values.length). */
-function upperBound(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -80,7 +88,12 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     if (!blank && isClosingLine(text.slice(start, Math.min(end, start + 40)), end - start <= 40)) closing.push(start);
   }
   const sentenceStarts = sentences.map((s) => s.start);
-  const lineOf = (pos: number) => upperBound(lineStarts, pos) - 1;
+  // fullStopEnd[k]: end of the first sentence from k on that closes with 。！？ (computed once, back to front).
+  const fullStopEnd = new Array<number>(sentences.length + 1).fill(text.length);
+  for (let k = sentences.length - 1; k >= 0; k--) {
+    fullStopEnd[k] = endsWithFullStop(text, sentences[k]!) ? sentences[k]!.end : fullStopEnd[k + 1]!;
+  }
+  const lineOf = (pos: number) => lastAtOrBefore(lineStarts, pos);
   const lineEnd = (pos: number) => {
     const next = lineStarts[lineOf(pos) + 1];
     return next === undefined ? text.length : next - 1;
@@ -91,19 +104,14 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     paragraph: (pos) => paragraphIndex[lineOf(pos)]!,
     paragraphStart: (pos, back = 0) => paragraphStarts[Math.max(0, paragraphIndex[lineOf(pos)]! - back)] ?? 0,
     nextClosing(pos) {
-      const k = upperBound(closing, pos - 1);
+      const k = lastBefore(closing, pos) + 1;
       return closing[k] ?? text.length;
     },
     sentenceEnd(pos) {
-      const stop = lineEnd(pos);
-      let k = Math.max(0, upperBound(sentenceStarts, pos) - 1);
-      while (k < sentences.length) {
-        const s = sentences[k]!;
-        if (s.start >= stop) break;
-        if (s.end > pos && endsWithFullStop(text, s)) return Math.min(s.end, stop);
-        k++;
-      }
-      return stop;
+      const k = Math.max(0, lastAtOrBefore(sentenceStarts, pos));
+      const s = sentences[k];
+      const from = s && s.end <= pos ? k + 1 : k;
+      return Math.min(fullStopEnd[from] ?? text.length, lineEnd(pos));
     },
     trimEnd(start, end) {
       while (end > start && isBlank(text[end - 1])) end--;

@@ -9,21 +9,22 @@ const MAX_CLAUSE = 40;
 const CLAUSE_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
 const SEPARATORS = new Set([..."，,、：:．. \t\u3000\n\r"]);
 
-/** The first clause of an item after `from` (an offset inside the item's text). */
-function firstClause(item: ListItem, from: number): string {
+/** The first clause of an item after `from` (an offset inside the item's text), on the same line after a heading. */
+function firstClause(item: ListItem, from: number, sameLine: boolean): string {
   const text = item.text;
   let i = from;
-  while (i < text.length && SEPARATORS.has(text[i]!)) i++;
+  while (i < text.length && SEPARATORS.has(text[i]!) && !(sameLine && text[i] === "\n")) i++;
   let j = i;
   while (j < text.length && !CLAUSE_ENDS.has(text[j]!)) j++;
   const clause = text.slice(i, j).trim();
   return clause.length > MAX_CLAUSE ? `${clause.slice(0, MAX_CLAUSE)}…` : clause;
 }
 
-function itemLine(item: ListItem): string {
-  const afterMarker = item.marker.end - item.start;
+function itemLine(item: ListItem, style: string): string {
+  // A parallel item's marker is its lead words, part of the clause.
+  const afterMarker = style === "parallel" ? 0 : item.marker.end - item.start;
   const heading = item.heading?.text;
-  const clause = firstClause(item, heading ? item.heading!.end - item.start : afterMarker);
+  const clause = firstClause(item, heading ? item.heading!.end - item.start : afterMarker, !!heading);
   const parts = [heading, clause].filter((part): part is string => !!part);
   return `${item.ordinal}. ${parts.join(" — ")}`;
 }
@@ -43,7 +44,7 @@ function write(lists: readonly Enumeration[], depth: number, lines: string[]): v
   for (const list of lists) {
     lines.push(indent + listLine(list));
     for (const item of list.items) {
-      lines.push(`${indent}  ${itemLine(item)}`);
+      lines.push(`${indent}  ${itemLine(item, list.style)}`);
       write(item.children ?? [], depth + 2, lines);
     }
   }

@@ -25,6 +25,12 @@ const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.char
 
 const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
+/** A clause ending in a colon announces what follows (坚持“三个坚持”：) rather than taking part in it. */
+function announces(text: string, clause: Span): boolean {
+  const last = text[clause.end - 1];
+  return last === "：" || last === ":";
+}
+
 /** Where the lead words of a clause start after a modal (要形成 → 形成), or -1. */
 function afterModal(text: string, clause: Span): number {
   if (!MODAL_STARTS.has(text.charCodeAt(clause.start))) return -1;
@@ -71,11 +77,11 @@ export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
     let best: number[] = [];
     let skip = 1;
     for (const first of [clauses[k]!.start, afterModal(text, clauses[k]!)]) {
-      if (first < 0 || clauses[k]!.end - first < MIN_CLAUSE) continue;
+      if (first < 0 || clauses[k]!.end - first < MIN_CLAUSE || announces(text, clauses[k]!)) continue;
       const starts = [first];
       for (let j = k + 1; j < clauses.length; j++) {
         const at = leadAt(text, clauses[j]!, first);
-        if (at < 0 || clauses[j]!.end - at < MIN_CLAUSE) break;
+        if (at < 0 || clauses[j]!.end - at < MIN_CLAUSE || announces(text, clauses[j]!)) break;
         starts.push(at);
       }
       if (starts.length < MIN_SERIES) continue;

@@ -1,0 +1,289 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { enumerations, enumerationStage, outline } from "../src/enumerate/index.js";
+import { createAnalyzer, segmentStage, sentenceStage, type Enumeration, type ListItem } from "../src/index.js";
+import { allSpans, expectSpans, expectValidDoc, readData, seedText } from "./helpers/doc.js";
+
+/** Every list at every depth, parents before their children. */
+function flat(lists: readonly Enumeration[]): Enumeration[] {
+  return lists.flatMap((list) => [list, ...flat(list.items.flatMap((item) => item.children ?? []))]);
+}
+const numbered = (lists: readonly Enumeration[]) => flat(lists).filter((l) => l.style !== "parallel");
+const markers = (list: Enumeration) => list.items.map((item) => item.marker.text);
+const ordinals = (list: Enumeration) => list.items.map((item) => item.ordinal);
+const childStyles = (item: ListItem) => (item.children ?? []).map((child) => child.style);
+
+describe("enumerations on the seed meeting report", () => {
+  const text = seedText();
+  const lists = enumerations(text);
+
+  it("finds exactly one numbered list: 一是…二十是, with the heading of every item", () => {
+    const [list, ...others] = numbered(lists);
+    expect(others).toEqual([]);
+    expect(list!.style).toBe("inline-shi");
+    expect(ordinals(list!)).toEqual(Array.from({ length: 20 }, (_, k) => k + 1));
+    expect(list!.complete).toBe(true);
+    expect(markers(list!).slice(0, 3)).toEqual(["一是", "二是", "三是"]);
+    expect(markers(list!).at(-1)).toBe("二十是");
+    expect(list!.items.map((item) => item.heading?.text)).toEqual([
+      "精心谋划、科学布局", "聚焦目标、对标对表", "一颗红心、两套准备", "两手都抓、两手都硬", "凝炼方向、打造平台",
+      "建设团队、汇聚队伍", "解放思想、开拓创新", "一体两翼、协同发展", "两区并行、互为促进", "校园文化、丰富多彩",
+      "全院动员、师生共建", "立德树人、全面发展", "重视质量、兼顾规模", "加强交流、国际接轨", "改革创新、释放活力",
+      "思路清晰、守正创新", "追求卓越、争创一流", "提高待遇、稳中求进", "加强领导、注重考核", "总结经验、凝炼精神",
+    ]);
+  });
+
+  it("ends every item before the next marker and the last one at its sentence end, not the document end", () => {
+    const list = numbered(lists)[0]!;
+    expect(list.items[0]!.text).toBe("一是精心谋划、科学布局,切实形成准确把握学院办学定位的“思路与制度”体系;");
+    expect(list.items.at(-1)!.text).toBe("二十是总结经验、凝炼精神,切实形成科学总结学院办学定位的年度发展和质量报告。");
+    expect(list.end).toBe(list.items.at(-1)!.end);
+  });
+
+  it("links the back-reference “二十条主要工作重点” after the list, with a matching count", () => {
+    const { declared, end } = numbered(lists)[0]!;
+    expect(declared).toMatchObject({ count: 20, matches: true, span: { text: "二十条主要工作重点" } });
+    expect(declared!.span.start).toBeGreaterThan(end);
+  });
+
+  it("finds the two six-clause parallel series, 准确把握… and 形成…的工作特色", () => {
+    const series = lists.filter((l) => l.style === "parallel");
+    expect(series.map((s) => [s.items[0]!.marker.text, s.items.length])).toEqual([["准确把握", 6], ["形成", 6]]);
+    // The first 形成 clause carries a modal (要形成…): the marker starts at the lead, after 要.
+    const first = series[1]!.items[0]!;
+    expect(text.slice(first.start - 1, first.start)).toBe("要");
+    expect(series[1]!.items.every((item) => item.text.includes("的工作特色"))).toBe(true);
+    expect(series[1]!.items.at(-1)!.text.endsWith("的工作特色。")).toBe(true);
+  });
+
+  it("keeps every span pointing at its text", () => {
+    expectSpans(text, allSpans(lists));
+  });
+
+  it("prints the outline: list line, then ordinal, heading and first clause per item", () => {
+    const lines = outline(lists).split("\n");
+    expect(lines[0]).toBe("[inline-shi] 20 items, declared “二十条主要工作重点” (matches)");
+    expect(lines[1]).toBe("  1. 精心谋划、科学布局 — 切实形成准确把握学院办学定位的“思路与制度”体系");
+    expect(lines).toContain("[parallel] 6 items");
+  });
+});
+
+describe("what is not an enumeration", () => {
+  it.each([
+    ["一是一，二是二", "会议强调，一是一，二是二，不能含糊。"],
+    ["第一次", "这是学院第一次召开此类会议，第二次会议定于明年举行。"],
+    ["第一书记", "驻村第一书记王强，第二书记李明参加座谈。"],
+    ["第一时间", "各单位要第一时间上报，第一时间处置。"],
+    ["第二十四巡回指导组", "省委主题教育第二十四巡回指导组组长李国臣到会指导。"],
+    ["十四五", "“十四五”时期是关键期，要谋划好“十五五”发展。"],
+    ["一带一路", "服务“一带一路”的国际交流，推进“一带一路”建设。"],
+    ["一主一副", "形成学院“一主一副、两区协同办学”的校区格局。"],
+    ["两手硬", "落实“一个目标、两手硬”总体建设发展思路。"],
+    ["a lone 一是", "会议要求，一是要提高认识，切实增强责任感。"],
+    ["a lone 首先", "首先，要提高政治站位，切实增强责任感。"],
+    ["统一、 in running text", "推进和平统一、一国两制方针。"],
+    ["numbers in sentences", "全年新增5G用户1.6亿户。2.5万家企业受益。"],
+  ])("%s", (_name, text) => {
+    expect(numbered(enumerations(text))).toEqual([]);
+  });
+
+  it("a range such as 一、二级 does not break the 一、 list it stands in", () => {
+    const text = "一、总体要求\n一、二级医院参照执行。\n二、主要任务\n内容。";
+    const [list] = enumerations(text);
+    expect(list!.items.map((i) => i.marker.start)).toEqual([0, text.indexOf("二、主要")]);
+  });
+
+  it("none of the seed's look-alikes becomes an item", () => {
+    const text = seedText();
+    const starts = new Set(numbered(enumerations(text)).flatMap((l) => l.items.map((i) => i.marker.text)));
+    for (const word of ["第一", "第二十四", "十四五", "一带一路", "一主一副", "两手硬"]) expect(starts.has(word)).toBe(false);
+  });
+});
+
+describe("marker styles", () => {
+  it.each([
+    ["inline-shi", "重点抓好三件事：一是加强领导，压实责任；二是完善制度，健全机制；三是强化督查，严肃问责。", ["一是", "二是", "三是"]],
+    ["inline-yao", "工作要求：一要提高认识，统一思想；二要加强领导，压实责任；三要狠抓落实，务求实效。", ["一要", "二要", "三要"]],
+    ["inline-qi", "其一，坚持人民至上；其二，坚持自信自立；其三，坚持守正创新。", ["其一", "其二", "其三"]],
+    ["di", "主要体会是：\n第一，必须坚持解放思想。\n第二，必须坚持改革开放。\n第三，必须坚持以人为本。", ["第一", "第二", "第三"]],
+    ["sequence", "首先，要提高政治站位；其次，要压实工作责任；最后，要强化督促检查。", ["首先", "其次", "最后"]],
+    ["cn-dun", "一、总体要求\n内容。\n二、主要任务\n内容。", ["一、", "二、"]],
+    ["cn-paren", "（一）指导思想。\n内容。\n(二)基本原则。\n内容。", ["（一）", "(二)"]],
+    ["arabic-dot", "1.拓展两个市场。内容。\n2．促进研发创新。内容。", ["1.", "2．"]],
+    ["arabic-dun", "附注：\n１、物联网：是指通过信息传感设备连接。\n２、森林碳汇：是指森林系统减少二氧化碳。", ["１、", "２、"]],
+    ["arabic-paren", "总的指导原则是：（1）坚持住房市场化。（2）坚持发挥政府作用。(3)坚持加强调控。", ["（1）", "（2）", "(3)"]],
+    ["arabic-half-paren", "主要任务：\n1）加强组织领导。\n2）完善工作机制。\n3)强化督促检查。", ["1）", "2）", "3)"]],
+    ["circled", "主要措施如下：①加强组织领导；②完善工作机制；③强化督促检查。", ["①", "②", "③"]],
+    ["di-zhang", "第一章　总则\n一、规范管理。\n第二章　职责\n二、明确分工。", ["第一章", "第二章"]],
+    ["di-tiao", "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。", ["第一条", "第二条"]],
+  ])("%s", (style, text, expected) => {
+    const lists = numbered(enumerations(text));
+    expect(lists.map((l) => l.style)).toContain(style);
+    const list = lists.find((l) => l.style === style)!;
+    expect(markers(list)).toEqual(expected);
+    expect(list.complete).toBe(true);
+    expectSpans(text, allSpans(lists));
+  });
+});
+
+describe("nesting", () => {
+  it("puts 一是… inside the （三） heading it follows", () => {
+    const text = "（一）目标任务。选择试点城市。\n（二）总体思路。坚持问题导向。\n（三）基本原则。一是坚持以人民为中心，保障用药需求；二是坚持依法合规，严格执行法律；三是坚持市场机制，发挥集采作用。\n（四）工作步骤。分步实施。";
+    const [paren] = enumerations(text);
+    expect(paren!.style).toBe("cn-paren");
+    expect(ordinals(paren!)).toEqual([1, 2, 3, 4]);
+    expect(childStyles(paren!.items[2]!)).toEqual(["inline-shi"]);
+    expect(paren!.items[2]!.children![0]!.items.at(-1)!.text).toBe("三是坚持市场机制，发挥集采作用。");
+    expect(paren!.items[2]!.heading?.text).toBe("基本原则");
+  });
+
+  it("follows the GB/T 9704 hierarchy 一、 → （一） → 1. and splits numbering that runs on across sections", () => {
+    const text = readData("policy/sc-guofa-2019-003.txt");
+    const top = enumerations(text).filter((l) => l.style !== "parallel");
+    expect(top.map((l) => l.style)).toEqual(["cn-dun"]);
+    const mainTasks = top[0]!.items[3]!;
+    expect(mainTasks.heading?.text).toBe("主要任务");
+    const tasks = mainTasks.children!.find((c) => c.style === "cn-paren")!;
+    const pieces = tasks.items.map((item) => item.children!.find((c) => c.style === "arabic-dot")!);
+    expect(pieces.map(ordinals)).toEqual([[1, 2, 3, 4, 5], [6, 7, 8, 9], [10, 11, 12, 13], [14, 15, 16], [17, 18, 19, 20, 21]]);
+    // Running numbering is not a gap: every piece continues where the previous one stopped.
+    expect(pieces.every((p) => p.complete)).toBe(true);
+  });
+
+  it("reads the four levels of sc-guobanfa-2019-004, the restarted annex table and the notes list", () => {
+    const text = readData("policy/sc-guobanfa-2019-004.txt");
+    const top = enumerations(text).filter((l) => l.style !== "parallel");
+    expect(top.map((l) => [l.style, l.items.length])).toEqual([["cn-dun", 5], ["cn-dun", 4], ["arabic-dot", 12]]);
+    const annex = top[1]!;
+    expect(annex.items[0]!.heading?.text).toBe("医疗质量");
+    const quality = annex.items[0]!.children![0]!;
+    expect(ordinals(quality)).toEqual([1, 2, 3, 4]);
+    const safety = quality.items[1]!.children![0]!;
+    expect(ordinals(safety)).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(childStyles(safety.items[4]!)).toEqual(["arabic-paren"]);
+    // The annex's （五）…（八） continue the numbering under 二、.
+    expect(ordinals(annex.items[1]!.children![0]!)).toEqual([5, 6, 7, 8]);
+    // The last body section ends before the signature and the annex, not at the end of the document.
+    expect(top[0]!.items.at(-1)!.text).not.toContain("附件");
+  });
+
+  it("numbers chapters and sections that run on through 第一章…第十章 (sc-guofa-2004-018)", () => {
+    const text = readData("policy/sc-guofa-2004-018.txt");
+    const [chapters] = enumerations(text).filter((l) => l.style !== "parallel");
+    expect(chapters!.style).toBe("di-zhang");
+    expect(chapters!.items).toHaveLength(10);
+    const sections = chapters!.items.map((item) => item.children!.find((c) => c.style === "cn-dun")!);
+    expect(sections.flatMap(ordinals)).toEqual(Array.from({ length: 54 }, (_, k) => k + 1));
+    expect(sections[1]!.items[0]!.marker.text).toBe("五、");
+  });
+});
+
+describe("numbering problems", () => {
+  it("reports a gap instead of merging silently", () => {
+    const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；四是强化督查，严肃问责。");
+    expect(ordinals(list!)).toEqual([1, 2, 4]);
+    expect(list!.complete).toBe(false);
+    expect(list!.problems).toEqual(["gap: 3 missing"]);
+  });
+
+  it("reports a repeat", () => {
+    const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；二是强化督查，严肃问责；三是总结经验。");
+    expect(ordinals(list!)).toEqual([1, 2, 2, 3]);
+    expect(list!.problems).toEqual(["repeat of 2"]);
+  });
+
+  it("starts a new list on a restart at 一", () => {
+    const lists = enumerations("一是加强领导，压实责任；二是完善制度，健全机制。\n会议还要求，一是强化督查，严肃问责；二是总结经验，推广做法。");
+    expect(lists.map(ordinals)).toEqual([[1, 2], [1, 2]]);
+    expect(lists.every((l) => l.complete)).toBe(true);
+  });
+
+  it("reports a list that starts in the middle", () => {
+    const [list] = enumerations("三、加强组织领导\n内容。\n四、强化督促检查\n内容。");
+    expect(list!.complete).toBe(false);
+    expect(list!.problems).toEqual(["starts at 3"]);
+  });
+});
+
+describe("declared counts", () => {
+  it("links an announcement before the list", () => {
+    const [list] = enumerations("今年重点抓好三件事：一是加强公共卫生体系建设；二是深化医疗改革；三是发展中医药。");
+    expect(list!.declared).toEqual({ count: 3, matches: true, span: { start: 6, end: 9, text: "三件事" } });
+  });
+
+  it("reports an announced count that the list does not reach", () => {
+    const [list] = enumerations("重点抓好以下三个方面：一是加强领导，压实责任；二是完善制度，健全机制。");
+    expect(list!.declared).toMatchObject({ count: 3, matches: false, span: { text: "以下三个方面" } });
+  });
+
+  it("links 以下几点 without a number", () => {
+    const [list] = enumerations("重点抓好以下几点：一是加强领导，压实责任；二是完善制度，健全机制。");
+    expect(list!.declared).toEqual({ span: { start: 4, end: 8, text: "以下几点" } });
+  });
+
+  it("links “三个坚持” to the parallel series it names", () => {
+    const [series] = enumerations("坚持“三个坚持”：坚持党的全面领导不动摇，坚持以人民为中心不动摇，坚持改革开放不动摇。");
+    expect(series!.style).toBe("parallel");
+    expect(series!.items).toHaveLength(3);
+    expect(series!.declared).toMatchObject({ count: 3, matches: true, span: { text: "三个坚持" } });
+  });
+
+  it("does not take a slogan as a back-reference (“三个代表”)", () => {
+    const text = "主要有：一是加强领导，压实责任；二是完善制度，健全机制；三是强化督查，严肃问责。\n以“三个代表”重要思想为指导。";
+    expect(enumerations(text)[0]!.declared).toBeUndefined();
+  });
+
+  it("links the announcements of gwr-2004 (以下六方面工作, 三件事, 以下几个方面)", () => {
+    const text = readData("policy/gwr-2004.txt");
+    const declared = flat(enumerations(text)).flatMap((l) => (l.declared ? [[l.style, l.declared.span.text, l.declared.count]] : []));
+    expect(declared).toEqual([
+      ["cn-paren", "以下六方面工作", 6],
+      ["inline-shi", "三件事", 3],
+      ["di", "以下几个方面", undefined],
+    ]);
+  });
+});
+
+describe("ranges and the pipeline", () => {
+  it("looks only inside the ranges it is given", () => {
+    const text = "导航：一是首页，二是新闻。\n正文：一是加强领导，压实责任；二是完善制度，健全机制。";
+    const article = { start: text.indexOf("正文"), end: text.length };
+    const lists = enumerations(text, { ranges: [article] });
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.start).toBeGreaterThan(article.start);
+    expect(enumerations(text)).toHaveLength(2);
+  });
+
+  it("runs as a pipeline stage after sentences and yields a valid Doc", () => {
+    expect(enumerationStage).toMatchObject({ name: "enumerations", provides: "enumerations", requires: ["sentences"] });
+    const doc = createAnalyzer({ stages: [segmentStage, sentenceStage, enumerationStage] }).analyze(seedText());
+    expectValidDoc(doc);
+    expect(doc.enumerations).toEqual(enumerations(doc.text));
+  });
+});
+
+describe("any input", () => {
+  const pieces = ["一是", "二是", "三是", "第一，", "（一）", "(二)", "1.", "2．", "一、", "二、", "①", "首先，", "其次，",
+    "以下三个方面：", "坚持", "“二十条工作重点”", "，", "；", "。", "\n", "　", "甲乙丙丁", "十四五", "（", "）", "1", "."];
+  const mixedText = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 60 }).map((a) => a.join(""));
+
+  it("always returns lists whose spans point at the text, items in order with integer ordinals", () => {
+    fc.assert(
+      fc.property(mixedText, (text) => {
+        const lists = enumerations(text);
+        expectSpans(text, allSpans(lists));
+        for (const list of flat(lists)) {
+          expect(list.items.length).toBeGreaterThan(0);
+          list.items.forEach((item, k) => {
+            expect(Number.isInteger(item.ordinal)).toBe(true);
+            expect(item.start).toBe(item.marker.start);
+            expect(item.end).toBeGreaterThanOrEqual(item.marker.end);
+            if (k > 0) expect(item.start).toBeGreaterThanOrEqual(list.items[k - 1]!.end);
+          });
+          expect(list.complete).toBe(!list.problems);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
