@@ -45,9 +45,11 @@ async function* many<T>(op: Operation, inputs: Iterable<BatchInput> | AsyncItera
     const results = inOrder(
       inputs,
       async (input, index) => {
-        const record = typeof input === "string" ? { text: input } : input;
-        const id = typeof input === "object" && input !== null ? input.id : undefined;
-        const outcome = await pool.run({ op, text: record?.text as string, format: "value" });
+        const isRecord = typeof input === "object" && input !== null;
+        // Anything else is passed on as the text: the worker's analyzer rejects a non-string with INVALID_INPUT.
+        const text = (isRecord ? input.text : input) as string;
+        const id = isRecord ? input.id : undefined;
+        const outcome = await pool.run({ op, text, format: "value" });
         return { index, id, outcome };
       },
       pool.concurrency * LOOK_AHEAD_PER_WORKER,
