@@ -9,13 +9,13 @@
  */
 import type { MeetingBrief, Span } from "../schema.js";
 import { scanMarkers } from "../enumerate/markers.js";
-import type { Lead } from "./meeting-lead.js";
-import { firstEndingAfter, type MeetingText, span } from "./meeting-text.js";
+import { type Lead, opensAgendaItem, trimEnd } from "./meeting-lead.js";
+import { firstEndingAfter, type MeetingText, span, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
 const STATEMENT_VERBS = ["强调", "指出", "要求", "表示", "说明"];
-const DECISION_VERBS = ["表决通过", "审议并通过", "审议通过", "决定", "同意", "确定"];
+const DECISION_VERBS = ["表决通过", "审议并通过", "审议通过", "讨论并原则通过", "审议并原则通过", "决定", "同意", "确定"];
 const MEETING_SUBJECTS = ["会议", "全会"];
 /** After `会议`/`全会`: the sentence reports a view or a call, not a statement of the kind the brief lists. */
 const NOT_A_STATEMENT = /^(?:认为|一致认为|提出|号召)/u;
@@ -133,18 +133,41 @@ function statementIn(mt: MeetingText, sentence: Span, paragraph: Span): (Speaker
   return undefined;
 }
 
-/** Start of the decision in `sentence`, or -1. */
-function decisionIn(mt: MeetingText, sentence: Span, lead: Lead): number {
+/** `会议同意…` or `全会按照党章规定，决定…`: the decision opens the sentence with its subject. */
+function governedBySubject(text: string, sentence: Span, subject: string | undefined, v: number): boolean {
+  if (!subject) return false;
+  const between = text.slice(sentence.start + subject.length, v);
+  return between === "" || ADVERBIAL_CLAUSE.test(between);
+}
+
+/**
+ * Decisions in `sentence`. One that opens a later clause of a chain of items (`…，审议通过《…》，决定…，讨论《…》`)
+ * ends where the next item begins; otherwise at the end of the sentence.
+ */
+function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
   const { text } = mt;
   const subject = meetingSubjectAt(text, sentence.start);
-  for (let found = firstVerb(text, sentence, DECISION_VERBS); found; found = firstVerb(text, sentence, DECISION_VERBS, found.at + 1)) {
+  const decisions: Span[] = [];
+  let from = sentence.start;
+  for (let found = firstVerb(text, sentence, DECISION_VERBS, from); found; found = firstVerb(text, sentence, DECISION_VERBS, from)) {
     const v = found.at;
+    from = v + 1;
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
-    const between = text.slice(sentence.start + (subject?.length ?? 0), v);
-    if (subject && (between === "" || ADVERBIAL_CLAUSE.test(between))) return sentence.start;
-    if (CLAUSE_BREAKS.has(text[v - 1] ?? "") && (subject || sentence === lead.sentence)) return v;
+    let start = -1;
+    if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
+    else if (CLAUSE_BREAKS.has(text[v - 1] ?? "") && (subject || sentence === lead.sentence)) start = v;
+    if (start < 0) continue;
+    let end = sentence.end;
+    for (const clause of within(mt.clauses, v + 1, sentence.end)) {
+      if (clause.start > v && (opensAgendaItem(text, clause.start) || DECISION_VERBS.some((w) => text.startsWith(w, clause.start)))) {
+        end = trimEnd(text, span(text, v, clause.start)).end;
+        break;
+      }
+    }
+    decisions.push(span(text, start, end));
+    from = end;
   }
-  return -1;
+  return decisions;
 }
 
 /**
@@ -167,10 +190,9 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       coveredUntil = end;
       continue;
     }
-    const start = decisionIn(mt, sentence, lead);
-    if (start >= 0) {
-      const end = sentence.end === paragraph.end ? runEnd(mt, k) : sentence.end;
-      acts.decisions.push(span(text, start, end));
+    for (const decision of decisionsIn(mt, sentence, lead)) {
+      const end = decision.end === paragraph.end ? runEnd(mt, k) : decision.end;
+      acts.decisions.push(span(text, decision.start, end));
       coveredUntil = end;
     }
   }

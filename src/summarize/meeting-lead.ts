@@ -208,14 +208,28 @@ function startsWithAny(text: string, at: number, words: readonly string[]): stri
   return words.find((w) => text.startsWith(w, at));
 }
 
+/** Past the adverbs at `at` (`深入`, `全面`, `专题`…). */
+function skipAdverbs(text: string, at: number): number {
+  let k = at;
+  for (let adverb = startsWithAny(text, k, ADVERBS); adverb; adverb = startsWithAny(text, k, ADVERBS)) k += adverb.length;
+  return k;
+}
+
+/** The agenda verb opening the phrase at `at`, unless the phrase is an approval (`审议通过`, `讨论并原则通过`). */
+function agendaVerbAt(text: string, at: number, verbs: readonly string[]): string | undefined {
+  const k = skipAdverbs(text, at);
+  const verb = startsWithAny(text, k, verbs);
+  if (!verb || /^并?(?:原则)?通过/u.test(text.slice(k + verb.length, k + verb.length + 5))) return undefined;
+  return verb;
+}
+
+/** A phrase at `at` opens an agenda item (`听取…`, `深入学习…`). */
+export const opensAgendaItem = (text: string, at: number) => agendaVerbAt(text, at, AGENDA_VERBS) !== undefined;
+
 /** The clause from `start` as an agenda item when it opens with an agenda verb (adverbs allowed before it). */
 function agendaItem(mt: MeetingText, start: number, clause: Span, verbs: readonly string[]): Span | undefined {
   const { text } = mt;
-  let k = start;
-  for (let adverb = startsWithAny(text, k, ADVERBS); adverb; adverb = startsWithAny(text, k, ADVERBS)) k += adverb.length;
-  const verb = startsWithAny(text, k, verbs);
-  if (!verb) return undefined;
-  if (verb === "审议" && /^(?:并)?通过/u.test(text.slice(k + 2, k + 5))) return undefined;
+  if (!agendaVerbAt(text, start, verbs)) return undefined;
   const item = trimEnd(text, span(text, text.startsWith("还", start) ? start + 1 : start, clause.end));
   return item.text.includes("其他事项") ? undefined : item;
 }
@@ -245,9 +259,7 @@ export function meetingAgenda(mt: MeetingText, lead: Lead, excluded: readonly Sp
     else continue;
     for (const clause of within(mt.clauses, sentence.start, sentence.end)) {
       const start = Math.max(from, clause.start);
-      let k = start;
-      for (let adverb = startsWithAny(text, k, ADVERBS); adverb; adverb = startsWithAny(text, k, ADVERBS)) k += adverb.length;
-      if (startsWithAny(text, k, STOP_VERBS)) break;
+      if (startsWithAny(text, skipAdverbs(text, start), STOP_VERBS)) break;
       if (isExcluded(clause)) continue;
       const item = agendaItem(mt, start, clause, AGENDA_VERBS);
       if (item) items.push(item);

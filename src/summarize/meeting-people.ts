@@ -25,8 +25,8 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["参加", "participants"],
   ["列席", "attendees"],
 ];
-/** After the verb: what makes it about this meeting (参加职工保险 is not). */
-const MEETING_OBJECT = /^(?:了)?(?:会议|全会|大会|这次会议|本次会议)/u;
+/** After the verb: what makes it about this meeting (参加职工保险 is not); `丁薛祥出席。` has no object. */
+const MEETING_OBJECT = /^(?:了)?(?:会议|全会|大会|座谈会|这次会议|本次会议|[。！!]|并讲话)/u;
 /** `出席这次全会的有…`: the list follows the verb. */
 const LIST_AFTER = /^这次(?:全会|会议)的有[，,：:]?/u;
 /** `，列席238人`: a count as the object. */
