@@ -108,6 +108,14 @@ describe("readPage on plain and official text", () => {
     expect(contentRanges({ text, page })).toEqual([{ start: 0, end: text.length, text }]);
   });
 
+  it("keeps footer words inside an article as article text", () => {
+    const text = "关于加强信息化建设的意见\n一、总体要求\n各单位要统筹推进信息化建设。\n技术支持与运维保障\n各单位要落实运维责任。";
+    const page = readPage(text);
+    const at = text.indexOf("技术支持");
+    expect(page.regions.find((r) => r.start <= at && at < r.end)?.kind).toBe("article");
+    expect(readPage(`${text}\n技术支持：某某信息公司`).regions.at(-1)).toMatchObject({ kind: "footer", text: "技术支持：某某信息公司" });
+  });
+
   it("keeps 时间： inside an article as article text", () => {
     const text = "关于召开党委会议的通知\n各部门：\n经研究，定于下周召开党委会议。\n时间：2023年5月17日上午9时\n地点：学院会议室";
     const page = readPage(text);
@@ -129,6 +137,15 @@ describe("readPage on plain and official text", () => {
     const page = readPage(policy("gwr-2007.txt"));
     expect(page.title?.text).toBe("2007年国务院政府工作报告");
     expect(page.publishedAt).toBe("2007-03-05");
+  });
+
+  it("joins a title broken over lines only when it ends in a document type", () => {
+    expect(readPage(policy("sc-guobanhan-2004-071.txt")).title?.text).toBe(
+      "国务院办公厅\n关于四川省在温家宝总理考察工作时\n所提问题和建议办理情况的函",
+    );
+    expect(readPage(policy("gwr-2021.txt")).title?.text).toBe("政府工作报\n告"); // a hyperlink artefact of the scrape
+    const release = readPage("十四届全国人大四次会议举行第二次全体会议\n习近平李强等出席\n赵乐际作全国人大常委会工作报告\n央视网消息（新闻联播）：会议听取了报告。");
+    expect(release.title?.text).toBe("十四届全国人大四次会议举行第二次全体会议");
   });
 
   it("takes a news release's headline as its title", () => {

@@ -102,8 +102,10 @@ function readLines(text: string): Line[] {
 /** Labelled lines, breadcrumbs and footers are short; a longer line is prose. */
 const MAX_FURNITURE_LINE = 150;
 /** News headlines chain several phrases (中共中央政治局召开会议 决定… 分析… 审议…). */
-const MAX_TITLE_LINE = 100;
+const MAX_TITLE_LINE = 160;
 const MAX_TITLE_LINES = 4;
+/** Official titles are broken into short lines; a long line is a whole headline. */
+const MAX_BROKEN_TITLE_LINE = 30;
 /** Title candidates are looked for among this many lines at the top. */
 const HEADER_WINDOW = 12;
 /** Dates under the title are looked for among this many lines at the top. */
@@ -119,12 +121,12 @@ const CRUMB_PLACEHOLDERS = new Set(["正文", "详情", "内容", "正文内容"
 /** `国办发〔2018〕109号`: a document number on its own line. */
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[【(（]\d{4}[〕］\]】)）]\d{1,4}号$/;
 /** Enumeration headings (一、 （一） 1. 第一章) open sections, not pages. */
-const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条部分])/;
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条部分])/;
 const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
 /** A title line ending in a document type (…的通知, 政府工作报告) is complete: the next line is not part of it. */
 const DOCUMENT_TYPE_ENDING = /(?:通知|意见|决定|报告|公报|方案|办法|规定|批复|通报|纲要|规划|条例|规则|细则|决议|函)$/;
-/** Lines under a title that are not part of it: a subtitle (——在…上的报告), a bracketed date, a dateline. */
-const TITLE_STOPPER = /^(?:—|（|\(|新华社)/;
+/** Lines under a title that are not part of it: a subtitle (——在…上的报告), a bracketed date, a news lead. */
+const TITLE_STOPPER = /^(?:—|（|\(|新华社|央视网消息|本报讯)/;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Labelled fields
@@ -192,7 +194,17 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
 // ---------------------------------------------------------------------------------------------------------------
 // First pass: lines that announce what they are
 
-type LineKind = RegionKind | "weak-metadata";
+/**
+ * Weak kinds are clues too common inside articles (a bare `时间：` line, a heading such as 加强技术支持) to trust
+ * there; they become metadata or footer above the article and below it, and article elsewhere.
+ */
+const WEAK_KINDS = { "weak-metadata": "metadata", "weak-footer": "footer" } as const;
+type WeakKind = keyof typeof WEAK_KINDS;
+type LineKind = RegionKind | WeakKind;
+const isWeak = (kind: LineKind | undefined): kind is WeakKind => kind !== undefined && kind in WEAK_KINDS;
+const strengthen = (info: LineInfo) => {
+  if (isWeak(info.kind)) info.kind = WEAK_KINDS[info.kind];
+};
 
 interface LineInfo {
   kind?: LineKind;
@@ -247,18 +259,19 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
     if (fields.some((f) => !f.kind.endsWith(".weak") && !CREDIT_FIELDS.has(f.kind))) return { kind: "metadata", fields };
     return { kind: "weak-metadata", fields };
   }
-  if (short && findTerms(vocab.footer, line.text).length > 0) return { kind: "footer" };
+  if (short && findTerms(vocab.footer, line.text).length > 0) return { kind: "weak-footer" };
   return {};
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Second pass: header (title, column) and tail
 
+/** Headlines may hold commas and end in ！ (出发！), but never a full stop or a semicolon. */
 function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
     t.length <= MAX_TITLE_LINE &&
-    !SENTENCE_PUNCTUATION.test(t) &&
+    !/[。；;]/.test(t) &&
     !/[：:、]$/.test(t) &&
     !SECTION_HEADING.test(t) &&
     !LATIN_ONLY.test(t)
@@ -280,29 +293,45 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
       if (firstMetadata < 0) firstMetadata = i;
       continue;
     }
-    if (kind) continue;
-    if (!isTitleLike(lines[i]!)) break;
+    // A footer word in a headline (…技术支持机构) does not make it a footer.
+    if (kind && kind !== "weak-footer") continue;
+    if (!isTitleLike(lines[i]!)) {
+      if (kind) continue;
+      break;
+    }
     const block = blocks.at(-1);
     const joins =
       block &&
       block.at(-1) === i - 1 &&
       block.length < MAX_TITLE_LINES &&
       !lines[i]!.afterBlank &&
+      lines[i - 1]!.text.length <= MAX_BROKEN_TITLE_LINE &&
       !DOCUMENT_TYPE_ENDING.test(lines[i - 1]!.text) &&
-      !TITLE_STOPPER.test(lines[i]!.text);
+      !TITLE_STOPPER.test(lines[i]!.text) &&
+      !block.some((k) => lines[k]!.text === lines[i]!.text);
     if (joins) block.push(i);
     else blocks.push([i]);
   }
   const articleFollows = lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
   const beforeMetadata = firstMetadata >= 0 ? blocks.filter((b) => b.at(-1)! < firstMetadata) : [];
-  const title = beforeMetadata.at(-1) ?? blocks[0]!;
-  const contentAfter = articleFollows || blocks.some((b) => b[0]! > title.at(-1)!);
+  const chosen = beforeMetadata.at(-1) ?? blocks[0]!;
+  // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
+  // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
+  // its first line is the title.
+  const isBrokenTitle = (n: number) => {
+    const parts = chosen.slice(0, n + 1).map((k) => lines[k]!.text);
+    const joined = parts.join("");
+    return DOCUMENT_TYPE_ENDING.test(joined) && (joined.includes("关于") || parts.slice(1).every((p) => p.length <= 2));
+  };
+  const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
+  const title = chosen.slice(0, typed >= 0 ? typed + 1 : 1);
+  const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!);
   if (!contentAfter) return [];
   for (const block of blocks) {
     if (block[0]! < title[0]!) for (const k of block) infos[k]!.kind = "navigation";
   }
-  for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata") infos[k]!.kind = "metadata";
+  for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata") strengthen(infos[k]!);
   return title;
 }
 
@@ -310,7 +339,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
 function readTail(lines: Line[], infos: LineInfo[]): void {
   for (let k = lines.length - 1; k >= 0; k--) {
     const info = infos[k]!;
-    if (info.kind === "weak-metadata") info.kind = "metadata";
+    if (isWeak(info.kind)) strengthen(info);
     else if (!info.kind && lines[k]!.text.length <= 30 && LATIN_ONLY.test(lines[k]!.text)) info.kind = "footer";
     else if (!info.kind) break;
   }
@@ -458,7 +487,7 @@ export function readPage(text: string, options: ReadPageOptions = {}): PageInfo 
   readTail(lines, infos);
   for (const k of titleLines) infos[k]!.kind = "title";
 
-  const kinds = infos.map((info): RegionKind => (info.kind === "weak-metadata" || !info.kind ? "article" : info.kind));
+  const kinds = infos.map((info): RegionKind => (isWeak(info.kind) || !info.kind ? "article" : info.kind));
   const regions = buildRegions(text, lines, kinds, spam);
 
   const page: PageInfo = { regions, spam };
