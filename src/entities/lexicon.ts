@@ -6,11 +6,73 @@ import { dictParseError, readDictLines } from "../dict.js";
 
 export type TitleKind = "office" | "honor" | "credit";
 
-/** A set of words with the lengths present, for longest-match lookups ending or starting at a position. */
+/** A set of words with their prefixes and suffixes, for longest-match lookups starting or ending at a position. */
 export interface WordTable<V> {
   words: Map<string, V>;
-  /** Distinct word lengths, longest first. */
-  lengths: number[];
+  /** Every proper prefix and suffix of a word: a lookup stops as soon as the text leaves them. */
+  prefixes: Set<string>;
+  suffixes: Set<string>;
+  /** First and last UTF-16 units of the words: most positions are rejected without building a string. */
+  firsts: Set<number>;
+  lasts: Set<number>;
+  maxLength: number;
+}
+
+function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
+  const words = new Map<string, V>();
+  const prefixes = new Set<string>();
+  const suffixes = new Set<string>();
+  const firsts = new Set<number>();
+  const lasts = new Set<number>();
+  let maxLength = 0;
+  for (const [word, value] of entries) {
+    if (words.has(word)) continue;
+    words.set(word, value);
+    maxLength = Math.max(maxLength, word.length);
+    firsts.add(word.charCodeAt(0));
+    lasts.add(word.charCodeAt(word.length - 1));
+    for (let i = 1; i < word.length; i++) {
+      prefixes.add(word.slice(0, i));
+      suffixes.add(word.slice(i));
+    }
+  }
+  return { words, prefixes, suffixes, firsts, lasts, maxLength };
+}
+
+/** Longest word of `table` ending at `end` (and starting at or after `floor`). */
+export function longestEndingAt<V>(
+  t: WordTable<V>,
+  text: string,
+  end: number,
+  floor = 0,
+): { start: number; word: string; value: V } | undefined {
+  if (!t.lasts.has(text.charCodeAt(end - 1))) return undefined;
+  let found: { start: number; word: string; value: V } | undefined;
+  for (let start = end - 1; start >= floor && end - start <= t.maxLength; start--) {
+    const piece = text.slice(start, end);
+    const value = t.words.get(piece);
+    if (value !== undefined) found = { start, word: piece, value };
+    if (!t.suffixes.has(piece)) break;
+  }
+  return found;
+}
+
+/** Longest word of `table` starting at `start` (and ending at or before `ceiling`). */
+export function longestStartingAt<V>(
+  t: WordTable<V>,
+  text: string,
+  start: number,
+  ceiling = text.length,
+): { end: number; word: string; value: V } | undefined {
+  if (!t.firsts.has(text.charCodeAt(start))) return undefined;
+  let found: { end: number; word: string; value: V } | undefined;
+  for (let end = start + 1; end <= ceiling && end - start <= t.maxLength; end++) {
+    const piece = text.slice(start, end);
+    const value = t.words.get(piece);
+    if (value !== undefined) found = { end, word: piece, value };
+    if (!t.prefixes.has(piece)) break;
+  }
+  return found;
 }
 
 export interface EntityLexicon {
@@ -26,47 +88,6 @@ export interface EntityLexicon {
 const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit"]);
 /** Prefixes an office title can take (原副省长, 常务副市长, 前总理). */
 const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行"];
-
-function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
-  const words = new Map<string, V>();
-  for (const [word, value] of entries) if (!words.has(word)) words.set(word, value);
-  const lengths = [...new Set([...words.keys()].map((w) => w.length))].sort((a, b) => b - a);
-  return { words, lengths };
-}
-
-/** Longest word of `table` ending at `end` (and starting at or after `floor`). */
-export function longestEndingAt<V>(
-  t: WordTable<V>,
-  text: string,
-  end: number,
-  floor = 0,
-): { start: number; word: string; value: V } | undefined {
-  for (const length of t.lengths) {
-    const start = end - length;
-    if (start < floor) continue;
-    const word = text.slice(start, end);
-    const value = t.words.get(word);
-    if (value !== undefined) return { start, word, value };
-  }
-  return undefined;
-}
-
-/** Longest word of `table` starting at `start` (and ending at or before `ceiling`). */
-export function longestStartingAt<V>(
-  t: WordTable<V>,
-  text: string,
-  start: number,
-  ceiling = text.length,
-): { end: number; word: string; value: V } | undefined {
-  for (const length of t.lengths) {
-    const end = start + length;
-    if (end > ceiling) continue;
-    const word = text.slice(start, end);
-    const value = t.words.get(word);
-    if (value !== undefined) return { end, word, value };
-  }
-  return undefined;
-}
 
 function readTitles(): WordTable<TitleKind> {
   const file = "entity-titles.txt";

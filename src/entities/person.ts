@@ -21,12 +21,16 @@ export interface PersonMatch {
   titleOrgs: (string | null)[];
   /** Organisations named in the title chain, as spans (they are organisations in their own right). */
   orgSpans: OrgMatch[];
-  /** How the name was found: a title chain or credit is strong evidence; a jieba tag alone is weak. */
-  evidence: "title" | "tag" | "mention";
+  /**
+   * How the name was found: a title chain, credit or name list (`title`), a later mention of such a name
+   * (`mention`), or a jieba name tag or a mention of a tagged name (`tag`, weak).
+   */
+  evidence: "title" | "mention" | "tag";
 }
 
-/** Characters that start the next word rather than end a name (李希出席, 王鹏到会, 李强作总结讲话). */
-const NOT_GIVEN_NAME = new Set([..."的了在对和与等为是说到参同及率任兼讲要也都就被把将向从于由会已并又还再以之着过来作出主指强表发致带"]);
+/** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话); longer words
+ * (出席, 强调) are recognised from jieba's tokens. */
+const NOT_GIVEN_NAME = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作"]);
 /** Single-character words that are function words before they are surnames (和, 于, 向…). */
 const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
 /** Common words jieba tags as names. */
@@ -194,14 +198,15 @@ function tagged(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
   }
 }
 
-/** A title right after a name (习近平总书记) when the name has none before it. */
-function titleAfter(text: string, lexicon: EntityLexicon, person: PersonMatch): void {
-  if (person.titles.length > 0) return;
-  const title = longestStartingAt(lexicon.titles, text, person.end);
-  if (title && title.value === ("office" satisfies TitleKind)) {
-    person.titles.push(title.word);
-    person.titleOrgs.push(null);
-  }
+/**
+ * A title right after a name (习近平总书记), for a person with none before it.
+ *
+ * @example
+ * titleAfter("习近平总书记指出", lexicon, 3) // → "总书记"
+ */
+export function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
+  const title = longestStartingAt(lexicon.titles, text, end);
+  return title && title.value === ("office" satisfies TitleKind) ? title.word : undefined;
 }
 
 /** The normalised name (without the padding spaces of name lists). */
@@ -213,9 +218,14 @@ export function personName(text: string, person: { start: number; end: number })
 function mentions(text: string, index: TokenIndex, found: PersonMatch[]): PersonMatch[] {
   const taken = new Uint8Array(text.length);
   for (const person of found) taken.fill(1, person.start, person.end);
-  const names = new Set(found.filter((p) => p.evidence === "title" || p.end - p.start >= 3).map((p) => personName(text, p)));
+  const evidence = new Map<string, PersonMatch["evidence"]>();
+  for (const p of found) {
+    const name = personName(text, p);
+    if (p.evidence === "title") evidence.set(name, "mention");
+    else if (!evidence.has(name) && p.end - p.start >= 3) evidence.set(name, "tag");
+  }
   const out: PersonMatch[] = [];
-  for (const name of names) {
+  for (const [name, kind] of evidence) {
     if (name.length < 2) continue;
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
       const end = i + name.length;
@@ -223,7 +233,7 @@ function mentions(text: string, index: TokenIndex, found: PersonMatch[]): Person
       // the name must not be the tail of a longer word (公开发布 is no mention of 开发)
       const token = tokenCovering(index, i);
       if (token && token.start < i && !isPersonTag(token.pos) && token.pos !== "x") continue;
-      out.push({ start: i, end, titles: [], titleOrgs: [], orgSpans: [], evidence: "mention" });
+      out.push({ start: i, end, titles: [], titleOrgs: [], orgSpans: [], evidence: kind });
     }
   }
   return out;
@@ -242,8 +252,5 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   credits(text, lexicon, found);
   titled(text, index, lexicon, found);
   tagged(text, index, lexicon, found);
-  for (const person of found) titleAfter(text, lexicon, person);
-  const later = mentions(text, index, found);
-  for (const person of later) titleAfter(text, lexicon, person);
-  return [...found, ...later];
+  return [...found, ...mentions(text, index, found)];
 }

@@ -1,0 +1,36 @@
+/** Readers for the character-per-line BIO NER sets in ../shared/data/ner (MSRA, People's Daily 1998). */
+import { readFileSync } from "node:fs";
+
+export type BioType = "PER" | "LOC" | "ORG";
+export interface BioSpan { type: BioType; start: number; end: number }
+export interface BioSentence { text: string; spans: BioSpan[] }
+
+/** Sentences of a `char<TAB or space>tag` file with a blank line between sentences. */
+export function readBio(path: string): BioSentence[] {
+  const sentences: BioSentence[] = [];
+  let text = "";
+  let spans: BioSpan[] = [];
+  let open: BioSpan | undefined;
+  const flush = () => {
+    if (text) sentences.push({ text, spans });
+    text = "";
+    spans = [];
+    open = undefined;
+  };
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line.trim() === "") {
+      flush();
+      continue;
+    }
+    const separator = line.search(/[\t ]\S+$/u);
+    const tag = line.slice(separator + 1);
+    const start = text.length;
+    text += line.slice(0, separator);
+    const type = tag.slice(2) as BioType;
+    if (tag.startsWith("B-")) spans.push((open = { type, start, end: text.length }));
+    else if (tag.startsWith("I-") && open?.type === type) open.end = text.length;
+    else open = undefined;
+  }
+  flush();
+  return sentences;
+}

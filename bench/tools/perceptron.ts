@@ -1,0 +1,118 @@
+/**
+ * The averaged structured perceptron behind src/entities/tagger.ts: example preparation (features from the same
+ * code as inference), training with the lazy-average trick, and span F1 for choosing the number of epochs.
+ */
+import { entityLexicon } from "../../src/entities/lexicon.js";
+import {
+  characterFeatures, HASH_BITS, LABEL_COUNT, LABELS, labelSpans, maskTransitions, TEMPLATE_COUNT, viterbi,
+} from "../../src/entities/tagger.js";
+import { indexTokens } from "../../src/entities/tokens.js";
+import { createAnalyzer } from "../../src/pipeline.js";
+import type { BioSentence } from "./ner-data.js";
+
+export interface Example { text: string; n: number; features: Int32Array; gold: Uint8Array; spans: BioSentence["spans"] }
+
+const analyzer = createAnalyzer();
+const lexicon = entityLexicon();
+export const ROWS = 1 << HASH_BITS;
+const L = LABEL_COUNT;
+
+export function prepare(sentence: BioSentence): Example {
+  const index = indexTokens(sentence.text, analyzer.segment(sentence.text));
+  const gold = new Uint8Array(sentence.text.length);
+  for (const span of sentence.spans) {
+    gold[span.start] = LABELS.indexOf(`B-${span.type}`);
+    gold.fill(LABELS.indexOf(`I-${span.type}`), span.start + 1, span.end);
+  }
+  return { text: sentence.text, n: sentence.text.length, features: characterFeatures(sentence.text, index, lexicon), gold, spans: sentence.spans };
+}
+
+/** Dense weights as training keeps them: `LABEL_COUNT` per feature id, and raw transitions. */
+export interface DenseWeights {
+  features: Float32Array;
+  transitions: Float32Array;
+}
+
+/** Emission scores under dense weights (training's counterpart of tagger.ts `emissions`). */
+function denseEmissions(features: Int32Array, n: number, dense: Float32Array): Float32Array {
+  const out = new Float32Array(n * L);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < TEMPLATE_COUNT; k++) {
+      const row = features[i * TEMPLATE_COUNT + k]! * L;
+      for (let l = 0; l < L; l++) out[i * L + l] = out[i * L + l]! + dense[row + l]!;
+    }
+  }
+  return out;
+}
+
+export function decode(ex: Example, weights: DenseWeights): Uint8Array {
+  return viterbi(denseEmissions(ex.features, ex.n, weights.features), ex.n, maskTransitions(weights.transitions));
+}
+
+/** Averaged perceptron with the usual lazy average: avg = w - u / c. */
+export function train(examples: Example[], epochs: number, onEpoch?: (epoch: number, weights: DenseWeights) => void): DenseWeights {
+  const w = new Float64Array(ROWS * L);
+  const u = new Float64Array(ROWS * L);
+  const tw = new Float64Array((L + 1) * L);
+  const tu = new Float64Array((L + 1) * L);
+  let c = 1;
+  const current: DenseWeights = { features: new Float32Array(ROWS * L), transitions: new Float32Array((L + 1) * L) };
+  const averaged = (): DenseWeights => {
+    const features = new Float32Array(ROWS * L);
+    for (let i = 0; i < features.length; i++) features[i] = w[i]! - u[i]! / c;
+    const transitions = new Float32Array((L + 1) * L);
+    for (let i = 0; i < transitions.length; i++) transitions[i] = tw[i]! - tu[i]! / c;
+    return { features, transitions };
+  };
+  let seed = 12345;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const order = examples.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const k of order) {
+      const ex = examples[k]!;
+      const guess = decode(ex, current);
+      for (let i = 0; i < ex.n; i++) {
+        const g = ex.gold[i]!;
+        const p = guess[i]!;
+        const gPrev = i === 0 ? L : ex.gold[i - 1]!;
+        const pPrev = i === 0 ? L : guess[i - 1]!;
+        if (g !== p) {
+          for (let f = 0; f < TEMPLATE_COUNT; f++) {
+            const row = ex.features[i * TEMPLATE_COUNT + f]! * L;
+            w[row + g]! += 1; u[row + g]! += c; current.features[row + g]! += 1;
+            w[row + p]! -= 1; u[row + p]! -= c; current.features[row + p]! -= 1;
+          }
+        }
+        if (g !== p || gPrev !== pPrev) {
+          tw[gPrev * L + g]! += 1; tu[gPrev * L + g]! += c; current.transitions[gPrev * L + g]! += 1;
+          tw[pPrev * L + p]! -= 1; tu[pPrev * L + p]! -= c; current.transitions[pPrev * L + p]! -= 1;
+        }
+      }
+      c++;
+    }
+    onEpoch?.(epoch, averaged());
+  }
+  return averaged();
+}
+
+/** Exact-span F1 per type. */
+export function f1(examples: Example[], weights: DenseWeights): Record<string, number> {
+  const counts: Record<string, { tp: number; p: number; g: number }> = {};
+  for (const ex of examples) {
+    const found = labelSpans(decode(ex, weights));
+    const gold = new Set(ex.spans.map((s) => `${s.type}:${s.start}:${s.end}`));
+    for (const type of ["PER", "LOC", "ORG"]) counts[type] ??= { tp: 0, p: 0, g: 0 };
+    for (const s of found) {
+      counts[s.type]!.p++;
+      if (gold.has(`${s.type}:${s.start}:${s.end}`)) counts[s.type]!.tp++;
+    }
+    for (const s of ex.spans) counts[s.type]!.g++;
+  }
+  const out: Record<string, number> = {};
+  for (const [type, { tp, p, g }] of Object.entries(counts)) out[type] = p && g && tp ? (2 * tp) / (p + g) : 0;
+  return out;
+}
