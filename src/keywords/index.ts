@@ -12,6 +12,7 @@ import { contentRanges } from "../text/page.js";
 import { occurrences, spansWithin } from "./content.js";
 import { documentOf } from "./document.js";
 import { loadIdf } from "./idf.js";
+import { scaledToMax } from "./pagerank.js";
 import { phraseCandidates } from "./phrases.js";
 import { loadStopwords } from "./terms.js";
 import { textRankScores, tfidfScores, tfWeight, wordCandidates } from "./words.js";
@@ -31,12 +32,6 @@ export interface KeywordRanking {
   keywords: Keyword[];
   /** The best key phrases (at most 100), best first. */
   phrases: Keyword[];
-}
-
-/** Divides by the largest value so two scorings can be blended. */
-function normalised(scores: readonly number[]): number[] {
-  const max = Math.max(0, ...scores);
-  return max > 0 ? scores.map((s) => s / max) : scores.map(() => 0);
 }
 
 /**
@@ -68,8 +63,8 @@ export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "art
     return mean * Math.sqrt(p.cohesion) * Math.sqrt(p.words.length);
   });
 
-  const tfidf = normalised([...wordTfidf, ...phraseTfidf]);
-  const rank = normalised([...wordRank, ...phraseRank]);
+  const tfidf = scaledToMax([...wordTfidf, ...phraseTfidf]);
+  const rank = scaledToMax([...wordRank, ...phraseRank]);
   const weight = method === "tfidf" ? 0 : method === "textrank" ? 1 : textRankWeight;
   const score = (i: number) => (1 - weight) * tfidf[i]! + weight * rank[i]!;
 

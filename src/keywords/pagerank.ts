@@ -20,6 +20,19 @@ export function addEdge(graph: Graph, a: number, b: number, weight: number): voi
   graph.neighbours[b]!.set(a, (graph.neighbours[b]!.get(a) ?? 0) + weight);
 }
 
+/** Index of the largest value (-1 for none); a loop, because spreading a long array into Math.max overflows. */
+export function argMax(values: ArrayLike<number>): number {
+  let best = -1;
+  for (let i = 0; i < values.length; i++) if (best < 0 || values[i]! > values[best]!) best = i;
+  return best;
+}
+
+/** `values` divided by their maximum (all zeros when none is positive). */
+export function scaledToMax(values: readonly number[]): number[] {
+  const max = values[argMax(values)] ?? 0;
+  return max > 0 ? values.map((v) => v / max) : values.map(() => 0);
+}
+
 const DAMPING = 0.85;
 const MAX_ITERATIONS = 50;
 const TOLERANCE = 1e-6;

@@ -7,7 +7,7 @@
  */
 import { spansWithin } from "../keywords/content.js";
 import { loadIdf } from "../keywords/idf.js";
-import { addEdge, emptyGraph, pageRank } from "../keywords/pagerank.js";
+import { addEdge, argMax, emptyGraph, pageRank, scaledToMax } from "../keywords/pagerank.js";
 import { loadStopwords } from "../keywords/terms.js";
 import type { Doc, Span, Summary, Token } from "../schema.js";
 import { contentRanges } from "../text/page.js";
@@ -29,7 +29,7 @@ export interface Budget {
   maxSentences: number;
 }
 
-/** A span that may enter the summary: a sentence, or a clause of one. */
+/** A span that may enter the summary: a sentence (or, for a headline budget, its head). */
 interface Unit {
   span: Span;
   /** Index of the sentence in `doc.sentences`. */
@@ -90,8 +90,7 @@ function centralities(units: readonly Unit[]): number[] {
   const ranks = pageRank(graph);
   const scores = units.map(() => 0);
   members.forEach((unit, k) => (scores[unit] = ranks[k]!));
-  const max = Math.max(0, ...scores);
-  return max > 0 ? scores.map((s) => s / max) : scores;
+  return scaledToMax(scores);
 }
 
 /** Scores of `units` (in document order) from the weighted features. */
@@ -107,7 +106,7 @@ function unitScores(units: readonly Unit[], title: TermVector | undefined, weigh
 
 /** Greedy MMR choice of units within the budget (units too long are skipped); indices into `units`, in order. */
 function choose(units: readonly Unit[], scores: readonly number[], budget: Budget, redundancy: number): number[] {
-  const max = Math.max(0, ...scores) || 1;
+  const max = scores[argMax(scores)] || 1;
   const chosen: number[] = [];
   let chars = 0;
   const open = new Set(units.map((_, i) => i));
@@ -211,7 +210,7 @@ export function summarizeDoc(
   };
   const units = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
   const scores = unitScores(units, titleVector, weights);
-  const top = units[scores.indexOf(Math.max(...scores))];
+  const top = units[argMax(scores)];
   if (!top || top.span.text.length <= budget.maxChars) {
     return summaryOf(units, choose(units, scores, budget, weights.redundancy));
   }
