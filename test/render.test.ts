@@ -1,16 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { enumerationStage } from "../src/enumerate/index.js";
-import { entityStage } from "../src/entities/index.js";
-import { keywordStage } from "../src/keywords/index.js";
-import { createAnalyzer, defaultStages } from "../src/pipeline.js";
+import { createAnalyzer } from "../src/pipeline.js";
+import { fullAnalyzer } from "./helpers/full-pipeline.js";
 import { displayable, JUPYTER_DISPLAY, mimeBundle, render, show } from "../src/render/index.js";
 import type { Doc } from "../src/schema.js";
-import { summaryStage } from "../src/summarize/index.js";
 
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
-const stages = [...defaultStages, enumerationStage, entityStage, keywordStage, summaryStage];
-const doc = createAnalyzer({ stages }).analyze(seed);
+const doc = fullAnalyzer().analyze(seed);
 
 const UNESCAPE: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 

@@ -1,11 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { createAnalyzer, defaultStages } from "../src/pipeline.js";
-import { enumerationStage } from "../src/enumerate/index.js";
-import { entityStage } from "../src/entities/index.js";
-import { keywordStage } from "../src/keywords/index.js";
-import { summaryStage } from "../src/summarize/index.js";
+import { fullAnalyzer } from "./helpers/full-pipeline.js";
 import { tag, tagsJsonSchema } from "../src/tag/index.js";
 
 const SHIPPED = new URL("../dict/tags.schema.json", import.meta.url);
@@ -24,8 +20,7 @@ describe("dict/tags.schema.json", () => {
   it("validates the seed's tags with ajv, and rejects them once a field is broken", () => {
     const shipped = JSON.parse(readFileSync(SHIPPED, "utf8")) as object;
     const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(shipped);
-    const stages = [...defaultStages, enumerationStage, entityStage, keywordStage, summaryStage];
-    const tags = tag(createAnalyzer({ stages }).analyze(seed), { userWords: ["办学定位"] });
+        const tags = tag(fullAnalyzer().analyze(seed), { userWords: ["办学定位"] });
     expect(tags.people.length).toBeGreaterThan(0);
     expect(tags.enumerations.outline.length).toBeGreaterThan(0);
     const plain = JSON.parse(JSON.stringify(tags)) as Record<string, unknown>;

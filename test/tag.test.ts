@@ -1,16 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { enumerationStage } from "../src/enumerate/index.js";
-import { entityStage } from "../src/entities/index.js";
 import { isGongwenError } from "../src/errors.js";
-import { keywordStage } from "../src/keywords/index.js";
-import { createAnalyzer, defaultStages } from "../src/pipeline.js";
+import { fullAnalyzer } from "./helpers/full-pipeline.js";
 import type { Doc } from "../src/schema.js";
-import { summaryStage } from "../src/summarize/index.js";
 import { TAG_KINDS, TagsSchema, tag, type Tag, type Tags } from "../src/tag/index.js";
 
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
-const analyzer = createAnalyzer({ stages: [...defaultStages, enumerationStage, entityStage, keywordStage, summaryStage] });
+const analyzer = fullAnalyzer();
 const doc = analyzer.analyze(seed);
 
 function expectSpansOfText(tags: Tags, text: string): void {
@@ -61,6 +57,12 @@ describe("tag() on the seed meeting report", () => {
   it("is deterministic: same input, same JSON, also from a JSON round trip of the Doc", () => {
     const again = tag(JSON.parse(JSON.stringify(doc)) as Doc);
     expect(JSON.stringify(again)).toBe(JSON.stringify(tags));
+  });
+
+  it("carries the page's title and publication date and the meeting brief", () => {
+    expect(tags).toMatchObject({ title: "学院召开2023年第11次党委(扩大)会议", publishedAt: "2023-05-18" });
+    expect(tags.meeting).toMatchObject({ name: "2023年第11次党委(扩大)会议", number: 11, date: "2023-05-17", chair: { name: "雷承锋" } });
+    expect(tags.meeting?.guests).toEqual(["李国臣", "王鹏"]);
   });
 
   it("reports the summary with spans into the input", () => {
@@ -125,20 +127,30 @@ describe("tag options", () => {
   });
 });
 
-describe("spam", () => {
-  it("flags a page whose spam findings the page stage recorded, with the strongest score", () => {
-    const line = "欢迎访问122cc太阳集成游戏!";
-    const evidence = [{ start: 4, end: 9, text: "122cc" }];
-    const withSpam: Doc = {
-      ...doc,
-      page: { regions: [], spam: [{ start: 0, end: line.length, text: line, category: "gambling", evidence, score: 0.9 }] },
-    };
-    expect(seed.startsWith(line)).toBe(true);
-    expect(tag(withSpam).spam).toEqual({
-      flagged: true,
-      score: 0.9,
-      findings: [{ category: "gambling", score: 0.9, span: { start: 0, end: line.length, text: line }, evidence }],
-    });
-    expect(tag(doc).spam).toEqual({ flagged: false, score: 0, findings: [] });
+describe("spam and page noise", () => {
+  it("reports the gambling banner the page stage found, with its evidence", () => {
+    const tags = tag(doc);
+    expect(tags.spam.flagged).toBe(true);
+    expect(tags.spam.findings[0]).toMatchObject({ category: "gambling", span: { start: 0, text: "欢迎访问122cc太阳集成游戏!" } });
+    expect(tags.spam.findings[0]!.evidence.map((span) => span.text)).toContain("122cc");
+    expect(tags.spam.score).toBe(tags.spam.findings[0]!.score);
+  });
+
+  it("takes no entity tags from the banner, the breadcrumb or the credits", () => {
+    const tags = tag(doc, { maxPerKind: 100 });
+    const regions = doc.page!.regions.filter((region) => ["spam", "navigation", "credits", "footer"].includes(region.kind));
+    for (const kind of ["people", "organizations", "places", "dates"] as const) {
+      for (const span of tags[kind].flatMap((item) => item.spans)) {
+        expect(regions.some((region) => span.start >= region.start && span.start < region.end)).toBe(false);
+      }
+    }
+    expect(tags.people.map((person) => person.tag)).not.toContain("石丹"); // the editor, named in the credits
+  });
+
+  it("a clean news item is not flagged", () => {
+    const item = JSON.parse(
+      readFileSync(new URL("../../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl", import.meta.url), "utf8").slice(0, 50_000).split("\n")[0]!,
+    ) as { text: string };
+    expect(tag(analyzer.analyze(item.text)).spam).toEqual({ flagged: false, score: 0, findings: [] });
   });
 });

@@ -105,15 +105,18 @@ function entityTitle(entity: Entity): string {
 
 function marksOf(doc: Doc, prefix: string): Mark[] {
   const marks: Mark[] = [];
+  const findings = doc.page?.spam ?? [];
   for (const region of doc.page?.regions ?? []) {
-    if (NOISE_KINDS.has(region.kind)) {
+    // A spam region is drawn by its finding (with the category) when there is one.
+    const drawnAsFinding = region.kind === "spam" && findings.some((f) => f.start === region.start && f.end === region.end);
+    if (NOISE_KINDS.has(region.kind) && !drawnAsFinding) {
       marks.push({ ...region, layer: 0, className: "gw-noise", label: region.kind, title: `${region.kind} (not article text)` });
     }
   }
   for (const span of doc.summary?.spans ?? []) {
     marks.push({ start: span.start, end: span.end, layer: 1, className: "gw-key", title: "summary sentence" });
   }
-  for (const finding of doc.page?.spam ?? []) {
+  for (const finding of findings) {
     const title = `spam: ${finding.category} (score ${finding.score}): ${finding.evidence.map((e) => e.text).join("、")}`;
     marks.push({ start: finding.start, end: finding.end, layer: 2, className: "gw-spam", label: `spam: ${finding.category}`, title });
   }
@@ -217,7 +220,7 @@ function header(doc: Doc, options: RenderOptions): string {
   const parts: string[] = [];
   if (options.caption !== undefined) parts.push(`<div class="gw-caption">${escapeHtml(options.caption)}</div>`);
   if (doc.page?.title) parts.push(`<h1 class="gw-title">${escapeHtml(doc.page.title.text)}</h1>`);
-  const meta = [doc.page?.publishedAt, doc.page?.source, doc.meeting?.meeting?.text].filter((value) => value !== undefined);
+  const meta = [doc.page?.publishedAt, doc.page?.source, doc.meeting?.meeting?.name].filter((value) => value !== undefined);
   if (meta.length > 0) parts.push(`<p class="gw-meta">${meta.map((value) => escapeHtml(String(value))).join(" · ")}</p>`);
   if (doc.summary?.text) {
     parts.push(`<section class="gw-summary"><h2>Summary</h2><p>${escapeHtml(doc.summary.text)}</p></section>`);

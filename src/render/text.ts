@@ -40,7 +40,7 @@ export function summaryAsText(doc: Doc): string {
   const lines = [doc.summary?.text ?? ""];
   const meeting = doc.meeting;
   if (meeting) {
-    if (meeting.meeting) lines.push(`meeting: ${meeting.meeting.text}`);
+    if (meeting.meeting) lines.push(`meeting: ${meeting.meeting.name}`);
     if (meeting.date) lines.push(`date: ${meeting.date}`);
     if (meeting.chair) lines.push(`chair: ${[...meeting.chair.titles, meeting.chair.name].join(" ")}`);
     for (const decision of meeting.decisions) lines.push(`decision: ${decision.text}`);

@@ -49,6 +49,32 @@ function analyzerFor(userWords: readonly string[]): Analyzer {
   return analyzer;
 }
 
+/** Page regions whose mentions are not the article's: a CMS tags what the article says, not its banners. */
+const OUTSIDE_ARTICLE = new Set(["navigation", "credits", "footer", "spam"]);
+
+/** The entities that lie outside noise regions (all of them when the page was not read). */
+function articleEntities(doc: Doc): Entity[] {
+  const entities = doc.entities ?? [];
+  const noise = (doc.page?.regions ?? []).filter((region) => OUTSIDE_ARTICLE.has(region.kind)).sort((a, b) => a.start - b.start);
+  if (noise.length === 0) return entities;
+  return entities.filter((entity) => {
+    // The last noise region starting at or before the entity is the only one that can contain its start.
+    let low = 0;
+    let high = noise.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (noise[middle]!.start <= entity.start) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found === -1 || entity.start >= noise[found]!.end;
+  });
+}
+
 /** Scores are rounded so that the JSON a CMS stores does not carry float noise. */
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
@@ -160,11 +186,11 @@ export function outline(doc: Pick<Doc, "text" | "enumerations">): EnumerationTag
       totals.lists += 1;
       totals.items += list.items.length;
       totals.depth = Math.max(totals.depth, depth);
-      if (list.declared && !list.declared.matches) totals.declaredMismatches += 1;
+      if (list.declared?.matches === false) totals.declaredMismatches += 1;
       return {
         style: list.style,
         complete: list.complete,
-        ...(list.declared ? { declaredCount: list.declared.count } : {}),
+        ...(list.declared?.count === undefined ? {} : { declaredCount: list.declared.count }),
         items: list.items.map((item) => ({
           ordinal: item.ordinal,
           marker: item.marker.text,
@@ -198,9 +224,10 @@ function meetingTags(doc: Doc): MeetingTags | undefined {
   if (!meeting) return undefined;
   const texts = (spans: readonly { text: string }[]) => spans.map((span) => span.text);
   return {
-    ...(meeting.meeting ? { name: meeting.meeting.text } : {}),
+    ...(meeting.meeting ? { name: meeting.meeting.name } : {}),
     ...(meeting.meeting?.number !== undefined ? { number: meeting.meeting.number } : {}),
     ...(meeting.date ? { date: meeting.date } : {}),
+    ...(meeting.dateEnd ? { dateEnd: meeting.dateEnd } : {}),
     ...(meeting.chair
       ? {
           chair: {
@@ -262,7 +289,7 @@ export function tag(input: string | Doc, options?: TagOptions): Tags {
   const allow = parsed.allow ? new Set(parsed.allow.map(normalise)) : undefined;
   const deny = parsed.deny ? new Set(parsed.deny.map(normalise)) : undefined;
   const pick = <T extends Tag>(kind: TagKind, tags: T[]) => select(tags, kind, parsed, allow, deny);
-  const entities = doc.entities ?? [];
+  const entities = articleEntities(doc);
   const meeting = meetingTags(doc);
   const summary = doc.summary;
 

@@ -78,7 +78,7 @@ export const EnumerationTagsSchema = z.object({
   items: z.number().int().nonnegative(),
   /** Deepest nesting (0 when there is no list). */
   depth: z.number().int().nonnegative(),
-  /** Lists whose announced count differs from the items found. */
+  /** Lists whose announced count (`以下六方面`) differs from the items found. */
   declaredMismatches: z.number().int().nonnegative(),
   /** Top-level lists with their nested lists. */
   outline: z.array(OutlineListSchema),
@@ -97,11 +97,13 @@ export const SpamTagsSchema = z.object({
 export type SpamTags = z.infer<typeof SpamTagsSchema>;
 
 export const MeetingTagsSchema = z.object({
-  /** The meeting's name as written (2023年第11次党委(扩大)会议). */
+  /** The meeting's name (2023年第11次党委(扩大)会议); 会议 is added when only the body is written. */
   name: z.string().optional(),
   number: z.number().int().optional(),
-  /** ISO date. */
+  /** ISO date of the meeting (its first day). */
   date: z.string().optional(),
+  /** ISO date of the last day, when the meeting ran over several. */
+  dateEnd: z.string().optional(),
   chair: z.object({ name: z.string(), titles: z.array(z.string()), org: z.string().optional() }).optional(),
   participants: z.array(z.string()),
   attendees: z.array(z.string()),
