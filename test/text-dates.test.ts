@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findDates, type DateMention } from "../src/text/dates.js";
 
@@ -16,6 +16,7 @@ describe("findDates: absolute forms", () => {
     ["二〇二三年五月", "二〇二三年五月", "2023-05", "month"],
     ["二○○四年六月二十六日", "二○○四年六月二十六日", "2004-06-26", "day"],
     ["新华社北京２００７年３月１７日电", "２００７年３月１７日", "2007-03-17", "day"],
+    ["二0一一年国内生产总值", "二0一一年", "2011", "year"],
     ["召开2023年第11次会议", "2023年", "2023", "year"],
     ["2023-05-18 09:30:00 发布", "2023-05-18 09:30:00", "2023-05-18T09:30:00", "time"],
     ["2023年5月17日上午9时", "2023年5月17日上午9时", "2023-05-17T09:00", "time"],
@@ -105,5 +106,25 @@ describe("findDates on real text", () => {
     const text = "2023年5月1日。正文2024年6月2日";
     const found = findDates(text, { ranges: [{ start: 10, end: text.length }] });
     expect(found.map((m) => m.value)).toEqual(["2024-06-02"]);
+  });
+});
+
+describe("findDates over the policy corpus", () => {
+  const files = readdirSync(new URL("../../shared/data/policy/", import.meta.url)).filter((f) => f.endsWith(".txt"));
+  const ISO = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?|T\d{2}:\d{2}(?::\d{2})?)$/;
+
+  it.each(files)("%s: spans match the text and values are valid ISO dates", (file) => {
+    const text = POLICY(file);
+    const found = findDates(text, { referenceDate: "2020-01-01" });
+    expect(found.length).toBeGreaterThan(0);
+    for (const m of found) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      if (m.value === undefined) continue;
+      expect(m.value).toMatch(ISO);
+      if (m.precision === "day" || m.precision === "time") {
+        const day = m.value.slice(0, 10);
+        expect(new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10)).toBe(day);
+      }
+    }
   });
 });

@@ -33,6 +33,8 @@ describe("parseChineseNumber", () => {
     ["二〇二三", 2023],
     ["一九九八", 1998],
     ["〇五", 5],
+    ["二0一一", 2011],
+    ["二O二O", 2020],
     ["3.5万亿", 3_500_000_000_000],
     ["1.2亿", 120_000_000],
     ["2000万", 20_000_000],
@@ -71,6 +73,8 @@ describe("parseChineseNumber", () => {
     "12a",
     "几十",
     "3.5.1",
+    "O", // a zero look-alike needs Chinese digits around it
+    "0O",
   ];
   it.each(invalid)("%s → undefined", (input) => {
     expect(parseChineseNumber(input)).toBeUndefined();

@@ -44,6 +44,8 @@ const MAX_YEAR = 2199;
 
 const CHINESE_DIGITS = "〇○零一二三四五六七八九";
 const CHINESE_NUMBER_CHARS = `${CHINESE_DIGITS}十两`;
+/** Chinese year digits, with the zeros that scraped text types as 0 or O (二0一一年). */
+const YEAR_DIGITS = `${CHINESE_DIGITS}0０OＯ`;
 
 /**
  * Deictic words: the field they resolve to and their shift from the reference date; `null` for vague times that
@@ -133,12 +135,20 @@ function readNumber(text: string, i: number, end: number, maxLength: number): Nu
 }
 
 /** `2023年`, `二〇二三年`: a four-digit calendar year. */
+/** `2023年`, `二〇二三年`, `二0一一年` (a zero typed as 0 or O): a four-digit calendar year. */
 function readYear(text: string, i: number, end: number): { year: number; end: number } | undefined {
+  let year: number | undefined;
+  let yearEnd = i + 4;
   const n = readNumber(text, i, end, 4);
-  if (!n || n.length !== 4 || text[n.end] !== "年") return undefined;
-  if (!n.arabic && ![...text.slice(i, n.end)].every((c) => CHINESE_DIGITS.includes(c))) return undefined;
-  if (n.value < MIN_YEAR || n.value > MAX_YEAR) return undefined;
-  return { year: n.value, end: n.end + 1 };
+  if (n?.arabic) {
+    year = n.length === 4 ? n.value : undefined;
+    yearEnd = n.end;
+  } else if (CHINESE_DIGITS.includes(text[i] ?? "") && yearEnd <= end) {
+    const digits = text.slice(i, yearEnd);
+    year = [...digits].every((c) => YEAR_DIGITS.includes(c)) ? parseChineseNumber(digits) : undefined;
+  }
+  if (year === undefined || text[yearEnd] !== "年" || year < MIN_YEAR || year > MAX_YEAR) return undefined;
+  return { year, end: yearEnd + 1 };
 }
 
 function readMonth(text: string, i: number, end: number): { month: number; end: number; arabic: boolean } | undefined {

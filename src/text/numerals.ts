@@ -9,6 +9,8 @@ const DIGITS: Record<string, number> = {
   〇: 0, "○": 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
   壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
 };
+/** Zeros typed with the wrong key inside Chinese digit runs (二0一一年, 二O一一年). */
+const ZERO_LOOKALIKES = new Set(["0", "０", "O", "Ｏ"]);
 /** 两 means 2 only before 千/百/万/亿 (or alone), never in the tens or units place. */
 const LIANG = "两";
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
@@ -55,10 +57,11 @@ function parseSection(s: string): number | undefined {
   }
   if (s === LIANG) return 2;
   const chars = [...s];
-  if (chars.every((c) => c in DIGITS)) {
+  const digitOf = (c: string) => DIGITS[c] ?? (ZERO_LOOKALIKES.has(c) ? 0 : undefined);
+  if (chars.every((c) => digitOf(c) !== undefined) && chars.some((c) => c in DIGITS)) {
     // 二〇二三 is read digit by digit; a bare pair such as 三四 is an estimate ("three or four"), not 34.
     if (chars.length === 1) return DIGITS[chars[0]!];
-    if (chars.length >= 3 || chars.some((c) => DIGITS[c] === 0)) return Number(chars.map((c) => DIGITS[c]).join(""));
+    if (chars.length >= 3 || chars.some((c) => digitOf(c) === 0)) return Number(chars.map(digitOf).join(""));
     return undefined;
   }
   let value = 0;
