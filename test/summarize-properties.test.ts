@@ -1,0 +1,56 @@
+/**
+ * Invariants of keywords and summaries for arbitrary pieces of real text and arbitrary budgets: every span points
+ * at its text, summaries stay within their budget, in document order, inside the sentences they name.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { documentOf } from "../src/keywords/document.js";
+import { rankKeywords } from "../src/keywords/index.js";
+import { summarizeDoc } from "../src/summarize/rank.js";
+import { expectSpans, readData, seedText } from "./helpers/doc.js";
+
+const sources = [seedText(), readData("policy/meeting-20231212-central-economic-work-conference.txt"), readData("policy/sd-2019-05-24-5.txt")];
+
+/** A slice of a real document, cut anywhere (mid-word, mid-line, even between surrogate halves). */
+const slice = fc
+  .tuple(fc.integer({ min: 0, max: sources.length - 1 }), fc.nat(), fc.integer({ min: 0, max: 3000 }))
+  .map(([k, from, length]) => {
+    const text = sources[k]!;
+    const start = from % text.length;
+    return text.slice(start, start + length);
+  });
+
+describe("summary and keyword properties on slices of real text", () => {
+  it("summaries are input spans within every budget, in order, inside their sentences", () => {
+    fc.assert(
+      fc.property(slice, fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
+        const doc = documentOf(text);
+        const summary = summarizeDoc(doc, { maxChars, maxSentences });
+        expectSpans(text, summary.spans);
+        expect(summary.text.length).toBeLessThanOrEqual(maxChars);
+        expect(summary.spans.length).toBeLessThanOrEqual(maxSentences);
+        expect(summary.text).toBe(summary.spans.map((s) => s.text).join(""));
+        for (let k = 1; k < summary.spans.length; k++) expect(summary.spans[k]!.start).toBeGreaterThanOrEqual(summary.spans[k - 1]!.end);
+        summary.spans.forEach((span) => {
+          const inside = summary.sentences.some((i) => doc.sentences[i]!.start <= span.start && span.end <= doc.sentences[i]!.end);
+          expect(inside).toBe(true);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keyword and phrase spans point at their text", () => {
+    fc.assert(
+      fc.property(slice, (text) => {
+        const { keywords, phrases } = rankKeywords(documentOf(text), { topK: 50 });
+        for (const keyword of [...keywords, ...phrases]) {
+          expect(keyword.spans.length).toBeGreaterThan(0);
+          expectSpans(text, keyword.spans);
+          for (const span of keyword.spans) expect(span.text).toBe(keyword.text);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
