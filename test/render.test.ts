@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/pipeline.js";
 import { fullAnalyzer } from "./helpers/full-pipeline.js";
@@ -135,5 +136,24 @@ describe("notebook display", () => {
     const shown: string[] = [];
     show(doc, { html: (html) => shown.push(html) });
     expect(shown).toEqual([mimeBundle(doc)["text/html"]]);
+  });
+});
+
+describe("render() on any input", () => {
+  const pieces = ["雷承锋主持召开会议。", "一是", "二是", "<script>", "&amp;", '"', "'", "\n", "\r\n", "\u0000", "\ud800", "😀", "e\u0301", "发布时间:2023-05-18", "欢迎访问122cc太阳集成游戏!"];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "binary" })), { maxLength: 30 })
+    .map((parts) => parts.join(""));
+
+  it("reproduces the text exactly in well-nested, escaped markup", () => {
+    const analyzer = fullAnalyzer();
+    fc.assert(
+      fc.property(text, (input) => {
+        const html = render(analyzer.analyze(input));
+        expect(textPane(html).text).toBe(input);
+        expect(html).not.toMatch(/<script/i);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isGongwenError } from "../src/errors.js";
 import { fullAnalyzer } from "./helpers/full-pipeline.js";
@@ -152,5 +153,24 @@ describe("spam and page noise", () => {
       readFileSync(new URL("../../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl", import.meta.url), "utf8").slice(0, 50_000).split("\n")[0]!,
     ) as { text: string };
     expect(tag(analyzer.analyze(item.text)).spam).toEqual({ flagged: false, score: 0, findings: [] });
+  });
+});
+
+describe("tag() on any input", () => {
+  const pieces = ["雷承锋主持召开会议。", "学院党委书记", "一是", "二是", "5月17日", "山西", "\n", "\u0000", "\ud800", "😀", "ＡＩ", "欢迎访问122cc太阳集成游戏!"];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "binary" })), { maxLength: 30 })
+    .map((parts) => parts.join(""));
+
+  it("passes its schema, ranks deterministically and points every span at the input", () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const tags = tag(analyzer.analyze(input), { userWords: ["一是", "山西"] });
+        expect(TagsSchema.parse(tags)).toEqual(tags);
+        expectSpansOfText(tags, input);
+        for (const kind of TAG_KINDS) expectRanked(tags[kind]);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
