@@ -95,7 +95,7 @@ function byRank(a: Tag, b: Tag): number {
 /** Turns groups into tags scored relative to the strongest group (which scores 1). */
 function toTags(groups: Iterable<Group>): Tag[] {
   const list = [...groups].filter((group) => group.tag !== "" && group.spans.length > 0);
-  const top = Math.max(0, ...list.map((group) => group.weight));
+  const top = list.reduce((max, group) => Math.max(max, group.weight), 0);
   return list
     .map((group) => {
       const spans = [...group.spans].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -214,7 +214,7 @@ function spamTags(doc: Doc): SpamTags {
   }));
   return {
     flagged: findings.length > 0,
-    score: round(Math.max(0, ...findings.map((finding) => finding.score))),
+    score: round(findings.reduce((max, finding) => Math.max(max, finding.score), 0)),
     findings,
   };
 }
