@@ -9,12 +9,15 @@
  *   often the day after: their lead date is completed with the manifest date as reference and counted as
  *   agreeing when it is the broadcast day or the day before.
  *
+ * Then every date mention findDates finds, against the hand-annotated dates of the entity gold set
+ * (test/fixtures/entities), as precision / recall / F1.
+ *
  * Run: npx tsx bench/date-accuracy.ts
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { findDates } from "../src/text/dates.js";
+import { findDates, type DateMention } from "../src/text/dates.js";
 import { contentRanges, readPage } from "../src/text/page.js";
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -81,3 +84,61 @@ console.log(
 for (const r of meetings) {
   if (!r.lead?.endsWith(r.expected) && !r.lead?.endsWith(dayBefore(r.expected))) console.log(`  ${r.file}: lead ${r.lead ?? "none"}, manifest ${r.expected}`);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Date mentions against the hand-annotated entity gold (test/fixtures/entities/*.json, type "date").
+
+interface GoldDate {
+  start: number;
+  end: number;
+  text: string;
+  value: string;
+}
+
+const goldFolder = path.join(PROJECT, "test/fixtures/entities");
+const goldFiles = readdirSync(goldFolder).filter((f) => f.endsWith(".json"));
+const tallies = { strict: { tp: 0, pred: 0, gold: 0 }, lenient: { tp: 0, pred: 0, gold: 0 } };
+const errors: string[] = [];
+for (const file of goldFiles) {
+  const gold = JSON.parse(readFileSync(path.join(goldFolder, file), "utf8")) as {
+    source: string;
+    docDate: string;
+    entities: (GoldDate & { type: string })[];
+  };
+  const text = readFileSync(path.resolve(PROJECT, "../shared/data", gold.source), "utf8");
+  const golds = gold.entities.filter((e) => e.type === "date");
+  // The gold leaves out bare relative words (今年, 近日) and times of day without a date.
+  const preds = findDates(text, { referenceDate: gold.docDate }).filter(
+    (m) => (!m.relative || /[0-9０-９一二三四五六七八九十]月/.test(m.text)) && (m.parts.year ?? m.parts.month ?? m.parts.day) !== undefined,
+  );
+  for (const [mode, matches] of [
+    ["strict", (p: DateMention, g: GoldDate) => p.start === g.start && p.end === g.end && p.value === g.value],
+    ["lenient", (p: DateMention, g: GoldDate) => p.start < g.end && g.start < p.end && (p.value ?? "").startsWith(g.value)],
+  ] as const) {
+    const used = new Set<DateMention>();
+    for (const g of golds) {
+      const hit = preds.find((p) => !used.has(p) && matches(p, g));
+      if (hit) used.add(hit);
+      else if (mode === "lenient") errors.push(`  MISSED ${file}: ${g.text} (${g.value})`);
+      else {
+        const overlapping = preds.find((p) => p.start < g.end && g.start < p.end);
+        errors.push(`  SPAN   ${file}: ${g.text} (${g.value}) found as ${overlapping?.text ?? "nothing"}`);
+      }
+    }
+    if (mode === "lenient") {
+      for (const p of preds) if (!used.has(p)) errors.push(`  EXTRA  ${file}: ${p.text} (${p.value ?? "no value"})`);
+    }
+    tallies[mode].tp += used.size;
+    tallies[mode].pred += preds.length;
+    tallies[mode].gold += golds.length;
+  }
+}
+console.log(`\nDate mentions vs the entity gold (${goldFiles.length} documents, reference = manifest date):`);
+console.log("match     gold  found  correct  precision  recall     F1");
+for (const [mode, t] of Object.entries(tallies)) {
+  const p = t.tp / t.pred;
+  const r = t.tp / t.gold;
+  console.log(`${mode.padEnd(8)} ${String(t.gold).padStart(5)} ${String(t.pred).padStart(6)} ${String(t.tp).padStart(8)}  ${(100 * p).toFixed(1).padStart(8)}% ${(100 * r).toFixed(1).padStart(6)}% ${(100 * ((2 * p * r) / (p + r))).toFixed(1).padStart(6)}%`);
+}
+console.log("strict: same span and value; lenient: overlapping span, value agreeing to the gold's precision. Differences:");
+for (const line of errors) console.log(line);

@@ -30,6 +30,14 @@ describe("findDates: absolute forms", () => {
     expect(input.slice(first!.start, first!.end)).toBe(first!.text);
   });
 
+  it("reads both ends of a range of years and stops a month at 月", () => {
+    expect(findDates("总体规划（2018—2035年）的批复").map(brief)).toEqual([
+      ["2018", "2018", "year"],
+      ["2035年", "2035", "year"],
+    ]);
+    expect(findDates("十月份以来", { referenceDate: "2023-11-02" }).map(brief)).toEqual([["十月", "2023-10", "month"]]);
+  });
+
   it("rejects numbers that are not dates", () => {
     for (const input of [
       "自发布之日起30日内", "15日以上", "一时难以", "三点意见", "1:10的比例", "十月革命", "5000年文明",

@@ -151,6 +151,15 @@ function readYear(text: string, i: number, end: number): { year: number; end: nu
   return { year, end: yearEnd + 1 };
 }
 
+/** The `2018` of `2018—2035年`: a bare four-digit year that opens a range of years. */
+function readYearBeforeRange(text: string, i: number, end: number): { year: number; end: number } | undefined {
+  const n = readNumber(text, i, end, 4);
+  if (!n || !n.arabic || n.length !== 4 || n.value < MIN_YEAR || n.value > MAX_YEAR) return undefined;
+  let j = n.end;
+  while (j < end && j - n.end < 2 && RANGE_JOINERS.has(text[j]!) && text[j] !== "、") j++;
+  return j > n.end && readYear(text, j, end) ? { year: n.value, end: n.end } : undefined;
+}
+
 function readMonth(text: string, i: number, end: number): { month: number; end: number; arabic: boolean } | undefined {
   const n = readNumber(text, i, end, 2);
   if (!n || text[n.end] !== "月" || n.value < 1 || n.value > 12) return undefined;
@@ -365,10 +374,10 @@ function readMonthDay(
     let parts: DateParts = { ...(year !== undefined ? { year } : {}), month: month.month };
     if (day) parts = { ...parts, day: day.day };
     if (day && !isValidDay(parts)) return undefined;
-    // A Chinese month alone (一月, 十月) is too often something else; it needs a year, a day or 份.
-    const monthEnd = !day && text[month.end] === "份" ? month.end + 1 : month.end;
-    if (!day && !month.arabic && year === undefined && monthEnd === month.end && !relative) return undefined;
-    return complete(scan, start, day ? day.end : monthEnd, parts, day ? "day" : "month", relative);
+    // A Chinese month alone (一月, 十月) is too often something else; it needs a year, a day or 份 (left out of
+    // the span, which stops at the calendar unit).
+    if (!day && !month.arabic && year === undefined && text[month.end] !== "份" && !relative) return undefined;
+    return complete(scan, start, day ? day.end : month.end, parts, day ? "day" : "month", relative);
   }
   if (year !== undefined) return undefined;
   // A bare day: Arabic only (一日 is also "one day"), not a duration (30日内), not the rest of an invalid 2月30日.
@@ -402,6 +411,8 @@ function readAt(scan: Scan, p: number): DateMention | undefined {
 
   const year = readYear(text, p, end);
   if (year) return readMonthDay(scan, p, year.end, year.year, false) ?? mention(scan, p, year.end, { year: year.year }, "year", false, false);
+  const rangeStart = readYearBeforeRange(text, p, end);
+  if (rangeStart) return mention(scan, p, rangeStart.end, { year: rangeStart.year }, "year", false, false);
 
   const relative = RELATIVE_WORDS.find(([word]) => text.startsWith(word, p));
   if (relative) {
