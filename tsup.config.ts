@@ -1,9 +1,11 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli/main.ts", worker: "src/batch/worker.ts" },
+  entry: { index: "src/index.ts", cli: "src/cli/main.ts", worker: "src/batch/worker.ts", queue: "src/queue/index.ts" },
   format: ["esm", "cjs"],
-  dts: { entry: { index: "src/index.ts" } },
+  dts: { entry: { index: "src/index.ts", queue: "src/queue/index.ts" } },
+  // gongwen/queue's optional peers: imported at run time (lazily), never bundled
+  external: ["bullmq", "ioredis"],
   shims: true,
   clean: true,
   sourcemap: true,

@@ -96,11 +96,10 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
   if (output !== "tags" && output !== "doc") {
     throw new GongwenError("INVALID_OPTIONS", `output must be "tags" or "doc", got ${String(output)}`);
   }
+  const { Worker: BullWorker, UnrecoverableError } = await loadBullmq();
   const run: (text: string) => TaggingResult =
     output === "doc" ? createAnalyzer(options.analyzer).analyze : (text) => tag(text, tagOptions);
   run(WARM_UP_TEXT);
-
-  const { Worker: BullWorker, UnrecoverableError } = await loadBullmq();
 
   /** Turns data that is not JSON into a job that fails with INVALID_INPUT, instead of one stuck in `active`. */
   class GongwenWorker extends BullWorker<unknown, TaggingResult> {
