@@ -196,7 +196,8 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
 
 /**
  * Weak kinds are clues too common inside articles (a bare `时间：` line, a heading such as 加强技术支持) to trust
- * there; they become metadata or footer above the article and below it, and article elsewhere.
+ * there: weak metadata counts above the article and below it, a footer word only below it (a headline may say
+ * 技术支持), and both are article elsewhere.
  */
 const WEAK_KINDS = { "weak-metadata": "metadata", "weak-footer": "footer" } as const;
 type WeakKind = keyof typeof WEAK_KINDS;
