@@ -157,8 +157,8 @@ printTable(
   ],
 );
 
-// Cost next to segmentation, one line per call as in bench/segment-speed.ts. The machine is shared, so the tasks
-// alternate within each round and the ratio is taken per round (load shifts between rounds, not within one).
+// Cost next to segmentation, one line per call as in bench/segment-speed.ts. The machine is shared, so the three
+// tasks alternate line by line (a load spike hits all of them alike) and each round gives its own ratios.
 const lines = [dataPath("sighan2005/pku_test.utf8"), dataPath("sighan2005/msr_test.utf8")]
   .flatMap((f) => readFileSync(f, "utf8").split(/\r?\n/))
   .filter((l) => l.length > 0);
@@ -166,31 +166,31 @@ const chars = lines.reduce((n, l) => n + l.length, 0);
 const sentences = lines.map((l) => splitSentences(l));
 const clauses = lines.map((l, k) => splitClauses(l, sentences[k]!));
 segment("预热：加载词典");
-const elapsed = (run: () => void) => {
-  const t = performance.now();
-  run();
-  return performance.now() - t;
-};
-const tasks = {
-  segment: () => lines.forEach((l) => segment(l)),
-  stage: () => lines.forEach((l, k) => enumerations(l, { sentences: sentences[k]!, clauses: clauses[k]! })),
-  standalone: () => lines.forEach((l) => enumerations(l)),
-};
-const rounds = { segment: [] as number[], stage: [] as number[], standalone: [] as number[] };
-const ratios = { stage: [] as number[], standalone: [] as number[] };
+const tasks = [
+  (l: string) => segment(l),
+  (l: string, k: number) => enumerations(l, { sentences: sentences[k]!, clauses: clauses[k]! }),
+  (l: string) => enumerations(l),
+];
+const totals: number[][] = [[], [], []];
 for (let round = 0; round < 6; round++) {
-  const ms = { segment: elapsed(tasks.segment), stage: elapsed(tasks.stage), standalone: elapsed(tasks.standalone) };
-  if (round === 0) continue; // warm-up
-  for (const key of ["segment", "stage", "standalone"] as const) rounds[key].push(ms[key]);
-  ratios.stage.push(ms.stage / ms.segment);
-  ratios.standalone.push(ms.standalone / ms.segment);
+  const ms = [0, 0, 0];
+  lines.forEach((line, k) => {
+    tasks.forEach((task, t) => {
+      const started = performance.now();
+      task(line, k);
+      ms[t]! += performance.now() - started;
+    });
+  });
+  if (round > 0) ms.forEach((m, t) => totals[t]!.push(m)); // round 0 warms up
 }
+const [segmentMs, stageMs, aloneMs] = totals.map(median) as [number, number, number];
+const ratio = (t: number) => median(totals[t]!.map((m, r) => m / totals[0]![r]!)).toFixed(3);
 console.log(`\nCost on the PKU+MSR test text (${lines.length} lines, ${chars} chars, one line per call), median of 5 rounds`);
 printTable(
   ["task", "ms", "× segmentation"],
   [
-    ["segment", median(rounds.segment).toFixed(0), "1.00"],
-    ["enumerations, sentences given (as the pipeline stage)", median(rounds.stage).toFixed(0), median(ratios.stage).toFixed(3)],
-    ["enumerations(text) alone (splits sentences itself)", median(rounds.standalone).toFixed(0), median(ratios.standalone).toFixed(3)],
+    ["segment", segmentMs.toFixed(0), "1.00"],
+    ["enumerations, sentences given (as the pipeline stage)", stageMs.toFixed(0), ratio(1)],
+    ["enumerations(text) alone (splits sentences itself)", aloneMs.toFixed(0), ratio(2)],
   ],
 );

@@ -125,10 +125,9 @@ interface Piece {
   expectedFirst: number;
 }
 
-/** Every proposed entry, sorted by start, and where the next entry of the same or a higher level starts. */
+/** Every proposed entry, sorted by start. */
 interface PlaceContext {
   entries: readonly Entry[];
-  nextHigher: ReadonlyMap<Entry, number>;
 }
 
 /** The deepest placed item whose span contains `pos`. */
@@ -138,18 +137,26 @@ function container(placed: readonly Node[], pos: number): Node | undefined {
   return node;
 }
 
-/** For each entry (sorted by start), where the next entry of the same or a higher level starts. */
-function nextSameOrHigher(entries: readonly Entry[], textEnd: number): Map<Entry, number> {
-  const levels = Math.max(...Object.values(STYLE_RANK)) + 1;
-  const nearest = new Array<number>(levels).fill(textEnd);
-  const out = new Map<Entry, number>();
-  for (let k = entries.length - 1; k >= 0; k--) {
-    const entry = entries[k]!;
-    const rank = STYLE_RANK[entry.style];
-    let next = textEnd;
-    for (let r = 0; r <= rank; r++) next = Math.min(next, nearest[r]!);
-    out.set(entry, next);
-    nearest[rank] = Math.min(nearest[rank]!, entry.start);
+/**
+ * Where the next entry of the same or a higher level than `entry` starts. The walk passes only lower-level
+ * entries, and each entry is passed by at most one walk per level, so all walks together stay linear.
+ */
+function nextSameOrHigher(entries: readonly Entry[], entry: Entry, textEnd: number): number {
+  const rank = STYLE_RANK[entry.style];
+  for (let k = countBelow(entries, entry.start + 1, (e) => e.start); k < entries.length; k++) {
+    if (STYLE_RANK[entries[k]!.style] <= rank) return entries[k]!.start;
+  }
+  return textEnd;
+}
+
+/** Merges two lists of nodes sorted by start. */
+function merge(a: readonly Node[], b: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.entry.start <= b[j]!.entry.start)) out.push(a[i++]!);
+    else out.push(b[j++]!);
   }
   return out;
 }
@@ -170,7 +177,7 @@ export interface AssembleOptions {
 /** Places every run's items in the tree, level by level, and returns the top-level pieces. */
 function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): Piece[] {
   const entries = runs.flat().sort((a, b) => a.start - b.start);
-  const context: PlaceContext = { entries, nextHigher: nextSameOrHigher(entries, layout.text.length) };
+  const context: PlaceContext = { entries };
   const ranks = [...new Set(runs.map((run) => STYLE_RANK[run[0]!.style]))].sort((a, b) => a - b);
   let placed: Node[] = [];
   const top: Piece[] = [];
@@ -181,11 +188,11 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
       for (const piece of splitByParent(run, placed)) {
         if (INLINE_STYLES.has(piece.style) && piece.nodes.length < 2) continue;
         (piece.parent ? piece.parent.children : top).push(piece);
-        level.push(...piece.nodes);
+        for (const node of piece.nodes) level.push(node);
       }
     }
     for (const node of level) node.end = itemEnd(node, layout, context, options);
-    placed = [...placed, ...level].sort((a, b) => a.entry.start - b.entry.start);
+    placed = merge(placed, level.sort((a, b) => a.entry.start - b.entry.start));
   }
   return top;
 }
@@ -221,7 +228,7 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   if (index < nodes.length - 1) end = nodes[index + 1]!.entry.start;
   else if (entry.end !== undefined) end = entry.end;
   else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context))) {
-    end = Math.min(context.nextHigher.get(entry)!, layout.nextClosing(layout.lineEnd(entry.start) + 1));
+    end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = layout.lineEnd(entry.start);
   else end = layout.sentenceEnd(entry.markerEnd);
   return layout.trimEnd(entry.start, Math.min(end, limit));
@@ -272,31 +279,29 @@ function numberingProblems(ordinals: readonly number[], expectedFirst: number): 
 
 function toEnumeration(piece: Piece, layout: Layout): Enumeration {
   const { text } = layout;
-  const items: ListItem[] = piece.nodes.map((node) => {
+  const items = piece.nodes.map((node): ListItem => {
+    const { start, markerEnd, ordinal } = node.entry;
+    const item: ListItem = { start, end: node.end, text: text.slice(start, node.end), ordinal, marker: span(text, start, markerEnd) };
     const head = heading(node, layout);
-    const kids = node.children.map((child) => toEnumeration(child, layout));
-    return {
-      ...span(text, node.entry.start, node.end),
-      ordinal: node.entry.ordinal,
-      marker: span(text, node.entry.start, node.entry.markerEnd),
-      ...(head ? { heading: head } : {}),
-      ...(kids.length ? { children: kids } : {}),
-    };
+    if (head) item.heading = head;
+    if (node.children.length) {
+      item.children = node.children.sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start).map((child) => toEnumeration(child, layout));
+    }
+    return item;
   });
   const problems = numberingProblems(
     items.map((item) => item.ordinal),
     piece.expectedFirst,
   );
-  return {
-    ...span(text, items[0]!.start, items.at(-1)!.end),
-    style: piece.style,
-    items,
-    complete: problems.length === 0,
-    ...(problems.length ? { problems } : {}),
-  };
+  const start = items[0]!.start;
+  const end = items.at(-1)!.end;
+  const list: Enumeration = { start, end, text: text.slice(start, end), style: piece.style, items, complete: problems.length === 0 };
+  if (problems.length) list.problems = problems;
+  return list;
 }
 
 /** Builds the enumeration tree from runs of markers and parallel series. */
 export function assemble(runs: readonly Run[], layout: Layout, options: AssembleOptions): Enumeration[] {
-  return place(runs, layout, options).map((piece) => toEnumeration(piece, layout));
+  const top = place(runs, layout, options).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
+  return top.map((piece) => toEnumeration(piece, layout));
 }

@@ -23,8 +23,10 @@ const POINTERS = ["以下", "如下", "下列", "下面"];
 /** Measure words of announced counts, longer first (方面 before 方). */
 const CLASSIFIERS = ["个方面", "方面", "个", "条", "项", "件", "点", "大", "种", "类", "句话", "部分", "招"];
 const INDEFINITE = ["几", "若干"];
-const COUNT_DIGITS = new Set([..."一二三四五六七八九十两"]);
-const PHRASE_ENDS = new Set([..."，,。；;：:！？!?、“”‘’\"（）()《》 \t\u3000\n\r"]);
+const COUNT_DIGITS = charTable("一二三四五六七八九十两");
+const ARABIC_DIGITS = charTable("0123456789０１２３４５６７８９");
+const PHRASE_ENDS = charTable("，,。；;：:！？!?、“”‘’\"（）()《》 \t\u3000\n\r");
+const DI = "第".charCodeAt(0);
 /** The noun after the classifier (工作重点, 关键问题) is read up to this many characters. */
 const MAX_NOUN = 8;
 /** A back-reference names its set with at least this many characters after the count (工作重点, not 代表). */
@@ -37,26 +39,22 @@ const MAX_COUNT_DIGITS = 3;
 /** Count phrases looked at around one list (bounded, so that a text made of count phrases stays linear). */
 const MAX_CANDIDATES = 16;
 
-/** Characters a count phrase can start with (the scan skips all others at the cost of one lookup). */
 const CLASSIFIER_STARTS = charTable(CLASSIFIERS.map((c) => c[0]!));
-const STARTERS = charTable(
-  [...POINTERS, ...INDEFINITE].map((w) => w[0]!).concat([...COUNT_DIGITS], [..."0123456789０１２３４５６７８９"]),
-);
-
-const isAsciiDigit = (c: string | undefined) => c !== undefined && ((c >= "0" && c <= "9") || (c >= "０" && c <= "９"));
+const POINTER_STARTS = charTable(POINTERS.map((p) => p[0]!));
+/** Characters a count phrase can start with (the scan skips all others at the cost of one lookup). */
+const STARTERS = charTable([..."以如下几若一二三四五六七八九十两0123456789０１２３４５６７８９"]);
 
 /** Reads a count phrase whose number starts at `i` (after an optional 以下); undefined when there is none. */
 function countAt(text: string, phraseStart: number, i: number): CountPhrase | undefined {
-  const pointer = i > phraseStart;
   let count: number | undefined;
   let j = i;
   const indefinite = INDEFINITE.find((w) => text.startsWith(w, i));
   if (indefinite) {
     j = i + indefinite.length;
   } else {
-    const digits = isAsciiDigit(text[i]) ? isAsciiDigit : (c: string | undefined) => c !== undefined && COUNT_DIGITS.has(c);
-    while (j < text.length && j - i < MAX_COUNT_DIGITS && digits(text[j])) j++;
-    if (j === i || digits(text[j]) || !CLASSIFIER_STARTS[text.charCodeAt(j)]) return undefined;
+    const digits = ARABIC_DIGITS[text.charCodeAt(i)] ? ARABIC_DIGITS : COUNT_DIGITS;
+    while (j - i < MAX_COUNT_DIGITS && digits[text.charCodeAt(j)]) j++;
+    if (j === i || digits[text.charCodeAt(j)] || !CLASSIFIER_STARTS[text.charCodeAt(j)]) return undefined;
     count = parseChineseNumber(text.slice(i, j));
     if (count === undefined || count < 2) return undefined;
   }
@@ -66,22 +64,23 @@ function countAt(text: string, phraseStart: number, i: number): CountPhrase | un
   // 三个方面 / 三方面: 个 may be followed by 方面.
   if (classifier === "个" && text.startsWith("方面", j)) j += 2;
   const nounStart = j;
-  while (j < text.length && j - nounStart < MAX_NOUN && !PHRASE_ENDS.has(text[j]!)) j++;
+  while (j < text.length && j - nounStart < MAX_NOUN && !PHRASE_ENDS[text.charCodeAt(j)]) j++;
   // 十大 / 三件 need a noun (十大工程); 三个方面 stands alone.
   if (j === nounStart && (classifier === "大" || classifier === "件" || classifier === "个")) return undefined;
   const namedSet = text[phraseStart - 1] === "“" && j - nounStart >= MIN_NAMED_NOUN;
-  return { start: phraseStart, end: j, text: text.slice(phraseStart, j), count, namedSet, pointer };
+  return { start: phraseStart, end: j, text: text.slice(phraseStart, j), count, namedSet, pointer: i > phraseStart };
 }
 
 /** Every count phrase in `text.slice(from, to)`, in order. */
 export function scanCounts(text: string, from = 0, to = text.length): CountPhrase[] {
   const phrases: CountPhrase[] = [];
   for (let i = from; i < to; i++) {
-    if (!STARTERS[text.charCodeAt(i)]) continue;
-    const prev = text[i - 1];
-    // Not an ordinal (第三个), not the tail of a longer number or of a word (统一个), not 一个.
-    if (prev === "第" || isAsciiDigit(prev) || (prev !== undefined && COUNT_DIGITS.has(prev))) continue;
-    const pointer = POINTERS.find((p) => text.startsWith(p, i));
+    const code = text.charCodeAt(i);
+    if (!STARTERS[code]) continue;
+    // Not an ordinal (第三个), not the tail of a longer number or of a word (统一个).
+    const prev = text.charCodeAt(i - 1);
+    if (prev === DI || ARABIC_DIGITS[prev] || COUNT_DIGITS[prev]) continue;
+    const pointer = POINTER_STARTS[code] ? POINTERS.find((p) => text.startsWith(p, i)) : undefined;
     const phrase = countAt(text, i, pointer ? i + pointer.length : i);
     if (phrase && phrase.end <= to) {
       phrases.push(phrase);
@@ -101,12 +100,14 @@ function introduces(phrase: CountPhrase, listStart: number, layout: Layout): boo
 /**
  * Links count phrases to lists (in place): before a list, a phrase that leads into it (or one in the paragraph
  * before whose number agrees); after a list, a quoted named set with the same number (the seed's back-reference).
- * `starts` are the markers of every item, sorted, so that a phrase inside an earlier item is not taken.
+ * A phrase inside an earlier item (of any list) belongs to that item and is not taken.
  */
-export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase[], layout: Layout, starts: readonly number[]): void {
+export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase[], layout: Layout): void {
+  if (phrases.length === 0) return;
   const claimed = new Set<CountPhrase>();
   const phraseStarts = phrases.map((p) => p.start);
   const all = flatten(lists);
+  const starts = all.flatMap((list) => list.items.map((item) => item.start)).sort((a, b) => a - b);
   for (const list of all) {
     const n = list.items.length;
     const from = Math.max(starts[lastBefore(starts, list.start)] ?? 0, layout.paragraphStart(list.start, 1));

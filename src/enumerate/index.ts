@@ -72,20 +72,8 @@ export function enumerations(text: string, options: EnumerationOptions = {}): En
   if (markers.length === 0 && parallel.length === 0) return [];
   const layout = layoutOf(text, sentences);
   const lists = assemble([...groupRuns(markers, layout), ...parallel], layout, { rangeEnd });
-  const starts = itemStarts(lists).sort((a, b) => a - b);
-  const phrases = ranges.flatMap((r) => scanCounts(text, r.start, r.end));
-  linkDeclared(lists, phrases, layout, starts);
+  linkDeclared(lists, ranges.flatMap((r) => scanCounts(text, r.start, r.end)), layout);
   return lists;
-}
-
-function itemStarts(lists: readonly Enumeration[], into: number[] = []): number[] {
-  for (const list of lists) {
-    for (const item of list.items) {
-      into.push(item.start);
-      itemStarts(item.children ?? [], into);
-    }
-  }
-  return into;
 }
 
 /** Pipeline stage: fills `doc.enumerations` from the text and its sentences. */

@@ -74,19 +74,28 @@ const MAX_CN_NUMERAL = 4;
 /** Longest Arabic number read as a marker (the gold set and GB/T 9704 lists stay below 100). */
 const MAX_ARABIC_NUMERAL = 2;
 /** Spaces that may indent a line or sit between punctuation and a marker (ideographic, zero-width, NBSP). */
-const BLANKS = new Set([" ", "\t", "\u3000", "\u00a0", "\u200b", "\u200c", "\u200d", "\ufeff"]);
-const LINE_BREAKS = new Set(["\n", "\r", "\u2028", "\u2029"]);
+const BLANKS = charTable([" ", "\t", "\u3000", "\u00a0", "\u200b", "\u200c", "\u200d", "\ufeff"]);
+const LINE_BREAKS = charTable(["\n", "\r", "\u2028", "\u2029"]);
 /** Punctuation after which an inline marker (一是, 第一，, 首先) may open a clause. */
-const CLAUSE_BREAKS = new Set([..."。！？；：，、,;:!?）)”’」』】》…．"]);
+const CLAUSE_BREAKS = charTable("。！？；：，、,;:!?）)”’」』】》…．");
 /** Punctuation after which a heading marker (一、, 1.) may open a run-in paragraph (`…如下：一、…`). */
-const SENTENCE_BREAKS = new Set([..."。！？；：;:!?"]);
+const SENTENCE_BREAKS = charTable("。！？；：;:!?");
 /** What may follow 第一 when it numbers an item rather than a rank (第一次, 第一书记 are not items). */
-const AFTER_DI = new Set([..."，,、：:"]);
+const AFTER_DI = charTable("，,、：:");
 /** What may follow 其一 (其一，… / 其一是…). */
-const AFTER_QI = new Set([..."，,、：:是"]);
-const OPEN_PARENS = new Set(["（", "("]);
-const CLOSE_PARENS = new Set(["）", ")"]);
-const DOTS = new Set([".", "．"]);
+const AFTER_QI = charTable("，,、：:是");
+const OPEN_PARENS = charTable("（(");
+const CLOSE_PARENS = charTable("）)");
+const DOTS = charTable(".．");
+const AFTER_ARABIC = charTable(".．、）)");
+const SHI = "是".charCodeAt(0);
+const YAO = "要".charCodeAt(0);
+const DUN = "、".charCodeAt(0);
+const DI = "第".charCodeAt(0);
+const QI = "其".charCodeAt(0);
+const CI = "次".charCodeAt(0);
+const ZHANG = "章".charCodeAt(0);
+const TIAO = "条".charCodeAt(0);
 const FIRST_CIRCLED = 0x2460; // ①
 const LAST_CIRCLED = 0x2473; // ⑳
 
@@ -102,25 +111,27 @@ export function charTable(chars: Iterable<string>): Uint8Array {
 
 const CN_NUMERAL = charTable(CN_NUMERAL_CHARS);
 const ARABIC_DIGIT = charTable("0123456789０１２３４５６７８９");
-/** `text[i]` is in `table` (false outside the text: charCodeAt gives NaN). */
-const is = (table: Uint8Array, text: string, i: number) => table[text.charCodeAt(i)] === 1;
-
 /** Length of the run of characters in `table` at `from`, or 0 when it is longer than `max`. */
 function runLength(text: string, from: number, max: number, table: Uint8Array): number {
   let i = from;
-  while (i - from <= max && is(table, text, i)) i++;
+  // Outside the text charCodeAt gives NaN, which is in no table.
+  while (i - from <= max && table[text.charCodeAt(i)]) i++;
   return i - from > max ? 0 : i - from;
 }
 
-/** What precedes `at`, skipping blanks: `line` (start of text or of a line) or the preceding character. */
-function before(text: string, at: number): { line: boolean; char: string | undefined } {
+/** The preceding character's code when a line starts at `at` (only blanks before it on its line). */
+const LINE = -1;
+
+/** The code of the character before `at`, skipping blanks, or {@link LINE} at the start of the text or a line. */
+function preceding(text: string, at: number): number {
   let i = at - 1;
   // Bounded so that a megabyte of spaces followed by markers stays linear.
   const stop = Math.max(-1, at - 64);
-  while (i > stop && BLANKS.has(text[i]!)) i--;
-  if (i < 0 || LINE_BREAKS.has(text[i]!)) return { line: true, char: undefined };
-  return { line: false, char: text[i] };
+  while (i > stop && BLANKS[text.charCodeAt(i)]) i--;
+  return i < 0 || LINE_BREAKS[text.charCodeAt(i)] ? LINE : text.charCodeAt(i);
 }
+const opensClause = (p: number) => p === LINE || CLAUSE_BREAKS[p] === 1;
+const opensSentence = (p: number) => p === LINE || SENTENCE_BREAKS[p] === 1;
 
 /** 首先 opens a sequence; 然后 and 最后 (0) take the next number in it; 其次 is read with 其一 below. */
 const SEQUENCE_WORDS: ReadonlyMap<string, number> = new Map([
@@ -140,83 +151,74 @@ const STARTERS = charTable([
 /** Proposes every enumeration marker in `text.slice(from, to)`, in text order. */
 export function scanMarkers(text: string, from = 0, to = text.length): Marker[] {
   const markers: Marker[] = [];
-  const push = (style: MarkerStyle, ordinal: number | undefined, start: number, end: number, line: boolean) => {
-    if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: line });
+  const push = (style: MarkerStyle, ordinal: number | undefined, start: number, end: number, before: number) => {
+    if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: before === LINE });
   };
+  // Each branch checks what follows the number before it looks back or parses: most look-alikes fail there.
   for (let i = from; i < to; i++) {
-    if (!STARTERS[text.charCodeAt(i)]) continue;
-    const c = text[i]!;
-    const code = c.charCodeAt(0);
+    const code = text.charCodeAt(i);
+    if (!STARTERS[code]) continue;
+    const prev = text.charCodeAt(i - 1);
     if (code >= FIRST_CIRCLED && code <= LAST_CIRCLED) {
-      push("circled", code - FIRST_CIRCLED + 1, i, i + 1, before(text, i).line);
-      continue;
-    }
-    // Markers start at a run boundary: 统一是 / 第一第一 / 11.1 never yield one from the middle of a run.
-    const prev = text[i - 1];
-    if (is(CN_NUMERAL, text, i) && !is(CN_NUMERAL, text, i - 1) && prev !== "第" && prev !== "其" && !OPEN_PARENS.has(prev ?? "")) {
+      push("circled", code - FIRST_CIRCLED + 1, i, i + 1, preceding(text, i));
+    } else if (CN_NUMERAL[code]) {
+      // Markers start at a run boundary: 统一是 / 第一第一 never yield one from the middle of a run.
+      if (CN_NUMERAL[prev] || prev === DI || prev === QI || OPEN_PARENS[prev]) continue;
       const n = runLength(text, i, MAX_CN_NUMERAL, CN_NUMERAL);
-      const next = text[i + n];
-      if (n === 0 || (next !== "是" && next !== "要" && next !== "、")) {
-        i += Math.max(n, 1) - 1;
-        continue;
+      const next = text.charCodeAt(i + n);
+      if (n > 0 && (next === SHI || next === YAO || next === DUN)) {
+        const before = preceding(text, i);
+        if (next !== DUN && opensClause(before)) {
+          push(next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
+        } else if (next === DUN && opensSentence(before)) {
+          push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
+        }
       }
-      const ctx = before(text, i);
-      const ordinal = () => parseOrdinal(text.slice(i, i + n));
-      if (next !== "、" && (ctx.line || CLAUSE_BREAKS.has(ctx.char!))) {
-        push(next === "是" ? "inline-shi" : "inline-yao", ordinal(), i, i + n + 1, ctx.line);
-      } else if (next === "、" && (ctx.line || SENTENCE_BREAKS.has(ctx.char!))) {
-        push("cn-dun", ordinal(), i, i + n + 1, ctx.line);
-      }
-      i += n - 1;
-    } else if (is(ARABIC_DIGIT, text, i) && !is(ARABIC_DIGIT, text, i - 1) && !DOTS.has(prev ?? "") && !OPEN_PARENS.has(prev ?? "")) {
+      i += Math.max(n, 1) - 1;
+    } else if (ARABIC_DIGIT[code]) {
+      // 11.1 / 1.2.3 / （1） never yield one from the middle.
+      if (ARABIC_DIGIT[prev] || DOTS[prev] || OPEN_PARENS[prev]) continue;
       const n = runLength(text, i, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
-      const next = text[i + n] ?? "";
-      if (n === 0 || !(DOTS.has(next) || next === "、" || CLOSE_PARENS.has(next))) {
-        i += Math.max(n, 1) - 1;
-        continue;
+      const next = text.charCodeAt(i + n);
+      // 1.5 is a number, not a marker.
+      if (n > 0 && AFTER_ARABIC[next] && !(DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)])) {
+        const before = preceding(text, i);
+        const style = DOTS[next] ? "arabic-dot" : next === DUN ? "arabic-dun" : "arabic-half-paren";
+        if (opensSentence(before)) push(style, parseChineseNumber(text.slice(i, i + n)), i, i + n + 1, before);
       }
-      const ctx = before(text, i);
-      if (ctx.line || SENTENCE_BREAKS.has(ctx.char!)) {
-        const value = parseChineseNumber(text.slice(i, i + n));
-        // 1.5 and 1.2.3 are numbers or section numbers, not list markers.
-        if (DOTS.has(next) && !is(ARABIC_DIGIT, text, i + n + 1)) push("arabic-dot", value, i, i + n + 1, ctx.line);
-        else if (next === "、") push("arabic-dun", value, i, i + n + 1, ctx.line);
-        else if (CLOSE_PARENS.has(next)) push("arabic-half-paren", value, i, i + n + 1, ctx.line);
-      }
-      i += n - 1;
-    } else if (OPEN_PARENS.has(c)) {
-      const ctx = before(text, i);
-      if (!ctx.line && !CLAUSE_BREAKS.has(ctx.char!) && !OPEN_PARENS.has(ctx.char!)) continue;
+      i += Math.max(n, 1) - 1;
+    } else if (OPEN_PARENS[code]) {
       const cn = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
-      const arabic = cn ? 0 : runLength(text, i + 1, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
-      const n = cn || arabic;
-      if (n === 0 || !CLOSE_PARENS.has(text[i + 1 + n] ?? "")) continue;
+      const n = cn || runLength(text, i + 1, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
+      if (n === 0 || !CLOSE_PARENS[text.charCodeAt(i + 1 + n)]) continue;
+      const before = preceding(text, i);
+      if (!opensClause(before) && !OPEN_PARENS[before]) continue;
       const inner = text.slice(i + 1, i + 1 + n);
-      push(cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, ctx.line);
-    } else if (c === "第") {
+      push(cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);
+    } else if (code === DI) {
       const n = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
-      if (n === 0) continue;
-      const next = text[i + 1 + n];
-      const ctx = before(text, i);
-      const ordinal = parseOrdinal(text.slice(i + 1, i + 1 + n));
-      if ((next === "章" || next === "条") && ctx.line) {
-        push(next === "章" ? "di-zhang" : "di-tiao", ordinal, i, i + n + 2, true);
-      } else if (AFTER_DI.has(next ?? "") && (ctx.line || CLAUSE_BREAKS.has(ctx.char!))) {
-        push("di", ordinal, i, i + n + 1, ctx.line);
+      const next = text.charCodeAt(i + 1 + n);
+      if (n === 0 || !(next === ZHANG || next === TIAO || AFTER_DI[next])) continue;
+      const before = preceding(text, i);
+      const ordinal = () => parseOrdinal(text.slice(i + 1, i + 1 + n));
+      if ((next === ZHANG || next === TIAO) && before === LINE) {
+        push(next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, before);
+      } else if (AFTER_DI[next] && opensClause(before)) {
+        push("di", ordinal(), i, i + n + 1, before);
       }
-    } else if (c === "其") {
-      const next = text[i + 1];
-      const ctx = before(text, i);
-      if (!ctx.line && !CLAUSE_BREAKS.has(ctx.char!)) continue;
-      if (next === "次") {
-        push("sequence", 2, i, i + 2, ctx.line);
-        continue;
-      }
+    } else if (code === QI) {
       const n = runLength(text, i + 1, 2, CN_NUMERAL);
-      if (n > 0 && AFTER_QI.has(text[i + 1 + n] ?? "")) push("inline-qi", parseOrdinal(text.slice(i + 1, i + 1 + n)), i, i + 1 + n, ctx.line);
-    } else if (SEQUENCE_WORDS.has(c + (text[i + 1] ?? ""))) {
-      const ctx = before(text, i);
-      if (ctx.line || CLAUSE_BREAKS.has(ctx.char!)) push("sequence", SEQUENCE_WORDS.get(c + text[i + 1])!, i, i + 2, ctx.line);
+      const next = text.charCodeAt(i + 1);
+      if (!(next === CI || (n > 0 && AFTER_QI[text.charCodeAt(i + 1 + n)]))) continue;
+      const before = preceding(text, i);
+      if (!opensClause(before)) continue;
+      if (next === CI) push("sequence", 2, i, i + 2, before);
+      else push("inline-qi", parseOrdinal(text.slice(i + 1, i + 1 + n)), i, i + 1 + n, before);
+    } else {
+      const step = SEQUENCE_WORDS.get(text.slice(i, i + 2));
+      if (step === undefined) continue;
+      const before = preceding(text, i);
+      if (opensClause(before)) push("sequence", step, i, i + 2, before);
     }
   }
   return markers;
