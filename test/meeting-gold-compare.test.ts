@@ -8,8 +8,9 @@
 //   sentence and are what a CMS shows);
 // - per file, F1 ≥ 0.8 on participants, attendees, agenda and guest names (one member split or merged
 //   differently, or one extra agenda phrase such as `认真学习、深刻领会…重要讲话`, stays inside);
-// - per file, lenient (IoU ≥ 0.5) F1 ≥ 0.8 on decisions and ≥ 0.9 on statements, and ≥ 90% of the matched
-//   statements with the gold speaker;
+// - per file, lenient (IoU ≥ 0.5) F1 ≥ 0.8 on decisions and ≥ 0.9 on statements; of the matched statements
+//   statements with the gold speaker, at most one wrong per file and ≥ 95% over all files (a speaker list such as
+//   `李强、赵乐际、…` is only as complete as the people the entity stage finds);
 // - over all files, exact-span F1 ≥ 0.9 for statements and decisions.
 import { describe, expect, it } from "vitest";
 import {
@@ -55,11 +56,18 @@ describe.each(fixtures.map((f) => f.file))("%s against its gold brief", (file) =
       expect(f1, `${field}\n${score.misses.join("\n")}`).toBeGreaterThanOrEqual(min);
     }
     const speakers = score.lists["statements.speaker"];
-    if (speakers.gold > 0) expect(speakers.tp / speakers.gold, score.misses.join("\n")).toBeGreaterThanOrEqual(0.9);
+    expect(speakers.gold - speakers.tp, score.misses.join("\n")).toBeLessThanOrEqual(1);
   });
 });
 
 describe("over all gold briefs", () => {
+  it("gives ≥ 95% of the matched statements their gold speaker", () => {
+    const total: Tally = emptyTally();
+    for (const { file } of fixtures) addTally(total, scoreOf(file).lists["statements.speaker"]);
+    expect(total.gold).toBeGreaterThan(0);
+    expect(total.tp / total.gold).toBeGreaterThanOrEqual(0.95);
+  });
+
   it("finds statements and decisions with exact spans (F1 ≥ 0.9)", () => {
     for (const field of ["statements.exact", "decisions.exact"] as const) {
       const total: Tally = emptyTally();

@@ -10,7 +10,7 @@
 import type { MeetingBrief, Span } from "../schema.js";
 import { scanMarkers } from "../enumerate/markers.js";
 import { type Lead, opensAgendaItem, trimEnd } from "./meeting-lead.js";
-import { firstEndingAfter, type MeetingText, span, within } from "./meeting-text.js";
+import { firstEndingAfter, type MeetingText, span } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
@@ -26,9 +26,14 @@ const CLAUSE_BREAKS = new Set(["，", ",", "；", ";"]);
 const EXPLAINED = /(?:作了|做了|进行|作|做)$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
 const MAX_ADVERBIAL = 12;
+/** Most people `他们` can refer to. */
+const MAX_GROUP = 50;
+const TRAILING_STOP = /[。！？!?]$/u;
 /** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
+const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
-const DIRECTIVE = /要(?!求)/u;
+/** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
+const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
 export interface Acts {
   statements: Statement[];
@@ -48,9 +53,10 @@ function continues(mt: MeetingText, paragraph: Span): boolean {
   const markers = scanMarkers(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 8));
   if (markers.some((m) => m.start === paragraph.start)) return true;
   if (meetingSubjectAt(text, paragraph.start)) return false;
-  const person = mt.persons[firstEndingAfter(mt.persons, paragraph.start)];
-  if (person && person.start === paragraph.start) return false;
   const firstClause = /^[^，,。；;：:]*/u.exec(paragraph.text)![0];
+  // a paragraph about people (`全国政协副主席巴特尔、陈武…作发言`) has a subject of its own
+  const person = mt.persons[firstEndingAfter(mt.persons, paragraph.start)];
+  if (person && person.start < paragraph.start + firstClause.length) return false;
   return DIRECTIVE.test(firstClause);
 }
 
@@ -72,7 +78,9 @@ function groupBefore(mt: MeetingText, offset: number): Span | undefined {
   if (k < 0) return undefined;
   const last = mt.persons[k]!;
   let first = last;
-  while (k > 0 && mt.persons[k - 1]!.end === first.start - 1 && mt.text[first.start - 1] === "、") first = mt.persons[--k]!;
+  for (let n = 0; n < MAX_GROUP && k > 0 && mt.persons[k - 1]!.end === first.start - 1 && mt.text[first.start - 1] === "、"; n++) {
+    first = mt.persons[--k]!;
+  }
   return span(mt.text, first.start, last.end);
 }
 
@@ -135,7 +143,7 @@ function statementIn(mt: MeetingText, sentence: Span, paragraph: Span): (Speaker
 
 /** `会议同意…` or `全会按照党章规定，决定…`: the decision opens the sentence with its subject. */
 function governedBySubject(text: string, sentence: Span, subject: string | undefined, v: number): boolean {
-  if (!subject) return false;
+  if (!subject || v - sentence.start > MAX_ADVERBIAL_CLAUSE) return false;
   const between = text.slice(sentence.start + subject.length, v);
   return between === "" || ADVERBIAL_CLAUSE.test(between);
 }
@@ -157,12 +165,11 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
     if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
     else if (CLAUSE_BREAKS.has(text[v - 1] ?? "") && (subject || sentence === lead.sentence)) start = v;
     if (start < 0) continue;
+    // the clause right after the decision opens the next item of a chain: the decision is that one clause
     let end = sentence.end;
-    for (const clause of within(mt.clauses, v + 1, sentence.end)) {
-      if (clause.start > v && (opensAgendaItem(text, clause.start) || DECISION_VERBS.some((w) => text.startsWith(w, clause.start)))) {
-        end = trimEnd(text, span(text, v, clause.start)).end;
-        break;
-      }
+    const next = mt.clauses[firstEndingAfter(mt.clauses, v + 1) + 1];
+    if (next && next.start < sentence.end && (opensAgendaItem(text, next.start) || DECISION_VERBS.some((w) => text.startsWith(w, next.start)))) {
+      end = trimEnd(text, span(text, v, next.start)).end;
     }
     decisions.push(span(text, start, end));
     from = end;
@@ -176,6 +183,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
 export function meetingActs(mt: MeetingText, lead: Lead): Acts {
   const { text } = mt;
   const acts: Acts = { statements: [], decisions: [] };
+  const decided = new Set<string>();
   let coveredUntil = lead.sentence.start;
   let k = 0;
   for (const sentence of mt.sentences) {
@@ -191,6 +199,10 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       continue;
     }
     for (const decision of decisionsIn(mt, sentence, lead)) {
+      // the lead's `审议通过《…》` and the later `会议审议通过《…》。` are one decision
+      const what = decision.text.replace(/^(?:会议|全会)/u, "").replace(TRAILING_STOP, "");
+      if (decided.has(what)) continue;
+      decided.add(what);
       const end = decision.end === paragraph.end ? runEnd(mt, k) : decision.end;
       acts.decisions.push(span(text, decision.start, end));
       coveredUntil = end;

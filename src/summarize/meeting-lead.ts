@@ -5,12 +5,14 @@
  */
 import type { Entity, MeetingBrief, PersonRef, Span } from "../schema.js";
 import { parseOrdinal } from "../text/numerals.js";
-import { containing, find, findLast, type MeetingText, span, within } from "./meeting-text.js";
+import { containing, find, findLast, firstEndingAfter, type MeetingText, span, within } from "./meeting-text.js";
 
 /** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
 const PREDICATES = ["召开", "举行", "进行"] as const;
 /** Nouns a meeting's name ends with. */
 const MEETING_NOUNS = ["会议", "全会", "大会", "集体学习", "座谈会", "常务会"];
+/** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */
+const MAX_PHRASE = 64;
 /** How far into the article the lead may start, in sentences (communiqués repeat their headline first). */
 const LEAD_WINDOW = 8;
 /** What may sit between the subject and the predicate: dates are removed separately. */
@@ -56,29 +58,30 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       const end = p + word.length;
       if (text[end] === "的") continue; // 召开的国务院常务会议: a meeting mentioned, not reported
       const clause = containing(mt.clauses, p);
-      if (!clause) continue;
+      if (!clause || clause.end - end > MAX_PHRASE) continue;
       let objectEnd = trimEnd(text, span(text, end, clause.end)).end;
       const and = find(text, "并", end, objectEnd);
-      if (and >= 0 && and < objectEnd) objectEnd = and;
+      if (and >= 0) objectEnd = and;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
       if (!generic && !endsWithMeetingNoun(object.text)) continue;
       if (word === "进行" && !object.text.endsWith("学习")) continue;
-      let subject = subjectBefore(mt, clause.start, p);
+      const near = Math.max(clause.start, p - MAX_PHRASE);
+      let subject = subjectBefore(mt, near, p);
       let topic: Span | undefined;
-      const about = findLast(text, "就", clause.start, p);
-      if (word === "进行" && about >= clause.start) {
+      const about = findLast(text, "就", near, p);
+      if (word === "进行" && about >= 0) {
         topic = span(text, about + 1, p);
-        subject = subjectBefore(mt, clause.start, about);
+        subject = subjectBefore(mt, near, about);
       }
       if (subject.text === "") {
         // `…全体会议，于2024年1月8日至10日在北京举行`: the subject is the clause before
         const previous = containing(mt.clauses, clause.start - 1);
-        if (previous && previous.start >= sentence.start) subject = trimEnd(text, previous);
+        if (previous && previous.start >= sentence.start && previous.end - previous.start <= MAX_PHRASE) subject = trimEnd(text, previous);
       }
       if (generic && subject.text === "") continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
-      const dated = within(mt.dates, sentence.start, p).some((d) => d.attrs?.precision === "day");
+      const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some((d) => d.attrs?.precision === "day");
       if (!dated && !text.startsWith("主持", p - 2)) continue;
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}) };
     }
@@ -183,13 +186,13 @@ export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined
     if (text.startsWith("此前", sentence.start)) continue;
     const at = find(text, "主持", sentence.start, sentence.end);
     if (at < 0) continue;
-    const by = findLast(text, "由", sentence.start, at);
+    const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
     if (by > sentence.start && !text.slice(by, at).includes("，")) {
       const body = span(text, by + 1, at);
       return { name: body.text, titles: [], org: body.text, span: body };
     }
-    const person = within(mt.persons, sentence.start, at).findLast((p) => !/[，,。]/u.test(text.slice(p.end, at)));
-    if (person) return personRef(person);
+    const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
+    if (person && person.start >= sentence.start && !/[，,。]/u.test(text.slice(person.end, at))) return personRef(person);
   }
   return undefined;
 }
@@ -239,10 +242,18 @@ function agendaItem(mt: MeetingText, start: number, clause: Span, verbs: readonl
  * sentences whose subject is the meeting (`会议分析研究…，审议《…》`, `全会分析了当前形势和任务，强调…` up to the
  * reporting verb) and from the speech summary (`习近平在重要讲话中全面总结…，深刻分析…`).
  */
-export function meetingAgenda(mt: MeetingText, lead: Lead, excluded: readonly Span[]): Span[] {
+export function meetingAgenda(mt: MeetingText, lead: Lead, decisions: readonly Span[], statements: readonly Span[]): Span[] {
   const { text } = mt;
   const items: Span[] = [];
-  const isExcluded = (s: Span) => excluded.some((x) => x.start <= s.start && s.end <= x.end);
+  const isExcluded = (s: Span) => {
+    const decision = containing(decisions, s.start);
+    return decision !== undefined && s.end <= decision.end;
+  };
+  // inside a statement only its first sentence, up to the reporting verb, tells what the meeting did
+  const quoted = (s: Span) => {
+    const statement = containing(statements, s.start);
+    return statement !== undefined && statement.start < s.start;
+  };
   if (lead.topic) items.push(lead.topic);
   for (const clause of within(mt.clauses, lead.clause.end, lead.sentence.end)) {
     if (isExcluded(clause)) continue;
@@ -250,7 +261,7 @@ export function meetingAgenda(mt: MeetingText, lead: Lead, excluded: readonly Sp
     if (item) items.push(item);
   }
   for (const sentence of mt.sentences) {
-    if (sentence.end <= lead.sentence.end) continue;
+    if (sentence.end <= lead.sentence.end || quoted(sentence)) continue;
     let from: number;
     const subject = startsWithAny(text, sentence.start, SUBJECTS);
     const speech = SPEECH.exec(text.slice(sentence.start, sentence.start + 24));

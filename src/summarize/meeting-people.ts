@@ -6,7 +6,7 @@
  */
 import type { PersonRef, Span } from "../schema.js";
 import { personRef, trimEnd } from "./meeting-lead.js";
-import { containing, find, findLast, type MeetingText, span, within } from "./meeting-text.js";
+import { containing, find, findLast, firstEndingAfter, type MeetingText, span, within } from "./meeting-text.js";
 
 export interface People {
   participants: Span[];
@@ -155,13 +155,15 @@ export function meetingPeople(mt: MeetingText): People {
       if (listAfter && role !== "guests") {
         // `出席这次全会的有中央纪委委员132人，列席238人`: the list runs to the next clause with a verb of its own
         const listStart = i + verb.length + listAfter[0].length;
-        let listEnd = trimEnd(text, span(text, listStart, sentence.end)).end;
-        for (const clause of within(mt.clauses, listStart, sentence.end)) {
-          if (clause.start < listEnd && VERBS.some(([v]) => text.startsWith(v, clause.start))) {
-            listEnd = trimEnd(text, span(text, listStart, clause.start)).end;
+        let listEnd = sentence.end;
+        for (let c = firstEndingAfter(mt.clauses, listStart); c < mt.clauses.length && mt.clauses[c]!.start < sentence.end; c++) {
+          const clause = mt.clauses[c]!;
+          if (clause.start > listStart && VERBS.some(([v]) => text.startsWith(v, clause.start))) {
+            listEnd = clause.start;
             break;
           }
         }
+        listEnd = trimEnd(text, span(text, listStart, listEnd)).end;
         add(role, members(mt, listStart, listEnd));
         from = listEnd;
         i = listEnd - 1;
@@ -178,7 +180,7 @@ export function meetingPeople(mt: MeetingText): People {
       if (role !== "guests" && !MEETING_OBJECT.test(after)) continue;
       const start = subjectStart(text, from, i);
       if (role === "guests") {
-        const aliases = orgAliases(mt, sentence.start, i);
+        const aliases = orgAliases(mt, start, i);
         people.guests.push(...within(mt.persons, start, i).map((p) => personRef(p, aliases)));
       } else {
         add(role, subjectMembers(mt, start, i));

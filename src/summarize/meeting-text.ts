@@ -47,22 +47,24 @@ function linesOf(text: string, range: Span, into: Span[]): void {
 function fullSentences(text: string, sentences: readonly Span[], paragraphs: readonly Span[]): Span[] {
   const out: Span[] = [];
   let p = 0;
-  let open: Span | undefined;
+  // the sentence being joined, as offsets (its text is cut once, when it closes)
+  let open: { start: number; end: number } | undefined;
+  const close = () => {
+    if (open) out.push(span(text, open.start, open.end));
+    open = undefined;
+  };
   for (const sentence of sentences) {
     while (p < paragraphs.length && paragraphs[p]!.end < sentence.end) p++;
     const paragraph = paragraphs[p];
     if (!paragraph || sentence.start < paragraph.start) continue;
-    if (open && open.start >= paragraph.start) open = span(text, open.start, sentence.end);
+    if (open && open.start >= paragraph.start) open.end = sentence.end;
     else {
-      if (open) out.push(open);
-      open = sentence;
+      close();
+      open = { start: sentence.start, end: sentence.end };
     }
-    if (!SEMICOLONS.has(text[sentence.end - 1]!)) {
-      out.push(open);
-      open = undefined;
-    }
+    if (!SEMICOLONS.has(text[sentence.end - 1]!)) close();
   }
-  if (open) out.push(open);
+  close();
   return out;
 }
 

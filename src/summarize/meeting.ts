@@ -41,7 +41,7 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
     meeting: meetingName(mt, lead),
     ...(chair ? { chair } : {}),
     ...meetingPeople(mt),
-    agenda: meetingAgenda(mt, lead, acts.decisions),
+    agenda: meetingAgenda(mt, lead, acts.decisions, acts.statements.map((s) => s.span)),
     decisions: acts.decisions,
     statements: acts.statements,
   };
