@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { enumerations, enumerationStage, outline } from "../src/enumerate/index.js";
-import { createAnalyzer, segmentStage, sentenceStage, type Enumeration, type ListItem } from "../src/index.js";
+import { createAnalyzer, pageStage, segmentStage, sentenceStage, type Doc, type Enumeration, type ListItem } from "../src/index.js";
 import { allSpans, expectSpans, expectValidDoc, readData, seedText } from "./helpers/doc.js";
 
 /** Every list at every depth, parents before their children. */
@@ -252,6 +252,22 @@ describe("ranges and the pipeline", () => {
     expect(lists).toHaveLength(1);
     expect(lists[0]!.start).toBeGreaterThan(article.start);
     expect(enumerations(text)).toHaveLength(2);
+  });
+
+  it("reads only the article when the page stage ran, and the whole text with scope all", () => {
+    const text = "网站导航：一是学院首页，二是新闻中心\n\n会议要求，一是加强领导，压实责任；二是完善制度，健全机制。\n\n责任编辑：王五";
+    const page = { regions: [{ kind: "article" as const, start: text.indexOf("会议"), end: text.indexOf("\n\n责任") }], spam: [] };
+    page.regions.forEach((r) => Object.assign(r, { text: text.slice(r.start, r.end) }));
+    const stages = [sentenceStage, { name: "fixed page", requires: [], provides: "page" as const, run: (doc: Doc) => ({ ...doc, page: page as Doc["page"] }) }, enumerationStage];
+    const article = createAnalyzer({ stages }).analyze(text).enumerations!;
+    expect(article.map((l) => l.items[0]!.heading?.text)).toEqual(["加强领导"]);
+    const all = createAnalyzer({ stages, scope: "all" }).analyze(text).enumerations!;
+    expect(all).toHaveLength(2);
+  });
+
+  it("finds the same lists in the seed's article as in its whole text", () => {
+    const doc = createAnalyzer({ stages: [pageStage, sentenceStage, enumerationStage] }).analyze(seedText());
+    expect(doc.enumerations).toEqual(enumerations(doc.text));
   });
 
   it("runs as a pipeline stage after sentences and yields a valid Doc", () => {

@@ -4,6 +4,7 @@
  */
 import type { Stage } from "../pipeline.js";
 import type { Enumeration, Span } from "../schema.js";
+import { contentRanges } from "../text/page.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 import { assemble, groupRuns } from "./assemble.js";
 import { linkDeclared, scanCounts } from "./declared.js";
@@ -76,13 +77,20 @@ export function enumerations(text: string, options: EnumerationOptions = {}): En
   return lists;
 }
 
-/** Pipeline stage: fills `doc.enumerations` from the text and its sentences. */
+/**
+ * Pipeline stage: fills `doc.enumerations` from the text and its sentences; when the page stage ran, only the
+ * article and title are read (unless the analyzer's `scope` is `all`).
+ */
 export const enumerationStage: Stage = {
   name: "enumerations",
   requires: ["sentences"],
   provides: "enumerations",
-  run: (doc) => ({
+  run: (doc, context) => ({
     ...doc,
-    enumerations: enumerations(doc.text, { sentences: doc.sentences, ...(doc.clauses ? { clauses: doc.clauses } : {}) }),
+    enumerations: enumerations(doc.text, {
+      sentences: doc.sentences,
+      ...(doc.clauses ? { clauses: doc.clauses } : {}),
+      ...(doc.page ? { ranges: contentRanges(doc, context.config.scope) } : {}),
+    }),
   }),
 };
