@@ -11,7 +11,27 @@ export { createAnalyzer, defaultStages, segmentStage, sentenceStage } from "./pi
 export type { Analyzer, CreateAnalyzerOptions, ResolvedConfig, Stage, StageContext } from "./pipeline.js";
 export { GongwenError, isGongwenError, type ErrorCode } from "./errors.js";
 export * from "./schema.js";
+
 export { splitClauses, splitSentences } from "./text/sentences.js";
+export { contentRanges, pageStage, readPage, type ReadPageOptions } from "./text/page.js";
+export { parseChineseNumber, parseOrdinal } from "./text/numerals.js";
+export { findDates, type DateMention, type FindDatesOptions } from "./text/dates.js";
+export { enumerations, enumerationStage, outline, type EnumerationOptions } from "./enumerate/index.js";
+export { entities, entityStage, type EntityOptions } from "./entities/index.js";
+export { keywords, keywordStage, rankKeywords, type KeywordRanking } from "./keywords/index.js";
+export { summarize, summaryStage } from "./summarize/index.js";
+export { meetingBrief, meetingStage, type MeetingBriefOptions } from "./summarize/meeting.js";
+export {
+  tag,
+  tagsJsonSchema,
+  TagsSchema,
+  TagOptionsSchema,
+  TAGS_SCHEMA_VERSION,
+  type Tags,
+  type TagOptions,
+} from "./tag/index.js";
+export { render, RenderOptionsSchema, show, type RenderOptions } from "./render/index.js";
+export { analyzeMany, tagMany, type BatchInput, type BatchFailure, type ManyOptions } from "./batch/index.js";
 
 let defaultAnalyzer: Analyzer | undefined;
 const shared = (): Analyzer => (defaultAnalyzer ??= createAnalyzer());

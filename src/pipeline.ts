@@ -14,7 +14,13 @@ import {
   type SegmentOptions,
   type Token,
 } from "./schema.js";
+import { entityStage } from "./entities/index.js";
+import { enumerationStage } from "./enumerate/index.js";
+import { keywordStage } from "./keywords/index.js";
 import { lexiconWith, segmentText } from "./segment/index.js";
+import { summaryStage } from "./summarize/index.js";
+import { meetingStage } from "./summarize/meeting.js";
+import { pageStage } from "./text/page.js";
 import { splitClauses, splitSentences } from "./text/sentences.js";
 
 /** Configuration after defaults, as stages see it. */
@@ -61,7 +67,16 @@ export const sentenceStage: Stage = {
 };
 
 /** The stages `analyze` runs when none are given, in order. */
-export const defaultStages: readonly Stage[] = [segmentStage, sentenceStage];
+export const defaultStages: readonly Stage[] = [
+  segmentStage,
+  sentenceStage,
+  pageStage,
+  enumerationStage,
+  entityStage,
+  keywordStage,
+  summaryStage,
+  meetingStage,
+];
 
 /** A configured analyzer: reuse one per configuration (building the vocabulary is the costly part). */
 export interface Analyzer {
