@@ -1,9 +1,9 @@
 /**
  * The `gongwen` command, run as a real process: from the TypeScript sources (through tsx) for every behaviour,
- * and from a fresh build laid out like the installed package for the bin, the worker entry and the bundled sample.
+ * and from a fresh build, packed with `npm pack` and unpacked, for the bin, the worker entry and the bundled sample.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,12 +42,19 @@ function gongwen(args: string[], options: { input?: string; cwd?: string; entry?
 
 const local = createAnalyzer();
 const folder = mkdtempSync(join(tmpdir(), "gongwen-cli-"));
+beforeAll(() => {
+  mkdirSync(join(folder, "docs/sub"), { recursive: true });
+  writeFileSync(join(folder, "docs/a.txt"), news[0]!.text);
+  writeFileSync(join(folder, "docs/sub/b.txt"), news[1]!.text);
+  writeFileSync(join(folder, "docs/skip.md"), "不读");
+  writeFileSync(join(folder, "x.txt"), "<script>alert(1)</script>学院召开会议。");
+});
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("gongwen (from the sources)", () => {
   it("analyses the bundled sample when given no input", () => {
     const run = gongwen(["analyze"]);
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe("");
     const doc = JSON.parse(run.stdout) as { text: string };
     expect(doc.text).toBe(SAMPLE);
@@ -94,12 +101,8 @@ describe("gongwen (from the sources)", () => {
   });
 
   it("expands globs and prints one JSON array with an id per file", () => {
-    mkdirSync(join(folder, "docs/sub"), { recursive: true });
-    writeFileSync(join(folder, "docs/a.txt"), news[0]!.text);
-    writeFileSync(join(folder, "docs/sub/b.txt"), news[1]!.text);
-    writeFileSync(join(folder, "docs/skip.md"), "不读");
     const run = gongwen(["segment", "docs/**/*.txt", "-c", "2"], { cwd: folder });
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     const results = JSON.parse(run.stdout) as { id: string; tokens: { text: string }[] }[];
     expect(results.map((result) => result.id)).toEqual(["docs/a.txt", "docs/sub/b.txt"]);
     expect(results[1]!.tokens.map((token) => token.text).join("")).toBe(news[1]!.text);
@@ -108,15 +111,14 @@ describe("gongwen (from the sources)", () => {
   it("reads a text from stdin and prints text, the same as the library", () => {
     for (const op of ["summarize", "outline", "tag"] as const) {
       const run = gongwen([op, "-f", "text", "-"], { input: SAMPLE });
-      expect(run.status).toBe(0);
+      expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toBe(`${runTask(local, undefined, { op, text: SAMPLE, format: "text" })}\n`);
     }
   });
 
   it("writes one HTML page for several documents, each with its caption", () => {
-    writeFileSync(join(folder, "x.txt"), "<script>alert(1)</script>学院召开会议。");
     const run = gongwen(["analyze", "-f", "html", "x.txt", "docs/a.txt"], { cwd: folder });
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.startsWith("<!doctype html>")).toBe(true);
     expect(run.stdout.match(/<div class="gw-caption">/g)).toHaveLength(2);
     expect(run.stdout).not.toContain("<script>");
@@ -138,28 +140,39 @@ describe("gongwen (from the sources)", () => {
   });
 });
 
-describe("gongwen (built, laid out like the installed package)", () => {
-  const pkg = join(folder, "package");
+describe("gongwen (built, packed with npm pack and unpacked like an install)", () => {
+  const build = join(folder, "build");
+  const pkg = join(folder, "installed/package");
   beforeAll(() => {
-    mkdirSync(pkg, { recursive: true });
-    copyFileSync(join(ROOT, "package.json"), join(pkg, "package.json"));
-    symlinkSync(join(ROOT, "dict"), join(pkg, "dict"));
+    mkdirSync(build, { recursive: true });
+    copyFileSync(join(ROOT, "package.json"), join(build, "package.json"));
+    cpSync(join(ROOT, "dict"), join(build, "dict"), { recursive: true });
+    const tsup = spawnSync("npx", ["tsup", "--out-dir", join(build, "dist"), "--no-dts", "--silent"], { cwd: ROOT, encoding: "utf8" });
+    expect(tsup.status, tsup.stderr).toBe(0);
+    // --ignore-scripts: prepack would rebuild into the project's own dist/
+    const pack = spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", folder], { cwd: build, encoding: "utf8" });
+    expect(pack.status, pack.stderr).toBe(0);
+    const [{ filename, files }] = JSON.parse(pack.stdout) as [{ filename: string; files: { path: string }[] }];
+    const shipped = files.map((file) => file.path);
+    expect(shipped).toEqual(expect.arrayContaining(["dist/cli.js", "dist/worker.js", "dict/samples/meeting-report.txt", "dict/tags.schema.json"]));
+    mkdirSync(join(folder, "installed"));
+    const untar = spawnSync("tar", ["-xzf", join(folder, filename), "-C", join(folder, "installed")], { encoding: "utf8" });
+    expect(untar.status, untar.stderr).toBe(0);
+    // The dependencies an install would bring.
     symlinkSync(join(ROOT, "node_modules"), join(pkg, "node_modules"));
-    const build = spawnSync("npx", ["tsup", "--out-dir", join(pkg, "dist"), "--no-dts", "--silent"], { cwd: ROOT, encoding: "utf8" });
-    expect(build.status, build.stderr).toBe(0);
   });
   const bin = () => [join(pkg, "dist/cli.js")];
 
   it("runs the sample through the bin with no input", () => {
     const run = gongwen(["tag"], { entry: bin(), cwd: folder });
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe(`${JSON.stringify(tag(SAMPLE), null, 2)}\n`);
   });
 
   it("runs a JSON Lines batch on two workers from dist/worker.js", () => {
     const input = news.map((item) => JSON.stringify(item)).join("\n");
     const run = gongwen(["tag", "--jsonl", "-c", "2"], { entry: bin(), input, cwd: folder });
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trimEnd().split("\n")).toEqual(news.map((item) => JSON.stringify({ id: item.id, ...tag(item.text) })));
   });
 
