@@ -16,6 +16,7 @@ type Statement = MeetingBrief["statements"][number];
 
 const STATEMENT_VERBS = ["强调", "指出", "要求", "表示", "说明"];
 const DECISION_VERBS = ["表决通过", "审议并通过", "审议通过", "讨论并原则通过", "审议并原则通过", "决定", "同意", "确定"];
+/** Words that open a paragraph of the meeting's own (never a continuation). */
 const MEETING_SUBJECTS = ["会议", "全会"];
 /** After `会议`/`全会`: the sentence reports a view or a call, not a statement of the kind the brief lists. */
 const NOT_A_STATEMENT = /^(?:认为|一致认为|提出|号召)/u;
@@ -40,7 +41,7 @@ export interface Acts {
   decisions: Span[];
 }
 
-const meetingSubjectAt = (text: string, at: number) => MEETING_SUBJECTS.find((s) => text.startsWith(s, at));
+const subjectAt = (text: string, at: number, subjects: readonly string[]) => subjects.find((s) => text.startsWith(s, at));
 
 /** Index of the last person entity ending at or before `offset`, or -1. */
 function lastPersonBefore(mt: MeetingText, offset: number): number {
@@ -52,7 +53,7 @@ function continues(mt: MeetingText, paragraph: Span): boolean {
   const { text } = mt;
   const markers = scanMarkers(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 8));
   if (markers.some((m) => m.start === paragraph.start)) return true;
-  if (meetingSubjectAt(text, paragraph.start)) return false;
+  if (subjectAt(text, paragraph.start, MEETING_SUBJECTS)) return false;
   const firstClause = /^[^，,。；;：:]*/u.exec(paragraph.text)![0];
   // a paragraph about people (`全国政协副主席巴特尔、陈武…作发言`) has a subject of its own
   const person = mt.persons[firstEndingAfter(mt.persons, paragraph.start)];
@@ -84,7 +85,7 @@ function groupBefore(mt: MeetingText, offset: number): Span | undefined {
   return span(mt.text, first.start, last.end);
 }
 
-function speakerOf(mt: MeetingText, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
+function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
   const { text } = mt;
   const at = (start: number, end: number) => span(text, start, end);
   if (verb === "说明") {
@@ -95,7 +96,7 @@ function speakerOf(mt: MeetingText, sentence: Span, paragraph: Span, v: number, 
   }
   const before = text[v - 1];
   if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
-    const subject = meetingSubjectAt(text, v - 2);
+    const subject = subjectAt(text, v - 2, lead.subjects);
     if (subject && (v - 2 === sentence.start || CLAUSE_BREAKS.has(text[v - 3]!))) return { speaker: subject, speakerSpan: at(v - 2, v) };
     if (text.startsWith("他们", v - 2) || text.startsWith("她们", v - 2)) {
       const group = groupBefore(mt, sentence.start);
@@ -107,7 +108,7 @@ function speakerOf(mt: MeetingText, sentence: Span, paragraph: Span, v: number, 
     }
     if (text.startsWith("一致", v - 2) && v - 2 === sentence.start) {
       // `全会认真学习…。一致表示，…`: the paragraph's subject speaks
-      return { speaker: meetingSubjectAt(text, paragraph.start) ?? "会议" };
+      return { speaker: subjectAt(text, paragraph.start, lead.subjects) ?? "会议" };
     }
     const k = lastPersonBefore(mt, v);
     const person = mt.persons[k];
@@ -117,7 +118,7 @@ function speakerOf(mt: MeetingText, sentence: Span, paragraph: Span, v: number, 
   }
   // `全会对进一步全面深化改革做出系统部署，强调…`: a later clause of a sentence whose subject is the meeting
   if (before && CLAUSE_BREAKS.has(before)) {
-    const subject = meetingSubjectAt(text, sentence.start);
+    const subject = subjectAt(text, sentence.start, lead.subjects);
     if (subject && !NOT_A_STATEMENT.test(text.slice(sentence.start + 2, sentence.start + 6))) {
       return { speaker: subject, speakerSpan: at(sentence.start, sentence.start + 2) };
     }
@@ -133,9 +134,9 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
   return undefined;
 }
 
-function statementIn(mt: MeetingText, sentence: Span, paragraph: Span): (Speaker & { verb: string }) | undefined {
+function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string }) | undefined {
   for (let found = firstVerb(mt.text, sentence, STATEMENT_VERBS); found; found = firstVerb(mt.text, sentence, STATEMENT_VERBS, found.at + 1)) {
-    const speaker = speakerOf(mt, sentence, paragraph, found.at, found.verb);
+    const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
     if (speaker) return { ...speaker, verb: found.verb };
   }
   return undefined;
@@ -154,7 +155,7 @@ function governedBySubject(text: string, sentence: Span, subject: string | undef
  */
 function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
   const { text } = mt;
-  const subject = meetingSubjectAt(text, sentence.start);
+  const subject = subjectAt(text, sentence.start, lead.subjects);
   const decisions: Span[] = [];
   let from = sentence.start;
   for (let found = firstVerb(text, sentence, DECISION_VERBS, from); found; found = firstVerb(text, sentence, DECISION_VERBS, from)) {
@@ -191,7 +192,7 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
     while (mt.paragraphs[k]!.end < sentence.end) k++;
     const paragraph = mt.paragraphs[k]!;
     if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
-    const statement = statementIn(mt, sentence, paragraph);
+    const statement = statementIn(mt, lead, sentence, paragraph);
     if (statement) {
       const end = runEnd(mt, k);
       acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });

@@ -8,7 +8,8 @@ import { parseOrdinal } from "../text/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, within } from "./meeting-text.js";
 
 /** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
-const PREDICATES = ["召开", "举行", "进行"] as const;
+const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
+const PLENUM = /(?:全会|全体会议)$/u;
 /** Nouns a meeting's name ends with. */
 const MEETING_NOUNS = ["会议", "全会", "大会", "集体学习", "座谈会", "常务会"];
 /** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */
@@ -33,6 +34,11 @@ export interface Lead {
   subject: Span;
   /** `就学习贯彻党的二十大精神进行…学习`: the topic, an agenda item. */
   topic?: Span;
+  /**
+   * How the text calls this meeting as a subject: `会议`, and `全会` for a plenum (in other reports `全会…` is the
+   * plenum being studied, not the meeting reported).
+   */
+  subjects: readonly string[];
 }
 
 export const endsWithMeetingNoun = (s: string) => MEETING_NOUNS.some((noun) => s.endsWith(noun));
@@ -83,7 +89,9 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some((d) => d.attrs?.precision === "day");
       if (!dated && !text.startsWith("主持", p - 2)) continue;
-      return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}) };
+      const plenum = PLENUM.test(generic ? subject.text : object.text);
+      const subjects = plenum ? ["全会", "会议"] : ["会议"];
+      return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}), subjects };
     }
   }
   return undefined;
@@ -188,23 +196,29 @@ export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined
     if (at < 0) continue;
     const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
     if (by > sentence.start && !text.slice(by, at).includes("，")) {
+      // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person)
+      const named = within(mt.persons, by + 1, at).at(-1);
+      if (named) return personRef(named);
       const body = span(text, by + 1, at);
       return { name: body.text, titles: [], org: body.text, span: body };
     }
     const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
-    if (person && person.start >= sentence.start && !/[，,。]/u.test(text.slice(person.end, at))) return personRef(person);
+    if (person && person.start >= sentence.start && at - person.end <= MAX_PHRASE) {
+      // `丁薛祥在北京…调研，并在涿州主持召开座谈会`: a clause opening with 并 keeps the subject
+      const between = text.slice(person.end, at);
+      if (!/[，,。]/u.test(between) || /^[^。]*[，,]并[^，,]*$/u.test(between)) return personRef(person);
+    }
   }
   return undefined;
 }
 
 /** Verbs that name what a meeting dealt with. */
-const AGENDA_VERBS = ["听取", "研究", "审议", "部署", "研讨", "学习", "分析", "总结", "回顾", "明确", "讨论", "贯彻"];
+const AGENDA_VERBS = ["听取", "研究", "审议", "部署", "研讨", "传达", "学习", "分析", "总结", "回顾", "明确", "讨论", "贯彻"];
 /** In the lead's chain of verbs `要求` names an item too (`；要求深入落实…`). */
 const LEAD_AGENDA_VERBS = [...AGENDA_VERBS, "要求"];
 const ADVERBS = ["进一步", "深入", "全面", "深刻", "系统", "专题", "认真", "集中", "还"];
 /** A clause opening with one of these reports what was said or decided: the agenda part of the sentence ends. */
 const STOP_VERBS = ["认为", "一致认为", "指出", "强调", "要求", "表示", "提出", "号召", "决定", "同意", "确定", "表决", "说明"];
-const SUBJECTS = ["会议", "全会"];
 const SPEECH = /^[^，,。]{1,12}?在(?:重要)?讲话中/u;
 
 function startsWithAny(text: string, at: number, words: readonly string[]): string | undefined {
@@ -263,7 +277,7 @@ export function meetingAgenda(mt: MeetingText, lead: Lead, decisions: readonly S
   for (const sentence of mt.sentences) {
     if (sentence.end <= lead.sentence.end || quoted(sentence)) continue;
     let from: number;
-    const subject = startsWithAny(text, sentence.start, SUBJECTS);
+    const subject = startsWithAny(text, sentence.start, lead.subjects);
     const speech = SPEECH.exec(text.slice(sentence.start, sentence.start + 24));
     if (subject) from = sentence.start + subject.length;
     else if (speech) from = sentence.start + speech[0].length;
