@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { enumerations, enumerationStage, outline } from "../src/enumerate/index.js";
-import { createAnalyzer, pageStage, segmentStage, sentenceStage, type Doc, type Enumeration, type ListItem } from "../src/index.js";
+import { createAnalyzer, pageStage, segmentStage, sentenceStage, type Doc, type Stage, type Enumeration, type ListItem } from "../src/index.js";
 import { allSpans, expectSpans, expectValidDoc, readData, seedText } from "./helpers/doc.js";
 
 /** Every list at every depth, parents before their children. */
@@ -256,9 +256,10 @@ describe("ranges and the pipeline", () => {
 
   it("reads only the article when the page stage ran, and the whole text with scope all", () => {
     const text = "网站导航：一是学院首页，二是新闻中心\n\n会议要求，一是加强领导，压实责任；二是完善制度，健全机制。\n\n责任编辑：王五";
-    const page = { regions: [{ kind: "article" as const, start: text.indexOf("会议"), end: text.indexOf("\n\n责任") }], spam: [] };
-    page.regions.forEach((r) => Object.assign(r, { text: text.slice(r.start, r.end) }));
-    const stages = [sentenceStage, { name: "fixed page", requires: [], provides: "page" as const, run: (doc: Doc) => ({ ...doc, page: page as Doc["page"] }) }, enumerationStage];
+    const [start, end] = [text.indexOf("会议"), text.indexOf("\n\n责任")];
+    const page: Doc["page"] = { regions: [{ kind: "article", start, end, text: text.slice(start, end) }], spam: [] };
+    const pageOf: Stage = { name: "fixed page", requires: [], provides: "page", run: (doc) => ({ ...doc, page }) };
+    const stages = [sentenceStage, pageOf, enumerationStage];
     const article = createAnalyzer({ stages }).analyze(text).enumerations!;
     expect(article.map((l) => l.items[0]!.heading?.text)).toEqual(["加强领导"]);
     const all = createAnalyzer({ stages, scope: "all" }).analyze(text).enumerations!;

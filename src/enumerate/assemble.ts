@@ -64,7 +64,14 @@ function plausible(marker: Marker, text: string): boolean {
   return n >= 2;
 }
 
-/** Groups markers into runs: a marker continues a recent run of its style when its number comes next. */
+/**
+ * Groups markers into runs: a marker continues a recent run of its style when its number comes next (or after a
+ * short gap, or repeated); a lone marker is dropped.
+ *
+ * @example
+ * const text = "一是加强领导；二是完善制度。一是统一思想";
+ * groupRuns(scanMarkers(text), layoutOf(text, splitSentences(text))).map((run) => run.length); // → [2]
+ */
 export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
   const runs: Run[] = [];
   const open = new Map<MarkerStyle, Run[]>();
@@ -186,7 +193,7 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
     for (const run of runs) {
       if (STYLE_RANK[run[0]!.style] !== rank) continue;
       for (const piece of splitByParent(run, placed)) {
-        if (INLINE_STYLES.has(piece.style) && piece.nodes.length < 2) continue;
+        if (piece.nodes.length < minimumItems(piece.style)) continue;
         (piece.parent ? piece.parent.children : top).push(piece);
         for (const node of piece.nodes) level.push(node);
       }
@@ -196,6 +203,9 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
   }
   return top;
 }
+
+/** An inline list needs two items and a parallel series three; a heading list may be one piece of a longer run. */
+const minimumItems = (style: EnumerationStyle) => (style === "parallel" ? 3 : INLINE_STYLES.has(style) ? 2 : 1);
 
 /** Cuts a run where its items' parent changes; each piece remembers where the previous one stopped. */
 function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
@@ -270,8 +280,8 @@ function numberingProblems(ordinals: readonly number[], expectedFirst: number): 
   }
   for (let k = 1; k < ordinals.length; k++) {
     const [a, b] = [ordinals[k - 1]!, ordinals[k]!];
+    // Runs only take rising or repeated numbers (a lower one starts a new list), so these are the cases.
     if (b === a) problems.push(`repeat of ${b}`);
-    else if (b < a) problems.push(`restart at ${b} after ${a}`);
     else if (b > a + 1) problems.push(b === a + 2 ? `gap: ${a + 1} missing` : `gap: ${a + 1}–${b - 1} missing`);
   }
   return problems;
@@ -300,7 +310,16 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
   return list;
 }
 
-/** Builds the enumeration tree from runs of markers and parallel series. */
+/**
+ * Builds the enumeration tree from runs of markers and parallel series: nesting, item spans, headings, numbering
+ * problems (declared counts are linked afterwards by `linkDeclared`).
+ *
+ * @example
+ * const text = "一、总体要求\n（一）指导思想。\n（二）基本原则。\n二、主要任务";
+ * const layout = layoutOf(text, splitSentences(text));
+ * assemble(groupRuns(scanMarkers(text), layout), layout, { rangeEnd: () => text.length })[0].items[0].children?.[0].style;
+ * // → "cn-paren"
+ */
 export function assemble(runs: readonly Run[], layout: Layout, options: AssembleOptions): Enumeration[] {
   const top = place(runs, layout, options).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
   return top.map((piece) => toEnumeration(piece, layout));

@@ -71,7 +71,13 @@ function countAt(text: string, phraseStart: number, i: number): CountPhrase | un
   return { start: phraseStart, end: j, text: text.slice(phraseStart, j), count, namedSet, pointer: i > phraseStart };
 }
 
-/** Every count phrase in `text.slice(from, to)`, in order. */
+/**
+ * Every count phrase in `text.slice(from, to)`, in order.
+ *
+ * @example
+ * scanCounts("落实“二十条主要工作重点”和以下几点").map((p) => [p.text, p.count, p.namedSet]);
+ * // → [["二十条主要工作重点", 20, true], ["以下几点", undefined, false]]
+ */
 export function scanCounts(text: string, from = 0, to = text.length): CountPhrase[] {
   const phrases: CountPhrase[] = [];
   for (let i = from; i < to; i++) {
@@ -98,9 +104,13 @@ function introduces(phrase: CountPhrase, listStart: number, layout: Layout): boo
 }
 
 /**
- * Links count phrases to lists (in place): before a list, a phrase that leads into it (or one in the paragraph
- * before whose number agrees); after a list, a quoted named set with the same number (the seed's back-reference).
- * A phrase inside an earlier item (of any list) belongs to that item and is not taken.
+ * Links count phrases to lists, in place: before a list, a phrase that leads into it (`重点抓好三件事：一是…`) or
+ * one in the paragraph before whose number agrees; after a list, a quoted named set with the same number (the
+ * seed's `“二十条主要工作重点”`). A phrase inside an earlier item (of any list) belongs to that item.
+ *
+ * @example
+ * const lists = enumerations("重点抓好三件事：一是甲乙；二是丙丁；三是戊己。"); // calls linkDeclared
+ * lists[0].declared; // → { count: 3, matches: true, span: { start: 4, end: 7, text: "三件事" } }
  */
 export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase[], layout: Layout): void {
   if (phrases.length === 0) return;

@@ -30,6 +30,9 @@ const DATE_LINE = /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七�
 /**
  * How many of the sorted `items` have a key below `x` (a binary search): the index of the first item at or after
  * `x`, or one past the last item before it.
+ *
+ * @example
+ * countBelow([{ start: 0 }, { start: 5 }, { start: 9 }], 6, (s) => s.start); // → 2
  */
 export function countBelow<T>(items: readonly T[], x: number, key: (item: T) => number): number {
   let lo = 0;
@@ -66,7 +69,14 @@ function isClosingLine(head: string, whole: boolean): boolean {
 }
 
 /**
- * Builds the layout of `text`; `sentences` (from {@link splitSentences}) gives the sentence ends.
+ * Builds the layout of `text`; `sentences` (from `splitSentences`) gives the sentence ends.
+ *
+ * @example
+ * const text = "一、总则\n\n内容；细则。\n附件：名单";
+ * const layout = layoutOf(text, splitSentences(text));
+ * layout.paragraph(text.indexOf("内容")); // → 1 (blank lines do not count)
+ * layout.sentenceEnd(text.indexOf("内容")); // → end of "内容；细则。" (carried over ；)
+ * layout.nextClosing(0); // → text.indexOf("附件")
  */
 export function layoutOf(text: string, sentences: readonly Span[]): Layout {
   const lineStarts = [0];

@@ -102,6 +102,10 @@ const LAST_CIRCLED = 0x2473; // ⑳
 /**
  * A lookup table over UTF-16 code units: hot loops test `table[text.charCodeAt(i)]` instead of building a
  * one-character string per position (which costs an allocation for every Chinese character).
+ *
+ * @example
+ * const dots = charTable(".．");
+ * dots["．".charCodeAt(0)]; // → 1
  */
 export function charTable(chars: Iterable<string>): Uint8Array {
   const table = new Uint8Array(0x10000);
@@ -148,7 +152,13 @@ const STARTERS = charTable([
   ...Array.from({ length: LAST_CIRCLED - FIRST_CIRCLED + 1 }, (_, k) => String.fromCharCode(FIRST_CIRCLED + k)),
 ]);
 
-/** Proposes every enumeration marker in `text.slice(from, to)`, in text order. */
+/**
+ * Proposes every enumeration marker in `text.slice(from, to)`, in text order.
+ *
+ * @example
+ * scanMarkers("要求：一是加强领导；二是第一次会议").map((m) => [m.style, m.ordinal]);
+ * // → [["inline-shi", 1], ["inline-shi", 2]]   (第一次 is a rank, not a marker)
+ */
 export function scanMarkers(text: string, from = 0, to = text.length): Marker[] {
   const markers: Marker[] = [];
   const push = (style: MarkerStyle, ordinal: number | undefined, start: number, end: number, before: number) => {

@@ -20,13 +20,17 @@ function firstClause(item: ListItem, from: number, sameLine: boolean): string {
   return clause.length > MAX_CLAUSE ? `${clause.slice(0, MAX_CLAUSE)}…` : clause;
 }
 
-function itemLine(item: ListItem, style: string): string {
+/** An item's title: its heading and first clause (`精心谋划、科学布局 — 切实形成体系`), as the outline shows it. */
+export function itemTitle(item: ListItem, style: string): string {
   // A parallel item's marker is its lead words, part of the clause.
   const afterMarker = style === "parallel" ? 0 : item.marker.end - item.start;
   const heading = item.heading?.text;
   const clause = firstClause(item, heading ? item.heading!.end - item.start : afterMarker, !!heading);
-  const parts = [heading, clause].filter((part): part is string => !!part);
-  return `${item.ordinal}. ${parts.join(" — ")}`;
+  return [heading, clause].filter((part): part is string => !!part).join(" — ");
+}
+
+function itemLine(item: ListItem, style: string): string {
+  return `${item.ordinal}. ${itemTitle(item, style)}`;
 }
 
 function listLine(list: Enumeration): string {
