@@ -126,6 +126,19 @@ describe("marker styles", () => {
   });
 });
 
+describe("mixed openers", () => {
+  it("counts 首先 as item 1 of a 第二，第三 list (a common opening in speeches)", () => {
+    const text = "就下阶段关系发展提出三点意见：\n首先，双方应该坚持正确的基本认知。\n第二，双方合作务实开放，这是关系的本色。\n第三，双方应该引领关系健康发展。\n会谈后，双方签署了合作文件。";
+    const [list] = enumerations(text);
+    expect(list!.style).toBe("di");
+    expect(markers(list!)).toEqual(["首先", "第二", "第三"]);
+    // A paragraph item ends with its paragraph: a short sentence after 第三， is not a heading line.
+    expect(list!.items.at(-1)!.text).toBe("第三，双方应该引领关系健康发展。");
+    expect(list!.complete).toBe(true);
+    expect(list!.declared).toMatchObject({ count: 3, matches: true });
+  });
+});
+
 describe("nesting", () => {
   it("puts 一是… inside the （三） heading it follows", () => {
     const text = "（一）目标任务。选择试点城市。\n（二）总体思路。坚持问题导向。\n（三）基本原则。一是坚持以人民为中心，保障用药需求；二是坚持依法合规，严格执行法律；三是坚持市场机制，发挥集采作用。\n（四）工作步骤。分步实施。";

@@ -102,6 +102,14 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
     }
     if (!target) {
       target = [];
+      // 首先，…第二，…第三，…: a speech opens with 首先 and goes on counting; the 首先 is item 1 of the list.
+      const sequences = open.get("sequence");
+      const opener = sequences?.at(-1);
+      if (marker.style === "di" && ordinal === 2 && opener?.length === 1 && near(opener, MAX_INLINE_PARAGRAPHS_IRREGULAR)) {
+        target.push({ ...opener[0]!, style: "di" });
+        sequences!.pop(); // the 首先 run is used up (left empty, it is dropped with the lone markers)
+        opener.pop();
+      }
       runs.push(target);
       recent.push(target);
       if (recent.length > MAX_OPEN_RUNS) recent.shift();
@@ -168,11 +176,15 @@ function merge(a: readonly Node[], b: readonly Node[]): Node[] {
   return out;
 }
 
-/** The text after a line-initial marker is a short heading line rather than a run-in paragraph. */
+/**
+ * The text after a line-initial marker is a short heading line rather than a run-in paragraph. A heading may end
+ * in a full stop (（一）指导思想。); after an inline marker it may not (第三，双方引领健康发展。 is a sentence).
+ */
 function isHeadingLine(entry: Entry, layout: Layout): boolean {
   const end = layout.trimEnd(entry.markerEnd, layout.lineEnd(entry.start));
   if (end - entry.markerEnd > MAX_HEADING_LINE) return false;
-  for (let i = entry.markerEnd; i < end - 1; i++) if (FULL_STOPS.has(layout.text[i]!)) return false;
+  const last = INLINE_STYLES.has(entry.style) ? end : end - 1;
+  for (let i = entry.markerEnd; i < last; i++) if (FULL_STOPS.has(layout.text[i]!)) return false;
   return true;
 }
 
