@@ -45,8 +45,8 @@ describe("render() on the seed", () => {
     const chips = html.slice(html.indexOf('<ul class="gw-chips gw-keywords">'), html.indexOf("</ul>"));
     expect(chips).toContain(`>${doc.keywords![0]!.text}</li>`);
     const outline = html.slice(html.indexOf('<nav class="gw-outline">'));
-    expect(outline).toContain("一是 精心谋划、科学布局</a>");
-    expect(outline).toContain("二十是 总结经验、凝炼精神</a>");
+    expect(outline).toContain("一是 精心谋划、科学布局 — 切实形成准确把握学院办学定位的“思路与制度”体系</a>");
+    expect(outline).toContain("二十是 总结经验、凝炼精神 — ");
     // Each outline link targets an anchor on its marker in the text.
     const target = /href="#([^"]+)">一是/.exec(outline)![1]!;
     expect(html).toContain(`id="${target}">一是</span>`);

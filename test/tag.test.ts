@@ -51,7 +51,7 @@ describe("tag() on the seed meeting report", () => {
     const priorities = tags.enumerations.outline.find((list) => list.items[0]?.marker === "一是");
     expect(priorities?.items.map((item) => item.marker).at(-1)).toBe("二十是");
     expect(priorities?.items).toHaveLength(20);
-    expect(priorities?.items[0]?.title).toBe("精心谋划、科学布局");
+    expect(priorities?.items[0]?.title).toBe("精心谋划、科学布局 — 切实形成准确把握学院办学定位的“思路与制度”体系");
     expect(tags.enumerations.items).toBeGreaterThanOrEqual(20);
   });
 

@@ -4,9 +4,10 @@
  */
 import type { Analyzer } from "../pipeline.js";
 import { render } from "../render/html.js";
-import { outlineAsText, summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
+import { summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
 import type { Doc } from "../schema.js";
-import { outline, tag, type TagOptions } from "../tag/index.js";
+import { outline } from "../enumerate/outline.js";
+import { enumerationTags, tag, type TagOptions } from "../tag/index.js";
 
 export const OPERATIONS = ["analyze", "tag", "segment", "summarize", "outline"] as const;
 /** What to compute for each text. */
@@ -36,7 +37,7 @@ function valueOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): o
     case "summarize":
       return { summary: doc.summary ?? { sentences: [], spans: [], text: "" }, ...(doc.meeting ? { meeting: doc.meeting } : {}) };
     case "outline":
-      return outline(doc);
+      return enumerationTags(doc);
   }
 }
 
@@ -50,7 +51,7 @@ function textOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): st
     case "segment":
       return tokensAsText(doc.tokens);
     case "outline":
-      return outlineAsText(outline(doc).outline);
+      return outline(doc);
   }
 }
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { GongwenError } from "../errors.js";
 import type { Doc, Entity } from "../schema.js";
-import { outline, type OutlineList } from "../tag/index.js";
+import { enumerationTags, type OutlineList } from "../tag/index.js";
 
 export const RenderOptionsSchema = z
   .object({
@@ -261,7 +261,7 @@ export function render(doc: Doc, options?: RenderOptions): string {
     throw new GongwenError("INVALID_INPUT", "render() expects a Doc");
   }
   const prefix = idPrefix(doc.text);
-  const tree = outline(doc).outline;
+  const tree = enumerationTags(doc).outline;
   const nav = tree.length > 0 ? `<nav class="gw-outline"><h2>Outline</h2>${outlineHtml(tree, prefix)}</nav>` : "";
   const fragment =
     `<div class="gw-doc"><style>${CSS}</style>${header(doc, parsed.data)}` +

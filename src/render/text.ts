@@ -2,7 +2,7 @@
  * Plain-text views of a Doc for terminals (the CLI's `--format text`): short, one fact per line.
  */
 import type { Doc, Token } from "../schema.js";
-import { TAG_KINDS, type OutlineList, type Tags } from "../tag/schema.js";
+import { TAG_KINDS, type Tags } from "../tag/schema.js";
 
 /** Words separated by single spaces; line breaks kept, other whitespace dropped. */
 export function tokensAsText(tokens: readonly Token[]): string {
@@ -16,23 +16,6 @@ export function tokensAsText(tokens: readonly Token[]): string {
     }
   }
   return out;
-}
-
-/** The enumeration outline, indented two spaces per level: `一、 总体要求`. */
-export function outlineAsText(outline: readonly OutlineList[]): string {
-  const lines: string[] = [];
-  const walk = (lists: readonly OutlineList[], depth: number) => {
-    for (const list of lists) {
-      const declared = list.declaredCount === undefined ? "" : `, declared ${list.declaredCount}`;
-      lines.push(`${"  ".repeat(depth)}[${list.style}: ${list.items.length} items${declared}${list.complete ? "" : ", incomplete"}]`);
-      for (const item of list.items) {
-        lines.push(`${"  ".repeat(depth + 1)}${item.marker} ${item.title}`);
-        walk(item.children, depth + 2);
-      }
-    }
-  };
-  walk(outline, 0);
-  return lines.join("\n");
 }
 
 /** The summary, then the meeting brief's main facts when there is one. */

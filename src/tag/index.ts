@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { GongwenError } from "../errors.js";
+import { itemTitle } from "../enumerate/outline.js";
 import { createAnalyzer, type Analyzer } from "../pipeline.js";
 import type { Doc, Entity, Enumeration, Keyword, Span } from "../schema.js";
 import {
@@ -31,8 +32,6 @@ const DEFAULT_LIMITS: Record<TagKind, number> = {
   dates: 20,
   sections: 20,
 };
-/** Characters of an item's text used as its outline title when it has no heading. */
-const OUTLINE_TITLE_LENGTH = 30;
 /** Analyzers kept per distinct `userWords` list (building a vocabulary is the costly part). */
 const ANALYZER_CACHE_SIZE = 4;
 
@@ -166,20 +165,14 @@ function sectionTags(text: string, userWords: readonly string[]): Tag[] {
   return toTags(groups);
 }
 
-function itemTitle(text: string, item: Enumeration["items"][number]): string {
-  if (item.heading) return item.heading.text;
-  const rest = text.slice(item.marker.end, item.end).trim();
-  return Array.from(rest).slice(0, OUTLINE_TITLE_LENGTH).join("");
-}
-
 /**
- * The enumerations of a Doc as counts and a nested outline (markers and item titles).
+ * The enumerations of a Doc as counts and a nested outline (markers and item titles), as in `Tags.enumerations`.
  *
  * @example
- * outline(analyze("工作重点：一是精心谋划；二是聚焦目标。")).items; // → 2
+ * enumerationTags(analyze("工作重点：一是精心谋划；二是聚焦目标。")).items; // → 2
  */
-export function outline(doc: Pick<Doc, "text" | "enumerations">): EnumerationTags {
-  const { text, enumerations } = doc;
+export function enumerationTags(doc: Pick<Doc, "enumerations">): EnumerationTags {
+  const { enumerations } = doc;
   const totals = { lists: 0, items: 0, depth: 0, declaredMismatches: 0 };
   const walk = (lists: readonly Enumeration[], depth: number): OutlineList[] =>
     lists.map((list) => {
@@ -194,7 +187,7 @@ export function outline(doc: Pick<Doc, "text" | "enumerations">): EnumerationTag
         items: list.items.map((item) => ({
           ordinal: item.ordinal,
           marker: item.marker.text,
-          title: itemTitle(text, item),
+          title: itemTitle(item, list.style),
           start: item.start,
           end: item.end,
           children: walk(item.children ?? [], depth + 1),
@@ -305,7 +298,7 @@ export function tag(input: string | Doc, options?: TagOptions): Tags {
     dates: pick("dates", toTags(entityGroups(entities, "date").values())),
     sections: pick("sections", sectionTags(doc.text, userWords)),
     ...(meeting ? { meeting } : {}),
-    enumerations: outline(doc),
+    enumerations: enumerationTags(doc),
     spam: spamTags(doc),
     summary: { text: summary?.text ?? "", spans: summary?.spans ?? [] },
   };

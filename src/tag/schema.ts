@@ -53,7 +53,7 @@ export const OutlineItemSchema: z.ZodType<OutlineItem> = z.lazy(() =>
   z.object({
     ordinal: z.number().int(),
     marker: z.string(),
-    /** The item's heading, or its first characters when it has none. */
+    /** The item's heading and first clause (`精心谋划、科学布局 — 切实形成…体系`). */
     title: z.string(),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
