@@ -4,7 +4,8 @@
  */
 import { entityLexicon } from "../../src/entities/lexicon.js";
 import {
-  characterFeatures, HASH_BITS, LABEL_COUNT, LABELS, labelSpans, maskTransitions, TEMPLATE_COUNT, viterbi,
+  characterFeatures, compactWeights, HASH_BITS, LABEL_COUNT, LABELS, labelSpans, maskTransitions, TEMPLATE_COUNT,
+  type TaggerWeights, viterbi,
 } from "../../src/entities/tagger.js";
 import { indexTokens } from "../../src/entities/tokens.js";
 import { createAnalyzer } from "../../src/pipeline.js";
@@ -43,6 +44,16 @@ function denseEmissions(features: Int32Array, n: number, dense: Float32Array): F
     }
   }
   return out;
+}
+
+/** The compact inference table (tagger.ts) for dense weights, keeping rows with any weight of 0.01 or more. */
+export function toCompact(weights: DenseWeights): TaggerWeights {
+  const entries: [number, Float32Array][] = [];
+  for (let row = 0; row < ROWS; row++) {
+    const values = weights.features.subarray(row * L, row * L + L);
+    if (values.some((v) => Math.abs(v) >= 0.01)) entries.push([row, values]);
+  }
+  return compactWeights(entries, entries.length, weights.transitions);
 }
 
 export function decode(ex: Example, weights: DenseWeights): Uint8Array {

@@ -4,7 +4,7 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 
-export type TitleKind = "office" | "honor" | "credit";
+export type TitleKind = "office" | "honor" | "credit" | "address";
 
 /** A set of words with their prefixes and suffixes, for longest-match lookups starting or ending at a position. */
 export interface WordTable<V> {
@@ -85,7 +85,7 @@ export interface EntityLexicon {
   places: WordTable<string>;
 }
 
-const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit"]);
+const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit", "address"]);
 /** Prefixes an office title can take (原副省长, 常务副市长, 前总理). */
 const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行"];
 
@@ -95,7 +95,7 @@ function readTitles(): WordTable<TitleKind> {
   for (const line of readDictLines(file, "\t")) {
     const [title, kind, ...rest] = line.fields;
     if (!title || rest.length > 0 || !TITLE_KINDS.has(kind as TitleKind)) {
-      throw dictParseError(file, line, "expected `title<TAB>office|honor|credit`");
+      throw dictParseError(file, line, "expected `title<TAB>office|honor|credit|address`");
     }
     entries.push([title, kind as TitleKind]);
   }

@@ -7,6 +7,7 @@
  */
 import type { EntityLexicon } from "./lexicon.js";
 import { longestEndingAt, longestStartingAt } from "./lexicon.js";
+import { isNonOrgWord } from "./org.js";
 import { labelSpans, tagCharacters } from "./tagger.js";
 import { isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
@@ -26,13 +27,64 @@ const ABBREVIATED_PLACES = new Set([..."中美俄日英法德韩朝印巴以欧�
 /** Verbs that take a one-character place (访华, 驻华, 来京, 离京, 赴港). */
 const PLACE_VERBS = new Set([..."访驻来赴抵离在回返出入"]);
 
-/** A one-character place only counts next to another (中美, 印巴) or after a travel verb (访华, 在京). */
-function isAbbreviatedPlace(text: string, spans: ReturnType<typeof labelSpans>, k: number): boolean {
+/**
+ * A one-character place only counts next to another (中美, 印巴) or after a travel verb (访华, 在京), and not as
+ * part of a longer ordinary word (中华).
+ */
+function isAbbreviatedPlace(text: string, index: TokenIndex, spans: ReturnType<typeof labelSpans>, k: number): boolean {
   const span = spans[k]!;
   if (!ABBREVIATED_PLACES.has(text[span.start]!)) return false;
+  const token = tokenCovering(index, span.start);
+  if (token && token.end - token.start > 1 && !ABBREVIATION_TAGS.has(token.pos)) return false;
   const touches = (other: (typeof spans)[number] | undefined) =>
     other !== undefined && other.type === "LOC" && (other.end === span.start || other.start === span.end);
   return touches(spans[k - 1]) || touches(spans[k + 1]) || PLACE_VERBS.has(text[span.start - 1] ?? "");
+}
+
+const ABBREVIATION_TAGS = new Set(["j", "ns", "nt", "nz", "x"]);
+/** Words that end like a place but name none (城市, 城镇, 中心). */
+const GENERIC_PLACES = new Set([
+  "城市", "城镇", "城乡", "乡村", "农村", "山区", "地区", "社区", "市区", "郊区", "县城", "省市", "省区", "港口",
+  "海岛", "江河", "河湖", "山川", "山河", "中心", "全国", "各地", "当地", "本地", "外地", "境外", "海外", "国内", "国外",
+]);
+
+/** Characters a name never contains: spaces, line breaks, punctuation other than the middle dot of foreign names. */
+function isClean(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0x3000 || (c >= 0x3001 && c <= 0x3011) || (c >= 0xff01 && c <= 0xff0f) || c === 0xff1a || c === 0x201c || c === 0x201d) return false;
+  }
+  return true;
+}
+
+/** Does `offset` fall between two tokens? */
+const atTokenBoundary = (index: TokenIndex, offset: number) =>
+  offset === 0 || offset >= index.covering.length - 1 || index.covering[offset] !== index.covering[offset - 1];
+
+/** A tagged place: clean, on word boundaries, not a generic word (城市). */
+function isPlaceLike(text: string, index: TokenIndex, start: number, end: number): boolean {
+  return isClean(text, start, end) && atTokenBoundary(index, start) && atTokenBoundary(index, end) &&
+    !GENERIC_PLACES.has(text.slice(start, end));
+}
+
+/** Parts of speech an organisation name never starts with (安排部署学院, 和政府). */
+const NOT_ORG_START_TAGS = new Set(["v", "d", "p", "c", "u", "uj", "ul", "r", "ad", "f", "m", "q", "w", "x"]);
+
+/** Parts of speech an organisation name ends with (a noun of some kind, or an unknown word). */
+const ORG_END_TAGS = new Set(["n", "nt", "nz", "ns", "nr", "nrt", "j", "x", "eng", "ng", "l", "b"]);
+
+/**
+ * A tagged organisation: clean, on word boundaries, not starting with a verb or function word, ending in a noun,
+ * and neither a bare suffix (委员会) nor ending in a word that names no body (党中央决策部署).
+ */
+function isOrgLike(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): boolean {
+  if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end)) return false;
+  const first = tokenCovering(index, start);
+  if (first && NOT_ORG_START_TAGS.has(first.pos) && !longestStartingAt(lexicon.orgNames, text, start)) return false;
+  const last = tokenCovering(index, end - 1);
+  if (!last || !ORG_END_TAGS.has(last.pos) || isNonOrgWord(last.text)) return false;
+  const suffix = longestEndingAt(lexicon.orgSuffixes, text, end, start);
+  return !(suffix && suffix.start === start);
 }
 
 /** Is the span exactly one dictionary word jieba does not tag as a name (高水平, 权威, 施工图)? */
@@ -57,7 +109,7 @@ function looksLikeName(text: string, index: TokenIndex, lexicon: EntityLexicon, 
 }
 
 /** Cuts a run of names at jieba's words: each word tagged as a name, or a surname with one or two characters. */
-function splitNameRun(text: string, index: TokenIndex, start: number, end: number): NameMatch[] {
+function splitNameRun(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): NameMatch[] {
   const pieces: NameMatch[] = [];
   let pieceStart = start;
   let i = start;
@@ -75,7 +127,9 @@ function splitNameRun(text: string, index: TokenIndex, start: number, end: numbe
     i = tokenEnd;
   }
   if (end > pieceStart) pieces.push({ type: "person", start: pieceStart, end });
-  return pieces.filter((p) => p.end - p.start >= 2 && p.end - p.start <= MAX_NAME);
+  // a transliterated name (帕斯特拉纳) is not a list: every piece must look like a Chinese name
+  const names = pieces.filter((p) => p.end - p.start >= 2 && p.end - p.start <= MAX_NAME && longestStartingAt(lexicon.surnames, text, p.start));
+  return names.length >= 2 && names.length === pieces.length ? names : [{ type: "person", start, end }];
 }
 
 /**
@@ -91,19 +145,20 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     const type = TYPES[span.type];
     if (isCommonWord(index, span.start, span.end)) return;
     if (type === "place") {
-      if (span.end - span.start > 1 || isAbbreviatedPlace(text, spans, k)) out.push({ type, start: span.start, end: span.end });
+      const ok = span.end - span.start > 1 ? isPlaceLike(text, index, span.start, span.end) : isAbbreviatedPlace(text, index, spans, k);
+      if (ok) out.push({ type, start: span.start, end: span.end });
       return;
     }
     if (type === "org") {
-      out.push({ type, start: span.start, end: span.end });
+      if (isOrgLike(text, index, lexicon, span.start, span.end)) out.push({ type, start: span.start, end: span.end });
       return;
     }
     if (!looksLikeName(text, index, lexicon, span.start, span.end)) return;
     const title = longestEndingAt(lexicon.titles, text, span.end, span.start + 1);
-    if (title && title.value === "office") {
+    if (title && (title.value === "office" || title.value === "address")) {
       out.push({ type, start: span.start, end: title.start });
     } else if (span.end - span.start > MAX_NAME && !FOREIGN_SEPARATORS.test(text.slice(span.start, span.end))) {
-      out.push(...splitNameRun(text, index, span.start, span.end));
+      out.push(...splitNameRun(text, index, lexicon, span.start, span.end));
     } else {
       out.push({ type, start: span.start, end: span.end });
     }

@@ -26,7 +26,7 @@ const NOT_ORGS = new Set([
   "社会", "机会", "体系", "关系", "联系", "干部", "内部", "全部", "局部", "外部", "格局", "布局", "大局", "全局", "结局",
   "平台", "舞台", "出台", "场所", "好处", "到处", "举办", "创办", "承办", "进行", "执行", "发行", "运行", "队伍",
   "团队", "会议", "大会", "全会", "学科", "冠军", "将军", "新格局", "大格局", "党组织", "基层党组织", "党政机关",
-  "国家机关", "部门", "单位", "组织", "系统", "高校", "院校", "学校", "本部", "总部", "全党", "全社会",
+  "国家机关", "司法机关", "地方政府", "政府", "部门", "科研院所", "院所", "决策部署", "单位", "组织", "系统", "高校", "院校", "学校", "本部", "总部", "全党", "全社会",
   "领导班子", "班子", "研讨会", "座谈会", "报告会", "推进会", "见面会", "发布会", "工作会", "交流会", "博览会",
   "运动会", "委员会委员", "人民群众", "群众", "各部", "各委", "各局", "各级党委", "地方党委", "各级党组织",
   "东部", "西部", "中部", "南部", "北部", "中西部", "大厅", "餐厅", "客厅", "展厅", "部署", "签署", "开局", "当局",
@@ -98,7 +98,7 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
 
 /** Is the token a head: a known or `nt` organisation, or a word ending in an organisation suffix? */
 function headEnd(text: string, token: Token, lexicon: EntityLexicon): number {
-  if (!isMaterial(token) || endsInNonOrg(token.text)) return -1;
+  if (!isMaterial(token) || isNonOrgWord(token.text)) return -1;
   const known = longestStartingAt(lexicon.orgNames, text, token.start);
   if (known && known.end >= token.end) return known.end;
   const suffix = longestEndingAt(lexicon.orgSuffixes, text, token.end, token.start);
@@ -114,7 +114,7 @@ function headEnd(text: string, token: Token, lexicon: EntityLexicon): number {
 const ORG_NOUN_TAGS = new Set(["n", "nt", "nz"]);
 
 /** Is the word, or its last two characters, a word that ends in a suffix without naming a body (管理体系)? */
-function endsInNonOrg(word: string): boolean {
+export function isNonOrgWord(word: string): boolean {
   return NOT_ORGS.has(word) || (word.length > 2 && NOT_ORGS.has(word.slice(-2)));
 }
 
@@ -139,6 +139,19 @@ function knownNamesIn(text: string, lexicon: EntityLexicon, token: Token, into: 
       i++;
     }
   }
+}
+
+/** Is the word two or more known names written together (中央纪委国家监委)? */
+function isTiledByKnownNames(text: string, lexicon: EntityLexicon, token: Token): boolean {
+  let i = token.start;
+  let names = 0;
+  while (i < token.end) {
+    const known = longestStartingAt(lexicon.orgNames, text, i, token.end);
+    if (!known) return false;
+    i = known.end;
+    names++;
+  }
+  return names >= 2;
 }
 
 /** Items of a 、-separated list that end in an organisation suffix (办公室、组织人事部、电子与通信工程系). */
@@ -177,6 +190,10 @@ export function findOrgs(text: string, index: TokenIndex, lexicon: EntityLexicon
   const found: OrgMatch[] = [];
   for (const token of index.tokens) {
     if (token.kind !== "word") continue;
+    if (isTiledByKnownNames(text, lexicon, token)) {
+      knownNamesIn(text, lexicon, token, found);
+      continue;
+    }
     const end = headEnd(text, token, lexicon);
     if (end > 0) found.push(extend(text, index, lexicon, token.start, end));
     else knownNamesIn(text, lexicon, token, found);

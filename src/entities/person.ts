@@ -37,6 +37,7 @@ const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r",
 const NOT_NAMES = new Set(["师生", "卓越", "文明", "高峰", "明确", "周年", "万元", "常委", "金融", "安全", "方向", "于是"]);
 const NAME_SEPARATORS = new Set(["、"]);
 const CHAIN_SEPARATORS = new Set(["、", "兼"]);
+const FOREIGN_NAME_MARKS = new Set(["·", "•", "・"]);
 const CREDIT_COLONS = new Set([":", "：", "／", "/"]);
 const MAX_CHAIN = 8;
 /** Titles that start with the body they belong to (党委书记 is the secretary of a 党委). */
@@ -73,7 +74,7 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   let q = end;
   while (titles.length < MAX_CHAIN) {
     const title = longestEndingAt(lexicon.titles, text, q);
-    if (!title || title.value === "credit") break;
+    if (!title || title.value === "credit" || title.value === "address") break;
     const org = title.value === "office" ? orgEndingAt(text, index, lexicon, title.start) : undefined;
     titles.unshift(title.word);
     titleOrgs.unshift(org ? text.slice(org.start, org.end) : null);
@@ -95,7 +96,7 @@ function chainAfter(text: string, lexicon: EntityLexicon, start: number, end: nu
   for (let i = start; i <= end; i++) {
     if (i < end && !CHAIN_SEPARATORS.has(text[i]!)) continue;
     const title = longestEndingAt(lexicon.titles, text, i, partStart);
-    if (title && title.value !== "credit" && isAllHan(text, partStart, i)) {
+    if (title && (title.value === "office" || title.value === "honor") && isAllHan(text, partStart, i)) {
       titles.push(title.word);
       const hasOrg = title.start > partStart;
       titleOrgs.push(hasOrg ? text.slice(partStart, title.start) : null);
@@ -171,9 +172,10 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
   for (let p = 1; p < text.length; p++) {
     if (!isHan(text, p) || !isHan(text, p - 1)) continue;
     const title = longestEndingAt(lexicon.titles, text, p);
-    if (!title || title.value === "credit") continue;
+    if (!title || title.value === "credit" || title.value === "address") continue;
     let end = nameEnd(text, index, lexicon, p, true);
-    if (end < 0) continue;
+    // a foreign name (罗伯特·马尔登) is the tagger's to read
+    if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     const chain = chainBefore(text, index, lexicon, p);
     into.push({ start: p, end, ...chain, evidence: "title" });
     while (NAME_SEPARATORS.has(text[end]!)) {

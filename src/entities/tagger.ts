@@ -19,7 +19,7 @@ export const LABEL_COUNT = LABELS.length;
 export const HASH_BITS = 19;
 const MASK = (1 << HASH_BITS) - 1;
 /** Feature templates per character (see `characterFeatures`). */
-export const TEMPLATE_COUNT = 18;
+export const TEMPLATE_COUNT = 21;
 
 /** Small ids for jieba tags (0 = other). */
 const TAG_IDS = new Map(
@@ -131,6 +131,9 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
     out[o + 15] = feature(15, charClass(text, i - 1), charClass(text, i), charClass(text, i + 1));
     out[o + 16] = feature(16, c0, tokenTag[i]!, tokenPos[i]!);
     out[o + 17] = feature(17, i > 0 ? surname[i - 1]! : 0, titleEnd[i]!, c0);
+    out[o + 18] = feature(18, cm2, cm1);
+    out[o + 19] = feature(19, cp1, cp2);
+    out[o + 20] = feature(20, cm1, c0, cp1);
   }
   return out;
 }
@@ -276,6 +279,14 @@ export function taggerWeights(): { weights: TaggerWeights; transitions: Float32A
   const weights = compactWeights(entries, entries.length, transitions);
   loaded = { weights, transitions: maskTransitions(transitions) };
   return loaded;
+}
+
+/**
+ * Replaces the shipped weights for this process (the training tools evaluate the whole extractor with weights
+ * trained on part of example.dev, on the part held out).
+ */
+export function useTaggerWeights(weights: TaggerWeights): void {
+  loaded = { weights, transitions: maskTransitions(weights.transitions) };
 }
 
 /**
