@@ -137,6 +137,13 @@ describe("mixed openers", () => {
     expect(list!.complete).toBe(true);
     expect(list!.declared).toMatchObject({ count: 3, matches: true });
   });
+
+  it("counts 首先要 as item 1 of a 二要 list, and reads 双方一要 as a marker", () => {
+    const first = enumerations("双方要看待和处理两国关系。首先要加强战略沟通，深化彼此互信。二要扩大交往合作，实现互利共赢。三要照顾彼此关切，坚持睦邻友好。");
+    expect(first.map(markers)).toEqual([["首先", "二要", "三要"]]);
+    const subject = enumerations("中方愿同柬方携手。双方一要坚定相互支持，巩固铁杆友谊。二要深化交流互鉴，共谋发展振兴。");
+    expect(subject.map(markers)).toEqual([["一要", "二要"]]);
+  });
 });
 
 describe("nesting", () => {

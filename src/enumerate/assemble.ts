@@ -32,6 +32,8 @@ const MAX_GAP = 3;
  */
 const MAX_INLINE_PARAGRAPHS = 16;
 const MAX_INLINE_PARAGRAPHS_IRREGULAR = 4;
+/** Styles whose item 2 may follow a 首先 that stood for item 1. */
+const COUNTED_AFTER_FIRST: ReadonlySet<EnumerationStyle> = new Set(["di", "inline-shi", "inline-yao"]);
 /** Earlier runs of a style that a marker may still continue (a stray 一、 must not end the real list). */
 const MAX_OPEN_RUNS = 4;
 /** A lead phrase longer than this is a sentence, not a heading. */
@@ -102,11 +104,11 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
     }
     if (!target) {
       target = [];
-      // 首先，…第二，…第三，…: a speech opens with 首先 and goes on counting; the 首先 is item 1 of the list.
+      // 首先，…第二，…第三 / 首先要…二要…: a speech opens with 首先 and goes on counting; 首先 is item 1.
       const sequences = open.get("sequence");
       const opener = sequences?.at(-1);
-      if (marker.style === "di" && ordinal === 2 && opener?.length === 1 && near(opener, MAX_INLINE_PARAGRAPHS_IRREGULAR)) {
-        target.push({ ...opener[0]!, style: "di" });
+      if (COUNTED_AFTER_FIRST.has(marker.style) && ordinal === 2 && opener?.length === 1 && near(opener, MAX_INLINE_PARAGRAPHS_IRREGULAR)) {
+        target.push({ ...opener[0]!, style: marker.style });
         sequences!.pop(); // the 首先 run is used up (left empty, it is dropped with the lone markers)
         opener.pop();
       }

@@ -88,6 +88,8 @@ const OPEN_PARENS = charTable("（(");
 const CLOSE_PARENS = charTable("）)");
 const DOTS = charTable(".．");
 const AFTER_ARABIC = charTable(".．、）)");
+/** Subjects a speech may put before 一要/一是 without a comma (双方一要坚定相互支持…二要…). */
+const SUBJECTS = new Set(["双方", "各方", "我们", "大家", "中方"]);
 const SHI = "是".charCodeAt(0);
 const YAO = "要".charCodeAt(0);
 const DUN = "、".charCodeAt(0);
@@ -178,7 +180,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const next = text.charCodeAt(i + n);
       if (n > 0 && (next === SHI || next === YAO || next === DUN)) {
         const before = preceding(text, i);
-        if (next !== DUN && opensClause(before)) {
+        if (next !== DUN && (opensClause(before) || SUBJECTS.has(text.slice(i - 2, i)))) {
           push(next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
         } else if (next === DUN && opensSentence(before)) {
           push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
