@@ -10,18 +10,23 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, w
 /** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
-/** Nouns a meeting's name ends with. */
-const MEETING_NOUNS = ["会议", "全会", "大会", "集体学习", "座谈会", "常务会"];
+/** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body). */
+const MEETING_NOUNS = ["会议", "全会", "大会", "集体学习", "座谈会", "常务会", "推进会", "研讨会", "交流会", "联席会", "工作会", "动员会", "外长会", "论坛", "峰会"];
+/** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
+const BODY_ENDINGS = ["党组", "党委", "党工委", "政治局", "委员会", "常委会", "国务院", "书记处", "领导小组", "支部", "总支", "班子", "安理会"];
 /** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */
 const MAX_PHRASE = 64;
 /** How far into the article the lead may start, in sentences (communiqués repeat their headline first). */
 const LEAD_WINDOW = 8;
 /** What may sit between the subject and the predicate: dates are removed separately. */
-const SUBJECT_TAIL = /(?:上午|下午|晚上|在北京|在京|于|在|就)+$/u;
+const SUBJECT_TAIL = /(?:上午|下午|晚上|于|在|就)+$/u;
+/** `…将于…举行`: a meeting announced, not reported. */
+const FUTURE = /(?:将|拟|即将)(?:于|在)?$/u;
 const TRAILING_PUNCTUATION = /[，,；;：:。！？!?\s]+$/u;
 const SENTENCE_END = /[。！？!?]$/u;
-/** An object naming a session apart from its body (`第一次集体学习`). */
-const SESSION_ONLY = /^(?:第|[〇零一二三四五六七八九十]+次)/u;
+/** An object naming a session apart from its body (`第一次集体学习`); `三次座谈会` counts meetings instead. */
+const SESSION_ONLY = /^第/u;
+const COUNTED = /^[0-9〇零一二两三四五六七八九十]+次/u;
 
 export interface Lead {
   sentence: Span;
@@ -42,6 +47,7 @@ export interface Lead {
 }
 
 export const endsWithMeetingNoun = (s: string) => MEETING_NOUNS.some((noun) => s.endsWith(noun));
+const endsWithBody = (s: string) => BODY_ENDINGS.some((body) => s.endsWith(body));
 
 /** `span` without trailing punctuation and blanks. */
 export function trimEnd(text: string, s: Span): Span {
@@ -51,8 +57,12 @@ export function trimEnd(text: string, s: Span): Span {
 
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
 function subjectBefore(mt: MeetingText, start: number, end: number): Span {
-  const date = within(mt.dates, start, end)[0];
-  const cut = date ? date.start : end;
+  // `2025年对台工作会议X日在北京召开`: the day, not the year in the name, ends the subject
+  const date = within(mt.dates, start, end).find((d) => d.attrs?.precision === "day" || d.attrs?.precision === "time");
+  let cut = date ? date.start : end;
+  // `…论坛在安徽合肥举行`: the place is no part of the subject
+  const place = find(mt.text, "在", start, cut);
+  if (place > start) cut = place;
   const body = mt.text.slice(start, cut).replace(SUBJECT_TAIL, "");
   return span(mt.text, start, start + body.length);
 }
@@ -61,8 +71,10 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
   const { text } = mt;
   for (const word of PREDICATES) {
     for (let p = find(text, word, sentence.start, sentence.end); p >= 0; p = find(text, word, p + 1, sentence.end)) {
-      const end = p + word.length;
+      let end = p + word.length;
       if (text[end] === "的") continue; // 召开的国务院常务会议: a meeting mentioned, not reported
+      if (FUTURE.test(text.slice(Math.max(sentence.start, p - 4), p))) continue;
+      if (text[end] === "了") end++;
       const clause = containing(mt.clauses, p);
       if (!clause || clause.end - end > MAX_PHRASE) continue;
       let objectEnd = trimEnd(text, span(text, end, clause.end)).end;
@@ -70,7 +82,7 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       if (and >= 0) objectEnd = and;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
-      if (!generic && !endsWithMeetingNoun(object.text)) continue;
+      if (!generic && (!endsWithMeetingNoun(object.text) || COUNTED.test(object.text))) continue;
       if (word === "进行" && !object.text.endsWith("学习")) continue;
       const near = Math.max(clause.start, p - MAX_PHRASE);
       let subject = subjectBefore(mt, near, p);
@@ -85,7 +97,8 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
         const previous = containing(mt.clauses, clause.start - 1);
         if (previous && previous.start >= sentence.start && previous.end - previous.start <= MAX_PHRASE) subject = trimEnd(text, previous);
       }
-      if (generic && subject.text === "") continue;
+      // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`
+      if (generic && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some((d) => d.attrs?.precision === "day");
       if (!dated && !text.startsWith("主持", p - 2)) continue;

@@ -56,8 +56,6 @@ function splitAt(text: string, start: number, end: number, separators: readonly 
 /** Members of one group (a `，`-free phrase). */
 function groupMembers(mt: MeetingText, group: Span): Span[] {
   const { text } = mt;
-  const persons = within(mt.persons, group.start, group.end);
-  if (persons.length > 0) return persons.map((p) => span(text, p.start, p.end));
   const members: Span[] = [];
   let list = group;
   // `…智能制造工程系等相关负责同志和高层次人才代表`: 等 closes the list, its head is dropped, 和 adds a member
@@ -69,6 +67,9 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
     if (and >= 0 && isPersonPhrase(text.slice(rest.start, and)) && and + 1 < rest.end) members.push(span(text, and + 1, rest.end));
   }
   if (list.text === "") return members;
+  // a list of named people (`中共中央政治局常委李强、赵乐际…李希`) ends with a name: give the names
+  const persons = within(mt.persons, list.start, list.end);
+  if (persons.at(-1)?.end === list.end) return [...persons.map((p) => span(text, p.start, p.end)), ...members];
   const parts = splitAt(text, list.start, list.end, ["、"]);
   if (parts.length > 1) {
     // a head on the last member only is shared by all of them (各省、自治区…党政主要负责同志)
@@ -90,8 +91,9 @@ function members(mt: MeetingText, start: number, end: number): Span[] {
   let open: number | undefined;
   groups.forEach((group, k) => {
     const from = open ?? group.start;
-    const hasPersons = within(mt.persons, group.start, group.end).length > 0;
-    if (k < groups.length - 1 && !hasPersons && !isPersonPhrase(group.text.replace(/等$/u, ""))) {
+    const head = group.text.replace(/等$/u, "");
+    const named = within(mt.persons, group.start, group.start + head.length).at(-1)?.end === group.start + head.length;
+    if (k < groups.length - 1 && !named && !isPersonPhrase(head)) {
       open = from;
       return;
     }
