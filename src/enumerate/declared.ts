@@ -131,7 +131,9 @@ export function linkDeclared(lists: Enumeration[], phrases: readonly CountPhrase
       const agrees = phrase.count === n;
       const intro = introduces(phrase, list.start, layout);
       const plain = phrase.pointer || layout.text[phrase.end] === "：" || layout.text[phrase.end] === ":";
-      const linked = list.style === "parallel" ? agrees && intro : (agrees && (intro || n >= 3)) || (intro && plain);
+      // A parallel series has no numbers of its own: only a count right before it, in its paragraph, names it.
+      const sameParagraph = layout.paragraph(phrase.start) === layout.paragraph(list.start);
+      const linked = list.style === "parallel" ? agrees && intro && sameParagraph : (agrees && (intro || n >= 3)) || (intro && plain);
       if (linked) {
         best = phrase;
         break;
