@@ -1,6 +1,9 @@
 /**
  * Runs an async function over a (possibly async) iterable with bounded look-ahead and yields the results in input
  * order. At most `window` items are read ahead of the consumer, so memory stays bounded however long the input.
+ *
+ * @example
+ * for await (const outcome of inOrder(records, (record) => pool.run(taskOf(record)), 8)) print(outcome);
  */
 export async function* inOrder<T, R>(
   source: Iterable<T> | AsyncIterable<T>,

@@ -5,6 +5,7 @@
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { GongwenError } from "../errors.js";
 import type { AnalyzerConfig } from "../schema.js";
@@ -28,7 +29,7 @@ export interface Pool {
   run(task: Task): Promise<TaskOutcome>;
   close(): Promise<void>;
   /** The worker threads, for monitoring (e.g. `resourceLimits`, `threadId`). */
-  readonly threads: readonly import("node:worker_threads").Worker[];
+  readonly threads: readonly Worker[];
 }
 
 /**
@@ -43,7 +44,12 @@ function workerModule(): { filename: string; execArgv?: string[] } {
   return { filename, execArgv: ["--import", tsx] };
 }
 
-/** Checks a requested worker count: a positive integer, default the number of cores. */
+/**
+ * Checks a requested worker count: a positive integer, default the number of cores.
+ *
+ * @example
+ * resolveConcurrency(undefined); // → 2 on a two-core machine
+ */
 export function resolveConcurrency(concurrency: number | undefined): number {
   if (concurrency === undefined) return availableParallelism();
   if (!Number.isInteger(concurrency) || concurrency < 1) {

@@ -4,7 +4,12 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** True when `name` matches `pattern` (`*` any run, `?` one character): greedy scan, O(n·m) at worst, no regex. */
+/**
+ * True when `name` matches `pattern` (`*` any run, `?` one character): greedy scan, O(n·m) at worst, no regex.
+ *
+ * @example
+ * wildcardMatch("*.txt", "a.txt"); // → true
+ */
 export function wildcardMatch(pattern: string, name: string): boolean {
   let p = 0;
   let n = 0;

@@ -13,7 +13,13 @@ export interface Progress {
   finish(): { records: number; failed: number; bytes: number; seconds: number };
 }
 
-/** A progress bar on `stream` when `enabled`, silent otherwise; `total` bytes gives a percentage. */
+/**
+ * A progress bar on `stream` when `enabled`, silent otherwise; `total` bytes gives a percentage.
+ *
+ * @example
+ * const progress = createProgress(process.stderr, process.stderr.isTTY, 33_730_698);
+ * progress.tick(1724, false); // [#-----------------------] 0% 1 docs, 0 failed, 0.0 MB, 0 docs/s
+ */
 export function createProgress(stream: Writable, enabled: boolean, total: number | undefined): Progress {
   const started = performance.now();
   let records = 0;

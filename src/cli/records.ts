@@ -27,6 +27,9 @@ export type Source =
 /**
  * Expands globs; `-` is stdin. Without arguments: stdin when something is piped in (an empty pipe falls back to
  * the sample), the bundled sample when stdin is a terminal.
+ *
+ * @example
+ * resolveSources(["docs/*.txt", "-"], false); // → [{ kind: "file", path: "docs/a.txt" }, { kind: "stdin" }]
  */
 export function resolveSources(inputs: readonly string[], stdinIsTerminal: boolean): Source[] {
   if (inputs.length === 0) return [stdinIsTerminal ? { kind: "sample" } : { kind: "stdin" }];
@@ -38,7 +41,12 @@ export function resolveSources(inputs: readonly string[], stdinIsTerminal: boole
   });
 }
 
-/** Total bytes of the sources when all are files (for a progress percentage), otherwise undefined. */
+/**
+ * Total bytes of the sources when all are files (for a progress percentage), otherwise undefined.
+ *
+ * @example
+ * totalBytes([{ kind: "stdin" }]); // → undefined
+ */
 export function totalBytes(sources: readonly Source[]): number | undefined {
   let total = 0;
   for (const source of sources) {
@@ -123,6 +131,9 @@ function sampleRecord(): CliRecord {
 
 /**
  * The records of every source, in order. An empty stdin with no file arguments yields the bundled sample.
+ *
+ * @example
+ * for await (const record of readRecords(resolveSources(["items.jsonl"], false), { jsonl: true, maxLength, stdin })) …
  */
 export async function* readRecords(sources: readonly Source[], options: RecordOptions): AsyncGenerator<CliRecord> {
   const { jsonl, maxLength, stdin } = options;

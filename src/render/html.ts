@@ -24,7 +24,12 @@ const DEFAULT_MAX_KEYWORDS = 12;
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for an HTML text node or a quoted attribute value. */
+/**
+ * Escapes text for an HTML text node or a quoted attribute value.
+ *
+ * @example
+ * escapeHtml(`<a href="x">`); // → "&lt;a href=&quot;x&quot;&gt;"
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
@@ -236,7 +241,13 @@ function header(doc: Doc, options: RenderOptions): string {
   return `<header class="gw-head">${parts.join("")}</header>`;
 }
 
-/** The head and tail of a complete HTML page; batch output streams fragments between them. */
+/**
+ * The head and tail of a complete HTML page; batch output streams fragments between them.
+ *
+ * @example
+ * const [head, tail] = pageFrame("review");
+ * const page = head + docs.map((doc) => render(doc)).join("") + tail;
+ */
 export function pageFrame(title: string): [head: string, tail: string] {
   return [
     `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>\n`,

@@ -8,7 +8,12 @@ import { render, type RenderOptions } from "./html.js";
 /** The symbol Deno's kernel looks up on a cell's value (`Deno.jupyter.$display`). */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
 
-/** A Jupyter MIME bundle: the rendered HTML, with the summary as the plain-text fallback. */
+/**
+ * A Jupyter MIME bundle: the rendered HTML, with the summary as the plain-text fallback.
+ *
+ * @example
+ * Deno.jupyter.display(mimeBundle(analyze(text)), { raw: true });
+ */
 export function mimeBundle(doc: Doc, options?: RenderOptions): { "text/html": string; "text/plain": string } {
   return { "text/html": render(doc, options), "text/plain": doc.summary?.text || doc.text.slice(0, 200) };
 }

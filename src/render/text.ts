@@ -4,7 +4,12 @@
 import type { Doc, Token } from "../schema.js";
 import { TAG_KINDS, type Tags } from "../tag/schema.js";
 
-/** Words separated by single spaces; line breaks kept, other whitespace dropped. */
+/**
+ * Words separated by single spaces; line breaks kept, other whitespace dropped.
+ *
+ * @example
+ * tokensAsText(segment("指导组成员王鹏")); // → "指导组 成员 王鹏"
+ */
 export function tokensAsText(tokens: readonly Token[]): string {
   let out = "";
   for (const token of tokens) {
@@ -18,7 +23,12 @@ export function tokensAsText(tokens: readonly Token[]): string {
   return out;
 }
 
-/** The summary, then the meeting brief's main facts when there is one. */
+/**
+ * The summary, then the meeting brief's main facts when there is one.
+ *
+ * @example
+ * summaryAsText(analyze(seed)); // → "5月17日,学院党委书记雷承锋主持召开…\nmeeting: 2023年第11次党委(扩大)会议\ndate: 2023-05-17…"
+ */
 export function summaryAsText(doc: Doc): string {
   const lines = [doc.summary?.text ?? ""];
   const meeting = doc.meeting;
@@ -31,7 +41,12 @@ export function summaryAsText(doc: Doc): string {
   return lines.join("\n");
 }
 
-/** One line per tag kind: `people: 雷承锋 (0.5), 宋海宏 (0.25)`. */
+/**
+ * One line per tag kind.
+ *
+ * @example
+ * tagsAsText(tag(seed)); // → "title: 学院召开…\n…\npeople: 雷承锋 (1), 李国臣 (0.2), …"
+ */
 export function tagsAsText(tags: Tags): string {
   const lines: string[] = [];
   if (tags.title) lines.push(`title: ${tags.title}`);
