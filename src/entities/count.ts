@@ -32,7 +32,7 @@ function numberAndClassifier(tokens: readonly Token[], i: number): { value: numb
     }
   }
   const following = tokens[i + 1];
-  if (token.kind === "number" && following && CLASSIFIERS.includes(following.text)) {
+  if ((token.kind === "number" || token.pos === "m") && following && CLASSIFIERS.includes(following.text)) {
     const value = parseChineseNumber(token.text);
     if (value !== undefined) return { value, classifier: following.text, next: i + 2 };
   }

@@ -34,7 +34,8 @@ const RANK = {
   mention: 2,
   known: 3,
   tagger: 4,
-  org: 5,
+  // the organisation grammar competes with the tagger on equal terms: the longer name wins (nested names whole)
+  org: 4,
   place: 6,
   other: 0,
 };
@@ -57,8 +58,9 @@ function orgEntity(text: string, org: OrgMatch): Entity {
   return { ...span(text, org.start, org.end), type: "org", ...(org.full ? { attrs: { full: org.full } } : {}) };
 }
 
-function placeEntity(text: string, place: PlaceMatch): Entity {
-  return { ...span(text, place.start, place.end), type: "place", ...(place.full ? { value: place.full } : {}) };
+function placeEntity(text: string, place: PlaceMatch, lexicon: EntityLexicon): Entity {
+  const full = place.full ?? lexicon.places.words.get(text.slice(place.start, place.end));
+  return { ...span(text, place.start, place.end), type: "place", ...(full ? { value: full } : {}) };
 }
 
 /** Organisations named in title chains, unless they are places (江苏省原副省长). */
@@ -87,12 +89,12 @@ function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon)
       .filter((n) => n.type !== "place" || !isFormula(text, n))
       .map((n) => ({
         entity: n.type === "person" ? personEntity(text, { ...n, titles: [], titleOrgs: [] })
-          : n.type === "org" ? orgEntity(text, n) : placeEntity(text, n),
+          : n.type === "org" ? orgEntity(text, n) : placeEntity(text, n, lexicon),
         rank: RANK.tagger,
       })),
     ...findPlaces(text, index, lexicon)
       .filter((p) => !isFormula(text, p))
-      .map((p) => ({ entity: placeEntity(text, p), rank: RANK.place })),
+      .map((p) => ({ entity: placeEntity(text, p, lexicon), rank: RANK.place })),
   ];
 }
 

@@ -23,7 +23,7 @@ const MAX_MEETING = 32;
 /** 党的二十大, 党的十九大: the congress by its number. */
 const PARTY_CONGRESS = /党的[一二三四五六七八九十]{1,3}大/gu;
 
-const isSession = (t: Token) => t.kind === "number" || SESSION_WORDS.has(t.text) || /^[0-9]{4}年$/u.test(t.text);
+const isSession = (t: Token) => t.kind === "number" || t.pos === "m" || SESSION_WORDS.has(t.text) || /^[0-9]{4}年$/u.test(t.text);
 
 /**
  * Every meeting name, non-overlapping.

@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { entities, entityStage } from "../src/entities/index.js";
+import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
+import { EntitySchema, type Entity } from "../src/schema.js";
+import { expectSpans, readData, seedText } from "./helpers/doc.js";
+
+const of = (found: Entity[], type: Entity["type"]) => found.filter((e) => e.type === type);
+const texts = (found: Entity[], type: Entity["type"]) => of(found, type).map((e) => e.text);
+const person = (found: Entity[], name: string) => of(found, "person").find((e) => e.text === name);
+
+describe("entities on the seed meeting report", () => {
+  const seed = seedText();
+  const found = entities(seed, { referenceDate: "2023-05-18" });
+
+  it("gives valid spans that point into the original text", () => {
+    expectSpans(seed, found);
+    for (const e of found) expect(EntitySchema.safeParse(e).success).toBe(true);
+  });
+
+  it("reads the chair's title and organisation from the chain before his name", () => {
+    expect(person(found, "雷承锋")?.attrs).toMatchObject({ titles: ["党委书记"], titleOrgs: ["学院"], org: "学院" });
+  });
+
+  it("reads three titles from 院党委委员、宣传统战部部长兼办公室主任宋海宏", () => {
+    expect(person(found, "宋海宏")?.attrs).toMatchObject({
+      titles: ["党委委员", "部长", "主任"],
+      titleOrgs: ["院", "宣传统战部", "办公室"],
+      org: "院",
+    });
+  });
+
+  it("keeps the steering group whole and gives both its members their roles", () => {
+    expect(texts(found, "org")).toContain("省委主题教育第二十四巡回指导组");
+    expect(person(found, "李国臣")?.attrs).toMatchObject({ titles: ["组长"], org: "省委主题教育第二十四巡回指导组" });
+    expect(person(found, "王鹏")?.attrs).toMatchObject({ titles: ["成员"], org: "指导组" });
+  });
+
+  it("finds the credits as people", () => {
+    expect(person(found, "石丹")?.attrs).toMatchObject({ titles: ["编辑"] });
+    expect(person(found, "于文金")?.attrs).toMatchObject({ titles: ["审核"] });
+  });
+
+  it("links later mentions (雷承锋强调) to the first by id", () => {
+    const mentions = of(found, "person").filter((e) => e.text === "雷承锋");
+    expect(mentions.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(mentions.map((e) => e.id))).toEqual(new Set(["person:雷承锋"]));
+  });
+
+  it("lists the departments of the attendance list as organisations, and links 院党委 to 学院党委", () => {
+    for (const org of ["办公室", "组织人事部", "宣传统战部", "电子与通信工程系", "继续教育与培训部", "智能制造工程系"]) {
+      expect(texts(found, "org")).toContain(org);
+    }
+    const short = of(found, "org").find((e) => e.text === "院党委");
+    const full = of(found, "org").find((e) => e.text === "学院党委");
+    expect(short?.id).toBe(full?.id);
+  });
+
+  it("finds 山西 as a place with its full name", () => {
+    expect(of(found, "place").find((e) => e.text === "山西")?.value).toBe("山西省");
+  });
+
+  it("finds the meeting, the dates, the counts and the slogans", () => {
+    expect(texts(found, "meeting")).toContain("2023年第11次党委(扩大)会议");
+    expect(of(found, "date").find((e) => e.text === "5月17日")?.value).toBe("2023-05-17");
+    expect(of(found, "count").find((e) => e.text.startsWith("26项"))).toMatchObject({ value: 26, attrs: { noun: "制度保障" } });
+    expect(texts(found, "quote")).toContain("一个目标、两手硬");
+  });
+});
+
+describe("entities in policy text", () => {
+  it("reads a leading-group name list (role, name padded with spaces, chain after the name)", () => {
+    const text = readData("policy/sc-guobanhan-2018-074.txt");
+    const found = entities(text);
+    expect(person(found, "韩　正")?.attrs).toMatchObject({ titles: ["组长", "副总理"], titleOrgs: [null, "国务院"] });
+    expect(person(found, "郭卫民")?.attrs).toMatchObject({
+      titles: ["成员", "部务会议成员", "副主任"],
+      titleOrgs: [null, "中央宣传部", "新闻办"],
+    });
+    expect(person(found, "韩　正")?.id).toBe("person:韩正");
+  });
+
+  it("shares one title chain among the names listed after it", () => {
+    const found = entities("中共中央政治局常委李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希出席会议。");
+    expect(texts(found, "person")).toEqual(["李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希"]);
+    for (const p of of(found, "person")) expect(p.attrs).toMatchObject({ titles: ["常委"], org: "中共中央政治局" });
+  });
+
+  it("reads 中共中央总书记、国家主席、中央军委主席习近平 as three titles, 国家主席 without an organisation", () => {
+    const found = entities("中共中央总书记、国家主席、中央军委主席习近平出席会议并发表重要讲话。");
+    expect(person(found, "习近平")?.attrs).toMatchObject({
+      titles: ["总书记", "国家主席", "主席"],
+      titleOrgs: ["中共中央", null, "中央军委"],
+    });
+  });
+
+  it("takes a title right after a name (习近平总书记) and keeps 中国式现代化 from being a place", () => {
+    const found = entities("深入学习贯彻习近平总书记重要讲话精神，以中国式现代化全面推进强国建设。");
+    expect(person(found, "习近平")?.attrs).toMatchObject({ titles: ["总书记"] });
+    expect(texts(found, "place")).not.toContain("中国");
+  });
+
+  it("splits an organisation word that holds two known names (中央纪委国家监委)", () => {
+    expect(texts(entities("听取中央纪委国家监委工作汇报。"), "org")).toEqual(["中央纪委", "国家监委"]);
+  });
+
+  it("reads meetings by their numbers, and the 党的二十大 form", () => {
+    const found = entities("十四届全国人大二次会议期间，学习贯彻党的二十大和二十届三中全会精神。");
+    expect(texts(found, "meeting")).toEqual(expect.arrayContaining(["十四届全国人大二次会议", "党的二十大"]));
+  });
+
+  it("parses counted policy items with Chinese numerals", () => {
+    const found = entities("会议提出六个关键问题，部署二十条主要工作重点。");
+    expect(of(found, "count").map((c) => [c.value, c.attrs?.noun])).toEqual([
+      [6, "关键问题"],
+      [20, "主要工作重点"],
+    ]);
+  });
+
+  it("reads document titles in 《》", () => {
+    const found = entities("会议审议了《关于进一步推动长江三角洲区域一体化发展的若干政策措施》。");
+    expect(texts(found, "document")).toEqual(["关于进一步推动长江三角洲区域一体化发展的若干政策措施"]);
+  });
+});
+
+describe("entities in news text (the tagger)", () => {
+  it("finds people, places and organisations without titles", () => {
+    const found = entities("新华社北京１月１日电　国家主席江泽民今天在人民大会堂会见了美国总统克林顿和联合国秘书长安南。");
+    expect(texts(found, "person")).toEqual(expect.arrayContaining(["江泽民", "克林顿", "安南"]));
+    expect(texts(found, "place")).toContain("北京");
+    expect(texts(found, "org")).toEqual(expect.arrayContaining(["新华社", "联合国"]));
+  });
+
+  it("reads a surname with a title (江主席) as a person named by the surname", () => {
+    expect(texts(entities("江主席先后访问了檀香山、华盛顿和纽约。"), "person")).toContain("江");
+  });
+});
+
+describe("entities on bad input", () => {
+  it("finds nothing in empty text and rejects what is not a string", () => {
+    expect(entities("")).toEqual([]);
+    expect(() => entities(42 as never)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+  });
+
+  it("gives a run of surnames at most bounded person spans", () => {
+    const found = entities("王".repeat(5000));
+    for (const p of of(found, "person")) expect(p.end - p.start).toBeLessThanOrEqual(4);
+  });
+
+  it("gives no person to titles without names", () => {
+    expect(of(entities("组长、副组长、成员、主任、书记、部长、秘书长。"), "person")).toEqual([]);
+  });
+
+  it("gives no document or quote to an unclosed 《 or “, and bounded ones when the partner comes late", () => {
+    expect(of(entities(`《${"关于".repeat(200)}`), "document")).toEqual([]);
+    expect(of(entities(`“${"发展".repeat(200)}”`), "quote")).toEqual([]);
+    const text = `会议指出“要坚持“两个确立”。《规划》`;
+    const found = entities(text);
+    expect(texts(found, "quote")).toEqual(["两个确立"]);
+    expect(texts(found, "document")).toEqual(["规划"]);
+  });
+
+  it("stays roughly linear: 1 MB takes no more than about 20× the time of 100 KB", () => {
+    const unit = readData("policy/gwr-2010.txt").slice(0, 10_000) + "王".repeat(500) + "《“" + "组长、".repeat(100);
+    const small = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
+    const large = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000);
+    entities(small);
+    let t = performance.now();
+    const smallFound = entities(small);
+    const smallMs = performance.now() - t;
+    t = performance.now();
+    const largeFound = entities(large);
+    const largeMs = performance.now() - t;
+    expectSpans(large, largeFound);
+    expect(largeFound.length).toBeGreaterThan(smallFound.length * 5);
+    expect(largeMs).toBeLessThan(smallMs * 20 + 2000);
+  });
+});
+
+describe("entityStage", () => {
+  it("fills doc.entities in the pipeline after segmentation and sentences", () => {
+    const gw = createAnalyzer({ stages: [segmentStage, sentenceStage, entityStage], referenceDate: "2023-05-18" });
+    const doc = gw.analyze("5月17日，学院党委书记雷承锋主持召开会议。");
+    expect(entityStage).toMatchObject({ name: "entities", provides: "entities", requires: ["tokens", "sentences"] });
+    expect(person(doc.entities ?? [], "雷承锋")?.attrs).toMatchObject({ titles: ["党委书记"] });
+    expect(of(doc.entities ?? [], "date")[0]?.value).toBe("2023-05-17");
+  });
+
+  it("is refused before the segment stage", () => {
+    expect(() => createAnalyzer({ stages: [entityStage] })).toThrow(expect.objectContaining({ code: "STAGE_ORDER" }));
+  });
+});
