@@ -247,7 +247,7 @@ describe.skipIf(!redisServerAvailable)("on a real Redis", () => {
 
   it("SIGTERM: the worker process finishes the job in hand, takes no more, and exits 0", async () => {
     const queue = openQueue("sigterm");
-    const long = { id: "long", text: SEED.repeat(80) }; // ~640k characters: long enough to be caught mid-job
+    const long = { id: "long", text: SEED.repeat(20) }; // ~160k characters: seconds of tagging, caught mid-job
     await enqueueDocuments([long, ...items.map((item) => ({ ...item, id: `after-${item.id}` }))], { queue });
     const worker = spawnWorker({ redisUrl: redis.url, queue: "sigterm", name: "draining" });
     await worker.ready;

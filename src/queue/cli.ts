@@ -84,8 +84,8 @@ function logger(io: QueueCliIO, quiet: boolean | undefined) {
 }
 
 /**
- * `gongwen worker`: tags jobs until SIGTERM or SIGINT, then finishes the jobs in hand and exits 0 (a second
- * signal stops at once; unfinished jobs are then recovered by BullMQ's stalled-job check on another worker).
+ * `gongwen worker`: tags jobs until SIGTERM or SIGINT, then finishes the jobs in hand and exits 0. A second
+ * signal exits the process at once; its unfinished jobs are recovered by BullMQ's stalled-job check elsewhere.
  *
  * @example
  * process.exitCode = await runWorker({ redis: "redis://127.0.0.1:6379", queue: "gongwen-tags", concurrency: 2 });
@@ -109,9 +109,8 @@ export async function runWorker(args: WorkerArgs, io: QueueCliIO = processIO()):
   const closed = new Promise<void>((resolve) => {
     const stop = (why: string) => {
       if (stopping) {
-        log.info(`gongwen worker: ${why} again, stopping now`);
-        void worker.close(true).then(resolve);
-        return;
+        log.info(`gongwen worker: ${why} again, exiting now`);
+        process.exit(1);
       }
       stopping = true;
       log.info(`gongwen worker: ${why}, finishing the jobs in hand`);
@@ -127,7 +126,7 @@ export async function runWorker(args: WorkerArgs, io: QueueCliIO = processIO()):
     });
   });
   await worker.waitUntilReady();
-  if (!stopping) log.info(`gongwen worker: ready (pid ${process.pid}, concurrency ${worker.concurrency}) on ${where}`);
+  if (!stopping) log.info(`gongwen worker: ready (pid ${process.pid}, ${args.concurrency ?? 1} tagging threads) on ${where}`);
   await closed;
   log.info("gongwen worker: closed");
   return 0;

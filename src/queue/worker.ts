@@ -1,16 +1,17 @@
 /**
- * The tagging worker: a BullMQ Worker whose processor runs `tag()` (or `analyze()`) on each job's text.
+ * The tagging worker: a BullMQ Worker that hands each job's text to gongwen's worker pool (src/batch) and returns
+ * `tag()` (or `analyze()`) of it.
  *
- * Tagging is synchronous CPU work on this process's one nodejieba engine, so a worker process uses one core;
- * run one process per core (or per machine slice) to scale, not a high `concurrency`. `concurrency: 2` lets the
- * next job's Redis round trip overlap the current job's tagging.
+ * Tagging runs on a worker thread, not on the thread that talks to Redis: a long document (a 1 MB text takes
+ * seconds) then never stops BullMQ from renewing the job's lock, so it is never mistaken for a stalled job, and
+ * SIGTERM is heard at once. Each tagging thread loads nodejieba once and keeps it for the life of the process.
  */
 import { hostname } from "node:os";
 import type { Job, JobJson, Worker, WorkerOptions } from "bullmq";
+import { createPool } from "../batch/pool.js";
 import { GongwenError, isGongwenError } from "../errors.js";
-import { checkInput, createAnalyzer } from "../pipeline.js";
+import { checkInput } from "../pipeline.js";
 import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig, type Doc } from "../schema.js";
-import { tag } from "../tag/index.js";
 import type { TagOptions, Tags } from "../tag/schema.js";
 import { connectionOptions, loadBullmq, type RedisConnection } from "./bullmq.js";
 import { articleIdOf, failureReason, PERMANENT_CODES } from "./job.js";
@@ -24,19 +25,19 @@ export interface TaggingWorkerOptions {
   connection: RedisConnection;
   /** Queue name (the CLI's default is `gongwen-tags`). */
   queue: string;
-  /** Jobs held at once by this process (default 1). Tagging is synchronous: more than 2 gains nothing. */
+  /**
+   * Tagging threads in this process (default 1), each with its own nodejieba (~280 MB). One process per core
+   * with the default is the simple layout; a higher number uses more cores from one process.
+   */
   concurrency?: number;
   /** `tags` (default): each job returns `tag(text, tagOptions)`; `doc`: `analyze(text)` with `analyzer` options. */
   output?: "tags" | "doc";
   tagOptions?: TagOptions;
-  /** Analyzer options for `output: "doc"`. */
+  /** Analyzer options (userWords, referenceDate…); `tagOptions.userWords` are added to them. */
   analyzer?: AnalyzerConfig;
   /** Longest text accepted, in UTF-16 units (default 10 million); longer jobs fail with INPUT_TOO_LARGE. */
   maxInputLength?: number;
-  /**
-   * BullMQ worker settings passed through (lockDuration, stalledInterval, removeOnComplete, name…). The lock
-   * (default 30 s) must outlast the longest tagging: while tagging, the event loop cannot renew it.
-   */
+  /** BullMQ worker settings passed through (lockDuration, stalledInterval, removeOnComplete, name…). */
   worker?: Omit<WorkerOptions, "connection" | "concurrency" | "autorun">;
 }
 
@@ -78,30 +79,39 @@ export function jobError(error: unknown, Unrecoverable: new (message: string) =>
 }
 
 /**
- * Starts a worker that tags the jobs of `queue`. nodejieba's dictionaries are loaded (and the options checked)
- * before the first job is taken, once per process however many workers it runs. Close it with `worker.close()`:
- * it stops taking jobs and resolves when the current ones are finished (what the CLI does on SIGTERM).
+ * Starts a worker that tags the jobs of `queue`. The tagging threads load nodejieba's dictionaries (and the
+ * options are checked) before the first job is taken. Close it with `worker.close()`: it stops taking jobs and
+ * resolves when the jobs in hand are finished and the threads have stopped (what the CLI does on SIGTERM).
  *
  * @example
  * const worker = await createTaggingWorker({ connection: "redis://127.0.0.1:6379", queue: "gongwen-tags" });
- * worker.on("completed", (job, tags) => console.log(job.data.id, tags.keywords.map((k) => k.tag)));
+ * worker.on("completed", (job, tags) => console.log(job.id, tags));
  * process.once("SIGTERM", () => void worker.close());
  */
 export async function createTaggingWorker(options: TaggingWorkerOptions): Promise<TaggingWorker> {
   const { connection, queue, concurrency = 1, output = "tags", tagOptions, worker: settings } = options;
   const maxInputLength = options.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new GongwenError("INVALID_OPTIONS", `concurrency must be a positive integer, got ${concurrency}`);
-  }
   if (output !== "tags" && output !== "doc") {
     throw new GongwenError("INVALID_OPTIONS", `output must be "tags" or "doc", got ${String(output)}`);
   }
   const { Worker: BullWorker, UnrecoverableError } = await loadBullmq();
-  const run: (text: string) => TaggingResult =
-    output === "doc" ? createAnalyzer(options.analyzer).analyze : (text) => tag(text, tagOptions);
-  run(WARM_UP_TEXT);
+  const userWords = [...(options.analyzer?.userWords ?? []), ...(tagOptions?.userWords ?? [])];
+  const pool = createPool({
+    concurrency,
+    analyzer: { ...options.analyzer, maxInputLength, ...(userWords.length > 0 ? { userWords } : {}) },
+    ...(tagOptions ? { tag: tagOptions } : {}),
+  });
+  const op = output === "doc" ? "analyze" : "tag";
+  const warmUps = await Promise.all(
+    Array.from({ length: pool.concurrency }, () => pool.run({ op, text: WARM_UP_TEXT, format: "value" })),
+  );
+  const failed = warmUps.find((outcome) => !outcome.ok);
+  if (failed && !failed.ok) {
+    await pool.close();
+    throw new GongwenError(failed.code, failed.message);
+  }
 
-  /** Turns data that is not JSON into a job that fails with INVALID_INPUT, instead of one stuck in `active`. */
+  /** Closes the pool with the worker, and turns data that is not JSON into a job that fails (not one stuck). */
   class GongwenWorker extends BullWorker<unknown, TaggingResult> {
     protected override createJob(json: JobJson, jobId: string): Job<unknown, TaggingResult> {
       try {
@@ -112,6 +122,13 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
         return job;
       }
     }
+
+    private poolClosing: Promise<void> | undefined;
+
+    override async close(force?: boolean): Promise<void> {
+      await super.close(force);
+      await (this.poolClosing ??= pool.close());
+    }
   }
 
   const worker = new GongwenWorker(
@@ -120,14 +137,24 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
       try {
         await quarantine(job);
         const text = textOf(job);
+        // Checked here too, so that a 50 MB text is refused without being copied to a thread.
         checkInput(text, maxInputLength);
-        return run(text);
+        const outcome = await pool.run({ op, text, format: "value" });
+        if (!outcome.ok) throw new GongwenError(outcome.code, outcome.message);
+        return outcome.value as TaggingResult;
       } catch (error) {
         throw jobError(error, UnrecoverableError);
       }
     },
-    // The name is stored on every job it takes (`processedBy`): which machine and process tagged what.
-    { name: `${hostname()}:${process.pid}`, ...settings, connection: connectionOptions(connection), concurrency, autorun: false },
+    {
+      // Stored on every job it takes (`processedBy`): which machine and process tagged what.
+      name: `${hostname()}:${process.pid}`,
+      ...settings,
+      connection: connectionOptions(connection),
+      // One job more than threads: the next job is fetched from Redis while the threads are busy.
+      concurrency: pool.concurrency + 1,
+      autorun: false,
+    },
   );
   worker.run().catch((error: unknown) => worker.emit("error", error as Error));
   return worker;
