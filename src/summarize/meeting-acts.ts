@@ -9,8 +9,8 @@
  */
 import type { MeetingBrief, Span } from "../schema.js";
 import { scanMarkers } from "../enumerate/markers.js";
-import { type Lead, opensAgendaItem, trimEnd } from "./meeting-lead.js";
-import { firstEndingAfter, type MeetingText, span } from "./meeting-text.js";
+import { type Lead, opensAgendaItem } from "./meeting-lead.js";
+import { firstEndingAfter, type MeetingText, span, trimEnd } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
@@ -180,6 +180,10 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
 
 /**
  * Statements and decisions in text order; neither overlaps another (a `要求` inside a statement is part of it).
+ *
+ * @example
+ * meetingActs(mt, lead).statements.map((s) => [s.speaker, s.verb]);
+ * // seed → [["宋海宏", "说明"], ["雷承锋", "指出"], ["雷承锋", "强调"], ["雷承锋", "强调"], ["雷承锋", "要求"]]
  */
 export function meetingActs(mt: MeetingText, lead: Lead): Acts {
   const { text } = mt;

@@ -5,7 +5,7 @@
  */
 import type { Entity, MeetingBrief, PersonRef, Span } from "../schema.js";
 import { parseOrdinal } from "../text/numerals.js";
-import { containing, find, findLast, firstEndingAfter, type MeetingText, span, within } from "./meeting-text.js";
+import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 /** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
@@ -22,7 +22,6 @@ const LEAD_WINDOW = 8;
 const SUBJECT_TAIL = /(?:上午|下午|晚上|于|在|就)+$/u;
 /** `…将于…举行`: a meeting announced, not reported. */
 const FUTURE = /(?:将|拟|即将)(?:于|在)?$/u;
-const TRAILING_PUNCTUATION = /[，,；;：:。！？!?\s]+$/u;
 const SENTENCE_END = /[。！？!?]$/u;
 /** An object naming a session apart from its body (`第一次集体学习`); `三次座谈会` counts meetings instead. */
 const SESSION_ONLY = /^第/u;
@@ -46,14 +45,9 @@ export interface Lead {
   subjects: readonly string[];
 }
 
-export const endsWithMeetingNoun = (s: string) => MEETING_NOUNS.some((noun) => s.endsWith(noun));
+const endsWithMeetingNoun = (s: string) => MEETING_NOUNS.some((noun) => s.endsWith(noun));
 const endsWithBody = (s: string) => BODY_ENDINGS.some((body) => s.endsWith(body));
 
-/** `span` without trailing punctuation and blanks. */
-export function trimEnd(text: string, s: Span): Span {
-  const body = s.text.replace(TRAILING_PUNCTUATION, "");
-  return span(text, s.start, s.start + body.length);
-}
 
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
 function subjectBefore(mt: MeetingText, start: number, end: number): Span {
@@ -110,7 +104,13 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
   return undefined;
 }
 
-/** The lead sentence among the first sentences of the article, or undefined when the text reports no meeting. */
+/**
+ * The lead sentence among the first sentences of the article, or undefined when the text reports no meeting.
+ *
+ * @example
+ * findLead(meetingText(seedDoc))?.object.text;  // → "2023年第11次党委(扩大)会议"
+ * findLead(meetingText(noticeDoc));             // → undefined (召开的国务院第54次常务会议 is only mentioned)
+ */
 export function findLead(mt: MeetingText): Lead | undefined {
   const window = mt.sentences.slice(0, LEAD_WINDOW);
   // a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
@@ -122,7 +122,13 @@ export function findLead(mt: MeetingText): Lead | undefined {
   return undefined;
 }
 
-/** Meeting date (first day) and last day of a range, from the first day-precise dates of the lead. */
+/**
+ * Meeting date (first day) and last day of a range, from the first day-precise dates of the lead.
+ *
+ * @example
+ * meetingDate(mt, lead); // "中央经济工作会议12月11日至12日在北京举行" (2023-12-12)
+ * // → { date: "2023-12-11", dateEnd: "2023-12-12", dateSpan: { text: "12月11日至12日", … } }
+ */
 export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "date" | "dateEnd" | "dateSpan"> {
   const days = within(mt.dates, lead.sentence.start, lead.sentence.end).filter((d) => d.attrs?.precision === "day");
   const first = days[0];
@@ -148,6 +154,9 @@ function numberIn(name: string): number | undefined {
  * Where and how the meeting is named: the object of `召开` (`国务院常务会议`), the subject of `举行` (`中央经济工作会议`),
  * or the convening body (`中共中央政治局…召开会议` → `中共中央政治局会议`). A session named apart from its body
  * (`中共中央政治局10月25日…进行第一次集体学习`) is taken from the headline when the headline writes it whole.
+ *
+ * @example
+ * meetingName(mt, lead); // seed → { text: "2023年第11次党委(扩大)会议", name: "2023年第11次党委(扩大)会议", number: 11, … }
  */
 export function meetingName(mt: MeetingText, lead: Lead): MeetingBrief["meeting"] {
   const { object, subject } = lead;
@@ -178,7 +187,13 @@ export function meetingName(mt: MeetingText, lead: Lead): MeetingBrief["meeting"
   return { ...where, name, ...(number !== undefined ? { number } : {}) };
 }
 
-/** A person entity as the brief shows it: titles as written, the organisation of the main title apart. */
+/**
+ * A person entity as the brief shows it: titles as written, the organisation of the main title apart.
+ *
+ * @example
+ * personRef(entity); // 中共中央政治局常委、全国人大常委会委员长、党组书记赵乐际
+ * // → { name: "赵乐际", titles: ["中共中央政治局常委", "委员长", "党组书记"], org: "全国人大常委会", span: … }
+ */
 export function personRef(person: Entity, orgAliases: ReadonlyMap<string, string> = new Map()): PersonRef {
   const titles = Array.isArray(person.attrs?.titles) ? (person.attrs.titles as string[]) : [];
   const orgs = Array.isArray(person.attrs?.titleOrgs) ? (person.attrs.titleOrgs as (string | null)[]) : [];
@@ -198,6 +213,9 @@ const CHAIR_WINDOW = 3;
 /**
  * The chair: the person before `主持` (`雷承锋主持召开`, `习近平在主持学习时强调`), or the body in `由…主持`
  * (`全会由中央政治局主持`). Sentences about earlier meetings (`此前，…主持召开…`) are skipped.
+ *
+ * @example
+ * meetingChair(mt, lead); // seed → { name: "雷承锋", titles: ["党委书记"], org: "学院", span: … }
  */
 export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined {
   const { text } = mt;
@@ -253,7 +271,13 @@ function agendaVerbAt(text: string, at: number, verbs: readonly string[]): strin
   return verb;
 }
 
-/** A phrase at `at` opens an agenda item (`听取…`, `深入学习…`). */
+/**
+ * A phrase at `at` opens an agenda item (`听取…`, `深入学习…`).
+ *
+ * @example
+ * opensAgendaItem("听取中央纪委国家监委工作汇报", 0); // → true
+ * opensAgendaItem("审议通过《…》", 0);                // → false (a decision)
+ */
 export const opensAgendaItem = (text: string, at: number) => agendaVerbAt(text, at, AGENDA_VERBS) !== undefined;
 
 /** The clause from `start` as an agenda item when it opens with an agenda verb (adverbs allowed before it). */
@@ -268,6 +292,11 @@ function agendaItem(mt: MeetingText, start: number, clause: Span, verbs: readonl
  * What the meeting studied, heard, reviewed or deployed: verb phrases from the lead (`听取…汇报，研究部署…`), from
  * sentences whose subject is the meeting (`会议分析研究…，审议《…》`, `全会分析了当前形势和任务，强调…` up to the
  * reporting verb) and from the speech summary (`习近平在重要讲话中全面总结…，深刻分析…`).
+ *
+ * @example
+ * meetingAgenda(mt, lead, decisions, statements).map((s) => s.text);
+ * // "中共中央政治局12月6日召开会议，分析研究2023年经济工作；听取中央纪委国家监委工作汇报，研究部署…"
+ * // → ["分析研究2023年经济工作", "听取中央纪委国家监委工作汇报", "研究部署2023年党风廉政建设和反腐败工作"]
  */
 export function meetingAgenda(mt: MeetingText, lead: Lead, decisions: readonly Span[], statements: readonly Span[]): Span[] {
   const { text } = mt;

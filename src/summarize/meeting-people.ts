@@ -5,8 +5,8 @@
  * named people (`中共中央政治局常委李强、赵乐际`) are given by name.
  */
 import type { PersonRef, Span } from "../schema.js";
-import { personRef, trimEnd } from "./meeting-lead.js";
-import { containing, find, findLast, firstEndingAfter, type MeetingText, span, within } from "./meeting-text.js";
+import { personRef } from "./meeting-lead.js";
+import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 export interface People {
   participants: Span[];

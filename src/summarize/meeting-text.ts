@@ -23,10 +23,28 @@ export interface MeetingText {
 }
 
 const SEMICOLONS = new Set(["；", ";"]);
+const TRAILING_PUNCTUATION = /[，,；;：:。！？!?\s]+$/u;
 const BLANK = /\s/u;
 
+/**
+ * The span `[start, end)` of `text`.
+ *
+ * @example
+ * span("会议指出", 0, 2); // → { start: 0, end: 2, text: "会议" }
+ */
 export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
+}
+
+/**
+ * `s` without trailing punctuation and blanks.
+ *
+ * @example
+ * trimEnd(text, { start: 0, end: 5, text: "召开会议，" }).text; // → "召开会议"
+ */
+export function trimEnd(text: string, s: Span): Span {
+  const body = s.text.replace(TRAILING_PUNCTUATION, "");
+  return span(text, s.start, s.start + body.length);
 }
 
 /** Non-empty trimmed lines of `range`. */
@@ -68,6 +86,12 @@ function fullSentences(text: string, sentences: readonly Span[], paragraphs: rea
   return out;
 }
 
+/**
+ * The brief's view of an analysed Doc.
+ *
+ * @example
+ * meetingText(seedDoc).paragraphs[0].text.slice(0, 6); // → "5月17日,"
+ */
 export function meetingText(doc: Doc, scope: "article" | "all" = "article"): MeetingText {
   const ranges = contentRanges(doc, scope);
   const title = doc.page?.title;
@@ -93,7 +117,12 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
   };
 }
 
-/** Index of the first span whose end is after `offset` (binary search over spans sorted by start and end). */
+/**
+ * Index of the first span whose end is after `offset` (binary search over spans sorted by start and end).
+ *
+ * @example
+ * firstEndingAfter([{ start: 0, end: 2, text: "会议" }, { start: 2, end: 4, text: "指出" }], 2); // → 1
+ */
 export function firstEndingAfter(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length;
@@ -105,7 +134,12 @@ export function firstEndingAfter(spans: readonly Span[], offset: number): number
   return lo;
 }
 
-/** The spans lying wholly inside `[start, end)`. */
+/**
+ * The spans lying wholly inside `[start, end)`.
+ *
+ * @example
+ * within(mt.persons, sentence.start, sentence.end).map((p) => p.text); // → ["雷承锋"]
+ */
 export function within<T extends Span>(spans: readonly T[], start: number, end: number): T[] {
   const out: T[] = [];
   for (let i = firstEndingAfter(spans, start); i < spans.length && spans[i]!.start < end; i++) {
@@ -115,19 +149,34 @@ export function within<T extends Span>(spans: readonly T[], start: number, end: 
   return out;
 }
 
-/** First index of `word` inside `[start, end)`, or -1; never reads past `end` (keeps repeated searches linear). */
+/**
+ * First index of `word` inside `[start, end)`, or -1; never reads past `end` (keeps repeated searches linear).
+ *
+ * @example
+ * find("会议指出，要求", "要求", 0, 7); // → 5
+ */
 export function find(text: string, word: string, start: number, end: number): number {
   const at = text.slice(start, end).indexOf(word);
   return at < 0 ? -1 : start + at;
 }
 
-/** Last index of `word` inside `[start, end)`, or -1. */
+/**
+ * Last index of `word` inside `[start, end)`, or -1.
+ *
+ * @example
+ * findLast("全会由中央政治局主持", "由", 0, 8); // → 2
+ */
 export function findLast(text: string, word: string, start: number, end: number): number {
   const at = text.slice(start, end).lastIndexOf(word);
   return at < 0 ? -1 : start + at;
 }
 
-/** The span containing `offset`, if any. */
+/**
+ * The span containing `offset`, if any.
+ *
+ * @example
+ * containing(mt.clauses, lead.predicate.start)?.text; // the clause with 召开
+ */
 export function containing<T extends Span>(spans: readonly T[], offset: number): T | undefined {
   const s = spans[firstEndingAfter(spans, offset)];
   return s && s.start <= offset ? s : undefined;
