@@ -1,5 +1,6 @@
 // The meeting brief on real text: the seed report field by field, the stage contract, and documents that are not
 // meeting reports (a State Council notice, a notice that mentions a meeting, a government work report).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { meetingAnalyzer } from "../bench/lib/meeting-score.js";
 import { entityStage } from "../src/entities/index.js";
@@ -109,5 +110,29 @@ describe("documents that are not meeting reports get no brief", () => {
     const analysed = meetingAnalyzer("2025-03-05").analyze(readData(path));
     expect(analysed.meeting).toBeUndefined();
     expect("meeting" in analysed).toBe(false);
+  });
+});
+
+describe("robustness", () => {
+  // pieces of meeting reports, shuffled: whatever the order, the brief never throws and every span slices the input
+  const pieces = [
+    "会议", "全会", "召开", "举行", "主持", "指出", "强调", "要求", "表示", "说明", "决定", "同意", "审议通过", "出席",
+    "参加", "列席", "到会指导", "由", "在", "就", "等", "和", "、", "，", "。", "；", "：", "\n", "他", "他们", "一致",
+    "5月17日", "17日", "至", "18日", "雷承锋", "学院党委书记", "中共中央政治局", "第11次", "一是", "要", "此前",
+  ];
+  // a headline, then the seed's lead sentence
+  const lead = "学院召开2023年第11次党委(扩大)会议\n5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨发展任务。";
+  const gw = meetingAnalyzer("2023-05-18");
+  it("holds for random arrangements of meeting vocabulary after a real lead", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => {
+        const input = lead + parts.join("");
+        const analysed = gw.analyze(input);
+        expect(analysed.meeting?.date).toBe("2023-05-17");
+        expect(MeetingBriefSchema.safeParse(analysed.meeting).success).toBe(true);
+        expectSpans(input, allSpans(analysed.meeting));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
