@@ -83,6 +83,8 @@ export interface EntityLexicon {
   surnames: WordTable<true>;
   /** Place names → canonical full name (gazetteer plus named regions). */
   places: WordTable<string>;
+  /** Names of provinces, countries and named regions: unambiguous even when glued to the next word (山西杏儿沟). */
+  majorPlaces: Set<string>;
 }
 
 const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit", "address"]);
@@ -122,25 +124,37 @@ function readNamePairs(file: string, minimumFields: 1 | 2): [string, string][] {
   });
 }
 
-function readPlaces(): [string, string][] {
+interface PlaceLine {
+  name: string;
+  level: string;
+  full: string;
+}
+
+function readPlaces(): PlaceLine[] {
   const file = "places.txt";
   return readDictLines(file, "\t").map((line) => {
     const [name, level, , full] = line.fields;
     if (!name || !level || !full) throw dictParseError(file, line, "expected `name<TAB>level<TAB>code<TAB>full`");
-    return [name, full];
+    return { name, level, full };
   });
 }
+
+const MAJOR_LEVELS = new Set(["province", "country"]);
 
 let lexicon: EntityLexicon | undefined;
 
 /** The entity word lists, loaded on first use. */
 export function entityLexicon(): EntityLexicon {
-  lexicon ??= {
+  if (lexicon) return lexicon;
+  const places = readPlaces();
+  const regions = readNamePairs("entity-regions.txt", 2);
+  lexicon = {
     titles: readTitles(),
     orgSuffixes: table(readWords("entity-org-suffixes.txt").map((w) => [w, true as const])),
     orgNames: table(readNamePairs("entity-orgs.txt", 1)),
     surnames: table(readWords("entity-surnames.txt").map((w) => [w, true as const])),
-    places: table([...readPlaces(), ...readNamePairs("entity-regions.txt", 2)]),
+    places: table([...places.map((p): [string, string] => [p.name, p.full]), ...regions]),
+    majorPlaces: new Set([...places.filter((p) => MAJOR_LEVELS.has(p.level)).map((p) => p.name), ...regions.map(([name]) => name)]),
   };
   return lexicon;
 }

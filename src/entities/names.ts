@@ -8,6 +8,7 @@
 import type { EntityLexicon } from "./lexicon.js";
 import { longestEndingAt, longestStartingAt } from "./lexicon.js";
 import { isNonOrgWord } from "./org.js";
+import { isGenericPlace } from "./place.js";
 import { labelSpans, tagCharacters } from "./tagger.js";
 import { isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
@@ -42,12 +43,6 @@ function isAbbreviatedPlace(text: string, index: TokenIndex, spans: ReturnType<t
 }
 
 const ABBREVIATION_TAGS = new Set(["j", "ns", "nt", "nz", "x"]);
-/** Words that end like a place but name none (城市, 城镇, 中心). */
-const GENERIC_PLACES = new Set([
-  "城市", "城镇", "城乡", "乡村", "农村", "山区", "地区", "社区", "市区", "郊区", "县城", "省市", "省区", "港口",
-  "海岛", "江河", "河湖", "山川", "山河", "中心", "全国", "各地", "当地", "本地", "外地", "境外", "海外", "国内", "国外",
-]);
-
 /** Characters a name never contains: spaces, line breaks, punctuation other than the middle dot of foreign names. */
 function isClean(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -64,7 +59,7 @@ const atTokenBoundary = (index: TokenIndex, offset: number) =>
 /** A tagged place: clean, on word boundaries, not a generic word (城市). */
 function isPlaceLike(text: string, index: TokenIndex, start: number, end: number): boolean {
   return isClean(text, start, end) && atTokenBoundary(index, start) && atTokenBoundary(index, end) &&
-    !GENERIC_PLACES.has(text.slice(start, end));
+    !isGenericPlace(text.slice(start, end));
 }
 
 /** Parts of speech an organisation name never starts with (安排部署学院, 和政府). */
@@ -145,8 +140,11 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     const type = TYPES[span.type];
     if (isCommonWord(index, span.start, span.end)) return;
     if (type === "place") {
-      const ok = span.end - span.start > 1 ? isPlaceLike(text, index, span.start, span.end) : isAbbreviatedPlace(text, index, spans, k);
-      if (ok) out.push({ type, start: span.start, end: span.end });
+      // a known place with one stray character glued on (江苏省原副省长 → 江苏省) is the known place
+      const known = longestStartingAt(lexicon.places, text, span.start, span.end);
+      const end = known && span.end - known.end === 1 ? known.end : span.end;
+      const ok = end - span.start > 1 ? isPlaceLike(text, index, span.start, end) : isAbbreviatedPlace(text, index, spans, k);
+      if (ok) out.push({ type, start: span.start, end });
       return;
     }
     if (type === "org") {

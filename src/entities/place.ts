@@ -30,6 +30,15 @@ function isPlaceLike(word: string): boolean {
   return word.length >= 2 && PLACE_ENDINGS.has(word[word.length - 1]!);
 }
 
+/** Words that end like a place but name none (城市, 城镇, 中心). */
+const GENERIC_PLACES = new Set([
+  "城市", "城镇", "城乡", "乡村", "农村", "山区", "地区", "社区", "市区", "郊区", "县城", "省市", "省区", "港口",
+  "海岛", "江河", "河湖", "山川", "山河", "中心", "全国", "各地", "当地", "本地", "外地", "境外", "海外", "国内", "国外",
+  "北方地区", "南方地区", "东部地区", "西部地区", "中部地区", "东北地区",
+]);
+
+export const isGenericPlace = (word: string) => GENERIC_PLACES.has(word);
+
 /**
  * Every place, non-overlapping, left to right.
  *
@@ -42,10 +51,12 @@ export function findPlaces(text: string, index: TokenIndex, lexicon: EntityLexic
   while (i < text.length) {
     const token = tokenCovering(index, i);
     const known = isTokenBoundary(index, i) ? longestStartingAt(lexicon.places, text, i) : undefined;
-    if (known && known.end - i >= 2 && isTokenBoundary(index, known.end)) {
+    // the end must be a word boundary too, unless the name cannot be part of a longer word anyway (长三角一体化)
+    if (known && known.end - i >= 2 && !isGenericPlace(known.word) &&
+      (isTokenBoundary(index, known.end) || known.end - i >= 3 || lexicon.majorPlaces.has(known.word))) {
       found.push({ start: i, end: known.end, full: known.value });
       i = known.end;
-    } else if (token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && isAllHan(text, i, token.end)) {
+    } else if (token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && !isGenericPlace(token.text) && isAllHan(text, i, token.end)) {
       found.push({ start: i, end: token.end });
       i = token.end;
     } else {

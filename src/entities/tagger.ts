@@ -139,47 +139,67 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
 }
 
 /**
- * Weights in a compact open-addressing table: `keys` holds feature id + 1 per slot (0 = empty) and `rows` the
- * `LABEL_COUNT` weights of the feature in that slot. A dense 2^HASH_BITS table would be 15 MB of mostly zeros and
- * a cache miss per feature; this one is about 2 MB.
+ * Weights in a compact open-addressing table: `keys` holds feature id + 1 per slot (0 = empty), `rowOf` the row of
+ * that feature in `rows`, which packs `LABEL_COUNT` weights per known feature in hundredths (the file keeps two
+ * decimals, so this is exact). A dense 2^HASH_BITS float table would be 15 MB of mostly zeros and a cache miss
+ * per feature; this one is about 3 MB.
  */
 export interface TaggerWeights {
   keys: Int32Array;
-  rows: Float32Array;
+  rowOf: Int32Array;
+  rows: Int16Array;
   /** transitions[from * LABEL_COUNT + to]; row LABEL_COUNT is the sentence start. */
   transitions: Float32Array;
 }
 
+/** Weights are stored in hundredths. */
+export const WEIGHT_SCALE = 100;
+const MAX_WEIGHT = 32767 / WEIGHT_SCALE;
+
 /** Builds the compact table from (feature id, weights) pairs. */
-export function compactWeights(entries: Iterable<[number, ArrayLike<number>]>, count: number, transitions: Float32Array): TaggerWeights {
+export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>]>, transitions: Float32Array): TaggerWeights {
   let size = 1;
-  while (size < count * 2) size <<= 1;
+  while (size < entries.length * 3) size <<= 1;
   const keys = new Int32Array(size);
-  const rows = new Float32Array(size * LABEL_COUNT);
-  for (const [id, values] of entries) {
+  const rowOf = new Int32Array(size);
+  const rows = new Int16Array(entries.length * LABEL_COUNT);
+  entries.forEach(([id, values], row) => {
     let slot = slotOf(id, size);
-    while (keys[slot] !== 0 && keys[slot] !== id + 1) slot = (slot + 1) & (size - 1);
+    while (keys[slot] !== 0) slot = (slot + 1) & (size - 1);
     keys[slot] = id + 1;
-    for (let l = 0; l < LABEL_COUNT; l++) rows[slot * LABEL_COUNT + l] = values[l]!;
-  }
-  return { keys, rows, transitions };
+    rowOf[slot] = row;
+    for (let l = 0; l < LABEL_COUNT; l++) {
+      const v = Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, values[l]!));
+      rows[row * LABEL_COUNT + l] = Math.round(v * WEIGHT_SCALE);
+    }
+  });
+  return { keys, rowOf, rows, transitions };
 }
 
-const slotOf = (id: number, size: number) => Math.imul(id, 0x9e3779b1) >>> 0 & (size - 1);
+const slotOf = (id: number, size: number) => (Math.imul(id, 0x9e3779b1) >>> 0) & (size - 1);
 
-/** Emission scores (`n` × `LABEL_COUNT`) of the characters' features under compact weights. */
+/** Emission scores (`n` × `LABEL_COUNT`, in hundredths) of the characters' features under compact weights. */
 export function emissions(features: Int32Array, n: number, weights: TaggerWeights): Float32Array {
   const out = new Float32Array(n * LABEL_COUNT);
-  const { keys, rows } = weights;
-  const mask = keys.length - 1;
+  const { keys, rowOf, rows } = weights;
+  const size = keys.length;
+  const mask = size - 1;
+  const sums = new Int32Array(LABEL_COUNT);
   for (let i = 0; i < n; i++) {
+    sums.fill(0);
     for (let k = 0; k < TEMPLATE_COUNT; k++) {
-      const key = features[i * TEMPLATE_COUNT + k]! + 1;
-      let slot = slotOf(key - 1, keys.length);
-      while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
-      if (keys[slot] === 0) continue;
-      for (let l = 0; l < LABEL_COUNT; l++) out[i * LABEL_COUNT + l] = out[i * LABEL_COUNT + l]! + rows[slot * LABEL_COUNT + l]!;
+      const id = features[i * TEMPLATE_COUNT + k]!;
+      let slot = slotOf(id, size);
+      let key = keys[slot]!;
+      while (key !== 0 && key !== id + 1) {
+        slot = (slot + 1) & mask;
+        key = keys[slot]!;
+      }
+      if (key === 0) continue;
+      const row = rowOf[slot]! * LABEL_COUNT;
+      for (let l = 0; l < LABEL_COUNT; l++) sums[l] = sums[l]! + rows[row + l]!;
     }
+    for (let l = 0; l < LABEL_COUNT; l++) out[i * LABEL_COUNT + l] = sums[l]! / WEIGHT_SCALE;
   }
   return out;
 }
@@ -276,7 +296,7 @@ export function taggerWeights(): { weights: TaggerWeights; transitions: Float32A
       entries.push([id, numbers]);
     }
   }
-  const weights = compactWeights(entries, entries.length, transitions);
+  const weights = compactWeights(entries, transitions);
   loaded = { weights, transitions: maskTransitions(transitions) };
   return loaded;
 }
