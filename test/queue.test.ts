@@ -245,20 +245,25 @@ describe.skipIf(!redisServerAvailable)("on a real Redis", () => {
     }
   }, 60_000);
 
-  it("SIGTERM: the worker process finishes the job in hand, takes no more, and exits 0", async () => {
+  it("SIGTERM: the worker process finishes the job in hand, takes no more, and exits 0; long jobs keep their lock", async () => {
     const queue = openQueue("sigterm");
-    const long = { id: "long", text: SEED.repeat(20) }; // ~160k characters: seconds of tagging, caught mid-job
+    // 200 news items in one text (~100k characters): seconds of tagging.
+    const long = { id: "long", text: (await firstItems(200)).map((item) => item.text).join("\n") };
     await enqueueDocuments([long, ...items.map((item) => ({ ...item, id: `after-${item.id}` }))], { queue });
-    const worker = spawnWorker({ redisUrl: redis.url, queue: "sigterm", name: "draining" });
+    // A lock far shorter than the long job: tagging runs off the event loop, so the lock is renewed meanwhile.
+    const worker = spawnWorker({ redisUrl: redis.url, queue: "sigterm", name: "draining", lockMs: 500, stalledMs: 300 });
     await worker.ready;
-    await waitFor(async () => (await queue.getActiveCount()) === 1, "the long job to start", 30_000, 5);
+    const longId = jobIdFor(long.id, long.text);
+    await waitFor(async () => (await queue.getJobState(longId)) === "active", "the long job to start", 30_000, 5);
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toEqual({ code: 0, signal: null });
 
-    const job = await queue.getJob(jobIdFor(long.id, long.text));
+    const job = await queue.getJob(longId);
     expect(await job!.getState()).toBe("completed");
     expect(job!.processedBy).toBe("draining");
     expect(job!.stalledCounter).toBe(0);
+    expect(job!.attemptsStarted).toBe(1);
+    expect(job!.finishedOn! - job!.processedOn!).toBeGreaterThan(1_000);
     expect(worker.stderr()).toContain("SIGTERM, finishing the jobs in hand");
     expect(await queue.getWaitingCount()).toBeGreaterThanOrEqual(items.length - 2);
   }, 60_000);
