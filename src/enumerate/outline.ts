@@ -20,7 +20,13 @@ function firstClause(item: ListItem, from: number, sameLine: boolean): string {
   return clause.length > MAX_CLAUSE ? `${clause.slice(0, MAX_CLAUSE)}…` : clause;
 }
 
-/** An item's title: its heading and first clause (`精心谋划、科学布局 — 切实形成体系`), as the outline shows it. */
+/**
+ * An item's title: its heading and first clause, as the outline shows it.
+ *
+ * @example
+ * const [list] = enumerations("要求：一是精心谋划、科学布局，切实形成体系；二是聚焦目标，形成导向。");
+ * itemTitle(list.items[0], list.style); // → "精心谋划、科学布局 — 切实形成体系"
+ */
 export function itemTitle(item: ListItem, style: string): string {
   // A parallel item's marker is its lead words, part of the clause.
   const afterMarker = style === "parallel" ? 0 : item.marker.end - item.start;
