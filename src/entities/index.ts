@@ -12,7 +12,7 @@ import { type EntityLexicon, entityLexicon } from "./lexicon.js";
 import { findMeetings } from "./meeting.js";
 import { taggedNames } from "./names.js";
 import { findOrgs, type OrgMatch } from "./org.js";
-import { findPersons, personName, type PersonMatch, titleAfter } from "./person.js";
+import { findPersons, listedNames, personName, type PersonMatch, titleAfter } from "./person.js";
 import { findPlaces, type PlaceMatch } from "./place.js";
 import { findQuotes } from "./quote.js";
 import { type Candidate, linkOrgAbbreviations, resolveOverlaps } from "./resolve.js";
@@ -75,17 +75,19 @@ const isFormula = (text: string, place: { end: number }) => FORMULA_AFTER_PLACE.
 
 /** Person, place and organisation candidates with their ranks. */
 function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon): Candidate[] {
-  // jieba's name tags alone are too noisy next to the tagger (师生, 智慧): only titled names and their mentions
-  const persons = findPersons(text, index, lexicon).filter((p) => p.evidence !== "tag") as (PersonMatch & { evidence: "title" | "mention" })[];
+  const persons = findPersons(text, index, lexicon);
   const personRank = { title: RANK.titledPerson, mention: RANK.mention };
+  const tagged = taggedNames(text, index, lexicon);
+  const seeds = [...persons, ...tagged.filter((n) => n.type === "person")];
   return [
+    ...listedNames(text, index, lexicon, seeds).map((p) => ({ entity: personEntity(text, p), rank: RANK.mention })),
     ...persons.map((p) => ({ entity: personEntity(text, p), rank: personRank[p.evidence] })),
     ...chainOrgs(text, persons, lexicon.places.words).map((o) => ({ entity: orgEntity(text, o), rank: RANK.chainOrg })),
     ...findOrgs(text, index, lexicon).map((o) => ({
       entity: orgEntity(text, o),
       rank: lexicon.orgNames.words.has(text.slice(o.start, o.end)) ? RANK.known : RANK.org,
     })),
-    ...taggedNames(text, index, lexicon)
+    ...tagged
       .filter((n) => n.type !== "place" || !isFormula(text, n))
       .map((n) => ({
         entity: n.type === "person" ? personEntity(text, { ...n, titles: [], titleOrgs: [] })

@@ -21,11 +21,8 @@ export interface PersonMatch {
   titleOrgs: (string | null)[];
   /** Organisations named in the title chain, as spans (they are organisations in their own right). */
   orgSpans: OrgMatch[];
-  /**
-   * How the name was found: a title chain, credit or name list (`title`), a later mention of such a name
-   * (`mention`), or a jieba name tag or a mention of a tagged name (`tag`, weak).
-   */
-  evidence: "title" | "mention" | "tag";
+  /** How the name was found: a title chain, credit or name list (`title`), or a later mention of such a name. */
+  evidence: "title" | "mention";
 }
 
 /** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话); longer words
@@ -188,15 +185,14 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
   }
 }
 
-/** Words jieba tags as names: a surname and one or two characters. */
-function tagged(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+/** Names jieba tags as names with an office title right after them (习近平总书记, 李强总理). */
+function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
   for (const token of index.tokens) {
     if (!isPersonTag(token.pos) || NOT_NAMES.has(token.text) || !isAllHan(text, token.start, token.end)) continue;
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
-    if (surname > 0 && given >= 1 && given <= 2) {
-      into.push({ start: token.start, end: token.end, titles: [], titleOrgs: [], orgSpans: [], evidence: "tag" });
-    }
+    const title = surname > 0 && given >= 1 && given <= 2 ? titleAfter(text, lexicon, token.end) : undefined;
+    if (title) into.push({ start: token.start, end: token.end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
   }
 }
 
@@ -216,18 +212,50 @@ export function personName(text: string, person: { start: number; end: number })
   return text.slice(person.start, person.end).replace(/[\s\u3000]/gu, "");
 }
 
-/** Later mentions of names already found, anywhere in the text. */
+/** Longest name written between two 、 (复姓 and two given characters). */
+const MAX_LISTED_NAME = 4;
+
+/**
+ * The other names of a 、 list that holds a known name (李尚福、李玉超、孙金明): each item must be a surname and one
+ * or two characters, so the list is read item by item rather than by the tagger's guess at its boundaries.
+ *
+ * @example
+ * listedNames("给予李尚福、李玉超、孙金明开除党籍", index, lexicon, [{ start: 2, end: 5 }]) // → 李玉超, 孙金明
+ */
+export function listedNames(
+  text: string,
+  index: TokenIndex,
+  lexicon: EntityLexicon,
+  seeds: readonly { start: number; end: number }[],
+): PersonMatch[] {
+  const out: PersonMatch[] = [];
+  const item = (start: number, end: number): PersonMatch => ({ start, end, titles: [], titleOrgs: [], orgSpans: [], evidence: "mention" });
+  for (const seed of seeds) {
+    for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !longestStartingAt(lexicon.titles, text, end + 1); ) {
+      const next = nameEnd(text, index, lexicon, end + 1, false);
+      if (next < 0) break;
+      out.push(item(end + 1, next));
+      end = next;
+    }
+    for (let start = seed.start; start > 0 && NAME_SEPARATORS.has(text[start - 1]!); ) {
+      let j = start - 1;
+      while (j > 0 && start - 1 - j < MAX_LISTED_NAME && isHan(text, j - 1)) j--;
+      const length = start - 1 - j;
+      if (length < 2 || (j > 0 && isHan(text, j - 1)) || surnameLength(text, lexicon, j) === 0) break;
+      out.push(item(j, start - 1));
+      start = j;
+    }
+  }
+  return out;
+}
+
+/** Later mentions of names found with a title, anywhere in the text (雷承锋强调). */
 function mentions(text: string, index: TokenIndex, found: PersonMatch[]): PersonMatch[] {
   const taken = new Uint8Array(text.length);
   for (const person of found) taken.fill(1, person.start, person.end);
-  const evidence = new Map<string, PersonMatch["evidence"]>();
-  for (const p of found) {
-    const name = personName(text, p);
-    if (p.evidence === "title") evidence.set(name, "mention");
-    else if (!evidence.has(name) && p.end - p.start >= 3) evidence.set(name, "tag");
-  }
+  const names = new Set(found.map((p) => personName(text, p)));
   const out: PersonMatch[] = [];
-  for (const [name, kind] of evidence) {
+  for (const name of names) {
     if (name.length < 2) continue;
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
       const end = i + name.length;
@@ -235,14 +263,15 @@ function mentions(text: string, index: TokenIndex, found: PersonMatch[]): Person
       // the name must not be the tail of a longer word (公开发布 is no mention of 开发)
       const token = tokenCovering(index, i);
       if (token && token.start < i && !isPersonTag(token.pos) && token.pos !== "x") continue;
-      out.push({ start: i, end, titles: [], titleOrgs: [], orgSpans: [], evidence: kind });
+      out.push({ start: i, end, titles: [], titleOrgs: [], orgSpans: [], evidence: "mention" });
     }
   }
   return out;
 }
 
 /**
- * Every person mention, possibly overlapping (resolve.ts picks among them).
+ * People named with a title (before or after the name, in credits and name lists) and every later mention of
+ * them, possibly overlapping (resolve.ts picks among them).
  *
  * @example
  * findPersons("学院党委书记雷承锋主持", index, lexicon)
@@ -253,6 +282,6 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   nameListLines(text, lexicon, found);
   credits(text, lexicon, found);
   titled(text, index, lexicon, found);
-  tagged(text, index, lexicon, found);
+  titledAfter(text, index, lexicon, found);
   return [...found, ...mentions(text, index, found)];
 }
