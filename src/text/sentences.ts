@@ -8,32 +8,37 @@
  */
 import type { Span } from "../schema.js";
 
-const SENTENCE_ENDERS = new Set(["。", "！", "？", "!", "?", "；", ";", "…", "．"]);
-const CLAUSE_ENDERS = new Set(["，", ",", "；", ";", "：", ":"]);
+/** Character classes as bit flags in a table over the BMP: one lookup per character, no string per character. */
+const LINE_BREAK = 1;
+const SENTENCE_END = 2;
+const CLAUSE_END = 4;
 /** Marks that, just inside a closing quotation mark, end the sentence the quotation closes. */
-const FINAL_MARKS = new Set(["。", "！", "？", "!", "?", "…"]);
+const FINAL = 8;
 /** Closing marks that belong to the sentence they follow (`……。”`). */
-const TRAILERS = new Set(["”", "’", "」", "』", "）", ")", "】", "》", "…", "。", "！", "？", "!", "?", '"']);
-const OPENERS = new Map([
-  ["“", "”"],
-  ["‘", "’"],
-  ["「", "」"],
-  ["『", "』"],
-  ["《", "》"],
-  ["（", "）"],
-  ["(", ")"],
-  ["【", "】"],
-  ['"', '"'],
-]);
-const CLOSERS = new Set(OPENERS.values());
-const QUOTES = new Set(["“", "‘", "「", "『", '"']);
+const TRAILER = 16;
+const QUOTE = 32;
+
+const CLASSES = new Uint8Array(0x10000);
+const mark = (chars: string, flag: number) => {
+  for (const c of chars) CLASSES[c.charCodeAt(0)]! |= flag;
+};
+mark("\n\r\u2028\u2029", LINE_BREAK);
+mark("。！？!?；;…．", SENTENCE_END);
+mark("，,；;：:", CLAUSE_END);
+mark("。！？!?…", FINAL);
+mark("”’」』）)】》…。！？!?\"", TRAILER);
+mark("“‘「『\"", QUOTE);
+
+/** Opening mark → its closing mark. */
+const CLOSER_OF = new Map([..."“”‘’「」『』《》（）()【】\"\""].flatMap((c, i, all) => (i % 2 ? [] : [[c.charCodeAt(0), all[i + 1]!.charCodeAt(0)]])));
+const CLOSERS = new Set(CLOSER_OF.values());
+const ASCII_QUOTE = 0x22;
 /** A quotation or bracket longer than this is not trusted to be one (unbalanced marks in scraped text). */
 const MAX_QUOTED = 300;
 
 const isBlank = (c: string) => /\s/u.test(c);
-const isAsciiAlnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
-const isDigit = (c: string | undefined) => c !== undefined && /^[0-9０-９]$/.test(c);
-const isLineBreak = (c: string) => c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029";
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 function pushTrimmed(text: string, start: number, end: number, into: Span[]): void {
   while (start < end && isBlank(text[start]!)) start++;
@@ -42,13 +47,14 @@ function pushTrimmed(text: string, start: number, end: number, into: Span[]): vo
 }
 
 /** Whether the ender at `i` ends a unit: ASCII marks inside numbers (1,234 09:30 ３．５) and addresses (?id=1) do not. */
-function endsAt(text: string, i: number, enders: Set<string>): boolean {
-  const c = text[i]!;
-  if (!enders.has(c)) return false;
-  const before = text[i - 1];
-  const after = text[i + 1];
-  if (c === "," || c === ":" || c === "．") return !(isDigit(before) && isDigit(after)) && !(c === "．" && isDigit(before));
-  if (c === "!" || c === "?" || c === ";") return !isAsciiAlnum(after) && after !== "=" && after !== "&";
+function endsAt(text: string, i: number, enders: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!(CLASSES[c]! & enders)) return false;
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i + 1);
+  if (c === 0x2c || c === 0x3a) return !(isDigit(before) && isDigit(after)); // , :
+  if (c === 0xff0e) return !isDigit(before); // ．
+  if (c === 0x21 || c === 0x3f || c === 0x3b) return !isAsciiAlnum(after) && after !== 0x3d && after !== 0x26; // ! ? ;
   return true;
 }
 
@@ -56,45 +62,45 @@ function endsAt(text: string, i: number, enders: Set<string>): boolean {
  * Splits `text.slice(from, to)` at `enders` outside quotes and brackets, after a quotation that ends a sentence,
  * and at line breaks.
  */
-function split(text: string, from: number, to: number, enders: Set<string>): Span[] {
+function split(text: string, from: number, to: number, enders: number): Span[] {
   const spans: Span[] = [];
   let start = from;
-  const open: string[] = [];
+  const open: number[] = [];
   let openedAt = -1;
   const finish = (at: number) => {
     let end = at + 1;
-    while (end < to && TRAILERS.has(text[end]!)) end++;
+    while (end < to && CLASSES[text.charCodeAt(end)]! & TRAILER) end++;
     pushTrimmed(text, start, end, spans);
     start = end;
     return end - 1;
   };
   for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (isLineBreak(c)) {
+    const c = text.charCodeAt(i);
+    const flags = CLASSES[c]!;
+    if (flags & LINE_BREAK) {
       pushTrimmed(text, start, i, spans);
       start = i + 1;
       open.length = 0;
       continue;
     }
     if (open.length > 0 && i - openedAt > MAX_QUOTED) open.length = 0;
-    const closesAsciiQuote = c === '"' && open.includes('"');
-    if (CLOSERS.has(c) && (c !== '"' || closesAsciiQuote)) {
-      const at = open.findLastIndex((opener) => OPENERS.get(opener) === c);
+    if (CLOSERS.has(c) && (c !== ASCII_QUOTE || open.includes(ASCII_QUOTE))) {
+      const at = open.findLastIndex((opener) => CLOSER_OF.get(opener) === c);
       if (at < 0) continue;
       const opener = open[at]!;
       open.length = at;
       // “……好。”: the quotation ended the sentence.
-      if (open.length === 0 && QUOTES.has(opener) && FINAL_MARKS.has(text[i - 1] ?? "") && enders === SENTENCE_ENDERS) {
+      if (open.length === 0 && CLASSES[opener]! & QUOTE && CLASSES[text.charCodeAt(i - 1)]! & FINAL && enders === SENTENCE_END) {
         i = finish(i);
       }
       continue;
     }
-    if (OPENERS.has(c)) {
+    if (CLOSER_OF.has(c)) {
       if (open.length === 0) openedAt = i;
       open.push(c);
       continue;
     }
-    if (open.length === 0 && endsAt(text, i, enders)) i = finish(i);
+    if (open.length === 0 && flags & enders && endsAt(text, i, enders)) i = finish(i);
   }
   pushTrimmed(text, start, to, spans);
   return spans;
@@ -108,7 +114,7 @@ function split(text: string, from: number, to: number, enders: Set<string>): Spa
  * // → 会议指出,要狠抓落实。 | 他说：“好。” | 然后离开。 | 完
  */
 export function splitSentences(text: string): Span[] {
-  return split(text, 0, text.length, SENTENCE_ENDERS);
+  return split(text, 0, text.length, SENTENCE_END);
 }
 
 /**
@@ -118,5 +124,5 @@ export function splitSentences(text: string): Span[] {
  * splitClauses(text, splitSentences(text)); // "5月17日,学院召开会议:研究工作。" → 5月17日, | 学院召开会议: | 研究工作。
  */
 export function splitClauses(text: string, sentences: Span[]): Span[] {
-  return sentences.flatMap((s) => split(text, s.start, s.end, CLAUSE_ENDERS));
+  return sentences.flatMap((s) => split(text, s.start, s.end, CLAUSE_END));
 }
