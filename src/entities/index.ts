@@ -8,7 +8,7 @@ import type { Entity, Token } from "../schema.js";
 import { defaultLexicon, segmentText } from "../segment/index.js";
 import { findDates } from "../text/dates.js";
 import { findCounts } from "./count.js";
-import { type EntityLexicon, entityLexicon } from "./lexicon.js";
+import { type EntityLexicon, entityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
 import { findMeetings } from "./meeting.js";
 import { taggedNames } from "./names.js";
 import { findOrgs, type OrgMatch } from "./org.js";
@@ -68,6 +68,16 @@ function chainOrgs(text: string, persons: readonly PersonMatch[], placeNames: Re
   return persons.flatMap((p) => p.orgSpans).filter((o) => !placeNames.has(text.slice(o.start, o.end)));
 }
 
+/**
+ * Does the organisation start or end with a name the dictionary knows (党中央, 中国共产党第二十届中央委员会,
+ * 中共国务院党组)? Such names outrank the tagger's guesses.
+ */
+function builtOnKnownName(text: string, lexicon: EntityLexicon, org: OrgMatch): boolean {
+  const head = longestStartingAt(lexicon.orgNames, text, org.start, org.end);
+  const tail = longestEndingAt(lexicon.orgNames, text, org.end, org.start);
+  return Boolean((head && head.end - org.start >= 2) || (tail && org.end - tail.start >= 3));
+}
+
 /** Words after which a country name is part of a fixed formula, not a place (中国式现代化, 中国特色, 中华民族). */
 const FORMULA_AFTER_PLACE = ["式", "特色", "民族"];
 
@@ -83,10 +93,7 @@ function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon)
     ...listedNames(text, index, lexicon, seeds).map((p) => ({ entity: personEntity(text, p), rank: RANK.mention })),
     ...persons.map((p) => ({ entity: personEntity(text, p), rank: personRank[p.evidence] })),
     ...chainOrgs(text, persons, lexicon.places.words).map((o) => ({ entity: orgEntity(text, o), rank: RANK.chainOrg })),
-    ...findOrgs(text, index, lexicon).map((o) => ({
-      entity: orgEntity(text, o),
-      rank: lexicon.orgNames.words.has(text.slice(o.start, o.end)) ? RANK.known : RANK.org,
-    })),
+    ...findOrgs(text, index, lexicon).map((o) => ({ entity: orgEntity(text, o), rank: builtOnKnownName(text, lexicon, o) ? RANK.known : RANK.org })),
     ...tagged
       .filter((n) => n.type !== "place" || !isFormula(text, n))
       .map((n) => ({

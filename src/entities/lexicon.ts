@@ -83,6 +83,8 @@ export interface EntityLexicon {
   surnames: WordTable<true>;
   /** Place names → canonical full name (gazetteer plus named regions). */
   places: WordTable<string>;
+  /** Words that are never person names (高水平, 瓦斯). */
+  notNames: Set<string>;
   /** Names of provinces, countries and named regions: unambiguous even when glued to the next word (山西杏儿沟). */
   majorPlaces: Set<string>;
 }
@@ -153,6 +155,7 @@ export function entityLexicon(): EntityLexicon {
     orgSuffixes: table(readWords("entity-org-suffixes.txt").map((w) => [w, true as const])),
     orgNames: table(readNamePairs("entity-orgs.txt", 1)),
     surnames: table(readWords("entity-surnames.txt").map((w) => [w, true as const])),
+    notNames: new Set(readWords("entity-not-names.txt")),
     places: table([...places.map((p): [string, string] => [p.name, p.full]), ...regions]),
     majorPlaces: new Set([...places.filter((p) => MAJOR_LEVELS.has(p.level)).map((p) => p.name), ...regions.map(([name]) => name)]),
   };

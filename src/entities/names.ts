@@ -65,8 +65,9 @@ function isPlaceLike(text: string, index: TokenIndex, start: number, end: number
 /** Parts of speech an organisation name never starts with (安排部署学院, 和政府). */
 const NOT_ORG_START_TAGS = new Set(["v", "d", "p", "c", "u", "uj", "ul", "r", "ad", "f", "m", "q", "w", "x"]);
 
-/** Parts of speech an organisation name ends with (a noun of some kind, or an unknown word). */
-const ORG_END_TAGS = new Set(["n", "nt", "nz", "ns", "nr", "nrt", "j", "x", "eng", "ng", "l", "b"]);
+/** Parts of speech of a proper name the segmenter does not know as an organisation (丰田, 微软, 鞍钢). */
+const PROPER_TAGS = new Set(["nt", "nz", "nrt", "j", "x", "eng"]);
+const CONJUNCTIONS = ["和", "与", "及"];
 
 /**
  * A tagged organisation: clean, on word boundaries, not starting with a verb or function word, ending in a noun,
@@ -77,9 +78,16 @@ function isOrgLike(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   const first = tokenCovering(index, start);
   if (first && NOT_ORG_START_TAGS.has(first.pos) && !longestStartingAt(lexicon.orgNames, text, start)) return false;
   const last = tokenCovering(index, end - 1);
-  if (!last || !ORG_END_TAGS.has(last.pos) || isNonOrgWord(last.text)) return false;
+  if (!last || isNonOrgWord(last.text) || isNonOrgWord(text.slice(start, end))) return false;
   const suffix = longestEndingAt(lexicon.orgSuffixes, text, end, start);
-  return !(suffix && suffix.start === start);
+  if (suffix && suffix.start === start) return false;
+  const known = longestEndingAt(lexicon.orgNames, text, end, start);
+  if (!suffix && !known && !PROPER_TAGS.has(last.pos)) return false;
+  // two bodies joined by 和 are two organisations (国务院党组和国务院), not one (文化和旅游部)
+  return !CONJUNCTIONS.some((c) => {
+    const at = text.indexOf(c, start);
+    return at > start && at < end - 1 && (longestStartingAt(lexicon.orgNames, text, at + 1, end) || longestEndingAt(lexicon.orgNames, text, at, start));
+  });
 }
 
 /** Is the span exactly one dictionary word jieba does not tag as a name (高水平, 权威, 施工图)? */
@@ -152,6 +160,8 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
       return;
     }
     if (!looksLikeName(text, index, lexicon, span.start, span.end)) return;
+    // 马克思主义 names a doctrine, not its author
+    if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end)) return;
     const title = longestEndingAt(lexicon.titles, text, span.end, span.start + 1);
     if (title && (title.value === "office" || title.value === "address")) {
       out.push({ type, start: span.start, end: title.start });

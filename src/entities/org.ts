@@ -31,7 +31,7 @@ const NOT_ORGS = new Set([
   "运动会", "委员会委员", "人民群众", "群众", "各部", "各委", "各局", "各级党委", "地方党委", "各级党组织",
   "东部", "西部", "中部", "南部", "北部", "中西部", "大厅", "餐厅", "客厅", "展厅", "部署", "签署", "开局", "当局",
   "时局", "僵局", "定局", "主办", "协办", "督办", "兴办", "开办", "试办", "查办", "交办", "申办", "筹办", "民办", "公办",
-  "母校", "名校", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
+  "母校", "名校", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
 ]);
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
@@ -44,6 +44,8 @@ function isMaterial(token: Token): boolean {
   return (token.kind === "word" && MATERIAL_TAGS.has(token.pos) && isAllHan(token.text, 0, token.text.length)) ||
     isOrdinal(token);
 }
+
+const PARTY_COMMITTEES = new Set(["党委", "党组", "纪委"]);
 
 const isConnector = (token: Token) => token.text === "与" || token.text === "和" || token.text === "及";
 
@@ -82,6 +84,11 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
     if (isStrongStart(text, index, lexicon, q)) best = q;
   }
   if (best < 0) best = isBoundary(text, q) && q < start ? q : start;
+  // 院党委, 校党委: a one-character body before its party committee
+  if (best === start && start > 0 && PARTY_COMMITTEES.has(text.slice(start, end))) {
+    const previous = tokenCovering(index, start - 1);
+    if (previous && previous.end - previous.start === 1 && lexicon.orgSuffixes.words.has(previous.text)) best = previous.start;
+  }
   // right: 国务院 + 办公厅, 学院 + 党委, 全国人大 + 常委会 + 党组
   let right = end;
   for (;;) {

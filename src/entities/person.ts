@@ -30,8 +30,6 @@ export interface PersonMatch {
 const NOT_GIVEN_NAME = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作"]);
 /** Single-character words that are function words before they are surnames (和, 于, 向…). */
 const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
-/** Common words jieba tags as names. */
-const NOT_NAMES = new Set(["师生", "卓越", "文明", "高峰", "明确", "周年", "万元", "常委", "金融", "安全", "方向", "于是"]);
 const NAME_SEPARATORS = new Set(["、"]);
 const CHAIN_SEPARATORS = new Set(["、", "兼"]);
 const FOREIGN_NAME_MARKS = new Set(["·", "•", "・"]);
@@ -188,7 +186,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
 /** Names jieba tags as names with an office title right after them (习近平总书记, 李强总理). */
 function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
   for (const token of index.tokens) {
-    if (!isPersonTag(token.pos) || NOT_NAMES.has(token.text) || !isAllHan(text, token.start, token.end)) continue;
+    if (!isPersonTag(token.pos) || lexicon.notNames.has(token.text) || !isAllHan(text, token.start, token.end)) continue;
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
     const title = surname > 0 && given >= 1 && given <= 2 ? titleAfter(text, lexicon, token.end) : undefined;
