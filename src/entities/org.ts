@@ -74,10 +74,12 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
   for (;;) {
     const previous = q > 0 ? tokenCovering(index, q - 1) : undefined;
     if (!previous || end - previous.start > MAX_ORG_LENGTH) break;
-    let take = isMaterial(previous);
-    if (!take && isConnector(previous) && previous.start > 0) {
-      const beforeConnector = tokenCovering(index, previous.start - 1);
-      take = beforeConnector !== undefined && isMaterial(beforeConnector);
+    // a known place is name material whatever jieba tagged it (左权县/nr 人民政府)
+    let take = isMaterial(previous) || lexicon.places.words.has(previous.text);
+    if (!take && previous.start > 0 && (isConnector(previous) || previous.text === "届")) {
+      // 与/和 between two name words (电子与通信工程系); 届 after its number (第二十届中央委员会)
+      const before = tokenCovering(index, previous.start - 1);
+      take = before !== undefined && (isConnector(previous) ? isMaterial(before) : before.pos === "m");
     }
     if (!take) break;
     q = previous.start;
