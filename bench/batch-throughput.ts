@@ -2,7 +2,9 @@
  * Throughput of `gongwen tag --jsonl` over the CCTV news items (../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl,
  * 19,541 items, 33.7 MB), streamed through the built CLI with 1 worker and with 2, as separate processes.
  *
- * Prints documents/s, MB/s, the speed-up of 2 workers over 1, and memory: the process's peak RSS (VmHWM), the
+ * Prints documents/s, MB/s, the speed-up of 2 workers over 1, CPU time (all threads, and the main thread alone) and
+ * the cores the run actually got (CPU time / wall time: below the worker count when other processes compete for
+ * the cores, which caps the speed-up whatever gongwen does), and memory: the process's peak RSS (VmHWM), the
  * extra peak RSS each added worker costs (worker threads share one process, so that difference is the per-worker
  * figure), and RSS sampled at each quarter of the run (flat means memory is bounded: the file is streamed).
  *
@@ -74,6 +76,8 @@ interface Result {
   steadySeconds: number;
   /** CPU time of the whole process (all threads), user + system. */
   cpuSeconds: number;
+  /** CPU time of the main thread alone (reading, parsing and writing lines): what the workers do not share. */
+  mainCpuSeconds: number;
   peakRssMb: number;
   rssByQuarterMb: number[];
   failed: number;
@@ -86,13 +90,18 @@ async function measure(cli: string, workers: number): Promise<Result> {
   });
   let peakKib = 0;
   let cpuTicks = 0;
+  let mainTicks = 0;
+  // utime and stime are fields 14 and 15 of a stat line, counted after the parenthesised command name
+  const ticks = (stat: string) => {
+    const fields = stat.split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  };
   const rssTimeline: { at: number; rss: number }[] = [];
   const sampler = setInterval(() => {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      // utime and stime are fields 14 and 15 of /proc/<pid>/stat, counted after the parenthesised command name
-      const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      cpuTicks = Number(stat[11]) + Number(stat[12]);
+      cpuTicks = ticks(readFileSync(`/proc/${child.pid}/stat`, "utf8"));
+      mainTicks = ticks(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, "utf8"));
       peakKib = Math.max(peakKib, kib(status, "VmHWM"));
       const rss = kib(status, "VmRSS");
       if (rss > 0) rssTimeline.push({ at: performance.now(), rss });
@@ -133,7 +142,8 @@ async function measure(cli: string, workers: number): Promise<Result> {
   });
   const steadySeconds = (lastResult - firstResult) / 1000;
   const cpuSeconds = cpuTicks / 100; // USER_HZ is 100 on Linux
-  return { workers, documents, inputBytes, seconds, steadySeconds, cpuSeconds, peakRssMb: Math.round(peakKib / 1024), rssByQuarterMb, failed };
+  const mainCpuSeconds = mainTicks / 100;
+  return { workers, documents, inputBytes, seconds, steadySeconds, cpuSeconds, mainCpuSeconds, peakRssMb: Math.round(peakKib / 1024), rssByQuarterMb, failed };
 }
 
 const packageFolder = buildPackage();
@@ -152,9 +162,9 @@ try {
   const base = results[0]!;
   console.log("");
   console.log(
-    "| workers | documents | failed | seconds | docs/s | MB/s | speed-up | steady docs/s | steady speed-up | CPU s | peak RSS (MB) | + per added worker (MB) | RSS at 25/50/75/100% (MB) |",
+    "| workers | documents | failed | seconds | docs/s | MB/s | speed-up | steady docs/s | steady speed-up | CPU s (main thread) | cores used | peak RSS (MB) | + per added worker (MB) | RSS at 25/50/75/100% (MB) |",
   );
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   const steadyRate = (result: Result) => (result.documents - 1) / result.steadySeconds;
   for (const [i, result] of results.entries()) {
     const docsPerSecond = result.documents / result.seconds;
@@ -165,7 +175,8 @@ try {
     console.log(
       `| ${result.workers} | ${result.documents} | ${result.failed} | ${result.seconds.toFixed(1)} | ${docsPerSecond.toFixed(1)} | ` +
         `${(result.inputBytes / 1e6 / result.seconds).toFixed(2)} | ${(base.seconds / result.seconds).toFixed(2)}× | ` +
-        `${steadyRate(result).toFixed(1)} | ${(steadyRate(result) / steadyRate(base)).toFixed(2)}× | ${result.cpuSeconds.toFixed(1)} | ` +
+        `${steadyRate(result).toFixed(1)} | ${(steadyRate(result) / steadyRate(base)).toFixed(2)}× | ${result.cpuSeconds.toFixed(1)} (${result.mainCpuSeconds.toFixed(1)}) | ` +
+        `${(result.cpuSeconds / result.seconds).toFixed(2)} | ` +
         `${result.peakRssMb} | ${perWorker} | ${result.rssByQuarterMb.join(" / ")} |`,
     );
   }
