@@ -8,7 +8,7 @@
 import type { EntityLexicon } from "./lexicon.js";
 import { longestEndingAt, longestStartingAt } from "./lexicon.js";
 import { isNonOrgWord } from "./org.js";
-import { isGenericPlace } from "./place.js";
+import { isGenericPlace, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters } from "./tagger.js";
 import { isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
@@ -56,17 +56,28 @@ function isClean(text: string, start: number, end: number): boolean {
 const atTokenBoundary = (index: TokenIndex, offset: number) =>
   offset === 0 || offset >= index.covering.length - 1 || index.covering[offset] !== index.covering[offset - 1];
 
-/** A tagged place: clean, on word boundaries, not a generic word (城市). */
-function isPlaceLike(text: string, index: TokenIndex, start: number, end: number): boolean {
-  return isClean(text, start, end) && atTokenBoundary(index, start) && atTokenBoundary(index, end) &&
-    !isGenericPlace(text.slice(start, end));
+/**
+ * A tagged place: clean, on word boundaries, not a generic word (城市), and either known, ending like a place
+ * (…省, …山) or a word the segmenter takes for a proper name (波士顿/ns), so that 法治化 and 马克思列宁主义 are not.
+ */
+function isPlaceLike(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): boolean {
+  const name = text.slice(start, end);
+  if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end) || isGenericPlace(name)) return false;
+  if (lexicon.places.words.has(name) || PLACE_ENDINGS.has(name[name.length - 1]!)) return true;
+  const last = tokenCovering(index, end - 1);
+  return last !== undefined && PLACE_TAGS.has(last.pos);
 }
+
+const PLACE_TAGS = new Set(["ns", "nrt", "x", "j", "nz", "eng"]);
 
 /** Parts of speech an organisation name never starts with (安排部署学院, 和政府). */
 const NOT_ORG_START_TAGS = new Set(["v", "d", "p", "c", "u", "uj", "ul", "r", "ad", "f", "m", "q", "w", "x"]);
 
-/** Parts of speech of a proper name the segmenter does not know as an organisation (丰田, 微软, 鞍钢). */
-const PROPER_TAGS = new Set(["nt", "nz", "nrt", "j", "x", "eng"]);
+/**
+ * Parts of speech an organisation the tagger found may end with when it has no suffix (丰田, 微软, 鞍钢, 韩国女队):
+ * nouns and names, but not the glued policy phrases the segmenter tags `l` (坚持以人民为中心).
+ */
+const ORG_END_TAGS = new Set(["n", "ng", "nt", "nz", "ns", "nr", "nrt", "j", "x", "eng"]);
 const CONJUNCTIONS = ["和", "与", "及"];
 
 /**
@@ -78,11 +89,11 @@ function isOrgLike(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   const first = tokenCovering(index, start);
   if (first && NOT_ORG_START_TAGS.has(first.pos) && !longestStartingAt(lexicon.orgNames, text, start)) return false;
   const last = tokenCovering(index, end - 1);
-  if (!last || isNonOrgWord(last.text) || isNonOrgWord(text.slice(start, end))) return false;
+  if (!last || isNonOrgWord(last.text, lexicon) || isNonOrgWord(text.slice(start, end), lexicon)) return false;
   const suffix = longestEndingAt(lexicon.orgSuffixes, text, end, start);
   if (suffix && suffix.start === start) return false;
   const known = longestEndingAt(lexicon.orgNames, text, end, start);
-  if (!suffix && !known && !PROPER_TAGS.has(last.pos)) return false;
+  if (!suffix && !known && !ORG_END_TAGS.has(last.pos)) return false;
   // two bodies joined by 和 are two organisations (国务院党组和国务院), not one (文化和旅游部)
   return !CONJUNCTIONS.some((c) => {
     const at = text.indexOf(c, start);
@@ -151,7 +162,7 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
       // a known place with one stray character glued on (江苏省原副省长 → 江苏省) is the known place
       const known = longestStartingAt(lexicon.places, text, span.start, span.end);
       const end = known && span.end - known.end === 1 ? known.end : span.end;
-      const ok = end - span.start > 1 ? isPlaceLike(text, index, span.start, end) : isAbbreviatedPlace(text, index, spans, k);
+      const ok = end - span.start > 1 ? isPlaceLike(text, index, lexicon, span.start, end) : isAbbreviatedPlace(text, index, spans, k);
       if (ok) out.push({ type, start: span.start, end });
       return;
     }

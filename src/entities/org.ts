@@ -31,7 +31,7 @@ const NOT_ORGS = new Set([
   "运动会", "委员会委员", "人民群众", "群众", "各部", "各委", "各局", "各级党委", "地方党委", "各级党组织",
   "东部", "西部", "中部", "南部", "北部", "中西部", "大厅", "餐厅", "客厅", "展厅", "部署", "签署", "开局", "当局",
   "时局", "僵局", "定局", "主办", "协办", "督办", "兴办", "开办", "试办", "查办", "交办", "申办", "筹办", "民办", "公办",
-  "母校", "名校", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
+  "母校", "名校", "冬奥会", "残奥会", "冬残奥会", "奥运会", "亚运会", "世博会", "进博会", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
 ]);
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
@@ -107,7 +107,7 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
 
 /** Is the token a head: a known or `nt` organisation, or a word ending in an organisation suffix? */
 function headEnd(text: string, token: Token, lexicon: EntityLexicon): number {
-  if (!isMaterial(token) || isNonOrgWord(token.text)) return -1;
+  if (!isMaterial(token) || isNonOrgWord(token.text, lexicon)) return -1;
   const known = longestStartingAt(lexicon.orgNames, text, token.start);
   if (known && known.end >= token.end) return known.end;
   const suffix = longestEndingAt(lexicon.orgSuffixes, text, token.end, token.start);
@@ -122,9 +122,18 @@ function headEnd(text: string, token: Token, lexicon: EntityLexicon): number {
 
 const ORG_NOUN_TAGS = new Set(["n", "nt", "nz"]);
 
-/** Is the word, or its last two characters, a word that ends in a suffix without naming a body (管理体系)? */
-export function isNonOrgWord(word: string): boolean {
-  return NOT_ORGS.has(word) || (word.length > 2 && NOT_ORGS.has(word.slice(-2)));
+/**
+ * Is the word, or its last two to four characters, a word that ends like an organisation but names none (管理体系,
+ * 美国政府)? A longer suffix overrides a shorter non-organisation ending (四川省人民政府 is one).
+ */
+export function isNonOrgWord(word: string, lexicon: EntityLexicon): boolean {
+  if (NOT_ORGS.has(word)) return true;
+  const suffix = longestEndingAt(lexicon.orgSuffixes, word, word.length);
+  const suffixLength = suffix ? word.length - suffix.start : 0;
+  for (let length = 2; length <= 4 && length < word.length; length++) {
+    if (NOT_ORGS.has(word.slice(-length)) && suffixLength <= length) return true;
+  }
+  return false;
 }
 
 /** Is the organisation more than a bare generic word (委员会, 学院, 党委)? */

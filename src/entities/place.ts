@@ -20,7 +20,7 @@ function isTokenBoundary(index: TokenIndex, offset: number): boolean {
 }
 
 /** Endings of place names the gazetteer does not list (towns, mountains, rivers, foreign cities are tagged too). */
-const PLACE_ENDINGS = new Set([..."省市县区州镇乡村岛山河湖江海湾峡港洲城岭峰路街"]);
+export const PLACE_ENDINGS = new Set([..."省市县区州镇乡村岛山河湖江海湾峡港洲城岭峰路街"]);
 
 /**
  * A jieba `ns` word that looks like a place: jieba's tags come partly from a generated vocabulary with wrong tags
