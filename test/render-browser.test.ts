@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fullAnalyzer } from "./helpers/full-pipeline.js";
+import { createAnalyzer } from "../src/pipeline.js";
 import { render } from "../src/render/index.js";
 import type { Enumeration, Span } from "../src/schema.js";
 
@@ -29,7 +29,7 @@ const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", i
 const SCREENSHOT = new URL("../docs/render-seed.png", import.meta.url);
 
 describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
-  const doc = fullAnalyzer().analyze(seed);
+  const doc = createAnalyzer().analyze(seed);
   let browser: Browser;
   let folder: string;
   let url: string;

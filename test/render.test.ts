@@ -2,12 +2,11 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/pipeline.js";
-import { fullAnalyzer } from "./helpers/full-pipeline.js";
 import { displayable, JUPYTER_DISPLAY, mimeBundle, render, show } from "../src/render/index.js";
 import type { Doc } from "../src/schema.js";
 
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
-const doc = fullAnalyzer().analyze(seed);
+const doc = createAnalyzer().analyze(seed);
 
 const UNESCAPE: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 
@@ -146,7 +145,7 @@ describe("render() on any input", () => {
     .map((parts) => parts.join(""));
 
   it("reproduces the text exactly in well-nested, escaped markup", () => {
-    const analyzer = fullAnalyzer();
+    const analyzer = createAnalyzer();
     fc.assert(
       fc.property(text, (input) => {
         const html = render(analyzer.analyze(input));

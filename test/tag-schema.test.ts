@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { fullAnalyzer } from "./helpers/full-pipeline.js";
+import { createAnalyzer } from "../src/pipeline.js";
 import { tag, tagsJsonSchema } from "../src/tag/index.js";
 
 const SHIPPED = new URL("../dict/tags.schema.json", import.meta.url);
@@ -20,7 +20,7 @@ describe("dict/tags.schema.json", () => {
   it("validates the seed's tags with ajv, and rejects them once a field is broken", () => {
     const shipped = JSON.parse(readFileSync(SHIPPED, "utf8")) as object;
     const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(shipped);
-        const tags = tag(fullAnalyzer().analyze(seed), { userWords: ["办学定位"] });
+        const tags = tag(createAnalyzer().analyze(seed), { userWords: ["办学定位"] });
     expect(tags.people.length).toBeGreaterThan(0);
     expect(tags.enumerations.outline.length).toBeGreaterThan(0);
     const plain = JSON.parse(JSON.stringify(tags)) as Record<string, unknown>;

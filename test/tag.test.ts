@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isGongwenError } from "../src/errors.js";
-import { fullAnalyzer } from "./helpers/full-pipeline.js";
+import { createAnalyzer } from "../src/pipeline.js";
 import type { Doc } from "../src/schema.js";
 import { TAG_KINDS, TagsSchema, tag, type Tag, type Tags } from "../src/tag/index.js";
 
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
-const analyzer = fullAnalyzer();
+const analyzer = createAnalyzer();
 const doc = analyzer.analyze(seed);
 
 function expectSpansOfText(tags: Tags, text: string): void {
