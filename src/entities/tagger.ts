@@ -139,15 +139,13 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
 }
 
 /**
- * Weights in a compact open-addressing table: `keys` holds feature id + 1 per slot (0 = empty), `rowOf` the row of
- * that feature in `rows`, which packs `LABEL_COUNT` weights per known feature in hundredths (the file keeps two
- * decimals, so this is exact). A dense 2^HASH_BITS float table would be 15 MB of mostly zeros and a cache miss
- * per feature; this one is about 3 MB.
+ * Weights in a compact open-addressing table, one slot per known feature, each slot `SLOT` int32s: the feature
+ * id + 1 (0 = empty) and its `LABEL_COUNT` weights in hundredths, two int16 to an int32 (the file keeps two
+ * decimals, so this is exact). Key and weights share a cache line: a dense 2^HASH_BITS float table would be 15 MB
+ * of mostly zeros and a cache miss per feature; this one is under 3 MB.
  */
 export interface TaggerWeights {
-  keys: Int32Array;
-  rowOf: Int32Array;
-  rows: Int16Array;
+  slots: Int32Array;
   /** transitions[from * LABEL_COUNT + to]; row LABEL_COUNT is the sentence start. */
   transitions: Float32Array;
 }
@@ -155,49 +153,51 @@ export interface TaggerWeights {
 /** Weights are stored in hundredths. */
 export const WEIGHT_SCALE = 100;
 const MAX_WEIGHT = 32767 / WEIGHT_SCALE;
+const SLOT = 1 + Math.ceil(LABEL_COUNT / 2);
+
+const slotOf = (id: number, count: number) => (Math.imul(id, 0x9e3779b1) >>> 0) & (count - 1);
+const toInt16 = (v: number) => Math.round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, v)) * WEIGHT_SCALE) & 0xffff;
 
 /** Builds the compact table from (feature id, weights) pairs. */
 export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>]>, transitions: Float32Array): TaggerWeights {
-  let size = 1;
-  while (size < entries.length * 3) size <<= 1;
-  const keys = new Int32Array(size);
-  const rowOf = new Int32Array(size);
-  const rows = new Int16Array(entries.length * LABEL_COUNT);
-  entries.forEach(([id, values], row) => {
-    let slot = slotOf(id, size);
-    while (keys[slot] !== 0) slot = (slot + 1) & (size - 1);
-    keys[slot] = id + 1;
-    rowOf[slot] = row;
-    for (let l = 0; l < LABEL_COUNT; l++) {
-      const v = Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, values[l]!));
-      rows[row * LABEL_COUNT + l] = Math.round(v * WEIGHT_SCALE);
+  let count = 1;
+  while (count < entries.length * 1.6) count <<= 1;
+  const slots = new Int32Array(count * SLOT);
+  for (const [id, values] of entries) {
+    let slot = slotOf(id, count);
+    while (slots[slot * SLOT] !== 0) slot = (slot + 1) & (count - 1);
+    const o = slot * SLOT;
+    slots[o] = id + 1;
+    for (let l = 0; l < LABEL_COUNT; l += 2) {
+      slots[o + 1 + l / 2] = toInt16(values[l]!) | (l + 1 < LABEL_COUNT ? toInt16(values[l + 1]!) << 16 : 0);
     }
-  });
-  return { keys, rowOf, rows, transitions };
+  }
+  return { slots, transitions };
 }
 
-const slotOf = (id: number, size: number) => (Math.imul(id, 0x9e3779b1) >>> 0) & (size - 1);
-
-/** Emission scores (`n` × `LABEL_COUNT`, in hundredths) of the characters' features under compact weights. */
+/** Emission scores (`n` × `LABEL_COUNT`) of the characters' features under compact weights. */
 export function emissions(features: Int32Array, n: number, weights: TaggerWeights): Float32Array {
   const out = new Float32Array(n * LABEL_COUNT);
-  const { keys, rowOf, rows } = weights;
-  const size = keys.length;
-  const mask = size - 1;
-  const sums = new Int32Array(LABEL_COUNT);
+  const { slots } = weights;
+  const count = slots.length / SLOT;
+  const mask = count - 1;
+  const sums = new Int32Array(LABEL_COUNT + 1);
   for (let i = 0; i < n; i++) {
     sums.fill(0);
     for (let k = 0; k < TEMPLATE_COUNT; k++) {
-      const id = features[i * TEMPLATE_COUNT + k]!;
-      let slot = slotOf(id, size);
-      let key = keys[slot]!;
-      while (key !== 0 && key !== id + 1) {
-        slot = (slot + 1) & mask;
-        key = keys[slot]!;
+      const key = features[i * TEMPLATE_COUNT + k]! + 1;
+      let o = slotOf(key - 1, count) * SLOT;
+      let found = slots[o]!;
+      while (found !== 0 && found !== key) {
+        o = ((o / SLOT + 1) & mask) * SLOT;
+        found = slots[o]!;
       }
-      if (key === 0) continue;
-      const row = rowOf[slot]! * LABEL_COUNT;
-      for (let l = 0; l < LABEL_COUNT; l++) sums[l] = sums[l]! + rows[row + l]!;
+      if (found === 0) continue;
+      for (let l = 0; l < LABEL_COUNT; l += 2) {
+        const pair = slots[o + 1 + l / 2]!;
+        sums[l] = sums[l]! + ((pair << 16) >> 16);
+        sums[l + 1] = sums[l + 1]! + (pair >> 16);
+      }
     }
     for (let l = 0; l < LABEL_COUNT; l++) out[i * LABEL_COUNT + l] = sums[l]! / WEIGHT_SCALE;
   }
