@@ -68,7 +68,7 @@ function isPlaceLike(text: string, index: TokenIndex, lexicon: EntityLexicon, st
   return last !== undefined && PLACE_TAGS.has(last.pos);
 }
 
-const PLACE_TAGS = new Set(["ns", "nrt", "x", "j", "nz", "eng"]);
+const PLACE_TAGS = new Set(["ns", "nrt", "x", "eng"]);
 
 /** Parts of speech an organisation name never starts with (安排部署学院, 和政府). */
 const NOT_ORG_START_TAGS = new Set(["v", "d", "p", "c", "u", "uj", "ul", "r", "ad", "f", "m", "q", "w", "x"]);

@@ -34,7 +34,8 @@ function isPlaceLike(word: string): boolean {
 const GENERIC_PLACES = new Set([
   "城市", "城镇", "城乡", "乡村", "农村", "山区", "地区", "社区", "市区", "郊区", "县城", "省市", "省区", "港口",
   "海岛", "江河", "河湖", "山川", "山河", "中心", "全国", "各地", "当地", "本地", "外地", "境外", "海外", "国内", "国外",
-  "北方地区", "南方地区", "东部地区", "西部地区", "中部地区", "东北地区",
+  "北方地区", "南方地区", "东部地区", "西部地区", "中部地区", "东北地区", "都市", "宜居城市", "海绵城市", "城中村", "海湾",
+  "新区", "新城区", "之城", "中华", "中西", "太阳", "兴国",
 ]);
 
 export const isGenericPlace = (word: string) => GENERIC_PLACES.has(word);
@@ -53,7 +54,9 @@ export function findPlaces(text: string, index: TokenIndex, lexicon: EntityLexic
     const known = isTokenBoundary(index, i) ? longestStartingAt(lexicon.places, text, i) : undefined;
     // the end must be a word boundary too, unless the name cannot be part of a longer word anyway (长三角一体化)
     if (known && known.end - i >= 2 && !isGenericPlace(known.word) &&
-      (isTokenBoundary(index, known.end) || known.end - i >= 3 || lexicon.majorPlaces.has(known.word))) {
+      // 河南村 is a village, not the province: a major place glued to a place ending is part of another name
+      (isTokenBoundary(index, known.end) || known.end - i >= 3 ||
+        (lexicon.majorPlaces.has(known.word) && !PLACE_ENDINGS.has(text[known.end] ?? "")))) {
       found.push({ start: i, end: known.end, full: known.value });
       i = known.end;
     } else if (token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && !isGenericPlace(token.text) && isAllHan(text, i, token.end)) {
