@@ -30,15 +30,20 @@ function isPlaceLike(word: string): boolean {
   return word.length >= 2 && PLACE_ENDINGS.has(word[word.length - 1]!);
 }
 
+const TOWN_ENDINGS = new Set(["镇", "乡", "村"]);
+
 /** Words that end like a place but name none (城市, 城镇, 中心). */
 const GENERIC_PLACES = new Set([
   "城市", "城镇", "城乡", "乡村", "农村", "山区", "地区", "社区", "市区", "郊区", "县城", "省市", "省区", "港口",
   "海岛", "江河", "河湖", "山川", "山河", "中心", "全国", "各地", "当地", "本地", "外地", "境外", "海外", "国内", "国外",
   "北方地区", "南方地区", "东部地区", "西部地区", "中部地区", "东北地区", "都市", "宜居城市", "海绵城市", "城中村", "海湾",
-  "新区", "新城区", "之城", "中华", "中西", "太阳", "兴国",
+  "新区", "新城区", "之城", "中华", "中西", "太阳", "兴国", "美丽", "宜居",
 ]);
 
-export const isGenericPlace = (word: string) => GENERIC_PLACES.has(word);
+/** Endings of abstract nouns that jieba's dictionary sometimes tags `ns` (法治化, 马克思列宁主义). */
+const ABSTRACT_ENDINGS = ["化", "主义", "性"];
+
+export const isGenericPlace = (word: string) => GENERIC_PLACES.has(word) || ABSTRACT_ENDINGS.some((e) => word.endsWith(e));
 
 /**
  * Every place, non-overlapping, left to right.
@@ -57,9 +62,14 @@ export function findPlaces(text: string, index: TokenIndex, lexicon: EntityLexic
       // 河南村 is a village, not the province: a major place glued to a place ending is part of another name
       (isTokenBoundary(index, known.end) || known.end - i >= 3 ||
         (lexicon.majorPlaces.has(known.word) && !PLACE_ENDINGS.has(text[known.end] ?? "")))) {
-      found.push({ start: i, end: known.end, full: known.value });
-      i = known.end;
-    } else if (token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && !isGenericPlace(token.text) && isAllHan(text, i, token.end)) {
+      // 辽阳 + 镇: a town named after a place the gazetteer knows at a higher level
+      const end = TOWN_ENDINGS.has(text[known.end] ?? "") && known.value !== known.word ? known.end + 1 : known.end;
+      found.push(end === known.end ? { start: i, end, full: known.value } : { start: i, end });
+      i = end;
+    } else if (
+      token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && !isGenericPlace(token.text) &&
+      isAllHan(text, i, token.end)
+    ) {
       found.push({ start: i, end: token.end });
       i = token.end;
     } else {
