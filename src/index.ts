@@ -22,16 +22,42 @@ export { keywords, keywordStage, rankKeywords, type KeywordRanking } from "./key
 export { summarize, summaryStage } from "./summarize/index.js";
 export { meetingBrief, meetingStage, type MeetingBriefOptions } from "./summarize/meeting.js";
 export {
+  enumerationTags,
   tag,
   tagsJsonSchema,
+  TAG_KINDS,
+  TagSchema,
   TagsSchema,
   TagOptionsSchema,
   TAGS_SCHEMA_VERSION,
+  type EnumerationTags,
+  type MeetingTags,
+  type PersonTag,
+  type SpamTags,
+  type Tag,
+  type TagKind,
   type Tags,
   type TagOptions,
 } from "./tag/index.js";
-export { render, RenderOptionsSchema, show, type RenderOptions } from "./render/index.js";
-export { analyzeMany, tagMany, type BatchInput, type BatchFailure, type ManyOptions } from "./batch/index.js";
+export {
+  displayable,
+  mimeBundle,
+  render,
+  RenderOptionsSchema,
+  show,
+  type HtmlDisplay,
+  type RenderOptions,
+} from "./render/index.js";
+export {
+  analyzeMany,
+  createPool,
+  tagMany,
+  type BatchFailure,
+  type BatchInput,
+  type ManyOptions,
+  type Pool,
+  type PoolOptions,
+} from "./batch/index.js";
 
 let defaultAnalyzer: Analyzer | undefined;
 const shared = (): Analyzer => (defaultAnalyzer ??= createAnalyzer());
