@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { entities, entityStage } from "../src/entities/index.js";
 import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
+import { pageStage } from "../src/text/page.js";
 import { EntitySchema, type Entity } from "../src/schema.js";
 import { expectSpans, readData, seedText } from "./helpers/doc.js";
 
@@ -183,6 +184,18 @@ describe("entityStage", () => {
     expect(entityStage).toMatchObject({ name: "entities", provides: "entities", requires: ["tokens", "sentences"] });
     expect(person(doc.entities ?? [], "雷承锋")?.attrs).toMatchObject({ titles: ["党委书记"] });
     expect(of(doc.entities ?? [], "date")[0]?.value).toBe("2023-05-17");
+  });
+
+  it("keeps the article, title and credits of a page and drops what the page stage classed as noise", () => {
+    const seed = seedText();
+    const gw = createAnalyzer({ stages: [pageStage, segmentStage, sentenceStage, entityStage] });
+    const found = gw.analyze(seed).entities ?? [];
+    const spam = seed.indexOf("太阳");
+    expect(spam).toBeGreaterThanOrEqual(0);
+    expect(entities(seed).some((e) => e.start === spam)).toBe(true);
+    expect(found.some((e) => e.start === spam)).toBe(false);
+    expect(texts(found, "person")).toEqual(expect.arrayContaining(["雷承锋", "宋海宏", "石丹", "于文金"]));
+    expect(of(found, "date").find((e) => e.text === "5月17日")?.value).toBe("2023-05-17");
   });
 
   it("is refused before the segment stage", () => {

@@ -29,16 +29,20 @@ const ABBREVIATED_PLACES = new Set([..."中美俄日英法德韩朝印巴以欧�
 const PLACE_VERBS = new Set([..."访驻来赴抵离在回返出入"]);
 
 /**
- * A one-character place only counts next to another (中美, 印巴) or after a travel verb (访华, 在京), and not as
- * part of a longer ordinary word (中华).
+ * A one-character place only counts next to another (中美, 印巴) or after a travel verb (访华, 在京), and neither
+ * may be part of a longer ordinary word (中华, 中/非常).
  */
 function isAbbreviatedPlace(text: string, index: TokenIndex, spans: ReturnType<typeof labelSpans>, k: number): boolean {
   const span = spans[k]!;
-  if (!ABBREVIATED_PLACES.has(text[span.start]!)) return false;
-  const token = tokenCovering(index, span.start);
-  if (token && token.end - token.start > 1 && !ABBREVIATION_TAGS.has(token.pos)) return false;
+  const standalone = (offset: number) => {
+    if (!ABBREVIATED_PLACES.has(text[offset]!)) return false;
+    const token = tokenCovering(index, offset);
+    return !token || token.end - token.start === 1 || ABBREVIATION_TAGS.has(token.pos);
+  };
+  if (!standalone(span.start)) return false;
   const touches = (other: (typeof spans)[number] | undefined) =>
-    other !== undefined && other.type === "LOC" && (other.end === span.start || other.start === span.end);
+    other !== undefined && other.type === "LOC" && other.end - other.start === 1 && standalone(other.start) &&
+    (other.end === span.start || other.start === span.end);
   return touches(spans[k - 1]) || touches(spans[k + 1]) || PLACE_VERBS.has(text[span.start - 1] ?? "");
 }
 

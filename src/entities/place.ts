@@ -46,6 +46,17 @@ const ABSTRACT_ENDINGS = ["化", "主义", "性"];
 export const isGenericPlace = (word: string) => GENERIC_PLACES.has(word) || ABSTRACT_ENDINGS.some((e) => word.endsWith(e));
 
 /**
+ * A known place at the start of a longer word (长三角一体化/l, 北京冬奥会/nt): kept when the name is long or a
+ * province, country or region, but not across words (中/非常 is no 中非) nor before a place ending (河南村 is a
+ * village, not the province).
+ */
+function isGluedPlace(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number, word: string): boolean {
+  const token = tokenCovering(index, start);
+  if (!token || token.end < end) return false;
+  return end - start >= 3 || (lexicon.majorPlaces.has(word) && !PLACE_ENDINGS.has(text[end] ?? ""));
+}
+
+/**
  * Every place, non-overlapping, left to right.
  *
  * @example
@@ -57,11 +68,9 @@ export function findPlaces(text: string, index: TokenIndex, lexicon: EntityLexic
   while (i < text.length) {
     const token = tokenCovering(index, i);
     const known = isTokenBoundary(index, i) ? longestStartingAt(lexicon.places, text, i) : undefined;
-    // the end must be a word boundary too, unless the name cannot be part of a longer word anyway (长三角一体化)
+    // the end must be a word boundary too, unless the name starts a longer word (长三角一体化)
     if (known && known.end - i >= 2 && !isGenericPlace(known.word) &&
-      // 河南村 is a village, not the province: a major place glued to a place ending is part of another name
-      (isTokenBoundary(index, known.end) || known.end - i >= 3 ||
-        (lexicon.majorPlaces.has(known.word) && !PLACE_ENDINGS.has(text[known.end] ?? "")))) {
+      (isTokenBoundary(index, known.end) || isGluedPlace(text, index, lexicon, i, known.end, known.word))) {
       // 辽阳 + 镇: a town named after a place the gazetteer knows at a higher level
       const end = TOWN_ENDINGS.has(text[known.end] ?? "") && known.value !== known.word ? known.end + 1 : known.end;
       found.push(end === known.end ? { start: i, end, full: known.value } : { start: i, end });
