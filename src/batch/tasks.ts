@@ -4,7 +4,7 @@
  */
 import type { Analyzer } from "../pipeline.js";
 import { render } from "../render/html.js";
-import { summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
+import { docAsText, summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
 import type { Doc } from "../schema.js";
 import { outline } from "../enumerate/outline.js";
 import { enumerationTags, tag, type TagOptions } from "../tag/index.js";
@@ -44,6 +44,7 @@ function valueOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): o
 function textOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): string {
   switch (op) {
     case "analyze":
+      return docAsText(doc);
     case "summarize":
       return summaryAsText(doc);
     case "tag":
