@@ -19,8 +19,8 @@ export interface OrgMatch {
 const MAX_ORG_LENGTH = 30;
 /** Words that start an organisation name without being one (中央宣传部, 国家教材委员会, 全国人大常委会). */
 const STRONG_HEADS = ["中共", "中央", "国家", "全国", "中国", "中华", "省委", "市委", "县委", "区委", "最高"];
-/** Parts of speech that can sit inside an organisation name. */
-const MATERIAL_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn", "b", "an", "ng"]);
+/** Parts of speech that can sit inside an organisation name (x: words the segmenter does not know, 杏儿沟, 三矿). */
+const MATERIAL_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn", "b", "an", "ng", "x"]);
 /** Words that end in an organisation suffix but name none (社会, 格局, 干部…). */
 const NOT_ORGS = new Set([
   "社会", "机会", "体系", "关系", "联系", "干部", "内部", "全部", "局部", "外部", "格局", "布局", "大局", "全局", "结局",

@@ -11,6 +11,7 @@
  */
 import { type EntityLexicon, longestEndingAt, longestStartingAt, type TitleKind } from "./lexicon.js";
 import { orgEndingAt, type OrgMatch } from "./org.js";
+import { placeEndingAt } from "./place.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 
 export interface PersonMatch {
@@ -71,11 +72,13 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     const title = longestEndingAt(lexicon.titles, text, q);
     if (!title || title.value === "credit" || title.value === "address") break;
     const org = title.value === "office" ? orgEndingAt(text, index, lexicon, title.start) : undefined;
+    // a place can be the body too (左权县辽阳镇镇长); it names the office but is no organisation entity
+    const place = title.value === "office" && !org ? placeEndingAt(text, lexicon, title.start) : undefined;
     titles.unshift(title.word);
-    titleOrgs.unshift(org ? text.slice(org.start, org.end) : null);
+    titleOrgs.unshift(org ? text.slice(org.start, org.end) : place ? text.slice(place.start, place.end) : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
     if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
-    q = org ? org.start : title.start;
+    q = org ? org.start : place ? place.start : title.start;
     if (q > 0 && CHAIN_SEPARATORS.has(text[q - 1]!) && longestEndingAt(lexicon.titles, text, q - 1)) q--;
     else break;
   }

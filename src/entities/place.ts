@@ -3,7 +3,7 @@
  * and named regions (`dict/entity-regions.txt`), matched where jieba's word boundaries agree, plus words jieba
  * tags `ns`.
  */
-import { type EntityLexicon, longestStartingAt } from "./lexicon.js";
+import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
 import { isAllHan, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface PlaceMatch {
@@ -54,6 +54,24 @@ function isGluedPlace(text: string, index: TokenIndex, lexicon: EntityLexicon, s
   const token = tokenCovering(index, start);
   if (!token || token.end < end) return false;
   return end - start >= 3 || (lexicon.majorPlaces.has(word) && !PLACE_ENDINGS.has(text[end] ?? ""));
+}
+
+/**
+ * The run of places ending at `end` (左权县辽阳镇, 江苏省), for the body a title belongs to when it is a place.
+ *
+ * @example
+ * placeEndingAt("左权县辽阳镇镇长", lexicon, 6) // → { start: 0, end: 6 }
+ */
+export function placeEndingAt(text: string, lexicon: EntityLexicon, end: number): PlaceMatch | undefined {
+  let start = end;
+  for (;;) {
+    // a town named after a known place (辽阳 + 镇) counts as one
+    const townEnd = TOWN_ENDINGS.has(text[start - 1] ?? "") ? start - 1 : start;
+    const known = longestEndingAt(lexicon.places, text, townEnd, Math.max(0, townEnd - 12));
+    if (!known || known.word.length < 2) break;
+    start = known.start;
+  }
+  return start < end ? { start, end } : undefined;
 }
 
 /**
