@@ -62,6 +62,11 @@ function peakRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
+/** Redis's memory in use, in bytes. */
+async function redisMemory(redis: RedisServer): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await redis.command("INFO memory"))?.[1] ?? Number.NaN);
+}
+
 /** Redis's own CPU time so far (user + system), in ms. */
 async function redisCpuMs(redis: RedisServer): Promise<number> {
   const info = await redis.command("INFO cpu");
@@ -93,7 +98,8 @@ async function timePool(items: NewsItem[], concurrency: number): Promise<Row> {
 }
 
 /** Runs `items` through a queue until all are completed, then removes them; returns the completed jobs' span. */
-async function runThrough(queue: Queue, items: NewsItem[], idPrefix: string) {
+async function runThrough(redis: RedisServer, queue: Queue, items: NewsItem[], idPrefix: string) {
+  const memoryBefore = await redisMemory(redis);
   await queue.pause();
   const enqueueStart = performance.now();
   await enqueueDocuments(items.map((item) => ({ ...item, id: `${idPrefix}${item.id}` })), { queue });
@@ -103,12 +109,13 @@ async function runThrough(queue: Queue, items: NewsItem[], idPrefix: string) {
   const jobs = await queue.getJobs(["completed"], 0, -1);
   const first = Math.min(...jobs.map((job) => job.processedOn!));
   const last = Math.max(...jobs.map((job) => job.finishedOn!));
+  const memoryPerJob = ((await redisMemory(redis)) - memoryBefore) / items.length;
   const drainStart = performance.now();
   let drained = 0;
   for await (const _ of readResults({ queue })) drained += 1;
   const drainMs = performance.now() - drainStart;
   if (drained !== items.length) throw new Error(`${drained} results for ${items.length} jobs`);
-  return { spanMs: last - first, enqueueMs, drainMs };
+  return { spanMs: last - first, enqueueMs, drainMs, memoryPerJob };
 }
 
 /** `warmUp` items go through first, untimed (the timed run may be a small subset: the workers get as warm). */
@@ -118,16 +125,16 @@ async function timeQueue(redis: RedisServer, items: NewsItem[], workers: number,
   const running = Array.from({ length: workers }, (_, i) => spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}` }));
   try {
     await Promise.all(running.map((worker) => worker.ready));
-    await runThrough(queue, warmUp, "warm-up-");
+    await runThrough(redis, queue, warmUp, "warm-up-");
     const cpuBefore = running.map((worker) => processCpuMs(worker.child.pid!));
     const redisBefore = await redisCpuMs(redis);
-    const { spanMs, enqueueMs, drainMs } = await runThrough(queue, items, "");
+    const { spanMs, enqueueMs, drainMs, memoryPerJob } = await runThrough(redis, queue, items, "");
     // The drain ran after the last job: Redis CPU is read before it, worker CPU is idle by then.
     const redisCpu = (await redisCpuMs(redis)) - redisBefore;
     const cpu = running.reduce((sum, worker, i) => sum + processCpuMs(worker.child.pid!) - cpuBefore[i]!, 0);
     const peak = Math.max(...running.map((worker) => peakRssMb(worker.child.pid!)));
     const row: Row = { label, docs: items.length, wallMs: spanMs, cpuMs: cpu, redisCpuMs: redisCpu, peakRssMb: peak };
-    return { row, enqueueMs, drainMs };
+    return { row, enqueueMs, drainMs, memoryPerJob };
   } finally {
     for (const worker of running) worker.child.kill("SIGTERM");
     await Promise.all(running.map((worker) => worker.exited));
@@ -158,7 +165,7 @@ async function main() {
   const rows: Row[] = [local, await timePool(items, 1), await timePool(items, 2)];
 
   const redis = await startRedis();
-  const queueRuns: { workers: number; row: Row; enqueueMs: number; drainMs: number }[] = [];
+  const queueRuns: ({ workers: number } & Awaited<ReturnType<typeof timeQueue>>)[] = [];
   let typicalRun: Awaited<ReturnType<typeof timeQueue>>;
   try {
     for (const workers of workerCounts) {
@@ -201,7 +208,8 @@ async function main() {
     overhead("all items", one.row, local);
     console.log(
       `enqueue (addBulk, batches of 500): ${((1000 * one.row.docs) / one.enqueueMs).toFixed(0)} jobs/s; ` +
-        `results read and removed: ${((1000 * one.row.docs) / one.drainMs).toFixed(0)} results/s`,
+        `results read and removed: ${((1000 * one.row.docs) / one.drainMs).toFixed(0)} results/s; ` +
+        `Redis memory per completed job not yet read: ${(one.memoryPerJob / 1024).toFixed(1)} KB`,
     );
   }
   const share = overhead("1–2 KB items", typicalRun.row, localTypical);
