@@ -31,7 +31,7 @@ const NOT_ORGS = new Set([
   "运动会", "委员会委员", "人民群众", "群众", "各部", "各委", "各局", "各级党委", "地方党委", "各级党组织",
   "东部", "西部", "中部", "南部", "北部", "中西部", "大厅", "餐厅", "客厅", "展厅", "部署", "签署", "开局", "当局",
   "时局", "僵局", "定局", "主办", "协办", "督办", "兴办", "开办", "试办", "查办", "交办", "申办", "筹办", "民办", "公办",
-  "母校", "名校", "冬奥会", "残奥会", "冬残奥会", "奥运会", "亚运会", "世博会", "进博会", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
+  "母校", "名校", "副中心", "冬奥会", "残奥会", "冬残奥会", "奥运会", "亚运会", "世博会", "进博会", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
 ]);
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
@@ -45,7 +45,11 @@ function isMaterial(token: Token): boolean {
     isOrdinal(token);
 }
 
+const ENTERPRISE_SUFFIXES = ["煤矿", "矿", "公司", "集团", "煤业", "矿业"];
 const PARTY_COMMITTEES = new Set(["党委", "党组", "纪委"]);
+
+/** A common noun, the only kind 与/和 joins inside a name (电子与通信工程系, not 雄安新区与北京城市副中心). */
+const isPlainNoun = (token: Token | undefined) => token !== undefined && (token.pos === "n" || token.pos === "vn" || token.pos === "j");
 
 const isConnector = (token: Token) => token.text === "与" || token.text === "和" || token.text === "及";
 
@@ -79,13 +83,19 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
     if (!take && previous.start > 0 && (isConnector(previous) || previous.text === "届")) {
       // 与/和 between two name words (电子与通信工程系); 届 after its number (第二十届中央委员会)
       const before = tokenCovering(index, previous.start - 1);
-      take = before !== undefined && (isConnector(previous) ? isMaterial(before) : before.pos === "m");
+      take = before !== undefined && (isConnector(previous) ? isPlainNoun(before) && isPlainNoun(tokenStartingAt(index, previous.end)) : before.pos === "m");
     }
     if (!take) break;
     q = previous.start;
     if (isStrongStart(text, index, lexicon, q)) best = q;
   }
   if (best < 0) best = isBoundary(text, q) && q < start ? q : start;
+  // an enterprise is named without its province or city (山西 + 杏儿沟煤矿); a government body with it (左权县人民政府)
+  if (ENTERPRISE_SUFFIXES.some((suffix) => text.endsWith(suffix, end))) {
+    for (let place = longestStartingAt(lexicon.places, text, best, start); place && place.end < end; place = longestStartingAt(lexicon.places, text, best, start)) {
+      best = place.end;
+    }
+  }
   // 院党委, 校党委: a one-character body before its party committee
   if (best === start && start > 0 && PARTY_COMMITTEES.has(text.slice(start, end))) {
     const previous = tokenCovering(index, start - 1);
@@ -140,7 +150,7 @@ export function isNonOrgWord(word: string, lexicon: EntityLexicon): boolean {
 function isSpecific(text: string, lexicon: EntityLexicon, org: OrgMatch): boolean {
   const name = text.slice(org.start, org.end);
   if (lexicon.orgNames.words.has(name)) return true;
-  if (NOT_ORGS.has(name) || org.end - org.start < 2) return false;
+  if (isNonOrgWord(name, lexicon) || org.end - org.start < 2) return false;
   const suffix = longestEndingAt(lexicon.orgSuffixes, text, org.end, org.start);
   return !(suffix && suffix.start === org.start);
 }
