@@ -90,9 +90,12 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
     if (isStrongStart(text, index, lexicon, q)) best = q;
   }
   if (best < 0) best = isBoundary(text, q) && q < start ? q : start;
-  // an enterprise is named without its province or city (山西 + 杏儿沟煤矿); a government body with it (左权县人民政府)
+  // an enterprise is named without the province or city it is in (山西 + 杏儿沟煤矿, 大同市 + 杏儿沟煤矿), though a
+  // city's short name can be its brand (淮北矿业集团公司); a government body keeps its place (左权县人民政府)
   if (ENTERPRISE_SUFFIXES.some((suffix) => text.endsWith(suffix, end))) {
-    for (let place = longestStartingAt(lexicon.places, text, best, start); place && place.end < end; place = longestStartingAt(lexicon.places, text, best, start)) {
+    for (;;) {
+      const place = longestStartingAt(lexicon.places, text, best, start);
+      if (!place || place.end >= end || !(lexicon.majorPlaces.has(place.word) || place.value === place.word)) break;
       best = place.end;
     }
   }
