@@ -122,7 +122,9 @@ async function runThrough(redis: RedisServer, queue: Queue, items: NewsItem[], i
 async function timeQueue(redis: RedisServer, items: NewsItem[], workers: number, label: string, warmUp = items) {
   const name = `bench-${label.replace(/\W+/g, "-")}`;
   const queue = new Queue(name, { connection: { url: redis.url } });
-  const running = Array.from({ length: workers }, (_, i) => spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}` }));
+  const running = Array.from({ length: workers }, (_, i) =>
+    spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}` }),
+  );
   try {
     await Promise.all(running.map((worker) => worker.ready));
     await runThrough(redis, queue, warmUp, "warm-up-");
@@ -182,9 +184,10 @@ async function main() {
   console.log("|---|---:|---:|---:|---:|---:|");
   for (const row of [...rows, localTypical, typicalRun.row]) {
     const redisPart = row.redisCpuMs === undefined ? "" : ` (+ ${(row.redisCpuMs / row.docs).toFixed(2)})`;
+    const rss = row.peakRssMb === undefined ? "" : `${row.peakRssMb.toFixed(0)} MB`;
     console.log(
       `| ${row.label} | ${row.docs} | ${((1000 * row.docs) / row.wallMs).toFixed(1)} | ${wallPerDoc(row).toFixed(2)} | ` +
-        `${(row.cpuMs / row.docs).toFixed(2)}${redisPart} | ${row.peakRssMb === undefined ? "" : `${row.peakRssMb.toFixed(0)} MB`} |`,
+        `${(row.cpuMs / row.docs).toFixed(2)}${redisPart} | ${rss} |`,
     );
   }
 

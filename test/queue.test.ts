@@ -82,7 +82,10 @@ describe("queue subcommand arguments", () => {
       queue: "q",
       concurrency: 2,
     });
-    expect(parseQueueArgs("enqueue", ["--queue", "q", "a.jsonl", "b.jsonl"])).toMatchObject({ queue: "q", files: ["a.jsonl", "b.jsonl"] });
+    expect(parseQueueArgs("enqueue", ["--queue", "q", "a.jsonl", "b.jsonl"])).toMatchObject({
+      queue: "q",
+      files: ["a.jsonl", "b.jsonl"],
+    });
     expect(parseQueueArgs("results", ["--failed", "--wait"])).toMatchObject({ queue: "gongwen-tags", failed: true, wait: true });
     expect(() => parseQueueArgs("worker", ["--concurrency", "0"])).toThrow(/positive integer/);
     expect(() => parseQueueArgs("results", ["--bogus"])).toThrow(GongwenError);

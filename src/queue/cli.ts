@@ -289,7 +289,8 @@ export function parseQueueArgs(command: QueueCommand, argv: string[]): WorkerArg
     };
     if (command === "enqueue") return { ...common, files: positionals };
     if (command === "results") {
-      return { ...common, ...(v["failed"] ? { failed: true } : {}), ...(v["keep"] ? { keep: true } : {}), ...(v["wait"] ? { wait: true } : {}) };
+      const flags = (["failed", "keep", "wait"] as const).filter((flag) => v[flag]);
+      return { ...common, ...Object.fromEntries(flags.map((flag) => [flag, true])) };
     }
     const output = v["output"] as string | undefined;
     if (output !== undefined && output !== "tags" && output !== "doc") {

@@ -3,7 +3,7 @@
  * machines. Kept out of the core entry: `bullmq` (with `ioredis`) is an optional peer dependency, loaded on the
  * first call that needs it.
  *
- * producers ──enqueueDocuments──► Redis (BullMQ queue) ──► createTaggingWorker × N ──► readResults / readFailures
+ * producers ─enqueueDocuments─► Redis (BullMQ) ─► createTaggingWorker × N ─► readResults / readFailures
  */
 export { createTaggingWorker, type TaggingResult, type TaggingWorker, type TaggingWorkerOptions } from "./worker.js";
 export { enqueueDocuments, type EnqueueOptions, type EnqueueSummary } from "./enqueue.js";

@@ -4,14 +4,13 @@
  * reader again continues where it stopped and Redis does not grow with the catalogue.
  */
 import type { Queue } from "bullmq";
+import type { Doc } from "../schema.js";
+import type { Tags } from "../tag/schema.js";
 import { openQueue, type RedisConnection } from "./bullmq.js";
 import { articleIdOf, parseFailureReason } from "./job.js";
-import type { TaggingResult } from "./worker.js";
 
-/** A completed job: the article id, the job id and what the worker returned. */
-export type QueueResult =
-  | { id: string | number; jobId: string; tags: Extract<TaggingResult, { schemaVersion: string }> }
-  | { id: string | number; jobId: string; doc: Extract<TaggingResult, { tokens: unknown }> };
+/** A completed job: the article id, the job id and what the worker returned (`doc` for `output: "doc"` workers). */
+export type QueueResult = { id: string | number; jobId: string; tags: Tags } | { id: string | number; jobId: string; doc: Doc };
 
 /** A job that failed for good: its code (when gongwen set one) and message, and the attempts it had. */
 export interface QueueFailure {
@@ -25,7 +24,11 @@ export interface ReadResultsOptions {
   /** A queue name (opened and closed here, with `connection`) or an open BullMQ Queue (left open). */
   queue: string | Queue;
   connection?: RedisConnection;
-  /** Leave the jobs in Redis (default: remove each page once the reader moves past it). */
+  /**
+   * Leave the jobs in Redis (default: remove each page once the reader moves past it). Kept jobs are paged by
+   * position, so with `wait` a job finishing in the same millisecond as the last one read can be missed: to follow
+   * a running queue, use the default.
+   */
   keep?: boolean;
   /** Keep reading until no job is waiting, delayed or active (default: stop when nothing is finished yet). */
   wait?: boolean;
@@ -48,10 +51,9 @@ function articleId(job: JobLike | undefined, jobId: string): string | number {
 
 function toResult(job: JobLike | undefined, jobId: string): QueueResult {
   const id = articleId(job, jobId);
-  const value = job?.returnvalue as TaggingResult;
-  return value && typeof value === "object" && "schemaVersion" in value
-    ? { id, jobId, tags: value }
-    : { id, jobId, doc: value as Extract<TaggingResult, { tokens: unknown }> };
+  const value = job?.returnvalue as Tags | Doc;
+  const isTags = value && typeof value === "object" && "schemaVersion" in value;
+  return isTags ? { id, jobId, tags: value } : { id, jobId, doc: value as Doc };
 }
 
 function toFailure(job: JobLike | undefined, jobId: string): QueueFailure {

@@ -56,9 +56,10 @@ export interface WorkerProcess {
 /** Starts `node --import tsx test/helpers/queue-worker.ts …` with the given settings. */
 export function spawnWorker(options: WorkerProcessOptions): WorkerProcess {
   const { redisUrl, queue, name, concurrency = 1, lockMs, stalledMs } = options;
+  const args = ["--redis", redisUrl, "--queue", queue, "--concurrency", String(concurrency)];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "test/helpers/queue-worker.ts", "--redis", redisUrl, "--queue", queue, "--concurrency", String(concurrency)],
+    ["--import", "tsx", "test/helpers/queue-worker.ts", ...args],
     {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "ignore", "pipe"],

@@ -86,7 +86,9 @@ export async function startRedis(): Promise<RedisServer> {
     await waitUntilReady(port, child);
   };
   const exited = () =>
-    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
