@@ -13,7 +13,6 @@ import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexico
 import { isHan, type TokenIndex } from "./tokens.js";
 
 export const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"] as const;
-export type Label = (typeof LABELS)[number];
 export const LABEL_COUNT = LABELS.length;
 /** Feature table size: 2^HASH_BITS rows of LABEL_COUNT weights. */
 export const HASH_BITS = 19;
@@ -151,7 +150,7 @@ export interface TaggerWeights {
 }
 
 /** Weights are stored in hundredths. */
-export const WEIGHT_SCALE = 100;
+const WEIGHT_SCALE = 100;
 const MAX_WEIGHT = 32767 / WEIGHT_SCALE;
 const SLOT = 1 + Math.ceil(LABEL_COUNT / 2);
 
@@ -205,7 +204,7 @@ export function emissions(features: Int32Array, n: number, weights: TaggerWeight
 }
 
 /** A label may follow another: I-X only after B-X or I-X. */
-export function allowed(from: number, to: number): boolean {
+function allowed(from: number, to: number): boolean {
   const label = LABELS[to]!;
   if (!label.startsWith("I-")) return true;
   if (from < 0 || from >= LABEL_COUNT) return false;
@@ -277,7 +276,7 @@ const WEIGHTS_FILE = "entity-tagger.txt";
 let loaded: { weights: TaggerWeights; transitions: Float32Array } | undefined;
 
 /** The shipped weights (and masked transitions), loaded on first use. Format: see `dict/entity-tagger.txt`. */
-export function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array } {
+function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array } {
   if (loaded) return loaded;
   const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
   const entries: [number, number[]][] = [];
