@@ -39,7 +39,12 @@ function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
   return { words, prefixes, suffixes, firsts, lasts, maxLength };
 }
 
-/** Longest word of `table` ending at `end` (and starting at or after `floor`). */
+/**
+ * Longest word of `table` ending at `end` (and starting at or after `floor`).
+ *
+ * @example
+ * longestEndingAt(entityLexicon().titles, "学院党委书记", 6) // → { start: 2, word: "党委书记", value: "office" }
+ */
 export function longestEndingAt<V>(
   t: WordTable<V>,
   text: string,
@@ -57,7 +62,12 @@ export function longestEndingAt<V>(
   return found;
 }
 
-/** Longest word of `table` starting at `start` (and ending at or before `ceiling`). */
+/**
+ * Longest word of `table` starting at `start` (and ending at or before `ceiling`).
+ *
+ * @example
+ * longestStartingAt(entityLexicon().places, "服务山西高质量", 2) // → { end: 4, word: "山西", value: "山西省" }
+ */
 export function longestStartingAt<V>(
   t: WordTable<V>,
   text: string,
@@ -145,7 +155,12 @@ const MAJOR_LEVELS = new Set(["province", "country"]);
 
 let lexicon: EntityLexicon | undefined;
 
-/** The entity word lists, loaded on first use. */
+/**
+ * The entity word lists, loaded on first use.
+ *
+ * @example
+ * entityLexicon().surnames.words.has("欧阳") // → true
+ */
 export function entityLexicon(): EntityLexicon {
   if (lexicon) return lexicon;
   const places = readPlaces();

@@ -16,7 +16,13 @@ const LAYERS: Record<Entity["type"], number> = {
   person: 0, org: 0, place: 0, meeting: 1, count: 1, date: 1, document: 2, quote: 2,
 };
 
-/** Picks non-overlapping candidates per layer, strongest and longest first; returns them in text order. */
+/**
+ * Picks non-overlapping candidates per layer, strongest and longest first; returns them in text order.
+ *
+ * @example
+ * resolveOverlaps([{ entity: org省委主题教育第二十四巡回指导组, rank: 4 }, { entity: org巡回指导组, rank: 4 }], n)
+ * // → [org 省委主题教育第二十四巡回指导组]
+ */
 export function resolveOverlaps(candidates: readonly Candidate[], length: number): Entity[] {
   const ordered = [...candidates].sort(
     (a, b) => a.rank - b.rank || (b.entity.end - b.entity.start) - (a.entity.end - a.entity.start) || a.entity.start - b.entity.start,
@@ -38,6 +44,9 @@ export function resolveOverlaps(candidates: readonly Candidate[], length: number
  * Links abbreviations to full names the text also uses: an organisation whose name is the end of a longer one
  * with the same ending (院党委 ↔ 学院党委: the longer name minus a prefix of its first word) gets the longer one as
  * `attrs.full`, and both share an `id`.
+ *
+ * @example
+ * linkOrgAbbreviations(found) // 院党委 → { id: "org:学院党委", attrs: { full: "学院党委" } }
  */
 export function linkOrgAbbreviations(entities: Entity[]): void {
   const orgs = entities.filter((e) => e.type === "org");

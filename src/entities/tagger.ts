@@ -258,7 +258,12 @@ export function viterbi(emission: Float32Array, n: number, transitions: Float32A
   return labels;
 }
 
-/** Spans of the labels: `[type, start, end]` with type PER, LOC or ORG. */
+/**
+ * Spans of the labels, with type PER, LOC or ORG.
+ *
+ * @example
+ * labelSpans(Uint8Array.from([1, 2, 2, 0])) // → [{ type: "PER", start: 0, end: 3 }]
+ */
 export function labelSpans(labels: Uint8Array): { type: "PER" | "LOC" | "ORG"; start: number; end: number }[] {
   const spans: { type: "PER" | "LOC" | "ORG"; start: number; end: number }[] = [];
   for (let i = 0; i < labels.length; i++) {

@@ -13,6 +13,12 @@ export interface TokenIndex {
   covering: Int32Array;
 }
 
+/**
+ * Indexes tokens by offset.
+ *
+ * @example
+ * tokenCovering(indexTokens(text, tokens), 7)?.text // the token that holds character 7
+ */
 export function indexTokens(text: string, tokens: readonly Token[]): TokenIndex {
   const startingAt = new Int32Array(text.length + 1).fill(-1);
   const covering = new Int32Array(text.length + 1).fill(-1);
