@@ -207,6 +207,25 @@ describe.skipIf(!redisServerAvailable)("on a real Redis", () => {
     }
   }, 120_000);
 
+  it("tags with the worker's tag options exactly as tag(text, options) does (user words segment too)", async () => {
+    const queue = openQueue("options");
+    const tagOptions = { userWords: ["长江经济带", "生态优先"], maxPerKind: 3 };
+    const batch = items.slice(0, 3);
+    await enqueueDocuments(batch, { queue });
+    const worker = await createTaggingWorker({ connection: redis.url, queue: "options", tagOptions });
+    try {
+      await waitFor(async () => (await queue.getCompletedCount()) === batch.length, "3 jobs to finish");
+    } finally {
+      await worker.close();
+    }
+    const results = (await collect(readResults({ queue }))) as Extract<QueueResult, { tags: unknown }>[];
+    expect(results.some((result) => result.tags.sections.some((section) => section.tag === "长江经济带"))).toBe(true);
+    for (const result of results) {
+      const item = batch.find((candidate) => candidate.id === result.id)!;
+      expect(result.tags).toEqual(asJson(tag(item.text, tagOptions)));
+    }
+  });
+
   it("removes results once read, unless asked to keep them", async () => {
     const queue = openQueue("poison");
     expect(await collect(readResults({ queue, keep: true }))).toHaveLength(5);
