@@ -53,7 +53,7 @@ export function toCompact(weights: DenseWeights): TaggerWeights {
     const values = weights.features.subarray(row * L, row * L + L);
     if (values.some((v) => Math.abs(v) >= 0.01)) entries.push([row, values]);
   }
-  return compactWeights(entries, entries.length, weights.transitions);
+  return compactWeights(entries, weights.transitions);
 }
 
 export function decode(ex: Example, weights: DenseWeights): Uint8Array {
