@@ -183,7 +183,7 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     if (title && (title.value === "office" || title.value === "address")) {
       out.push({ type, start: span.start, end: title.start });
     } else if (span.end - span.start > MAX_NAME && !FOREIGN_SEPARATORS.test(text.slice(span.start, span.end))) {
-      out.push(...splitNameRun(text, index, lexicon, span.start, span.end));
+      for (const name of splitNameRun(text, index, lexicon, span.start, span.end)) out.push(name); // a run can be 1 MB long
     } else {
       out.push({ type, start: span.start, end: span.end });
     }

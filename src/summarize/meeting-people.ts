@@ -98,7 +98,7 @@ function members(mt: MeetingText, start: number, end: number): Span[] {
       return;
     }
     open = undefined;
-    out.push(...groupMembers(mt, span(text, from, group.end)));
+    for (const member of groupMembers(mt, span(text, from, group.end))) out.push(member);
   });
   return out;
 }

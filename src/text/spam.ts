@@ -184,7 +184,7 @@ export function findSpam(text: string): SpamFinding[] {
     const judgeSentences = () =>
       sentences.flatMap((sentence) => judgeUnit(text, sentence, matchesIn(matches, sentence)) ?? []);
     if (line.text.length > MAX_UNIT_LENGTH) {
-      findings.push(...judgeSentences());
+      for (const finding of judgeSentences()) findings.push(finding); // no spread: one finding per sentence
       continue;
     }
     const whole = judgeUnit(text, line, matchesIn(matches, line));
