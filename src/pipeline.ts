@@ -2,8 +2,8 @@
  * `createAnalyzer`: validated configuration plus a fold over stages, like spaCy's `Language.__call__`.
  * Each stage reads what earlier stages produced and returns a new Doc with the field it fills; none mutates.
  */
-import { z } from "zod";
 import { GongwenError } from "./errors.js";
+import { parseOptions } from "./options.js";
 import {
   AnalyzerConfigSchema,
   DEFAULT_MAX_INPUT_LENGTH,
@@ -89,16 +89,6 @@ export interface Analyzer {
 export interface CreateAnalyzerOptions extends AnalyzerConfig {
   /** Stage objects to run, in order (default: every stage). */
   stages?: readonly Stage[];
-}
-
-function parseOptions<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    throw new GongwenError("INVALID_OPTIONS", `invalid ${what}: ${z.prettifyError(result.error)}`, {
-      cause: result.error,
-    });
-  }
-  return result.data;
 }
 
 function checkStages(stages: readonly Stage[]): void {

@@ -15,6 +15,9 @@ Commands:
   segment     words with offsets and parts of speech
   summarize   the summary and, for meeting reports, the meeting brief
   outline     the enumerations as a nested outline
+  worker      tag jobs from a Redis queue (gongwen/queue; needs bullmq and ioredis installed)
+  enqueue     add a JSONL file of {"id", "text"} records to the queue
+  results     print finished tags from the queue as JSONL (--failed: the failures)
 
 With no file and nothing piped in, the bundled sample (a meeting report) is analysed.
 

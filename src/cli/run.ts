@@ -9,6 +9,7 @@ import { inOrder } from "../batch/ordered.js";
 import { createPool, resolveConcurrency, type Pool } from "../batch/pool.js";
 import type { TaskOutcome } from "../batch/protocol.js";
 import { runTask, type Task } from "../batch/tasks.js";
+import { runQueueCommand } from "../queue/cli.js";
 import { dictPath } from "../dict.js";
 import { isGongwenError } from "../errors.js";
 import { createAnalyzer, type Analyzer } from "../pipeline.js";
@@ -137,6 +138,9 @@ function version(): string {
  * process.exitCode = await runCli(["tag", "--jsonl", "items.jsonl"]);
  */
 export async function runCli(argv: string[], io: CliStreams = process): Promise<number> {
+  const [command, ...rest] = argv;
+  // the queue's commands have options of their own; bullmq loads only when one of them runs
+  if (command === "worker" || command === "enqueue" || command === "results") return runQueueCommand(command, rest, io);
   let parsed;
   try {
     parsed = parseCommand(argv);

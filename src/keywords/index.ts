@@ -3,9 +3,8 @@
  * co-occurrence graph, or a blend; recurring multi-word phrases ranked alongside single words. Only the content
  * of the page counts (see content.ts), and every keyword carries all its occurrences as spans of the input.
  */
+import { parseOptions } from "../options.js";
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
-import { z } from "zod";
-import { GongwenError } from "../errors.js";
 import type { Stage } from "../pipeline.js";
 import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../schema.js";
 import { contentRanges } from "../text/page.js";
@@ -86,15 +85,6 @@ export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "art
   return { keywords: keywords.map(everywhere), phrases: best.map(everywhere) };
 }
 
-function parseKeywordOptions(options: unknown): KeywordOptions {
-  const result = KeywordOptionsSchema.safeParse(options ?? {});
-  if (!result.success) {
-    throw new GongwenError("INVALID_OPTIONS", `invalid keyword options: ${z.prettifyError(result.error)}`, {
-      cause: result.error,
-    });
-  }
-  return result.data;
-}
 
 /**
  * The keywords and key phrases of `input` (a text or an analysed Doc), best first, each with its score, its kind
@@ -106,7 +96,7 @@ function parseKeywordOptions(options: unknown): KeywordOptions {
  * keywords(text)[0].spans.length;                  // → 31, every 办学定位 in the article
  */
 export function keywords(input: string | Doc, options?: KeywordOptions): Keyword[] {
-  const parsed = parseKeywordOptions(options);
+  const parsed = parseOptions(KeywordOptionsSchema, options, "keyword options");
   return rankKeywords(documentOf(input), parsed).keywords;
 }
 

@@ -7,7 +7,6 @@
  *
  * `--redis` defaults to $REDIS_URL, then redis://127.0.0.1:6379; `--queue` to gongwen-tags.
  */
-import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";

@@ -3,6 +3,7 @@
  * piece of the input is escaped. The text pane reproduces the input exactly (labels are drawn by CSS from data
  * attributes), so the pane's `textContent` is the original text and every highlight is a span of it.
  */
+import { parseOptions } from "../options.js";
 import { z } from "zod";
 import { GongwenError } from "../errors.js";
 import type { Doc, Entity } from "../schema.js";
@@ -264,10 +265,7 @@ export function pageFrame(title: string): [head: string, tail: string] {
  * writeFileSync("doc.html", render(analyze(text), { page: true }));
  */
 export function render(doc: Doc, options?: RenderOptions): string {
-  const parsed = RenderOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    throw new GongwenError("INVALID_OPTIONS", `invalid render options: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
-  }
+  const parsed = parseOptions(RenderOptionsSchema, options, "render options");
   if (typeof doc !== "object" || doc === null || typeof doc.text !== "string") {
     throw new GongwenError("INVALID_INPUT", "render() expects a Doc");
   }
@@ -275,9 +273,9 @@ export function render(doc: Doc, options?: RenderOptions): string {
   const tree = enumerationTags(doc).outline;
   const nav = tree.length > 0 ? `<nav class="gw-outline"><h2>Outline</h2>${outlineHtml(tree, prefix)}</nav>` : "";
   const fragment =
-    `<div class="gw-doc"><style>${CSS}</style>${header(doc, parsed.data)}` +
+    `<div class="gw-doc"><style>${CSS}</style>${header(doc, parsed)}` +
     `<div class="gw-body"><div class="gw-text">${annotate(doc.text, marksOf(doc, prefix))}</div>${nav}</div></div>`;
-  if (!parsed.data.page) return fragment;
-  const [head, tail] = pageFrame(doc.page?.title?.text ?? parsed.data.caption ?? "gongwen");
+  if (!parsed.page) return fragment;
+  const [head, tail] = pageFrame(doc.page?.title?.text ?? parsed.caption ?? "gongwen");
   return head + fragment + tail;
 }

@@ -1,8 +1,7 @@
 /**
  * Extractive summaries: every sentence returned is a span of the input (see rank.ts for how they are chosen).
  */
-import { z } from "zod";
-import { GongwenError } from "../errors.js";
+import { parseOptions } from "../options.js";
 import { documentOf } from "../keywords/document.js";
 import type { Stage } from "../pipeline.js";
 import { SummaryOptionsSchema, type Doc, type Summary, type SummaryOptions } from "../schema.js";
@@ -12,13 +11,7 @@ import { summarizeDoc, type Budget } from "./rank.js";
 export const DEFAULT_BUDGET: Budget = { maxChars: 200, maxSentences: 3 };
 
 function budgetOf(options: unknown): Budget {
-  const result = SummaryOptionsSchema.safeParse(options ?? {});
-  if (!result.success) {
-    throw new GongwenError("INVALID_OPTIONS", `invalid summary options: ${z.prettifyError(result.error)}`, {
-      cause: result.error,
-    });
-  }
-  return { ...DEFAULT_BUDGET, ...result.data };
+  return { ...DEFAULT_BUDGET, ...parseOptions(SummaryOptionsSchema, options, "summary options") };
 }
 
 /**

@@ -2,7 +2,7 @@
  * `tag()`: a Doc projected onto the flat, versioned tag lists a CMS stores. Pure and deterministic: the same
  * input gives the same tags in the same order (score, then first occurrence, then the tag itself).
  */
-import { z } from "zod";
+import { parseOptions } from "../options.js";
 import { GongwenError } from "../errors.js";
 import { itemTitle } from "../enumerate/outline.js";
 import { createAnalyzer, type Analyzer } from "../pipeline.js";
@@ -247,15 +247,6 @@ function select<T extends Tag>(tags: T[], kind: TagKind, options: TagOptions, al
     .slice(0, limit);
 }
 
-function parseTagOptions(options: unknown): TagOptions {
-  const result = TagOptionsSchema.safeParse(options ?? {});
-  if (!result.success) {
-    throw new GongwenError("INVALID_OPTIONS", `invalid tag options: ${z.prettifyError(result.error)}`, {
-      cause: result.error,
-    });
-  }
-  return result.data;
-}
 
 function isDoc(value: unknown): value is Doc {
   return typeof value === "object" && value !== null && typeof (value as Doc).text === "string";
@@ -272,7 +263,7 @@ function isDoc(value: unknown): value is Doc {
  * tags.dates[0]?.spans[0]?.text; // → "5月17日"
  */
 export function tag(input: string | Doc, options?: TagOptions): Tags {
-  const parsed = parseTagOptions(options);
+  const parsed = parseOptions(TagOptionsSchema, options, "tag options");
   const userWords = parsed.userWords ?? [];
   let doc: Doc;
   if (typeof input === "string") doc = analyzerFor(userWords).analyze(input);
