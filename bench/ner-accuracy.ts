@@ -16,6 +16,7 @@ import { extractEntities } from "../src/entities/index.js";
 import { createAnalyzer } from "../src/pipeline.js";
 import type { Entity, Token } from "../src/schema.js";
 import { dataPath, printTable, projectRoot } from "./lib/data.js";
+import { readBio } from "./tools/ner-data.js";
 
 type ScoredType = "person" | "place" | "org";
 const TYPES: ScoredType[] = ["person", "place", "org"];
@@ -23,38 +24,9 @@ const BIO_TYPES: Record<string, ScoredType> = { PER: "person", LOC: "place", ORG
 const showErrors = process.argv.includes("--errors");
 
 interface GoldSpan { type: string; start: number; end: number }
-interface Sentence { text: string; spans: GoldSpan[] }
-
-/** Sentences of a character-per-line BIO file (`char<TAB or space>tag`, blank line between sentences). */
-function readBio(path: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let text = "";
-  let spans: GoldSpan[] = [];
-  let open: GoldSpan | undefined;
-  const flush = () => {
-    if (text) sentences.push({ text, spans });
-    text = "";
-    spans = [];
-    open = undefined;
-  };
-  for (const line of readFileSync(path, "utf8").split("\n")) {
-    if (line.trim() === "") {
-      flush();
-      continue;
-    }
-    const separator = line.search(/[\t ]\S+$/u);
-    const char = line.slice(0, separator);
-    const tag = line.slice(separator + 1);
-    const start = text.length;
-    text += char;
-    const type = BIO_TYPES[tag.slice(2)];
-    if (tag.startsWith("B-") && type) spans.push((open = { type, start, end: text.length }));
-    else if (tag.startsWith("I-") && open && open.type === type) open.end = text.length;
-    else open = undefined;
-  }
-  flush();
-  return sentences;
-}
+/** The gold sentences of a BIO file with our type names (PER → person, LOC → place, ORG → org). */
+const goldSentences = (path: string) =>
+  readBio(path).map(({ text, spans }) => ({ text, spans: spans.map((span) => ({ ...span, type: BIO_TYPES[span.type]! })) }));
 
 class Score {
   counts = new Map<string, { tp: number; predicted: number; gold: number }>();
@@ -102,7 +74,7 @@ for (const [name, file] of [
 ] as const) {
   const ours = new Score();
   const base = new Score();
-  for (const sentence of readBio(dataPath(file))) {
+  for (const sentence of goldSentences(dataPath(file))) {
     let t = performance.now();
     const tokens = analyzer.segment(sentence.text);
     segmentMs += performance.now() - t;
