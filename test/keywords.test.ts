@@ -4,7 +4,7 @@ import { documentOf } from "../src/keywords/document.js";
 import { keywords, keywordStage, rankKeywords } from "../src/keywords/index.js";
 import { loadStopwords } from "../src/keywords/terms.js";
 import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
-import { expectSpans, readData, seedText } from "./helpers/doc.js";
+import { expectSpans, readData, seedText, withSpamBanner } from "./helpers/doc.js";
 
 const seed = seedText();
 const BANNER = "欢迎访问122cc太阳集成游戏!";
@@ -12,18 +12,7 @@ const SPAM_TERMS = ["太阳", "游戏", "122cc", "集成"];
 
 /** The seed as a page stage describes it: the first line is a spam banner, the rest the article. */
 function seedWithPage(): Doc {
-  const doc = documentOf(seed);
-  const bannerEnd = seed.indexOf(BANNER) + BANNER.length;
-  return {
-    ...doc,
-    page: {
-      regions: [
-        { start: 0, end: bannerEnd, text: seed.slice(0, bannerEnd), kind: "spam" },
-        { start: bannerEnd, end: seed.length, text: seed.slice(bannerEnd), kind: "article" },
-      ],
-      spam: [],
-    },
-  };
+  return withSpamBanner(documentOf(seed), seed.indexOf(BANNER) + BANNER.length);
 }
 
 const texts = (list: Keyword[]) => list.map((k) => k.text);

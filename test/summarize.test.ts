@@ -4,7 +4,7 @@ import { documentOf } from "../src/keywords/document.js";
 import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
 import { summarize, summaryStage } from "../src/summarize/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
-import { expectSpans, readData, seedText } from "./helpers/doc.js";
+import { expectSpans, readData, seedText, withSpamBanner } from "./helpers/doc.js";
 
 const seed = seedText();
 const LEAD = "5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议";
@@ -46,16 +46,7 @@ describe("summaries of the seed meeting report", () => {
       expect(text).not.toContain("供图");
     }
     const bannerEnd = seed.indexOf("!") + 1;
-    const withPage: Doc = {
-      ...doc,
-      page: {
-        regions: [
-          { start: 0, end: bannerEnd, text: seed.slice(0, bannerEnd), kind: "spam" },
-          { start: bannerEnd, end: seed.length, text: seed.slice(bannerEnd), kind: "article" },
-        ],
-        spam: [],
-      },
-    };
+    const withPage = withSpamBanner(doc, bannerEnd);
     const summary = summarizeDoc(withPage, { maxChars: 5000, maxSentences: 100 });
     for (const span of summary.spans) expect(span.start).toBeGreaterThanOrEqual(bannerEnd);
   });

@@ -52,3 +52,18 @@ export function expectValidDoc(doc: Doc): void {
   const { text: _text, ...rest } = doc;
   expectSpans(doc.text, allSpans(rest));
 }
+
+/** `doc` with a page that says: everything before `articleStart` is a spam banner, the rest the article. */
+export function withSpamBanner(doc: Doc, articleStart: number): Doc {
+  const { text } = doc;
+  return {
+    ...doc,
+    page: {
+      regions: [
+        { start: 0, end: articleStart, text: text.slice(0, articleStart), kind: "spam" },
+        { start: articleStart, end: text.length, text: text.slice(articleStart), kind: "article" },
+      ],
+      spam: [],
+    },
+  };
+}
