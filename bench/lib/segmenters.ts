@@ -2,6 +2,7 @@
  * The segmenters compared in bench/: gongwen and its peers. Each is loaded lazily and only inside a child
  * process of its own (nodejieba's dictionaries are process-global, and cold start and RSS are measured per system).
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 
 export type SegmenterName = "gongwen" | "nodejieba-cut" | "nodejieba-cut-hmm" | "nodejieba-tag" | "node-rs-jieba" | "node-rs-jieba-hmm" | "intl-segmenter";
@@ -22,7 +23,9 @@ const require = createRequire(import.meta.url);
 export async function loadSegmenter(name: SegmenterName): Promise<(line: string) => string[]> {
   switch (name) {
     case "gongwen": {
-      const { segment } = await import("../../src/index.js");
+      // the built package when there is one (what users load; tsx would add its compile time to the cold start)
+      const built = new URL("../../dist/index.js", import.meta.url);
+      const { segment } = (await import(existsSync(built) ? built.href : "../../src/index.js")) as typeof import("../../src/index.js");
       return (line) => segment(line).filter((t) => t.kind !== "space").map((t) => t.text);
     }
     case "nodejieba-cut":
