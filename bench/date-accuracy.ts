@@ -16,12 +16,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { findDates, type DateMention } from "../src/text/dates.js";
 import { contentRanges, readPage } from "../src/text/page.js";
+import { dataRoot, projectRoot } from "./lib/data.js";
 
-const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const POLICY = path.resolve(PROJECT, "../shared/data/policy");
+const PROJECT = projectRoot;
+const POLICY = path.join(dataRoot, "policy");
 
 interface Row {
   file: string;
@@ -105,7 +105,7 @@ for (const file of goldFiles) {
     docDate: string;
     entities: (GoldDate & { type: string })[];
   };
-  const text = readFileSync(path.resolve(PROJECT, "../shared/data", gold.source), "utf8");
+  const text = readFileSync(path.join(dataRoot, gold.source), "utf8");
   const golds = gold.entities.filter((e) => e.type === "date");
   // The gold leaves out bare relative words (今年, 近日) and times of day without a date.
   const preds = findDates(text, { referenceDate: gold.docDate }).filter(

@@ -9,11 +9,10 @@
 import { createReadStream, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { readPage } from "../src/text/page.js";
+import { dataRoot } from "./lib/data.js";
 
-const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DATA = path.resolve(PROJECT, "../shared/data");
+const DATA = dataRoot;
 
 interface Flagged {
   source: string;

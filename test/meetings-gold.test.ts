@@ -5,39 +5,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { GoldSpan, MeetingGold } from "../bench/lib/meeting-score.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.resolve(here, "../../shared/data");
 const meetingsDir = path.join(here, "fixtures/meetings");
 const summariesDir = path.join(here, "fixtures/summaries");
 
-interface Span {
-  start: number;
-  end: number;
-}
-interface Person extends Span {
-  name: string;
-  titles: string[];
-  org: string;
-}
-interface MeetingGold {
-  source: string;
-  note: string;
-  publicationDate: string;
-  title: string | null;
-  titleSpan?: Span;
-  date: string;
-  dateEnd?: string;
-  dateText: Span & { text: string };
-  meeting: Span & { name: string; number: number | null; text: string };
-  chair: Person | null;
-  participants: string[];
-  attendees: string[];
-  guests: Person[];
-  agenda: string[];
-  decisions: (Span & { text: string })[];
-  statements: (Span & { speaker: string; verb: string; text: string })[];
-}
 
 const STATEMENT_VERBS = new Set(["强调", "指出", "要求", "表示", "说明"]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,7 +20,7 @@ function daysBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / 86_400_000;
 }
 
-function expectSlice(text: string, span: Span, expected: string, what: string): void {
+function expectSlice(text: string, span: GoldSpan, expected: string, what: string): void {
   expect(Number.isInteger(span.start) && Number.isInteger(span.end), `${what}: integer offsets`).toBe(true);
   expect(span.start, `${what}: start`).toBeGreaterThanOrEqual(0);
   expect(span.end, `${what}: end`).toBeLessThanOrEqual(text.length);

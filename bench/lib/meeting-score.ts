@@ -16,7 +16,7 @@ import { meetingStage } from "../../src/summarize/meeting.js";
 import { pageStage } from "../../src/text/page.js";
 import { dataRoot, projectRoot } from "./data.js";
 
-interface GoldSpan {
+export interface GoldSpan {
   start: number;
   end: number;
 }
@@ -27,6 +27,7 @@ interface GoldPerson extends GoldSpan {
 }
 export interface MeetingGold {
   source: string;
+  note: string;
   publicationDate: string;
   title: string | null;
   titleSpan?: GoldSpan;
