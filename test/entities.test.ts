@@ -56,8 +56,23 @@ describe("entities on the seed meeting report", () => {
     expect(short?.id).toBe(full?.id);
   });
 
-  it("finds 山西 as a place with its full name", () => {
+  it("finds 山西 as a place with its full name, and no place in 全局中非常必要", () => {
     expect(of(found, "place").find((e) => e.text === "山西")?.value).toBe("山西省");
+    expect(new Set(texts(found, "place"))).toEqual(new Set(["山西"]));
+  });
+
+  it("takes no organisation from words running into 学院 or 大学 (把握指导学院办学定位, 建成本科层次职业大学)", () => {
+    const orgs = texts(found, "org");
+    for (const phrase of ["指导学院", "科学总结学院", "全体党委委员聚焦学院", "职业大学"]) expect(orgs).not.toContain(phrase);
+    expect(orgs.filter((o) => o.endsWith("学院") || o.endsWith("大学"))).toEqual([]);
+    // the same words at a clause start, where the grammar would otherwise take the whole run
+    const clause = texts(entities("会议指出,指导学院办学定位能够始终保持正确方向。"), "org");
+    expect(clause).toEqual([]);
+  });
+
+  it("still names a college built on a name word or a strong start", () => {
+    const found = entities("他先后在中国新闻学院和黑龙江大学任教,后到协和公共卫生学院进修。");
+    expect(texts(found, "org")).toEqual(expect.arrayContaining(["中国新闻学院", "黑龙江大学", "协和公共卫生学院"]));
   });
 
   it("finds the meeting, the dates, the counts and the slogans", () => {

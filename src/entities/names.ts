@@ -9,7 +9,7 @@
  *   the glued phrases of policy text (坚持以人民为中心, 法治化) are not taken for names.
  */
 import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
-import { isNonOrgWord } from "./org.js";
+import { isNonOrgWord, isPhraseIntoInstitution } from "./org.js";
 import { isGenericPlace, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters } from "./tagger.js";
 import { isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
@@ -94,6 +94,7 @@ function isOrgLike(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end)) return false;
   const first = tokenCovering(index, start);
   if (first && NOT_ORG_START_TAGS.has(first.pos) && !longestStartingAt(lexicon.orgNames, text, start)) return false;
+  if (isPhraseIntoInstitution(text, index, lexicon, start, end)) return false;
   const last = tokenCovering(index, end - 1);
   if (!last || isNonOrgWord(last.text, lexicon) || isNonOrgWord(text.slice(start, end), lexicon)) return false;
   const suffix = longestEndingAt(lexicon.orgSuffixes, text, end, start);

@@ -63,6 +63,27 @@ function isStrongStart(text: string, index: TokenIndex, lexicon: EntityLexicon, 
   return STRONG_HEADS.some((head) => text.startsWith(head, offset));
 }
 
+/** Institution words that name no body on their own: a college's own report says 学院 for "the college". */
+const BARE_INSTITUTIONS = new Set(["学院", "大学", "学校"]);
+/** jieba tags of words that can start a name built on a bare institution word (协和/nz, 乔治/nr, 外国语/nz). */
+const NAME_START_TAGS = new Set(["nr", "nrfg", "nrt", "ns", "nt", "nz", "x", "j", "eng"]);
+
+/**
+ * Is `[start, end)` common words running into a bare institution word (把握指导学院, 形成科学总结学院,
+ * 全体党委委员聚焦学院)? The words before 学院 or 大学 are then the clause's own (the college's positioning), not a
+ * name: a name built on a bare institution word starts strongly (中国新闻学院, 黑龙江大学) or with a name word
+ * (协和公共卫生学院, 乔治·梅森大学).
+ *
+ * @example
+ * isPhraseIntoInstitution(text, index, lexicon, 4, 8) // "准确把握指导学院办学定位" → true
+ */
+export function isPhraseIntoInstitution(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): boolean {
+  const last = tokenCovering(index, end - 1);
+  if (!last || last.end !== end || last.start <= start || !BARE_INSTITUTIONS.has(last.text)) return false;
+  const first = tokenCovering(index, start);
+  return first !== undefined && !NAME_START_TAGS.has(first.pos) && !isStrongStart(text, index, lexicon, start);
+}
+
 /** Is `offset` the start of a clause (line start, after punctuation or space)? */
 function isBoundary(text: string, offset: number): boolean {
   return offset === 0 || !isHan(text, offset - 1);
@@ -89,7 +110,7 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
     q = previous.start;
     if (isStrongStart(text, index, lexicon, q)) best = q;
   }
-  if (best < 0) best = isBoundary(text, q) && q < start ? q : start;
+  if (best < 0) best = isBoundary(text, q) && q < start && !isPhraseIntoInstitution(text, index, lexicon, q, end) ? q : start;
   // an enterprise is named without the province or city it is in (山西 + 杏儿沟煤矿, 大同市 + 杏儿沟煤矿), though a
   // city's short name can be its brand (淮北矿业集团公司); a government body keeps its place (左权县人民政府)
   if (ENTERPRISE_SUFFIXES.some((suffix) => text.endsWith(suffix, end))) {
