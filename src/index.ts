@@ -15,14 +15,18 @@ export * from "./schema.js";
 export { splitClauses, splitSentences } from "./text/sentences.js";
 export { contentRanges, pageStage, readPage, type ReadPageOptions } from "./text/page.js";
 export { parseChineseNumber, parseOrdinal } from "./text/numerals.js";
-export { findDates, type DateMention, type FindDatesOptions } from "./text/dates.js";
+export { findDates, type DateMention, type DateParts, type FindDatesOptions } from "./text/dates.js";
 export { enumerations, enumerationStage, outline, type EnumerationOptions } from "./enumerate/index.js";
 export { entities, entityStage, type EntityOptions } from "./entities/index.js";
 export { keywords, keywordStage, rankKeywords, type KeywordRanking } from "./keywords/index.js";
 export { summarize, summaryStage } from "./summarize/index.js";
 export { meetingBrief, meetingStage, type MeetingBriefOptions } from "./summarize/meeting.js";
 export {
+  EnumerationTagsSchema,
   enumerationTags,
+  MeetingTagsSchema,
+  PersonTagSchema,
+  SpamTagsSchema,
   tag,
   tagsJsonSchema,
   TAG_KINDS,
@@ -32,6 +36,8 @@ export {
   TAGS_SCHEMA_VERSION,
   type EnumerationTags,
   type MeetingTags,
+  type OutlineItem,
+  type OutlineList,
   type PersonTag,
   type SpamTags,
   type Tag,
@@ -54,9 +60,15 @@ export {
   tagMany,
   type BatchFailure,
   type BatchInput,
+  type Format,
+  FORMATS,
   type ManyOptions,
+  type Operation,
+  OPERATIONS,
   type Pool,
   type PoolOptions,
+  type Task,
+  type TaskOutcome,
 } from "./batch/index.js";
 
 let defaultAnalyzer: Analyzer | undefined;

@@ -11,7 +11,7 @@ import type { Operation } from "./tasks.js";
 
 export { createPool, type Pool, type PoolOptions } from "./pool.js";
 export type { TaskOutcome } from "./protocol.js";
-export type { Format, Operation, Task } from "./tasks.js";
+export { FORMATS, OPERATIONS, type Format, type Operation, type Task } from "./tasks.js";
 
 /** A text, or a record carrying its own id (kept on the result of `tagMany`). */
 export type BatchInput = string | { id?: string | number; text: string };
