@@ -117,3 +117,12 @@ describe("worker pool", () => {
     expect(short.threads).toHaveLength(0);
   });
 });
+
+describe("tag options reach the workers' analyzer", () => {
+  it("tagMany with userWords gives exactly tag(text, { userWords })", async () => {
+    const options = { userWords: ["把握服务转型发展", "凝炼精神"] };
+    const results = await collect(tagMany([{ id: "seed", text: seed }], { concurrency: 1, tag: options }));
+    const { id: _id, ...fromPool } = results[0] as Record<string, unknown>;
+    expect(fromPool).toEqual(JSON.parse(JSON.stringify(tag(seed, options))));
+  });
+});

@@ -68,7 +68,10 @@ export function resolveConcurrency(concurrency: number | undefined): number {
  */
 export function createPool(options: PoolOptions = {}): Pool {
   const concurrency = resolveConcurrency(options.concurrency);
-  const config: PoolConfig = { analyzer: options.analyzer ?? {}, ...(options.tag ? { tag: options.tag } : {}) };
+  // tag(text, { userWords }) segments with those words kept whole: the workers' analyzer must too
+  const userWords = [...(options.analyzer?.userWords ?? []), ...(options.tag?.userWords ?? [])];
+  const analyzer = { ...options.analyzer, ...(userWords.length > 0 ? { userWords } : {}) };
+  const config: PoolConfig = { analyzer, ...(options.tag ? { tag: options.tag } : {}) };
   const piscina = new Piscina({
     ...workerModule(),
     minThreads: concurrency,

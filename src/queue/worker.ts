@@ -33,7 +33,7 @@ export interface TaggingWorkerOptions {
   /** `tags` (default): each job returns `tag(text, tagOptions)`; `doc`: `analyze(text)` with `analyzer` options. */
   output?: "tags" | "doc";
   tagOptions?: TagOptions;
-  /** Analyzer options (userWords, referenceDate…); `tagOptions.userWords` are added to them. */
+  /** Analyzer options (userWords, referenceDate…); the pool adds `tagOptions.userWords` to them. */
   analyzer?: AnalyzerConfig;
   /** Longest text accepted, in UTF-16 units (default 10 million); longer jobs fail with INPUT_TOO_LARGE. */
   maxInputLength?: number;
@@ -95,10 +95,9 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
     throw new GongwenError("INVALID_OPTIONS", `output must be "tags" or "doc", got ${String(output)}`);
   }
   const { Worker: BullWorker, UnrecoverableError } = await loadBullmq();
-  const userWords = [...(options.analyzer?.userWords ?? []), ...(tagOptions?.userWords ?? [])];
   const pool = createPool({
     concurrency,
-    analyzer: { ...options.analyzer, maxInputLength, ...(userWords.length > 0 ? { userWords } : {}) },
+    analyzer: { ...options.analyzer, maxInputLength },
     ...(tagOptions ? { tag: tagOptions } : {}),
   });
   const op = output === "doc" ? "analyze" : "tag";
