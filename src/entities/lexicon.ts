@@ -6,37 +6,51 @@ import { dictParseError, readDictLines } from "../dict.js";
 
 export type TitleKind = "office" | "honor" | "credit" | "address";
 
-/** A set of words with their prefixes and suffixes, for longest-match lookups starting or ending at a position. */
+/** A node of a character trie: the words that continue with each UTF-16 unit, and the word that ends here. */
+interface TrieNode<V> {
+  next: Map<number, TrieNode<V>> | undefined;
+  word: string | undefined;
+  value: V | undefined;
+}
+
+/**
+ * A set of words for longest-match lookups starting or ending at a position. The lookups walk tries of UTF-16
+ * units read from the text, so they build no strings and stop as soon as no word continues: they run at every
+ * character of every document.
+ */
 export interface WordTable<V> {
   words: Map<string, V>;
-  /** Every proper prefix and suffix of a word: a lookup stops as soon as the text leaves them. */
-  prefixes: Set<string>;
-  suffixes: Set<string>;
-  /** First and last UTF-16 units of the words: most positions are rejected without building a string. */
-  firsts: Set<number>;
-  lasts: Set<number>;
-  maxLength: number;
+  /** The words read from their first unit, and read backwards from their last. */
+  forward: TrieNode<V>;
+  backward: TrieNode<V>;
+}
+
+const trieNode = <V>(): TrieNode<V> => ({ next: undefined, word: undefined, value: undefined });
+
+function insert<V>(root: TrieNode<V>, word: string, value: V, backwards: boolean): void {
+  let node = root;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(backwards ? word.length - 1 - k : k);
+    node.next ??= new Map();
+    let child = node.next.get(code);
+    if (!child) node.next.set(code, (child = trieNode<V>()));
+    node = child;
+  }
+  node.word = word;
+  node.value = value;
 }
 
 function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
   const words = new Map<string, V>();
-  const prefixes = new Set<string>();
-  const suffixes = new Set<string>();
-  const firsts = new Set<number>();
-  const lasts = new Set<number>();
-  let maxLength = 0;
+  const forward = trieNode<V>();
+  const backward = trieNode<V>();
   for (const [word, value] of entries) {
-    if (words.has(word)) continue;
+    if (words.has(word) || word === "") continue;
     words.set(word, value);
-    maxLength = Math.max(maxLength, word.length);
-    firsts.add(word.charCodeAt(0));
-    lasts.add(word.charCodeAt(word.length - 1));
-    for (let i = 1; i < word.length; i++) {
-      prefixes.add(word.slice(0, i));
-      suffixes.add(word.slice(i));
-    }
+    insert(forward, word, value, false);
+    insert(backward, word, value, true);
   }
-  return { words, prefixes, suffixes, firsts, lasts, maxLength };
+  return { words, forward, backward };
 }
 
 /**
@@ -51,15 +65,17 @@ export function longestEndingAt<V>(
   end: number,
   floor = 0,
 ): { start: number; word: string; value: V } | undefined {
-  if (!t.lasts.has(text.charCodeAt(end - 1))) return undefined;
-  let found: { start: number; word: string; value: V } | undefined;
-  for (let start = end - 1; start >= floor && end - start <= t.maxLength; start--) {
-    const piece = text.slice(start, end);
-    const value = t.words.get(piece);
-    if (value !== undefined) found = { start, word: piece, value };
-    if (!t.suffixes.has(piece)) break;
+  let node: TrieNode<V> | undefined = t.backward;
+  let found: TrieNode<V> | undefined;
+  let foundStart = 0;
+  for (let start = end - 1; start >= floor && node; start--) {
+    node = node.next?.get(text.charCodeAt(start));
+    if (node?.word !== undefined) {
+      found = node;
+      foundStart = start;
+    }
   }
-  return found;
+  return found ? { start: foundStart, word: found.word!, value: found.value! } : undefined;
 }
 
 /**
@@ -74,15 +90,17 @@ export function longestStartingAt<V>(
   start: number,
   ceiling = text.length,
 ): { end: number; word: string; value: V } | undefined {
-  if (!t.firsts.has(text.charCodeAt(start))) return undefined;
-  let found: { end: number; word: string; value: V } | undefined;
-  for (let end = start + 1; end <= ceiling && end - start <= t.maxLength; end++) {
-    const piece = text.slice(start, end);
-    const value = t.words.get(piece);
-    if (value !== undefined) found = { end, word: piece, value };
-    if (!t.prefixes.has(piece)) break;
+  let node: TrieNode<V> | undefined = t.forward;
+  let found: TrieNode<V> | undefined;
+  let foundEnd = 0;
+  for (let end = start + 1; end <= ceiling && node; end++) {
+    node = node.next?.get(text.charCodeAt(end - 1));
+    if (node?.word !== undefined) {
+      found = node;
+      foundEnd = end;
+    }
   }
-  return found;
+  return found ? { end: foundEnd, word: found.word!, value: found.value! } : undefined;
 }
 
 export interface EntityLexicon {
