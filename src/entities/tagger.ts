@@ -101,6 +101,9 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
     if (longestEndingAt(lexicon.titles, text, i + 1)) titleEnd[i + 1] = 1;
     if (longestEndingAt(lexicon.orgSuffixes, text, i + 1)) suffixEnd[i + 1] = 1;
   }
+  // classes with one slot of padding each side for "outside the text"
+  const classes = new Uint8Array(n + 2);
+  for (let i = -1; i <= n; i++) classes[i + 1] = charClass(text, i);
   const code = (i: number) => (i < 0 ? 1 : i >= n ? 2 : text.charCodeAt(i));
   const out = new Int32Array(n * TEMPLATE_COUNT);
   for (let i = 0; i < n; i++) {
@@ -127,7 +130,7 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
     out[o + 12] = feature(12, place[i]!, org[i]!);
     out[o + 13] = feature(13, surname[i]!, titleEnd[i]!, tokenPos[i]!);
     out[o + 14] = feature(14, suffixEnd[i + 1]!, tokenPos[i]!, tokenLength[i]!);
-    out[o + 15] = feature(15, charClass(text, i - 1), charClass(text, i), charClass(text, i + 1));
+    out[o + 15] = feature(15, classes[i]!, classes[i + 1]!, classes[i + 2]!);
     out[o + 16] = feature(16, c0, tokenTag[i]!, tokenPos[i]!);
     out[o + 17] = feature(17, i > 0 ? surname[i - 1]! : 0, titleEnd[i]!, c0);
     out[o + 18] = feature(18, cm2, cm1);
@@ -186,13 +189,22 @@ export function emissions(features: Int32Array, n: number, weights: TaggerWeight
   const halves = new Int16Array(slots.buffer, slots.byteOffset, slots.length * 2);
   const mask = slots.length / SLOT - 1;
   const sums = new Int32Array(LABEL_COUNT);
+  const home = new Int32Array(TEMPLATE_COUNT);
+  const first = new Int32Array(TEMPLATE_COUNT);
   for (let i = 0; i < n; i++) {
     sums.fill(0);
-    for (let k = i * TEMPLATE_COUNT, last = k + TEMPLATE_COUNT; k < last; k++) {
-      const id = features[k]!;
-      let slot = slotOf(id, mask);
-      let found = slots[slot * SLOT]!;
-      while (found !== 0 && found !== id + 1) {
+    const base = i * TEMPLATE_COUNT;
+    // the first probe of every feature before any is resolved: the loads are independent, so their cache misses overlap
+    for (let k = 0; k < TEMPLATE_COUNT; k++) {
+      const slot = slotOf(features[base + k]!, mask);
+      home[k] = slot;
+      first[k] = slots[slot * SLOT]!;
+    }
+    for (let k = 0; k < TEMPLATE_COUNT; k++) {
+      const key = features[base + k]! + 1;
+      let slot = home[k]!;
+      let found = first[k]!;
+      while (found !== 0 && found !== key) {
         slot = (slot + 1) & mask;
         found = slots[slot * SLOT]!;
       }
