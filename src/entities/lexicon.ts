@@ -23,7 +23,12 @@ export interface WordTable<V> {
   /** The words read from their first unit, and read backwards from their last. */
   forward: TrieNode<V>;
   backward: TrieNode<V>;
+  /** Bit sets of the first and last units of the words: most positions are rejected with one array read. */
+  firsts: Uint32Array;
+  lasts: Uint32Array;
 }
+
+const hasUnit = (bits: Uint32Array, code: number) => ((bits[code >>> 5] ?? 0) & (1 << (code & 31))) !== 0;
 
 const trieNode = <V>(): TrieNode<V> => ({ next: undefined, word: undefined, value: undefined });
 
@@ -44,13 +49,19 @@ function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
   const words = new Map<string, V>();
   const forward = trieNode<V>();
   const backward = trieNode<V>();
+  const firsts = new Uint32Array(2048);
+  const lasts = new Uint32Array(2048);
   for (const [word, value] of entries) {
     if (words.has(word) || word === "") continue;
     words.set(word, value);
     insert(forward, word, value, false);
     insert(backward, word, value, true);
+    const first = word.charCodeAt(0);
+    const last = word.charCodeAt(word.length - 1);
+    firsts[first >>> 5]! |= 1 << (first & 31);
+    lasts[last >>> 5]! |= 1 << (last & 31);
   }
-  return { words, forward, backward };
+  return { words, forward, backward, firsts, lasts };
 }
 
 /**
@@ -65,6 +76,7 @@ export function longestEndingAt<V>(
   end: number,
   floor = 0,
 ): { start: number; word: string; value: V } | undefined {
+  if (end <= floor || !hasUnit(t.lasts, text.charCodeAt(end - 1))) return undefined;
   let node: TrieNode<V> | undefined = t.backward;
   let found: TrieNode<V> | undefined;
   let foundStart = 0;
@@ -90,6 +102,7 @@ export function longestStartingAt<V>(
   start: number,
   ceiling = text.length,
 ): { end: number; word: string; value: V } | undefined {
+  if (start >= ceiling || !hasUnit(t.firsts, text.charCodeAt(start))) return undefined;
   let node: TrieNode<V> | undefined = t.forward;
   let found: TrieNode<V> | undefined;
   let foundEnd = 0;
