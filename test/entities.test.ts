@@ -115,6 +115,13 @@ describe("entities in policy text", () => {
     expect(texts(found, "place")).not.toContain("中国");
   });
 
+  it("lists 党中央 and 国务院, not the clause before them, from 贯彻党中央、国务院部署", () => {
+    for (const text of ["今年4月份以来，贯彻党中央、国务院部署，应对超预期因素冲击。", "各地各部门贯彻党中央、国务院部署，扎实推进。"]) {
+      expect(texts(entities(text), "org")).toEqual(["党中央", "国务院"]);
+    }
+    expect(texts(entities("坚持党的全面领导、坚持以人民为中心、坚持守正创新。"), "org")).toEqual([]);
+  });
+
   it("splits an organisation word that holds two known names (中央纪委国家监委)", () => {
     expect(texts(entities("听取中央纪委国家监委工作汇报。"), "org")).toEqual(["中央纪委", "国家监委"]);
   });

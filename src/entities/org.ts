@@ -32,6 +32,7 @@ const NOT_ORGS = new Set([
   "东部", "西部", "中部", "南部", "北部", "中西部", "大厅", "餐厅", "客厅", "展厅", "部署", "签署", "开局", "当局",
   "时局", "僵局", "定局", "主办", "协办", "督办", "兴办", "开办", "试办", "查办", "交办", "申办", "筹办", "民办", "公办",
   "母校", "名校", "副中心", "冬奥会", "残奥会", "冬残奥会", "奥运会", "亚运会", "世博会", "进博会", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
+  "以人民为中心",
 ]);
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
@@ -206,6 +207,27 @@ function isTiledByKnownNames(text: string, lexicon: EntityLexicon, token: Token)
   return names >= 2;
 }
 
+/** Function words no organisation name holds (坚持以人民为中心, 推动党的二十大精神进机关). */
+const FUNCTION_TAGS = new Set(["p", "u", "uj", "ul", "ud", "ug", "uv", "uz", "d", "r"]);
+
+/**
+ * Is a list item a clause rather than a name: does it hold a function word, or a word that is no name material (a
+ * verb, a pronoun) before a strong start (贯彻党中央、国务院 and 各地各部门贯彻党中央、国务院 list 党中央)? A verb
+ * tag alone is no proof (组织/v 人事部 is one department).
+ */
+function isClauseItem(text: string, index: TokenIndex, lexicon: EntityLexicon, item: OrgMatch): boolean {
+  let clause = false;
+  for (let i = item.start; i < item.end; ) {
+    const token = tokenCovering(index, i);
+    if (!token) return false;
+    if (FUNCTION_TAGS.has(token.pos)) return true;
+    if (clause && token.start === i && isStrongStart(text, index, lexicon, i)) return true;
+    if (!isMaterial(token)) clause = true;
+    i = token.end;
+  }
+  return false;
+}
+
 /** Items of a 、-separated list that end in an organisation suffix (办公室、组织人事部、电子与通信工程系). */
 function listItems(text: string, index: TokenIndex, lexicon: EntityLexicon, into: OrgMatch[]): void {
   const MAX_ITEM = 12;
@@ -227,7 +249,8 @@ function listItems(text: string, index: TokenIndex, lexicon: EntityLexicon, into
   for (let k = into.length - 1; k >= 0; k--) {
     const item = into[k]!;
     const last = tokenCovering(index, item.end - 1);
-    const keep = last !== undefined && last.end === item.end && headEnd(text, last, lexicon) === item.end;
+    const keep = last !== undefined && last.end === item.end && headEnd(text, last, lexicon) === item.end &&
+      !isClauseItem(text, index, lexicon, item);
     if (!keep) into.splice(k, 1);
   }
 }
