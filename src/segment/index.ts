@@ -79,7 +79,7 @@ export function segmentText(text: string, mode: SegmentMode, lexicon: Lexicon): 
   const tokens: Token[] = [];
   for (const run of scan(text)) {
     if (run.kind === "jieba") jiebaTokens(text, run.start, run.end, tokens);
-    else tokens.push({ start: run.start, end: run.end, text: text.slice(run.start, run.end), ...RUN_TAGS[run.kind] });
+    else tokens.push({ start: run.start, end: run.end, text: text.slice(run.start, run.end), kind: RUN_TAGS[run.kind].kind, pos: RUN_TAGS[run.kind].pos });
   }
   const recut = (start: number, end: number) => jiebaTokens(text, start, end);
   const merged = mergeTokens(text, applyLexicon(text, tokens, lexicon, recut), recut);
