@@ -14,6 +14,7 @@ export * from "./schema.js";
 
 export { splitClauses, splitSentences } from "./text/sentences.js";
 export { contentRanges, pageStage, readPage, type ReadPageOptions } from "./text/page.js";
+export { findSpam, SPAM_CATEGORIES, SPAM_THRESHOLD, type SpamCategory } from "./text/spam.js";
 export { parseChineseNumber, parseOrdinal } from "./text/numerals.js";
 export { findDates, type DateMention, type DateParts, type FindDatesOptions } from "./text/dates.js";
 export { enumerations, enumerationStage, outline, type EnumerationOptions } from "./enumerate/index.js";
