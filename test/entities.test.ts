@@ -122,6 +122,11 @@ describe("entities in policy text", () => {
     expect(texts(entities("坚持党的全面领导、坚持以人民为中心、坚持守正创新。"), "org")).toEqual([]);
   });
 
+  it("reads 会同 as joining two bodies, also where jieba glues it to the first (财政部会同/n 农业部)", () => {
+    expect(texts(entities("发展改革委会同水利部研究提出了办理意见。"), "org")).toEqual(["发展改革委", "水利部"]);
+    expect(texts(entities("财政部会同农业部等有关部门研究提出。"), "org")).toEqual(["财政部", "农业部"]);
+  });
+
   it("splits an organisation word that holds two known names (中央纪委国家监委)", () => {
     expect(texts(entities("听取中央纪委国家监委工作汇报。"), "org")).toEqual(["中央纪委", "国家监委"]);
   });

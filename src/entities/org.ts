@@ -41,7 +41,14 @@ function isOrdinal(token: Token): boolean {
   return token.pos === "m" && (token.text.startsWith("第") || token.text.endsWith("届"));
 }
 
+/**
+ * A word that joins two bodies rather than names one (发展改革委会同水利部); jieba tags it a noun and sometimes
+ * glues it to the body before it (财政部会同/n), whose name is then found inside the word.
+ */
+const JOINING_WORD = "会同";
+
 function isMaterial(token: Token): boolean {
+  if (token.text.endsWith(JOINING_WORD)) return false;
   return (token.kind === "word" && MATERIAL_TAGS.has(token.pos) && isAllHan(token.text, 0, token.text.length)) ||
     isOrdinal(token);
 }
