@@ -127,6 +127,13 @@ describe("entities in policy text", () => {
     expect(texts(entities("财政部会同农业部等有关部门研究提出。"), "org")).toEqual(["财政部", "农业部"]);
   });
 
+  it("keeps 第二次 inside a name and takes no organisation from the generic address 各省、自治区、直辖市人民政府", () => {
+    expect(texts(entities("国务院决定对国务院第二次全国污染源普查领导小组组成人员进行调整。"), "org")).toContain(
+      "国务院第二次全国污染源普查领导小组",
+    );
+    expect(texts(entities("各省、自治区、直辖市人民政府，国务院各部委、各直属机构："), "org")).toEqual(["国务院"]);
+  });
+
   it("splits an organisation word that holds two known names (中央纪委国家监委)", () => {
     expect(texts(entities("听取中央纪委国家监委工作汇报。"), "org")).toEqual(["中央纪委", "国家监委"]);
   });

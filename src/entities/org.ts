@@ -32,7 +32,7 @@ const NOT_ORGS = new Set([
   "东部", "西部", "中部", "南部", "北部", "中西部", "大厅", "餐厅", "客厅", "展厅", "部署", "签署", "开局", "当局",
   "时局", "僵局", "定局", "主办", "协办", "督办", "兴办", "开办", "试办", "查办", "交办", "申办", "筹办", "民办", "公办",
   "母校", "名校", "副中心", "冬奥会", "残奥会", "冬残奥会", "奥运会", "亚运会", "世博会", "进博会", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
-  "以人民为中心",
+  "以人民为中心", "直辖市人民政府", "自治区人民政府",
 ]);
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
@@ -109,8 +109,9 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
     if (!previous || end - previous.start > MAX_ORG_LENGTH) break;
     // a known place is name material whatever jieba tagged it (左权县/nr 人民政府)
     let take = isMaterial(previous) || lexicon.places.words.has(previous.text);
-    if (!take && previous.start > 0 && (isConnector(previous) || previous.text === "届")) {
-      // 与/和 between two name words (电子与通信工程系); 届 after its number (第二十届中央委员会)
+    if (!take && previous.start > 0 && (isConnector(previous) || previous.text === "届" || previous.text === "次")) {
+      // 与/和 between two name words (电子与通信工程系); 届, 次 after their number (第二十届中央委员会,
+      // 国务院第二次全国污染源普查领导小组)
       const before = tokenCovering(index, previous.start - 1);
       take = before !== undefined && (isConnector(previous) ? isPlainNoun(before) && isPlainNoun(tokenStartingAt(index, previous.end)) : before.pos === "m");
     }
@@ -257,7 +258,7 @@ function listItems(text: string, index: TokenIndex, lexicon: EntityLexicon, into
     const item = into[k]!;
     const last = tokenCovering(index, item.end - 1);
     const keep = last !== undefined && last.end === item.end && headEnd(text, last, lexicon) === item.end &&
-      !isClauseItem(text, index, lexicon, item);
+      !isClauseItem(text, index, lexicon, item) && !isNonOrgWord(text.slice(item.start, item.end), lexicon);
     if (!keep) into.splice(k, 1);
   }
 }
