@@ -9,7 +9,7 @@
  *   the glued phrases of policy text (坚持以人民为中心, 法治化) are not taken for names.
  */
 import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
-import { isNonOrgWord, isPhraseIntoInstitution } from "./org.js";
+import { isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
 import { isGenericPlace, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters } from "./tagger.js";
 import { isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
@@ -115,7 +115,6 @@ function isCommonWord(index: TokenIndex, start: number, end: number): boolean {
   return !NAME_LIKE_TAGS.has(token.pos);
 }
 
-const NAME_LIKE_TAGS = new Set(["nr", "nrfg", "nrt", "ns", "nt", "nz", "x", "j", "eng"]);
 
 /** A person span should start with a surname, hold a word jieba tags as a name, or be a foreign name with ·. */
 function looksLikeName(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): boolean {

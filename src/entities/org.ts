@@ -73,8 +73,8 @@ function isStrongStart(text: string, index: TokenIndex, lexicon: EntityLexicon, 
 
 /** Institution words that name no body on their own: a college's own report says 学院 for "the college". */
 const BARE_INSTITUTIONS = new Set(["学院", "大学", "学校"]);
-/** jieba tags of words that can start a name built on a bare institution word (协和/nz, 乔治/nr, 外国语/nz). */
-const NAME_START_TAGS = new Set(["nr", "nrfg", "nrt", "ns", "nt", "nz", "x", "j", "eng"]);
+/** jieba tags of proper names and of words it does not know (协和/nz, 乔治/nr, 杏儿沟/x). */
+export const NAME_LIKE_TAGS: ReadonlySet<string> = new Set(["nr", "nrfg", "nrt", "ns", "nt", "nz", "x", "j", "eng"]);
 
 /**
  * Is `[start, end)` common words running into a bare institution word (把握指导学院, 形成科学总结学院,
@@ -89,7 +89,7 @@ export function isPhraseIntoInstitution(text: string, index: TokenIndex, lexicon
   const last = tokenCovering(index, end - 1);
   if (!last || last.end !== end || last.start <= start || !BARE_INSTITUTIONS.has(last.text)) return false;
   const first = tokenCovering(index, start);
-  return first !== undefined && !NAME_START_TAGS.has(first.pos) && !isStrongStart(text, index, lexicon, start);
+  return first !== undefined && !NAME_LIKE_TAGS.has(first.pos) && !isStrongStart(text, index, lexicon, start);
 }
 
 /** Is `offset` the start of a clause (line start, after punctuation or space)? */
