@@ -43,11 +43,14 @@ function searchPieces(tokens: Token[]): Token[] {
   return out;
 }
 
+/** The boundary repairs shipped in dict/segment-overrides.txt (the file is read once; see dict.ts). */
+const overrides = () => parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt"));
+
 let builtInLexicon: Lexicon | undefined;
 
-/** The boundary repairs shipped in dict/segment-overrides.txt, loaded once. */
+/** The lexicon of the built-in repairs alone, built once. */
 export function defaultLexicon(): Lexicon {
-  builtInLexicon ??= buildLexicon(parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt")));
+  builtInLexicon ??= buildLexicon(overrides());
   return builtInLexicon;
 }
 
@@ -68,8 +71,7 @@ export function parseUserDict(text: string): { word: string; pos: string }[] {
 /** The built-in repairs plus an analyzer's own words (tagged `nz` unless the user dictionary tags them). */
 export function lexiconWith(userWords: readonly string[], userDict = ""): Lexicon {
   if (userWords.length === 0 && userDict === "") return defaultLexicon();
-  const builtIn = parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt"));
-  return buildLexicon([...builtIn, ...userWords.map((word) => ({ word, pos: "nz" })), ...parseUserDict(userDict)]);
+  return buildLexicon([...overrides(), ...userWords.map((word) => ({ word, pos: "nz" })), ...parseUserDict(userDict)]);
 }
 
 /**
