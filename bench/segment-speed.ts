@@ -1,38 +1,49 @@
 /**
- * Segmentation throughput on the PKU+MSR test text (median of runs, one line per call), cold start (a fresh
- * process: import to first result) and RSS, each system in its own child process. Ratios to raw nodejieba are
- * what to read: absolute MB/s moves ±35% between runs on shared machines, ratios do not.
+ * Segmentation throughput on the PKU+MSR test text (median of warm runs, one line per call), throughput of the
+ * first pass, cold start (a fresh process: import to first result) and RSS, each system in its own child
+ * process. Ratios to raw nodejieba are what to read: absolute MB/s moves ±35% between runs on shared machines,
+ * ratios do not. The children run in interleaved rounds (every system once per round) and each figure is the
+ * median over rounds, so a burst of load elsewhere hits all systems alike.
  *
- *   npx tsx bench/segment-speed.ts
+ *   npx tsx bench/segment-speed.ts [--rounds 3]
  */
 import { runChild } from "./lib/child.js";
-import { dataPath, printTable } from "./lib/data.js";
-import { SEGMENTERS } from "./lib/segmenters.js";
+import { dataPath, median, printTable } from "./lib/data.js";
+import { SEGMENTERS, type SegmenterName } from "./lib/segmenters.js";
 
 interface SpeedResult {
-  name: string;
+  name: SegmenterName;
   coldMs: number;
   ms: number;
   chars: number;
   mbPerSec: number;
+  firstPassMbPerSec: number;
   rssMb: number;
 }
 
+const roundsFlag = process.argv.indexOf("--rounds");
+const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 3;
 const files = [dataPath("sighan2005/pku_test.utf8"), dataPath("sighan2005/msr_test.utf8")];
-const results = SEGMENTERS.map(
-  (name) => JSON.parse(runChild("bench/lib/segment-child.ts", [name, "speed", ...files])) as SpeedResult,
-);
-const base = results.find((r) => r.name === "nodejieba-cut-hmm")!;
-const tagBase = results.find((r) => r.name === "nodejieba-tag")!;
-console.log(`\nSegmentation speed, PKU+MSR test text (${base.chars} chars), median of 5 warm runs`);
+const runs = new Map<SegmenterName, SpeedResult[]>(SEGMENTERS.map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const name of SEGMENTERS) {
+    runs.get(name)!.push(JSON.parse(runChild("bench/lib/segment-child.ts", [name, "speed", ...files])) as SpeedResult);
+  }
+}
+const medianOf = (name: SegmenterName, field: "coldMs" | "mbPerSec" | "firstPassMbPerSec" | "rssMb") =>
+  median(runs.get(name)!.map((r) => r[field]));
+const cutHmm = medianOf("nodejieba-cut-hmm", "mbPerSec");
+const tag = medianOf("nodejieba-tag", "mbPerSec");
+console.log(`\nSegmentation speed, PKU+MSR test text (${runs.get("gongwen")![0]!.chars} chars), medians of ${rounds} rounds`);
 printTable(
-  ["segmenter", "MB/s", "× nodejieba cut(HMM)", "× nodejieba tag", "cold start ms", "RSS MB"],
-  results.map((r) => [
-    r.name,
-    r.mbPerSec.toFixed(2),
-    (r.mbPerSec / base.mbPerSec).toFixed(2),
-    (r.mbPerSec / tagBase.mbPerSec).toFixed(2),
-    r.coldMs.toFixed(0),
-    r.rssMb.toFixed(0),
+  ["segmenter", "MB/s", "× nodejieba cut(HMM)", "× nodejieba tag", "first pass MB/s", "cold start ms", "RSS MB"],
+  SEGMENTERS.map((name) => [
+    name,
+    medianOf(name, "mbPerSec").toFixed(2),
+    (medianOf(name, "mbPerSec") / cutHmm).toFixed(2),
+    (medianOf(name, "mbPerSec") / tag).toFixed(2),
+    medianOf(name, "firstPassMbPerSec").toFixed(2),
+    medianOf(name, "coldMs").toFixed(0),
+    medianOf(name, "rssMb").toFixed(0),
   ]),
 );

@@ -4,7 +4,7 @@
  */
 import { GongwenError } from "../errors.js";
 import type { Token, TokenKind } from "../schema.js";
-import type { JiebaWord } from "./jieba.js";
+import type { TaggedWords } from "./jieba.js";
 
 const PUNCTUATION = /^\p{P}+$/u;
 const CHINESE_NUMERAL = /^[〇○零一二三四五六七八九十百千万亿两]+$/u;
@@ -19,10 +19,11 @@ export function classifyWord(word: string, tag: string): { kind: TokenKind; pos:
   return { kind: "word", pos: tag };
 }
 
-/** Tokens for `words`, which jieba cut from `text.slice(offset, offset + length)`. */
-export function alignWords(text: string, offset: number, words: JiebaWord[], into: Token[]): number {
+/** Tokens for jieba's `words`, which it cut from `text` at `offset`. */
+export function alignWords(text: string, offset: number, { words, tags }: TaggedWords, into: Token[]): number {
   let position = offset;
-  for (const { word, tag } of words) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     if (word.length === 0) continue;
     if (!text.startsWith(word, position)) {
       throw new GongwenError(
@@ -30,7 +31,7 @@ export function alignWords(text: string, offset: number, words: JiebaWord[], int
         `segmenter returned "${word}" where the text has "${text.slice(position, position + word.length)}" at ${position}`,
       );
     }
-    const { kind, pos } = classifyWord(word, tag);
+    const { kind, pos } = classifyWord(word, tags[i]!);
     into.push({ start: position, end: position + word.length, text: word, pos, kind });
     position += word.length;
   }
