@@ -8,7 +8,7 @@ import { createAnalyzer, type Analyzer } from "./pipeline.js";
 import type { AnalyzerConfig, Doc, SegmentOptions, Token } from "./schema.js";
 
 export { createAnalyzer, defaultStages, segmentStage, sentenceStage } from "./pipeline.js";
-export type { Analyzer, CreateAnalyzerOptions, ResolvedConfig, Stage, StageContext } from "./pipeline.js";
+export type { Analyzer, AnalyzerManyOptions, CreateAnalyzerOptions, ResolvedConfig, Stage, StageContext } from "./pipeline.js";
 export { GongwenError, isGongwenError, type ErrorCode } from "./errors.js";
 export * from "./schema.js";
 

@@ -1,6 +1,7 @@
 /**
  * `createAnalyzer`: validated configuration plus a fold over stages, like spaCy's `Language.__call__`.
  * Each stage reads what earlier stages produced and returns a new Doc with the field it fills; none mutates.
+ * The analyzer also tags (tag/project.ts) and fans out over worker threads (batch/) with its own configuration.
  */
 import { GongwenError } from "./errors.js";
 import { parseOptions } from "./options.js";
@@ -12,8 +13,10 @@ import {
   type Doc,
   type SegmentMode,
   type SegmentOptions,
+  type StageName,
   type Token,
 } from "./schema.js";
+import { analyzeMany, tagMany, type BatchInput, type ManyOptions } from "./batch/index.js";
 import { entityStage } from "./entities/index.js";
 import { enumerationStage } from "./enumerate/index.js";
 import { keywordStage } from "./keywords/index.js";
@@ -22,6 +25,8 @@ import { summaryStage } from "./summarize/index.js";
 import { meetingStage } from "./summarize/meeting.js";
 import { pageStage } from "./text/page.js";
 import { splitClauses, splitSentences } from "./text/sentences.js";
+import { docOrThrow, tagsOf } from "./tag/project.js";
+import { TagOptionsSchema, type TagOptions, type Tags } from "./tag/schema.js";
 
 /** Configuration after defaults, as stages see it. */
 export interface ResolvedConfig {
@@ -78,17 +83,58 @@ export const defaultStages: readonly Stage[] = [
   meetingStage,
 ];
 
+/** The built-in stages by name. */
+const BUILT_IN_STAGES = new Map<string, Stage>(defaultStages.map((stage) => [stage.name, stage]));
+
+/** Options of an analyzer's `analyzeMany`/`tagMany`: the pool's, without `analyzer` (the analyzer is this one). */
+export type AnalyzerManyOptions = Omit<ManyOptions, "analyzer">;
+
 /** A configured analyzer: reuse one per configuration (building the vocabulary is the costly part). */
 export interface Analyzer {
   readonly config: ResolvedConfig;
   readonly stages: readonly Stage[];
   analyze(text: string): Doc;
   segment(text: string, options?: SegmentOptions): Token[];
+  /**
+   * Tags for a CMS (see `tag`) of a text analysed by this analyzer, or of a Doc; this analyzer's `userWords`
+   * (and any in `options`) are also tagged as sections.
+   */
+  tag(input: string | Doc, options?: TagOptions): Tags;
+  /**
+   * Analyses many texts on worker threads, each building this analyzer's configuration, and yields the Docs in
+   * input order. Stages must be built-in ones (a stage object of your own cannot cross into a worker thread).
+   */
+  analyzeMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<Doc>;
+  /** Like `analyzeMany`, yielding tags (with each record's `id`). */
+  tagMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<Tags>;
 }
 
-export interface CreateAnalyzerOptions extends AnalyzerConfig {
-  /** Stage objects to run, in order (default: every stage). */
-  stages?: readonly Stage[];
+export interface CreateAnalyzerOptions extends Omit<AnalyzerConfig, "stages"> {
+  /** Stages to run, in order: built-in ones by name or as objects, your own as objects (default: every stage). */
+  stages?: readonly (Stage | StageName)[];
+}
+
+/** A built-in stage for its name; stage objects pass through. */
+function resolveStage(stage: Stage | StageName): Stage {
+  if (typeof stage !== "string") return stage;
+  const builtIn = BUILT_IN_STAGES.get(stage);
+  if (!builtIn) {
+    throw new GongwenError("INVALID_OPTIONS", `unknown stage "${stage}": built-in stages are ${[...BUILT_IN_STAGES.keys()].join(", ")}`);
+  }
+  return builtIn;
+}
+
+/** The stages as built-in names, which a worker thread can rebuild; a stage object of the caller's own cannot. */
+function stageNames(stages: readonly Stage[]): StageName[] {
+  return stages.map((stage) => {
+    if (BUILT_IN_STAGES.get(stage.name) !== stage) {
+      throw new GongwenError(
+        "INVALID_OPTIONS",
+        `stage "${stage.name}" is not a built-in stage: worker threads rebuild the analyzer from its configuration, so analyzeMany and tagMany run built-in stages only`,
+      );
+    }
+    return stage.name as StageName;
+  });
 }
 
 function checkStages(stages: readonly Stage[]): void {
@@ -124,10 +170,17 @@ export function checkInput(text: unknown, maxInputLength: number): asserts text 
  * @example
  * const gw = createAnalyzer({ userWords: ["新质生产力"] });
  * gw.segment("加快发展新质生产力").map((t) => t.text); // → ["加快", "发展", "新质生产力"]
+ * gw.tag("加快发展新质生产力").sections.map((t) => t.tag); // → ["新质生产力"]
+ * const fast = createAnalyzer({ stages: ["segment", "sentences", "entities"] }); // only what you need
+ * for await (const doc of fast.analyzeMany(texts, { concurrency: 2 })) console.log(doc.entities);
  */
 export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
-  const { stages = defaultStages, ...rest } = (options ?? {}) as CreateAnalyzerOptions;
+  const { stages: requested, ...rest } = (options ?? {}) as CreateAnalyzerOptions;
   const parsed = parseOptions(AnalyzerConfigSchema, rest, "analyzer options");
+  if (requested !== undefined && !Array.isArray(requested)) {
+    throw new GongwenError("INVALID_OPTIONS", "stages must be an array of stage names or stage objects");
+  }
+  const stages = requested ? requested.map(resolveStage) : defaultStages;
   checkStages(stages);
   const config: ResolvedConfig = {
     mode: parsed.mode ?? "default",
@@ -141,7 +194,9 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     config,
     segment: (text, mode = config.mode) => segmentText(text, mode, lexicon),
   };
-  return {
+  // what a worker thread needs to build the same analyzer (checked when the pool is asked for, not before)
+  const workerConfig = (): AnalyzerConfig => (requested ? { ...parsed, stages: stageNames(stages) } : parsed);
+  const analyzer: Analyzer = {
     config,
     stages,
     analyze(text) {
@@ -155,5 +210,13 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       const { mode } = parseOptions(SegmentOptionsSchema, segmentOptions, "segment options");
       return context.segment(text, mode);
     },
+    tag(input, tagOptions) {
+      const parsedTag = parseOptions(TagOptionsSchema, tagOptions, "tag options");
+      const doc = typeof input === "string" ? analyzer.analyze(input) : docOrThrow(input);
+      return tagsOf(doc, { ...parsedTag, userWords: [...config.userWords, ...(parsedTag.userWords ?? [])] });
+    },
+    analyzeMany: (inputs, manyOptions) => analyzeMany(inputs, { ...manyOptions, analyzer: workerConfig() }),
+    tagMany: (inputs, manyOptions) => tagMany(inputs, { ...manyOptions, analyzer: workerConfig() }),
   };
+  return analyzer;
 }

@@ -229,9 +229,13 @@ export const AnalyzerConfigSchema = z
       .optional(),
     /** `article` (default): later stages read the article and title only; `all`: the whole input. */
     scope: z.enum(["article", "all"]).optional(),
+    /** Built-in stages to run, by name, in order (default: all of them). */
+    stages: z.array(z.enum(["segment", "sentences", "page", "enumerations", "entities", "keywords", "summary", "meeting"])).optional(),
   })
   .strict();
 export type AnalyzerConfig = z.infer<typeof AnalyzerConfigSchema>;
+/** The names of the built-in stages. */
+export type StageName = NonNullable<AnalyzerConfig["stages"]>[number];
 
 export const KeywordOptionsSchema = z
   .object({

@@ -55,3 +55,51 @@ describe("pipeline", () => {
     }
   });
 });
+
+describe("analyzer methods: stages by name, tag, analyzeMany, tagMany", () => {
+  it("runs only the built-in stages it is given by name", () => {
+    const doc = createAnalyzer({ stages: ["segment", "sentences", "entities"] }).analyze(seedText());
+    expect(doc.tokens.length).toBeGreaterThan(100);
+    expect(doc.entities?.some((e) => e.type === "person" && e.text === "雷承锋")).toBe(true);
+    expect(doc.keywords).toBeUndefined();
+    expect(doc.enumerations).toBeUndefined();
+  });
+
+  it("says which stage a named stage needs before it", () => {
+    expect(() => createAnalyzer({ stages: ["segment", "entities"] })).toThrow(/stage "entities" requires sentences/);
+  });
+
+  it("rejects an unknown stage name with INVALID_OPTIONS naming the built-in ones", () => {
+    expect(() => createAnalyzer({ stages: ["segment", "parse" as "segment"] })).toThrow(/unknown stage "parse".*entities/);
+    expect(() => createAnalyzer({ stages: "segment" as never })).toThrow(GongwenError);
+  });
+
+  it("tags with its own vocabulary: its userWords come back as sections", () => {
+    const gw = createAnalyzer({ userWords: ["主题教育"] });
+    const tags = gw.tag(seedText(), { maxPerKind: 5 });
+    expect(tags.people.map((p) => p.tag)).toContain("雷承锋");
+    expect(tags.sections.map((s) => s.tag)).toEqual(["主题教育"]);
+    expect(gw.tag(gw.analyze("加快发展新质生产力"), { userWords: ["新质生产力"] }).sections.map((s) => s.tag)).toEqual(["新质生产力"]);
+    expect(() => gw.tag(42 as unknown as string)).toThrow(/expects a string or a Doc/);
+  });
+
+  it("analyzeMany rebuilds the analyzer, stages included, in worker threads and keeps input order", async () => {
+    const gw = createAnalyzer({ stages: ["segment", "sentences", "entities"], userWords: ["巡回指导组组长"] });
+    const texts = ["省委主题教育第二十四巡回指导组组长李国臣出席会议。", "学院党委书记雷承锋主持会议。", "王鹏参加会议。"];
+    const docs = [];
+    for await (const doc of gw.analyzeMany(texts, { concurrency: 1 })) docs.push(doc);
+    expect(docs.map((d) => d.text)).toEqual(texts);
+    expect(docs.every((d) => d.keywords === undefined && d.entities !== undefined)).toBe(true);
+    expect(docs[0]!.tokens.map((t) => t.text)).toContain("巡回指导组组长");
+    const tags = [];
+    for await (const t of gw.tagMany([{ id: "a", text: texts[1]! }], { concurrency: 1 })) tags.push(t);
+    expect(tags[0]).toMatchObject({ id: "a" });
+    expect(tags[0]!.people.map((p) => p.tag)).toEqual(["雷承锋"]);
+  });
+
+  it("refuses analyzeMany with a stage object of the caller's own, which cannot cross into a worker", () => {
+    const custom: Stage = { name: "mine", requires: ["tokens"], provides: "keywords", run: (doc) => doc };
+    const gw = createAnalyzer({ stages: [segmentStage, custom] });
+    expect(() => gw.analyzeMany(["文本"])).toThrow(/not a built-in stage/);
+  });
+});

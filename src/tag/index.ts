@@ -1,37 +1,16 @@
 /**
- * `tag()`: a Doc projected onto the flat, versioned tag lists a CMS stores. Pure and deterministic: the same
- * input gives the same tags in the same order (score, then first occurrence, then the tag itself).
+ * `tag()`: a string analysed with every stage (or a Doc analysed by the caller), projected onto the flat,
+ * versioned tag lists a CMS stores (project.ts). Deterministic: the same input gives the same tags in the same order.
  */
 import { parseOptions } from "../options.js";
-import { GongwenError } from "../errors.js";
-import { itemTitle } from "../enumerate/outline.js";
 import { createAnalyzer, type Analyzer } from "../pipeline.js";
-import type { Doc, Entity, Enumeration, Keyword, Span } from "../schema.js";
-import {
-  TAGS_SCHEMA_VERSION,
-  TagOptionsSchema,
-  type EnumerationTags,
-  type MeetingTags,
-  type OutlineList,
-  type PersonTag,
-  type SpamTags,
-  type Tag,
-  type TagKind,
-  type TagOptions,
-  type Tags,
-} from "./schema.js";
+import type { Doc } from "../schema.js";
+import { TagOptionsSchema, type TagOptions, type Tags } from "./schema.js";
+import { docOrThrow, tagsOf } from "./project.js";
 
 export * from "./schema.js";
+export { enumerationTags } from "./project.js";
 
-const DEFAULT_LIMITS: Record<TagKind, number> = {
-  keywords: 10,
-  phrases: 10,
-  people: 20,
-  organizations: 20,
-  places: 20,
-  dates: 20,
-  sections: 20,
-};
 /** Analyzers kept per distinct `userWords` list (building a vocabulary is the costly part). */
 const ANALYZER_CACHE_SIZE = 4;
 
@@ -48,210 +27,6 @@ function analyzerFor(userWords: readonly string[]): Analyzer {
   return analyzer;
 }
 
-/** Page regions whose mentions are not the article's: a CMS tags what the article says, not its banners. */
-const OUTSIDE_ARTICLE = new Set(["navigation", "credits", "footer", "spam"]);
-
-/** The entities that lie outside noise regions (all of them when the page was not read). */
-function articleEntities(doc: Doc): Entity[] {
-  const entities = doc.entities ?? [];
-  const noise = (doc.page?.regions ?? []).filter((region) => OUTSIDE_ARTICLE.has(region.kind)).sort((a, b) => a.start - b.start);
-  if (noise.length === 0) return entities;
-  return entities.filter((entity) => {
-    // The last noise region starting at or before the entity is the only one that can contain its start.
-    let low = 0;
-    let high = noise.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (noise[middle]!.start <= entity.start) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found === -1 || entity.start >= noise[found]!.end;
-  });
-}
-
-/** Scores are rounded so that the JSON a CMS stores does not carry float noise. */
-const round = (value: number) => Math.round(value * 10_000) / 10_000;
-
-/** Canonical text of a tag: full-width Latin letters and digits folded (ＡＩ → AI), spaces trimmed. */
-const normalise = (text: string) => text.normalize("NFKC").trim();
-
-interface Group {
-  tag: string;
-  weight: number;
-  spans: Span[];
-}
-
-/** Highest score first, then earliest first occurrence, then code-unit order of the tag. */
-function byRank(a: Tag, b: Tag): number {
-  return b.score - a.score || a.spans[0]!.start - b.spans[0]!.start || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
-}
-
-/** Turns groups into tags scored relative to the strongest group (which scores 1). */
-function toTags(groups: Iterable<Group>): Tag[] {
-  const list = [...groups].filter((group) => group.tag !== "" && group.spans.length > 0);
-  const top = list.reduce((max, group) => Math.max(max, group.weight), 0);
-  return list
-    .map((group) => {
-      const spans = [...group.spans].sort((a, b) => a.start - b.start || a.end - b.end);
-      return { tag: group.tag, score: top > 0 ? round(group.weight / top) : 0, count: spans.length, spans };
-    })
-    .sort(byRank);
-}
-
-function keywordTags(keywords: readonly Keyword[] | undefined): Tag[] {
-  const groups = new Map<string, Group>();
-  for (const keyword of keywords ?? []) {
-    const tag = normalise(keyword.text);
-    const group = groups.get(tag);
-    if (group) {
-      group.weight = Math.max(group.weight, keyword.score);
-      for (const span of keyword.spans) group.spans.push(span); // no spread: a keyword can occur 100,000 times
-    } else {
-      groups.set(tag, { tag, weight: keyword.score, spans: [...keyword.spans] });
-    }
-  }
-  return toTags(groups.values());
-}
-
-const spanOf = (entity: Entity): Span => ({ start: entity.start, end: entity.end, text: entity.text });
-
-/** The normalised form of an entity: its normalised value when it has one, its text otherwise. */
-const entityTag = (entity: Entity) =>
-  normalise(typeof entity.value === "string" && entity.value !== "" ? entity.value : entity.text);
-
-/** Mentions of one entity type grouped by normalised form and weighted by how often they occur. */
-function entityGroups(entities: readonly Entity[], type: Entity["type"]): Map<string, Group & { mentions: Entity[] }> {
-  const groups = new Map<string, Group & { mentions: Entity[] }>();
-  for (const entity of entities) {
-    if (entity.type !== type) continue;
-    const tag = entityTag(entity);
-    const group = groups.get(tag) ?? { tag, weight: 0, spans: [], mentions: [] };
-    group.weight += 1;
-    group.spans.push(spanOf(entity));
-    group.mentions.push(entity);
-    groups.set(tag, group);
-  }
-  return groups;
-}
-
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-
-function personTags(entities: readonly Entity[]): PersonTag[] {
-  const groups = entityGroups(entities, "person");
-  return toTags(groups.values()).map((tag) => {
-    const mentions = groups.get(tag.tag)!.mentions;
-    const titles = [...new Set(mentions.flatMap((mention) => strings(mention.attrs?.["titles"])))];
-    const org = mentions.map((mention) => mention.attrs?.["org"]).find((value) => typeof value === "string");
-    return { ...tag, titles, ...(typeof org === "string" ? { org } : {}) };
-  });
-}
-
-/** Every non-overlapping occurrence of each user word, scored by frequency. */
-function sectionTags(text: string, userWords: readonly string[]): Tag[] {
-  const groups: Group[] = [];
-  for (const word of new Set(userWords)) {
-    const spans: Span[] = [];
-    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
-      spans.push({ start: at, end: at + word.length, text: word });
-    }
-    groups.push({ tag: normalise(word), weight: spans.length, spans });
-  }
-  return toTags(groups);
-}
-
-/**
- * The enumerations of a Doc as counts and a nested outline (markers and item titles), as in `Tags.enumerations`.
- *
- * @example
- * enumerationTags(analyze("工作重点：一是精心谋划；二是聚焦目标。")).items; // → 2
- */
-export function enumerationTags(doc: Pick<Doc, "enumerations">): EnumerationTags {
-  const { enumerations } = doc;
-  const totals = { lists: 0, items: 0, depth: 0, declaredMismatches: 0 };
-  const walk = (lists: readonly Enumeration[], depth: number): OutlineList[] =>
-    lists.map((list) => {
-      totals.lists += 1;
-      totals.items += list.items.length;
-      totals.depth = Math.max(totals.depth, depth);
-      if (list.declared?.matches === false) totals.declaredMismatches += 1;
-      return {
-        style: list.style,
-        complete: list.complete,
-        ...(list.declared?.count === undefined ? {} : { declaredCount: list.declared.count }),
-        items: list.items.map((item) => ({
-          ordinal: item.ordinal,
-          marker: item.marker.text,
-          title: itemTitle(item, list.style),
-          start: item.start,
-          end: item.end,
-          children: walk(item.children ?? [], depth + 1),
-        })),
-      };
-    });
-  const tree = walk(enumerations ?? [], 1);
-  return { ...totals, outline: tree };
-}
-
-function spamTags(doc: Doc): SpamTags {
-  const findings = (doc.page?.spam ?? []).map((finding) => ({
-    category: finding.category,
-    score: finding.score,
-    span: { start: finding.start, end: finding.end, text: finding.text },
-    evidence: finding.evidence,
-  }));
-  return {
-    flagged: findings.length > 0,
-    score: round(findings.reduce((max, finding) => Math.max(max, finding.score), 0)),
-    findings,
-  };
-}
-
-function meetingTags(doc: Doc): MeetingTags | undefined {
-  const meeting = doc.meeting;
-  if (!meeting) return undefined;
-  const texts = (spans: readonly { text: string }[]) => spans.map((span) => span.text);
-  return {
-    ...(meeting.meeting ? { name: meeting.meeting.name } : {}),
-    ...(meeting.meeting?.number !== undefined ? { number: meeting.meeting.number } : {}),
-    ...(meeting.date ? { date: meeting.date } : {}),
-    ...(meeting.dateEnd ? { dateEnd: meeting.dateEnd } : {}),
-    ...(meeting.chair
-      ? {
-          chair: {
-            name: meeting.chair.name,
-            titles: meeting.chair.titles,
-            ...(meeting.chair.org ? { org: meeting.chair.org } : {}),
-          },
-        }
-      : {}),
-    participants: texts(meeting.participants),
-    attendees: texts(meeting.attendees),
-    guests: meeting.guests.map((guest) => guest.name),
-    agenda: texts(meeting.agenda),
-    decisions: texts(meeting.decisions),
-  };
-}
-
-/** Applies the allow/deny lists, the minimum score and the per-kind limits. */
-function select<T extends Tag>(tags: T[], kind: TagKind, options: TagOptions, allow?: Set<string>, deny?: Set<string>): T[] {
-  const { maxPerKind, minScore = 0 } = options;
-  const limit = typeof maxPerKind === "number" ? maxPerKind : (maxPerKind?.[kind] ?? DEFAULT_LIMITS[kind]);
-  return tags
-    .filter((tag) => tag.score >= minScore && !deny?.has(tag.tag) && (!allow || allow.has(tag.tag)))
-    .slice(0, limit);
-}
-
-
-function isDoc(value: unknown): value is Doc {
-  return typeof value === "object" && value !== null && typeof (value as Doc).text === "string";
-}
-
 /**
  * Tags for a CMS: keywords, phrases, people, organisations, places, dates, the caller's sections, the meeting,
  * the enumeration outline, spam findings and the summary, each tag with a score in [0, 1], its normalised form
@@ -265,32 +40,5 @@ function isDoc(value: unknown): value is Doc {
 export function tag(input: string | Doc, options?: TagOptions): Tags {
   const parsed = parseOptions(TagOptionsSchema, options, "tag options");
   const userWords = parsed.userWords ?? [];
-  let doc: Doc;
-  if (typeof input === "string") doc = analyzerFor(userWords).analyze(input);
-  else if (isDoc(input)) doc = input;
-  else throw new GongwenError("INVALID_INPUT", "tag() expects a string or a Doc");
-
-  const allow = parsed.allow ? new Set(parsed.allow.map(normalise)) : undefined;
-  const deny = parsed.deny ? new Set(parsed.deny.map(normalise)) : undefined;
-  const pick = <T extends Tag>(kind: TagKind, tags: T[]) => select(tags, kind, parsed, allow, deny);
-  const entities = articleEntities(doc);
-  const meeting = meetingTags(doc);
-  const summary = doc.summary;
-
-  return {
-    schemaVersion: TAGS_SCHEMA_VERSION,
-    ...(doc.page?.title ? { title: doc.page.title.text } : {}),
-    ...(doc.page?.publishedAt ? { publishedAt: doc.page.publishedAt } : {}),
-    keywords: pick("keywords", keywordTags(doc.keywords)),
-    phrases: pick("phrases", keywordTags(doc.phrases)),
-    people: pick("people", personTags(entities)),
-    organizations: pick("organizations", toTags(entityGroups(entities, "org").values())),
-    places: pick("places", toTags(entityGroups(entities, "place").values())),
-    dates: pick("dates", toTags(entityGroups(entities, "date").values())),
-    sections: pick("sections", sectionTags(doc.text, userWords)),
-    ...(meeting ? { meeting } : {}),
-    enumerations: enumerationTags(doc),
-    spam: spamTags(doc),
-    summary: { text: summary?.text ?? "", spans: summary?.spans ?? [] },
-  };
+  return tagsOf(typeof input === "string" ? analyzerFor(userWords).analyze(input) : docOrThrow(input), parsed);
 }
