@@ -1,12 +1,11 @@
 /**
- * gongwen/queue end to end on a real redis-server with worker PROCESSES: news items through two workers, a worker
- * killed with SIGKILL while it holds jobs, and a Redis restart in the middle of a run. In every case each item's
- * result must be there exactly once and equal to calling tag() locally.
+ * gongwen/queue end to end on a real redis-server with worker PROCESSES: news items in bundles through two workers,
+ * a worker killed with SIGKILL while it holds bundles, and a Redis restart in the middle of a run. In every case
+ * each item's result must be there exactly once and equal to calling tag() locally.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
-import { enqueueDocuments, readFailures, readResults, type QueueResult } from "../src/queue/index.js";
-import { jobIdFor } from "../src/queue/job.js";
+import { enqueueDocuments, queueOptions, readFailures, readResults, textHash, type QueueResult } from "../src/queue/index.js";
 import { tag } from "../src/tag/index.js";
 import { redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem, type WorkerProcess } from "./helpers/queue.js";
@@ -34,7 +33,7 @@ describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a
   });
 
   function openQueue(name: string): Queue {
-    const queue = new Queue(name, { connection: { url: redis.url } });
+    const queue = new Queue(name, queueOptions(redis.url));
     // While Redis restarts, reconnect errors are expected; without a listener ioredis prints each one.
     queue.on("error", () => undefined);
     queues.push(queue);
@@ -47,9 +46,11 @@ describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a
     return workers;
   }
 
-  async function finished(queue: Queue, total: number): Promise<boolean> {
-    const { completed = 0, failed = 0 } = await queue.getJobCounts("completed", "failed");
-    return completed + failed >= total;
+  /** True when every job is finished (and at least `jobs` of them). */
+  async function finished(queue: Queue, jobs = 1): Promise<boolean> {
+    const counts = await queue.getJobCounts("completed", "failed", "waiting", "active", "delayed");
+    const { completed = 0, failed = 0, waiting = 0, active = 0, delayed = 0 } = counts;
+    return completed + failed >= jobs && waiting + active + delayed === 0;
   }
 
   /**
@@ -62,13 +63,14 @@ describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a
     const failures = [];
     for await (const failure of readFailures({ queue })) failures.push(failure);
     expect(failures).toEqual([]);
+    expect(results.filter((result) => "error" in result)).toEqual([]);
     expect(results).toHaveLength(batch.length);
-    expect(new Set(results.map((result) => result.jobId)).size).toBe(batch.length);
     expect(new Set(results.map((result) => result.id))).toEqual(new Set(batch.map((item) => item.id)));
-    const byJobId = new Map(batch.map((item) => [jobIdFor(item.id, item.text), item]));
+    const byId = new Map(batch.map((item) => [item.id, item]));
     for (const result of results) {
-      const expected = JSON.parse(JSON.stringify(tag(byJobId.get(result.jobId)!.text)));
-      expect("tags" in result && result.tags, result.jobId).toEqual(expected);
+      const { text } = byId.get(result.id as string)!;
+      expect(result.textHash).toBe(textHash(text));
+      expect("tags" in result && result.tags, String(result.id)).toEqual(JSON.parse(JSON.stringify(tag(text))));
     }
     return results;
   }
@@ -79,29 +81,31 @@ describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a
     return exits;
   }
 
-  it("tags 2,000 news items through two worker processes: each result once, equal to local tag()", async () => {
+  it("tags 2,000 news items in bundles through two worker processes: each result once, equal to local tag()", async () => {
     const queue = openQueue("two-workers");
     const workers = startWorkers("two-workers", ["w1", "w2"]);
     await Promise.all(workers.map((worker) => worker.ready));
-    await enqueueDocuments(items, { queue });
-    await waitFor(() => finished(queue, items.length), "2,000 jobs to finish", 120_000, 200);
+    const { jobs } = await enqueueDocuments(items, { queue });
+    // 2,000 items of ~500 characters: bundles of 32 articles.
+    expect(jobs).toBe(Math.ceil(items.length / 32));
+    await waitFor(() => finished(queue, jobs), "the bundles to finish", 180_000, 200);
 
     // Both processes took part (processedBy is each worker's name).
-    const sample = await queue.getJobs(["completed"], 0, -1);
-    const tagged = new Set(sample.map((job) => job.processedBy));
-    expect(tagged).toEqual(new Set(["w1", "w2"]));
+    const completed = await queue.getJobs(["completed"], 0, -1);
+    expect(new Set(completed.map((job) => job.processedBy))).toEqual(new Set(["w1", "w2"]));
 
     await expectExactlyOnce(queue, items);
     expect((await stop(workers)).map((exit) => exit.code)).toEqual([0, 0]);
-  }, 180_000);
+  }, 240_000);
 
-  it("loses and duplicates nothing when a worker is killed with SIGKILL while it holds jobs", async () => {
+  it("loses and duplicates nothing when a worker is killed with SIGKILL while it holds bundles", async () => {
     const batch = items.slice(0, 400);
     const queue = openQueue("kill-9");
-    await enqueueDocuments(batch, { queue });
+    // Bundles of 8: 50 jobs, so that the kill lands in the middle of the run.
+    await enqueueDocuments(batch, { queue, bundleSize: 8 });
     const [victim, survivor] = startWorkers("kill-9", ["victim", "survivor"], FAST_RECOVERY);
     await Promise.all([victim!.ready, survivor!.ready]);
-    await waitFor(async () => (await queue.getCompletedCount()) >= 100, "100 jobs done");
+    await waitFor(async () => (await queue.getCompletedCount()) >= 10, "10 bundles done");
 
     // Freeze the victim, and kill it only at a moment when it holds at least one job.
     let held: string[] = [];
@@ -115,8 +119,8 @@ describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a
     victim!.child.kill("SIGKILL");
     expect((await victim!.exited).signal).toBe("SIGKILL");
 
-    await waitFor(() => finished(queue, batch.length), "400 jobs to finish", 90_000, 200);
-    // The jobs it held went back to the queue through BullMQ's stalled-job check and the survivor tagged them.
+    await waitFor(() => finished(queue), "the bundles to finish", 90_000, 200);
+    // The bundles it held went back to the queue through BullMQ's stalled-job check and the survivor tagged them.
     for (const jobId of held) {
       const job = await queue.getJob(jobId);
       expect(await job!.getState()).toBe("completed");
@@ -130,16 +134,16 @@ describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a
   it("finishes the run when Redis restarts in the middle: workers reconnect", async () => {
     const batch = items.slice(400, 800);
     const queue = openQueue("redis-restart");
-    await enqueueDocuments(batch, { queue });
+    const { jobs } = await enqueueDocuments(batch, { queue, bundleSize: 8 });
     const workers = startWorkers("redis-restart", ["r1", "r2"], FAST_RECOVERY);
     await Promise.all(workers.map((worker) => worker.ready));
-    await waitFor(async () => (await queue.getCompletedCount()) >= 100, "100 jobs done");
+    await waitFor(async () => (await queue.getCompletedCount()) >= 10, "10 bundles done");
 
     await redis.restart(1_000);
     const afterRestart = await queue.getCompletedCount();
-    expect(afterRestart).toBeLessThan(batch.length);
+    expect(afterRestart).toBeLessThan(jobs);
 
-    await waitFor(() => finished(queue, batch.length), "400 jobs to finish after the restart", 90_000, 200);
+    await waitFor(() => finished(queue, jobs), "the bundles to finish after the restart", 90_000, 200);
     expect(await queue.getCompletedCount()).toBeGreaterThan(afterRestart);
     await expectExactlyOnce(queue, batch);
     for (const worker of workers) expect(worker.child.exitCode).toBeNull();

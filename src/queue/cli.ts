@@ -173,7 +173,7 @@ async function* jsonlDocuments(
 }
 
 /**
- * `gongwen enqueue`: one job per JSONL line. Lines that are not a JSON object with an id and a text are reported
+ * `gongwen enqueue`: the articles of JSONL files (one per line) into the queue, in bundles. Lines that are not a JSON object with an id and a text are reported
  * on stderr with their line number and skipped; the exit code is 1 when there were any.
  *
  * @example
@@ -194,7 +194,7 @@ export async function runEnqueue(args: EnqueueArgs, io: QueueCliIO = processIO()
     bad += 1;
     io.stderr.write(`${progress ? "\r\x1b[K" : ""}gongwen enqueue: ${where}: ${problem}, skipped\n`);
   };
-  const { submitted } = await enqueueDocuments(
+  const { added, alreadyQueued, jobs } = await enqueueDocuments(
     jsonlDocuments(args.files, io, report, (count) => (bytes += count)),
     {
       connection: args.redis,
@@ -207,14 +207,19 @@ export async function runEnqueue(args: EnqueueArgs, io: QueueCliIO = processIO()
     },
   );
   if (progress) io.stderr.write("\r\x1b[K");
-  log.info(`gongwen enqueue: ${submitted} jobs to queue "${args.queue}"${bad > 0 ? `, ${bad} bad lines skipped` : ""}`);
+  const skipped = [
+    ...(alreadyQueued > 0 ? [`${alreadyQueued} already queued`] : []),
+    ...(bad > 0 ? [`${bad} bad lines skipped`] : []),
+  ];
+  log.info(`gongwen enqueue: ${added} articles in ${jobs} jobs to queue "${args.queue}"${skipped.map((part) => `, ${part}`).join("")}`);
   return bad > 0 ? 1 : 0;
 }
 
 /**
- * `gongwen results`: finished jobs as JSON lines on stdout, oldest first: `{id, jobId, tags}` per completed job,
- * or `{id, jobId, error: {code, message}, attemptsMade}` per failed one with `--failed`. Printed jobs are removed
- * from Redis unless `--keep`, page by page once written, so a second run continues where the first stopped.
+ * `gongwen results`: one JSON line per article on stdout, oldest job first: `{id, jobId, textHash, tags}`, or
+ * `{id, jobId, textHash, error: {code, message}}` for an article that could not be tagged; with `--failed`,
+ * `{id, jobId, error, attemptsMade}` per article of a job that failed as a whole. Printed jobs are removed from
+ * Redis unless `--keep`, page by page once written, so a second run continues where the first stopped.
  *
  * @example
  * process.exitCode = await runResults({ redis, queue: "gongwen-tags", wait: true }); // gongwen results --wait > tags.jsonl
@@ -233,7 +238,7 @@ export async function runResults(args: ResultsArgs, io: QueueCliIO = processIO()
     await writeLine(io.stdout, JSON.stringify(record));
     count += 1;
   }
-  log.info(`gongwen results: ${count} ${args.failed ? "failed jobs" : "results"} from queue "${args.queue}"`);
+  log.info(`gongwen results: ${count} ${args.failed ? "failed articles" : "results"} from queue "${args.queue}"`);
   return 0;
 }
 

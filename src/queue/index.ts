@@ -4,21 +4,29 @@
  * first call that needs it.
  *
  * producers ─enqueueDocuments─► Redis (BullMQ) ─► createTaggingWorker × N ─► readResults / readFailures
+ *
+ * Jobs carry bundles of up to 32 articles, so that BullMQ's and Redis's fixed cost per job is paid once for many
+ * short articles; each article is still queued once, tagged once and reported once (see claims.ts).
  */
 export { createTaggingWorker, type TaggingResult, type TaggingWorker, type TaggingWorkerOptions } from "./worker.js";
 export { enqueueDocuments, type EnqueueOptions, type EnqueueSummary } from "./enqueue.js";
 export { readFailures, readResults, type QueueFailure, type QueueResult, type ReadResultsOptions } from "./results.js";
 export {
+  BUNDLE_JOB_NAME,
+  DEFAULT_BUNDLE_LIMITS,
   DEFAULT_JOB_OPTIONS,
   DEFAULT_QUEUE,
   JOB_NAME,
   PERMANENT_CODES,
-  jobIdFor,
+  articleKey,
   parseFailureReason,
   textHash,
+  type ArticleOutcome,
+  type BundleJobData,
+  type BundleLimits,
   type TaggingJobData,
 } from "./job.js";
-export type { RedisConnection } from "./bullmq.js";
+export { EVENTS_MAX_LENGTH, queueOptions, type RedisConnection } from "./bullmq.js";
 export {
   QUEUE_COMMANDS,
   parseQueueArgs,

@@ -1,20 +1,27 @@
 /**
- * Result readers: the finished jobs of a tagging queue as a stream of plain records, oldest first. By default
- * each page of results is removed from Redis once the reader has taken it (and asked for more), so running the
- * reader again continues where it stopped and Redis does not grow with the catalogue.
+ * Result readers: the finished jobs of a tagging queue as a stream of plain records, one per article, oldest job
+ * first. By default each page of jobs is removed from Redis once the reader has taken it (and asked for more), so
+ * running the reader again continues where it stopped and Redis does not grow with the catalogue.
  */
 import type { Queue } from "bullmq";
+import { z } from "zod";
+import { parseOptions } from "../options.js";
 import type { Doc } from "../schema.js";
 import type { Tags } from "../tag/schema.js";
-import { openQueue, type RedisConnection } from "./bullmq.js";
-import { articleIdOf, parseFailureReason } from "./job.js";
+import { connectionSchema, openQueue, queueSchema, type RedisConnection } from "./bullmq.js";
+import { releaseArticles, type Claim } from "./claims.js";
+import { articleIdOf, articleKey, isArticleId, keyOf, parseFailureReason, textHash, type ArticleOutcome } from "./job.js";
 
-/** A completed job: the article id, the job id and what the worker returned (`doc` for `output: "doc"` workers). */
-export type QueueResult = { id: string | number; jobId: string; tags: Tags } | { id: string | number; jobId: string; doc: Doc };
+/**
+ * One article's result: `{ id, jobId, textHash, tags }` (`doc` for `output: "doc"` workers), or `error` when that
+ * article alone could not be tagged (bad input, with its code). `jobId` is the job that carried it.
+ */
+export type QueueResult = ArticleOutcome & { jobId: string };
 
-/** A job that failed for good: its code (when gongwen set one) and message, and the attempts it had. */
+/** An article of a job that failed as a whole: its code (when gongwen set one) and message, and the attempts made. */
 export interface QueueFailure {
-  id: string | number;
+  /** The article's id; absent when the job's data could not be read (a bundle whose stored data is not JSON). */
+  id?: string | number;
   jobId: string;
   error: { code?: string; message: string };
   attemptsMade: number;
@@ -32,33 +39,72 @@ export interface ReadResultsOptions {
   keep?: boolean;
   /** Keep reading until no job is waiting, delayed or active (default: stop when nothing is finished yet). */
   wait?: boolean;
-  /** Jobs fetched per round trip (default 200). */
+  /** Jobs fetched per round trip (default 20: up to 640 articles in bundles of 32). */
   pageSize?: number;
   /** Pause between polls while waiting, in ms (default 500). */
   pollInterval?: number;
 }
 
+const ReadResultsOptionsSchema: z.ZodType<ReadResultsOptions> = z.object({
+  queue: queueSchema,
+  connection: connectionSchema.optional(),
+  keep: z.boolean().optional(),
+  wait: z.boolean().optional(),
+  pageSize: z.number().int().positive().max(10_000).optional(),
+  pollInterval: z.number().int().nonnegative().optional(),
+});
+
 type Finished = "completed" | "failed";
 type JobLike = { id?: string; data: unknown; returnvalue: unknown; failedReason: string; attemptsMade: number };
+/** A job's records, and the claims to delete once the job is removed. */
+type Read<T> = { records: T[]; claims: Claim[] };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The article id from the job's data, or from its job id when the data is unreadable. */
-function articleId(job: JobLike | undefined, jobId: string): string | number {
+/** The articles of a bundle job's data, or undefined for a job of one article. */
+function bundleArticles(job: JobLike | undefined): { id: unknown; text: unknown }[] | undefined {
+  const articles = (job?.data as { articles?: unknown } | undefined)?.articles;
+  return Array.isArray(articles) ? (articles as { id: unknown; text: unknown }[]) : undefined;
+}
+
+/** The article id of a job of one article, from its data, or from its job id when the data is unreadable. */
+function singleId(job: JobLike | undefined, jobId: string): string | number {
   const id = (job?.data as { id?: unknown } | undefined)?.id;
-  return typeof id === "string" || typeof id === "number" ? id : articleIdOf(jobId);
+  return isArticleId(id) ? id : articleIdOf(jobId);
 }
 
-function toResult(job: JobLike | undefined, jobId: string): QueueResult {
-  const id = articleId(job, jobId);
-  const value = job?.returnvalue as Tags | Doc;
-  const isTags = value && typeof value === "object" && "schemaVersion" in value;
-  return isTags ? { id, jobId, tags: value } : { id, jobId, doc: value as Doc };
+function toResults(job: JobLike | undefined, jobId: string): Read<QueueResult> {
+  const value = job?.returnvalue;
+  if (Array.isArray(value)) {
+    const outcomes = value as ArticleOutcome[];
+    return {
+      records: outcomes.map((outcome) => ({ ...outcome, jobId })),
+      claims: outcomes.map(({ id, textHash: hash }) => [keyOf(id, hash), jobId] as const),
+    };
+  }
+  // A job of one article returned its tags (or Doc) itself.
+  const id = singleId(job, jobId);
+  const hash = textHash((job?.data as { text?: unknown } | undefined)?.text);
+  const result = value as Tags | Doc;
+  const isTags = typeof result === "object" && result !== null && "schemaVersion" in result;
+  return { records: [isTags ? { id, textHash: hash, jobId, tags: result } : { id, textHash: hash, jobId, doc: result as Doc }], claims: [] };
 }
 
-function toFailure(job: JobLike | undefined, jobId: string): QueueFailure {
+function toFailures(job: JobLike | undefined, jobId: string): Read<QueueFailure> {
   const reason = job ? job.failedReason : "INVALID_INPUT: job data is not valid JSON";
-  return { id: articleId(job, jobId), jobId, error: parseFailureReason(reason ?? ""), attemptsMade: job?.attemptsMade ?? 0 };
+  const common = { jobId, error: parseFailureReason(reason ?? ""), attemptsMade: job?.attemptsMade ?? 0 };
+  const articles = bundleArticles(job);
+  if (articles) {
+    const valid = articles.filter((article) => isArticleId(article?.id)) as { id: string | number; text: unknown }[];
+    return {
+      records: valid.map(({ id }) => ({ id, ...common })),
+      claims: valid.map(({ id, text }) => [articleKey(id, text), jobId] as const),
+    };
+  }
+  // A bundle whose data was not JSON, stored back by the worker as { unreadableData } alone: no id can be known.
+  const data = job?.data as { id?: unknown; unreadableData?: unknown } | undefined;
+  const unreadableBundle = data !== undefined && data.unreadableData !== undefined && data.id === undefined;
+  return { records: [unreadableBundle ? common : { id: singleId(job, jobId), ...common }], claims: [] };
 }
 
 /** Nothing left that could still finish. */
@@ -70,10 +116,11 @@ async function idle(queue: Queue): Promise<boolean> {
 async function* readFinished<T>(
   state: Finished,
   options: ReadResultsOptions,
-  toRecord: (job: JobLike | undefined, jobId: string) => T,
+  read: (job: JobLike | undefined, jobId: string) => Read<T>,
 ): AsyncGenerator<T> {
-  const { keep = false, wait = false, pageSize = 200, pollInterval = 500 } = options;
-  const { queue, owned } = await openQueue(options.queue, options.connection);
+  const parsed = parseOptions(ReadResultsOptionsSchema, options, "result reader options");
+  const { keep = false, wait = false, pageSize = 20, pollInterval = 500 } = parsed;
+  const { queue, owned } = await openQueue(parsed.queue, parsed.connection);
   const page = (offset: number) => queue.getRanges([state], offset, offset + pageSize - 1, true);
   let offset = 0;
   try {
@@ -95,12 +142,20 @@ async function* readFinished<T>(
       const jobs = await Promise.all(
         ids.map((jobId) => queue.getJob(jobId).then((job) => (job ?? null) as JobLike | null, () => undefined)),
       );
+      const claims: Claim[] = [];
       for (const [index, jobId] of ids.entries()) {
         const job = jobs[index];
-        if (job !== null) yield toRecord(job, jobId);
+        if (job === null) continue;
+        const { records, claims: held } = read(job, jobId);
+        yield* records;
+        claims.push(...held);
       }
       if (keep) offset += ids.length;
-      else await Promise.all(ids.map((jobId) => queue.remove(jobId)));
+      else {
+        await Promise.all(ids.map((jobId) => queue.remove(jobId)));
+        // After the jobs: a claim left behind by a crash here names a job that is gone, so it holds nothing.
+        await releaseArticles(queue, claims);
+      }
     }
   } finally {
     if (owned) await queue.close();
@@ -108,20 +163,25 @@ async function* readFinished<T>(
 }
 
 /**
- * Completed jobs as `{ id, jobId, tags }` (or `doc`), oldest first. A page is removed from Redis when you ask for
- * the record after it, so a reader that crashes mid-page repeats that page next time and never loses one.
+ * One record per article of the completed jobs, oldest job first: `{ id, jobId, textHash, tags }` (or `doc`), or
+ * `{ id, jobId, textHash, error: { code, message } }` for an article that could not be tagged (bad input). Each
+ * article tagged comes out once. A page of jobs is removed from Redis when you ask for the record after it, so a
+ * reader that crashes mid-page repeats that page next time and never loses one.
  *
  * @example
  * for await (const result of readResults({ connection: "redis://127.0.0.1:6379", queue: "gongwen-tags" })) {
- *   await cms.saveTags(result.id, result.tags);
+ *   if ("tags" in result) await cms.saveTags(result.id, result.tags);
+ *   else if ("error" in result) console.error(result.id, result.error.code); // 7 INPUT_TOO_LARGE
  * }
  */
 export function readResults(options: ReadResultsOptions): AsyncGenerator<QueueResult> {
-  return readFinished("completed", options, toResult);
+  return readFinished("completed", options, toResults);
 }
 
 /**
- * Jobs that failed for good (bad input at once, other errors after their attempts) as `{ id, jobId, error }`.
+ * The articles of jobs that failed as a whole, as `{ id, jobId, error, attemptsMade }`: a job of one article with
+ * bad input (at once) or another error (after its attempts), or a bundle whose data could not be read. An article
+ * of a bundle that fails alone is a result with an `error` instead (see {@link readResults}).
  *
  * @example
  * for await (const failure of readFailures({ connection, queue: "gongwen-tags", keep: true })) {
@@ -129,5 +189,5 @@ export function readResults(options: ReadResultsOptions): AsyncGenerator<QueueRe
  * }
  */
 export function readFailures(options: ReadResultsOptions): AsyncGenerator<QueueFailure> {
-  return readFinished("failed", options, toFailure);
+  return readFinished("failed", options, toFailures);
 }

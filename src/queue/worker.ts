@@ -1,6 +1,10 @@
 /**
- * The tagging worker: a BullMQ Worker that hands each job's text to gongwen's worker pool (src/batch) and returns
- * `tag()` (or `analyze()`) of it.
+ * The tagging worker: a BullMQ Worker that hands each article of a job to gongwen's worker pool (src/batch) and
+ * returns `tag()` (or `analyze()`) of it.
+ *
+ * A job carries a bundle of articles (what `enqueueDocuments` adds) or one article (what another producer may
+ * add). A bundle returns one outcome per article, tags or the error that stopped that article alone; a job of one
+ * article returns its tags, or fails with the error's code.
  *
  * Tagging runs on a worker thread, not on the thread that talks to Redis: a long document (a 1 MB text takes
  * seconds) then never stops BullMQ from renewing the job's lock, so it is never mistaken for a stalled job, and
@@ -8,17 +12,31 @@
  */
 import { hostname } from "node:os";
 import type { Job, JobJson, Worker, WorkerOptions } from "bullmq";
+import { z } from "zod";
 import { createPool } from "../batch/pool.js";
-import { GongwenError, isGongwenError } from "../errors.js";
+import { GongwenError, isGongwenError, type ErrorCode } from "../errors.js";
+import { parseOptions } from "../options.js";
 import { checkInput } from "../pipeline.js";
 import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig, type Doc } from "../schema.js";
 import type { TagOptions, Tags } from "../tag/schema.js";
-import { connectionOptions, loadBullmq, type RedisConnection } from "./bullmq.js";
-import { articleIdOf, failureReason, PERMANENT_CODES } from "./job.js";
+import { connectionOptions, connectionSchema, loadBullmq, type RedisConnection } from "./bullmq.js";
+import { claimArticles } from "./claims.js";
+import {
+  articleIdOf,
+  BUNDLE_JOB_NAME,
+  failureReason,
+  isArticleId,
+  keyOf,
+  PERMANENT_CODES,
+  textHash,
+  type ArticleOutcome,
+  type TaggingJobData,
+} from "./job.js";
 
-/** Job results: `Tags` by default, the whole `Doc` with `output: "doc"`. */
+/** What a job of one article returns: `Tags` by default, the whole `Doc` with `output: "doc"`. */
 export type TaggingResult = Tags | Doc;
-export type TaggingWorker = Worker<unknown, TaggingResult>;
+/** A job returns an outcome per article (a bundle) or the result of its one article. */
+export type TaggingWorker = Worker<unknown, ArticleOutcome[] | TaggingResult>;
 
 export interface TaggingWorkerOptions {
   /** Redis URL or BullMQ connection options. */
@@ -30,16 +48,31 @@ export interface TaggingWorkerOptions {
    * with the default is the simple layout; a higher number uses more cores from one process.
    */
   concurrency?: number;
-  /** `tags` (default): each job returns `tag(text, tagOptions)`; `doc`: `analyze(text)` with `analyzer` options. */
+  /** `tags` (default): each article gets `tag(text, tagOptions)`; `doc`: `analyze(text)` with `analyzer` options. */
   output?: "tags" | "doc";
   tagOptions?: TagOptions;
   /** Analyzer options (userWords, referenceDate…); the pool adds `tagOptions.userWords` to them. */
   analyzer?: AnalyzerConfig;
-  /** Longest text accepted, in UTF-16 units (default 10 million); longer jobs fail with INPUT_TOO_LARGE. */
+  /** Longest text accepted, in UTF-16 units (default 10 million); a longer article gets INPUT_TOO_LARGE. */
   maxInputLength?: number;
-  /** BullMQ worker settings passed through (lockDuration, stalledInterval, removeOnComplete, name…). */
+  /** BullMQ worker settings passed through (lockDuration, stalledInterval, name…). */
   worker?: Omit<WorkerOptions, "connection" | "concurrency" | "autorun">;
 }
+
+const objectSchema = <T>(what: string) =>
+  z.custom<T>((value) => typeof value === "object" && value !== null && !Array.isArray(value), what);
+
+const TaggingWorkerOptionsSchema: z.ZodType<TaggingWorkerOptions> = z.object({
+  connection: connectionSchema,
+  queue: z.string().min(1).refine((name) => !name.includes(":"), "a queue name cannot contain ':'"),
+  concurrency: z.number().int().positive().max(256).optional(),
+  output: z.enum(["tags", "doc"]).optional(),
+  // Checked in full by the tagging threads before the first job is taken.
+  tagOptions: objectSchema<TagOptions>("tag options").optional(),
+  analyzer: objectSchema<AnalyzerConfig>("analyzer options").optional(),
+  maxInputLength: z.number().int().positive().optional(),
+  worker: objectSchema<Omit<WorkerOptions, "connection" | "concurrency" | "autorun">>("BullMQ worker options").optional(),
+});
 
 /** Text used to load the dictionaries and check the options before the first job is taken. */
 const WARM_UP_TEXT = "2024年3月5日，国务院常务会议研究部署加快发展新质生产力。";
@@ -49,24 +82,36 @@ const unreadable = new WeakMap<object, { raw: string; error: string }>();
 
 /**
  * Data that is not JSON breaks every reader of the job (BullMQ itself, dashboards, `readFailures`), so it is
- * stored back as JSON, `{ id, unreadableData: "<the raw text>" }`, before the job fails with INVALID_INPUT.
+ * stored back as JSON, `{ id, unreadableData: "<the raw text>" }` (no id for a bundle: it cannot be known), before
+ * the job fails with INVALID_INPUT.
  */
 async function quarantine(job: Job<unknown>): Promise<void> {
   const note = unreadable.get(job);
   if (note === undefined) return;
-  await job.updateData({ id: articleIdOf(job.id ?? ""), unreadableData: note.raw });
+  const id = job.name === BUNDLE_JOB_NAME ? {} : { id: articleIdOf(job.id ?? "") };
+  await job.updateData({ ...id, unreadableData: note.raw });
   throw new GongwenError("INVALID_INPUT", `job data is not valid JSON (${note.error})`);
 }
 
-/** The job's text, or a GongwenError saying why the job carries none. */
-function textOf(job: Job<unknown>): string {
-  const data = job.data;
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new GongwenError("INVALID_INPUT", "job data must be an object with a text field");
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The articles of a bundle job, or undefined for a job of one article; throws when a bundle is malformed. */
+function bundleOf(data: unknown): TaggingJobData[] | undefined {
+  if (!isRecord(data) || !("articles" in data)) return undefined;
+  const { articles } = data;
+  // Only a producer outside gongwen can get this wrong: the bundle as a whole is refused.
+  if (!Array.isArray(articles) || !articles.every((article) => isRecord(article) && isArticleId(article["id"]))) {
+    throw new GongwenError("INVALID_INPUT", 'a bundle\'s "articles" must be an array of objects with an "id"');
   }
-  const text = (data as { text?: unknown }).text;
-  if (text === undefined) throw new GongwenError("INVALID_INPUT", "job data has no text field");
-  return text as string;
+  return articles as TaggingJobData[];
+}
+
+/** The text of a job of one article, or a GongwenError saying why the job carries none. */
+function textOf(data: unknown): unknown {
+  if (!isRecord(data)) throw new GongwenError("INVALID_INPUT", "job data must be an object with a text field");
+  if (data["text"] === undefined) throw new GongwenError("INVALID_INPUT", "job data has no text field");
+  return data["text"];
 }
 
 /** BullMQ retries any error except UnrecoverableError; the message starts with the code in both cases. */
@@ -78,6 +123,37 @@ export function jobError(error: unknown, Unrecoverable: new (message: string) =>
   return error instanceof Error ? error : new Error(String(error));
 }
 
+type Tagged = { ok: true; value: TaggingResult } | { ok: false; code: ErrorCode; message: string };
+
+/** An article tagged in a bundle: its outcome, or undefined when another job holds it. */
+type BundleEntry = { id: string | number; hash: string; tagged: Tagged } | undefined;
+
+/**
+ * A bundle's outcomes, or the error to retry the bundle with: an article that failed for a reason another attempt
+ * could cure (a tagging thread that died, a dictionary missing on this machine) sends the bundle back, with
+ * backoff, unless this is its last attempt; then that article's error is its outcome. Bad input never retries.
+ *
+ * @example
+ * bundleOutcomes([{ id: 7, hash: "…", tagged: { ok: false, code: "INPUT_TOO_LARGE", message: "…" } }], "tags", false);
+ * // → [{ id: 7, textHash: "…", error: { code: "INPUT_TOO_LARGE", message: "…" } }]
+ */
+export function bundleOutcomes(entries: readonly BundleEntry[], output: "tags" | "doc", lastAttempt: boolean): ArticleOutcome[] {
+  const outcomes: ArticleOutcome[] = [];
+  for (const entry of entries) {
+    if (entry === undefined) continue;
+    const { id, hash: textHash, tagged } = entry;
+    if (tagged.ok) {
+      outcomes.push(output === "doc" ? { id, textHash, doc: tagged.value as Doc } : { id, textHash, tags: tagged.value as Tags });
+      continue;
+    }
+    if (!lastAttempt && !PERMANENT_CODES.has(tagged.code)) {
+      throw new GongwenError(tagged.code, `article ${JSON.stringify(id)}: ${tagged.message}`);
+    }
+    outcomes.push({ id, textHash, error: { code: tagged.code, message: tagged.message } });
+  }
+  return outcomes;
+}
+
 /**
  * Starts a worker that tags the jobs of `queue`. The tagging threads load nodejieba's dictionaries (and the
  * options are checked) before the first job is taken. Close it with `worker.close()`: it stops taking jobs and
@@ -85,19 +161,17 @@ export function jobError(error: unknown, Unrecoverable: new (message: string) =>
  *
  * @example
  * const worker = await createTaggingWorker({ connection: "redis://127.0.0.1:6379", queue: "gongwen-tags" });
- * worker.on("completed", (job, tags) => console.log(job.id, tags));
+ * worker.on("completed", (job, outcomes) => console.log(job.id, outcomes)); // [{ id, textHash, tags }, …]
  * process.once("SIGTERM", () => void worker.close());
  */
 export async function createTaggingWorker(options: TaggingWorkerOptions): Promise<TaggingWorker> {
-  const { connection, queue, concurrency = 1, output = "tags", tagOptions, worker: settings } = options;
-  const maxInputLength = options.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
-  if (output !== "tags" && output !== "doc") {
-    throw new GongwenError("INVALID_OPTIONS", `output must be "tags" or "doc", got ${String(output)}`);
-  }
+  const parsed = parseOptions(TaggingWorkerOptionsSchema, options, "tagging worker options");
+  const { connection, queue, concurrency = 1, output = "tags", tagOptions, worker: settings } = parsed;
+  const maxInputLength = parsed.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
   const { Worker: BullWorker, UnrecoverableError } = await loadBullmq();
   const pool = createPool({
     concurrency,
-    analyzer: { ...options.analyzer, maxInputLength },
+    analyzer: { ...parsed.analyzer, maxInputLength },
     ...(tagOptions ? { tag: tagOptions } : {}),
   });
   const op = output === "doc" ? "analyze" : "tag";
@@ -110,9 +184,45 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
     throw new GongwenError(failed.code, failed.message);
   }
 
+  /** Tags one text on the pool; bad input is refused here, so that a 50 MB text is never copied to a thread. */
+  async function tagText(text: unknown): Promise<Tagged> {
+    try {
+      if (text === undefined) throw new GongwenError("INVALID_INPUT", "article has no text field");
+      checkInput(text, maxInputLength);
+    } catch (error) {
+      if (isGongwenError(error)) return { ok: false, code: error.code, message: error.message };
+      throw error;
+    }
+    const outcome = await pool.run({ op, text, format: "value" });
+    return outcome.ok ? { ok: true, value: outcome.value as TaggingResult } : outcome;
+  }
+
+  async function tagBundle(job: Job<unknown>, articles: TaggingJobData[]): Promise<ArticleOutcome[]> {
+    const hashes = articles.map((article) => textHash(article.text));
+    const keys = articles.map((article, index) => keyOf(article.id, hashes[index]!));
+    // Claimed again here: an article that another live job holds (two producers raced) is tagged there, not here.
+    const owned = await claimArticles(worker, keys.map((key) => [key, job.id!] as const));
+    // The same article twice in one bundle (from a producer outside gongwen) is tagged once.
+    const seen = new Set<string>();
+    const first = keys.map((key) => !seen.has(key) && Boolean(seen.add(key)));
+    const entries = await Promise.all(
+      articles.map(async (article, index): Promise<BundleEntry> => {
+        if (!owned[index] || !first[index]) return undefined;
+        return { id: article.id, hash: hashes[index]!, tagged: await tagText(article.text) };
+      }),
+    );
+    return bundleOutcomes(entries, output, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+  }
+
+  async function tagSingle(job: Job<unknown>): Promise<TaggingResult> {
+    const tagged = await tagText(textOf(job.data));
+    if (!tagged.ok) throw new GongwenError(tagged.code, tagged.message);
+    return tagged.value;
+  }
+
   /** Closes the pool with the worker, and turns data that is not JSON into a job that fails (not one stuck). */
-  class GongwenWorker extends BullWorker<unknown, TaggingResult> {
-    protected override createJob(json: JobJson, jobId: string): Job<unknown, TaggingResult> {
+  class GongwenWorker extends BullWorker<unknown, ArticleOutcome[] | TaggingResult> {
+    protected override createJob(json: JobJson, jobId: string): Job<unknown, ArticleOutcome[] | TaggingResult> {
       try {
         return super.createJob(json, jobId);
       } catch (error) {
@@ -135,12 +245,8 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
     async (job) => {
       try {
         await quarantine(job);
-        const text = textOf(job);
-        // Checked here too, so that a 50 MB text is refused without being copied to a thread.
-        checkInput(text, maxInputLength);
-        const outcome = await pool.run({ op, text, format: "value" });
-        if (!outcome.ok) throw new GongwenError(outcome.code, outcome.message);
-        return outcome.value as TaggingResult;
+        const articles = bundleOf(job.data);
+        return articles ? await tagBundle(job, articles) : await tagSingle(job);
       } catch (error) {
         throw jobError(error, UnrecoverableError);
       }
