@@ -4,15 +4,16 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/cli/args.js";
 import { expandGlob, wildcardMatch } from "../src/cli/glob.js";
-import { readLines } from "../src/cli/lines.js";
+import { readLineGroups } from "../src/cli/lines.js";
 
-async function lines(chunks: (string | Buffer)[], maxBytes = 1000) {
+async function groups(chunks: (string | Buffer)[], maxBytes = 1000) {
   const out = [];
-  for await (const line of readLines(chunks, maxBytes)) out.push(line);
+  for await (const group of readLineGroups(chunks, maxBytes)) out.push(group);
   return out;
 }
+const lines = async (chunks: (string | Buffer)[], maxBytes = 1000) => (await groups(chunks, maxBytes)).flat();
 
-describe("readLines", () => {
+describe("readLineGroups", () => {
   it("splits LF and CRLF lines, keeps a last line without newline, counts bytes", async () => {
     const got = await lines(["一是\r\n二", "是\n\n三是"]);
     expect(got.map((line) => [line.number, line.text, line.bytes])).toEqual([
@@ -26,6 +27,11 @@ describe("readLines", () => {
   it("decodes a character split across chunks", async () => {
     const bytes = Buffer.from("会议\n", "utf8");
     expect((await lines([bytes.subarray(0, 2), bytes.subarray(2)]))[0]!.text).toBe("会议");
+  });
+
+  it("groups the lines each chunk completes, so a caller can batch what is already read", async () => {
+    const got = await groups(["一\n二\n三", "是\n", "四\n五\n六\n", "七"]);
+    expect(got.map((group) => group.map((line) => line.text))).toEqual([["一", "二"], ["三是"], ["四", "五", "六"], ["七"]]);
   });
 
   it("drops an over-long line without holding it, and goes on with the next", async () => {

@@ -11,7 +11,7 @@ import type { Operation } from "./tasks.js";
 
 export { createPool, type Pool, type PoolOptions } from "./pool.js";
 export type { TaskOutcome } from "./protocol.js";
-export { FORMATS, OPERATIONS, type Format, type Operation, type Task } from "./tasks.js";
+export { FORMATS, OPERATIONS, type Batch, type Format, type Operation, type Task, type TaskInput } from "./tasks.js";
 
 /** A text, or a record carrying its own id (kept on the result of `tagMany`). */
 export type BatchInput = string | { id?: string | number; text: string };
@@ -38,7 +38,16 @@ export interface ManyOptions extends PoolOptions {
 /** Records in flight per worker: enough to keep every worker busy while results are consumed. */
 const LOOK_AHEAD_PER_WORKER = 2;
 
-async function* many<T>(op: Operation, inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options: ManyOptions) {
+/**
+ * Runs `op` over the inputs on the pool and yields `{ value, id }` in input order. With `withId` the worker puts the
+ * record's id first in the value itself (no copy of the result in this thread).
+ */
+async function* many<T>(
+  op: Operation,
+  withId: boolean,
+  inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>,
+  options: ManyOptions,
+): AsyncGenerator<T> {
   const { pool: given, onError, ...poolOptions } = options;
   const pool = given ?? createPool(poolOptions);
   try {
@@ -49,14 +58,14 @@ async function* many<T>(op: Operation, inputs: Iterable<BatchInput> | AsyncItera
         // Anything else is passed on as the text: the worker's analyzer rejects a non-string with INVALID_INPUT.
         const text = (isRecord ? input.text : input) as string;
         const id = isRecord ? input.id : undefined;
-        const outcome = await pool.run({ op, text, format: "value" });
+        const outcome = await pool.run({ op, text, format: "value", ...(withId && id !== undefined ? { id } : {}) });
         return { index, id, outcome };
       },
       pool.concurrency * LOOK_AHEAD_PER_WORKER,
     );
     for await (const { index, id, outcome } of results) {
       if (outcome.ok) {
-        yield { value: outcome.value as T, id };
+        yield outcome.value as T;
         continue;
       }
       const failure: BatchFailure = { index, ...(id === undefined ? {} : { id }), code: outcome.code, message: outcome.message };
@@ -78,7 +87,7 @@ export async function* analyzeMany(
   inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>,
   options: ManyOptions = {},
 ): AsyncGenerator<Doc> {
-  for await (const { value } of many<Doc>("analyze", inputs, options)) yield value;
+  yield* many<Doc>("analyze", false, inputs, options);
 }
 
 /**
@@ -91,5 +100,5 @@ export async function* tagMany(
   inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>,
   options: ManyOptions = {},
 ): AsyncGenerator<Tags> {
-  for await (const { value, id } of many<Tags>("tag", inputs, options)) yield id === undefined ? value : { id, ...value };
+  yield* many<Tags>("tag", true, inputs, options);
 }

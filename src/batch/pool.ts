@@ -11,7 +11,7 @@ import { GongwenError } from "../errors.js";
 import type { AnalyzerConfig } from "../schema.js";
 import type { TagOptions } from "../tag/schema.js";
 import type { PoolConfig, TaskOutcome } from "./protocol.js";
-import type { Task } from "./tasks.js";
+import type { Batch, Task } from "./tasks.js";
 
 export interface PoolOptions {
   /** Worker threads (default: the number of cores). Each loads its own nodejieba (~280 MB). */
@@ -27,6 +27,11 @@ export interface Pool {
   readonly concurrency: number;
   /** Runs one task; never rejects: failures come back as `{ ok: false, code, message }`. */
   run(task: Task): Promise<TaskOutcome>;
+  /**
+   * Runs several records on one worker, in one message each way (cheaper than one task per record when records
+   * are small); one outcome per record, in order. Never rejects; a worker that dies fails the whole batch.
+   */
+  runBatch(batch: Batch): Promise<TaskOutcome[]>;
   close(): Promise<void>;
   /** The worker threads, for monitoring (e.g. `resourceLimits`, `threadId`). */
   readonly threads: readonly Worker[];
@@ -79,18 +84,24 @@ export function createPool(options: PoolOptions = {}): Pool {
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData: config,
   });
+  const runBatch = async (batch: Batch): Promise<TaskOutcome[]> => {
+    try {
+      return (await piscina.run(batch)) as TaskOutcome[];
+    } catch (error) {
+      // The worker died (killed, out of memory, process.exit) or the batch could not be cloned.
+      const message = error instanceof Error ? error.message : String(error);
+      return batch.inputs.map(() => ({ ok: false, code: "WORKER_FAILED", message }));
+    }
+  };
   return {
     concurrency,
     get threads() {
       return piscina.threads;
     },
-    async run(task) {
-      try {
-        return (await piscina.run(task)) as TaskOutcome;
-      } catch (error) {
-        // The worker died (killed, out of memory, process.exit) or the task could not be cloned.
-        return { ok: false, code: "WORKER_FAILED", message: error instanceof Error ? error.message : String(error) };
-      }
+    runBatch,
+    async run({ op, format, text, id }) {
+      const [outcome] = await runBatch({ op, format, inputs: [id === undefined ? { text } : { text, id }] });
+      return outcome!;
     },
     close: () => piscina.close(),
   };

@@ -9,5 +9,10 @@ export interface PoolConfig {
   tag?: TagOptions;
 }
 
-/** One task's result: the formatted value, or the error's code and message. */
-export type TaskOutcome = { ok: true; value: string | object } | { ok: false; code: ErrorCode; message: string };
+/**
+ * One record's result: the formatted value, or the error's code and message. A record sent as a raw JSON Lines
+ * line also brings back the id the worker read from it.
+ */
+export type TaskOutcome =
+  | { ok: true; value: string | object; id?: string | number }
+  | { ok: false; code: ErrorCode; message: string };

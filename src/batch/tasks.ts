@@ -2,12 +2,15 @@
  * The operations the CLI and the worker pool run on one text, and the output formats they print. A worker
  * formats its own result, so serialising runs in parallel too and only a string crosses the thread boundary.
  */
+import { isGongwenError } from "../errors.js";
 import type { Analyzer } from "../pipeline.js";
 import { render } from "../render/html.js";
 import { docAsText, summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
 import type { Doc } from "../schema.js";
 import { outline } from "../enumerate/outline.js";
 import { enumerationTags, tag, type TagOptions } from "../tag/index.js";
+import { parseRecordLine } from "./jsonl.js";
+import type { TaskOutcome } from "./protocol.js";
 
 export const OPERATIONS = ["analyze", "tag", "segment", "summarize", "outline"] as const;
 /** What to compute for each text. */
@@ -20,9 +23,26 @@ export type Format = (typeof FORMATS)[number] | "value";
 export interface Task {
   op: Operation;
   text: string;
-  /** The record's id (file name or the `id` of a JSONL line): put first in `json`/`jsonl` output, caption in `html`. */
+  /** The record's id (file name or the `id` of a JSONL line): put first in `json`/`jsonl`/`value` results, caption in `html`. */
   id?: string | number;
   format: Format;
+}
+
+/** One record of a batch: a text with the id to print, or a raw JSON Lines line that the worker parses. */
+export type TaskInput = { text: string; id?: string | number } | { line: string; number: number };
+
+/** Several records under one operation and format: one message to a worker, one array of outcomes back. */
+export interface Batch {
+  op: Operation;
+  format: Format;
+  inputs: TaskInput[];
+}
+
+/** What running a batch needs: the analyzer (built on first use), tag options, the longest JSON Lines text. */
+export interface BatchContext {
+  analyzer: () => Analyzer;
+  tag?: TagOptions;
+  maxLength: number;
 }
 
 /** The JSON value of an operation: always an object, so a `jsonl` line can carry the record's id beside it. */
@@ -72,7 +92,7 @@ export function runTask(analyzer: Analyzer, tagOptions: TagOptions | undefined, 
   const withId = (value: object) => (task.id === undefined ? value : { id: task.id, ...value });
   switch (task.format) {
     case "value":
-      return valueOf(task.op, doc, tagOptions);
+      return withId(valueOf(task.op, doc, tagOptions));
     case "json":
       return JSON.stringify(withId(valueOf(task.op, doc, tagOptions)), null, 2);
     case "jsonl":
@@ -82,4 +102,31 @@ export function runTask(analyzer: Analyzer, tagOptions: TagOptions | undefined, 
     case "html":
       return render(doc, task.id === undefined ? {} : { caption: String(task.id) });
   }
+}
+
+/**
+ * Runs every record of a batch; each fails alone, as data: `{ ok: false, code, message }` (an error that is no
+ * GongwenError, i.e. a bug, comes back as `WORKER_FAILED`). The worker threads and the CLI's own thread both run
+ * batches through this.
+ *
+ * @example
+ * runBatch({ analyzer: () => createAnalyzer(), maxLength: 1000 }, { op: "segment", format: "text", inputs: [{ line: '{"text":"王鹏"}', number: 1 }] });
+ * // → [{ ok: true, value: "王鹏" }]
+ */
+export function runBatch(context: BatchContext, batch: Batch): TaskOutcome[] {
+  return batch.inputs.map((input): TaskOutcome => {
+    try {
+      const fromLine = "line" in input;
+      const { text, id } = fromLine ? parseRecordLine(input.line, input.number, context.maxLength) : input;
+      const task: Task = { op: batch.op, text, format: batch.format, ...(id === undefined ? {} : { id }) };
+      const value = runTask(context.analyzer(), context.tag, task);
+      return fromLine && id !== undefined ? { ok: true, value, id } : { ok: true, value };
+    } catch (error) {
+      return {
+        ok: false,
+        code: isGongwenError(error) ? error.code : "WORKER_FAILED",
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+  });
 }

@@ -1,29 +1,25 @@
 /**
  * The worker-thread side of the batch pool (a piscina task module, built to `dist/worker.js`). Each worker builds
- * its analyzer once, on its first task, so nodejieba's dictionaries load once per worker.
+ * its analyzer once, on its first record, so nodejieba's dictionaries load once per worker.
  */
 import { workerData } from "node:worker_threads";
-import { isGongwenError } from "../errors.js";
 import { createAnalyzer, type Analyzer } from "../pipeline.js";
-import { runTask, type Task } from "./tasks.js";
+import { DEFAULT_MAX_INPUT_LENGTH } from "../schema.js";
+import { runBatch, type Batch } from "./tasks.js";
 import type { PoolConfig, TaskOutcome } from "./protocol.js";
 
+const config = workerData as PoolConfig;
 let analyzer: Analyzer | undefined;
+const context = {
+  analyzer: () => (analyzer ??= createAnalyzer(config.analyzer)),
+  ...(config.tag ? { tag: config.tag } : {}),
+  maxLength: config.analyzer.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH,
+};
 
 /**
- * Runs one task. Failures come back as data, not as a rejected promise: structured cloning drops an error's
- * `code`, and the caller needs it.
+ * Runs a batch of records. Failures come back as data, one per record, not as a rejected promise: structured
+ * cloning drops an error's `code`, and the caller needs it.
  */
-export default function work(task: Task): TaskOutcome {
-  const config = workerData as PoolConfig;
-  try {
-    analyzer ??= createAnalyzer(config.analyzer);
-    return { ok: true, value: runTask(analyzer, config.tag, task) };
-  } catch (error) {
-    return {
-      ok: false,
-      code: isGongwenError(error) ? error.code : "WORKER_FAILED",
-      message: error instanceof Error ? error.message : String(error),
-    };
-  }
+export default function work(batch: Batch): TaskOutcome[] {
+  return runBatch(context, batch);
 }

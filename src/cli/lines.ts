@@ -16,12 +16,17 @@ export interface Line {
 const NEWLINE = 0x0a;
 
 /**
- * Lines of a UTF-8 stream (`\n` or `\r\n`), in order.
+ * Lines of a UTF-8 stream (`\n` or `\r\n`), in order, grouped by the chunk that completed them: a caller gets
+ * every line already read in one step (hundreds from a file, one from a terminal typing them), so it can batch
+ * what is there without waiting for more.
  *
  * @example
- * for await (const line of readLines(createReadStream("items.jsonl"), 64 << 20)) if (!line.overflow) JSON.parse(line.text);
+ * for await (const lines of readLineGroups(createReadStream("items.jsonl"), 64 << 20)) console.log(lines.length);
  */
-export async function* readLines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
+export async function* readLineGroups(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  maxBytes: number,
+): AsyncGenerator<Line[]> {
   let parts: Buffer[] = [];
   let size = 0;
   let overflow = false;
@@ -30,7 +35,7 @@ export async function* readLines(stream: AsyncIterable<Buffer | string> | Iterab
     number += 1;
     let text = "";
     if (!overflow) {
-      text = Buffer.concat(parts).toString("utf8");
+      text = (parts.length === 1 ? parts[0]! : Buffer.concat(parts)).toString("utf8");
       if (text.endsWith("\r")) text = text.slice(0, -1);
     }
     const line = { number, text, overflow, bytes: size };
@@ -41,6 +46,7 @@ export async function* readLines(stream: AsyncIterable<Buffer | string> | Iterab
   };
   for await (const chunk of stream) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    const lines: Line[] = [];
     let from = 0;
     while (from < buffer.length) {
       const newline = buffer.indexOf(NEWLINE, from);
@@ -52,8 +58,9 @@ export async function* readLines(stream: AsyncIterable<Buffer | string> | Iterab
       }
       if (!overflow) parts.push(buffer.subarray(from, to));
       from = to + 1;
-      if (newline !== -1) yield finish();
+      if (newline !== -1) lines.push(finish());
     }
+    if (lines.length > 0) yield lines;
   }
-  if (size > 0) yield finish();
+  if (size > 0) yield [finish()];
 }

@@ -1,21 +1,33 @@
 /**
- * Turns the CLI's inputs (files, globs, stdin, JSON Lines, or nothing) into a stream of records. A record that
- * cannot be used (not JSON, no text, too large, unreadable file) becomes a `bad` record carrying its place, so it
- * is reported in order with the others and never ends the run.
+ * Turns the CLI's inputs (files, globs, stdin, JSON Lines, or nothing) into a stream of record groups. A JSON
+ * Lines record stays the raw line: the worker that runs it parses it, so this thread only splits lines. A record
+ * found unusable here (a line or file too large, a missing file) becomes a `bad` record carrying its place, so it
+ * is reported in order with the others and never ends the run; the workers report the rest (not JSON, no text).
  */
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { dictPath } from "../dict.js";
+import { overLimit } from "../batch/jsonl.js";
 import type { ErrorCode } from "../errors.js";
 import { expandGlob, hasGlob } from "./glob.js";
-import { readLines } from "./lines.js";
+import { readLineGroups } from "./lines.js";
 
 /** The bundled sample analysed when there is no input (shipped in the package's dict/). */
 export const SAMPLE = "samples/meeting-report.txt";
 
 export type CliRecord =
   | { kind: "text"; id: string | number; place: string; text: string; bytes: number }
+  /** A JSON Lines record, unparsed; its place is `source:number`. */
+  | { kind: "line"; source: string; number: number; line: string; bytes: number }
   | { kind: "bad"; place: string; code: ErrorCode; message: string; bytes: number };
+
+/**
+ * Where a record came from, as error messages name it: a file, `stdin`, or `file:line` for JSON Lines.
+ *
+ * @example
+ * placeOf({ kind: "line", source: "items.jsonl", number: 7, line: "…", bytes: 9 }); // → "items.jsonl:7"
+ */
+export const placeOf = (record: CliRecord): string => (record.kind === "line" ? `${record.source}:${record.number}` : record.place);
 
 /** Where records come from, resolved before reading so the CLI knows how many documents to expect. */
 export type Source =
@@ -61,6 +73,8 @@ export interface RecordOptions {
   /** Longest text accepted, in UTF-16 units. */
   maxLength: number;
   stdin: Readable;
+  /** Most records per group (JSON Lines lines read together are grouped; every other source is a group of one). */
+  groupSize: number;
 }
 
 /** UTF-8 needs at most 3 bytes per UTF-16 unit; JSON escapes (`\uXXXX`) at most 6. */
@@ -71,7 +85,7 @@ const tooLarge = (place: string, what: string, limit: number, bytes: number): Cl
   kind: "bad",
   place,
   code: "INPUT_TOO_LARGE",
-  message: `${what} is over the limit of ${limit} (raise it with --max-length)`,
+  message: overLimit(what, limit),
   bytes,
 });
 
@@ -80,29 +94,20 @@ function textRecord(id: string, place: string, text: string, bytes: number, maxL
   return { kind: "text", id, place, text, bytes };
 }
 
-/** One JSON Lines record: `{"id": …, "text": "…"}`; the id defaults to the line number. */
-function jsonRecord(line: { number: number; text: string; bytes: number }, source: string, maxLength: number): CliRecord {
-  const place = `${source}:${line.number}`;
-  const bad = (message: string): CliRecord => ({ kind: "bad", place, code: "INVALID_INPUT", message, bytes: line.bytes });
-  let value: unknown;
-  try {
-    value = JSON.parse(line.text);
-  } catch (error) {
-    return bad(`not JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return bad("not a JSON object");
-  const { id, text } = value as { id?: unknown; text?: unknown };
-  if (typeof text !== "string") return bad(`no "text" string`);
-  const record = textRecord("", place, text, line.bytes, maxLength);
-  if (record.kind === "bad") return record;
-  return { ...record, id: typeof id === "string" || typeof id === "number" ? id : line.number };
-}
-
-async function* jsonLines(stream: AsyncIterable<Buffer | string>, source: string, maxLength: number) {
-  for await (const line of readLines(stream, maxLineBytes(maxLength))) {
-    const place = `${source}:${line.number}`;
-    if (line.overflow) yield tooLarge(place, `line of ${line.bytes} bytes`, maxLineBytes(maxLength), line.bytes);
-    else if (line.text.trim() !== "") yield jsonRecord(line, source, maxLength);
+/** The lines of a JSON Lines stream in groups of at most `groupSize`; blank lines are skipped. */
+async function* jsonLines(stream: AsyncIterable<Buffer | string>, source: string, maxLength: number, groupSize: number) {
+  const limit = maxLineBytes(maxLength);
+  for await (const lines of readLineGroups(stream, limit)) {
+    let group: CliRecord[] = [];
+    for (const { number, text, overflow, bytes } of lines) {
+      if (overflow) group.push(tooLarge(`${source}:${number}`, `line of ${bytes} bytes`, limit, bytes));
+      else if (text.trim() !== "") group.push({ kind: "line", source, number, line: text, bytes });
+      if (group.length === groupSize) {
+        yield group;
+        group = [];
+      }
+    }
+    if (group.length > 0) yield group;
   }
 }
 
@@ -130,34 +135,34 @@ function sampleRecord(): CliRecord {
 }
 
 /**
- * The records of every source, in order. An empty stdin with no file arguments yields the bundled sample.
+ * The records of every source, in order, in groups. An empty stdin with no file arguments yields the bundled sample.
  *
  * @example
- * for await (const record of readRecords(resolveSources(["items.jsonl"], false), { jsonl: true, maxLength, stdin })) …
+ * for await (const group of readRecords(resolveSources(["items.jsonl"], false), { jsonl: true, maxLength, stdin, groupSize: 16 })) …
  */
-export async function* readRecords(sources: readonly Source[], options: RecordOptions): AsyncGenerator<CliRecord> {
-  const { jsonl, maxLength, stdin } = options;
+export async function* readRecords(sources: readonly Source[], options: RecordOptions): AsyncGenerator<CliRecord[]> {
+  const { jsonl, maxLength, stdin, groupSize } = options;
   const onlyStdin = sources.length === 1 && sources[0]!.kind === "stdin";
   for (const source of sources) {
     if (source.kind === "sample") {
-      yield sampleRecord();
+      yield [sampleRecord()];
     } else if (source.kind === "missing") {
-      yield { kind: "bad", place: source.pattern, code: "INVALID_INPUT", message: "no file matches", bytes: 0 };
+      yield [{ kind: "bad", place: source.pattern, code: "INVALID_INPUT", message: "no file matches", bytes: 0 }];
     } else if (source.kind === "file") {
-      if (jsonl) yield* jsonLines(createReadStream(source.path, { highWaterMark: 1 << 20 }), source.path, maxLength);
-      else yield fileRecord(source.path, maxLength);
+      if (jsonl) yield* jsonLines(createReadStream(source.path, { highWaterMark: 1 << 20 }), source.path, maxLength, groupSize);
+      else yield [fileRecord(source.path, maxLength)];
     } else if (jsonl) {
       let any = false;
-      for await (const record of jsonLines(stdin, "stdin", maxLength)) {
+      for await (const group of jsonLines(stdin, "stdin", maxLength, groupSize)) {
         any = true;
-        yield record;
+        yield group;
       }
-      if (!any && onlyStdin) yield sampleRecord();
+      if (!any && onlyStdin) yield [sampleRecord()];
     } else {
       const { text, bytes, overflow } = await readAll(stdin, maxTextBytes(maxLength));
-      if (overflow) yield tooLarge("stdin", `input of ${bytes} bytes`, maxTextBytes(maxLength), bytes);
-      else if (bytes === 0 && onlyStdin) yield sampleRecord();
-      else yield textRecord("-", "stdin", text, bytes, maxLength);
+      if (overflow) yield [tooLarge("stdin", `input of ${bytes} bytes`, maxTextBytes(maxLength), bytes)];
+      else if (bytes === 0 && onlyStdin) yield [sampleRecord()];
+      else yield [textRecord("-", "stdin", text, bytes, maxLength)];
     }
   }
 }

@@ -1,6 +1,10 @@
 /**
  * The `gongwen` command: reads records, runs them in this thread (one document) or on the worker pool (several),
  * and writes results in input order. Bad records are reported on stderr with their place and skipped.
+ *
+ * This thread does as little per record as it can, so that the workers have the cores: JSON Lines records go to
+ * the workers as raw lines, in groups (one message each way per group), and come back as finished output
+ * strings; each group is written with one call.
  */
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
@@ -8,15 +12,14 @@ import type { Readable, Writable } from "node:stream";
 import { inOrder } from "../batch/ordered.js";
 import { createPool, resolveConcurrency, type Pool } from "../batch/pool.js";
 import type { TaskOutcome } from "../batch/protocol.js";
-import { runTask, type Task } from "../batch/tasks.js";
+import { runBatch, type Batch, type TaskInput } from "../batch/tasks.js";
 import { runQueueCommand } from "../queue/cli.js";
 import { dictPath } from "../dict.js";
-import { isGongwenError } from "../errors.js";
 import { createAnalyzer, type Analyzer } from "../pipeline.js";
 import { pageFrame } from "../render/html.js";
 import { parseCommand, UsageError, USAGE, type CliOptions } from "./args.js";
 import { createProgress } from "./progress.js";
-import { readRecords, resolveSources, totalBytes, type CliRecord } from "./records.js";
+import { placeOf, readRecords, resolveSources, totalBytes, type CliRecord } from "./records.js";
 
 export interface CliStreams {
   stdin: Readable & { isTTY?: boolean };
@@ -24,7 +27,13 @@ export interface CliStreams {
   stderr: Writable & { isTTY?: boolean };
 }
 
-/** Records in flight per worker: keeps workers busy while bounding memory. */
+/**
+ * JSON Lines records per message to a worker: enough to make the message cost small beside tagging them, few
+ * enough that the workers share the work evenly and a slow stdin is not held back (a group is never filled by
+ * waiting: it holds the lines already read).
+ */
+const GROUP_SIZE = 16;
+/** Groups in flight per worker: keeps workers busy (and balanced when a long record holds one up) with bounded memory. */
 const LOOK_AHEAD_PER_WORKER = 4;
 
 /** Writes `chunk`, waiting for the stream to drain when its buffer is full. */
@@ -33,31 +42,34 @@ async function write(stream: Writable, chunk: string): Promise<void> {
 }
 
 /** Frames the per-record strings into one output: a JSON value or array, JSON Lines, text blocks, an HTML page. */
-function createOutput(options: CliOptions, single: boolean, stdout: Writable) {
+function createOutput(options: CliOptions, single: boolean) {
   let count = 0;
   const [head, tail] = pageFrame(`gongwen ${options.op}`);
   return {
-    async add(value: string, id: string | number) {
+    /** The text to write for one result. */
+    frame(value: string, id: string | number | undefined): string {
       count += 1;
       switch (options.format) {
         case "json":
-          return write(stdout, single ? `${value}\n` : `${count === 1 ? "[\n" : ",\n"}${value}`);
+          return single ? `${value}\n` : `${count === 1 ? "[\n" : ",\n"}${value}`;
         case "jsonl":
-          return write(stdout, `${value}\n`);
+          return `${value}\n`;
         case "text":
-          return write(stdout, single ? `${value}\n` : `==> ${id} <==\n${value}\n\n`);
+          return single ? `${value}\n` : `==> ${id} <==\n${value}\n\n`;
         case "html":
-          return write(stdout, `${count === 1 ? head : ""}${value}\n`);
+          return `${count === 1 ? head : ""}${value}\n`;
       }
     },
-    async end() {
-      if (options.format === "json" && !single) await write(stdout, count === 0 ? "[]\n" : "\n]\n");
-      if (options.format === "html") await write(stdout, `${count === 0 ? head : ""}${tail}`);
+    /** The text that closes the output. */
+    end(): string {
+      if (options.format === "json" && !single) return count === 0 ? "[]\n" : "\n]\n";
+      if (options.format === "html") return `${count === 0 ? head : ""}${tail}`;
+      return "";
     },
   };
 }
 
-/** Runs each record in this thread (one document: no worker start-up) or on the pool. */
+/** Runs each group of records in this thread (one document: no worker start-up) or on the pool. */
 function createRunner(options: CliOptions, single: boolean, documents: number | undefined) {
   let analyzer: Analyzer | undefined;
   let pool: Pool | undefined;
@@ -65,16 +77,12 @@ function createRunner(options: CliOptions, single: boolean, documents: number | 
     const concurrency = Math.min(resolveConcurrency(options.concurrency), documents ?? Number.POSITIVE_INFINITY);
     pool = createPool({ concurrency, analyzer: options.analyzer, tag: options.tag });
   }
-  const run = async (task: Task): Promise<TaskOutcome> => {
-    if (pool) return pool.run(task);
-    try {
-      analyzer ??= createAnalyzer(options.analyzer);
-      return { ok: true, value: runTask(analyzer, options.tag, task) };
-    } catch (error) {
-      if (!isGongwenError(error)) throw error;
-      return { ok: false, code: error.code, message: error.message };
-    }
+  const context = {
+    analyzer: () => (analyzer ??= createAnalyzer(options.analyzer)),
+    tag: options.tag,
+    maxLength: options.maxLength,
   };
+  const run = async (batch: Batch): Promise<TaskOutcome[]> => (pool ? pool.runBatch(batch) : runBatch(context, batch));
   return { run, window: (pool?.concurrency ?? 1) * LOOK_AHEAD_PER_WORKER, close: async () => pool?.close() };
 }
 
@@ -83,9 +91,13 @@ async function execute(options: CliOptions, io: CliStreams): Promise<number> {
   const single = !options.jsonl && sources.length === 1;
   const documents = options.jsonl ? undefined : sources.length;
   const progress = createProgress(io.stderr, io.stderr.isTTY === true && !options.quiet, totalBytes(sources));
-  const output = createOutput(options, single, io.stdout);
+  const output = createOutput(options, single);
   const runner = createRunner(options, single, documents);
   const withId = options.format !== "json" || !single;
+  const inputOf = (record: CliRecord & { kind: "text" | "line" }): TaskInput => {
+    if (record.kind === "line") return { line: record.line, number: record.number };
+    return withId ? { text: record.text, id: record.id } : { text: record.text };
+  };
   let failed = 0;
   // The reader of a pipe went away (`gongwen tag … | head`): stop quietly, as Unix tools do.
   let pipeClosed = false;
@@ -94,23 +106,35 @@ async function execute(options: CliOptions, io: CliStreams): Promise<number> {
     if (isPipeClosed(error)) pipeClosed = true;
   });
   try {
-    const records = readRecords(sources, { jsonl: options.jsonl, maxLength: options.maxLength, stdin: io.stdin });
-    const start = async (record: CliRecord) => {
-      if (record.kind === "bad") return { record, outcome: { ok: false, code: record.code, message: record.message } as const };
-      const task: Task = { op: options.op, text: record.text, format: options.format, ...(withId ? { id: record.id } : {}) };
-      return { record, outcome: await runner.run(task) };
+    const groups = readRecords(sources, {
+      jsonl: options.jsonl,
+      maxLength: options.maxLength,
+      stdin: io.stdin,
+      groupSize: GROUP_SIZE,
+    });
+    const start = async (group: CliRecord[]) => {
+      const runnable = group.filter((record) => record.kind !== "bad");
+      const batch: Batch = { op: options.op, format: options.format, inputs: runnable.map(inputOf) };
+      return { group, outcomes: runnable.length > 0 ? await runner.run(batch) : [] };
     };
-    for await (const { record, outcome } of inOrder(records, start, runner.window)) {
+    for await (const { group, outcomes } of inOrder(groups, start, runner.window)) {
       if (pipeClosed) break;
-      progress.tick(record.bytes, !outcome.ok);
-      if (outcome.ok) {
-        await output.add(outcome.value as string, record.kind === "text" ? record.id : record.place);
-      } else {
-        failed += 1;
-        io.stderr.write(`gongwen: ${record.place}: ${outcome.code}: ${outcome.message}\n`);
+      let text = "";
+      let next = 0;
+      for (const record of group) {
+        const outcome: TaskOutcome = record.kind === "bad" ? { ok: false, code: record.code, message: record.message } : outcomes[next++]!;
+        progress.tick(record.bytes, !outcome.ok);
+        if (outcome.ok) {
+          text += output.frame(outcome.value as string, record.kind === "text" ? record.id : outcome.id);
+        } else {
+          failed += 1;
+          io.stderr.write(`gongwen: ${placeOf(record)}: ${outcome.code}: ${outcome.message}\n`);
+        }
       }
+      if (text !== "") await write(io.stdout, text);
     }
-    if (!pipeClosed) await output.end();
+    const end = output.end();
+    if (!pipeClosed && end !== "") await write(io.stdout, end);
   } catch (error) {
     if (!isPipeClosed(error)) throw error;
   } finally {
