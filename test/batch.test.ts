@@ -90,6 +90,27 @@ describe("worker pool", () => {
     }
   });
 
+  it("runBatch runs texts and raw JSON Lines in one message; each record fails alone, in place", async () => {
+    const outcomes = await pool.runBatch({
+      op: "tag",
+      format: "jsonl",
+      inputs: [
+        { line: JSON.stringify(news[0]), number: 1 },
+        { line: "{not json", number: 2 },
+        { line: JSON.stringify({ text: news[1]!.text }), number: 3 },
+        { text: news[2]!.text, id: "given" },
+        { line: JSON.stringify({ id: "x", body: "no text" }), number: 5 },
+      ],
+    });
+    expect(outcomes).toEqual([
+      { ok: true, value: JSON.stringify({ id: news[0]!.id, ...tag(news[0]!.text) }), id: news[0]!.id },
+      { ok: false, code: "INVALID_INPUT", message: expect.stringMatching(/^not JSON \(/) },
+      { ok: true, value: JSON.stringify({ id: 3, ...tag(news[1]!.text) }), id: 3 },
+      { ok: true, value: JSON.stringify({ id: "given", ...tag(news[2]!.text) }) },
+      { ok: false, code: "INVALID_INPUT", message: 'no "text" string' },
+    ]);
+  });
+
   it("a worker killed mid-record fails that record with WORKER_FAILED; the pool replaces it and goes on", async () => {
     // Warm both workers so that each is idle with its analyzer loaded before the long records arrive.
     await Promise.all([pool.run({ op: "segment", text: "预热", format: "text" }), pool.run({ op: "segment", text: "预热", format: "text" })]);

@@ -17,9 +17,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const SAMPLE = readFileSync(join(ROOT, "dict/samples/meeting-report.txt"), "utf8");
 const news = readFileSync(join(ROOT, "../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8")
-  .slice(0, 100_000)
+  .slice(0, 200_000)
   .split("\n")
-  .slice(0, 4)
+  .slice(0, 40)
   .map((line) => JSON.parse(line) as { id: string; text: string });
 
 interface Run {
@@ -92,6 +92,31 @@ describe("gongwen (from the sources)", () => {
       expect.stringMatching(new RegExp(`^gongwen: ${file}:7: INPUT_TOO_LARGE: line of ${Buffer.byteLength(huge) + 1} bytes is over`)),
       expect.stringMatching(new RegExp(`^gongwen: ${file}:8: INPUT_TOO_LARGE: text of ${SAMPLE.length} UTF-16 units`)),
       "gongwen: 8 records, 5 failed, 0.2 MB in " + errors.at(-1)!.split(" MB in ")[1],
+    ]);
+  });
+
+  it("keeps input order and line numbers across many groups of records on two workers", () => {
+    // 44 lines: more than two groups of 16 for the workers, with bad records in different groups.
+    const bad = new Map([
+      [3, "not json"],
+      [17, JSON.stringify({ id: "empty" })],
+      [18, JSON.stringify({ id: "long", text: SAMPLE })],
+      [40, "42"],
+    ]);
+    const items = news.slice(0, 40);
+    const lines: string[] = [];
+    let next = 0;
+    for (let number = 1; number <= 44; number++) lines.push(bad.get(number) ?? JSON.stringify(items[next++]));
+    const file = join(folder, "many.jsonl");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const run = gongwen(["tag", "--jsonl", file, "-c", "2", "--max-length", "2000"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.trimEnd().split("\n")).toEqual(items.map((item) => JSON.stringify({ id: item.id, ...tag(item.text) })));
+    expect(run.stderr.trimEnd().split("\n").slice(0, -1)).toEqual([
+      expect.stringMatching(new RegExp(`^gongwen: ${file}:3: INVALID_INPUT: not JSON`)),
+      `gongwen: ${file}:17: INVALID_INPUT: no "text" string`,
+      `gongwen: ${file}:18: INPUT_TOO_LARGE: text of ${SAMPLE.length} UTF-16 units is over the limit of 2000 (raise it with --max-length)`,
+      `gongwen: ${file}:40: INVALID_INPUT: not a JSON object`,
     ]);
   });
 
@@ -170,10 +195,11 @@ describe("gongwen (built, packed with npm pack and unpacked like an install)", (
   });
 
   it("runs a JSON Lines batch on two workers from dist/worker.js", () => {
-    const input = news.map((item) => JSON.stringify(item)).join("\n");
+    const items = news.slice(0, 4);
+    const input = items.map((item) => JSON.stringify(item)).join("\n");
     const run = gongwen(["tag", "--jsonl", "-c", "2"], { entry: bin(), input, cwd: folder });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout.trimEnd().split("\n")).toEqual(news.map((item) => JSON.stringify({ id: item.id, ...tag(item.text) })));
+    expect(run.stdout.trimEnd().split("\n")).toEqual(items.map((item) => JSON.stringify({ id: item.id, ...tag(item.text) })));
   });
 
   it("prints the package version", () => {
