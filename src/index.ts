@@ -59,6 +59,7 @@ export {
   analyzeMany,
   createPool,
   tagMany,
+  type Batch,
   type BatchFailure,
   type BatchInput,
   type Format,
@@ -69,6 +70,7 @@ export {
   type Pool,
   type PoolOptions,
   type Task,
+  type TaskInput,
   type TaskOutcome,
 } from "./batch/index.js";
 
