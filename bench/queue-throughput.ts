@@ -1,59 +1,95 @@
 /**
- * Throughput of the BullMQ tagging queue (gongwen/queue) on a private redis-server, beside local tagging of the
- * same items: the first 2,000 CCTV news items of ../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl.
+ * Throughput and overhead of the BullMQ tagging queue (gongwen/queue) on a private redis-server, beside local
+ * tagging of the same items: the first 2,000 CCTV news items of ../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl.
  *
  * Every side is measured warm, as a long-running service is: it first tags the same items once, untimed.
- * - local: tag() in this process, one item after another; the local worker pool (tagMany) with 1 and 2 threads.
- * - queue: 1 (then 2) worker processes (`gongwen worker`'s code path, test/helpers/queue-worker.ts). The jobs are
- *   enqueued into a paused queue, the queue is resumed, and the run is timed from the first job taken to the last
- *   one finished (BullMQ's processedOn/finishedOn), so neither enqueueing nor wake-up latency is counted.
- * - CPU: each process's own CPU time (all its threads, from /proc) and Redis's (INFO cpu), per document. Wall times
- *   on a shared machine move with other people's load; CPU per document does not, so both are printed.
- * - per-job queue overhead: one queue worker's wall ms/doc minus local ms/doc, and the extra CPU per job (worker
- *   process plus Redis), as a share of tagging, for all items and for the typical 1–2 KB item (UTF-8 size).
- * Goals: 2 worker processes ≥ 1.7× one; queue overhead ≤ 10% of tagging time for a 1–2 KB item.
+ * 1. Throughput: tag() in this process, one item after another; the local worker pool (tagMany) with 1 and 2
+ *    threads; 1 (then 2) queue worker processes (`gongwen worker`'s code path, test/helpers/queue-worker.ts) on the
+ *    items in bundles (32 articles per job by default). The jobs are enqueued into a paused queue, the queue is
+ *    resumed, and the run is timed from the first job taken to the last one finished (BullMQ's processedOn and
+ *    finishedOn), so neither enqueueing nor wake-up latency is counted.
+ * 2. Overhead: the CPU a worker process spends outside tag(), per article: its CPU time (all threads, from /proc)
+ *    minus tag()'s CPU time in this process on the same articles. On a shared machine CPU time per article drifts
+ *    with other people's load, so the two sides alternate in blocks of 256 articles and are summed over all
+ *    blocks. Run on all items in bundles, on all items one article per job (which splits the queue's cost into a
+ *    part per job and a part per article), and on the typical 1–2 KB items in bundles. Redis's CPU (INFO cpu) is
+ *    printed beside it. The worker's CPU is also split by thread: the main thread that talks to Redis, the tagging
+ *    thread, and the rest (mostly V8's garbage collector).
+ * Goals: queue overhead ≤ 10% of tagging time for a 1–2 KB item; 2 worker processes ≥ 1.7× one (on a quiet machine).
  *
- *   npx tsx bench/queue-throughput.ts                  # 2,000 items, 1 then 2 workers
- *   npx tsx bench/queue-throughput.ts --limit 500 --workers 1,2,3
+ *   npx tsx bench/queue-throughput.ts                  # 2,000 items
+ *   npx tsx bench/queue-throughput.ts --limit 500 --workers 1,2,3 --bundle-size 16
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Queue } from "bullmq";
 import { createPool, tagMany } from "../src/batch/index.js";
-import { enqueueDocuments, readResults } from "../src/queue/index.js";
+import { DEFAULT_BUNDLE_LIMITS, enqueueDocuments, queueOptions, readResults } from "../src/queue/index.js";
 import { tag } from "../src/tag/index.js";
-import { firstItems, spawnWorker, waitFor, type NewsItem } from "../test/helpers/queue.js";
+import { firstItems, spawnWorker, waitFor, type NewsItem, type WorkerProcess } from "../test/helpers/queue.js";
 import { redisServerAvailable, startRedis, type RedisServer } from "../test/helpers/redis.js";
 
 const { values } = parseArgs({
-  options: { limit: { type: "string", default: "2000" }, workers: { type: "string", default: "1,2" } },
+  options: {
+    limit: { type: "string", default: "2000" },
+    workers: { type: "string", default: "1,2" },
+    "bundle-size": { type: "string", default: String(DEFAULT_BUNDLE_LIMITS.articles) },
+  },
 });
 const limit = Number(values.limit);
 const workerCounts = values.workers.split(",").map(Number);
+const bundleSize = Number(values["bundle-size"]);
+
+/** CPU ms by thread kind, summed over the worker processes. */
+interface ThreadCpu {
+  main: number;
+  tagging: number;
+  other: number;
+}
 
 interface Row {
   label: string;
   docs: number;
+  /** Jobs the documents travelled in (queue runs). */
+  jobs?: number;
   wallMs: number;
   /** CPU of the process(es) doing the tagging. */
   cpuMs: number;
+  threads?: ThreadCpu;
   redisCpuMs?: number;
   peakRssMb?: number;
 }
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
 const wallPerDoc = (row: Row) => row.wallMs / row.docs;
-const cpuPerDoc = (row: Row) => (row.cpuMs + (row.redisCpuMs ?? 0)) / row.docs;
+const cpuPerDoc = (row: Row) => row.cpuMs / row.docs;
 const ownCpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
 
-/** A process's CPU time so far (all threads, user + system), in ms. */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+/** CPU time so far (user + system, in ms) of each thread of a process, by thread id. */
+function threadCpuMs(pid: number): Map<number, number> {
+  const threads = new Map<number, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    threads.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime, stime in ticks (USER_HZ = 100)
+  }
+  return threads;
+}
+
+/**
+ * Splits a worker process's CPU between two snapshots: its main thread (thread id = pid), its tagging threads
+ * (the `tagging` busiest others: nodejieba and tag() keep them far busier than any helper) and the rest.
+ */
+function splitCpu(pid: number, before: Map<number, number>, after: Map<number, number>, tagging: number): ThreadCpu {
+  const deltas = [...after].map(([tid, ms]) => ({ tid, ms: ms - (before.get(tid) ?? 0) }));
+  const main = deltas.find((thread) => thread.tid === pid)?.ms ?? 0;
+  const others = deltas.filter((thread) => thread.tid !== pid).sort((a, b) => b.ms - a.ms);
+  const taggingMs = others.slice(0, tagging).reduce((sum, thread) => sum + thread.ms, 0);
+  const otherMs = others.slice(tagging).reduce((sum, thread) => sum + thread.ms, 0);
+  return { main, tagging: taggingMs, other: otherMs };
 }
 
 /** Peak resident memory of a process (VmHWM), in MB. */
@@ -74,8 +110,8 @@ async function redisCpuMs(redis: RedisServer): Promise<number> {
   return (seconds("used_cpu_user") + seconds("used_cpu_sys")) * 1000;
 }
 
-function timeLocal(label: string, items: NewsItem[]): Row {
-  for (const item of items) tag(item.text); // warm-up round
+function timeLocal(label: string, items: NewsItem[], warmUp = true): Row {
+  if (warmUp) for (const item of items) tag(item.text); // warm-up round
   const cpu = ownCpuMs();
   const start = performance.now();
   for (const item of items) tag(item.text);
@@ -97,53 +133,134 @@ async function timePool(items: NewsItem[], concurrency: number): Promise<Row> {
   }
 }
 
-/** Runs `items` through a queue until all are completed, then removes them; returns the completed jobs' span. */
-async function runThrough(redis: RedisServer, queue: Queue, items: NewsItem[], idPrefix: string) {
-  const memoryBefore = await redisMemory(redis);
-  await queue.pause();
-  const enqueueStart = performance.now();
-  await enqueueDocuments(items.map((item) => ({ ...item, id: `${idPrefix}${item.id}` })), { queue });
-  const enqueueMs = performance.now() - enqueueStart;
-  await queue.resume();
-  await waitFor(async () => (await queue.getCompletedCount()) >= items.length, `${items.length} jobs`, 600_000, 25);
-  const jobs = await queue.getJobs(["completed"], 0, -1);
-  const first = Math.min(...jobs.map((job) => job.processedOn!));
-  const last = Math.max(...jobs.map((job) => job.finishedOn!));
-  const memoryPerJob = ((await redisMemory(redis)) - memoryBefore) / items.length;
-  const drainStart = performance.now();
-  let drained = 0;
-  for await (const _ of readResults({ queue })) drained += 1;
-  const drainMs = performance.now() - drainStart;
-  if (drained !== items.length) throw new Error(`${drained} results for ${items.length} jobs`);
-  return { spanMs: last - first, enqueueMs, drainMs, memoryPerJob };
+interface QueueRun {
+  row: Row;
+  enqueueMs: number;
+  drainMs: number;
+  /** Redis memory per article whose result is not read yet. */
+  memoryPerDoc: number;
 }
 
-/** `warmUp` items go through first, untimed (the timed run may be a small subset: the workers get as warm). */
-async function timeQueue(redis: RedisServer, items: NewsItem[], workers: number, label: string, warmUp = items) {
-  const name = `bench-${label.replace(/\W+/g, "-")}`;
-  const queue = new Queue(name, { connection: { url: redis.url } });
-  const running = Array.from({ length: workers }, (_, i) =>
-    spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}` }),
-  );
-  try {
-    await Promise.all(running.map((worker) => worker.ready));
-    await runThrough(redis, queue, warmUp, "warm-up-");
-    const cpuBefore = running.map((worker) => processCpuMs(worker.child.pid!));
-    const redisBefore = await redisCpuMs(redis);
-    const { spanMs, enqueueMs, drainMs, memoryPerJob } = await runThrough(redis, queue, items, "");
-    // The drain ran after the last job: Redis CPU is read before it, worker CPU is idle by then.
-    const redisCpu = (await redisCpuMs(redis)) - redisBefore;
-    const cpu = running.reduce((sum, worker, i) => sum + processCpuMs(worker.child.pid!) - cpuBefore[i]!, 0);
-    const peak = Math.max(...running.map((worker) => peakRssMb(worker.child.pid!)));
-    const row: Row = { label, docs: items.length, wallMs: spanMs, cpuMs: cpu, redisCpuMs: redisCpu, peakRssMb: peak };
-    return { row, enqueueMs, drainMs, memoryPerJob };
-  } finally {
-    for (const worker of running) worker.child.kill("SIGTERM");
-    await Promise.all(running.map((worker) => worker.exited));
-    await queue.obliterate({ force: true });
-    await queue.close();
+/** Worker processes on one queue, warmed up once and then timed on several runs. */
+class QueueBench {
+  private constructor(
+    private readonly redis: RedisServer,
+    private readonly queue: Queue,
+    private readonly workers: WorkerProcess[],
+  ) {}
+
+  static async start(redis: RedisServer, count: number): Promise<QueueBench> {
+    const name = `bench-${count}-workers`;
+    const queue = new Queue(name, queueOptions(redis.url));
+    const workers = Array.from({ length: count }, (_, i) => spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}` }));
+    await Promise.all(workers.map((worker) => worker.ready));
+    return new QueueBench(redis, queue, workers);
+  }
+
+  /** Runs `items` through the queue until all are finished, then reads and removes the results. */
+  private async runThrough(items: NewsItem[], idPrefix: string, articlesPerJob: number) {
+    const { queue, redis } = this;
+    const memoryBefore = await redisMemory(redis);
+    await queue.pause();
+    const enqueueStart = performance.now();
+    const documents = items.map((item) => ({ ...item, id: `${idPrefix}${item.id}` }));
+    const { jobs, added } = await enqueueDocuments(documents, { queue, bundleSize: articlesPerJob });
+    if (added !== items.length) throw new Error(`${added} of ${items.length} articles enqueued`);
+    const enqueueMs = performance.now() - enqueueStart;
+    await queue.resume();
+    await waitFor(async () => (await queue.getCompletedCount()) >= jobs, `${jobs} jobs`, 1_200_000, 25);
+    const finished = await queue.getJobs(["completed"], 0, -1);
+    const first = Math.min(...finished.map((job) => job.processedOn!));
+    const last = Math.max(...finished.map((job) => job.finishedOn!));
+    const memoryPerDoc = ((await redisMemory(redis)) - memoryBefore) / items.length;
+    return { jobs, spanMs: last - first, enqueueMs, memoryPerDoc };
+  }
+
+  private async drain(docs: number): Promise<number> {
+    const start = performance.now();
+    let read = 0;
+    for await (const result of readResults({ queue: this.queue })) read += "tags" in result ? 1 : 0;
+    if (read !== docs) throw new Error(`${read} tagged results for ${docs} articles`);
+    return performance.now() - start;
+  }
+
+  async warmUp(items: NewsItem[]): Promise<void> {
+    await this.runThrough(items, "warm-up-", bundleSize);
+    await this.drain(items.length);
+  }
+
+  async time(label: string, items: NewsItem[], articlesPerJob: number, idPrefix: string): Promise<QueueRun> {
+    const pids = this.workers.map((worker) => worker.child.pid!);
+    const threadsBefore = pids.map(threadCpuMs);
+    const redisBefore = await redisCpuMs(this.redis);
+    const { jobs, spanMs, enqueueMs, memoryPerDoc } = await this.runThrough(items, idPrefix, articlesPerJob);
+    // Read before the results are drained: the drain is the reader's cost, not the workers' or the queue's.
+    const redisCpu = (await redisCpuMs(this.redis)) - redisBefore;
+    const threads = pids
+      .map((pid, i) => splitCpu(pid, threadsBefore[i]!, threadCpuMs(pid), 1))
+      .reduce((sum, cpu) => ({ main: sum.main + cpu.main, tagging: sum.tagging + cpu.tagging, other: sum.other + cpu.other }));
+    const drainMs = await this.drain(items.length);
+    const row: Row = {
+      label,
+      docs: items.length,
+      jobs,
+      wallMs: spanMs,
+      cpuMs: threads.main + threads.tagging + threads.other,
+      threads,
+      redisCpuMs: redisCpu,
+      peakRssMb: Math.max(...pids.map(peakRssMb)),
+    };
+    return { row, enqueueMs, drainMs, memoryPerDoc };
+  }
+
+  async stop(): Promise<void> {
+    for (const worker of this.workers) worker.child.kill("SIGTERM");
+    await Promise.all(this.workers.map((worker) => worker.exited));
+    await this.queue.obliterate({ force: true });
+    await this.queue.close();
   }
 }
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "es"}`;
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+const percent = (part: number, whole: number) => `${fixed((100 * part) / whole, 1)}%`;
+const addThreads = (a: ThreadCpu, b: ThreadCpu): ThreadCpu => ({
+  main: a.main + b.main,
+  tagging: a.tagging + b.tagging,
+  other: a.other + b.other,
+});
+
+/** CPU per article of a worker process beside tag() in this process, summed over alternating blocks. */
+interface Overhead {
+  label: string;
+  docs: number;
+  jobs: number;
+  /** tag() in this process, ms. */
+  localCpuMs: number;
+  worker: ThreadCpu;
+  redisCpuMs: number;
+}
+
+const BLOCK = 256;
+
+async function measureOverhead(bench: QueueBench, label: string, items: NewsItem[], articlesPerJob: number): Promise<Overhead> {
+  const sum: Overhead = { label, docs: 0, jobs: 0, localCpuMs: 0, worker: { main: 0, tagging: 0, other: 0 }, redisCpuMs: 0 };
+  for (let start = 0; start < items.length; start += BLOCK) {
+    const block = items.slice(start, start + BLOCK);
+    sum.localCpuMs += timeLocal(label, block, false).cpuMs;
+    const { row } = await bench.time(label, block, articlesPerJob, `${label.replace(/\W+/g, "-")}-${start}-`);
+    sum.docs += row.docs;
+    sum.jobs += row.jobs!;
+    sum.worker = addThreads(sum.worker, row.threads!);
+    sum.redisCpuMs += row.redisCpuMs!;
+  }
+  return sum;
+}
+
+const workerCpu = (o: Overhead) => o.worker.main + o.worker.tagging + o.worker.other;
+/** The queue's CPU per article outside tag(): the worker process's, and with Redis's. */
+const outside = (o: Overhead) => (workerCpu(o) - o.localCpuMs) / o.docs;
+const outsideWithRedis = (o: Overhead) => outside(o) + o.redisCpuMs / o.docs;
 
 async function main() {
   if (!redisServerAvailable) {
@@ -159,64 +276,90 @@ async function main() {
   const chars = items.reduce((sum, item) => sum + item.text.length, 0);
   console.log(
     `# gongwen/queue throughput: ${items.length} xwlb news items (${(chars / items.length).toFixed(0)} characters on average; ` +
-      `${typical.length} of them 1–2 KB), each side warm; load average before: ${load()}\n`,
+      `${typical.length} of them 1–2 KB), bundles of ${bundleSize}, each side warm; load average before: ${load()}\n`,
   );
 
-  const local = timeLocal("local tag(), this process", items);
-  const localTypical = timeLocal("local tag(), 1–2 KB items", typical);
-  const rows: Row[] = [local, await timePool(items, 1), await timePool(items, 2)];
-
+  const rows: Row[] = [timeLocal("local tag(), this process", items), await timePool(items, 1), await timePool(items, 2)];
   const redis = await startRedis();
-  const queueRuns: ({ workers: number } & Awaited<ReturnType<typeof timeQueue>>)[] = [];
-  let typicalRun: Awaited<ReturnType<typeof timeQueue>>;
+  const bundled = new Map<number, QueueRun>();
+  const overheads: Overhead[] = [];
   try {
-    for (const workers of workerCounts) {
-      const run = await timeQueue(redis, items, workers, `queue, ${workers} worker process${workers > 1 ? "es" : ""}`);
-      queueRuns.push({ workers, ...run });
-      rows.push(run.row);
+    for (const count of workerCounts) {
+      const bench = await QueueBench.start(redis, count);
+      try {
+        await bench.warmUp(items);
+        const label = `queue, ${plural(count, "worker process")}, bundles of ${bundleSize}`;
+        bundled.set(count, await bench.time(label, items, bundleSize, "bundled-"));
+        if (count === 1) {
+          overheads.push(await measureOverhead(bench, `bundles of ${bundleSize}, all items`, items, bundleSize));
+          overheads.push(await measureOverhead(bench, "1 article per job, all items", items, 1));
+          overheads.push(await measureOverhead(bench, `bundles of ${bundleSize}, 1–2 KB items`, typical, bundleSize));
+        }
+      } finally {
+        await bench.stop();
+      }
     }
-    typicalRun = await timeQueue(redis, typical, 1, "queue, 1 worker process, 1–2 KB items", items);
   } finally {
     await redis.stop();
   }
 
-  console.log("| run | docs | docs/s | wall ms/doc | CPU ms/doc (+ Redis) | peak RSS per worker process |");
-  console.log("|---|---:|---:|---:|---:|---:|");
-  for (const row of [...rows, localTypical, typicalRun.row]) {
-    const redisPart = row.redisCpuMs === undefined ? "" : ` (+ ${(row.redisCpuMs / row.docs).toFixed(2)})`;
+  console.log("## Throughput\n");
+  console.log("| run | docs (jobs) | docs/s | wall ms/doc | CPU ms/doc | main · tagging · other threads | Redis CPU ms/doc | peak RSS per worker |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const row of [...rows, ...[...bundled.values()].map((run) => run.row)]) {
+    const t = row.threads;
+    const split = t ? `${fixed(t.main / row.docs)} · ${fixed(t.tagging / row.docs)} · ${fixed(t.other / row.docs)}` : "";
+    const redisPart = row.redisCpuMs === undefined ? "" : fixed(row.redisCpuMs / row.docs, 3);
     const rss = row.peakRssMb === undefined ? "" : `${row.peakRssMb.toFixed(0)} MB`;
     console.log(
-      `| ${row.label} | ${row.docs} | ${((1000 * row.docs) / row.wallMs).toFixed(1)} | ${wallPerDoc(row).toFixed(2)} | ` +
-        `${(row.cpuMs / row.docs).toFixed(2)}${redisPart} | ${rss} |`,
+      `| ${row.label} | ${row.docs}${row.jobs === undefined ? "" : ` (${row.jobs})`} | ${fixed((1000 * row.docs) / row.wallMs, 1)} | ` +
+        `${fixed(wallPerDoc(row))} | ${fixed(cpuPerDoc(row))} | ${split} | ${redisPart} | ${rss} |`,
+    );
+  }
+  const one = bundled.get(1);
+  const two = bundled.get(2);
+  if (one && two) {
+    const speedup = wallPerDoc(one.row) / wallPerDoc(two.row);
+    console.log(
+      `\n2 worker processes vs 1 (wall, bundles): ${fixed(speedup)}× (goal ≥ 1.70×, on a quiet machine): ${speedup >= 1.7 ? "met" : "NOT met"}`,
+    );
+  }
+  if (one) {
+    console.log(
+      `enqueue (claims + addBulk, 1,024 articles per round trip): ${fixed((1000 * one.row.docs) / one.enqueueMs, 0)} articles/s; ` +
+        `results read and removed: ${fixed((1000 * one.row.docs) / one.drainMs, 0)} articles/s; ` +
+        `Redis memory per tagged article not yet read: ${fixed(one.memoryPerDoc / 1024, 1)} KB`,
     );
   }
 
-  const one = queueRuns.find((run) => run.workers === 1);
-  const two = queueRuns.find((run) => run.workers === 2);
-  if (one && two) {
-    const speedup = wallPerDoc(one.row) / wallPerDoc(two.row);
-    console.log(`\n2 worker processes vs 1: ${speedup.toFixed(2)}× (goal ≥ 1.70×): ${speedup >= 1.7 ? "met" : "NOT met"}`);
-  }
-  const overhead = (label: string, queued: Row, baseline: Row) => {
-    const wall = wallPerDoc(queued) - wallPerDoc(baseline);
-    const cpu = cpuPerDoc(queued) - cpuPerDoc(baseline);
+  console.log(`\n## Queue overhead: CPU per article outside tag(), one worker process, in blocks of ${BLOCK} beside tag() here\n`);
+  console.log("| run | articles (jobs) | tag() here | worker process | main · tagging · other threads | outside tag() | Redis | outside tag() + Redis |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const o of overheads) {
+    const tagMs = o.localCpuMs / o.docs;
+    const w = o.worker;
     console.log(
-      `queue overhead per job, ${label}: wall ${wall.toFixed(2)} ms (${((100 * wall) / wallPerDoc(baseline)).toFixed(1)}% of ` +
-        `${wallPerDoc(baseline).toFixed(2)} ms tagging), CPU ${cpu.toFixed(2)} ms incl. Redis ` +
-        `(${((100 * cpu) / cpuPerDoc(baseline)).toFixed(1)}% of ${cpuPerDoc(baseline).toFixed(2)} ms)`,
-    );
-    return (100 * wall) / wallPerDoc(baseline);
-  };
-  if (one) {
-    overhead("all items", one.row, local);
-    console.log(
-      `enqueue (addBulk, batches of 500): ${((1000 * one.row.docs) / one.enqueueMs).toFixed(0)} jobs/s; ` +
-        `results read and removed: ${((1000 * one.row.docs) / one.drainMs).toFixed(0)} results/s; ` +
-        `Redis memory per completed job not yet read: ${(one.memoryPerJob / 1024).toFixed(1)} KB`,
+      `| ${o.label} | ${o.docs} (${o.jobs}) | ${fixed(tagMs)} ms | ${fixed(workerCpu(o) / o.docs)} ms | ` +
+        `${fixed(w.main / o.docs)} · ${fixed(w.tagging / o.docs)} · ${fixed(w.other / o.docs)} | ` +
+        `${fixed(outside(o), 3)} ms (${percent(outside(o), tagMs)}) | ${fixed(o.redisCpuMs / o.docs, 3)} ms | ` +
+        `${fixed(outsideWithRedis(o), 3)} ms (${percent(outsideWithRedis(o), tagMs)}) |`,
     );
   }
-  const share = overhead("1–2 KB items", typicalRun.row, localTypical);
-  console.log(`goal ≤ 10% for 1–2 KB items (wall, one worker): ${share <= 10 ? "met" : "NOT met"}`);
+  const [inBundles, single, typicalRun] = overheads;
+  if (inBundles && single) {
+    // Overhead per article = a per-article part + a per-job part / articles per job, in both runs: two equations.
+    const jobShare = (o: Overhead) => o.jobs / o.docs;
+    const perJob = (outsideWithRedis(single) - outsideWithRedis(inBundles)) / (jobShare(single) - jobShare(inBundles));
+    const perArticle = outsideWithRedis(inBundles) - perJob * jobShare(inBundles);
+    console.log(
+      `\nsplit (worker + Redis CPU): ${fixed(perJob)} ms per job + ${fixed(perArticle, 3)} ms per article; ` +
+        `in bundles of ${fixed(1 / jobShare(inBundles), 1)} articles the per-job part is ${fixed(perJob * jobShare(inBundles), 3)} ms per article`,
+    );
+  }
+  if (typicalRun) {
+    const share = (100 * outside(typicalRun) * typicalRun.docs) / typicalRun.localCpuMs;
+    console.log(`goal ≤ 10% for 1–2 KB items (worker CPU outside tag(), bundles): ${share <= 10 ? "met" : "NOT met"} (${fixed(share, 1)}%)`);
+  }
   console.log(`load average after: ${load()} (other processes share these cores)`);
 }
 

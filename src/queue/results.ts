@@ -75,8 +75,9 @@ function singleId(job: JobLike | undefined, jobId: string): string | number {
 
 function toResults(job: JobLike | undefined, jobId: string): Read<QueueResult> {
   const value = job?.returnvalue;
-  if (Array.isArray(value)) {
-    const outcomes = value as ArticleOutcome[];
+  // A bundle returned the JSON text of its outcomes (see worker.ts).
+  if (typeof value === "string") {
+    const outcomes = JSON.parse(value) as ArticleOutcome[];
     return {
       records: outcomes.map((outcome) => ({ ...outcome, jobId })),
       claims: outcomes.map(({ id, textHash: hash }) => [keyOf(id, hash), jobId] as const),

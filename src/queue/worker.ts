@@ -1,10 +1,12 @@
 /**
- * The tagging worker: a BullMQ Worker that hands each article of a job to gongwen's worker pool (src/batch) and
- * returns `tag()` (or `analyze()`) of it.
+ * The tagging worker: a BullMQ Worker that hands the articles of each job to gongwen's worker pool (src/batch) and
+ * returns `tag()` (or `analyze()`) of each.
  *
  * A job carries a bundle of articles (what `enqueueDocuments` adds) or one article (what another producer may
- * add). A bundle returns one outcome per article, tags or the error that stopped that article alone; a job of one
- * article returns its tags, or fails with the error's code.
+ * add). A bundle returns one outcome per article, tags or the error that stopped that article alone, as JSON text:
+ * the tagging thread writes each article's tags as JSON and the bundle's JSON is put together as text, so the tags
+ * never become objects on the thread that talks to Redis (no structured clone to read, no object tree for BullMQ to
+ * serialise, far less garbage). A job of one article returns its tags, or fails with the error's code.
  *
  * Tagging runs on a worker thread, not on the thread that talks to Redis: a long document (a 1 MB text takes
  * seconds) then never stops BullMQ from renewing the job's lock, so it is never mistaken for a stalled job, and
@@ -14,6 +16,7 @@ import { hostname } from "node:os";
 import type { Job, JobJson, Worker, WorkerOptions } from "bullmq";
 import { z } from "zod";
 import { createPool } from "../batch/pool.js";
+import type { TaskOutcome } from "../batch/protocol.js";
 import { GongwenError, isGongwenError, type ErrorCode } from "../errors.js";
 import { parseOptions } from "../options.js";
 import { checkInput } from "../pipeline.js";
@@ -35,8 +38,10 @@ import {
 
 /** What a job of one article returns: `Tags` by default, the whole `Doc` with `output: "doc"`. */
 export type TaggingResult = Tags | Doc;
-/** A job returns an outcome per article (a bundle) or the result of its one article. */
-export type TaggingWorker = Worker<unknown, ArticleOutcome[] | TaggingResult>;
+/**
+ * A bundle returns the JSON text of its `ArticleOutcome[]`; a job of one article returns its `Tags` (or `Doc`).
+ */
+export type TaggingWorker = Worker<unknown, string | TaggingResult>;
 
 export interface TaggingWorkerOptions {
   /** Redis URL or BullMQ connection options. */
@@ -123,35 +128,40 @@ export function jobError(error: unknown, Unrecoverable: new (message: string) =>
   return error instanceof Error ? error : new Error(String(error));
 }
 
-type Tagged = { ok: true; value: TaggingResult } | { ok: false; code: ErrorCode; message: string };
+/** One article's tagging: its result (as JSON text in a bundle) or the error's code and message. */
+type Tagged<T> = { ok: true; value: T } | Refusal;
+type Refusal = { ok: false; code: ErrorCode; message: string };
 
-/** An article tagged in a bundle: its outcome, or undefined when another job holds it. */
-type BundleEntry = { id: string | number; hash: string; tagged: Tagged } | undefined;
+/** An article of a bundle with its outcome, or undefined when another job holds it (or it came twice). */
+type BundleEntry = { id: string | number; hash: string; tagged: Tagged<string> } | undefined;
 
 /**
- * A bundle's outcomes, or the error to retry the bundle with: an article that failed for a reason another attempt
- * could cure (a tagging thread that died, a dictionary missing on this machine) sends the bundle back, with
- * backoff, unless this is its last attempt; then that article's error is its outcome. Bad input never retries.
+ * A bundle's outcomes as the JSON text of `ArticleOutcome[]`, or the error to retry the bundle with: an article
+ * that failed for a reason another attempt could cure (a tagging thread that died, a dictionary missing on this
+ * machine) sends the bundle back, with backoff, unless this is its last attempt; then that article's error is its
+ * outcome. Bad input never retries: it is that article's outcome at once.
  *
  * @example
  * bundleOutcomes([{ id: 7, hash: "…", tagged: { ok: false, code: "INPUT_TOO_LARGE", message: "…" } }], "tags", false);
- * // → [{ id: 7, textHash: "…", error: { code: "INPUT_TOO_LARGE", message: "…" } }]
+ * // → '[{"id":7,"textHash":"…","error":{"code":"INPUT_TOO_LARGE","message":"…"}}]'
  */
-export function bundleOutcomes(entries: readonly BundleEntry[], output: "tags" | "doc", lastAttempt: boolean): ArticleOutcome[] {
-  const outcomes: ArticleOutcome[] = [];
+export function bundleOutcomes(entries: readonly BundleEntry[], output: "tags" | "doc", lastAttempt: boolean): string {
+  const parts: string[] = [];
   for (const entry of entries) {
     if (entry === undefined) continue;
-    const { id, hash: textHash, tagged } = entry;
+    const { id, hash, tagged } = entry;
     if (tagged.ok) {
-      outcomes.push(output === "doc" ? { id, textHash, doc: tagged.value as Doc } : { id, textHash, tags: tagged.value as Tags });
+      // The text hash is 16 hex digits and the value is JSON already: only the id needs encoding.
+      parts.push(`{"id":${JSON.stringify(id)},"textHash":"${hash}","${output}":${tagged.value}}`);
       continue;
     }
     if (!lastAttempt && !PERMANENT_CODES.has(tagged.code)) {
       throw new GongwenError(tagged.code, `article ${JSON.stringify(id)}: ${tagged.message}`);
     }
-    outcomes.push({ id, textHash, error: { code: tagged.code, message: tagged.message } });
+    const outcome: ArticleOutcome = { id, textHash: hash, error: { code: tagged.code, message: tagged.message } };
+    parts.push(JSON.stringify(outcome));
   }
-  return outcomes;
+  return `[${parts.join(",")}]`;
 }
 
 /**
@@ -161,7 +171,7 @@ export function bundleOutcomes(entries: readonly BundleEntry[], output: "tags" |
  *
  * @example
  * const worker = await createTaggingWorker({ connection: "redis://127.0.0.1:6379", queue: "gongwen-tags" });
- * worker.on("completed", (job, outcomes) => console.log(job.id, outcomes)); // [{ id, textHash, tags }, …]
+ * worker.on("completed", (job, result) => console.log(job.id, result)); // '[{"id":42,"textHash":"…","tags":{…}},…]' 
  * process.once("SIGTERM", () => void worker.close());
  */
 export async function createTaggingWorker(options: TaggingWorkerOptions): Promise<TaggingWorker> {
@@ -184,45 +194,64 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
     throw new GongwenError(failed.code, failed.message);
   }
 
-  /** Tags one text on the pool; bad input is refused here, so that a 50 MB text is never copied to a thread. */
-  async function tagText(text: unknown): Promise<Tagged> {
+  /** Why a text cannot be tagged (checked here, so that a 50 MB text is never copied to a thread), or undefined. */
+  function refusal(text: unknown): Refusal | undefined {
     try {
       if (text === undefined) throw new GongwenError("INVALID_INPUT", "article has no text field");
       checkInput(text, maxInputLength);
+      return undefined;
     } catch (error) {
       if (isGongwenError(error)) return { ok: false, code: error.code, message: error.message };
       throw error;
     }
-    const outcome = await pool.run({ op, text, format: "value" });
-    return outcome.ok ? { ok: true, value: outcome.value as TaggingResult } : outcome;
   }
 
-  async function tagBundle(job: Job<unknown>, articles: TaggingJobData[]): Promise<ArticleOutcome[]> {
+  /**
+   * Tags texts on one tagging thread in one message each way, the results as JSON text. If the thread died, the
+   * texts are tagged again one by one, so that the one that killed it fails alone.
+   */
+  async function tagTexts(texts: string[]): Promise<Tagged<string>[]> {
+    const tagged = (outcomes: TaskOutcome[]) =>
+      outcomes.map((outcome): Tagged<string> => (outcome.ok ? { ok: true, value: outcome.value as string } : outcome));
+    const outcomes = await pool.runBatch({ op, format: "jsonl", inputs: texts.map((text) => ({ text })) });
+    const died = texts.length > 1 && outcomes.every((outcome) => !outcome.ok && outcome.code === "WORKER_FAILED");
+    if (!died) return tagged(outcomes);
+    return tagged(await Promise.all(texts.map((text) => pool.run({ op, text, format: "jsonl" }))));
+  }
+
+  async function tagBundle(job: Job<unknown>, articles: TaggingJobData[]): Promise<string> {
     const hashes = articles.map((article) => textHash(article.text));
     const keys = articles.map((article, index) => keyOf(article.id, hashes[index]!));
     // Claimed again here: an article that another live job holds (two producers raced) is tagged there, not here.
     const owned = await claimArticles(worker, keys.map((key) => [key, job.id!] as const));
-    // The same article twice in one bundle (from a producer outside gongwen) is tagged once.
+    const entries: BundleEntry[] = articles.map(() => undefined);
+    const toTag: number[] = [];
     const seen = new Set<string>();
-    const first = keys.map((key) => !seen.has(key) && Boolean(seen.add(key)));
-    const entries = await Promise.all(
-      articles.map(async (article, index): Promise<BundleEntry> => {
-        if (!owned[index] || !first[index]) return undefined;
-        return { id: article.id, hash: hashes[index]!, tagged: await tagText(article.text) };
-      }),
-    );
+    articles.forEach((article, index) => {
+      // The same article twice in one bundle (from a producer outside gongwen) is tagged once.
+      if (!owned[index] || seen.has(keys[index]!)) return;
+      seen.add(keys[index]!);
+      const refused = refusal(article.text);
+      if (refused) entries[index] = { id: article.id, hash: hashes[index]!, tagged: refused };
+      else toTag.push(index);
+    });
+    const tagged = toTag.length > 0 ? await tagTexts(toTag.map((index) => articles[index]!.text)) : [];
+    toTag.forEach((index, at) => (entries[index] = { id: articles[index]!.id, hash: hashes[index]!, tagged: tagged[at]! }));
     return bundleOutcomes(entries, output, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
   }
 
   async function tagSingle(job: Job<unknown>): Promise<TaggingResult> {
-    const tagged = await tagText(textOf(job.data));
-    if (!tagged.ok) throw new GongwenError(tagged.code, tagged.message);
-    return tagged.value;
+    const text = textOf(job.data);
+    const refused = refusal(text);
+    if (refused) throw new GongwenError(refused.code, refused.message);
+    const outcome = await pool.run({ op, text: text as string, format: "value" });
+    if (!outcome.ok) throw new GongwenError(outcome.code, outcome.message);
+    return outcome.value as TaggingResult;
   }
 
   /** Closes the pool with the worker, and turns data that is not JSON into a job that fails (not one stuck). */
-  class GongwenWorker extends BullWorker<unknown, ArticleOutcome[] | TaggingResult> {
-    protected override createJob(json: JobJson, jobId: string): Job<unknown, ArticleOutcome[] | TaggingResult> {
+  class GongwenWorker extends BullWorker<unknown, string | TaggingResult> {
+    protected override createJob(json: JobJson, jobId: string): Job<unknown, string | TaggingResult> {
       try {
         return super.createJob(json, jobId);
       } catch (error) {
