@@ -55,11 +55,33 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   // a dictionary word starts here (国家主席, 全体, 中央军委): not a name
   if (first && first.end - start > surname && !isPersonTag(first.pos) && first.pos !== "x") return -1;
   if (strict && first && first.end - first.start === 1 && surname === 1 && FUNCTION_TAGS.has(first.pos)) return -1;
+  // jieba's own name word with two given characters is the name (龚育之/nr), and so is a foreign name
+  // (谢列兹尼奥夫/nrt); a shorter word may leave out the last character (高云/nr 江), a longer Chinese one holds
+  // the next word's first (高云江说/nr)
+  const given = first && isPersonTag(first.pos) ? first.end - start - surname : 0;
+  if ((given === 2 || (given > 2 && first!.pos === "nrt")) && isAllHan(text, start, first!.end)) return first!.end;
   const second = start + surname + 1;
   if (second >= text.length || !isHan(text, second) || NOT_GIVEN_NAME.has(text[second]!)) return second;
   const next = tokenStartingAt(index, second);
   if (next && next.end - next.start >= 2 && !isPersonTag(next.pos) && next.pos !== "x") return second;
-  return second + 1;
+  return transliterationEnd(text, index, start, second + 1);
+}
+
+/**
+ * A name that stops inside a word jieba does not know or reads as a foreign name (斯捷/x 帕申/x, 贾斯/x 蒂卡/nrt) is
+ * a transliterated name that goes on to that word's end.
+ */
+function transliterationEnd(text: string, index: TokenIndex, start: number, end: number): number {
+  const token = tokenCovering(index, end - 1);
+  if (!token || token.start <= start || token.end <= end || !isAllHan(text, end, token.end)) return end;
+  // an unknown word goes on a name only when the name starts as one too (斯捷/x, not 高云/nr 江说/x), and a word
+  // that starts with the surname is the name with the next character glued on (宋海宏对/x)
+  const head = tokenStartingAt(index, start);
+  const unknownHead = head !== undefined && head.pos === "x" && head.end > start + 1 && head.end < token.end;
+  if (token.pos !== "nrt" && !(token.pos === "x" && unknownHead)) return end;
+  // …but not over a function character (刘季/x 幸作/x 的关于)
+  for (let i = end; i < token.end; i++) if (NOT_GIVEN_NAME.has(text[i]!)) return end;
+  return token.end;
 }
 
 /** Parses the title chain ending at `end` (right before a name), right to left. */
