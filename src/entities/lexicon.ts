@@ -6,13 +6,6 @@ import { dictParseError, readDictLines } from "../dict.js";
 
 export type TitleKind = "office" | "honor" | "credit" | "address";
 
-/** A node of a character trie: the words that continue with each UTF-16 unit, and the word that ends here. */
-interface TrieNode<V> {
-  next: Map<number, TrieNode<V>> | undefined;
-  word: string | undefined;
-  value: V | undefined;
-}
-
 /**
  * A set of words for longest-match lookups starting or ending at a position. The lookups walk tries of UTF-16
  * units read from the text, so they build no strings and stop as soon as no word continues: they run at every
@@ -21,48 +14,126 @@ interface TrieNode<V> {
 export interface WordTable<V> {
   words: Map<string, V>;
   /** The words read from their first unit, and read backwards from their last. */
-  forward: TrieNode<V>;
-  backward: TrieNode<V>;
-  /** Bit sets of the first and last units of the words: most positions are rejected with one array read. */
-  firsts: Uint32Array;
-  lasts: Uint32Array;
+  forward: Trie;
+  backward: Trie;
+  /** The words and their values by word number (the numbers the tries store). */
+  list: string[];
+  values: V[];
 }
 
-const hasUnit = (bits: Uint32Array, code: number) => ((bits[code >>> 5] ?? 0) & (1 << (code & 31))) !== 0;
+/**
+ * A character trie in flat arrays: node 0 is the root; the child of a node for a UTF-16 unit is found in an
+ * open-addressing table keyed by (node, unit), so a step is a hash and an array read or two, and a node's word
+ * is a number. Bit sets of the units that leave the root reject most positions with one array read.
+ */
+interface Trie {
+  /** Slot keys: node + 1 (0 = empty slot) and the unit. */
+  parents: Int32Array;
+  units: Uint16Array;
+  children: Int32Array;
+  mask: number;
+  /** The word number ending at each node, or -1. */
+  wordAt: Int32Array;
+  /** Bit set of the units that leave the root. */
+  starts: Uint32Array;
+}
 
-const trieNode = <V>(): TrieNode<V> => ({ next: undefined, word: undefined, value: undefined });
+const slotOf = (node: number, unit: number, mask: number) => (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) >>> 0 & mask;
 
-function insert<V>(root: TrieNode<V>, word: string, value: V, backwards: boolean): void {
-  let node = root;
-  for (let k = 0; k < word.length; k++) {
-    const code = word.charCodeAt(backwards ? word.length - 1 - k : k);
-    node.next ??= new Map();
-    let child = node.next.get(code);
-    if (!child) node.next.set(code, (child = trieNode<V>()));
-    node = child;
+/** The child of `node` for `unit`, or -1. */
+function childOf(trie: Trie, node: number, unit: number): number {
+  for (let slot = slotOf(node, unit, trie.mask); ; slot = (slot + 1) & trie.mask) {
+    const parent = trie.parents[slot]!;
+    if (parent === 0) return -1;
+    if (parent === node + 1 && trie.units[slot] === unit) return trie.children[slot]!;
   }
-  node.word = word;
-  node.value = value;
 }
+
+function buildTrie(list: readonly string[], backwards: boolean): Trie {
+  let units = 1;
+  for (const word of list) units += word.length;
+  let size = 1;
+  while (size < units * 2) size <<= 1;
+  const trie: Trie = {
+    parents: new Int32Array(size),
+    units: new Uint16Array(size),
+    children: new Int32Array(size),
+    mask: size - 1,
+    wordAt: new Int32Array(units).fill(-1),
+    starts: new Uint32Array(2048),
+  };
+  let nodes = 1;
+  list.forEach((word, number) => {
+    let node = 0;
+    for (let k = 0; k < word.length; k++) {
+      const unit = word.charCodeAt(backwards ? word.length - 1 - k : k);
+      if (node === 0) trie.starts[unit >>> 5]! |= 1 << (unit & 31);
+      let child = childOf(trie, node, unit);
+      if (child < 0) {
+        let slot = slotOf(node, unit, trie.mask);
+        while (trie.parents[slot] !== 0) slot = (slot + 1) & trie.mask;
+        trie.parents[slot] = node + 1;
+        trie.units[slot] = unit;
+        trie.children[slot] = child = nodes++;
+      }
+      node = child;
+    }
+    trie.wordAt[node] = number;
+  });
+  return trie;
+}
+
+const startsWord = (trie: Trie, unit: number) => (trie.starts[unit >>> 5]! & (1 << (unit & 31))) !== 0;
 
 function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
   const words = new Map<string, V>();
-  const forward = trieNode<V>();
-  const backward = trieNode<V>();
-  const firsts = new Uint32Array(2048);
-  const lasts = new Uint32Array(2048);
-  for (const [word, value] of entries) {
-    if (words.has(word) || word === "") continue;
-    words.set(word, value);
-    insert(forward, word, value, false);
-    insert(backward, word, value, true);
-    const first = word.charCodeAt(0);
-    const last = word.charCodeAt(word.length - 1);
-    firsts[first >>> 5]! |= 1 << (first & 31);
-    lasts[last >>> 5]! |= 1 << (last & 31);
-  }
-  return { words, forward, backward, firsts, lasts };
+  for (const [word, value] of entries) if (!words.has(word) && word !== "") words.set(word, value);
+  const list = [...words.keys()];
+  return { words, forward: buildTrie(list, false), backward: buildTrie(list, true), list, values: [...words.values()] };
 }
+
+/**
+ * Start of the longest word of `table` ending at `end` (and starting at or after `floor`), or -1; its number is
+ * left in `matched.word`. The allocation-free form of `longestEndingAt`.
+ */
+export function longestStartBefore(t: WordTable<unknown>, text: string, end: number, floor = 0): number {
+  const trie = t.backward;
+  if (end <= floor || !startsWord(trie, text.charCodeAt(end - 1))) return -1;
+  let node = 0;
+  let found = -1;
+  for (let start = end - 1; start >= floor; start--) {
+    node = childOf(trie, node, text.charCodeAt(start));
+    if (node < 0) break;
+    if (trie.wordAt[node]! >= 0) {
+      found = start;
+      matched.word = trie.wordAt[node]!;
+    }
+  }
+  return found;
+}
+
+/**
+ * End of the longest word of `table` starting at `start` (and ending at or before `ceiling`), or -1; its number
+ * is left in `matched.word`. The allocation-free form of `longestStartingAt`.
+ */
+export function longestEndAfter(t: WordTable<unknown>, text: string, start: number, ceiling = text.length): number {
+  const trie = t.forward;
+  if (start >= ceiling || !startsWord(trie, text.charCodeAt(start))) return -1;
+  let node = 0;
+  let found = -1;
+  for (let end = start + 1; end <= ceiling; end++) {
+    node = childOf(trie, node, text.charCodeAt(end - 1));
+    if (node < 0) break;
+    if (trie.wordAt[node]! >= 0) {
+      found = end;
+      matched.word = trie.wordAt[node]!;
+    }
+  }
+  return found;
+}
+
+/** The word number of the last match of `longestStartBefore` or `longestEndAfter`. */
+export const matched = { word: -1 };
 
 /**
  * Longest word of `table` ending at `end` (and starting at or after `floor`).
@@ -76,18 +147,8 @@ export function longestEndingAt<V>(
   end: number,
   floor = 0,
 ): { start: number; word: string; value: V } | undefined {
-  if (end <= floor || !hasUnit(t.lasts, text.charCodeAt(end - 1))) return undefined;
-  let node: TrieNode<V> | undefined = t.backward;
-  let found: TrieNode<V> | undefined;
-  let foundStart = 0;
-  for (let start = end - 1; start >= floor && node; start--) {
-    node = node.next?.get(text.charCodeAt(start));
-    if (node?.word !== undefined) {
-      found = node;
-      foundStart = start;
-    }
-  }
-  return found ? { start: foundStart, word: found.word!, value: found.value! } : undefined;
+  const start = longestStartBefore(t, text, end, floor);
+  return start < 0 ? undefined : { start, word: t.list[matched.word]!, value: t.values[matched.word]! };
 }
 
 /**
@@ -102,18 +163,8 @@ export function longestStartingAt<V>(
   start: number,
   ceiling = text.length,
 ): { end: number; word: string; value: V } | undefined {
-  if (start >= ceiling || !hasUnit(t.firsts, text.charCodeAt(start))) return undefined;
-  let node: TrieNode<V> | undefined = t.forward;
-  let found: TrieNode<V> | undefined;
-  let foundEnd = 0;
-  for (let end = start + 1; end <= ceiling && node; end++) {
-    node = node.next?.get(text.charCodeAt(end - 1));
-    if (node?.word !== undefined) {
-      found = node;
-      foundEnd = end;
-    }
-  }
-  return found ? { end: foundEnd, word: found.word!, value: found.value! } : undefined;
+  const end = longestEndAfter(t, text, start, ceiling);
+  return end < 0 ? undefined : { end, word: t.list[matched.word]!, value: t.values[matched.word]! };
 }
 
 export interface EntityLexicon {

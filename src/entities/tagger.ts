@@ -9,8 +9,8 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { Token } from "../schema.js";
-import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
-import { isHan, type TokenIndex } from "./tokens.js";
+import { type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
+import type { TokenIndex } from "./tokens.js";
 
 export const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"] as const;
 export const LABEL_COUNT = LABELS.length;
@@ -43,16 +43,18 @@ function wordHash(text: string, start: number, end: number): number {
 
 const NUMERALS = new Set([..."〇一二三四五六七八九十百千万亿零两"].map((c) => c.charCodeAt(0)));
 
-/** Character class: 0 Han, 1 digit or numeral, 2 Latin, 3 punctuation or space, 4 other, 5 outside the text. */
-function charClass(text: string, i: number): number {
-  if (i < 0 || i >= text.length) return 5;
-  const c = text.charCodeAt(i);
+/** Character class: 0 Han, 1 digit or numeral, 2 Latin, 3 punctuation or space, 4 other (5: outside the text). */
+function charClass(c: number): number {
   if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || NUMERALS.has(c)) return 1;
-  if (isHan(text, i)) return 0;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 0;
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff5a)) return 2;
   if (c < 0x80 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff20)) return 3;
   return 4;
 }
+
+/** The class of every UTF-16 unit, read once per character. */
+const CLASSES = Uint8Array.from({ length: 0x10000 }, (_, c) => charClass(c));
+const OUTSIDE = 5;
 
 /** BMES marks of dictionary matches: 0 none, 1 begin, 2 middle, 3 end, 4 single. */
 function markSpan(marks: Uint8Array, start: number, end: number): void {
@@ -61,69 +63,112 @@ function markSpan(marks: Uint8Array, start: number, end: number): void {
     return;
   }
   marks[start] = 1;
-  marks.fill(2, start + 1, end - 1);
+  for (let i = start + 1; i < end - 1; i++) marks[i] = 2;
   marks[end - 1] = 3;
 }
 
-/**
- * The hashed feature ids of every character, `TEMPLATE_COUNT` per character, in one array.
- * Computed identically when training and when tagging.
- */
-export function characterFeatures(text: string, index: TokenIndex, lexicon: EntityLexicon): Int32Array {
+/** What the templates read about each character of a text, computed once per text. */
+interface CharacterContext {
+  text: string;
+  /** BMES position within the jieba token, the token's tag id, word hash and length (at most 6). */
+  tokenPos: Uint8Array;
+  tokenTag: Uint8Array;
+  tokenWord: Int32Array;
+  tokenLength: Uint8Array;
+  /** BMES marks of known places (two characters or more) and organisations starting at a token. */
+  place: Uint8Array;
+  org: Uint8Array;
+  /** Length of the surname starting here, or 0. */
+  surname: Uint8Array;
+  /** 1 where a title or an organisation suffix ends right before offset i (length n + 1). */
+  titleEnd: Uint8Array;
+  suffixEnd: Uint8Array;
+  /** Character classes with one slot of padding each side for "outside the text" (length n + 2). */
+  classes: Uint8Array;
+}
+
+function characterContext(text: string, index: TokenIndex, lexicon: EntityLexicon): CharacterContext {
   const n = text.length;
-  const tokenPos = new Uint8Array(n); // BMES within the token
+  const tokenPos = new Uint8Array(n);
   const tokenTag = new Uint8Array(n);
   const tokenWord = new Int32Array(n);
   const tokenLength = new Uint8Array(n);
-  for (const token of index.tokens as readonly Token[]) {
-    const tag = TAG_IDS.get(token.pos) ?? 0;
-    const hash = token.end - token.start <= 6 ? wordHash(text, token.start, token.end) : 1;
-    markSpan(tokenPos, token.start, token.end);
-    tokenTag.fill(tag, token.start, token.end);
-    tokenWord.fill(hash, token.start, token.end);
-    tokenLength.fill(Math.min(token.end - token.start, 6), token.start, token.end);
-  }
   const place = new Uint8Array(n);
   const org = new Uint8Array(n);
+  for (const token of index.tokens as readonly Token[]) {
+    const { start, end } = token;
+    const tag = TAG_IDS.get(token.pos) ?? 0;
+    const hash = end - start <= 6 ? wordHash(text, start, end) : 1;
+    const length = Math.min(end - start, 6);
+    // most tokens are a character or two: plain stores beat four fill() calls
+    for (let i = start; i < end; i++) {
+      tokenTag[i] = tag;
+      tokenWord[i] = hash;
+      tokenLength[i] = length;
+    }
+    markSpan(tokenPos, start, end);
+  }
+  for (const { start } of index.tokens as readonly Token[]) {
+    const placeEnd = longestEndAfter(lexicon.places, text, start);
+    if (placeEnd - start >= 2) markSpan(place, start, placeEnd);
+    const orgEnd = longestEndAfter(lexicon.orgNames, text, start);
+    if (orgEnd >= 0) markSpan(org, start, orgEnd);
+  }
   const surname = new Uint8Array(n);
   const titleEnd = new Uint8Array(n + 1);
   const suffixEnd = new Uint8Array(n + 1);
-  for (const token of index.tokens as readonly Token[]) {
-    const i = token.start;
-    const p = longestStartingAt(lexicon.places, text, i);
-    if (p && p.end - i >= 2) markSpan(place, i, p.end);
-    const o = longestStartingAt(lexicon.orgNames, text, i);
-    if (o) markSpan(org, i, o.end);
-  }
-  for (let i = 0; i < n; i++) {
-    const s = longestStartingAt(lexicon.surnames, text, i);
-    if (s) surname[i] = s.end - i;
-    if (longestEndingAt(lexicon.titles, text, i + 1)) titleEnd[i + 1] = 1;
-    if (longestEndingAt(lexicon.orgSuffixes, text, i + 1)) suffixEnd[i + 1] = 1;
-  }
-  // classes with one slot of padding each side for "outside the text"
   const classes = new Uint8Array(n + 2);
-  for (let i = -1; i <= n; i++) classes[i + 1] = charClass(text, i);
-  const code = (i: number) => (i < 0 ? 1 : i >= n ? 2 : text.charCodeAt(i));
-  const out = new Int32Array(n * TEMPLATE_COUNT);
+  classes[0] = classes[n + 1] = OUTSIDE;
   for (let i = 0; i < n; i++) {
-    const c0 = code(i);
-    const cm1 = code(i - 1);
-    const cp1 = code(i + 1);
-    const cm2 = code(i - 2);
-    const cp2 = code(i + 2);
-    const tagPrev = i > 0 ? tokenTag[i - 1]! : 0;
-    const tagNext = i + 1 < n ? tokenTag[i + 1]! : 0;
-    const o = i * TEMPLATE_COUNT;
-    out[o] = feature(0, 0);
+    const surnameEnd = longestEndAfter(lexicon.surnames, text, i);
+    if (surnameEnd >= 0) surname[i] = surnameEnd - i;
+    if (longestStartBefore(lexicon.titles, text, i + 1) >= 0) titleEnd[i + 1] = 1;
+    if (longestStartBefore(lexicon.orgSuffixes, text, i + 1) >= 0) suffixEnd[i + 1] = 1;
+    classes[i + 1] = CLASSES[text.charCodeAt(i)]!;
+  }
+  return { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes };
+}
+
+/**
+ * The `TEMPLATE_COUNT` feature ids of each character from `from` to `to`, written to `out` from 0. The templates
+ * are computed in three loops of at most eight, so that V8 inlines every hash (it stops inlining in a function
+ * after about eight of them, which doubles the cost).
+ */
+function writeFeatures(context: CharacterContext, from: number, to: number, out: Int32Array): void {
+  characterTemplates(context, from, to, out);
+  wordAndListTemplates(context, from, to, out);
+  mixedTemplates(context, from, to, out);
+}
+
+/** The character code at `j`, 1 before the text and 2 after it. */
+const codeAt = (text: string, j: number) => (j < 0 ? 1 : j >= text.length ? 2 : text.charCodeAt(j));
+
+/** Templates 0–8: a bias, the characters around, pairs of them. */
+function characterTemplates({ text }: CharacterContext, from: number, to: number, out: Int32Array): void {
+  const bias = feature(0, 0);
+  for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
+    const c0 = codeAt(text, i);
+    const cm1 = codeAt(text, i - 1);
+    const cp1 = codeAt(text, i + 1);
+    out[o] = bias;
     out[o + 1] = feature(1, c0);
     out[o + 2] = feature(2, cm1);
     out[o + 3] = feature(3, cp1);
-    out[o + 4] = feature(4, cm2);
-    out[o + 5] = feature(5, cp2);
+    out[o + 4] = feature(4, codeAt(text, i - 2));
+    out[o + 5] = feature(5, codeAt(text, i + 2));
     out[o + 6] = feature(6, cm1, c0);
     out[o + 7] = feature(7, c0, cp1);
     out[o + 8] = feature(8, cm1, cp1);
+  }
+}
+
+/** Templates 9–15: jieba's word, tag and position in the word, the word lists, character classes. */
+function wordAndListTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
+  const { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes } = context;
+  const n = text.length;
+  for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
+    const tagPrev = i > 0 ? tokenTag[i - 1]! : 0;
+    const tagNext = i + 1 < n ? tokenTag[i + 1]! : 0;
     out[o + 9] = feature(9, tokenTag[i]!, tokenPos[i]!);
     out[o + 10] = feature(10, tokenWord[i]!, tokenPos[i]!);
     out[o + 11] = feature(11, tagPrev, tokenTag[i]!, tagNext);
@@ -131,25 +176,48 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
     out[o + 13] = feature(13, surname[i]!, titleEnd[i]!, tokenPos[i]!);
     out[o + 14] = feature(14, suffixEnd[i + 1]!, tokenPos[i]!, tokenLength[i]!);
     out[o + 15] = feature(15, classes[i]!, classes[i + 1]!, classes[i + 2]!);
+  }
+}
+
+/** Templates 16–20: the character with its tag or a surname before it, wider pairs, the trigram. */
+function mixedTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
+  const { text, tokenPos, tokenTag, surname, titleEnd } = context;
+  for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
+    const c0 = codeAt(text, i);
+    const cm1 = codeAt(text, i - 1);
+    const cp1 = codeAt(text, i + 1);
     out[o + 16] = feature(16, c0, tokenTag[i]!, tokenPos[i]!);
     out[o + 17] = feature(17, i > 0 ? surname[i - 1]! : 0, titleEnd[i]!, c0);
-    out[o + 18] = feature(18, cm2, cm1);
-    out[o + 19] = feature(19, cp1, cp2);
+    out[o + 18] = feature(18, codeAt(text, i - 2), cm1);
+    out[o + 19] = feature(19, cp1, codeAt(text, i + 2));
     out[o + 20] = feature(20, cm1, c0, cp1);
   }
+}
+
+/**
+ * The hashed feature ids of every character, `TEMPLATE_COUNT` per character, in one array.
+ * Computed identically when training and when tagging.
+ */
+export function characterFeatures(text: string, index: TokenIndex, lexicon: EntityLexicon): Int32Array {
+  const out = new Int32Array(text.length * TEMPLATE_COUNT);
+  writeFeatures(characterContext(text, index, lexicon), 0, text.length, out);
   return out;
 }
 
 /**
- * Weights in a compact open-addressing table of 16-byte slots, one per known feature: the feature id + 1 (0 =
- * empty) as an int32, then the weights of the labels other than O as int16 hundredths, each less the feature's
- * O weight. Shifting every label of a character by the same amount changes no decision, so O's emission is 0 and
- * a slot holds one key and six weights in a quarter of a cache line (the file keeps two decimals, so this is
- * exact). The whole table is about 2 MB: tagging is bound by the cache misses of its lookups, and a dense
- * 2^HASH_BITS float table would be 15 MB.
+ * Weights of the known features, indexed by a bit set over all 2^HASH_BITS feature ids: a feature is known when
+ * its bit is set, and its weights are the row numbered by the count of set bits before it (its rank). Each row
+ * holds the weights of the labels other than O as int16 hundredths, each less the feature's O weight: shifting
+ * every label of a character by the same amount changes no decision, so O's emission is 0 (the file keeps two
+ * decimals, so this is exact). The bit set with its ranks takes 128 KB and stays in the processor's cache, so an
+ * unknown feature (about a quarter of them) costs no memory access; the rows take 12 bytes each, about 1 MB.
+ * Tagging is bound by these lookups.
  */
 export interface TaggerWeights {
-  slots: Int32Array;
+  /** Pairs of uint32 per 32 feature ids: the number of known features before them, then their bits. */
+  known: Uint32Array;
+  /** ROW int16s per known feature, in feature id order. */
+  rows: Int16Array;
   /** transitions[from * LABEL_COUNT + to]; row LABEL_COUNT is the sentence start. */
   transitions: Float32Array;
 }
@@ -157,26 +225,45 @@ export interface TaggerWeights {
 /** Weights are stored in hundredths. */
 const WEIGHT_SCALE = 100;
 const MAX_WEIGHT = 32767 / WEIGHT_SCALE;
-/** int32s per slot: the key and (LABEL_COUNT - 1) int16 weights. */
-const SLOT = 4;
+/** int16s per row: the weights of labels 1 … LABEL_COUNT - 1. */
+const ROW = LABEL_COUNT - 1;
 
-const slotOf = (id: number, mask: number) => (Math.imul(id, 0x9e3779b1) >>> 0) & mask;
 const toInt16 = (v: number) => Math.round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, v)) * WEIGHT_SCALE);
 
-/** Builds the compact table from (feature id, weights) pairs. */
+/** Set bits of a 32-bit word. */
+function popCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Builds the compact table from (feature id, weights) pairs; the first pair of an id counts. */
 export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>]>, transitions: Float32Array): TaggerWeights {
-  let count = 1;
-  while (count < entries.length * 1.5) count <<= 1;
-  const mask = count - 1;
-  const slots = new Int32Array(count * SLOT);
-  const weights = new Int16Array(slots.buffer);
-  for (const [id, values] of entries) {
-    let slot = slotOf(id, mask);
-    while (slots[slot * SLOT] !== 0) slot = (slot + 1) & mask;
-    slots[slot * SLOT] = id + 1;
-    for (let l = 1; l < LABEL_COUNT; l++) weights[slot * SLOT * 2 + 1 + l] = toInt16(values[l]! - values[0]!);
+  const known = new Uint32Array((1 << HASH_BITS) / 16);
+  const first = new Map<number, ArrayLike<number>>();
+  for (const [id, values] of entries) if (!first.has(id)) first.set(id, values);
+  for (const id of first.keys()) known[((id >>> 5) << 1) + 1]! |= 1 << (id & 31);
+  // row 0 stays zero: unknown features read it, so that scoring takes no branch
+  let rank = 1;
+  for (let w = 0; w < known.length; w += 2) {
+    known[w] = rank;
+    rank += popCount(known[w + 1]!);
   }
-  return { slots, transitions };
+  const rows = new Int16Array(rank * ROW);
+  for (const [id, values] of first) {
+    const row = rowOf(known, id) * ROW;
+    for (let l = 1; l < LABEL_COUNT; l++) rows[row + l - 1] = toInt16(values[l]! - values[0]!);
+  }
+  return { known, rows, transitions };
+}
+
+/** The row of a feature id: its rank among the known features, or 0 (a row of zeros) when it has no weights. */
+function rowOf(known: Uint32Array, id: number): number {
+  const w = (id >>> 5) << 1;
+  const bits = known[w + 1]!;
+  const shift = id & 31;
+  const rank = known[w]! + popCount(bits & ((1 << shift) - 1));
+  return rank * ((bits >>> shift) & 1);
 }
 
 /**
@@ -185,34 +272,26 @@ export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>
  */
 export function emissions(features: Int32Array, n: number, weights: TaggerWeights): Float32Array {
   const out = new Float32Array(n * LABEL_COUNT);
-  const { slots } = weights;
-  const halves = new Int16Array(slots.buffer, slots.byteOffset, slots.length * 2);
-  const mask = slots.length / SLOT - 1;
-  const sums = new Int32Array(LABEL_COUNT);
-  const home = new Int32Array(TEMPLATE_COUNT);
-  const first = new Int32Array(TEMPLATE_COUNT);
+  const { known, rows } = weights;
   for (let i = 0; i < n; i++) {
-    sums.fill(0);
-    const base = i * TEMPLATE_COUNT;
-    // the first probe of every feature before any is resolved: the loads are independent, so their cache misses overlap
-    for (let k = 0; k < TEMPLATE_COUNT; k++) {
-      const slot = slotOf(features[base + k]!, mask);
-      home[k] = slot;
-      first[k] = slots[slot * SLOT]!;
+    // six labels besides O
+    let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    for (let k = i * TEMPLATE_COUNT, end = k + TEMPLATE_COUNT; k < end; k++) {
+      const row = rowOf(known, features[k]!) * ROW;
+      s1 += rows[row]!;
+      s2 += rows[row + 1]!;
+      s3 += rows[row + 2]!;
+      s4 += rows[row + 3]!;
+      s5 += rows[row + 4]!;
+      s6 += rows[row + 5]!;
     }
-    for (let k = 0; k < TEMPLATE_COUNT; k++) {
-      const key = features[base + k]! + 1;
-      let slot = home[k]!;
-      let found = first[k]!;
-      while (found !== 0 && found !== key) {
-        slot = (slot + 1) & mask;
-        found = slots[slot * SLOT]!;
-      }
-      if (found === 0) continue;
-      const o = slot * SLOT * 2 + 1;
-      for (let l = 1; l < LABEL_COUNT; l++) sums[l] = sums[l]! + halves[o + l]!;
-    }
-    for (let l = 1; l < LABEL_COUNT; l++) out[i * LABEL_COUNT + l] = sums[l]! / WEIGHT_SCALE;
+    const o = i * LABEL_COUNT;
+    out[o + 1] = s1 / WEIGHT_SCALE;
+    out[o + 2] = s2 / WEIGHT_SCALE;
+    out[o + 3] = s3 / WEIGHT_SCALE;
+    out[o + 4] = s4 / WEIGHT_SCALE;
+    out[o + 5] = s5 / WEIGHT_SCALE;
+    out[o + 6] = s6 / WEIGHT_SCALE;
   }
   return out;
 }
@@ -242,29 +321,32 @@ export function maskTransitions(transitions: ArrayLike<number>): Float32Array {
 /** Best label sequence given emission scores and masked transitions (`maskTransitions`). */
 export function viterbi(emission: Float32Array, n: number, transitions: Float32Array): Uint8Array {
   const L = LABEL_COUNT;
-  const score = new Float32Array(n * L);
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
   const back = new Uint8Array(n * L);
   const t = transitions;
-  for (let to = 0; to < L && n > 0; to++) score[to] = t[L * L + to]! + emission[to]!;
+  // the scores of the previous and the current character, rounded to float32 as a full score table would be
+  let previous = new Float32Array(L);
+  let current = new Float32Array(L);
+  for (let to = 0; to < L; to++) previous[to] = t[L * L + to]! + emission[to]!;
   for (let i = 1; i < n; i++) {
     for (let to = 0; to < L; to++) {
-      let best = -Infinity;
+      let best = previous[0]! + t[to]!;
       let arg = 0;
-      for (let from = 0; from < L; from++) {
-        const s = score[(i - 1) * L + from]! + t[from * L + to]!;
+      for (let from = 1; from < L; from++) {
+        const s = previous[from]! + t[from * L + to]!;
         if (s > best) {
           best = s;
           arg = from;
         }
       }
-      score[i * L + to] = best + emission[i * L + to]!;
+      current[to] = best + emission[i * L + to]!;
       back[i * L + to] = arg;
     }
+    [previous, current] = [current, previous];
   }
-  const labels = new Uint8Array(n);
-  if (n === 0) return labels;
   let last = 0;
-  for (let l = 1; l < L; l++) if (score[(n - 1) * L + l]! > score[(n - 1) * L + last]!) last = l;
+  for (let l = 1; l < L; l++) if (previous[l]! > previous[last]!) last = l;
   for (let i = n - 1; i >= 0; i--) {
     labels[i] = last;
     last = back[i * L + last]!;
@@ -272,20 +354,25 @@ export function viterbi(emission: Float32Array, n: number, transitions: Float32A
   return labels;
 }
 
+type SpanType = "PER" | "LOC" | "ORG";
+/** For each label: the label that continues its span (B-PER → I-PER), or -1 when it opens none. */
+const CONTINUATION = LABELS.map((label) => (label.startsWith("B-") ? LABELS.indexOf(`I-${label.slice(2)}` as (typeof LABELS)[number]) : -1));
+const SPAN_TYPE = LABELS.map((label) => label.slice(2) as SpanType);
+
 /**
  * Spans of the labels, with type PER, LOC or ORG.
  *
  * @example
  * labelSpans(Uint8Array.from([1, 2, 2, 0])) // → [{ type: "PER", start: 0, end: 3 }]
  */
-export function labelSpans(labels: Uint8Array): { type: "PER" | "LOC" | "ORG"; start: number; end: number }[] {
-  const spans: { type: "PER" | "LOC" | "ORG"; start: number; end: number }[] = [];
+export function labelSpans(labels: Uint8Array): { type: SpanType; start: number; end: number }[] {
+  const spans: { type: SpanType; start: number; end: number }[] = [];
   for (let i = 0; i < labels.length; i++) {
-    const label = LABELS[labels[i]!]!;
-    if (!label.startsWith("B-")) continue;
+    const inside = CONTINUATION[labels[i]!]!;
+    if (inside < 0) continue;
     let end = i + 1;
-    while (end < labels.length && LABELS[labels[end]!] === `I-${label.slice(2)}`) end++;
-    spans.push({ type: label.slice(2) as "PER" | "LOC" | "ORG", start: i, end });
+    while (end < labels.length && labels[end] === inside) end++;
+    spans.push({ type: SPAN_TYPE[labels[i]!]!, start: i, end });
     i = end - 1;
   }
   return spans;
