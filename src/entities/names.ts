@@ -147,8 +147,9 @@ function splitNameRun(text: string, index: TokenIndex, lexicon: EntityLexicon, s
     i = tokenEnd;
   }
   if (end > pieceStart) pieces.push({ type: "person", start: pieceStart, end });
-  // a transliterated name (帕斯特拉纳) is not a list: every piece must look like a Chinese name
-  const names = pieces.filter((p) => p.end - p.start >= 2 && p.end - p.start <= MAX_NAME && longestStartingAt(lexicon.surnames, text, p.start));
+  // a transliterated name (帕斯特拉纳, 巴蒂/nrt 斯图塔/nr) is not a list: every piece must look like a Chinese name
+  const names = pieces.filter((p) => p.end - p.start >= 2 && p.end - p.start <= MAX_NAME && longestStartingAt(lexicon.surnames, text, p.start) &&
+    tokenCovering(index, p.start)?.pos !== "nrt");
   return names.length >= 2 && names.length === pieces.length ? names : [{ type: "person", start, end }];
 }
 

@@ -193,6 +193,8 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (!isHan(text, p) || !isHan(text, p - 1)) continue;
     const title = longestEndingAt(lexicon.titles, text, p);
     if (!title || title.value === "credit" || title.value === "address") continue;
+    // a title inside a longer word is none (成员国的, 成员国代表)
+    if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
     let end = nameEnd(text, index, lexicon, p, true);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
