@@ -272,11 +272,17 @@ function rowOf(known: Uint32Array, id: number): number {
  */
 export function emissions(features: Int32Array, n: number, weights: TaggerWeights): Float32Array {
   const out = new Float32Array(n * LABEL_COUNT);
+  scoreCharacters(features, n, weights, out);
+  return out;
+}
+
+/** Writes the emission scores of `count` characters' features to `out` (O's stay as they are: 0). */
+function scoreCharacters(features: Int32Array, count: number, weights: TaggerWeights, out: Float32Array): void {
   const { known, rows } = weights;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, k = 0; i < count; i++) {
     // six labels besides O
     let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let k = i * TEMPLATE_COUNT, end = k + TEMPLATE_COUNT; k < end; k++) {
+    for (const end = k + TEMPLATE_COUNT; k < end; k++) {
       const row = rowOf(known, features[k]!) * ROW;
       s1 += rows[row]!;
       s2 += rows[row + 1]!;
@@ -293,8 +299,12 @@ export function emissions(features: Int32Array, n: number, weights: TaggerWeight
     out[o + 5] = s5 / WEIGHT_SCALE;
     out[o + 6] = s6 / WEIGHT_SCALE;
   }
-  return out;
 }
+
+/** Characters tagged per step: their feature ids and scores are reused buffers that stay in the cache. */
+const CHUNK = 256;
+const chunkFeatures = new Int32Array(CHUNK * TEMPLATE_COUNT);
+const chunkScores = new Float32Array(CHUNK * LABEL_COUNT);
 
 /** A label may follow another: I-X only after B-X or I-X. */
 function allowed(from: number, to: number): boolean {
@@ -318,18 +328,36 @@ export function maskTransitions(transitions: ArrayLike<number>): Float32Array {
   return out;
 }
 
-/** Best label sequence given emission scores and masked transitions (`maskTransitions`). */
-export function viterbi(emission: Float32Array, n: number, transitions: Float32Array): Uint8Array {
+/** Viterbi's state while the characters' emission scores arrive: the back pointers and the last scores. */
+interface Lattice {
+  transitions: Float32Array;
+  back: Uint8Array;
+  /** Characters seen so far. */
+  length: number;
+  /** Scores of the best paths ending in each label at the last character seen, rounded to float32. */
+  previous: Float32Array;
+  current: Float32Array;
+}
+
+const lattice = (n: number, transitions: Float32Array): Lattice => ({
+  transitions,
+  back: new Uint8Array(n * LABEL_COUNT),
+  length: 0,
+  previous: new Float32Array(LABEL_COUNT),
+  current: new Float32Array(LABEL_COUNT),
+});
+
+/** Extends the best paths over `count` more characters with these emission scores. */
+function forward(lattice: Lattice, emission: Float32Array, count: number): void {
   const L = LABEL_COUNT;
-  const labels = new Uint8Array(n);
-  if (n === 0) return labels;
-  const back = new Uint8Array(n * L);
-  const t = transitions;
-  // the scores of the previous and the current character, rounded to float32 as a full score table would be
-  let previous = new Float32Array(L);
-  let current = new Float32Array(L);
-  for (let to = 0; to < L; to++) previous[to] = t[L * L + to]! + emission[to]!;
-  for (let i = 1; i < n; i++) {
+  const { transitions: t, back } = lattice;
+  let { previous, current } = lattice;
+  for (let k = 0; k < count; k++) {
+    const i = lattice.length + k;
+    if (i === 0) {
+      for (let to = 0; to < L; to++) previous[to] = t[L * L + to]! + emission[to]!;
+      continue;
+    }
     for (let to = 0; to < L; to++) {
       let best = previous[0]! + t[to]!;
       let arg = 0;
@@ -340,11 +368,21 @@ export function viterbi(emission: Float32Array, n: number, transitions: Float32A
           arg = from;
         }
       }
-      current[to] = best + emission[i * L + to]!;
+      current[to] = best + emission[k * L + to]!;
       back[i * L + to] = arg;
     }
     [previous, current] = [current, previous];
   }
+  lattice.length += count;
+  lattice.previous = previous;
+  lattice.current = current;
+}
+
+/** The labels of the best path through all the characters. */
+function bestPath({ back, length: n, previous }: Lattice): Uint8Array {
+  const L = LABEL_COUNT;
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
   let last = 0;
   for (let l = 1; l < L; l++) if (previous[l]! > previous[last]!) last = l;
   for (let i = n - 1; i >= 0; i--) {
@@ -352,6 +390,13 @@ export function viterbi(emission: Float32Array, n: number, transitions: Float32A
     last = back[i * L + last]!;
   }
   return labels;
+}
+
+/** Best label sequence given emission scores and masked transitions (`maskTransitions`). */
+export function viterbi(emission: Float32Array, n: number, transitions: Float32Array): Uint8Array {
+  const state = lattice(n, transitions);
+  forward(state, emission, n);
+  return bestPath(state);
 }
 
 type SpanType = "PER" | "LOC" | "ORG";
@@ -422,5 +467,13 @@ export function useTaggerWeights(weights: TaggerWeights): void {
  */
 export function tagCharacters(text: string, index: TokenIndex, lexicon: EntityLexicon): Uint8Array {
   const { weights, transitions } = taggerWeights();
-  return viterbi(emissions(characterFeatures(text, index, lexicon), text.length, weights), text.length, transitions);
+  const context = characterContext(text, index, lexicon);
+  const state = lattice(text.length, transitions);
+  for (let from = 0; from < text.length; from += CHUNK) {
+    const to = Math.min(text.length, from + CHUNK);
+    writeFeatures(context, from, to, chunkFeatures);
+    scoreCharacters(chunkFeatures, to - from, weights, chunkScores);
+    forward(state, chunkScores, to - from);
+  }
+  return bestPath(state);
 }
