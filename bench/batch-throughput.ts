@@ -9,14 +9,20 @@
  * compete for the cores, which caps the speed-up whatever gongwen does), and memory: the process's peak RSS
  * (VmHWM), the extra peak RSS each added worker costs (worker threads share one process, so that difference is the
  * per-worker figure), and RSS at each quarter of the run (flat means memory is bounded: the file is streamed).
- * Last, the speed-up of 2 workers over 1: the ratio of the median documents/s, and the median of the ratios of
- * the alternating pairs. CPU per document is the figure to trust on a busy machine; the speed-up needs a quiet one.
+ * CPU per document is given for the whole run and for the part after the first result (without start-up: loading
+ * modules and nodejieba). Last, the speed-up of 2 workers over 1: the ratio of the median documents/s, and the
+ * median of the ratios of the alternating pairs. CPU per document is the figure to trust on a busy machine; the
+ * speed-up needs a quiet one.
+ *
+ * The CLI is built from the working tree, or with `--ref` from commits (`git archive`, so nobody's uncommitted
+ * work is in it); several `--ref`s alternate too, for a before/after comparison under the same load.
  *
  *   npx tsx bench/batch-throughput.ts                          # the whole file, 1 and 2 workers, 3 runs each
  *   npx tsx bench/batch-throughput.ts --limit 4000 --runs 5    # the first 4,000 items, 5 runs each
  *   npx tsx bench/batch-throughput.ts --workers 1,2,3
+ *   npx tsx bench/batch-throughput.ts --limit 5000 --workers 1 --ref 862c665 --ref HEAD   # before/after
  */
-import { spawn, spawnSync } from "node:child_process";
+import { execSync, spawn, spawnSync } from "node:child_process";
 import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, copyFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,24 +35,47 @@ const CORPUS = join(ROOT, "../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl")
 const SAMPLE_MS = 100;
 
 const { values } = parseArgs({
-  options: { limit: { type: "string" }, workers: { type: "string", default: "1,2" }, runs: { type: "string", default: "3" } },
+  options: {
+    limit: { type: "string" },
+    workers: { type: "string", default: "1,2" },
+    runs: { type: "string", default: "3" },
+    ref: { type: "string", multiple: true },
+  },
 });
 const limit = values.limit === undefined ? undefined : Number(values.limit);
 const workerCounts = values.workers.split(",").map(Number);
 const runs = Number(values.runs);
 
-/** Builds the CLI into a temporary folder laid out like the installed package (dist/ beside dict/). */
-function buildPackage(): string {
+/** A CLI built into a temporary folder laid out like the installed package (dist/ beside dict/). */
+interface Build {
+  label: string;
+  folder: string;
+}
+
+function tsup(cwd: string, outDir: string): void {
+  const build = spawnSync("npx", ["tsup", "--out-dir", outDir, "--no-dts", "--silent"], { cwd, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+}
+
+function buildWorkingTree(): Build {
   const folder = mkdtempSync(join(tmpdir(), "gongwen-bench-"));
   copyFileSync(join(ROOT, "package.json"), join(folder, "package.json"));
   symlinkSync(join(ROOT, "dict"), join(folder, "dict"));
   symlinkSync(join(ROOT, "node_modules"), join(folder, "node_modules"));
   mkdirSync(join(folder, "dist"));
-  const build = spawnSync("npx", ["tsup", "--out-dir", join(folder, "dist"), "--no-dts", "--silent"], { cwd: ROOT, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-  return folder;
+  tsup(ROOT, join(folder, "dist"));
+  return { label: "working tree", folder };
 }
 
+/** The sources of one commit, exported and built on their own. */
+function buildRef(ref: string): Build {
+  const folder = mkdtempSync(join(tmpdir(), "gongwen-bench-"));
+  execSync(`git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(folder)}`, { cwd: ROOT });
+  symlinkSync(join(ROOT, "node_modules"), join(folder, "node_modules"));
+  tsup(folder, join(folder, "dist"));
+  const commit = execSync(`git rev-parse --short ${JSON.stringify(ref)}`, { cwd: ROOT, encoding: "utf8" }).trim();
+  return { label: ref === commit ? ref : `${ref} (${commit})`, folder };
+}
 /** The first `limit` lines of the corpus (or all of it), streamed: never read whole. */
 async function* corpusLines(): AsyncGenerator<Buffer> {
   if (limit === undefined) {
@@ -73,6 +102,7 @@ async function* corpusLines(): AsyncGenerator<Buffer> {
 const kib = (status: string, field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
 
 interface Result {
+  build: string;
   workers: number;
   documents: number;
   inputBytes: number;
@@ -83,14 +113,17 @@ interface Result {
   cpuSeconds: number;
   /** CPU time of the main thread alone (reading, parsing and writing lines): what the workers do not share. */
   mainCpuSeconds: number;
+  /** CPU time of the whole process after the first result, and the documents written after it. */
+  steadyCpuSeconds: number;
+  steadyDocuments: number;
   peakRssMb: number;
   rssByQuarterMb: number[];
   failed: number;
 }
 
-async function measure(cli: string, workers: number): Promise<Result> {
+async function measure(build: Build, workers: number): Promise<Result> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, "tag", "--jsonl", "-", "-c", String(workers), "-q"], {
+  const child = spawn(process.execPath, [join(build.folder, "dist/cli.js"), "tag", "--jsonl", "-", "-c", String(workers), "-q"], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   let peakKib = 0;
@@ -101,11 +134,12 @@ async function measure(cli: string, workers: number): Promise<Result> {
     const fields = stat.split(") ")[1]!.split(" ");
     return Number(fields[11]) + Number(fields[12]);
   };
+  const processTicks = () => ticks(readFileSync(`/proc/${child.pid}/stat`, "utf8"));
   const rssTimeline: { at: number; rss: number }[] = [];
   const sampler = setInterval(() => {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      cpuTicks = ticks(readFileSync(`/proc/${child.pid}/stat`, "utf8"));
+      cpuTicks = processTicks();
       mainTicks = ticks(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, "utf8"));
       peakKib = Math.max(peakKib, kib(status, "VmHWM"));
       const rss = kib(status, "VmRSS");
@@ -127,10 +161,16 @@ async function measure(cli: string, workers: number): Promise<Result> {
   let documents = 0;
   let firstResult = 0;
   let lastResult = 0;
+  let ticksAtFirst = 0;
+  let documentsAtFirst = 0;
   child.stdout.on("data", (chunk: Buffer) => {
     for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) documents += 1;
     lastResult = performance.now();
-    firstResult ||= lastResult;
+    if (firstResult === 0) {
+      firstResult = lastResult;
+      ticksAtFirst = processTicks();
+      documentsAtFirst = documents;
+    }
   });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -148,7 +188,21 @@ async function measure(cli: string, workers: number): Promise<Result> {
   const steadySeconds = (lastResult - firstResult) / 1000;
   const cpuSeconds = cpuTicks / 100; // USER_HZ is 100 on Linux
   const mainCpuSeconds = mainTicks / 100;
-  return { workers, documents, inputBytes, seconds, steadySeconds, cpuSeconds, mainCpuSeconds, peakRssMb: Math.round(peakKib / 1024), rssByQuarterMb, failed };
+  return {
+    build: build.label,
+    workers,
+    documents,
+    inputBytes,
+    seconds,
+    steadySeconds,
+    cpuSeconds,
+    mainCpuSeconds,
+    steadyCpuSeconds: cpuSeconds - ticksAtFirst / 100,
+    steadyDocuments: documents - documentsAtFirst,
+    peakRssMb: Math.round(peakKib / 1024),
+    rssByQuarterMb,
+    failed,
+  };
 }
 
 const median = (numbers: number[]) => {
@@ -161,9 +215,10 @@ const steadyRate = (result: Result) => (result.documents - 1) / result.steadySec
 const cpuMsPerDoc = (result: Result) => (1000 * result.cpuSeconds) / result.documents;
 const mainMsPerDoc = (result: Result) => (1000 * result.mainCpuSeconds) / result.documents;
 
-const packageFolder = buildPackage();
+const steadyCpuMsPerDoc = (result: Result) => (1000 * result.steadyCpuSeconds) / result.steadyDocuments;
+
+const builds = values.ref === undefined ? [buildWorkingTree()] : values.ref.map(buildRef);
 try {
-  const cli = join(packageFolder, "dist/cli.js");
   console.log(
     `gongwen tag --jsonl over ${limit === undefined ? "all of" : `the first ${limit} items of`} xwlb-items.jsonl ` +
       `(${(statSync(CORPUS).size / 1e6).toFixed(1)} MB), ${runs} run(s) per worker count, alternating; ` +
@@ -171,47 +226,55 @@ try {
   );
   const results: Result[] = [];
   for (let run = 1; run <= runs; run++) {
-    for (const workers of workerCounts) {
-      const result = await measure(cli, workers);
-      results.push(result);
-      console.error(
-        `  run ${run}, ${workers} worker(s): ${result.seconds.toFixed(1)} s, ${docsPerSecond(result).toFixed(1)} docs/s, ` +
-          `CPU ${cpuMsPerDoc(result).toFixed(2)} ms/doc (main thread ${mainMsPerDoc(result).toFixed(3)}), load ${loadavg()[0]!.toFixed(1)}`,
-      );
+    for (const build of builds) {
+      for (const workers of workerCounts) {
+        const result = await measure(build, workers);
+        results.push(result);
+        console.error(
+          `  run ${run}, ${build.label}, ${workers} worker(s): ${result.seconds.toFixed(1)} s, ${docsPerSecond(result).toFixed(1)} docs/s, ` +
+            `CPU ${cpuMsPerDoc(result).toFixed(2)} ms/doc (main thread ${mainMsPerDoc(result).toFixed(3)}; after the first result ` +
+            `${steadyCpuMsPerDoc(result).toFixed(2)}), load ${loadavg()[0]!.toFixed(1)}`,
+        );
+      }
     }
   }
   console.log("");
   console.log(
-    "| workers | documents | failed | docs/s | MB/s | steady docs/s | CPU ms/doc (main thread) | cores used | peak RSS (MB) | + per added worker (MB) | RSS at 25/50/75/100% (MB) |",
+    "| build | workers | documents | failed | docs/s | MB/s | steady docs/s | CPU ms/doc | main thread ms/doc | CPU ms/doc after the first result | cores used | peak RSS (MB) | + per added worker (MB) | RSS at 25/50/75/100% (MB) |",
   );
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-  const byWorkers = workerCounts.map((workers) => results.filter((result) => result.workers === workers));
-  let previous: { workers: number; peakRssMb: number } | undefined;
-  for (const [i, runsOf] of byWorkers.entries()) {
-    const workers = workerCounts[i]!;
-    const peakRssMb = median(runsOf.map((result) => result.peakRssMb));
-    const perWorker = previous ? ((peakRssMb - previous.peakRssMb) / (workers - previous.workers)).toFixed(0) : "";
-    const last = runsOf.at(-1)!;
-    console.log(
-      `| ${workers} | ${last.documents} | ${last.failed} | ${median(runsOf.map(docsPerSecond)).toFixed(1)} | ` +
-        `${median(runsOf.map((result) => result.inputBytes / 1e6 / result.seconds)).toFixed(2)} | ${median(runsOf.map(steadyRate)).toFixed(1)} | ` +
-        `${median(runsOf.map(cpuMsPerDoc)).toFixed(2)} (${median(runsOf.map(mainMsPerDoc)).toFixed(3)}) | ` +
-        `${median(runsOf.map((result) => result.cpuSeconds / result.seconds)).toFixed(2)} | ${peakRssMb} | ${perWorker} | ${last.rssByQuarterMb.join(" / ")} |`,
-    );
-    previous = { workers, peakRssMb };
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  const speedUps: string[] = [];
+  for (const build of builds) {
+    const byWorkers = workerCounts.map((workers) => results.filter((result) => result.build === build.label && result.workers === workers));
+    let previous: { workers: number; peakRssMb: number } | undefined;
+    for (const [i, runsOf] of byWorkers.entries()) {
+      const workers = workerCounts[i]!;
+      const peakRssMb = median(runsOf.map((result) => result.peakRssMb));
+      const perWorker = previous ? ((peakRssMb - previous.peakRssMb) / (workers - previous.workers)).toFixed(0) : "";
+      const last = runsOf.at(-1)!;
+      const of = (value: (result: Result) => number, digits: number) => median(runsOf.map(value)).toFixed(digits);
+      console.log(
+        `| ${build.label} | ${workers} | ${last.documents} | ${last.failed} | ${of(docsPerSecond, 1)} | ` +
+          `${of((result) => result.inputBytes / 1e6 / result.seconds, 2)} | ${of(steadyRate, 1)} | ${of(cpuMsPerDoc, 2)} | ` +
+          `${of(mainMsPerDoc, 3)} | ${of(steadyCpuMsPerDoc, 2)} | ${of((result) => result.cpuSeconds / result.seconds, 2)} | ` +
+          `${peakRssMb} | ${perWorker} | ${last.rssByQuarterMb.join(" / ")} |`,
+      );
+      previous = { workers, peakRssMb };
+    }
+    const one = byWorkers[workerCounts.indexOf(1)];
+    const two = byWorkers[workerCounts.indexOf(2)];
+    if (one && two) {
+      const ofMedians = median(two.map(docsPerSecond)) / median(one.map(docsPerSecond));
+      const pairs = two.map((result, i) => docsPerSecond(result) / docsPerSecond(one[i]!));
+      speedUps.push(
+        `${build.label}: 2 workers vs 1 (docs/s, end to end): ${ofMedians.toFixed(2)}× as the ratio of the medians, ` +
+          `${median(pairs).toFixed(2)}× as the median of the ${pairs.length} alternating pairs ` +
+          `(${pairs.map((ratio) => ratio.toFixed(2)).join(", ")}); goal ≥ 1.80×: ${ofMedians >= 1.8 ? "met" : "NOT met"}`,
+      );
+    }
   }
-  const one = byWorkers[workerCounts.indexOf(1)];
-  const two = byWorkers[workerCounts.indexOf(2)];
-  if (one && two) {
-    const ofMedians = median(two.map(docsPerSecond)) / median(one.map(docsPerSecond));
-    const pairs = two.map((result, i) => docsPerSecond(result) / docsPerSecond(one[i]!));
-    const verdict = (ratio: number) => (ratio >= 1.8 ? "met" : "NOT met");
-    console.log(
-      `\n2 workers vs 1 (docs/s, end to end): ${ofMedians.toFixed(2)}× as the ratio of the medians, ${median(pairs).toFixed(2)}× ` +
-        `as the median of the ${pairs.length} alternating pairs (${pairs.map((ratio) => ratio.toFixed(2)).join(", ")}); goal ≥ 1.80×: ${verdict(ofMedians)}`,
-    );
-  }
+  if (speedUps.length > 0) console.log(`\n${speedUps.join("\n")}`);
   console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")} (other processes share these cores)`);
 } finally {
-  rmSync(packageFolder, { recursive: true, force: true });
+  for (const build of builds) rmSync(build.folder, { recursive: true, force: true });
 }

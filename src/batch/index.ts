@@ -39,8 +39,8 @@ export interface ManyOptions extends PoolOptions {
 const LOOK_AHEAD_PER_WORKER = 2;
 
 /**
- * Runs `op` over the inputs on the pool and yields `{ value, id }` in input order. With `withId` the worker puts the
- * record's id first in the value itself (no copy of the result in this thread).
+ * Runs `op` over the inputs on the pool and yields the values in input order. With `withId` the worker puts each
+ * record's id first in its value (no copy of the result in this thread).
  */
 async function* many<T>(
   op: Operation,

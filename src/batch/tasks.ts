@@ -111,7 +111,7 @@ export function runTask(analyzer: Analyzer, tagOptions: TagOptions | undefined, 
  *
  * @example
  * runBatch({ analyzer: () => createAnalyzer(), maxLength: 1000 }, { op: "segment", format: "text", inputs: [{ line: '{"text":"王鹏"}', number: 1 }] });
- * // → [{ ok: true, value: "王鹏" }]
+ * // → [{ ok: true, value: "王鹏", id: 1 }]
  */
 export function runBatch(context: BatchContext, batch: Batch): TaskOutcome[] {
   return batch.inputs.map((input): TaskOutcome => {
