@@ -9,9 +9,10 @@
  *    resumed, and the run is timed from the first job taken to the last one finished (BullMQ's processedOn and
  *    finishedOn), so neither enqueueing nor wake-up latency is counted.
  * 2. Overhead: the CPU a worker process spends outside tag(), per article: its CPU time (all threads, from /proc)
- *    minus tag()'s CPU time in this process on the same articles. On a shared machine CPU time per article drifts
- *    with other people's load, so the two sides alternate in blocks of 256 articles and are summed over all
- *    blocks. Run on all items in bundles, on all items one article per job (which splits the queue's cost into a
+ *    minus the CPU time of a baseline process that only calls tag() on the same articles (this script started
+ *    again with --tag-process: a fresh process with a heap as small as the worker's, so that neither side pays for
+ *    a bigger heap's garbage collection). On a shared machine CPU time per article drifts with other people's load,
+ *    so the two sides alternate in blocks of 256 articles, each warmed on a few articles first, and are summed. Run on all items in bundles, on all items one article per job (which splits the queue's cost into a
  *    part per job and a part per article), and on the typical 1–2 KB items in bundles. Redis's CPU (INFO cpu) is
  *    printed beside it. The worker's CPU is also split by thread: the main thread that talks to Redis, the tagging
  *    thread, and the rest (mostly V8's garbage collector).
@@ -20,6 +21,7 @@
  *   npx tsx bench/queue-throughput.ts                  # 2,000 items
  *   npx tsx bench/queue-throughput.ts --limit 500 --workers 1,2,3 --bundle-size 16
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     limit: { type: "string", default: "2000" },
     workers: { type: "string", default: "1,2" },
     "bundle-size": { type: "string", default: String(DEFAULT_BUNDLE_LIMITS.articles) },
+    "tag-process": { type: "boolean", default: false },
   },
 });
 const limit = Number(values.limit);
@@ -110,8 +113,74 @@ async function redisCpuMs(redis: RedisServer): Promise<number> {
   return (seconds("used_cpu_user") + seconds("used_cpu_sys")) * 1000;
 }
 
-function timeLocal(label: string, items: NewsItem[], warmUp = true): Row {
-  if (warmUp) for (const item of items) tag(item.text); // warm-up round
+/** A block for the baseline process: tag `warmUp` texts untimed, then all of `texts`. */
+interface TagBlock {
+  warmUp: string[];
+  texts: string[];
+}
+
+/**
+ * The baseline process (this script with --tag-process): tags each block it is sent and says when it is done, its
+ * CPU read from /proc by the parent around the timed part only.
+ */
+function serveTagBlocks(): void {
+  let block: TagBlock | undefined;
+  process.on("message", (message: TagBlock | "go") => {
+    if (message !== "go") {
+      block = message;
+      for (const text of block.warmUp) tag(text);
+      process.send!("warm");
+      return;
+    }
+    for (const text of block!.texts) tag(text);
+    process.send!("done");
+  });
+  process.send!("ready");
+}
+
+/** The baseline process, started and driven from the parent. */
+class TagProcess {
+  private constructor(private readonly child: ChildProcess) {}
+
+  /** Starts the process and warms it up on `items` (as the worker processes were). */
+  static async start(items: NewsItem[]): Promise<TagProcess> {
+    const child = fork(new URL(import.meta.url).pathname, ["--tag-process"], { execArgv: ["--import", "tsx"] });
+    await TagProcess.reply(child);
+    const process = new TagProcess(child);
+    await process.time(items.map((item) => item.text), 0);
+    return process;
+  }
+
+  private static reply(child: ChildProcess): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`tag process exited (${code})`));
+      child.once("exit", exited);
+      child.once("message", (message) => {
+        child.off("exit", exited);
+        resolve(message);
+      });
+    });
+  }
+
+  /** Tags a block; returns the CPU of the timed part, by thread (main = tag(), other = V8's helpers). */
+  async time(texts: string[], warmUp: number): Promise<ThreadCpu> {
+    const pid = this.child.pid!;
+    this.child.send({ warmUp: texts.slice(0, warmUp), texts } satisfies TagBlock);
+    await TagProcess.reply(this.child);
+    const before = threadCpuMs(pid);
+    this.child.send("go");
+    await TagProcess.reply(this.child);
+    return splitCpu(pid, before, threadCpuMs(pid), 0);
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+/** tag() on each item in this process, after a warm-up round. */
+function timeLocal(label: string, items: NewsItem[]): Row {
+  for (const item of items) tag(item.text);
   const cpu = ownCpuMs();
   const start = performance.now();
   for (const item of items) tag(item.text);
@@ -184,8 +253,9 @@ class QueueBench {
     return performance.now() - start;
   }
 
-  async warmUp(items: NewsItem[]): Promise<void> {
-    await this.runThrough(items, "warm-up-", bundleSize);
+  /** Runs items through untimed (the whole set once at start; a few before each timed block, to warm caches). */
+  async warmUp(items: NewsItem[], idPrefix = "warm-up-", articlesPerJob = bundleSize): Promise<void> {
+    await this.runThrough(items, idPrefix, articlesPerJob);
     await this.drain(items.length);
   }
 
@@ -230,25 +300,39 @@ const addThreads = (a: ThreadCpu, b: ThreadCpu): ThreadCpu => ({
   other: a.other + b.other,
 });
 
-/** CPU per article of a worker process beside tag() in this process, summed over alternating blocks. */
+/** CPU of a worker process beside the baseline process's tag(), summed over alternating blocks. */
 interface Overhead {
   label: string;
   docs: number;
   jobs: number;
-  /** tag() in this process, ms. */
+  /** tag() in the baseline process, ms (all threads), and split: its main thread, the rest (V8's helpers). */
   localCpuMs: number;
+  local: ThreadCpu;
   worker: ThreadCpu;
   redisCpuMs: number;
 }
 
 const BLOCK = 256;
+/** Articles run untimed before each timed block, on each side, so that neither starts with cold caches. */
+const BLOCK_WARM_UP = 32;
 
-async function measureOverhead(bench: QueueBench, label: string, items: NewsItem[], articlesPerJob: number): Promise<Overhead> {
-  const sum: Overhead = { label, docs: 0, jobs: 0, localCpuMs: 0, worker: { main: 0, tagging: 0, other: 0 }, redisCpuMs: 0 };
+async function measureOverhead(
+  bench: QueueBench,
+  baseline: TagProcess,
+  label: string,
+  items: NewsItem[],
+  articlesPerJob: number,
+): Promise<Overhead> {
+  const none = { main: 0, tagging: 0, other: 0 };
+  const sum: Overhead = { label, docs: 0, jobs: 0, localCpuMs: 0, local: none, worker: none, redisCpuMs: 0 };
+  const prefix = label.replace(/\W+/g, "-");
   for (let start = 0; start < items.length; start += BLOCK) {
     const block = items.slice(start, start + BLOCK);
-    sum.localCpuMs += timeLocal(label, block, false).cpuMs;
-    const { row } = await bench.time(label, block, articlesPerJob, `${label.replace(/\W+/g, "-")}-${start}-`);
+    const local = await baseline.time(block.map((item) => item.text), BLOCK_WARM_UP);
+    sum.localCpuMs += local.main + local.other;
+    sum.local = addThreads(sum.local, local);
+    await bench.warmUp(block.slice(0, BLOCK_WARM_UP), `${prefix}-warm-${start}-`, articlesPerJob);
+    const { row } = await bench.time(label, block, articlesPerJob, `${prefix}-${start}-`);
     sum.docs += row.docs;
     sum.jobs += row.jobs!;
     sum.worker = addThreads(sum.worker, row.threads!);
@@ -261,6 +345,13 @@ const workerCpu = (o: Overhead) => o.worker.main + o.worker.tagging + o.worker.o
 /** The queue's CPU per article outside tag(): the worker process's, and with Redis's. */
 const outside = (o: Overhead) => (workerCpu(o) - o.localCpuMs) / o.docs;
 const outsideWithRedis = (o: Overhead) => outside(o) + o.redisCpuMs / o.docs;
+/**
+ * The same share from ratios inside each process, which other people's load moves far less than CPU time itself:
+ * (worker CPU / its tagging thread's) against (the baseline's CPU / its main thread's), minus 1. It leaves out what the
+ * tagging thread does besides tag() (reading the texts, writing the tags as JSON), so it reads a little low.
+ */
+const ratioShare = (o: Overhead) =>
+  workerCpu(o) / o.worker.tagging / ((o.local.main + o.local.other) / o.local.main) - 1;
 
 async function main() {
   if (!redisServerAvailable) {
@@ -291,9 +382,16 @@ async function main() {
         const label = `queue, ${plural(count, "worker process")}, bundles of ${bundleSize}`;
         bundled.set(count, await bench.time(label, items, bundleSize, "bundled-"));
         if (count === 1) {
-          overheads.push(await measureOverhead(bench, `bundles of ${bundleSize}, all items`, items, bundleSize));
-          overheads.push(await measureOverhead(bench, "1 article per job, all items", items, 1));
-          overheads.push(await measureOverhead(bench, `bundles of ${bundleSize}, 1–2 KB items`, typical, bundleSize));
+          const baseline = await TagProcess.start(items);
+          try {
+            const measure = (label: string, run: NewsItem[], articlesPerJob: number) =>
+              measureOverhead(bench, baseline, label, run, articlesPerJob);
+            overheads.push(await measure(`bundles of ${bundleSize}, all items`, items, bundleSize));
+            overheads.push(await measure("1 article per job, all items", items, 1));
+            overheads.push(await measure(`bundles of ${bundleSize}, 1–2 KB items`, typical, bundleSize));
+          } finally {
+            baseline.stop();
+          }
         }
       } finally {
         await bench.stop();
@@ -332,16 +430,20 @@ async function main() {
     );
   }
 
-  console.log(`\n## Queue overhead: CPU per article outside tag(), one worker process, in blocks of ${BLOCK} beside tag() here\n`);
-  console.log("| run | articles (jobs) | tag() here | worker process | main · tagging · other threads | outside tag() | Redis | outside tag() + Redis |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  console.log(`\n## Queue overhead: CPU per article outside tag(), one worker process beside a process that only tags, in blocks of ${BLOCK}\n`);
+  console.log(
+    "| run | articles (jobs) | tag() alone (main · other threads) | worker process | main · tagging · other threads | " +
+      "outside tag() | same, from thread ratios | Redis | outside tag() + Redis |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const o of overheads) {
     const tagMs = o.localCpuMs / o.docs;
     const w = o.worker;
     console.log(
-      `| ${o.label} | ${o.docs} (${o.jobs}) | ${fixed(tagMs)} ms | ${fixed(workerCpu(o) / o.docs)} ms | ` +
-        `${fixed(w.main / o.docs)} · ${fixed(w.tagging / o.docs)} · ${fixed(w.other / o.docs)} | ` +
-        `${fixed(outside(o), 3)} ms (${percent(outside(o), tagMs)}) | ${fixed(o.redisCpuMs / o.docs, 3)} ms | ` +
+      `| ${o.label} | ${o.docs} (${o.jobs}) | ${fixed(tagMs)} ms (${fixed(o.local.main / o.docs)} · ${fixed(o.local.other / o.docs)}) | ` +
+        `${fixed(workerCpu(o) / o.docs)} ms | ${fixed(w.main / o.docs)} · ${fixed(w.tagging / o.docs)} · ${fixed(w.other / o.docs)} | ` +
+        `${fixed(outside(o), 3)} ms (${percent(outside(o), tagMs)}) | ${fixed(ratioShare(o) * tagMs, 3)} ms (${fixed(100 * ratioShare(o), 1)}%) | ` +
+        `${fixed(o.redisCpuMs / o.docs, 3)} ms | ` +
         `${fixed(outsideWithRedis(o), 3)} ms (${percent(outsideWithRedis(o), tagMs)}) |`,
     );
   }
@@ -358,9 +460,13 @@ async function main() {
   }
   if (typicalRun) {
     const share = (100 * outside(typicalRun) * typicalRun.docs) / typicalRun.localCpuMs;
-    console.log(`goal ≤ 10% for 1–2 KB items (worker CPU outside tag(), bundles): ${share <= 10 ? "met" : "NOT met"} (${fixed(share, 1)}%)`);
+    console.log(
+      `goal ≤ 10% for 1–2 KB items (worker CPU outside tag(), bundles): ${share <= 10 ? "met" : "NOT met"} ` +
+        `(${fixed(share, 1)}%; from thread ratios ${fixed(100 * ratioShare(typicalRun), 1)}%)`,
+    );
   }
   console.log(`load average after: ${load()} (other processes share these cores)`);
 }
 
-await main();
+if (values["tag-process"]) serveTagBlocks();
+else await main();

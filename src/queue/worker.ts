@@ -171,7 +171,7 @@ export function bundleOutcomes(entries: readonly BundleEntry[], output: "tags" |
  *
  * @example
  * const worker = await createTaggingWorker({ connection: "redis://127.0.0.1:6379", queue: "gongwen-tags" });
- * worker.on("completed", (job, result) => console.log(job.id, result)); // '[{"id":42,"textHash":"…","tags":{…}},…]' 
+ * worker.on("completed", (job, result) => console.log(job.id, result)); // '[{"id":42,"textHash":"…","tags":{…}},…]'
  * process.once("SIGTERM", () => void worker.close());
  */
 export async function createTaggingWorker(options: TaggingWorkerOptions): Promise<TaggingWorker> {
