@@ -6,10 +6,10 @@ import { GongwenError } from "../errors.js";
 import type { Stage } from "../pipeline.js";
 import type { Entity, Token } from "../schema.js";
 import { defaultLexicon, segmentText } from "../segment/index.js";
-import { findDates } from "../text/dates.js";
+import { type DateMention, findDates } from "../text/dates.js";
 import { contentRanges } from "../text/page.js";
-import { findCounts } from "./count.js";
-import { type EntityLexicon, entityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
+import { type CountMatch, findCounts } from "./count.js";
+import { type EntityLexicon, entityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import { findMeetings } from "./meeting.js";
 import { taggedNames } from "./names.js";
 import { findOrgs, type OrgMatch } from "./org.js";
@@ -42,28 +42,64 @@ const RANK = {
   other: 0,
 };
 
+type PersonSource = Pick<PersonMatch, "start" | "end" | "titles" | "titleOrgs">;
+
+/**
+ * A candidate and what its entity is made from: only the candidates that win their overlaps become entities, so
+ * the losers cost no strings or objects.
+ */
+type Source = Candidate & (
+  | { type: "person"; person: PersonSource }
+  | { type: "org"; org: OrgMatch }
+  | { type: "place"; place: PlaceMatch }
+  | { type: "meeting" | "document" | "quote" }
+  | { type: "count"; count: CountMatch }
+  | { type: "date"; date: DateMention }
+);
+
 function span(text: string, start: number, end: number) {
   return { start, end, text: text.slice(start, end) };
 }
 
-function personEntity(text: string, person: Pick<PersonMatch, "start" | "end" | "titles" | "titleOrgs">): Entity {
-  const org = person.titleOrgs.find((o) => o !== null) ?? null;
-  return {
-    ...span(text, person.start, person.end),
-    type: "person",
-    id: `person:${personName(text, person)}`,
-    attrs: { titles: person.titles, titleOrgs: person.titleOrgs, org },
-  };
+function toEntity(text: string, lexicon: EntityLexicon, source: Source): Entity {
+  switch (source.type) {
+    case "person": {
+      const { person } = source;
+      const org = person.titleOrgs.find((o) => o !== null) ?? null;
+      return {
+        ...span(text, person.start, person.end),
+        type: "person",
+        id: `person:${personName(text, person)}`,
+        attrs: { titles: person.titles, titleOrgs: person.titleOrgs, org },
+      };
+    }
+    case "org":
+      return { ...span(text, source.start, source.end), type: "org", ...(source.org.full ? { attrs: { full: source.org.full } } : {}) };
+    case "place": {
+      const full = source.place.full ?? lexicon.places.words.get(text.slice(source.start, source.end));
+      return { ...span(text, source.start, source.end), type: "place", ...(full ? { value: full } : {}) };
+    }
+    case "count": {
+      const { count } = source;
+      return { ...span(text, count.start, count.end), type: "count", value: count.value, attrs: { noun: count.noun, classifier: count.classifier } };
+    }
+    case "date": {
+      const { date } = source;
+      return {
+        ...span(text, date.start, date.end),
+        type: "date",
+        ...(date.value ? { value: date.value } : {}),
+        attrs: { precision: date.precision, relative: date.relative },
+      };
+    }
+    default:
+      return { ...span(text, source.start, source.end), type: source.type };
+  }
 }
 
-function orgEntity(text: string, org: OrgMatch): Entity {
-  return { ...span(text, org.start, org.end), type: "org", ...(org.full ? { attrs: { full: org.full } } : {}) };
-}
-
-function placeEntity(text: string, place: PlaceMatch, lexicon: EntityLexicon): Entity {
-  const full = place.full ?? lexicon.places.words.get(text.slice(place.start, place.end));
-  return { ...span(text, place.start, place.end), type: "place", ...(full ? { value: full } : {}) };
-}
+const personSource = (person: PersonSource, rank: number): Source => ({ type: "person", start: person.start, end: person.end, rank, person });
+const orgSource = (org: OrgMatch, rank: number): Source => ({ type: "org", start: org.start, end: org.end, rank, org });
+const placeSource = (place: PlaceMatch, rank: number): Source => ({ type: "place", start: place.start, end: place.end, rank, place });
 
 /** Organisations named in title chains, unless they are places (江苏省原副省长). */
 function chainOrgs(text: string, persons: readonly PersonMatch[], placeNames: ReadonlyMap<string, string>): OrgMatch[] {
@@ -75,9 +111,10 @@ function chainOrgs(text: string, persons: readonly PersonMatch[], placeNames: Re
  * 中共国务院党组)? Such names outrank the tagger's guesses.
  */
 function builtOnKnownName(text: string, lexicon: EntityLexicon, org: OrgMatch): boolean {
-  const head = longestStartingAt(lexicon.orgNames, text, org.start, org.end);
-  const tail = longestEndingAt(lexicon.orgNames, text, org.end, org.start);
-  return Boolean((head && head.end - org.start >= 2) || (tail && org.end - tail.start >= 3));
+  const headEnd = longestEndAfter(lexicon.orgNames, text, org.start, org.end);
+  if (headEnd >= 0 && headEnd - org.start >= 2) return true;
+  const tailStart = longestStartBefore(lexicon.orgNames, text, org.end, org.start);
+  return tailStart >= 0 && org.end - tailStart >= 3;
 }
 
 /** Words after which a country name is part of a fixed formula, not a place (中国式现代化, 中国特色, 中华民族). */
@@ -86,27 +123,21 @@ const FORMULA_AFTER_PLACE = ["式", "特色", "民族"];
 const isFormula = (text: string, place: { end: number }) => FORMULA_AFTER_PLACE.some((w) => text.startsWith(w, place.end));
 
 /** Person, place and organisation candidates with their ranks. */
-function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon): Candidate[] {
+function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon, into: Source[]): void {
   const persons = findPersons(text, index, lexicon);
   const personRank = { title: RANK.titledPerson, mention: RANK.mention };
   const tagged = taggedNames(text, index, lexicon);
   const seeds = [...persons, ...tagged.filter((n) => n.type === "person")];
-  return [
-    ...listedNames(text, index, lexicon, seeds).map((p) => ({ entity: personEntity(text, p), rank: RANK.mention })),
-    ...persons.map((p) => ({ entity: personEntity(text, p), rank: personRank[p.evidence] })),
-    ...chainOrgs(text, persons, lexicon.places.words).map((o) => ({ entity: orgEntity(text, o), rank: RANK.chainOrg })),
-    ...findOrgs(text, index, lexicon).map((o) => ({ entity: orgEntity(text, o), rank: builtOnKnownName(text, lexicon, o) ? RANK.known : RANK.org })),
-    ...tagged
-      .filter((n) => n.type !== "place" || !isFormula(text, n))
-      .map((n) => ({
-        entity: n.type === "person" ? personEntity(text, { ...n, titles: [], titleOrgs: [] })
-          : n.type === "org" ? orgEntity(text, n) : placeEntity(text, n, lexicon),
-        rank: RANK.tagger,
-      })),
-    ...findPlaces(text, index, lexicon)
-      .filter((p) => !isFormula(text, p))
-      .map((p) => ({ entity: placeEntity(text, p, lexicon), rank: RANK.place })),
-  ];
+  for (const p of listedNames(text, index, lexicon, seeds)) into.push(personSource(p, RANK.mention));
+  for (const p of persons) into.push(personSource(p, personRank[p.evidence]));
+  for (const o of chainOrgs(text, persons, lexicon.places.words)) into.push(orgSource(o, RANK.chainOrg));
+  for (const o of findOrgs(text, index, lexicon)) into.push(orgSource(o, builtOnKnownName(text, lexicon, o) ? RANK.known : RANK.org));
+  for (const n of tagged) {
+    if (n.type === "person") into.push(personSource({ start: n.start, end: n.end, titles: [], titleOrgs: [] }, RANK.tagger));
+    else if (n.type === "org") into.push(orgSource(n, RANK.tagger));
+    else if (!isFormula(text, n)) into.push(placeSource(n, RANK.tagger));
+  }
+  for (const p of findPlaces(text, index, lexicon)) if (!isFormula(text, p)) into.push(placeSource(p, RANK.place));
 }
 
 /** Gives a person without a title before the name the title right after it (习近平总书记). */
@@ -128,25 +159,15 @@ function addTitlesAfter(text: string, lexicon: EntityLexicon, chosen: Entity[]):
 export function extractEntities(text: string, tokens: readonly Token[], options: EntityOptions = {}): Entity[] {
   const lexicon = entityLexicon();
   const index = indexTokens(text, tokens);
-  const candidates: Candidate[] = [
-    ...nameCandidates(text, index, lexicon),
-    ...findMeetings(text, index).map((m) => ({ entity: { ...span(text, m.start, m.end), type: "meeting" as const }, rank: RANK.other })),
-    ...findCounts(index).map((c) => ({
-      entity: { ...span(text, c.start, c.end), type: "count" as const, value: c.value, attrs: { noun: c.noun, classifier: c.classifier } },
-      rank: RANK.other,
-    })),
-    ...findDates(text, options.referenceDate ? { referenceDate: options.referenceDate } : {}).map((d) => ({
-      entity: {
-        ...span(text, d.start, d.end),
-        type: "date" as const,
-        ...(d.value ? { value: d.value } : {}),
-        attrs: { precision: d.precision, relative: d.relative },
-      },
-      rank: RANK.other,
-    })),
-    ...findQuotes(text).map((q) => ({ entity: { ...span(text, q.start, q.end), type: q.type }, rank: RANK.other })),
-  ];
-  const chosen = resolveOverlaps(candidates, text.length);
+  const candidates: Source[] = [];
+  nameCandidates(text, index, lexicon, candidates);
+  for (const m of findMeetings(text, index)) candidates.push({ type: "meeting", start: m.start, end: m.end, rank: RANK.other });
+  for (const count of findCounts(index)) candidates.push({ type: "count", start: count.start, end: count.end, rank: RANK.other, count });
+  for (const date of findDates(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
+    candidates.push({ type: "date", start: date.start, end: date.end, rank: RANK.other, date });
+  }
+  for (const q of findQuotes(text)) candidates.push({ type: q.type, start: q.start, end: q.end, rank: RANK.other });
+  const chosen = resolveOverlaps(candidates, text.length).map((source) => toEntity(text, lexicon, source));
   addTitlesAfter(text, lexicon, chosen);
   linkOrgAbbreviations(chosen);
   return chosen;

@@ -6,9 +6,11 @@
  */
 import type { Entity } from "../schema.js";
 
-/** A candidate with its rank: lower ranks win overlaps. */
+/** A candidate span with its type and rank: lower ranks win overlaps. */
 export interface Candidate {
-  entity: Entity;
+  type: Entity["type"];
+  start: number;
+  end: number;
   rank: number;
 }
 
@@ -20,22 +22,21 @@ const LAYERS: Record<Entity["type"], number> = {
  * Picks non-overlapping candidates per layer, strongest and longest first; returns them in text order.
  *
  * @example
- * resolveOverlaps([{ entity: org省委主题教育第二十四巡回指导组, rank: 4 }, { entity: org巡回指导组, rank: 4 }], n)
- * // → [org 省委主题教育第二十四巡回指导组]
+ * resolveOverlaps([{ type: "org", start: 0, end: 15, rank: 4 }, { type: "org", start: 9, end: 15, rank: 4 }], n)
+ * // → [the first: 省委主题教育第二十四巡回指导组 holds 巡回指导组]
  */
-export function resolveOverlaps(candidates: readonly Candidate[], length: number): Entity[] {
-  const ordered = [...candidates].sort(
-    (a, b) => a.rank - b.rank || (b.entity.end - b.entity.start) - (a.entity.end - a.entity.start) || a.entity.start - b.entity.start,
-  );
-  const taken = [0, 1, 2].map(() => new Uint8Array(length));
-  const chosen: Entity[] = [];
-  for (const { entity } of ordered) {
-    const layer = taken[LAYERS[entity.type]]!;
-    let free = entity.end > entity.start;
-    for (let i = entity.start; free && i < entity.end; i++) free = layer[i] === 0;
+export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], length: number): C[] {
+  const ordered = [...candidates].sort((a, b) => a.rank - b.rank || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  // one mark per character and layer
+  const taken = new Uint8Array(length * 3);
+  const chosen: C[] = [];
+  for (const candidate of ordered) {
+    const base = LAYERS[candidate.type] * length;
+    let free = candidate.end > candidate.start;
+    for (let i = base + candidate.start; free && i < base + candidate.end; i++) free = taken[i] === 0;
     if (!free) continue;
-    layer.fill(1, entity.start, entity.end);
-    chosen.push(entity);
+    taken.fill(1, base + candidate.start, base + candidate.end);
+    chosen.push(candidate);
   }
   return chosen.sort((a, b) => a.start - b.start || b.end - a.end);
 }
