@@ -23,6 +23,9 @@ const MAX_MEETING = 32;
 /** 党的二十大, 党的十九大: the congress by its number. */
 const PARTY_CONGRESS = /党的[一二三四五六七八九十]{1,3}大/gu;
 
+/** Last characters of the meeting nouns: most words are rejected on theirs. */
+const NOUN_ENDINGS = new Set(MEETING_NOUNS.map((noun) => noun.charCodeAt(noun.length - 1)));
+
 const isSession = (t: Token) => t.kind === "number" || t.pos === "m" || SESSION_WORDS.has(t.text) || /^[0-9]{4}年$/u.test(t.text);
 
 /**
@@ -36,7 +39,8 @@ export function findMeetings(text: string, index: TokenIndex): MeetingMatch[] {
   const found: MeetingMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i]!;
-    if (head.kind !== "word" || !MEETING_NOUNS.some((noun) => head.text.endsWith(noun))) continue;
+    if (head.kind !== "word" || !NOUN_ENDINGS.has(head.text.charCodeAt(head.text.length - 1))) continue;
+    if (!MEETING_NOUNS.some((noun) => head.text.endsWith(noun))) continue;
     if (ACTS.some((act) => head.text.startsWith(act))) continue;
     let k = i;
     let specific = !MEETING_NOUNS.includes(head.text);
@@ -57,7 +61,7 @@ export function findMeetings(text: string, index: TokenIndex): MeetingMatch[] {
     if (start >= 2 && text.startsWith("党的", start - 2)) start -= 2;
     if (specific) found.push({ start, end: head.end });
   }
-  for (const match of text.matchAll(PARTY_CONGRESS)) {
+  for (const match of text.includes("党的") ? text.matchAll(PARTY_CONGRESS) : []) {
     const start = match.index;
     if (!found.some((m) => m.start <= start && m.end > start)) found.push({ start, end: start + match[0].length });
   }

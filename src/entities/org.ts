@@ -5,7 +5,7 @@
  * words (国务院 + 办公厅). Nested names stay whole: 省委主题教育第二十四巡回指导组 is one organisation.
  */
 import type { Token } from "../schema.js";
-import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
+import { type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt } from "./lexicon.js";
 import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 
 export interface OrgMatch {
@@ -19,6 +19,7 @@ export interface OrgMatch {
 const MAX_ORG_LENGTH = 30;
 /** Words that start an organisation name without being one (中央宣传部, 国家教材委员会, 全国人大常委会). */
 const STRONG_HEADS = ["中共", "中央", "国家", "全国", "中国", "中华", "省委", "市委", "县委", "区委", "最高"];
+const STRONG_HEAD_STARTS = new Set(STRONG_HEADS.map((head) => head.charCodeAt(0)));
 /** Parts of speech that can sit inside an organisation name (x: words the segmenter does not know, 杏儿沟, 三矿). */
 const MATERIAL_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn", "b", "an", "ng", "x"]);
 /** Words that end in an organisation suffix but name none (社会, 格局, 干部…). */
@@ -34,6 +35,8 @@ const NOT_ORGS = new Set([
   "母校", "名校", "副中心", "冬奥会", "残奥会", "冬残奥会", "奥运会", "亚运会", "世博会", "进博会", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
   "以人民为中心", "直辖市人民政府", "自治区人民政府",
 ]);
+/** Last characters of the words above: a word ending otherwise ends in none of them. */
+const NOT_ORG_ENDINGS = new Set([...NOT_ORGS].map((word) => word.charCodeAt(word.length - 1)));
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
 
@@ -65,10 +68,8 @@ const isConnector = (token: Token) => token.text === "与" || token.text === "�
 function isStrongStart(text: string, index: TokenIndex, lexicon: EntityLexicon, offset: number): boolean {
   const token = tokenStartingAt(index, offset);
   if (token && token.pos === "nt" && headEnd(text, token, lexicon) > 0) return true;
-  if (longestStartingAt(lexicon.orgNames, text, offset)) return true;
-  const place = longestStartingAt(lexicon.places, text, offset);
-  if (place && place.end - offset >= 2) return true;
-  return STRONG_HEADS.some((head) => text.startsWith(head, offset));
+  if (longestEndAfter(lexicon.orgNames, text, offset) >= 0 || longestEndAfter(lexicon.places, text, offset) - offset >= 2) return true;
+  return STRONG_HEAD_STARTS.has(text.charCodeAt(offset)) && STRONG_HEADS.some((head) => text.startsWith(head, offset));
 }
 
 /** Institution words that name no body on their own: a college's own report says 学院 for "the college". */
@@ -151,12 +152,12 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
 /** Is the token a head: a known or `nt` organisation, or a word ending in an organisation suffix? */
 function headEnd(text: string, token: Token, lexicon: EntityLexicon): number {
   if (!isMaterial(token) || isNonOrgWord(token.text, lexicon)) return -1;
-  const known = longestStartingAt(lexicon.orgNames, text, token.start);
-  if (known && known.end >= token.end) return known.end;
-  const suffix = longestEndingAt(lexicon.orgSuffixes, text, token.end, token.start);
-  if (!suffix) return -1;
+  const knownEnd = longestEndAfter(lexicon.orgNames, text, token.start);
+  if (knownEnd >= token.end) return knownEnd;
+  const suffixStart = longestStartBefore(lexicon.orgSuffixes, text, token.end, token.start);
+  if (suffixStart < 0) return -1;
   // a one-character suffix needs a noun of three (人事部, 工程系; not 人才强院/l); a longer one stands alone (办公室)
-  const suffixLength = token.end - suffix.start;
+  const suffixLength = token.end - suffixStart;
   if (suffixLength === 1 && (token.text.length < 3 || !ORG_NOUN_TAGS.has(token.pos))) {
     return token.pos === "nt" && token.text.length >= MIN_TAGGED_LENGTH ? token.end : -1;
   }
@@ -171,8 +172,9 @@ const ORG_NOUN_TAGS = new Set(["n", "nt", "nz"]);
  */
 export function isNonOrgWord(word: string, lexicon: EntityLexicon): boolean {
   if (NOT_ORGS.has(word)) return true;
-  const suffix = longestEndingAt(lexicon.orgSuffixes, word, word.length);
-  const suffixLength = suffix ? word.length - suffix.start : 0;
+  if (!NOT_ORG_ENDINGS.has(word.charCodeAt(word.length - 1))) return false;
+  const suffixStart = longestStartBefore(lexicon.orgSuffixes, word, word.length);
+  const suffixLength = suffixStart >= 0 ? word.length - suffixStart : 0;
   for (let length = 2; length <= 4 && length < word.length; length++) {
     if (NOT_ORGS.has(word.slice(-length)) && suffixLength <= length) return true;
   }
@@ -192,10 +194,10 @@ function isSpecific(text: string, lexicon: EntityLexicon, org: OrgMatch): boolea
 function knownNamesIn(text: string, lexicon: EntityLexicon, token: Token, into: OrgMatch[]): void {
   let i = token.start;
   while (i < token.end) {
-    const known = longestStartingAt(lexicon.orgNames, text, i, token.end);
-    if (known && known.end - i >= 3) {
-      into.push({ start: i, end: known.end });
-      i = known.end;
+    const knownEnd = longestEndAfter(lexicon.orgNames, text, i, token.end);
+    if (knownEnd - i >= 3) {
+      into.push({ start: i, end: knownEnd });
+      i = knownEnd;
     } else {
       i++;
     }
@@ -207,9 +209,9 @@ function isTiledByKnownNames(text: string, lexicon: EntityLexicon, token: Token)
   let i = token.start;
   let names = 0;
   while (i < token.end) {
-    const known = longestStartingAt(lexicon.orgNames, text, i, token.end);
-    if (!known) return false;
-    i = known.end;
+    const knownEnd = longestEndAfter(lexicon.orgNames, text, i, token.end);
+    if (knownEnd < 0) return false;
+    i = knownEnd;
     names++;
   }
   return names >= 2;

@@ -87,14 +87,45 @@ interface CharacterContext {
   classes: Uint8Array;
 }
 
-function characterContext(text: string, index: TokenIndex, lexicon: EntityLexicon): CharacterContext {
+/** Bytes of scratch memory the context of `n` characters takes. */
+const contextBytes = (n: number) => 9 * n + 4;
+
+/**
+ * Zeroed scratch memory of `size` elements, carved from a buffer kept from call to call: allocating and freeing a
+ * dozen typed arrays per sentence costs more than tagging it. Texts longer than `REUSED_LENGTH` characters get
+ * memory of their own, so a long text does not pin its buffers.
+ */
+function scratch<T extends Uint8Array | Int32Array>(kept: { buffer: T }, size: number, make: (size: number) => T): T {
+  if (size > kept.buffer.length) {
+    if (size > REUSED_LENGTH * 16) return make(size);
+    kept.buffer = make(Math.min(REUSED_LENGTH * 16, Math.max(size, kept.buffer.length * 2)));
+  }
+  const memory = kept.buffer.subarray(0, size) as T;
+  memory.fill(0);
+  return memory;
+}
+
+const REUSED_LENGTH = 1 << 16;
+const keptBytes = { buffer: new Uint8Array(0) };
+const keptInts = { buffer: new Int32Array(0) };
+const bytes = (size: number) => scratch(keptBytes, size, (k) => new Uint8Array(k));
+const ints = (size: number) => scratch(keptInts, size, (k) => new Int32Array(k));
+
+/** The context of the characters of `text`, in `memory` (`contextBytes(text.length)` zeroed bytes). */
+function characterContext(text: string, index: TokenIndex, lexicon: EntityLexicon, memory: Uint8Array): CharacterContext {
   const n = text.length;
-  const tokenPos = new Uint8Array(n);
-  const tokenTag = new Uint8Array(n);
-  const tokenWord = new Int32Array(n);
-  const tokenLength = new Uint8Array(n);
-  const place = new Uint8Array(n);
-  const org = new Uint8Array(n);
+  let offset = 0;
+  const view = (length: number) => memory.subarray(offset, (offset += length));
+  const tokenPos = view(n);
+  const tokenTag = view(n);
+  const tokenLength = view(n);
+  const place = view(n);
+  const org = view(n);
+  const surname = view(n);
+  const titleEnd = view(n + 1);
+  const suffixEnd = view(n + 1);
+  const classes = view(n + 2);
+  const tokenWord = ints(n);
   for (const token of index.tokens as readonly Token[]) {
     const { start, end } = token;
     const tag = TAG_IDS.get(token.pos) ?? 0;
@@ -114,10 +145,6 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
     const orgEnd = longestEndAfter(lexicon.orgNames, text, start);
     if (orgEnd >= 0) markSpan(org, start, orgEnd);
   }
-  const surname = new Uint8Array(n);
-  const titleEnd = new Uint8Array(n + 1);
-  const suffixEnd = new Uint8Array(n + 1);
-  const classes = new Uint8Array(n + 2);
   classes[0] = classes[n + 1] = OUTSIDE;
   for (let i = 0; i < n; i++) {
     const surnameEnd = longestEndAfter(lexicon.surnames, text, i);
@@ -200,7 +227,7 @@ function mixedTemplates(context: CharacterContext, from: number, to: number, out
  */
 export function characterFeatures(text: string, index: TokenIndex, lexicon: EntityLexicon): Int32Array {
   const out = new Int32Array(text.length * TEMPLATE_COUNT);
-  writeFeatures(characterContext(text, index, lexicon), 0, text.length, out);
+  writeFeatures(characterContext(text, index, lexicon, bytes(contextBytes(text.length))), 0, text.length, out);
   return out;
 }
 
@@ -339,9 +366,9 @@ interface Lattice {
   current: Float32Array;
 }
 
-const lattice = (n: number, transitions: Float32Array): Lattice => ({
+const lattice = (n: number, transitions: Float32Array, back = new Uint8Array(n * LABEL_COUNT)): Lattice => ({
   transitions,
-  back: new Uint8Array(n * LABEL_COUNT),
+  back,
   length: 0,
   previous: new Float32Array(LABEL_COUNT),
   current: new Float32Array(LABEL_COUNT),
@@ -467,8 +494,10 @@ export function useTaggerWeights(weights: TaggerWeights): void {
  */
 export function tagCharacters(text: string, index: TokenIndex, lexicon: EntityLexicon): Uint8Array {
   const { weights, transitions } = taggerWeights();
-  const context = characterContext(text, index, lexicon);
-  const state = lattice(text.length, transitions);
+  const n = text.length;
+  const memory = bytes(contextBytes(n) + n * LABEL_COUNT);
+  const context = characterContext(text, index, lexicon, memory.subarray(0, contextBytes(n)));
+  const state = lattice(n, transitions, memory.subarray(contextBytes(n)));
   for (let from = 0; from < text.length; from += CHUNK) {
     const to = Math.min(text.length, from + CHUNK);
     writeFeatures(context, from, to, chunkFeatures);

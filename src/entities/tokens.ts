@@ -20,12 +20,14 @@ export interface TokenIndex {
  * tokenCovering(indexTokens(text, tokens), 7)?.text // the token that holds character 7
  */
 export function indexTokens(text: string, tokens: readonly Token[]): TokenIndex {
-  const startingAt = new Int32Array(text.length + 1).fill(-1);
-  const covering = new Int32Array(text.length + 1).fill(-1);
-  tokens.forEach((token, i) => {
-    startingAt[token.start] = i;
-    covering.fill(i, token.start, token.end);
-  });
+  const both = new Int32Array(2 * (text.length + 1)).fill(-1);
+  const startingAt = both.subarray(0, text.length + 1);
+  const covering = both.subarray(text.length + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    const { start, end } = tokens[i]!;
+    startingAt[start] = i;
+    for (let j = start; j < end; j++) covering[j] = i;
+  }
   return { tokens, startingAt, covering };
 }
 
