@@ -12,6 +12,7 @@ import { HASH_BITS, LABEL_COUNT, LABELS } from "../../src/entities/tagger.js";
 import { dataPath, projectRoot } from "../lib/data.js";
 import { readBio } from "./ner-data.js";
 import { f1, prepare, ROWS, train } from "./perceptron.js";
+import { type TrainingOptions, trainTagger } from "./tagger-training.js";
 
 const L = LABEL_COUNT;
 const option = (name: string) => {
@@ -20,9 +21,16 @@ const option = (name: string) => {
 };
 /** Chosen by 5-fold cross-validation on example.dev (`--cv`): F1 still rose a little from 15 to 25 epochs. */
 const epochs = Number(option("--epochs") ?? 25);
+const options: TrainingOptions = {
+  epochs,
+  silverItems: Number(option("--silver") ?? 0),
+  swaps: Number(option("--swaps") ?? 0),
+  poolItems: Number(option("--pool") ?? 0),
+  partialItems: Number(option("--partial") ?? 0),
+};
 const sentences = readBio(dataPath("ner/peoples-daily-1998/example.dev"));
-const examples = sentences.map(prepare);
 if (process.argv.includes("--cv")) {
+  const examples = sentences.map(prepare);
   const folds = 5;
   const mean: Record<string, number> = { PER: 0, LOC: 0, ORG: 0 };
   for (let k = 0; k < folds; k++) {
@@ -32,7 +40,8 @@ if (process.argv.includes("--cv")) {
   console.log(`${folds}-fold CV on example.dev, ${epochs} epochs: ${Object.entries(mean).map(([t, v]) => `${t} ${v.toFixed(3)}`).join("  ")}`);
   process.exit(0);
 }
-const weights = train(examples, epochs);
+const trained = trainTagger(sentences, options);
+const weights = trained.dense;
 
 // only rows with a weight that matters are written; the rest stay zero
 const lines: string[] = [];

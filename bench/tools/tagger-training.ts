@@ -1,0 +1,83 @@
+/**
+ * The tagger's training recipe, shared by train-ner.ts (the shipped weights) and dev-eval.ts (cross-validation):
+ * train on the gold sentences; with silver data, label 新闻联播 sentences with the extractor running that first
+ * tagger and train again on gold plus silver; with augmentation, add copies of the gold sentences that name
+ * people, each person replaced by another name seen in training, so that the tagger learns the contexts of names
+ * rather than the few hundred names of example.dev.
+ */
+import { entityLexicon } from "../../src/entities/lexicon.js";
+import { type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
+import type { BioSentence } from "./ner-data.js";
+import { type DenseWeights, prepare, preparePartial, toCompact, train } from "./perceptron.js";
+import { silverSentences, titledNames, titledPersonSentences, xwlbTexts } from "./silver-ner.js";
+
+export interface TrainingOptions {
+  epochs: number;
+  /** How many 新闻联播 items to label as silver data (0: gold only). */
+  silverItems: number;
+  /** How many name-swapped copies of each gold sentence that names a person (0: none). */
+  swaps: number;
+  /** How many 新闻联播 items give titled names (title rules only) to the swap pool besides the gold names. */
+  poolItems: number;
+  /** How many 新闻联播 items give partly labelled sentences: the people the title rules are sure of (0: none). */
+  partialItems: number;
+}
+
+export interface TrainedTagger {
+  dense: DenseWeights;
+  compact: TaggerWeights;
+  silverSentences: number;
+  swappedSentences: number;
+  partialSentences: number;
+}
+
+/** A foreign name: written with a middle dot or not starting with a surname. */
+const isForeign = (name: string, surnames: { has(word: string): boolean }) => /[·•]/u.test(name) || !(surnames.has(name[0]!) || surnames.has(name.slice(0, 2)));
+
+/**
+ * Copies of the sentences naming people with every person replaced by a name drawn from `names`, a Chinese name for
+ * a Chinese one and a foreign name for a foreign one.
+ */
+export function swapNames(sentences: readonly BioSentence[], names: readonly string[], copies: number, seed = 7): BioSentence[] {
+  const surnames = entityLexicon().surnames.words;
+  const pools = [names.filter((n) => !isForeign(n, surnames)), names.filter((n) => isForeign(n, surnames))];
+  let state = seed;
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const out: BioSentence[] = [];
+  for (const sentence of sentences) {
+    if (!sentence.spans.some((s) => s.type === "PER")) continue;
+    for (let copy = 0; copy < copies; copy++) {
+      let text = "";
+      let from = 0;
+      const spans: BioSentence["spans"] = [];
+      for (const span of [...sentence.spans].sort((a, b) => a.start - b.start)) {
+        text += sentence.text.slice(from, span.start);
+        const original = sentence.text.slice(span.start, span.end);
+        const pool = pools[isForeign(original, surnames) ? 1 : 0]!;
+        const name = span.type === "PER" && pool.length > 0 ? pool[Math.floor(random() * pool.length)]! : original;
+        spans.push({ type: span.type, start: text.length, end: text.length + name.length });
+        text += name;
+        from = span.end;
+      }
+      out.push({ text: text + sentence.text.slice(from), spans });
+    }
+  }
+  return out;
+}
+
+const personNames = (sentences: readonly BioSentence[]) =>
+  [...new Set(sentences.flatMap((s) => s.spans.filter((p) => p.type === "PER").map((p) => s.text.slice(p.start, p.end))))].sort();
+
+export function trainTagger(gold: readonly BioSentence[], options: TrainingOptions): TrainedTagger {
+  const goldExamples = gold.map(prepare);
+  let silver: BioSentence[] = [];
+  if (options.silverItems > 0) {
+    useTaggerWeights(toCompact(train(goldExamples, options.epochs)));
+    silver = silverSentences(xwlbTexts(options.silverItems));
+  }
+  const pool = options.swaps > 0 ? [...personNames([...gold, ...silver]), ...(options.poolItems > 0 ? titledNames(xwlbTexts(options.poolItems)) : [])] : [];
+  const swapped = options.swaps > 0 ? swapNames(gold, [...new Set(pool)], options.swaps) : [];
+  const partial = options.partialItems > 0 ? titledPersonSentences(xwlbTexts(options.partialItems)) : [];
+  const dense = train([...goldExamples, ...[...silver, ...swapped].map(prepare), ...partial.map((s) => preparePartial(s.text, s.spans))], options.epochs);
+  return { dense, compact: toCompact(dense), silverSentences: silver.length, swappedSentences: swapped.length, partialSentences: partial.length };
+}
