@@ -21,6 +21,10 @@
  *   npx tsx bench/batch-throughput.ts --limit 4000 --runs 5    # the first 4,000 items, 5 runs each
  *   npx tsx bench/batch-throughput.ts --workers 1,2,3
  *   npx tsx bench/batch-throughput.ts --limit 5000 --workers 1 --ref 862c665 --ref HEAD   # before/after
+ *   npx tsx bench/batch-throughput.ts --limit 5000 --node-flags= --node-flags=--single-threaded-gc   # V8 flags
+ *
+ * `--node-flags` (repeatable; empty for none) runs the CLI under those node/V8 flags, which reach its worker threads
+ * too (V8 flags are per process); each set alternates with the others.
  */
 import { execSync, spawn, spawnSync } from "node:child_process";
 import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, copyFileSync } from "node:fs";
@@ -40,16 +44,18 @@ const { values } = parseArgs({
     workers: { type: "string", default: "1,2" },
     runs: { type: "string", default: "3" },
     ref: { type: "string", multiple: true },
+    "node-flags": { type: "string", multiple: true },
   },
 });
 const limit = values.limit === undefined ? undefined : Number(values.limit);
 const workerCounts = values.workers.split(",").map(Number);
 const runs = Number(values.runs);
 
-/** A CLI built into a temporary folder laid out like the installed package (dist/ beside dict/). */
+/** A CLI built into a temporary folder laid out like the installed package (dist/ beside dict/), and node's flags. */
 interface Build {
   label: string;
   folder: string;
+  nodeFlags?: string[];
 }
 
 function tsup(cwd: string, outDir: string): void {
@@ -123,9 +129,8 @@ interface Result {
 
 async function measure(build: Build, workers: number): Promise<Result> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(build.folder, "dist/cli.js"), "tag", "--jsonl", "-", "-c", String(workers), "-q"], {
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const args = [...(build.nodeFlags ?? []), join(build.folder, "dist/cli.js"), "tag", "--jsonl", "-", "-c", String(workers), "-q"];
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
   let peakKib = 0;
   let cpuTicks = 0;
   let mainTicks = 0;
@@ -217,7 +222,14 @@ const mainMsPerDoc = (result: Result) => (1000 * result.mainCpuSeconds) / result
 
 const steadyCpuMsPerDoc = (result: Result) => (1000 * result.steadyCpuSeconds) / result.steadyDocuments;
 
-const builds = values.ref === undefined ? [buildWorkingTree()] : values.ref.map(buildRef);
+const sources = values.ref === undefined ? [buildWorkingTree()] : values.ref.map(buildRef);
+const flagSets = (values["node-flags"] ?? []).map((flags) => flags.split(" ").filter((flag) => flag !== ""));
+const builds: Build[] =
+  flagSets.length === 0
+    ? sources
+    : sources.flatMap((build) =>
+        flagSets.map((nodeFlags) => ({ ...build, label: `${build.label}${nodeFlags.length > 0 ? ` ${nodeFlags.join(" ")}` : ""}`, nodeFlags })),
+      );
 try {
   console.log(
     `gongwen tag --jsonl over ${limit === undefined ? "all of" : `the first ${limit} items of`} xwlb-items.jsonl ` +
@@ -276,5 +288,5 @@ try {
   if (speedUps.length > 0) console.log(`\n${speedUps.join("\n")}`);
   console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")} (other processes share these cores)`);
 } finally {
-  for (const build of builds) rmSync(build.folder, { recursive: true, force: true });
+  for (const build of sources) rmSync(build.folder, { recursive: true, force: true });
 }
