@@ -5,7 +5,7 @@
  * scored on the fold, per type, exact spans. Design choices (ranks, filters, training data) are made on these
  * figures.
  *
- *   npx tsx bench/tools/dev-eval.ts [--folds N] [--epochs N] [--silver ITEMS] [--swaps N [--pool ITEMS]] [--partial ITEMS]
+ *   npx tsx bench/tools/dev-eval.ts [--folds N] [--epochs N] [--silver ITEMS] [--swaps N [--pool ITEMS]]
  *     [--errors person|place|org]
  *
  * `--silver ITEMS` adds silver sentences from the first ITEMS 新闻联播 items (silver-ner.ts), labelled by the
@@ -27,7 +27,6 @@ const epochs = Number(option("--epochs") ?? 25);
 const silverItems = Number(option("--silver") ?? 0);
 const swaps = Number(option("--swaps") ?? 0);
 const poolItems = Number(option("--pool") ?? 0);
-const partialItems = Number(option("--partial") ?? 0);
 const showErrors = option("--errors");
 
 const sentences = readBio(dataPath("ner/peoples-daily-1998/example.dev"));
@@ -37,7 +36,7 @@ const counts = new Map<string, { tp: number; p: number; g: number }>();
 for (let k = 0; k < folds; k++) {
   const from = Math.floor((sentences.length * k) / folds);
   const to = Math.floor((sentences.length * (k + 1)) / folds);
-  useTaggerWeights(trainTagger([...sentences.slice(0, from), ...sentences.slice(to)], { epochs, silverItems, swaps, poolItems, partialItems }).compact);
+  useTaggerWeights(trainTagger([...sentences.slice(0, from), ...sentences.slice(to)], { epochs, silverItems, swaps, poolItems }).compact);
   for (const sentence of sentences.slice(from, to)) {
     const found = extractEntities(sentence.text, analyzer.segment(sentence.text));
     for (const [bio, type] of Object.entries(TYPES)) {
@@ -59,7 +58,7 @@ for (let k = 0; k < folds; k++) {
     }
   }
 }
-console.log(`${folds}-fold CV on example.dev (whole extractor), ${epochs} epochs${silverItems ? `, silver from ${silverItems} items` : ""}${swaps ? `, ${swaps} name swaps (pool from ${poolItems} items)` : ""}${partialItems ? `, partial from ${partialItems} items` : ""}`);
+console.log(`${folds}-fold CV on example.dev (whole extractor), ${epochs} epochs${silverItems ? `, silver from ${silverItems} items` : ""}${swaps ? `, ${swaps} name swaps (pool from ${poolItems} items)` : ""}`);
 for (const [type, { tp, p, g }] of counts) {
   console.log(`${type.padEnd(7)} P ${(tp / p).toFixed(3)} R ${(tp / g).toFixed(3)} F1 ${((2 * tp) / (p + g)).toFixed(3)}`);
 }

@@ -11,19 +11,7 @@ import { indexTokens } from "../../src/entities/tokens.js";
 import { createAnalyzer } from "../../src/pipeline.js";
 import type { BioSentence } from "./ner-data.js";
 
-export interface Example {
-  text: string;
-  n: number;
-  features: Int32Array;
-  gold: Uint8Array;
-  spans: BioSentence["spans"];
-  /**
-   * Partly labelled (silver) examples: a bit set of the labels each character may take. Their "gold" is the best
-   * path that keeps to it, so training only corrects what contradicts the known spans and learns nothing from the
-   * characters left open.
-   */
-  allowed?: Uint8Array;
-}
+export interface Example { text: string; n: number; features: Int32Array; gold: Uint8Array; spans: BioSentence["spans"] }
 
 const analyzer = createAnalyzer();
 const lexicon = entityLexicon();
@@ -72,38 +60,6 @@ export function decode(ex: Example, weights: DenseWeights): Uint8Array {
   return viterbi(denseEmissions(ex.features, ex.n, weights.features), ex.n, maskTransitions(weights.transitions));
 }
 
-/** All labels allowed. */
-export const ANY_LABEL = (1 << L) - 1;
-
-/** Parts of speech whose words are taken for no name at all in partly labelled examples (verbs, function words). */
-const NO_NAME_TAGS = new Set(["v", "vn", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", "f", "w", "a", "ad", "t"]);
-
-/**
- * A partly labelled example: `spans` are sure (each exactly one name: the character after it does not continue
- * it), words of verbs and function words outside them are sure to be no name, every other character may take
- * any label.
- */
-export function preparePartial(text: string, spans: BioSentence["spans"]): Example {
-  const ex = prepare({ text, spans });
-  const allowed = new Uint8Array(ex.n).fill(ANY_LABEL);
-  for (const token of analyzer.segment(text)) if (NO_NAME_TAGS.has(token.pos)) allowed.fill(1, token.start, token.end);
-  for (const span of spans) {
-    allowed[span.start] = 1 << LABELS.indexOf(`B-${span.type}`);
-    allowed.fill(1 << LABELS.indexOf(`I-${span.type}`), span.start + 1, span.end);
-    if (span.end < ex.n) allowed[span.end] = allowed[span.end]! & ~(1 << LABELS.indexOf(`I-${span.type}`));
-  }
-  return { ...ex, allowed };
-}
-
-/** The best path that keeps to `allowed`. */
-function constrainedDecode(emission: Float32Array, ex: Example, transitions: Float32Array, allowed: Uint8Array): Uint8Array {
-  const masked = emission.slice();
-  for (let i = 0; i < ex.n; i++) {
-    for (let l = 0; l < L; l++) if (!(allowed[i]! & (1 << l))) masked[i * L + l] = -1e6;
-  }
-  return viterbi(masked, ex.n, transitions);
-}
-
 /** Averaged perceptron with the usual lazy average: avg = w - u / c. */
 export function train(examples: Example[], epochs: number, onEpoch?: (epoch: number, weights: DenseWeights) => void): DenseWeights {
   const w = new Float64Array(ROWS * L);
@@ -129,14 +85,11 @@ export function train(examples: Example[], epochs: number, onEpoch?: (epoch: num
     }
     for (const k of order) {
       const ex = examples[k]!;
-      const emission = denseEmissions(ex.features, ex.n, current.features);
-      const transitions = maskTransitions(current.transitions);
-      const guess = viterbi(emission, ex.n, transitions);
-      const gold = ex.allowed ? constrainedDecode(emission, ex, transitions, ex.allowed) : ex.gold;
+      const guess = decode(ex, current);
       for (let i = 0; i < ex.n; i++) {
-        const g = gold[i]!;
+        const g = ex.gold[i]!;
         const p = guess[i]!;
-        const gPrev = i === 0 ? L : gold[i - 1]!;
+        const gPrev = i === 0 ? L : ex.gold[i - 1]!;
         const pPrev = i === 0 ? L : guess[i - 1]!;
         if (g !== p) {
           for (let f = 0; f < TEMPLATE_COUNT; f++) {

@@ -8,8 +8,8 @@
 import { entityLexicon } from "../../src/entities/lexicon.js";
 import { type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
 import type { BioSentence } from "./ner-data.js";
-import { type DenseWeights, prepare, preparePartial, toCompact, train } from "./perceptron.js";
-import { silverSentences, titledNames, titledPersonSentences, xwlbTexts } from "./silver-ner.js";
+import { type DenseWeights, prepare, toCompact, train } from "./perceptron.js";
+import { silverSentences, titledNames, xwlbTexts } from "./silver-ner.js";
 
 export interface TrainingOptions {
   epochs: number;
@@ -19,8 +19,6 @@ export interface TrainingOptions {
   swaps: number;
   /** How many 新闻联播 items give titled names (title rules only) to the swap pool besides the gold names. */
   poolItems: number;
-  /** How many 新闻联播 items give partly labelled sentences: the people the title rules are sure of (0: none). */
-  partialItems: number;
 }
 
 export interface TrainedTagger {
@@ -28,7 +26,6 @@ export interface TrainedTagger {
   compact: TaggerWeights;
   silverSentences: number;
   swappedSentences: number;
-  partialSentences: number;
 }
 
 /** A foreign name: written with a middle dot or not starting with a surname. */
@@ -77,7 +74,6 @@ export function trainTagger(gold: readonly BioSentence[], options: TrainingOptio
   }
   const pool = options.swaps > 0 ? [...personNames([...gold, ...silver]), ...(options.poolItems > 0 ? titledNames(xwlbTexts(options.poolItems)) : [])] : [];
   const swapped = options.swaps > 0 ? swapNames(gold, [...new Set(pool)], options.swaps) : [];
-  const partial = options.partialItems > 0 ? titledPersonSentences(xwlbTexts(options.partialItems)) : [];
-  const dense = train([...goldExamples, ...[...silver, ...swapped].map(prepare), ...partial.map((s) => preparePartial(s.text, s.spans))], options.epochs);
-  return { dense, compact: toCompact(dense), silverSentences: silver.length, swappedSentences: swapped.length, partialSentences: partial.length };
+  const dense = train([...goldExamples, ...[...silver, ...swapped].map(prepare)], options.epochs);
+  return { dense, compact: toCompact(dense), silverSentences: silver.length, swappedSentences: swapped.length };
 }

@@ -26,7 +26,6 @@ const options: TrainingOptions = {
   silverItems: Number(option("--silver") ?? 0),
   swaps: Number(option("--swaps") ?? 0),
   poolItems: Number(option("--pool") ?? 0),
-  partialItems: Number(option("--partial") ?? 0),
 };
 const sentences = readBio(dataPath("ner/peoples-daily-1998/example.dev"));
 if (process.argv.includes("--cv")) {
