@@ -390,7 +390,7 @@ describe.skipIf(!redisServerAvailable)("on a real Redis", () => {
       expect(await runEnqueue({ ...common, files: [file] }, enqueueIO)).toBe(1);
       expect(enqueueIO.err()).toContain("articles.jsonl:3: not JSON, skipped");
       expect(enqueueIO.err()).toContain('articles.jsonl:4: no "id"');
-      expect(enqueueIO.err()).toContain('gongwen enqueue: 4 articles in 1 jobs to queue "cli", 2 bad lines skipped');
+      expect(enqueueIO.err()).toContain('gongwen enqueue: 4 articles in 1 job to queue "cli", 2 bad lines skipped');
 
       const stop = new AbortController();
       const worker = runWorker({ ...common, quiet: true, signal: stop.signal }, captureIO());

@@ -211,7 +211,8 @@ export async function runEnqueue(args: EnqueueArgs, io: QueueCliIO = processIO()
     ...(alreadyQueued > 0 ? [`${alreadyQueued} already queued`] : []),
     ...(bad > 0 ? [`${bad} bad lines skipped`] : []),
   ];
-  log.info(`gongwen enqueue: ${added} articles in ${jobs} jobs to queue "${args.queue}"${skipped.map((part) => `, ${part}`).join("")}`);
+  const counted = `${added} article${added === 1 ? "" : "s"} in ${jobs} job${jobs === 1 ? "" : "s"}`;
+  log.info(`gongwen enqueue: ${counted} to queue "${args.queue}"${skipped.map((part) => `, ${part}`).join("")}`);
   return bad > 0 ? 1 : 0;
 }
 

@@ -88,7 +88,8 @@ function toResults(job: JobLike | undefined, jobId: string): Read<QueueResult> {
   const hash = textHash((job?.data as { text?: unknown } | undefined)?.text);
   const result = value as Tags | Doc;
   const isTags = typeof result === "object" && result !== null && "schemaVersion" in result;
-  return { records: [isTags ? { id, textHash: hash, jobId, tags: result } : { id, textHash: hash, jobId, doc: result as Doc }], claims: [] };
+  const record: QueueResult = isTags ? { id, textHash: hash, tags: result, jobId } : { id, textHash: hash, doc: result as Doc, jobId };
+  return { records: [record], claims: [] };
 }
 
 function toFailures(job: JobLike | undefined, jobId: string): Read<QueueFailure> {
