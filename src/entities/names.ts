@@ -153,9 +153,9 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
   const out: NameMatch[] = [];
   spans.forEach((span, k) => {
     const type = TYPES[span.type];
-    // a gazetteer place is one even where the segmenter's lexicon tags it as a common word (合肥/n, 大连/d)
-    const known = type === "place" && lexicon.places.words.has(text.slice(span.start, span.end));
-    if (type !== "person" && !known && isCommonWord(index, span.start, span.end)) return;
+    // one common word is no name (高水平, 权威); a person is kept, for the segmenter's lexicon also tags names
+    // as common words (周恩来/t, 许立群/m)
+    if (type !== "person" && isCommonWord(index, span.start, span.end)) return;
     if (type === "place") {
       // a known place with one stray character glued on (江苏省原副省长 → 江苏省) is the known place
       const known = longestStartingAt(lexicon.places, text, span.start, span.end);
