@@ -385,16 +385,19 @@ function forward(lattice: Lattice, emission: Float32Array, count: number): void 
       for (let to = 0; to < L; to++) previous[to] = t[L * L + to]! + emission[to]!;
       continue;
     }
+    // the seven labels' previous scores in locals: the loop below reads each seven times
+    const p0 = previous[0]!, p1 = previous[1]!, p2 = previous[2]!, p3 = previous[3]!;
+    const p4 = previous[4]!, p5 = previous[5]!, p6 = previous[6]!;
     for (let to = 0; to < L; to++) {
-      let best = previous[0]! + t[to]!;
+      let best = p0 + t[to]!;
       let arg = 0;
-      for (let from = 1; from < L; from++) {
-        const s = previous[from]! + t[from * L + to]!;
-        if (s > best) {
-          best = s;
-          arg = from;
-        }
-      }
+      let s: number;
+      if ((s = p1 + t[L + to]!) > best) (best = s), (arg = 1);
+      if ((s = p2 + t[2 * L + to]!) > best) (best = s), (arg = 2);
+      if ((s = p3 + t[3 * L + to]!) > best) (best = s), (arg = 3);
+      if ((s = p4 + t[4 * L + to]!) > best) (best = s), (arg = 4);
+      if ((s = p5 + t[5 * L + to]!) > best) (best = s), (arg = 5);
+      if ((s = p6 + t[6 * L + to]!) > best) (best = s), (arg = 6);
       current[to] = best + emission[k * L + to]!;
       back[i * L + to] = arg;
     }
