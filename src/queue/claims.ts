@@ -67,7 +67,12 @@ async function scripts(queue: QueueKeys): Promise<RedisClient> {
   return client;
 }
 
-/** For each article key, whether no live job holds it. */
+/**
+ * For each article key, whether no live job holds it.
+ *
+ * @example
+ * await freeArticles(queue, [articleKey(42, text)]); // → [false] while a job holding article 42 (this text) is in Redis
+ */
 export async function freeArticles(queue: QueueKeys, keys: readonly string[]): Promise<boolean[]> {
   if (keys.length === 0) return [];
   const client = await scripts(queue);
@@ -75,7 +80,12 @@ export async function freeArticles(queue: QueueKeys, keys: readonly string[]): P
   return free.map((flag) => flag === 1);
 }
 
-/** Claims each article for its job unless another live job holds it; true where the claim was made. */
+/**
+ * Claims each article for its job unless another live job holds it; true where the claim was made.
+ *
+ * @example
+ * await claimArticles(queue, [[articleKey(42, text), "7f3c…"]]); // → [true]: job 7f3c… now holds article 42
+ */
 export async function claimArticles(queue: QueueKeys, claims: readonly Claim[]): Promise<boolean[]> {
   if (claims.length === 0) return [];
   const client = await scripts(queue);
@@ -84,7 +94,13 @@ export async function claimArticles(queue: QueueKeys, claims: readonly Claim[]):
   return free.map((flag) => flag === 1);
 }
 
-/** Deletes the claims that still name the given jobs (called once those jobs are removed). */
+/**
+ * Deletes the claims that still name the given jobs (called once those jobs are removed).
+ *
+ * @example
+ * await queue.remove("7f3c…");
+ * await releaseArticles(queue, [[articleKey(42, text), "7f3c…"]]);
+ */
 export async function releaseArticles(queue: QueueKeys, claims: readonly Claim[]): Promise<void> {
   if (claims.length === 0) return;
   const client = await scripts(queue);

@@ -88,7 +88,12 @@ export function articleKey(id: string | number, text: unknown): string {
   return keyOf(id, textHash(text));
 }
 
-/** The article key from an id and a text hash already computed. */
+/**
+ * The article key from an id and a text hash already computed.
+ *
+ * @example
+ * keyOf("news:42", textHash(text)) === articleKey("news:42", text); // → true
+ */
 export function keyOf(id: string | number, hash: string): string {
   return `${encodeURIComponent(String(id))}.${hash}`;
 }
@@ -144,7 +149,12 @@ export function bundleArticles<T>(articles: readonly T[], length: (article: T) =
   return bundles;
 }
 
-/** The length a text counts for in a bundle (a text that is not a string counts as its JSON). */
+/**
+ * The length a text counts for in a bundle (a text that is not a string counts as its JSON).
+ *
+ * @example
+ * textLength("国务院"); // → 3
+ */
 export function textLength(text: unknown): number {
   return typeof text === "string" ? text.length : contentOf(text).length;
 }
