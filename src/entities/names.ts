@@ -176,8 +176,13 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     } else if (span.end - span.start > MAX_NAME && !FOREIGN_SEPARATORS.test(text.slice(span.start, span.end))) {
       for (const name of splitNameRun(text, index, lexicon, span.start, span.end)) out.push(name); // a run can be 1 MB long
     } else {
-      out.push({ type, start: span.start, end: span.end });
+      // 王某, 胡老: the person is the surname (no name in example.dev ends in 某 or 老, 8 stand before one)
+      const end = span.end - span.start >= 2 && SURNAME_SUFFIXES.has(text[span.end - 1]!) ? span.end - 1 : span.end;
+      out.push({ type, start: span.start, end });
     }
   });
   return out;
 }
+
+/** Characters after a surname that make it a way of naming the person, not part of the name. */
+const SURNAME_SUFFIXES = new Set(["某", "老"]);
