@@ -13,7 +13,7 @@ import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexico
 import { isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
 import { isGenericPlace, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters } from "./tagger.js";
-import { isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
+import { isAllHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface NameMatch {
   type: "person" | "place" | "org";
@@ -178,10 +178,17 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     } else {
       // 王某, 胡老: the person is the surname (no name in example.dev ends in 某 or 老, 8 stand before one)
       const end = span.end - span.start >= 2 && SURNAME_SUFFIXES.has(text[span.end - 1]!) ? span.end - 1 : span.end;
-      out.push({ type, start: span.start, end });
+      out.push({ type, start: span.start, end: foreignNameEnd(text, index, span.start, end) });
     }
   });
   return out;
+}
+
+/** A foreign name the tagger ends inside a word (差猜·春哈[旺], 拉·甘[地]) goes on to that word's end. */
+function foreignNameEnd(text: string, index: TokenIndex, start: number, end: number): number {
+  if (!FOREIGN_SEPARATORS.test(text.slice(start, end))) return end;
+  const token = tokenCovering(index, end - 1);
+  return token && token.end > end && token.start > start && isAllHan(text, token.start, token.end) ? token.end : end;
 }
 
 /** Characters after a surname that make it a way of naming the person, not part of the name. */
