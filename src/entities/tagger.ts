@@ -20,6 +20,9 @@ const MASK = (1 << HASH_BITS) - 1;
 /** Feature templates per character (see `characterFeatures`). */
 export const TEMPLATE_COUNT = 21;
 
+/** Characters whose features are computed per step (in reused buffers). */
+const CHUNK = 256;
+
 /** Small ids for jieba tags (0 = other). */
 const TAG_IDS = new Map(
   ["n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "v", "vn", "a", "ad", "d", "m", "q", "t", "f", "p", "c", "u", "uj", "r", "j", "l", "i", "w", "x", "eng", "s", "b", "ng", "vg", "ag"]
@@ -158,52 +161,87 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
 
 /**
  * The `TEMPLATE_COUNT` feature ids of each character from `from` to `to`, written to `out` from 0. The templates
- * are computed in three loops of at most eight, so that V8 inlines every hash (it stops inlining in a function
+ * are computed in loops of at most eight hashes, so that V8 inlines every hash (it stops inlining in a function
  * after about eight of them, which doubles the cost).
  */
 function writeFeatures(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   characterTemplates(context, from, to, out);
-  wordAndListTemplates(context, from, to, out);
-  mixedTemplates(context, from, to, out);
+  smallTemplates(context, from, to, out);
+  hashedTemplates(context, from, to, out);
 }
 
 /** The character code at `j`, 1 before the text and 2 after it. */
 const codeAt = (text: string, j: number) => (j < 0 ? 1 : j >= text.length ? 2 : text.charCodeAt(j));
 
-/** Templates 0–8: a bias, the characters around, pairs of them. */
+/** Templates 1–5 read one character each, at these offsets (template 1 + k at CHARACTER_OFFSETS[k]). */
+const CHARACTER_OFFSETS = [0, -1, 1, -2, 2] as const;
+
+/** Templates 0–5: a bias and the characters around. */
 function characterTemplates({ text }: CharacterContext, from: number, to: number, out: Int32Array): void {
   const bias = feature(0, 0);
   for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
-    const c0 = codeAt(text, i);
-    const cm1 = codeAt(text, i - 1);
-    const cp1 = codeAt(text, i + 1);
     out[o] = bias;
-    out[o + 1] = feature(1, c0);
-    out[o + 2] = feature(2, cm1);
-    out[o + 3] = feature(3, cp1);
-    out[o + 4] = feature(4, codeAt(text, i - 2));
-    out[o + 5] = feature(5, codeAt(text, i + 2));
-    out[o + 6] = feature(6, cm1, c0);
-    out[o + 7] = feature(7, c0, cp1);
-    out[o + 8] = feature(8, cm1, cp1);
+    for (let k = 0; k < CHARACTER_OFFSETS.length; k++) out[o + 1 + k] = feature(1 + k, codeAt(text, i + CHARACTER_OFFSETS[k]!));
   }
 }
 
-/** Templates 9–15: jieba's word, tag and position in the word, the word lists, character classes. */
-function wordAndListTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
-  const { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes } = context;
-  const n = text.length;
-  for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
-    const tagPrev = i > 0 ? tokenTag[i - 1]! : 0;
-    const tagNext = i + 1 < n ? tokenTag[i + 1]! : 0;
-    out[o + 9] = feature(9, tokenTag[i]!, tokenPos[i]!);
-    out[o + 10] = feature(10, tokenWord[i]!, tokenPos[i]!);
-    out[o + 11] = feature(11, tagPrev, tokenTag[i]!, tagNext);
-    out[o + 12] = feature(12, place[i]!, org[i]!);
-    out[o + 13] = feature(13, surname[i]!, titleEnd[i]!, tokenPos[i]!);
-    out[o + 14] = feature(14, suffixEnd[i + 1]!, tokenPos[i]!, tokenLength[i]!);
-    out[o + 15] = feature(15, classes[i]!, classes[i + 1]!, classes[i + 2]!);
+/**
+ * Templates whose arguments take few values, with how many values each argument takes: their ids are read from
+ * tables indexed by the arguments (`smallKeys`), and when tagging, so are their weights.
+ */
+const SMALL_TEMPLATES = [
+  [9, [TAG_IDS.size + 1, 5]], // the token's tag and the position in it
+  [12, [5, 5]], // marks of known places and organisations
+  [14, [2, 5, 7]], // an organisation suffix ends here, the position in the token, its length
+  [15, [6, 6, 6]], // classes of the character and its neighbours
+] as const;
+
+/**
+ * The keys of the small templates of characters `from` to `to`, `SMALL_TEMPLATES.length` per character: each
+ * template's arguments in mixed radix, most significant first, with the radices of `SMALL_TEMPLATES`.
+ */
+function smallKeys(context: CharacterContext, from: number, to: number, keys: Int32Array): void {
+  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes } = context;
+  for (let i = from, o = 0; i < to; i++, o += SMALL_TEMPLATES.length) {
+    keys[o] = tokenTag[i]! * 5 + tokenPos[i]!;
+    keys[o + 1] = place[i]! * 5 + org[i]!;
+    keys[o + 2] = (suffixEnd[i + 1]! * 5 + tokenPos[i]!) * 7 + tokenLength[i]!;
+    keys[o + 3] = (classes[i]! * 6 + classes[i + 1]!) * 6 + classes[i + 2]!;
   }
+}
+
+/** The feature id of every key of every small template. */
+const SMALL_IDS = SMALL_TEMPLATES.map(([template, sizes]) => {
+  const count = sizes.reduce((a, b) => a * b, 1);
+  return Int32Array.from({ length: count }, (_, key) => {
+    const args = [0, 0, 0];
+    for (let a = sizes.length - 1, rest = key; a >= 0; a--) {
+      args[a] = rest % sizes[a]!;
+      rest = Math.floor(rest / sizes[a]!);
+    }
+    return feature(template, args[0]!, args[1], args[2]);
+  });
+});
+
+const smallKeyBuffer = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
+
+function smallTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
+  for (let block = from; block < to; block += CHUNK) {
+    const blockEnd = Math.min(to, block + CHUNK);
+    smallKeys(context, block, blockEnd, smallKeyBuffer);
+    for (let i = block, o = (block - from) * TEMPLATE_COUNT, k = 0; i < blockEnd; i++, o += TEMPLATE_COUNT) {
+      for (let j = 0; j < SMALL_TEMPLATES.length; j++, k++) out[o + SMALL_TEMPLATES[j]![0]] = SMALL_IDS[j]![smallKeyBuffer[k]!]!;
+    }
+  }
+}
+
+/** The templates hashed when tagging too: pairs of characters, the word, tags around, surnames, the trigram. */
+const HASHED_TEMPLATES = [6, 7, 8, 10, 11, 13, 16, 17, 18, 19, 20];
+
+/** Templates 6–8, 10, 11, 13, 16–20 (see `HASHED_TEMPLATES`), in two loops. */
+function hashedTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
+  pairAndWordTemplates(context, from, to, out);
+  mixedTemplates(context, from, to, out);
 }
 
 /** Templates 16–20: the character with its tag or a surname before it, wider pairs, the trigram. */
@@ -218,6 +256,25 @@ function mixedTemplates(context: CharacterContext, from: number, to: number, out
     out[o + 18] = feature(18, codeAt(text, i - 2), cm1);
     out[o + 19] = feature(19, cp1, codeAt(text, i + 2));
     out[o + 20] = feature(20, cm1, c0, cp1);
+  }
+}
+
+/** Templates 6–8, 10, 11, 13: pairs of characters, jieba's word and tags, a surname or title here. */
+function pairAndWordTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
+  const { text, tokenPos, tokenTag, tokenWord, surname, titleEnd } = context;
+  const n = text.length;
+  for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
+    const c0 = codeAt(text, i);
+    const cm1 = codeAt(text, i - 1);
+    const cp1 = codeAt(text, i + 1);
+    const tagPrev = i > 0 ? tokenTag[i - 1]! : 0;
+    const tagNext = i + 1 < n ? tokenTag[i + 1]! : 0;
+    out[o + 6] = feature(6, cm1, c0);
+    out[o + 7] = feature(7, c0, cp1);
+    out[o + 8] = feature(8, cm1, cp1);
+    out[o + 10] = feature(10, tokenWord[i]!, tokenPos[i]!);
+    out[o + 11] = feature(11, tagPrev, tokenTag[i]!, tagNext);
+    out[o + 13] = feature(13, surname[i]!, titleEnd[i]!, tokenPos[i]!);
   }
 }
 
@@ -328,8 +385,89 @@ function scoreCharacters(features: Int32Array, count: number, weights: TaggerWei
   }
 }
 
+/**
+ * The weights of the tabled templates, arranged for tagging: the rows of the bias and of every key of the small
+ * templates, and the weights of templates 1–5 copied into one block per character, so that the five lookups of a
+ * character's neighbourhood read a few cache lines that the next characters read again, and hash nothing.
+ */
+interface TaggingTables {
+  bias: number;
+  /** Row offsets (into `rows`) per key of each of `SMALL_TEMPLATES`. */
+  small: Int32Array[];
+  /** Each UTF-16 unit's block in `characters` (0: a block of zeros). */
+  blockOf: Int32Array;
+  /** ROW int16s per template of `CHARACTER_OFFSETS` per block. */
+  characters: Int16Array;
+}
+
+function taggingTables({ known, rows }: TaggerWeights): TaggingTables {
+  const rowAt = (id: number) => rowOf(known, id) * ROW;
+  const perBlock = CHARACTER_OFFSETS.length * ROW;
+  const blockOf = new Int32Array(0x10000);
+  const blocks: number[] = [];
+  for (let code = 0; code < 0x10000; code++) {
+    const offsets = CHARACTER_OFFSETS.map((_, k) => rowAt(feature(1 + k, code)));
+    if (offsets.every((row) => row === 0)) continue;
+    blockOf[code] = blocks.length / CHARACTER_OFFSETS.length + 1;
+    blocks.push(...offsets);
+  }
+  const characters = new Int16Array(perBlock + blocks.length * ROW);
+  blocks.forEach((row, k) => characters.set(rows.subarray(row, row + ROW), perBlock + k * ROW));
+  return { bias: rowAt(feature(0, 0)), small: SMALL_IDS.map((ids) => ids.map(rowAt)), blockOf, characters };
+}
+
+/** Weight rows read per character when tagging: the bias, the small templates, the hashed ones, templates 1–5. */
+const LOOKUPS = 1 + SMALL_TEMPLATES.length + HASHED_TEMPLATES.length + CHARACTER_OFFSETS.length;
+const chunkKeys = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
+/** The row offsets of a chunk's lookups, `LOOKUPS` per character: into `rows`, the last five into `characters`. */
+const chunkRows = new Int32Array(CHUNK * LOOKUPS);
+
+/**
+ * The emission scores of characters `from` to `to` (at most `CHUNK`) for tagging, written to `out` from 0: the
+ * same sums as `emissions` over `characterFeatures`, with the tabled templates read from `tables`. Every row of
+ * the chunk is found before any is read: the reads are independent, so their cache misses overlap.
+ */
+function scoreForTagging(context: CharacterContext, from: number, to: number, weights: TaggerWeights, tables: TaggingTables, out: Float32Array): void {
+  const { text } = context;
+  const { known, rows } = weights;
+  const { small, blockOf, characters } = tables;
+  const ids = chunkFeatures;
+  const keys = chunkKeys;
+  hashedTemplates(context, from, to, ids);
+  smallKeys(context, from, to, keys);
+  const perBlock = CHARACTER_OFFSETS.length * ROW;
+  for (let i = from, o = 0, q = 0, r = 0; i < to; i++, o += TEMPLATE_COUNT) {
+    chunkRows[r++] = tables.bias;
+    for (let j = 0; j < small.length; j++) chunkRows[r++] = small[j]![keys[q++]!]!;
+    for (let h = 0; h < HASHED_TEMPLATES.length; h++) chunkRows[r++] = rowOf(known, ids[o + HASHED_TEMPLATES[h]!]!) * ROW;
+    for (let k = 0; k < CHARACTER_OFFSETS.length; k++) {
+      chunkRows[r++] = blockOf[codeAt(text, i + CHARACTER_OFFSETS[k]!)]! * perBlock + k * ROW;
+    }
+  }
+  for (let i = 0, r = 0; i < to - from; i++) {
+    // six labels besides O
+    let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    for (let end = r + LOOKUPS, weightsOf = rows; r < end; r++) {
+      if (end - r === CHARACTER_OFFSETS.length) weightsOf = characters;
+      const row = chunkRows[r]!;
+      s1 += weightsOf[row]!;
+      s2 += weightsOf[row + 1]!;
+      s3 += weightsOf[row + 2]!;
+      s4 += weightsOf[row + 3]!;
+      s5 += weightsOf[row + 4]!;
+      s6 += weightsOf[row + 5]!;
+    }
+    const e = i * LABEL_COUNT;
+    out[e + 1] = s1 / WEIGHT_SCALE;
+    out[e + 2] = s2 / WEIGHT_SCALE;
+    out[e + 3] = s3 / WEIGHT_SCALE;
+    out[e + 4] = s4 / WEIGHT_SCALE;
+    out[e + 5] = s5 / WEIGHT_SCALE;
+    out[e + 6] = s6 / WEIGHT_SCALE;
+  }
+}
+
 /** Characters tagged per step: their feature ids and scores are reused buffers that stay in the cache. */
-const CHUNK = 256;
 const chunkFeatures = new Int32Array(CHUNK * TEMPLATE_COUNT);
 const chunkScores = new Float32Array(CHUNK * LABEL_COUNT);
 
@@ -454,10 +592,10 @@ export function labelSpans(labels: Uint8Array): { type: SpanType; start: number;
 }
 
 const WEIGHTS_FILE = "entity-tagger.txt";
-let loaded: { weights: TaggerWeights; transitions: Float32Array } | undefined;
+let loaded: { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } | undefined;
 
 /** The shipped weights (and masked transitions), loaded on first use. Format: see `dict/entity-tagger.txt`. */
-function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array } {
+function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } {
   if (loaded) return loaded;
   const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
   const entries: [number, number[]][] = [];
@@ -477,7 +615,7 @@ function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array } 
     }
   }
   const weights = compactWeights(entries, transitions);
-  loaded = { weights, transitions: maskTransitions(transitions) };
+  loaded = { weights, transitions: maskTransitions(transitions), tables: taggingTables(weights) };
   return loaded;
 }
 
@@ -486,7 +624,7 @@ function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array } 
  * trained on part of example.dev, on the part held out).
  */
 export function useTaggerWeights(weights: TaggerWeights): void {
-  loaded = { weights, transitions: maskTransitions(weights.transitions) };
+  loaded = { weights, transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
 }
 
 /**
@@ -496,15 +634,14 @@ export function useTaggerWeights(weights: TaggerWeights): void {
  * labelSpans(tagCharacters(text, index, lexicon)) // "江泽民会见克林顿" → [PER 0–3, PER 5–8]
  */
 export function tagCharacters(text: string, index: TokenIndex, lexicon: EntityLexicon): Uint8Array {
-  const { weights, transitions } = taggerWeights();
+  const { weights, transitions, tables } = taggerWeights();
   const n = text.length;
   const memory = bytes(contextBytes(n) + n * LABEL_COUNT);
   const context = characterContext(text, index, lexicon, memory.subarray(0, contextBytes(n)));
   const state = lattice(n, transitions, memory.subarray(contextBytes(n)));
   for (let from = 0; from < text.length; from += CHUNK) {
     const to = Math.min(text.length, from + CHUNK);
-    writeFeatures(context, from, to, chunkFeatures);
-    scoreCharacters(chunkFeatures, to - from, weights, chunkScores);
+    scoreForTagging(context, from, to, weights, tables, chunkScores);
     forward(state, chunkScores, to - from);
   }
   return bestPath(state);
