@@ -12,8 +12,10 @@
  *    minus the CPU time of a baseline process that only calls tag() on the same articles (this script started
  *    again with --tag-process: a fresh process with a heap as small as the worker's, so that neither side pays for
  *    a bigger heap's garbage collection). On a shared machine CPU time per article drifts with other people's load,
- *    so the two sides alternate in blocks of 256 articles, each warmed on a few articles first, and are summed. Run on all items in bundles, on all items one article per job (which splits the queue's cost into a
- *    part per job and a part per article), and on the typical 1–2 KB items in bundles. Redis's CPU (INFO cpu) is
+ *    so both sides tag the same block of 256 articles at the same time, each warmed on a few articles first, and
+ *    the blocks are summed: whatever else runs on the machine weighs on both alike. Run on all items in bundles, on
+ *    all items one article per job (which splits the queue's cost into a part per job and a part per article), and
+ *    on the typical 1–2 KB items in bundles. Redis's CPU (INFO cpu) is
  *    printed beside it. The worker's CPU is also split by thread: the main thread that talks to Redis, the tagging
  *    thread, and the rest (mostly V8's garbage collector).
  * Goals: queue overhead ≤ 10% of tagging time for a 1–2 KB item; 2 worker processes ≥ 1.7× one (on a quiet machine).
@@ -147,7 +149,7 @@ class TagProcess {
     const child = fork(new URL(import.meta.url).pathname, ["--tag-process"], { execArgv: ["--import", "tsx"] });
     await TagProcess.reply(child);
     const process = new TagProcess(child);
-    await process.time(items.map((item) => item.text), 0);
+    await process.load(items.map((item) => item.text), items.length);
     return process;
   }
 
@@ -162,11 +164,15 @@ class TagProcess {
     });
   }
 
-  /** Tags a block; returns the CPU of the timed part, by thread (main = tag(), other = V8's helpers). */
-  async time(texts: string[], warmUp: number): Promise<ThreadCpu> {
-    const pid = this.child.pid!;
+  /** Sends a block and waits until its first `warmUp` texts are tagged, untimed. */
+  async load(texts: string[], warmUp: number): Promise<void> {
     this.child.send({ warmUp: texts.slice(0, warmUp), texts } satisfies TagBlock);
     await TagProcess.reply(this.child);
+  }
+
+  /** Tags the block loaded; returns its CPU, by thread (main = tag(), other = V8's helpers). */
+  async run(): Promise<ThreadCpu> {
+    const pid = this.child.pid!;
     const before = threadCpuMs(pid);
     this.child.send("go");
     await TagProcess.reply(this.child);
@@ -300,7 +306,7 @@ const addThreads = (a: ThreadCpu, b: ThreadCpu): ThreadCpu => ({
   other: a.other + b.other,
 });
 
-/** CPU of a worker process beside the baseline process's tag(), summed over alternating blocks. */
+/** CPU of a worker process beside the baseline process's tag() on the same blocks at the same time, summed. */
 interface Overhead {
   label: string;
   docs: number;
@@ -328,11 +334,11 @@ async function measureOverhead(
   const prefix = label.replace(/\W+/g, "-");
   for (let start = 0; start < items.length; start += BLOCK) {
     const block = items.slice(start, start + BLOCK);
-    const local = await baseline.time(block.map((item) => item.text), BLOCK_WARM_UP);
+    await baseline.load(block.map((item) => item.text), BLOCK_WARM_UP);
+    await bench.warmUp(block.slice(0, BLOCK_WARM_UP), `${prefix}-warm-${start}-`, articlesPerJob);
+    const [local, { row }] = await Promise.all([baseline.run(), bench.time(label, block, articlesPerJob, `${prefix}-${start}-`)]);
     sum.localCpuMs += local.main + local.other;
     sum.local = addThreads(sum.local, local);
-    await bench.warmUp(block.slice(0, BLOCK_WARM_UP), `${prefix}-warm-${start}-`, articlesPerJob);
-    const { row } = await bench.time(label, block, articlesPerJob, `${prefix}-${start}-`);
     sum.docs += row.docs;
     sum.jobs += row.jobs!;
     sum.worker = addThreads(sum.worker, row.threads!);
@@ -430,7 +436,10 @@ async function main() {
     );
   }
 
-  console.log(`\n## Queue overhead: CPU per article outside tag(), one worker process beside a process that only tags, in blocks of ${BLOCK}\n`);
+  console.log(
+    `\n## Queue overhead: CPU per article outside tag(), one worker process beside a process that only tags, ` +
+      `both on the same blocks of ${BLOCK} at the same time\n`,
+  );
   console.log(
     "| run | articles (jobs) | tag() alone (main · other threads) | worker process | main · tagging · other threads | " +
       "outside tag() | same, from thread ratios | Redis | outside tag() + Redis |",
