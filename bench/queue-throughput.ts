@@ -15,9 +15,9 @@
  *    so both sides tag the same block of 256 articles at the same time, each warmed on a few articles first, and
  *    the blocks are summed: whatever else runs on the machine weighs on both alike. Run on all items in bundles, on
  *    all items one article per job (which splits the queue's cost into a part per job and a part per article), and
- *    on the typical 1–2 KB items in bundles. Redis's CPU (INFO cpu) is
- *    printed beside it. The worker's CPU is also split by thread: the main thread that talks to Redis, the tagging
- *    thread, and the rest (mostly V8's garbage collector).
+ *    on the typical 1–2 KB items in bundles. Redis's CPU (INFO cpu) is printed beside it. The worker's CPU is also
+ *    split by thread: the main thread that talks to Redis, the tagging thread, and the rest (mostly V8's garbage
+ *    collector).
  * Goals: queue overhead ≤ 10% of tagging time for a 1–2 KB item; 2 worker processes ≥ 1.7× one (on a quiet machine).
  *
  *   npx tsx bench/queue-throughput.ts                  # 2,000 items
