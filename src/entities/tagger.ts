@@ -98,21 +98,29 @@ const contextBytes = (n: number) => 9 * n + 4;
  * dozen typed arrays per sentence costs more than tagging it. Texts longer than `REUSED_LENGTH` characters get
  * memory of their own, so a long text does not pin its buffers.
  */
-function scratch<T extends Uint8Array | Int32Array>(kept: { buffer: T }, size: number, make: (size: number) => T): T {
+function scratch<T extends Uint8Array | Int32Array>(kept: Kept<T>, size: number): T {
   if (size > kept.buffer.length) {
-    if (size > REUSED_LENGTH * 16) return make(size);
-    kept.buffer = make(Math.min(REUSED_LENGTH * 16, Math.max(size, kept.buffer.length * 2)));
+    if (size > kept.limit) return kept.make(size);
+    kept.buffer = kept.make(Math.min(kept.limit, Math.max(size, kept.buffer.length * 2)));
   }
   const memory = kept.buffer.subarray(0, size) as T;
   memory.fill(0);
   return memory;
 }
 
+interface Kept<T> {
+  buffer: T;
+  /** Largest buffer kept, in elements. */
+  limit: number;
+  make: (size: number) => T;
+}
+
 const REUSED_LENGTH = 1 << 16;
-const keptBytes = { buffer: new Uint8Array(0) };
-const keptInts = { buffer: new Int32Array(0) };
-const bytes = (size: number) => scratch(keptBytes, size, (k) => new Uint8Array(k));
-const ints = (size: number) => scratch(keptInts, size, (k) => new Int32Array(k));
+/** Bytes: the context (9 per character) and Viterbi's back pointers (7 per character); int32s: word hashes. */
+const keptBytes: Kept<Uint8Array> = { buffer: new Uint8Array(0), limit: 16 * REUSED_LENGTH + 4, make: (k) => new Uint8Array(k) };
+const keptInts: Kept<Int32Array> = { buffer: new Int32Array(0), limit: REUSED_LENGTH, make: (k) => new Int32Array(k) };
+const bytes = (size: number) => scratch(keptBytes, size);
+const ints = (size: number) => scratch(keptInts, size);
 
 /** The context of the characters of `text`, in `memory` (`contextBytes(text.length)` zeroed bytes). */
 function characterContext(text: string, index: TokenIndex, lexicon: EntityLexicon, memory: Uint8Array): CharacterContext {
@@ -504,7 +512,7 @@ interface Lattice {
   current: Float32Array;
 }
 
-const lattice = (n: number, transitions: Float32Array, back = new Uint8Array(n * LABEL_COUNT)): Lattice => ({
+const lattice = (n: number, transitions: Float32Array, back: Uint8Array = new Uint8Array(n * LABEL_COUNT)): Lattice => ({
   transitions,
   back,
   length: 0,
