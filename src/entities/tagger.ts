@@ -5,7 +5,9 @@
  * `example.dev` only; the weights ship in `dict/entity-tagger.txt`.
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
- * character, and the same code computes them for training and for inference.
+ * character, and the same code computes them for training and for inference. When tagging, the templates whose
+ * arguments take few values and the single-character ones read their weights from tables built when the weights
+ * load (test/entity-tagger.test.ts checks the result against Viterbi over `characterFeatures`).
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { Token } from "../schema.js";
@@ -231,14 +233,16 @@ const SMALL_IDS = SMALL_TEMPLATES.map(([template, sizes]) => {
   });
 });
 
-const smallKeyBuffer = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
+/** The small templates' keys of a chunk of characters. */
+const chunkKeys = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
 
+/** Templates 9, 12, 14, 15 (`SMALL_TEMPLATES`): their ids looked up by key. */
 function smallTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   for (let block = from; block < to; block += CHUNK) {
     const blockEnd = Math.min(to, block + CHUNK);
-    smallKeys(context, block, blockEnd, smallKeyBuffer);
+    smallKeys(context, block, blockEnd, chunkKeys);
     for (let i = block, o = (block - from) * TEMPLATE_COUNT, k = 0; i < blockEnd; i++, o += TEMPLATE_COUNT) {
-      for (let j = 0; j < SMALL_TEMPLATES.length; j++, k++) out[o + SMALL_TEMPLATES[j]![0]] = SMALL_IDS[j]![smallKeyBuffer[k]!]!;
+      for (let j = 0; j < SMALL_TEMPLATES.length; j++, k++) out[o + SMALL_TEMPLATES[j]![0]] = SMALL_IDS[j]![chunkKeys[k]!]!;
     }
   }
 }
@@ -426,7 +430,6 @@ function taggingTables({ known, rows }: TaggerWeights): TaggingTables {
 
 /** Weight rows read per character when tagging: the bias, the small templates, the hashed ones, templates 1–5. */
 const LOOKUPS = 1 + SMALL_TEMPLATES.length + HASHED_TEMPLATES.length + CHARACTER_OFFSETS.length;
-const chunkKeys = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
 /** The row offsets of a chunk's lookups, `LOOKUPS` per character: into `rows`, the last five into `characters`. */
 const chunkRows = new Int32Array(CHUNK * LOOKUPS);
 
