@@ -35,7 +35,7 @@ const pct = (x: number) => (100 * x).toFixed(1);
 for (const set of ["pku", "msr"] as const) {
   const gold = spans(sighanLines(set, "test_gold").flatMap((l) => l.split(/\s+/)));
   const rows = systems.map((name) => {
-    const lines = JSON.parse(runChild("bench/lib/segment-child.ts", [name, "words", dataPath(`sighan2005/${set}_test.utf8`)])) as string[][];
+    const lines = JSON.parse(runChild("bench/lib/segment-child.mjs", [name, "words", dataPath(`sighan2005/${set}_test.utf8`)])) as string[][];
     const { p, r, f } = score(gold, spans(lines.flat()));
     return [name, pct(p), pct(r), pct(f)];
   });

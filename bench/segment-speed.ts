@@ -27,7 +27,7 @@ const files = [dataPath("sighan2005/pku_test.utf8"), dataPath("sighan2005/msr_te
 const runs = new Map<SegmenterName, SpeedResult[]>(SEGMENTERS.map((name) => [name, []]));
 for (let round = 0; round < rounds; round++) {
   for (const name of SEGMENTERS) {
-    runs.get(name)!.push(JSON.parse(runChild("bench/lib/segment-child.ts", [name, "speed", ...files])) as SpeedResult);
+    runs.get(name)!.push(JSON.parse(runChild("bench/lib/segment-child.mjs", [name, "speed", ...files])) as SpeedResult);
   }
 }
 const medianOf = (name: SegmenterName, field: "coldMs" | "mbPerSec" | "firstPassMbPerSec" | "rssMb") =>
