@@ -48,8 +48,10 @@ describe("dict/policy-words.txt", () => {
     expect(words.size).toBe(body.length);
   });
 
-  it("holds several thousand entries", () => {
-    expect(body.length).toBeGreaterThanOrEqual(3000);
+  // ~1,700 curated words and ~700 mined ones; mined phrases that segmentation standards split (经济体制改革) are
+  // left to the keyphrase stage (see bench/tools/build-policy-words.ts)
+  it("holds a few thousand entries", () => {
+    expect(body.length).toBeGreaterThanOrEqual(2000);
     expect(body.length).toBeLessThan(20000);
   });
 
