@@ -317,6 +317,20 @@ function resolveRelative(field: "year" | "month" | "day", shift: number, ref: { 
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/**
+ * What follows the run of Chinese numerals that starts a date: a calendar or clock unit (五月, 三点半), or 年 four
+ * characters on (二0一一年, whose 0 ends the run). Without one no reader below can succeed, so the scan skips such a
+ * numeral without trying them all (most numerals in policy text count things: 一是, 两个).
+ */
+const UNITS_AFTER_NUMERALS = new Set(["年", "月", "日", "号", "时", "点", ":", "："]);
+const CHINESE_NUMBER_SET = new Set(CHINESE_NUMBER_CHARS);
+
+function unitFollows(text: string, p: number, end: number): boolean {
+  let j = p;
+  while (j < end && j - p < 4 && CHINESE_NUMBER_SET.has(text[j]!)) j++;
+  return UNITS_AFTER_NUMERALS.has(text[j]!) || text[p + 4] === "年";
+}
+
 /** Characters at which a date may start: digits, Chinese numerals, and the first characters of the words above. */
 const STARTERS = new Set([
   ...CHINESE_NUMBER_CHARS,
@@ -451,7 +465,7 @@ function scanRange(text: string, from: number, to: number, ref: Scan["ref"], out
   const scan: Scan = { text, end: to, ...(ref ? { ref } : {}) };
   for (let p = from; p < to; p++) {
     const c = text[p]!;
-    if (!STARTERS.has(c) && asciiDigitAt(text, p) < 0) continue;
+    if (asciiDigitAt(text, p) < 0 && (!STARTERS.has(c) || (CHINESE_NUMBER_SET.has(c) && !unitFollows(text, p, to)))) continue;
     if (continuesNumber(text, p, from)) continue;
     const last = out[out.length - 1];
     scan.previous = last && last.end < p && last.end >= from && p - last.end <= 2 && [...text.slice(last.end, p)].every((j) => RANGE_JOINERS.has(j)) ? last : undefined;
