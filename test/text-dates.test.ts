@@ -48,6 +48,17 @@ describe("findDates: absolute forms", () => {
   });
 });
 
+describe("findDates: Chinese numerals the scan skips or reads", () => {
+  it("reads numerals a unit follows, even past a typed zero, and skips those that count things", () => {
+    const found = (text: string) => findDates(text, { referenceDate: "2023-05-18" }).map((d) => [d.text, d.value]);
+    expect(found("二0一一年三月")).toEqual([["二0一一年三月", "2011-03"]]);
+    expect(found("下午三点半开会")).toEqual([["下午三点半", "T15:30"]]);
+    expect(found("二〇二三年五月十七日上午9时")).toEqual([["二〇二三年五月十七日上午9时", "2023-05-17T09:00"]]);
+    expect(found("十月份以来")).toEqual([["十月", "2023-10"]]);
+    expect(found("一是坚持两个毫不动摇，三个代表，十四五规划")).toEqual([]);
+  });
+});
+
 describe("findDates: completion from a reference date", () => {
   it("takes the seed's year from the reference", () => {
     const [first] = findDates("5月17日,学院党委书记雷承锋主持召开", { referenceDate: "2023-05-18" });
