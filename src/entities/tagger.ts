@@ -374,18 +374,28 @@ export function emissions(features: Int32Array, n: number, weights: TaggerWeight
 
 /** Writes the emission scores of `count` characters' features to `out` (O's stay as they are: 0). */
 function scoreCharacters(features: Int32Array, count: number, weights: TaggerWeights, out: Float32Array): void {
-  const { known, rows } = weights;
-  for (let i = 0, k = 0; i < count; i++) {
-    // six labels besides O
+  const rowOffsets = new Int32Array(count * TEMPLATE_COUNT);
+  for (let k = 0; k < rowOffsets.length; k++) rowOffsets[k] = rowOf(weights.known, features[k]!) * ROW;
+  sumRows(rowOffsets, count, TEMPLATE_COUNT, weights.rows, 0, weights.rows, out);
+}
+
+/**
+ * The scoring kernel of both paths: for each of `count` characters, the sum of its `lookups` weight rows (row
+ * offsets in `rowOffsets`), the first `lookups - tabled` read from `rows`, the last `tabled` from `table`, written
+ * to `out` as the six labels besides O (O stays 0).
+ */
+function sumRows(rowOffsets: Int32Array, count: number, lookups: number, rows: Int16Array, tabled: number, table: Int16Array, out: Float32Array): void {
+  for (let i = 0, r = 0; i < count; i++) {
     let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (const end = k + TEMPLATE_COUNT; k < end; k++) {
-      const row = rowOf(known, features[k]!) * ROW;
-      s1 += rows[row]!;
-      s2 += rows[row + 1]!;
-      s3 += rows[row + 2]!;
-      s4 += rows[row + 3]!;
-      s5 += rows[row + 4]!;
-      s6 += rows[row + 5]!;
+    for (let end = r + lookups, weightsOf = rows; r < end; r++) {
+      if (end - r === tabled) weightsOf = table;
+      const row = rowOffsets[r]!;
+      s1 += weightsOf[row]!;
+      s2 += weightsOf[row + 1]!;
+      s3 += weightsOf[row + 2]!;
+      s4 += weightsOf[row + 3]!;
+      s5 += weightsOf[row + 4]!;
+      s6 += weightsOf[row + 5]!;
     }
     const o = i * LABEL_COUNT;
     out[o + 1] = s1 / WEIGHT_SCALE;
@@ -455,27 +465,7 @@ function scoreForTagging(context: CharacterContext, from: number, to: number, we
       chunkRows[r++] = blockOf[codeAt(text, i + CHARACTER_OFFSETS[k]!)]! * perBlock + k * ROW;
     }
   }
-  for (let i = 0, r = 0; i < to - from; i++) {
-    // six labels besides O
-    let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let end = r + LOOKUPS, weightsOf = rows; r < end; r++) {
-      if (end - r === CHARACTER_OFFSETS.length) weightsOf = characters;
-      const row = chunkRows[r]!;
-      s1 += weightsOf[row]!;
-      s2 += weightsOf[row + 1]!;
-      s3 += weightsOf[row + 2]!;
-      s4 += weightsOf[row + 3]!;
-      s5 += weightsOf[row + 4]!;
-      s6 += weightsOf[row + 5]!;
-    }
-    const e = i * LABEL_COUNT;
-    out[e + 1] = s1 / WEIGHT_SCALE;
-    out[e + 2] = s2 / WEIGHT_SCALE;
-    out[e + 3] = s3 / WEIGHT_SCALE;
-    out[e + 4] = s4 / WEIGHT_SCALE;
-    out[e + 5] = s5 / WEIGHT_SCALE;
-    out[e + 6] = s6 / WEIGHT_SCALE;
-  }
+  sumRows(chunkRows, to - from, LOOKUPS, rows, CHARACTER_OFFSETS.length, characters, out);
 }
 
 /** Characters tagged per step: their feature ids and scores are reused buffers that stay in the cache. */
