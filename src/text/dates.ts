@@ -44,6 +44,7 @@ const MAX_YEAR = 2199;
 
 const CHINESE_DIGITS = "〇○零一二三四五六七八九";
 const CHINESE_NUMBER_CHARS = `${CHINESE_DIGITS}十两`;
+const CHINESE_NUMBER_SET = new Set(CHINESE_NUMBER_CHARS);
 /** Chinese year digits, with the zeros that scraped text types as 0 or O (二0一一年). */
 const YEAR_DIGITS = `${CHINESE_DIGITS}0０OＯ`;
 
@@ -128,7 +129,7 @@ function readNumber(text: string, i: number, end: number, maxLength: number): Nu
     return j - i > maxLength ? undefined : { value, end: j, arabic: true, length: j - i };
   }
   let j = i;
-  while (j < end && j - i <= maxLength && CHINESE_NUMBER_CHARS.includes(text[j]!)) j++;
+  while (j < end && j - i <= maxLength && CHINESE_NUMBER_SET.has(text[j]!)) j++;
   if (j === i || j - i > maxLength) return undefined;
   const value = parseChineseNumber(text.slice(i, j));
   return value === undefined ? undefined : { value, end: j, arabic: false, length: j - i };
@@ -323,7 +324,6 @@ function resolveRelative(field: "year" | "month" | "day", shift: number, ref: { 
  * numeral without trying them all (most numerals in policy text count things: 一是, 两个).
  */
 const UNITS_AFTER_NUMERALS = new Set(["年", "月", "日", "号", "时", "点", ":", "："]);
-const CHINESE_NUMBER_SET = new Set(CHINESE_NUMBER_CHARS);
 
 function unitFollows(text: string, p: number, end: number): boolean {
   let j = p;
@@ -458,7 +458,7 @@ function continuesNumber(text: string, p: number, from: number): boolean {
   if (p <= from) return false;
   const before = text[p - 1]!;
   if (asciiDigitAt(text, p) >= 0) return asciiDigitAt(text, p - 1) >= 0 || before === "." || /[A-Za-z]/.test(before);
-  return CHINESE_NUMBER_CHARS.includes(text[p]!) && isNumeralChar(before);
+  return CHINESE_NUMBER_SET.has(text[p]!) && isNumeralChar(before);
 }
 
 function scanRange(text: string, from: number, to: number, ref: Scan["ref"], out: DateMention[]): void {
