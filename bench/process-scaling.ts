@@ -5,24 +5,17 @@
  *
  *   npx tsx bench/process-scaling.ts [--rounds 3]      (gongwen from the built package: `npm run build` first)
  */
-import { spawn } from "node:child_process";
-import { resolve } from "node:path";
-import { dataPath, median, printTable, projectRoot } from "./lib/data.js";
+import { runChildAsync } from "./lib/child.js";
+import { dataPath, median, printTable } from "./lib/data.js";
+import { speedOf, type ChildResult } from "./lib/segmenters.js";
 
 const roundsFlag = process.argv.indexOf("--rounds");
 const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 3;
 const files = [dataPath("sighan2005/pku_test.utf8"), dataPath("sighan2005/msr_test.utf8")];
 
-/** MB/s of one child process; several started together run side by side. */
-function child(name: string): Promise<number> {
-  return new Promise((done, fail) => {
-    const proc = spawn(process.execPath, [resolve(projectRoot, "bench/lib/segment-child.mjs"), name, "speed", ...files]);
-    let out = "";
-    proc.stdout.on("data", (chunk: Buffer) => (out += chunk));
-    proc.on("error", fail);
-    proc.on("close", (code) => (code === 0 ? done((JSON.parse(out) as { mbPerSec: number }).mbPerSec) : fail(new Error(`${name} exited ${code}`))));
-  });
-}
+/** MB/s of one child process's warm runs; several started together run side by side. */
+const child = async (name: string) =>
+  speedOf(JSON.parse(await runChildAsync("bench/lib/segment-child.mjs", [name, "speed", ...files])) as ChildResult).mbPerSec;
 
 const rows: string[][] = [];
 for (const name of ["nodejieba-cut-hmm", "gongwen"]) {

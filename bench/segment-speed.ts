@@ -9,17 +9,7 @@
  */
 import { runChild } from "./lib/child.js";
 import { dataPath, median, printTable } from "./lib/data.js";
-import { SEGMENTERS, type SegmenterName } from "./lib/segmenters.js";
-
-interface SpeedResult {
-  name: SegmenterName;
-  coldMs: number;
-  ms: number;
-  chars: number;
-  mbPerSec: number;
-  firstPassMbPerSec: number;
-  rssMb: number;
-}
+import { SEGMENTERS, speedOf, type ChildResult, type SegmenterName, type SpeedResult } from "./lib/segmenters.js";
 
 const roundsFlag = process.argv.indexOf("--rounds");
 const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 3;
@@ -27,7 +17,7 @@ const files = [dataPath("sighan2005/pku_test.utf8"), dataPath("sighan2005/msr_te
 const runs = new Map<SegmenterName, SpeedResult[]>(SEGMENTERS.map((name) => [name, []]));
 for (let round = 0; round < rounds; round++) {
   for (const name of SEGMENTERS) {
-    runs.get(name)!.push(JSON.parse(runChild("bench/lib/segment-child.mjs", [name, "speed", ...files])) as SpeedResult);
+    runs.get(name)!.push(speedOf(JSON.parse(runChild("bench/lib/segment-child.mjs", [name, "speed", ...files])) as ChildResult));
   }
 }
 const medianOf = (name: SegmenterName, field: "coldMs" | "mbPerSec" | "firstPassMbPerSec" | "rssMb") =>

@@ -1,6 +1,6 @@
 /**
  * Child process of the segmentation benchmarks: `node bench/lib/segment-child.mjs <segmenter> <words|speed> <files…>`.
- * words: prints the words of every line as JSON. speed: times load and throughput, prints one JSON object.
+ * words: prints the words of every line as JSON. speed: times load and seven passes over the lines, prints one JSON object.
  *
  * Plain JavaScript run by plain Node (no tsx loader, whose hook thread and transforms would add their own memory
  * and time to every system's cold start and RSS); gongwen is loaded from the built package, as users load it.
@@ -45,12 +45,6 @@ async function loadSegmenter(name) {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 const [name, task, ...files] = process.argv.slice(2);
 const started = performance.now();
 const cut = await loadSegmenter(name);
@@ -63,17 +57,13 @@ if (task === "words") {
 } else {
   const chars = lines.reduce((n, l) => n + l.length, 0);
   const bytes = Buffer.byteLength(lines.join(""), "utf8");
-  const runs = [];
+  const runsMs = [];
   for (let r = 0; r < 7; r++) {
     const t = performance.now();
     for (const line of lines) cut(line);
-    runs.push(performance.now() - t);
+    runsMs.push(performance.now() - t);
   }
-  const ms = median(runs.slice(2));
-  // the first pass is reported too: gongwen remembers each word's tag (src/segment/jieba.ts), so its warm runs
-  // see only known words, the first pass sees this text's vocabulary for the first time
-  const mbPerSec = (runMs) => bytes / 1e6 / (runMs / 1000);
-  process.stdout.write(
-    JSON.stringify({ name, coldMs, ms, chars, mbPerSec: mbPerSec(ms), firstPassMbPerSec: mbPerSec(runs[0]), rssMb: process.memoryUsage().rss / 1e6 }),
-  );
+  // the parent takes the median of the warm runs; the first pass matters too (gongwen remembers each word's tag,
+  // src/segment/jieba.ts, so only its first pass meets this text's vocabulary for the first time)
+  process.stdout.write(JSON.stringify({ name, coldMs, runsMs, chars, bytes, rssMb: process.memoryUsage().rss / 1e6 }));
 }
