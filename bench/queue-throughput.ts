@@ -7,7 +7,9 @@
  *    threads; 1 (then 2) queue worker processes (`gongwen worker`'s code path, test/helpers/queue-worker.ts) on the
  *    items in bundles (32 articles per job by default). The jobs are enqueued into a paused queue, the queue is
  *    resumed, and the run is timed from the first job taken to the last one finished (BullMQ's processedOn and
- *    finishedOn), so neither enqueueing nor wake-up latency is counted.
+ *    finishedOn), so neither enqueueing nor wake-up latency is counted. The worker counts take turns for `--rounds`
+ *    rounds (a run of 2,000 items lasts a few seconds, and the machine's speed drifts between runs); the speed-up
+ *    is the median of the alternating pairs' ratios.
  * 2. Overhead: the CPU a worker process spends outside tag(), per article: its CPU time (all threads, from /proc)
  *    minus the CPU time of a baseline process that only calls tag() on the same articles (this script started
  *    again with --tag-process: a fresh process with a heap as small as the worker's, so that neither side pays for
@@ -15,12 +17,13 @@
  *    so both sides tag the same block of 256 articles at the same time, each warmed on a few articles first, and
  *    the blocks are summed: whatever else runs on the machine weighs on both alike. Run on all items in bundles, on
  *    all items one article per job (which splits the queue's cost into a part per job and a part per article), and
- *    on the typical 1–2 KB items in bundles. Redis's CPU (INFO cpu) is printed beside it. The worker's CPU is also
+ *    on the typical 1–2 KB items in bundles (`--rounds` times: the median is the figure). Redis's CPU (INFO cpu) is
+ *    printed beside it. The worker's CPU is also
  *    split by thread: the main thread that talks to Redis, the tagging thread, and the rest (mostly V8's garbage
  *    collector).
  * Goals: queue overhead ≤ 10% of tagging time for a 1–2 KB item; 2 worker processes ≥ 1.7× one (on a quiet machine).
  *
- *   npx tsx bench/queue-throughput.ts                  # 2,000 items
+ *   npx tsx bench/queue-throughput.ts                  # 2,000 items, 3 rounds
  *   npx tsx bench/queue-throughput.ts --limit 500 --workers 1,2,3 --bundle-size 16
  */
 import { fork, type ChildProcess } from "node:child_process";
@@ -31,6 +34,7 @@ import { Queue } from "bullmq";
 import { createPool, tagMany } from "../src/batch/index.js";
 import { DEFAULT_BUNDLE_LIMITS, enqueueDocuments, queueOptions, readResults } from "../src/queue/index.js";
 import { tag } from "../src/tag/index.js";
+import { median } from "./lib/data.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem, type WorkerProcess } from "../test/helpers/queue.js";
 import { redisServerAvailable, startRedis, type RedisServer } from "../test/helpers/redis.js";
 
@@ -39,12 +43,14 @@ const { values } = parseArgs({
     limit: { type: "string", default: "2000" },
     workers: { type: "string", default: "1,2" },
     "bundle-size": { type: "string", default: String(DEFAULT_BUNDLE_LIMITS.articles) },
+    rounds: { type: "string", default: "3" },
     "tag-process": { type: "boolean", default: false },
   },
 });
 const limit = Number(values.limit);
 const workerCounts = values.workers.split(",").map(Number);
 const bundleSize = Number(values["bundle-size"]);
+const rounds = Number(values.rounds);
 
 /** CPU ms by thread kind, summed over the worker processes. */
 interface ThreadCpu {
@@ -66,6 +72,9 @@ interface Row {
   peakRssMb?: number;
 }
 
+/** The run with the median throughput (the upper middle one of an even count). */
+const medianRun = (runs: QueueRun[]): QueueRun =>
+  [...runs].sort((a, b) => wallPerDoc(b.row) - wallPerDoc(a.row))[Math.floor(runs.length / 2)]!;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
 const wallPerDoc = (row: Row) => row.wallMs / row.docs;
 const cpuPerDoc = (row: Row) => row.cpuMs / row.docs;
@@ -378,39 +387,50 @@ async function main() {
 
   const rows: Row[] = [timeLocal("local tag(), this process", items), await timePool(items, 1), await timePool(items, 2)];
   const redis = await startRedis();
-  const bundled = new Map<number, QueueRun>();
+  const label = (count: number) => `queue, ${plural(count, "worker process")}, bundles of ${bundleSize}`;
+  /** The timed runs of each worker count, in round order. */
+  const bundled = new Map<number, QueueRun[]>(workerCounts.map((count) => [count, []]));
   const overheads: Overhead[] = [];
+  const benches = new Map<number, QueueBench>();
   try {
     for (const count of workerCounts) {
       const bench = await QueueBench.start(redis, count);
+      benches.set(count, bench);
+      await bench.warmUp(items);
+    }
+    // The worker counts take turns, round after round, so that a change in the machine's speed hits each alike;
+    // the workers of the other counts wait idle on their own queues meanwhile.
+    for (let round = 0; round < rounds; round++) {
+      for (const count of workerCounts) {
+        const run = await benches.get(count)!.time(label(count), items, bundleSize, `bundled-${round}-`);
+        bundled.get(count)!.push(run);
+        console.log(`  round ${round + 1}, ${label(count)}: ${fixed((1000 * run.row.docs) / run.row.wallMs, 1)} docs/s`);
+      }
+    }
+    const bench = benches.get(1);
+    if (bench) {
+      const baseline = await TagProcess.start(items);
       try {
-        await bench.warmUp(items);
-        const label = `queue, ${plural(count, "worker process")}, bundles of ${bundleSize}`;
-        bundled.set(count, await bench.time(label, items, bundleSize, "bundled-"));
-        if (count === 1) {
-          const baseline = await TagProcess.start(items);
-          try {
-            const measure = (label: string, run: NewsItem[], articlesPerJob: number) =>
-              measureOverhead(bench, baseline, label, run, articlesPerJob);
-            overheads.push(await measure(`bundles of ${bundleSize}, all items`, items, bundleSize));
-            overheads.push(await measure("1 article per job, all items", items, 1));
-            overheads.push(await measure(`bundles of ${bundleSize}, 1–2 KB items`, typical, bundleSize));
-          } finally {
-            baseline.stop();
-          }
+        const measure = (label: string, run: NewsItem[], articlesPerJob: number) =>
+          measureOverhead(bench, baseline, label, run, articlesPerJob);
+        overheads.push(await measure(`bundles of ${bundleSize}, all items`, items, bundleSize));
+        overheads.push(await measure("1 article per job, all items", items, 1));
+        for (let round = 0; round < rounds; round++) {
+          overheads.push(await measure(`bundles of ${bundleSize}, 1–2 KB items, round ${round + 1}`, typical, bundleSize));
         }
       } finally {
-        await bench.stop();
+        baseline.stop();
       }
     }
   } finally {
+    for (const bench of benches.values()) await bench.stop();
     await redis.stop();
   }
 
   console.log("## Throughput\n");
   console.log("| run | docs (jobs) | docs/s | wall ms/doc | CPU ms/doc | main · tagging · other threads | Redis CPU ms/doc | peak RSS per worker |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-  for (const row of [...rows, ...[...bundled.values()].map((run) => run.row)]) {
+  for (const row of [...rows, ...[...bundled.values()].map((runs) => medianRun(runs).row)]) {
     const t = row.threads;
     const split = t ? `${fixed(t.main / row.docs)} · ${fixed(t.tagging / row.docs)} · ${fixed(t.other / row.docs)}` : "";
     const redisPart = row.redisCpuMs === undefined ? "" : fixed(row.redisCpuMs / row.docs, 3);
@@ -420,15 +440,20 @@ async function main() {
         `${fixed(wallPerDoc(row))} | ${fixed(cpuPerDoc(row))} | ${split} | ${redisPart} | ${rss} |`,
     );
   }
-  const one = bundled.get(1);
-  const two = bundled.get(2);
-  if (one && two) {
-    const speedup = wallPerDoc(one.row) / wallPerDoc(two.row);
+  const ones = bundled.get(1) ?? [];
+  const twos = bundled.get(2) ?? [];
+  if (ones.length > 0 && twos.length > 0) {
+    const pairs = ones.map((one, i) => wallPerDoc(one.row) / wallPerDoc(twos[i]!.row));
+    const ofMedians = wallPerDoc(medianRun(ones).row) / wallPerDoc(medianRun(twos).row);
+    const speedup = median(pairs);
     console.log(
-      `\n2 worker processes vs 1 (wall, bundles): ${fixed(speedup)}× (goal ≥ 1.70×, on a quiet machine): ${speedup >= 1.7 ? "met" : "NOT met"}`,
+      `\n2 worker processes vs 1 (wall, bundles): ${fixed(ofMedians)}× as the ratio of the medians, ${fixed(speedup)}× as the ` +
+        `median of the ${pairs.length} alternating pairs (${pairs.map((pair) => fixed(pair)).join(", ")}); ` +
+        `goal ≥ 1.70× (on a quiet machine): ${speedup >= 1.7 ? "met" : "NOT met"}`,
     );
   }
-  if (one) {
+  if (ones.length > 0) {
+    const one = medianRun(ones);
     console.log(
       `enqueue (claims + addBulk, 1,024 articles per round trip): ${fixed((1000 * one.row.docs) / one.enqueueMs, 0)} articles/s; ` +
         `results read and removed: ${fixed((1000 * one.row.docs) / one.drainMs, 0)} articles/s; ` +
@@ -456,7 +481,7 @@ async function main() {
         `${fixed(outsideWithRedis(o), 3)} ms (${percent(outsideWithRedis(o), tagMs)}) |`,
     );
   }
-  const [inBundles, single, typicalRun] = overheads;
+  const [inBundles, single, ...typicalRuns] = overheads;
   if (inBundles && single) {
     // Overhead per article = a per-article part + a per-job part / articles per job, in both runs: two equations.
     const jobShare = (o: Overhead) => o.jobs / o.docs;
@@ -467,11 +492,13 @@ async function main() {
         `in bundles of ${fixed(1 / jobShare(inBundles), 1)} articles the per-job part is ${fixed(perJob * jobShare(inBundles), 3)} ms per article`,
     );
   }
-  if (typicalRun) {
-    const share = (100 * outside(typicalRun) * typicalRun.docs) / typicalRun.localCpuMs;
+  if (typicalRuns.length > 0) {
+    const shares = typicalRuns.map((o) => (100 * outside(o) * o.docs) / o.localCpuMs);
+    const share = median(shares);
     console.log(
       `goal ≤ 10% for 1–2 KB items (worker CPU outside tag(), bundles): ${share <= 10 ? "met" : "NOT met"} ` +
-        `(${fixed(share, 1)}%; from thread ratios ${fixed(100 * ratioShare(typicalRun), 1)}%)`,
+        `(median of ${shares.length} rounds ${fixed(share, 1)}%: ${shares.map((x) => fixed(x, 1)).join(", ")}; ` +
+        `from thread ratios ${typicalRuns.map((o) => fixed(100 * ratioShare(o), 1)).join(", ")}%)`,
     );
   }
   console.log(`load average after: ${load()} (other processes share these cores)`);
