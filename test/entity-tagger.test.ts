@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readDictLines } from "../src/dict.js";
-import { entityLexicon, NAME_BUCKETS } from "../src/entities/lexicon.js";
+import { entityLexicon } from "../src/entities/lexicon.js";
 import {
   characterFeatures, compactWeights, emissions, LABEL_COUNT, maskTransitions, tagCharacters, viterbi,
 } from "../src/entities/tagger.js";
@@ -32,27 +32,5 @@ describe("the entity tagger's inference", () => {
       expect(tagged).toEqual(reference);
       if (text.length > 1000) expect(tagged.some((label) => label !== 0)).toBe(true);
     }
-  });
-});
-
-describe("the name-character table (dict/entity-name-chars.txt)", () => {
-  const { nameClasses } = entityLexicon();
-  const given = (c: string) => Math.floor(nameClasses[c.charCodeAt(0)]! / NAME_BUCKETS);
-  const transliteration = (c: string) => nameClasses[c.charCodeAt(0)]! % NAME_BUCKETS;
-
-  it("loads about two thousand characters", () => {
-    const listed = nameClasses.filter((c) => c !== 0).length;
-    expect(listed).toBeGreaterThan(1000);
-    expect(listed).toBeLessThan(5000);
-  });
-
-  it("rates given-name characters high and function words low", () => {
-    for (const c of "伟涛娟") expect(given(c), c).toBe(NAME_BUCKETS - 1);
-    for (const c of "的是了这") expect(given(c), c).toBeLessThanOrEqual(1);
-  });
-
-  it("rates transliteration characters above given-name ones", () => {
-    for (const c of "斯娃洛科") expect(transliteration(c), c).toBeGreaterThanOrEqual(3);
-    for (const c of "伟娟的是") expect(transliteration(c), c).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The word lists entity extraction reads from `dict/` (titles, organisation suffixes and names, surnames, places,
- * regions, name characters), parsed once on first use and validated line by line.
+ * regions), parsed once on first use and validated line by line.
  */
 import { dictParseError, readDictLines } from "../dict.js";
 
@@ -179,28 +179,6 @@ export interface EntityLexicon {
   notNames: Set<string>;
   /** Names of provinces, countries and named regions: unambiguous even when glued to the next word (山西杏儿沟). */
   majorPlaces: Set<string>;
-  /**
-   * The name class of every UTF-16 unit: `given * NAME_BUCKETS + transliteration`, the buckets of how likely the
-   * character is in a given name and in a transliterated name (dict/entity-name-chars.txt); 0 for most units.
-   */
-  nameClasses: Uint8Array;
-}
-
-/** Buckets per score of dict/entity-name-chars.txt (0 to NAME_BUCKETS - 1). */
-export const NAME_BUCKETS = 5;
-
-function readNameClasses(): Uint8Array {
-  const file = "entity-name-chars.txt";
-  const classes = new Uint8Array(0x10000);
-  const isBucket = (field: string | undefined) => field !== undefined && /^[0-9]$/u.test(field) && Number(field) < NAME_BUCKETS;
-  for (const line of readDictLines(file, " ")) {
-    const [char, given, transliteration, ...rest] = line.fields;
-    if (char?.length !== 1 || !isBucket(given) || !isBucket(transliteration) || rest.length > 0) {
-      throw dictParseError(file, line, `expected \`character given transliteration\` with buckets 0-${NAME_BUCKETS - 1}`);
-    }
-    classes[char.charCodeAt(0)] = Number(given) * NAME_BUCKETS + Number(transliteration);
-  }
-  return classes;
 }
 
 const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit", "address"]);
@@ -277,7 +255,6 @@ export function entityLexicon(): EntityLexicon {
     notNames: new Set(readWords("entity-not-names.txt")),
     places: table([...places.map((p): [string, string] => [p.name, p.full]), ...regions]),
     majorPlaces: new Set([...places.filter((p) => MAJOR_LEVELS.has(p.level)).map((p) => p.name), ...regions.map(([name]) => name)]),
-    nameClasses: readNameClasses(),
   };
   return lexicon;
 }

@@ -1,8 +1,7 @@
 /**
  * A compact character tagger for person, place and organisation names in running news text (where names come
- * without titles): an averaged structured perceptron over characters, jieba's words and tags, the entity word
- * lists and how likely each character is in a person's name (dict/entity-name-chars.txt, so that name characters
- * that example.dev never shows in a name still score), decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on People's Daily 1998
+ * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
+ * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on People's Daily 1998
  * `example.dev` only; the weights ship in `dict/entity-tagger.txt`.
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
@@ -12,7 +11,7 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { Token } from "../schema.js";
-import { type EntityLexicon, longestEndAfter, longestStartBefore, NAME_BUCKETS } from "./lexicon.js";
+import { type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import type { TokenIndex } from "./tokens.js";
 
 export const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"] as const;
@@ -21,7 +20,7 @@ export const LABEL_COUNT = LABELS.length;
 export const HASH_BITS = 19;
 const MASK = (1 << HASH_BITS) - 1;
 /** Feature templates per character (see `characterFeatures`). */
-export const TEMPLATE_COUNT = 25;
+export const TEMPLATE_COUNT = 21;
 
 /** Characters whose features are computed per step (in reused buffers). */
 const CHUNK = 256;
@@ -91,12 +90,10 @@ interface CharacterContext {
   suffixEnd: Uint8Array;
   /** Character classes with one slot of padding each side for "outside the text" (length n + 2). */
   classes: Uint8Array;
-  /** Name classes (`EntityLexicon.nameClasses`), padded like `classes` with 0. */
-  names: Uint8Array;
 }
 
 /** Bytes of scratch memory the context of `n` characters takes. */
-const contextBytes = (n: number) => 10 * n + 6;
+const contextBytes = (n: number) => 9 * n + 4;
 
 /**
  * Zeroed scratch memory of `size` elements, carved from a buffer kept from call to call: allocating and freeing a
@@ -121,8 +118,8 @@ interface Kept<T> {
 }
 
 const REUSED_LENGTH = 1 << 16;
-/** Bytes: the context (10 per character) and Viterbi's back pointers (7 per character); int32s: word hashes. */
-const keptBytes: Kept<Uint8Array> = { buffer: new Uint8Array(0), limit: 17 * REUSED_LENGTH + 6, make: (k) => new Uint8Array(k) };
+/** Bytes: the context (9 per character) and Viterbi's back pointers (7 per character); int32s: word hashes. */
+const keptBytes: Kept<Uint8Array> = { buffer: new Uint8Array(0), limit: 16 * REUSED_LENGTH + 4, make: (k) => new Uint8Array(k) };
 const keptInts: Kept<Int32Array> = { buffer: new Int32Array(0), limit: REUSED_LENGTH, make: (k) => new Int32Array(k) };
 const bytes = (size: number) => scratch(keptBytes, size);
 const ints = (size: number) => scratch(keptInts, size);
@@ -141,7 +138,6 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
   const titleEnd = view(n + 1);
   const suffixEnd = view(n + 1);
   const classes = view(n + 2);
-  const names = view(n + 2);
   const tokenWord = ints(n);
   for (const token of index.tokens as readonly Token[]) {
     const { start, end } = token;
@@ -169,9 +165,8 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
     if (longestStartBefore(lexicon.titles, text, i + 1) >= 0) titleEnd[i + 1] = 1;
     if (longestStartBefore(lexicon.orgSuffixes, text, i + 1) >= 0) suffixEnd[i + 1] = 1;
     classes[i + 1] = CLASSES[text.charCodeAt(i)]!;
-    names[i + 1] = lexicon.nameClasses[text.charCodeAt(i)]!;
   }
-  return { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes, names };
+  return { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes };
 }
 
 /**
@@ -200,11 +195,6 @@ function characterTemplates({ text }: CharacterContext, from: number, to: number
   }
 }
 
-/** Name classes a character can take (see `EntityLexicon.nameClasses`). */
-const NAME_CLASSES = NAME_BUCKETS * NAME_BUCKETS;
-/** The given-name bucket of a name class. */
-const givenBucket = (nameClass: number) => (nameClass / NAME_BUCKETS) | 0;
-
 /**
  * Templates whose arguments take few values, with how many values each argument takes: their ids are read from
  * tables indexed by the arguments (`smallKeys`), and when tagging, so are their weights.
@@ -214,11 +204,6 @@ const SMALL_TEMPLATES = [
   [12, [5, 5]], // marks of known places and organisations
   [14, [2, 5, 7]], // an organisation suffix ends here, the position in the token, its length
   [15, [6, 6, 6]], // classes of the character and its neighbours
-  [21, [NAME_CLASSES]], // the character's name class
-  [22, [NAME_CLASSES, NAME_CLASSES]], // name classes of the character before and this one
-  [23, [NAME_CLASSES, NAME_CLASSES]], // name classes of this character and the next
-  // the lengths (0–2) of surnames starting one and two characters before, the given-name buckets here and next
-  [24, [9, NAME_BUCKETS, NAME_BUCKETS]],
 ] as const;
 
 /**
@@ -226,17 +211,12 @@ const SMALL_TEMPLATES = [
  * template's arguments in mixed radix, most significant first, with the radices of `SMALL_TEMPLATES`.
  */
 function smallKeys(context: CharacterContext, from: number, to: number, keys: Int32Array): void {
-  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes, names, surname } = context;
+  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes } = context;
   for (let i = from, o = 0; i < to; i++, o += SMALL_TEMPLATES.length) {
     keys[o] = tokenTag[i]! * 5 + tokenPos[i]!;
     keys[o + 1] = place[i]! * 5 + org[i]!;
     keys[o + 2] = (suffixEnd[i + 1]! * 5 + tokenPos[i]!) * 7 + tokenLength[i]!;
     keys[o + 3] = (classes[i]! * 6 + classes[i + 1]!) * 6 + classes[i + 2]!;
-    keys[o + 4] = names[i + 1]!;
-    keys[o + 5] = names[i]! * NAME_CLASSES + names[i + 1]!;
-    keys[o + 6] = names[i + 1]! * NAME_CLASSES + names[i + 2]!;
-    const surnamesBefore = (i > 0 ? Math.min(surname[i - 1]!, 2) * 3 : 0) + (i > 1 ? Math.min(surname[i - 2]!, 2) : 0);
-    keys[o + 7] = (surnamesBefore * NAME_BUCKETS + givenBucket(names[i + 1]!)) * NAME_BUCKETS + givenBucket(names[i + 2]!);
   }
 }
 
@@ -256,7 +236,7 @@ const SMALL_IDS = SMALL_TEMPLATES.map(([template, sizes]) => {
 /** The small templates' keys of a chunk of characters. */
 const chunkKeys = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
 
-/** Templates 9, 12, 14, 15, 21–24 (`SMALL_TEMPLATES`): their ids looked up by key. */
+/** Templates 9, 12, 14, 15 (`SMALL_TEMPLATES`): their ids looked up by key. */
 function smallTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   for (let block = from; block < to; block += CHUNK) {
     const blockEnd = Math.min(to, block + CHUNK);
