@@ -6,7 +6,10 @@
  * figures.
  *
  *   npx tsx bench/tools/dev-eval.ts [--folds N] [--epochs N] [--silver ITEMS] [--swaps N [--pool ITEMS]]
- *     [--errors person|place|org]
+ *     [--errors person|place|org] [--seeds 12345,1,2,3]
+ *
+ * F1 moves by about a point with the order the perceptron visits the examples in (its seed), more than many a
+ * design change: `--seeds` trains every fold with each seed and prints each seed's figures and their mean.
  *
  * `--silver ITEMS` adds silver sentences from the first ITEMS 新闻联播 items (silver-ner.ts), labelled by the
  * extractor with the fold's own first tagger, as train-ner.ts does for the shipped weights.
@@ -16,6 +19,7 @@ import { useTaggerWeights } from "../../src/entities/tagger.js";
 import { createAnalyzer } from "../../src/pipeline.js";
 import { dataPath } from "../lib/data.js";
 import { readBio } from "./ner-data.js";
+import { DEFAULT_SEED } from "./perceptron.js";
 import { trainTagger } from "./tagger-training.js";
 
 const option = (name: string) => {
@@ -28,37 +32,58 @@ const silverItems = Number(option("--silver") ?? 0);
 const swaps = Number(option("--swaps") ?? 0);
 const poolItems = Number(option("--pool") ?? 0);
 const showErrors = option("--errors");
+const seeds = (option("--seeds") ?? String(DEFAULT_SEED)).split(",").map(Number);
 
 const sentences = readBio(dataPath("ner/peoples-daily-1998/example.dev"));
 const TYPES = { PER: "person", LOC: "place", ORG: "org" } as const;
 const analyzer = createAnalyzer();
-const counts = new Map<string, { tp: number; p: number; g: number }>();
-for (let k = 0; k < folds; k++) {
-  const from = Math.floor((sentences.length * k) / folds);
-  const to = Math.floor((sentences.length * (k + 1)) / folds);
-  useTaggerWeights(trainTagger([...sentences.slice(0, from), ...sentences.slice(to)], { epochs, silverItems, swaps, poolItems }).compact);
-  for (const sentence of sentences.slice(from, to)) {
-    const found = extractEntities(sentence.text, analyzer.segment(sentence.text));
-    for (const [bio, type] of Object.entries(TYPES)) {
-      const gold = new Set(sentence.spans.filter((s) => s.type === bio).map((s) => `${s.start}:${s.end}`));
-      const ours = new Set(found.filter((e) => e.type === type).map((e) => `${e.start}:${e.end}`));
-      const c = counts.get(type) ?? { tp: 0, p: 0, g: 0 };
-      for (const key of ours) if (gold.has(key)) c.tp++;
-      c.p += ours.size;
-      c.g += gold.size;
-      counts.set(type, c);
-      if (showErrors === type) {
-        const show = (key: string) => {
-          const [s, e] = key.split(":").map(Number) as [number, number];
-          return `${sentence.text.slice(Math.max(0, s - 6), s)}[${sentence.text.slice(s, e)}]${sentence.text.slice(e, e + 6)}`;
-        };
-        for (const key of gold) if (!ours.has(key)) console.log(`missed ${show(key)}`);
-        for (const key of ours) if (!gold.has(key)) console.log(`extra  ${show(key)}`);
+type Counts = Map<string, { tp: number; p: number; g: number }>;
+
+/** Counts of every type over all folds, each fold's tagger trained with `seed`. */
+function crossValidate(seed: number): Counts {
+  const counts: Counts = new Map();
+  for (let k = 0; k < folds; k++) {
+    const from = Math.floor((sentences.length * k) / folds);
+    const to = Math.floor((sentences.length * (k + 1)) / folds);
+    useTaggerWeights(trainTagger([...sentences.slice(0, from), ...sentences.slice(to)], { epochs, silverItems, swaps, poolItems, seed }).compact);
+    for (const sentence of sentences.slice(from, to)) {
+      const found = extractEntities(sentence.text, analyzer.segment(sentence.text));
+      for (const [bio, type] of Object.entries(TYPES)) {
+        const gold = new Set(sentence.spans.filter((s) => s.type === bio).map((s) => `${s.start}:${s.end}`));
+        const ours = new Set(found.filter((e) => e.type === type).map((e) => `${e.start}:${e.end}`));
+        const c = counts.get(type) ?? { tp: 0, p: 0, g: 0 };
+        for (const key of ours) if (gold.has(key)) c.tp++;
+        c.p += ours.size;
+        c.g += gold.size;
+        counts.set(type, c);
+        if (showErrors === type) {
+          const show = (key: string) => {
+            const [s, e] = key.split(":").map(Number) as [number, number];
+            return `${sentence.text.slice(Math.max(0, s - 6), s)}[${sentence.text.slice(s, e)}]${sentence.text.slice(e, e + 6)}`;
+          };
+          for (const key of gold) if (!ours.has(key)) console.log(`missed ${show(key)}`);
+          for (const key of ours) if (!gold.has(key)) console.log(`extra  ${show(key)}`);
+        }
       }
     }
   }
+  return counts;
 }
-console.log(`${folds}-fold CV on example.dev (whole extractor), ${epochs} epochs${silverItems ? `, silver from ${silverItems} items` : ""}${swaps ? `, ${swaps} name swaps (pool from ${poolItems} items)` : ""}`);
-for (const [type, { tp, p, g }] of counts) {
-  console.log(`${type.padEnd(7)} P ${(tp / p).toFixed(3)} R ${(tp / g).toFixed(3)} F1 ${((2 * tp) / (p + g)).toFixed(3)}`);
+
+console.log(
+  `${folds}-fold CV on example.dev (whole extractor), ${epochs} epochs${silverItems ? `, silver from ${silverItems} items` : ""}` +
+    `${swaps ? `, ${swaps} name swaps (pool from ${poolItems} items)` : ""}, seed${seeds.length > 1 ? "s" : ""} ${seeds.join(", ")}`,
+);
+const f1s = new Map<string, number[]>();
+for (const seed of seeds) {
+  for (const [type, { tp, p, g }] of crossValidate(seed)) {
+    const f1 = (2 * tp) / (p + g);
+    f1s.set(type, [...(f1s.get(type) ?? []), f1]);
+    console.log(`${seeds.length > 1 ? `seed ${seed} ` : ""}${type.padEnd(7)} P ${(tp / p).toFixed(3)} R ${(tp / g).toFixed(3)} F1 ${f1.toFixed(3)}`);
+  }
+}
+if (seeds.length > 1) {
+  for (const [type, values] of f1s) {
+    console.log(`mean ${type.padEnd(7)} F1 ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(3)} (${values.map((v) => v.toFixed(3)).join(" / ")})`);
+  }
 }

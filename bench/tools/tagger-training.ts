@@ -24,6 +24,8 @@ export interface TrainingOptions {
   swaps: number;
   /** How many 新闻联播 items give titled names (title rules only) to the swap pool besides the gold names. */
   poolItems: number;
+  /** The training order's seed (default: the shipped weights'). */
+  seed?: number;
 }
 
 export interface TrainedTagger {
@@ -74,11 +76,11 @@ export function trainTagger(gold: readonly BioSentence[], options: TrainingOptio
   const goldExamples = gold.map(prepare);
   let silver: BioSentence[] = [];
   if (options.silverItems > 0) {
-    useTaggerWeights(toCompact(train(goldExamples, options.epochs)));
+    useTaggerWeights(toCompact(train(goldExamples, options.epochs, undefined, options.seed)));
     silver = silverSentences(xwlbTexts(options.silverItems));
   }
   const pool = options.swaps > 0 ? [...personNames([...gold, ...silver]), ...(options.poolItems > 0 ? titledNames(xwlbTexts(options.poolItems)) : [])] : [];
   const swapped = options.swaps > 0 ? swapNames(gold, [...new Set(pool)], options.swaps) : [];
-  const dense = train([...goldExamples, ...[...silver, ...swapped].map(prepare)], options.epochs);
+  const dense = train([...goldExamples, ...[...silver, ...swapped].map(prepare)], options.epochs, undefined, options.seed);
   return { dense, compact: toCompact(dense), silverSentences: silver.length, swappedSentences: swapped.length };
 }
