@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { dataPath } from "../bench/lib/data.js";
+import { readBio } from "../bench/tools/ner-data.js";
+import { DEFAULT_EPOCHS, trainTagger, weightsFileText } from "../bench/tools/tagger-training.js";
 import { readDictLines } from "../src/dict.js";
 import { entityLexicon } from "../src/entities/lexicon.js";
 import {
@@ -33,4 +37,19 @@ describe("the entity tagger's inference", () => {
       if (text.length > 1000) expect(tagged.some((label) => label !== 0)).toBe(true);
     }
   });
+});
+
+describe("the shipped weights", () => {
+  // The features read the segmentation and the entity word lists: a change to either without retraining leaves
+  // weights that `train-ner.ts` no longer produces. Training is deterministic (a fixed visiting order), so the
+  // file must come out byte for byte.
+  it("are what bench/tools/train-ner.ts trains from the repository as it is", () => {
+    const sentences = readBio(dataPath("ner/peoples-daily-1998/example.dev"));
+    const epochs = DEFAULT_EPOCHS;
+    const trained = trainTagger(sentences, { epochs, silverItems: 0, swaps: 0, poolItems: 0 });
+    const shipped = readFileSync(new URL("../dict/entity-tagger.txt", import.meta.url), "utf8");
+    // compared as a flag first: a failing toBe on a 2 MB string would print both
+    const same = weightsFileText(trained.dense, sentences.length, epochs) === shipped;
+    expect(same, "dict/entity-tagger.txt is stale: run `npx tsx bench/tools/train-ner.ts`").toBe(true);
+  }, 120_000);
 });

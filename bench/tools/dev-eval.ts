@@ -20,14 +20,14 @@ import { createAnalyzer } from "../../src/pipeline.js";
 import { dataPath } from "../lib/data.js";
 import { readBio } from "./ner-data.js";
 import { DEFAULT_SEED } from "./perceptron.js";
-import { trainTagger } from "./tagger-training.js";
+import { DEFAULT_EPOCHS, trainTagger } from "./tagger-training.js";
 
 const option = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const folds = Number(option("--folds") ?? 5);
-const epochs = Number(option("--epochs") ?? 25);
+const epochs = Number(option("--epochs") ?? DEFAULT_EPOCHS);
 const silverItems = Number(option("--silver") ?? 0);
 const swaps = Number(option("--swaps") ?? 0);
 const poolItems = Number(option("--pool") ?? 0);

@@ -11,10 +11,13 @@
  * Partly labelled silver (only the titled names sure, the rest open) gave 0.720-0.729 and was dropped.
  */
 import { entityLexicon } from "../../src/entities/lexicon.js";
-import { type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
+import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
 import type { BioSentence } from "./ner-data.js";
-import { type DenseWeights, prepare, toCompact, train } from "./perceptron.js";
+import { type DenseWeights, prepare, ROWS, toCompact, train } from "./perceptron.js";
 import { silverSentences, titledNames, xwlbTexts } from "./silver-ner.js";
+
+/** Chosen by 5-fold cross-validation on example.dev (`train-ner.ts --cv`): F1 still rose a little from 15 to 25 epochs. */
+export const DEFAULT_EPOCHS = 25;
 
 export interface TrainingOptions {
   epochs: number;
@@ -83,4 +86,33 @@ export function trainTagger(gold: readonly BioSentence[], options: TrainingOptio
   const swapped = options.swaps > 0 ? swapNames(gold, [...new Set(pool)], options.swaps) : [];
   const dense = train([...goldExamples, ...[...silver, ...swapped].map(prepare)], options.epochs, undefined, options.seed);
   return { dense, compact: toCompact(dense), silverSentences: silver.length, swappedSentences: swapped.length };
+}
+
+/**
+ * The text of dict/entity-tagger.txt for trained weights: a header naming the source, then the transition rows and
+ * every feature row with a weight that matters (the rest stay zero), rounded to two decimals.
+ *
+ * @example
+ * writeFileSync("dict/entity-tagger.txt", weightsFileText(trainTagger(sentences, options).dense, sentences.length, 25));
+ */
+export function weightsFileText(weights: DenseWeights, sentenceCount: number, epochs: number): string {
+  const L = LABEL_COUNT;
+  const lines: string[] = [];
+  const round = (v: number) => Number(v.toFixed(2));
+  for (let from = 0; from <= L; from++) {
+    lines.push(`@${from} ${[...weights.transitions.subarray(from * L, from * L + L)].map(round).join(" ")}`);
+  }
+  for (let row = 0; row < ROWS; row++) {
+    const values = [...weights.features.subarray(row * L, row * L + L)].map(round);
+    if (values.every((v) => Math.abs(v) < 0.01)) continue;
+    lines.push(`${row.toString(36)} ${values.join(" ")}`);
+  }
+  const header = [
+    "# gongwen entity tagger weights (averaged structured perceptron, BIO labels " + LABELS.join(" ") + ").",
+    "# Source: trained by bench/tools/train-ner.ts on People's Daily 1998 example.dev only (../shared/data/ner,",
+    `#   research-use data, see its README), ${sentenceCount} sentences, ${epochs} epochs; features in src/entities/tagger.ts.`,
+    `# Format: \`@<from> w…\` transition rows (from = label index, ${L} = sentence start), then \`<row base36> w…\` one row`,
+    `#   of ${L} weights per hashed feature (2^${HASH_BITS} rows; rows not listed are zero). Single spaces.`,
+  ];
+  return `${header.join("\n")}\n${lines.join("\n")}\n`;
 }
