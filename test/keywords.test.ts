@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { buildIdfTable } from "../bench/tools/idf-table.js";
 import { isGongwenError, type Doc, type Keyword } from "../src/index.js";
 import { documentOf } from "../src/keywords/document.js";
 import { keywords, keywordStage, rankKeywords } from "../src/keywords/index.js";
@@ -149,4 +151,15 @@ describe("methods, options and the stage", () => {
     expect(top).toEqual(expect.arrayContaining(["地方债务", "新型城镇化", "房地产"]));
     for (const word of ["推进", "加强", "坚持", "发展", "工作"]) expect(top).not.toContain(word);
   });
+});
+
+describe("the shipped IDF table", () => {
+  // Its words are what segment() produces: a change to the segmenter or its dictionaries without a rebuild leaves
+  // stale entries and scores the new words as unseen (the table's maximum).
+  it("is what bench/tools/build-idf.ts builds from the repository as it is", async () => {
+    const shipped = readFileSync(new URL("../dict/idf.txt", import.meta.url), "utf8");
+    // compared as a flag first: a failing toBe on a 780 KB string would print both
+    const same = (await buildIdfTable()).text === shipped;
+    expect(same, "dict/idf.txt is stale: run `npx tsx bench/tools/build-idf.ts`").toBe(true);
+  }, 180_000);
 });
