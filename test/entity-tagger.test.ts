@@ -4,7 +4,7 @@ import { dataPath } from "../bench/lib/data.js";
 import { readBio } from "../bench/tools/ner-data.js";
 import { DEFAULT_EPOCHS, trainTagger, weightsFileText } from "../bench/tools/tagger-training.js";
 import { readDictLines } from "../src/dict.js";
-import { CHAR_CLUSTERS, entityLexicon } from "../src/entities/lexicon.js";
+import { entityLexicon } from "../src/entities/lexicon.js";
 import {
   characterFeatures, compactWeights, emissions, LABEL_COUNT, maskTransitions, tagCharacters, viterbi,
 } from "../src/entities/tagger.js";
@@ -52,32 +52,4 @@ describe("the shipped weights", () => {
     const same = weightsFileText(trained.dense, sentences.length, epochs) === shipped;
     expect(same, "dict/entity-tagger.txt is stale: run `npx tsx bench/tools/train-ner.ts`").toBe(true);
   }, 120_000);
-});
-
-describe("the character clusters (dict/entity-char-clusters.txt)", () => {
-  const { charClusters } = entityLexicon();
-  const cluster = (c: string) => charClusters[c.charCodeAt(0)]!;
-  /** Share of the pairs of a character of `a` and a different one of `b` that fall in the same cluster. */
-  const shared = (a: string, b: string) => {
-    let same = 0, pairs = 0;
-    for (const x of a) for (const y of b) if (x !== y) { pairs++; if (cluster(x) === cluster(y)) same++; }
-    return same / pairs;
-  };
-  const givenNames = "辉涛斌鹏翔磊俊";
-  const functionWords = "的了是在和与";
-
-  it("loads a cluster for a few thousand common characters and none for rare or non-Han ones", () => {
-    const listed = charClusters.filter((c) => c !== 0).length;
-    expect(listed).toBeGreaterThan(2000);
-    expect(listed).toBeLessThan(5000);
-    expect(Math.max(...charClusters)).toBe(CHAR_CLUSTERS - 1);
-    for (const c of "a1，。𠀀") expect(cluster(c), c).toBe(0);
-  });
-
-  it("groups given-name characters together and apart from function words and surnames", () => {
-    expect(shared(givenNames, givenNames)).toBeGreaterThan(0.5);
-    expect(shared(functionWords, functionWords)).toBeGreaterThan(0.5);
-    expect(shared(givenNames, functionWords)).toBe(0);
-    expect(shared(givenNames, "王李张刘陈杨赵")).toBe(0);
-  });
 });

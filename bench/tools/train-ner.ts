@@ -1,8 +1,7 @@
 /**
  * Trains the entity tagger (src/entities/tagger.ts): an averaged structured perceptron on People's Daily 1998
  * `example.dev` ONLY (never a test split), and writes the weights to dict/entity-tagger.txt. The features read the
- * entity word lists (surnames, titles, places, organisations) and the character clusters, so retrain after changing
- * those files.
+ * entity word lists (surnames, titles, places, organisations), so retrain after changing those files.
  *
  *   npx tsx bench/tools/train-ner.ts [--epochs N]        # train on all of example.dev, write the weights
  *   npx tsx bench/tools/train-ner.ts --cv [--epochs N]   # 5-fold cross-validation on example.dev, no writing

@@ -1,6 +1,6 @@
 /**
  * The word lists entity extraction reads from `dict/` (titles, organisation suffixes and names, surnames, places,
- * regions, character clusters), parsed once on first use and validated line by line.
+ * regions), parsed once on first use and validated line by line.
  */
 import { dictParseError, readDictLines } from "../dict.js";
 
@@ -179,28 +179,6 @@ export interface EntityLexicon {
   notNames: Set<string>;
   /** Names of provinces, countries and named regions: unambiguous even when glued to the next word (山西杏儿沟). */
   majorPlaces: Set<string>;
-  /**
-   * The cluster of every UTF-16 unit (dict/entity-char-clusters.txt): common Han characters grouped by the
-   * characters around them in news text, 1 to CHAR_CLUSTERS - 1; 0 for every other unit.
-   */
-  charClusters: Uint8Array;
-}
-
-/** Cluster ids of dict/entity-char-clusters.txt, 0 (no cluster) included. */
-export const CHAR_CLUSTERS = 65;
-
-function readCharClusters(): Uint8Array {
-  const file = "entity-char-clusters.txt";
-  const clusters = new Uint8Array(0x10000);
-  for (const line of readDictLines(file, " ")) {
-    const [char, cluster, ...rest] = line.fields;
-    const id = Number(cluster);
-    if (char?.length !== 1 || !/^[0-9]+$/u.test(cluster ?? "") || id < 1 || id >= CHAR_CLUSTERS || rest.length > 0) {
-      throw dictParseError(file, line, `expected \`character cluster\` with a cluster 1-${CHAR_CLUSTERS - 1}`);
-    }
-    clusters[char.charCodeAt(0)] = id;
-  }
-  return clusters;
 }
 
 const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit", "address"]);
@@ -277,7 +255,6 @@ export function entityLexicon(): EntityLexicon {
     notNames: new Set(readWords("entity-not-names.txt")),
     places: table([...places.map((p): [string, string] => [p.name, p.full]), ...regions]),
     majorPlaces: new Set([...places.filter((p) => MAJOR_LEVELS.has(p.level)).map((p) => p.name), ...regions.map(([name]) => name)]),
-    charClusters: readCharClusters(),
   };
   return lexicon;
 }

@@ -1,10 +1,8 @@
 /**
  * A compact character tagger for person, place and organisation names in running news text (where names come
- * without titles): an averaged structured perceptron over characters, jieba's words and tags, the entity word
- * lists and clusters of characters that behave alike in news text (dict/entity-char-clusters.txt, so that a
- * character example.dev rarely shows in a name still scores like its kind), decoded with Viterbi over BIO labels.
- * Trained by `bench/tools/train-ner.ts` on People's Daily 1998 `example.dev` only; the weights ship in
- * `dict/entity-tagger.txt`.
+ * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
+ * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on People's Daily 1998
+ * `example.dev` only; the weights ship in `dict/entity-tagger.txt`.
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
  * character, and the same code computes them for training and for inference. When tagging, the templates whose
@@ -13,7 +11,7 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { Token } from "../schema.js";
-import { CHAR_CLUSTERS, type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
+import { type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import type { TokenIndex } from "./tokens.js";
 
 export const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"] as const;
@@ -22,7 +20,7 @@ export const LABEL_COUNT = LABELS.length;
 export const HASH_BITS = 19;
 const MASK = (1 << HASH_BITS) - 1;
 /** Feature templates per character (see `characterFeatures`). */
-export const TEMPLATE_COUNT = 24;
+export const TEMPLATE_COUNT = 21;
 
 /** Characters whose features are computed per step (in reused buffers). */
 const CHUNK = 256;
@@ -92,12 +90,10 @@ interface CharacterContext {
   suffixEnd: Uint8Array;
   /** Character classes with one slot of padding each side for "outside the text" (length n + 2). */
   classes: Uint8Array;
-  /** Character clusters (`EntityLexicon.charClusters`), padded like `classes` with 0. */
-  clusters: Uint8Array;
 }
 
 /** Bytes of scratch memory the context of `n` characters takes. */
-const contextBytes = (n: number) => 10 * n + 6;
+const contextBytes = (n: number) => 9 * n + 4;
 
 /**
  * Zeroed scratch memory of `size` elements, carved from a buffer kept from call to call: allocating and freeing a
@@ -122,8 +118,8 @@ interface Kept<T> {
 }
 
 const REUSED_LENGTH = 1 << 16;
-/** Bytes: the context (10 per character) and Viterbi's back pointers (7 per character); int32s: word hashes. */
-const keptBytes: Kept<Uint8Array> = { buffer: new Uint8Array(0), limit: 17 * REUSED_LENGTH + 6, make: (k) => new Uint8Array(k) };
+/** Bytes: the context (9 per character) and Viterbi's back pointers (7 per character); int32s: word hashes. */
+const keptBytes: Kept<Uint8Array> = { buffer: new Uint8Array(0), limit: 16 * REUSED_LENGTH + 4, make: (k) => new Uint8Array(k) };
 const keptInts: Kept<Int32Array> = { buffer: new Int32Array(0), limit: REUSED_LENGTH, make: (k) => new Int32Array(k) };
 const bytes = (size: number) => scratch(keptBytes, size);
 const ints = (size: number) => scratch(keptInts, size);
@@ -142,7 +138,6 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
   const titleEnd = view(n + 1);
   const suffixEnd = view(n + 1);
   const classes = view(n + 2);
-  const clusters = view(n + 2);
   const tokenWord = ints(n);
   for (const token of index.tokens as readonly Token[]) {
     const { start, end } = token;
@@ -170,9 +165,8 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
     if (longestStartBefore(lexicon.titles, text, i + 1) >= 0) titleEnd[i + 1] = 1;
     if (longestStartBefore(lexicon.orgSuffixes, text, i + 1) >= 0) suffixEnd[i + 1] = 1;
     classes[i + 1] = CLASSES[text.charCodeAt(i)]!;
-    clusters[i + 1] = lexicon.charClusters[text.charCodeAt(i)]!;
   }
-  return { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes, clusters };
+  return { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes };
 }
 
 /**
@@ -210,9 +204,6 @@ const SMALL_TEMPLATES = [
   [12, [5, 5]], // marks of known places and organisations
   [14, [2, 5, 7]], // an organisation suffix ends here, the position in the token, its length
   [15, [6, 6, 6]], // classes of the character and its neighbours
-  [21, [CHAR_CLUSTERS]], // the character's cluster
-  [22, [CHAR_CLUSTERS, CHAR_CLUSTERS]], // clusters of the character before and this one
-  [23, [CHAR_CLUSTERS, CHAR_CLUSTERS]], // clusters of this character and the next
 ] as const;
 
 /**
@@ -220,15 +211,12 @@ const SMALL_TEMPLATES = [
  * template's arguments in mixed radix, most significant first, with the radices of `SMALL_TEMPLATES`.
  */
 function smallKeys(context: CharacterContext, from: number, to: number, keys: Int32Array): void {
-  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes, clusters } = context;
+  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes } = context;
   for (let i = from, o = 0; i < to; i++, o += SMALL_TEMPLATES.length) {
     keys[o] = tokenTag[i]! * 5 + tokenPos[i]!;
     keys[o + 1] = place[i]! * 5 + org[i]!;
     keys[o + 2] = (suffixEnd[i + 1]! * 5 + tokenPos[i]!) * 7 + tokenLength[i]!;
     keys[o + 3] = (classes[i]! * 6 + classes[i + 1]!) * 6 + classes[i + 2]!;
-    keys[o + 4] = clusters[i + 1]!;
-    keys[o + 5] = clusters[i]! * CHAR_CLUSTERS + clusters[i + 1]!;
-    keys[o + 6] = clusters[i + 1]! * CHAR_CLUSTERS + clusters[i + 2]!;
   }
 }
 
@@ -248,7 +236,7 @@ const SMALL_IDS = SMALL_TEMPLATES.map(([template, sizes]) => {
 /** The small templates' keys of a chunk of characters. */
 const chunkKeys = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
 
-/** Templates 9, 12, 14, 15, 21–23 (`SMALL_TEMPLATES`): their ids looked up by key. */
+/** Templates 9, 12, 14, 15 (`SMALL_TEMPLATES`): their ids looked up by key. */
 function smallTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   for (let block = from; block < to; block += CHUNK) {
     const blockEnd = Math.min(to, block + CHUNK);
