@@ -11,12 +11,11 @@
  * BIO conventions (see each set's README): MSRA tags meeting names as ORG (中国致公党第十一次全国代表大会) and
  * People's Daily splits 欧美 into single-character LOCs; both are scored as they are, exact spans only.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { extractEntities } from "../src/entities/index.js";
 import { createAnalyzer } from "../src/pipeline.js";
-import type { Entity, Token } from "../src/schema.js";
-import { dataPath, printTable, projectRoot } from "./lib/data.js";
+import type { Token } from "../src/schema.js";
+import { dataPath, printTable } from "./lib/data.js";
+import { type GoldSpan, keysOf, policyGold, Score, scorePolicyGold } from "./lib/ner-score.js";
 import { readBio } from "./tools/ner-data.js";
 
 type ScoredType = "person" | "place" | "org";
@@ -24,30 +23,9 @@ const TYPES: ScoredType[] = ["person", "place", "org"];
 const BIO_TYPES: Record<string, ScoredType> = { PER: "person", LOC: "place", ORG: "org" };
 const showErrors = process.argv.includes("--errors");
 
-interface GoldSpan { type: string; start: number; end: number }
 /** The gold sentences of a BIO file with our type names (PER → person, LOC → place, ORG → org). */
 const goldSentences = (path: string) =>
   readBio(path).map(({ text, spans }) => ({ text, spans: spans.map((span) => ({ ...span, type: BIO_TYPES[span.type]! })) }));
-
-class Score {
-  counts = new Map<string, { tp: number; predicted: number; gold: number }>();
-  add(type: string, predicted: Set<string>, gold: Set<string>): void {
-    const c = this.counts.get(type) ?? { tp: 0, predicted: 0, gold: 0 };
-    for (const key of predicted) if (gold.has(key)) c.tp++;
-    c.predicted += predicted.size;
-    c.gold += gold.size;
-    this.counts.set(type, c);
-  }
-  prf(type: string): [number, number, number] {
-    const c = this.counts.get(type) ?? { tp: 0, predicted: 0, gold: 0 };
-    const p = c.predicted ? c.tp / c.predicted : 0;
-    const r = c.gold ? c.tp / c.gold : 0;
-    return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
-  }
-}
-
-const keysOf = (spans: readonly GoldSpan[], type: string) =>
-  new Set(spans.filter((s) => s.type === type).map((s) => `${s.start}:${s.end}`));
 
 /** The baseline: jieba's name tags on the same tokens. */
 function baseline(tokens: readonly Token[]): GoldSpan[] {
@@ -97,39 +75,10 @@ printTable(["set", "type", "P", "R", "F1", "jieba P", "jieba R", "jieba F1", "Δ
 // ---------------------------------------------------------------------------------------------------------------
 // Policy gold set
 
-interface GoldEntity extends GoldSpan { text: string; titles?: string[]; titleOrgs?: (string | null)[]; org?: string | null }
-interface GoldDoc { source: string; docDate: string; entities: GoldEntity[] }
-
-const fixtureDir = join(projectRoot, "test/fixtures/entities");
-const policy = new Score();
 const errors: string[] = [];
-for (const file of readdirSync(fixtureDir).filter((n) => n.endsWith(".json")).sort()) {
-  const gold = JSON.parse(readFileSync(join(fixtureDir, file), "utf8")) as GoldDoc;
-  const text = readFileSync(dataPath(gold.source), "utf8");
-  const tokens = analyzer.segment(text);
-  const found = extractEntities(text, tokens, { referenceDate: gold.docDate });
-  costTexts.get("policy gold documents")!.push({ text, referenceDate: gold.docDate });
-  for (const type of [...TYPES, "date"]) {
-    const g = keysOf(gold.entities, type);
-    const p = keysOf(found, type);
-    policy.add(type, p, g);
-    if (showErrors) {
-      const context = (k: string) => {
-        const [s, e] = k.split(":").map(Number) as [number, number];
-        return `${text.slice(Math.max(0, s - 8), s)}[${text.slice(s, e)}]${text.slice(e, e + 8)}`.replace(/\s/gu, " ");
-      };
-      for (const k of g) if (!p.has(k)) errors.push(`${file} ${type} missed ${context(k)}`);
-      for (const k of p) if (!g.has(k)) errors.push(`${file} ${type} extra  ${context(k)}`);
-    }
-  }
-  // a person counts for "with titles" only when its titles and their organisations match the gold
-  const titlesOf = (e: Pick<Entity, "attrs"> | GoldEntity) =>
-    JSON.stringify("attrs" in e && e.attrs ? [e.attrs.titles, e.attrs.titleOrgs] : [(e as GoldEntity).titles, (e as GoldEntity).titleOrgs]);
-  const goldTitled = new Set(gold.entities.filter((e) => e.type === "person").map((e) => `${e.start}:${e.end}:${titlesOf(e)}`));
-  const ourTitled = new Set(found.filter((e) => e.type === "person").map((e) => `${e.start}:${e.end}:${titlesOf(e)}`));
-  policy.add("person+titles", ourTitled, goldTitled);
-  if (showErrors) for (const k of ourTitled) if (!goldTitled.has(k) && [...goldTitled].some((g) => g.split(":").slice(0, 2).join(":") === k.split(":").slice(0, 2).join(":"))) errors.push(`${file} titles differ: ours ${k} gold ${[...goldTitled].find((g) => g.startsWith(k.split(":").slice(0, 2).join(":") + ":"))}`);
-}
+const policyDocs = policyGold();
+for (const { text, gold } of policyDocs) costTexts.get("policy gold documents")!.push({ text, referenceDate: gold.docDate });
+const policy = scorePolicyGold(policyDocs, analyzer, showErrors ? errors : undefined);
 console.log("\n## Policy gold set (test/fixtures/entities, exact spans)\n");
 printTable(
   ["type", "P", "R", "F1", "gold"],

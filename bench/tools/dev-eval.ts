@@ -10,6 +10,10 @@
  *
  * F1 moves by about a point with the order the perceptron visits the examples in (its seed), more than many a
  * design change: `--seeds` trains every fold with each seed and prints each seed's figures and their mean.
+ * `--policy` also trains on all of example.dev with each seed and scores the policy gold set (a development set,
+ * test/fixtures/entities), whose goals sit within that noise:
+ *
+ *   npx tsx bench/tools/dev-eval.ts --seeds 12345,1,2,3 --policy
  *
  * `--silver ITEMS` adds silver sentences from the first ITEMS 新闻联播 items (silver-ner.ts), labelled by the
  * extractor with the fold's own first tagger, as train-ner.ts does for the shipped weights.
@@ -18,6 +22,7 @@ import { extractEntities } from "../../src/entities/index.js";
 import { useTaggerWeights } from "../../src/entities/tagger.js";
 import { createAnalyzer } from "../../src/pipeline.js";
 import { dataPath } from "../lib/data.js";
+import { policyGold, scorePolicyGold } from "../lib/ner-score.js";
 import { readBio } from "./ner-data.js";
 import { DEFAULT_SEED } from "./perceptron.js";
 import { DEFAULT_EPOCHS, trainTagger } from "./tagger-training.js";
@@ -86,4 +91,22 @@ if (seeds.length > 1) {
   for (const [type, values] of f1s) {
     console.log(`mean ${type.padEnd(7)} F1 ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(3)} (${values.map((v) => v.toFixed(3)).join(" / ")})`);
   }
+}
+
+if (process.argv.includes("--policy")) {
+  const docs = policyGold();
+  const types = ["person", "person+titles", "place", "org"];
+  const policyF1s = new Map<string, number[]>(types.map((type) => [type, []]));
+  for (const seed of seeds) {
+    useTaggerWeights(trainTagger(sentences, { epochs, silverItems, swaps, poolItems, seed }).compact);
+    const score = scorePolicyGold(docs, analyzer);
+    const line = types.map((type) => {
+      const f1 = score.prf(type)[2];
+      policyF1s.get(type)!.push(f1);
+      return `${type} ${f1.toFixed(3)}`;
+    });
+    console.log(`policy gold, trained on all of example.dev, seed ${seed}: ${line.join("  ")}`);
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  console.log(`policy gold, mean over ${seeds.length} seed(s): ${types.map((type) => `${type} ${mean(policyF1s.get(type)!).toFixed(3)}`).join("  ")}`);
 }
