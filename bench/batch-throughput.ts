@@ -96,7 +96,6 @@ function buildRef(ref: string): Build {
   const commit = execSync(`git rev-parse --short ${JSON.stringify(ref)}`, { cwd: ROOT, encoding: "utf8" }).trim();
   return { label: ref === commit ? ref : `${ref} (${commit})`, folder };
 }
-/** The first `limit` lines of the corpus (or all of it), streamed: never read whole. */
 /**
  * The file the CLI reads: the corpus itself, or a temporary copy of its first `limit` lines (written before any
  * run, untimed).
