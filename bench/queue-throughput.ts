@@ -4,7 +4,7 @@
  *
  * Every side is measured warm, as a long-running service is: it first tags the same items once, untimed.
  * 1. Throughput: tag() in this process, one item after another; the local worker pool (tagMany) with 1 and 2
- *    threads; 1 (then 2) queue worker processes (`gongwen worker`'s code path, test/helpers/queue-worker.ts) on the
+ *    threads; 1 (then 2) queue worker processes (the built `gongwen worker`: `npm run build` first) on the
  *    items in bundles (32 articles per job by default). The jobs are enqueued into a paused queue, the queue is
  *    resumed, and the run is timed from the first job taken to the last one finished (BullMQ's processedOn and
  *    finishedOn), so neither enqueueing nor wake-up latency is counted. The worker counts take turns for `--rounds`
@@ -27,13 +27,11 @@
  *   npx tsx bench/queue-throughput.ts --limit 500 --workers 1,2,3 --bundle-size 16
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Queue } from "bullmq";
-import { createPool, tagMany } from "../src/batch/index.js";
 import { DEFAULT_BUNDLE_LIMITS, enqueueDocuments, queueOptions, readResults } from "../src/queue/index.js";
-import { tag } from "../src/tag/index.js";
 import { median } from "./lib/data.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem, type WorkerProcess } from "../test/helpers/queue.js";
 import { redisServerAvailable, startRedis, type RedisServer } from "../test/helpers/redis.js";
@@ -51,6 +49,13 @@ const limit = Number(values.limit);
 const workerCounts = values.workers.split(",").map(Number);
 const bundleSize = Number(values["bundle-size"]);
 const rounds = Number(values.rounds);
+
+// Everything that tags runs the built package, as users run it (`gongwen worker`, `import "gongwen"`); this script
+// itself runs under tsx, whose loader would otherwise run gongwen from its TypeScript sources.
+const BUILT_CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+const BUILT_INDEX = new URL("../dist/index.js", import.meta.url);
+if (!existsSync(BUILT_CLI)) throw new Error("dist/ is missing: run `npm run build` first");
+const { createPool, tag, tagMany } = (await import(BUILT_INDEX.href)) as typeof import("../src/index.js");
 
 /** CPU ms by thread kind, summed over the worker processes. */
 interface ThreadCpu {
@@ -236,7 +241,9 @@ class QueueBench {
   static async start(redis: RedisServer, count: number): Promise<QueueBench> {
     const name = `bench-${count}-workers`;
     const queue = new Queue(name, queueOptions(redis.url));
-    const workers = Array.from({ length: count }, (_, i) => spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}` }));
+    const workers = Array.from({ length: count }, (_, i) =>
+      spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}`, program: BUILT_CLI }),
+    );
     await Promise.all(workers.map((worker) => worker.ready));
     return new QueueBench(redis, queue, workers);
   }

@@ -40,6 +40,11 @@ export interface WorkerProcessOptions {
   /** BullMQ lock duration and stalled-check interval, shortened so that a killed worker's jobs return quickly. */
   lockMs?: number;
   stalledMs?: number;
+  /**
+   * The built CLI (`dist/cli.js`) to run as `node <program> worker …` instead of queue-worker.ts under tsx (the
+   * benchmark measures the package as users run it; lockMs and stalledMs apply to queue-worker.ts only).
+   */
+  program?: string;
 }
 
 export interface WorkerProcess {
@@ -55,11 +60,11 @@ export interface WorkerProcess {
 
 /** Starts `node --import tsx test/helpers/queue-worker.ts …` with the given settings. */
 export function spawnWorker(options: WorkerProcessOptions): WorkerProcess {
-  const { redisUrl, queue, name, concurrency = 1, lockMs, stalledMs } = options;
+  const { redisUrl, queue, name, concurrency = 1, lockMs, stalledMs, program } = options;
   const args = ["--redis", redisUrl, "--queue", queue, "--concurrency", String(concurrency)];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "test/helpers/queue-worker.ts", ...args],
+    program ? [program, "worker", ...args] : ["--import", "tsx", "test/helpers/queue-worker.ts", ...args],
     {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "ignore", "pipe"],
