@@ -173,8 +173,9 @@ async function* jsonlDocuments(
 }
 
 /**
- * `gongwen enqueue`: the articles of JSONL files (one per line) into the queue, in bundles. Lines that are not a JSON object with an id and a text are reported
- * on stderr with their line number and skipped; the exit code is 1 when there were any.
+ * `gongwen enqueue`: the articles of JSONL files (one per line) into the queue, in bundles. Lines that are not a
+ * JSON object with an id and a text are reported on stderr with their line number and skipped; the exit code is 1
+ * when there were any.
  *
  * @example
  * process.exitCode = await runEnqueue({ redis, queue: "gongwen-tags", files: ["articles.jsonl"] });

@@ -62,7 +62,7 @@ type Read<T> = { records: T[]; claims: Claim[] };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The articles of a bundle job's data, or undefined for a job of one article. */
-function bundleArticles(job: JobLike | undefined): { id: unknown; text: unknown }[] | undefined {
+function bundleMembers(job: JobLike | undefined): { id: unknown; text: unknown }[] | undefined {
   const articles = (job?.data as { articles?: unknown } | undefined)?.articles;
   return Array.isArray(articles) ? (articles as { id: unknown; text: unknown }[]) : undefined;
 }
@@ -95,7 +95,7 @@ function toResults(job: JobLike | undefined, jobId: string): Read<QueueResult> {
 function toFailures(job: JobLike | undefined, jobId: string): Read<QueueFailure> {
   const reason = job ? job.failedReason : "INVALID_INPUT: job data is not valid JSON";
   const common = { jobId, error: parseFailureReason(reason ?? ""), attemptsMade: job?.attemptsMade ?? 0 };
-  const articles = bundleArticles(job);
+  const articles = bundleMembers(job);
   if (articles) {
     const valid = articles.filter((article) => isArticleId(article?.id)) as { id: string | number; text: unknown }[];
     return {

@@ -64,8 +64,10 @@ export interface TaggingWorkerOptions {
   worker?: Omit<WorkerOptions, "connection" | "concurrency" | "autorun">;
 }
 
-const objectSchema = <T>(what: string) =>
-  z.custom<T>((value) => typeof value === "object" && value !== null && !Array.isArray(value), what);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const objectSchema = <T>(what: string) => z.custom<T>(isRecord, what);
 
 const TaggingWorkerOptionsSchema: z.ZodType<TaggingWorkerOptions> = z.object({
   connection: connectionSchema,
@@ -97,9 +99,6 @@ async function quarantine(job: Job<unknown>): Promise<void> {
   await job.updateData({ ...id, unreadableData: note.raw });
   throw new GongwenError("INVALID_INPUT", `job data is not valid JSON (${note.error})`);
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The articles of a bundle job, or undefined for a job of one article; throws when a bundle is malformed. */
 function bundleOf(data: unknown): TaggingJobData[] | undefined {
