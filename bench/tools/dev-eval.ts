@@ -79,6 +79,7 @@ console.log(
   `${folds}-fold CV on example.dev (whole extractor), ${epochs} epochs${silverItems ? `, silver from ${silverItems} items` : ""}` +
     `${swaps ? `, ${swaps} name swaps (pool from ${poolItems} items)` : ""}, seed${seeds.length > 1 ? "s" : ""} ${seeds.join(", ")}`,
 );
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const f1s = new Map<string, number[]>();
 for (const seed of seeds) {
   for (const [type, { tp, p, g }] of crossValidate(seed)) {
@@ -89,7 +90,7 @@ for (const seed of seeds) {
 }
 if (seeds.length > 1) {
   for (const [type, values] of f1s) {
-    console.log(`mean ${type.padEnd(7)} F1 ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(3)} (${values.map((v) => v.toFixed(3)).join(" / ")})`);
+    console.log(`mean ${type.padEnd(7)} F1 ${mean(values).toFixed(3)} (${values.map((v) => v.toFixed(3)).join(" / ")})`);
   }
 }
 
@@ -107,6 +108,5 @@ if (process.argv.includes("--policy")) {
     });
     console.log(`policy gold, trained on all of example.dev, seed ${seed}: ${line.join("  ")}`);
   }
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   console.log(`policy gold, mean over ${seeds.length} seed(s): ${types.map((type) => `${type} ${mean(policyF1s.get(type)!).toFixed(3)}`).join("  ")}`);
 }
