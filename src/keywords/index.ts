@@ -11,7 +11,7 @@ import { contentRanges } from "../text/page.js";
 import { occurrences, spansWithin } from "./content.js";
 import { documentOf } from "./document.js";
 import { loadIdf } from "./idf.js";
-import { scaledToMax } from "./pagerank.js";
+import { concatenated, scaledToMax, scoresOf } from "./pagerank.js";
 import { phraseCandidates } from "./phrases.js";
 import { loadStopwords } from "./terms.js";
 import { textRankScores, tfidfScores, tfWeight, wordCandidates } from "./words.js";
@@ -53,17 +53,17 @@ export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "art
   const wordRank = textRankScores(tokens, words, stop);
   // a phrase scores like a word that occurs as often, with the mean IDF and TextRank of its words, damped by how
   // loosely they hold together
-  const phraseTfidf = found.map((p) => {
+  const phraseTfidf = scoresOf(found, (p) => {
     const meanIdf = p.words.reduce((sum, w) => sum + idf.idf(w), 0) / p.words.length;
     return tfWeight(p.spans.length) * meanIdf * Math.sqrt(p.cohesion);
   });
-  const phraseRank = found.map((p) => {
+  const phraseRank = scoresOf(found, (p) => {
     const mean = p.words.reduce((sum, w) => sum + (wordRank[wordIndex.get(w) ?? -1] ?? 0), 0) / p.words.length;
     return mean * Math.sqrt(p.cohesion) * Math.sqrt(p.words.length);
   });
 
-  const tfidf = scaledToMax([...wordTfidf, ...phraseTfidf]);
-  const rank = scaledToMax([...wordRank, ...phraseRank]);
+  const tfidf = scaledToMax(concatenated(wordTfidf, phraseTfidf));
+  const rank = scaledToMax(concatenated(wordRank, phraseRank));
   const weight = method === "tfidf" ? 0 : method === "textrank" ? 1 : textRankWeight;
   const score = (i: number) => (1 - weight) * tfidf[i]! + weight * rank[i]!;
 

@@ -20,17 +20,35 @@ export function addEdge(graph: Graph, a: number, b: number, weight: number): voi
   graph.neighbours[b]!.set(a, (graph.neighbours[b]!.get(a) ?? 0) + weight);
 }
 
+/**
+ * Scores are Float64Arrays throughout (never number[], whose element kind switches between small integers and
+ * doubles as values arrive): the code that reads them then stays optimised in every new worker.
+ */
+export type Scores = Float64Array;
+
+/** Scores of `items`, computed by `score`. */
+export const scoresOf = <T>(items: readonly T[], score: (item: T, index: number) => number): Scores =>
+  Float64Array.from(items, score);
+
 /** Index of the largest value (-1 for none); a loop, because spreading a long array into Math.max overflows. */
-export function argMax(values: ArrayLike<number>): number {
+export function argMax(values: Scores): number {
   let best = -1;
   for (let i = 0; i < values.length; i++) if (best < 0 || values[i]! > values[best]!) best = i;
   return best;
 }
 
 /** `values` divided by their maximum (all zeros when none is positive). */
-export function scaledToMax(values: readonly number[]): number[] {
+export function scaledToMax(values: Scores): Scores {
   const max = values[argMax(values)] ?? 0;
-  return max > 0 ? values.map((v) => v / max) : values.map(() => 0);
+  return max > 0 ? values.map((v) => v / max) : new Float64Array(values.length);
+}
+
+/** `a` followed by `b`. */
+export function concatenated(a: Scores, b: Scores): Scores {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 const DAMPING = 0.85;
@@ -41,7 +59,7 @@ const TOLERANCE = 1e-6;
  * Scores of the nodes (summing to about 1), by power iteration; isolated nodes keep the teleport share.
  * Cost: iterations × edges.
  */
-export function pageRank(graph: Graph): Float64Array {
+export function pageRank(graph: Graph): Scores {
   const { size, neighbours } = graph;
   // the edges once as flat arrays (in the maps' order, so the sums are the same), rather than iterating the maps,
   // which allocates an entry per edge, in every iteration

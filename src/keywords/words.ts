@@ -3,7 +3,7 @@
  */
 import type { Span, Token } from "../schema.js";
 import type { IdfTable } from "./idf.js";
-import { addEdge, emptyGraph, pageRank } from "./pagerank.js";
+import { addEdge, emptyGraph, pageRank, scoresOf, type Scores } from "./pagerank.js";
 import { keywordTerm, type StopwordKind } from "./terms.js";
 
 /** A candidate word with every occurrence. */
@@ -32,8 +32,8 @@ export function wordCandidates(tokens: readonly Token[], stop: ReadonlyMap<strin
 export const tfWeight = (count: number): number => (count > 0 ? 1 + Math.log(count) : 0);
 
 /** Term frequency × domain IDF, per candidate. */
-export function tfidfScores(candidates: readonly WordCandidate[], idf: IdfTable): number[] {
-  return candidates.map((c) => tfWeight(c.spans.length) * idf.idf(c.text));
+export function tfidfScores(candidates: readonly WordCandidate[], idf: IdfTable): Scores {
+  return scoresOf(candidates, (c) => tfWeight(c.spans.length) * idf.idf(c.text));
 }
 
 /** Words closer than this many tokens are linked in the TextRank graph (jieba's default). */
@@ -49,7 +49,7 @@ export function textRankScores(
   tokens: readonly Token[],
   candidates: readonly WordCandidate[],
   stop: ReadonlyMap<string, StopwordKind>,
-): number[] {
+): Scores {
   const index = new Map(candidates.map((c, i) => [c.text, i]));
   const graph = emptyGraph(candidates.length);
   /** Node ids of the last WINDOW non-space tokens (-1 for tokens that are not candidates). */
@@ -73,5 +73,5 @@ export function textRankScores(
     recent.push(node);
     if (recent.length >= WINDOW) recent.shift();
   }
-  return Array.from(pageRank(graph));
+  return pageRank(graph);
 }

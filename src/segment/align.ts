@@ -5,6 +5,7 @@
 import { GongwenError } from "../errors.js";
 import type { Token, TokenKind } from "../schema.js";
 import type { TaggedWords } from "./jieba.js";
+import { makeToken } from "./token.js";
 
 const PUNCTUATION = /^\p{P}+$/u;
 const CHINESE_NUMERAL = /^[〇○零一二三四五六七八九十百千万亿两]+$/u;
@@ -32,7 +33,7 @@ export function alignWords(text: string, offset: number, { words, tags }: Tagged
       );
     }
     const { kind, pos } = classifyWord(word, tags[i]!);
-    into.push({ start: position, end: position + word.length, text: word, pos, kind });
+    into.push(makeToken(position, position + word.length, word, pos, kind));
     position += word.length;
   }
   return position;

@@ -9,6 +9,7 @@ import { cutSmall, tagWords } from "./jieba.js";
 import { applyLexicon, buildLexicon, type Lexicon } from "./lexicon.js";
 import { mergeTokens } from "./merge.js";
 import { scan, type RunKind } from "./scan.js";
+import { makeToken } from "./token.js";
 
 /** Words longer than this are cut into dictionary pieces in `search` mode. */
 const SEARCH_SPLIT_OVER = 3;
@@ -36,7 +37,7 @@ function searchPieces(tokens: Token[]): Token[] {
     }
     let start = token.start;
     for (const piece of cutSmall(token.text, SEARCH_SPLIT_OVER)) {
-      out.push({ start, end: start + piece.length, text: piece, pos: token.pos, kind: "word" });
+      out.push(makeToken(start, start + piece.length, piece, token.pos, "word"));
       start += piece.length;
     }
   }
@@ -81,7 +82,7 @@ export function segmentText(text: string, mode: SegmentMode, lexicon: Lexicon): 
   const tokens: Token[] = [];
   for (const run of scan(text)) {
     if (run.kind === "jieba") jiebaTokens(text, run.start, run.end, tokens);
-    else tokens.push({ start: run.start, end: run.end, text: text.slice(run.start, run.end), kind: RUN_TAGS[run.kind].kind, pos: RUN_TAGS[run.kind].pos });
+    else tokens.push(makeToken(run.start, run.end, text.slice(run.start, run.end), RUN_TAGS[run.kind].pos, RUN_TAGS[run.kind].kind));
   }
   const recut = (start: number, end: number) => jiebaTokens(text, start, end);
   const merged = mergeTokens(text, applyLexicon(text, tokens, lexicon, recut), recut);

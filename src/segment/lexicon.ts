@@ -6,6 +6,7 @@
  *   that. Matching lexicon words at token starts and re-cutting the token they end inside gives `巡回指导组/组长`.
  */
 import type { Token } from "../schema.js";
+import { makeToken } from "./token.js";
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -70,11 +71,11 @@ export function applyLexicon(
     while (match && k < tokens.length - 1 && tokens[k]!.end < match.end) k++;
     // a rest of one character is the sign of a wrong split (由专家组成 is 专家/组成, not 专家组/成)
     if (!match || match.end === token.end || tokens[k]!.end - match.end === 1) {
-      out.push(match?.end === token.end ? { ...token, pos: match.pos } : token);
+      out.push(match?.end === token.end ? makeToken(token.start, token.end, token.text, match.pos, token.kind) : token);
       i++;
       continue;
     }
-    out.push({ start: token.start, end: match.end, text: text.slice(token.start, match.end), pos: match.pos, kind: "word" });
+    out.push(makeToken(token.start, match.end, text.slice(token.start, match.end), match.pos, "word"));
     const last = tokens[k]!;
     if (last.end > match.end) out.push(...recut(match.end, last.end));
     i = k + 1;

@@ -6,6 +6,7 @@
  * (`就/是`, `这/一`) are separate tokens.
  */
 import type { Token } from "../schema.js";
+import { makeToken } from "./token.js";
 
 const DATE_UNITS = ["年", "月", "日", "时", "分"];
 /** Words that start with a date unit but are words of their own after a number (`90年代`, `5月份`). */
@@ -36,7 +37,7 @@ const MAX_YEAR_TOKENS = 5;
 const isPlainNumber = (t: Token) => t.kind === "number" && !/[%％‰.．,]/u.test(t.text);
 
 function joined(text: string, first: Token, last: Token, kind: Token["kind"], pos: string): Token {
-  return { start: first.start, end: last.end, text: text.slice(first.start, last.end), kind, pos };
+  return makeToken(first.start, last.end, text.slice(first.start, last.end), pos, kind);
 }
 
 /** A Chinese-numeral year spread over tokens (`二/〇/二三年`): index of its last token, or -1. */
@@ -66,8 +67,8 @@ const magnitudeAt = (token: Token | undefined) => (token ? MAGNITUDES.find((m) =
 function cut(token: Token, length: number, headPos: string, tailPos: string): [Token, Token] {
   const at = token.start + length;
   return [
-    { start: token.start, end: at, text: token.text.slice(0, length), kind: token.kind, pos: headPos },
-    { start: at, end: token.end, text: token.text.slice(length), kind: "word", pos: tailPos },
+    makeToken(token.start, at, token.text.slice(0, length), headPos, token.kind),
+    makeToken(at, token.end, token.text.slice(length), tailPos, "word"),
   ];
 }
 
@@ -97,7 +98,7 @@ export function mergeTokens(text: string, tokens: Token[], recut: (start: number
     } else if (next && unit && !UNIT_WORDS.has(next.text)) {
       // 31日电 is 31日 + 电: the date takes the unit, the rest of jieba's word is cut again
       const end = next.start + unit.length;
-      out.push({ start: token.start, end, text: text.slice(token.start, end), kind: "date", pos: "t" });
+      out.push(makeToken(token.start, end, text.slice(token.start, end), "t", "date"));
       if (end < next.end) out.push(...recut(end, next.end));
       i++;
     } else if (token.kind === "punct" && RUN_MARKS.has(token.text) && next?.text === token.text) {
@@ -111,7 +112,7 @@ export function mergeTokens(text: string, tokens: Token[], recut: (start: number
       out.push(...cut(token, 1, token.pos, token.pos));
     } else if (next && magnitude && token.kind === "number" && /^[0-9０-９.．]+$/u.test(token.text)) {
       const end = next.start + magnitude.length;
-      out.push({ start: token.start, end, text: text.slice(token.start, end), kind: "number", pos: "m" });
+      out.push(makeToken(token.start, end, text.slice(token.start, end), "m", "number"));
       if (end < next.end) out.push(...recut(end, next.end));
       i++;
     } else if (token.kind === "word" && token.pos === "x" && token.text.length >= 3 && FUNCTION_TAILS.has(token.text.slice(-1))) {

@@ -7,7 +7,7 @@
  */
 import { spansWithin } from "../keywords/content.js";
 import { loadIdf } from "../keywords/idf.js";
-import { addEdge, argMax, emptyGraph, pageRank, scaledToMax } from "../keywords/pagerank.js";
+import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../keywords/pagerank.js";
 import { loadStopwords } from "../keywords/terms.js";
 import type { Doc, Span, Summary, Token } from "../schema.js";
 import { contentRanges } from "../text/page.js";
@@ -76,9 +76,9 @@ function titleOf(doc: Doc, sentences: readonly { span: Span; index: number }[]):
 }
 
 /** LexRank centrality of each unit, scaled to a maximum of 1. */
-function centralities(units: readonly Unit[]): number[] {
+function centralities(units: readonly Unit[]): Scores {
   const centroid = sumOf(units.map((u) => u.vector));
-  const closeness = units.map((u) => cosine(u.vector, centroid));
+  const closeness = scoresOf(units, (u) => cosine(u.vector, centroid));
   let members = units.map((_, i) => i);
   if (units.length > MAX_GRAPH) members = members.sort((a, b) => closeness[b]! - closeness[a]!).slice(0, MAX_GRAPH);
   const graph = emptyGraph(members.length);
@@ -88,15 +88,16 @@ function centralities(units: readonly Unit[]): number[] {
     }
   }
   const ranks = pageRank(graph);
-  const scores = units.map(() => 0);
+  const scores = new Float64Array(units.length);
   members.forEach((unit, k) => (scores[unit] = ranks[k]!));
   return scaledToMax(scores);
 }
 
 /** Scores of `units` (in document order) from the weighted features. */
-function unitScores(units: readonly Unit[], title: TermVector | undefined, weights: RankWeights): number[] {
-  const central = weights.centrality > 0 ? centralities(units) : units.map(() => 0);
-  return units.map(
+function unitScores(units: readonly Unit[], title: TermVector | undefined, weights: RankWeights): Scores {
+  const central = weights.centrality > 0 ? centralities(units) : new Float64Array(units.length);
+  return scoresOf(
+    units,
     (unit, i) =>
       weights.centrality * central[i]! +
       weights.position / Math.sqrt(1 + i) +
@@ -105,7 +106,7 @@ function unitScores(units: readonly Unit[], title: TermVector | undefined, weigh
 }
 
 /** Greedy MMR choice of units within the budget (units too long are skipped); indices into `units`, in order. */
-function choose(units: readonly Unit[], scores: readonly number[], budget: Budget, redundancy: number): number[] {
+function choose(units: readonly Unit[], scores: Scores, budget: Budget, redundancy: number): number[] {
   const max = scores[argMax(scores)] || 1;
   const chosen: number[] = [];
   let chars = 0;
