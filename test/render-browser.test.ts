@@ -27,7 +27,7 @@ type BrowserGlobal = { getComputedStyle(node: unknown, pseudo?: string): { backg
 
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
 /** The README's screenshot: rewritten only when asked (`UPDATE_SCREENSHOT=1`), so that a test run leaves the tree clean. */
-const README_SCREENSHOT = new URL("../docs/render-seed.png", import.meta.url).pathname;
+const README_SCREENSHOT = new URL("./screenshots/render-seed.png", import.meta.url).pathname;
 
 describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
   const doc = createAnalyzer().analyze(seed);

@@ -7,7 +7,7 @@ import { tag, tagsJsonSchema } from "../src/tag/index.js";
 const SHIPPED = new URL("../dict/tags.schema.json", import.meta.url);
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
 
-/** Regenerate with `GONGWEN_WRITE_SCHEMA=1 npx vitest run test/tag-schema.test.ts`. */
+/** Regenerate with `GONGWEN_WRITE_SCHEMA=1 npm test -- test/tag-schema.test.ts`. */
 const rewrite = process.env["GONGWEN_WRITE_SCHEMA"] === "1";
 
 describe("dict/tags.schema.json", () => {
