@@ -26,7 +26,7 @@ const cutHmm = medianOf("nodejieba-cut-hmm", "mbPerSec");
 const tag = medianOf("nodejieba-tag", "mbPerSec");
 console.log(`\nSegmentation speed, PKU+MSR test text (${runs.get("gongwen")![0]!.chars} chars), medians of ${rounds} rounds`);
 printTable(
-  ["segmenter", "MB/s", "× nodejieba cut(HMM)", "× nodejieba tag", "first pass MB/s", "cold start ms", "RSS MB"],
+  ["segmenter", "MB/s", "× nodejieba cut(HMM)", "× nodejieba tag", "first pass MB/s", "cold start ms", "× nodejieba", "RSS MB", "× nodejieba"],
   SEGMENTERS.map((name) => [
     name,
     medianOf(name, "mbPerSec").toFixed(2),
@@ -34,6 +34,8 @@ printTable(
     (medianOf(name, "mbPerSec") / tag).toFixed(2),
     medianOf(name, "firstPassMbPerSec").toFixed(2),
     medianOf(name, "coldMs").toFixed(0),
+    (medianOf(name, "coldMs") / medianOf("nodejieba-cut-hmm", "coldMs")).toFixed(2),
     medianOf(name, "rssMb").toFixed(0),
+    (medianOf(name, "rssMb") / medianOf("nodejieba-cut-hmm", "rssMb")).toFixed(2),
   ]),
 );

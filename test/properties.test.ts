@@ -59,4 +59,18 @@ describe("long and adversarial inputs", () => {
     const text = megabyte(unit);
     expectLossless(text, segment(text));
   });
+
+  it("1 MB of generated mixed text (every piece above, emoji, surrogates, CRLF, NUL) analyses into a valid Doc", () => {
+    const parts: string[] = [];
+    let length = 0;
+    for (let seed = 1; length < 1_000_000; seed++) {
+      for (const part of fc.sample(mixedText, { numRuns: 100, seed })) {
+        parts.push(part);
+        length += part.length;
+      }
+    }
+    const text = parts.join("");
+    expectLossless(text, segment(text));
+    expectValidDoc(analyze(text));
+  });
 });

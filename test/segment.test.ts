@@ -77,6 +77,14 @@ describe("analyzers", () => {
     expect(tokens.length).toBeGreaterThan(segment(text).length);
   });
 
+  it("search mode keeps numerals and ordinals whole (their pieces would be other numbers)", () => {
+    const text = "省委主题教育第二十四巡回指导组组长李国臣，一百二十五个项目";
+    const pieces = segment(text, { mode: "search" }).map((t) => t.text);
+    expect(pieces).toContain("第二十四");
+    expect(pieces).toContain("一百二十五");
+    expect(pieces).not.toContain("十四");
+  });
+
   it("rejects bad options and input with stable codes", () => {
     expect(() => segment(42 as never)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
     expect(() => segment("文", { mode: "fast" } as never)).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));

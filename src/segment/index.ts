@@ -27,11 +27,14 @@ function jiebaTokens(text: string, start: number, end: number, into: Token[] = [
   return into;
 }
 
-/** Splits long words into dictionary pieces (for search indexes), keeping the word's tag. */
+/**
+ * Splits long words into dictionary pieces (for search indexes), keeping the word's tag. Numerals and ordinals
+ * (tag m: `第二十四`, `二十三`) stay whole: their pieces (`第二/十四`) would be other numbers.
+ */
 function searchPieces(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
-    if (token.kind !== "word" || token.text.length <= SEARCH_SPLIT_OVER) {
+    if (token.kind !== "word" || token.pos === "m" || token.text.length <= SEARCH_SPLIT_OVER) {
       out.push(token);
       continue;
     }
