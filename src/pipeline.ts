@@ -49,6 +49,7 @@ export interface Stage {
   name: string;
   requires: readonly (keyof Doc)[];
   provides: keyof Doc;
+  /** Returns the Doc with its `provides` field filled in (an optional one may stay absent, e.g. `meeting`). */
   run(doc: Doc, context: StageContext): Doc;
 }
 
@@ -93,7 +94,9 @@ export type AnalyzerManyOptions = Omit<ManyOptions, "analyzer">;
 export interface Analyzer {
   readonly config: ResolvedConfig;
   readonly stages: readonly Stage[];
+  /** Runs this analyzer's stages on `text`; a text over `maxInputLength` throws `INPUT_TOO_LARGE`. */
   analyze(text: string): Doc;
+  /** Segments `text` with this analyzer's vocabulary, in its mode unless `options.mode` says otherwise. */
   segment(text: string, options?: SegmentOptions): Token[];
   /**
    * Tags for a CMS (see `tag`) of a text analysed by this analyzer, or of a Doc; this analyzer's `userWords`
@@ -109,6 +112,7 @@ export interface Analyzer {
   tagMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<Tags>;
 }
 
+/** Options of {@link createAnalyzer}: an {@link AnalyzerConfig} whose `stages` may also be stage objects (yours too). */
 export interface CreateAnalyzerOptions extends Omit<AnalyzerConfig, "stages"> {
   /** Stages to run, in order: built-in ones by name or as objects, your own as objects (default: every stage). */
   stages?: readonly (Stage | StageName)[];

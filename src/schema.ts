@@ -10,6 +10,7 @@ import { z } from "zod";
 // ---------------------------------------------------------------------------------------------------------------
 // Spans and tokens
 
+/** Schema of a {@link Span}: non-negative integer offsets and the text between them. */
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -18,9 +19,15 @@ export const SpanSchema = z.object({
 /** A piece of the input: `input.slice(start, end) === text`. */
 export type Span = z.infer<typeof SpanSchema>;
 
+/** Schema of a {@link TokenKind}. */
 export const TokenKindSchema = z.enum(["word", "number", "date", "punct", "space", "latin", "other"]);
+/**
+ * What a token is: a `word`, a `number` (25, 3.5万亿, 第11), a `date` unit (2023年, 5月, 17日, 9时), `punct`, a `space`
+ * run, `latin` letters (GDP) or `other` symbols (℃).
+ */
 export type TokenKind = z.infer<typeof TokenKindSchema>;
 
+/** Schema of a {@link Token}. */
 export const TokenSchema = SpanSchema.extend({
   /** Part of speech in jieba's ICTCLAS-style tag set (n, v, nr, ns, nt, m, t, x…); `w` for punctuation. */
   pos: z.string(),
@@ -32,29 +39,40 @@ export type Token = z.infer<typeof TokenSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 // Page structure (web noise, metadata, spam)
 
+/** Schema of a {@link RegionKind}. */
 export const RegionKindSchema = z.enum(["article", "title", "navigation", "metadata", "credits", "footer", "spam"]);
+/** What a range of a scraped page is: article, title, navigation, metadata, credits, footer or injected spam. */
 export type RegionKind = z.infer<typeof RegionKindSchema>;
 
+/** Schema of a {@link Region}. */
 export const RegionSchema = SpanSchema.extend({ kind: RegionKindSchema });
 /** A classified range of the input (nothing is deleted: regions cover the text). */
 export type Region = z.infer<typeof RegionSchema>;
 
+/** Schema of a {@link SpamFinding}. */
 export const SpamFindingSchema = SpanSchema.extend({
   category: z.string(),
   /** The terms that made the case, each with its place in the input. */
   evidence: z.array(SpanSchema),
   score: z.number(),
 });
+/**
+ * A line (or a sentence of a long line) of injected spam: what it sells ({@link SpamCategory}), the evidence and
+ * the score (at least {@link SPAM_THRESHOLD}).
+ */
 export type SpamFinding = z.infer<typeof SpamFindingSchema>;
 
+/** Schema of {@link Credits}. */
 export const CreditsSchema = z.object({
   photo: z.array(z.string()).optional(),
   text: z.array(z.string()).optional(),
   editor: z.array(z.string()).optional(),
   reviewer: z.array(z.string()).optional(),
 });
+/** A page's credits as written: photographers (摄影, 供图), writers (文字, 撰稿, 记者), editors (编辑), reviewers (审核). */
 export type Credits = z.infer<typeof CreditsSchema>;
 
+/** Schema of a {@link PageInfo}. */
 export const PageInfoSchema = z.object({
   regions: z.array(RegionSchema),
   title: SpanSchema.optional(),
@@ -68,17 +86,23 @@ export const PageInfoSchema = z.object({
   credits: CreditsSchema.optional(),
   spam: z.array(SpamFindingSchema),
 });
+/** The page structure of a scraped text (`doc.page`, {@link readPage}): regions, title, metadata and spam findings. */
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Enumerations
 
+/** One item of an {@link Enumeration}: its ordinal, its marker, its heading if it has one, and the lists inside it. */
 export interface ListItem extends Span {
   ordinal: number;
   marker: Span;
   heading?: Span;
   children?: Enumeration[];
 }
+/**
+ * A numbered list or a parallel series (一是…二是, 第一…第二, 一、…二、, (1)…(2), 首先…其次…): its style, its items and
+ * whether the numbering is complete.
+ */
 export interface Enumeration extends Span {
   style: string;
   items: ListItem[];
@@ -90,6 +114,7 @@ export interface Enumeration extends Span {
   problems?: string[];
 }
 
+/** Schema of a {@link ListItem} (lazy: items hold enumerations, which hold items). */
 export const ListItemSchema: z.ZodType<ListItem> = z.lazy(() =>
   SpanSchema.extend({
     ordinal: z.number().int(),
@@ -98,6 +123,7 @@ export const ListItemSchema: z.ZodType<ListItem> = z.lazy(() =>
     children: z.array(EnumerationSchema).optional(),
   }),
 );
+/** Schema of an {@link Enumeration}. */
 export const EnumerationSchema: z.ZodType<Enumeration> = z.lazy(() =>
   SpanSchema.extend({
     style: z.string(),
@@ -111,9 +137,15 @@ export const EnumerationSchema: z.ZodType<Enumeration> = z.lazy(() =>
 // ---------------------------------------------------------------------------------------------------------------
 // Entities
 
+/** Schema of an {@link EntityType}. */
 export const EntityTypeSchema = z.enum(["person", "org", "place", "date", "meeting", "count", "document", "quote"]);
+/**
+ * What an entity is: a person, an organisation (`org`), a place, a date, a meeting, a `count` (26项制度), a `document`
+ * title (《…》) or a `quote` (“…”).
+ */
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
+/** Schema of an {@link Entity}. */
 export const EntitySchema = SpanSchema.extend({
   type: EntityTypeSchema,
   /** Normalised value: ISO date for dates, the parsed number for counts, the canonical name for places. */
@@ -122,11 +154,13 @@ export const EntitySchema = SpanSchema.extend({
   id: z.string().optional(),
   attrs: z.record(z.string(), z.unknown()).optional(),
 });
+/** A named thing in the text (person, organisation, place, date…) with its offsets, normalised value and id. */
 export type Entity = z.infer<typeof EntitySchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Keywords and summaries
 
+/** Schema of a {@link Keyword}. */
 export const KeywordSchema = z.object({
   text: z.string(),
   score: z.number(),
@@ -134,8 +168,10 @@ export const KeywordSchema = z.object({
   /** Every occurrence in the input. */
   spans: z.array(SpanSchema),
 });
+/** A keyword (`word`) or key phrase (`phrase`) with its score in [0, 1] (higher ranks first) and every occurrence. */
 export type Keyword = z.infer<typeof KeywordSchema>;
 
+/** Schema of a {@link Summary}. */
 export const SummarySchema = z.object({
   /** Indices into `doc.sentences`, in document order. */
   sentences: z.array(z.number().int().nonnegative()),
@@ -143,16 +179,20 @@ export const SummarySchema = z.object({
   /** The chosen sentences joined in order. */
   text: z.string(),
 });
+/** An extractive summary: the chosen sentences, as indices and spans, and their text. */
 export type Summary = z.infer<typeof SummarySchema>;
 
+/** Schema of a {@link PersonRef}. */
 export const PersonRefSchema = z.object({
   name: z.string(),
   titles: z.array(z.string()),
   org: z.string().optional(),
   span: SpanSchema,
 });
+/** A person in a meeting brief: the name, the titles as written, the organisation of the main title, the span. */
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
+/** Schema of a {@link MeetingBrief}. */
 export const MeetingBriefSchema = z.object({
   title: SpanSchema.optional(),
   /** ISO date of the meeting (its first day). */
@@ -172,11 +212,16 @@ export const MeetingBriefSchema = z.object({
     z.object({ speaker: z.string(), verb: z.string(), span: SpanSchema, speakerSpan: SpanSchema.optional() }),
   ),
 });
+/**
+ * What a meeting report says about its meeting (`doc.meeting`, {@link meetingBrief}): date, name, chair, who took
+ * part, agenda, decisions and statements, with the spans they came from.
+ */
 export type MeetingBrief = z.infer<typeof MeetingBriefSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The document
 
+/** Schema of a {@link Doc}, e.g. to check a Doc read back from JSON. */
 export const DocSchema = z.object({
   text: z.string(),
   tokens: z.array(TokenSchema),
@@ -198,19 +243,31 @@ export type Doc = z.infer<typeof DocSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 // Options
 
+/** Schema of a {@link SegmentMode}. */
 export const SegmentModeSchema = z.enum(["default", "search"]);
+/**
+ * `default`: whole words; `search`: words longer than three characters are cut further into their dictionary pieces,
+ * for search indexes.
+ *
+ * @example
+ * segment("中华人民共和国国务院").map((t) => t.text); // → ["中华人民共和国国务院"]
+ * segment("中华人民共和国国务院", { mode: "search" }).map((t) => t.text); // → ["中华", "人民", "共和国", "国务院"]
+ */
 export type SegmentMode = z.infer<typeof SegmentModeSchema>;
 
 /** Default cap on input length in UTF-16 code units (10 million ≈ 20 MB of UTF-8 Chinese). */
 export const DEFAULT_MAX_INPUT_LENGTH = 10_000_000;
 
+/** Validates {@link SegmentOptions} (strict: unknown keys are rejected). */
 export const SegmentOptionsSchema = z
   .object({
     mode: SegmentModeSchema.optional(),
   })
   .strict();
+/** Options of {@link segment}: the {@link SegmentMode} (default: the analyzer's, `default` unless configured). */
 export type SegmentOptions = z.infer<typeof SegmentOptionsSchema>;
 
+/** Validates an {@link AnalyzerConfig} (strict: unknown keys are rejected). */
 export const AnalyzerConfigSchema = z
   .object({
     /** Extra words kept whole by this analyzer (applied by gongwen, so two analyzers can differ). */
@@ -233,10 +290,15 @@ export const AnalyzerConfigSchema = z
     stages: z.array(z.enum(["segment", "sentences", "page", "enumerations", "entities", "keywords", "summary", "meeting"])).optional(),
   })
   .strict();
+/**
+ * Options of {@link analyze} and {@link createAnalyzer}: user words and dictionary, segmentation mode, input cap in
+ * UTF-16 units (default {@link DEFAULT_MAX_INPUT_LENGTH}), reference date, scope and stages.
+ */
 export type AnalyzerConfig = z.infer<typeof AnalyzerConfigSchema>;
 /** The names of the built-in stages. */
 export type StageName = NonNullable<AnalyzerConfig["stages"]>[number];
 
+/** Validates {@link KeywordOptions} (strict: unknown keys are rejected). */
 export const KeywordOptionsSchema = z
   .object({
     /** How many keywords to return (default 20). */
@@ -249,8 +311,10 @@ export const KeywordOptionsSchema = z
     phrases: z.boolean().optional(),
   })
   .strict();
+/** Options of {@link keywords}: how many, by which method, and whether key phrases are ranked too. */
 export type KeywordOptions = z.infer<typeof KeywordOptionsSchema>;
 
+/** Validates {@link SummaryOptions} (strict: unknown keys are rejected). */
 export const SummaryOptionsSchema = z
   .object({
     /** Most characters (UTF-16 units, the sum of the chosen sentences' lengths) in the summary (default 200). */
@@ -259,4 +323,5 @@ export const SummaryOptionsSchema = z
     maxSentences: z.number().int().positive().optional(),
   })
   .strict();
+/** Options of {@link summarize}: its length budget in characters and sentences. */
 export type SummaryOptions = z.infer<typeof SummaryOptionsSchema>;

@@ -25,6 +25,7 @@ export interface BatchFailure {
   message: string;
 }
 
+/** Options of {@link analyzeMany} and {@link tagMany}: the pool's options (or a pool to reuse), a failure handler. */
 export interface ManyOptions extends PoolOptions {
   /** A pool to reuse across calls (it is left open); by default a pool is started and closed for this call. */
   pool?: Pool;

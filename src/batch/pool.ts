@@ -13,6 +13,7 @@ import type { TagOptions } from "../tag/schema.js";
 import type { PoolConfig, TaskOutcome } from "./protocol.js";
 import type { Batch, Task } from "./tasks.js";
 
+/** Options of {@link createPool}: how many workers, the analyzer each builds, and options for `tag` tasks. */
 export interface PoolOptions {
   /** Worker threads (default: the number of cores). Each loads its own nodejieba (~280 MB). */
   concurrency?: number;
@@ -32,6 +33,7 @@ export interface Pool {
    * are small); one outcome per record, in order. Never rejects; a worker that dies fails the whole batch.
    */
   runBatch(batch: Batch): Promise<TaskOutcome[]>;
+  /** Stops the worker threads once the pending tasks have finished. */
   close(): Promise<void>;
   /** The worker threads, for monitoring (e.g. `resourceLimits`, `threadId`). */
   readonly threads: readonly Worker[];

@@ -12,14 +12,17 @@ import { enumerationTags, tag, type TagOptions } from "../tag/index.js";
 import { parseRecordLine } from "./jsonl.js";
 import type { TaskOutcome } from "./protocol.js";
 
+/** The operations a task can run (the CLI's commands of the same names). */
 export const OPERATIONS = ["analyze", "tag", "segment", "summarize", "outline"] as const;
 /** What to compute for each text. */
 export type Operation = (typeof OPERATIONS)[number];
 
+/** The formats a task can print its result in. */
 export const FORMATS = ["json", "jsonl", "text", "html"] as const;
 /** How a result is printed; `value` hands back the plain object (for `analyzeMany`). */
 export type Format = (typeof FORMATS)[number] | "value";
 
+/** One text for a worker: the operation to run, the format of the result and the record's id. */
 export interface Task {
   op: Operation;
   text: string;

@@ -19,6 +19,7 @@ import { findQuotes } from "./quote.js";
 import { type Candidate, linkOrgAbbreviations, resolveOverlaps } from "./resolve.js";
 import { indexTokens, type TokenIndex } from "./tokens.js";
 
+/** Options of {@link entities}. */
 export interface EntityOptions {
   /** ISO date (YYYY-MM-DD) that completes dates without a year (5月17日) and resolves 今年, 昨天. */
   referenceDate?: string;

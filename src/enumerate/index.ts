@@ -15,6 +15,7 @@ import { parallelRuns } from "./parallel.js";
 export { outline } from "./outline.js";
 export type { EnumerationStyle } from "./markers.js";
 
+/** Options of {@link enumerations}. */
 export interface EnumerationOptions {
   /** Look only inside these ranges of the text (e.g. the article of a scraped page); default: all of it. */
   ranges?: readonly { start: number; end: number }[];

@@ -35,6 +35,7 @@ interface CommonArgs {
   quiet?: boolean;
 }
 
+/** The arguments of `gongwen worker`, as {@link parseQueueArgs} reads them and {@link runWorker} takes them. */
 export interface WorkerArgs extends CommonArgs {
   concurrency?: number;
   output?: "tags" | "doc";
@@ -45,11 +46,13 @@ export interface WorkerArgs extends CommonArgs {
   signal?: AbortSignal;
 }
 
+/** The arguments of `gongwen enqueue`, as {@link parseQueueArgs} reads them and {@link runEnqueue} takes them. */
 export interface EnqueueArgs extends CommonArgs {
   /** JSONL files; none (or `-`) reads stdin. */
   files: string[];
 }
 
+/** The arguments of `gongwen results`, as {@link parseQueueArgs} reads them and {@link runResults} takes them. */
 export interface ResultsArgs extends CommonArgs {
   /** Print the jobs that failed instead of the results. */
   failed?: boolean;
@@ -252,6 +255,7 @@ const COMMON_OPTIONS = {
 
 /** The subcommands this module provides. */
 export const QUEUE_COMMANDS = ["worker", "enqueue", "results"] as const;
+/** One of {@link QUEUE_COMMANDS}: `worker`, `enqueue` or `results`. */
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 
 function positiveInteger(value: string | undefined, flag: string): number | undefined {

@@ -21,6 +21,7 @@ import {
   type TaggingJobData,
 } from "./job.js";
 
+/** Options of {@link enqueueDocuments}: the queue, how articles are bundled into jobs and how many are sent at once. */
 export interface EnqueueOptions {
   /** A queue name (opened and closed here, with `connection`) or an open BullMQ Queue (left open). */
   queue: string | Queue;
@@ -53,6 +54,7 @@ const EnqueueOptionsSchema: z.ZodType<EnqueueOptions> = z.object({
   onProgress: z.custom<(submitted: number) => void>((value) => typeof value === "function").optional(),
 });
 
+/** What {@link enqueueDocuments} did: articles read, added and already queued, and jobs added. */
 export interface EnqueueSummary {
   /** Articles read; each was either added or already queued. */
   submitted: number;

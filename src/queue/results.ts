@@ -27,6 +27,7 @@ export interface QueueFailure {
   attemptsMade: number;
 }
 
+/** Options of {@link readResults} and {@link readFailures}. */
 export interface ReadResultsOptions {
   /** A queue name (opened and closed here, with `connection`) or an open BullMQ Queue (left open). */
   queue: string | Queue;

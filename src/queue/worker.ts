@@ -43,6 +43,7 @@ export type TaggingResult = Tags | Doc;
  */
 export type TaggingWorker = Worker<unknown, string | TaggingResult>;
 
+/** Options of {@link createTaggingWorker}: `connection` and `queue` are required, the rest optional. */
 export interface TaggingWorkerOptions {
   /** Redis URL or BullMQ connection options. */
   connection: RedisConnection;

@@ -9,6 +9,7 @@ import { GongwenError } from "../errors.js";
 import type { Doc, Entity } from "../schema.js";
 import { enumerationTags, type OutlineList } from "../tag/index.js";
 
+/** Validates {@link RenderOptions} (strict: unknown keys are rejected). */
 export const RenderOptionsSchema = z
   .object({
     /** A line above the title (the file name or record id in batch output). */
@@ -19,6 +20,7 @@ export const RenderOptionsSchema = z
     page: z.boolean().optional(),
   })
   .strict();
+/** Options of {@link render}: a caption, how many keyword chips, and a whole page instead of a fragment. */
 export type RenderOptions = z.infer<typeof RenderOptionsSchema>;
 
 const DEFAULT_MAX_KEYWORDS = 12;

@@ -35,6 +35,7 @@ export function displayable<T extends Doc>(doc: T, options?: RenderOptions): T {
 
 /** What tslab (and any kernel with a similar API) offers to show HTML. */
 export interface HtmlDisplay {
+  /** Shows an HTML fragment as the cell's output. */
   html(html: string): void;
 }
 

@@ -11,6 +11,7 @@ import { findLead, meetingAgenda, meetingChair, meetingDate, meetingName } from 
 import { meetingPeople } from "./meeting-people.js";
 import { meetingText } from "./meeting-text.js";
 
+/** Options of {@link meetingBrief}. */
 export interface MeetingBriefOptions {
   /** `article` (default): read the article and title regions of `doc.page`; `all`: the whole text. */
   scope?: "article" | "all";

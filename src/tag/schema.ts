@@ -11,6 +11,7 @@ import { SpanSchema } from "../schema.js";
 /** Bumped on any incompatible change of {@link TagsSchema}. */
 export const TAGS_SCHEMA_VERSION = "1.0.0";
 
+/** Schema of a {@link Tag} (`Tag` in the JSON Schema). */
 export const TagSchema = z.object({
   /** The normalised form a CMS stores: ISO date for dates, canonical name for places, the word itself otherwise. */
   tag: z.string().min(1),
@@ -24,12 +25,14 @@ export const TagSchema = z.object({
 /** One tag: a normalised form with its score and the places it came from. */
 export type Tag = z.infer<typeof TagSchema>;
 
+/** Schema of a {@link PersonTag}. */
 export const PersonTagSchema = TagSchema.extend({
   /** Titles seen with the name (党委书记, 组长…), in order of first appearance. */
   titles: z.array(z.string()),
   /** The organisation the person is linked to, when the text says. */
   org: z.string().optional(),
 });
+/** A person's tag: a {@link Tag} with the titles and the organisation seen with the name. */
 export type PersonTag = z.infer<typeof PersonTagSchema>;
 
 /** One enumeration item in the outline: its marker and the heading (or the start of its text). */
@@ -71,6 +74,7 @@ export const OutlineListSchema: z.ZodType<OutlineList> = z.lazy(() =>
   }),
 ).meta({ id: "OutlineList" });
 
+/** Schema of {@link EnumerationTags}. */
 export const EnumerationTagsSchema = z.object({
   /** Numbered lists at any depth. */
   lists: z.number().int().nonnegative(),
@@ -83,8 +87,10 @@ export const EnumerationTagsSchema = z.object({
   /** Top-level lists with their nested lists. */
   outline: z.array(OutlineListSchema),
 });
+/** The numbered lists of a text (`tags.enumerations`, {@link enumerationTags}): counts and the outline. */
 export type EnumerationTags = z.infer<typeof EnumerationTagsSchema>;
 
+/** Schema of {@link SpamTags}. */
 export const SpamTagsSchema = z.object({
   /** True when any finding was made. */
   flagged: z.boolean(),
@@ -94,8 +100,10 @@ export const SpamTagsSchema = z.object({
     z.object({ category: z.string(), score: z.number(), span: SpanSchema, evidence: z.array(SpanSchema) }),
   ),
 });
+/** The injected spam of a page (`tags.spam`): whether it is flagged, the strongest score and the findings. */
 export type SpamTags = z.infer<typeof SpamTagsSchema>;
 
+/** Schema of {@link MeetingTags}. */
 export const MeetingTagsSchema = z.object({
   /** The meeting's name (2023年第11次党委(扩大)会议); 会议 is added when only the body is written. */
   name: z.string().optional(),
@@ -111,8 +119,13 @@ export const MeetingTagsSchema = z.object({
   agenda: z.array(z.string()),
   decisions: z.array(z.string()),
 });
+/**
+ * The meeting of a meeting report (`tags.meeting`): name, number, dates, chair, who took part, agenda and decisions,
+ * without spans.
+ */
 export type MeetingTags = z.infer<typeof MeetingTagsSchema>;
 
+/** Schema of {@link Tags}: the source of {@link tagsJsonSchema} and `dict/tags.schema.json`. */
 export const TagsSchema = z.object({
   /** The caller's record id, when the tags come from a batch (`gongwen tag --jsonl`, `tagMany`). */
   id: z.union([z.string(), z.number()]).optional(),
@@ -139,10 +152,12 @@ export type Tags = z.infer<typeof TagsSchema>;
 
 /** The tag lists a limit, an allow list or a deny list applies to. */
 export const TAG_KINDS = ["keywords", "phrases", "people", "organizations", "places", "dates", "sections"] as const;
+/** One of {@link TAG_KINDS}. */
 export type TagKind = (typeof TAG_KINDS)[number];
 
 const limitSchema = z.number().int().nonnegative();
 
+/** Validates {@link TagOptions} (strict: unknown keys are rejected). */
 export const TagOptionsSchema = z
   .object({
     /** Most tags per kind: one number for every kind or one per kind (default 10 keywords/phrases, 20 others). */
@@ -157,6 +172,7 @@ export const TagOptionsSchema = z
     userWords: z.array(z.string().min(1).max(64)).max(10_000).optional(),
   })
   .strict();
+/** Options of {@link tag}: limits per kind, a minimum score, allow and deny lists, and the CMS's section names. */
 export type TagOptions = z.infer<typeof TagOptionsSchema>;
 
 /**

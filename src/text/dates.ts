@@ -31,6 +31,7 @@ export interface DateMention extends Span {
   parts: DateParts;
 }
 
+/** Options of {@link findDates}. */
 export interface FindDatesOptions {
   /** ISO date (YYYY-MM-DD) used to complete dates without a year and to resolve 今年, 昨天… */
   referenceDate?: string;

@@ -456,6 +456,7 @@ function buildRegions(text: string, lines: Line[], kinds: RegionKind[], spam: Sp
   return regions;
 }
 
+/** Options of {@link readPage}. */
 export interface ReadPageOptions {
   /** ISO date to complete a dateline without a year (新华社北京3月15日电). */
   referenceDate?: string;

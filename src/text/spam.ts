@@ -11,6 +11,7 @@ import { buildTermIndex, findTerms, type TermIndex, type TermMatch } from "./ter
 
 /** What the spam sells. */
 export const SPAM_CATEGORIES = ["gambling", "porn", "loan", "fraud"] as const;
+/** One of {@link SPAM_CATEGORIES}. */
 export type SpamCategory = (typeof SPAM_CATEGORIES)[number];
 /** promo: selling signals; report: news-report words (negative); mask: ordinary words that hide false matches. */
 type TermClass = SpamCategory | "promo" | "report" | "mask";
@@ -27,6 +28,7 @@ const SPAM_TERMS_FILE = "spam-terms.txt";
 /** A unit needs this much from its best category, this much selling, and this much in all. */
 const MIN_CATEGORY_SCORE = 2;
 const MIN_PROMO_SCORE = 2;
+/** The least score that flags a unit: its best category's terms plus the selling signals, minus news-report words. */
 export const SPAM_THRESHOLD = 6;
 /** Lines longer than this are judged sentence by sentence (a banner is short; a paragraph mixes topics). */
 const MAX_UNIT_LENGTH = 200;
