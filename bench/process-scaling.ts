@@ -1,7 +1,10 @@
 /**
- * How much two processes on this machine get over one, for raw nodejieba and for gongwen's segment(): the same
- * fixed segmentation loop (bench/lib/segment-child.mjs) alone, then two copies side by side. It shows what the
- * hardware gives two independent CPU-bound processes, the yardstick for the batch and queue scaling goals.
+ * How much two processes on this machine get over one: the same fixed loop alone, then two copies side by side.
+ * Four loops: integer arithmetic that shares nothing (no memory traffic, no JIT or GC after the start: the
+ * hardware's own ceiling for two CPU-bound processes), raw nodejieba `cut()` and gongwen's `segment()` on the
+ * PKU+MSR test text (bench/lib/segment-child.mjs), and gongwen's `tag()` on CCTV items after 3,000 items of
+ * warm-up (bench/lib/scaling-child.mjs). It is the yardstick for the batch and queue scaling goals: a pool or a
+ * queue cannot give two workers more than two bare processes of the same work get.
  *
  *   npx tsx bench/process-scaling.ts [--rounds 3]      (gongwen from the built package: `npm run build` first)
  */
@@ -11,21 +14,28 @@ import { speedOf, type ChildResult } from "./lib/segmenters.js";
 
 const roundsFlag = process.argv.indexOf("--rounds");
 const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 3;
-const files = [dataPath("sighan2005/pku_test.utf8"), dataPath("sighan2005/msr_test.utf8")];
+const segmentFiles = [dataPath("sighan2005/pku_test.utf8"), dataPath("sighan2005/msr_test.utf8")];
+const corpus = dataPath("corpus/xinwenlianbo/xwlb-items.jsonl");
 
-/** MB/s of one child process's warm runs; several started together run side by side. */
-const child = async (name: string) =>
-  speedOf(JSON.parse(await runChildAsync("bench/lib/segment-child.mjs", [name, "speed", ...files])) as ChildResult).mbPerSec;
+/** A workload: its label and one child process's throughput (the unit cancels out in the ratio). */
+const WORKLOADS: [string, () => Promise<number>][] = [
+  ["integer arithmetic (shares nothing)", async () => (JSON.parse(await runChildAsync("bench/lib/scaling-child.mjs", ["arithmetic"])) as { perSec: number }).perSec],
+  ...(["nodejieba-cut-hmm", "gongwen"] as const).map((name): [string, () => Promise<number>] => [
+    name === "gongwen" ? "gongwen segment()" : "nodejieba cut(s, true)",
+    async () => speedOf(JSON.parse(await runChildAsync("bench/lib/segment-child.mjs", [name, "speed", ...segmentFiles])) as ChildResult).mbPerSec,
+  ]),
+  ["gongwen tag(), warm", async () => (JSON.parse(await runChildAsync("bench/lib/scaling-child.mjs", ["tag", corpus])) as { perSec: number }).perSec],
+];
 
 const rows: string[][] = [];
-for (const name of ["nodejieba-cut-hmm", "gongwen"]) {
+for (const [label, child] of WORKLOADS) {
   const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const alone = await child(name);
-    const together = await Promise.all([child(name), child(name)]);
+    const alone = await child();
+    const together = await Promise.all([child(), child()]);
     ratios.push((together[0]! + together[1]!) / alone);
   }
-  rows.push([name, median(ratios).toFixed(2), ratios.map((r) => r.toFixed(2)).join(", ")]);
+  rows.push([label, median(ratios).toFixed(2), ratios.map((r) => r.toFixed(2)).join(", ")]);
 }
 console.log(`\nTwo processes vs one (throughput of both together / one alone), ${rounds} rounds`);
-printTable(["segmenter", "median", "rounds"], rows);
+printTable(["loop", "median", "rounds"], rows);
