@@ -138,6 +138,12 @@ describe("entities in policy text", () => {
     expect(texts(entities("听取中央纪委国家监委工作汇报。"), "org")).toEqual(["中央纪委", "国家监委"]);
   });
 
+  it("keeps a town or village named after a known place whole (河南村 is no province, 辽阳镇 no city)", () => {
+    const text = "山西左权县河南村煤矿发生事故，左权县辽阳镇镇长甄贵清受到处分。";
+    const places = entities(text).filter((e) => e.type === "place").map((e) => e.text);
+    expect(places).toEqual(["山西", "左权县", "河南村", "左权县", "辽阳镇"]);
+  });
+
   it("reads meetings by their numbers, and the 党的二十大 form", () => {
     const found = entities("十四届全国人大二次会议期间，学习贯彻党的二十大和二十届三中全会精神。");
     expect(texts(found, "meeting")).toEqual(expect.arrayContaining(["十四届全国人大二次会议", "党的二十大"]));

@@ -129,7 +129,10 @@ function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon,
     else if (n.type === "org") into.push(orgSource(n, RANK.tagger));
     else if (!isFormula(text, n)) into.push(placeSource(n, RANK.tagger));
   }
-  for (const p of findPlaces(text, index, lexicon)) if (!isFormula(text, p)) into.push(placeSource(p, RANK.place));
+  for (const p of findPlaces(text, index, lexicon)) {
+    // 河南村 is a village: the tagger's 河南 inside it must not win
+    if (!isFormula(text, p)) into.push(placeSource(p, p.town ? RANK.known : RANK.place));
+  }
 }
 
 /** Gives a person without a title before the name the title right after it (习近平总书记). */

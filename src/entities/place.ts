@@ -11,6 +11,8 @@ export interface PlaceMatch {
   end: number;
   /** Canonical full name from the gazetteer (山西 → 山西省). */
   full?: string;
+  /** A town or village named after a known place (辽阳 + 镇, 河南 + 村): stronger evidence than the tagger's guess. */
+  town?: true;
 }
 
 /** Is there a token boundary at `offset` (so a match does not cut a word in half)? */
@@ -91,7 +93,7 @@ export function findPlaces(text: string, index: TokenIndex, lexicon: EntityLexic
       (isTokenBoundary(index, known.end) || isGluedPlace(text, index, lexicon, i, known.end, known.word))) {
       // 辽阳 + 镇: a town named after a place the gazetteer knows at a higher level
       const end = TOWN_ENDINGS.has(text[known.end] ?? "") && known.value !== known.word ? known.end + 1 : known.end;
-      found.push(end === known.end ? { start: i, end, full: known.value } : { start: i, end });
+      found.push(end === known.end ? { start: i, end, full: known.value } : { start: i, end, town: true });
       i = end;
     } else if (
       token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && !isGenericPlace(token.text) &&
