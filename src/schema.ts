@@ -247,7 +247,7 @@ export type Doc = z.infer<typeof DocSchema>;
 export const SegmentModeSchema = z.enum(["default", "search"]);
 /**
  * `default`: whole words; `search`: words longer than three characters are cut further into their dictionary pieces,
- * for search indexes.
+ * for search indexes (numerals and ordinals such as 第二十四 stay whole).
  *
  * @example
  * segment("中华人民共和国国务院").map((t) => t.text); // → ["中华人民共和国国务院"]
