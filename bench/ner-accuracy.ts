@@ -82,7 +82,7 @@ const policy = scorePolicyGold(policyDocs, analyzer, showErrors ? errors : undef
 console.log("\n## Policy gold set (test/fixtures/entities, exact spans)\n");
 printTable(
   ["type", "P", "R", "F1", "gold"],
-  [...TYPES, "person+titles", "date"].map((type) => {
+  [...TYPES, "person+titles", "date", "date, absolute"].map((type) => {
     const [p, r, f1] = policy.prf(type);
     return [type, f(p), f(r), f(f1), policy.counts.get(type)?.gold ?? 0];
   }),

@@ -37,6 +37,9 @@ export const keysOf = (spans: readonly GoldSpan[], type: string) =>
 interface GoldEntity extends GoldSpan { text: string; titles?: string[]; titleOrgs?: (string | null)[]; org?: string | null }
 interface GoldDoc { source: string; docDate: string; entities: GoldEntity[] }
 
+/** A digit or Chinese numeral: a date with one names a calendar unit, not only a relative time (今年4月 vs 今年). */
+const CALENDAR_NUMBER = /[0-9０-９〇○零一二三四五六七八九十]/u;
+
 /** A policy gold document with its text. */
 export interface PolicyDoc { file: string; text: string; gold: GoldDoc }
 
@@ -74,6 +77,10 @@ export function scorePolicyGold(docs: readonly PolicyDoc[], analyzer: Analyzer, 
         for (const k of p) if (!g.has(k)) errors.push(`${file} ${type} extra  ${context(k)}`);
       }
     }
+    // The gold annotates absolute dates only: also score without the purely relative ones (今年, 近期), which
+    // gongwen reports, flagged relative, and the gold leaves out by convention.
+    const absolute = found.filter((e) => !(e.type === "date" && e.attrs?.["relative"] === true && !CALENDAR_NUMBER.test(e.text)));
+    score.add("date, absolute", keysOf(absolute, "date"), keysOf(gold.entities, "date"));
     const titlesOf = (e: Pick<Entity, "attrs"> | GoldEntity) =>
       JSON.stringify("attrs" in e && e.attrs ? [e.attrs.titles, e.attrs.titleOrgs] : [(e as GoldEntity).titles, (e as GoldEntity).titleOrgs]);
     const goldTitled = new Set(gold.entities.filter((e) => e.type === "person").map((e) => `${e.start}:${e.end}:${titlesOf(e)}`));
