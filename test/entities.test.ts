@@ -171,6 +171,15 @@ describe("entities in news text (the tagger)", () => {
     expect(texts(found, "org")).toEqual(expect.arrayContaining(["新华社", "联合国"]));
   });
 
+  it("splits a tagged run of known places as every gold standard here does (广东连州市 → 广东, 连州市)", () => {
+    expect(texts(entities("12月又相继发生了广东连州市“12·21”特大事故。"), "place")).toEqual(["广东", "连州市"]);
+  });
+
+  it("takes one-character places from pairs of places (中美), never from 中华", () => {
+    expect(texts(entities("中美双方同意加强合作。"), "place")).toEqual(["中", "美"]);
+    expect(texts(entities("形成中华风范、淀泊风光、创新风尚的城市风貌。"), "place")).toEqual([]);
+  });
+
   it("reads a surname with a title (江主席) as a person named by the surname", () => {
     expect(texts(entities("江主席先后访问了檀香山、华盛顿和纽约。"), "person")).toContain("江");
   });

@@ -48,6 +48,9 @@ describe("numbers, dates, ordinals and Latin", () => {
     ["第二十四巡回指导组", ["第二十四", "巡回指导组"]],
     ["欢迎访问122cc太阳", ["欢迎", "访问", "122cc", "太阳"]],
     ["5G网络", ["5G", "网络"]],
+    // jieba's HMM glues the measure word to what follows (个省, 条全): PKU keeps them apart
+    ["全国31个省", ["全国", "31", "个", "省"]],
+    ["48条全货机航线", ["48", "条", "全", "货机", "航线"]],
   ])("%s", (text, expected) => {
     expect(words(text)).toEqual(expected);
   });

@@ -40,7 +40,7 @@ function isAbbreviatedPlace(text: string, index: TokenIndex, spans: ReturnType<t
   const standalone = (offset: number) => {
     if (!ABBREVIATED_PLACES.has(text[offset]!)) return false;
     const token = tokenCovering(index, offset);
-    return !token || token.end - token.start === 1 || ABBREVIATION_TAGS.has(token.pos);
+    return !token || token.end - token.start === 1 || (ABBREVIATION_TAGS.has(token.pos) && !NOT_PLACE_PAIRS.has(token.text));
   };
   if (!standalone(span.start)) return false;
   const touches = (other: (typeof spans)[number] | undefined) =>
@@ -50,6 +50,8 @@ function isAbbreviatedPlace(text: string, index: TokenIndex, spans: ReturnType<t
 }
 
 const ABBREVIATION_TAGS = new Set(["j", "ns", "nt", "nz", "x"]);
+/** Words of two abbreviation characters that name no pair of places (中华 is the nation, tagged nz like 中英). */
+const NOT_PLACE_PAIRS = new Set(["中华"]);
 /** Characters a name never contains: spaces, line breaks, punctuation other than the middle dot of foreign names. */
 function isClean(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -161,7 +163,7 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
       const known = longestStartingAt(lexicon.places, text, span.start, span.end);
       const end = known && span.end - known.end === 1 ? known.end : span.end;
       const ok = end - span.start > 1 ? isPlaceLike(text, index, lexicon, span.start, end) : isAbbreviatedPlace(text, index, spans, k);
-      if (ok) out.push({ type, start: span.start, end });
+      if (ok) out.push(...knownPlaceRun(text, lexicon, span.start, end) ?? [{ type, start: span.start, end }]);
       return;
     }
     if (type === "org") {
@@ -182,6 +184,21 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     }
   });
   return out;
+}
+
+/**
+ * A tagged place made of two or more known places (广东连州市, 河北省石家庄市) as those places, the way every gold
+ * standard here annotates them; undefined when the span is anything else.
+ */
+function knownPlaceRun(text: string, lexicon: EntityLexicon, start: number, end: number): NameMatch[] | undefined {
+  const parts: NameMatch[] = [];
+  for (let at = start; at < end; ) {
+    const known = longestStartingAt(lexicon.places, text, at, end);
+    if (!known || known.end - at < 2) return undefined;
+    parts.push({ type: "place", start: at, end: known.end });
+    at = known.end;
+  }
+  return parts.length >= 2 ? parts : undefined;
 }
 
 /** A foreign name the tagger ends inside a word (差猜·春哈[旺], 拉·甘[地]) goes on to that word's end. */

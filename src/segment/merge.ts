@@ -34,6 +34,9 @@ const FUNCTION_TAILS = new Map([
 const YEAR_DIGITS = /^[〇○零一二三四五六七八九]+$/u;
 const MAX_YEAR_TOKENS = 5;
 
+/** A number or a numeral word (31, 3.5, 两, 二十). */
+const isNumeral = (t: Token | undefined) => t !== undefined && (t.kind === "number" || (t.kind === "word" && t.pos === "m"));
+
 const isPlainNumber = (t: Token) => t.kind === "number" && !/[%％‰.．,]/u.test(t.text);
 
 function joined(text: string, first: Token, last: Token, kind: Token["kind"], pos: string): Token {
@@ -115,6 +118,11 @@ export function mergeTokens(text: string, tokens: Token[], recut: (start: number
       out.push(makeToken(token.start, end, text.slice(token.start, end), "m", "number"));
       if (end < next.end) out.push(...recut(end, next.end));
       i++;
+    } else if (token.pos === "x" && token.text.length >= 2 && MEASURE_WORDS.has(token.text[0]!) && isNumeral(out.at(-1))) {
+      // jieba's HMM glues a measure word to what follows a number (31/个省, 48/条全/货机): 31/个/省, 48/条/全/货机
+      const at = token.start + 1;
+      out.push(makeToken(token.start, at, token.text[0]!, "q", "word"));
+      out.push(...recut(at, token.end));
     } else if (token.kind === "word" && token.pos === "x" && token.text.length >= 3 && FUNCTION_TAILS.has(token.text.slice(-1))) {
       out.push(...cut(token, token.text.length - 1, "x", FUNCTION_TAILS.get(token.text.slice(-1))!));
     } else if (token.kind !== "date" && /[〇○零一二三四五六七八九]/u.test(token.text[0] ?? "")) {
