@@ -92,7 +92,7 @@ export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "art
  *
  * @example
  * const text = readFileSync("meeting-report.txt", "utf8"); // the seed meeting report
- * keywords(text, { topK: 5 }).map((k) => k.text); // → ["办学定位", "学院", "转型发展", "雷承锋", "两手硬"]
+ * keywords(text, { topK: 5 }).map((k) => k.text); // → ["办学定位", "学院", "转型发展", "雷承锋", "一个目标"]
  * keywords(text)[0].spans.length;                  // → 31, every 办学定位 in the article
  */
 export function keywords(input: string | Doc, options?: KeywordOptions): Keyword[] {
