@@ -18,7 +18,7 @@ export interface Progress {
  *
  * @example
  * const progress = createProgress(process.stderr, process.stderr.isTTY, 33_730_698);
- * progress.tick(1724, false); // [#-----------------------] 0% 1 docs, 0 failed, 0.0 MB, 0 docs/s
+ * progress.tick(1724, false); // [------------------------] 0% 1 docs, 0 failed, 0.0 MB, … docs/s
  */
 export function createProgress(stream: Writable, enabled: boolean, total: number | undefined): Progress {
   const started = performance.now();

@@ -32,7 +32,7 @@ const isSession = (t: Token) => t.kind === "number" || t.pos === "m" || SESSION_
  * Every meeting name, non-overlapping.
  *
  * @example
- * findMeetings(text, index) // "召开2023年第11次党委(扩大)会议" → [{ start: 2, end: 20 }]
+ * findMeetings(text, index) // "召开2023年第11次党委(扩大)会议" → [{ start: 2, end: 19 }]
  */
 export function findMeetings(text: string, index: TokenIndex): MeetingMatch[] {
   const { tokens } = index;

@@ -269,7 +269,7 @@ function listItems(text: string, index: TokenIndex, lexicon: EntityLexicon, into
  * Every organisation in the text, non-overlapping, longest first.
  *
  * @example
- * findOrgs(text, index, lexicon) // "省委主题教育第二十四巡回指导组组长李国臣" → [{ start: 0, end: 15 }]
+ * findOrgs(text, index, lexicon) // "省委主题教育第二十四巡回指导组组长李国臣" → [{ start: 0, end: 2 }, { start: 0, end: 15 }]
  */
 export function findOrgs(text: string, index: TokenIndex, lexicon: EntityLexicon): OrgMatch[] {
   const found: OrgMatch[] = [];

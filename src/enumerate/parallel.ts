@@ -67,7 +67,7 @@ function sharedLength(text: string, starts: readonly number[]): number {
  * item is the clause from its lead to its end.
  *
  * @example
- * parallelRuns(text, splitClauses(text, splitSentences(text))) // text = "坚持A…，坚持B…，坚持C…。" → one run, 3 items
+ * parallelRuns(text, splitClauses(text, splitSentences(text))) // text = "坚持稳中求进，坚持改革开放，坚持创新驱动。" → one run, 3 items
  */
 export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
   const runs: Run[] = [];

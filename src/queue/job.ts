@@ -82,7 +82,7 @@ export function checkArticleId(id: unknown, where: string): asserts id is string
  * remembers which job holds each key (see claims.ts), and a job of one article may use it as its job id.
  *
  * @example
- * articleKey("news:42", "国务院常务会议……"); // → "news%3A42.3b1f0c…" (16 hex digits after the dot)
+ * articleKey("news:42", "国务院常务会议……"); // → "news%3A42.c7b425fc…" (16 hex digits after the dot)
  */
 export function articleKey(id: string | number, text: unknown): string {
   return keyOf(id, textHash(text));

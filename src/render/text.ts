@@ -91,7 +91,7 @@ function personLabel(mentions: Entity[]): string {
  * outline and the meeting brief, one fact per line.
  *
  * @example
- * docAsText(analyze(seed)); // → "title: 学院召开2023年第11次党委(扩大)会议\npublished: 2023-05-18\nspam: gambling …"
+ * docAsText(analyze(seed)); // → "title: 学院召开2023年第11次党委(扩大)会议\npublished: 2023-05-18\nbreadcrumb: 学院首页 > 专题网站 > 主题教育专栏\nspam (gambling, score 9): …"
  */
 export function docAsText(doc: Doc): string {
   const lines: string[] = [];

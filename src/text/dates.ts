@@ -483,7 +483,7 @@ function scanRange(text: string, from: number, to: number, ref: Scan["ref"], out
  *
  * @example
  * findDates("5月17日上午9时,学院召开会议", { referenceDate: "2023-05-18" })[0];
- * // → { start: 0, end: 10, text: "5月17日上午9时", value: "2023-05-17T09:00", precision: "time", relative: false, inferred: true, … }
+ * // → { start: 0, end: 9, text: "5月17日上午9时", value: "2023-05-17T09:00", precision: "time", relative: false, inferred: true, … }
  * findDates("二〇二三年五月")[0].value; // → "2023-05"
  * findDates("近日,国务院印发通知")[0];  // → { text: "近日", relative: true, precision: "day", value: undefined, … }
  */
