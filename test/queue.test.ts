@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue, UnrecoverableError } from "bullmq";
 import { Redis } from "ioredis";
@@ -29,7 +28,6 @@ import {
   runWorker,
   textHash,
   type ArticleOutcome,
-  type QueueCliIO,
   type QueueFailure,
   type QueueResult,
 } from "../src/queue/index.js";
@@ -37,6 +35,7 @@ import { articleIdOf, bundleArticles } from "../src/queue/job.js";
 import { bundleOutcomes, jobError } from "../src/queue/worker.js";
 import { tag } from "../src/tag/index.js";
 import { redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
+import { captureIO } from "./helpers/io.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem } from "./helpers/queue.js";
 
 warnRedisMissing("test/queue.test.ts (enqueue, bundles, failure policy, results, CLI)");
@@ -166,17 +165,6 @@ describe("queue subcommand arguments", () => {
     expect(() => parseQueueArgs("results", ["--bogus"])).toThrow(GongwenError);
   });
 });
-
-/** A QueueCliIO whose stdout and stderr are collected. */
-function captureIO(): QueueCliIO & { out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-  stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
-  return { stdin: new PassThrough(), stdout, stderr, out: () => out, err: () => err };
-}
 
 async function collect<T>(records: AsyncIterable<T>): Promise<T[]> {
   const list: T[] = [];
