@@ -17,14 +17,18 @@ const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 3;
 const segmentFiles = [dataPath("sighan2005/pku_test.utf8"), dataPath("sighan2005/msr_test.utf8")];
 const corpus = dataPath("corpus/xinwenlianbo/xwlb-items.jsonl");
 
+/** Throughput of one scaling-child.mjs process running `args`. */
+const scalingChild = async (...args: string[]) =>
+  (JSON.parse(await runChildAsync("bench/lib/scaling-child.mjs", args)) as { perSec: number }).perSec;
+
 /** A workload: its label and one child process's throughput (the unit cancels out in the ratio). */
 const WORKLOADS: [string, () => Promise<number>][] = [
-  ["integer arithmetic (shares nothing)", async () => (JSON.parse(await runChildAsync("bench/lib/scaling-child.mjs", ["arithmetic"])) as { perSec: number }).perSec],
+  ["integer arithmetic (shares nothing)", () => scalingChild("arithmetic")],
   ...(["nodejieba-cut-hmm", "gongwen"] as const).map((name): [string, () => Promise<number>] => [
     name === "gongwen" ? "gongwen segment()" : "nodejieba cut(s, true)",
     async () => speedOf(JSON.parse(await runChildAsync("bench/lib/segment-child.mjs", [name, "speed", ...segmentFiles])) as ChildResult).mbPerSec,
   ]),
-  ["gongwen tag(), warm", async () => (JSON.parse(await runChildAsync("bench/lib/scaling-child.mjs", ["tag", corpus])) as { perSec: number }).perSec],
+  ["gongwen tag(), warm", () => scalingChild("tag", corpus)],
 ];
 
 const rows: string[][] = [];

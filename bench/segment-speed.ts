@@ -23,6 +23,8 @@ for (let round = 0; round < rounds; round++) {
 const medianOf = (name: SegmenterName, field: "coldMs" | "mbPerSec" | "firstPassMbPerSec" | "rssMb") =>
   median(runs.get(name)!.map((r) => r[field]));
 const cutHmm = medianOf("nodejieba-cut-hmm", "mbPerSec");
+const cutHmmColdMs = medianOf("nodejieba-cut-hmm", "coldMs");
+const cutHmmRssMb = medianOf("nodejieba-cut-hmm", "rssMb");
 const tag = medianOf("nodejieba-tag", "mbPerSec");
 console.log(`\nSegmentation speed, PKU+MSR test text (${runs.get("gongwen")![0]!.chars} chars), medians of ${rounds} rounds`);
 printTable(
@@ -34,8 +36,8 @@ printTable(
     (medianOf(name, "mbPerSec") / tag).toFixed(2),
     medianOf(name, "firstPassMbPerSec").toFixed(2),
     medianOf(name, "coldMs").toFixed(0),
-    (medianOf(name, "coldMs") / medianOf("nodejieba-cut-hmm", "coldMs")).toFixed(2),
+    (medianOf(name, "coldMs") / cutHmmColdMs).toFixed(2),
     medianOf(name, "rssMb").toFixed(0),
-    (medianOf(name, "rssMb") / medianOf("nodejieba-cut-hmm", "rssMb")).toFixed(2),
+    (medianOf(name, "rssMb") / cutHmmRssMb).toFixed(2),
   ]),
 );
