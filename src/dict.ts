@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { GongwenError } from "./errors.js";
+import { GongwenError } from "./core/errors.js";
 
 /** Absolute path of a file in the package's `dict/` folder; throws `DICT_NOT_FOUND` if it is missing. */
 export function dictPath(name: string): string {

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeMany, createPool, tagMany, type BatchFailure, type Pool } from "../src/batch/index.js";
 import { inOrder } from "../src/batch/ordered.js";
-import { GongwenError } from "../src/errors.js";
-import { createAnalyzer } from "../src/pipeline.js";
-import { tag } from "../src/tag/index.js";
+import { GongwenError } from "../src/core/errors.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { tag } from "../src/analyzer.js";
 
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
 /** Real news items: the first records of the CCTV corpus. */

@@ -33,7 +33,7 @@ describe("pipeline", () => {
   });
 
   it("refuses a stage placed before the stage it requires", () => {
-    const needsTokens: Stage = { name: "count", requires: ["tokens"], provides: "keywords", run: (doc) => doc };
+    const needsTokens: Stage = { name: "count", reads: ["tokens"], writes: ["keywords"], run: (doc) => doc };
     expect(() => createAnalyzer({ stages: [needsTokens, segmentStage] })).toThrow(
       expect.objectContaining({ code: "STAGE_ORDER" }),
     );
@@ -65,8 +65,10 @@ describe("analyzer methods: stages by name, tag, analyzeMany, tagMany", () => {
     expect(doc.enumerations).toBeUndefined();
   });
 
-  it("says which stage a named stage needs before it", () => {
-    expect(() => createAnalyzer({ stages: ["segment", "entities"] })).toThrow(/stage "entities" requires sentences/);
+  it("says which fields a named stage reads that no earlier stage writes", () => {
+    expect(() => createAnalyzer({ stages: ["segment", "entities", "meeting"] })).toThrow(
+      /stage "meeting" reads sentences, page, which no earlier stage writes/,
+    );
   });
 
   it("rejects an unknown stage name with INVALID_OPTIONS naming the built-in ones", () => {
@@ -97,8 +99,20 @@ describe("analyzer methods: stages by name, tag, analyzeMany, tagMany", () => {
     expect(tags[0]!.people.map((p) => p.tag)).toEqual(["雷承锋"]);
   });
 
+  it("tagMany gives exactly what gw.tag gives, the analyzer's userWords as sections included", async () => {
+    const gw = createAnalyzer({ userWords: ["把握服务转型发展", "凝炼精神"] });
+    const seed = seedText();
+    const fromThisThread = gw.tag(seed);
+    expect(fromThisThread.sections.map((s) => s.tag).sort()).toEqual(["凝炼精神", "把握服务转型发展"]);
+    const tags = [];
+    for await (const t of gw.tagMany([{ id: "seed", text: seed }], { concurrency: 1 })) tags.push(t);
+    const { id, ...fromWorker } = tags[0]!;
+    expect(id).toBe("seed");
+    expect(fromWorker).toEqual(JSON.parse(JSON.stringify(fromThisThread)));
+  });
+
   it("refuses analyzeMany with a stage object of the caller's own, which cannot cross into a worker", () => {
-    const custom: Stage = { name: "mine", requires: ["tokens"], provides: "keywords", run: (doc) => doc };
+    const custom: Stage = { name: "mine", reads: ["tokens"], writes: ["keywords"], run: (doc) => doc };
     const gw = createAnalyzer({ stages: [segmentStage, custom] });
     expect(() => gw.analyzeMany(["文本"])).toThrow(/not a built-in stage/);
   });

@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnalyzer } from "../src/pipeline.js";
+import { createAnalyzer } from "../src/analyzer.js";
 import { render } from "../src/render/index.js";
-import type { Enumeration, Span } from "../src/schema.js";
+import type { Enumeration, Span } from "../src/core/schema.js";
 
 /** `GONGWEN_CHROMIUM` names another Chromium binary. */
 const CANDIDATES = process.env["GONGWEN_CHROMIUM"] ? [process.env["GONGWEN_CHROMIUM"]] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createAnalyzer } from "../src/pipeline.js";
+import { createAnalyzer } from "../src/analyzer.js";
 import { displayable, JUPYTER_DISPLAY, mimeBundle, render, show } from "../src/render/index.js";
-import type { Doc } from "../src/schema.js";
+import type { Doc } from "../src/core/schema.js";
 
 const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
 const doc = createAnalyzer().analyze(seed);

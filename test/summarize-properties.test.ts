@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { documentOf } from "../src/keywords/document.js";
+import { textDoc } from "./helpers/text-doc.js";
 import { rankKeywords } from "../src/keywords/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
 import { expectSpans, readData, seedText } from "./helpers/doc.js";
@@ -24,7 +24,7 @@ describe("summary and keyword properties on slices of real text", () => {
   it("summaries are input spans within every budget, in order, inside their sentences", () => {
     fc.assert(
       fc.property(slice, fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
-        const doc = documentOf(text);
+        const doc = textDoc(text);
         const summary = summarizeDoc(doc, { maxChars, maxSentences });
         expectSpans(text, summary.spans);
         expect(summary.text.length).toBeLessThanOrEqual(maxChars);
@@ -43,7 +43,7 @@ describe("summary and keyword properties on slices of real text", () => {
   it("keyword and phrase spans point at their text", () => {
     fc.assert(
       fc.property(slice, (text) => {
-        const { keywords, phrases } = rankKeywords(documentOf(text), { topK: 50 });
+        const { keywords, phrases } = rankKeywords(textDoc(text), { topK: 50 });
         for (const keyword of [...keywords, ...phrases]) {
           expect(keyword.spans.length).toBeGreaterThan(0);
           expectSpans(text, keyword.spans);

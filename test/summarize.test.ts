@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isGongwenError, type Doc, type Summary } from "../src/index.js";
-import { documentOf } from "../src/keywords/document.js";
-import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
-import { summarize, summaryStage } from "../src/summarize/index.js";
+import { textDoc } from "./helpers/text-doc.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { segmentStage } from "../src/segment/index.js";
+import { sentenceStage } from "../src/text/sentences.js";
+import { summarize } from "../src/analyzer.js";
+import { summaryStage } from "../src/summarize/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
 import { expectSpans, readData, seedText, withSpamBanner } from "./helpers/doc.js";
 
@@ -30,7 +33,7 @@ function expectExtractive(doc: Doc, summary: Summary, maxChars: number, maxSente
 }
 
 describe("summaries of the seed meeting report", () => {
-  const doc = documentOf(seed);
+  const doc = textDoc(seed);
 
   it("opens with the lead sentence: who held which meeting on what", () => {
     const summary = summarize(seed);
@@ -92,7 +95,7 @@ describe("summaries of the seed meeting report", () => {
 describe("summaries of real meeting releases", () => {
   it.each(releases)("%s: extractive, within budget, starting from the lead without the CCTV dateline", (path) => {
     const text = readData(path);
-    const doc = documentOf(text);
+    const doc = textDoc(text);
     const summary = summarize(text, { maxChars: 150, maxSentences: 3 });
     expectExtractive(doc, summary, 150, 3);
     expect(summary.spans.length).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { StageContext } from "../src/pipeline.js";
-import type { Doc, PageInfo } from "../src/schema.js";
-import { PageInfoSchema } from "../src/schema.js";
+import type { StageContext } from "../src/core/stage.js";
+import type { Doc, PageInfo } from "../src/core/schema.js";
+import { PageInfoSchema } from "../src/core/schema.js";
 import { contentRanges, pageStage, readPage } from "../src/text/page.js";
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url), "utf8");
@@ -172,6 +172,6 @@ describe("contentRanges and pageStage", () => {
     expect(next).not.toBe(doc);
     expect(doc.page).toBeUndefined();
     expect(next.page?.publishedAt).toBe("2023-05-18");
-    expect(pageStage).toMatchObject({ name: "page", provides: "page", requires: [] });
+    expect(pageStage).toMatchObject({ name: "page", writes: ["page"], reads: [] });
   });
 });

@@ -9,8 +9,10 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createAnalyzer, segmentStage, sentenceStage, type Analyzer } from "../../src/pipeline.js";
-import type { MeetingBrief } from "../../src/schema.js";
+import { createAnalyzer, type Analyzer } from "../../src/analyzer.js";
+import { segmentStage } from "../../src/segment/index.js";
+import { sentenceStage } from "../../src/text/sentences.js";
+import type { MeetingBrief } from "../../src/core/schema.js";
 import { entityStage } from "../../src/entities/index.js";
 import { meetingStage } from "../../src/summarize/meeting.js";
 import { pageStage } from "../../src/text/page.js";

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractEntities } from "../../src/entities/index.js";
-import type { Analyzer } from "../../src/pipeline.js";
-import type { Entity } from "../../src/schema.js";
+import type { Analyzer } from "../../src/analyzer.js";
+import type { Entity } from "../../src/core/schema.js";
 import { dataPath, projectRoot } from "./data.js";
 
 export interface GoldSpan { type: string; start: number; end: number }

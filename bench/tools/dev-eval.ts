@@ -21,7 +21,7 @@
  */
 import { extractEntities } from "../../src/entities/index.js";
 import { useTaggerWeights } from "../../src/entities/tagger.js";
-import { createAnalyzer } from "../../src/pipeline.js";
+import { createAnalyzer } from "../../src/analyzer.js";
 import { dataPath } from "../lib/data.js";
 import { policyGold, scorePolicyGold } from "../lib/ner-score.js";
 import { readBio } from "./ner-data.js";

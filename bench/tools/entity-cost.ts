@@ -25,8 +25,8 @@ import { findQuotes } from "../../src/entities/quote.js";
 import { characterFeatures, tagCharacters } from "../../src/entities/tagger.js";
 import { indexTokens } from "../../src/entities/tokens.js";
 import { findDates } from "../../src/text/dates.js";
-import { createAnalyzer } from "../../src/pipeline.js";
-import type { Token } from "../../src/schema.js";
+import { createAnalyzer } from "../../src/analyzer.js";
+import type { Token } from "../../src/core/schema.js";
 import { dataPath, printTable, projectRoot } from "../lib/data.js";
 import { readBio } from "./ner-data.js";
 

@@ -8,7 +8,7 @@ import {
   type TaggerWeights, viterbi,
 } from "../../src/entities/tagger.js";
 import { indexTokens } from "../../src/entities/tokens.js";
-import { createAnalyzer } from "../../src/pipeline.js";
+import { createAnalyzer } from "../../src/analyzer.js";
 import type { BioSentence } from "./ner-data.js";
 
 export interface Example { text: string; n: number; features: Int32Array; gold: Uint8Array; spans: BioSentence["spans"] }

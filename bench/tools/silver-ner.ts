@@ -10,7 +10,7 @@ import { extractEntities } from "../../src/entities/index.js";
 import { entityLexicon } from "../../src/entities/lexicon.js";
 import { findPersons, personName } from "../../src/entities/person.js";
 import { indexTokens, isPersonTag, tokenStartingAt } from "../../src/entities/tokens.js";
-import { createAnalyzer } from "../../src/pipeline.js";
+import { createAnalyzer } from "../../src/analyzer.js";
 import { dataPath } from "../lib/data.js";
 import type { BioSentence, BioType } from "./ner-data.js";
 

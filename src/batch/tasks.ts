@@ -2,13 +2,12 @@
  * The operations the CLI and the worker pool run on one text, and the output formats they print. A worker
  * formats its own result, so serialising runs in parallel too and only a string crosses the thread boundary.
  */
-import { isGongwenError } from "../errors.js";
-import type { Analyzer } from "../pipeline.js";
+import { isGongwenError } from "../core/errors.js";
 import { render } from "../render/html.js";
 import { docAsText, summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
-import type { Doc } from "../schema.js";
+import type { Doc, Token } from "../core/schema.js";
 import { outline } from "../enumerate/outline.js";
-import { enumerationTags, tag, type TagOptions } from "../tag/index.js";
+import { enumerationTags, type TagOptions, type Tags } from "../tag/index.js";
 import { parseRecordLine } from "./jsonl.js";
 import type { TaskOutcome } from "./protocol.js";
 
@@ -41,20 +40,27 @@ export interface Batch {
   inputs: TaskInput[];
 }
 
+/** What a task needs of an analyzer (`createAnalyzer`'s has it): tags come from it, so they equal `gw.tag`'s. */
+export interface TaskAnalyzer {
+  analyze(text: string): Doc;
+  segment(text: string): Token[];
+  tag(doc: Doc, options?: TagOptions): Tags;
+}
+
 /** What running a batch needs: the analyzer (built on first use), tag options, the longest JSON Lines text. */
 export interface BatchContext {
-  analyzer: () => Analyzer;
+  analyzer: () => TaskAnalyzer;
   tag?: TagOptions;
   maxLength: number;
 }
 
 /** The JSON value of an operation: always an object, so a `jsonl` line can carry the record's id beside it. */
-function valueOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): object {
+function valueOf(analyzer: TaskAnalyzer, op: Operation, doc: Doc, tagOptions: TagOptions | undefined): object {
   switch (op) {
     case "analyze":
       return doc;
     case "tag":
-      return tag(doc, tagOptions);
+      return analyzer.tag(doc, tagOptions);
     case "segment":
       return { tokens: doc.tokens };
     case "summarize":
@@ -64,14 +70,14 @@ function valueOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): o
   }
 }
 
-function textOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): string {
+function textOf(analyzer: TaskAnalyzer, op: Operation, doc: Doc, tagOptions: TagOptions | undefined): string {
   switch (op) {
     case "analyze":
       return docAsText(doc);
     case "summarize":
       return summaryAsText(doc);
     case "tag":
-      return tagsAsText(tag(doc, tagOptions));
+      return tagsAsText(analyzer.tag(doc, tagOptions));
     case "segment":
       return tokensAsText(doc.tokens);
     case "outline":
@@ -80,7 +86,7 @@ function textOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): st
 }
 
 /** `segment` needs tokens only: the other stages are skipped for it. */
-function docFor(analyzer: Analyzer, op: Operation, text: string): Doc {
+function docFor(analyzer: TaskAnalyzer, op: Operation, text: string): Doc {
   return op === "segment" ? { text, tokens: analyzer.segment(text), sentences: [] } : analyzer.analyze(text);
 }
 
@@ -90,18 +96,18 @@ function docFor(analyzer: Analyzer, op: Operation, text: string): Doc {
  * @example
  * runTask(createAnalyzer(), undefined, { op: "segment", text: "指导组成员王鹏", format: "text" }); // → "指导组 成员 王鹏"
  */
-export function runTask(analyzer: Analyzer, tagOptions: TagOptions | undefined, task: Task): string | object {
+export function runTask(analyzer: TaskAnalyzer, tagOptions: TagOptions | undefined, task: Task): string | object {
   const doc = docFor(analyzer, task.op, task.text);
   const withId = (value: object) => (task.id === undefined ? value : { id: task.id, ...value });
   switch (task.format) {
     case "value":
-      return withId(valueOf(task.op, doc, tagOptions));
+      return withId(valueOf(analyzer, task.op, doc, tagOptions));
     case "json":
-      return JSON.stringify(withId(valueOf(task.op, doc, tagOptions)), null, 2);
+      return JSON.stringify(withId(valueOf(analyzer, task.op, doc, tagOptions)), null, 2);
     case "jsonl":
-      return JSON.stringify(withId(valueOf(task.op, doc, tagOptions)));
+      return JSON.stringify(withId(valueOf(analyzer, task.op, doc, tagOptions)));
     case "text":
-      return textOf(task.op, doc, tagOptions);
+      return textOf(analyzer, task.op, doc, tagOptions);
     case "html":
       return render(doc, task.id === undefined ? {} : { caption: String(task.id) });
   }

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { FORMATS, OPERATIONS, type Operation } from "../batch/tasks.js";
-import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig } from "../schema.js";
+import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
 
 export const USAGE = `Usage: gongwen <command> [files, globs or - for stdin] [options]

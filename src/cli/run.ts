@@ -15,7 +15,7 @@ import type { TaskOutcome } from "../batch/protocol.js";
 import { runBatch, type Batch, type TaskInput } from "../batch/tasks.js";
 import { runQueueCommand } from "../queue/cli.js";
 import { dictPath } from "../dict.js";
-import { createAnalyzer, type Analyzer } from "../pipeline.js";
+import { createAnalyzer, type Analyzer } from "../analyzer.js";
 import { pageFrame } from "../render/html.js";
 import { parseCommand, UsageError, USAGE, type CliOptions } from "./args.js";
 import { createProgress } from "./progress.js";

@@ -2,10 +2,8 @@
  * Named entities: people (with titles and affiliations), organisations, places, dates, meetings, counts,
  * documents and quoted formulas, each a span of the original text.
  */
-import { GongwenError } from "../errors.js";
-import type { Stage } from "../pipeline.js";
-import type { Entity, Token } from "../schema.js";
-import { defaultLexicon, segmentText } from "../segment/index.js";
+import type { Stage } from "../core/stage.js";
+import type { Entity, Token } from "../core/schema.js";
 import { type DateMention, findDates } from "../text/dates.js";
 import { contentRanges } from "../text/page.js";
 import { type CountMatch, findCounts } from "./count.js";
@@ -169,27 +167,14 @@ export function extractEntities(text: string, tokens: readonly Token[], options:
 }
 
 /**
- * Entities in `text`, segmented with the built-in vocabulary.
- *
- * @example
- * entities("学院党委书记雷承锋主持召开会议").map((e) => [e.type, e.text]);
- * // → [["org", "学院党委"], ["person", "雷承锋"]]
- */
-export function entities(text: string, options: EntityOptions = {}): Entity[] {
-  if (typeof text !== "string") {
-    throw new GongwenError("INVALID_INPUT", `expected a string, got ${text === null ? "null" : typeof text}`);
-  }
-  return extractEntities(text, segmentText(text, "default", defaultLexicon()), options);
-}
-
-/**
  * The pipeline stage: fills `doc.entities` from `doc.tokens`. When the page stage ran, only entities in the
  * article, the title and the credits (编辑:石丹) are kept, unless the analyzer's scope is `all`.
  */
 export const entityStage: Stage = {
   name: "entities",
-  requires: ["tokens", "sentences"],
-  provides: "entities",
+  reads: ["tokens"],
+  readsIfPresent: ["page"],
+  writes: ["entities"],
   run: (doc, context) => {
     const referenceDate = context.config.referenceDate ?? doc.page?.publishedAt;
     const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {});

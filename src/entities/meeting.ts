@@ -3,7 +3,7 @@
  * session numbers and year (2023年第11次党委(扩大)会议, 十四届全国人大二次会议, 党的二十届三中全会), plus the
  * fixed form 党的二十大. A bare 会议 (会议指出) is no meeting: the name needs a body, a number or a known form.
  */
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
 import { isAllHan, type TokenIndex } from "./tokens.js";
 
 export interface MeetingMatch {

@@ -4,7 +4,7 @@
  * ordinals) to a strong start (a known organisation, a place, 中共/中央/国家…), and right over further suffix
  * words (国务院 + 办公厅). Nested names stay whole: 省委主题教育第二十四巡回指导组 is one organisation.
  */
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
 import { type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt } from "./lexicon.js";
 import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 

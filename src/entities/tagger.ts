@@ -10,7 +10,7 @@
  * load (test/entity-tagger.test.ts checks the result against Viterbi over `characterFeatures`).
  */
 import { dictParseError, readDictLines } from "../dict.js";
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
 import { type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import type { TokenIndex } from "./tokens.js";
 

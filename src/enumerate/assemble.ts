@@ -6,7 +6,7 @@
  * final span; a run whose items fall under different parents is split there (numbering that runs on across
  * sections), and each piece keeps the numbers it shows.
  */
-import type { Enumeration, ListItem, Span } from "../schema.js";
+import type { Enumeration, ListItem, Span } from "../core/schema.js";
 import { countBelow, type Layout } from "./layout.js";
 import { INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
 

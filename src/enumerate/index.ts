@@ -2,8 +2,8 @@
  * Enumerated structures: 一是…二十是, 第一/第二, 首先/其次, 一、/（一）/1./（1）/①, 第X章/第X条, nested per GB/T 9704,
  * with declared counts (以下六方面工作, “二十条主要工作重点”) and parallel series (排比).
  */
-import type { Stage } from "../pipeline.js";
-import type { Enumeration, Span } from "../schema.js";
+import type { Stage } from "../core/stage.js";
+import type { Enumeration, Span } from "../core/schema.js";
 import { contentRanges } from "../text/page.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 import { assemble, groupRuns } from "./assemble.js";
@@ -84,8 +84,9 @@ export function enumerations(text: string, options: EnumerationOptions = {}): En
  */
 export const enumerationStage: Stage = {
   name: "enumerations",
-  requires: ["sentences"],
-  provides: "enumerations",
+  reads: ["sentences"],
+  readsIfPresent: ["clauses", "page"],
+  writes: ["enumerations"],
   run: (doc, context) => ({
     ...doc,
     enumerations: enumerations(doc.text, {

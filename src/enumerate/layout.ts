@@ -2,7 +2,7 @@
  * The line and sentence layout the assembler asks about (where a line ends, which paragraph a marker is in, where
  * a report's closing block starts), computed once per text in linear time and queried by binary search.
  */
-import type { Span } from "../schema.js";
+import type { Span } from "../core/schema.js";
 
 export interface Layout {
   text: string;

@@ -2,7 +2,7 @@
  * `outline`: the nested structure of a document's enumerations as plain text lines (ordinal, heading, first
  * clause), for a CMS teaser or a notebook.
  */
-import type { Doc, Enumeration, ListItem } from "../schema.js";
+import type { Doc, Enumeration, ListItem } from "../core/schema.js";
 
 /** First clauses longer than this are cut with an ellipsis. */
 const MAX_CLAUSE = 40;

@@ -2,7 +2,7 @@
  * Parallel series (排比): three or more consecutive clauses opening with the same lead words (准确把握…，准确把握…,
  * 形成…；形成…, 坚持…，坚持…). The first clause may carry a modal in front of the lead (要形成…；形成…；形成…).
  */
-import type { Span } from "../schema.js";
+import type { Span } from "../core/schema.js";
 import type { Entry, Run } from "./assemble.js";
 
 /** Fewer repetitions than this are not a series. */

@@ -3,7 +3,7 @@
  * summaries read only the article and title regions (`contentRanges` in text/page.ts), so navigation, metadata,
  * credits and spam banners (the seed's `欢迎访问122cc太阳集成游戏!`) never yield a keyword or a summary sentence.
  */
-import type { Span } from "../schema.js";
+import type { Span } from "../core/schema.js";
 
 /**
  * The spans (sorted by start) that lie wholly inside `ranges` (sorted, non-overlapping), in one linear pass.

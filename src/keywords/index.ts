@@ -3,13 +3,11 @@
  * co-occurrence graph, or a blend; recurring multi-word phrases ranked alongside single words. Only the content
  * of the page counts (see content.ts), and every keyword carries all its occurrences as spans of the input.
  */
-import { parseOptions } from "../options.js";
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
-import type { Stage } from "../pipeline.js";
-import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../schema.js";
+import type { Stage } from "../core/stage.js";
+import type { Doc, Keyword, KeywordOptions } from "../core/schema.js";
 import { contentRanges } from "../text/page.js";
 import { occurrences, spansWithin } from "./content.js";
-import { documentOf } from "./document.js";
 import { loadIdf } from "./idf.js";
 import { concatenated, scaledToMax, scoresOf } from "./pagerank.js";
 import { phraseCandidates } from "./phrases.js";
@@ -85,21 +83,6 @@ export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "art
   return { keywords: keywords.map(everywhere), phrases: best.map(everywhere) };
 }
 
-
-/**
- * The keywords and key phrases of `input` (a text or an analysed Doc), best first, each with its score, its kind
- * and every occurrence as a span of the input.
- *
- * @example
- * const text = readFileSync("meeting-report.txt", "utf8"); // the seed meeting report
- * keywords(text, { topK: 5 }).map((k) => k.text); // → ["办学定位", "学院", "转型发展", "雷承锋", "一个目标"]
- * keywords(text)[0].spans.length;                  // → 31, every 办学定位 in the article
- */
-export function keywords(input: string | Doc, options?: KeywordOptions): Keyword[] {
-  const parsed = parseOptions(KeywordOptionsSchema, options, "keyword options");
-  return rankKeywords(documentOf(input), parsed).keywords;
-}
-
 /**
  * Pipeline stage: fills `doc.keywords` (top 20, words and phrases blended) and `doc.phrases` (the best 100 key
  * phrases).
@@ -107,8 +90,9 @@ export function keywords(input: string | Doc, options?: KeywordOptions): Keyword
  */
 export const keywordStage: Stage = {
   name: "keywords",
-  requires: ["tokens"],
-  provides: "keywords",
+  reads: ["tokens"],
+  readsIfPresent: ["page"],
+  writes: ["keywords", "phrases"],
   run: (doc, context) => {
     const ranking = rankKeywords(doc, {}, context.config.scope);
     return { ...doc, keywords: ranking.keywords, phrases: ranking.phrases };

@@ -3,7 +3,7 @@
  * test, and the genre stopwords of dict/stopwords.txt.
  */
 import { dictParseError, readDictLines } from "../dict.js";
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
 
 const HAN = /\p{Script=Han}/u;
 /** Acronyms such as GDP, APEC, WTO: Latin letters only, at least one capital (122cc and 5G fail). */

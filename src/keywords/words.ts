@@ -1,7 +1,7 @@
 /**
  * Single-word keyword scores: TF-IDF against the domain table, and TextRank over the co-occurrence graph.
  */
-import type { Span, Token } from "../schema.js";
+import type { Span, Token } from "../core/schema.js";
 import type { IdfTable } from "./idf.js";
 import { addEdge, emptyGraph, pageRank, scoresOf, type Scores } from "./pagerank.js";
 import { keywordTerm, type StopwordKind } from "./terms.js";

@@ -5,7 +5,7 @@
  */
 import type * as BullMQ from "bullmq";
 import { z } from "zod";
-import { GongwenError } from "../errors.js";
+import { GongwenError } from "../core/errors.js";
 
 /** A Redis URL (`redis://user:pass@host:6379/0`, `rediss://` for TLS) or BullMQ's connection options. */
 export type RedisConnection = string | BullMQ.ConnectionOptions;

@@ -11,7 +11,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { GongwenError, isGongwenError } from "../errors.js";
+import { GongwenError, isGongwenError } from "../core/errors.js";
 import { describeConnection } from "./bullmq.js";
 import { enqueueDocuments } from "./enqueue.js";
 import { DEFAULT_QUEUE, isArticleId, type TaggingJobData } from "./job.js";

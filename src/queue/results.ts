@@ -5,8 +5,8 @@
  */
 import type { Queue } from "bullmq";
 import { z } from "zod";
-import { parseOptions } from "../options.js";
-import type { Doc } from "../schema.js";
+import { parseOptions } from "../core/options.js";
+import type { Doc } from "../core/schema.js";
 import type { Tags } from "../tag/schema.js";
 import { connectionSchema, openQueue, queueSchema, type RedisConnection } from "./bullmq.js";
 import { releaseArticles, type Claim } from "./claims.js";

@@ -3,10 +3,10 @@
  * piece of the input is escaped. The text pane reproduces the input exactly (labels are drawn by CSS from data
  * attributes), so the pane's `textContent` is the original text and every highlight is a span of it.
  */
-import { parseOptions } from "../options.js";
+import { parseOptions } from "../core/options.js";
 import { z } from "zod";
-import { GongwenError } from "../errors.js";
-import type { Doc, Entity } from "../schema.js";
+import { GongwenError } from "../core/errors.js";
+import type { Doc, Entity } from "../core/schema.js";
 import { enumerationTags, type OutlineList } from "../tag/index.js";
 
 /** Validates {@link RenderOptions} (strict: unknown keys are rejected). */

@@ -7,7 +7,7 @@
  * its paragraph, a decision to the end of its sentence; both run on over paragraphs that only continue them
  * (`一是…`, `要…` without a subject of their own).
  */
-import type { MeetingBrief, Span } from "../schema.js";
+import type { MeetingBrief, Span } from "../core/schema.js";
 import { scanMarkers } from "../enumerate/markers.js";
 import { type Lead, opensAgendaItem } from "./meeting-lead.js";
 import { firstEndingAfter, type MeetingText, span, trimEnd } from "./meeting-text.js";

@@ -3,7 +3,7 @@
  * (`5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨…`,
  * `中央经济工作会议12月11日至12日在北京举行`), and what it yields: the date, the meeting's name and number, the chair.
  */
-import type { Entity, MeetingBrief, PersonRef, Span } from "../schema.js";
+import type { Entity, MeetingBrief, PersonRef, Span } from "../core/schema.js";
 import { parseOrdinal } from "../text/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 

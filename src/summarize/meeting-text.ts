@@ -4,7 +4,7 @@
  * sorted so that lookups by range are binary searches.
  */
 import { spansWithin } from "../keywords/content.js";
-import type { Doc, Entity, Span } from "../schema.js";
+import type { Doc, Entity, Span } from "../core/schema.js";
 import { contentRanges } from "../text/page.js";
 
 export interface MeetingText {

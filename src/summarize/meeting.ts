@@ -4,8 +4,8 @@
  * (article regions, title), sentences, clauses and entities (people with titles, organisations, dates); texts that
  * report no meeting get no brief.
  */
-import type { Stage } from "../pipeline.js";
-import type { Doc, MeetingBrief } from "../schema.js";
+import type { Stage } from "../core/stage.js";
+import type { Doc, MeetingBrief } from "../core/schema.js";
 import { meetingActs } from "./meeting-acts.js";
 import { findLead, meetingAgenda, meetingChair, meetingDate, meetingName } from "./meeting-lead.js";
 import { meetingPeople } from "./meeting-people.js";
@@ -51,8 +51,9 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
 /** The pipeline stage: fills `doc.meeting` for meeting reports and leaves other documents without one. */
 export const meetingStage: Stage = {
   name: "meeting",
-  requires: ["tokens", "sentences", "entities", "page"],
-  provides: "meeting",
+  reads: ["sentences", "entities", "page"],
+  readsIfPresent: ["clauses"],
+  writes: ["meeting"],
   run: (doc, context) => {
     const meeting = meetingBrief(doc, { scope: context.config.scope });
     return meeting ? { ...doc, meeting } : doc;

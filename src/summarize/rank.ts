@@ -9,7 +9,7 @@ import { spansWithin } from "../keywords/content.js";
 import { loadIdf } from "../keywords/idf.js";
 import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../keywords/pagerank.js";
 import { loadStopwords } from "../keywords/terms.js";
-import type { Doc, Span, Summary, Token } from "../schema.js";
+import type { Doc, Span, Summary, Token } from "../core/schema.js";
 import { contentRanges } from "../text/page.js";
 import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
 

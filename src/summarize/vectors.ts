@@ -2,7 +2,7 @@
  * Bag-of-words vectors for sentences: each word that could carry meaning (the keyword shape test, genre
  * stopwords out) weighted by term frequency × domain IDF, compared by cosine similarity.
  */
-import type { Span, Token } from "../schema.js";
+import type { Span, Token } from "../core/schema.js";
 import type { IdfTable } from "../keywords/idf.js";
 import { termShape, type StopwordKind } from "../keywords/terms.js";
 

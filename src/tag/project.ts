@@ -3,9 +3,9 @@
  * give the same tags in the same order (score, then first occurrence, then the tag itself). `tag()` (index.ts) and
  * an analyzer's `tag` method both end here.
  */
-import { GongwenError } from "../errors.js";
+import { GongwenError } from "../core/errors.js";
 import { itemTitle } from "../enumerate/outline.js";
-import type { Doc, Entity, Enumeration, Keyword, Span } from "../schema.js";
+import type { Doc, Entity, Enumeration, Keyword, Span } from "../core/schema.js";
 import {
   TAGS_SCHEMA_VERSION,
   type EnumerationTags,

@@ -3,7 +3,7 @@
  * reference date), `17日`, `上午9时`, `9时30分`, `今年`, `近日`… One left-to-right scan; every attempt reads a
  * bounded number of characters and starts only at the beginning of a number, so the cost is linear in the input.
  */
-import type { Span } from "../schema.js";
+import type { Span } from "../core/schema.js";
 import { isNumeralChar, parseChineseNumber } from "./numerals.js";
 
 /** The fields a date expression states (or that were filled from its context). */

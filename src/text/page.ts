@@ -8,8 +8,8 @@
  * (title, column) and the tail below it, where weaker clues (a bare `作者：`, a lone `Baidu`) are trusted.
  */
 import { dictParseError, readDictLines } from "../dict.js";
-import type { Stage } from "../pipeline.js";
-import type { Credits, Doc, PageInfo, Region, RegionKind, Span, SpamFinding } from "../schema.js";
+import type { Stage } from "../core/stage.js";
+import type { Credits, Doc, PageInfo, Region, RegionKind, Span, SpamFinding } from "../core/schema.js";
 import { findDates } from "./dates.js";
 import { parseChineseNumber } from "./numerals.js";
 import { findSpam } from "./spam.js";
@@ -539,8 +539,8 @@ export function contentRanges(doc: Pick<Doc, "text" | "page">, scope: "article" 
 /** Fills `doc.page`: regions, metadata and spam findings. */
 export const pageStage: Stage = {
   name: "page",
-  requires: [],
-  provides: "page",
+  reads: [],
+  writes: ["page"],
   run: (doc, context) => ({
     ...doc,
     page: readPage(doc.text, context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),

@@ -6,7 +6,8 @@
  * A quotation that runs past a line break or past {@link MAX_QUOTED} characters is treated as closed, so one stray
  * “ cannot swallow the document. One pass, linear in the input.
  */
-import type { Span } from "../schema.js";
+import type { Span } from "../core/schema.js";
+import type { Stage } from "../core/stage.js";
 
 /** Character classes as bit flags in a table over the BMP: one lookup per character, no string per character. */
 const LINE_BREAK = 1;
@@ -126,3 +127,14 @@ export function splitSentences(text: string): Span[] {
 export function splitClauses(text: string, sentences: Span[]): Span[] {
   return sentences.flatMap((s) => split(text, s.start, s.end, CLAUSE_END));
 }
+
+/** Sentence and clause spans. */
+export const sentenceStage: Stage = {
+  name: "sentences",
+  reads: [],
+  writes: ["sentences", "clauses"],
+  run: (doc) => {
+    const sentences = splitSentences(doc.text);
+    return { ...doc, sentences, clauses: splitClauses(doc.text, sentences) };
+  },
+};

@@ -5,7 +5,7 @@
  * such things. One keyword is never enough, so 红太阳集团, 彩票公益金 and 网络游戏 news stay unflagged.
  */
 import { dictParseError, readDictLines } from "../dict.js";
-import type { SpamFinding, Span } from "../schema.js";
+import type { SpamFinding, Span } from "../core/schema.js";
 import { splitSentences } from "./sentences.js";
 import { buildTermIndex, findTerms, type TermIndex, type TermMatch } from "./terms.js";
 
