@@ -18,7 +18,6 @@ export interface MeetingText {
   persons: Entity[];
   orgs: Entity[];
   dates: Entity[];
-  meetings: Entity[];
   title?: Span;
 }
 
@@ -112,7 +111,6 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
     persons: ofType("person"),
     orgs: ofType("org"),
     dates: ofType("date"),
-    meetings: ofType("meeting"),
     ...(title ? { title } : {}),
   };
 }
