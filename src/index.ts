@@ -15,7 +15,8 @@ export { GongwenError, isGongwenError, type ErrorCode } from "./core/errors.js";
 export * from "./core/schema.js";
 
 export { splitClauses, splitSentences } from "./text/sentences.js";
-export { contentRanges, pageStage, readPage, type ReadPageOptions } from "./text/page.js";
+export { contentRanges } from "./core/spans.js";
+export { pageStage, readPage, type ReadPageOptions } from "./text/page.js";
 export { findSpam, SPAM_CATEGORIES, SPAM_THRESHOLD, type SpamCategory } from "./text/spam.js";
 export { parseChineseNumber, parseOrdinal } from "./text/numerals.js";
 export { findDates, type DateMention, type DateParts, type FindDatesOptions } from "./text/dates.js";

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { StageContext } from "../src/core/stage.js";
 import type { Doc, PageInfo } from "../src/core/schema.js";
 import { PageInfoSchema } from "../src/core/schema.js";
-import { contentRanges, pageStage, readPage } from "../src/text/page.js";
+import { pageStage, readPage } from "../src/text/page.js";
+import { contentRanges } from "../src/core/spans.js";
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url), "utf8");
 const SEED = read("../../shared/data/seed/meeting-report.txt");

@@ -5,7 +5,7 @@
 import type { Stage } from "../core/stage.js";
 import type { Entity, Token } from "../core/schema.js";
 import { type DateMention, findDates } from "../text/dates.js";
-import { contentRanges } from "../text/page.js";
+import { contentRanges } from "../core/spans.js";
 import { type CountMatch, findCounts } from "./count.js";
 import { type EntityLexicon, entityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import { findMeetings } from "./meeting.js";

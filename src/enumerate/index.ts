@@ -4,7 +4,7 @@
  */
 import type { Stage } from "../core/stage.js";
 import type { Enumeration, Span } from "../core/schema.js";
-import { contentRanges } from "../text/page.js";
+import { contentRanges } from "../core/spans.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 import { assemble, groupRuns } from "./assemble.js";
 import { linkDeclared, scanCounts } from "./declared.js";

@@ -3,6 +3,7 @@
  * a report's closing block starts), computed once per text in linear time and queried by binary search.
  */
 import type { Span } from "../core/schema.js";
+import { countBelow } from "../core/spans.js";
 
 export interface Layout {
   text: string;
@@ -27,23 +28,6 @@ const FULL_STOPS = new Set([..."。！？!?"]);
 const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送"];
 const DATE_LINE = /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[\s\u3000]*$/u;
 
-/**
- * How many of the sorted `items` have a key below `x` (a binary search): the index of the first item at or after
- * `x`, or one past the last item before it.
- *
- * @example
- * countBelow([{ start: 0 }, { start: 5 }, { start: 9 }], 6, (s) => s.start); // → 2
- */
-export function countBelow<T>(items: readonly T[], x: number, key: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]!) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 const identity = (x: number) => x;
 /** Index of the last value ≤ x in sorted `values` (-1 when none). */
 export const lastAtOrBefore = (values: readonly number[], x: number) => countBelow(values, x + 1, identity) - 1;

@@ -6,10 +6,9 @@
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
 import type { Stage } from "../core/stage.js";
 import type { Doc, Keyword, KeywordOptions } from "../core/schema.js";
-import { contentRanges } from "../text/page.js";
-import { occurrences, spansWithin } from "./content.js";
+import { contentRanges, occurrences, spansWithin } from "../core/spans.js";
 import { loadIdf } from "./idf.js";
-import { concatenated, scaledToMax, scoresOf } from "./pagerank.js";
+import { concatenated, scaledToMax, scoresOf } from "../core/pagerank.js";
 import { phraseCandidates } from "./phrases.js";
 import { loadStopwords } from "./terms.js";
 import { textRankScores, tfidfScores, tfWeight, wordCandidates } from "./words.js";

@@ -3,7 +3,7 @@
  */
 import type { Span, Token } from "../core/schema.js";
 import type { IdfTable } from "./idf.js";
-import { addEdge, emptyGraph, pageRank, scoresOf, type Scores } from "./pagerank.js";
+import { addEdge, emptyGraph, pageRank, scoresOf, type Scores } from "../core/pagerank.js";
 import { keywordTerm, type StopwordKind } from "./terms.js";
 
 /** A candidate word with every occurrence. */

@@ -3,9 +3,8 @@
  * sentence stage cuts at `；` too; a brief needs the whole `…；…。` sentence), and the entities by type, each list
  * sorted so that lookups by range are binary searches.
  */
-import { spansWithin } from "../keywords/content.js";
 import type { Doc, Entity, Span } from "../core/schema.js";
-import { contentRanges } from "../text/page.js";
+import { contentRanges, countBelow, spansWithin } from "../core/spans.js";
 
 export interface MeetingText {
   text: string;
@@ -121,16 +120,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
  * @example
  * firstEndingAfter([{ start: 0, end: 2, text: "会议" }, { start: 2, end: 4, text: "指出" }], 2); // → 1
  */
-export function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const firstEndingAfter = (spans: readonly Span[], offset: number): number => countBelow(spans, offset + 1, (s) => s.end);
 
 /**
  * The spans lying wholly inside `[start, end)`.

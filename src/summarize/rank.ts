@@ -5,12 +5,11 @@
  * character and sentence budget. When the best sentence is longer than the whole budget (a headline budget, as in
  * LCSTS), the summary is that sentence's head, cut at a token boundary.
  */
-import { spansWithin } from "../keywords/content.js";
+import { contentRanges, spansWithin } from "../core/spans.js";
 import { loadIdf } from "../keywords/idf.js";
-import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../keywords/pagerank.js";
+import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../core/pagerank.js";
 import { loadStopwords } from "../keywords/terms.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
-import { contentRanges } from "../text/page.js";
 import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */

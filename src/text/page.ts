@@ -9,7 +9,7 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { Stage } from "../core/stage.js";
-import type { Credits, Doc, PageInfo, Region, RegionKind, Span, SpamFinding } from "../core/schema.js";
+import type { Credits, PageInfo, Region, RegionKind, Span, SpamFinding } from "../core/schema.js";
 import { findDates } from "./dates.js";
 import { parseChineseNumber } from "./numerals.js";
 import { findSpam } from "./spam.js";
@@ -516,24 +516,6 @@ export function readPage(text: string, options: ReadPageOptions = {}): PageInfo 
   const credits = readCredits(infos);
   if (credits) page.credits = credits;
   return page;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// For later stages
-
-/**
- * The ranges later stages read: the article and title regions, or the whole text when the page was not read or
- * the scope is `all`.
- *
- * @example
- * contentRanges(doc).map((r) => r.text); // → ["学院召开2023年第11次党委(扩大)会议", "5月17日,学院党委书记…"]
- * contentRanges(doc, "all");              // → [{ start: 0, end: doc.text.length, text: doc.text }]
- */
-export function contentRanges(doc: Pick<Doc, "text" | "page">, scope: "article" | "all" = "article"): Span[] {
-  if (!doc.page || scope === "all") return [{ start: 0, end: doc.text.length, text: doc.text }];
-  return doc.page.regions
-    .filter((region) => region.kind === "article" || region.kind === "title")
-    .map(({ start, end, text }) => ({ start, end, text }));
 }
 
 /** Fills `doc.page`: regions, metadata and spam findings. */

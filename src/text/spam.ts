@@ -6,6 +6,7 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { SpamFinding, Span } from "../core/schema.js";
+import { countBelow } from "../core/spans.js";
 import { splitSentences } from "./sentences.js";
 import { buildTermIndex, findTerms, type TermIndex, type TermMatch } from "./terms.js";
 
@@ -158,13 +159,7 @@ function lineUnits(text: string): LineUnit[] {
 
 /** The term matches inside `unit` (matches are sorted and never cross a line). */
 function matchesIn(matches: TermMatch<SpamTerm>[], unit: Span): TermMatch<SpamTerm>[] {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid]!.start < unit.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(matches, unit.start, (m) => m.start);
   let k = lo;
   while (k < matches.length && matches[k]!.end <= unit.end) k++;
   return matches.slice(lo, k);
