@@ -22,6 +22,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { createAnalyzer } from "../src/analyzer.js";
+import { resourcesWith } from "../src/pipeline.js";
 import { DEFAULT_WEIGHTS, summarizeDoc, summaryMaterial, type RankWeights } from "../src/summarize/rank.js";
 import type { Doc } from "../src/core/schema.js";
 import { dataPath, projectRoot } from "./lib/data.js";
@@ -79,7 +80,7 @@ const lead =
 const ranked =
   (weights: RankWeights): System =>
   (doc, maxChars) =>
-    summarizeDoc(doc, { maxChars, maxSentences: 3 }, "article", weights).text;
+    summarizeDoc(doc, { maxChars, maxSentences: 3 }, "article", resources, weights).text;
 
 const SYSTEMS: [string, System][] = [
   ["Lead-1", lead(1)],
@@ -106,6 +107,7 @@ function bootstrapP(ours: number[], theirs: number[], rounds = 2000): number {
 
 /** What `summarize(text)` reads: tokens, sentences and the page. */
 const textStages = createAnalyzer({ stages: ["segment", "sentences", "page"] });
+const resources = resourcesWith();
 
 function table(title: string, pairs: Pair[]): void {
   const totals = SYSTEMS.map(() => ({ r1: 0, r2: 0, rl: 0, length: 0 }));

@@ -22,7 +22,7 @@ import {
 import type { ResolvedConfig, Stage } from "./core/stage.js";
 import { entityStage, type EntityOptions } from "./entities/index.js";
 import { rankKeywords } from "./keywords/index.js";
-import { createPipeline, type CreateAnalyzerOptions } from "./pipeline.js";
+import { createPipeline, resourcesWith, type CreateAnalyzerOptions } from "./pipeline.js";
 import { segmentStage } from "./segment/index.js";
 import { DEFAULT_BUDGET } from "./summarize/index.js";
 import { summarizeDoc } from "./summarize/rank.js";
@@ -83,6 +83,9 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     tagMany: (inputs, manyOptions) => tagMany(inputs, { ...manyOptions, analyzer: pipeline.workerConfig() }),
   };
 }
+
+/** The process-wide resources, for the functions below given a Doc. */
+const shared = resourcesWith();
 
 /** One analyzer per purpose, built on first use and shared by the functions below. */
 function lazily<T>(make: () => T): () => T {
@@ -184,7 +187,7 @@ export function keywords(input: string | Doc, options?: KeywordOptions): Keyword
  */
 export function summarize(input: string | Doc, options?: SummaryOptions): Summary {
   const budget = { ...DEFAULT_BUDGET, ...parseOptions(SummaryOptionsSchema, options, "summary options") };
-  return summarizeDoc(docOf(input, textAnalyzer), budget);
+  return summarizeDoc(docOf(input, textAnalyzer), budget, "article", shared);
 }
 
 /**

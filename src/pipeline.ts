@@ -16,11 +16,15 @@ import {
   type StageName,
   type Token,
 } from "./core/schema.js";
+import type { Resources } from "./core/resources.js";
 import { checkInput, checkStages, type ResolvedConfig, type Stage, type StageContext } from "./core/stage.js";
 import { identityView, mapDoc } from "./core/view.js";
 import { entityStage } from "./entities/index.js";
+import { shippedTaggerWeights } from "./entities/tagger.js";
 import { enumerationStage } from "./enumerate/index.js";
+import { loadIdf } from "./keywords/idf.js";
 import { keywordStage } from "./keywords/index.js";
+import { loadStopwords } from "./keywords/terms.js";
 import { lexiconWith, segmentStage, segmentText } from "./segment/index.js";
 import { summaryStage } from "./summarize/index.js";
 import { meetingStage } from "./summarize/meeting.js";
@@ -46,6 +50,29 @@ const BUILT_IN_STAGES = new Map<string, Stage>(defaultStages.map((stage) => [sta
 export interface CreateAnalyzerOptions extends Omit<AnalyzerConfig, "stages"> {
   /** Stages to run, in order: built-in ones by name or as objects, your own as objects (default: every stage). */
   stages?: readonly (Stage | StageName)[];
+  /**
+   * Resources for this analyzer's stages instead of the shipped ones (e.g. tagger weights under evaluation); the
+   * ones not given are the process-wide defaults. Worker threads cannot receive them (analyzeMany refuses).
+   */
+  resources?: Partial<Resources>;
+}
+
+/**
+ * `given` resources, the shipped ones for the rest: each loaded from dict/ on first use, once per process, and
+ * shared by every analyzer that does not replace it.
+ */
+export function resourcesWith(given: Partial<Resources> = {}): Resources {
+  return {
+    get idf() {
+      return given.idf ?? loadIdf();
+    },
+    get stopwords() {
+      return given.stopwords ?? loadStopwords();
+    },
+    get taggerWeights() {
+      return given.taggerWeights ?? shippedTaggerWeights();
+    },
+  };
 }
 
 /** A configured fold over stages: what an analyzer runs on one text. */
@@ -85,10 +112,13 @@ function stageNames(stages: readonly Stage[]): StageName[] {
 
 /** Validates `options` and builds the vocabulary and the stage list. */
 export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
-  const { stages: requested, ...rest } = (options ?? {}) as CreateAnalyzerOptions;
+  const { stages: requested, resources: given, ...rest } = (options ?? {}) as CreateAnalyzerOptions;
   const parsed = parseOptions(AnalyzerConfigSchema, rest, "analyzer options");
   if (requested !== undefined && !Array.isArray(requested)) {
     throw new GongwenError("INVALID_OPTIONS", "stages must be an array of stage names or stage objects");
+  }
+  if (given !== undefined && (typeof given !== "object" || given === null)) {
+    throw new GongwenError("INVALID_OPTIONS", "resources must be an object (idf, stopwords, taggerWeights)");
   }
   const stages = requested ? requested.map(resolveStage) : defaultStages;
   checkStages(stages);
@@ -103,11 +133,17 @@ export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
   const context: StageContext = {
     config,
     segment: (text, mode = config.mode) => segmentText(text, mode, lexicon),
+    resources: resourcesWith(given),
   };
   return {
     config,
     stages,
-    workerConfig: () => (requested ? { ...parsed, stages: stageNames(stages) } : parsed),
+    workerConfig() {
+      if (given !== undefined) {
+        throw new GongwenError("INVALID_OPTIONS", "an analyzer given its own resources cannot run them in worker threads (analyzeMany, tagMany)");
+      }
+      return requested ? { ...parsed, stages: stageNames(stages) } : parsed;
+    },
     analyze(text) {
       checkInput(text, config.maxInputLength);
       const view = identityView(text);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, createAnalyzer, GongwenError, segmentStage, sentenceStage, type Stage } from "../src/index.js";
 import { seedText } from "./helpers/doc.js";
+import { compactWeights, LABEL_COUNT } from "../src/entities/tagger.js";
 
 describe("pipeline", () => {
   it("returns an empty Doc for the empty string", () => {
@@ -115,5 +116,28 @@ describe("analyzer methods: stages by name, tag, analyzeMany, tagMany", () => {
     const custom: Stage = { name: "mine", reads: ["tokens"], writes: ["keywords"], run: (doc) => doc };
     const gw = createAnalyzer({ stages: [segmentStage, custom] });
     expect(() => gw.analyzeMany(["文本"])).toThrow(/not a built-in stage/);
+  });
+});
+
+describe("resources per analyzer", () => {
+  const stages = ["segment", "sentences", "page", "entities", "keywords"] as const;
+
+  it("runs its stages on the resources it is given, leaving every other analyzer on the shipped ones", () => {
+    const text = "中美双方同意加强合作。江主席先后访问了檀香山、华盛顿和纽约。";
+    const shipped = createAnalyzer({ stages: [...stages] });
+    // weights that know no feature: the tagger labels nothing, so only the grammars and gazetteers find names
+    const blank = compactWeights([], new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT));
+    const untagged = createAnalyzer({ stages: [...stages], resources: { taggerWeights: blank, idf: { idf: () => 1 } } });
+    const people = (doc: { entities?: { type: string; text: string }[] }) => doc.entities!.filter((e) => e.type === "person").map((e) => e.text);
+    expect(people(shipped.analyze(text))).toContain("江");
+    expect(people(untagged.analyze(text))).not.toContain("江");
+    const seed = seedText();
+    expect(untagged.analyze(seed).keywords).not.toEqual(shipped.analyze(seed).keywords);
+    expect(people(createAnalyzer({ stages: [...stages] }).analyze(text))).toContain("江");
+  });
+
+  it("refuses to send resources of its own to worker threads", () => {
+    const gw = createAnalyzer({ resources: { idf: { idf: () => 1 } } });
+    expect(() => gw.analyzeMany(["会议"])).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
   });
 });

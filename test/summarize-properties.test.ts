@@ -8,6 +8,7 @@ import { textDoc } from "./helpers/text-doc.js";
 import { rankKeywords } from "../src/keywords/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
 import { expectSpans, readData, seedText } from "./helpers/doc.js";
+import { resourcesWith } from "../src/pipeline.js";
 
 const sources = [seedText(), readData("policy/meeting-20231212-central-economic-work-conference.txt"), readData("policy/sd-2019-05-24-5.txt")];
 
@@ -25,7 +26,7 @@ describe("summary and keyword properties on slices of real text", () => {
     fc.assert(
       fc.property(slice, fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
         const doc = textDoc(text);
-        const summary = summarizeDoc(doc, { maxChars, maxSentences });
+        const summary = summarizeDoc(doc, { maxChars, maxSentences }, "article", resourcesWith());
         expectSpans(text, summary.spans);
         expect(summary.text.length).toBeLessThanOrEqual(maxChars);
         expect(summary.spans.length).toBeLessThanOrEqual(maxSentences);

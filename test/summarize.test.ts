@@ -8,6 +8,7 @@ import { summarize } from "../src/analyzer.js";
 import { summaryStage } from "../src/summarize/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
 import { expectSpans, readData, seedText, withSpamBanner } from "./helpers/doc.js";
+import { resourcesWith } from "../src/pipeline.js";
 
 const seed = seedText();
 const LEAD = "5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议";
@@ -50,7 +51,7 @@ describe("summaries of the seed meeting report", () => {
     }
     const bannerEnd = seed.indexOf("!") + 1;
     const withPage = withSpamBanner(doc, bannerEnd);
-    const summary = summarizeDoc(withPage, { maxChars: 5000, maxSentences: 100 });
+    const summary = summarizeDoc(withPage, { maxChars: 5000, maxSentences: 100 }, "article", resourcesWith());
     for (const span of summary.spans) expect(span.start).toBeGreaterThanOrEqual(bannerEnd);
   });
 

@@ -5,6 +5,7 @@ import type { Doc, PageInfo } from "../src/core/schema.js";
 import { PageInfoSchema } from "../src/core/schema.js";
 import { pageStage, readPage } from "../src/text/page.js";
 import { contentRanges } from "../src/core/spans.js";
+import { resourcesWith } from "../src/pipeline.js";
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url), "utf8");
 const SEED = read("../../shared/data/seed/meeting-report.txt");
@@ -168,6 +169,7 @@ describe("contentRanges and pageStage", () => {
     const context: StageContext = {
       config: { mode: "default", maxInputLength: 1e7, userWords: [], scope: "article" },
       segment: () => [],
+      resources: resourcesWith(),
     };
     const next = pageStage.run(doc, context);
     expect(next).not.toBe(doc);

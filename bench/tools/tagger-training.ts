@@ -11,7 +11,7 @@
  * Partly labelled silver (only the titled names sure, the rest open) gave 0.720-0.729 and was dropped.
  */
 import { entityLexicon } from "../../src/entities/lexicon.js";
-import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
+import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights } from "../../src/entities/tagger.js";
 import type { BioSentence } from "./ner-data.js";
 import { DEFAULT_SEED, type DenseWeights, prepare, ROWS, toCompact, train } from "./perceptron.js";
 import { silverSentences, titledNames, xwlbTexts } from "./silver-ner.js";
@@ -92,8 +92,8 @@ export function trainTagger(gold: readonly BioSentence[], options: TrainingOptio
   const goldExamples = gold.map(prepare);
   let silver: BioSentence[] = [];
   if (options.silverItems > 0) {
-    useTaggerWeights(toCompact(train(goldExamples, options.epochs, undefined, options.seed)));
-    silver = silverSentences(xwlbTexts(options.silverItems));
+    const goldOnly = toCompact(train(goldExamples, options.epochs, undefined, options.seed));
+    silver = silverSentences(xwlbTexts(options.silverItems), undefined, goldOnly);
   }
   const pool = options.swaps > 0 ? [...personNames([...gold, ...silver]), ...(options.poolItems > 0 ? titledNames(xwlbTexts(options.poolItems)) : [])] : [];
   const swapped = options.swaps > 0 ? swapNames(gold, [...new Set(pool)], options.swaps) : [];

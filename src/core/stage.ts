@@ -3,6 +3,7 @@
  * fields it writes; it never mutates the Doc and never imports another stage's internals.
  */
 import { GongwenError } from "./errors.js";
+import type { Resources } from "./resources.js";
 import type { Doc, SegmentMode, Token } from "./schema.js";
 
 /** Configuration after defaults, as stages see it. */
@@ -19,6 +20,8 @@ export interface StageContext {
   config: ResolvedConfig;
   /** Segments any text with this analyzer's vocabulary (offsets relative to that text). */
   segment(text: string, mode?: SegmentMode): Token[];
+  /** IDF, stopwords and tagger weights: the process-wide ones unless the analyzer was given others. */
+  resources: Resources;
 }
 
 /** One step of the pipeline: declares every Doc field it reads and writes. */

@@ -10,6 +10,7 @@ import { type CountMatch, findCounts } from "./count.js";
 import { type EntityLexicon, entityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import { findMeetings } from "./meeting.js";
 import { taggedNames } from "./names.js";
+import { shippedTaggerWeights, type TaggerWeights } from "./tagger.js";
 import { findOrgs, type OrgMatch } from "./org.js";
 import { findPersons, listedNames, personName, type PersonMatch, titleAfter } from "./person.js";
 import { findPlaces, type PlaceMatch } from "./place.js";
@@ -113,10 +114,10 @@ const FORMULA_AFTER_PLACE = ["式", "特色", "民族"];
 const isFormula = (text: string, place: { end: number }) => FORMULA_AFTER_PLACE.some((w) => text.startsWith(w, place.end));
 
 /** Person, place and organisation candidates with their ranks. */
-function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon, into: Source[]): void {
+function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon, weights: TaggerWeights, into: Source[]): void {
   const persons = findPersons(text, index, lexicon);
   const personRank = { title: RANK.titledPerson, mention: RANK.mention };
-  const tagged = taggedNames(text, index, lexicon);
+  const tagged = taggedNames(text, index, lexicon, weights);
   const seeds = [...persons, ...tagged.filter((n) => n.type === "person")];
   for (const p of listedNames(text, index, lexicon, seeds)) into.push(personSource(p, RANK.mention));
   for (const p of persons) into.push(personSource(p, personRank[p.evidence]));
@@ -149,11 +150,16 @@ function addTitlesAfter(text: string, lexicon: EntityLexicon, chosen: Entity[]):
  * extractEntities(text, tokens).filter((e) => e.type === "person")[0]
  * // "学院党委书记雷承锋主持" → { text: "雷承锋", attrs: { titles: ["党委书记"], org: "学院", … }, id: "person:雷承锋" }
  */
-export function extractEntities(text: string, tokens: readonly Token[], options: EntityOptions = {}): Entity[] {
+export function extractEntities(
+  text: string,
+  tokens: readonly Token[],
+  options: EntityOptions = {},
+  taggerWeights: TaggerWeights = shippedTaggerWeights(),
+): Entity[] {
   const lexicon = entityLexicon();
   const index = indexTokens(text, tokens);
   const candidates: Source[] = [];
-  nameCandidates(text, index, lexicon, candidates);
+  nameCandidates(text, index, lexicon, taggerWeights, candidates);
   for (const m of findMeetings(text, index)) candidates.push({ type: "meeting", start: m.start, end: m.end, rank: RANK.other });
   for (const count of findCounts(index)) candidates.push({ type: "count", start: count.start, end: count.end, rank: RANK.other, count });
   for (const date of findDates(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
@@ -177,7 +183,7 @@ export const entityStage: Stage = {
   writes: ["entities"],
   run: (doc, context) => {
     const referenceDate = context.config.referenceDate ?? doc.page?.publishedAt;
-    const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {});
+    const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {}, context.resources.taggerWeights);
     if (!doc.page || context.config.scope === "all") return { ...doc, entities: found };
     const ranges = [...contentRanges(doc), ...doc.page.regions.filter((r) => r.kind === "credits")];
     return { ...doc, entities: found.filter((e) => ranges.some((r) => e.start >= r.start && e.end <= r.end)) };

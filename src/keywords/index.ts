@@ -4,6 +4,7 @@
  * of the page counts (see content.ts), and every keyword carries all its occurrences as spans of the input.
  */
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
+import type { Resources } from "../core/resources.js";
 import type { Stage } from "../core/stage.js";
 import type { Doc, Keyword, KeywordOptions } from "../core/schema.js";
 import { contentRanges, occurrences, spansWithin } from "../core/spans.js";
@@ -34,12 +35,16 @@ export interface KeywordRanking {
  * Ranks the keywords and key phrases of an analysed Doc (tokens required; `doc.page`, when present, limits the
  * ranking to the article).
  */
-export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "article" | "all" = "article"): KeywordRanking {
+export function rankKeywords(
+  doc: Doc,
+  options: KeywordOptions = {},
+  scope: "article" | "all" = "article",
+  resources: Pick<Resources, "idf" | "stopwords"> = { idf: loadIdf(), stopwords: loadStopwords() },
+): KeywordRanking {
   const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = options;
   const ranges = contentRanges(doc, scope);
   const tokens = spansWithin(doc.tokens, ranges);
-  const stop = loadStopwords();
-  const idf = loadIdf();
+  const { stopwords: stop, idf } = resources;
   const seen = wordCandidates(tokens, stop);
   const long = seen.reduce((sum, w) => sum + w.spans.length, 0) >= LONG_TEXT_OCCURRENCES;
   const words = long ? seen.filter((w) => w.spans.length > 1) : seen;
@@ -93,7 +98,7 @@ export const keywordStage: Stage = {
   readsIfPresent: ["page"],
   writes: ["keywords", "phrases"],
   run: (doc, context) => {
-    const ranking = rankKeywords(doc, {}, context.config.scope);
+    const ranking = rankKeywords(doc, {}, context.config.scope, context.resources);
     return { ...doc, keywords: ranking.keywords, phrases: ranking.phrases };
   },
 };

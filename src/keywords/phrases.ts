@@ -5,7 +5,8 @@
  * n-grams (SCP_f, Silva & Lopes 1999): how much more often the parts occur together than apart.
  */
 import type { Span, Token } from "../core/schema.js";
-import { phraseRole, type PhraseRole, type StopwordKind } from "./terms.js";
+import type { StopwordKind } from "../core/resources.js";
+import { phraseRole, type PhraseRole } from "./terms.js";
 
 /** A recurring phrase with every occurrence and its cohesion in [0, 1]. */
 export interface PhraseCandidate {

@@ -3,6 +3,7 @@
  * test, and the genre stopwords of dict/stopwords.txt.
  */
 import { dictParseError, readDictLines } from "../dict.js";
+import type { StopwordKind } from "../core/resources.js";
 import type { Token } from "../core/schema.js";
 
 const HAN = /\p{Script=Han}/u;
@@ -42,8 +43,6 @@ const PHRASE_HEAD_POS = new Set(["n", "nz", "ng", "nt", "vn", "l", "j", "an"]);
 const FUNCTION_EDGE = /^[的地得以对在是了和与及要这那就也都而并于为被把将从向]|[的地得以对在是了和与及要这那就也都而并于为被把将从向]$/u;
 
 const isDebris = (token: Token) => token.pos === "x" && FUNCTION_EDGE.test(token.text);
-
-export type StopwordKind = "stop" | "modifier";
 
 let stopwords: Map<string, StopwordKind> | undefined;
 

@@ -17,5 +17,5 @@ export const summaryStage: Stage = {
   reads: ["tokens", "sentences"],
   readsIfPresent: ["clauses", "page"],
   writes: ["summary"],
-  run: (doc, context) => ({ ...doc, summary: summarizeDoc(doc, DEFAULT_BUDGET, context.config.scope) }),
+  run: (doc, context) => ({ ...doc, summary: summarizeDoc(doc, DEFAULT_BUDGET, context.config.scope, context.resources) }),
 };

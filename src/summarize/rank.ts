@@ -6,9 +6,8 @@
  * LCSTS), the summary is that sentence's head, cut at a token boundary.
  */
 import { contentRanges, spansWithin } from "../core/spans.js";
-import { loadIdf } from "../keywords/idf.js";
 import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../core/pagerank.js";
-import { loadStopwords } from "../keywords/terms.js";
+import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
 import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
 
@@ -194,11 +193,11 @@ export function summaryMaterial(doc: Doc, scope: "article" | "all" = "article"):
 export function summarizeDoc(
   doc: Doc,
   budget: Budget,
-  scope: "article" | "all" = "article",
+  scope: "article" | "all",
+  resources: Pick<Resources, "idf" | "stopwords">,
   weights: RankWeights = DEFAULT_WEIGHTS,
 ): Summary {
-  const idf = loadIdf();
-  const stop = loadStopwords();
+  const { idf, stopwords: stop } = resources;
   const { title, body, tokens } = summaryMaterial(doc, scope);
   const titleVector = title ? vectorOf(tokensPerSpan(tokens, [title])[0]!, idf, stop) : undefined;
 

@@ -3,8 +3,8 @@
  * stopwords out) weighted by term frequency × domain IDF, compared by cosine similarity.
  */
 import type { Span, Token } from "../core/schema.js";
-import type { IdfTable } from "../keywords/idf.js";
-import { termShape, type StopwordKind } from "../keywords/terms.js";
+import type { IdfTable, StopwordKind } from "../core/resources.js";
+import { termShape } from "../keywords/terms.js";
 
 export interface TermVector {
   weights: Map<string, number>;
