@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { readWordList } from "../src/dict.js";
 
 const dictFile = (name: string) => fileURLToPath(new URL(`../dict/${name}`, import.meta.url));
 
@@ -142,5 +143,30 @@ describe("dict/places.txt", () => {
   it("has no single-character names and no township or village levels", () => {
     expect(rows.filter((r) => r.name.length < 2)).toEqual([]);
     expect(rows.filter((r) => /(乡|镇|街道|村)$/.test(r.full))).toEqual([]);
+  });
+});
+
+describe("word lists that are rules (dict/meeting-*.txt, entity-not-orgs, entity-generic-places, enumerate-not-leads)", () => {
+  const lists = [
+    "entity-generic-places.txt",
+    "entity-not-orgs.txt",
+    "enumerate-not-leads.txt",
+    "meeting-agenda-verbs.txt",
+    "meeting-bodies.txt",
+    "meeting-brief-nouns.txt",
+    "meeting-decision-verbs.txt",
+    "meeting-glued-acts.txt",
+    "meeting-nouns.txt",
+    "meeting-statement-verbs.txt",
+    "meeting-stop-verbs.txt",
+  ];
+
+  it.each(lists)("%s has a header (what, source, format) and one Han word per line, each once", (name) => {
+    const { header, body } = readDict(name);
+    expect(header.join("\n")).toMatch(/# Source: .*[\s\S]*# Format: one word per line/);
+    const words = body.filter(({ line }) => !line.startsWith("#")).map(({ line }) => line.split(/\s+#/)[0]!);
+    expect(words.every((w) => /^[\u4e00-\u9fff]+$/.test(w))).toBe(true);
+    expect(new Set(words).size).toBe(words.length);
+    expect([...readWordList(name)]).toEqual(words);
   });
 });

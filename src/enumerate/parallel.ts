@@ -3,6 +3,7 @@
  * 形成…；形成…, 坚持…，坚持…). The first clause may carry a modal in front of the lead (要形成…；形成…；形成…).
  */
 import type { Span } from "../core/schema.js";
+import { readWordSet } from "../dict.js";
 import type { Entry, Run } from "./assemble.js";
 
 /** Fewer repetitions than this are not a series. */
@@ -16,11 +17,8 @@ const MIN_CLAUSE = 6;
 /** Modal words that may precede the lead in a series' clauses, longer first. */
 const MODALS = ["还要", "更要", "必须", "要", "应", "须", "并"];
 const MODAL_STARTS = new Set(MODALS.map((m) => m.charCodeAt(0)));
-/** Clause openers that repeat without making a figure of speech: pronouns, connectives, quantities. */
-const NOT_LEADS = new Set([
-  "我们", "我国", "他们", "这是", "这些", "这个", "那些", "其中", "同时", "但是", "因此", "所以", "而且",
-  "并且", "以及", "如果", "也是", "还是", "就是", "都是", "不是", "不仅", "主要", "其他", "一些", "各地",
-]);
+/** Clause openers that repeat without making a figure of speech (dict/enumerate-not-leads.txt). */
+const notLeads = () => readWordSet("enumerate-not-leads.txt");
 const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
 
 const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
@@ -51,7 +49,7 @@ function leadAt(text: string, clause: Span, key: number): number {
 function canLead(text: string, at: number): boolean {
   const a = text.charCodeAt(at);
   const b = text.charCodeAt(at + 1);
-  return isIdeograph(a) && isIdeograph(b) && !NUMERALS.has(a) && !NOT_LEADS.has(text.slice(at, at + LEAD_KEY));
+  return isIdeograph(a) && isIdeograph(b) && !NUMERALS.has(a) && !notLeads().has(text.slice(at, at + LEAD_KEY));
 }
 
 /** Length of the prefix all `starts` share, between {@link LEAD_KEY} and {@link MAX_LEAD}. */

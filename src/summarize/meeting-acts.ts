@@ -8,14 +8,16 @@
  * (`一是…`, `要…` without a subject of their own).
  */
 import type { MeetingBrief, Span } from "../core/schema.js";
+import { readWordList } from "../dict.js";
 import { scanMarkers } from "../enumerate/markers.js";
 import { type Lead, opensAgendaItem } from "./meeting-lead.js";
 import { firstEndingAfter, type MeetingText, span, trimEnd } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
-const STATEMENT_VERBS = ["强调", "指出", "要求", "表示", "说明"];
-const DECISION_VERBS = ["表决通过", "审议并通过", "审议通过", "讨论并原则通过", "审议并原则通过", "决定", "同意", "确定"];
+/** dict/meeting-statement-verbs.txt and dict/meeting-decision-verbs.txt */
+const statementVerbs = () => readWordList("meeting-statement-verbs.txt");
+const decisionVerbs = () => readWordList("meeting-decision-verbs.txt");
 /** Words that open a paragraph of the meeting's own (never a continuation). */
 const MEETING_SUBJECTS = ["会议", "全会"];
 /** After `会议`/`全会`: the sentence reports a view or a call, not a statement of the kind the brief lists. */
@@ -135,7 +137,7 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
 }
 
 function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string }) | undefined {
-  for (let found = firstVerb(mt.text, sentence, STATEMENT_VERBS); found; found = firstVerb(mt.text, sentence, STATEMENT_VERBS, found.at + 1)) {
+  for (let found = firstVerb(mt.text, sentence, statementVerbs()); found; found = firstVerb(mt.text, sentence, statementVerbs(), found.at + 1)) {
     const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
     if (speaker) return { ...speaker, verb: found.verb };
   }
@@ -158,7 +160,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
   const subject = subjectAt(text, sentence.start, lead.subjects);
   const decisions: Span[] = [];
   let from = sentence.start;
-  for (let found = firstVerb(text, sentence, DECISION_VERBS, from); found; found = firstVerb(text, sentence, DECISION_VERBS, from)) {
+  for (let found = firstVerb(text, sentence, decisionVerbs(), from); found; found = firstVerb(text, sentence, decisionVerbs(), from)) {
     const v = found.at;
     from = v + 1;
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
@@ -169,7 +171,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
     // the clause right after the decision opens the next item of a chain: the decision is that one clause
     let end = sentence.end;
     const next = mt.clauses[firstEndingAfter(mt.clauses, v + 1) + 1];
-    if (next && next.start < sentence.end && (opensAgendaItem(text, next.start) || DECISION_VERBS.some((w) => text.startsWith(w, next.start)))) {
+    if (next && next.start < sentence.end && (opensAgendaItem(text, next.start) || decisionVerbs().some((w) => text.startsWith(w, next.start)))) {
       end = trimEnd(text, span(text, v, next.start)).end;
     }
     decisions.push(span(text, start, end));
