@@ -45,34 +45,28 @@ export function readDictLines(name: string, separator: string | RegExp = /\s+/):
   return lines;
 }
 
-const wordLists = new Map<string, readonly string[]>();
-const wordSets = new Map<string, ReadonlySet<string>>();
-
 /**
  * The words of a word list `dict/<name>`, in file order: one word per line, optionally followed by `# reason`;
- * lines starting with `#` are the header and comments. Parsed once per process.
+ * lines starting with `#` are the header and comments.
  */
-export function readWordList(name: string): readonly string[] {
-  let words = wordLists.get(name);
-  if (!words) {
-    words = readDictLines(name, /\s+#/).map((entry) => {
-      const word = entry.fields[0]!;
-      if (/\s/u.test(word)) throw dictParseError(name, entry, "expected one word per line (a reason goes after `#`)");
-      return word;
-    });
-    wordLists.set(name, words);
-  }
-  return words;
+export function readWordList(name: string): string[] {
+  return readDictLines(name, /\s+#/).map((entry) => {
+    const word = entry.fields[0]!;
+    if (/\s/u.test(word)) throw dictParseError(name, entry, "expected one word per line (a reason goes after `#`)");
+    return word;
+  });
 }
 
-/** The words of {@link readWordList} as a set, built once per process. */
-export function readWordSet(name: string): ReadonlySet<string> {
-  let words = wordSets.get(name);
-  if (!words) {
-    words = new Set(readWordList(name));
-    wordSets.set(name, words);
-  }
-  return words;
+/** A getter of word list `dict/<name>`: reads nothing until first called, then returns the same array. */
+export function wordList(name: string): () => readonly string[] {
+  let words: readonly string[] | undefined;
+  return () => (words ??= readWordList(name));
+}
+
+/** Like {@link wordList}, as a set. */
+export function wordSet(name: string): () => ReadonlySet<string> {
+  let words: ReadonlySet<string> | undefined;
+  return () => (words ??= new Set(readWordList(name)));
 }
 
 /** Splits dictionary text into data lines (exported for user dictionaries given as text). */

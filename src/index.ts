@@ -18,7 +18,7 @@ export { splitClauses, splitSentences } from "./text/sentences.js";
 export { contentRanges } from "./core/spans.js";
 export { pageStage, readPage, type ReadPageOptions } from "./text/page.js";
 export { findSpam, SPAM_CATEGORIES, SPAM_THRESHOLD, type SpamCategory } from "./text/spam.js";
-export { parseChineseNumber, parseOrdinal } from "./text/numerals.js";
+export { parseChineseNumber, parseOrdinal } from "./core/numerals.js";
 export { findDates, type DateMention, type DateParts, type FindDatesOptions } from "./text/dates.js";
 export { enumerations, enumerationStage, outline, type EnumerationOptions } from "./enumerate/index.js";
 export { entityStage, type EntityOptions } from "./entities/index.js";

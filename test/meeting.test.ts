@@ -90,7 +90,7 @@ describe("meeting brief of the seed report", () => {
 describe("meeting stage", () => {
   it("declares what it needs and fills doc.meeting", () => {
     expect(meetingStage).toMatchObject({ name: "meeting", writes: ["meeting"] });
-    expect([...meetingStage.reads].sort()).toEqual(["entities", "page", "sentences"]);
+    expect([...meetingStage.reads].sort()).toEqual(["entities", "enumerations", "page", "sentences"]);
   });
 
   it("refuses to run before the page stage", () => {

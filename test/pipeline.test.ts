@@ -68,7 +68,7 @@ describe("analyzer methods: stages by name, tag, analyzeMany, tagMany", () => {
 
   it("says which fields a named stage reads that no earlier stage writes", () => {
     expect(() => createAnalyzer({ stages: ["segment", "entities", "meeting"] })).toThrow(
-      /stage "meeting" reads sentences, page, which no earlier stage writes/,
+      /stage "meeting" reads sentences, enumerations, page, which no earlier stage writes/,
     );
   });
 

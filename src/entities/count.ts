@@ -3,7 +3,7 @@
  * 26项制度保障, 六个关键问题). The value is the parsed number; `attrs.noun` the counted noun.
  */
 import type { Token } from "../core/schema.js";
-import { parseChineseNumber } from "../text/numerals.js";
+import { parseChineseNumber } from "../core/numerals.js";
 import type { TokenIndex } from "./tokens.js";
 
 export interface CountMatch {

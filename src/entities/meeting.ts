@@ -4,7 +4,7 @@
  * fixed form 党的二十大. A bare 会议 (会议指出) is no meeting: the name needs a body, a number or a known form.
  */
 import type { Token } from "../core/schema.js";
-import { readWordList } from "../dict.js";
+import { wordList } from "../dict.js";
 import { isAllHan, type TokenIndex } from "./tokens.js";
 
 export interface MeetingMatch {
@@ -12,9 +12,9 @@ export interface MeetingMatch {
   end: number;
 }
 
-const meetingNouns = () => readWordList("meeting-nouns.txt");
+const meetingNouns = wordList("meeting-nouns.txt");
 /** Verbs glued to a meeting noun by the segmenter (列席会议, 出席会议): the word is an act, not a name. */
-const gluedActs = () => readWordList("meeting-glued-acts.txt");
+const gluedActs = wordList("meeting-glued-acts.txt");
 const BODY_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn"]);
 /** Session words after a number (二次会议, 十四届, 三中全会). */
 const SESSION_WORDS = new Set(["次", "届", "中"]);

@@ -5,7 +5,7 @@
  * words (国务院 + 办公厅). Nested names stay whole: 省委主题教育第二十四巡回指导组 is one organisation.
  */
 import type { Token } from "../core/schema.js";
-import { readWordSet } from "../dict.js";
+import { wordSet } from "../dict.js";
 import { type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt } from "./lexicon.js";
 import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 
@@ -24,7 +24,7 @@ const STRONG_HEAD_STARTS = new Set(STRONG_HEADS.map((head) => head.charCodeAt(0)
 /** Parts of speech that can sit inside an organisation name (x: words the segmenter does not know, 杏儿沟, 三矿). */
 const MATERIAL_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn", "b", "an", "ng", "x"]);
 /** Words that end in an organisation suffix but name none (社会, 格局, 干部…): dict/entity-not-orgs.txt. */
-const notOrgs = () => readWordSet("entity-not-orgs.txt");
+const notOrgs = wordSet("entity-not-orgs.txt");
 let notOrgEndings: Set<number> | undefined;
 /** Last characters of the words above: a word ending otherwise ends in none of them. */
 const notOrgEnding = (code: number) =>

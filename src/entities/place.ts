@@ -3,7 +3,7 @@
  * and named regions (`dict/entity-regions.txt`), matched where jieba's word boundaries agree, plus words jieba
  * tags `ns`.
  */
-import { readWordSet } from "../dict.js";
+import { wordSet } from "../dict.js";
 import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
 import { isAllHan, type TokenIndex, tokenCovering } from "./tokens.js";
 
@@ -36,7 +36,7 @@ function isPlaceLike(word: string): boolean {
 const TOWN_ENDINGS = new Set(["镇", "乡", "村"]);
 
 /** Words that end like a place but name none (城市, 城镇, 中心): dict/entity-generic-places.txt. */
-const genericPlaces = () => readWordSet("entity-generic-places.txt");
+const genericPlaces = wordSet("entity-generic-places.txt");
 
 /** Endings of abstract nouns that jieba's dictionary sometimes tags `ns` (法治化, 马克思列宁主义). */
 const ABSTRACT_ENDINGS = ["化", "主义", "性"];

@@ -4,7 +4,7 @@
  */
 import type { Enumeration, Span } from "../core/schema.js";
 import { lastBefore, type Layout } from "./layout.js";
-import { parseChineseNumber } from "../text/numerals.js";
+import { parseChineseNumber } from "../core/numerals.js";
 import { charTable } from "./markers.js";
 
 export interface CountPhrase extends Span {

@@ -3,7 +3,7 @@
  * 形成…；形成…, 坚持…，坚持…). The first clause may carry a modal in front of the lead (要形成…；形成…；形成…).
  */
 import type { Span } from "../core/schema.js";
-import { readWordSet } from "../dict.js";
+import { wordSet } from "../dict.js";
 import type { Entry, Run } from "./assemble.js";
 
 /** Fewer repetitions than this are not a series. */
@@ -18,7 +18,7 @@ const MIN_CLAUSE = 6;
 const MODALS = ["还要", "更要", "必须", "要", "应", "须", "并"];
 const MODAL_STARTS = new Set(MODALS.map((m) => m.charCodeAt(0)));
 /** Clause openers that repeat without making a figure of speech (dict/enumerate-not-leads.txt). */
-const notLeads = () => readWordSet("enumerate-not-leads.txt");
+const notLeads = wordSet("enumerate-not-leads.txt");
 const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
 
 const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;

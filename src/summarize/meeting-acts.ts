@@ -8,16 +8,15 @@
  * (`一是…`, `要…` without a subject of their own).
  */
 import type { MeetingBrief, Span } from "../core/schema.js";
-import { readWordList } from "../dict.js";
-import { scanMarkers } from "../enumerate/markers.js";
+import { wordList } from "../dict.js";
 import { type Lead, opensAgendaItem } from "./meeting-lead.js";
 import { firstEndingAfter, type MeetingText, span, trimEnd } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
 /** dict/meeting-statement-verbs.txt and dict/meeting-decision-verbs.txt */
-const statementVerbs = () => readWordList("meeting-statement-verbs.txt");
-const decisionVerbs = () => readWordList("meeting-decision-verbs.txt");
+const statementVerbs = wordList("meeting-statement-verbs.txt");
+const decisionVerbs = wordList("meeting-decision-verbs.txt");
 /** Words that open a paragraph of the meeting's own (never a continuation). */
 const MEETING_SUBJECTS = ["会议", "全会"];
 /** After `会议`/`全会`: the sentence reports a view or a call, not a statement of the kind the brief lists. */
@@ -53,8 +52,7 @@ function lastPersonBefore(mt: MeetingText, offset: number): number {
 /** A paragraph that only continues the one before: a list item (`一是…`) or a directive without a subject (`要…`). */
 function continues(mt: MeetingText, paragraph: Span): boolean {
   const { text } = mt;
-  const markers = scanMarkers(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 8));
-  if (markers.some((m) => m.start === paragraph.start)) return true;
+  if (mt.markerStarts.has(paragraph.start)) return true;
   if (subjectAt(text, paragraph.start, MEETING_SUBJECTS)) return false;
   const firstClause = /^[^，,。；;：:]*/u.exec(paragraph.text)![0];
   // a paragraph about people (`全国政协副主席巴特尔、陈武…作发言`) has a subject of its own

@@ -4,17 +4,17 @@
  * `中央经济工作会议12月11日至12日在北京举行`), and what it yields: the date, the meeting's name and number, the chair.
  */
 import type { Entity, MeetingBrief, PersonRef, Span } from "../core/schema.js";
-import { readWordList } from "../dict.js";
-import { parseOrdinal } from "../text/numerals.js";
+import { wordList } from "../dict.js";
+import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 /** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
 /** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body): dict/meeting-brief-nouns.txt. */
-const meetingNouns = () => readWordList("meeting-brief-nouns.txt");
+const meetingNouns = wordList("meeting-brief-nouns.txt");
 /** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
-const bodyEndings = () => readWordList("meeting-bodies.txt");
+const bodyEndings = wordList("meeting-bodies.txt");
 /** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */
 const MAX_PHRASE = 64;
 /** How far into the article the lead may start, in sentences (communiqués repeat their headline first). */
@@ -245,13 +245,13 @@ export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined
 }
 
 /** Verbs that name what a meeting dealt with. */
-const agendaVerbs = () => readWordList("meeting-agenda-verbs.txt");
+const agendaVerbs = wordList("meeting-agenda-verbs.txt");
 /** In the lead's chain of verbs `要求` names an item too (`；要求深入落实…`). */
 let leadAgendaVerbs: readonly string[] | undefined;
 const leadAgenda = () => (leadAgendaVerbs ??= [...agendaVerbs(), "要求"]);
 const ADVERBS = ["进一步", "深入", "全面", "深刻", "系统", "专题", "认真", "集中", "还"];
 /** A clause opening with one of these reports what was said or decided: the agenda part of the sentence ends. */
-const stopVerbs = () => readWordList("meeting-stop-verbs.txt");
+const stopVerbs = wordList("meeting-stop-verbs.txt");
 const SPEECH = /^[^，,。]{1,12}?在(?:重要)?讲话中/u;
 
 function startsWithAny(text: string, at: number, words: readonly string[]): string | undefined {

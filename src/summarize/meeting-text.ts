@@ -3,7 +3,7 @@
  * sentence stage cuts at `；` too; a brief needs the whole `…；…。` sentence), and the entities by type, each list
  * sorted so that lookups by range are binary searches.
  */
-import type { Doc, Entity, Span } from "../core/schema.js";
+import type { Doc, Entity, Enumeration, Span } from "../core/schema.js";
 import { contentRanges, countBelow, spansWithin } from "../core/spans.js";
 
 export interface MeetingText {
@@ -17,6 +17,8 @@ export interface MeetingText {
   persons: Entity[];
   orgs: Entity[];
   dates: Entity[];
+  /** Where the markers of the enumeration stage's list items start (`一是`, `（二）`), nested lists included. */
+  markerStarts: ReadonlySet<number>;
   title?: Span;
 }
 
@@ -84,6 +86,17 @@ function fullSentences(text: string, sentences: readonly Span[], paragraphs: rea
   return out;
 }
 
+/** Starts of the markers of every item of `lists`, nested lists included. */
+function markerStarts(lists: readonly Enumeration[], into = new Set<number>()): Set<number> {
+  for (const list of lists) {
+    for (const item of list.items) {
+      into.add(item.marker.start);
+      if (item.children) markerStarts(item.children, into);
+    }
+  }
+  return into;
+}
+
 /**
  * The brief's view of an analysed Doc.
  *
@@ -110,6 +123,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
     persons: ofType("person"),
     orgs: ofType("org"),
     dates: ofType("date"),
+    markerStarts: markerStarts(doc.enumerations ?? []),
     ...(title ? { title } : {}),
   };
 }

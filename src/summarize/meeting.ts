@@ -19,11 +19,12 @@ export interface MeetingBriefOptions {
 
 /**
  * The brief of a meeting report, or `undefined` when the text reports no meeting (a notice, a work report).
- * Reads `doc.sentences`, `doc.clauses`, `doc.entities` and, when present, `doc.page` (article regions and title);
+ * Reads `doc.sentences`, `doc.clauses`, `doc.entities`, `doc.enumerations` (a paragraph opening with a list
+ * item's marker continues the one before) and, when present, `doc.page` (article regions and title);
  * dates are resolved by the entity stage against `referenceDate` or the page's publication date.
  *
  * @example
- * const gw = createAnalyzer({ stages: [pageStage, segmentStage, sentenceStage, entityStage, meetingStage] });
+ * const gw = createAnalyzer({ stages: [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage] });
  * const brief = meetingBrief(gw.analyze(seedText));
  * brief?.date;                // → "2023-05-17"
  * brief?.meeting?.name;       // → "2023年第11次党委(扩大)会议"
@@ -51,7 +52,7 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
 /** The pipeline stage: fills `doc.meeting` for meeting reports and leaves other documents without one. */
 export const meetingStage: Stage = {
   name: "meeting",
-  reads: ["sentences", "entities", "page"],
+  reads: ["sentences", "enumerations", "entities", "page"],
   readsIfPresent: ["clauses"],
   writes: ["meeting"],
   run: (doc, context) => {

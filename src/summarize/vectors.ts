@@ -4,7 +4,7 @@
  */
 import type { Span, Token } from "../core/schema.js";
 import type { IdfTable, StopwordKind } from "../core/resources.js";
-import { termShape } from "../keywords/terms.js";
+import { termShape } from "../core/terms.js";
 
 export interface TermVector {
   weights: Map<string, number>;

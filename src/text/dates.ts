@@ -4,7 +4,7 @@
  * bounded number of characters and starts only at the beginning of a number, so the cost is linear in the input.
  */
 import type { Span } from "../core/schema.js";
-import { isNumeralChar, parseChineseNumber } from "./numerals.js";
+import { isNumeralChar, parseChineseNumber } from "../core/numerals.js";
 
 /** The fields a date expression states (or that were filled from its context). */
 export interface DateParts {

@@ -11,7 +11,7 @@ import { dictParseError, readDictLines } from "../dict.js";
 import type { Stage } from "../core/stage.js";
 import type { Credits, PageInfo, Region, RegionKind, Span, SpamFinding } from "../core/schema.js";
 import { findDates } from "./dates.js";
-import { parseChineseNumber } from "./numerals.js";
+import { parseChineseNumber } from "../core/numerals.js";
 import { findSpam } from "./spam.js";
 import { buildTermIndex, findTerms, termAt, type TermIndex } from "./terms.js";
 
