@@ -139,7 +139,7 @@ describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a
     await Promise.all(workers.map((worker) => worker.ready));
     await waitFor(async () => (await queue.getCompletedCount()) >= 10, "10 bundles done");
 
-    await redis.restart(1_000);
+    await redis.restart({ downtimeMs: 1_000 });
     const afterRestart = await queue.getCompletedCount();
     expect(afterRestart).toBeLessThan(jobs);
 

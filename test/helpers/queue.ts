@@ -94,6 +94,36 @@ export function spawnWorker(options: WorkerProcessOptions): WorkerProcess {
   return { name, child, ready, exited, stderr: () => stderr };
 }
 
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the `gongwen` CLI from source (`node --import tsx src/cli/main.ts …`) in a process of its own. `hide` names
+ * packages that process cannot resolve, as if they were not installed (test/helpers/hide-packages.ts); `onSpawn`
+ * gets the child, to signal it.
+ */
+export function runGongwen(
+  args: string[],
+  options: { hide?: string[]; stdin?: string; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<CliRun> {
+  const hooks = options.hide ? ["--import", "./test/helpers/hide-packages.ts"] : [];
+  const child = spawn(process.execPath, ["--import", "tsx", ...hooks, "src/cli/main.ts", ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, GONGWEN_HIDE_PACKAGES: options.hide?.join(",") ?? "" },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.stdin ?? "");
+  options.onSpawn?.(child);
+  return new Promise((resolve) => child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
 /** Polls `check` every `intervalMs` until it returns true; throws after `timeoutMs`. */
 export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000, intervalMs = 100) {
   const deadline = Date.now() + timeoutMs;
