@@ -263,7 +263,7 @@ const COMMON_HELP = `  --redis <url>   Redis URL (default: $REDIS_URL, then redi
   -q, --quiet     no progress or status lines on stderr (errors are still printed)
   -h, --help      this help`;
 
-const EXIT_HELP = `An unreachable Redis is REDIS_UNAVAILABLE after a few seconds of retrying, missing bullmq or ioredis
+const EXIT_HELP = `An unreachable Redis is REDIS_UNAVAILABLE after 5 s of retrying, a missing bullmq or ioredis
 DEPENDENCY_MISSING: exit status 1 with one line on stderr; bad arguments exit 2.`;
 
 /** The usage text of each queue subcommand, as `gongwen <command> --help` prints it. */
