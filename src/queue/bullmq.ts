@@ -25,6 +25,7 @@ export interface RedisConnectionOptions {
 
 /** A Redis client you created and keep open (an ioredis `Redis` or `Cluster`); BullMQ duplicates it as it needs. */
 export interface RedisClientInstance {
+  /** A new connection with the same options (what BullMQ opens for a worker's blocking reads). */
   duplicate(...args: never[]): unknown;
 }
 
@@ -33,9 +34,13 @@ export type RedisConnection = string | RedisConnectionOptions | RedisClientInsta
 
 /** An open BullMQ `Queue`, which gongwen uses and leaves open (any `Queue` from bullmq fits). */
 export interface OpenQueue {
+  /** The queue's name. */
   readonly name: string;
+  /** Adds jobs in one round trip. */
   addBulk(jobs: never[]): Promise<unknown>;
+  /** A job by id. */
   getJob(jobId: string): Promise<unknown>;
+  /** Closes the queue's connections. */
   close(): Promise<void>;
 }
 

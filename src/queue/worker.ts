@@ -65,22 +65,30 @@ export interface TaggingWorkerEvents {
  * resolves once the jobs in hand are finished and the tagging threads have stopped.
  */
 export interface TaggingWorker {
+  /** The worker's name, stored on each job it takes (`processedBy`). */
   readonly name: string;
+  /** Stops taking jobs; resolves when the jobs in hand are finished (`force`: at once) and the threads stopped. */
   close(force?: boolean): Promise<void>;
+  /** Resolves once the worker's Redis connection is ready. */
   waitUntilReady(): Promise<unknown>;
+  /** True while the worker takes jobs. */
   isRunning(): boolean;
+  /** Listens to `completed` (see {@link TaggingWorkerEvents}). */
   on(event: "completed", listener: TaggingWorkerEvents["completed"]): this;
+  /** Listens to `failed` (see {@link TaggingWorkerEvents}). */
   on(event: "failed", listener: TaggingWorkerEvents["failed"]): this;
+  /** Listens to `error` (see {@link TaggingWorkerEvents}). */
   on(event: "error", listener: TaggingWorkerEvents["error"]): this;
+  /** Listens to `closed` (see {@link TaggingWorkerEvents}). */
   on(event: "closed", listener: TaggingWorkerEvents["closed"]): this;
+  /** Listens once to `completed` (see {@link TaggingWorkerEvents}). */
   once(event: "completed", listener: TaggingWorkerEvents["completed"]): this;
+  /** Listens once to `failed` (see {@link TaggingWorkerEvents}). */
   once(event: "failed", listener: TaggingWorkerEvents["failed"]): this;
+  /** Listens once to `error` (see {@link TaggingWorkerEvents}). */
   once(event: "error", listener: TaggingWorkerEvents["error"]): this;
+  /** Listens once to `closed` (see {@link TaggingWorkerEvents}). */
   once(event: "closed", listener: TaggingWorkerEvents["closed"]): this;
-  off(event: "completed", listener: TaggingWorkerEvents["completed"]): this;
-  off(event: "failed", listener: TaggingWorkerEvents["failed"]): this;
-  off(event: "error", listener: TaggingWorkerEvents["error"]): this;
-  off(event: "closed", listener: TaggingWorkerEvents["closed"]): this;
 }
 
 /** BullMQ `WorkerOptions` passed through: lockDuration, stalledInterval, maxStalledCount, name… */
