@@ -4,11 +4,10 @@
  * the commands' --help. Each fault must give its code, one line on stderr and a non-zero exit, never a hang, a spin
  * or a stack. Peers are hidden from child processes by test/helpers/hide-packages.ts; Redis is a real redis-server.
  */
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueDocuments, QUEUE_COMMANDS, QUEUE_HELP, readResults, runQueueCommand } from "../src/queue/index.js";
 import { captureIO } from "./helpers/io.js";
-import { firstItems, PROJECT_ROOT, runGongwen, type CliRun } from "./helpers/queue.js";
+import { firstItems, runGongwen, runScript, type CliRun } from "./helpers/queue.js";
 import { freePort, redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
 
 warnRedisMissing("test/queue-faults.test.ts (Redis lost mid-run, vanished queue)");
@@ -35,16 +34,9 @@ describe.each(["bullmq", "ioredis"])("without %s installed", (peer) => {
   }, 60_000);
 
   it("every function rejects with DEPENDENCY_MISSING", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--import", "./test/helpers/hide-packages.ts", "test/helpers/queue-apis.ts", "redis://127.0.0.1:1"],
-      { cwd: PROJECT_ROOT, env: { ...process.env, GONGWEN_HIDE_PACKAGES: peer } },
-    );
-    let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    const code = await new Promise((resolve) => child.once("close", resolve));
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({
+    const run = await runScript("test/helpers/queue-apis.ts", ["redis://127.0.0.1:1"], { hide: [peer] });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
       enqueueDocuments: "DEPENDENCY_MISSING",
       readResults: "DEPENDENCY_MISSING",
       readFailures: "DEPENDENCY_MISSING",

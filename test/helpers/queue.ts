@@ -101,17 +101,18 @@ export interface CliRun {
   stderr: string;
 }
 
-/**
- * Runs the `gongwen` CLI from source (`node --import tsx src/cli/main.ts …`) in a process of its own. `hide` names
- * packages that process cannot resolve, as if they were not installed (test/helpers/hide-packages.ts); `onSpawn`
- * gets the child, to signal it.
- */
-export function runGongwen(
-  args: string[],
-  options: { hide?: string[]; stdin?: string; onSpawn?: (child: ChildProcess) => void } = {},
-): Promise<CliRun> {
+export interface RunOptions {
+  /** Packages the process cannot resolve, as if they were not installed (test/helpers/hide-packages.ts). */
+  hide?: string[];
+  stdin?: string;
+  /** Gets the child as soon as it is spawned, to signal it. */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+/** Runs a TypeScript file of the project (`node --import tsx <script> …`) in a process of its own. */
+export function runScript(script: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
   const hooks = options.hide ? ["--import", "./test/helpers/hide-packages.ts"] : [];
-  const child = spawn(process.execPath, ["--import", "tsx", ...hooks, "src/cli/main.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", ...hooks, script, ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, GONGWEN_HIDE_PACKAGES: options.hide?.join(",") ?? "" },
   });
@@ -123,6 +124,9 @@ export function runGongwen(
   options.onSpawn?.(child);
   return new Promise((resolve) => child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
+
+/** Runs the `gongwen` CLI from source (src/cli/main.ts) in a process of its own. */
+export const runGongwen = (args: string[], options: RunOptions = {}): Promise<CliRun> => runScript("src/cli/main.ts", args, options);
 
 /** Polls `check` every `intervalMs` until it returns true; throws after `timeoutMs`. */
 export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000, intervalMs = 100) {
