@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { FORMATS, OPERATIONS, type Operation } from "../batch/tasks.js";
+import { positiveInteger } from "../core/options.js";
 import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
 
@@ -68,12 +69,8 @@ function wordList(file: string): string[] {
     .filter((line) => line !== "" && !line.startsWith("#"));
 }
 
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} expects a positive integer, got "${value}"`);
-  return number;
-}
+/** A flag's value as a positive integer (undefined when absent), or a usage error. */
+const positiveFlag = (value: string | undefined, flag: string) => positiveInteger(value, flag, (message) => new UsageError(message));
 
 /** `help`, `version`, or the options of a command to run. */
 export type ParsedCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; options: CliOptions };
@@ -116,7 +113,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" (expected ${FORMATS.join(", ")})`);
   }
-  const maxLength = positiveInteger(values["max-length"], "--max-length") ?? DEFAULT_MAX_INPUT_LENGTH;
+  const maxLength = positiveFlag(values["max-length"], "--max-length") ?? DEFAULT_MAX_INPUT_LENGTH;
   const userWords = values["user-words"] === undefined ? undefined : wordList(values["user-words"]);
   const minScore = values["min-score"] === undefined ? undefined : Number(values["min-score"]);
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) {
@@ -133,7 +130,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
     ...(values.deny === undefined ? {} : { deny: wordList(values.deny) }),
     ...(userWords === undefined ? {} : { userWords }),
   };
-  const concurrency = positiveInteger(values.concurrency, "--concurrency");
+  const concurrency = positiveFlag(values.concurrency, "--concurrency");
   return {
     kind: "run",
     options: {

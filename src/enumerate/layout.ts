@@ -4,6 +4,7 @@
  */
 import type { Span } from "../core/schema.js";
 import { countBelow } from "../core/spans.js";
+import { isBlank } from "../core/text.js";
 
 export interface Layout {
   text: string;
@@ -21,8 +22,6 @@ export interface Layout {
   trimEnd(start: number, end: number): number;
 }
 
-const BLANKS = new Set([..." \t\n\r\f\v\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\u200b\u200d\ufeff"]);
-const isBlank = (c: string | undefined) => c !== undefined && (BLANKS.has(c) || (c >= "\u2000" && c <= "\u200a"));
 /** Sentence enders that close a thought; `；` only separates items of one. */
 const FULL_STOPS = new Set([..."。！？!?"]);
 const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送"];
@@ -73,7 +72,7 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     const start = lineStarts[k]!;
     const end = k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length;
     let blank = true;
-    for (let i = start; i < end && blank; i++) blank = isBlank(text[i]);
+    for (let i = start; i < end && blank; i++) blank = isBlank(text[i]!);
     if (!blank) {
       count++;
       paragraphStarts.push(start);
@@ -108,7 +107,7 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
       return Math.min(fullStopEnd[from] ?? text.length, lineEnd(pos));
     },
     trimEnd(start, end) {
-      while (end > start && isBlank(text[end - 1])) end--;
+      while (end > start && isBlank(text[end - 1]!)) end--;
       return end;
     },
   };

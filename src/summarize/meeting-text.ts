@@ -5,6 +5,7 @@
  */
 import type { Doc, Entity, Enumeration, Span } from "../core/schema.js";
 import { contentRanges, countBelow, spansWithin } from "../core/spans.js";
+import { trimmedLines } from "../core/text.js";
 
 export interface MeetingText {
   text: string;
@@ -17,14 +18,16 @@ export interface MeetingText {
   persons: Entity[];
   orgs: Entity[];
   dates: Entity[];
-  /** Where the markers of the enumeration stage's list items start (`一是`, `（二）`), nested lists included. */
+  /**
+   * Where the markers of the enumeration stage's numbered list items start (`一是`, `（二）`), nested lists included;
+   * a parallel series' lead (`会议表决通过了` on every line) is no marker.
+   */
   markerStarts: ReadonlySet<number>;
   title?: Span;
 }
 
 const SEMICOLONS = new Set(["；", ";"]);
 const TRAILING_PUNCTUATION = /[，,；;：:。！？!?\s]+$/u;
-const BLANK = /\s/u;
 
 /**
  * The span `[start, end)` of `text`.
@@ -45,20 +48,6 @@ export function span(text: string, start: number, end: number): Span {
 export function trimEnd(text: string, s: Span): Span {
   const body = s.text.replace(TRAILING_PUNCTUATION, "");
   return span(text, s.start, s.start + body.length);
-}
-
-/** Non-empty trimmed lines of `range`. */
-function linesOf(text: string, range: Span, into: Span[]): void {
-  let start = range.start;
-  for (let i = range.start; i <= range.end; i++) {
-    if (i < range.end && text[i] !== "\n" && text[i] !== "\r") continue;
-    let a = start;
-    let b = i;
-    while (a < b && BLANK.test(text[a]!)) a++;
-    while (b > a && BLANK.test(text[b - 1]!)) b--;
-    if (b > a) into.push(span(text, a, b));
-    start = i + 1;
-  }
 }
 
 /** Joins sentences that end in a semicolon with the next one in the same paragraph. */
@@ -86,11 +75,11 @@ function fullSentences(text: string, sentences: readonly Span[], paragraphs: rea
   return out;
 }
 
-/** Starts of the markers of every item of `lists`, nested lists included. */
+/** Starts of the markers of every item of the numbered lists in `lists`, nested lists included. */
 function markerStarts(lists: readonly Enumeration[], into = new Set<number>()): Set<number> {
   for (const list of lists) {
     for (const item of list.items) {
-      into.add(item.marker.start);
+      if (list.style !== "parallel") into.add(item.marker.start);
       if (item.children) markerStarts(item.children, into);
     }
   }
@@ -109,7 +98,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
   const paragraphs: Span[] = [];
   for (const range of ranges) {
     if (title && range.start === title.start && range.end === title.end) continue;
-    linesOf(doc.text, range, paragraphs);
+    paragraphs.push(...trimmedLines(doc.text, range.start, range.end));
   }
   const sentences = fullSentences(doc.text, spansWithin(doc.sentences, paragraphs), paragraphs);
   const clauses = spansWithin(doc.clauses ?? doc.sentences, paragraphs);

@@ -9,6 +9,7 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { Stage } from "../core/stage.js";
+import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import type { Credits, PageInfo, Region, RegionKind, Span, SpamFinding } from "../core/schema.js";
 import { findDates } from "./dates.js";
 import { parseChineseNumber } from "../core/numerals.js";
@@ -74,9 +75,6 @@ interface Line extends Span {
   afterBlank: boolean;
 }
 
-/** Whitespace, including the full-width space and the zero-width characters scraped pages carry. */
-const isBlank = (c: string) => c === "\u200b" || c === "\ufeff" || /\s/u.test(c);
-
 /** Non-blank lines, trimmed, with offsets into `text`. */
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -101,9 +99,7 @@ function readLines(text: string): Line[] {
 
 /** Labelled lines, breadcrumbs and footers are short; a longer line is prose. */
 const MAX_FURNITURE_LINE = 150;
-/** News headlines chain several phrases (中共中央政治局召开会议 决定… 分析… 审议…). */
-const MAX_TITLE_LINE = 160;
-const MAX_TITLE_LINES = 4;
+const MAX_HEADLINES = 4;
 /** Official titles are broken into short lines; a long line is a whole headline. */
 const MAX_BROKEN_TITLE_LINE = 30;
 /** Title candidates are looked for among this many lines at the top. */
@@ -271,7 +267,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
 function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
-    t.length <= MAX_TITLE_LINE &&
+    t.length <= MAX_HEADLINE &&
     !/[。；;]/.test(t) &&
     !/[：:、]$/.test(t) &&
     !SECTION_HEADING.test(t) &&
@@ -304,7 +300,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     const joins =
       block &&
       block.at(-1) === i - 1 &&
-      block.length < MAX_TITLE_LINES &&
+      block.length < MAX_HEADLINES &&
       !lines[i]!.afterBlank &&
       lines[i - 1]!.text.length <= MAX_BROKEN_TITLE_LINE &&
       !DOCUMENT_TYPE_ENDING.test(lines[i - 1]!.text) &&
@@ -384,7 +380,7 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
   // Near the top (（2022年10月16日） under a title), else the last one (the 落款, which annexes may follow).
   const dateLines = [...content.slice(0, DATE_LINE_WINDOW), ...content.slice(DATE_LINE_WINDOW).reverse()];
   for (const line of dateLines) {
-    if (line.text.length > MAX_TITLE_LINE) continue;
+    if (line.text.length > MAX_HEADLINE) continue;
     const date = dateOnlyLine(text, line);
     if (date) return date;
   }

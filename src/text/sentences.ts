@@ -8,6 +8,7 @@
  */
 import type { Span } from "../core/schema.js";
 import type { Stage } from "../core/stage.js";
+import { trimmed } from "../core/text.js";
 
 /** Character classes as bit flags in a table over the BMP: one lookup per character, no string per character. */
 const LINE_BREAK = 1;
@@ -37,14 +38,12 @@ const ASCII_QUOTE = 0x22;
 /** A quotation or bracket longer than this is not trusted to be one (unbalanced marks in scraped text). */
 const MAX_QUOTED = 300;
 
-const isBlank = (c: string) => /\s/u.test(c);
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 function pushTrimmed(text: string, start: number, end: number, into: Span[]): void {
-  while (start < end && isBlank(text[start]!)) start++;
-  while (end > start && isBlank(text[end - 1]!)) end--;
-  if (end > start) into.push({ start, end, text: text.slice(start, end) });
+  const span = trimmed(text, start, end);
+  if (span) into.push(span);
 }
 
 /** Whether the ender at `i` ends a unit: ASCII marks inside numbers (1,234 09:30 ３．５) and addresses (?id=1) do not. */
