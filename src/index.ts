@@ -11,6 +11,7 @@ export { sentenceStage } from "./text/sentences.js";
 export type { Analyzer, AnalyzerManyOptions } from "./analyzer.js";
 export type { CreateAnalyzerOptions } from "./pipeline.js";
 export type { ResolvedConfig, Stage, StageContext } from "./core/stage.js";
+export type { IdfTable, Resources, StopwordKind, TaggerWeights } from "./core/resources.js";
 export { GongwenError, isGongwenError, type ErrorCode } from "./core/errors.js";
 export * from "./core/schema.js";
 
