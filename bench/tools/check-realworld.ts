@@ -27,7 +27,7 @@ const DECODER: Record<string, string> = {
 /** Fields whose values are labels or normalised forms, not strings of the text. */
 const NOT_IN_TEXT = new Set([
   "id", "date", "style", "count", "nesting", "inline", "truncatedList", "parent", "pollution", "pollutionKinds",
-  "publishedDate", "note", "encoding", "sourceId",
+  "publishedDate", "note", "encoding", "sourceId", "cmsTitle", "cmsDate",
 ]);
 
 type Row = Record<(typeof COLUMNS)[number], string>;
