@@ -18,7 +18,7 @@ const COLUMNS = [
 const KINDS = ["meeting", "policy", "html", "traditional", "polluted", "encoding"] as const;
 const LEVELS = [
   "central", "ministry", "province", "city", "county", "township", "university", "enterprise", "court",
-  "procuratorate", "epaper",
+  "procuratorate", "epaper", "school",
 ] as const;
 /** Node's WHATWG decoder labels for the encodings the fixtures use. */
 const DECODER: Record<string, string> = {
