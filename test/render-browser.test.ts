@@ -2,34 +2,21 @@
  * Looks at render()'s output in a real browser: headless Chromium (Debian's `chromium` package) driven by
  * playwright-core. Without Chromium the suite is skipped with a loud warning, never passed.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnalyzer } from "../src/pipeline.js";
 import { GongwenError } from "../src/errors.js";
+import { createAnalyzer } from "../src/pipeline.js";
 import { render } from "../src/render/index.js";
 import type { Doc, Enumeration, Span } from "../src/schema.js";
+import { CHROMIUM, launchChromium, screenshotPath, warnIfNoChromium, type BrowserGlobal } from "./helpers/chromium.js";
 
-/** `GONGWEN_CHROMIUM` names another Chromium binary. */
-const CANDIDATES = process.env["GONGWEN_CHROMIUM"] ? [process.env["GONGWEN_CHROMIUM"]] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-const CHROMIUM = CANDIDATES.find((path) => existsSync(path));
-if (!CHROMIUM) {
-  console.warn(
-    `\n${"!".repeat(78)}\n!! render-browser: Chromium NOT FOUND (${CANDIDATES.join(", ")}): the browser test is SKIPPED, NOT PASSED.\n` +
-      `!! Install it with: apt-get install -y chromium fonts-wqy-microhei\n${"!".repeat(78)}\n`,
-  );
-}
-
-/** The browser's getComputedStyle, typed here because the project compiles without the DOM library. */
-type BrowserGlobal = { getComputedStyle(node: unknown, pseudo?: string): { backgroundColor: string; color: string; content: string } };
+warnIfNoChromium("render-browser");
 
 const seed = readFileSync(new URL("../dict/samples/meeting-report.txt", import.meta.url), "utf8");
-/** The README's screenshots: rewritten only when asked (`UPDATE_SCREENSHOT=1`), so that a test run leaves the tree clean. */
-const screenshotPath = (name: string, folder: string) =>
-  process.env["UPDATE_SCREENSHOT"] === "1" ? new URL(`./screenshots/${name}`, import.meta.url).pathname : join(folder, name);
 
 describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
   const doc = createAnalyzer().analyze(seed);
@@ -40,20 +27,9 @@ describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), "gongwen-render-"));
     const file = join(folder, "seed.html");
-    writeFileSync(file, render(doc, { page: true, caption: "seed/meeting-report.txt" }));
+    writeFileSync(file, render(doc, { page: true, caption: "dict/samples/meeting-report.txt" }));
     url = pathToFileURL(file).href;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

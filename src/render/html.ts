@@ -136,6 +136,8 @@ const palette = (colours: typeof LIGHT) =>
     .map(([name, value]) => `--gw-${name}:${value}`)
     .join(";");
 
+/** Inner rules are scoped as `div.gw-doc .x`: specific enough to win over a notebook's own (`.jp-RenderedHTMLCommon ul`). */
+const S = "div.gw-doc";
 const CSS = `
 .gw-doc{${palette(LIGHT)}}
 @media (prefers-color-scheme:dark){.gw-doc{${palette(DARK)}}}
@@ -144,33 +146,34 @@ body[data-jp-theme-light="false"] .gw-doc,body.vscode-dark .gw-doc,body.vscode-h
 .gw-doc{${Object.entries(ENTITY_COLOURS)
   .map(([type, colour]) => `--gw-${type}:${colour}`)
   .join(";")}}
-.gw-doc{font:15px/1.8 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:var(--gw-fg);background:var(--gw-bg);max-width:1200px;padding:.6em 1em;box-sizing:border-box}
-.gw-doc h1{font-size:1.35em;line-height:1.4;margin:.1em 0 .2em}.gw-doc h2{font-size:.8em;letter-spacing:.05em;text-transform:uppercase;margin:0 0 .2em;color:var(--gw-muted)}
-.gw-caption{color:var(--gw-faint);font-size:.85em}.gw-meta{color:var(--gw-muted);font-size:.9em;margin:0 0 .4em}
-.gw-summary{background:var(--gw-panel);border-left:4px solid var(--gw-accent);padding:.4em .8em;margin:.4em 0}.gw-summary p{margin:0}
-.gw-meeting{border:1px solid var(--gw-line);border-radius:.4em;padding:.4em .8em;margin:.4em 0}
-.gw-meeting dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:0}.gw-meeting dt{color:var(--gw-muted)}.gw-meeting dd{margin:0}
-.gw-meeting ol{margin:0;padding-left:1.4em}
-.gw-chips{list-style:none;padding:0;margin:.3em 0;display:flex;flex-wrap:wrap;gap:.3em}
-.gw-chips li{background:var(--gw-chip);border-radius:1em;padding:0 .7em;font-size:.9em}
-.gw-chips.gw-phrases li{background:var(--gw-phrase)}
-.gw-legend{margin:.3em 0}.gw-legend span{margin-right:.8em;font-size:.85em}
-.gw-body{display:flex;gap:1.5em;align-items:flex-start;border-top:1px solid var(--gw-line);padding-top:.5em}
-.gw-text{flex:3;min-width:0;white-space:pre-wrap;overflow-wrap:anywhere}
-.gw-gap{display:block;height:.5em;overflow:hidden}
-.gw-outline{flex:1;min-width:12em;font-size:.9em;line-height:1.5;position:sticky;top:0;max-height:100vh;overflow:auto;border-left:1px solid var(--gw-line);padding-left:1em}
-.gw-outline ol{list-style:none;padding-left:1em;margin:0}.gw-outline li{margin:.2em 0}.gw-outline a{color:var(--gw-link);text-decoration:none}
-.gw-outline .gw-incomplete{color:var(--gw-spam)}.gw-list-head{color:var(--gw-muted);font-size:.85em;margin-top:.4em}
-.gw-ent{padding:.1em .25em;border-radius:.3em;line-height:1;color:#1f2328}
-.gw-ent::after{content:attr(data-label);display:inline-block;font-size:.6em;font-weight:bold;text-transform:uppercase;margin-left:.3em;vertical-align:middle;opacity:.7}
-.gw-noise{color:var(--gw-faint);background:var(--gw-noise)}
-.gw-noise::before{content:"[" attr(data-label) "] ";font-size:.7em}
-.gw-spam{color:var(--gw-spam);background:var(--gw-spam-bg);text-decoration:line-through}
-.gw-spam::before{content:"[" attr(data-label) "] ";font-size:.7em;text-decoration:none;display:inline-block}
-.gw-marker{font-weight:bold;color:var(--gw-link)}
-.gw-key{border-bottom:2px solid var(--gw-accent)}
+.gw-doc{font:15px/1.8 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:var(--gw-fg);background:var(--gw-bg);max-width:1200px;padding:.6em 1em;box-sizing:border-box;text-align:left}
+${S} .gw-title{font-size:1.35em;line-height:1.4;margin:.1em 0 .2em;font-weight:bold}
+${S} .gw-label{font-size:.8em;line-height:1.5;letter-spacing:.05em;text-transform:uppercase;font-weight:normal;margin:0 0 .2em;color:var(--gw-muted)}
+${S} .gw-caption{color:var(--gw-faint);font-size:.85em}${S} .gw-meta{color:var(--gw-muted);font-size:.9em;margin:0 0 .4em}
+${S} .gw-summary{background:var(--gw-panel);border-left:4px solid var(--gw-accent);padding:.4em .8em;margin:.4em 0}${S} .gw-summary p{margin:0}
+${S} .gw-meeting{border:1px solid var(--gw-line);border-radius:.4em;padding:.4em .8em;margin:.4em 0}
+${S} .gw-meeting dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:0}${S} .gw-meeting dt{color:var(--gw-muted);font-weight:normal}${S} .gw-meeting dd{margin:0}
+${S} .gw-meeting ol{list-style:decimal;margin:0;padding-left:1.4em}
+${S} ul.gw-chips{list-style:none;padding:0;margin:.3em 0;display:flex;flex-wrap:wrap;gap:.3em}
+${S} .gw-chips li{list-style:none;background:var(--gw-chip);border-radius:1em;padding:0 .7em;font-size:.9em;margin:0}
+${S} .gw-chips.gw-phrases li{background:var(--gw-phrase)}
+${S} .gw-legend{margin:.3em 0}${S} .gw-legend span{margin-right:.8em;font-size:.85em}
+${S} .gw-body{display:flex;gap:1.5em;align-items:flex-start;border-top:1px solid var(--gw-line);padding-top:.5em}
+${S} .gw-text{flex:3;min-width:0;white-space:pre-wrap;overflow-wrap:anywhere}
+${S} .gw-gap{display:block;height:.5em;overflow:hidden}
+${S} .gw-outline{flex:1;min-width:12em;font-size:.9em;line-height:1.5;position:sticky;top:0;max-height:100vh;overflow:auto;border-left:1px solid var(--gw-line);padding-left:1em}
+${S} .gw-outline ol{list-style:none;padding-left:1em;margin:0}${S} .gw-outline li{margin:.2em 0}${S} .gw-outline a{color:var(--gw-link);text-decoration:none}
+${S} .gw-incomplete{color:var(--gw-spam)}${S} .gw-list-head{color:var(--gw-muted);font-size:.85em;margin-top:.4em}
+${S} .gw-ent{padding:.1em .25em;border-radius:.3em;line-height:1;color:#1f2328}
+${S} .gw-ent::after{content:attr(data-label);display:inline-block;font-size:.6em;font-weight:bold;text-transform:uppercase;margin-left:.3em;vertical-align:middle;opacity:.7}
+${S} .gw-noise{color:var(--gw-faint);background:var(--gw-noise)}
+${S} .gw-noise::before{content:"[" attr(data-label) "] ";font-size:.7em}
+${S} .gw-spam{color:var(--gw-spam);background:var(--gw-spam-bg);text-decoration:line-through}
+${S} .gw-spam::before{content:"[" attr(data-label) "] ";font-size:.7em;text-decoration:none;display:inline-block}
+${S} .gw-marker{font-weight:bold;color:var(--gw-link)}
+${S} .gw-key{border-bottom:2px solid var(--gw-accent)}
 ${Object.keys(ENTITY_COLOURS)
-  .map((type) => `.gw-ent-${type}{background:var(--gw-${type})}`)
+  .map((type) => `${S} .gw-ent-${type}{background:var(--gw-${type})}`)
   .join("\n")}
 `.trim();
 
@@ -344,7 +347,7 @@ function meetingHtml(brief: MeetingBrief): Html | false {
     ],
   ];
   const shown = rows.filter(([, value]) => value !== undefined && value !== false && value !== "");
-  return shown.length > 0 && html`<section class="gw-meeting"><h2>Meeting brief</h2><dl>${shown.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl></section>`;
+  return shown.length > 0 && html`<section class="gw-meeting"><h2 class="gw-label">Meeting brief</h2><dl>${shown.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl></section>`;
 }
 
 function header(doc: Doc, options: RenderOptions, ents: ReadonlySet<EntityType>): Html {
@@ -355,7 +358,7 @@ function header(doc: Doc, options: RenderOptions, ents: ReadonlySet<EntityType>)
     options.caption !== undefined && html`<div class="gw-caption">${options.caption}</div>`,
     doc.page?.title && html`<h1 class="gw-title">${doc.page.title.text}</h1>`,
     meta !== "" && html`<p class="gw-meta">${meta}</p>`,
-    doc.summary?.text && html`<section class="gw-summary"><h2>Summary</h2><p>${doc.summary.text}</p></section>`,
+    doc.summary?.text && html`<section class="gw-summary"><h2 class="gw-label">Summary</h2><p>${doc.summary.text}</p></section>`,
     doc.meeting && meetingHtml(doc.meeting),
     chips(doc.keywords ?? [], max, "gw-keywords"),
     chips(doc.phrases ?? [], max, "gw-phrases"),
@@ -402,7 +405,7 @@ export function render(doc: Doc, options?: RenderOptions): string {
     .map(([type, colour]) => `--gw-${type}:${colour}`)
     .join(";");
   const fragment = html`<div class="gw-doc"${colours !== "" && attr("style", colours)}><style>${new Html(CSS)}</style>${header(doc, parsed, ents)}<div class="gw-body"><div class="gw-text">${annotate(doc.text, marksOf(doc, prefix, ents))}</div>${
-    tree.length > 0 && html`<nav class="gw-outline"><h2>Outline</h2>${outlineHtml(tree, prefix)}</nav>`
+    tree.length > 0 && html`<nav class="gw-outline"><h2 class="gw-label">Outline</h2>${outlineHtml(tree, prefix)}</nav>`
   }</div></div>`.markup;
   if (!parsed.page) return fragment;
   const [head, tail] = pageFrame(doc.page?.title?.text ?? parsed.caption ?? "gongwen");
