@@ -1,7 +1,7 @@
 /**
- * Executes a real notebook headless: Debian's Jupyter (`jupyter nbconvert --execute`) running the tslab kernel from
- * npm, which imports the built gongwen and shows render()'s HTML. Without Jupyter (or without the build) the suite
- * is skipped with a loud warning, never passed.
+ * Executes real notebooks headless: Debian's Jupyter (`jupyter nbconvert --execute`) running the tslab and Deno
+ * kernels from npm, which import the built gongwen and show render()'s HTML. Without Jupyter (or without the build)
+ * the suite is skipped with a loud warning, never passed.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -35,41 +35,47 @@ if (missing) {
   );
 }
 
-describe.skipIf(missing !== undefined)("a tslab notebook executed headless by jupyter nbconvert", () => {
+describe.skipIf(missing !== undefined)("notebooks executed headless by jupyter nbconvert: tslab and Deno kernels from npm", () => {
   let folder: string;
-  /** The executed notebook as nbconvert's HTML, in JupyterLab's light and dark themes. */
-  const html: Record<"light" | "dark", string> = { light: "", dark: "" };
+  /** The executed tslab notebook as nbconvert's HTML, in JupyterLab's light and dark themes, and the Deno one. */
+  const html = { light: "", dark: "", deno: "" };
 
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), "gongwen-notebook-"));
     cpSync(FIXTURE, folder, { recursive: true });
-    // tslab from npm, as the README's setup installs it; gongwen is this checkout (its package.json points at dist/).
+    // tslab and Deno from npm, as the README's setup installs them; gongwen is this checkout (its package.json
+    // points at dist/).
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], { cwd: folder, stdio: "pipe" });
     symlinkSync(ROOT, join(folder, "node_modules/gongwen"), "dir");
-    const kernels = join(folder, "jupyter");
-    mkdirSync(kernels);
+    // Both kernels are registered in the folder, not in the user's Jupyter: tslab under --prefix, Deno under its
+    // XDG data directory.
+    const share = join(folder, "share");
+    mkdirSync(share);
     const tslab = join(folder, "node_modules/.bin/tslab");
-    execFileSync(tslab, ["install", "--python", PYTHON!, "--prefix", kernels, "--binary", tslab], { cwd: folder, stdio: "pipe" });
-    const env = { ...process.env, JUPYTER_PATH: join(kernels, "share/jupyter"), JUPYTER_RUNTIME_DIR: join(folder, "runtime") };
+    execFileSync(tslab, ["install", "--python", PYTHON!, "--prefix", folder, "--binary", tslab], { cwd: folder, stdio: "pipe" });
+    const env = { ...process.env, XDG_DATA_HOME: share, JUPYTER_PATH: join(share, "jupyter"), JUPYTER_RUNTIME_DIR: join(folder, "runtime") };
+    execFileSync(join(folder, "node_modules/.bin/deno"), ["jupyter", "--install"], { cwd: folder, env, stdio: "pipe" });
     const nbconvert = (...args: string[]) => execFileSync("jupyter", ["nbconvert", ...args], { cwd: folder, env, stdio: "pipe" });
-    nbconvert("--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300", "--output", "executed.ipynb", "render.ipynb");
+    nbconvert("--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300", "--output", "tslab-executed.ipynb", "tslab.ipynb");
     for (const theme of ["light", "dark"] as const) {
-      nbconvert("--to", "html", `--HTMLExporter.theme=${theme}`, "--output", `${theme}.html`, "executed.ipynb");
+      nbconvert("--to", "html", `--HTMLExporter.theme=${theme}`, "--output", `${theme}.html`, "tslab-executed.ipynb");
       html[theme] = readFileSync(join(folder, `${theme}.html`), "utf8");
     }
+    nbconvert("--to", "html", "--execute", "--ExecutePreprocessor.timeout=300", "deno.ipynb");
+    html.deno = readFileSync(join(folder, "deno.html"), "utf8");
   }, 600_000);
 
   afterAll(() => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it("runs every cell without an error and prints the chair's name", () => {
+  it("tslab runs every cell without an error and prints the chair's name", () => {
     // nbconvert --execute stops at a cell that throws; a type error from tslab's compiler is printed on stderr.
     expect(html.light).not.toContain('data-mime-type="application/vnd.jupyter.stderr"');
     expect(html.light).toMatch(/<pre>[^<]*雷承锋[^<]*<\/pre>/);
   });
 
-  it("shows the rendered Doc: the meeting brief and the entity marks, with and without options", () => {
+  it("tslab shows the rendered Doc: the meeting brief and the entity marks, with and without options", () => {
     const docs = html.light.split('<div class="gw-doc"').slice(1);
     expect(docs).toHaveLength(2);
     for (const doc of docs) {
@@ -79,6 +85,18 @@ describe.skipIf(missing !== undefined)("a tslab notebook executed headless by ju
     expect(docs[0]).toContain('class="gw-ent gw-ent-date"');
     expect(docs[1]).toMatch(/^ style="--gw-person:#ffd6e0">/);
     expect(docs[1]).not.toContain('class="gw-ent gw-ent-date"');
+  });
+
+  it("Deno shows a displayable() Doc as the rendered HTML when it ends a cell", () => {
+    expect(html.deno).not.toContain('data-mime-type="application/vnd.jupyter.stderr"');
+    // The chair's name as the cell's plain-text value (Deno colours it with ANSI spans).
+    expect(html.deno).toMatch(/data-mime-type="text\/plain">\s*<pre>(<span class="ansi-green-fg">)?&#34;雷承锋&#34;/);
+    const docs = html.deno.split('<div class="gw-doc"').slice(1);
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatch(/^ style="--gw-person:#ffd6e0">/);
+    expect(docs[0]).toContain("<dt>Chair</dt><dd>雷承锋 学院 党委书记</dd>");
+    expect(docs[0]).toContain('<span class="gw-ent gw-ent-person" data-label="person" title="person 党委书记 (学院)">雷承锋</span>');
+    expect(docs[0]).not.toContain('class="gw-ent gw-ent-date"');
   });
 
   describe.skipIf(!CHROMIUM)("in headless Chromium", () => {
