@@ -107,12 +107,25 @@ describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
     });
   }
 
-  it("follows JupyterLab's theme over the system's", async () => {
-    const page = await browser.newPage({ colorScheme: "light" });
-    await page.goto(url);
-    await page.evaluate(() => (globalThis as unknown as { document: { body: { setAttribute(n: string, v: string): void } } }).document.body.setAttribute("data-jp-theme-light", "false"));
-    expect(await page.locator(".gw-doc").evaluate((node) => (globalThis as unknown as BrowserGlobal).getComputedStyle(node).backgroundColor)).toBe("rgb(13, 17, 23)");
-    await page.close();
+  it("follows a notebook's theme over the system's: JupyterLab, VS Code, the classic Notebook", async () => {
+    for (const [system, attribute, value, background] of [
+      ["light", "data-jp-theme-light", "false", "rgb(13, 17, 23)"],
+      ["dark", "data-jp-theme-light", "true", "rgb(255, 255, 255)"],
+      ["light", "class", "vscode-dark", "rgb(13, 17, 23)"],
+      ["dark", "class", "vscode-light", "rgb(255, 255, 255)"],
+      ["dark", "class", "notebook_app command_mode", "rgb(255, 255, 255)"],
+      ["dark", "class", "", "rgb(13, 17, 23)"],
+    ] as const) {
+      const page = await browser.newPage({ colorScheme: system });
+      await page.goto(url);
+      await page.evaluate(
+        ([name, to]) => (globalThis as unknown as { document: { body: { setAttribute(n: string, v: string): void } } }).document.body.setAttribute(name, to),
+        [attribute, value] as const,
+      );
+      const shown = await page.locator(".gw-doc").evaluate((node) => (globalThis as unknown as BrowserGlobal).getComputedStyle(node).backgroundColor);
+      expect(shown, `${system} system, body ${attribute}="${value}"`).toBe(background);
+      await page.close();
+    }
   });
 
   it("draws only the chosen entity types, in the chosen colours", async () => {

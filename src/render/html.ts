@@ -100,7 +100,10 @@ const ENTITY_COLOURS: Record<EntityType, string> = {
   quote: "#f0d0ff",
 };
 
-/** The palette as CSS variables: light by default, dark under `prefers-color-scheme: dark`; a notebook's own theme wins. */
+/**
+ * The palette as CSS variables: light by default, dark under `prefers-color-scheme: dark`; a notebook's own theme
+ * wins (JupyterLab's and VS Code's light or dark, the classic Notebook's light).
+ */
 const LIGHT = {
   fg: "var(--jp-content-font-color1,#1f2328)",
   muted: "var(--jp-content-font-color2,#57606a)",
@@ -141,7 +144,7 @@ const S = "div.gw-doc";
 const CSS = `
 .gw-doc{${palette(LIGHT)}}
 @media (prefers-color-scheme:dark){.gw-doc{${palette(DARK)}}}
-body[data-jp-theme-light="true"] .gw-doc,body.vscode-light .gw-doc{${palette(LIGHT)}}
+body[data-jp-theme-light="true"] .gw-doc,body.vscode-light .gw-doc,body.notebook_app .gw-doc{${palette(LIGHT)}}
 body[data-jp-theme-light="false"] .gw-doc,body.vscode-dark .gw-doc,body.vscode-high-contrast .gw-doc{${palette(DARK)}}
 .gw-doc{${Object.entries(ENTITY_COLOURS)
   .map(([type, colour]) => `--gw-${type}:${colour}`)
