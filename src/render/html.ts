@@ -1,7 +1,8 @@
 /**
- * `render()`: a Doc as self-contained HTML in the spirit of spaCy's displaCy. Inline CSS, no scripts; every
- * piece of the input is escaped. The text pane reproduces the input exactly (labels are drawn by CSS from data
- * attributes), so the pane's `textContent` is the original text and every highlight is a span of it.
+ * `render()`: a Doc as self-contained HTML in the spirit of spaCy's displaCy. Inline CSS, no scripts; markup is
+ * built only through the `html` template, which escapes every value it is given. The text pane reproduces the
+ * input exactly (labels are drawn by CSS from data attributes), so the pane's `textContent` is the original text
+ * and every highlight is a span of it.
  */
 import { parseOptions } from "../options.js";
 import { z } from "zod";
