@@ -381,7 +381,7 @@ printTable(["field: P / R / F1 % (tp/reported/gold)", "dev", "held-out"], [
   ["decisions", ...prfCells("decisions")],
   ["statements (speaker, verb)", ...prfCells("statements")],
 ]);
-console.log(`on-leave names reported as participants or attendees: ${PARTS.map((p) => `${p} ${got("onLeave.asPresent", p)}/${got("onLeave.gold", p)}`).join(", ")}`);
+console.log(`\non-leave names reported as participants or attendees: ${PARTS.map((p) => `${p} ${got("onLeave.asPresent", p)}/${got("onLeave.gold", p)}`).join(", ")}`);
 
 console.log("\nLists (list-annotated items)\n");
 printTable(["", "dev", "held-out"], [
@@ -400,7 +400,7 @@ printTable(["", "dev", "held-out"], [
   ["one-character persons (all items)", ...both("persons.oneChar")],
   ["persons containing whitespace (all items)", ...both("persons.space")],
 ]);
-console.log("names P is a lower bound: persons.jsonl does not list every person a page names (see the header).");
+console.log("\nnames P is a lower bound: persons.jsonl does not list every person a page names (see the header).");
 
 console.log("\nPages (items with page gold)\n");
 printTable(["", "dev", "held-out"], [
