@@ -2,8 +2,9 @@
  * Output regression between two builds: every Doc that `analyze()` gives for the 19,541 CCTV news items
  * (../shared/data/corpus/xinwenlianbo) and the 60 policy documents (../shared/data/policy) must be the same JSON,
  * old build and new. Each build runs in its own child process (nodejieba and gongwen's resources are
- * process-global), both on the same inputs, chunk by chunk, in alternating order, so that a change in the machine's
- * load hits both alike; the throughput ratio new/old of analyze() is the median of the chunks' ratios.
+ * process-global), both on the same inputs, chunk by chunk, each chunk twice per build in the order old, new, new,
+ * old (mirrored every other chunk), so that a change in the machine's load hits both alike; the throughput ratio
+ * new/old of analyze() is the median of the chunks' ratios.
  *
  *   npx tsx bench/regression.ts                       # main (built from its commit) vs the working tree
  *   npx tsx bench/regression.ts --limit 1000          # the first 1,000 CCTV items and (all 60) policy documents
@@ -102,12 +103,17 @@ try {
   }
   for (const [n, [from, to]] of chunks.entries()) {
     const ask = (runner: Runner) => runner.ask<{ ms: number; hashes: string[] }>({ run: [from, to] });
-    // alternate which build runs first
-    const [a, b] = n % 2 ? [await ask(current), await ask(old)].reverse() : [await ask(old), await ask(current)];
-    totals.old += a!.ms;
-    totals.new += b!.ms;
-    ratios[inputs[from]!.kind].push(a!.ms / b!.ms);
-    a!.hashes.forEach((hash, i) => hash !== b!.hashes[i] && differing.push(from + i));
+    // old, new, new, old (or the mirror image, alternating): a drift in the machine's load within the chunk hits
+    // both builds alike
+    const [first, second] = n % 2 ? [current, old] : [old, current];
+    const runs = [await ask(first), await ask(second), await ask(second), await ask(first)];
+    const [a, b] = n % 2 ? [runs[1]!, runs[0]!] : [runs[0]!, runs[1]!];
+    const oldMs = runs[n % 2 ? 1 : 0]!.ms + runs[n % 2 ? 2 : 3]!.ms;
+    const newMs = runs[n % 2 ? 0 : 1]!.ms + runs[n % 2 ? 3 : 2]!.ms;
+    totals.old += oldMs;
+    totals.new += newMs;
+    ratios[inputs[from]!.kind].push(oldMs / newMs);
+    a.hashes.forEach((hash, i) => hash !== b.hashes[i] && differing.push(from + i));
     if (n % 10 === 9) process.stderr.write(`${to}/${inputs.length} inputs, ${differing.length} differing\n`);
   }
 
