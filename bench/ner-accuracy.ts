@@ -2,7 +2,8 @@
  * Named-entity accuracy: exact-span precision/recall/F1 per type on the MSRA NER test set and People's Daily 1998
  * (example.test), next to a baseline of nodejieba's POS tags (nr → person, ns → place, nt → org) scored by the same
  * code on the same tokens; then the policy gold set (test/fixtures/entities/*.json) with person titles checked; then
- * the cost of entity extraction relative to segmentation.
+ * the cost of entity extraction relative to segmentation on the test sentences, the policy gold documents and 500 CCTV
+ * 新闻联播 items. Weibo NER test (named mentions) is scored too, as a check of generalisation to social text.
  *
  *   npx tsx bench/ner-accuracy.ts              # tables
  *   npx tsx bench/ner-accuracy.ts --errors     # also the policy-gold misses and extras with context
@@ -16,16 +17,18 @@ import { createAnalyzer } from "../src/pipeline.js";
 import type { Token } from "../src/schema.js";
 import { dataPath, printTable } from "./lib/data.js";
 import { type GoldSpan, keysOf, policyGold, Score, scorePolicyGold } from "./lib/ner-score.js";
-import { readBio } from "./tools/ner-data.js";
+import { readFileSync } from "node:fs";
+import { type BioSentence, readBio } from "./tools/ner-data.js";
+import { readWeibo } from "./tools/train-ner-sets.js";
 
 type ScoredType = "person" | "place" | "org";
 const TYPES: ScoredType[] = ["person", "place", "org"];
 const BIO_TYPES: Record<string, ScoredType> = { PER: "person", LOC: "place", ORG: "org" };
 const showErrors = process.argv.includes("--errors");
 
-/** The gold sentences of a BIO file with our type names (PER → person, LOC → place, ORG → org). */
-const goldSentences = (path: string) =>
-  readBio(path).map(({ text, spans }) => ({ text, spans: spans.map((span) => ({ ...span, type: BIO_TYPES[span.type]! })) }));
+/** Gold sentences with our type names (PER → person, LOC → place, ORG → org). */
+const goldSentences = (sentences: BioSentence[]) =>
+  sentences.map(({ text, spans }) => ({ text, spans: spans.map((span) => ({ ...span, type: BIO_TYPES[span.type]! })) }));
 
 /** The baseline: jieba's name tags on the same tokens. */
 function baseline(tokens: readonly Token[]): GoldSpan[] {
@@ -42,20 +45,37 @@ const analyzer = createAnalyzer();
 analyzer.segment("预热：加载词典");
 extractEntities("预热", analyzer.segment("预热"));
 
+/** CCTV 新闻联播 items the cost is measured on too: long news text as the library reads it. */
+const CCTV_ITEMS = 500;
+
+function cctvItems(): { text: string; referenceDate: string }[] {
+  const lines = readFileSync(dataPath("corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8").split("\n").slice(0, CCTV_ITEMS);
+  return lines.map((line) => {
+    const { text, date } = JSON.parse(line) as { text: string; date: string };
+    return { text, referenceDate: date };
+  });
+}
+
 /** The texts the cost is measured on, by set: the test sentences, then the policy documents. */
-const costTexts = new Map<string, { text: string; referenceDate?: string }[]>([["MSRA + PD test sentences", []], ["policy gold documents", []]]);
+const costTexts = new Map<string, { text: string; referenceDate?: string }[]>([
+  ["MSRA + PD test sentences", []],
+  ["policy gold documents", []],
+  [`CCTV items (first ${CCTV_ITEMS})`, cctvItems()],
+]);
 
 const rows: (string | number)[][] = [];
-for (const [name, file] of [
-  ["MSRA test", "ner/msra/msra_test_bio.txt"],
-  ["People's Daily test", "ner/peoples-daily-1998/example.test"],
+for (const [name, sentences] of [
+  ["MSRA test", readBio(dataPath("ner/msra/msra_test_bio.txt"))],
+  ["People's Daily test", readBio(dataPath("ner/peoples-daily-1998/example.test"))],
+  // social text: a check of generalisation, not a goal (named mentions only)
+  ["Weibo test", readWeibo("ner/weibo/weiboNER_2nd_conll.test")],
 ] as const) {
   const ours = new Score();
   const base = new Score();
-  for (const sentence of goldSentences(dataPath(file))) {
+  for (const sentence of goldSentences(sentences)) {
     const tokens = analyzer.segment(sentence.text);
     const found = extractEntities(sentence.text, tokens);
-    costTexts.get("MSRA + PD test sentences")!.push({ text: sentence.text });
+    if (name !== "Weibo test") costTexts.get("MSRA + PD test sentences")!.push({ text: sentence.text });
     const guessed = baseline(tokens);
     for (const type of TYPES) {
       const gold = keysOf(sentence.spans, type);

@@ -10,10 +10,12 @@
  * from a pool with the titled names of 5,000 / all items 0.761 / 0.773 (gold only 0.772 then), two swaps 0.753.
  * Partly labelled silver (only the titled names sure, the rest open) gave 0.720-0.729 and was dropped.
  */
+import { createHash } from "node:crypto";
 import { entityLexicon } from "../../src/entities/lexicon.js";
 import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
-import type { BioSentence } from "./ner-data.js";
-import { DEFAULT_SEED, type DenseWeights, prepare, ROWS, toCompact, train } from "./perceptron.js";
+import type { BioSentence, BioType } from "./ner-data.js";
+import { fileDigest, PROVENANCE, readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
+import { DEFAULT_SEED, type DenseWeights, type Example, prepare, ROWS, toCompact, train } from "./perceptron.js";
 import { silverSentences, titledNames, xwlbTexts } from "./silver-ner.js";
 
 /** Chosen by 5-fold cross-validation on example.dev (`train-ner.ts --cv`): F1 still rose a little from 15 to 25 epochs. */
@@ -25,6 +27,39 @@ export const DEFAULT_EPOCHS = 25;
  * over the four seeds; four averaged give 0.779/0.753/0.650 and 0.907–0.920.
  */
 export const DEFAULT_ENSEMBLE = 4;
+
+/** The training sets of the shipped weights and how many copies of each (`parseSets`), chosen by `train-ner.ts --cv`. */
+export const DEFAULT_SETS = "pd,cluener,boson,resume,weibo";
+
+/**
+ * A training set, how many copies of it to train on, the types left unlabelled in it (train-ner-sets.ts), and the
+ * share of its sentences trained on (the first ones; for learning curves).
+ */
+export interface WeightedSet { name: SetName; copies: number; unlabelled: BioType[]; share: number }
+
+/**
+ * `pd*2,cluener/LOC,boson@50` → pd twice, CLUENER once with LOC unlabelled (`/LOC+ORG` for two types), the first
+ * half of BosonNLP.
+ */
+export function parseSets(spec: string): WeightedSet[] {
+  return spec.split(",").map((part) => {
+    const [, name, open, percent, copies] = /^(\w+)(?:\/([A-Z+]+))?(?:@(\d+))?(?:\*(\d+))?$/u.exec(part.trim()) ?? [];
+    const unlabelled = open ? (open.split("+") as BioType[]) : [];
+    if (!SET_NAMES.includes(name as SetName) || unlabelled.some((t) => !["PER", "LOC", "ORG"].includes(t))) {
+      throw new Error(`bad training set "${part}" (sets: ${SET_NAMES.join(", ")})`);
+    }
+    return { name: name as SetName, copies: Number(copies ?? 1), unlabelled, share: Number(percent ?? 100) / 100 };
+  });
+}
+
+/** The sentences of the sets, each set repeated `copies` times (the same objects: prepared once). */
+export function trainingSentences(sets: readonly WeightedSet[]): BioSentence[] {
+  return sets.flatMap(({ name, copies, unlabelled, share }) => {
+    const all = readTrainingSet(name, unlabelled);
+    const sentences = all.slice(0, Math.round(all.length * share));
+    return Array.from({ length: copies }, () => sentences).flat();
+  });
+}
 
 export interface TrainingOptions {
   epochs: number;
@@ -89,7 +124,8 @@ const personNames = (sentences: readonly BioSentence[]) =>
   [...new Set(sentences.flatMap((s) => s.spans.filter((p) => p.type === "PER").map((p) => s.text.slice(p.start, p.end))))].sort();
 
 export function trainTagger(gold: readonly BioSentence[], options: TrainingOptions): TrainedTagger {
-  const goldExamples = gold.map(prepare);
+  const prepared = new Map<BioSentence, Example>();
+  const goldExamples = gold.map((sentence) => prepared.get(sentence) ?? prepared.set(sentence, prepare(sentence)).get(sentence)!);
   let silver: BioSentence[] = [];
   if (options.silverItems > 0) {
     useTaggerWeights(toCompact(train(goldExamples, options.epochs, undefined, options.seed)));
@@ -119,13 +155,34 @@ function averageWeights(runs: readonly DenseWeights[]): DenseWeights {
 }
 
 /**
- * The text of dict/entity-tagger.txt for trained weights: a header naming the source, then the transition rows and
- * every feature row with a weight that matters (the rest stay zero), rounded to two decimals.
+ * The small deterministic training run CI repeats (test/entity-tagger.test.ts) instead of the full one (minutes):
+ * the first 100 sentences of each shipped set, 3 epochs, two training orders, as a weights file's text.
+ * `train-ner.ts` records its digest with the shipped file's in `TRAINING_DIGESTS`.
+ */
+export function smallRunText(): string {
+  const sets = parseSets(DEFAULT_SETS).map((set) => ({ ...set, copies: 1 }));
+  const sentences = sets.flatMap(({ name, unlabelled }) => readTrainingSet(name, unlabelled).slice(0, 100));
+  const record = { sets, sentences: sentences.length, epochs: 3, ensemble: 2 };
+  return weightsFileText(trainTagger(sentences, { epochs: record.epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble: record.ensemble }).dense, record);
+}
+
+/** Where train-ner.ts records the digests of the small run and of the shipped weights. */
+export const TRAINING_DIGESTS = "test/fixtures/entity-tagger-digests.json";
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** What the weights were trained on, for the weights file's header. */
+export interface TrainingRecord { sets: readonly WeightedSet[]; sentences: number; epochs: number; ensemble: number }
+
+/**
+ * The text of dict/entity-tagger.txt for trained weights: a header naming every training set with its provenance,
+ * terms and file digests, then the transition rows and every feature row with a weight that matters (the rest stay
+ * zero), rounded to two decimals.
  *
  * @example
- * writeFileSync("dict/entity-tagger.txt", weightsFileText(trainTagger(sentences, options).dense, sentences.length, 25));
+ * writeFileSync("dict/entity-tagger.txt", weightsFileText(trainTagger(sentences, options).dense, record));
  */
-export function weightsFileText(weights: DenseWeights, sentenceCount: number, epochs: number, ensemble = DEFAULT_ENSEMBLE): string {
+export function weightsFileText(weights: DenseWeights, record: TrainingRecord): string {
   const L = LABEL_COUNT;
   const lines: string[] = [];
   const round = (v: number) => Number(v.toFixed(2));
@@ -139,9 +196,12 @@ export function weightsFileText(weights: DenseWeights, sentenceCount: number, ep
   }
   const header = [
     "# gongwen entity tagger weights (averaged structured perceptron, BIO labels " + LABELS.join(" ") + ").",
-    "# Source: trained by bench/tools/train-ner.ts on People's Daily 1998 example.dev only (../shared/data/ner,",
-    `#   research-use data, see its README), ${sentenceCount} sentences, ${epochs} epochs, the mean of ${ensemble} training orders;`,
-    "#   features in src/entities/tagger.ts.",
+    `# Trained by bench/tools/train-ner.ts on ${record.sentences} sentences, ${record.epochs} epochs, the mean of ${record.ensemble} training orders;`,
+    "#   features in src/entities/tagger.ts. Training sets (../shared/data/ner, see its READMEs; types mapped in",
+    "#   bench/tools/train-ner-sets.ts), each published by its authors for research use, no licence file:",
+    ...record.sets.map(({ name, copies, unlabelled }) =>
+      `#   - ${PROVENANCE[name].source}${copies > 1 ? `, ${copies} copies` : ""}${unlabelled.length ? `, ${unlabelled.join("+")} unlabelled` : ""};` +
+      ` sha256 ${PROVENANCE[name].files.map(fileDigest).join(" ")}`),
     `# Format: \`@<from> w…\` transition rows (from = label index, ${L} = sentence start), then \`<row base36> w…\` one row`,
     `#   of ${L} weights per hashed feature (2^${HASH_BITS} rows; rows not listed are zero). Single spaces.`,
   ];
