@@ -17,7 +17,10 @@ import { createAnalyzer } from "../src/pipeline.js";
 import type { Token } from "../src/schema.js";
 import { dataPath, printTable } from "./lib/data.js";
 import { type GoldSpan, keysOf, policyGold, Score, scorePolicyGold } from "./lib/ner-score.js";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { entityLexicon } from "../src/entities/lexicon.js";
+import { tagCharacters } from "../src/entities/tagger.js";
+import { indexTokens } from "../src/entities/tokens.js";
 import { type BioSentence, readBio } from "./tools/ner-data.js";
 import { readWeibo } from "./tools/train-ner-sets.js";
 
@@ -43,6 +46,17 @@ function baseline(tokens: readonly Token[]): GoldSpan[] {
 const f = (x: number) => x.toFixed(3);
 const analyzer = createAnalyzer();
 analyzer.segment("预热：加载词典");
+// the tagger's weights load on first use: their load time and what they add to RSS, after the word lists
+const warmIndex = indexTokens("预热", analyzer.segment("预热"));
+entityLexicon();
+const statBefore = statSync(new URL("../dict/entity-tagger.txt", import.meta.url));
+const rssBefore = process.memoryUsage().rss;
+const loadStart = performance.now();
+tagCharacters("预热", warmIndex, entityLexicon());
+const loadMs = performance.now() - loadStart;
+globalThis.gc?.();
+const weightsLine = `Tagger weights: ${(statBefore.size / 1e6).toFixed(1)} MB on disk, loaded in ${loadMs.toFixed(0)} ms, ` +
+  `+${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(1)} MB RSS`;
 extractEntities("预热", analyzer.segment("预热"));
 
 /** CCTV 新闻联播 items the cost is measured on too: long news text as the library reads it. */
@@ -137,4 +151,5 @@ for (const [set, texts] of costTexts) {
 }
 console.log(`\n## Cost (best of ${passes} passes; wall time on a shared machine, so compare within a run)\n`);
 printTable(["text", "step", "ms", "chars/s", "relative to segmentation"], costRows);
+console.log(`\n${weightsLine}`);
 if (showErrors) console.log(`\n## Policy gold errors\n\n${errors.join("\n")}`);

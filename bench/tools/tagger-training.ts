@@ -15,7 +15,7 @@ import { entityLexicon } from "../../src/entities/lexicon.js";
 import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
 import type { BioSentence, BioType } from "./ner-data.js";
 import { fileDigest, PROVENANCE, readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
-import { DEFAULT_SEED, type DenseWeights, type Example, prepare, ROWS, toCompact, train } from "./perceptron.js";
+import { DEFAULT_SEED, type DenseWeights, type Example, prepare, pruneRows, ROWS, toCompact, train } from "./perceptron.js";
 import { silverSentences, titledNames, xwlbTexts } from "./silver-ner.js";
 
 /** Chosen by 5-fold cross-validation on example.dev (`train-ner.ts --cv`): F1 still rose a little from 15 to 25 epochs. */
@@ -29,7 +29,7 @@ export const DEFAULT_EPOCHS = 25;
 export const DEFAULT_ENSEMBLE = 4;
 
 /** The training sets of the shipped weights and how many copies of each (`parseSets`), chosen by `train-ner.ts --cv`. */
-export const DEFAULT_SETS = "pd,cluener,boson,resume,weibo";
+export const DEFAULT_SETS = "pd*3,cluener/LOC,boson/LOC,resume,weibo";
 
 /**
  * A training set, how many copies of it to train on, the types left unlabelled in it (train-ner-sets.ts), and the
@@ -61,6 +61,9 @@ export function trainingSentences(sets: readonly WeightedSet[]): BioSentence[] {
   });
 }
 
+/** Feature rows whose weights all lie within this of O's are dropped (perceptron.ts `pruneRows`; see train-ner.ts). */
+export const DEFAULT_PRUNE = 0;
+
 export interface TrainingOptions {
   epochs: number;
   /** How many 新闻联播 items to label as silver data (0: gold only). */
@@ -77,6 +80,8 @@ export interface TrainingOptions {
    * luck counts for less.
    */
   ensemble?: number;
+  /** Pruning threshold (default `DEFAULT_PRUNE`). */
+  prune?: number;
 }
 
 export interface TrainedTagger {
@@ -136,7 +141,7 @@ export function trainTagger(gold: readonly BioSentence[], options: TrainingOptio
   const examples = [...goldExamples, ...[...silver, ...swapped].map(prepare)];
   const first = options.seed ?? DEFAULT_SEED;
   const runs = Array.from({ length: options.ensemble ?? DEFAULT_ENSEMBLE }, (_, k) => train(examples, options.epochs, undefined, first + k));
-  const dense = averageWeights(runs);
+  const dense = pruneRows(averageWeights(runs), options.prune ?? DEFAULT_PRUNE);
   return { dense, compact: toCompact(dense), silverSentences: silver.length, swappedSentences: swapped.length };
 }
 
@@ -162,7 +167,7 @@ function averageWeights(runs: readonly DenseWeights[]): DenseWeights {
 export function smallRunText(): string {
   const sets = parseSets(DEFAULT_SETS).map((set) => ({ ...set, copies: 1 }));
   const sentences = sets.flatMap(({ name, unlabelled }) => readTrainingSet(name, unlabelled).slice(0, 100));
-  const record = { sets, sentences: sentences.length, epochs: 3, ensemble: 2 };
+  const record = { sets, sentences: sentences.length, epochs: 3, ensemble: 2, prune: DEFAULT_PRUNE };
   return weightsFileText(trainTagger(sentences, { epochs: record.epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble: record.ensemble }).dense, record);
 }
 
@@ -172,7 +177,7 @@ export const TRAINING_DIGESTS = "test/fixtures/entity-tagger-digests.json";
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** What the weights were trained on, for the weights file's header. */
-export interface TrainingRecord { sets: readonly WeightedSet[]; sentences: number; epochs: number; ensemble: number }
+export interface TrainingRecord { sets: readonly WeightedSet[]; sentences: number; epochs: number; ensemble: number; prune: number }
 
 /**
  * The text of dict/entity-tagger.txt for trained weights: a header naming every training set with its provenance,
@@ -196,7 +201,8 @@ export function weightsFileText(weights: DenseWeights, record: TrainingRecord): 
   }
   const header = [
     "# gongwen entity tagger weights (averaged structured perceptron, BIO labels " + LABELS.join(" ") + ").",
-    `# Trained by bench/tools/train-ner.ts on ${record.sentences} sentences, ${record.epochs} epochs, the mean of ${record.ensemble} training orders;`,
+    `# Trained by bench/tools/train-ner.ts on ${record.sentences} sentences, ${record.epochs} epochs, the mean of ${record.ensemble} training orders` +
+      `${record.prune > 0 ? `, rows within ${record.prune} of O dropped` : ""};`,
     "#   features in src/entities/tagger.ts. Training sets (../shared/data/ner, see its READMEs; types mapped in",
     "#   bench/tools/train-ner-sets.ts), each published by its authors for research use, no licence file:",
     ...record.sets.map(({ name, copies, unlabelled }) =>

@@ -5,13 +5,14 @@
  * places, organisations), so retrain after changing those files.
  *
  *   npx tsx bench/tools/train-ner.ts                         # train as shipped, write the weights and digests
- *   npx tsx bench/tools/train-ner.ts --cv [--folds N] [--epochs N] [--sets SPEC;SPEC…]
+ *   npx tsx bench/tools/train-ner.ts --cv [--folds N] [--epochs N | --at 4,8,12] [--prune 0,1,2] [--sets SPEC;SPEC…]
  *
  * SPEC names the sets and how to train on each (tagger-training.ts `parseSets`): `pd*2,cluener/LOC,boson@50` is
  * example.dev twice, CLUENER with LOC unlabelled, the first half of BosonNLP (default `DEFAULT_SETS`).
  * `--cv` cross-validates each SPEC (`;` between them) in one run: fold k holds out the k-th contiguous block of
  * every set (neighbouring sentences share names), trains one order on the rest of the SPEC's sets, and scores the
- * tagger alone on every set's held-out block, exact spans; no writing. The sets are chosen on these figures.
+ * tagger alone on every set's held-out block, exact spans, after `--epochs` (or after each epoch of `--at`, the last
+ * also with the rows of each `--prune` threshold dropped, perceptron.ts `pruneRows`); no writing. The sets are chosen on these figures.
  *
  * Training as shipped takes minutes, so CI repeats a small run instead (`smallRunText`): this command records its
  * digest and the shipped file's in test/fixtures/entity-tagger-digests.json.
@@ -19,9 +20,9 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { projectRoot } from "../lib/data.js";
-import { countSpans, type Example, prepare, type SpanCounts, spanF1, train } from "./perceptron.js";
+import { countSpans, type Example, prepare, pruneRows, type SpanCounts, spanF1, train } from "./perceptron.js";
 import {
-  DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, DEFAULT_SETS, parseSets, type WeightedSet, sha256, smallRunText, TRAINING_DIGESTS, trainingSentences, trainTagger,
+  DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, DEFAULT_PRUNE, DEFAULT_SETS, parseSets, type WeightedSet, sha256, smallRunText, TRAINING_DIGESTS, trainingSentences, trainTagger,
   weightsFileText,
 } from "./tagger-training.js";
 import { readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
@@ -35,6 +36,9 @@ const epochs = Number(option("--epochs") ?? DEFAULT_EPOCHS);
 if (process.argv.includes("--cv")) {
   const folds = Number(option("--folds") ?? 5);
   const specs = (option("--sets") ?? DEFAULT_SETS).split(";");
+  const at = (option("--at") ?? String(epochs)).split(",").map(Number);
+  // pruning thresholds scored after the last epoch (pruneRows)
+  const prunes = (option("--prune") ?? "0").split(",").map(Number);
   const examples = new Map<SetName, Example[]>(SET_NAMES.map((name) => [name, readTrainingSet(name).map(prepare)]));
   /** The examples of a set read with some types unlabelled, prepared once. */
   const variants = new Map<string, Example[]>();
@@ -45,11 +49,15 @@ if (process.argv.includes("--cv")) {
     return variants.get(key)!;
   };
   const block = (all: Example[], k: number) => [Math.floor((all.length * k) / folds), Math.floor((all.length * (k + 1)) / folds)] as const;
-  console.log(`${folds}-fold CV, ${epochs} epochs, one training order, tagger alone; F1 person / place / org on each set's held-out blocks`);
+  console.log(`${folds}-fold CV, ${at.join(", ")} epochs, one training order, tagger alone; F1 person / place / org on each set's held-out blocks`);
   console.log(`| training sets | ${SET_NAMES.join(" | ")} |`);
   console.log(`|---|${SET_NAMES.map(() => "---").join("|")}|`);
+  /** The F1 (person / place / org) of held-out counts. */
+  const cell = (c: SpanCounts) => ["PER", "LOC", "ORG"].map((type) => spanF1(c[type]!).toFixed(3)).join(" / ");
   for (const spec of specs) {
-    const counts = new Map<SetName, SpanCounts>(SET_NAMES.map((name) => [name, {}]));
+    // counts per scored epoch per set: each fold's averaged weights are scored after each epoch of `at`
+    const checkpoints = [...at.slice(0, -1).map((epoch) => ({ epoch, prune: 0 })), ...prunes.map((prune) => ({ epoch: at.at(-1)!, prune }))];
+    const counts = new Map(checkpoints.map((point) => [point, new Map<SetName, SpanCounts>(SET_NAMES.map((name) => [name, {}]))]));
     for (let k = 0; k < folds; k++) {
       const training = parseSets(spec).flatMap((set) => {
         const all = examplesOf(set);
@@ -57,15 +65,21 @@ if (process.argv.includes("--cv")) {
         const rest = [...all.slice(0, from), ...all.slice(to)].slice(0, Math.round((all.length - to + from) * set.share));
         return Array.from({ length: set.copies }, () => rest).flat();
       });
-      const weights = train(training, epochs);
-      for (const name of SET_NAMES) {
-        const all = examples.get(name)!;
-        const [from, to] = block(all, k);
-        countSpans(all.slice(from, to), weights, counts.get(name));
-      }
+      train(training, at.at(-1)!, (epoch, weights) => {
+        for (const point of checkpoints.filter((p) => p.epoch === epoch)) {
+          const pruned = pruneRows(weights, point.prune);
+          for (const name of SET_NAMES) {
+            const all = examples.get(name)!;
+            const [from, to] = block(all, k);
+            countSpans(all.slice(from, to), pruned, counts.get(point)!.get(name));
+          }
+        }
+      });
     }
-    const cell = (c: SpanCounts) => ["PER", "LOC", "ORG"].map((type) => spanF1(c[type]!).toFixed(3)).join(" / ");
-    console.log(`| ${spec} | ${SET_NAMES.map((name) => cell(counts.get(name)!)).join(" | ")} |`);
+    for (const [{ epoch, prune }, bySet] of counts) {
+      const label = `${spec}${at.length > 1 ? `, ${epoch} epochs` : ""}${prune ? `, rows within ${prune} pruned` : ""}`;
+      console.log(`| ${label} | ${SET_NAMES.map((name) => cell(bySet.get(name)!)).join(" | ")} |`);
+    }
   }
   process.exit(0);
 }
@@ -73,7 +87,7 @@ if (process.argv.includes("--cv")) {
 const sets = parseSets(option("--sets") ?? DEFAULT_SETS);
 const ensemble = Number(option("--ensemble") ?? DEFAULT_ENSEMBLE);
 const sentences = trainingSentences(sets);
-const text = weightsFileText(trainTagger(sentences, { epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble }).dense, { sets, sentences: sentences.length, epochs, ensemble });
+const text = weightsFileText(trainTagger(sentences, { epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble }).dense, { sets, sentences: sentences.length, epochs, ensemble, prune: DEFAULT_PRUNE });
 writeFileSync(resolve(projectRoot, "dict/entity-tagger.txt"), text);
 const digests = { smallRun: sha256(smallRunText()), shipped: sha256(text) };
 writeFileSync(resolve(projectRoot, TRAINING_DIGESTS), `${JSON.stringify(digests, null, 2)}\n`);

@@ -1,8 +1,9 @@
 /**
  * A compact character tagger for person, place and organisation names in running news text (where names come
  * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
- * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on People's Daily 1998
- * `example.dev` only; the weights ship in `dict/entity-tagger.txt`.
+ * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on public training sets
+ * (People's Daily 1998 `example.dev`, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's header names them);
+ * the weights ship in `dict/entity-tagger.txt`.
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
  * character, and the same code computes them for training and for inference. When tagging, the templates whose
@@ -622,7 +623,7 @@ function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array; t
 
 /**
  * Replaces the shipped weights for this process (the training tools evaluate the whole extractor with weights
- * trained on part of example.dev, on the part held out).
+ * trained without part of example.dev, on the part held out).
  */
 export function useTaggerWeights(weights: TaggerWeights): void {
   loaded = { weights, transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
