@@ -10,7 +10,8 @@
  * arguments take few values and the single-character ones read their weights from tables built when the weights
  * load (test/entity-tagger.test.ts checks the result against Viterbi over `characterFeatures`).
  */
-import { dictParseError, readDictLines } from "../dict.js";
+import { readFileSync } from "node:fs";
+import { dictParseError, dictPath } from "../dict.js";
 import type { Token } from "../schema.js";
 import { type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import type { TokenIndex } from "./tokens.js";
@@ -336,10 +337,24 @@ function popCount(x: number): number {
 
 /** Builds the compact table from (feature id, weights) pairs; the first pair of an id counts. */
 export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>]>, transitions: Float32Array): TaggerWeights {
+  const ids = Int32Array.from(entries, ([id]) => id);
+  const values = new Float32Array(entries.length * LABEL_COUNT);
+  entries.forEach(([, weights], k) => values.set(Array.from({ length: LABEL_COUNT }, (_, l) => weights[l]!), k * LABEL_COUNT));
+  return compactRows(ids, values, entries.length, transitions);
+}
+
+/** `compactWeights` over flat arrays: `count` feature ids and `LABEL_COUNT` weights per id. */
+function compactRows(ids: Int32Array, values: Float32Array, count: number, transitions: Float32Array): TaggerWeights {
   const known = new Uint32Array((1 << HASH_BITS) / 16);
-  const first = new Map<number, ArrayLike<number>>();
-  for (const [id, values] of entries) if (!first.has(id)) first.set(id, values);
-  for (const id of first.keys()) known[((id >>> 5) << 1) + 1]! |= 1 << (id & 31);
+  const isKnown = (id: number) => (known[((id >>> 5) << 1) + 1]! >>> (id & 31)) & 1;
+  const first = new Int32Array(count);
+  let firsts = 0;
+  for (let k = 0; k < count; k++) {
+    const id = ids[k]!;
+    if (isKnown(id)) continue;
+    known[((id >>> 5) << 1) + 1]! |= 1 << (id & 31);
+    first[firsts++] = k;
+  }
   // row 0 stays zero: unknown features read it, so that scoring takes no branch
   let rank = 1;
   for (let w = 0; w < known.length; w += 2) {
@@ -347,9 +362,11 @@ export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>
     rank += popCount(known[w + 1]!);
   }
   const rows = new Int16Array(rank * ROW);
-  for (const [id, values] of first) {
-    const row = rowOf(known, id) * ROW;
-    for (let l = 1; l < LABEL_COUNT; l++) rows[row + l - 1] = toInt16(values[l]! - values[0]!);
+  for (let f = 0; f < firsts; f++) {
+    const k = first[f]!;
+    const row = rowOf(known, ids[k]!) * ROW;
+    const at = k * LABEL_COUNT;
+    for (let l = 1; l < LABEL_COUNT; l++) rows[row + l - 1] = toInt16(values[at + l]! - values[at]!);
   }
   return { known, rows, transitions };
 }
@@ -596,29 +613,92 @@ export function labelSpans(labels: Uint8Array): { type: SpanType; start: number;
 const WEIGHTS_FILE = "entity-tagger.txt";
 let loaded: { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } | undefined;
 
-/** The shipped weights (and masked transitions), loaded on first use. Format: see `dict/entity-tagger.txt`. */
+/**
+ * The numbers of a weights line from `from` (after its key) to `end`: the weights are plain decimals (`-6.46`), read
+ * here digit by digit because splitting 200,000 lines into strings takes most of a second. NaN when malformed.
+ */
+function readWeights(text: string, from: number, end: number, out: Float32Array, at: number): number {
+  let count = 0;
+  let i = from;
+  while (i < end) {
+    if (text.charCodeAt(i) !== 0x20) return NaN;
+    i++;
+    const negative = text.charCodeAt(i) === 0x2d;
+    if (negative) i++;
+    let whole = 0;
+    let fraction = 0;
+    let scale = 1;
+    let digits = 0;
+    let c = text.charCodeAt(i);
+    for (; c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i), digits++) whole = whole * 10 + c - 0x30;
+    if (c === 0x2e) {
+      for (c = text.charCodeAt(++i); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i), digits++) {
+        fraction = fraction * 10 + c - 0x30;
+        scale *= 10;
+      }
+    }
+    if (digits === 0 || count === LABEL_COUNT) return NaN;
+    const value = whole + fraction / scale;
+    out[at + count++] = negative ? -value : value;
+  }
+  return count;
+}
+
+/**
+ * The shipped weights (and masked transitions), loaded on first use. Format: see `dict/entity-tagger.txt`. The
+ * file is parsed here line by line rather than through `readDictLines`, which keeps every line's fields.
+ */
 function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } {
   if (loaded) return loaded;
+  // the data lines are ASCII: read as one byte per character, no UTF-8 decoding (only comments hold other text)
+  const text = readFileSync(dictPath(WEIGHTS_FILE), "latin1");
   const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
-  const entries: [number, number[]][] = [];
-  for (const line of readDictLines(WEIGHTS_FILE, " ")) {
-    const [key, ...values] = line.fields;
-    if (values.length !== LABEL_COUNT || !key) throw dictParseError(WEIGHTS_FILE, line, `expected a key and ${LABEL_COUNT} weights`);
-    const numbers = values.map(Number);
-    if (numbers.some((v) => !Number.isFinite(v))) throw dictParseError(WEIGHTS_FILE, line, "weight is not a number");
-    if (key.startsWith("@")) {
-      const from = Number(key.slice(1));
-      if (!(from >= 0 && from <= LABEL_COUNT)) throw dictParseError(WEIGHTS_FILE, line, "bad transition row");
-      transitions.set(numbers, from * LABEL_COUNT);
-    } else {
-      const id = Number.parseInt(key, 36);
-      if (!(id >= 0 && id <= MASK)) throw dictParseError(WEIGHTS_FILE, line, "feature id out of range");
-      entries.push([id, numbers]);
+  // a weights line takes at least 16 characters with its newline
+  const capacity = Math.ceil(text.length / 16) + 1;
+  const ids = new Int32Array(capacity);
+  const values = new Float32Array(capacity * LABEL_COUNT);
+  let count = 0;
+  const row = new Float32Array(LABEL_COUNT);
+  for (let start = 0, line = 1; start < text.length; line++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const next = end + 1;
+    if (text.charCodeAt(end - 1) === 0x0d) end--;
+    if (end > start && text.charCodeAt(start) !== 0x23) {
+      const keyEnd = text.indexOf(" ", start);
+      const bad = (problem: string) => dictParseError(WEIGHTS_FILE, { line, fields: text.slice(start, end).split(" ") }, problem);
+      if (keyEnd < 0 || keyEnd > end) throw bad(`expected a key and ${LABEL_COUNT} weights`);
+      const isTransition = text.charCodeAt(start) === 0x40;
+      const read = readWeights(text, keyEnd, end, isTransition ? row : values, isTransition ? 0 : count * LABEL_COUNT);
+      if (Number.isNaN(read)) throw bad("weight is not a number");
+      if (read !== LABEL_COUNT) throw bad(`expected a key and ${LABEL_COUNT} weights`);
+      if (isTransition) {
+        const from = Number(text.slice(start + 1, keyEnd));
+        if (!(from >= 0 && from <= LABEL_COUNT)) throw bad("bad transition row");
+        transitions.set(row, from * LABEL_COUNT);
+      } else {
+        const id = base36(text, start, keyEnd);
+        if (!(id >= 0 && id <= MASK)) throw bad("feature id out of range");
+        ids[count++] = id;
+      }
     }
+    start = next;
   }
-  const weights = compactWeights(entries, transitions);
+  const weights = compactRows(ids, values, count, transitions);
   loaded = { weights, transitions: maskTransitions(transitions), tables: taggingTables(weights) };
   return loaded;
+}
+
+/** The base-36 number (lower case) from `start` to `end`, or -1 when a character is no base-36 digit. */
+function base36(text: string, start: number, end: number): number {
+  let id = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x7a ? c - 0x57 : -1;
+    if (digit < 0 || id > MASK) return -1;
+    id = id * 36 + digit;
+  }
+  return end > start ? id : -1;
 }
 
 /**
