@@ -8,6 +8,7 @@
  *   npx tsx bench/ner-accuracy.ts              # tables
  *   npx tsx bench/ner-accuracy.ts --errors     # also the policy-gold misses and extras with context
  *   npx tsx bench/ner-accuracy.ts --passes 5   # cost: best of 5 timed passes (default 3)
+ *   node --expose-gc --import tsx bench/ner-accuracy.ts   # also the memory the tagger's weights keep
  *
  * BIO conventions (see each set's README): MSRA tags meeting names as ORG (中国致公党第十一次全国代表大会) and
  * People's Daily splits 欧美 into single-character LOCs; both are scored as they are, exact spans only.
@@ -49,14 +50,21 @@ analyzer.segment("预热：加载词典");
 // the tagger's weights load on first use: their load time and what they add to RSS, after the word lists
 const warmIndex = indexTokens("预热", analyzer.segment("预热"));
 entityLexicon();
-const statBefore = statSync(new URL("../dict/entity-tagger.txt", import.meta.url));
-const rssBefore = process.memoryUsage().rss;
+const weightsBytes = statSync(new URL("../dict/entity-tagger.txt", import.meta.url)).size;
+globalThis.gc?.();
+const memoryBefore = process.memoryUsage();
+const cpuBefore = process.cpuUsage();
 const loadStart = performance.now();
 tagCharacters("预热", warmIndex, entityLexicon());
 const loadMs = performance.now() - loadStart;
+const cpu = process.cpuUsage(cpuBefore);
 globalThis.gc?.();
-const weightsLine = `Tagger weights: ${(statBefore.size / 1e6).toFixed(1)} MB on disk, loaded in ${loadMs.toFixed(0)} ms, ` +
-  `+${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(1)} MB RSS`;
+const memoryAfter = process.memoryUsage();
+const retained = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+const weightsLine = `Tagger weights: ${mb(weightsBytes)} MB on disk, loaded in ${loadMs.toFixed(0)} ms (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU), ` +
+  `+${mb(memoryAfter.rss - memoryBefore.rss)} MB RSS` +
+  (globalThis.gc ? `, +${mb(retained(memoryAfter) - retained(memoryBefore))} MB heap and buffers kept` : " (run with node --expose-gc for what stays)");
 extractEntities("预热", analyzer.segment("预热"));
 
 /** CCTV 新闻联播 items the cost is measured on too: long news text as the library reads it. */

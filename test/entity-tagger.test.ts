@@ -2,24 +2,18 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETS, parseSets, sha256, smallRunText } from "../bench/tools/tagger-training.js";
 import { fileDigest, PROVENANCE } from "../bench/tools/train-ner-sets.js";
-import { readDictLines } from "../src/dict.js";
 import { entityLexicon } from "../src/entities/lexicon.js";
 import {
-  characterFeatures, compactWeights, emissions, LABEL_COUNT, maskTransitions, tagCharacters, viterbi,
+  characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, tagCharacters, viterbi, weightsText,
 } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
 import { segmentText, defaultLexicon } from "../src/segment/index.js";
 import { readData, seedText } from "./helpers/doc.js";
 
-/** The shipped weights, read the way training tools hand them over: (feature id, weights) pairs. */
+/** The shipped weights as the loader reads them, for scoring them the way training tools do. */
 function shippedWeights() {
-  const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
-  const entries: [number, number[]][] = [];
-  for (const { fields: [key, ...values] } of readDictLines("entity-tagger.txt", " ")) {
-    if (key!.startsWith("@")) transitions.set(values.map(Number), Number(key!.slice(1)) * LABEL_COUNT);
-    else entries.push([Number.parseInt(key!, 36), values.map(Number)]);
-  }
-  return { weights: compactWeights(entries, transitions), transitions };
+  const weights = parseTaggerWeights(readFileSync(new URL("../dict/entity-tagger.txt", import.meta.url), "latin1"));
+  return { weights, transitions: weights.transitions };
 }
 
 describe("the entity tagger's inference", () => {
@@ -35,6 +29,21 @@ describe("the entity tagger's inference", () => {
       expect(tagged).toEqual(reference);
       if (text.length > 1000) expect(tagged.some((label) => label !== 0)).toBe(true);
     }
+  });
+});
+
+describe("the weights file format", () => {
+  it("reads back the table it writes", () => {
+    const weights = compactWeights([[5, [0, 1.5, -2, 0, 0, 0.25, 0]], [70_000, [1, 0, 0, 3, 0, 0, -1]]], new Float32Array(56).fill(0.5));
+    const read = parseTaggerWeights(weightsText(weights));
+    expect(read.known).toEqual(weights.known);
+    expect(read.rows).toEqual(weights.rows);
+    expect([...read.rows.subarray(6, 12)]).toEqual([150, -200, 0, 0, 25, 0]);
+  });
+
+  it("names the line of a malformed file in a DICT_PARSE error", () => {
+    expect(() => parseTaggerWeights("# header\n@0 1 2 x 4 5 6 7\n")).toThrow(expect.objectContaining({ code: "DICT_PARSE", message: expect.stringContaining("line 2") }));
+    expect(() => parseTaggerWeights("@0 1 2 3 4 5 6 7\nknown AAAA\n")).toThrow(expect.objectContaining({ code: "DICT_PARSE" }));
   });
 });
 

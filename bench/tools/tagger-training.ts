@@ -12,10 +12,10 @@
  */
 import { createHash } from "node:crypto";
 import { entityLexicon } from "../../src/entities/lexicon.js";
-import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
+import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights, weightsText } from "../../src/entities/tagger.js";
 import type { BioSentence, BioType } from "./ner-data.js";
 import { fileDigest, PROVENANCE, readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
-import { DEFAULT_SEED, type DenseWeights, type Example, prepare, pruneRows, ROWS, toCompact, train } from "./perceptron.js";
+import { DEFAULT_SEED, type DenseWeights, type Example, prepare, pruneRows, toCompact, train } from "./perceptron.js";
 import { silverSentences, titledNames, xwlbTexts } from "./silver-ner.js";
 
 /** Chosen by 5-fold cross-validation on example.dev (`train-ner.ts --cv`): F1 still rose a little from 15 to 25 epochs. */
@@ -181,24 +181,13 @@ export interface TrainingRecord { sets: readonly WeightedSet[]; sentences: numbe
 
 /**
  * The text of dict/entity-tagger.txt for trained weights: a header naming every training set with its provenance,
- * terms and file digests, then the transition rows and every feature row with a weight that matters (the rest stay
- * zero), rounded to two decimals.
+ * terms and file digests, then the inference table (tagger.ts `weightsText`: the transitions, and the weight rows of
+ * the features with a weight that matters, as int16 hundredths relative to O).
  *
  * @example
  * writeFileSync("dict/entity-tagger.txt", weightsFileText(trainTagger(sentences, options).dense, record));
  */
 export function weightsFileText(weights: DenseWeights, record: TrainingRecord): string {
-  const L = LABEL_COUNT;
-  const lines: string[] = [];
-  const round = (v: number) => Number(v.toFixed(2));
-  for (let from = 0; from <= L; from++) {
-    lines.push(`@${from} ${[...weights.transitions.subarray(from * L, from * L + L)].map(round).join(" ")}`);
-  }
-  for (let row = 0; row < ROWS; row++) {
-    const values = [...weights.features.subarray(row * L, row * L + L)].map(round);
-    if (values.every((v) => Math.abs(v) < 0.01)) continue;
-    lines.push(`${row.toString(36)} ${values.join(" ")}`);
-  }
   const header = [
     "# gongwen entity tagger weights (averaged structured perceptron, BIO labels " + LABELS.join(" ") + ").",
     `# Trained by bench/tools/train-ner.ts on ${record.sentences} sentences, ${record.epochs} epochs, the mean of ${record.ensemble} training orders` +
@@ -208,8 +197,9 @@ export function weightsFileText(weights: DenseWeights, record: TrainingRecord): 
     ...record.sets.map(({ name, copies, unlabelled }) =>
       `#   - ${PROVENANCE[name].source}${copies > 1 ? `, ${copies} copies` : ""}${unlabelled.length ? `, ${unlabelled.join("+")} unlabelled` : ""};` +
       ` sha256 ${PROVENANCE[name].files.map(fileDigest).join(" ")}`),
-    `# Format: \`@<from> w…\` transition rows (from = label index, ${L} = sentence start), then \`<row base36> w…\` one row`,
-    `#   of ${L} weights per hashed feature (2^${HASH_BITS} rows; rows not listed are zero). Single spaces.`,
+    `# Format: \`@<from> w…\` transition rows (from = label index, ${LABEL_COUNT} = sentence start); \`known <base64>\`, the bit`,
+    `#   set of the 2^${HASH_BITS} hashed features that have weights (uint32 little-endian); \`rows <base64>\`, their weights in`,
+    "#   feature order, labels B-PER…I-ORG less O's, int16 hundredths little-endian (src/entities/tagger.ts weightsText).",
   ];
-  return `${header.join("\n")}\n${lines.join("\n")}\n`;
+  return `${header.join("\n")}\n${weightsText(toCompact(weights))}`;
 }

@@ -308,7 +308,7 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
  * holds the weights of the labels other than O as int16 hundredths, each less the feature's O weight: shifting
  * every label of a character by the same amount changes no decision, so O's emission is 0 (the file keeps two
  * decimals, so this is exact). The bit set with its ranks takes 128 KB and stays in the processor's cache, so an
- * unknown feature (about a quarter of them) costs no memory access; the rows take 12 bytes each, about 1 MB.
+ * unknown feature costs no memory access; the rows take 12 bytes each, 2.8 MB for the shipped weights.
  * Tagging is bound by these lookups.
  */
 export interface TaggerWeights {
@@ -337,24 +337,10 @@ function popCount(x: number): number {
 
 /** Builds the compact table from (feature id, weights) pairs; the first pair of an id counts. */
 export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>]>, transitions: Float32Array): TaggerWeights {
-  const ids = Int32Array.from(entries, ([id]) => id);
-  const values = new Float32Array(entries.length * LABEL_COUNT);
-  entries.forEach(([, weights], k) => values.set(Array.from({ length: LABEL_COUNT }, (_, l) => weights[l]!), k * LABEL_COUNT));
-  return compactRows(ids, values, entries.length, transitions);
-}
-
-/** `compactWeights` over flat arrays: `count` feature ids and `LABEL_COUNT` weights per id. */
-function compactRows(ids: Int32Array, values: Float32Array, count: number, transitions: Float32Array): TaggerWeights {
   const known = new Uint32Array((1 << HASH_BITS) / 16);
-  const isKnown = (id: number) => (known[((id >>> 5) << 1) + 1]! >>> (id & 31)) & 1;
-  const first = new Int32Array(count);
-  let firsts = 0;
-  for (let k = 0; k < count; k++) {
-    const id = ids[k]!;
-    if (isKnown(id)) continue;
-    known[((id >>> 5) << 1) + 1]! |= 1 << (id & 31);
-    first[firsts++] = k;
-  }
+  const first = new Map<number, ArrayLike<number>>();
+  for (const [id, values] of entries) if (!first.has(id)) first.set(id, values);
+  for (const id of first.keys()) known[((id >>> 5) << 1) + 1]! |= 1 << (id & 31);
   // row 0 stays zero: unknown features read it, so that scoring takes no branch
   let rank = 1;
   for (let w = 0; w < known.length; w += 2) {
@@ -362,11 +348,9 @@ function compactRows(ids: Int32Array, values: Float32Array, count: number, trans
     rank += popCount(known[w + 1]!);
   }
   const rows = new Int16Array(rank * ROW);
-  for (let f = 0; f < firsts; f++) {
-    const k = first[f]!;
-    const row = rowOf(known, ids[k]!) * ROW;
-    const at = k * LABEL_COUNT;
-    for (let l = 1; l < LABEL_COUNT; l++) rows[row + l - 1] = toInt16(values[at + l]! - values[at]!);
+  for (const [id, values] of first) {
+    const row = rowOf(known, id) * ROW;
+    for (let l = 1; l < LABEL_COUNT; l++) rows[row + l - 1] = toInt16(values[l]! - values[0]!);
   }
   return { known, rows, transitions };
 }
@@ -613,92 +597,74 @@ export function labelSpans(labels: Uint8Array): { type: SpanType; start: number;
 const WEIGHTS_FILE = "entity-tagger.txt";
 let loaded: { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } | undefined;
 
-/**
- * The numbers of a weights line from `from` (after its key) to `end`: the weights are plain decimals (`-6.46`), read
- * here digit by digit because splitting 200,000 lines into strings takes most of a second. NaN when malformed.
- */
-function readWeights(text: string, from: number, end: number, out: Float32Array, at: number): number {
-  let count = 0;
-  let i = from;
-  while (i < end) {
-    if (text.charCodeAt(i) !== 0x20) return NaN;
-    i++;
-    const negative = text.charCodeAt(i) === 0x2d;
-    if (negative) i++;
-    let whole = 0;
-    let fraction = 0;
-    let scale = 1;
-    let digits = 0;
-    let c = text.charCodeAt(i);
-    for (; c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i), digits++) whole = whole * 10 + c - 0x30;
-    if (c === 0x2e) {
-      for (c = text.charCodeAt(++i); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i), digits++) {
-        fraction = fraction * 10 + c - 0x30;
-        scale *= 10;
-      }
-    }
-    if (digits === 0 || count === LABEL_COUNT) return NaN;
-    const value = whole + fraction / scale;
-    out[at + count++] = negative ? -value : value;
-  }
-  return count;
-}
+/** Words of the known-feature bit set with its ranks (`TaggerWeights.known`). */
+const KNOWN_WORDS = (1 << HASH_BITS) / 16;
 
 /**
- * The shipped weights (and masked transitions), loaded on first use. Format: see `dict/entity-tagger.txt`. The
- * file is parsed here line by line rather than through `readDictLines`, which keeps every line's fields.
+ * Weights in the file's form: `@<from> w…` transition rows (from = label index, `LABEL_COUNT` = sentence start),
+ * then `known <base64>` (the bits of `TaggerWeights.known`, one uint32 per 32 feature ids, little-endian) and
+ * `rows <base64>` (`TaggerWeights.rows` from row 1, int16 little-endian). The inference table itself, so loading
+ * is a base64 decode and one pass to rebuild the ranks.
+ *
+ * @example
+ * parseTaggerWeights(weightsText(weights)) // → the same weights
  */
+export function weightsText(weights: TaggerWeights): string {
+  const L = LABEL_COUNT;
+  const lines: string[] = [];
+  for (let from = 0; from <= L; from++) lines.push(`@${from} ${[...weights.transitions.subarray(from * L, from * L + L)].map((v) => Number(v.toFixed(2))).join(" ")}`);
+  const bits = Uint32Array.from({ length: KNOWN_WORDS / 2 }, (_, w) => weights.known[2 * w + 1]!);
+  const base64 = (array: Uint32Array | Int16Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
+  lines.push(`known ${base64(bits)}`, `rows ${base64(weights.rows.subarray(ROW))}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Weights from their text (`weightsText`; `#` lines are comments); a `DICT_PARSE` error names what is wrong. */
+export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWeights {
+  const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
+  let bits: Uint32Array | undefined;
+  let rows: Int16Array | undefined;
+  text.split("\n").forEach((raw, i) => {
+    const row = raw.trim();
+    if (row === "" || row.startsWith("#")) return;
+    const fields = row.split(" ");
+    const bad = (problem: string) => dictParseError(file, { line: i + 1, fields: fields.map((f) => (f.length > 40 ? `${f.slice(0, 40)}…` : f)) }, problem);
+    const [key, ...values] = fields;
+    if (key!.startsWith("@")) {
+      const from = Number(key!.slice(1));
+      const numbers = values.map(Number);
+      if (!(from >= 0 && from <= LABEL_COUNT) || numbers.length !== LABEL_COUNT) throw bad(`expected @0…@${LABEL_COUNT} and ${LABEL_COUNT} weights`);
+      if (numbers.some((v) => !Number.isFinite(v))) throw bad("weight is not a number");
+      transitions.set(numbers, from * LABEL_COUNT);
+    } else if ((key === "known" || key === "rows") && values.length === 1) {
+      const bytes = Buffer.from(values[0]!, "base64");
+      // copied: a decoded buffer may sit at any offset of Node's pool, and typed arrays need aligned offsets
+      const copy = new Uint8Array(bytes).buffer;
+      if (key === "known") bits = new Uint32Array(copy, 0, copy.byteLength >> 2);
+      else rows = new Int16Array(copy, 0, copy.byteLength >> 1);
+    } else throw bad("expected `@<from> w…`, `known <base64>` or `rows <base64>`");
+  });
+  const lastLine = { line: text.split("\n").length, fields: [] };
+  if (!bits || bits.length !== KNOWN_WORDS / 2) throw dictParseError(file, lastLine, `expected a known line of ${KNOWN_WORDS * 2} bytes`);
+  const known = new Uint32Array(KNOWN_WORDS);
+  let rank = 1;
+  for (let w = 0; w < bits.length; w++) {
+    known[2 * w] = rank;
+    known[2 * w + 1] = bits[w]!;
+    rank += popCount(bits[w]!);
+  }
+  if (!rows || rows.length !== (rank - 1) * ROW) throw dictParseError(file, lastLine, `expected ${rank - 1} rows of ${ROW} weights`);
+  const all = new Int16Array(rank * ROW);
+  all.set(rows, ROW);
+  return { known, rows: all, transitions };
+}
+
+/** The shipped weights (and masked transitions), loaded on first use. Format: `weightsText`. */
 function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } {
   if (loaded) return loaded;
-  // the data lines are ASCII: read as one byte per character, no UTF-8 decoding (only comments hold other text)
-  const text = readFileSync(dictPath(WEIGHTS_FILE), "latin1");
-  const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
-  // a weights line takes at least 16 characters with its newline
-  const capacity = Math.ceil(text.length / 16) + 1;
-  const ids = new Int32Array(capacity);
-  const values = new Float32Array(capacity * LABEL_COUNT);
-  let count = 0;
-  const row = new Float32Array(LABEL_COUNT);
-  for (let start = 0, line = 1; start < text.length; line++) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    const next = end + 1;
-    if (text.charCodeAt(end - 1) === 0x0d) end--;
-    if (end > start && text.charCodeAt(start) !== 0x23) {
-      const keyEnd = text.indexOf(" ", start);
-      const bad = (problem: string) => dictParseError(WEIGHTS_FILE, { line, fields: text.slice(start, end).split(" ") }, problem);
-      if (keyEnd < 0 || keyEnd > end) throw bad(`expected a key and ${LABEL_COUNT} weights`);
-      const isTransition = text.charCodeAt(start) === 0x40;
-      const read = readWeights(text, keyEnd, end, isTransition ? row : values, isTransition ? 0 : count * LABEL_COUNT);
-      if (Number.isNaN(read)) throw bad("weight is not a number");
-      if (read !== LABEL_COUNT) throw bad(`expected a key and ${LABEL_COUNT} weights`);
-      if (isTransition) {
-        const from = Number(text.slice(start + 1, keyEnd));
-        if (!(from >= 0 && from <= LABEL_COUNT)) throw bad("bad transition row");
-        transitions.set(row, from * LABEL_COUNT);
-      } else {
-        const id = base36(text, start, keyEnd);
-        if (!(id >= 0 && id <= MASK)) throw bad("feature id out of range");
-        ids[count++] = id;
-      }
-    }
-    start = next;
-  }
-  const weights = compactRows(ids, values, count, transitions);
-  loaded = { weights, transitions: maskTransitions(transitions), tables: taggingTables(weights) };
+  const weights = parseTaggerWeights(readFileSync(dictPath(WEIGHTS_FILE), "latin1"));
+  loaded = { weights, transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
   return loaded;
-}
-
-/** The base-36 number (lower case) from `start` to `end`, or -1 when a character is no base-36 digit. */
-function base36(text: string, start: number, end: number): number {
-  let id = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x7a ? c - 0x57 : -1;
-    if (digit < 0 || id > MASK) return -1;
-    id = id * 36 + digit;
-  }
-  return end > start ? id : -1;
 }
 
 /**
