@@ -2,11 +2,12 @@
  * Named entities: people (with titles and affiliations), organisations, places, dates, meetings, counts,
  * documents and quoted formulas, each a span of the original text.
  */
-import { GongwenError } from "../errors.js";
+import { z } from "zod";
+import { parseOptions, parseText } from "../options.js";
 import type { Stage } from "../pipeline.js";
-import type { Entity, Token } from "../schema.js";
+import { type Entity, IsoDateSchema, type Token } from "../schema.js";
 import { defaultLexicon, segmentText } from "../segment/index.js";
-import { type DateMention, findDates } from "../text/dates.js";
+import { type DateMention, datesIn } from "../text/dates.js";
 import { contentRanges } from "../text/page.js";
 import { type CountMatch, findCounts } from "./count.js";
 import { type EntityLexicon, entityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
@@ -158,7 +159,7 @@ export function extractEntities(text: string, tokens: readonly Token[], options:
   nameCandidates(text, index, lexicon, candidates);
   for (const m of findMeetings(text, index)) candidates.push({ type: "meeting", start: m.start, end: m.end, rank: RANK.other });
   for (const count of findCounts(index)) candidates.push({ type: "count", start: count.start, end: count.end, rank: RANK.other, count });
-  for (const date of findDates(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
+  for (const date of datesIn(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
     candidates.push({ type: "date", start: date.start, end: date.end, rank: RANK.other, date });
   }
   for (const q of findQuotes(text)) candidates.push({ type: q.type, start: q.start, end: q.end, rank: RANK.other });
@@ -176,11 +177,12 @@ export function extractEntities(text: string, tokens: readonly Token[], options:
  * // → [["org", "学院党委"], ["person", "雷承锋"]]
  */
 export function entities(text: string, options: EntityOptions = {}): Entity[] {
-  if (typeof text !== "string") {
-    throw new GongwenError("INVALID_INPUT", `expected a string, got ${text === null ? "null" : typeof text}`);
-  }
-  return extractEntities(text, segmentText(text, "default", defaultLexicon()), options);
+  const parsed = parseOptions(EntityOptionsSchema, options, "entity options");
+  return extractEntities(parseText(text), segmentText(text, "default", defaultLexicon()), parsed);
 }
+
+/** Validates {@link EntityOptions} (strict; the reference date must exist). */
+const EntityOptionsSchema: z.ZodType<EntityOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
 
 /**
  * The pipeline stage: fills `doc.entities` from `doc.tokens`. When the page stage ran, only entities in the
