@@ -269,8 +269,12 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date YYYY-MM-DD")
   .refine(isCalendarDay, "no such day in the calendar");
 
-/** Default cap on input length in UTF-16 code units (10 million ≈ 20 MB of UTF-8 Chinese). */
-export const DEFAULT_MAX_INPUT_LENGTH = 10_000_000;
+/**
+ * Default cap on input length in UTF-16 code units (2 million ≈ 6 MB of UTF-8 Chinese, 30 times the longest policy
+ * document here): every hostile shape of bench/adversarial-scaling.ts stays under 2 GB RSS at this length (1.3 GB
+ * at most), while a Doc of 10 million characters of dense text would need 4–5 GB.
+ */
+export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
 
 /** Validates {@link SegmentOptions} (strict: unknown keys are rejected). */
 export const SegmentOptionsSchema = z
