@@ -541,7 +541,7 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
  */
 export function contentRanges(doc: Pick<Doc, "text" | "page">, scope: "article" | "all" = "article"): Span[] {
   parseDoc(doc, "contentRanges()");
-  if (!doc.page || parseScope(scope) === "all") return [{ start: 0, end: doc.text.length, text: doc.text }];
+  if (parseScope(scope) === "all" || !doc.page) return [{ start: 0, end: doc.text.length, text: doc.text }];
   return doc.page.regions
     .filter((region) => region.kind === "article" || region.kind === "title")
     .map(({ start, end, text }) => ({ start, end, text }));
