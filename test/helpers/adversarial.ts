@@ -13,6 +13,7 @@ const GIVEN_NAMES = [
   "玉兰", "文斌", "洪", "桂芳", "振华", "明", "小平", "学军", "静", "宏伟", "淑珍", "光荣", "鹏", "雪梅", "国强",
 ];
 const ORG_UNITS = ["办公室", "组织人事部", "宣传统战部", "财务部", "教务科技部", "学工部", "保卫部", "后勤服务中心", "招生就业指导中心", "计算机工程系"];
+const UNIT_KINDS = ["工程局", "中学", "研究院", "人民医院", "管理委员会", "办公室"];
 const TITLES = ["书记", "副书记", "常委", "委员", "主任", "副主任", "部长", "副部长", "秘书长", "主席", "副主席", "省长", "副省长", "局长", "处长"];
 const TOPICS = ["深化职业教育改革", "加强基层党组织建设", "推进产教融合", "做好安全生产工作", "完善内部控制制度", "加强人才队伍建设"];
 const CN_DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -85,6 +86,11 @@ export const SHAPES: readonly Shape[] = [
   {
     name: "meeting: commas in a decision",
     build: (size) => framed(size, `${LEAD}会议决定成立工作小组`, () => "，", "听取了汇报。"),
+  },
+  {
+    // thousands of distinct organisations: abbreviations are linked, and the guests' organisations aliased, by name
+    name: "meeting: thousands of units as guests",
+    build: (size) => framed(size, LEAD, (k) => `第${k + 1}${UNIT_KINDS[k % UNIT_KINDS.length]}、`, "负责同志到会指导。"),
   },
   {
     name: "roster: 治丧委员会名单",
