@@ -101,6 +101,11 @@ export const SHAPES: readonly Shape[] = [
     build: (size) => framed(size, "第十四届全国人民代表大会代表名单\n", (k) => `${rosterName(k)}　　${ORG_UNITS[k % ORG_UNITS.length]}${TITLES[k % TITLES.length]}\n`, ""),
   },
   {
+    // a region per line: entities are kept by the regions they lie in
+    name: "page: credit lines between paragraphs",
+    build: (size) => framed(size, "", (k) => (k % 2 ? "编辑：石丹 审核：于文金\n" : `学院党委书记雷承锋主持会议，${rosterName(k)}、${rosterName(k + 1)}出席。\n`), ""),
+  },
+  {
     name: "titles: 书记、副书记、常委…",
     build: (size) => framed(size, "中共中央政治局", (k) => `${TITLES[k % TITLES.length]}、`, "雷承锋出席会议。"),
   },
