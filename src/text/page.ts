@@ -416,7 +416,8 @@ function readCredits(infos: LineInfo[]): Credits | undefined {
       const key: CreditField | undefined = field.kind === "author.weak" ? "text" : CREDIT_FIELDS.has(field.kind) ? (field.kind as CreditField) : undefined;
       if (!key) continue;
       const names = field.value.text.split(/[\s、，,；;/]+/).filter(Boolean);
-      if (names.length > 0) credits[key] = [...(credits[key] ?? []), ...names];
+      // appended in place: copying the list for each line is quadratic in a page of thousands of credit lines
+      if (names.length > 0) for (const name of names) (credits[key] ??= []).push(name);
     }
   }
   return Object.keys(credits).length > 0 ? credits : undefined;
