@@ -87,6 +87,15 @@ describe("what is not an enumeration", () => {
     expect(numbered(enumerations(text))).toEqual([]);
   });
 
+  it.each([
+    ["a roll call by rank", "县委书记王明主持召开县委常委会会议，县委副书记、县长李强，县委副书记赵刚，县委常委张华、刘军、陈平出席会议。"],
+    ["a run of titles", "党工委书记、管委会主任孙伟，党工委副书记、管委会副主任周平，党工委副书记、管委会副主任吴涛，党工委、管委会领导班子成员出席。"],
+    ["the order of business", "会议议程如下：听取了县政府关于财政预算执行情况的报告；听取了县人民法院关于执行工作情况的报告；听取了县人民检察院关于公益诉讼工作的报告。"],
+    ["a title, a dateline and a lead on three lines", "临江市召开政法委员会全体会议\n临江网讯（记者 王方）16日上午，\n临江市召开市委政法委员会全体（扩大）会议，部署下一阶段工作。"],
+  ])("no parallel series from %s", (_name, text) => {
+    expect(enumerations(text)).toEqual([]);
+  });
+
   it("a range such as 一、二级 does not break the 一、 list it stands in", () => {
     const text = "一、总体要求\n一、二级医院参照执行。\n二、主要任务\n内容。";
     const [list] = enumerations(text);
