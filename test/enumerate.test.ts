@@ -155,6 +155,36 @@ describe("mixed openers", () => {
   });
 });
 
+describe("inline lists as 一是…二是 paragraphs run", () => {
+  const texts = (list: Enumeration | undefined) => list?.items.map((item) => item.text);
+
+  it("reads a marker set on a line of its own (一是\\n按照…)", () => {
+    const text = "会议要求：\n一是\n按照县委部署，抓好整改落实。\n二是\n坚持问题导向，补齐短板弱项。\n会议还研究了其他事项。";
+    const [list] = enumerations(text);
+    expect(markers(list!)).toEqual(["一是", "二是"]);
+    expect(list!.items.map((item) => item.heading?.text)).toEqual(["按照县委部署", "坚持问题导向"]);
+    expect(texts(list)![1]).toBe("二是\n坚持问题导向，补齐短板弱项。");
+  });
+
+  it("ends the last item with its sentence when every item is one sentence", () => {
+    const text = "镇党委书记提出四点要求：一是提高政治站位。二是严明换届纪律。三是加强宣传引导。四是严肃工作作风。他还通报了近期典型案例。";
+    expect(texts(enumerations(text)[0])!.at(-1)).toBe("四是严肃工作作风。");
+  });
+
+  it("keeps the sentences that continue the last item when its siblings run on after their lead sentence", () => {
+    const text =
+      "会议要求，一要提高认识。各单位要把教育整顿摆上重要位置。二要压实责任。主要负责人要亲自抓。三要强化担当。教育整顿办要发挥牵头作用，统筹推进各项工作。\n会议还研究了其他事项。";
+    expect(texts(enumerations(text)[0])!.at(-1)).toBe("三要强化担当。教育整顿办要发挥牵头作用，统筹推进各项工作。");
+  });
+
+  it("keeps the paragraph that continues the last item when its siblings head paragraphs of their own", () => {
+    const text =
+      "下一步工作安排如下。\n一是加强组织领导。\n各乡镇要成立工作专班，明确责任人。\n二是完善工作机制。\n要健全定期调度制度。\n三是强化督查考核。\n要把督查结果纳入年度考核。\n会议强调，要以钉钉子精神抓好落实。";
+    const [list] = enumerations(text);
+    expect(texts(list)!.at(-1)).toBe("三是强化督查考核。\n要把督查结果纳入年度考核。");
+  });
+});
+
 describe("nesting", () => {
   it("puts 一是… inside the （三） heading it follows", () => {
     const text = "（一）目标任务。选择试点城市。\n（二）总体思路。坚持问题导向。\n（三）基本原则。一是坚持以人民为中心，保障用药需求；二是坚持依法合规，严格执行法律；三是坚持市场机制，发挥集采作用。\n（四）工作步骤。分步实施。";

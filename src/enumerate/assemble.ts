@@ -41,6 +41,8 @@ const MAX_HEADING = 30;
 /** A heading line (一、总体要求) is short; a longer line is a run-in paragraph (（一）目标任务。选择…). */
 const MAX_HEADING_LINE = 50;
 
+/** Line breaks between an inline marker and its words: one, or two with a blank line between. */
+const MAX_BREAKS_AFTER_MARKER = 2;
 const FULL_STOPS = new Set([..."。！？!?；;"]);
 const HEADING_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
 /** Between a marker and its text: 第一，… / 1．… / （三）\n合理用药. */
@@ -57,7 +59,9 @@ function plausible(marker: Marker, text: string): boolean {
     return !(/[一二三四五六七八九十]/.test(text[i] ?? "") && RANGE_ENDS.has(text[i + 1] ?? ""));
   }
   if (!INLINE_STYLES.has(marker.style)) return true;
-  while (i < text.length && AFTER_MARKER.has(text[i]!) && text[i] !== "\n") i++;
+  // The words may start on the next line: a page or a typesetter breaks the line after 一是 (一是\n按照…).
+  let breaks = 0;
+  while (i < text.length && AFTER_MARKER.has(text[i]!) && (text[i] !== "\n" || ++breaks <= MAX_BREAKS_AFTER_MARKER)) i++;
   let n = 0;
   while (i < text.length && n < 2 && !CLAUSE_ENDS.has(text[i]!)) {
     i++;
@@ -241,7 +245,8 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
  * Where an item ends: at the next sibling's marker; the last item at the end of what it heads. A heading line
  * (一、总体要求) heads everything up to the next item of its level or higher, a closing block (注：, 附件, the
  * date) or its parent's end; so does a run-in paragraph (（二）成立联合采购办公室。…) directly followed by items of
- * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and an inline item with its sentence.
+ * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and the last inline item as its
+ * siblings did ({@link lastInlineEnd}).
  */
 function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: AssembleOptions): number {
   const { entry } = node;
@@ -251,11 +256,44 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   let end: number;
   if (index < nodes.length - 1) end = nodes[index + 1]!.entry.start;
   else if (entry.end !== undefined) end = entry.end;
-  else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context))) {
+  else if (INLINE_STYLES.has(entry.style) && !(entry.lineStart && hasWordsOnLine(entry, layout) && isHeadingLine(entry, layout))) {
+    end = lastInlineEnd(node, layout, context);
+  } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = layout.lineEnd(entry.start);
   else end = layout.sentenceEnd(entry.markerEnd);
   return layout.trimEnd(entry.start, Math.min(end, limit));
+}
+
+/** Where an item's words begin: after the marker and what separates it from them, line breaks included (一是\n按照…). */
+function wordsStart(entry: Entry, layout: Layout): number {
+  let i = entry.markerEnd;
+  while (i < layout.text.length && AFTER_MARKER.has(layout.text[i]!)) i++;
+  return i;
+}
+
+const hasWordsOnLine = (entry: Entry, layout: Layout) => wordsStart(entry, layout) < layout.lineEnd(entry.start);
+
+/**
+ * The end of the last item of an inline list (一是…二是…), which no next marker bounds. The items of one list are
+ * built alike, so the last runs as its siblings did: one sentence when each sibling is one sentence; the rest of its
+ * paragraph when a sibling goes on after its lead sentence (三是组织上热情关怀。要关注…); as many paragraphs as the
+ * longest sibling when they head paragraphs of their own. It never runs past the next marker of its level or
+ * higher, or the closing block.
+ */
+function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): number {
+  const { entry } = node;
+  const words = wordsStart(entry, layout);
+  const siblings = node.list.nodes.slice(0, -1).map((sibling, k) => {
+    const start = wordsStart(sibling.entry, layout);
+    return { start, end: layout.trimEnd(start, node.list.nodes[k + 1]!.entry.start) };
+  });
+  const paragraphs = Math.max(0, ...siblings.map((s) => layout.paragraph(Math.max(s.start, s.end - 1)) - layout.paragraph(s.start)));
+  let end: number;
+  if (paragraphs > 0) end = layout.paragraphEnd(words, paragraphs);
+  else if (siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = layout.paragraphEnd(words);
+  else end = layout.sentenceEnd(words);
+  return Math.min(end, nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(words));
 }
 
 /** The next paragraph opens with a marker of a lower heading level (not an inline one such as 一是). */
