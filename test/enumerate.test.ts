@@ -237,6 +237,31 @@ describe("nesting", () => {
   });
 });
 
+describe("a heading level with one item so far", () => {
+  it("keeps a lone 一、 that heads （一） and 1. items (a notice cut short)", () => {
+    const text = "关于做好防汛工作的通知\n一、压实防汛责任\n（一）落实包保责任。\n1.县级领导包乡镇。\n2.乡镇干部包村组。";
+    const [top] = enumerations(text);
+    expect([top!.style, markers(top!)]).toEqual(["cn-dun", ["一、"]]);
+    const [paren] = top!.items[0]!.children!;
+    expect([paren!.style, markers(paren!)]).toEqual(["cn-paren", ["（一）"]]);
+    expect(markers(paren!.items[0]!.children![0]!)).toEqual(["1.", "2."]);
+  });
+
+  it("keeps a lone （一） under 五、 when the other sections open with （一）（二）", () => {
+    const text = "四、会议制度\n（一）每月召开一次。\n（二）由主任主持。\n五、学习制度\n（一）每季度集中学习一次。";
+    const [top] = enumerations(text);
+    expect(top!.items.map(childStyles)).toEqual([["cn-paren"], ["cn-paren"]]);
+    expect(markers(top!.items[1]!.children![0]!)).toEqual(["（一）"]);
+  });
+
+  it("drops a stray heading the outline does not confirm, and lifts what it held", () => {
+    expect(enumerations("一、加强领导，确保工作落到实处。")).toEqual([]);
+    const text = "工作规则\n第一章\n一、区政府由区长、副区长组成。\n二、区政府实行区长负责制。";
+    const lists = enumerations(text);
+    expect(lists.map((l) => [l.style, markers(l)])).toEqual([["cn-dun", ["一、", "二、"]]]);
+  });
+});
+
 describe("numbering problems", () => {
   it("reports a gap instead of merging silently", () => {
     const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；四是强化督查，严肃问责。");

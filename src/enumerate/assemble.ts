@@ -123,8 +123,9 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
     }
     target.push({ style: marker.style, ordinal, start: marker.start, markerEnd: marker.end, lineStart: marker.lineStart });
   }
-  // A lone marker is not a list (a lone 一是, a stray 一、).
-  return runs.filter((run) => run.length >= 2);
+  // A lone inline marker is not a list (a lone 一是); a lone heading (一、 at the start of a line) is kept for now and
+  // stays only where the outline shows it is structure (see pruneLoneHeadings).
+  return runs.filter((run) => run.length >= 2 || (run.length === 1 && run[0]!.lineStart && !INLINE_STYLES.has(run[0]!.style)));
 }
 
 /** An item while the tree is built. */
@@ -144,6 +145,8 @@ interface Piece {
   parent: Node | undefined;
   /** The number the list should start at: 1, or the next after the previous piece of its run. */
   expectedFirst: number;
+  /** Its run has a single marker (a heading with no numbered sibling). */
+  lone: boolean;
 }
 
 /** Every proposed entry, sorted by start. */
@@ -222,6 +225,39 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
   return top;
 }
 
+/**
+ * A regulation divides a 第X章 into 第X条 (章 → 节 → 条 → 款 → 项); the 一、 → （一） → 1. → （1） outline of a notice
+ * is another hierarchy, so a lone 第一章 over 一、 items is a page's stray chapter line, not their parent.
+ */
+const headsInItsHierarchy = (style: EnumerationStyle, child: EnumerationStyle) => style !== "di-zhang" || child === "di-tiao";
+
+/**
+ * Drops the lone headings that the outline does not confirm. A heading without a numbered sibling is still
+ * structure when the GB/T 9704 hierarchy is consistent around it: it heads items of its hierarchy (a notice cut
+ * after 一、… （一）… 1. 2.), or it is the single sub-heading of an item whose siblings open with sub-headings of
+ * the same style (五、… （一）… under 四、… （一）（二）（三）). Otherwise it is a stray marker.
+ */
+function pruneLoneHeadings(pieces: readonly Piece[]): Piece[] {
+  const kept: Piece[] = [];
+  for (const piece of pieces) {
+    const { children } = piece.nodes[0]!;
+    const cousins = piece.parent?.list.nodes.filter((node) => node !== piece.parent) ?? [];
+    const confirmed =
+      !piece.lone ||
+      children.some((child) => headsInItsHierarchy(piece.style, child.style)) ||
+      cousins.some((node) => node.children.some((child) => child.style === piece.style && !child.lone));
+    if (confirmed) {
+      kept.push(piece);
+      for (const node of piece.nodes) node.children = pruneLoneHeadings(node.children);
+    } else {
+      // What a stray heading held belongs to the level above it.
+      for (const child of children) child.parent = piece.parent;
+      kept.push(...pruneLoneHeadings(children));
+    }
+  }
+  return kept;
+}
+
 /** An inline list needs two items and a parallel series three; a heading list may be one piece of a longer run. */
 const minimumItems = (style: EnumerationStyle) => (style === "parallel" ? 3 : INLINE_STYLES.has(style) ? 2 : 1);
 
@@ -233,7 +269,7 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
     const parent = container(placed, entry.start);
     if (!piece || piece.parent !== parent) {
       const expectedFirst = piece ? piece.nodes.at(-1)!.entry.ordinal + 1 : 1;
-      piece = { style: entry.style, nodes: [], parent, expectedFirst };
+      piece = { style: entry.style, nodes: [], parent, expectedFirst, lone: run.length === 1 };
       pieces.push(piece);
     }
     piece.nodes.push({ entry, index: piece.nodes.length, end: entry.start, parent, list: piece, children: [] });
@@ -373,6 +409,6 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
  * // → "cn-paren"
  */
 export function assemble(runs: readonly Run[], layout: Layout, options: AssembleOptions): Enumeration[] {
-  const top = place(runs, layout, options).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
+  const top = pruneLoneHeadings(place(runs, layout, options)).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
   return top.map((piece) => toEnumeration(piece, layout));
 }
