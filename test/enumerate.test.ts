@@ -153,6 +153,19 @@ describe("mixed openers", () => {
     const subject = enumerations("中方愿同柬方携手。双方一要坚定相互支持，巩固铁杆友谊。二要深化交流互鉴，共谋发展振兴。");
     expect(subject.map(markers)).toEqual([["一要", "二要"]]);
   });
+
+  it("reads 一要 straight after the addressee, but not the 一 that ends a word (统一要求)", () => {
+    const text = "镇党委书记要求全体代表一要带头学习宣传全会精神；二要认真编制全镇发展规划；三要切实履行代表职责。";
+    expect(enumerations(text).map(markers)).toEqual([["一要", "二要", "三要"]]);
+    expect(enumerations("会议提出统一要求，唯一要做的是落实；二要加强领导。")).toEqual([]);
+  });
+
+  it("reads 第一要…第二要 as a 第一， list, and 第一要务 as a noun", () => {
+    const text = "做好本届工作，第一要坚定正确的政治方向。第二要带头履职尽责。第三要带头发扬民主。";
+    const [list] = enumerations(text);
+    expect([list!.style, markers(list!)]).toEqual(["di", ["第一要", "第二要", "第三要"]]);
+    expect(enumerations("发展是第一要务，第一要素是人才，第二要素是资本。")).toEqual([]);
+  });
 });
 
 describe("inline lists as 一是…二是 paragraphs run", () => {
