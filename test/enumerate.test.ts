@@ -81,6 +81,7 @@ describe("what is not an enumeration", () => {
     ["两手硬", "落实“一个目标、两手硬”总体建设发展思路。"],
     ["a lone 一是", "会议要求，一是要提高认识，切实增强责任感。"],
     ["a lone 首先", "首先，要提高政治站位，切实增强责任感。"],
+    ["首先…最后 telling the order of proceedings", "会上，首先由街道分管副职汇报大气污染防治工作；与会单位发表意见建议；最后，街道党工委书记讲话，提出明确要求。"],
     ["统一、 in running text", "推进和平统一、一国两制方针。"],
     ["numbers in sentences", "全年新增5G用户1.6亿户。2.5万家企业受益。"],
   ])("%s", (_name, text) => {

@@ -125,7 +125,21 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
   }
   // A lone inline marker is not a list (a lone 一是); a lone heading (一、 at the start of a line) is kept for now and
   // stays only where the outline shows it is structure (see pruneLoneHeadings).
-  return runs.filter((run) => run.length >= 2 || (run.length === 1 && run[0]!.lineStart && !INLINE_STYLES.has(run[0]!.style)));
+  return runs.filter(
+    (run) =>
+      (run.length >= 2 && !narratesOrder(run, layout.text)) ||
+      (run.length === 1 && run[0]!.lineStart && !INLINE_STYLES.has(run[0]!.style)),
+  );
+}
+
+/**
+ * 首先…最后 with nothing counted between tells the order of a meeting's proceedings (首先由…汇报；…；最后，…讲话),
+ * not a list: an enumeration by sequence words counts on with 其次/再次.
+ */
+function narratesOrder(run: Run, text: string): boolean {
+  if (run[0]!.style !== "sequence" || run.length !== 2) return false;
+  const second = text.slice(run[1]!.start, run[1]!.markerEnd);
+  return second === "最后" || second === "然后";
 }
 
 /** An item while the tree is built. */
