@@ -276,6 +276,16 @@ describe("a heading level with one item so far", () => {
   });
 });
 
+describe("a page that flattened its paragraphs into one line", () => {
+  it("reads a heading marker after the space that stands for a lost line break, and nests under it", () => {
+    const text =
+      "[接上页] 十二、党委书记主持党委工作。 第四章 会议制度 十三、主任办公会议的主要任务是: (一)研究决定重要工作; (二)讨论审议规章; (三)通报其他事项。 十四、党委会议由书记主持。会议的主要任务是: (一)传达学习上级精神; (二)讨论决定重大问题。";
+    const [top] = enumerations(text);
+    expect([top!.style, markers(top!)]).toEqual(["cn-dun", ["十二、", "十三、", "十四、"]]);
+    expect(top!.items.map((item) => (item.children ?? []).map((child) => child.items.length))).toEqual([[], [3], [2]]);
+  });
+});
+
 describe("numbering problems", () => {
   it("reports a gap instead of merging silently", () => {
     const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；四是强化督查，严肃问责。");

@@ -145,6 +145,12 @@ function preceding(text: string, at: number): number {
   while (i > stop && BLANKS[text.charCodeAt(i)]) i--;
   return i < 0 || LINE_BREAKS[text.charCodeAt(i)] ? LINE : text.charCodeAt(i);
 }
+/**
+ * {@link preceding} for a heading marker (一、, （一）): a page that flattens its paragraphs into one line leaves a
+ * space where each break was (…分工。 十三、… / 第四章 会议制度 十四、…), and running Chinese text puts no space
+ * before a numeral, so a blank right before the marker stands for the start of a line.
+ */
+const precedingHeading = (text: string, at: number) => (BLANKS[text.charCodeAt(at - 1)] ? LINE : preceding(text, at));
 const opensClause = (p: number) => p === LINE || CLAUSE_BREAKS[p] === 1;
 const opensSentence = (p: number) => p === LINE || SENTENCE_BREAKS[p] === 1;
 
@@ -192,8 +198,8 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
         const addressed = next === YAO && n === 1 && code === YI && isIdeograph(before) && !WORDS_ENDING_IN_YI[before];
         if (next !== DUN && (opensClause(before) || SUBJECTS.has(text.slice(i - 2, i)) || addressed)) {
           push(next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
-        } else if (next === DUN && opensSentence(before)) {
-          push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
+        } else if (next === DUN && opensSentence(precedingHeading(text, i))) {
+          push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, precedingHeading(text, i));
         }
       }
       i += Math.max(n, 1) - 1;
@@ -213,7 +219,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const cn = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
       const n = cn || runLength(text, i + 1, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
       if (n === 0 || !CLOSE_PARENS[text.charCodeAt(i + 1 + n)]) continue;
-      const before = preceding(text, i);
+      const before = cn ? precedingHeading(text, i) : preceding(text, i);
       if (!opensClause(before) && !OPEN_PARENS[before]) continue;
       const inner = text.slice(i + 1, i + 1 + n);
       push(cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);
