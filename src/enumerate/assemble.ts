@@ -251,22 +251,30 @@ const headsInItsHierarchy = (style: EnumerationStyle, child: EnumerationStyle) =
  * after 一、… （一）… 1. 2.), or it is the single sub-heading of an item whose siblings open with sub-headings of
  * the same style (五、… （一）… under 四、… （一）（二）（三）). Otherwise it is a stray marker.
  */
-function pruneLoneHeadings(pieces: readonly Piece[]): Piece[] {
+function pruneLoneHeadings(pieces: readonly Piece[], subHeadings = new Map<Piece, Set<EnumerationStyle>>()): Piece[] {
+  /** The styles of the sub-lists (with more than one marker in their run) under the items of `list`. */
+  const stylesUnder = (list: Piece) => {
+    let styles = subHeadings.get(list);
+    if (!styles) {
+      styles = new Set(list.nodes.flatMap((node) => node.children.filter((child) => !child.lone).map((child) => child.style)));
+      subHeadings.set(list, styles);
+    }
+    return styles;
+  };
   const kept: Piece[] = [];
   for (const piece of pieces) {
     const { children } = piece.nodes[0]!;
-    const cousins = piece.parent?.list.nodes.filter((node) => node !== piece.parent) ?? [];
     const confirmed =
       !piece.lone ||
       children.some((child) => headsInItsHierarchy(piece.style, child.style)) ||
-      cousins.some((node) => node.children.some((child) => child.style === piece.style && !child.lone));
+      (piece.parent !== undefined && stylesUnder(piece.parent.list).has(piece.style));
     if (confirmed) {
       kept.push(piece);
-      for (const node of piece.nodes) node.children = pruneLoneHeadings(node.children);
+      for (const node of piece.nodes) node.children = pruneLoneHeadings(node.children, subHeadings);
     } else {
       // What a stray heading held belongs to the level above it.
       for (const child of children) child.parent = piece.parent;
-      kept.push(...pruneLoneHeadings(children));
+      kept.push(...pruneLoneHeadings(children, subHeadings));
     }
   }
   return kept;
