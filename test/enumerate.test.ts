@@ -197,6 +197,13 @@ describe("inline lists as 一是…二是 paragraphs run", () => {
     const [list] = enumerations(text);
     expect(texts(list)!.at(-1)).toBe("三是强化督查考核。\n要把督查结果纳入年度考核。");
   });
+
+  it("keeps a run-in last item to its paragraph though a sibling crosses a page's broken line", () => {
+    const text =
+      "书记指出，要抓好安全工作。一是做细风险防控点的\n安全管理。要重视宿舍消防管理。二是落实问题整改。要做好日常巡查。\n\n校长强调，一要树立安全观念。二要压实主体责任。";
+    const [shi] = enumerations(text);
+    expect(texts(shi)!.at(-1)).toBe("二是落实问题整改。要做好日常巡查。");
+  });
 });
 
 describe("nesting", () => {

@@ -336,7 +336,7 @@ const hasWordsOnLine = (entry: Entry, layout: Layout) => wordsStart(entry, layou
  * The end of the last item of an inline list (一是…二是…), which no next marker bounds. The items of one list are
  * built alike, so the last runs as its siblings did: one sentence when each sibling is one sentence; the rest of its
  * paragraph when a sibling goes on after its lead sentence (三是组织上热情关怀。要关注…); as many paragraphs as the
- * longest sibling when they head paragraphs of their own. It never runs past the next marker of its level or
+ * longest sibling when they all open paragraphs of their own. It never runs past the next marker of its level or
  * higher, or the closing block.
  */
 function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): number {
@@ -347,9 +347,12 @@ function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): numbe
     return { start, end: layout.trimEnd(start, node.list.nodes[k + 1]!.entry.start) };
   });
   const paragraphs = Math.max(0, ...siblings.map((s) => layout.paragraph(Math.max(s.start, s.end - 1)) - layout.paragraph(s.start)));
+  // Only items that open their own paragraphs (一是… at the start of a line) run over the paragraphs after them; a
+  // run-in sibling that crosses a break (a page's <!--more--> split) says nothing about the paragraphs that follow.
+  const ownParagraphs = entry.lineStart && node.list.nodes.every((sibling) => sibling.entry.lineStart);
   let end: number;
-  if (paragraphs > 0) end = layout.paragraphEnd(words, paragraphs);
-  else if (siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = layout.paragraphEnd(words);
+  if (paragraphs > 0 && ownParagraphs) end = layout.paragraphEnd(words, paragraphs);
+  else if (paragraphs > 0 || siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = layout.paragraphEnd(words);
   else end = layout.sentenceEnd(words);
   return Math.min(end, nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(words));
 }
