@@ -97,7 +97,8 @@ const SUBJECTS = new Set(["双方", "各方", "我们", "大家", "中方"]);
  * any word, except where 一 ends that word (统一要求, 唯一要做的, 之一要, 万一要是).
  */
 const WORDS_ENDING_IN_YI = charTable("统唯之万同单划逐归合专如不均纯");
-const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+/** A CJK unified ideograph (the basic block, where every character of these documents lies). */
+export const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const SHI = "是".charCodeAt(0);
 const YAO = "要".charCodeAt(0);
 const YI = "一".charCodeAt(0);

@@ -7,6 +7,7 @@
  */
 import type { Span } from "../schema.js";
 import type { Entry, Run } from "./assemble.js";
+import { isIdeograph } from "./markers.js";
 
 /** Fewer repetitions than this are not a series. */
 const MIN_SERIES = 3;
@@ -39,8 +40,6 @@ const TITLES = ["书记", "常委", "委员", "主任", "主席", "秘书长", "
 const TITLE_REACH = 16;
 const MIN_ROLL_CALL = 2;
 const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
-
-const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
 /** A clause ending in a colon announces what follows (坚持“三个坚持”：) rather than taking part in it. */
 function announces(text: string, clause: Span): boolean {
