@@ -108,8 +108,9 @@ function isOrgLike(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   if (!suffix && !known && !ORG_END_TAGS.has(last.pos)) return false;
   // two bodies joined by 和 are two organisations (国务院党组和国务院), not one (文化和旅游部)
   return !CONJUNCTIONS.some((c) => {
-    const at = text.indexOf(c, start);
-    return at > start && at < end - 1 && (longestStartingAt(lexicon.orgNames, text, at + 1, end) || longestEndingAt(lexicon.orgNames, text, at, start));
+    // searched within the span only: an unbounded indexOf runs to the next 和 of the whole text, once per span
+    const at = text.slice(start, end - 1).indexOf(c);
+    return at > 0 && (longestStartingAt(lexicon.orgNames, text, start + at + 1, end) || longestEndingAt(lexicon.orgNames, text, start + at, start));
   });
 }
 
