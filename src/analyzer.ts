@@ -20,7 +20,7 @@ import {
   type Token,
 } from "./core/schema.js";
 import type { ResolvedConfig, Stage } from "./core/stage.js";
-import { entityStage, type EntityOptions } from "./entities/index.js";
+import { EntityOptionsSchema, entityStage, type EntityOptions } from "./entities/index.js";
 import { rankKeywords } from "./keywords/index.js";
 import { createPipeline, resourcesWith, type CreateAnalyzerOptions } from "./pipeline.js";
 import { segmentStage } from "./segment/index.js";
@@ -131,7 +131,7 @@ function docOf(input: string | Doc, analyzer: () => Analyzer): Doc {
  * doc.tokens.map((t) => t.text); // → ["5月", "17日", ",", "学院", "党委书记", "雷承锋", "主持", "召开", "会议", "。"]
  */
 export function analyze(text: string, options?: AnalyzerConfig): Doc {
-  return (options ? createAnalyzer(options) : everyStage()).analyze(text);
+  return (options === undefined || options === null ? everyStage() : createAnalyzer(options)).analyze(text);
 }
 
 /**
@@ -153,8 +153,9 @@ export function segment(text: string, options?: SegmentOptions): Token[] {
  * // → [["org", "学院党委"], ["person", "雷承锋"]]
  */
 export function entities(text: string, options: EntityOptions = {}): Entity[] {
-  const analyzer = options?.referenceDate
-    ? createAnalyzer({ referenceDate: options.referenceDate, stages: [...textStages, entityStage] })
+  const { referenceDate } = parseOptions(EntityOptionsSchema, options, "entity options");
+  const analyzer = referenceDate
+    ? createAnalyzer({ referenceDate, stages: [...textStages, entityStage] })
     : entityAnalyzer();
   return analyzer.analyze(text).entities ?? [];
 }

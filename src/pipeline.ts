@@ -5,7 +5,7 @@
  * Nothing here knows about tags, rendering or worker threads: those sit above (analyzer.ts).
  */
 import { GongwenError } from "./core/errors.js";
-import { parseOptions } from "./core/options.js";
+import { optionsObject, parseOptions } from "./core/options.js";
 import {
   AnalyzerConfigSchema,
   DEFAULT_MAX_INPUT_LENGTH,
@@ -112,7 +112,7 @@ function stageNames(stages: readonly Stage[]): StageName[] {
 
 /** Validates `options` and builds the vocabulary and the stage list. */
 export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
-  const { stages: requested, resources: given, ...rest } = (options ?? {}) as CreateAnalyzerOptions;
+  const { stages: requested, resources: given, ...rest } = optionsObject(options, "analyzer options") as CreateAnalyzerOptions;
   const parsed = parseOptions(AnalyzerConfigSchema, rest, "analyzer options");
   if (requested !== undefined && !Array.isArray(requested)) {
     throw new GongwenError("INVALID_OPTIONS", "stages must be an array of stage names or stage objects");

@@ -4,6 +4,7 @@
  * article and title regions, so navigation, metadata, credits and spam banners such as the seed's
  * `欢迎访问122cc太阳集成游戏!` never yield a keyword, a list or a summary sentence), and finding occurrences.
  */
+import { parseDoc, parseScope } from "./options.js";
 import type { Doc, Span } from "./schema.js";
 
 /**
@@ -32,7 +33,8 @@ export function countBelow<T>(items: readonly T[], x: number, key: (item: T) => 
  * contentRanges(doc, "all");              // → [{ start: 0, end: doc.text.length, text: doc.text }]
  */
 export function contentRanges(doc: Pick<Doc, "text" | "page">, scope: "article" | "all" = "article"): Span[] {
-  if (!doc.page || scope === "all") return [{ start: 0, end: doc.text.length, text: doc.text }];
+  parseDoc(doc, "contentRanges()");
+  if (parseScope(scope) === "all" || !doc.page) return [{ start: 0, end: doc.text.length, text: doc.text }];
   return doc.page.regions
     .filter((region) => region.kind === "article" || region.kind === "title")
     .map(({ start, end, text }) => ({ start, end, text }));

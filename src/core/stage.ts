@@ -3,6 +3,7 @@
  * fields it writes; it never mutates the Doc and never imports another stage's internals.
  */
 import { GongwenError } from "./errors.js";
+import { parseText } from "./options.js";
 import type { Resources } from "./resources.js";
 import type { Doc, SegmentMode, Token } from "./schema.js";
 
@@ -54,13 +55,11 @@ export function checkStages(stages: readonly Stage[]): void {
 
 /** Throws unless `text` is a string within the configured length. */
 export function checkInput(text: unknown, maxInputLength: number): asserts text is string {
-  if (typeof text !== "string") {
-    throw new GongwenError("INVALID_INPUT", `expected a string, got ${text === null ? "null" : typeof text}`);
-  }
-  if (text.length > maxInputLength) {
+  const { length } = parseText(text);
+  if (length > maxInputLength) {
     throw new GongwenError(
       "INPUT_TOO_LARGE",
-      `input has ${text.length} UTF-16 units, over maxInputLength ${maxInputLength} (raise it in createAnalyzer)`,
+      `input has ${length} UTF-16 units, over maxInputLength ${maxInputLength} (raise it in createAnalyzer)`,
     );
   }
 }

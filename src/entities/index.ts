@@ -2,10 +2,11 @@
  * Named entities: people (with titles and affiliations), organisations, places, dates, meetings, counts,
  * documents and quoted formulas, each a span of the original text.
  */
+import { z } from "zod";
 import type { Stage } from "../core/stage.js";
-import type { Entity, Token } from "../core/schema.js";
-import { type DateMention, findDates } from "../text/dates.js";
-import { contentRanges } from "../core/spans.js";
+import { type Entity, IsoDateSchema, type Token } from "../core/schema.js";
+import { type DateMention, datesIn } from "../text/dates.js";
+import { contentRanges, countBelow } from "../core/spans.js";
 import { type CountMatch, findCounts } from "./count.js";
 import { type EntityLexicon, entityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import { findMeetings } from "./meeting.js";
@@ -162,7 +163,7 @@ export function extractEntities(
   nameCandidates(text, index, lexicon, taggerWeights, candidates);
   for (const m of findMeetings(text, index)) candidates.push({ type: "meeting", start: m.start, end: m.end, rank: RANK.other });
   for (const count of findCounts(index)) candidates.push({ type: "count", start: count.start, end: count.end, rank: RANK.other, count });
-  for (const date of findDates(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
+  for (const date of datesIn(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
     candidates.push({ type: "date", start: date.start, end: date.end, rank: RANK.other, date });
   }
   for (const q of findQuotes(text)) candidates.push({ type: q.type, start: q.start, end: q.end, rank: RANK.other });
@@ -170,6 +171,25 @@ export function extractEntities(
   addTitlesAfter(text, lexicon, chosen);
   linkOrgAbbreviations(chosen);
   return chosen;
+}
+
+/**
+/** Validates {@link EntityOptions} (strict; the reference date must exist). */
+export const EntityOptionsSchema: z.ZodType<EntityOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
+
+/**
+ * A test of whether a span lies inside one of `ranges`: a binary search over the ranges by start, with the furthest
+ * end reached so far, instead of a scan of every range per span (a page of thousands of regions and entities).
+ */
+function withinSome(ranges: readonly { start: number; end: number }[]): (span: { start: number; end: number }) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  for (const range of sorted) furthestEnd.push(Math.max(range.end, furthestEnd.at(-1) ?? -1));
+  return (span) => {
+    // the ranges starting at or before the span
+    const before = countBelow(sorted, span.start + 1, (range) => range.start);
+    return before > 0 && furthestEnd[before - 1]! >= span.end;
+  };
 }
 
 /**
@@ -185,7 +205,7 @@ export const entityStage: Stage = {
     const referenceDate = context.config.referenceDate ?? doc.page?.publishedAt;
     const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {}, context.resources.taggerWeights);
     if (!doc.page || context.config.scope === "all") return { ...doc, entities: found };
-    const ranges = [...contentRanges(doc), ...doc.page.regions.filter((r) => r.kind === "credits")];
-    return { ...doc, entities: found.filter((e) => ranges.some((r) => e.start >= r.start && e.end <= r.end)) };
+    const inside = withinSome([...contentRanges(doc), ...doc.page.regions.filter((r) => r.kind === "credits")]);
+    return { ...doc, entities: found.filter(inside) };
   },
 };

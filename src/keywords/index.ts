@@ -6,7 +6,8 @@
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
 import type { Resources } from "../core/resources.js";
 import type { Stage } from "../core/stage.js";
-import type { Doc, Keyword, KeywordOptions } from "../core/schema.js";
+import { parseDoc, parseOptions, parseScope } from "../core/options.js";
+import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../core/schema.js";
 import { contentRanges, occurrences, spansWithin } from "../core/spans.js";
 import { loadIdf } from "./idf.js";
 import { concatenated, scaledToMax, scoresOf } from "../core/pagerank.js";
@@ -41,8 +42,12 @@ export function rankKeywords(
   scope: "article" | "all" = "article",
   resources: Pick<Resources, "idf" | "stopwords"> = { idf: loadIdf(), stopwords: loadStopwords() },
 ): KeywordRanking {
-  const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = options;
-  const ranges = contentRanges(doc, scope);
+  const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = parseOptions(
+    KeywordOptionsSchema,
+    options,
+    "keyword options",
+  );
+  const ranges = contentRanges(parseDoc(doc, "rankKeywords()"), parseScope(scope));
   const tokens = spansWithin(doc.tokens, ranges);
   const { stopwords: stop, idf } = resources;
   const seen = wordCandidates(tokens, stop);

@@ -9,9 +9,11 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { Stage } from "../core/stage.js";
+import { z } from "zod";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
-import type { Credits, PageInfo, Region, RegionKind, Span, SpamFinding } from "../core/schema.js";
-import { findDates } from "./dates.js";
+import { parseOptions, parseText } from "../core/options.js";
+import { type Credits, IsoDateSchema, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../core/schema.js";
+import { datesIn } from "./dates.js";
 import { parseChineseNumber } from "../core/numerals.js";
 import { findSpam } from "./spam.js";
 import { buildTermIndex, findTerms, termAt, type TermIndex } from "./terms.js";
@@ -347,7 +349,7 @@ function readTail(lines: Line[], infos: LineInfo[]): void {
 
 /** `2023-05-18 09:30` → `2023-05-18`: the first full date in `range`. */
 function dateIn(text: string, range: Span, referenceDate: string | undefined): string | undefined {
-  const found = findDates(text, { ranges: [range], ...(referenceDate ? { referenceDate } : {}) });
+  const found = datesIn(text, { ranges: [range], ...(referenceDate ? { referenceDate } : {}) });
   const date = found.find((d) => (d.precision === "day" || d.precision === "time") && d.value && !d.relative);
   return date?.value?.slice(0, 10);
 }
@@ -358,7 +360,7 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
   let end = line.end;
   while (start < end && "（(〔[【 ".includes(text[start]!)) start++;
   while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
-  const found = findDates(text, { ranges: [{ start, end }] });
+  const found = datesIn(text, { ranges: [{ start, end }] });
   const only = found.length === 1 && found[0]!.start === start && found[0]!.end === end ? found[0] : undefined;
   return only && only.precision === "day" && only.value ? only.value : undefined;
 }
@@ -387,7 +389,7 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
   const top = content.slice(0, DATE_LINE_WINDOW);
   // ——2003年3月5日在…上; （2024年1月10日…全体会议通过）
   const opensWithDate = (line: Line) =>
-    /^[（(]/.test(line.text) && findDates(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
+    /^[（(]/.test(line.text) && datesIn(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
   const subtitle = top.find((line) => (line.text.startsWith("——") || opensWithDate(line)) && dateIn(text, line, referenceDate));
   const dateline = top.find((line) => line.text.startsWith("新华社") && line.text.endsWith("电") && dateIn(text, line, referenceDate));
   // The document's own date (the day a report was delivered) before the day a news agency put it out.
@@ -410,7 +412,8 @@ function readCredits(infos: LineInfo[]): Credits | undefined {
       const key: CreditField | undefined = field.kind === "author.weak" ? "text" : CREDIT_FIELDS.has(field.kind) ? (field.kind as CreditField) : undefined;
       if (!key) continue;
       const names = field.value.text.split(/[\s、，,；;/]+/).filter(Boolean);
-      if (names.length > 0) credits[key] = [...(credits[key] ?? []), ...names];
+      // appended in place: copying the list for each line is quadratic in a page of thousands of credit lines
+      if (names.length > 0) for (const name of names) (credits[key] ??= []).push(name);
     }
   }
   return Object.keys(credits).length > 0 ? credits : undefined;
@@ -471,6 +474,14 @@ export interface ReadPageOptions {
  * page.spam[0].text;  // → "欢迎访问122cc太阳集成游戏!"
  */
 export function readPage(text: string, options: ReadPageOptions = {}): PageInfo {
+  return pageOf(parseText(text), parseOptions(ReadPageOptionsSchema, options, "readPage options"));
+}
+
+/** Validates {@link ReadPageOptions} (strict; the reference date must exist). */
+const ReadPageOptionsSchema: z.ZodType<ReadPageOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
+
+/** {@link readPage} for callers inside gongwen, whose text and options are already checked. */
+export function pageOf(text: string, options: ReadPageOptions): PageInfo {
   const vocab = pageVocabulary();
   const lines = readLines(text);
   const spam = findSpam(text);
@@ -521,6 +532,6 @@ export const pageStage: Stage = {
   writes: ["page"],
   run: (doc, context) => ({
     ...doc,
-    page: readPage(doc.text, context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),
+    page: pageOf(doc.text, context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),
   }),
 };
