@@ -46,7 +46,8 @@ const INPUT_OPTIONS = `Input and output:
       --user-words <file>  extra words kept whole, one per line (e.g. a CMS's section names)`;
 
 const selection = (op: Operation) => `What JSON carries (json and jsonl formats):
-      --fields <a,b,…>   keep only these top-level fields (the id is always kept): ${FIELDS[op].join(", ")}
+      --fields <a,b,…>   keep only these top-level fields (the id is always kept):
+                         ${FIELDS[op].join(", ")}
       --compact          one line per result${op === "analyze" ? ", without the per-word tokens (2/3 of the bytes)" : ""}`;
 
 const TAG_OPTIONS = `Tag options:

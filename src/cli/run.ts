@@ -126,7 +126,7 @@ function summaryLine(totals: ReturnType<Progress["finish"]>, unreadInputs: numbe
 
 /** stdin to read, checked first: nothing typed on a terminal or an empty pipe is a usage error, not an empty run. */
 async function stdinFor(options: CliOptions, io: CliStreams): Promise<AsyncIterable<Buffer | string>> {
-  const hint = `pass a file, pipe text, or use --sample (see gongwen ${options.op} --help)`;
+  const hint = "pass a file, pipe text, or use --sample";
   if (options.inputs.length === 0 && io.stdin.isTTY) throw new UsageError(`no input: ${hint}`);
   const piped = await nonEmpty(io.stdin);
   if (piped === undefined) throw new UsageError(`no input on stdin; ${hint}`);
