@@ -95,7 +95,7 @@ function textOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): st
   }
 }
 
-/** The value cut down to the selected fields: `--fields` names them; `--compact` drops the per-word tokens (2/3 of the bytes). */
+/** The value cut down to the selected fields: `--fields` names them; `--compact` drops the per-word tokens (half the bytes). */
 function select(op: Operation, value: object, { fields, compact }: Selection): object {
   const keep = fields ?? (compact && op === "analyze" ? FIELDS.analyze.filter((field) => field !== "tokens") : undefined);
   if (keep === undefined) return value;

@@ -55,7 +55,8 @@ function fieldList(value: string, op: Operation): string[] {
   const fields = value.split(",").map((field) => field.trim()).filter((field) => field !== "");
   const unknown = fields.filter((field) => !FIELDS[op].includes(field));
   if (fields.length === 0 || unknown.length > 0) {
-    const what = fields.length === 0 ? "--fields expects field names" : `unknown field${unknown.length > 1 ? "s" : ""} "${unknown.join('", "')}"`;
+    const named = `unknown field${unknown.length > 1 ? "s" : ""} "${unknown.join('", "')}"`;
+    const what = fields.length === 0 ? "--fields expects field names" : named;
     throw new UsageError(`${what} (${op} has ${FIELDS[op].join(", ")})`);
   }
   return fields;

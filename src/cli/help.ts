@@ -48,7 +48,7 @@ const INPUT_OPTIONS = `Input and output:
 const selection = (op: Operation) => `What JSON carries (json and jsonl formats):
       --fields <a,b,…>   keep only these top-level fields (the id is always kept):
                          ${FIELDS[op].join(", ")}
-      --compact          one line per result${op === "analyze" ? ", without the per-word tokens (2/3 of the bytes)" : ""}`;
+      --compact          one line per result${op === "analyze" ? ", without the per-word tokens (half the bytes)" : ""}`;
 
 const TAG_OPTIONS = `Tag options:
       --max-tags <n>     most tags per kind

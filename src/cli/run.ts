@@ -119,7 +119,8 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 /** The closing line: records (an input that could not be read is not one), failures, inputs not read, speed. */
 function summaryLine(totals: ReturnType<Progress["finish"]>, unreadInputs: number): string {
   const unread = unreadInputs > 0 ? `, ${count(unreadInputs, "input")} not read` : "";
-  const rate = totals.records > 0 && totals.seconds > 0 ? ` (${Math.round(totals.records / totals.seconds)} docs/s)` : "";
+  const perSecond = totals.records / totals.seconds;
+  const rate = totals.records > 0 && totals.seconds > 0 ? ` (${perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1)} docs/s)` : "";
   const size = `${(totals.bytes / 1e6).toFixed(1)} MB in ${totals.seconds.toFixed(1)} s`;
   return `gongwen: ${count(totals.records, "record")}, ${totals.failed} failed${unread}, ${size}${rate}`;
 }
