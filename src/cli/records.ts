@@ -65,7 +65,8 @@ export function totalBytes(sources: readonly Source[]): number | undefined {
   let total = 0;
   for (const source of sources) {
     if (source.kind !== "file") return undefined;
-    total += statSync(source.path, { throwIfNoEntry: false })?.size ?? 0;
+    const info = statSync(source.path, { throwIfNoEntry: false });
+    total += info?.isFile() ? info.size : 0;
   }
   return total;
 }
