@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPool } from "../src/batch/pool.js";
 import { FIELDS, OPERATIONS, runTask } from "../src/batch/tasks.js";
 import { COMMANDS } from "../src/cli/help.js";
+import { QUEUE_COMMANDS, QUEUE_HELP } from "../src/queue/cli.js";
 import { runCli } from "../src/cli/run.js";
 import { createAnalyzer } from "../src/pipeline.js";
 import { tag } from "../src/tag/index.js";
@@ -76,6 +77,14 @@ describe("help", () => {
       expect(run.out.includes("--min-score")).toBe(op === "tag");
       expect((await gongwen(["help", op])).out).toBe(run.out);
       expect((await gongwen([op, "-h"])).out).toBe(run.out);
+    }
+  });
+
+  it("the queue's commands print their own help through the dispatcher (gongwen worker --help, gongwen help worker)", async () => {
+    for (const command of QUEUE_COMMANDS) {
+      const run = await gongwen([command, "--help"]);
+      expect(run).toEqual({ status: 0, out: `${QUEUE_HELP[command]}\n`, err: "" });
+      expect((await gongwen(["help", command])).out).toBe(run.out);
     }
   });
 
