@@ -85,7 +85,7 @@ const shared = (): Analyzer => (defaultAnalyzer ??= createAnalyzer());
  * doc.tokens.map((t) => t.text); // → ["5月", "17日", ",", "学院", "党委书记", "雷承锋", "主持", "召开", "会议", "。"]
  */
 export function analyze(text: string, options?: AnalyzerConfig): Doc {
-  return (options ? createAnalyzer(options) : shared()).analyze(text);
+  return (options === undefined || options === null ? shared() : createAnalyzer(options)).analyze(text);
 }
 
 /**
