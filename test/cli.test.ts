@@ -12,15 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTask } from "../src/batch/tasks.js";
 import { createAnalyzer } from "../src/pipeline.js";
 import { tag } from "../src/tag/index.js";
+import { describeWithData, itWithData, newsItems } from "./helpers/data.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const SAMPLE = readFileSync(join(ROOT, "dict/samples/meeting-report.txt"), "utf8");
-const news = readFileSync(join(ROOT, "../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8")
-  .slice(0, 200_000)
-  .split("\n")
-  .slice(0, 40)
-  .map((line) => JSON.parse(line) as { id: string; text: string });
+const news = newsItems(40);
 
 interface Run {
   status: number | null;
@@ -51,7 +48,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-describe("gongwen (from the sources)", () => {
+describeWithData("corpus/xinwenlianbo", "gongwen (from the sources)", () => {
   it("analyses the bundled sample when given no input", () => {
     const run = gongwen(["analyze"]);
     expect(run.status, run.stderr).toBe(0);
@@ -174,7 +171,7 @@ describe("gongwen (built, packed with npm pack and unpacked like an install)", (
     cpSync(join(ROOT, "dict"), join(build, "dict"), { recursive: true });
     const tsup = spawnSync("npx", ["tsup", "--out-dir", join(build, "dist"), "--no-dts", "--silent"], { cwd: ROOT, encoding: "utf8" });
     expect(tsup.status, tsup.stderr).toBe(0);
-    // --ignore-scripts: prepack would rebuild into the project's own dist/
+    // --ignore-scripts: prepare would rebuild into the project's own dist/
     const pack = spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", folder], { cwd: build, encoding: "utf8" });
     expect(pack.status, pack.stderr).toBe(0);
     const [{ filename, files }] = JSON.parse(pack.stdout) as [{ filename: string; files: { path: string }[] }];
@@ -194,7 +191,7 @@ describe("gongwen (built, packed with npm pack and unpacked like an install)", (
     expect(run.stdout).toBe(`${JSON.stringify(tag(SAMPLE), null, 2)}\n`);
   });
 
-  it("runs a JSON Lines batch on two workers from dist/worker.js", () => {
+  itWithData("corpus/xinwenlianbo", "runs a JSON Lines batch on two workers from dist/worker.js", () => {
     const items = news.slice(0, 4);
     const input = items.map((item) => JSON.stringify(item)).join("\n");
     const run = gongwen(["tag", "--jsonl", "-c", "2"], { entry: bin(), input, cwd: folder });

@@ -3,7 +3,8 @@ import { entities, entityStage } from "../src/entities/index.js";
 import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
 import { pageStage } from "../src/text/page.js";
 import { EntitySchema, type Entity } from "../src/schema.js";
-import { expectSpans, readData, seedText } from "./helpers/doc.js";
+import { expectSpans } from "./helpers/doc.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 const of = (found: Entity[], type: Entity["type"]) => found.filter((e) => e.type === type);
 const texts = (found: Entity[], type: Entity["type"]) => of(found, type).map((e) => e.text);
@@ -84,7 +85,7 @@ describe("entities on the seed meeting report", () => {
 });
 
 describe("entities in policy text", () => {
-  it("reads a leading-group name list (role, name padded with spaces, chain after the name)", () => {
+  itWithData("policy", "reads a leading-group name list (role, name padded with spaces, chain after the name)", () => {
     const text = readData("policy/sc-guobanhan-2018-074.txt");
     const found = entities(text);
     expect(person(found, "韩　正")?.attrs).toMatchObject({ titles: ["组长", "副总理"], titleOrgs: [null, "国务院"] });
@@ -209,7 +210,7 @@ describe("entities on bad input", () => {
     expect(texts(found, "document")).toEqual(["规划"]);
   });
 
-  it("stays roughly linear: 1 MB takes no more than about 20× the time of 100 KB", () => {
+  itWithData("policy", "stays roughly linear: 1 MB takes no more than about 20× the time of 100 KB", () => {
     const unit = readData("policy/gwr-2010.txt").slice(0, 10_000) + "王".repeat(500) + "《“" + "组长、".repeat(100);
     const small = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
     const large = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000);

@@ -10,7 +10,7 @@ import {
 } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
 import { segmentText, defaultLexicon } from "../src/segment/index.js";
-import { readData, seedText } from "./helpers/doc.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 /** The shipped weights, read the way training tools hand them over: (feature id, weights) pairs. */
 function shippedWeights() {
@@ -25,7 +25,7 @@ function shippedWeights() {
 
 describe("the entity tagger's inference", () => {
   // tagging reads most weights from tables built when the weights load; training computes every feature id
-  it("labels every character as Viterbi over the features' emission scores does", () => {
+  itWithData("ner/peoples-daily-1998", "labels every character as Viterbi over the features' emission scores does", () => {
     const { weights, transitions } = shippedWeights();
     const news = readData("ner/peoples-daily-1998/example.test").split("\n").slice(0, 3000)
       .map((line) => line.split(/\s/u)[0]).join("");

@@ -6,7 +6,8 @@ import { documentOf } from "../src/keywords/document.js";
 import { keywords, keywordStage, rankKeywords } from "../src/keywords/index.js";
 import { loadStopwords } from "../src/keywords/terms.js";
 import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
-import { expectSpans, readData, seedText, withSpamBanner } from "./helpers/doc.js";
+import { expectSpans, withSpamBanner } from "./helpers/doc.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 const seed = seedText();
 const BANNER = "欢迎访问122cc太阳集成游戏!";
@@ -145,7 +146,7 @@ describe("methods, options and the stage", () => {
     expect(texts(doc.phrases!)).toContain("服务转型发展");
   });
 
-  it("ranks a government work report by its own subjects, not the genre's verbs", () => {
+  itWithData("policy", "ranks a government work report by its own subjects, not the genre's verbs", () => {
     const text = readData("policy/gwr-2024.txt");
     const top = texts(keywords(text, { topK: 30 }));
     expect(top).toEqual(expect.arrayContaining(["地方债务", "新型城镇化", "房地产"]));

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyze, createAnalyzer, tag } from "../src/index.js";
-import { expectValidDoc, seedText } from "./helpers/doc.js";
+import { expectValidDoc } from "./helpers/doc.js";
+import { seedText } from "./helpers/data.js";
 
 const repeatTo = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/pipeline.js";
 import { render } from "../src/render/index.js";
 import type { Enumeration, Span } from "../src/schema.js";
+import { seedText } from "./helpers/data.js";
 
 /** `GONGWEN_CHROMIUM` names another Chromium binary. */
 const CANDIDATES = process.env["GONGWEN_CHROMIUM"] ? [process.env["GONGWEN_CHROMIUM"]] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -25,7 +26,7 @@ if (!CHROMIUM) {
 /** The browser's getComputedStyle, typed here because the project compiles without the DOM library. */
 type BrowserGlobal = { getComputedStyle(node: unknown, pseudo?: string): { backgroundColor: string; content: string } };
 
-const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const seed = seedText();
 /** The README's screenshot: rewritten only when asked (`UPDATE_SCREENSHOT=1`), so that a test run leaves the tree clean. */
 const README_SCREENSHOT = new URL("./screenshots/render-seed.png", import.meta.url).pathname;
 

@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/pipeline.js";
 import { displayable, JUPYTER_DISPLAY, mimeBundle, render, show } from "../src/render/index.js";
 import type { Doc } from "../src/schema.js";
+import { seedText } from "./helpers/data.js";
 
-const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const seed = seedText();
 const doc = createAnalyzer().analyze(seed);
 
 const UNESCAPE: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };

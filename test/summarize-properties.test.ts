@@ -3,13 +3,16 @@
  * at its text, summaries stay within their budget, in document order, inside the sentences they name.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { documentOf } from "../src/keywords/document.js";
 import { rankKeywords } from "../src/keywords/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
-import { expectSpans, readData, seedText } from "./helpers/doc.js";
+import { expectSpans } from "./helpers/doc.js";
+import { describeWithData, hasData, readData, seedText } from "./helpers/data.js";
 
-const sources = [seedText(), readData("policy/meeting-20231212-central-economic-work-conference.txt"), readData("policy/sd-2019-05-24-5.txt")];
+const sources = hasData("policy")
+  ? [seedText(), readData("policy/meeting-20231212-central-economic-work-conference.txt"), readData("policy/sd-2019-05-24-5.txt")]
+  : [];
 
 /** A slice of a real document, cut anywhere (mid-word, mid-line, even between surrogate halves). */
 const slice = fc
@@ -20,7 +23,7 @@ const slice = fc
     return text.slice(start, start + length);
   });
 
-describe("summary and keyword properties on slices of real text", () => {
+describeWithData("policy", "summary and keyword properties on slices of real text", () => {
   it("summaries are input spans within every budget, in order, inside their sentences", () => {
     fc.assert(
       fc.property(slice, fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
