@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTask } from "../src/batch/tasks.js";
 import { createAnalyzer } from "../src/pipeline.js";
 import { tag } from "../src/tag/index.js";
-import { describeWithData, itWithData, newsItems } from "./helpers/data.js";
+import { itWithData, newsItems } from "./helpers/data.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -41,14 +41,13 @@ const local = createAnalyzer();
 const folder = mkdtempSync(join(tmpdir(), "gongwen-cli-"));
 beforeAll(() => {
   mkdirSync(join(folder, "docs/sub"), { recursive: true });
-  writeFileSync(join(folder, "docs/a.txt"), news[0]!.text);
-  writeFileSync(join(folder, "docs/sub/b.txt"), news[1]!.text);
+  news.slice(0, 2).forEach((item, k) => writeFileSync(join(folder, ["docs/a.txt", "docs/sub/b.txt"][k]!), item.text));
   writeFileSync(join(folder, "docs/skip.md"), "不读");
   writeFileSync(join(folder, "x.txt"), "<script>alert(1)</script>学院召开会议。");
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-describeWithData("corpus/xinwenlianbo", "gongwen (from the sources)", () => {
+describe("gongwen (from the sources)", () => {
   it("analyses the bundled sample when given no input", () => {
     const run = gongwen(["analyze"]);
     expect(run.status, run.stderr).toBe(0);
@@ -58,7 +57,7 @@ describeWithData("corpus/xinwenlianbo", "gongwen (from the sources)", () => {
     expect(run.stdout).toBe(`${runTask(local, undefined, { op: "analyze", text: SAMPLE, format: "json" })}\n`);
   });
 
-  it("tags JSON Lines in order, carrying ids; bad records are reported by line and skipped; exit 1", () => {
+  itWithData("corpus/xinwenlianbo", "tags JSON Lines in order, carrying ids; bad records are reported by line and skipped; exit 1", () => {
     const file = join(folder, "items.jsonl");
     const huge = JSON.stringify({ id: "huge", text: "会".repeat(70_000) });
     const lines = [
@@ -92,7 +91,7 @@ describeWithData("corpus/xinwenlianbo", "gongwen (from the sources)", () => {
     ]);
   });
 
-  it("keeps input order and line numbers across many groups of records on two workers", () => {
+  itWithData("corpus/xinwenlianbo", "keeps input order and line numbers across many groups of records on two workers", () => {
     // 44 lines: more than two groups of 16 for the workers, with bad records in different groups.
     const bad = new Map([
       [3, "not json"],
@@ -122,7 +121,7 @@ describeWithData("corpus/xinwenlianbo", "gongwen (from the sources)", () => {
     expect(run).toMatchObject({ status: 0, stdout: "==> 1 <==\n指导组 成员 王鹏\n\n" });
   });
 
-  it("expands globs and prints one JSON array with an id per file", () => {
+  itWithData("corpus/xinwenlianbo", "expands globs and prints one JSON array with an id per file", () => {
     const run = gongwen(["segment", "docs/**/*.txt", "-c", "2"], { cwd: folder });
     expect(run.status, run.stderr).toBe(0);
     const results = JSON.parse(run.stdout) as { id: string; tokens: { text: string }[] }[];

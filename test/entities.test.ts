@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { entities, entityStage } from "../src/entities/index.js";
 import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
 import { pageStage } from "../src/text/page.js";
-import { EntitySchema, type Entity } from "../src/schema.js";
+import { EntitySchema, type Entity, type EntityOf, type EntityType } from "../src/schema.js";
 import { expectSpans } from "./helpers/doc.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
-const of = (found: Entity[], type: Entity["type"]) => found.filter((e) => e.type === type);
-const texts = (found: Entity[], type: Entity["type"]) => of(found, type).map((e) => e.text);
+const of = <T extends EntityType>(found: Entity[], type: T) => found.filter((e): e is EntityOf<T> => e.type === type);
+const texts = (found: Entity[], type: EntityType) => of(found, type).map((e) => e.text);
 const person = (found: Entity[], name: string) => of(found, "person").find((e) => e.text === name);
 
 describe("entities on the seed meeting report", () => {
@@ -152,7 +152,7 @@ describe("entities in policy text", () => {
 
   it("parses counted policy items with Chinese numerals", () => {
     const found = entities("会议提出六个关键问题，部署二十条主要工作重点。");
-    expect(of(found, "count").map((c) => [c.value, c.attrs?.noun])).toEqual([
+    expect(of(found, "count").map((c) => [c.value, c.attrs.noun])).toEqual([
       [6, "关键问题"],
       [20, "主要工作重点"],
     ]);

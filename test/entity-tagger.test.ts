@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { dataPath } from "../bench/lib/data.js";
 import { readBio } from "../bench/tools/ner-data.js";
 import { DEFAULT_EPOCHS, trainTagger, weightsFileText } from "../bench/tools/tagger-training.js";
@@ -43,7 +43,7 @@ describe("the shipped weights", () => {
   // The features read the segmentation and the entity word lists: a change to either without retraining leaves
   // weights that `train-ner.ts` no longer produces. Training is deterministic (a fixed visiting order), so the
   // file must come out byte for byte.
-  it("are what bench/tools/train-ner.ts trains from the repository as it is", () => {
+  itWithData("ner/peoples-daily-1998", "are what bench/tools/train-ner.ts trains from the repository as it is", () => {
     const sentences = readBio(dataPath("ner/peoples-daily-1998/example.dev"));
     const epochs = DEFAULT_EPOCHS;
     const trained = trainTagger(sentences, { epochs, silverItems: 0, swaps: 0, poolItems: 0 });

@@ -80,8 +80,8 @@ describe("render() escapes everything", () => {
     tokens: [],
     sentences: [],
     entities: [
-      { type: "person", start: text.indexOf("雷承锋"), end: text.indexOf("雷承锋") + 3, text: "雷承锋", attrs: { titles: [`"><script>x()</script>`] } },
-      { type: "quote", start: 7, end: 7 + payload.length, text: payload, value: payload },
+      { type: "person", start: text.indexOf("雷承锋"), end: text.indexOf("雷承锋") + 3, text: "雷承锋", attrs: { titles: [`"><script>x()</script>`], titleOrgs: [null], org: null } },
+      { type: "place", start: 7, end: 7 + payload.length, text: payload, value: payload },
       { type: `org" onmouseover="x()` as "org", start: 0, end: 2, text: "学院" },
     ],
     keywords: [{ text: "<b>kw</b>", score: 1, kind: "word", spans: [] }],

@@ -15,7 +15,7 @@ const sources = hasData("policy")
   : [];
 
 /** A slice of a real document, cut anywhere (mid-word, mid-line, even between surrogate halves). */
-const slice = fc
+const slice = () => fc
   .tuple(fc.integer({ min: 0, max: sources.length - 1 }), fc.nat(), fc.integer({ min: 0, max: 3000 }))
   .map(([k, from, length]) => {
     const text = sources[k]!;
@@ -26,7 +26,7 @@ const slice = fc
 describeWithData("policy", "summary and keyword properties on slices of real text", () => {
   it("summaries are input spans within every budget, in order, inside their sentences", () => {
     fc.assert(
-      fc.property(slice, fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
+      fc.property(slice(), fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
         const doc = documentOf(text);
         const summary = summarizeDoc(doc, { maxChars, maxSentences });
         expectSpans(text, summary.spans);
@@ -45,7 +45,7 @@ describeWithData("policy", "summary and keyword properties on slices of real tex
 
   it("keyword and phrase spans point at their text", () => {
     fc.assert(
-      fc.property(slice, (text) => {
+      fc.property(slice(), (text) => {
         const { keywords, phrases } = rankKeywords(documentOf(text), { topK: 50 });
         for (const keyword of [...keywords, ...phrases]) {
           expect(keyword.spans.length).toBeGreaterThan(0);
