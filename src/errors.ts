@@ -10,7 +10,10 @@
  * - `ALIGNMENT`: the segmenter returned words that do not spell the input (a bug: please report it).
  * - `STAGE_ORDER`: a pipeline stage was configured before a stage it requires.
  * - `WORKER_FAILED`: a batch worker died or threw something unexpected while processing a record.
- * - `DEPENDENCY_MISSING`: an optional peer dependency is not installed (e.g. `bullmq` for `gongwen/queue`).
+ * - `DEPENDENCY_MISSING`: an optional peer dependency is not installed (`bullmq` or `ioredis` for `gongwen/queue`).
+ * - `REDIS_UNAVAILABLE`: `gongwen/queue` could not reach Redis within a few seconds of retrying.
+ * - `QUEUE_LOST`: a queue's keys vanished from Redis while it was being read (a restart without persistence, a
+ *   FLUSHALL): the jobs waiting or running then are gone.
  */
 export type ErrorCode =
   | "INVALID_INPUT"
@@ -22,7 +25,9 @@ export type ErrorCode =
   | "ALIGNMENT"
   | "STAGE_ORDER"
   | "WORKER_FAILED"
-  | "DEPENDENCY_MISSING";
+  | "DEPENDENCY_MISSING"
+  | "REDIS_UNAVAILABLE"
+  | "QUEUE_LOST";
 
 /**
  * The one error class gongwen throws on purpose.

@@ -14,7 +14,11 @@
  *   producers racing on one article may both add it, but only one job tags it: results stay exactly once.
  * - The result reader, having removed a finished job, deletes the claims that still name it (a claim that names
  *   a job gone is harmless anyway: it only costs memory until then).
+ *
+ * A second key, `<prefix>:<queue>:gongwen:identity`, tells a reader that waits on the queue whether it vanished
+ * (see {@link markQueue}).
  */
+import { randomUUID } from "node:crypto";
 import type { RedisClient } from "bullmq";
 
 /** A Queue or a Worker: where the keys are and a client to reach them. */
@@ -27,6 +31,7 @@ export interface QueueKeys {
 export type Claim = readonly [key: string, jobId: string];
 
 const ARTICLES = "gongwen:articles";
+const IDENTITY = "gongwen:identity";
 
 /**
  * KEYS[1] the articles hash; ARGV[1] the job key prefix, ARGV[2] "check" (then keys) or "claim" (then key, job id
@@ -56,12 +61,18 @@ return 0`;
 
 const defined = new WeakSet<object>();
 
-/** The client with gongwen's two scripts defined on it (once per client; ioredis reloads them after a restart). */
+/** KEYS[1] the queue's identity; ARGV[1] a new identity, set unless one is there. Returns the identity. */
+const IDENTITY_LUA = `
+redis.call("SET", KEYS[1], ARGV[1], "NX")
+return redis.call("GET", KEYS[1])`;
+
+/** The client with gongwen's scripts defined on it (once per client; ioredis reloads them after a restart). */
 async function scripts(queue: QueueKeys): Promise<RedisClient> {
   const client = await queue.getBackend().client;
   if (!defined.has(client)) {
     client.defineCommand("gongwenOwners", { numberOfKeys: 1, lua: OWNERS_LUA });
     client.defineCommand("gongwenRelease", { numberOfKeys: 1, lua: RELEASE_LUA });
+    client.defineCommand("gongwenIdentity", { numberOfKeys: 1, lua: IDENTITY_LUA });
     defined.add(client);
   }
   return client;
@@ -105,4 +116,24 @@ export async function releaseArticles(queue: QueueKeys, claims: readonly Claim[]
   if (claims.length === 0) return;
   const client = await scripts(queue);
   await client.runCommand("gongwenRelease", [queue.toKey(ARTICLES), ...claims.flat()]);
+}
+
+/**
+ * The queue's identity, `<prefix>:<queue>:gongwen:identity`: a random id, set by the first reader that waits on the
+ * queue. Every key of a queue goes together (a Redis restart without persistence, FLUSHALL, obliterate), so a reader
+ * that finds the identity gone or changed knows that the jobs it was waiting for were lost, not finished.
+ *
+ * @example
+ * const identity = await markQueue(queue); // "0b6f…", the same for every reader until the queue's keys vanish
+ * (await readQueueIdentity(queue)) === identity; // → false once Redis restarted without persistence
+ */
+export async function markQueue(queue: QueueKeys): Promise<string> {
+  const client = await scripts(queue);
+  return (await client.runCommand("gongwenIdentity", [queue.toKey(IDENTITY), randomUUID()])) as string;
+}
+
+/** The identity {@link markQueue} set, or null when the queue's keys are gone. */
+export async function readQueueIdentity(queue: QueueKeys): Promise<string | null> {
+  const client = await queue.getBackend().client;
+  return client.get(queue.toKey(IDENTITY));
 }

@@ -1,5 +1,5 @@
 /**
- * The queue's CLI subcommands, as functions the `gongwen` binary dispatches to:
+ * The queue's CLI subcommands, as functions the `gongwen` binary dispatches to (their usage: {@link QUEUE_HELP}):
  *
  *   gongwen worker  --redis redis://127.0.0.1:6379 --queue gongwen-tags [--concurrency N] [--output tags|doc]
  *   gongwen enqueue --redis … --queue … [files.jsonl…]        (one {id, text, …} per line; stdin when no file)
@@ -95,7 +95,7 @@ function logger(io: QueueCliIO, quiet: boolean | undefined) {
 export async function runWorker(args: WorkerArgs, io: QueueCliIO = processIO()): Promise<number> {
   const log = logger(io, args.quiet);
   const where = `queue "${args.queue}" at ${describeConnection(args.redis)}`;
-  log.info(`gongwen worker: loading dictionaries, then connecting to ${where}`);
+  log.info(`gongwen worker: connecting to ${where}, then loading dictionaries`);
   const worker = await createTaggingWorker({
     connection: args.redis,
     queue: args.queue,
@@ -258,6 +258,71 @@ export const QUEUE_COMMANDS = ["worker", "enqueue", "results"] as const;
 /** One of {@link QUEUE_COMMANDS}: `worker`, `enqueue` or `results`. */
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 
+const COMMON_HELP = `  --redis <url>   Redis URL (default: $REDIS_URL, then redis://127.0.0.1:6379)
+  --queue <name>  queue name (default: ${DEFAULT_QUEUE})
+  -q, --quiet     no progress or status lines on stderr (errors are still printed)
+  -h, --help      this help`;
+
+const EXIT_HELP = `An unreachable Redis is REDIS_UNAVAILABLE after 5 s of retrying, a missing bullmq or ioredis
+DEPENDENCY_MISSING: exit status 1 with one line on stderr; bad arguments exit 2.`;
+
+/** The usage text of each queue subcommand, as `gongwen <command> --help` prints it. */
+export const QUEUE_HELP: Readonly<Record<QueueCommand, string>> = {
+  worker: `Usage: gongwen worker [options]
+
+Tags the jobs of a Redis queue (gongwen/queue on BullMQ; needs bullmq and ioredis installed) until SIGTERM or
+SIGINT, then finishes the jobs in hand and exits 0; a second signal exits at once. Run one per core.
+
+Options:
+${COMMON_HELP}
+  --concurrency <n>  tagging threads in this process, ~0.4 GB each (default 1)
+  --output <kind>    tags (default): tag() of each article; doc: the whole analyze() Doc
+
+Examples:
+  gongwen worker --redis redis://127.0.0.1:6379 --queue gongwen-tags
+  REDIS_URL=redis://:secret@10.0.0.5:6379 gongwen worker --concurrency 2
+
+${EXIT_HELP}`,
+  enqueue: `Usage: gongwen enqueue [options] [files.jsonl…]
+
+Adds articles to the queue in bundles of up to 32, one JSON object {"id", "text", …your fields} per line (stdin
+when no file, or -). An article already queued with the same text is not added again. Lines that are not such an
+object are reported by line number and skipped (exit status 1).
+
+Options:
+${COMMON_HELP}
+
+Examples:
+  gongwen enqueue --redis redis://127.0.0.1:6379 --queue gongwen-tags articles.jsonl
+  cms-export --since yesterday | gongwen enqueue
+
+${EXIT_HELP}`,
+  results: `Usage: gongwen results [options] > tags.jsonl
+
+Prints one JSON line per tagged article, oldest job first: {"id", "textHash", "tags", "jobId"}, or
+{"id", "textHash", "error": {"code", "message"}, "jobId"} for an article that could not be tagged. What is
+printed is removed from Redis, so a second run continues where the first stopped.
+
+Options:
+${COMMON_HELP}
+  --wait    keep printing until nothing is waiting or running; a queue that vanishes meanwhile (Redis
+            restarted without persistence) is QUEUE_LOST, exit status 1
+  --keep    leave the printed jobs in Redis
+  --failed  print the articles of jobs that failed as a whole: {"id", "jobId", "error", "attemptsMade"}
+
+Examples:
+  gongwen results --redis redis://127.0.0.1:6379 --queue gongwen-tags --wait > tags.jsonl
+  gongwen results --failed --keep > failed.jsonl
+
+${EXIT_HELP}`,
+};
+
+/** True when the arguments ask for help (`--help` or `-h` before any `--`). */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
+}
+
 function positiveInteger(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
@@ -316,12 +381,16 @@ export function parseQueueArgs(command: QueueCommand, argv: string[]): WorkerArg
 
 /**
  * Parses and runs a queue subcommand; returns the exit code (2 for bad arguments, 1 for other failures, after
- * printing `gongwen <command>: CODE: message` on stderr).
+ * printing `gongwen <command>: CODE: message` on stderr). `--help` prints {@link QUEUE_HELP} and returns 0.
  *
  * @example
  * if (QUEUE_COMMANDS.includes(name)) process.exitCode = await runQueueCommand(name, process.argv.slice(3));
  */
 export async function runQueueCommand(command: QueueCommand, argv: string[], io: QueueCliIO = processIO()): Promise<number> {
+  if (asksForHelp(argv)) {
+    io.stdout.write(`${QUEUE_HELP[command]}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case "worker":

@@ -4,10 +4,10 @@
  * the claims for the new bundles) and one `addBulk`.
  */
 import { randomUUID } from "node:crypto";
-import type { JobsOptions, Queue } from "bullmq";
+import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import { parseOptions } from "../options.js";
-import { connectionSchema, openQueue, queueSchema, type RedisConnection } from "./bullmq.js";
+import { connectionSchema, openQueue, queueSchema, type OpenQueue, type RedisConnection } from "./bullmq.js";
 import { claimArticles, freeArticles } from "./claims.js";
 import {
   articleKey,
@@ -18,13 +18,14 @@ import {
   DEFAULT_JOB_OPTIONS,
   textLength,
   type BundleJobData,
+  type JobOptions,
   type TaggingJobData,
 } from "./job.js";
 
 /** Options of {@link enqueueDocuments}: the queue, how articles are bundled into jobs and how many are sent at once. */
 export interface EnqueueOptions {
   /** A queue name (opened and closed here, with `connection`) or an open BullMQ Queue (left open). */
-  queue: string | Queue;
+  queue: string | OpenQueue;
   /** Redis URL or BullMQ connection options; needed when `queue` is a name. */
   connection?: RedisConnection;
   /** Most articles per job (default 32); 1 gives every article a job of its own. */
@@ -36,7 +37,7 @@ export interface EnqueueOptions {
   /** A batch is also sent once its texts reach this many UTF-16 units (default 4 million, ~12 MB of JSON). */
   batchChars?: number;
   /** BullMQ job options over the defaults (3 attempts, exponential backoff from 2 s). `jobId` is always ours. */
-  jobOptions?: Omit<JobsOptions, "jobId">;
+  jobOptions?: JobOptions;
   /** Called after each batch with the number of articles submitted so far. */
   onProgress?: (submitted: number) => void;
 }
@@ -50,7 +51,7 @@ const EnqueueOptionsSchema: z.ZodType<EnqueueOptions> = z.object({
   bundleChars: positive.optional(),
   batchSize: positive.optional(),
   batchChars: positive.optional(),
-  jobOptions: z.custom<Omit<JobsOptions, "jobId">>((value) => typeof value === "object" && value !== null).optional(),
+  jobOptions: z.custom<JobOptions>((value) => typeof value === "object" && value !== null).optional(),
   onProgress: z.custom<(submitted: number) => void>((value) => typeof value === "function").optional(),
 });
 
@@ -89,8 +90,8 @@ export async function enqueueDocuments<T extends TaggingJobData>(
     articles: parsed.bundleSize ?? DEFAULT_BUNDLE_LIMITS.articles,
     chars: parsed.bundleChars ?? DEFAULT_BUNDLE_LIMITS.chars,
   };
-  const { queue, owned } = await openQueue(parsed.queue, parsed.connection);
-  const opts = { ...DEFAULT_JOB_OPTIONS, ...jobOptions };
+  const { queue, owned, failure } = await openQueue(parsed.queue, parsed.connection);
+  const opts = { ...DEFAULT_JOB_OPTIONS, ...jobOptions } as JobsOptions;
   const summary: EnqueueSummary = { submitted: 0, added: 0, alreadyQueued: 0, jobs: 0 };
   let batch: T[] = [];
   let batchLength = 0;
@@ -143,6 +144,8 @@ export async function enqueueDocuments<T extends TaggingJobData>(
       if (batch.length >= batchSize || batchLength >= batchChars) await flush();
     }
     await flush();
+  } catch (error) {
+    throw failure(error);
   } finally {
     if (owned) await queue.close();
   }

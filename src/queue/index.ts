@@ -8,7 +8,15 @@
  * Jobs carry bundles of up to 32 articles, so that BullMQ's and Redis's fixed cost per job is paid once for many
  * short articles; each article is still queued once, tagged once and reported once (see claims.ts).
  */
-export { createTaggingWorker, type TaggingResult, type TaggingWorker, type TaggingWorkerOptions } from "./worker.js";
+export {
+  createTaggingWorker,
+  type TaggingJob,
+  type TaggingResult,
+  type TaggingWorker,
+  type TaggingWorkerEvents,
+  type TaggingWorkerOptions,
+  type WorkerSettings,
+} from "./worker.js";
 export { enqueueDocuments, type EnqueueOptions, type EnqueueSummary } from "./enqueue.js";
 export { readFailures, readResults, type QueueFailure, type QueueResult, type ReadResultsOptions } from "./results.js";
 export {
@@ -24,11 +32,21 @@ export {
   type ArticleOutcome,
   type BundleJobData,
   type BundleLimits,
+  type JobOptions,
   type TaggingJobData,
 } from "./job.js";
-export { EVENTS_MAX_LENGTH, queueOptions, type RedisConnection } from "./bullmq.js";
+export {
+  EVENTS_MAX_LENGTH,
+  queueOptions,
+  type GongwenQueueOptions,
+  type OpenQueue,
+  type RedisClientInstance,
+  type RedisConnection,
+  type RedisConnectionOptions,
+} from "./bullmq.js";
 export {
   QUEUE_COMMANDS,
+  QUEUE_HELP,
   parseQueueArgs,
   runEnqueue,
   runQueueCommand,

@@ -3,7 +3,6 @@
  * between producers (`enqueueDocuments`, or any BullMQ producer in any language), workers and result readers.
  */
 import { createHash } from "node:crypto";
-import type { JobsOptions } from "bullmq";
 import { GongwenError, type ErrorCode } from "../errors.js";
 import type { Doc } from "../schema.js";
 import type { Tags } from "../tag/schema.js";
@@ -38,11 +37,20 @@ export type ArticleOutcome =
   | { id: string | number; textHash: string; doc: Doc }
   | { id: string | number; textHash: string; error: { code: ErrorCode; message: string } };
 
+/** BullMQ job options (its `JobsOptions`, passed through): attempts, backoff, priority, delay, removeOnFail… */
+export interface JobOptions {
+  attempts?: number;
+  backoff?: number | { type: string; delay?: number; jitter?: number };
+  priority?: number;
+  delay?: number;
+  [option: string]: unknown;
+}
+
 /**
  * Every job is tried at most 3 times, 2 s then 4 s apart (plus jitter), when it fails for a reason that another
  * attempt could cure; bad input fails at the first attempt (see {@link PERMANENT_CODES}).
  */
-export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+export const DEFAULT_JOB_OPTIONS: Readonly<JobOptions> = {
   attempts: 3,
   backoff: { type: "exponential", delay: 2_000, jitter: 0.5 },
 };

@@ -5,11 +5,12 @@
  */
 import type { Queue } from "bullmq";
 import { z } from "zod";
+import { GongwenError } from "../errors.js";
 import { parseOptions } from "../options.js";
 import type { Doc } from "../schema.js";
 import type { Tags } from "../tag/schema.js";
-import { connectionSchema, openQueue, queueSchema, type RedisConnection } from "./bullmq.js";
-import { releaseArticles, type Claim } from "./claims.js";
+import { connectionSchema, openQueue, queueSchema, type OpenQueue, type RedisConnection } from "./bullmq.js";
+import { markQueue, readQueueIdentity, releaseArticles, type Claim } from "./claims.js";
 import { articleIdOf, articleKey, isArticleId, keyOf, parseFailureReason, textHash, type ArticleOutcome } from "./job.js";
 
 /**
@@ -30,7 +31,7 @@ export interface QueueFailure {
 /** Options of {@link readResults} and {@link readFailures}. */
 export interface ReadResultsOptions {
   /** A queue name (opened and closed here, with `connection`) or an open BullMQ Queue (left open). */
-  queue: string | Queue;
+  queue: string | OpenQueue;
   connection?: RedisConnection;
   /**
    * Leave the jobs in Redis (default: remove each page once the reader moves past it). Kept jobs are paged by
@@ -38,7 +39,10 @@ export interface ReadResultsOptions {
    * a running queue, use the default.
    */
   keep?: boolean;
-  /** Keep reading until no job is waiting, delayed or active (default: stop when nothing is finished yet). */
+  /**
+   * Keep reading until no job is waiting, delayed or active (default: stop when nothing is finished yet). A queue
+   * whose keys vanish meanwhile (Redis restarted without persistence) ends the reading with QUEUE_LOST.
+   */
   wait?: boolean;
   /** Jobs fetched per round trip (default 20: up to 640 articles in bundles of 32). */
   pageSize?: number;
@@ -110,6 +114,15 @@ function toFailures(job: JobLike | undefined, jobId: string): Read<QueueFailure>
   return { records: [unreadableBundle ? common : { id: singleId(job, jobId), ...common }], claims: [] };
 }
 
+/** Throws QUEUE_LOST when the queue's identity (see claims.ts) is not the one this reader started with. */
+async function checkNotLost(queue: Queue, identity: string): Promise<void> {
+  if ((await readQueueIdentity(queue)) === identity) return;
+  throw new GongwenError(
+    "QUEUE_LOST",
+    `queue "${queue.name}" vanished from Redis while it was read (its keys are gone: a restart without persistence, a FLUSHALL?); the jobs not yet finished are lost: enqueue them again`,
+  );
+}
+
 /** Nothing left that could still finish. */
 async function idle(queue: Queue): Promise<boolean> {
   const counts = await queue.getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children");
@@ -123,18 +136,21 @@ async function* readFinished<T>(
 ): AsyncGenerator<T> {
   const parsed = parseOptions(ReadResultsOptionsSchema, options, "result reader options");
   const { keep = false, wait = false, pageSize = 20, pollInterval = 500 } = parsed;
-  const { queue, owned } = await openQueue(parsed.queue, parsed.connection);
+  const { queue, owned, failure } = await openQueue(parsed.queue, parsed.connection);
   const page = (offset: number) => queue.getRanges([state], offset, offset + pageSize - 1, true);
   let offset = 0;
   try {
+    const identity = wait ? await markQueue(queue) : undefined;
     for (;;) {
       let ids = await page(offset);
       if (ids.length === 0) {
-        if (!wait) return;
+        if (identity === undefined) return;
         // Idle first, then look again: a job that finished in between is in the second look.
         const done = await idle(queue);
         ids = await page(offset);
         if (ids.length === 0) {
+          // An empty queue is also what a lost one looks like.
+          await checkNotLost(queue, identity);
           if (done) return;
           await sleep(pollInterval);
           continue;
@@ -160,6 +176,8 @@ async function* readFinished<T>(
         await releaseArticles(queue, claims);
       }
     }
+  } catch (error) {
+    throw failure(error);
   } finally {
     if (owned) await queue.close();
   }

@@ -13,7 +13,7 @@
  * SIGTERM is heard at once. Each tagging thread loads nodejieba once and keeps it for the life of the process.
  */
 import { hostname } from "node:os";
-import type { Job, JobJson, Worker, WorkerOptions } from "bullmq";
+import type { Job, JobJson, WorkerOptions } from "bullmq";
 import { z } from "zod";
 import { createPool } from "../batch/pool.js";
 import type { TaskOutcome } from "../batch/protocol.js";
@@ -22,7 +22,7 @@ import { parseOptions } from "../options.js";
 import { checkInput } from "../pipeline.js";
 import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig, type Doc } from "../schema.js";
 import type { TagOptions, Tags } from "../tag/schema.js";
-import { connectionOptions, connectionSchema, loadBullmq, type RedisConnection } from "./bullmq.js";
+import { checkRedis, connectionOptions, connectionSchema, loadBullmq, type RedisConnection } from "./bullmq.js";
 import { claimArticles } from "./claims.js";
 import {
   articleIdOf,
@@ -38,10 +38,67 @@ import {
 
 /** What a job of one article returns: `Tags` by default, the whole `Doc` with `output: "doc"`. */
 export type TaggingResult = Tags | Doc;
+/** A job as the worker's events show it (a BullMQ `Job`). */
+export interface TaggingJob {
+  readonly id?: string;
+  readonly name: string;
+  readonly data: unknown;
+  readonly attemptsMade: number;
+  /** The name of the worker that took it (`host:pid` by default). */
+  readonly processedBy?: string;
+}
+
+/** The events of a {@link TaggingWorker} and their listeners. */
+export interface TaggingWorkerEvents {
+  /** A bundle's result is the JSON text of its `ArticleOutcome[]`; a job of one article's is its `Tags` (or `Doc`). */
+  completed: (job: TaggingJob, result: string | TaggingResult) => void;
+  /** The job failed (it is retried unless the error is permanent or this was its last attempt). */
+  failed: (job: TaggingJob | undefined, error: Error) => void;
+  /** A connection error (the worker reconnects by itself). */
+  error: (error: Error) => void;
+  /** Closed: the jobs in hand are finished and the tagging threads stopped. */
+  closed: () => void;
+}
+
 /**
- * A bundle returns the JSON text of its `ArticleOutcome[]`; a job of one article returns its `Tags` (or `Doc`).
+ * The running worker (a BullMQ `Worker`, described here without BullMQ's types): `close()` stops taking jobs and
+ * resolves once the jobs in hand are finished and the tagging threads have stopped.
  */
-export type TaggingWorker = Worker<unknown, string | TaggingResult>;
+export interface TaggingWorker {
+  /** The worker's name, stored on each job it takes (`processedBy`). */
+  readonly name: string;
+  /** Stops taking jobs; resolves when the jobs in hand are finished (`force`: at once) and the threads stopped. */
+  close(force?: boolean): Promise<void>;
+  /** Resolves once the worker's Redis connection is ready. */
+  waitUntilReady(): Promise<unknown>;
+  /** True while the worker takes jobs. */
+  isRunning(): boolean;
+  /** Listens to `completed` (see {@link TaggingWorkerEvents}). */
+  on(event: "completed", listener: TaggingWorkerEvents["completed"]): this;
+  /** Listens to `failed` (see {@link TaggingWorkerEvents}). */
+  on(event: "failed", listener: TaggingWorkerEvents["failed"]): this;
+  /** Listens to `error` (see {@link TaggingWorkerEvents}). */
+  on(event: "error", listener: TaggingWorkerEvents["error"]): this;
+  /** Listens to `closed` (see {@link TaggingWorkerEvents}). */
+  on(event: "closed", listener: TaggingWorkerEvents["closed"]): this;
+  /** Listens once to `completed` (see {@link TaggingWorkerEvents}). */
+  once(event: "completed", listener: TaggingWorkerEvents["completed"]): this;
+  /** Listens once to `failed` (see {@link TaggingWorkerEvents}). */
+  once(event: "failed", listener: TaggingWorkerEvents["failed"]): this;
+  /** Listens once to `error` (see {@link TaggingWorkerEvents}). */
+  once(event: "error", listener: TaggingWorkerEvents["error"]): this;
+  /** Listens once to `closed` (see {@link TaggingWorkerEvents}). */
+  once(event: "closed", listener: TaggingWorkerEvents["closed"]): this;
+}
+
+/** BullMQ `WorkerOptions` passed through: lockDuration, stalledInterval, maxStalledCount, name… */
+export interface WorkerSettings {
+  name?: string;
+  lockDuration?: number;
+  stalledInterval?: number;
+  maxStalledCount?: number;
+  [option: string]: unknown;
+}
 
 /** Options of {@link createTaggingWorker}: `connection` and `queue` are required, the rest optional. */
 export interface TaggingWorkerOptions {
@@ -61,8 +118,8 @@ export interface TaggingWorkerOptions {
   analyzer?: AnalyzerConfig;
   /** Longest text accepted, in UTF-16 units (default 10 million); a longer article gets INPUT_TOO_LARGE. */
   maxInputLength?: number;
-  /** BullMQ worker settings passed through (lockDuration, stalledInterval, name…). */
-  worker?: Omit<WorkerOptions, "connection" | "concurrency" | "autorun">;
+  /** BullMQ worker settings passed through (lockDuration, stalledInterval, name…); gongwen sets the connection and concurrency. */
+  worker?: WorkerSettings;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -79,7 +136,7 @@ const TaggingWorkerOptionsSchema: z.ZodType<TaggingWorkerOptions> = z.object({
   tagOptions: objectSchema<TagOptions>("tag options").optional(),
   analyzer: objectSchema<AnalyzerConfig>("analyzer options").optional(),
   maxInputLength: z.number().int().positive().optional(),
-  worker: objectSchema<Omit<WorkerOptions, "connection" | "concurrency" | "autorun">>("BullMQ worker options").optional(),
+  worker: objectSchema<WorkerSettings>("BullMQ worker options").optional(),
 });
 
 /** Text used to load the dictionaries and check the options before the first job is taken. */
@@ -179,6 +236,8 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
   const { connection, queue, concurrency = 1, output = "tags", tagOptions, worker: settings } = parsed;
   const maxInputLength = parsed.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
   const { Worker: BullWorker, UnrecoverableError } = await loadBullmq();
+  // Before the dictionaries are loaded: an unreachable Redis is REDIS_UNAVAILABLE in seconds, not a worker that waits.
+  await checkRedis(queue, connection);
   const pool = createPool({
     concurrency,
     analyzer: { ...parsed.analyzer, maxInputLength },
@@ -283,8 +342,8 @@ export async function createTaggingWorker(options: TaggingWorkerOptions): Promis
     {
       // Stored on every job it takes (`processedBy`): which machine and process tagged what.
       name: `${hostname()}:${process.pid}`,
-      ...settings,
-      connection: connectionOptions(connection),
+      ...(settings as Omit<WorkerOptions, "connection">),
+      connection: connectionOptions(connection, "forever"),
       // One job more than threads: the next job is fetched from Redis while the threads are busy.
       concurrency: pool.concurrency + 1,
       autorun: false,

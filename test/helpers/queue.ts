@@ -94,6 +94,40 @@ export function spawnWorker(options: WorkerProcessOptions): WorkerProcess {
   return { name, child, ready, exited, stderr: () => stderr };
 }
 
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Packages the process cannot resolve, as if they were not installed (test/helpers/hide-packages.ts). */
+  hide?: string[];
+  stdin?: string;
+  /** Gets the child as soon as it is spawned, to signal it. */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+/** Runs a TypeScript file of the project (`node --import tsx <script> …`) in a process of its own. */
+export function runScript(script: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
+  const hooks = options.hide ? ["--import", "./test/helpers/hide-packages.ts"] : [];
+  const child = spawn(process.execPath, ["--import", "tsx", ...hooks, script, ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, GONGWEN_HIDE_PACKAGES: options.hide?.join(",") ?? "" },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.stdin ?? "");
+  options.onSpawn?.(child);
+  return new Promise((resolve) => child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+/** Runs the `gongwen` CLI from source (src/cli/main.ts) in a process of its own. */
+export const runGongwen = (args: string[], options: RunOptions = {}): Promise<CliRun> => runScript("src/cli/main.ts", args, options);
+
 /** Polls `check` every `intervalMs` until it returns true; throws after `timeoutMs`. */
 export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000, intervalMs = 100) {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
 /**
  * A real, private redis-server for the queue tests and benchmark: Debian's binary on a free loopback port, in a
- * temporary directory, without persistence (`--save "" --appendonly no`), stopped afterwards.
+ * temporary directory, without persistence (`--save "" --appendonly no`) unless asked for an append-only file,
+ * stopped afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,21 +19,28 @@ export function warnRedisMissing(what: string): void {
   console.warn(`\n${line}\n!!! redis-server not found: ${what} SKIPPED (apt-get install -y redis-server)\n${line}\n`);
 }
 
+/**
+ * How the server goes down before it starts again: `save` as a production Redis with persistence comes back
+ * (`SHUTDOWN SAVE` writes the data set, the new process loads it); `wipe` as one without persistence (everything is
+ * gone); `kill` with SIGKILL, keeping only what the append-only file holds (nothing without one).
+ */
+export type RestartHow = "save" | "wipe" | "kill";
+
 export interface RedisServer {
   url: string;
   port: number;
   /**
-   * Restarts the server the way a production Redis with persistence comes back: `SHUTDOWN SAVE` writes the data
-   * set to the temporary directory, and the new process loads it. Clients see their connections drop.
-   * `downtimeMs` keeps it down that long before starting again.
+   * Stops the server (see {@link RestartHow}) and starts it again on the same port and directory; clients see their
+   * connections drop. `downtimeMs` keeps it down that long.
    */
-  restart(downtimeMs?: number): Promise<void>;
+  restart(options?: { how?: RestartHow; downtimeMs?: number }): Promise<void>;
   /** Sends one command (inline protocol) and returns the raw reply. */
   command(line: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on (at the time of asking). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -69,13 +77,17 @@ async function waitUntilReady(port: number, child: ChildProcess): Promise<void> 
   throw new Error(`redis-server on port ${port} did not answer PING within 10 s`);
 }
 
-/** Starts a private redis-server; call `stop()` when done. */
-export async function startRedis(): Promise<RedisServer> {
+/**
+ * Starts a private redis-server; call `stop()` when done. `appendfsync` turns on the append-only file with that
+ * fsync policy (`everysec`, the production default, or `always`).
+ */
+export async function startRedis(options: { appendfsync?: "everysec" | "always" } = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "gongwen-redis-"));
+  const persistence = options.appendfsync ? ["--appendonly", "yes", "--appendfsync", options.appendfsync] : ["--appendonly", "no"];
   const args = [
     "--port", String(port), "--bind", "127.0.0.1", "--dir", dir,
-    "--save", "", "--appendonly", "no",
+    "--save", "", ...persistence,
     // BullMQ needs keys never evicted.
     "--maxmemory-policy", "noeviction",
     "--loglevel", "warning",
@@ -94,10 +106,16 @@ export async function startRedis(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     port,
     command: (line) => sendCommand(port, line),
-    async restart(downtimeMs = 0) {
+    async restart({ how = "save", downtimeMs = 0 } = {}) {
       const gone = exited();
-      await sendCommand(port, "SHUTDOWN SAVE").catch(() => "");
+      if (how === "kill") child.kill("SIGKILL");
+      else await sendCommand(port, how === "save" ? "SHUTDOWN SAVE" : "SHUTDOWN NOSAVE").catch(() => "");
       await gone;
+      // A dump left by an earlier "save" restart would bring the data back.
+      if (how === "wipe") {
+        rmSync(join(dir, "dump.rdb"), { force: true });
+        rmSync(join(dir, "appendonlydir"), { recursive: true, force: true });
+      }
       if (downtimeMs > 0) await new Promise((resolve) => setTimeout(resolve, downtimeMs));
       await launch();
     },
