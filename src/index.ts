@@ -15,10 +15,12 @@ export type {
   DefaultStages,
   DocOf,
   DocWith,
+  FilledBy,
   FullDoc,
   ResolvedConfig,
   Stage,
   StageContext,
+  StageFields,
 } from "./pipeline.js";
 export { GongwenError, isGongwenError, type ErrorCode } from "./errors.js";
 export * from "./schema.js";

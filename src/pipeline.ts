@@ -76,7 +76,7 @@ export const sentenceStage: Stage<"sentences" | "clauses"> = {
 };
 
 /** The Doc fields each built-in stage fills; `meeting` is there only for meeting reports, so it stays optional. */
-interface BuiltInFields {
+export interface StageFields {
   segment: "tokens";
   sentences: "sentences" | "clauses";
   page: "page";
@@ -91,7 +91,7 @@ interface BuiltInFields {
 export type DocWith<F extends keyof Doc> = Doc & { [K in Exclude<F, "meeting">]-?: NonNullable<Doc[K]> };
 
 /** The fields a stage (by name or as an object) fills; a stage typed only as `Stage` promises none. */
-type FilledBy<S> = S extends StageName ? BuiltInFields[S] : S extends Stage<infer P> ? (keyof Doc extends P ? never : P) : never;
+export type FilledBy<S> = S extends StageName ? StageFields[S] : S extends Stage<infer P> ? (keyof Doc extends P ? never : P) : never;
 
 /**
  * The Doc that stages `S` produce: the fields they fill are required when `S` is a list written out (a tuple); an
