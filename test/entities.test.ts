@@ -1,4 +1,6 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { entities, entityStage } from "../src/entities/index.js";
 import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
 import { pageStage } from "../src/text/page.js";
@@ -224,6 +226,25 @@ describe("entities on bad input", () => {
     expectSpans(large, largeFound);
     expect(largeFound.length).toBeGreaterThan(smallFound.length * 5);
     expect(largeMs).toBeLessThan(smallMs * 20 + 2000);
+  });
+});
+
+describe("the entity schema", () => {
+  // one zod schema per type: the JSON Schema derived from it holds a CMS to the same shapes as the TypeScript types
+  const validate = new Ajv2020({ strict: false }).compile(z.toJSONSchema(EntitySchema, { target: "draft-2020-12" }));
+  const found = entities(seedText(), { referenceDate: "2023-05-18" });
+
+  it("accepts every entity of the seed, in JSON Schema as in zod", () => {
+    expect(found.filter((e) => !validate(e))).toEqual([]);
+  });
+
+  it("rejects a person without titles and a count without its number, in both", () => {
+    const person = found.find((e) => e.type === "person")!;
+    const count = found.find((e) => e.type === "count")!;
+    for (const bad of [{ ...person, attrs: {} }, { ...count, value: "20" }]) {
+      expect(validate(bad)).toBe(false);
+      expect(EntitySchema.safeParse(bad).success).toBe(false);
+    }
   });
 });
 
