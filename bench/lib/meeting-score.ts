@@ -83,7 +83,7 @@ export function prf(t: Tally): { p: number; r: number; f1: number } {
 }
 
 /** One-to-one matches of texts (a multiset intersection). */
-function textTally(predicted: readonly string[], gold: readonly string[]): Tally {
+export function textTally(predicted: readonly string[], gold: readonly string[]): Tally {
   const left = new Map<string, number>();
   for (const g of gold) left.set(g, (left.get(g) ?? 0) + 1);
   let tp = 0;
@@ -97,23 +97,26 @@ function textTally(predicted: readonly string[], gold: readonly string[]): Tally
   return { tp, predicted: predicted.length, gold: gold.length };
 }
 
-const iou = (a: GoldSpan, b: GoldSpan) => {
+export const iou = (a: GoldSpan, b: GoldSpan) => {
   const inter = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
   return inter / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
 };
 
-/** Greedy one-to-one pairs of spans with IoU ≥ 0.5 (gold order), as [predicted index, gold index]. */
-function lenientPairs(predicted: readonly GoldSpan[], gold: readonly GoldSpan[]): [number, number][] {
+/**
+ * Greedy one-to-one pairs (gold order, each gold item takes the unused predicted item of highest score ≥ `min`),
+ * as [predicted index, gold index].
+ */
+export function greedyPairs<P, G>(predicted: readonly P[], gold: readonly G[], score: (p: P, g: G) => number, min: number): [number, number][] {
   const used = new Set<number>();
   const pairs: [number, number][] = [];
   gold.forEach((g, gi) => {
     let best = -1;
-    let bestIou = 0.5;
+    let bestScore = min;
     predicted.forEach((p, pi) => {
-      const score = iou(p, g);
-      if (!used.has(pi) && score >= bestIou) {
+      const s = score(p, g);
+      if (!used.has(pi) && s >= bestScore) {
         best = pi;
-        bestIou = score;
+        bestScore = s;
       }
     });
     if (best >= 0) {
@@ -123,6 +126,9 @@ function lenientPairs(predicted: readonly GoldSpan[], gold: readonly GoldSpan[])
   });
   return pairs;
 }
+
+/** Pairs of spans with IoU ≥ 0.5. */
+const lenientPairs = (predicted: readonly GoldSpan[], gold: readonly GoldSpan[]) => greedyPairs(predicted, gold, iou, 0.5);
 
 export const FIELDS = [
   "title",
