@@ -137,7 +137,7 @@ describe("gongwen (from the sources)", () => {
     }
   });
 
-  it("writes one HTML page for several documents, each with its caption", () => {
+  itWithData("corpus/xinwenlianbo", "writes one HTML page for several documents, each with its caption", () => {
     const run = gongwen(["analyze", "-f", "html", "x.txt", "docs/a.txt"], { cwd: folder });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.startsWith("<!doctype html>")).toBe(true);
@@ -146,7 +146,7 @@ describe("gongwen (from the sources)", () => {
     expect(run.stdout.trimEnd().endsWith("</html>")).toBe(true);
   });
 
-  it("a missing file fails alone (exit 1); usage errors exit 2", () => {
+  itWithData("corpus/xinwenlianbo", "a missing file fails alone (exit 1); usage errors exit 2", () => {
     const missing = gongwen(["segment", "-f", "jsonl", "nope.txt", "docs/a.txt"], { cwd: folder });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("gongwen: nope.txt: INVALID_INPUT: no such file");
