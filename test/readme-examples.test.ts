@@ -43,12 +43,10 @@ declare global {
 export {};
 `;
 
-/** Module declarations for the notebook examples (a script file, so they declare rather than augment). */
+/** What the notebook examples get from their kernel (a script file, so these declare rather than augment). */
 const NOTEBOOK_MODULES = `
-// Deno resolves npm:gongwen to the same package
-declare module "npm:gongwen" {
-  export * from "gongwen";
-}
+// Deno's global, as Deno declares it (the Deno kernel example reads the sample with it)
+declare const Deno: { readTextFileSync(path: string | URL): string };
 // tslab's display object, as its typings declare it (tslab is a Jupyter kernel, not a dependency of gongwen)
 declare module "tslab" {
   export const display: { html(html: string): void };

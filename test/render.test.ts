@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/pipeline.js";
-import { displayable, JUPYTER_DISPLAY, mimeBundle, render, show } from "../src/render/index.js";
+import { GongwenError } from "../src/errors.js";
+import { displayable, JUPYTER_DISPLAY, mimeBundle, render, show, type RenderOptions } from "../src/render/index.js";
 import type { Doc } from "../src/schema.js";
 import { seedText } from "./helpers/data.js";
 
@@ -37,6 +38,35 @@ describe("render() on the seed", () => {
     expect(markup).toContain('<span class="gw-ent gw-ent-person" data-label="person" title="person 党委书记 (学院)">雷承锋</span>');
     const persons = markup.match(/gw-ent-person"/g) ?? [];
     expect(persons.length).toBe(doc.entities!.filter((entity) => entity.type === "person").length);
+  });
+
+  it("shows the meeting brief on top: date, chair, who attended, agenda, decisions and statements", () => {
+    const brief = html.slice(html.indexOf('<section class="gw-meeting">'), html.indexOf("</section>", html.indexOf('<section class="gw-meeting">')));
+    expect(html.indexOf('class="gw-meeting"')).toBeLessThan(html.indexOf('class="gw-text"'));
+    expect(brief).toContain("<dt>Date</dt><dd>2023-05-17</dd>");
+    expect(brief).toContain("<dt>Chair</dt><dd>雷承锋 学院 党委书记</dd>");
+    expect(brief).toContain("<dt>Guests</dt><dd>李国臣 省委主题教育第二十四巡回指导组 组长；王鹏 省委主题教育第二十四巡回指导组 成员</dd>");
+    expect(brief).toContain("办公室、组织人事部、宣传统战部");
+    // A long decision or statement shows its start; the whole passage is on hover (and in the text below).
+    const decision = doc.meeting!.decisions[0]!.text;
+    expect(brief).toContain(`<li><span title="${decision}">${decision.slice(0, 48)}…</span></li>`);
+    expect((brief.match(/<li><b>/g) ?? []).length).toBe(doc.meeting!.statements.length);
+    expect(brief).toContain("<li><b>宋海宏</b> 说明：");
+  });
+
+  it("leaves out a brief row the report does not fill, and the whole brief without a meeting", () => {
+    const { meeting, ...noMeeting } = doc;
+    expect(render(noMeeting)).not.toContain('class="gw-meeting"');
+    const sparse = render({ ...doc, meeting: { ...meeting!, chair: undefined, guests: [], statements: [] } });
+    expect(sparse).not.toMatch(/<dt>(Chair|Guests|Statements)<\/dt>/);
+    expect(sparse).toContain("<dt>Decisions</dt>");
+  });
+
+  it("draws a run of blank lines as one small gap and keeps its text", () => {
+    const { markup } = textPane(html);
+    // The seed has 13 runs of two or more line breaks (one of four).
+    expect(markup.match(/<span class="gw-gap">/g)?.length).toBe(seed.match(/\n\s*\n/g)!.length);
+    expect(markup).toContain('到会指导。\n<span class="gw-gap">\n\n\n</span>');
   });
 
   it("puts the summary and keywords on top and the twenty priorities in the outline", () => {
@@ -82,7 +112,6 @@ describe("render() escapes everything", () => {
     entities: [
       { type: "person", start: text.indexOf("雷承锋"), end: text.indexOf("雷承锋") + 3, text: "雷承锋", attrs: { titles: [`"><script>x()</script>`], titleOrgs: [null], org: null } },
       { type: "place", start: 7, end: 7 + payload.length, text: payload, value: payload },
-      { type: `org" onmouseover="x()` as "org", start: 0, end: 2, text: "学院" },
     ],
     keywords: [{ text: "<b>kw</b>", score: 1, kind: "word", spans: [] }],
     summary: { sentences: [], spans: [], text: payload },
@@ -94,10 +123,33 @@ describe("render() escapes everything", () => {
     // Only gongwen's own elements and attributes appear; every attribute value is quoted and quote-free.
     for (const [, name, attributes] of html.matchAll(/<([a-z0-9]+)([^>]*)>/gi)) {
       expect(SAFE_ELEMENTS).toContain(name);
-      expect(attributes!.replace(/ (class|data-label|title|id|href|lang|charset)="[^"<>]*"/g, "")).toBe("");
+      expect(attributes!.replace(/ (class|data-label|title|id|href|lang|charset|name|content)="[^"<>]*"/g, "")).toBe("");
     }
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(textPane(html).text).toBe(text);
+  });
+
+  it("refuses a Doc whose fields are of the wrong kind (a tampered type, offset or score) with INVALID_INPUT", () => {
+    const tampered: unknown[] = [
+      { ...hostile, entities: [{ type: `org" onmouseover="x()`, start: 0, end: 2, text: "学院" }] },
+      { ...hostile, entities: [{ type: "org", start: `0"><script>x()</script>`, end: 2, text: "学院" }] },
+      { ...hostile, keywords: [{ text: "kw", score: "<b>", kind: "word", spans: [] }] },
+      { ...doc, enumerations: [{ ...doc.enumerations![0]!, items: [{ ...doc.enumerations![0]!.items[0]!, start: `1"><img src=x onerror=alert(1)>` }] }] },
+      { ...hostile, text: 42 },
+      null,
+      "text",
+    ];
+    for (const bad of tampered) {
+      const error = (() => {
+        try {
+          render(bad as Doc);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(GongwenError);
+      expect((error as GongwenError).code).toBe("INVALID_INPUT");
+    }
   });
 
   it("keeps crossing annotations well nested", () => {
@@ -117,6 +169,42 @@ describe("render() escapes everything", () => {
     const word = "<i>x</i>";
     const withWord = createAnalyzer({ userWords: [word] }).analyze(`会议${word}召开`);
     expect(render(withWord)).not.toContain("<i>");
+  });
+});
+
+describe("render() options", () => {
+  it("ents keeps only the chosen entity types, in the text and the legend", () => {
+    const out = render(doc, { ents: ["person"] });
+    expect(out).toContain('<span class="gw-ent gw-ent-person" data-label="person"');
+    expect(out).not.toMatch(/class="gw-ent gw-ent-(org|date|meeting|place|quote|count)"/);
+    expect(out).toContain('<div class="gw-legend"><span class="gw-ent gw-ent-person">person</span></div>');
+    expect(render(doc, { ents: [] })).not.toContain('class="gw-ent ');
+  });
+
+  it("colors sets a type's highlight on this document only", () => {
+    const out = render(doc, { colors: { person: "#ffd6e0", org: "hsl(180 60% 70%)" } });
+    expect(out).toContain('<div class="gw-doc" style="--gw-person:#ffd6e0;--gw-org:hsl(180 60% 70%)">');
+    expect(render(doc)).toContain('<div class="gw-doc"><style>');
+  });
+
+  it("bad options are INVALID_OPTIONS: unknown types, colours that could end the CSS or load a URL", () => {
+    const bad: unknown[] = [
+      { ents: ["people"] },
+      { ents: "person" },
+      { colors: { people: "red" } },
+      { colors: { person: "red;}</style><script>alert(1)</script>" } },
+      { colors: { person: 'red" onmouseover="x()' } },
+      { colors: { person: "url(//example.org/track.png)" } },
+      { colors: { person: "rgb(1,2,3);background:url(x)" } },
+      { colors: { person: "" } },
+      { colour: {} },
+    ];
+    for (const options of bad) {
+      expect(() => render(doc, options as RenderOptions), JSON.stringify(options)).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    }
+    for (const colour of ["teal", "#abc", "#aabbccdd", "rgb(170 156 252 / 50%)", "var(--jp-brand-color1)", "color-mix(in srgb, red 40%, white)"]) {
+      expect(render(doc, { colors: { date: colour } })).toContain(`--gw-date:${colour}`);
+    }
   });
 });
 
