@@ -2,11 +2,13 @@
  * Named-entity accuracy: exact-span precision/recall/F1 per type on the MSRA NER test set and People's Daily 1998
  * (example.test), next to a baseline of nodejieba's POS tags (nr → person, ns → place, nt → org) scored by the same
  * code on the same tokens; then the policy gold set (test/fixtures/entities/*.json) with person titles checked; then
- * the cost of entity extraction relative to segmentation.
+ * the cost of entity extraction relative to segmentation on the test sentences, the policy gold documents and 500 CCTV
+ * 新闻联播 items. Weibo NER test (named mentions) is scored too, as a check of generalisation to social text.
  *
  *   npx tsx bench/ner-accuracy.ts              # tables
  *   npx tsx bench/ner-accuracy.ts --errors     # also the policy-gold misses and extras with context
  *   npx tsx bench/ner-accuracy.ts --passes 5   # cost: best of 5 timed passes (default 3)
+ *   node --expose-gc --import tsx bench/ner-accuracy.ts   # also the memory the tagger's weights keep
  *
  * BIO conventions (see each set's README): MSRA tags meeting names as ORG (中国致公党第十一次全国代表大会) and
  * People's Daily splits 欧美 into single-character LOCs; both are scored as they are, exact spans only.
@@ -16,16 +18,21 @@ import { createAnalyzer } from "../src/pipeline.js";
 import type { Token } from "../src/schema.js";
 import { dataPath, printTable } from "./lib/data.js";
 import { type GoldSpan, keysOf, policyGold, Score, scorePolicyGold } from "./lib/ner-score.js";
-import { readBio } from "./tools/ner-data.js";
+import { readFileSync, statSync } from "node:fs";
+import { entityLexicon } from "../src/entities/lexicon.js";
+import { tagCharacters } from "../src/entities/tagger.js";
+import { indexTokens } from "../src/entities/tokens.js";
+import { type BioSentence, readBio } from "./tools/ner-data.js";
+import { readWeibo } from "./tools/train-ner-sets.js";
 
 type ScoredType = "person" | "place" | "org";
 const TYPES: ScoredType[] = ["person", "place", "org"];
 const BIO_TYPES: Record<string, ScoredType> = { PER: "person", LOC: "place", ORG: "org" };
 const showErrors = process.argv.includes("--errors");
 
-/** The gold sentences of a BIO file with our type names (PER → person, LOC → place, ORG → org). */
-const goldSentences = (path: string) =>
-  readBio(path).map(({ text, spans }) => ({ text, spans: spans.map((span) => ({ ...span, type: BIO_TYPES[span.type]! })) }));
+/** Gold sentences with our type names (PER → person, LOC → place, ORG → org). */
+const goldSentences = (sentences: BioSentence[]) =>
+  sentences.map(({ text, spans }) => ({ text, spans: spans.map((span) => ({ ...span, type: BIO_TYPES[span.type]! })) }));
 
 /** The baseline: jieba's name tags on the same tokens. */
 function baseline(tokens: readonly Token[]): GoldSpan[] {
@@ -40,22 +47,57 @@ function baseline(tokens: readonly Token[]): GoldSpan[] {
 const f = (x: number) => x.toFixed(3);
 const analyzer = createAnalyzer();
 analyzer.segment("预热：加载词典");
+// the tagger's weights load on first use: their load time and what they add to RSS, after the word lists
+const warmIndex = indexTokens("预热", analyzer.segment("预热"));
+entityLexicon();
+const weightsBytes = statSync(new URL("../dict/entity-tagger.txt", import.meta.url)).size;
+globalThis.gc?.();
+const memoryBefore = process.memoryUsage();
+const cpuBefore = process.cpuUsage();
+const loadStart = performance.now();
+tagCharacters("预热", warmIndex, entityLexicon());
+const loadMs = performance.now() - loadStart;
+const cpu = process.cpuUsage(cpuBefore);
+globalThis.gc?.();
+const memoryAfter = process.memoryUsage();
+const retained = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+const weightsLine = `Tagger weights: ${mb(weightsBytes)} MB on disk, loaded in ${loadMs.toFixed(0)} ms (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU), ` +
+  `+${mb(memoryAfter.rss - memoryBefore.rss)} MB RSS` +
+  (globalThis.gc ? `, +${mb(retained(memoryAfter) - retained(memoryBefore))} MB heap and buffers kept` : " (run with node --expose-gc for what stays)");
 extractEntities("预热", analyzer.segment("预热"));
 
+/** CCTV 新闻联播 items the cost is measured on too: long news text as the library reads it. */
+const CCTV_ITEMS = 500;
+
+function cctvItems(): { text: string; referenceDate: string }[] {
+  const lines = readFileSync(dataPath("corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8").split("\n").slice(0, CCTV_ITEMS);
+  return lines.map((line) => {
+    const { text, date } = JSON.parse(line) as { text: string; date: string };
+    return { text, referenceDate: date };
+  });
+}
+
 /** The texts the cost is measured on, by set: the test sentences, then the policy documents. */
-const costTexts = new Map<string, { text: string; referenceDate?: string }[]>([["MSRA + PD test sentences", []], ["policy gold documents", []]]);
+const costTexts = new Map<string, { text: string; referenceDate?: string }[]>([
+  ["MSRA + PD test sentences", []],
+  ["policy gold documents", []],
+  [`CCTV items (first ${CCTV_ITEMS})`, cctvItems()],
+]);
 
 const rows: (string | number)[][] = [];
-for (const [name, file] of [
-  ["MSRA test", "ner/msra/msra_test_bio.txt"],
-  ["People's Daily test", "ner/peoples-daily-1998/example.test"],
+for (const [name, sentences] of [
+  ["MSRA test", readBio(dataPath("ner/msra/msra_test_bio.txt"))],
+  ["People's Daily test", readBio(dataPath("ner/peoples-daily-1998/example.test"))],
+  // social text: a check of generalisation, not a goal (named mentions only)
+  ["Weibo test", readWeibo("ner/weibo/weiboNER_2nd_conll.test")],
 ] as const) {
   const ours = new Score();
   const base = new Score();
-  for (const sentence of goldSentences(dataPath(file))) {
+  for (const sentence of goldSentences(sentences)) {
     const tokens = analyzer.segment(sentence.text);
     const found = extractEntities(sentence.text, tokens);
-    costTexts.get("MSRA + PD test sentences")!.push({ text: sentence.text });
+    if (name !== "Weibo test") costTexts.get("MSRA + PD test sentences")!.push({ text: sentence.text });
     const guessed = baseline(tokens);
     for (const type of TYPES) {
       const gold = keysOf(sentence.spans, type);
@@ -117,4 +159,5 @@ for (const [set, texts] of costTexts) {
 }
 console.log(`\n## Cost (best of ${passes} passes; wall time on a shared machine, so compare within a run)\n`);
 printTable(["text", "step", "ms", "chars/s", "relative to segmentation"], costRows);
+console.log(`\n${weightsLine}`);
 if (showErrors) console.log(`\n## Policy gold errors\n\n${errors.join("\n")}`);

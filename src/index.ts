@@ -100,7 +100,7 @@ const shared = (): Analyzer<FullDoc> => (defaultAnalyzer ??= createAnalyzer());
 export function analyze(text: string, options?: Omit<AnalyzerConfig, "stages"> & { stages?: undefined }): FullDoc;
 export function analyze<const S extends readonly StageName[]>(text: string, options: Omit<AnalyzerConfig, "stages"> & { stages?: S }): DocOf<S>;
 export function analyze(text: string, options?: AnalyzerConfig): DocOf<readonly StageName[]> {
-  return (options ? createAnalyzer(options) : shared()).analyze(text);
+  return (options === undefined || options === null ? shared() : createAnalyzer(options)).analyze(text);
 }
 
 /**

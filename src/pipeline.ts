@@ -4,7 +4,7 @@
  * The analyzer also tags (tag/project.ts) and fans out over worker threads (batch/) with its own configuration.
  */
 import { GongwenError } from "./errors.js";
-import { parseOptions } from "./options.js";
+import { optionsObject, parseOptions, parseText } from "./options.js";
 import {
   AnalyzerConfigSchema,
   DEFAULT_MAX_INPUT_LENGTH,
@@ -194,13 +194,11 @@ function checkStages(stages: readonly Stage[]): void {
 
 /** Throws unless `text` is a string within the configured length. */
 export function checkInput(text: unknown, maxInputLength: number): asserts text is string {
-  if (typeof text !== "string") {
-    throw new GongwenError("INVALID_INPUT", `expected a string, got ${text === null ? "null" : typeof text}`);
-  }
-  if (text.length > maxInputLength) {
+  const { length } = parseText(text);
+  if (length > maxInputLength) {
     throw new GongwenError(
       "INPUT_TOO_LARGE",
-      `input has ${text.length} UTF-16 units, over maxInputLength ${maxInputLength} (raise it in createAnalyzer)`,
+      `input has ${length} UTF-16 units, over maxInputLength ${maxInputLength} (raise it in createAnalyzer)`,
     );
   }
 }
@@ -218,7 +216,7 @@ export function checkInput(text: unknown, maxInputLength: number): asserts text 
 export function createAnalyzer<const S extends readonly (Stage | StageName)[] = DefaultStages>(
   options: CreateAnalyzerOptions<S> = {},
 ): Analyzer<DocOf<S>> {
-  const { stages: requested, ...rest } = (options ?? {}) as CreateAnalyzerOptions;
+  const { stages: requested, ...rest } = optionsObject(options, "analyzer options") as CreateAnalyzerOptions;
   const parsed = parseOptions(AnalyzerConfigSchema, rest, "analyzer options");
   if (requested !== undefined && !Array.isArray(requested)) {
     throw new GongwenError("INVALID_OPTIONS", "stages must be an array of stage names or stage objects");

@@ -338,8 +338,26 @@ export const SegmentModeSchema = z.enum(["default", "search"]);
  */
 export type SegmentMode = z.infer<typeof SegmentModeSchema>;
 
-/** Default cap on input length in UTF-16 code units (10 million ≈ 20 MB of UTF-8 Chinese). */
-export const DEFAULT_MAX_INPUT_LENGTH = 10_000_000;
+/** Is `iso` (YYYY-MM-DD) a day of the calendar (no 2023-13-45, no 2023-02-29)? */
+function isCalendarDay(iso: string): boolean {
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0–99 as 1900–1999
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Validates an ISO date option (`referenceDate`): YYYY-MM-DD and a real day of the calendar. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date YYYY-MM-DD")
+  .refine(isCalendarDay, "no such day in the calendar");
+
+/**
+ * Default cap on input length in UTF-16 code units (2 million ≈ 6 MB of UTF-8 Chinese, 30 times the longest policy
+ * document here): every hostile shape of bench/adversarial-scaling.ts stays under 2 GB RSS at this length (1.3 GB
+ * at most), while a Doc of 10 million characters of dense text would need 4–5 GB.
+ */
+export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
 
 /** Validates {@link SegmentOptions} (strict: unknown keys are rejected). */
 export const SegmentOptionsSchema = z
@@ -363,10 +381,7 @@ export const AnalyzerConfigSchema = z
     mode: SegmentModeSchema.optional(),
     maxInputLength: z.number().int().positive().optional(),
     /** ISO date used to resolve dates without a year when the page has no publication date. */
-    referenceDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    referenceDate: IsoDateSchema.optional(),
     /** `article` (default): later stages read the article and title only; `all`: the whole input. */
     scope: z.enum(["article", "all"]).optional(),
     /** Built-in stages to run, by name, in order (default: all of them). */

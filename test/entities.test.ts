@@ -186,6 +186,21 @@ describe("entities in news text (the tagger)", () => {
   it("reads a surname with a title (江主席) as a person named by the surname", () => {
     expect(texts(entities("江主席先后访问了檀香山、华盛顿和纽约。"), "person")).toContain("江");
   });
+
+  it("takes no place from two characters jieba does not know (超算, 联治) but keeps listed ones (白洋淀)", () => {
+    expect(texts(entities("对租用超算中心服务器并用于研发的企业给予补助。"), "place")).toEqual([]);
+    expect(texts(entities("加强生态环境共保联治和区域绿色发展协作。"), "place")).toEqual([]);
+    expect(texts(entities("强化白洋淀生态整体修复和环境治理。"), "place")).toEqual(["白洋淀"]);
+  });
+
+  it("takes no Latin markup or page chrome for a person, but a Latin name with a title (Smith先生)", () => {
+    // shapes of realworld dev m-166 (a page title) and h-001 (raw HTML)
+    const chrome = entities("title: 南开大学->我校召开党委常委会（扩大）会议 | nankai.info\n党委书记杨庆山主持会议。");
+    expect(texts(chrome, "person")).toEqual(["杨庆山"]);
+    const html = entities('<p style="margin-top: 0px; margin-bottom: 0px; text-align: center; font-family: 宋体;">各省、自治区人民政府：</p>');
+    expect(texts(html, "person").filter((name) => /[a-z]/iu.test(name))).toEqual([]);
+    expect(texts(entities("Smith先生会见了王小明。"), "person")).toEqual(["Smith", "王小明"]);
+  });
 });
 
 describe("entities on bad input", () => {

@@ -82,10 +82,20 @@ describe("what is not an enumeration", () => {
     ["两手硬", "落实“一个目标、两手硬”总体建设发展思路。"],
     ["a lone 一是", "会议要求，一是要提高认识，切实增强责任感。"],
     ["a lone 首先", "首先，要提高政治站位，切实增强责任感。"],
+    ["首先…最后 telling the order of proceedings", "会上，首先由街道分管副职汇报大气污染防治工作；与会单位发表意见建议；最后，街道党工委书记讲话，提出明确要求。"],
     ["统一、 in running text", "推进和平统一、一国两制方针。"],
     ["numbers in sentences", "全年新增5G用户1.6亿户。2.5万家企业受益。"],
   ])("%s", (_name, text) => {
     expect(numbered(enumerations(text))).toEqual([]);
+  });
+
+  it.each([
+    ["a roll call by rank", "县委书记王明主持召开县委常委会会议，县委副书记、县长李强，县委副书记赵刚，县委常委张华、刘军、陈平出席会议。"],
+    ["a run of titles", "党工委书记、管委会主任孙伟，党工委副书记、管委会副主任周平，党工委副书记、管委会副主任吴涛，党工委、管委会领导班子成员出席。"],
+    ["the order of business", "会议议程如下：听取了县政府关于财政预算执行情况的报告；听取了县人民法院关于执行工作情况的报告；听取了县人民检察院关于公益诉讼工作的报告。"],
+    ["a title, a dateline and a lead on three lines", "临江市召开政法委员会全体会议\n临江网讯（记者 王方）16日上午，\n临江市召开市委政法委员会全体（扩大）会议，部署下一阶段工作。"],
+  ])("no parallel series from %s", (_name, text) => {
+    expect(enumerations(text)).toEqual([]);
   });
 
   it("a range such as 一、二级 does not break the 一、 list it stands in", () => {
@@ -145,6 +155,56 @@ describe("mixed openers", () => {
     const subject = enumerations("中方愿同柬方携手。双方一要坚定相互支持，巩固铁杆友谊。二要深化交流互鉴，共谋发展振兴。");
     expect(subject.map(markers)).toEqual([["一要", "二要"]]);
   });
+
+  it("reads 一要 straight after the addressee, but not the 一 that ends a word (统一要求)", () => {
+    const text = "镇党委书记要求全体代表一要带头学习宣传全会精神；二要认真编制全镇发展规划；三要切实履行代表职责。";
+    expect(enumerations(text).map(markers)).toEqual([["一要", "二要", "三要"]]);
+    expect(enumerations("会议提出统一要求，唯一要做的是落实；二要加强领导。")).toEqual([]);
+  });
+
+  it("reads 第一要…第二要 as a 第一， list, and 第一要务 as a noun", () => {
+    const text = "做好本届工作，第一要坚定正确的政治方向。第二要带头履职尽责。第三要带头发扬民主。";
+    const [list] = enumerations(text);
+    expect([list!.style, markers(list!)]).toEqual(["di", ["第一要", "第二要", "第三要"]]);
+    expect(enumerations("发展是第一要务，第一要素是人才，第二要素是资本。")).toEqual([]);
+  });
+});
+
+describe("inline lists as 一是…二是 paragraphs run", () => {
+  const texts = (list: Enumeration | undefined) => list?.items.map((item) => item.text);
+
+  it("reads a marker set on a line of its own (一是\\n按照…)", () => {
+    const text = "会议要求：\n一是\n按照县委部署，抓好整改落实。\n二是\n坚持问题导向，补齐短板弱项。\n会议还研究了其他事项。";
+    const [list] = enumerations(text);
+    expect(markers(list!)).toEqual(["一是", "二是"]);
+    expect(list!.items.map((item) => item.heading?.text)).toEqual(["按照县委部署", "坚持问题导向"]);
+    expect(texts(list)![1]).toBe("二是\n坚持问题导向，补齐短板弱项。");
+  });
+
+  it("ends the last item with its sentence when every item is one sentence", () => {
+    const text = "镇党委书记提出四点要求：一是提高政治站位。二是严明换届纪律。三是加强宣传引导。四是严肃工作作风。他还通报了近期典型案例。";
+    expect(texts(enumerations(text)[0])!.at(-1)).toBe("四是严肃工作作风。");
+  });
+
+  it("keeps the sentences that continue the last item when its siblings run on after their lead sentence", () => {
+    const text =
+      "会议要求，一要提高认识。各单位要把教育整顿摆上重要位置。二要压实责任。主要负责人要亲自抓。三要强化担当。教育整顿办要发挥牵头作用，统筹推进各项工作。\n会议还研究了其他事项。";
+    expect(texts(enumerations(text)[0])!.at(-1)).toBe("三要强化担当。教育整顿办要发挥牵头作用，统筹推进各项工作。");
+  });
+
+  it("keeps the paragraph that continues the last item when its siblings head paragraphs of their own", () => {
+    const text =
+      "下一步工作安排如下。\n一是加强组织领导。\n各乡镇要成立工作专班，明确责任人。\n二是完善工作机制。\n要健全定期调度制度。\n三是强化督查考核。\n要把督查结果纳入年度考核。\n会议强调，要以钉钉子精神抓好落实。";
+    const [list] = enumerations(text);
+    expect(texts(list)!.at(-1)).toBe("三是强化督查考核。\n要把督查结果纳入年度考核。");
+  });
+
+  it("keeps a run-in last item to its paragraph though a sibling crosses a page's broken line", () => {
+    const text =
+      "书记指出，要抓好安全工作。一是做细风险防控点的\n安全管理。要重视宿舍消防管理。二是落实问题整改。要做好日常巡查。\n\n校长强调，一要树立安全观念。二要压实主体责任。";
+    const [shi] = enumerations(text);
+    expect(texts(shi)!.at(-1)).toBe("二是落实问题整改。要做好日常巡查。");
+  });
 });
 
 describe("nesting", () => {
@@ -196,6 +256,41 @@ describe("nesting", () => {
     const sections = chapters!.items.map((item) => item.children!.find((c) => c.style === "cn-dun")!);
     expect(sections.flatMap(ordinals)).toEqual(Array.from({ length: 54 }, (_, k) => k + 1));
     expect(sections[1]!.items[0]!.marker.text).toBe("五、");
+  });
+});
+
+describe("a heading level with one item so far", () => {
+  it("keeps a lone 一、 that heads （一） and 1. items (a notice cut short)", () => {
+    const text = "关于做好防汛工作的通知\n一、压实防汛责任\n（一）落实包保责任。\n1.县级领导包乡镇。\n2.乡镇干部包村组。";
+    const [top] = enumerations(text);
+    expect([top!.style, markers(top!)]).toEqual(["cn-dun", ["一、"]]);
+    const [paren] = top!.items[0]!.children!;
+    expect([paren!.style, markers(paren!)]).toEqual(["cn-paren", ["（一）"]]);
+    expect(markers(paren!.items[0]!.children![0]!)).toEqual(["1.", "2."]);
+  });
+
+  it("keeps a lone （一） under 五、 when the other sections open with （一）（二）", () => {
+    const text = "四、会议制度\n（一）每月召开一次。\n（二）由主任主持。\n五、学习制度\n（一）每季度集中学习一次。";
+    const [top] = enumerations(text);
+    expect(top!.items.map(childStyles)).toEqual([["cn-paren"], ["cn-paren"]]);
+    expect(markers(top!.items[1]!.children![0]!)).toEqual(["（一）"]);
+  });
+
+  it("drops a stray heading the outline does not confirm, and lifts what it held", () => {
+    expect(enumerations("一、加强领导，确保工作落到实处。")).toEqual([]);
+    const text = "工作规则\n第一章\n一、区政府由区长、副区长组成。\n二、区政府实行区长负责制。";
+    const lists = enumerations(text);
+    expect(lists.map((l) => [l.style, markers(l)])).toEqual([["cn-dun", ["一、", "二、"]]]);
+  });
+});
+
+describe("a page that flattened its paragraphs into one line", () => {
+  it("reads a heading marker after the space that stands for a lost line break, and nests under it", () => {
+    const text =
+      "[接上页] 十二、党委书记主持党委工作。 第四章 会议制度 十三、主任办公会议的主要任务是: (一)研究决定重要工作; (二)讨论审议规章; (三)通报其他事项。 十四、党委会议由书记主持。会议的主要任务是: (一)传达学习上级精神; (二)讨论决定重大问题。";
+    const [top] = enumerations(text);
+    expect([top!.style, markers(top!)]).toEqual(["cn-dun", ["十二、", "十三、", "十四、"]]);
+    expect(top!.items.map((item) => (item.children ?? []).map((child) => child.items.length))).toEqual([[], [3], [2]]);
   });
 });
 

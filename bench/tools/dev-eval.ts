@@ -5,8 +5,11 @@
  * scored on the fold, per type, exact spans. Design choices (ranks, filters, training data) are made on these
  * figures.
  *
- *   npx tsx bench/tools/dev-eval.ts [--folds N] [--epochs N] [--silver ITEMS] [--swaps N [--pool ITEMS]]
+ *   npx tsx bench/tools/dev-eval.ts [--folds N] [--epochs N] [--sets SPEC] [--silver ITEMS] [--swaps N [--pool ITEMS]]
  *     [--errors person|place|org] [--seeds 12345,1,2,3] [--ensemble N]
+ *
+ * Each fold's tagger trains on the other folds of example.dev and the whole of the other training sets of `--sets`
+ * (as train-ner.ts, default the shipped sets; `--sets pd` for example.dev alone).
  *
  * F1 moves by about a point with the order the perceptron visits the examples in (its seed), more than many a
  * design change: `--seeds` trains every fold with each seed and prints each seed's figures and their mean. Each
@@ -26,7 +29,8 @@ import { dataPath } from "../lib/data.js";
 import { policyGold, scorePolicyGold } from "../lib/ner-score.js";
 import { readBio } from "./ner-data.js";
 import { DEFAULT_SEED } from "./perceptron.js";
-import { DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, trainTagger } from "./tagger-training.js";
+import type { BioSentence } from "./ner-data.js";
+import { DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, DEFAULT_SETS, parseSets, trainingSentences, trainTagger } from "./tagger-training.js";
 
 const option = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -42,6 +46,11 @@ const seeds = (option("--seeds") ?? String(DEFAULT_SEED)).split(",").map(Number)
 const ensemble = Number(option("--ensemble") ?? DEFAULT_ENSEMBLE);
 
 const sentences = readBio(dataPath("ner/peoples-daily-1998/example.dev"));
+const sets = parseSets(option("--sets") ?? DEFAULT_SETS);
+const pdCopies = sets.find((set) => set.name === "pd")?.copies ?? 0;
+const others = trainingSentences(sets.filter((set) => set.name !== "pd"));
+/** The training sentences with these example.dev sentences: the other sets whole, example.dev's copies as the spec says. */
+const withOtherSets = (pd: BioSentence[]) => [...Array.from({ length: pdCopies }, () => pd).flat(), ...others];
 const TYPES = { PER: "person", LOC: "place", ORG: "org" } as const;
 const analyzer = createAnalyzer();
 type Counts = Map<string, { tp: number; p: number; g: number }>;
@@ -52,7 +61,7 @@ function crossValidate(seed: number): Counts {
   for (let k = 0; k < folds; k++) {
     const from = Math.floor((sentences.length * k) / folds);
     const to = Math.floor((sentences.length * (k + 1)) / folds);
-    useTaggerWeights(trainTagger([...sentences.slice(0, from), ...sentences.slice(to)], { epochs, silverItems, swaps, poolItems, seed, ensemble }).compact);
+    useTaggerWeights(trainTagger(withOtherSets([...sentences.slice(0, from), ...sentences.slice(to)]), { epochs, silverItems, swaps, poolItems, seed, ensemble }).compact);
     for (const sentence of sentences.slice(from, to)) {
       const found = extractEntities(sentence.text, analyzer.segment(sentence.text));
       for (const [bio, type] of Object.entries(TYPES)) {
@@ -78,7 +87,7 @@ function crossValidate(seed: number): Counts {
 }
 
 console.log(
-  `${folds}-fold CV on example.dev (whole extractor), ${epochs} epochs${silverItems ? `, silver from ${silverItems} items` : ""}` +
+  `${folds}-fold CV on example.dev (whole extractor), sets ${option("--sets") ?? DEFAULT_SETS}, ${epochs} epochs${silverItems ? `, silver from ${silverItems} items` : ""}` +
     `${swaps ? `, ${swaps} name swaps (pool from ${poolItems} items)` : ""}, seed${seeds.length > 1 ? "s" : ""} ${seeds.join(", ")}`,
 );
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -101,7 +110,7 @@ if (process.argv.includes("--policy")) {
   const types = ["person", "person+titles", "place", "org"];
   const policyF1s = new Map<string, number[]>(types.map((type) => [type, []]));
   for (const seed of seeds) {
-    useTaggerWeights(trainTagger(sentences, { epochs, silverItems, swaps, poolItems, seed, ensemble }).compact);
+    useTaggerWeights(trainTagger(withOtherSets(sentences), { epochs, silverItems, swaps, poolItems, seed, ensemble }).compact);
     const score = scorePolicyGold(docs, analyzer);
     const line = types.map((type) => {
       const f1 = score.prf(type)[2];

@@ -3,7 +3,12 @@ import { readFileSync } from "node:fs";
 
 export type BioType = "PER" | "LOC" | "ORG";
 export interface BioSpan { type: BioType; start: number; end: number }
-export interface BioSentence { text: string; spans: BioSpan[] }
+/**
+ * A gold sentence. A training set that leaves some types unannotated (or annotates them under another convention)
+ * names them `unlabelled`: where it says O, those types may be there too. `unsure` spans may be their type or O.
+ * Training takes the best path that agrees with what is known as the gold path (perceptron.ts).
+ */
+export interface BioSentence { text: string; spans: BioSpan[]; unlabelled?: readonly BioType[]; unsure?: BioSpan[] }
 
 /** Sentences of a `char<TAB or space>tag` file with a blank line between sentences. */
 export function readBio(path: string): BioSentence[] {

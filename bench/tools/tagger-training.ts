@@ -1,30 +1,75 @@
 /**
  * The tagger's training recipe, shared by train-ner.ts (the shipped weights) and dev-eval.ts (cross-validation):
- * train on the gold sentences; with silver data, label 新闻联播 sentences with the extractor running that first
+ * train on the gold sentences (the public sets of `DEFAULT_SETS`, train-ner-sets.ts); with silver data, label 新闻联播 sentences with the extractor running that first
  * tagger and train again on gold plus silver; with augmentation, add copies of the gold sentences that name
  * people, each person replaced by another name seen in training, so that the tagger learns the contexts of names
  * rather than the few hundred names of example.dev.
  *
- * Measured with dev-eval.ts (5-fold, whole extractor, person F1; gold only 0.758 with the same rules): silver from
+ * Measured with dev-eval.ts when example.dev was the only gold (5-fold, whole extractor, person F1; gold only 0.758
+ * with the same rules): silver from
  * 2,000 items 0.732 (the first tagger's misses become "no name"), one swap from example.dev's names 0.754, one swap
  * from a pool with the titled names of 5,000 / all items 0.761 / 0.773 (gold only 0.772 then), two swaps 0.753.
  * Partly labelled silver (only the titled names sure, the rest open) gave 0.720-0.729 and was dropped.
  */
+import { createHash } from "node:crypto";
 import { entityLexicon } from "../../src/entities/lexicon.js";
-import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights } from "../../src/entities/tagger.js";
-import type { BioSentence } from "./ner-data.js";
-import { DEFAULT_SEED, type DenseWeights, prepare, ROWS, toCompact, train } from "./perceptron.js";
+import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights, weightsText } from "../../src/entities/tagger.js";
+import type { BioSentence, BioType } from "./ner-data.js";
+import { fileDigest, PROVENANCE, readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
+import { DEFAULT_SEED, type DenseWeights, type Example, prepare, pruneRows, toCompact, train } from "./perceptron.js";
 import { silverSentences, titledNames, xwlbTexts } from "./silver-ner.js";
 
-/** Chosen by 5-fold cross-validation on example.dev (`train-ner.ts --cv`): F1 still rose a little from 15 to 25 epochs. */
-export const DEFAULT_EPOCHS = 25;
+/**
+ * Chosen by 5-fold cross-validation (`train-ner.ts --cv --at 4,8,12`, the shipped sets): example.dev person / place /
+ * org 0.807 / 0.770 / 0.693 after 4 epochs, 0.814 / 0.764 / 0.688 after 8, 0.814 / 0.761 / 0.687 after 12.
+ */
+export const DEFAULT_EPOCHS = 10;
 
 /**
- * Training orders averaged for the shipped weights. Measured with `dev-eval.ts --seeds 12345,100,200,300 --policy`
- * (whole extractor): one order gives CV F1 person/place/org 0.774/0.750/0.646 and policy-gold place 0.890–0.924
- * over the four seeds; four averaged give 0.779/0.753/0.650 and 0.907–0.920.
+ * Training orders averaged for the shipped weights. On example.dev alone (`dev-eval.ts --seeds 12345,100,200,300
+ * --policy`, whole extractor) one order gave CV F1 person/place/org 0.774/0.750/0.646 and four averaged
+ * 0.779/0.753/0.650; with twelve times the data one order's luck counts for less, and each order takes minutes.
  */
-export const DEFAULT_ENSEMBLE = 4;
+export const DEFAULT_ENSEMBLE = 2;
+
+/** The training sets of the shipped weights and how many copies of each (`parseSets`), chosen by `train-ner.ts --cv`. */
+export const DEFAULT_SETS = "pd*3,cluener/LOC,boson/LOC,resume,weibo";
+
+/**
+ * A training set, how many copies of it to train on, the types left unlabelled in it (train-ner-sets.ts), and the
+ * share of its sentences trained on (the first ones; for learning curves).
+ */
+export interface WeightedSet { name: SetName; copies: number; unlabelled: BioType[]; share: number }
+
+/**
+ * `pd*2,cluener/LOC,boson@50` → pd twice, CLUENER once with LOC unlabelled (`/LOC+ORG` for two types), the first
+ * half of BosonNLP.
+ */
+export function parseSets(spec: string): WeightedSet[] {
+  return spec.split(",").map((part) => {
+    const [, name, open, percent, copies] = /^(\w+)(?:\/([A-Z+]+))?(?:@(\d+))?(?:\*(\d+))?$/u.exec(part.trim()) ?? [];
+    const unlabelled = open ? (open.split("+") as BioType[]) : [];
+    if (!SET_NAMES.includes(name as SetName) || unlabelled.some((t) => !["PER", "LOC", "ORG"].includes(t))) {
+      throw new Error(`bad training set "${part}" (sets: ${SET_NAMES.join(", ")})`);
+    }
+    return { name: name as SetName, copies: Number(copies ?? 1), unlabelled, share: Number(percent ?? 100) / 100 };
+  });
+}
+
+/** The sentences of the sets, each set repeated `copies` times (the same objects: prepared once). */
+export function trainingSentences(sets: readonly WeightedSet[]): BioSentence[] {
+  return sets.flatMap(({ name, copies, unlabelled, share }) => {
+    const all = readTrainingSet(name, unlabelled);
+    const sentences = all.slice(0, Math.round(all.length * share));
+    return Array.from({ length: copies }, () => sentences).flat();
+  });
+}
+
+/**
+ * Feature rows whose weights all lie within this of O's are dropped (perceptron.ts `pruneRows`): CV F1 unchanged
+ * (`train-ner.ts --cv --prune 0,0.5,1,2`), 410k → 236k rows.
+ */
+export const DEFAULT_PRUNE = 2;
 
 export interface TrainingOptions {
   epochs: number;
@@ -42,6 +87,8 @@ export interface TrainingOptions {
    * luck counts for less.
    */
   ensemble?: number;
+  /** Pruning threshold (default `DEFAULT_PRUNE`). */
+  prune?: number;
 }
 
 export interface TrainedTagger {
@@ -89,7 +136,8 @@ const personNames = (sentences: readonly BioSentence[]) =>
   [...new Set(sentences.flatMap((s) => s.spans.filter((p) => p.type === "PER").map((p) => s.text.slice(p.start, p.end))))].sort();
 
 export function trainTagger(gold: readonly BioSentence[], options: TrainingOptions): TrainedTagger {
-  const goldExamples = gold.map(prepare);
+  const prepared = new Map<BioSentence, Example>();
+  const goldExamples = gold.map((sentence) => prepared.get(sentence) ?? prepared.set(sentence, prepare(sentence)).get(sentence)!);
   let silver: BioSentence[] = [];
   if (options.silverItems > 0) {
     useTaggerWeights(toCompact(train(goldExamples, options.epochs, undefined, options.seed)));
@@ -100,7 +148,7 @@ export function trainTagger(gold: readonly BioSentence[], options: TrainingOptio
   const examples = [...goldExamples, ...[...silver, ...swapped].map(prepare)];
   const first = options.seed ?? DEFAULT_SEED;
   const runs = Array.from({ length: options.ensemble ?? DEFAULT_ENSEMBLE }, (_, k) => train(examples, options.epochs, undefined, first + k));
-  const dense = averageWeights(runs);
+  const dense = pruneRows(averageWeights(runs), options.prune ?? DEFAULT_PRUNE);
   return { dense, compact: toCompact(dense), silverSentences: silver.length, swappedSentences: swapped.length };
 }
 
@@ -119,31 +167,46 @@ function averageWeights(runs: readonly DenseWeights[]): DenseWeights {
 }
 
 /**
- * The text of dict/entity-tagger.txt for trained weights: a header naming the source, then the transition rows and
- * every feature row with a weight that matters (the rest stay zero), rounded to two decimals.
+ * The small deterministic training run CI repeats (test/entity-tagger.test.ts) instead of the full one (minutes):
+ * the first 100 sentences of each shipped set, 3 epochs, two training orders, as a weights file's text.
+ * `train-ner.ts` records its digest with the shipped file's in `TRAINING_DIGESTS`.
+ */
+export function smallRunText(): string {
+  const sets = parseSets(DEFAULT_SETS).map((set) => ({ ...set, copies: 1 }));
+  const sentences = sets.flatMap(({ name, unlabelled }) => readTrainingSet(name, unlabelled).slice(0, 100));
+  const record = { sets, sentences: sentences.length, epochs: 3, ensemble: 2, prune: DEFAULT_PRUNE };
+  return weightsFileText(trainTagger(sentences, { epochs: record.epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble: record.ensemble }).dense, record);
+}
+
+/** Where train-ner.ts records the digests of the small run and of the shipped weights. */
+export const TRAINING_DIGESTS = "test/fixtures/entity-tagger-digests.json";
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** What the weights were trained on, for the weights file's header. */
+export interface TrainingRecord { sets: readonly WeightedSet[]; sentences: number; epochs: number; ensemble: number; prune: number }
+
+/**
+ * The text of dict/entity-tagger.txt for trained weights: a header naming every training set with its provenance,
+ * terms and file digests, then the inference table (tagger.ts `weightsText`: the transitions, and the weight rows of
+ * the features with a weight that matters, as int16 hundredths relative to O).
  *
  * @example
- * writeFileSync("dict/entity-tagger.txt", weightsFileText(trainTagger(sentences, options).dense, sentences.length, 25));
+ * writeFileSync("dict/entity-tagger.txt", weightsFileText(trainTagger(sentences, options).dense, record));
  */
-export function weightsFileText(weights: DenseWeights, sentenceCount: number, epochs: number, ensemble = DEFAULT_ENSEMBLE): string {
-  const L = LABEL_COUNT;
-  const lines: string[] = [];
-  const round = (v: number) => Number(v.toFixed(2));
-  for (let from = 0; from <= L; from++) {
-    lines.push(`@${from} ${[...weights.transitions.subarray(from * L, from * L + L)].map(round).join(" ")}`);
-  }
-  for (let row = 0; row < ROWS; row++) {
-    const values = [...weights.features.subarray(row * L, row * L + L)].map(round);
-    if (values.every((v) => Math.abs(v) < 0.01)) continue;
-    lines.push(`${row.toString(36)} ${values.join(" ")}`);
-  }
+export function weightsFileText(weights: DenseWeights, record: TrainingRecord): string {
   const header = [
     "# gongwen entity tagger weights (averaged structured perceptron, BIO labels " + LABELS.join(" ") + ").",
-    "# Source: trained by bench/tools/train-ner.ts on People's Daily 1998 example.dev only (../shared/data/ner,",
-    `#   research-use data, see its README), ${sentenceCount} sentences, ${epochs} epochs, the mean of ${ensemble} training orders;`,
-    "#   features in src/entities/tagger.ts.",
-    `# Format: \`@<from> w…\` transition rows (from = label index, ${L} = sentence start), then \`<row base36> w…\` one row`,
-    `#   of ${L} weights per hashed feature (2^${HASH_BITS} rows; rows not listed are zero). Single spaces.`,
+    `# Trained by bench/tools/train-ner.ts on ${record.sentences} sentences, ${record.epochs} epochs, the mean of ${record.ensemble} training orders` +
+      `${record.prune > 0 ? `, rows within ${record.prune} of O dropped` : ""};`,
+    "#   features in src/entities/tagger.ts. Training sets (../shared/data/ner, see its READMEs; types mapped in",
+    "#   bench/tools/train-ner-sets.ts), each published by its authors for research use, no licence file:",
+    ...record.sets.map(({ name, copies, unlabelled }) =>
+      `#   - ${PROVENANCE[name].source}${copies > 1 ? `, ${copies} copies` : ""}${unlabelled.length ? `, ${unlabelled.join("+")} unlabelled` : ""};` +
+      ` sha256 ${PROVENANCE[name].files.map(fileDigest).join(" ")}`),
+    `# Format: \`@<from> w…\` transition rows (from = label index, ${LABEL_COUNT} = sentence start); \`known <base64>\`, the bit`,
+    `#   set of the 2^${HASH_BITS} hashed features that have weights (uint32 little-endian); \`rows <base64>\`, their weights in`,
+    "#   feature order, labels B-PER…I-ORG less O's, int16 hundredths little-endian (src/entities/tagger.ts weightsText).",
   ];
-  return `${header.join("\n")}\n${lines.join("\n")}\n`;
+  return `${header.join("\n")}\n${weightsText(toCompact(weights))}`;
 }

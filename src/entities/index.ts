@@ -2,11 +2,12 @@
  * Named entities: people (with titles and affiliations), organisations, places, dates, meetings, counts,
  * documents and quoted formulas, each a span of the original text.
  */
-import { GongwenError } from "../errors.js";
+import { z } from "zod";
+import { parseOptions, parseText } from "../options.js";
 import type { Stage } from "../pipeline.js";
-import type { Entity, Token } from "../schema.js";
+import { type Entity, IsoDateSchema, type Token } from "../schema.js";
 import { defaultLexicon, segmentText } from "../segment/index.js";
-import { type DateMention, findDates } from "../text/dates.js";
+import { type DateMention, datesIn } from "../text/dates.js";
 import { contentRanges } from "../text/page.js";
 import { type CountMatch, findCounts } from "./count.js";
 import { type EntityLexicon, entityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
@@ -157,7 +158,7 @@ export function extractEntities(text: string, tokens: readonly Token[], options:
   nameCandidates(text, index, lexicon, candidates);
   for (const m of findMeetings(text, index)) candidates.push({ type: "meeting", start: m.start, end: m.end, rank: RANK.other });
   for (const count of findCounts(index)) candidates.push({ type: "count", start: count.start, end: count.end, rank: RANK.other, count });
-  for (const date of findDates(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
+  for (const date of datesIn(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
     candidates.push({ type: "date", start: date.start, end: date.end, rank: RANK.other, date });
   }
   for (const q of findQuotes(text)) candidates.push({ type: q.type, start: q.start, end: q.end, rank: RANK.other });
@@ -175,10 +176,32 @@ export function extractEntities(text: string, tokens: readonly Token[], options:
  * // → [["org", "学院党委"], ["person", "雷承锋"]]
  */
 export function entities(text: string, options: EntityOptions = {}): Entity[] {
-  if (typeof text !== "string") {
-    throw new GongwenError("INVALID_INPUT", `expected a string, got ${text === null ? "null" : typeof text}`);
-  }
-  return extractEntities(text, segmentText(text, "default", defaultLexicon()), options);
+  const parsed = parseOptions(EntityOptionsSchema, options, "entity options");
+  return extractEntities(parseText(text), segmentText(text, "default", defaultLexicon()), parsed);
+}
+
+/** Validates {@link EntityOptions} (strict; the reference date must exist). */
+const EntityOptionsSchema: z.ZodType<EntityOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
+
+/**
+ * A test of whether a span lies inside one of `ranges`: a binary search over the ranges by start, with the furthest
+ * end reached so far, instead of a scan of every range per span (a page of thousands of regions and entities).
+ */
+function withinSome(ranges: readonly { start: number; end: number }[]): (span: { start: number; end: number }) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  for (const range of sorted) furthestEnd.push(Math.max(range.end, furthestEnd.at(-1) ?? -1));
+  return (span) => {
+    // the last range starting at or before the span
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthestEnd[lo - 1]! >= span.end;
+  };
 }
 
 /**
@@ -193,7 +216,7 @@ export const entityStage: Stage<"entities"> = {
     const referenceDate = context.config.referenceDate ?? doc.page?.publishedAt;
     const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {});
     if (!doc.page || context.config.scope === "all") return { ...doc, entities: found };
-    const ranges = [...contentRanges(doc), ...doc.page.regions.filter((r) => r.kind === "credits")];
-    return { ...doc, entities: found.filter((e) => ranges.some((r) => e.start >= r.start && e.end <= r.end)) };
+    const inside = withinSome([...contentRanges(doc), ...doc.page.regions.filter((r) => r.kind === "credits")]);
+    return { ...doc, entities: found.filter(inside) };
   },
 };

@@ -13,7 +13,7 @@ import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexico
 import { isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
 import { isGenericPlace, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters } from "./tagger.js";
-import { isAllHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
+import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface NameMatch {
   type: "person" | "place" | "org";
@@ -74,7 +74,9 @@ function isPlaceLike(text: string, index: TokenIndex, lexicon: EntityLexicon, st
   if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end) || isGenericPlace(name)) return false;
   if (lexicon.places.words.has(name) || PLACE_ENDINGS.has(name[name.length - 1]!)) return true;
   const last = tokenCovering(index, end - 1);
-  return last !== undefined && PLACE_TAGS.has(last.pos);
+  // `x` is a word jieba's HMM made of characters it does not know: evidence for a transliteration (科索沃), none for
+  // two characters outside the gazetteer (超算, 联治, 三矿), since Chinese two-character places are listed there
+  return last !== undefined && PLACE_TAGS.has(last.pos) && !(last.pos === "x" && end - start === 2);
 }
 
 const PLACE_TAGS = new Set(["ns", "nrt", "x", "eng"]);
@@ -106,8 +108,9 @@ function isOrgLike(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   if (!suffix && !known && !ORG_END_TAGS.has(last.pos)) return false;
   // two bodies joined by 和 are two organisations (国务院党组和国务院), not one (文化和旅游部)
   return !CONJUNCTIONS.some((c) => {
-    const at = text.indexOf(c, start);
-    return at > start && at < end - 1 && (longestStartingAt(lexicon.orgNames, text, at + 1, end) || longestEndingAt(lexicon.orgNames, text, at, start));
+    // searched within the span only: an unbounded indexOf runs to the next 和 of the whole text, once per span
+    const at = text.slice(start, end - 1).indexOf(c);
+    return at > 0 && (longestStartingAt(lexicon.orgNames, text, start + at + 1, end) || longestEndingAt(lexicon.orgNames, text, start + at, start));
   });
 }
 
@@ -172,18 +175,37 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     }
     // 马克思主义 names a doctrine, not its author
     if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end)) return;
+    const person = (start: number, end: number) => {
+      if (isPersonScript(text, lexicon, start, end)) out.push({ type, start, end });
+    };
     const title = longestEndingAt(lexicon.titles, text, span.end, span.start + 1);
     if (title && (title.value === "office" || title.value === "address")) {
-      out.push({ type, start: span.start, end: title.start });
+      person(span.start, title.start);
     } else if (span.end - span.start > MAX_NAME && !FOREIGN_SEPARATORS.test(text.slice(span.start, span.end))) {
-      for (const name of splitNameRun(text, index, lexicon, span.start, span.end)) out.push(name); // a run can be 1 MB long
+      for (const name of splitNameRun(text, index, lexicon, span.start, span.end)) person(name.start, name.end); // a run can be 1 MB long
     } else {
       // 王某, 胡老: the person is the surname (no name in example.dev ends in 某 or 老, 8 stand before one)
       const end = span.end - span.start >= 2 && SURNAME_SUFFIXES.has(text[span.end - 1]!) ? span.end - 1 : span.end;
-      out.push({ type, start: span.start, end: foreignNameEnd(text, index, span.start, end) });
+      person(span.start, foreignNameEnd(text, index, span.start, end));
     }
   });
   return out;
+}
+
+/** A capitalised Latin name, words joined by a space, dot or hyphen (Smith, John Smith, Jean-Paul). */
+const LATIN_NAME = /^[A-Z][a-z]+(?:[ .·-][A-Z][a-z]+)*$/u;
+
+/**
+ * The convention for persons in Chinese text: a name is written in Han script, so it starts and ends with a Han
+ * character (foreign names are transliterated: 克林顿, 差猜·春哈旺), which every gold set here follows. A Latin
+ * name is a person only with strong evidence, a title of office or address right after it (Smith先生, Obama总统);
+ * otherwise the tagger's Latin span is markup or page chrome after a space (` margin`, `| nankai`) or pinyin.
+ */
+function isPersonScript(text: string, lexicon: EntityLexicon, start: number, end: number): boolean {
+  if (isHan(text, start) && isHan(text, end - 1)) return true;
+  if (!LATIN_NAME.test(text.slice(start, end))) return false;
+  const title = longestStartingAt(lexicon.titles, text, end);
+  return title !== undefined && (title.value === "office" || title.value === "address");
 }
 
 /**

@@ -243,6 +243,8 @@ const MAX_LISTED_NAME = 4;
 /**
  * The other names of a 、 list that holds a known name (李尚福、李玉超、孙金明): each item must be a surname and one
  * or two characters, so the list is read item by item rather than by the tagger's guess at its boundaries.
+ * A walk from a 、 depends on nothing but where it is, so each 、 of a run is walked from once in each direction,
+ * however many seeds the run holds (a 4,000-name roster is one pass, not 4,000).
  *
  * @example
  * listedNames("给予李尚福、李玉超、孙金明开除党籍", index, lexicon, [{ start: 2, end: 5 }]) // → 李玉超, 孙金明
@@ -255,14 +257,19 @@ export function listedNames(
 ): PersonMatch[] {
   const out: PersonMatch[] = [];
   const item = (start: number, end: number): PersonMatch => ({ start, end, titles: [], titleOrgs: [], orgSpans: [], evidence: "mention" });
+  // separators already walked from, forwards (the 、 after a name) and backwards (the 、 before one)
+  const walkedForward = new Set<number>();
+  const walkedBackward = new Set<number>();
   for (const seed of seeds) {
-    for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !longestStartingAt(lexicon.titles, text, end + 1); ) {
+    for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !walkedForward.has(end) && !longestStartingAt(lexicon.titles, text, end + 1); ) {
+      walkedForward.add(end);
       const next = nameEnd(text, index, lexicon, end + 1, false);
       if (next < 0) break;
       out.push(item(end + 1, next));
       end = next;
     }
-    for (let start = seed.start; start > 0 && NAME_SEPARATORS.has(text[start - 1]!); ) {
+    for (let start = seed.start; start > 0 && NAME_SEPARATORS.has(text[start - 1]!) && !walkedBackward.has(start); ) {
+      walkedBackward.add(start);
       let j = start - 1;
       while (j > 0 && start - 1 - j < MAX_LISTED_NAME && isHan(text, j - 1)) j--;
       const length = start - 1 - j;
@@ -274,24 +281,39 @@ export function listedNames(
   return out;
 }
 
-/** Later mentions of names found with a title, anywhere in the text (雷承锋强调). */
+/**
+ * Later mentions of names found with a title, anywhere in the text (雷承锋强调). One pass over the text looks up the
+ * substring of each name length at every position, instead of one search of the whole text per name (a roster of
+ * thousands of titled names would make that quadratic); per name, occurrences are read left to right without
+ * overlapping, and listed name by name as found.
+ */
 function mentions(text: string, index: TokenIndex, found: PersonMatch[]): PersonMatch[] {
   const taken = new Uint8Array(text.length);
   for (const person of found) taken.fill(1, person.start, person.end);
-  const names = new Set(found.map((p) => personName(text, p)));
-  const out: PersonMatch[] = [];
-  for (const name of names) {
-    if (name.length < 2) continue;
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-      const end = i + name.length;
+  const byName = new Map<string, PersonMatch[]>();
+  for (const p of found) {
+    const name = personName(text, p);
+    if (name.length >= 2 && !byName.has(name)) byName.set(name, []);
+  }
+  const lengths = [...new Set([...byName.keys()].map((name) => name.length))];
+  const firsts = new Set([...byName.keys()].map((name) => name[0]));
+  const nextFree = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    if (!firsts.has(text[i])) continue;
+    for (const length of lengths) {
+      const name = text.slice(i, i + length);
+      const into = name.length === length ? byName.get(name) : undefined;
+      if (!into || i < (nextFree.get(name) ?? 0)) continue;
+      const end = i + length;
+      nextFree.set(name, end);
       if (taken[i] || taken[end - 1]) continue;
       // the name must not be the tail of a longer word (公开发布 is no mention of 开发)
       const token = tokenCovering(index, i);
       if (token && token.start < i && !isPersonTag(token.pos) && token.pos !== "x") continue;
-      out.push({ start: i, end, titles: [], titleOrgs: [], orgSpans: [], evidence: "mention" });
+      into.push({ start: i, end, titles: [], titleOrgs: [], orgSpans: [], evidence: "mention" });
     }
   }
-  return out;
+  return [...byName.values()].flat();
 }
 
 /**

@@ -52,11 +52,19 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], l
 export function linkOrgAbbreviations(entities: Entity[]): void {
   const orgs = entities.filter((e): e is OrgEntity => e.type === "org");
   const names = [...new Set(orgs.map((e) => e.text))].sort((a, b) => b.length - a.length);
+  // 院党委 is 学院党委 with its first character(s) dropped; 宣传统战部 is not 中央宣传统战部's abbreviation. The first
+  // name (longest first) that is a name with one or two characters more, looked up rather than searched for, so
+  // that thousands of organisations are not compared pairwise
+  const withOneMore = new Map<string, string>();
+  const withTwoMore = new Map<string, string>();
+  for (const long of names) {
+    if (!withOneMore.has(long.slice(1))) withOneMore.set(long.slice(1), long);
+    if (long.length > 2 && !withTwoMore.has(long.slice(2))) withTwoMore.set(long.slice(2), long);
+  }
   const fullOf = new Map<string, string>();
   for (const short of names) {
     if (fullOf.has(short) || short.length < 3) continue;
-    // 院党委 is 学院党委 with its first character(s) dropped; 宣传统战部 is not 中央宣传统战部's abbreviation
-    const full = names.find((long) => long.length > short.length && long.length - short.length <= 2 && long.endsWith(short));
+    const full = withTwoMore.get(short) ?? withOneMore.get(short);
     if (full) fullOf.set(short, fullOf.get(full) ?? full);
   }
   for (const org of orgs) {

@@ -1,15 +1,17 @@
 /**
  * A compact character tagger for person, place and organisation names in running news text (where names come
  * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
- * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on People's Daily 1998
- * `example.dev` only; the weights ship in `dict/entity-tagger.txt`.
+ * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on public training sets
+ * (People's Daily 1998 `example.dev`, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's header names them);
+ * the weights ship in `dict/entity-tagger.txt`.
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
  * character, and the same code computes them for training and for inference. When tagging, the templates whose
  * arguments take few values and the single-character ones read their weights from tables built when the weights
  * load (test/entity-tagger.test.ts checks the result against Viterbi over `characterFeatures`).
  */
-import { dictParseError, readDictLines } from "../dict.js";
+import { readFileSync } from "node:fs";
+import { dictParseError, dictPath } from "../dict.js";
 import type { Token } from "../schema.js";
 import { type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import type { TokenIndex } from "./tokens.js";
@@ -306,7 +308,7 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
  * holds the weights of the labels other than O as int16 hundredths, each less the feature's O weight: shifting
  * every label of a character by the same amount changes no decision, so O's emission is 0 (the file keeps two
  * decimals, so this is exact). The bit set with its ranks takes 128 KB and stays in the processor's cache, so an
- * unknown feature (about a quarter of them) costs no memory access; the rows take 12 bytes each, about 1 MB.
+ * unknown feature costs no memory access; the rows take 12 bytes each, 2.8 MB for the shipped weights.
  * Tagging is bound by these lookups.
  */
 export interface TaggerWeights {
@@ -595,34 +597,79 @@ export function labelSpans(labels: Uint8Array): { type: SpanType; start: number;
 const WEIGHTS_FILE = "entity-tagger.txt";
 let loaded: { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } | undefined;
 
-/** The shipped weights (and masked transitions), loaded on first use. Format: see `dict/entity-tagger.txt`. */
+/** Words of the known-feature bit set with its ranks (`TaggerWeights.known`). */
+const KNOWN_WORDS = (1 << HASH_BITS) / 16;
+
+/**
+ * Weights in the file's form: `@<from> w…` transition rows (from = label index, `LABEL_COUNT` = sentence start),
+ * then `known <base64>` (the bits of `TaggerWeights.known`, one uint32 per 32 feature ids, little-endian) and
+ * `rows <base64>` (`TaggerWeights.rows` from row 1, int16 little-endian). The inference table itself, so loading
+ * is a base64 decode and one pass to rebuild the ranks.
+ *
+ * @example
+ * parseTaggerWeights(weightsText(weights)) // → the same weights
+ */
+export function weightsText(weights: TaggerWeights): string {
+  const L = LABEL_COUNT;
+  const lines: string[] = [];
+  for (let from = 0; from <= L; from++) lines.push(`@${from} ${[...weights.transitions.subarray(from * L, from * L + L)].map((v) => Number(v.toFixed(2))).join(" ")}`);
+  const bits = Uint32Array.from({ length: KNOWN_WORDS / 2 }, (_, w) => weights.known[2 * w + 1]!);
+  const base64 = (array: Uint32Array | Int16Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
+  lines.push(`known ${base64(bits)}`, `rows ${base64(weights.rows.subarray(ROW))}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Weights from their text (`weightsText`; `#` lines are comments); a `DICT_PARSE` error names what is wrong. */
+export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWeights {
+  const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
+  let bits: Uint32Array | undefined;
+  let rows: Int16Array | undefined;
+  text.split("\n").forEach((raw, i) => {
+    const row = raw.trim();
+    if (row === "" || row.startsWith("#")) return;
+    const fields = row.split(" ");
+    const bad = (problem: string) => dictParseError(file, { line: i + 1, fields: fields.map((f) => (f.length > 40 ? `${f.slice(0, 40)}…` : f)) }, problem);
+    const [key, ...values] = fields;
+    if (key!.startsWith("@")) {
+      const from = Number(key!.slice(1));
+      const numbers = values.map(Number);
+      if (!(from >= 0 && from <= LABEL_COUNT) || numbers.length !== LABEL_COUNT) throw bad(`expected @0…@${LABEL_COUNT} and ${LABEL_COUNT} weights`);
+      if (numbers.some((v) => !Number.isFinite(v))) throw bad("weight is not a number");
+      transitions.set(numbers, from * LABEL_COUNT);
+    } else if ((key === "known" || key === "rows") && values.length === 1) {
+      const bytes = Buffer.from(values[0]!, "base64");
+      // copied: a decoded buffer may sit at any offset of Node's pool, and typed arrays need aligned offsets
+      const copy = new Uint8Array(bytes).buffer;
+      if (key === "known") bits = new Uint32Array(copy, 0, copy.byteLength >> 2);
+      else rows = new Int16Array(copy, 0, copy.byteLength >> 1);
+    } else throw bad("expected `@<from> w…`, `known <base64>` or `rows <base64>`");
+  });
+  const lastLine = { line: text.split("\n").length, fields: [] };
+  if (!bits || bits.length !== KNOWN_WORDS / 2) throw dictParseError(file, lastLine, `expected a known line of ${KNOWN_WORDS * 2} bytes`);
+  const known = new Uint32Array(KNOWN_WORDS);
+  let rank = 1;
+  for (let w = 0; w < bits.length; w++) {
+    known[2 * w] = rank;
+    known[2 * w + 1] = bits[w]!;
+    rank += popCount(bits[w]!);
+  }
+  if (!rows || rows.length !== (rank - 1) * ROW) throw dictParseError(file, lastLine, `expected ${rank - 1} rows of ${ROW} weights`);
+  const all = new Int16Array(rank * ROW);
+  all.set(rows, ROW);
+  return { known, rows: all, transitions };
+}
+
+/** The shipped weights (and masked transitions), loaded on first use. Format: `weightsText`. */
 function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } {
   if (loaded) return loaded;
-  const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
-  const entries: [number, number[]][] = [];
-  for (const line of readDictLines(WEIGHTS_FILE, " ")) {
-    const [key, ...values] = line.fields;
-    if (values.length !== LABEL_COUNT || !key) throw dictParseError(WEIGHTS_FILE, line, `expected a key and ${LABEL_COUNT} weights`);
-    const numbers = values.map(Number);
-    if (numbers.some((v) => !Number.isFinite(v))) throw dictParseError(WEIGHTS_FILE, line, "weight is not a number");
-    if (key.startsWith("@")) {
-      const from = Number(key.slice(1));
-      if (!(from >= 0 && from <= LABEL_COUNT)) throw dictParseError(WEIGHTS_FILE, line, "bad transition row");
-      transitions.set(numbers, from * LABEL_COUNT);
-    } else {
-      const id = Number.parseInt(key, 36);
-      if (!(id >= 0 && id <= MASK)) throw dictParseError(WEIGHTS_FILE, line, "feature id out of range");
-      entries.push([id, numbers]);
-    }
-  }
-  const weights = compactWeights(entries, transitions);
-  loaded = { weights, transitions: maskTransitions(transitions), tables: taggingTables(weights) };
+  const weights = parseTaggerWeights(readFileSync(dictPath(WEIGHTS_FILE), "latin1"));
+  loaded = { weights, transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
   return loaded;
 }
 
 /**
  * Replaces the shipped weights for this process (the training tools evaluate the whole extractor with weights
- * trained on part of example.dev, on the part held out).
+ * trained without part of example.dev, on the part held out).
  */
 export function useTaggerWeights(weights: TaggerWeights): void {
   loaded = { weights, transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };

@@ -41,6 +41,8 @@ const MAX_HEADING = 30;
 /** A heading line (一、总体要求) is short; a longer line is a run-in paragraph (（一）目标任务。选择…). */
 const MAX_HEADING_LINE = 50;
 
+/** Line breaks between an inline marker and its words: one, or two with a blank line between. */
+const MAX_BREAKS_AFTER_MARKER = 2;
 const FULL_STOPS = new Set([..."。！？!?；;"]);
 const HEADING_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
 /** Between a marker and its text: 第一，… / 1．… / （三）\n合理用药. */
@@ -57,7 +59,9 @@ function plausible(marker: Marker, text: string): boolean {
     return !(/[一二三四五六七八九十]/.test(text[i] ?? "") && RANGE_ENDS.has(text[i + 1] ?? ""));
   }
   if (!INLINE_STYLES.has(marker.style)) return true;
-  while (i < text.length && AFTER_MARKER.has(text[i]!) && text[i] !== "\n") i++;
+  // The words may start on the next line: a page or a typesetter breaks the line after 一是 (一是\n按照…).
+  let breaks = 0;
+  while (i < text.length && AFTER_MARKER.has(text[i]!) && (text[i] !== "\n" || ++breaks <= MAX_BREAKS_AFTER_MARKER)) i++;
   let n = 0;
   while (i < text.length && n < 2 && !CLAUSE_ENDS.has(text[i]!)) {
     i++;
@@ -119,8 +123,23 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
     }
     target.push({ style: marker.style, ordinal, start: marker.start, markerEnd: marker.end, lineStart: marker.lineStart });
   }
-  // A lone marker is not a list (a lone 一是, a stray 一、).
-  return runs.filter((run) => run.length >= 2);
+  // A lone inline marker is not a list (a lone 一是); a lone heading (一、 at the start of a line) is kept for now and
+  // stays only where the outline shows it is structure (see pruneLoneHeadings).
+  return runs.filter(
+    (run) =>
+      (run.length >= 2 && !narratesOrder(run, layout.text)) ||
+      (run.length === 1 && run[0]!.lineStart && !INLINE_STYLES.has(run[0]!.style)),
+  );
+}
+
+/**
+ * 首先…最后 with nothing counted between tells the order of a meeting's proceedings (首先由…汇报；…；最后，…讲话),
+ * not a list: an enumeration by sequence words counts on with 其次/再次.
+ */
+function narratesOrder(run: Run, text: string): boolean {
+  if (run[0]!.style !== "sequence" || run.length !== 2) return false;
+  const second = text.slice(run[1]!.start, run[1]!.markerEnd);
+  return second === "最后" || second === "然后";
 }
 
 /** An item while the tree is built. */
@@ -140,6 +159,8 @@ interface Piece {
   parent: Node | undefined;
   /** The number the list should start at: 1, or the next after the previous piece of its run. */
   expectedFirst: number;
+  /** Its run has a single marker (a heading with no numbered sibling). */
+  lone: boolean;
 }
 
 /** Every proposed entry, sorted by start. */
@@ -218,6 +239,47 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
   return top;
 }
 
+/**
+ * A regulation divides a 第X章 into 第X条 (章 → 节 → 条 → 款 → 项); the 一、 → （一） → 1. → （1） outline of a notice
+ * is another hierarchy, so a lone 第一章 over 一、 items is a page's stray chapter line, not their parent.
+ */
+const headsInItsHierarchy = (style: EnumerationStyle, child: EnumerationStyle) => style !== "di-zhang" || child === "di-tiao";
+
+/**
+ * Drops the lone headings that the outline does not confirm. A heading without a numbered sibling is still
+ * structure when the GB/T 9704 hierarchy is consistent around it: it heads items of its hierarchy (a notice cut
+ * after 一、… （一）… 1. 2.), or it is the single sub-heading of an item whose siblings open with sub-headings of
+ * the same style (五、… （一）… under 四、… （一）（二）（三）). Otherwise it is a stray marker.
+ */
+function pruneLoneHeadings(pieces: readonly Piece[], subHeadings = new Map<Piece, Set<EnumerationStyle>>()): Piece[] {
+  /** The styles of the sub-lists (with more than one marker in their run) under the items of `list`. */
+  const stylesUnder = (list: Piece) => {
+    let styles = subHeadings.get(list);
+    if (!styles) {
+      styles = new Set(list.nodes.flatMap((node) => node.children.filter((child) => !child.lone).map((child) => child.style)));
+      subHeadings.set(list, styles);
+    }
+    return styles;
+  };
+  const kept: Piece[] = [];
+  for (const piece of pieces) {
+    const { children } = piece.nodes[0]!;
+    const confirmed =
+      !piece.lone ||
+      children.some((child) => headsInItsHierarchy(piece.style, child.style)) ||
+      (piece.parent !== undefined && stylesUnder(piece.parent.list).has(piece.style));
+    if (confirmed) {
+      kept.push(piece);
+      for (const node of piece.nodes) node.children = pruneLoneHeadings(node.children, subHeadings);
+    } else {
+      // What a stray heading held belongs to the level above it.
+      for (const child of children) child.parent = piece.parent;
+      kept.push(...pruneLoneHeadings(children, subHeadings));
+    }
+  }
+  return kept;
+}
+
 /** An inline list needs two items and a parallel series three; a heading list may be one piece of a longer run. */
 const minimumItems = (style: EnumerationStyle) => (style === "parallel" ? 3 : INLINE_STYLES.has(style) ? 2 : 1);
 
@@ -229,7 +291,7 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
     const parent = container(placed, entry.start);
     if (!piece || piece.parent !== parent) {
       const expectedFirst = piece ? piece.nodes.at(-1)!.entry.ordinal + 1 : 1;
-      piece = { style: entry.style, nodes: [], parent, expectedFirst };
+      piece = { style: entry.style, nodes: [], parent, expectedFirst, lone: run.length === 1 };
       pieces.push(piece);
     }
     piece.nodes.push({ entry, index: piece.nodes.length, end: entry.start, parent, list: piece, children: [] });
@@ -241,7 +303,8 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
  * Where an item ends: at the next sibling's marker; the last item at the end of what it heads. A heading line
  * (一、总体要求) heads everything up to the next item of its level or higher, a closing block (注：, 附件, the
  * date) or its parent's end; so does a run-in paragraph (（二）成立联合采购办公室。…) directly followed by items of
- * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and an inline item with its sentence.
+ * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and the last inline item as its
+ * siblings did ({@link lastInlineEnd}).
  */
 function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: AssembleOptions): number {
   const { entry } = node;
@@ -251,11 +314,47 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   let end: number;
   if (index < nodes.length - 1) end = nodes[index + 1]!.entry.start;
   else if (entry.end !== undefined) end = entry.end;
-  else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context))) {
+  else if (INLINE_STYLES.has(entry.style) && !(entry.lineStart && hasWordsOnLine(entry, layout) && isHeadingLine(entry, layout))) {
+    end = lastInlineEnd(node, layout, context);
+  } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = layout.lineEnd(entry.start);
   else end = layout.sentenceEnd(entry.markerEnd);
   return layout.trimEnd(entry.start, Math.min(end, limit));
+}
+
+/** Where an item's words begin: after the marker and what separates it from them, line breaks included (一是\n按照…). */
+function wordsStart(entry: Entry, layout: Layout): number {
+  let i = entry.markerEnd;
+  while (i < layout.text.length && AFTER_MARKER.has(layout.text[i]!)) i++;
+  return i;
+}
+
+const hasWordsOnLine = (entry: Entry, layout: Layout) => wordsStart(entry, layout) < layout.lineEnd(entry.start);
+
+/**
+ * The end of the last item of an inline list (一是…二是…), which no next marker bounds. The items of one list are
+ * built alike, so the last runs as its siblings did: one sentence when each sibling is one sentence; the rest of its
+ * paragraph when a sibling goes on after its lead sentence (三是组织上热情关怀。要关注…); as many paragraphs as the
+ * longest sibling when they all open paragraphs of their own. It never runs past the next marker of its level or
+ * higher, or the closing block.
+ */
+function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): number {
+  const { entry } = node;
+  const words = wordsStart(entry, layout);
+  const siblings = node.list.nodes.slice(0, -1).map((sibling, k) => {
+    const start = wordsStart(sibling.entry, layout);
+    return { start, end: layout.trimEnd(start, node.list.nodes[k + 1]!.entry.start) };
+  });
+  const paragraphs = Math.max(0, ...siblings.map((s) => layout.paragraph(Math.max(s.start, s.end - 1)) - layout.paragraph(s.start)));
+  // Only items that open their own paragraphs (一是… at the start of a line) run over the paragraphs after them; a
+  // run-in sibling that crosses a break (a page's <!--more--> split) says nothing about the paragraphs that follow.
+  const ownParagraphs = entry.lineStart && node.list.nodes.every((sibling) => sibling.entry.lineStart);
+  let end: number;
+  if (paragraphs > 0 && ownParagraphs) end = layout.paragraphEnd(words, paragraphs);
+  else if (paragraphs > 0 || siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = layout.paragraphEnd(words);
+  else end = layout.sentenceEnd(words);
+  return Math.min(end, nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(words));
 }
 
 /** The next paragraph opens with a marker of a lower heading level (not an inline one such as 一是). */
@@ -335,6 +434,6 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
  * // → "cn-paren"
  */
 export function assemble(runs: readonly Run[], layout: Layout, options: AssembleOptions): Enumeration[] {
-  const top = place(runs, layout, options).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
+  const top = pruneLoneHeadings(place(runs, layout, options)).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
   return top.map((piece) => toEnumeration(piece, layout));
 }

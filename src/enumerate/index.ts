@@ -2,8 +2,10 @@
  * Enumerated structures: 一是…二十是, 第一/第二, 首先/其次, 一、/（一）/1./（1）/①, 第X章/第X条, nested per GB/T 9704,
  * with declared counts (以下六方面工作, “二十条主要工作重点”) and parallel series (排比).
  */
+import { z } from "zod";
+import { parseOptions, parseText } from "../options.js";
 import type { Stage } from "../pipeline.js";
-import type { Enumeration, Span } from "../schema.js";
+import { type Enumeration, type Span, SpanSchema } from "../schema.js";
 import { contentRanges } from "../text/page.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 import { assemble, groupRuns } from "./assemble.js";
@@ -54,6 +56,20 @@ function normaliseRanges(text: string, ranges: EnumerationOptions["ranges"]): { 
  * list.declared?.matches;               // → true
  */
 export function enumerations(text: string, options: EnumerationOptions = {}): Enumeration[] {
+  return enumerationsIn(parseText(text), parseOptions(EnumerationOptionsSchema, options, "enumeration options"));
+}
+
+/** Validates {@link EnumerationOptions} (strict: unknown keys are rejected). */
+const EnumerationOptionsSchema: z.ZodType<EnumerationOptions> = z
+  .object({
+    ranges: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).optional(),
+    sentences: z.array(SpanSchema).optional(),
+    clauses: z.array(SpanSchema).optional(),
+  })
+  .strict();
+
+/** {@link enumerations} for the stage, whose text and spans are the pipeline's own. */
+function enumerationsIn(text: string, options: EnumerationOptions): Enumeration[] {
   const sentences = options.sentences ?? splitSentences(text);
   const clauses = options.clauses ?? splitClauses(text, [...sentences]);
   const ranges = normaliseRanges(text, options.ranges);
@@ -88,7 +104,7 @@ export const enumerationStage: Stage<"enumerations"> = {
   provides: "enumerations",
   run: (doc, context) => ({
     ...doc,
-    enumerations: enumerations(doc.text, {
+    enumerations: enumerationsIn(doc.text, {
       sentences: doc.sentences,
       ...(doc.clauses ? { clauses: doc.clauses } : {}),
       ...(doc.page ? { ranges: contentRanges(doc, context.config.scope) } : {}),

@@ -12,6 +12,8 @@ export interface Layout {
   paragraph(pos: number): number;
   /** Start of the non-blank line `back` paragraphs before the one containing `pos` (0: its own line). */
   paragraphStart(pos: number, back?: number): number;
+  /** End of the non-blank line `ahead` paragraphs after the one containing `pos` (0: its own line), or of the last. */
+  paragraphEnd(pos: number, ahead?: number): number;
   /** Start of the first closing line (注：, 附件, a date or signature block…) that begins at or after `pos`. */
   nextClosing(pos: number): number;
   /** End of the sentence containing `pos`, carried over `；` to the first 。！？ or the end of the line. */
@@ -113,6 +115,10 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     lineEnd,
     paragraph: (pos) => paragraphIndex[lineOf(pos)]!,
     paragraphStart: (pos, back = 0) => paragraphStarts[Math.max(0, paragraphIndex[lineOf(pos)]! - back)] ?? 0,
+    paragraphEnd(pos, ahead = 0) {
+      const k = Math.min(paragraphStarts.length - 1, paragraphIndex[lineOf(pos)]! + ahead);
+      return k < 0 ? text.length : lineEnd(paragraphStarts[k]!);
+    },
     nextClosing(pos) {
       const k = lastBefore(closing, pos) + 1;
       return closing[k] ?? text.length;

@@ -11,7 +11,7 @@ export type MarkerStyle =
   | "inline-shi" // 一是 / 二是
   | "inline-yao" // 一要 / 二要
   | "inline-qi" // 其一 / 其二
-  | "di" // 第一， / 第二，
+  | "di" // 第一， / 第二， / 第一要
   | "sequence" // 首先 / 其次 / 再次 / 然后 / 最后
   | "di-zhang" // 第一章
   | "di-tiao" // 第一条
@@ -83,6 +83,8 @@ const SENTENCE_BREAKS = charTable("。！？；：;:!?");
 /** What may follow 第一 when it numbers an item rather than a rank (第一次, 第一书记 are not items). */
 const AFTER_DI = charTable("，,、：:");
 /** What may follow 其一 (其一，… / 其一是…). */
+/** 第一要务, 第一要素, 第一要义 are nouns (the first priority), not 第一要… items. */
+const NOUNS_AFTER_YAO = charTable("务素义");
 const AFTER_QI = charTable("，,、：:是");
 const OPEN_PARENS = charTable("（(");
 const CLOSE_PARENS = charTable("）)");
@@ -90,8 +92,16 @@ const DOTS = charTable(".．");
 const AFTER_ARABIC = charTable(".．、）)");
 /** Subjects a speech may put before 一要/一是 without a comma (双方一要坚定相互支持…二要…). */
 const SUBJECTS = new Set(["双方", "各方", "我们", "大家", "中方"]);
+/**
+ * A speech puts 一要 straight after whoever it addresses (要求全体代表一要…；二要…, 各工作组一要…), so 一要 may follow
+ * any word, except where 一 ends that word (统一要求, 唯一要做的, 之一要, 万一要是).
+ */
+const WORDS_ENDING_IN_YI = charTable("统唯之万同单划逐归合专如不均纯");
+/** A CJK unified ideograph (the basic block, where every character of these documents lies). */
+export const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const SHI = "是".charCodeAt(0);
 const YAO = "要".charCodeAt(0);
+const YI = "一".charCodeAt(0);
 const DUN = "、".charCodeAt(0);
 const DI = "第".charCodeAt(0);
 const QI = "其".charCodeAt(0);
@@ -136,6 +146,12 @@ function preceding(text: string, at: number): number {
   while (i > stop && BLANKS[text.charCodeAt(i)]) i--;
   return i < 0 || LINE_BREAKS[text.charCodeAt(i)] ? LINE : text.charCodeAt(i);
 }
+/**
+ * {@link preceding} for a heading marker (一、, （一）): a page that flattens its paragraphs into one line leaves a
+ * space where each break was (…分工。 十三、… / 第四章 会议制度 十四、…), and running Chinese text puts no space
+ * before a numeral, so a blank right before the marker stands for the start of a line.
+ */
+const precedingHeading = (text: string, at: number) => (BLANKS[text.charCodeAt(at - 1)] ? LINE : preceding(text, at));
 const opensClause = (p: number) => p === LINE || CLAUSE_BREAKS[p] === 1;
 const opensSentence = (p: number) => p === LINE || SENTENCE_BREAKS[p] === 1;
 
@@ -180,10 +196,11 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const next = text.charCodeAt(i + n);
       if (n > 0 && (next === SHI || next === YAO || next === DUN)) {
         const before = preceding(text, i);
-        if (next !== DUN && (opensClause(before) || SUBJECTS.has(text.slice(i - 2, i)))) {
+        const addressed = next === YAO && n === 1 && code === YI && isIdeograph(before) && !WORDS_ENDING_IN_YI[before];
+        if (next !== DUN && (opensClause(before) || SUBJECTS.has(text.slice(i - 2, i)) || addressed)) {
           push(next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
-        } else if (next === DUN && opensSentence(before)) {
-          push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
+        } else if (next === DUN && opensSentence(precedingHeading(text, i))) {
+          push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, precedingHeading(text, i));
         }
       }
       i += Math.max(n, 1) - 1;
@@ -203,20 +220,22 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const cn = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
       const n = cn || runLength(text, i + 1, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
       if (n === 0 || !CLOSE_PARENS[text.charCodeAt(i + 1 + n)]) continue;
-      const before = preceding(text, i);
+      const before = cn ? precedingHeading(text, i) : preceding(text, i);
       if (!opensClause(before) && !OPEN_PARENS[before]) continue;
       const inner = text.slice(i + 1, i + 1 + n);
       push(cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);
     } else if (code === DI) {
       const n = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
       const next = text.charCodeAt(i + 1 + n);
-      if (n === 0 || !(next === ZHANG || next === TIAO || AFTER_DI[next])) continue;
+      if (n === 0 || !(next === ZHANG || next === TIAO || next === YAO || AFTER_DI[next])) continue;
       const before = preceding(text, i);
       const ordinal = () => parseOrdinal(text.slice(i + 1, i + 1 + n));
       if ((next === ZHANG || next === TIAO) && before === LINE) {
         push(next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, before);
       } else if (AFTER_DI[next] && opensClause(before)) {
         push("di", ordinal(), i, i + n + 1, before);
+      } else if (next === YAO && !NOUNS_AFTER_YAO[text.charCodeAt(i + n + 2)] && opensClause(before)) {
+        push("di", ordinal(), i, i + n + 2, before); // 第一要…第二要: a speech's 第一，with its modal
       }
     } else if (code === QI) {
       const n = runLength(text, i + 1, 2, CN_NUMERAL);

@@ -2,6 +2,7 @@
  * `outline`: the nested structure of a document's enumerations as plain text lines (ordinal, heading, first
  * clause), for a CMS teaser or a notebook.
  */
+import { parseObject } from "../options.js";
 import type { Doc, Enumeration, ListItem } from "../schema.js";
 
 /** First clauses longer than this are cut with an ellipsis. */
@@ -71,7 +72,7 @@ function write(lists: readonly Enumeration[], depth: number, lines: string[]): v
  * //   2. 聚焦目标、对标对表 — 形成导向
  */
 export function outline(input: Pick<Doc, "enumerations"> | readonly Enumeration[]): string {
-  const lists = Array.isArray(input) ? (input as readonly Enumeration[]) : ((input as Doc).enumerations ?? []);
+  const lists = Array.isArray(parseObject(input, "outline()")) ? (input as readonly Enumeration[]) : ((input as Doc).enumerations ?? []);
   const lines: string[] = [];
   write(lists, 0, lines);
   return lines.join("\n");

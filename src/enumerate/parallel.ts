@@ -1,9 +1,13 @@
 /**
- * Parallel series (排比): three or more consecutive clauses opening with the same lead words (准确把握…，准确把握…,
- * 形成…；形成…, 坚持…，坚持…). The first clause may carry a modal in front of the lead (要形成…；形成…；形成…).
+ * Parallel series (排比): three or more consecutive clauses of one paragraph opening with the same lead words
+ * (准确把握…，准确把握…, 形成…；形成…, 坚持…，坚持…). The first clause may carry a modal in front of the lead
+ * (要形成…；形成…；形成…). Two conventions of meeting news repeat a lead without being a figure of speech: the
+ * roll call (县委书记×××主持，县委副书记×××，县委常委×××出席) and the record of the order of business
+ * (听取了…；审议通过了…；传达学习了…).
  */
 import type { Span } from "../schema.js";
 import type { Entry, Run } from "./assemble.js";
+import { isIdeograph } from "./markers.js";
 
 /** Fewer repetitions than this are not a series. */
 const MIN_SERIES = 3;
@@ -21,9 +25,21 @@ const NOT_LEADS = new Set([
   "我们", "我国", "他们", "这是", "这些", "这个", "那些", "其中", "同时", "但是", "因此", "所以", "而且",
   "并且", "以及", "如果", "也是", "还是", "就是", "都是", "不是", "不仅", "主要", "其他", "一些", "各地",
 ]);
+/**
+ * Leads that record the order of business in meeting news (会议听取了…；审议了…；协商通过了…；决定…): the
+ * agenda of a 常委会/人代会 release, not rhetoric. 通过 alone may be a preposition (通过深化改革，通过…), so only
+ * the perfective 通过了 counts.
+ */
+const AGENDA_LEADS = ["听取", "审议", "协商", "传达", "表决", "选举", "决定", "会议", "通过了"];
+/**
+ * Position titles that make a clause a roll-call entry (职务 + 姓名, listed by rank: 市委书记×××，市委副书记×××，
+ * 市委常委×××、×××出席): two such clauses make the series a roll call.
+ */
+const TITLES = ["书记", "常委", "委员", "主任", "主席", "秘书长", "省长", "市长", "县长", "区长", "镇长", "乡长", "部长", "厅长", "局长", "院长", "校长", "组长", "成员", "负责人"];
+/** How far into a clause a roll call names the position (党工委副书记、管委会副主任×××). */
+const TITLE_REACH = 16;
+const MIN_ROLL_CALL = 2;
 const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
-
-const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
 /** A clause ending in a colon announces what follows (坚持“三个坚持”：) rather than taking part in it. */
 function announces(text: string, clause: Span): boolean {
@@ -54,6 +70,24 @@ function canLead(text: string, at: number): boolean {
   return isIdeograph(a) && isIdeograph(b) && !NUMERALS.has(a) && !NOT_LEADS.has(text.slice(at, at + LEAD_KEY));
 }
 
+/** The lead at `at` records the order of business (听取了…；审议了…), see {@link AGENDA_LEADS}. */
+const isAgenda = (text: string, at: number) => AGENDA_LEADS.some((lead) => text.startsWith(lead, at));
+
+/** The series names people by position (a roll call), see {@link TITLES}. */
+function isRollCall(text: string, starts: readonly number[]): boolean {
+  const titled = starts.filter((at) => {
+    const head = text.slice(at, at + TITLE_REACH);
+    return TITLES.some((title) => head.includes(title));
+  });
+  return titled.length >= MIN_ROLL_CALL;
+}
+
+/** A line break lies between `from` and `to`: an 排比 figure stays inside its paragraph. */
+function crossesLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] === "\n" || text[i] === "\r") return true;
+  return false;
+}
+
 /** Length of the prefix all `starts` share, between {@link LEAD_KEY} and {@link MAX_LEAD}. */
 function sharedLength(text: string, starts: readonly number[]): number {
   let n = LEAD_KEY;
@@ -81,11 +115,11 @@ export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
       const starts = [first];
       for (let j = k + 1; j < clauses.length; j++) {
         const at = leadAt(text, clauses[j]!, first);
-        if (at < 0 || clauses[j]!.end - at < MIN_CLAUSE || announces(text, clauses[j]!)) break;
+        if (at < 0 || crossesLine(text, starts.at(-1)!, at) || clauses[j]!.end - at < MIN_CLAUSE || announces(text, clauses[j]!)) break;
         starts.push(at);
       }
       if (starts.length < MIN_SERIES) continue;
-      if (!canLead(text, first)) skip = Math.max(skip, starts.length); // 我们…，我们…: never re-read
+      if (!canLead(text, first) || isAgenda(text, first) || isRollCall(text, starts)) skip = Math.max(skip, starts.length); // 我们…，我们…: never re-read
       else if (starts.length > best.length) best = starts;
     }
     if (best.length < MIN_SERIES) {

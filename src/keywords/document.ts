@@ -7,7 +7,7 @@
 import { GongwenError } from "../errors.js";
 import { DEFAULT_MAX_INPUT_LENGTH, type Doc } from "../schema.js";
 import { defaultLexicon, segmentText } from "../segment/index.js";
-import { readPage } from "../text/page.js";
+import { pageOf } from "../text/page.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 
 /** `input` itself when it is a Doc; a segmented, sentence-split Doc with its page read when it is a string. */
@@ -28,6 +28,6 @@ export function documentOf(input: string | Doc): Doc {
     tokens: segmentText(input, "default", defaultLexicon()),
     sentences,
     clauses: splitClauses(input, sentences),
-    page: readPage(input),
+    page: pageOf(input, {}),
   };
 }

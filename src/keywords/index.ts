@@ -3,7 +3,7 @@
  * co-occurrence graph, or a blend; recurring multi-word phrases ranked alongside single words. Only the content
  * of the page counts (see content.ts), and every keyword carries all its occurrences as spans of the input.
  */
-import { parseOptions } from "../options.js";
+import { parseDoc, parseOptions, parseScope } from "../options.js";
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
 import type { Stage } from "../pipeline.js";
 import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../schema.js";
@@ -38,8 +38,12 @@ export interface KeywordRanking {
  * ranking to the article).
  */
 export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "article" | "all" = "article"): KeywordRanking {
-  const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = options;
-  const ranges = contentRanges(doc, scope);
+  const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = parseOptions(
+    KeywordOptionsSchema,
+    options,
+    "keyword options",
+  );
+  const ranges = contentRanges(parseDoc(doc, "rankKeywords()"), parseScope(scope));
   const tokens = spansWithin(doc.tokens, ranges);
   const stop = loadStopwords();
   const idf = loadIdf();

@@ -116,7 +116,7 @@ export interface TaggingWorkerOptions {
   tagOptions?: TagOptions;
   /** Analyzer options (userWords, referenceDate…); the pool adds `tagOptions.userWords` to them. */
   analyzer?: AnalyzerConfig;
-  /** Longest text accepted, in UTF-16 units (default 10 million); a longer article gets INPUT_TOO_LARGE. */
+  /** Longest text accepted, in UTF-16 units (default 2 million, `DEFAULT_MAX_INPUT_LENGTH`); a longer article gets INPUT_TOO_LARGE. */
   maxInputLength?: number;
   /** BullMQ worker settings passed through (lockDuration, stalledInterval, name…); gongwen sets the connection and concurrency. */
   worker?: WorkerSettings;

@@ -118,9 +118,19 @@ function subjectMembers(mt: MeetingText, start: number, end: number): Span[] {
 /** Organisation names, so that `指导组成员王鹏` reads as a member of the 巡回指导组 named just before. */
 function orgAliases(mt: MeetingText, start: number, end: number): Map<string, string> {
   const names = within(mt.orgs, start, end).map((o) => o.text);
+  // each proper ending of a name that is as long as some name → the first name with that ending (one lookup per
+  // name instead of a search of all of them)
+  const lengths = [...new Set(names.map((name) => name.length))];
+  const firstEndingWith = new Map<string, string>();
+  for (const name of names) {
+    for (const length of lengths) {
+      const ending = name.slice(name.length - length);
+      if (length < name.length && !firstEndingWith.has(ending)) firstEndingWith.set(ending, name);
+    }
+  }
   const aliases = new Map<string, string>();
   for (const name of names) {
-    const full = names.find((n) => n.length > name.length && n.endsWith(name));
+    const full = firstEndingWith.get(name);
     if (full) aliases.set(name, full);
   }
   return aliases;

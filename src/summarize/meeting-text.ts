@@ -23,7 +23,8 @@ export interface MeetingText {
 }
 
 const SEMICOLONS = new Set(["；", ";"]);
-const TRAILING_PUNCTUATION = /[，,；;：:。！？!?\s]+$/u;
+/** Marks `trimEnd` drops (blanks are tested with BLANK). */
+const TRAILING_PUNCTUATION = new Set([..."，,；;：:。！？!?"]);
 const BLANK = /\s/u;
 
 /**
@@ -43,8 +44,10 @@ export function span(text: string, start: number, end: number): Span {
  * trimEnd(text, { start: 0, end: 5, text: "召开会议，" }).text; // → "召开会议"
  */
 export function trimEnd(text: string, s: Span): Span {
-  const body = s.text.replace(TRAILING_PUNCTUATION, "");
-  return span(text, s.start, s.start + body.length);
+  // a scan back by character: an end-anchored regex would retry from every comma or blank of a long span
+  let end = s.end;
+  while (end > s.start && (TRAILING_PUNCTUATION.has(text[end - 1]!) || BLANK.test(text[end - 1]!))) end--;
+  return span(text, s.start, end);
 }
 
 /** Non-empty trimmed lines of `range`. */

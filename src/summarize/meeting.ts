@@ -4,6 +4,8 @@
  * (article regions, title), sentences, clauses and entities (people with titles, organisations, dates); texts that
  * report no meeting get no brief.
  */
+import { z } from "zod";
+import { parseDoc, parseOptions } from "../options.js";
 import type { Stage } from "../pipeline.js";
 import type { Doc, MeetingBrief } from "../schema.js";
 import { meetingActs } from "./meeting-acts.js";
@@ -16,6 +18,9 @@ export interface MeetingBriefOptions {
   /** `article` (default): read the article and title regions of `doc.page`; `all`: the whole text. */
   scope?: "article" | "all";
 }
+
+/** Validates {@link MeetingBriefOptions} (strict: unknown keys are rejected). */
+const MeetingBriefOptionsSchema: z.ZodType<MeetingBriefOptions> = z.object({ scope: z.enum(["article", "all"]).optional() }).strict();
 
 /**
  * The brief of a meeting report, or `undefined` when the text reports no meeting (a notice, a work report).
@@ -31,7 +36,8 @@ export interface MeetingBriefOptions {
  * brief?.guests.map((g) => g.name); // → ["李国臣", "王鹏"]
  */
 export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): MeetingBrief | undefined {
-  const mt = meetingText(doc, options.scope);
+  const { scope } = parseOptions(MeetingBriefOptionsSchema, options, "meetingBrief options");
+  const mt = meetingText(parseDoc(doc, "meetingBrief()"), scope);
   const lead = findLead(mt);
   if (!lead) return undefined;
   const acts = meetingActs(mt, lead);

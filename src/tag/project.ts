@@ -4,6 +4,7 @@
  * an analyzer's `tag` method both end here.
  */
 import { GongwenError } from "../errors.js";
+import { parseObject } from "../options.js";
 import { itemTitle } from "../enumerate/outline.js";
 import type { Doc, Entity, EntityOf, EntityType, Enumeration, Keyword, Span } from "../schema.js";
 import {
@@ -152,7 +153,7 @@ function sectionTags(text: string, userWords: readonly string[]): Tag[] {
  * enumerationTags(analyze("工作重点：一是精心谋划；二是聚焦目标。")).items; // → 2
  */
 export function enumerationTags(doc: Pick<Doc, "enumerations">): EnumerationTags {
-  const { enumerations } = doc;
+  const { enumerations } = parseObject(doc, "enumerationTags()");
   const totals = { lists: 0, items: 0, depth: 0, declaredMismatches: 0 };
   const walk = (lists: readonly Enumeration[], depth: number): OutlineList[] =>
     lists.map((list) => {

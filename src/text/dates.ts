@@ -3,7 +3,9 @@
  * reference date), `17日`, `上午9时`, `9时30分`, `今年`, `近日`… One left-to-right scan; every attempt reads a
  * bounded number of characters and starts only at the beginning of a number, so the cost is linear in the input.
  */
-import type { Span } from "../schema.js";
+import { z } from "zod";
+import { parseOptions, parseText } from "../options.js";
+import { IsoDateSchema, type Span } from "../schema.js";
 import { isNumeralChar, parseChineseNumber } from "./numerals.js";
 
 /** The fields a date expression states (or that were filled from its context). */
@@ -488,6 +490,19 @@ function scanRange(text: string, from: number, to: number, ref: Scan["ref"], out
  * findDates("近日,国务院印发通知")[0];  // → { text: "近日", relative: true, precision: "day", value: undefined, … }
  */
 export function findDates(text: string, options: FindDatesOptions = {}): DateMention[] {
+  return datesIn(parseText(text), parseOptions(FindDatesOptionsSchema, options, "findDates options"));
+}
+
+/** Validates {@link FindDatesOptions} (strict: unknown keys are rejected; the reference date must exist). */
+const FindDatesOptionsSchema: z.ZodType<FindDatesOptions> = z
+  .object({
+    referenceDate: IsoDateSchema.optional(),
+    ranges: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).optional(),
+  })
+  .strict();
+
+/** {@link findDates} for callers inside gongwen, whose text and options are already checked. */
+export function datesIn(text: string, options: FindDatesOptions): DateMention[] {
   const ref = parseReference(options.referenceDate);
   const ranges = options.ranges ?? [{ start: 0, end: text.length }];
   const out: DateMention[] = [];

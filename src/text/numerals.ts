@@ -3,6 +3,7 @@
  * either width, and mixed forms such as `3.5万亿`. A form that does not follow the rules of written Chinese
  * numbers returns `undefined`: callers can trust any number they get.
  */
+import { parseText } from "../options.js";
 
 /** Digit characters; ○ (U+25CB, a circle) stands for 〇 in many scraped documents (二○○四年). */
 const DIGITS: Record<string, number> = {
@@ -143,7 +144,7 @@ function parseWithUnits(s: string, level: number): number | undefined {
  * parseChineseNumber("十百");       // → undefined
  */
 export function parseChineseNumber(s: string): number | undefined {
-  if (typeof s !== "string" || s.length > MAX_NUMERAL_LENGTH) return undefined;
+  if (parseText(s).length > MAX_NUMERAL_LENGTH) return undefined;
   const value = parseWithUnits(toHalfWidth(s), 0);
   // Decimal multipliers (1.2亿) must not leave binary noise (120000000.00000001).
   return value === undefined || !Number.isFinite(value) ? undefined : Number(value.toPrecision(15));
@@ -160,7 +161,7 @@ export function parseChineseNumber(s: string): number | undefined {
  * parseOrdinal("第");        // → undefined
  */
 export function parseOrdinal(s: string): number | undefined {
-  if (typeof s !== "string") return undefined;
+  parseText(s);
   let body = s.startsWith(ORDINAL_PREFIX) ? s.slice(ORDINAL_PREFIX.length) : s;
   const suffix = ORDINAL_SUFFIXES.find((x) => body.length > x.length && body.endsWith(x));
   if (suffix) body = body.slice(0, -suffix.length);

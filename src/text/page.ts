@@ -9,8 +9,10 @@
  */
 import { dictParseError, readDictLines } from "../dict.js";
 import type { Stage } from "../pipeline.js";
-import type { Credits, Doc, PageInfo, Region, RegionKind, Span, SpamFinding } from "../schema.js";
-import { findDates } from "./dates.js";
+import { z } from "zod";
+import { parseDoc, parseOptions, parseScope, parseText } from "../options.js";
+import { type Credits, type Doc, IsoDateSchema, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../schema.js";
+import { datesIn } from "./dates.js";
 import { parseChineseNumber } from "./numerals.js";
 import { findSpam } from "./spam.js";
 import { buildTermIndex, findTerms, termAt, type TermIndex } from "./terms.js";
@@ -351,7 +353,7 @@ function readTail(lines: Line[], infos: LineInfo[]): void {
 
 /** `2023-05-18 09:30` → `2023-05-18`: the first full date in `range`. */
 function dateIn(text: string, range: Span, referenceDate: string | undefined): string | undefined {
-  const found = findDates(text, { ranges: [range], ...(referenceDate ? { referenceDate } : {}) });
+  const found = datesIn(text, { ranges: [range], ...(referenceDate ? { referenceDate } : {}) });
   const date = found.find((d) => (d.precision === "day" || d.precision === "time") && d.value && !d.relative);
   return date?.value?.slice(0, 10);
 }
@@ -362,7 +364,7 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
   let end = line.end;
   while (start < end && "（(〔[【 ".includes(text[start]!)) start++;
   while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
-  const found = findDates(text, { ranges: [{ start, end }] });
+  const found = datesIn(text, { ranges: [{ start, end }] });
   const only = found.length === 1 && found[0]!.start === start && found[0]!.end === end ? found[0] : undefined;
   return only && only.precision === "day" && only.value ? only.value : undefined;
 }
@@ -391,7 +393,7 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
   const top = content.slice(0, DATE_LINE_WINDOW);
   // ——2003年3月5日在…上; （2024年1月10日…全体会议通过）
   const opensWithDate = (line: Line) =>
-    /^[（(]/.test(line.text) && findDates(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
+    /^[（(]/.test(line.text) && datesIn(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
   const subtitle = top.find((line) => (line.text.startsWith("——") || opensWithDate(line)) && dateIn(text, line, referenceDate));
   const dateline = top.find((line) => line.text.startsWith("新华社") && line.text.endsWith("电") && dateIn(text, line, referenceDate));
   // The document's own date (the day a report was delivered) before the day a news agency put it out.
@@ -414,7 +416,8 @@ function readCredits(infos: LineInfo[]): Credits | undefined {
       const key: CreditField | undefined = field.kind === "author.weak" ? "text" : CREDIT_FIELDS.has(field.kind) ? (field.kind as CreditField) : undefined;
       if (!key) continue;
       const names = field.value.text.split(/[\s、，,；;/]+/).filter(Boolean);
-      if (names.length > 0) credits[key] = [...(credits[key] ?? []), ...names];
+      // appended in place: copying the list for each line is quadratic in a page of thousands of credit lines
+      if (names.length > 0) for (const name of names) (credits[key] ??= []).push(name);
     }
   }
   return Object.keys(credits).length > 0 ? credits : undefined;
@@ -475,6 +478,14 @@ export interface ReadPageOptions {
  * page.spam[0].text;  // → "欢迎访问122cc太阳集成游戏!"
  */
 export function readPage(text: string, options: ReadPageOptions = {}): PageInfo {
+  return pageOf(parseText(text), parseOptions(ReadPageOptionsSchema, options, "readPage options"));
+}
+
+/** Validates {@link ReadPageOptions} (strict; the reference date must exist). */
+const ReadPageOptionsSchema: z.ZodType<ReadPageOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
+
+/** {@link readPage} for callers inside gongwen, whose text and options are already checked. */
+export function pageOf(text: string, options: ReadPageOptions): PageInfo {
   const vocab = pageVocabulary();
   const lines = readLines(text);
   const spam = findSpam(text);
@@ -530,7 +541,8 @@ export function readPage(text: string, options: ReadPageOptions = {}): PageInfo 
  * contentRanges(doc, "all");              // → [{ start: 0, end: doc.text.length, text: doc.text }]
  */
 export function contentRanges(doc: Pick<Doc, "text" | "page">, scope: "article" | "all" = "article"): Span[] {
-  if (!doc.page || scope === "all") return [{ start: 0, end: doc.text.length, text: doc.text }];
+  parseDoc(doc, "contentRanges()");
+  if (parseScope(scope) === "all" || !doc.page) return [{ start: 0, end: doc.text.length, text: doc.text }];
   return doc.page.regions
     .filter((region) => region.kind === "article" || region.kind === "title")
     .map(({ start, end, text }) => ({ start, end, text }));
@@ -543,6 +555,6 @@ export const pageStage: Stage<"page"> = {
   provides: "page",
   run: (doc, context) => ({
     ...doc,
-    page: readPage(doc.text, context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),
+    page: pageOf(doc.text, context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),
   }),
 };

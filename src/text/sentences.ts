@@ -6,6 +6,8 @@
  * A quotation that runs past a line break or past {@link MAX_QUOTED} characters is treated as closed, so one stray
  * “ cannot swallow the document. One pass, linear in the input.
  */
+import { GongwenError } from "../errors.js";
+import { parseText } from "../options.js";
 import type { Span } from "../schema.js";
 
 /** Character classes as bit flags in a table over the BMP: one lookup per character, no string per character. */
@@ -114,7 +116,7 @@ function split(text: string, from: number, to: number, enders: number): Span[] {
  * // → 会议指出,要狠抓落实。 | 他说：“好。” | 然后离开。 | 完
  */
 export function splitSentences(text: string): Span[] {
-  return split(text, 0, text.length, SENTENCE_END);
+  return split(parseText(text), 0, text.length, SENTENCE_END);
 }
 
 /**
@@ -124,5 +126,7 @@ export function splitSentences(text: string): Span[] {
  * splitClauses(text, splitSentences(text)); // "5月17日,学院召开会议:研究工作。" → 5月17日, | 学院召开会议: | 研究工作。
  */
 export function splitClauses(text: string, sentences: Span[]): Span[] {
+  parseText(text);
+  if (!Array.isArray(sentences)) throw new GongwenError("INVALID_INPUT", "splitClauses() expects the text's sentence spans (an array) after the text");
   return sentences.flatMap((s) => split(text, s.start, s.end, CLAUSE_END));
 }

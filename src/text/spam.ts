@@ -4,6 +4,7 @@
  * brand-like token such as `122cc`, a web address, an exclamation) AND it does not read as a news report about
  * such things. One keyword is never enough, so 红太阳集团, 彩票公益金 and 网络游戏 news stay unflagged.
  */
+import { parseText } from "../options.js";
 import { dictParseError, readDictLines } from "../dict.js";
 import type { SpamFinding, Span } from "../schema.js";
 import { splitSentences } from "./sentences.js";
@@ -180,7 +181,7 @@ function matchesIn(matches: TermMatch<SpamTerm>[], unit: Span): TermMatch<SpamTe
  * findSpam("红太阳集团捐资助学"); // → []
  */
 export function findSpam(text: string): SpamFinding[] {
-  const matches = findTerms(spamTerms(), text);
+  const matches = findTerms(spamTerms(), parseText(text));
   const findings: SpamFinding[] = [];
   for (const { line, sentences } of lineUnits(text)) {
     const judgeSentences = () =>

@@ -20,6 +20,7 @@ const DATA_SETS = {
   policy: "60 policy documents and meeting releases (gov.cn, Wikisource, CCTV) copied from public GitHub repositories; see its README.md and manifest.tsv",
   sighan2005: "SIGHAN 2005 PKU/MSR segmentation test sets, research use only (github.com/yuikns/icwb2-data)",
   "ner/peoples-daily-1998": "People's Daily 1998 NER test set (github.com/OYE93/Chinese-NLP-Corpus, split of zjy-ucas/ChineseNER)",
+  "ner/train": "NER training sets CLUENER2020, BosonNLP, Resume NER (github.com/GuocaiL/nlp_corpus) and Weibo NER (OYE93/Chinese-NLP-Corpus), research use",
   "corpus/xinwenlianbo": "19,541 CCTV 新闻联播 news items (github.com/DuckBurnIncense/xin-wen-lian-bo)",
 } as const;
 export type DataSet = keyof typeof DATA_SETS;
