@@ -4,11 +4,24 @@
  * Offsets everywhere are UTF-16 code-unit indices (JavaScript string indices) into the string you passed in.
  * nodejieba's dictionaries load once per process, on the first call that segments.
  */
-import { createAnalyzer, type Analyzer } from "./pipeline.js";
-import type { AnalyzerConfig, Doc, SegmentOptions, Token } from "./schema.js";
+import { createAnalyzer, type Analyzer, type DocOf, type FullDoc } from "./pipeline.js";
+import type { AnalyzerConfig, SegmentOptions, StageName, Token } from "./schema.js";
 
 export { createAnalyzer, defaultStages, segmentStage, sentenceStage } from "./pipeline.js";
-export type { Analyzer, AnalyzerManyOptions, CreateAnalyzerOptions, ResolvedConfig, Stage, StageContext } from "./pipeline.js";
+export type {
+  Analyzer,
+  AnalyzerManyOptions,
+  CreateAnalyzerOptions,
+  DefaultStages,
+  DocOf,
+  DocWith,
+  FilledBy,
+  FullDoc,
+  ResolvedConfig,
+  Stage,
+  StageContext,
+  StageFields,
+} from "./pipeline.js";
 export { GongwenError, isGongwenError, type ErrorCode } from "./errors.js";
 export * from "./schema.js";
 
@@ -74,17 +87,19 @@ export {
   type TaskOutcome,
 } from "./batch/index.js";
 
-let defaultAnalyzer: Analyzer | undefined;
-const shared = (): Analyzer => (defaultAnalyzer ??= createAnalyzer());
+let defaultAnalyzer: Analyzer<FullDoc> | undefined;
+const shared = (): Analyzer<FullDoc> => (defaultAnalyzer ??= createAnalyzer());
 
 /**
- * Analyses `text` with every stage.
+ * Analyses `text` with every stage (or with the `stages` in `options`: then the Doc has the fields they fill).
  *
  * @example
  * const doc = analyze("5月17日,学院党委书记雷承锋主持召开会议。");
  * doc.tokens.map((t) => t.text); // → ["5月", "17日", ",", "学院", "党委书记", "雷承锋", "主持", "召开", "会议", "。"]
  */
-export function analyze(text: string, options?: AnalyzerConfig): Doc {
+export function analyze(text: string, options?: Omit<AnalyzerConfig, "stages"> & { stages?: undefined }): FullDoc;
+export function analyze<const S extends readonly StageName[]>(text: string, options: Omit<AnalyzerConfig, "stages"> & { stages?: S }): DocOf<S>;
+export function analyze(text: string, options?: AnalyzerConfig): DocOf<readonly StageName[]> {
   return (options === undefined || options === null ? shared() : createAnalyzer(options)).analyze(text);
 }
 

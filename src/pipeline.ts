@@ -44,17 +44,20 @@ export interface StageContext {
   segment(text: string, mode?: SegmentMode): Token[];
 }
 
-/** One step of the pipeline: fills `provides` from the fields in `requires`. */
-export interface Stage {
+/**
+ * One step of the pipeline: fills `provides` from the fields in `requires`. `P` names the fields it fills (as a type:
+ * a stage typed `Stage<"entities">` makes `entities` required in the Docs of an analyzer that runs it).
+ */
+export interface Stage<P extends keyof Doc = keyof Doc> {
   name: string;
   requires: readonly (keyof Doc)[];
-  provides: keyof Doc;
+  provides: P;
   /** Returns the Doc with its `provides` field filled in (an optional one may stay absent, e.g. `meeting`). */
   run(doc: Doc, context: StageContext): Doc;
 }
 
 /** Tokens (with POS) for the whole text. */
-export const segmentStage: Stage = {
+export const segmentStage: Stage<"tokens"> = {
   name: "segment",
   requires: [],
   provides: "tokens",
@@ -62,7 +65,7 @@ export const segmentStage: Stage = {
 };
 
 /** Sentence and clause spans. */
-export const sentenceStage: Stage = {
+export const sentenceStage: Stage<"sentences" | "clauses"> = {
   name: "sentences",
   requires: [],
   provides: "sentences",
@@ -71,6 +74,36 @@ export const sentenceStage: Stage = {
     return { ...doc, sentences, clauses: splitClauses(doc.text, sentences) };
   },
 };
+
+/** The Doc fields each built-in stage fills; `meeting` is there only for meeting reports, so it stays optional. */
+export interface StageFields {
+  segment: "tokens";
+  sentences: "sentences" | "clauses";
+  page: "page";
+  enumerations: "enumerations";
+  entities: "entities";
+  keywords: "keywords" | "phrases";
+  summary: "summary";
+  meeting: never;
+}
+
+/** A Doc whose fields `F` are present (`meeting` stays optional: a stage may leave it out). */
+export type DocWith<F extends keyof Doc> = Doc & { [K in Exclude<F, "meeting">]-?: NonNullable<Doc[K]> };
+
+/** The fields a stage (by name or as an object) fills; a stage typed only as `Stage` promises none. */
+export type FilledBy<S> = S extends StageName ? StageFields[S] : S extends Stage<infer P> ? (keyof Doc extends P ? never : P) : never;
+
+/**
+ * The Doc that stages `S` produce: the fields they fill are required when `S` is a list written out (a tuple); an
+ * array built at run time guarantees only `text`, `tokens` and `sentences`.
+ */
+export type DocOf<S extends readonly (Stage | StageName)[]> = number extends S["length"] ? Doc : DocWith<FilledBy<S[number]>>;
+
+/** The built-in stage names, in the order `analyze` runs them by default. */
+export type DefaultStages = readonly ["segment", "sentences", "page", "enumerations", "entities", "keywords", "summary", "meeting"];
+
+/** What `analyze(text)` returns: every field of the default stages present; `meeting` only for meeting reports. */
+export type FullDoc = DocOf<DefaultStages>;
 
 /** The stages `analyze` runs when none are given, in order. */
 export const defaultStages: readonly Stage[] = [
@@ -90,12 +123,15 @@ const BUILT_IN_STAGES = new Map<string, Stage>(defaultStages.map((stage) => [sta
 /** Options of an analyzer's `analyzeMany`/`tagMany`: the pool's, without `analyzer` (the analyzer is this one). */
 export type AnalyzerManyOptions = Omit<ManyOptions, "analyzer">;
 
-/** A configured analyzer: reuse one per configuration (building the vocabulary is the costly part). */
-export interface Analyzer {
+/**
+ * A configured analyzer: reuse one per configuration (building the vocabulary is the costly part). `D` is the Doc
+ * its stages produce ({@link FullDoc} for the default stages).
+ */
+export interface Analyzer<D extends Doc = Doc> {
   readonly config: ResolvedConfig;
   readonly stages: readonly Stage[];
   /** Runs this analyzer's stages on `text`; a text over `maxInputLength` throws `INPUT_TOO_LARGE`. */
-  analyze(text: string): Doc;
+  analyze(text: string): D;
   /** Segments `text` with this analyzer's vocabulary, in its mode unless `options.mode` says otherwise. */
   segment(text: string, options?: SegmentOptions): Token[];
   /**
@@ -107,15 +143,16 @@ export interface Analyzer {
    * Analyses many texts on worker threads, each building this analyzer's configuration, and yields the Docs in
    * input order. Stages must be built-in ones (a stage object of your own cannot cross into a worker thread).
    */
-  analyzeMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<Doc>;
+  analyzeMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<D>;
   /** Like `analyzeMany`, yielding tags (with each record's `id`). */
   tagMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<Tags>;
 }
 
 /** Options of {@link createAnalyzer}: an {@link AnalyzerConfig} whose `stages` may also be stage objects (yours too). */
-export interface CreateAnalyzerOptions extends Omit<AnalyzerConfig, "stages"> {
+export interface CreateAnalyzerOptions<S extends readonly (Stage | StageName)[] = readonly (Stage | StageName)[]>
+  extends Omit<AnalyzerConfig, "stages"> {
   /** Stages to run, in order: built-in ones by name or as objects, your own as objects (default: every stage). */
-  stages?: readonly (Stage | StageName)[];
+  stages?: S;
 }
 
 /** A built-in stage for its name; stage objects pass through. */
@@ -174,9 +211,11 @@ export function checkInput(text: unknown, maxInputLength: number): asserts text 
  * gw.segment("加快发展新质生产力").map((t) => t.text); // → ["加快", "发展", "新质生产力"]
  * gw.tag("加快发展新质生产力").sections.map((t) => t.tag); // → ["新质生产力"]
  * const fast = createAnalyzer({ stages: ["segment", "sentences", "entities"] }); // only what you need
- * for await (const doc of fast.analyzeMany(texts, { concurrency: 2 })) console.log(doc.entities);
+ * for await (const doc of fast.analyzeMany(texts, { concurrency: 2 })) console.log(doc.entities); // Entity[], not optional
  */
-export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
+export function createAnalyzer<const S extends readonly (Stage | StageName)[] = DefaultStages>(
+  options: CreateAnalyzerOptions<S> = {},
+): Analyzer<DocOf<S>> {
   const { stages: requested, ...rest } = optionsObject(options, "analyzer options") as CreateAnalyzerOptions;
   const parsed = parseOptions(AnalyzerConfigSchema, rest, "analyzer options");
   if (requested !== undefined && !Array.isArray(requested)) {
@@ -198,14 +237,14 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   };
   // what a worker thread needs to build the same analyzer (checked when the pool is asked for, not before)
   const workerConfig = (): AnalyzerConfig => (requested ? { ...parsed, stages: stageNames(stages) } : parsed);
-  const analyzer: Analyzer = {
+  const analyzer: Analyzer<DocOf<S>> = {
     config,
     stages,
     analyze(text) {
       checkInput(text, config.maxInputLength);
       let doc: Doc = { text, tokens: [], sentences: [] };
       for (const stage of stages) doc = stage.run(doc, context);
-      return doc;
+      return doc as DocOf<S>; // each stage filled what it provides (checkStages and the stages' tests hold them to it)
     },
     segment(text, segmentOptions) {
       checkInput(text, config.maxInputLength);
@@ -217,7 +256,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       const doc = typeof input === "string" ? analyzer.analyze(input) : docOrThrow(input);
       return tagsOf(doc, { ...parsedTag, userWords: [...config.userWords, ...(parsedTag.userWords ?? [])] });
     },
-    analyzeMany: (inputs, manyOptions) => analyzeMany(inputs, { ...manyOptions, analyzer: workerConfig() }),
+    analyzeMany: (inputs, manyOptions) => analyzeMany(inputs, { ...manyOptions, analyzer: workerConfig() }) as AsyncGenerator<DocOf<S>>,
     tagMany: (inputs, manyOptions) => tagMany(inputs, { ...manyOptions, analyzer: workerConfig() }),
   };
   return analyzer;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze, createAnalyzer, GongwenError, segmentStage, sentenceStage, type Stage } from "../src/index.js";
-import { seedText } from "./helpers/doc.js";
+import { seedText } from "./helpers/data.js";
 
 describe("pipeline", () => {
   it("returns an empty Doc for the empty string", () => {

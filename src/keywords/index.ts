@@ -109,7 +109,7 @@ export function keywords(input: string | Doc, options?: KeywordOptions): Keyword
  * phrases).
  * Reads only the article and title when a page stage ran before it (analyzer option `scope: "article"`).
  */
-export const keywordStage: Stage = {
+export const keywordStage: Stage<"keywords" | "phrases"> = {
   name: "keywords",
   requires: ["tokens"],
   provides: "keywords",

@@ -35,7 +35,7 @@ export function summarize(input: string | Doc, options?: SummaryOptions): Summar
  * Pipeline stage: fills `doc.summary` (at most 3 sentences, 200 characters), from the article and title only when
  * a page stage ran before it (analyzer option `scope: "article"`).
  */
-export const summaryStage: Stage = {
+export const summaryStage: Stage<"summary"> = {
   name: "summary",
   requires: ["tokens", "sentences"],
   provides: "summary",

@@ -4,7 +4,7 @@
  * sorted so that lookups by range are binary searches.
  */
 import { spansWithin } from "../keywords/content.js";
-import type { Doc, Entity, Span } from "../schema.js";
+import type { DateEntity, Doc, EntityOf, EntityType, MeetingEntity, OrgEntity, PersonEntity, Span } from "../schema.js";
 import { contentRanges } from "../text/page.js";
 
 export interface MeetingText {
@@ -15,10 +15,10 @@ export interface MeetingText {
   sentences: Span[];
   /** Clauses (cut at ，；：) in order. */
   clauses: Span[];
-  persons: Entity[];
-  orgs: Entity[];
-  dates: Entity[];
-  meetings: Entity[];
+  persons: PersonEntity[];
+  orgs: OrgEntity[];
+  dates: DateEntity[];
+  meetings: MeetingEntity[];
   title?: Span;
 }
 
@@ -106,7 +106,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
   const sentences = fullSentences(doc.text, spansWithin(doc.sentences, paragraphs), paragraphs);
   const clauses = spansWithin(doc.clauses ?? doc.sentences, paragraphs);
   const entities = spansWithin(doc.entities ?? [], paragraphs);
-  const ofType = (type: Entity["type"]) => entities.filter((e) => e.type === type);
+  const ofType = <T extends EntityType>(type: T) => entities.filter((e): e is EntityOf<T> => e.type === type);
   return {
     text: doc.text,
     paragraphs,

@@ -549,7 +549,7 @@ export function contentRanges(doc: Pick<Doc, "text" | "page">, scope: "article" 
 }
 
 /** Fills `doc.page`: regions, metadata and spam findings. */
-export const pageStage: Stage = {
+export const pageStage: Stage<"page"> = {
   name: "page",
   requires: [],
   provides: "page",
