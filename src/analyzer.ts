@@ -15,6 +15,7 @@ import {
   type Keyword,
   type KeywordOptions,
   type SegmentOptions,
+  type StageName,
   type Summary,
   type SummaryOptions,
   type Token,
@@ -22,7 +23,7 @@ import {
 import type { ResolvedConfig, Stage } from "./core/stage.js";
 import { EntityOptionsSchema, entityStage, type EntityOptions } from "./entities/index.js";
 import { rankKeywords } from "./keywords/index.js";
-import { createPipeline, resourcesWith, type CreateAnalyzerOptions } from "./pipeline.js";
+import { createPipeline, resourcesWith, type CreateAnalyzerOptions, type DefaultStages, type DocOf, type FullDoc } from "./pipeline.js";
 import { segmentStage } from "./segment/index.js";
 import { DEFAULT_BUDGET } from "./summarize/index.js";
 import { summarizeDoc } from "./summarize/rank.js";
@@ -34,12 +35,15 @@ import { sentenceStage } from "./text/sentences.js";
 /** Options of an analyzer's `analyzeMany`/`tagMany`: the pool's, without `analyzer` (the analyzer is this one). */
 export type AnalyzerManyOptions = Omit<ManyOptions, "analyzer">;
 
-/** A configured analyzer: reuse one per configuration (building the vocabulary is the costly part). */
-export interface Analyzer {
+/**
+ * A configured analyzer: reuse one per configuration (building the vocabulary is the costly part). `D` is the Doc
+ * its stages produce ({@link FullDoc} for the default stages).
+ */
+export interface Analyzer<D extends Doc = Doc> {
   readonly config: ResolvedConfig;
   readonly stages: readonly Stage[];
   /** Runs this analyzer's stages on `text`; a text over `maxInputLength` throws `INPUT_TOO_LARGE`. */
-  analyze(text: string): Doc;
+  analyze(text: string): D;
   /** Segments `text` with this analyzer's vocabulary, in its mode unless `options.mode` says otherwise. */
   segment(text: string, options?: SegmentOptions): Token[];
   /**
@@ -51,7 +55,7 @@ export interface Analyzer {
    * Analyses many texts on worker threads, each building this analyzer's configuration, and yields the Docs in
    * input order. Stages must be built-in ones (a stage object of your own cannot cross into a worker thread).
    */
-  analyzeMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<Doc>;
+  analyzeMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<D>;
   /** Like `analyzeMany`, yielding tags (with each record's `id`), exactly as this analyzer's `tag` gives them. */
   tagMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<Tags>;
 }
@@ -64,22 +68,25 @@ export interface Analyzer {
  * gw.segment("加快发展新质生产力").map((t) => t.text); // → ["加快", "发展", "新质生产力"]
  * gw.tag("加快发展新质生产力").sections.map((t) => t.tag); // → ["新质生产力"]
  * const fast = createAnalyzer({ stages: ["segment", "sentences", "entities"] }); // only what you need
- * for await (const doc of fast.analyzeMany(texts, { concurrency: 2 })) console.log(doc.entities);
+ * for await (const doc of fast.analyzeMany(texts, { concurrency: 2 })) console.log(doc.entities); // Entity[], not optional
  */
-export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
+export function createAnalyzer<const S extends readonly (Stage | StageName)[] = DefaultStages>(
+  options: CreateAnalyzerOptions<S> = {},
+): Analyzer<DocOf<S>> {
   const pipeline = createPipeline(options);
   const { config } = pipeline;
   return {
     config,
     stages: pipeline.stages,
-    analyze: pipeline.analyze,
+    // each stage wrote what it declares (checkStages and the stages' tests hold them to it)
+    analyze: pipeline.analyze as (text: string) => DocOf<S>,
     segment: pipeline.segment,
     tag(input, tagOptions) {
       const parsed = parseOptions(TagOptionsSchema, tagOptions, "tag options");
       const doc = typeof input === "string" ? pipeline.analyze(input) : docOrThrow(input);
       return tagsOf(doc, { ...parsed, userWords: [...config.userWords, ...(parsed.userWords ?? [])] });
     },
-    analyzeMany: (inputs, manyOptions) => analyzeMany(inputs, { ...manyOptions, analyzer: pipeline.workerConfig() }),
+    analyzeMany: (inputs, manyOptions) => analyzeMany(inputs, { ...manyOptions, analyzer: pipeline.workerConfig() }) as AsyncGenerator<DocOf<S>>,
     tagMany: (inputs, manyOptions) => tagMany(inputs, { ...manyOptions, analyzer: pipeline.workerConfig() }),
   };
 }
@@ -124,13 +131,15 @@ function docOf(input: string | Doc, analyzer: () => Analyzer): Doc {
 }
 
 /**
- * Analyses `text` with every stage.
+ * Analyses `text` with every stage (or with the `stages` in `options`: then the Doc has the fields they fill).
  *
  * @example
  * const doc = analyze("5月17日,学院党委书记雷承锋主持召开会议。");
  * doc.tokens.map((t) => t.text); // → ["5月", "17日", ",", "学院", "党委书记", "雷承锋", "主持", "召开", "会议", "。"]
  */
-export function analyze(text: string, options?: AnalyzerConfig): Doc {
+export function analyze(text: string, options?: Omit<AnalyzerConfig, "stages"> & { stages?: undefined }): FullDoc;
+export function analyze<const S extends readonly StageName[]>(text: string, options: Omit<AnalyzerConfig, "stages"> & { stages?: S }): DocOf<S>;
+export function analyze(text: string, options?: AnalyzerConfig): DocOf<readonly StageName[]> {
   return (options === undefined || options === null ? everyStage() : createAnalyzer(options)).analyze(text);
 }
 

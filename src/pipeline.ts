@@ -31,6 +31,36 @@ import { meetingStage } from "./summarize/meeting.js";
 import { pageStage } from "./text/page.js";
 import { sentenceStage } from "./text/sentences.js";
 
+/** The Doc fields each built-in stage fills; `meeting` is there only for meeting reports, so it stays optional. */
+export interface StageFields {
+  segment: "tokens";
+  sentences: "sentences" | "clauses";
+  page: "page";
+  enumerations: "enumerations";
+  entities: "entities";
+  keywords: "keywords" | "phrases";
+  summary: "summary";
+  meeting: never;
+}
+
+/** A Doc whose fields `F` are present (`meeting` stays optional: a stage may leave it out). */
+export type DocWith<F extends keyof Doc> = Doc & { [K in Exclude<F, "meeting">]-?: NonNullable<Doc[K]> };
+
+/** The fields a stage (by name or as an object) fills; a stage typed only as `Stage` promises none. */
+export type FilledBy<S> = S extends StageName ? StageFields[S] : S extends Stage<infer P> ? (keyof Doc extends P ? never : P) : never;
+
+/**
+ * The Doc that stages `S` produce: the fields they fill are required when `S` is a list written out (a tuple); an
+ * array built at run time guarantees only `text`, `tokens` and `sentences`.
+ */
+export type DocOf<S extends readonly (Stage | StageName)[]> = number extends S["length"] ? Doc : DocWith<FilledBy<S[number]>>;
+
+/** The built-in stage names, in the order `analyze` runs them by default. */
+export type DefaultStages = readonly ["segment", "sentences", "page", "enumerations", "entities", "keywords", "summary", "meeting"];
+
+/** What `analyze(text)` returns: every field of the default stages present; `meeting` only for meeting reports. */
+export type FullDoc = DocOf<DefaultStages>;
+
 /** The stages `analyze` runs when none are given, in order. */
 export const defaultStages: readonly Stage[] = [
   segmentStage,
@@ -47,9 +77,10 @@ export const defaultStages: readonly Stage[] = [
 const BUILT_IN_STAGES = new Map<string, Stage>(defaultStages.map((stage) => [stage.name, stage]));
 
 /** Options of `createAnalyzer`: an {@link AnalyzerConfig} whose `stages` may also be stage objects (yours too). */
-export interface CreateAnalyzerOptions extends Omit<AnalyzerConfig, "stages"> {
+export interface CreateAnalyzerOptions<S extends readonly (Stage | StageName)[] = readonly (Stage | StageName)[]>
+  extends Omit<AnalyzerConfig, "stages"> {
   /** Stages to run, in order: built-in ones by name or as objects, your own as objects (default: every stage). */
-  stages?: readonly (Stage | StageName)[];
+  stages?: S;
   /**
    * Resources for this analyzer's stages instead of the shipped ones (e.g. tagger weights under evaluation); the
    * ones not given are the process-wide defaults. Worker threads cannot receive them (analyzeMany refuses).

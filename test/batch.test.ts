@@ -1,18 +1,14 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeMany, createPool, tagMany, type BatchFailure, type Pool } from "../src/batch/index.js";
 import { inOrder } from "../src/batch/ordered.js";
 import { GongwenError } from "../src/core/errors.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { tag } from "../src/analyzer.js";
+import { describeWithData, newsItems, seedText } from "./helpers/data.js";
 
-const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const seed = seedText();
 /** Real news items: the first records of the CCTV corpus. */
-const news = readFileSync(new URL("../../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl", import.meta.url), "utf8")
-  .slice(0, 200_000)
-  .split("\n")
-  .slice(0, 12)
-  .map((line) => JSON.parse(line) as { id: string; text: string });
+const news = newsItems(12);
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -46,7 +42,7 @@ describe("inOrder", () => {
   });
 });
 
-describe("worker pool", () => {
+describeWithData("corpus/xinwenlianbo", "worker pool", () => {
   let pool: Pool;
   beforeAll(() => {
     pool = createPool({ concurrency: 2 });

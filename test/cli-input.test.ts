@@ -79,6 +79,17 @@ describe("parseCommand", () => {
     });
   });
 
+  it("reads --sample, --fields and --compact, and which help to print", () => {
+    expect(parseCommand(["analyze", "--sample", "--fields", "entities, summary", "--compact"])).toMatchObject({
+      kind: "run",
+      options: { op: "analyze", inputs: [], sample: true, selection: { fields: ["entities", "summary"], compact: true } },
+    });
+    expect(parseCommand(["outline", "--help"])).toEqual({ kind: "help", command: "outline" });
+    expect(parseCommand(["help", "tag"])).toEqual({ kind: "help", command: "tag" });
+    expect(parseCommand(["--help"])).toEqual({ kind: "help" });
+    expect(parseCommand(["--version"])).toEqual({ kind: "version" });
+  });
+
   it.each([
     [["frobnicate"], /unknown command "frobnicate"/],
     [["tag", "--format", "xml"], /unknown format "xml"/],
@@ -86,6 +97,11 @@ describe("parseCommand", () => {
     [["tag", "--min-score", "2"], /--min-score expects a number from 0 to 1/],
     [["tag", "--user-words", "/nonexistent/words.txt"], /cannot read word list/],
     [["tag", "--bogus"], /Unknown option '--bogus'/],
+    [["analyze", "--fields", "entities,nope"], /unknown field "nope" \(analyze has text, tokens, sentences/],
+    [["segment", "--fields", ""], /--fields expects field names \(segment has tokens\)/],
+    [["tag", "--compact", "-f", "html"], /need --format json or jsonl, not html/],
+    [["tag", "--sample", "a.txt"], /--sample reads the bundled sample only/],
+    [["help", "worker2"], /unknown command "worker2" \(expected analyze, tag, segment, summarize, outline, worker, enqueue, results\)/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(message);
   });

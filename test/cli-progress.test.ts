@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProgress } from "../src/cli/progress.js";
 import { runCli } from "../src/cli/run.js";
-import { seedText } from "./helpers/doc.js";
+import { seedText } from "./helpers/data.js";
 import { captureIO, collector } from "./helpers/io.js";
 
 describe("createProgress", () => {

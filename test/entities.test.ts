@@ -1,15 +1,18 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { entities } from "../src/analyzer.js";
 import { entityStage } from "../src/entities/index.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { segmentStage } from "../src/segment/index.js";
 import { sentenceStage } from "../src/text/sentences.js";
 import { pageStage } from "../src/text/page.js";
-import { EntitySchema, type Entity } from "../src/core/schema.js";
-import { expectSpans, readData, seedText } from "./helpers/doc.js";
+import { EntitySchema, type Entity, type EntityOf, type EntityType } from "../src/core/schema.js";
+import { expectSpans } from "./helpers/doc.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
-const of = (found: Entity[], type: Entity["type"]) => found.filter((e) => e.type === type);
-const texts = (found: Entity[], type: Entity["type"]) => of(found, type).map((e) => e.text);
+const of = <T extends EntityType>(found: Entity[], type: T) => found.filter((e): e is EntityOf<T> => e.type === type);
+const texts = (found: Entity[], type: EntityType) => of(found, type).map((e) => e.text);
 const person = (found: Entity[], name: string) => of(found, "person").find((e) => e.text === name);
 
 describe("entities on the seed meeting report", () => {
@@ -87,7 +90,7 @@ describe("entities on the seed meeting report", () => {
 });
 
 describe("entities in policy text", () => {
-  it("reads a leading-group name list (role, name padded with spaces, chain after the name)", () => {
+  itWithData("policy", "reads a leading-group name list (role, name padded with spaces, chain after the name)", () => {
     const text = readData("policy/sc-guobanhan-2018-074.txt");
     const found = entities(text);
     expect(person(found, "韩　正")?.attrs).toMatchObject({ titles: ["组长", "副总理"], titleOrgs: [null, "国务院"] });
@@ -154,7 +157,7 @@ describe("entities in policy text", () => {
 
   it("parses counted policy items with Chinese numerals", () => {
     const found = entities("会议提出六个关键问题，部署二十条主要工作重点。");
-    expect(of(found, "count").map((c) => [c.value, c.attrs?.noun])).toEqual([
+    expect(of(found, "count").map((c) => [c.value, c.attrs.noun])).toEqual([
       [6, "关键问题"],
       [20, "主要工作重点"],
     ]);
@@ -227,7 +230,7 @@ describe("entities on bad input", () => {
     expect(texts(found, "document")).toEqual(["规划"]);
   });
 
-  it("stays roughly linear: 1 MB takes no more than about 20× the time of 100 KB", () => {
+  itWithData("policy", "stays roughly linear: 1 MB takes no more than about 20× the time of 100 KB", () => {
     const unit = readData("policy/gwr-2010.txt").slice(0, 10_000) + "王".repeat(500) + "《“" + "组长、".repeat(100);
     const small = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
     const large = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000);
@@ -241,6 +244,25 @@ describe("entities on bad input", () => {
     expectSpans(large, largeFound);
     expect(largeFound.length).toBeGreaterThan(smallFound.length * 5);
     expect(largeMs).toBeLessThan(smallMs * 20 + 2000);
+  });
+});
+
+describe("the entity schema", () => {
+  // one zod schema per type: the JSON Schema derived from it holds a CMS to the same shapes as the TypeScript types
+  const validate = new Ajv2020({ strict: false }).compile(z.toJSONSchema(EntitySchema, { target: "draft-2020-12" }));
+  const found = entities(seedText(), { referenceDate: "2023-05-18" });
+
+  it("accepts every entity of the seed, in JSON Schema as in zod", () => {
+    expect(found.filter((e) => !validate(e))).toEqual([]);
+  });
+
+  it("rejects a person without titles and a count without its number, in both", () => {
+    const person = found.find((e) => e.type === "person")!;
+    const count = found.find((e) => e.type === "count")!;
+    for (const bad of [{ ...person, attrs: {} }, { ...count, value: "20" }]) {
+      expect(validate(bad)).toBe(false);
+      expect(EntitySchema.safeParse(bad).success).toBe(false);
+    }
   });
 });
 

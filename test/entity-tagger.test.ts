@@ -8,7 +8,7 @@ import {
 } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
 import { segmentText, defaultLexicon } from "../src/segment/index.js";
-import { readData, seedText } from "./helpers/doc.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 /** The shipped weights as the loader reads them, for scoring them the way training tools do. */
 function shippedWeights() {
@@ -18,7 +18,7 @@ function shippedWeights() {
 
 describe("the entity tagger's inference", () => {
   // tagging reads most weights from tables built when the weights load; training computes every feature id
-  it("labels every character as Viterbi over the features' emission scores does", () => {
+  itWithData("ner/peoples-daily-1998", "labels every character as Viterbi over the features' emission scores does", () => {
     const { weights, transitions } = shippedWeights();
     const news = readData("ner/peoples-daily-1998/example.test").split("\n").slice(0, 3000)
       .map((line) => line.split(/\s/u)[0]).join("");
@@ -54,11 +54,11 @@ describe("the shipped weights", () => {
   // The features read the segmentation and the entity word lists: a change to either without retraining leaves
   // weights that `train-ner.ts` no longer produces. The full training takes minutes, so this repeats a small
   // deterministic run (a fixed visiting order) and compares it with the run recorded when the weights were trained.
-  it("come from the training code and features as they are (a small run, byte for byte)", () => {
+  itWithData(["ner/peoples-daily-1998", "ner/train"], "come from the training code and features as they are (a small run, byte for byte)", () => {
     expect(sha256(smallRunText()), "stale: run `npx tsx bench/tools/train-ner.ts`").toBe(digests.smallRun);
   }, 120_000);
 
-  it("are the file that training wrote, and its header names every training set with its data's digests", () => {
+  itWithData(["ner/peoples-daily-1998", "ner/train"], "are the file that training wrote, and its header names every training set with its data's digests", () => {
     expect(sha256(shipped)).toBe(digests.shipped);
     const header = shipped.split("\n").filter((line) => line.startsWith("#")).join("\n");
     for (const { name } of parseSets(DEFAULT_SETS)) {

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { enumerations, enumerationStage, outline } from "../src/enumerate/index.js";
 import { createAnalyzer, pageStage, segmentStage, sentenceStage, type Doc, type Stage, type Enumeration, type ListItem } from "../src/index.js";
-import { allSpans, expectSpans, expectValidDoc, readData, seedText } from "./helpers/doc.js";
+import { allSpans, expectSpans, expectValidDoc } from "./helpers/doc.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 /** Every list at every depth, parents before their children. */
 function flat(lists: readonly Enumeration[]): Enumeration[] {
@@ -217,7 +218,7 @@ describe("nesting", () => {
     expect(paren!.items[2]!.heading?.text).toBe("基本原则");
   });
 
-  it("follows the GB/T 9704 hierarchy 一、 → （一） → 1. and splits numbering that runs on across sections", () => {
+  itWithData("policy", "follows the GB/T 9704 hierarchy 一、 → （一） → 1. and splits numbering that runs on across sections", () => {
     const text = readData("policy/sc-guofa-2019-003.txt");
     const top = enumerations(text).filter((l) => l.style !== "parallel");
     expect(top.map((l) => l.style)).toEqual(["cn-dun"]);
@@ -230,7 +231,7 @@ describe("nesting", () => {
     expect(pieces.every((p) => p.complete)).toBe(true);
   });
 
-  it("reads the four levels of sc-guobanfa-2019-004, the restarted annex table and the notes list", () => {
+  itWithData("policy", "reads the four levels of sc-guobanfa-2019-004, the restarted annex table and the notes list", () => {
     const text = readData("policy/sc-guobanfa-2019-004.txt");
     const top = enumerations(text).filter((l) => l.style !== "parallel");
     expect(top.map((l) => [l.style, l.items.length])).toEqual([["cn-dun", 5], ["cn-dun", 4], ["arabic-dot", 12]]);
@@ -247,7 +248,7 @@ describe("nesting", () => {
     expect(top[0]!.items.at(-1)!.text).not.toContain("附件");
   });
 
-  it("numbers chapters and sections that run on through 第一章…第十章 (sc-guofa-2004-018)", () => {
+  itWithData("policy", "numbers chapters and sections that run on through 第一章…第十章 (sc-guofa-2004-018)", () => {
     const text = readData("policy/sc-guofa-2004-018.txt");
     const [chapters] = enumerations(text).filter((l) => l.style !== "parallel");
     expect(chapters!.style).toBe("di-zhang");
@@ -348,7 +349,7 @@ describe("declared counts", () => {
     expect(enumerations(text)[0]!.declared).toBeUndefined();
   });
 
-  it("links the announcements of gwr-2004 (以下六方面工作, 三件事, 以下几个方面)", () => {
+  itWithData("policy", "links the announcements of gwr-2004 (以下六方面工作, 三件事, 以下几个方面)", () => {
     const text = readData("policy/gwr-2004.txt");
     const declared = flat(enumerations(text)).flatMap((l) => (l.declared ? [[l.style, l.declared.span.text, l.declared.count]] : []));
     expect(declared).toEqual([

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeEachSource, readData } from "./helpers/data.js";
 
 const fixtureDir = path.resolve(__dirname, "fixtures/enumerations");
-const dataDir = path.resolve(__dirname, "../../shared/data");
 
 interface GoldItem { ordinal: number; start: number; marker: string; children?: GoldList[] }
 interface Declared { count: number | null; start: number; text: string }
@@ -70,8 +70,8 @@ describe("enumeration gold set", () => {
     expect(fixtures.every((f) => f.doc.note.startsWith("annotated by hand"))).toBe(true);
   });
 
-  describe.each(fixtures)("$file", ({ file, doc }) => {
-    const text = readFileSync(path.join(dataDir, doc.source), "utf8");
+  describeEachSource(fixtures, ({ doc }) => doc.source, ({ file }) => file, ({ file, doc }) => {
+    const text = readData(doc.source);
 
     it("names its source text and origin", () => {
       expect(path.basename(doc.source, ".txt")).toBe(path.basename(file, ".json"));
@@ -124,7 +124,7 @@ describe("enumeration gold set", () => {
 
   it("annotates the seed's 20-item 一是…二十是 list, its back-reference and its two six-clause parallel series", () => {
     const seed = fixtures.find((f) => f.doc.source === "seed/meeting-report.txt")!.doc;
-    const text = readFileSync(path.join(dataDir, seed.source), "utf8");
+    const text = readData(seed.source);
     expect(seed.enumerations).toHaveLength(1);
     const list = seed.enumerations[0]!;
     expect(list.style).toBe("inline-shi");

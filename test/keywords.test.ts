@@ -9,7 +9,8 @@ import { loadStopwords } from "../src/keywords/terms.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { segmentStage } from "../src/segment/index.js";
 import { sentenceStage } from "../src/text/sentences.js";
-import { expectSpans, readData, seedText, withSpamBanner } from "./helpers/doc.js";
+import { expectSpans, withSpamBanner } from "./helpers/doc.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 const seed = seedText();
 const BANNER = "欢迎访问122cc太阳集成游戏!";
@@ -148,7 +149,7 @@ describe("methods, options and the stage", () => {
     expect(texts(doc.phrases!)).toContain("服务转型发展");
   });
 
-  it("ranks a government work report by its own subjects, not the genre's verbs", () => {
+  itWithData("policy", "ranks a government work report by its own subjects, not the genre's verbs", () => {
     const text = readData("policy/gwr-2024.txt");
     const top = texts(keywords(text, { topK: 30 }));
     expect(top).toEqual(expect.arrayContaining(["地方债务", "新型城镇化", "房地产"]));
@@ -159,7 +160,7 @@ describe("methods, options and the stage", () => {
 describe("the shipped IDF table", () => {
   // Its words are what segment() produces: a change to the segmenter or its dictionaries without a rebuild leaves
   // stale entries and scores the new words as unseen (the table's maximum).
-  it("is what bench/tools/build-idf.ts builds from the repository as it is", async () => {
+  itWithData(["corpus/xinwenlianbo", "policy"], "is what bench/tools/build-idf.ts builds from the repository as it is", async () => {
     const shipped = readFileSync(new URL("../dict/idf.txt", import.meta.url), "utf8");
     // compared as a flag first: a failing toBe on a 780 KB string would print both
     const same = (await buildIdfTable()).text === shipped;

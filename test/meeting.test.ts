@@ -10,7 +10,8 @@ import { segmentStage } from "../src/segment/index.js";
 import { sentenceStage } from "../src/text/sentences.js";
 import { MeetingBriefSchema } from "../src/core/schema.js";
 import { meetingBrief, meetingStage } from "../src/summarize/meeting.js";
-import { allSpans, expectSpans, expectValidDoc, readData, seedText } from "./helpers/doc.js";
+import { allSpans, expectSpans, expectValidDoc } from "./helpers/doc.js";
+import { describeWithData, readData, seedText } from "./helpers/data.js";
 
 const text = seedText();
 // no referenceDate: the seed's own 发布时间:2023-05-18 line resolves 5月17日
@@ -103,7 +104,7 @@ describe("meeting stage", () => {
   });
 });
 
-describe("documents that are not meeting reports get no brief", () => {
+describeWithData("policy", "documents that are not meeting reports get no brief", () => {
   it.each([
     ["a State Council notice", "policy/sc-guobanfa-2018-109.txt"],
     ["a notice citing 国务院第54次常务会议 (召开的: a meeting mentioned, not reported)", "policy/sc-guofa-2004-018.txt"],

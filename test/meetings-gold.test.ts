@@ -5,10 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { dataFile, describeEachSource, describeWithData, hasData, readData } from "./helpers/data.js";
 import type { GoldSpan, MeetingGold } from "../bench/lib/meeting-score.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dataDir = path.resolve(here, "../../shared/data");
 const meetingsDir = path.join(here, "fixtures/meetings");
 const summariesDir = path.join(here, "fixtures/summaries");
 
@@ -38,9 +38,9 @@ describe("meeting-brief gold set", () => {
     expect(meetingFiles.filter((f) => f.startsWith("meeting-2")).length).toBeGreaterThanOrEqual(6);
   });
 
-  describe.each(meetingFiles)("%s", (file) => {
-    const gold = JSON.parse(fs.readFileSync(path.join(meetingsDir, file), "utf8")) as MeetingGold;
-    const text = fs.readFileSync(path.join(dataDir, gold.source), "utf8");
+  const golds = meetingFiles.map((file) => ({ file, gold: JSON.parse(fs.readFileSync(path.join(meetingsDir, file), "utf8")) as MeetingGold }));
+  describeEachSource(golds, ({ gold }) => gold.source, ({ file }) => file, ({ file, gold }) => {
+    const text = readData(gold.source);
 
     it("names its source after the fixture and says it was written by hand", () => {
       expect(path.basename(gold.source, ".txt") + ".json").toBe(file);
@@ -121,12 +121,11 @@ describe("meeting-brief gold set", () => {
   });
 });
 
-const meetingReleases = fs
-  .readdirSync(path.join(dataDir, "policy"))
-  .filter((f) => /^meeting-.*\.txt$/.test(f))
-  .sort();
+const meetingReleases = hasData("policy")
+  ? fs.readdirSync(dataFile("policy")).filter((f) => /^meeting-.*\.txt$/.test(f)).sort()
+  : [];
 
-describe("reference summaries", () => {
+describeWithData("policy", "reference summaries", () => {
   it("exist for all 13 meeting releases", () => {
     expect(meetingReleases.length).toBe(13);
   });
@@ -139,7 +138,7 @@ describe("reference summaries", () => {
     expect(summary.length).toBeLessThanOrEqual(200);
     // header-free single paragraph, and written rather than copied: not a verbatim lead of the source
     expect(summary).not.toMatch(/\n|^#/);
-    const source = fs.readFileSync(path.join(dataDir, "policy", file), "utf8");
+    const source = readData(`policy/${file}`);
     expect(source.includes(summary)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, createAnalyzer, GongwenError, segmentStage, sentenceStage, type Stage } from "../src/index.js";
-import { seedText } from "./helpers/doc.js";
 import { compactWeights, LABEL_COUNT } from "../src/entities/tagger.js";
+import { seedText } from "./helpers/data.js";
 
 describe("pipeline", () => {
   it("returns an empty Doc for the empty string", () => {

@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, segment } from "../src/index.js";
-import { expectLossless, expectValidDoc, seedText } from "./helpers/doc.js";
+import { expectLossless, expectValidDoc } from "./helpers/doc.js";
+import { seedText } from "./helpers/data.js";
 
 const pieces = [
   "雷承锋", "一是", "二十是", "第二十四", "巡回指导组组长", "3.5%", "１,２００", "2023年", "二〇二三年", "５月", "“", "”", "（", "）",

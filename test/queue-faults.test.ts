@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueDocuments, QUEUE_COMMANDS, QUEUE_HELP, readResults, runQueueCommand } from "../src/queue/index.js";
 import { captureIO } from "./helpers/io.js";
+import { dataPresent } from "./helpers/data.js";
 import { firstItems, runGongwen, runScript, type CliRun } from "./helpers/queue.js";
 import { freePort, redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
 
@@ -73,7 +74,7 @@ describe("Redis unreachable", () => {
   }, 60_000);
 });
 
-describe.skipIf(!redisServerAvailable)("Redis lost while a command runs", () => {
+describe.skipIf(!redisServerAvailable || !dataPresent("corpus/xinwenlianbo", "Redis lost while a command runs"))("Redis lost while a command runs", () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedis();

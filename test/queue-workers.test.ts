@@ -9,6 +9,7 @@ import { Queue } from "bullmq";
 import { enqueueDocuments, queueOptions, readFailures, readResults, textHash, type QueueResult } from "../src/queue/index.js";
 import { tag } from "../src/analyzer.js";
 import { redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
+import { dataPresent } from "./helpers/data.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem, type WorkerProcess } from "./helpers/queue.js";
 
 warnRedisMissing("test/queue-workers.test.ts (queue runs through worker processes)");
@@ -16,7 +17,7 @@ warnRedisMissing("test/queue-workers.test.ts (queue runs through worker processe
 /** Short locks so that a killed worker's jobs are recovered in seconds (production keeps BullMQ's 30 s). */
 const FAST_RECOVERY = { lockMs: 3_000, stalledMs: 1_000 };
 
-describe.skipIf(!redisServerAvailable)("tagging queue with worker processes on a real Redis", () => {
+describe.skipIf(!redisServerAvailable || !dataPresent("corpus/xinwenlianbo", "tagging queue with worker processes on a real Redis"))("tagging queue with worker processes on a real Redis", () => {
   let redis: RedisServer;
   let items: NewsItem[];
   const running: WorkerProcess[] = [];

@@ -3,7 +3,7 @@
  * subcommands, on a real redis-server (an in-process worker here; worker processes and faults are in
  * queue-workers.test.ts).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,10 +37,11 @@ import { tag } from "../src/analyzer.js";
 import { redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
 import { captureIO } from "./helpers/io.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem } from "./helpers/queue.js";
+import { dataPresent, seedText } from "./helpers/data.js";
 
 warnRedisMissing("test/queue.test.ts (enqueue, bundles, failure policy, results, CLI)");
 
-const SEED = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const SEED = seedText();
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe("article keys", () => {
@@ -172,7 +173,7 @@ async function collect<T>(records: AsyncIterable<T>): Promise<T[]> {
   return list;
 }
 
-describe.skipIf(!redisServerAvailable)("on a real Redis", () => {
+describe.skipIf(!redisServerAvailable || !dataPresent("corpus/xinwenlianbo", "on a real Redis"))("on a real Redis", () => {
   let redis: RedisServer;
   let items: NewsItem[];
   const queues: Queue[] = [];

@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { analyze, createAnalyzer, DEFAULT_MAX_INPUT_LENGTH, enumerationTags, tag } from "../src/index.js";
 import { growth, rosterName, SHAPES } from "./helpers/adversarial.js";
-import { expectValidDoc, seedText } from "./helpers/doc.js";
+import { expectValidDoc } from "./helpers/doc.js";
+import { seedText } from "./helpers/data.js";
 
 const repeatTo = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 

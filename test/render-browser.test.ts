@@ -2,7 +2,7 @@
  * Looks at render()'s output in a real browser: headless Chromium (Debian's `chromium` package) driven by
  * playwright-core. Without Chromium the suite is skipped with a loud warning, never passed.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,10 +13,11 @@ import { createAnalyzer } from "../src/analyzer.js";
 import { render } from "../src/render/index.js";
 import type { Doc, Enumeration, Span } from "../src/core/schema.js";
 import { CHROMIUM, launchChromium, screenshotPath, warnIfNoChromium, type BrowserGlobal } from "./helpers/chromium.js";
+import { seedText } from "./helpers/data.js";
 
 warnIfNoChromium("render-browser");
 
-const seed = readFileSync(new URL("../dict/samples/meeting-report.txt", import.meta.url), "utf8");
+const seed = seedText();
 
 describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
   const doc = createAnalyzer().analyze(seed);
@@ -175,8 +176,8 @@ describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
       "enumerations[].items[].heading.text": (d, v) => (item(d).heading = { start: item(d).start, end: item(d).start + 1, text: v }),
       "entities[].type": (d, v) => ((d.entities![0] as { type: string }).type = v),
       "entities[].start": (d, v) => ((d.entities![0] as { start: unknown }).start = v),
-      "entities[].value": (d, v) => (d.entities![0]!.value = v),
-      "entities[].attrs.titles": (d, v) => (d.entities!.find((e) => e.type === "person")!.attrs = { titles: [v], org: v }),
+      "entities[].value": (d, v) => ((d.entities![0] as { value?: unknown }).value = v),
+      "entities[].attrs.titles": (d, v) => (d.entities!.find((e) => e.type === "person")!.attrs = { titles: [v], titleOrgs: [v], org: v }),
       "meeting.meeting.name": (d, v) => (d.meeting!.meeting!.name = v),
       "meeting.date": (d, v) => (d.meeting!.date = v),
       "meeting.dateEnd": (d, v) => (d.meeting!.dateEnd = v),

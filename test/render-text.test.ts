@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/index.js";
 import { docAsText } from "../src/render/text.js";
-import { seedText } from "./helpers/doc.js";
+import { seedText } from "./helpers/data.js";
 
 describe("docAsText, the CLI's analyze --format text", () => {
   const lines = docAsText(analyze(seedText())).split("\n");

@@ -1,12 +1,12 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/analyzer.js";
 import { GongwenError } from "../src/core/errors.js";
 import { displayable, JUPYTER_DISPLAY, mimeBundle, render, show, type RenderOptions } from "../src/render/index.js";
 import type { Doc } from "../src/core/schema.js";
+import { seedText } from "./helpers/data.js";
 
-const seed = readFileSync(new URL("../dict/samples/meeting-report.txt", import.meta.url), "utf8");
+const seed = seedText();
 const doc = createAnalyzer().analyze(seed);
 
 const UNESCAPE: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
@@ -110,8 +110,8 @@ describe("render() escapes everything", () => {
     tokens: [],
     sentences: [],
     entities: [
-      { type: "person", start: text.indexOf("雷承锋"), end: text.indexOf("雷承锋") + 3, text: "雷承锋", attrs: { titles: [`"><script>x()</script>`] } },
-      { type: "quote", start: 7, end: 7 + payload.length, text: payload, value: payload },
+      { type: "person", start: text.indexOf("雷承锋"), end: text.indexOf("雷承锋") + 3, text: "雷承锋", attrs: { titles: [`"><script>x()</script>`], titleOrgs: [null], org: null } },
+      { type: "place", start: 7, end: 7 + payload.length, text: payload, value: payload },
     ],
     keywords: [{ text: "<b>kw</b>", score: 1, kind: "word", spans: [] }],
     summary: { sentences: [], spans: [], text: payload },

@@ -1,7 +1,7 @@
 import nodejieba from "nodejieba";
 import { describe, expect, it } from "vitest";
 import { tagWords } from "../src/segment/jieba.js";
-import { readData, seedText } from "./helpers/doc.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 /** nodejieba's own tag() as parallel arrays, the reference the tag memo must reproduce. */
 function reference(text: string) {
@@ -19,7 +19,7 @@ describe("tagWords: cut(HMM) plus the tag memo", () => {
     expect(tagWords(text)).toEqual(reference(text));
   });
 
-  it("gives exactly nodejieba's tag() on every line of the PKU test set, the seed and a policy document", () => {
+  itWithData(["sighan2005", "policy"], "gives exactly nodejieba's tag() on every line of the PKU test set, the seed and a policy document", () => {
     const lines = [
       ...readData("sighan2005/pku_test.utf8").split(/\r?\n/),
       ...seedText().split("\n"),

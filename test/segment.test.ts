@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAnalyzer, GongwenError, segment } from "../src/index.js";
-import { expectLossless, seedText } from "./helpers/doc.js";
+import { expectLossless } from "./helpers/doc.js";
+import { seedText } from "./helpers/data.js";
 
 const words = (text: string) => segment(text).map((t) => t.text);
 

@@ -3,17 +3,20 @@
  * at its text, summaries stay within their budget, in document order, inside the sentences they name.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { textDoc } from "./helpers/text-doc.js";
 import { rankKeywords } from "../src/keywords/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
-import { expectSpans, readData, seedText } from "./helpers/doc.js";
+import { expectSpans } from "./helpers/doc.js";
+import { describeWithData, hasData, readData, seedText } from "./helpers/data.js";
 import { resourcesWith } from "../src/pipeline.js";
 
-const sources = [seedText(), readData("policy/meeting-20231212-central-economic-work-conference.txt"), readData("policy/sd-2019-05-24-5.txt")];
+const sources = hasData("policy")
+  ? [seedText(), readData("policy/meeting-20231212-central-economic-work-conference.txt"), readData("policy/sd-2019-05-24-5.txt")]
+  : [];
 
 /** A slice of a real document, cut anywhere (mid-word, mid-line, even between surrogate halves). */
-const slice = fc
+const slice = () => fc
   .tuple(fc.integer({ min: 0, max: sources.length - 1 }), fc.nat(), fc.integer({ min: 0, max: 3000 }))
   .map(([k, from, length]) => {
     const text = sources[k]!;
@@ -21,10 +24,10 @@ const slice = fc
     return text.slice(start, start + length);
   });
 
-describe("summary and keyword properties on slices of real text", () => {
+describeWithData("policy", "summary and keyword properties on slices of real text", () => {
   it("summaries are input spans within every budget, in order, inside their sentences", () => {
     fc.assert(
-      fc.property(slice, fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
+      fc.property(slice(), fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
         const doc = textDoc(text);
         const summary = summarizeDoc(doc, { maxChars, maxSentences }, "article", resourcesWith());
         expectSpans(text, summary.spans);
@@ -43,7 +46,7 @@ describe("summary and keyword properties on slices of real text", () => {
 
   it("keyword and phrase spans point at their text", () => {
     fc.assert(
-      fc.property(slice, (text) => {
+      fc.property(slice(), (text) => {
         const { keywords, phrases } = rankKeywords(textDoc(text), { topK: 50 });
         for (const keyword of [...keywords, ...phrases]) {
           expect(keyword.spans.length).toBeGreaterThan(0);

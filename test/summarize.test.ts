@@ -7,8 +7,9 @@ import { sentenceStage } from "../src/text/sentences.js";
 import { summarize } from "../src/analyzer.js";
 import { summaryStage } from "../src/summarize/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
-import { expectSpans, readData, seedText, withSpamBanner } from "./helpers/doc.js";
+import { expectSpans, withSpamBanner } from "./helpers/doc.js";
 import { resourcesWith } from "../src/pipeline.js";
+import { describeWithData, readData, seedText } from "./helpers/data.js";
 
 const seed = seedText();
 const LEAD = "5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议";
@@ -93,7 +94,7 @@ describe("summaries of the seed meeting report", () => {
   });
 });
 
-describe("summaries of real meeting releases", () => {
+describeWithData("policy", "summaries of real meeting releases", () => {
   it.each(releases)("%s: extractive, within budget, starting from the lead without the CCTV dateline", (path) => {
     const text = readData(path);
     const doc = textDoc(text);

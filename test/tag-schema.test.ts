@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/analyzer.js";
 import { tag } from "../src/analyzer.js";
 import { tagsJsonSchema } from "../src/tag/index.js";
+import { seedText } from "./helpers/data.js";
 
 const SHIPPED = new URL("../dict/tags.schema.json", import.meta.url);
-const seed = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const seed = seedText();
 
 /** Regenerate with `GONGWEN_WRITE_SCHEMA=1 npm test -- test/tag-schema.test.ts`. */
 const rewrite = process.env["GONGWEN_WRITE_SCHEMA"] === "1";

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findDates, type DateMention } from "../src/text/dates.js";
+import { dataFile, describeWithData, hasData, itWithData, readData, seedText } from "./helpers/data.js";
 
-const SEED = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
-const POLICY = (name: string) => readFileSync(new URL(`../../shared/data/policy/${name}`, import.meta.url), "utf8");
+const SEED = seedText();
 
 const brief = (m: DateMention) => [m.text, m.value, m.precision];
 
@@ -115,8 +115,8 @@ describe("findDates on real text", () => {
     ]);
   });
 
-  it("reads the signature date of a State Council notice", () => {
-    const text = POLICY("sc-guobanfa-2018-109.txt");
+  itWithData("policy", "reads the signature date of a State Council notice", () => {
+    const text = readData("policy/sc-guobanfa-2018-109.txt");
     const last = findDates(text).at(-1)!;
     expect([last.text, last.value]).toEqual(["2018年11月20日", "2018-11-20"]);
   });
@@ -128,12 +128,12 @@ describe("findDates on real text", () => {
   });
 });
 
-describe("findDates over the policy corpus", () => {
-  const files = readdirSync(new URL("../../shared/data/policy/", import.meta.url)).filter((f) => f.endsWith(".txt"));
+describeWithData("policy", "findDates over the policy corpus", () => {
+  const files = hasData("policy") ? readdirSync(dataFile("policy")).filter((f) => f.endsWith(".txt")) : [];
   const ISO = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?|T\d{2}:\d{2}(?::\d{2})?)$/;
 
   it.each(files)("%s: spans match the text and values are valid ISO dates", (file) => {
-    const text = POLICY(file);
+    const text = readData(`policy/${file}`);
     const found = findDates(text, { referenceDate: "2020-01-01" });
     expect(found.length).toBeGreaterThan(0);
     for (const m of found) {

@@ -6,11 +6,12 @@ import { PageInfoSchema } from "../src/core/schema.js";
 import { pageStage, readPage } from "../src/text/page.js";
 import { contentRanges } from "../src/core/spans.js";
 import { resourcesWith } from "../src/pipeline.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url), "utf8");
-const SEED = read("../../shared/data/seed/meeting-report.txt");
+const SEED = seedText();
 const fixture = (name: string) => read(`./fixtures/page/${name}`);
-const policy = (name: string) => read(`../../shared/data/policy/${name}`);
+const policy = (name: string) => readData(`policy/${name}`);
 
 /** Regions are ordered, disjoint ranges of the input whose text matches, and cover every non-blank character. */
 function expectValidPage(text: string, page: PageInfo): void {
@@ -126,7 +127,7 @@ describe("readPage on plain and official text", () => {
     expect(page.publishedAt).toBeUndefined();
   });
 
-  it("reads a State Council notice: two-line title, document number, signature date", () => {
+  itWithData("policy", "reads a State Council notice: two-line title, document number, signature date", () => {
     const text = policy("sc-guobanfa-2018-109.txt");
     const page = readPage(text);
     expectValidPage(text, page);
@@ -135,13 +136,13 @@ describe("readPage on plain and official text", () => {
     expect(page.publishedAt).toBe("2018-11-20");
   });
 
-  it("dates a work report by the day it was delivered, not the news agency's dateline", () => {
+  itWithData("policy", "dates a work report by the day it was delivered, not the news agency's dateline", () => {
     const page = readPage(policy("gwr-2007.txt"));
     expect(page.title?.text).toBe("2007年国务院政府工作报告");
     expect(page.publishedAt).toBe("2007-03-05");
   });
 
-  it("joins a title broken over lines only when it ends in a document type", () => {
+  itWithData("policy", "joins a title broken over lines only when it ends in a document type", () => {
     expect(readPage(policy("sc-guobanhan-2004-071.txt")).title?.text).toBe(
       "国务院办公厅\n关于四川省在温家宝总理考察工作时\n所提问题和建议办理情况的函",
     );
@@ -150,7 +151,7 @@ describe("readPage on plain and official text", () => {
     expect(release.title?.text).toBe("十四届全国人大四次会议举行第二次全体会议");
   });
 
-  it("takes a news release's headline as its title", () => {
+  itWithData("policy", "takes a news release's headline as its title", () => {
     const page = readPage(policy("meeting-20221207-politburo-meeting.txt"));
     expect(page.title?.text.startsWith("中共中央政治局召开会议 分析研究2023年经济工作")).toBe(true);
     expect(page.spam).toEqual([]);

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitClauses, splitSentences } from "../src/text/sentences.js";
+import { seedText } from "./helpers/data.js";
 
-const SEED = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const SEED = seedText();
 const texts = (text: string) => splitSentences(text).map((s) => s.text);
 
 describe("splitSentences", () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findSpam, SPAM_THRESHOLD } from "../src/text/spam.js";
+import { seedText } from "./helpers/data.js";
 
-const SEED = readFileSync(new URL("../../shared/data/seed/meeting-report.txt", import.meta.url), "utf8");
+const SEED = seedText();
 
 describe("findSpam", () => {
   it("flags the seed's injected banner, and nothing else in the seed", () => {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { extractEntities } from "../../src/entities/index.js";
 import { shippedTaggerWeights, type TaggerWeights } from "../../src/entities/tagger.js";
 import type { Analyzer } from "../../src/analyzer.js";
-import type { Entity } from "../../src/core/schema.js";
+import type { PersonEntity } from "../../src/core/schema.js";
 import { dataPath, projectRoot } from "./data.js";
 
 export interface GoldSpan { type: string; start: number; end: number }
@@ -87,7 +87,7 @@ export function scorePolicyGold(
     // gongwen reports, flagged relative, and the gold leaves out by convention.
     const absolute = found.filter((e) => !(e.type === "date" && e.attrs?.["relative"] === true && !CALENDAR_NUMBER.test(e.text)));
     score.add("date, absolute", keysOf(absolute, "date"), keysOf(gold.entities, "date"));
-    const titlesOf = (e: Pick<Entity, "attrs"> | GoldEntity) =>
+    const titlesOf = (e: PersonEntity | GoldEntity) =>
       JSON.stringify("attrs" in e && e.attrs ? [e.attrs.titles, e.attrs.titleOrgs] : [(e as GoldEntity).titles, (e as GoldEntity).titleOrgs]);
     const goldTitled = new Set(gold.entities.filter((e) => e.type === "person").map((e) => `${e.start}:${e.end}:${titlesOf(e)}`));
     const ourTitled = new Set(found.filter((e) => e.type === "person").map((e) => `${e.start}:${e.end}:${titlesOf(e)}`));

@@ -86,6 +86,10 @@ export function createPool(options: PoolOptions = {}): Pool {
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData: config,
   });
+  // Each thread pipes its stdout and stderr into the process's, one listener apiece: room for them, so that more
+  // than ten threads raise no MaxListenersExceededWarning.
+  const outputs = [process.stdout, process.stderr];
+  for (const stream of outputs) stream.setMaxListeners(stream.getMaxListeners() + concurrency);
   const runBatch = async (batch: Batch): Promise<TaskOutcome[]> => {
     try {
       return (await piscina.run(batch)) as TaskOutcome[];
@@ -105,6 +109,9 @@ export function createPool(options: PoolOptions = {}): Pool {
       const [outcome] = await runBatch({ op, format, inputs: [id === undefined ? { text } : { text, id }] });
       return outcome!;
     },
-    close: () => piscina.close(),
+    async close() {
+      await piscina.close();
+      for (const stream of outputs) stream.setMaxListeners(stream.getMaxListeners() - concurrency);
+    },
   };
 }

@@ -5,9 +5,10 @@
 import { isGongwenError } from "../core/errors.js";
 import { render } from "../render/html.js";
 import { docAsText, summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
-import type { Doc, Token } from "../core/schema.js";
+import { DocSchema, type Doc, type Token } from "../core/schema.js";
 import { outline } from "../enumerate/outline.js";
 import { enumerationTags, type TagOptions, type Tags } from "../tag/index.js";
+import { EnumerationTagsSchema, TagsSchema } from "../tag/schema.js";
 import { parseRecordLine } from "./jsonl.js";
 import type { TaskOutcome } from "./protocol.js";
 
@@ -21,8 +22,23 @@ export const FORMATS = ["json", "jsonl", "text", "html"] as const;
 /** How a result is printed; `value` hands back the plain object (for `analyzeMany`). */
 export type Format = (typeof FORMATS)[number] | "value";
 
+/** The top-level fields of each operation's JSON value, the names `--fields` accepts. */
+export const FIELDS: Record<Operation, readonly string[]> = {
+  analyze: DocSchema.keyof().options,
+  tag: TagsSchema.keyof().options,
+  segment: ["tokens"],
+  summarize: ["summary", "meeting"],
+  outline: EnumerationTagsSchema.keyof().options,
+};
+
+/** What a JSON result carries: only `fields` (the id is always kept); `compact` is one line, without `analyze`'s tokens. */
+export interface Selection {
+  fields?: readonly string[];
+  compact?: boolean;
+}
+
 /** One text for a worker: the operation to run, the format of the result and the record's id. */
-export interface Task {
+export interface Task extends Selection {
   op: Operation;
   text: string;
   /** The record's id (file name or the `id` of a JSONL line): put first in `json`/`jsonl`/`value` results, caption in `html`. */
@@ -34,7 +50,7 @@ export interface Task {
 export type TaskInput = { text: string; id?: string | number } | { line: string; number: number };
 
 /** Several records under one operation and format: one message to a worker, one array of outcomes back. */
-export interface Batch {
+export interface Batch extends Selection {
   op: Operation;
   format: Format;
   inputs: TaskInput[];
@@ -85,6 +101,13 @@ function textOf(analyzer: TaskAnalyzer, op: Operation, doc: Doc, tagOptions: Tag
   }
 }
 
+/** The value cut down to the selected fields: `--fields` names them; `--compact` drops the per-word tokens (half the bytes). */
+function select(op: Operation, value: object, { fields, compact }: Selection): object {
+  const keep = fields ?? (compact && op === "analyze" ? FIELDS.analyze.filter((field) => field !== "tokens") : undefined);
+  if (keep === undefined) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key === "id" || keep.includes(key)));
+}
+
 /** `segment` needs tokens only: the other stages are skipped for it. */
 function docFor(analyzer: TaskAnalyzer, op: Operation, text: string): Doc {
   return op === "segment" ? { text, tokens: analyzer.segment(text), sentences: [] } : analyzer.analyze(text);
@@ -98,14 +121,17 @@ function docFor(analyzer: TaskAnalyzer, op: Operation, text: string): Doc {
  */
 export function runTask(analyzer: TaskAnalyzer, tagOptions: TagOptions | undefined, task: Task): string | object {
   const doc = docFor(analyzer, task.op, task.text);
-  const withId = (value: object) => (task.id === undefined ? value : { id: task.id, ...value });
+  const selected = () => {
+    const value = valueOf(analyzer, task.op, doc, tagOptions);
+    return select(task.op, task.id === undefined ? value : { id: task.id, ...value }, task);
+  };
   switch (task.format) {
     case "value":
-      return withId(valueOf(analyzer, task.op, doc, tagOptions));
+      return selected();
     case "json":
-      return JSON.stringify(withId(valueOf(analyzer, task.op, doc, tagOptions)), null, 2);
+      return JSON.stringify(selected(), null, task.compact ? undefined : 2);
     case "jsonl":
-      return JSON.stringify(withId(valueOf(analyzer, task.op, doc, tagOptions)));
+      return JSON.stringify(selected());
     case "text":
       return textOf(analyzer, task.op, doc, tagOptions);
     case "html":
@@ -127,7 +153,14 @@ export function runBatch(context: BatchContext, batch: Batch): TaskOutcome[] {
     try {
       const fromLine = "line" in input;
       const { text, id } = fromLine ? parseRecordLine(input.line, input.number, context.maxLength) : input;
-      const task: Task = { op: batch.op, text, format: batch.format, ...(id === undefined ? {} : { id }) };
+      const task: Task = {
+        op: batch.op,
+        text,
+        format: batch.format,
+        ...(id === undefined ? {} : { id }),
+        ...(batch.fields ? { fields: batch.fields } : {}),
+        ...(batch.compact ? { compact: true } : {}),
+      };
       const value = runTask(context.analyzer(), context.tag, task);
       return fromLine && id !== undefined ? { ok: true, value, id } : { ok: true, value };
     } catch (error) {

@@ -3,45 +3,20 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { FORMATS, OPERATIONS, type Operation } from "../batch/tasks.js";
+import { FIELDS, FORMATS, OPERATIONS, type Operation, type Selection } from "../batch/tasks.js";
 import { positiveInteger } from "../core/options.js";
 import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
-
-export const USAGE = `Usage: gongwen <command> [files, globs or - for stdin] [options]
-
-Commands:
-  analyze     the whole document model (tokens, sentences, enumerations, entities, keywords, summary…)
-  tag         CMS tags (schema: gongwen/dict/tags.schema.json)
-  segment     words with offsets and parts of speech
-  summarize   the summary and, for meeting reports, the meeting brief
-  outline     the enumerations as a nested outline
-  worker      tag jobs from a Redis queue (gongwen/queue; needs bullmq and ioredis installed)
-  enqueue     add a JSONL file of {"id", "text"} records to the queue
-  results     print finished tags from the queue as JSONL (--failed: the failures)
-
-With no file and nothing piped in, the bundled sample (a meeting report) is analysed.
-
-Options:
-  --jsonl                input is JSON Lines, one {"id", "text"} per line; output is one result per line
-  -f, --format <f>       json | jsonl | text | html (default: jsonl with --jsonl, json otherwise)
-  -c, --concurrency <n>  worker threads for several documents (default: number of cores)
-  -q, --quiet            no progress bar and no closing summary on stderr
-      --max-length <n>   longest text accepted, in UTF-16 units (default ${DEFAULT_MAX_INPUT_LENGTH})
-      --user-words <file>  extra words kept whole, one per line (e.g. a CMS's section names; tag reports them)
-      --max-tags <n>     most tags per kind (tag)
-      --min-score <x>    drop tags scoring below x, 0…1 (tag)
-      --allow <file>     keep only these tags, one per line (tag)
-      --deny <file>      never return these tags, one per line (tag)
-  -h, --help             this help
-  -v, --version          the version
-
-Exit status: 0 when every record succeeded, 1 when any record failed, 2 on a usage error.`;
+import { COMMANDS } from "./help.js";
 
 export interface CliOptions {
   op: Operation;
   inputs: string[];
+  /** Read the bundled sample instead of files or stdin. */
+  sample: boolean;
   jsonl: boolean;
+  /** What JSON results carry (`--fields`, `--compact`). */
+  selection: Selection;
   format: (typeof FORMATS)[number];
   concurrency?: number;
   quiet: boolean;
@@ -72,8 +47,26 @@ function wordList(file: string): string[] {
 /** A flag's value as a positive integer (undefined when absent), or a usage error. */
 const positiveFlag = (value: string | undefined, flag: string) => positiveInteger(value, flag, (message) => new UsageError(message));
 
-/** `help`, `version`, or the options of a command to run. */
-export type ParsedCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; options: CliOptions };
+/** `--fields a,b`: names checked against the operation's fields, so a typo is an error rather than an empty result. */
+function fieldList(value: string, op: Operation): string[] {
+  const fields = value.split(",").map((field) => field.trim()).filter((field) => field !== "");
+  const unknown = fields.filter((field) => !FIELDS[op].includes(field));
+  if (fields.length === 0 || unknown.length > 0) {
+    const named = `unknown field${unknown.length > 1 ? "s" : ""} "${unknown.join('", "')}"`;
+    const what = fields.length === 0 ? "--fields expects field names" : named;
+    throw new UsageError(`${what} (${op} has ${FIELDS[op].join(", ")})`);
+  }
+  return fields;
+}
+
+/** `help` (of one command, or the global one), `version`, or the options of a command to run. */
+export type ParsedCommand = { kind: "help"; command?: Operation } | { kind: "version" } | { kind: "run"; options: CliOptions };
+
+/** A document command's name, or a usage error listing every command (the queue's too). */
+function operation(command: string): Operation {
+  if ((OPERATIONS as readonly string[]).includes(command)) return command as Operation;
+  throw new UsageError(`unknown command "${command}" (expected ${COMMANDS.join(", ")})`);
+}
 
 /**
  * Parses `argv` (without node and the script).
@@ -87,7 +80,10 @@ export function parseCommand(argv: string[]): ParsedCommand {
     allowPositionals: true,
     strict: true,
     options: {
+      sample: { type: "boolean" },
       jsonl: { type: "boolean" },
+      fields: { type: "string" },
+      compact: { type: "boolean" },
       format: { type: "string", short: "f" },
       concurrency: { type: "string", short: "c" },
       quiet: { type: "boolean", short: "q" },
@@ -101,18 +97,24 @@ export function parseCommand(argv: string[]): ParsedCommand {
       version: { type: "boolean", short: "v" },
     },
   });
-  if (values.help) return { kind: "help" };
-  if (values.version) return { kind: "version" };
   const [command, ...inputs] = positionals;
-  if (command === undefined || command === "help") return { kind: "help" };
-  if (!(OPERATIONS as readonly string[]).includes(command)) {
-    throw new UsageError(`unknown command "${command}" (expected ${OPERATIONS.join(", ")})`);
+  if (command === undefined || command === "help") {
+    if (command === undefined && values.version && !values.help) return { kind: "version" };
+    return inputs[0] === undefined ? { kind: "help" } : { kind: "help", command: operation(inputs[0]) };
   }
+  const op = operation(command);
+  if (values.help) return { kind: "help", command: op };
+  if (values.version) return { kind: "version" };
+  if (values.sample && inputs.length > 0) throw new UsageError("--sample reads the bundled sample only: drop it, or the files");
   const jsonl = values.jsonl ?? false;
   const format = values.format ?? (jsonl ? "jsonl" : "json");
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" (expected ${FORMATS.join(", ")})`);
   }
+  if ((values.fields !== undefined || values.compact) && format !== "json" && format !== "jsonl") {
+    throw new UsageError(`--fields and --compact choose what JSON carries: they need --format json or jsonl, not ${format}`);
+  }
+  const fields = values.fields === undefined ? undefined : fieldList(values.fields, op);
   const maxLength = positiveFlag(values["max-length"], "--max-length") ?? DEFAULT_MAX_INPUT_LENGTH;
   const userWords = values["user-words"] === undefined ? undefined : wordList(values["user-words"]);
   const minScore = values["min-score"] === undefined ? undefined : Number(values["min-score"]);
@@ -134,9 +136,11 @@ export function parseCommand(argv: string[]): ParsedCommand {
   return {
     kind: "run",
     options: {
-      op: command as Operation,
+      op,
       inputs,
+      sample: values.sample ?? false,
       jsonl,
+      selection: { ...(fields ? { fields } : {}), ...(values.compact ? { compact: true } : {}) },
       format: format as CliOptions["format"],
       ...(concurrency === undefined ? {} : { concurrency }),
       quiet: values.quiet ?? false,

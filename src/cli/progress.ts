@@ -1,5 +1,6 @@
 /**
- * A one-line progress bar on stderr, drawn only on a terminal and at most ten times a second.
+ * A one-line progress bar on stderr, drawn only on a terminal and at most ten times a second. Messages go through
+ * it, so the bar is cleared first and each message has its own line.
  */
 import type { Writable } from "node:stream";
 
@@ -9,6 +10,8 @@ const BAR_WIDTH = 24;
 export interface Progress {
   /** One record done (or failed), `bytes` of input consumed. */
   tick(bytes: number, failed: boolean): void;
+  /** Writes one line (an error, a warning) on the stream, the bar cleared first and drawn again after it. */
+  note(line: string): void;
   /** Clears the bar and returns the totals. */
   finish(): { records: number; failed: number; bytes: number; seconds: number };
 }
@@ -26,7 +29,9 @@ export function createProgress(stream: Writable, enabled: boolean, total: number
   let failed = 0;
   let bytes = 0;
   let drawn = 0;
+  let shown = false;
   const draw = () => {
+    shown = true;
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? Math.round(records / seconds) : 0;
     const mb = (bytes / 1e6).toFixed(1);
@@ -47,6 +52,10 @@ export function createProgress(stream: Writable, enabled: boolean, total: number
         drawn = now;
         draw();
       }
+    },
+    note(line) {
+      stream.write(shown ? `\r\u001b[K${line}\n` : `${line}\n`);
+      if (shown) draw();
     },
     finish() {
       if (enabled) stream.write("\r\u001b[K");

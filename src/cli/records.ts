@@ -1,25 +1,27 @@
 /**
- * Turns the CLI's inputs (files, globs, stdin, JSON Lines, or nothing) into a stream of record groups. A JSON
- * Lines record stays the raw line: the worker that runs it parses it, so this thread only splits lines. A record
- * found unusable here (a line or file too large, a missing file) becomes a `bad` record carrying its place, so it
- * is reported in order with the others and never ends the run; the workers report the rest (not JSON, no text).
+ * Turns the CLI's inputs (files, globs, stdin, JSON Lines, or the bundled sample) into a stream of record groups. A
+ * JSON Lines record stays the raw line: the worker that runs it parses it, so this thread only splits lines. A
+ * record found unusable here (a line or file too large) becomes a `bad` record carrying its place, and an input
+ * that cannot be read (missing, a directory, no permission) an `unread` one, so each is reported in order with
+ * the others and never ends the run; the workers report the rest (not JSON, no text).
  */
 import { createReadStream, readFileSync, statSync } from "node:fs";
-import type { Readable } from "node:stream";
 import { dictPath } from "../dict.js";
 import { overLimit } from "../batch/jsonl.js";
 import type { ErrorCode } from "../core/errors.js";
 import { expandGlob, hasGlob } from "./glob.js";
 import { readLineGroups } from "./lines.js";
 
-/** The bundled sample analysed when there is no input (shipped in the package's dict/). */
+/** The bundled sample `--sample` reads (shipped in the package's dict/). */
 export const SAMPLE = "samples/meeting-report.txt";
 
 export type CliRecord =
   | { kind: "text"; id: string | number; place: string; text: string; bytes: number }
   /** A JSON Lines record, unparsed; its place is `source:number`. */
   | { kind: "line"; source: string; number: number; line: string; bytes: number }
-  | { kind: "bad"; place: string; code: ErrorCode; message: string; bytes: number };
+  | { kind: "bad"; place: string; code: ErrorCode; message: string; bytes: number }
+  /** An input that could not be read (or not to the end), with the system's code: ENOENT, EISDIR, EACCES… */
+  | { kind: "unread"; place: string; code: string; message: string; bytes: 0 };
 
 /**
  * Where a record came from, as error messages name it: a file, `stdin`, or `file:line` for JSON Lines.
@@ -37,14 +39,14 @@ export type Source =
   | { kind: "missing"; pattern: string };
 
 /**
- * Expands globs; `-` is stdin. Without arguments: stdin when something is piped in (an empty pipe falls back to
- * the sample), the bundled sample when stdin is a terminal.
+ * Expands globs; `-` is stdin, and so is no argument at all.
  *
  * @example
  * resolveSources(["docs/*.txt", "-"], false); // → [{ kind: "file", path: "docs/a.txt" }, { kind: "stdin" }]
  */
-export function resolveSources(inputs: readonly string[], stdinIsTerminal: boolean): Source[] {
-  if (inputs.length === 0) return [stdinIsTerminal ? { kind: "sample" } : { kind: "stdin" }];
+export function resolveSources(inputs: readonly string[], sample: boolean): Source[] {
+  if (sample) return [{ kind: "sample" }];
+  if (inputs.length === 0) return [{ kind: "stdin" }];
   return inputs.flatMap((input): Source[] => {
     if (input === "-") return [{ kind: "stdin" }];
     if (!hasGlob(input)) return [{ kind: "file", path: input }];
@@ -63,7 +65,8 @@ export function totalBytes(sources: readonly Source[]): number | undefined {
   let total = 0;
   for (const source of sources) {
     if (source.kind !== "file") return undefined;
-    total += statSync(source.path, { throwIfNoEntry: false })?.size ?? 0;
+    const info = statSync(source.path, { throwIfNoEntry: false });
+    total += info?.isFile() ? info.size : 0;
   }
   return total;
 }
@@ -72,7 +75,7 @@ export interface RecordOptions {
   jsonl: boolean;
   /** Longest text accepted, in UTF-16 units. */
   maxLength: number;
-  stdin: Readable;
+  stdin: AsyncIterable<Buffer | string>;
   /** Most records per group (JSON Lines lines read together are grouped; every other source is a group of one). */
   groupSize: number;
 }
@@ -111,7 +114,7 @@ async function* jsonLines(stream: AsyncIterable<Buffer | string>, source: string
   }
 }
 
-async function readAll(stream: Readable, limit: number): Promise<{ text: string; bytes: number; overflow: boolean }> {
+async function readAll(stream: AsyncIterable<Buffer | string>, limit: number): Promise<{ text: string; bytes: number; overflow: boolean }> {
   const parts: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of stream) {
@@ -122,11 +125,37 @@ async function readAll(stream: Readable, limit: number): Promise<{ text: string;
   return { text: bytes <= limit ? Buffer.concat(parts).toString("utf8") : "", bytes, overflow: bytes > limit };
 }
 
+/**
+ * An input the system would not read, as `CODE: description` without Node's syscall and path (the place says which).
+ *
+ * @example
+ * unread("nope.txt", Object.assign(new Error("ENOENT: no such file or directory, stat 'nope.txt'"), { code: "ENOENT" }));
+ * // → { kind: "unread", place: "nope.txt", code: "ENOENT", message: "no such file or directory", bytes: 0 }
+ */
+export function unread(place: string, error: unknown): CliRecord {
+  const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+  const message = error instanceof Error ? error.message : String(error);
+  const described = message.startsWith(`${code}: `) ? message.slice(code.length + 2).split(", ")[0]! : message;
+  return { kind: "unread", place, code, message: described, bytes: 0 };
+}
+
 function fileRecord(path: string, maxLength: number): CliRecord {
-  const size = statSync(path, { throwIfNoEntry: false });
-  if (!size?.isFile()) return { kind: "bad", place: path, code: "INVALID_INPUT", message: "no such file", bytes: 0 };
-  if (size.size > maxTextBytes(maxLength)) return tooLarge(path, `file of ${size.size} bytes`, maxTextBytes(maxLength), size.size);
-  return textRecord(path, path, readFileSync(path, "utf8"), size.size, maxLength);
+  try {
+    const { size } = statSync(path);
+    if (size > maxTextBytes(maxLength)) return tooLarge(path, `file of ${size} bytes`, maxTextBytes(maxLength), size);
+    return textRecord(path, path, readFileSync(path, "utf8"), size, maxLength);
+  } catch (error) {
+    return unread(path, error);
+  }
+}
+
+/** The records of a JSON Lines file; an error opening or reading it ends that file alone, after the lines read. */
+async function* jsonLinesFile(path: string, maxLength: number, groupSize: number): AsyncGenerator<CliRecord[]> {
+  try {
+    yield* jsonLines(createReadStream(path, { highWaterMark: 1 << 20 }), path, maxLength, groupSize);
+  } catch (error) {
+    yield [unread(path, error)];
+  }
 }
 
 function sampleRecord(): CliRecord {
@@ -135,34 +164,45 @@ function sampleRecord(): CliRecord {
 }
 
 /**
- * The records of every source, in order, in groups. An empty stdin with no file arguments yields the bundled sample.
+ * The records of every source, in order, in groups.
  *
  * @example
  * for await (const group of readRecords(resolveSources(["items.jsonl"], false), { jsonl: true, maxLength, stdin, groupSize: 16 })) …
  */
 export async function* readRecords(sources: readonly Source[], options: RecordOptions): AsyncGenerator<CliRecord[]> {
   const { jsonl, maxLength, stdin, groupSize } = options;
-  const onlyStdin = sources.length === 1 && sources[0]!.kind === "stdin";
   for (const source of sources) {
     if (source.kind === "sample") {
       yield [sampleRecord()];
     } else if (source.kind === "missing") {
-      yield [{ kind: "bad", place: source.pattern, code: "INVALID_INPUT", message: "no file matches", bytes: 0 }];
+      yield [{ kind: "unread", place: source.pattern, code: "ENOENT", message: "no file matches", bytes: 0 }];
     } else if (source.kind === "file") {
-      if (jsonl) yield* jsonLines(createReadStream(source.path, { highWaterMark: 1 << 20 }), source.path, maxLength, groupSize);
-      else yield [fileRecord(source.path, maxLength)];
+      yield* jsonl ? jsonLinesFile(source.path, maxLength, groupSize) : [[fileRecord(source.path, maxLength)]];
     } else if (jsonl) {
-      let any = false;
-      for await (const group of jsonLines(stdin, "stdin", maxLength, groupSize)) {
-        any = true;
-        yield group;
-      }
-      if (!any && onlyStdin) yield [sampleRecord()];
+      yield* jsonLines(stdin, "stdin", maxLength, groupSize);
     } else {
       const { text, bytes, overflow } = await readAll(stdin, maxTextBytes(maxLength));
       if (overflow) yield [tooLarge("stdin", `input of ${bytes} bytes`, maxTextBytes(maxLength), bytes)];
-      else if (bytes === 0 && onlyStdin) yield [sampleRecord()];
       else yield [textRecord("-", "stdin", text, bytes, maxLength)];
     }
   }
+}
+
+/**
+ * stdin with its first chunk read, or undefined when it is empty: `printf '' | gongwen tag` is a usage error, found
+ * before any worker starts.
+ *
+ * @example
+ * const input = await nonEmpty(process.stdin); // undefined for an empty pipe
+ */
+export async function nonEmpty(stream: AsyncIterable<Buffer | string>): Promise<AsyncIterable<Buffer | string> | undefined> {
+  const chunks = stream[Symbol.asyncIterator]();
+  let first = await chunks.next();
+  while (!first.done && first.value.length === 0) first = await chunks.next();
+  if (first.done) return undefined;
+  const head = first.value;
+  return (async function* () {
+    yield head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  })();
 }

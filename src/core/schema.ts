@@ -145,17 +145,100 @@ export const EntityTypeSchema = z.enum(["person", "org", "place", "date", "meeti
  */
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
-/** Schema of an {@link Entity}. */
-export const EntitySchema = SpanSchema.extend({
-  type: EntityTypeSchema,
-  /** Normalised value: ISO date for dates, the parsed number for counts, the canonical name for places. */
-  value: z.union([z.string(), z.number()]).optional(),
-  /** Mentions of the same thing share an id (e.g. `person:雷承锋`). */
-  id: z.string().optional(),
-  attrs: z.record(z.string(), z.unknown()).optional(),
+/** What every entity has: its span and, for mentions of one thing, a shared id (e.g. `person:雷承锋`). */
+const EntityBaseSchema = SpanSchema.extend({ id: z.string().optional() });
+
+/** Schema of a {@link PersonEntity}. */
+export const PersonEntitySchema = EntityBaseSchema.extend({
+  type: z.literal("person"),
+  attrs: z.object({
+    /** The titles as written before (or right after) the name: 党委书记, 组长. */
+    titles: z.array(z.string()),
+    /** The organisation each title belongs to, in the same order (`null` when the text names none). */
+    titleOrgs: z.array(z.string().nullable()),
+    /** The first organisation among `titleOrgs`. */
+    org: z.string().nullable(),
+  }),
 });
-/** A named thing in the text (person, organisation, place, date…) with its offsets, normalised value and id. */
+/** A person, with titles and the organisations they belong to (`attrs`). */
+export type PersonEntity = z.infer<typeof PersonEntitySchema>;
+
+/** Schema of an {@link OrgEntity}. */
+export const OrgEntitySchema = EntityBaseSchema.extend({
+  type: z.literal("org"),
+  /** For an abbreviation, the full name the text also uses (院党委 → 学院党委). */
+  attrs: z.object({ full: z.string() }).optional(),
+});
+/** An organisation; an abbreviation carries the full name in `attrs.full` and shares its `id`. */
+export type OrgEntity = z.infer<typeof OrgEntitySchema>;
+
+/** Schema of a {@link PlaceEntity}. */
+export const PlaceEntitySchema = EntityBaseSchema.extend({
+  type: z.literal("place"),
+  /** The canonical name (山西 → 山西省), when the gazetteer knows the place. */
+  value: z.string().optional(),
+});
+/** A place, with its canonical name in `value` when known. */
+export type PlaceEntity = z.infer<typeof PlaceEntitySchema>;
+
+/** Schema of a {@link DateEntity}. */
+export const DateEntitySchema = EntityBaseSchema.extend({
+  type: z.literal("date"),
+  /** ISO 8601 at the stated precision (`2023-05-17`, `2023-05`, `2023-05-17T09:00`); absent when unresolved (近日). */
+  value: z.string().optional(),
+  attrs: z.object({ precision: z.enum(["year", "month", "day", "time"]), relative: z.boolean() }),
+});
+/** A date, its ISO value, precision, and whether the text gave it relative to another day (今年, 昨天). */
+export type DateEntity = z.infer<typeof DateEntitySchema>;
+
+/** Schema of a {@link CountEntity}. */
+export const CountEntitySchema = EntityBaseSchema.extend({
+  type: z.literal("count"),
+  /** The parsed number (二十条主要工作重点 → 20). */
+  value: z.number(),
+  /** The counted noun and its classifier (主要工作重点, 条). */
+  attrs: z.object({ noun: z.string(), classifier: z.string() }),
+});
+/** A counted list of policy items (26项制度保障, 六个关键问题): the number, noun and classifier. */
+export type CountEntity = z.infer<typeof CountEntitySchema>;
+
+/** Schema of a {@link MeetingEntity}. */
+export const MeetingEntitySchema = EntityBaseSchema.extend({ type: z.literal("meeting") });
+/** A meeting named in the text (2023年第11次党委(扩大)会议, 党的二十大). */
+export type MeetingEntity = z.infer<typeof MeetingEntitySchema>;
+
+/** Schema of a {@link DocumentEntity}. */
+export const DocumentEntitySchema = EntityBaseSchema.extend({ type: z.literal("document") });
+/** A document title in 《》, without the brackets. */
+export type DocumentEntity = z.infer<typeof DocumentEntitySchema>;
+
+/** Schema of a {@link QuoteEntity}. */
+export const QuoteEntitySchema = EntityBaseSchema.extend({ type: z.literal("quote") });
+/** A quoted slogan or formula (“两个确立”), without the quotation marks. */
+export type QuoteEntity = z.infer<typeof QuoteEntitySchema>;
+
+/** Schema of an {@link Entity}: one object schema per `type`. */
+export const EntitySchema = z.discriminatedUnion("type", [
+  PersonEntitySchema,
+  OrgEntitySchema,
+  PlaceEntitySchema,
+  DateEntitySchema,
+  CountEntitySchema,
+  MeetingEntitySchema,
+  DocumentEntitySchema,
+  QuoteEntitySchema,
+]);
+/**
+ * A named thing in the text with its offsets and id, narrowed by `type`: a person's `attrs` hold titles and
+ * organisations, a count's `value` is its number, a date's `value` its ISO date, and so on.
+ *
+ * @example
+ * const person = doc.entities.find((e) => e.type === "person");
+ * person?.attrs.titles; // → ["党委书记"] (string[]: `type` narrowed the entity)
+ */
 export type Entity = z.infer<typeof EntitySchema>;
+/** The entity of one `type`, e.g. `EntityOf<"count">`. */
+export type EntityOf<T extends EntityType> = Extract<Entity, { type: T }>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Keywords and summaries

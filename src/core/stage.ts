@@ -25,15 +25,18 @@ export interface StageContext {
   resources: Resources;
 }
 
-/** One step of the pipeline: declares every Doc field it reads and writes. */
-export interface Stage {
+/**
+ * One step of the pipeline: declares every Doc field it reads and writes. `W` names the fields it writes as a type
+ * too: a stage typed `Stage<"entities">` makes `entities` required in the Docs of an analyzer that runs it.
+ */
+export interface Stage<W extends keyof Doc = keyof Doc> {
   name: string;
   /** Fields an earlier stage must have written (`text` is always there). */
   reads: readonly (keyof Doc)[];
   /** Fields read when an earlier stage wrote them (e.g. `page`, to keep to the article), ignored otherwise. */
   readsIfPresent?: readonly (keyof Doc)[];
   /** Fields it writes (an optional one may stay absent, e.g. `meeting` for a text that reports no meeting). */
-  writes: readonly (keyof Doc)[];
+  writes: readonly W[];
   /** Returns the Doc with its `writes` fields filled in. */
   run(doc: Doc, context: StageContext): Doc;
 }

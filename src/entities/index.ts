@@ -61,32 +61,31 @@ type Source = Candidate & (
 /** The entity of a winning candidate (built with plain literals: spreads cost more than the rest of it). */
 function toEntity(text: string, lexicon: EntityLexicon, source: Source): Entity {
   const { start, end } = source;
-  const entity: Entity = { start, end, text: text.slice(start, end), type: source.type };
+  const span = text.slice(start, end);
   switch (source.type) {
     case "person": {
       const { titles, titleOrgs } = source.person;
-      entity.id = `person:${personName(text, source)}`;
-      entity.attrs = { titles, titleOrgs, org: titleOrgs.find((o) => o !== null) ?? null };
-      break;
+      const org = titleOrgs.find((o) => o !== null) ?? null;
+      return { start, end, text: span, type: "person", id: `person:${personName(text, source)}`, attrs: { titles, titleOrgs, org } };
     }
     case "org":
-      if (source.org.full) entity.attrs = { full: source.org.full };
-      break;
+      return source.org.full ? { start, end, text: span, type: "org", attrs: { full: source.org.full } } : { start, end, text: span, type: "org" };
     case "place": {
-      const full = source.place.full ?? lexicon.places.words.get(entity.text);
-      if (full) entity.value = full;
-      break;
+      const full = source.place.full ?? lexicon.places.words.get(span);
+      return full ? { start, end, text: span, type: "place", value: full } : { start, end, text: span, type: "place" };
     }
-    case "count":
-      entity.value = source.count.value;
-      entity.attrs = { noun: source.count.noun, classifier: source.count.classifier };
-      break;
-    case "date":
-      if (source.date.value) entity.value = source.date.value;
-      entity.attrs = { precision: source.date.precision, relative: source.date.relative };
-      break;
+    case "count": {
+      const { value, noun, classifier } = source.count;
+      return { start, end, text: span, type: "count", value, attrs: { noun, classifier } };
+    }
+    case "date": {
+      const { value, precision, relative } = source.date;
+      const attrs = { precision, relative };
+      return value ? { start, end, text: span, type: "date", value, attrs } : { start, end, text: span, type: "date", attrs };
+    }
+    default:
+      return { start, end, text: span, type: source.type };
   }
-  return entity;
 }
 
 const personSource = (person: PersonSource, rank: number): Source => ({ type: "person", start: person.start, end: person.end, rank, person });
@@ -138,7 +137,7 @@ function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon,
 /** Gives a person without a title before the name the title right after it (习近平总书记). */
 function addTitlesAfter(text: string, lexicon: EntityLexicon, chosen: Entity[]): void {
   for (const entity of chosen) {
-    if (entity.type !== "person" || (entity.attrs?.titles as string[] | undefined)?.length) continue;
+    if (entity.type !== "person" || entity.attrs.titles.length > 0) continue;
     const title = titleAfter(text, lexicon, entity.end);
     if (title) entity.attrs = { titles: [title], titleOrgs: [null], org: null };
   }
@@ -196,7 +195,7 @@ function withinSome(ranges: readonly { start: number; end: number }[]): (span: {
  * The pipeline stage: fills `doc.entities` from `doc.tokens`. When the page stage ran, only entities in the
  * article, the title and the credits (编辑:石丹) are kept, unless the analyzer's scope is `all`.
  */
-export const entityStage: Stage = {
+export const entityStage: Stage<"entities"> = {
   name: "entities",
   reads: ["tokens"],
   readsIfPresent: ["page"],

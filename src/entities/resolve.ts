@@ -4,7 +4,7 @@
  * before shorter. Meetings, counts and dates form a second layer and documents and quotes a third, so an
  * organisation can sit inside a meeting name (国务院党组 in 国务院党组会议) and anything inside a 《title》.
  */
-import type { Entity } from "../core/schema.js";
+import type { Entity, OrgEntity } from "../core/schema.js";
 
 /** A candidate span with its type and rank: lower ranks win overlaps. */
 export interface Candidate {
@@ -50,7 +50,7 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], l
  * linkOrgAbbreviations(found) // 院党委 → { id: "org:学院党委", attrs: { full: "学院党委" } }
  */
 export function linkOrgAbbreviations(entities: Entity[]): void {
-  const orgs = entities.filter((e) => e.type === "org");
+  const orgs = entities.filter((e): e is OrgEntity => e.type === "org");
   const names = [...new Set(orgs.map((e) => e.text))].sort((a, b) => b.length - a.length);
   // 院党委 is 学院党委 with its first character(s) dropped; 宣传统战部 is not 中央宣传统战部's abbreviation. The first
   // name (longest first) that is a name with one or two characters more, looked up rather than searched for, so
@@ -68,7 +68,7 @@ export function linkOrgAbbreviations(entities: Entity[]): void {
     if (full) fullOf.set(short, fullOf.get(full) ?? full);
   }
   for (const org of orgs) {
-    const full = fullOf.get(org.text) ?? (typeof org.attrs?.full === "string" ? org.attrs.full : org.text);
+    const full = fullOf.get(org.text) ?? org.attrs?.full ?? org.text;
     org.id = `org:${full}`;
     if (full !== org.text) org.attrs = { ...org.attrs, full };
   }

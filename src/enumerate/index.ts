@@ -98,7 +98,7 @@ function enumerationsIn(text: string, options: EnumerationOptions): Enumeration[
  * Pipeline stage: fills `doc.enumerations` from the text and its sentences; when the page stage ran, only the
  * article and title are read (unless the analyzer's `scope` is `all`).
  */
-export const enumerationStage: Stage = {
+export const enumerationStage: Stage<"enumerations"> = {
   name: "enumerations",
   reads: ["sentences"],
   readsIfPresent: ["clauses", "page"],

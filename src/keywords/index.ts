@@ -97,7 +97,7 @@ export function rankKeywords(
  * phrases).
  * Reads only the article and title when a page stage ran before it (analyzer option `scope: "article"`).
  */
-export const keywordStage: Stage = {
+export const keywordStage: Stage<"keywords" | "phrases"> = {
   name: "keywords",
   reads: ["tokens"],
   readsIfPresent: ["page"],

@@ -203,11 +203,10 @@ function idPrefix(text: string): string {
 
 function entityTitle(entity: Entity): string {
   const parts: string[] = [entity.type];
-  if (entity.value !== undefined && String(entity.value) !== entity.text) parts.push(`= ${entity.value}`);
-  const titles = entity.attrs?.["titles"];
-  if (Array.isArray(titles) && titles.length > 0) parts.push(titles.join("、"));
-  const org = entity.attrs?.["org"];
-  if (typeof org === "string") parts.push(`(${org})`);
+  const value = "value" in entity ? entity.value : undefined;
+  if (value !== undefined && String(value) !== entity.text) parts.push(`= ${value}`);
+  if (entity.type === "person" && entity.attrs.titles.length > 0) parts.push(entity.attrs.titles.join("、"));
+  if (entity.type === "person" && entity.attrs.org !== null) parts.push(`(${entity.attrs.org})`);
   return parts.join(" ");
 }
 

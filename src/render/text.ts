@@ -2,7 +2,7 @@
  * Plain-text views of a Doc for terminals (the CLI's `--format text`): short, one fact per line.
  */
 import { outline } from "../enumerate/outline.js";
-import type { Doc, Entity, Token } from "../core/schema.js";
+import type { Doc, Entity, PersonEntity, Token } from "../core/schema.js";
 import { TAG_KINDS, type Tags } from "../tag/schema.js";
 
 /**
@@ -80,10 +80,10 @@ const ENTITY_ORDER: Entity["type"][] = ["person", "org", "place", "date", "meeti
 
 /** A person with the titles and organisation read from the first mention that names them. */
 function personLabel(mentions: Entity[]): string {
-  const named = mentions.find((m) => Array.isArray(m.attrs?.titles) && (m.attrs.titles as string[]).length > 0);
+  const named = mentions.find((m): m is PersonEntity => m.type === "person" && m.attrs.titles.length > 0);
   if (!named) return mentions[0]!.text;
-  const org = typeof named.attrs?.org === "string" ? `${named.attrs.org} ` : "";
-  return `${named.text} (${org}${(named.attrs!.titles as string[]).join("、")})`;
+  const org = named.attrs.org !== null ? `${named.attrs.org} ` : "";
+  return `${named.text} (${org}${named.attrs.titles.join("、")})`;
 }
 
 /**

@@ -95,7 +95,7 @@ export function segmentText(text: string, mode: SegmentMode, lexicon: Lexicon): 
 
 
 /** Tokens (with POS) for the whole text, with the analyzer's vocabulary and mode. */
-export const segmentStage: Stage = {
+export const segmentStage: Stage<"tokens"> = {
   name: "segment",
   reads: [],
   writes: ["tokens"],

@@ -12,7 +12,7 @@ export const DEFAULT_BUDGET: Budget = { maxChars: 200, maxSentences: 3 };
  * Pipeline stage: fills `doc.summary` (at most 3 sentences, 200 characters), from the article and title only when
  * a page stage ran before it (analyzer option `scope: "article"`).
  */
-export const summaryStage: Stage = {
+export const summaryStage: Stage<"summary"> = {
   name: "summary",
   reads: ["tokens", "sentences"],
   readsIfPresent: ["clauses", "page"],

@@ -3,7 +3,7 @@
  * (`5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨…`,
  * `中央经济工作会议12月11日至12日在北京举行`), and what it yields: the date, the meeting's name and number, the chair.
  */
-import type { Entity, MeetingBrief, PersonRef, Span } from "../core/schema.js";
+import type { MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
 import { wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
@@ -195,9 +195,8 @@ export function meetingName(mt: MeetingText, lead: Lead): MeetingBrief["meeting"
  * personRef(entity); // 中共中央政治局常委、全国人大常委会委员长、党组书记赵乐际
  * // → { name: "赵乐际", titles: ["中共中央政治局常委", "委员长", "党组书记"], org: "全国人大常委会", span: … }
  */
-export function personRef(person: Entity, orgAliases: ReadonlyMap<string, string> = new Map()): PersonRef {
-  const titles = Array.isArray(person.attrs?.titles) ? (person.attrs.titles as string[]) : [];
-  const orgs = Array.isArray(person.attrs?.titleOrgs) ? (person.attrs.titleOrgs as (string | null)[]) : [];
+export function personRef(person: PersonEntity, orgAliases: ReadonlyMap<string, string> = new Map()): PersonRef {
+  const { titles, titleOrgs: orgs } = person.attrs;
   // the organisation of the office held (国务院总理、党组书记: 国务院), not of an earlier rank (中共中央政治局常委、…委员长)
   const main = orgs.findLast((o): o is string => typeof o === "string");
   return {

@@ -3,7 +3,7 @@
  * sentence stage cuts at `；` too; a brief needs the whole `…；…。` sentence), and the entities by type, each list
  * sorted so that lookups by range are binary searches.
  */
-import type { Doc, Entity, Enumeration, Span } from "../core/schema.js";
+import type { DateEntity, Doc, EntityOf, EntityType, Enumeration, OrgEntity, PersonEntity, Span } from "../core/schema.js";
 import { contentRanges, countBelow, spansWithin } from "../core/spans.js";
 import { trimmedLines } from "../core/text.js";
 
@@ -15,9 +15,9 @@ export interface MeetingText {
   sentences: Span[];
   /** Clauses (cut at ，；：) in order. */
   clauses: Span[];
-  persons: Entity[];
-  orgs: Entity[];
-  dates: Entity[];
+  persons: PersonEntity[];
+  orgs: OrgEntity[];
+  dates: DateEntity[];
   /**
    * Where the markers of the enumeration stage's numbered list items start (`一是`, `（二）`), nested lists included;
    * a parallel series' lead (`会议表决通过了` on every line) is no marker.
@@ -107,7 +107,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
   const sentences = fullSentences(doc.text, spansWithin(doc.sentences, paragraphs), paragraphs);
   const clauses = spansWithin(doc.clauses ?? doc.sentences, paragraphs);
   const entities = spansWithin(doc.entities ?? [], paragraphs);
-  const ofType = (type: Entity["type"]) => entities.filter((e) => e.type === type);
+  const ofType = <T extends EntityType>(type: T) => entities.filter((e): e is EntityOf<T> => e.type === type);
   return {
     text: doc.text,
     paragraphs,

@@ -56,7 +56,7 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
 }
 
 /** The pipeline stage: fills `doc.meeting` for meeting reports and leaves other documents without one. */
-export const meetingStage: Stage = {
+export const meetingStage: Stage<"meeting"> = {
   name: "meeting",
   reads: ["sentences", "enumerations", "entities", "page"],
   readsIfPresent: ["clauses"],

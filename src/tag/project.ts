@@ -6,7 +6,7 @@
 import { GongwenError } from "../core/errors.js";
 import { parseObject } from "../core/options.js";
 import { itemTitle } from "../enumerate/outline.js";
-import type { Doc, Entity, Enumeration, Keyword, Span } from "../core/schema.js";
+import type { Doc, Entity, EntityOf, EntityType, Enumeration, Keyword, Span } from "../core/schema.js";
 import { countBelow } from "../core/spans.js";
 import {
   TAGS_SCHEMA_VERSION,
@@ -90,17 +90,19 @@ function keywordTags(keywords: readonly Keyword[] | undefined): Tag[] {
   return toTags(groups.values());
 }
 
+const isOfType = <T extends EntityType>(entity: Entity, type: T): entity is EntityOf<T> => entity.type === type;
+
 const spanOf = (entity: Entity): Span => ({ start: entity.start, end: entity.end, text: entity.text });
 
 /** The normalised form of an entity: its normalised value when it has one, its text otherwise. */
 const entityTag = (entity: Entity) =>
-  normalise(typeof entity.value === "string" && entity.value !== "" ? entity.value : entity.text);
+  normalise("value" in entity && typeof entity.value === "string" && entity.value !== "" ? entity.value : entity.text);
 
 /** Mentions of one entity type grouped by normalised form and weighted by how often they occur. */
-function entityGroups(entities: readonly Entity[], type: Entity["type"]): Map<string, Group & { mentions: Entity[] }> {
-  const groups = new Map<string, Group & { mentions: Entity[] }>();
+function entityGroups<T extends EntityType>(entities: readonly Entity[], type: T): Map<string, Group & { mentions: EntityOf<T>[] }> {
+  const groups = new Map<string, Group & { mentions: EntityOf<T>[] }>();
   for (const entity of entities) {
-    if (entity.type !== type) continue;
+    if (!isOfType(entity, type)) continue;
     const tag = entityTag(entity);
     const group = groups.get(tag) ?? { tag, weight: 0, spans: [], mentions: [] };
     group.weight += 1;
@@ -111,15 +113,12 @@ function entityGroups(entities: readonly Entity[], type: Entity["type"]): Map<st
   return groups;
 }
 
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-
 function personTags(entities: readonly Entity[]): PersonTag[] {
   const groups = entityGroups(entities, "person");
   return toTags(groups.values()).map((tag) => {
     const mentions = groups.get(tag.tag)!.mentions;
-    const titles = [...new Set(mentions.flatMap((mention) => strings(mention.attrs?.["titles"])))];
-    const org = mentions.map((mention) => mention.attrs?.["org"]).find((value) => typeof value === "string");
+    const titles = [...new Set(mentions.flatMap((mention) => mention.attrs.titles))];
+    const org = mentions.map((mention) => mention.attrs.org).find((value) => typeof value === "string");
     return { ...tag, titles, ...(typeof org === "string" ? { org } : {}) };
   });
 }

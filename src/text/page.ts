@@ -526,7 +526,7 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
 }
 
 /** Fills `doc.page`: regions, metadata and spam findings. */
-export const pageStage: Stage = {
+export const pageStage: Stage<"page"> = {
   name: "page",
   reads: [],
   writes: ["page"],

@@ -132,7 +132,7 @@ export function splitClauses(text: string, sentences: Span[]): Span[] {
 }
 
 /** Sentence and clause spans. */
-export const sentenceStage: Stage = {
+export const sentenceStage: Stage<"sentences" | "clauses"> = {
   name: "sentences",
   reads: [],
   writes: ["sentences", "clauses"],

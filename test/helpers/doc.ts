@@ -1,12 +1,6 @@
-/** Shared invariants every Doc must satisfy, and readers for the shared data beside the project. */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+/** Shared invariants every Doc must satisfy. */
 import { expect } from "vitest";
 import { DocSchema, type Doc, type Span, type Token } from "../../src/index.js";
-
-export const dataRoot = resolve(__dirname, "../../../shared/data");
-export const readData = (relative: string): string => readFileSync(resolve(dataRoot, relative), "utf8");
-export const seedText = (): string => readData("seed/meeting-report.txt");
 
 /** Every span points at its text, in bounds (plain comparisons: a Doc of 1 MB has hundreds of thousands of spans). */
 export function expectSpans(text: string, spans: Iterable<Span>): void {
