@@ -146,11 +146,13 @@ describe("dict/places.txt", () => {
   });
 });
 
-describe("word lists that are rules (dict/meeting-*.txt, entity-not-orgs, entity-generic-places, enumerate-not-leads)", () => {
+describe("word lists that are rules (dict/meeting-*.txt, entity-not-orgs, entity-generic-places, enumerate-*)", () => {
   const lists = [
     "entity-generic-places.txt",
     "entity-not-orgs.txt",
+    "enumerate-agenda-leads.txt",
     "enumerate-not-leads.txt",
+    "enumerate-roll-call-titles.txt",
     "meeting-agenda-verbs.txt",
     "meeting-bodies.txt",
     "meeting-brief-nouns.txt",

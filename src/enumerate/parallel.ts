@@ -6,7 +6,7 @@
  * (听取了…；审议通过了…；传达学习了…).
  */
 import type { Span } from "../core/schema.js";
-import { wordSet } from "../dict.js";
+import { wordList, wordSet } from "../dict.js";
 import type { Entry, Run } from "./assemble.js";
 import { isIdeograph } from "./markers.js";
 
@@ -23,17 +23,10 @@ const MODALS = ["还要", "更要", "必须", "要", "应", "须", "并"];
 const MODAL_STARTS = new Set(MODALS.map((m) => m.charCodeAt(0)));
 /** Clause openers that repeat without making a figure of speech (dict/enumerate-not-leads.txt). */
 const notLeads = wordSet("enumerate-not-leads.txt");
-/**
- * Leads that record the order of business in meeting news (会议听取了…；审议了…；协商通过了…；决定…): the
- * agenda of a 常委会/人代会 release, not rhetoric. 通过 alone may be a preposition (通过深化改革，通过…), so only
- * the perfective 通过了 counts.
- */
-const AGENDA_LEADS = ["听取", "审议", "协商", "传达", "表决", "选举", "决定", "会议", "通过了"];
-/**
- * Position titles that make a clause a roll-call entry (职务 + 姓名, listed by rank: 市委书记×××，市委副书记×××，
- * 市委常委×××、×××出席): two such clauses make the series a roll call.
- */
-const TITLES = ["书记", "常委", "委员", "主任", "主席", "秘书长", "省长", "市长", "县长", "区长", "镇长", "乡长", "部长", "厅长", "局长", "院长", "校长", "组长", "成员", "负责人"];
+/** Leads that record the order of business in meeting news, not rhetoric (dict/enumerate-agenda-leads.txt). */
+const agendaLeads = wordList("enumerate-agenda-leads.txt");
+/** Position titles that make a clause a roll-call entry (dict/enumerate-roll-call-titles.txt). */
+const rollCallTitles = wordList("enumerate-roll-call-titles.txt");
 /** How far into a clause a roll call names the position (党工委副书记、管委会副主任×××). */
 const TITLE_REACH = 16;
 const MIN_ROLL_CALL = 2;
@@ -68,14 +61,14 @@ function canLead(text: string, at: number): boolean {
   return isIdeograph(a) && isIdeograph(b) && !NUMERALS.has(a) && !notLeads().has(text.slice(at, at + LEAD_KEY));
 }
 
-/** The lead at `at` records the order of business (听取了…；审议了…), see {@link AGENDA_LEADS}. */
-const isAgenda = (text: string, at: number) => AGENDA_LEADS.some((lead) => text.startsWith(lead, at));
+/** The lead at `at` records the order of business (听取了…；审议了…). */
+const isAgenda = (text: string, at: number) => agendaLeads().some((lead) => text.startsWith(lead, at));
 
-/** The series names people by position (a roll call), see {@link TITLES}. */
+/** The series names people by position (a roll call). */
 function isRollCall(text: string, starts: readonly number[]): boolean {
   const titled = starts.filter((at) => {
     const head = text.slice(at, at + TITLE_REACH);
-    return TITLES.some((title) => head.includes(title));
+    return rollCallTitles().some((title) => head.includes(title));
   });
   return titled.length >= MIN_ROLL_CALL;
 }
