@@ -28,24 +28,22 @@
  * `--node-flags` (repeatable; empty for none) runs the CLI under those node/V8 flags, which reach its worker threads
  * too (V8 flags are per process); each set alternates with the others.
  */
-import { execSync, spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import {
   closeSync,
-  copyFileSync,
   createReadStream,
-  mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { buildRef, buildWorkingTree, type Build as PackageBuild } from "./lib/build.js";
 import { median } from "./lib/data.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -65,37 +63,11 @@ const limit = values.limit === undefined ? undefined : Number(values.limit);
 const workerCounts = values.workers.split(",").map(Number);
 const runs = Number(values.runs);
 
-/** A CLI built into a temporary folder laid out like the installed package (dist/ beside dict/), and node's flags. */
-interface Build {
-  label: string;
-  folder: string;
+/** A CLI build and node's flags. */
+interface Build extends PackageBuild {
   nodeFlags?: string[];
 }
 
-function tsup(cwd: string, outDir: string): void {
-  const build = spawnSync("npx", ["tsup", "--out-dir", outDir, "--no-dts", "--silent"], { cwd, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-}
-
-function buildWorkingTree(): Build {
-  const folder = mkdtempSync(join(tmpdir(), "gongwen-bench-"));
-  copyFileSync(join(ROOT, "package.json"), join(folder, "package.json"));
-  symlinkSync(join(ROOT, "dict"), join(folder, "dict"));
-  symlinkSync(join(ROOT, "node_modules"), join(folder, "node_modules"));
-  mkdirSync(join(folder, "dist"));
-  tsup(ROOT, join(folder, "dist"));
-  return { label: "working tree", folder };
-}
-
-/** The sources of one commit, exported and built on their own. */
-function buildRef(ref: string): Build {
-  const folder = mkdtempSync(join(tmpdir(), "gongwen-bench-"));
-  execSync(`git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(folder)}`, { cwd: ROOT });
-  symlinkSync(join(ROOT, "node_modules"), join(folder, "node_modules"));
-  tsup(folder, join(folder, "dist"));
-  const commit = execSync(`git rev-parse --short ${JSON.stringify(ref)}`, { cwd: ROOT, encoding: "utf8" }).trim();
-  return { label: ref === commit ? ref : `${ref} (${commit})`, folder };
-}
 /**
  * The file the CLI reads: the corpus itself, or a temporary copy of its first `limit` lines (written before any
  * run, untimed).

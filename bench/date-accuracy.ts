@@ -17,7 +17,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findDates, type DateMention } from "../src/text/dates.js";
-import { contentRanges, readPage } from "../src/text/page.js";
+import { readPage } from "../src/text/page.js";
+import { contentRanges } from "../src/core/spans.js";
 import { dataRoot, projectRoot } from "./lib/data.js";
 
 const PROJECT = projectRoot;

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { enumerations } from "../src/enumerate/index.js";
 import { segment } from "../src/index.js";
 import { splitClauses, splitSentences } from "../src/text/sentences.js";
-import type { Enumeration } from "../src/schema.js";
+import type { Enumeration } from "../src/core/schema.js";
 import { dataPath, median, printTable, projectRoot } from "./lib/data.js";
 
 interface GoldItem { ordinal: number; start: number; marker: string; children?: GoldList[] }

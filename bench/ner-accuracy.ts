@@ -14,8 +14,8 @@
  * People's Daily splits 欧美 into single-character LOCs; both are scored as they are, exact spans only.
  */
 import { extractEntities } from "../src/entities/index.js";
-import { createAnalyzer } from "../src/pipeline.js";
-import type { Token } from "../src/schema.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import type { Token } from "../src/core/schema.js";
 import { dataPath, printTable } from "./lib/data.js";
 import { type GoldSpan, keysOf, policyGold, Score, scorePolicyGold } from "./lib/ner-score.js";
 import { readFileSync, statSync } from "node:fs";

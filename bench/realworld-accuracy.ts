@@ -50,8 +50,8 @@
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createAnalyzer, type Analyzer } from "../src/pipeline.js";
-import type { Doc, Enumeration } from "../src/schema.js";
+import { createAnalyzer, type Analyzer } from "../src/analyzer.js";
+import type { Doc, Enumeration } from "../src/core/schema.js";
 import { printTable, projectRoot } from "./lib/data.js";
 import { addTally, emptyTally, greedyPairs, iou, prf, textTally, type Tally } from "./lib/meeting-score.js";
 

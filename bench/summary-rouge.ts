@@ -21,9 +21,10 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { documentOf } from "../src/keywords/document.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { resourcesWith } from "../src/pipeline.js";
 import { DEFAULT_WEIGHTS, summarizeDoc, summaryMaterial, type RankWeights } from "../src/summarize/rank.js";
-import type { Doc } from "../src/schema.js";
+import type { Doc } from "../src/core/schema.js";
 import { dataPath, projectRoot } from "./lib/data.js";
 
 interface Pair {
@@ -79,7 +80,7 @@ const lead =
 const ranked =
   (weights: RankWeights): System =>
   (doc, maxChars) =>
-    summarizeDoc(doc, { maxChars, maxSentences: 3 }, "article", weights).text;
+    summarizeDoc(doc, { maxChars, maxSentences: 3 }, "article", resources, weights).text;
 
 const SYSTEMS: [string, System][] = [
   ["Lead-1", lead(1)],
@@ -104,11 +105,15 @@ function bootstrapP(ours: number[], theirs: number[], rounds = 2000): number {
   return losses / rounds;
 }
 
+/** What `summarize(text)` reads: tokens, sentences and the page. */
+const textStages = createAnalyzer({ stages: ["segment", "sentences", "page"] });
+const resources = resourcesWith();
+
 function table(title: string, pairs: Pair[]): void {
   const totals = SYSTEMS.map(() => ({ r1: 0, r2: 0, rl: 0, length: 0 }));
   const perPair = SYSTEMS.map((): number[] => []);
   for (const pair of pairs) {
-    const doc = documentOf(pair.text);
+    const doc = textStages.analyze(pair.text);
     const reference = chars(pair.reference);
     const budget = pair.reference.length;
     SYSTEMS.forEach(([, system], s) => {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { GongwenError } from "./errors.js";
+import { GongwenError } from "./core/errors.js";
 
 /** Absolute path of a file in the package's `dict/` folder; throws `DICT_NOT_FOUND` if it is missing. */
 export function dictPath(name: string): string {
@@ -43,6 +43,30 @@ export function readDictLines(name: string, separator: string | RegExp = /\s+/):
     parsed.set(key, lines);
   }
   return lines;
+}
+
+/**
+ * The words of a word list `dict/<name>`, in file order: one word per line, optionally followed by `# reason`;
+ * lines starting with `#` are the header and comments.
+ */
+export function readWordList(name: string): string[] {
+  return readDictLines(name, /\s+#/).map((entry) => {
+    const word = entry.fields[0]!;
+    if (/\s/u.test(word)) throw dictParseError(name, entry, "expected one word per line (a reason goes after `#`)");
+    return word;
+  });
+}
+
+/** A getter of word list `dict/<name>`: reads nothing until first called, then returns the same array. */
+export function wordList(name: string): () => readonly string[] {
+  let words: readonly string[] | undefined;
+  return () => (words ??= readWordList(name));
+}
+
+/** Like {@link wordList}, as a set. */
+export function wordSet(name: string): () => ReadonlySet<string> {
+  let words: ReadonlySet<string> | undefined;
+  return () => (words ??= new Set(readWordList(name)));
 }
 
 /** Splits dictionary text into data lines (exported for user dictionaries given as text). */

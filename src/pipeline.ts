@@ -1,79 +1,35 @@
 /**
- * `createAnalyzer`: validated configuration plus a fold over stages, like spaCy's `Language.__call__`.
- * Each stage reads what earlier stages produced and returns a new Doc with the field it fills; none mutates.
- * The analyzer also tags (tag/project.ts) and fans out over worker threads (batch/) with its own configuration.
+ * The pipeline: validated configuration plus a fold over stages, like spaCy's `Language.__call__`. Each stage reads
+ * what earlier stages wrote and returns a new Doc with the fields it writes; none mutates. The stages read the
+ * text view (core/view.ts); every span they emit is mapped back onto the input here, once, after the last stage.
+ * Nothing here knows about tags, rendering or worker threads: those sit above (analyzer.ts).
  */
-import { GongwenError } from "./errors.js";
-import { optionsObject, parseOptions, parseText } from "./options.js";
+import { GongwenError } from "./core/errors.js";
+import { optionsObject, parseOptions } from "./core/options.js";
 import {
   AnalyzerConfigSchema,
   DEFAULT_MAX_INPUT_LENGTH,
   SegmentOptionsSchema,
   type AnalyzerConfig,
   type Doc,
-  type SegmentMode,
   type SegmentOptions,
   type StageName,
   type Token,
-} from "./schema.js";
-import { analyzeMany, tagMany, type BatchInput, type ManyOptions } from "./batch/index.js";
+} from "./core/schema.js";
+import type { Resources } from "./core/resources.js";
+import { checkInput, checkStages, type ResolvedConfig, type Stage, type StageContext } from "./core/stage.js";
+import { identityView, mapDoc } from "./core/view.js";
 import { entityStage } from "./entities/index.js";
+import { shippedTaggerWeights } from "./entities/tagger.js";
 import { enumerationStage } from "./enumerate/index.js";
+import { loadIdf } from "./keywords/idf.js";
 import { keywordStage } from "./keywords/index.js";
-import { lexiconWith, segmentText } from "./segment/index.js";
+import { loadStopwords } from "./keywords/terms.js";
+import { lexiconWith, segmentStage, segmentText } from "./segment/index.js";
 import { summaryStage } from "./summarize/index.js";
 import { meetingStage } from "./summarize/meeting.js";
 import { pageStage } from "./text/page.js";
-import { splitClauses, splitSentences } from "./text/sentences.js";
-import { docOrThrow, tagsOf } from "./tag/project.js";
-import { TagOptionsSchema, type TagOptions, type Tags } from "./tag/schema.js";
-
-/** Configuration after defaults, as stages see it. */
-export interface ResolvedConfig {
-  mode: SegmentMode;
-  maxInputLength: number;
-  userWords: readonly string[];
-  referenceDate?: string;
-  scope: "article" | "all";
-}
-
-/** What a stage may use besides the Doc. */
-export interface StageContext {
-  config: ResolvedConfig;
-  /** Segments any text with this analyzer's vocabulary (offsets relative to that text). */
-  segment(text: string, mode?: SegmentMode): Token[];
-}
-
-/**
- * One step of the pipeline: fills `provides` from the fields in `requires`. `P` names the fields it fills (as a type:
- * a stage typed `Stage<"entities">` makes `entities` required in the Docs of an analyzer that runs it).
- */
-export interface Stage<P extends keyof Doc = keyof Doc> {
-  name: string;
-  requires: readonly (keyof Doc)[];
-  provides: P;
-  /** Returns the Doc with its `provides` field filled in (an optional one may stay absent, e.g. `meeting`). */
-  run(doc: Doc, context: StageContext): Doc;
-}
-
-/** Tokens (with POS) for the whole text. */
-export const segmentStage: Stage<"tokens"> = {
-  name: "segment",
-  requires: [],
-  provides: "tokens",
-  run: (doc, context) => ({ ...doc, tokens: context.segment(doc.text) }),
-};
-
-/** Sentence and clause spans. */
-export const sentenceStage: Stage<"sentences" | "clauses"> = {
-  name: "sentences",
-  requires: [],
-  provides: "sentences",
-  run: (doc) => {
-    const sentences = splitSentences(doc.text);
-    return { ...doc, sentences, clauses: splitClauses(doc.text, sentences) };
-  },
-};
+import { sentenceStage } from "./text/sentences.js";
 
 /** The Doc fields each built-in stage fills; `meeting` is there only for meeting reports, so it stays optional. */
 export interface StageFields {
@@ -120,39 +76,46 @@ export const defaultStages: readonly Stage[] = [
 /** The built-in stages by name. */
 const BUILT_IN_STAGES = new Map<string, Stage>(defaultStages.map((stage) => [stage.name, stage]));
 
-/** Options of an analyzer's `analyzeMany`/`tagMany`: the pool's, without `analyzer` (the analyzer is this one). */
-export type AnalyzerManyOptions = Omit<ManyOptions, "analyzer">;
-
-/**
- * A configured analyzer: reuse one per configuration (building the vocabulary is the costly part). `D` is the Doc
- * its stages produce ({@link FullDoc} for the default stages).
- */
-export interface Analyzer<D extends Doc = Doc> {
-  readonly config: ResolvedConfig;
-  readonly stages: readonly Stage[];
-  /** Runs this analyzer's stages on `text`; a text over `maxInputLength` throws `INPUT_TOO_LARGE`. */
-  analyze(text: string): D;
-  /** Segments `text` with this analyzer's vocabulary, in its mode unless `options.mode` says otherwise. */
-  segment(text: string, options?: SegmentOptions): Token[];
-  /**
-   * Tags for a CMS (see `tag`) of a text analysed by this analyzer, or of a Doc; this analyzer's `userWords`
-   * (and any in `options`) are also tagged as sections.
-   */
-  tag(input: string | Doc, options?: TagOptions): Tags;
-  /**
-   * Analyses many texts on worker threads, each building this analyzer's configuration, and yields the Docs in
-   * input order. Stages must be built-in ones (a stage object of your own cannot cross into a worker thread).
-   */
-  analyzeMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<D>;
-  /** Like `analyzeMany`, yielding tags (with each record's `id`). */
-  tagMany(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: AnalyzerManyOptions): AsyncGenerator<Tags>;
-}
-
-/** Options of {@link createAnalyzer}: an {@link AnalyzerConfig} whose `stages` may also be stage objects (yours too). */
+/** Options of `createAnalyzer`: an {@link AnalyzerConfig} whose `stages` may also be stage objects (yours too). */
 export interface CreateAnalyzerOptions<S extends readonly (Stage | StageName)[] = readonly (Stage | StageName)[]>
   extends Omit<AnalyzerConfig, "stages"> {
   /** Stages to run, in order: built-in ones by name or as objects, your own as objects (default: every stage). */
   stages?: S;
+  /**
+   * Resources for this analyzer's stages instead of the shipped ones (e.g. tagger weights under evaluation); the
+   * ones not given are the process-wide defaults. Worker threads cannot receive them (analyzeMany refuses).
+   */
+  resources?: Partial<Resources>;
+}
+
+/**
+ * `given` resources, the shipped ones for the rest: each loaded from dict/ on first use, once per process, and
+ * shared by every analyzer that does not replace it.
+ */
+export function resourcesWith(given: Partial<Resources> = {}): Resources {
+  return {
+    get idf() {
+      return given.idf ?? loadIdf();
+    },
+    get stopwords() {
+      return given.stopwords ?? loadStopwords();
+    },
+    get taggerWeights() {
+      return given.taggerWeights ?? shippedTaggerWeights();
+    },
+  };
+}
+
+/** A configured fold over stages: what an analyzer runs on one text. */
+export interface Pipeline {
+  readonly config: ResolvedConfig;
+  readonly stages: readonly Stage[];
+  /** The options a worker thread needs to build the same pipeline (built-in stages only: checked when called). */
+  workerConfig(): AnalyzerConfig;
+  /** Runs the stages on `text`; a text over `maxInputLength` throws `INPUT_TOO_LARGE`. */
+  analyze(text: string): Doc;
+  /** Segments `text` with this pipeline's vocabulary, in its mode unless `options.mode` says otherwise. */
+  segment(text: string, options?: SegmentOptions): Token[];
 }
 
 /** A built-in stage for its name; stage objects pass through. */
@@ -178,48 +141,15 @@ function stageNames(stages: readonly Stage[]): StageName[] {
   });
 }
 
-function checkStages(stages: readonly Stage[]): void {
-  const provided = new Set<keyof Doc>(["text"]);
-  for (const stage of stages) {
-    if (!stage || typeof stage.run !== "function" || typeof stage.name !== "string") {
-      throw new GongwenError("INVALID_OPTIONS", "each stage must be an object with a name and a run function");
-    }
-    const missing = stage.requires.filter((field) => !provided.has(field));
-    if (missing.length > 0) {
-      throw new GongwenError("STAGE_ORDER", `stage "${stage.name}" requires ${missing.join(", ")} from an earlier stage`);
-    }
-    provided.add(stage.provides);
-  }
-}
-
-/** Throws unless `text` is a string within the configured length. */
-export function checkInput(text: unknown, maxInputLength: number): asserts text is string {
-  const { length } = parseText(text);
-  if (length > maxInputLength) {
-    throw new GongwenError(
-      "INPUT_TOO_LARGE",
-      `input has ${length} UTF-16 units, over maxInputLength ${maxInputLength} (raise it in createAnalyzer)`,
-    );
-  }
-}
-
-/**
- * Creates an analyzer holding its configuration, vocabulary and stages.
- *
- * @example
- * const gw = createAnalyzer({ userWords: ["新质生产力"] });
- * gw.segment("加快发展新质生产力").map((t) => t.text); // → ["加快", "发展", "新质生产力"]
- * gw.tag("加快发展新质生产力").sections.map((t) => t.tag); // → ["新质生产力"]
- * const fast = createAnalyzer({ stages: ["segment", "sentences", "entities"] }); // only what you need
- * for await (const doc of fast.analyzeMany(texts, { concurrency: 2 })) console.log(doc.entities); // Entity[], not optional
- */
-export function createAnalyzer<const S extends readonly (Stage | StageName)[] = DefaultStages>(
-  options: CreateAnalyzerOptions<S> = {},
-): Analyzer<DocOf<S>> {
-  const { stages: requested, ...rest } = optionsObject(options, "analyzer options") as CreateAnalyzerOptions;
+/** Validates `options` and builds the vocabulary and the stage list. */
+export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
+  const { stages: requested, resources: given, ...rest } = optionsObject(options, "analyzer options") as CreateAnalyzerOptions;
   const parsed = parseOptions(AnalyzerConfigSchema, rest, "analyzer options");
   if (requested !== undefined && !Array.isArray(requested)) {
     throw new GongwenError("INVALID_OPTIONS", "stages must be an array of stage names or stage objects");
+  }
+  if (given !== undefined && (typeof given !== "object" || given === null)) {
+    throw new GongwenError("INVALID_OPTIONS", "resources must be an object (idf, stopwords, taggerWeights)");
   }
   const stages = requested ? requested.map(resolveStage) : defaultStages;
   checkStages(stages);
@@ -234,30 +164,28 @@ export function createAnalyzer<const S extends readonly (Stage | StageName)[] = 
   const context: StageContext = {
     config,
     segment: (text, mode = config.mode) => segmentText(text, mode, lexicon),
+    resources: resourcesWith(given),
   };
-  // what a worker thread needs to build the same analyzer (checked when the pool is asked for, not before)
-  const workerConfig = (): AnalyzerConfig => (requested ? { ...parsed, stages: stageNames(stages) } : parsed);
-  const analyzer: Analyzer<DocOf<S>> = {
+  return {
     config,
     stages,
+    workerConfig() {
+      if (given !== undefined) {
+        throw new GongwenError("INVALID_OPTIONS", "an analyzer given its own resources cannot run them in worker threads (analyzeMany, tagMany)");
+      }
+      return requested ? { ...parsed, stages: stageNames(stages) } : parsed;
+    },
     analyze(text) {
       checkInput(text, config.maxInputLength);
-      let doc: Doc = { text, tokens: [], sentences: [] };
+      const view = identityView(text);
+      let doc: Doc = { text: view.text, tokens: [], sentences: [] };
       for (const stage of stages) doc = stage.run(doc, context);
-      return doc as DocOf<S>; // each stage filled what it provides (checkStages and the stages' tests hold them to it)
+      return mapDoc(view, doc);
     },
     segment(text, segmentOptions) {
       checkInput(text, config.maxInputLength);
       const { mode } = parseOptions(SegmentOptionsSchema, segmentOptions, "segment options");
       return context.segment(text, mode);
     },
-    tag(input, tagOptions) {
-      const parsedTag = parseOptions(TagOptionsSchema, tagOptions, "tag options");
-      const doc = typeof input === "string" ? analyzer.analyze(input) : docOrThrow(input);
-      return tagsOf(doc, { ...parsedTag, userWords: [...config.userWords, ...(parsedTag.userWords ?? [])] });
-    },
-    analyzeMany: (inputs, manyOptions) => analyzeMany(inputs, { ...manyOptions, analyzer: workerConfig() }) as AsyncGenerator<DocOf<S>>,
-    tagMany: (inputs, manyOptions) => tagMany(inputs, { ...manyOptions, analyzer: workerConfig() }),
   };
-  return analyzer;
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeMany, createPool, tagMany, type BatchFailure, type Pool } from "../src/batch/index.js";
 import { inOrder } from "../src/batch/ordered.js";
-import { GongwenError } from "../src/errors.js";
-import { createAnalyzer } from "../src/pipeline.js";
-import { tag } from "../src/tag/index.js";
+import { GongwenError } from "../src/core/errors.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { tag } from "../src/analyzer.js";
 import { describeWithData, newsItems, seedText } from "./helpers/data.js";
 
 const seed = seedText();

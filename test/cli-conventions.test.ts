@@ -15,8 +15,8 @@ import { FIELDS, OPERATIONS, runTask } from "../src/batch/tasks.js";
 import { COMMANDS } from "../src/cli/help.js";
 import { QUEUE_COMMANDS, QUEUE_HELP } from "../src/queue/cli.js";
 import { runCli } from "../src/cli/run.js";
-import { createAnalyzer } from "../src/pipeline.js";
-import { tag } from "../src/tag/index.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { tag } from "../src/analyzer.js";
 import { captureIO } from "./helpers/io.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTask } from "../src/batch/tasks.js";
-import { createAnalyzer } from "../src/pipeline.js";
-import { tag } from "../src/tag/index.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { tag } from "../src/analyzer.js";
 import { itWithData, newsItems } from "./helpers/data.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

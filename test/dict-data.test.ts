@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { readWordList } from "../src/dict.js";
 
 const dictFile = (name: string) => fileURLToPath(new URL(`../dict/${name}`, import.meta.url));
 
@@ -48,11 +49,13 @@ describe("dict/policy-words.txt", () => {
     expect(words.size).toBe(body.length);
   });
 
-  // ~1,700 curated words and ~700 mined ones; mined phrases that segmentation standards split (经济体制改革) are
-  // left to the keyphrase stage (see bench/tools/build-policy-words.ts)
-  it("holds a few thousand entries", () => {
+  // curated words and mined ones (2,815 and 666 when this was written); mined phrases that segmentation standards
+  // split (经济体制改革) are left to the keyphrase stage (see bench/tools/build-policy-words.ts)
+  it("holds a few thousand entries, as many as its header says", () => {
     expect(body.length).toBeGreaterThanOrEqual(2000);
     expect(body.length).toBeLessThan(20000);
+    const sources = /Sources: (\d+) hand-curated entries .* and (\d+) words/.exec(header.join(" "));
+    expect(Number(sources?.[1]) + Number(sources?.[2])).toBe(body.length);
   });
 
   it.each(["党委书记", "巡回指导组", "指导组", "组长", "成员", "产教融合", "新质生产力", "一带一路", "主题教育", "办学定位", "立德树人", "宣传统战部"])(
@@ -140,5 +143,32 @@ describe("dict/places.txt", () => {
   it("has no single-character names and no township or village levels", () => {
     expect(rows.filter((r) => r.name.length < 2)).toEqual([]);
     expect(rows.filter((r) => /(乡|镇|街道|村)$/.test(r.full))).toEqual([]);
+  });
+});
+
+describe("word lists that are rules (dict/meeting-*.txt, entity-not-orgs, entity-generic-places, enumerate-*)", () => {
+  const lists = [
+    "entity-generic-places.txt",
+    "entity-not-orgs.txt",
+    "enumerate-agenda-leads.txt",
+    "enumerate-not-leads.txt",
+    "enumerate-roll-call-titles.txt",
+    "meeting-agenda-verbs.txt",
+    "meeting-bodies.txt",
+    "meeting-brief-nouns.txt",
+    "meeting-decision-verbs.txt",
+    "meeting-glued-acts.txt",
+    "meeting-nouns.txt",
+    "meeting-statement-verbs.txt",
+    "meeting-stop-verbs.txt",
+  ];
+
+  it.each(lists)("%s has a header (what, source, format) and one Han word per line, each once", (name) => {
+    const { header, body } = readDict(name);
+    expect(header.join("\n")).toMatch(/# Source: .*[\s\S]*# Format: one word per line/);
+    const words = body.filter(({ line }) => !line.startsWith("#")).map(({ line }) => line.split(/\s+#/)[0]!);
+    expect(words.every((w) => /^[\u4e00-\u9fff]+$/.test(w))).toBe(true);
+    expect(new Set(words).size).toBe(words.length);
+    expect([...readWordList(name)]).toEqual(words);
   });
 });

@@ -374,7 +374,7 @@ describe("ranges and the pipeline", () => {
     const text = "网站导航：一是学院首页，二是新闻中心\n\n会议要求，一是加强领导，压实责任；二是完善制度，健全机制。\n\n责任编辑：王五";
     const [start, end] = [text.indexOf("会议"), text.indexOf("\n\n责任")];
     const page: Doc["page"] = { regions: [{ kind: "article", start, end, text: text.slice(start, end) }], spam: [] };
-    const pageOf: Stage = { name: "fixed page", requires: [], provides: "page", run: (doc) => ({ ...doc, page }) };
+    const pageOf: Stage = { name: "fixed page", reads: [], writes: ["page"], run: (doc) => ({ ...doc, page }) };
     const stages = [sentenceStage, pageOf, enumerationStage];
     const article = createAnalyzer({ stages }).analyze(text).enumerations!;
     expect(article.map((l) => l.items[0]!.heading?.text)).toEqual(["加强领导"]);
@@ -388,7 +388,7 @@ describe("ranges and the pipeline", () => {
   });
 
   it("runs as a pipeline stage after sentences and yields a valid Doc", () => {
-    expect(enumerationStage).toMatchObject({ name: "enumerations", provides: "enumerations", requires: ["sentences"] });
+    expect(enumerationStage).toMatchObject({ name: "enumerations", writes: ["enumerations"], reads: ["sentences"] });
     const doc = createAnalyzer({ stages: [segmentStage, sentenceStage, enumerationStage] }).analyze(seedText());
     expectValidDoc(doc);
     expect(doc.enumerations).toEqual(enumerations(doc.text));

@@ -2,10 +2,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildIdfTable } from "../bench/tools/idf-table.js";
 import { isGongwenError, type Doc, type Keyword } from "../src/index.js";
-import { documentOf } from "../src/keywords/document.js";
-import { keywords, keywordStage, rankKeywords } from "../src/keywords/index.js";
+import { textDoc } from "./helpers/text-doc.js";
+import { keywords } from "../src/analyzer.js";
+import { keywordStage, rankKeywords } from "../src/keywords/index.js";
 import { loadStopwords } from "../src/keywords/terms.js";
-import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { segmentStage } from "../src/segment/index.js";
+import { sentenceStage } from "../src/text/sentences.js";
 import { expectSpans, withSpamBanner } from "./helpers/doc.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
@@ -15,7 +18,7 @@ const SPAM_TERMS = ["太阳", "游戏", "122cc", "集成"];
 
 /** The seed as a page stage describes it: the first line is a spam banner, the rest the article. */
 function seedWithPage(): Doc {
-  return withSpamBanner(documentOf(seed), seed.indexOf(BANNER) + BANNER.length);
+  return withSpamBanner(textDoc(seed), seed.indexOf(BANNER) + BANNER.length);
 }
 
 const texts = (list: Keyword[]) => list.map((k) => k.text);
@@ -71,7 +74,7 @@ describe("keywords on the seed meeting report", () => {
     const text = `${BANNER}\n学院召开党委会议，研究办学定位。`;
     const bannerEnd = BANNER.length;
     const doc: Doc = {
-      ...documentOf(text),
+      ...textDoc(text),
       page: {
         regions: [
           { start: 0, end: bannerEnd, text: BANNER, kind: "spam" },
@@ -86,7 +89,7 @@ describe("keywords on the seed meeting report", () => {
 });
 
 describe("key phrases", () => {
-  const { phrases } = rankKeywords(documentOf(seed));
+  const { phrases } = rankKeywords(textDoc(seed));
 
   it("finds recurring multi-word phrases with every occurrence", () => {
     const phrase = phrases.find((p) => p.text === "服务转型发展");
@@ -105,7 +108,7 @@ describe("key phrases", () => {
 
   it("finds 产教融合 and 办学定位 as phrases when the segmenter splits them", () => {
     const text = "推进产教融合。深化产教融合，完善产教融合机制。把握办学定位，明确办学定位。";
-    const doc = documentOf(text);
+    const doc = textDoc(text);
     // jieba keeps these whole with the policy dictionary; split them as a plain segmenter would
     const split = doc.tokens.flatMap((t) =>
       t.text === "产教融合" || t.text === "办学定位"
@@ -121,7 +124,7 @@ describe("key phrases", () => {
 
 describe("methods, options and the stage", () => {
   it("TF-IDF and TextRank rank differently; blend lies between", () => {
-    const doc = documentOf(seed);
+    const doc = textDoc(seed);
     const tfidf = texts(rankKeywords(doc, { method: "tfidf" }).keywords);
     const textrank = texts(rankKeywords(doc, { method: "textrank" }).keywords);
     expect(tfidf).not.toEqual(textrank);

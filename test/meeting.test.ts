@@ -4,9 +4,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { meetingAnalyzer } from "../bench/lib/meeting-score.js";
 import { entityStage } from "../src/entities/index.js";
-import { isGongwenError } from "../src/errors.js";
-import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
-import { MeetingBriefSchema } from "../src/schema.js";
+import { isGongwenError } from "../src/core/errors.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { segmentStage } from "../src/segment/index.js";
+import { sentenceStage } from "../src/text/sentences.js";
+import { MeetingBriefSchema } from "../src/core/schema.js";
 import { meetingBrief, meetingStage } from "../src/summarize/meeting.js";
 import { allSpans, expectSpans, expectValidDoc } from "./helpers/doc.js";
 import { describeWithData, readData, seedText } from "./helpers/data.js";
@@ -88,8 +90,8 @@ describe("meeting brief of the seed report", () => {
 
 describe("meeting stage", () => {
   it("declares what it needs and fills doc.meeting", () => {
-    expect(meetingStage).toMatchObject({ name: "meeting", provides: "meeting" });
-    expect([...meetingStage.requires].sort()).toEqual(["entities", "page", "sentences", "tokens"]);
+    expect(meetingStage).toMatchObject({ name: "meeting", writes: ["meeting"] });
+    expect([...meetingStage.reads].sort()).toEqual(["entities", "enumerations", "page", "sentences"]);
   });
 
   it("refuses to run before the page stage", () => {

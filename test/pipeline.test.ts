@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze, createAnalyzer, GongwenError, segmentStage, sentenceStage, type Stage } from "../src/index.js";
+import { compactWeights, LABEL_COUNT } from "../src/entities/tagger.js";
 import { seedText } from "./helpers/data.js";
 
 describe("pipeline", () => {
@@ -33,7 +34,7 @@ describe("pipeline", () => {
   });
 
   it("refuses a stage placed before the stage it requires", () => {
-    const needsTokens: Stage = { name: "count", requires: ["tokens"], provides: "keywords", run: (doc) => doc };
+    const needsTokens: Stage = { name: "count", reads: ["tokens"], writes: ["keywords"], run: (doc) => doc };
     expect(() => createAnalyzer({ stages: [needsTokens, segmentStage] })).toThrow(
       expect.objectContaining({ code: "STAGE_ORDER" }),
     );
@@ -65,8 +66,10 @@ describe("analyzer methods: stages by name, tag, analyzeMany, tagMany", () => {
     expect(doc.enumerations).toBeUndefined();
   });
 
-  it("says which stage a named stage needs before it", () => {
-    expect(() => createAnalyzer({ stages: ["segment", "entities"] })).toThrow(/stage "entities" requires sentences/);
+  it("says which fields a named stage reads that no earlier stage writes", () => {
+    expect(() => createAnalyzer({ stages: ["segment", "entities", "meeting"] })).toThrow(
+      /stage "meeting" reads sentences, enumerations, page, which no earlier stage writes/,
+    );
   });
 
   it("rejects an unknown stage name with INVALID_OPTIONS naming the built-in ones", () => {
@@ -97,9 +100,45 @@ describe("analyzer methods: stages by name, tag, analyzeMany, tagMany", () => {
     expect(tags[0]!.people.map((p) => p.tag)).toEqual(["雷承锋"]);
   });
 
+  it("tagMany gives exactly what gw.tag gives, the analyzer's userWords as sections included", async () => {
+    const gw = createAnalyzer({ userWords: ["把握服务转型发展", "凝炼精神"] });
+    const seed = seedText();
+    const fromThisThread = gw.tag(seed);
+    expect(fromThisThread.sections.map((s) => s.tag).sort()).toEqual(["凝炼精神", "把握服务转型发展"]);
+    const tags = [];
+    for await (const t of gw.tagMany([{ id: "seed", text: seed }], { concurrency: 1 })) tags.push(t);
+    const { id, ...fromWorker } = tags[0]!;
+    expect(id).toBe("seed");
+    expect(fromWorker).toEqual(JSON.parse(JSON.stringify(fromThisThread)));
+  });
+
   it("refuses analyzeMany with a stage object of the caller's own, which cannot cross into a worker", () => {
-    const custom: Stage = { name: "mine", requires: ["tokens"], provides: "keywords", run: (doc) => doc };
+    const custom: Stage = { name: "mine", reads: ["tokens"], writes: ["keywords"], run: (doc) => doc };
     const gw = createAnalyzer({ stages: [segmentStage, custom] });
     expect(() => gw.analyzeMany(["文本"])).toThrow(/not a built-in stage/);
+  });
+});
+
+describe("resources per analyzer", () => {
+  const stages = ["segment", "sentences", "page", "entities", "keywords"] as const;
+
+  it("runs its stages on the resources it is given, leaving every other analyzer on the shipped ones", () => {
+    // 江泽民 with no title around it: only the tagger finds the name
+    const text = "中美双方同意加强合作。江泽民先后访问了檀香山、华盛顿和纽约。";
+    const shipped = createAnalyzer({ stages: [...stages] });
+    // weights that know no feature: the tagger labels nothing, so only the grammars and gazetteers find names
+    const blank = compactWeights([], new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT));
+    const untagged = createAnalyzer({ stages: [...stages], resources: { taggerWeights: blank, idf: { idf: () => 1 } } });
+    const people = (doc: { entities?: { type: string; text: string }[] }) => doc.entities!.filter((e) => e.type === "person").map((e) => e.text);
+    expect(people(shipped.analyze(text))).toContain("江泽民");
+    expect(people(untagged.analyze(text))).not.toContain("江泽民");
+    const seed = seedText();
+    expect(untagged.analyze(seed).keywords).not.toEqual(shipped.analyze(seed).keywords);
+    expect(people(createAnalyzer({ stages: [...stages] }).analyze(text))).toContain("江泽民");
+  });
+
+  it("refuses to send resources of its own to worker threads", () => {
+    const gw = createAnalyzer({ resources: { idf: { idf: () => 1 } } });
+    expect(() => gw.analyzeMany(["会议"])).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
   });
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
 import { enqueueDocuments, queueOptions, readFailures, readResults, textHash, type QueueResult } from "../src/queue/index.js";
-import { tag } from "../src/tag/index.js";
+import { tag } from "../src/analyzer.js";
 import { redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
 import { dataPresent } from "./helpers/data.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem, type WorkerProcess } from "./helpers/queue.js";

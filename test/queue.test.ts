@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue, UnrecoverableError } from "bullmq";
 import { Redis } from "ioredis";
-import { GongwenError } from "../src/errors.js";
+import { GongwenError } from "../src/core/errors.js";
 import {
   BUNDLE_JOB_NAME,
   DEFAULT_BUNDLE_LIMITS,
@@ -33,7 +33,7 @@ import {
 } from "../src/queue/index.js";
 import { articleIdOf, bundleArticles } from "../src/queue/job.js";
 import { bundleOutcomes, jobError } from "../src/queue/worker.js";
-import { tag } from "../src/tag/index.js";
+import { tag } from "../src/analyzer.js";
 import { redisServerAvailable, startRedis, warnRedisMissing, type RedisServer } from "./helpers/redis.js";
 import { captureIO } from "./helpers/io.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem } from "./helpers/queue.js";

@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GongwenError } from "../src/errors.js";
-import { createAnalyzer } from "../src/pipeline.js";
+import { GongwenError } from "../src/core/errors.js";
+import { createAnalyzer } from "../src/analyzer.js";
 import { render } from "../src/render/index.js";
-import type { Doc, Enumeration, Span } from "../src/schema.js";
+import type { Doc, Enumeration, Span } from "../src/core/schema.js";
 import { CHROMIUM, launchChromium, screenshotPath, warnIfNoChromium, type BrowserGlobal } from "./helpers/chromium.js";
 import { seedText } from "./helpers/data.js";
 

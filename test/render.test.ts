@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createAnalyzer } from "../src/pipeline.js";
-import { GongwenError } from "../src/errors.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { GongwenError } from "../src/core/errors.js";
 import { displayable, JUPYTER_DISPLAY, mimeBundle, render, show, type RenderOptions } from "../src/render/index.js";
-import type { Doc } from "../src/schema.js";
+import type { Doc } from "../src/core/schema.js";
 import { seedText } from "./helpers/data.js";
 
 const seed = seedText();

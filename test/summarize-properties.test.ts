@@ -4,11 +4,12 @@
  */
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { documentOf } from "../src/keywords/document.js";
+import { textDoc } from "./helpers/text-doc.js";
 import { rankKeywords } from "../src/keywords/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
 import { expectSpans } from "./helpers/doc.js";
 import { describeWithData, hasData, readData, seedText } from "./helpers/data.js";
+import { resourcesWith } from "../src/pipeline.js";
 
 const sources = hasData("policy")
   ? [seedText(), readData("policy/meeting-20231212-central-economic-work-conference.txt"), readData("policy/sd-2019-05-24-5.txt")]
@@ -27,8 +28,8 @@ describeWithData("policy", "summary and keyword properties on slices of real tex
   it("summaries are input spans within every budget, in order, inside their sentences", () => {
     fc.assert(
       fc.property(slice(), fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 6 }), (text, maxChars, maxSentences) => {
-        const doc = documentOf(text);
-        const summary = summarizeDoc(doc, { maxChars, maxSentences });
+        const doc = textDoc(text);
+        const summary = summarizeDoc(doc, { maxChars, maxSentences }, "article", resourcesWith());
         expectSpans(text, summary.spans);
         expect(summary.text.length).toBeLessThanOrEqual(maxChars);
         expect(summary.spans.length).toBeLessThanOrEqual(maxSentences);
@@ -46,7 +47,7 @@ describeWithData("policy", "summary and keyword properties on slices of real tex
   it("keyword and phrase spans point at their text", () => {
     fc.assert(
       fc.property(slice(), (text) => {
-        const { keywords, phrases } = rankKeywords(documentOf(text), { topK: 50 });
+        const { keywords, phrases } = rankKeywords(textDoc(text), { topK: 50 });
         for (const keyword of [...keywords, ...phrases]) {
           expect(keyword.spans.length).toBeGreaterThan(0);
           expectSpans(text, keyword.spans);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { isGongwenError, type Doc, type Summary } from "../src/index.js";
-import { documentOf } from "../src/keywords/document.js";
-import { createAnalyzer, segmentStage, sentenceStage } from "../src/pipeline.js";
-import { summarize, summaryStage } from "../src/summarize/index.js";
+import { textDoc } from "./helpers/text-doc.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { segmentStage } from "../src/segment/index.js";
+import { sentenceStage } from "../src/text/sentences.js";
+import { summarize } from "../src/analyzer.js";
+import { summaryStage } from "../src/summarize/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
 import { expectSpans, withSpamBanner } from "./helpers/doc.js";
+import { resourcesWith } from "../src/pipeline.js";
 import { describeWithData, readData, seedText } from "./helpers/data.js";
 
 const seed = seedText();
@@ -31,7 +35,7 @@ function expectExtractive(doc: Doc, summary: Summary, maxChars: number, maxSente
 }
 
 describe("summaries of the seed meeting report", () => {
-  const doc = documentOf(seed);
+  const doc = textDoc(seed);
 
   it("opens with the lead sentence: who held which meeting on what", () => {
     const summary = summarize(seed);
@@ -48,7 +52,7 @@ describe("summaries of the seed meeting report", () => {
     }
     const bannerEnd = seed.indexOf("!") + 1;
     const withPage = withSpamBanner(doc, bannerEnd);
-    const summary = summarizeDoc(withPage, { maxChars: 5000, maxSentences: 100 });
+    const summary = summarizeDoc(withPage, { maxChars: 5000, maxSentences: 100 }, "article", resourcesWith());
     for (const span of summary.spans) expect(span.start).toBeGreaterThanOrEqual(bannerEnd);
   });
 
@@ -93,7 +97,7 @@ describe("summaries of the seed meeting report", () => {
 describeWithData("policy", "summaries of real meeting releases", () => {
   it.each(releases)("%s: extractive, within budget, starting from the lead without the CCTV dateline", (path) => {
     const text = readData(path);
-    const doc = documentOf(text);
+    const doc = textDoc(text);
     const summary = summarize(text, { maxChars: 150, maxSentences: 3 });
     expectExtractive(doc, summary, 150, 3);
     expect(summary.spans.length).toBeGreaterThan(0);

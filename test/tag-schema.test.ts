@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { createAnalyzer } from "../src/pipeline.js";
-import { tag, tagsJsonSchema } from "../src/tag/index.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import { tag } from "../src/analyzer.js";
+import { tagsJsonSchema } from "../src/tag/index.js";
 import { seedText } from "./helpers/data.js";
 
 const SHIPPED = new URL("../dict/tags.schema.json", import.meta.url);

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isGongwenError } from "../src/errors.js";
-import { createAnalyzer } from "../src/pipeline.js";
-import type { Doc } from "../src/schema.js";
-import { TAG_KINDS, TagsSchema, tag, type Tag, type Tags } from "../src/tag/index.js";
+import { isGongwenError } from "../src/core/errors.js";
+import { createAnalyzer } from "../src/analyzer.js";
+import type { Doc } from "../src/core/schema.js";
+import { TAG_KINDS, TagsSchema, type Tag, type Tags } from "../src/tag/index.js";
+import { tag } from "../src/analyzer.js";
 import { itWithData, newsItems, seedText } from "./helpers/data.js";
 
 const seed = seedText();

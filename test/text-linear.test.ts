@@ -2,7 +2,7 @@
 // times a 100 KB run (linear work gives about 10×, quadratic work about 100×).
 import { describe, expect, it } from "vitest";
 import { findDates } from "../src/text/dates.js";
-import { parseChineseNumber } from "../src/text/numerals.js";
+import { parseChineseNumber } from "../src/core/numerals.js";
 import { readPage } from "../src/text/page.js";
 import { splitClauses, splitSentences } from "../src/text/sentences.js";
 

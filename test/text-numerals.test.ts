@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNumeralChar, parseChineseNumber, parseOrdinal } from "../src/text/numerals.js";
+import { isNumeralChar, parseChineseNumber, parseOrdinal } from "../src/core/numerals.js";
 
 describe("parseChineseNumber", () => {
   const valid: Array<[string, number]> = [

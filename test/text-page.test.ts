@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { StageContext } from "../src/pipeline.js";
-import type { Doc, PageInfo } from "../src/schema.js";
-import { PageInfoSchema } from "../src/schema.js";
-import { contentRanges, pageStage, readPage } from "../src/text/page.js";
+import type { StageContext } from "../src/core/stage.js";
+import type { Doc, PageInfo } from "../src/core/schema.js";
+import { PageInfoSchema } from "../src/core/schema.js";
+import { pageStage, readPage } from "../src/text/page.js";
+import { contentRanges } from "../src/core/spans.js";
+import { resourcesWith } from "../src/pipeline.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url), "utf8");
@@ -168,11 +170,12 @@ describe("contentRanges and pageStage", () => {
     const context: StageContext = {
       config: { mode: "default", maxInputLength: 1e7, userWords: [], scope: "article" },
       segment: () => [],
+      resources: resourcesWith(),
     };
     const next = pageStage.run(doc, context);
     expect(next).not.toBe(doc);
     expect(doc.page).toBeUndefined();
     expect(next.page?.publishedAt).toBe("2023-05-18");
-    expect(pageStage).toMatchObject({ name: "page", provides: "page", requires: [] });
+    expect(pageStage).toMatchObject({ name: "page", writes: ["page"], reads: [] });
   });
 });

@@ -9,8 +9,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createAnalyzer, segmentStage, sentenceStage, type Analyzer } from "../../src/pipeline.js";
-import type { MeetingBrief } from "../../src/schema.js";
+import { createAnalyzer, type Analyzer } from "../../src/analyzer.js";
+import { segmentStage } from "../../src/segment/index.js";
+import { sentenceStage } from "../../src/text/sentences.js";
+import type { MeetingBrief } from "../../src/core/schema.js";
+import { enumerationStage } from "../../src/enumerate/index.js";
 import { entityStage } from "../../src/entities/index.js";
 import { meetingStage } from "../../src/summarize/meeting.js";
 import { pageStage } from "../../src/text/page.js";
@@ -59,7 +62,7 @@ export function loadMeetingGold(): { file: string; gold: MeetingGold; text: stri
 /** The analyzer a meeting brief needs: page, tokens, sentences, entities, then the brief. */
 export function meetingAnalyzer(referenceDate?: string): Analyzer {
   return createAnalyzer({
-    stages: [pageStage, segmentStage, sentenceStage, entityStage, meetingStage],
+    stages: [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage],
     ...(referenceDate ? { referenceDate } : {}),
   });
 }

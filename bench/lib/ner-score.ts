@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractEntities } from "../../src/entities/index.js";
-import type { Analyzer } from "../../src/pipeline.js";
-import type { PersonEntity } from "../../src/schema.js";
+import { shippedTaggerWeights, type TaggerWeights } from "../../src/entities/tagger.js";
+import type { Analyzer } from "../../src/analyzer.js";
+import type { PersonEntity } from "../../src/core/schema.js";
 import { dataPath, projectRoot } from "./data.js";
 
 export interface GoldSpan { type: string; start: number; end: number }
@@ -60,10 +61,15 @@ export function policyGold(): PolicyDoc[] {
  * counts only when its titles and their organisations match the gold). With `errors`, each miss and extra is
  * pushed there with context.
  */
-export function scorePolicyGold(docs: readonly PolicyDoc[], analyzer: Analyzer, errors?: string[]): Score {
+export function scorePolicyGold(
+  docs: readonly PolicyDoc[],
+  analyzer: Analyzer,
+  errors?: string[],
+  weights: TaggerWeights = shippedTaggerWeights(),
+): Score {
   const score = new Score();
   for (const { file, text, gold } of docs) {
-    const found = extractEntities(text, analyzer.segment(text), { referenceDate: gold.docDate });
+    const found = extractEntities(text, analyzer.segment(text), { referenceDate: gold.docDate }, weights);
     for (const type of ["person", "place", "org", "date"]) {
       const g = keysOf(gold.entities, type);
       const p = keysOf(found, type);

@@ -23,8 +23,7 @@
  * extractor with the fold's own first tagger, as train-ner.ts does for the shipped weights.
  */
 import { extractEntities } from "../../src/entities/index.js";
-import { useTaggerWeights } from "../../src/entities/tagger.js";
-import { createAnalyzer } from "../../src/pipeline.js";
+import { createAnalyzer } from "../../src/analyzer.js";
 import { dataPath } from "../lib/data.js";
 import { policyGold, scorePolicyGold } from "../lib/ner-score.js";
 import { readBio } from "./ner-data.js";
@@ -61,9 +60,9 @@ function crossValidate(seed: number): Counts {
   for (let k = 0; k < folds; k++) {
     const from = Math.floor((sentences.length * k) / folds);
     const to = Math.floor((sentences.length * (k + 1)) / folds);
-    useTaggerWeights(trainTagger(withOtherSets([...sentences.slice(0, from), ...sentences.slice(to)]), { epochs, silverItems, swaps, poolItems, seed, ensemble }).compact);
+    const weights = trainTagger(withOtherSets([...sentences.slice(0, from), ...sentences.slice(to)]), { epochs, silverItems, swaps, poolItems, seed, ensemble }).compact;
     for (const sentence of sentences.slice(from, to)) {
-      const found = extractEntities(sentence.text, analyzer.segment(sentence.text));
+      const found = extractEntities(sentence.text, analyzer.segment(sentence.text), {}, weights);
       for (const [bio, type] of Object.entries(TYPES)) {
         const gold = new Set(sentence.spans.filter((s) => s.type === bio).map((s) => `${s.start}:${s.end}`));
         const ours = new Set(found.filter((e) => e.type === type).map((e) => `${e.start}:${e.end}`));
@@ -110,8 +109,8 @@ if (process.argv.includes("--policy")) {
   const types = ["person", "person+titles", "place", "org"];
   const policyF1s = new Map<string, number[]>(types.map((type) => [type, []]));
   for (const seed of seeds) {
-    useTaggerWeights(trainTagger(withOtherSets(sentences), { epochs, silverItems, swaps, poolItems, seed, ensemble }).compact);
-    const score = scorePolicyGold(docs, analyzer);
+    const weights = trainTagger(withOtherSets(sentences), { epochs, silverItems, swaps, poolItems, seed, ensemble }).compact;
+    const score = scorePolicyGold(docs, analyzer, undefined, weights);
     const line = types.map((type) => {
       const f1 = score.prf(type)[2];
       policyF1s.get(type)!.push(f1);

@@ -22,11 +22,11 @@ import { findPlaces } from "../../src/entities/place.js";
 import { findCounts } from "../../src/entities/count.js";
 import { findMeetings } from "../../src/entities/meeting.js";
 import { findQuotes } from "../../src/entities/quote.js";
-import { characterFeatures, tagCharacters } from "../../src/entities/tagger.js";
+import { characterFeatures, shippedTaggerWeights, tagCharacters } from "../../src/entities/tagger.js";
 import { indexTokens } from "../../src/entities/tokens.js";
 import { findDates } from "../../src/text/dates.js";
-import { createAnalyzer } from "../../src/pipeline.js";
-import type { Token } from "../../src/schema.js";
+import { createAnalyzer } from "../../src/analyzer.js";
+import type { Token } from "../../src/core/schema.js";
 import { dataPath, printTable, projectRoot } from "../lib/data.js";
 import { readBio } from "./ner-data.js";
 
@@ -91,6 +91,7 @@ if (dumpFile || checkFile) {
   }
 } else {
   const lexicon = entityLexicon();
+  const weights = shippedTaggerWeights();
   const analyzer = createAnalyzer();
   run(samples[0]!); // load the word lists and weights
   const rounds = Number(option("--rounds") ?? 3);
@@ -121,7 +122,7 @@ if (dumpFile || checkFile) {
     ["  token index", (s) => indexTokens(s.text, s.tokens)],
     ["  tagger: features", (s, i) => characterFeatures(s.text, indexes[i]!, lexicon)],
     ["  tagger: features + emissions + Viterbi", (s, i) => tagCharacters(s.text, indexes[i]!, lexicon)],
-    ["  tagger + name filters (names.ts)", (s, i) => taggedNames(s.text, indexes[i]!, lexicon)],
+    ["  tagger + name filters (names.ts)", (s, i) => taggedNames(s.text, indexes[i]!, lexicon, weights)],
     ["  persons (person.ts)", (s, i) => findPersons(s.text, indexes[i]!, lexicon)],
     ["  organisations (org.ts)", (s, i) => findOrgs(s.text, indexes[i]!, lexicon)],
     ["  places (place.ts)", (s, i) => findPlaces(s.text, indexes[i]!, lexicon)],

@@ -12,7 +12,7 @@
 import { createReadStream, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { termShape } from "../../src/keywords/terms.js";
+import { termShape } from "../../src/core/terms.js";
 import { segment } from "../../src/index.js";
 import { dataPath } from "../lib/data.js";
 

@@ -8,7 +8,7 @@ import {
   type TaggerWeights, viterbi,
 } from "../../src/entities/tagger.js";
 import { indexTokens } from "../../src/entities/tokens.js";
-import { createAnalyzer } from "../../src/pipeline.js";
+import { createAnalyzer } from "../../src/analyzer.js";
 import type { BioSentence } from "./ner-data.js";
 
 /** `allowed`: per character, the bit set of the labels the gold path may take there (absent: `gold` is certain). */

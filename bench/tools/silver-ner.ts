@@ -7,10 +7,11 @@
  */
 import { readFileSync } from "node:fs";
 import { extractEntities } from "../../src/entities/index.js";
+import { shippedTaggerWeights, type TaggerWeights } from "../../src/entities/tagger.js";
 import { entityLexicon } from "../../src/entities/lexicon.js";
 import { findPersons, personName } from "../../src/entities/person.js";
 import { indexTokens, isPersonTag, tokenStartingAt } from "../../src/entities/tokens.js";
-import { createAnalyzer } from "../../src/pipeline.js";
+import { createAnalyzer } from "../../src/analyzer.js";
 import { dataPath } from "../lib/data.js";
 import type { BioSentence, BioType } from "./ner-data.js";
 
@@ -56,13 +57,17 @@ const analyzer = createAnalyzer();
  * The sentences of `texts` with the person, place and organisation spans the extractor finds (overlapping spans
  * keep the first). `keep` decides which sentences are kept (e.g. only those naming a person).
  */
-export function silverSentences(texts: readonly string[], keep: (s: BioSentence) => boolean = () => true): BioSentence[] {
+export function silverSentences(
+  texts: readonly string[],
+  keep: (s: BioSentence) => boolean = () => true,
+  weights: TaggerWeights = shippedTaggerWeights(),
+): BioSentence[] {
   const out: BioSentence[] = [];
   for (const text of texts) {
     for (const sentence of sentencesOf(text)) {
       const spans: BioSentence["spans"] = [];
       let last = 0;
-      for (const e of extractEntities(sentence, analyzer.segment(sentence)).sort((a, b) => a.start - b.start)) {
+      for (const e of extractEntities(sentence, analyzer.segment(sentence), {}, weights).sort((a, b) => a.start - b.start)) {
         const type = BIO[e.type];
         if (!type || e.start < last) continue;
         spans.push({ type, start: e.start, end: e.end });

@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { entityLexicon } from "../../src/entities/lexicon.js";
-import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, useTaggerWeights, weightsText } from "../../src/entities/tagger.js";
+import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, weightsText } from "../../src/entities/tagger.js";
 import type { BioSentence, BioType } from "./ner-data.js";
 import { fileDigest, PROVENANCE, readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
 import { DEFAULT_SEED, type DenseWeights, type Example, prepare, pruneRows, toCompact, train } from "./perceptron.js";
@@ -140,8 +140,8 @@ export function trainTagger(gold: readonly BioSentence[], options: TrainingOptio
   const goldExamples = gold.map((sentence) => prepared.get(sentence) ?? prepared.set(sentence, prepare(sentence)).get(sentence)!);
   let silver: BioSentence[] = [];
   if (options.silverItems > 0) {
-    useTaggerWeights(toCompact(train(goldExamples, options.epochs, undefined, options.seed)));
-    silver = silverSentences(xwlbTexts(options.silverItems));
+    const goldOnly = toCompact(train(goldExamples, options.epochs, undefined, options.seed));
+    silver = silverSentences(xwlbTexts(options.silverItems), undefined, goldOnly);
   }
   const pool = options.swaps > 0 ? [...personNames([...gold, ...silver]), ...(options.poolItems > 0 ? titledNames(xwlbTexts(options.poolItems)) : [])] : [];
   const swapped = options.swaps > 0 ? swapNames(gold, [...new Set(pool)], options.swaps) : [];

@@ -2,8 +2,8 @@
  * Batch analysis over a worker pool: `analyzeMany` and `tagMany` read any (async) iterable of texts or
  * `{ id, text }` records and yield results in input order, with bounded look-ahead.
  */
-import { GongwenError, type ErrorCode } from "../errors.js";
-import type { Doc } from "../schema.js";
+import { GongwenError, type ErrorCode } from "../core/errors.js";
+import type { Doc } from "../core/schema.js";
 import type { Tags } from "../tag/schema.js";
 import { inOrder } from "./ordered.js";
 import { createPool, type Pool, type PoolOptions } from "./pool.js";

@@ -3,7 +3,7 @@
  * this runs there, so parsing a record costs the main thread nothing; a bad record becomes a GongwenError saying
  * what is wrong with it, and the CLI reports it with its line number.
  */
-import { GongwenError } from "../errors.js";
+import { GongwenError } from "../core/errors.js";
 
 /** A text and the id printed with its result. */
 export interface TextRecord {

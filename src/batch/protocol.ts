@@ -1,6 +1,6 @@
 /** What crosses the thread boundary between the pool and its workers. */
-import type { ErrorCode } from "../errors.js";
-import type { AnalyzerConfig } from "../schema.js";
+import type { ErrorCode } from "../core/errors.js";
+import type { AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
 
 /** Fixed for the life of a pool: every worker builds the same analyzer from it. */

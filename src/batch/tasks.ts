@@ -2,13 +2,12 @@
  * The operations the CLI and the worker pool run on one text, and the output formats they print. A worker
  * formats its own result, so serialising runs in parallel too and only a string crosses the thread boundary.
  */
-import { isGongwenError } from "../errors.js";
-import type { Analyzer } from "../pipeline.js";
+import { isGongwenError } from "../core/errors.js";
 import { render } from "../render/html.js";
 import { docAsText, summaryAsText, tagsAsText, tokensAsText } from "../render/text.js";
-import { DocSchema, type Doc } from "../schema.js";
+import { DocSchema, type Doc, type Token } from "../core/schema.js";
 import { outline } from "../enumerate/outline.js";
-import { enumerationTags, tag, type TagOptions } from "../tag/index.js";
+import { enumerationTags, type TagOptions, type Tags } from "../tag/index.js";
 import { EnumerationTagsSchema, TagsSchema } from "../tag/schema.js";
 import { parseRecordLine } from "./jsonl.js";
 import type { TaskOutcome } from "./protocol.js";
@@ -57,20 +56,27 @@ export interface Batch extends Selection {
   inputs: TaskInput[];
 }
 
+/** What a task needs of an analyzer (`createAnalyzer`'s has it): tags come from it, so they equal `gw.tag`'s. */
+export interface TaskAnalyzer {
+  analyze(text: string): Doc;
+  segment(text: string): Token[];
+  tag(doc: Doc, options?: TagOptions): Tags;
+}
+
 /** What running a batch needs: the analyzer (built on first use), tag options, the longest JSON Lines text. */
 export interface BatchContext {
-  analyzer: () => Analyzer;
+  analyzer: () => TaskAnalyzer;
   tag?: TagOptions;
   maxLength: number;
 }
 
 /** The JSON value of an operation: always an object, so a `jsonl` line can carry the record's id beside it. */
-function valueOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): object {
+function valueOf(analyzer: TaskAnalyzer, op: Operation, doc: Doc, tagOptions: TagOptions | undefined): object {
   switch (op) {
     case "analyze":
       return doc;
     case "tag":
-      return tag(doc, tagOptions);
+      return analyzer.tag(doc, tagOptions);
     case "segment":
       return { tokens: doc.tokens };
     case "summarize":
@@ -80,14 +86,14 @@ function valueOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): o
   }
 }
 
-function textOf(op: Operation, doc: Doc, tagOptions: TagOptions | undefined): string {
+function textOf(analyzer: TaskAnalyzer, op: Operation, doc: Doc, tagOptions: TagOptions | undefined): string {
   switch (op) {
     case "analyze":
       return docAsText(doc);
     case "summarize":
       return summaryAsText(doc);
     case "tag":
-      return tagsAsText(tag(doc, tagOptions));
+      return tagsAsText(analyzer.tag(doc, tagOptions));
     case "segment":
       return tokensAsText(doc.tokens);
     case "outline":
@@ -103,7 +109,7 @@ function select(op: Operation, value: object, { fields, compact }: Selection): o
 }
 
 /** `segment` needs tokens only: the other stages are skipped for it. */
-function docFor(analyzer: Analyzer, op: Operation, text: string): Doc {
+function docFor(analyzer: TaskAnalyzer, op: Operation, text: string): Doc {
   return op === "segment" ? { text, tokens: analyzer.segment(text), sentences: [] } : analyzer.analyze(text);
 }
 
@@ -113,10 +119,10 @@ function docFor(analyzer: Analyzer, op: Operation, text: string): Doc {
  * @example
  * runTask(createAnalyzer(), undefined, { op: "segment", text: "指导组成员王鹏", format: "text" }); // → "指导组 成员 王鹏"
  */
-export function runTask(analyzer: Analyzer, tagOptions: TagOptions | undefined, task: Task): string | object {
+export function runTask(analyzer: TaskAnalyzer, tagOptions: TagOptions | undefined, task: Task): string | object {
   const doc = docFor(analyzer, task.op, task.text);
   const selected = () => {
-    const value = valueOf(task.op, doc, tagOptions);
+    const value = valueOf(analyzer, task.op, doc, tagOptions);
     return select(task.op, task.id === undefined ? value : { id: task.id, ...value }, task);
   };
   switch (task.format) {
@@ -127,7 +133,7 @@ export function runTask(analyzer: Analyzer, tagOptions: TagOptions | undefined, 
     case "jsonl":
       return JSON.stringify(selected());
     case "text":
-      return textOf(task.op, doc, tagOptions);
+      return textOf(analyzer, task.op, doc, tagOptions);
     case "html":
       return render(doc, task.id === undefined ? {} : { caption: String(task.id) });
   }

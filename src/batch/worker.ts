@@ -3,8 +3,8 @@
  * its analyzer once, on its first record, so nodejieba's dictionaries load once per worker.
  */
 import { workerData } from "node:worker_threads";
-import { createAnalyzer, type Analyzer } from "../pipeline.js";
-import { DEFAULT_MAX_INPUT_LENGTH } from "../schema.js";
+import { createAnalyzer, type Analyzer } from "../analyzer.js";
+import { DEFAULT_MAX_INPUT_LENGTH } from "../core/schema.js";
 import { runBatch, type Batch } from "./tasks.js";
 import type { PoolConfig, TaskOutcome } from "./protocol.js";
 

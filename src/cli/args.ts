@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { FIELDS, FORMATS, OPERATIONS, type Operation, type Selection } from "../batch/tasks.js";
-import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig } from "../schema.js";
+import { positiveInteger } from "../core/options.js";
+import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
 import { COMMANDS } from "./help.js";
 
@@ -43,12 +44,8 @@ function wordList(file: string): string[] {
     .filter((line) => line !== "" && !line.startsWith("#"));
 }
 
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} expects a positive integer, got "${value}"`);
-  return number;
-}
+/** A flag's value as a positive integer (undefined when absent), or a usage error. */
+const positiveFlag = (value: string | undefined, flag: string) => positiveInteger(value, flag, (message) => new UsageError(message));
 
 /** `--fields a,b`: names checked against the operation's fields, so a typo is an error rather than an empty result. */
 function fieldList(value: string, op: Operation): string[] {
@@ -118,7 +115,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
     throw new UsageError(`--fields and --compact choose what JSON carries: they need --format json or jsonl, not ${format}`);
   }
   const fields = values.fields === undefined ? undefined : fieldList(values.fields, op);
-  const maxLength = positiveInteger(values["max-length"], "--max-length") ?? DEFAULT_MAX_INPUT_LENGTH;
+  const maxLength = positiveFlag(values["max-length"], "--max-length") ?? DEFAULT_MAX_INPUT_LENGTH;
   const userWords = values["user-words"] === undefined ? undefined : wordList(values["user-words"]);
   const minScore = values["min-score"] === undefined ? undefined : Number(values["min-score"]);
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) {
@@ -135,7 +132,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
     ...(values.deny === undefined ? {} : { deny: wordList(values.deny) }),
     ...(userWords === undefined ? {} : { userWords }),
   };
-  const concurrency = positiveInteger(values.concurrency, "--concurrency");
+  const concurrency = positiveFlag(values.concurrency, "--concurrency");
   return {
     kind: "run",
     options: {

@@ -4,7 +4,7 @@
  */
 import { FIELDS, type Operation } from "../batch/tasks.js";
 import type { QueueCommand } from "../queue/cli.js";
-import { DEFAULT_MAX_INPUT_LENGTH } from "../schema.js";
+import { DEFAULT_MAX_INPUT_LENGTH } from "../core/schema.js";
 
 const SUMMARIES: Record<Operation | QueueCommand, string> = {
   analyze: "the whole document model (tokens, sentences, enumerations, entities, keywords, summary…)",

@@ -8,7 +8,7 @@
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { dictPath } from "../dict.js";
 import { overLimit } from "../batch/jsonl.js";
-import type { ErrorCode } from "../errors.js";
+import type { ErrorCode } from "../core/errors.js";
 import { expandGlob, hasGlob } from "./glob.js";
 import { readLineGroups } from "./lines.js";
 

@@ -17,7 +17,7 @@ import type { TaskOutcome } from "../batch/protocol.js";
 import { OPERATIONS, runBatch, type Batch, type TaskInput } from "../batch/tasks.js";
 import { QUEUE_COMMANDS, runQueueCommand, type QueueCommand } from "../queue/cli.js";
 import { dictPath } from "../dict.js";
-import { createAnalyzer, type Analyzer } from "../pipeline.js";
+import { createAnalyzer, type Analyzer } from "../analyzer.js";
 import { pageFrame } from "../render/html.js";
 import { parseCommand, UsageError, type CliOptions } from "./args.js";
 import { commandHelp, USAGE } from "./help.js";

@@ -2,8 +2,8 @@
  * Declared quantities of policy items: a number, a classifier and the noun counted (二十条主要工作重点,
  * 26项制度保障, 六个关键问题). The value is the parsed number; `attrs.noun` the counted noun.
  */
-import type { Token } from "../schema.js";
-import { parseChineseNumber } from "../text/numerals.js";
+import type { Token } from "../core/schema.js";
+import { parseChineseNumber } from "../core/numerals.js";
 import type { TokenIndex } from "./tokens.js";
 
 export interface CountMatch {

@@ -3,16 +3,15 @@
  * documents and quoted formulas, each a span of the original text.
  */
 import { z } from "zod";
-import { parseOptions, parseText } from "../options.js";
-import type { Stage } from "../pipeline.js";
-import { type Entity, IsoDateSchema, type Token } from "../schema.js";
-import { defaultLexicon, segmentText } from "../segment/index.js";
+import type { Stage } from "../core/stage.js";
+import { type Entity, IsoDateSchema, type Token } from "../core/schema.js";
 import { type DateMention, datesIn } from "../text/dates.js";
-import { contentRanges } from "../text/page.js";
+import { contentRanges, countBelow } from "../core/spans.js";
 import { type CountMatch, findCounts } from "./count.js";
 import { type EntityLexicon, entityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import { findMeetings } from "./meeting.js";
 import { taggedNames } from "./names.js";
+import { shippedTaggerWeights, type TaggerWeights } from "./tagger.js";
 import { findOrgs, type OrgMatch } from "./org.js";
 import { findPersons, listedNames, personName, type PersonMatch, titleAfter } from "./person.js";
 import { findPlaces, type PlaceMatch } from "./place.js";
@@ -115,10 +114,10 @@ const FORMULA_AFTER_PLACE = ["式", "特色", "民族"];
 const isFormula = (text: string, place: { end: number }) => FORMULA_AFTER_PLACE.some((w) => text.startsWith(w, place.end));
 
 /** Person, place and organisation candidates with their ranks. */
-function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon, into: Source[]): void {
+function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon, weights: TaggerWeights, into: Source[]): void {
   const persons = findPersons(text, index, lexicon);
   const personRank = { title: RANK.titledPerson, mention: RANK.mention };
-  const tagged = taggedNames(text, index, lexicon);
+  const tagged = taggedNames(text, index, lexicon, weights);
   const seeds = [...persons, ...tagged.filter((n) => n.type === "person")];
   for (const p of listedNames(text, index, lexicon, seeds)) into.push(personSource(p, RANK.mention));
   for (const p of persons) into.push(personSource(p, personRank[p.evidence]));
@@ -151,11 +150,16 @@ function addTitlesAfter(text: string, lexicon: EntityLexicon, chosen: Entity[]):
  * extractEntities(text, tokens).filter((e) => e.type === "person")[0]
  * // "学院党委书记雷承锋主持" → { text: "雷承锋", attrs: { titles: ["党委书记"], org: "学院", … }, id: "person:雷承锋" }
  */
-export function extractEntities(text: string, tokens: readonly Token[], options: EntityOptions = {}): Entity[] {
+export function extractEntities(
+  text: string,
+  tokens: readonly Token[],
+  options: EntityOptions = {},
+  taggerWeights: TaggerWeights = shippedTaggerWeights(),
+): Entity[] {
   const lexicon = entityLexicon();
   const index = indexTokens(text, tokens);
   const candidates: Source[] = [];
-  nameCandidates(text, index, lexicon, candidates);
+  nameCandidates(text, index, lexicon, taggerWeights, candidates);
   for (const m of findMeetings(text, index)) candidates.push({ type: "meeting", start: m.start, end: m.end, rank: RANK.other });
   for (const count of findCounts(index)) candidates.push({ type: "count", start: count.start, end: count.end, rank: RANK.other, count });
   for (const date of datesIn(text, options.referenceDate ? { referenceDate: options.referenceDate } : {})) {
@@ -169,19 +173,8 @@ export function extractEntities(text: string, tokens: readonly Token[], options:
 }
 
 /**
- * Entities in `text`, segmented with the built-in vocabulary.
- *
- * @example
- * entities("学院党委书记雷承锋主持召开会议").map((e) => [e.type, e.text]);
- * // → [["org", "学院党委"], ["person", "雷承锋"]]
- */
-export function entities(text: string, options: EntityOptions = {}): Entity[] {
-  const parsed = parseOptions(EntityOptionsSchema, options, "entity options");
-  return extractEntities(parseText(text), segmentText(text, "default", defaultLexicon()), parsed);
-}
-
 /** Validates {@link EntityOptions} (strict; the reference date must exist). */
-const EntityOptionsSchema: z.ZodType<EntityOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
+export const EntityOptionsSchema: z.ZodType<EntityOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
 
 /**
  * A test of whether a span lies inside one of `ranges`: a binary search over the ranges by start, with the furthest
@@ -192,15 +185,9 @@ function withinSome(ranges: readonly { start: number; end: number }[]): (span: {
   const furthestEnd: number[] = [];
   for (const range of sorted) furthestEnd.push(Math.max(range.end, furthestEnd.at(-1) ?? -1));
   return (span) => {
-    // the last range starting at or before the span
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && furthestEnd[lo - 1]! >= span.end;
+    // the ranges starting at or before the span
+    const before = countBelow(sorted, span.start + 1, (range) => range.start);
+    return before > 0 && furthestEnd[before - 1]! >= span.end;
   };
 }
 
@@ -210,11 +197,12 @@ function withinSome(ranges: readonly { start: number; end: number }[]): (span: {
  */
 export const entityStage: Stage<"entities"> = {
   name: "entities",
-  requires: ["tokens", "sentences"],
-  provides: "entities",
+  reads: ["tokens"],
+  readsIfPresent: ["page"],
+  writes: ["entities"],
   run: (doc, context) => {
     const referenceDate = context.config.referenceDate ?? doc.page?.publishedAt;
-    const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {});
+    const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {}, context.resources.taggerWeights);
     if (!doc.page || context.config.scope === "all") return { ...doc, entities: found };
     const inside = withinSome([...contentRanges(doc), ...doc.page.regions.filter((r) => r.kind === "credits")]);
     return { ...doc, entities: found.filter(inside) };

@@ -3,7 +3,8 @@
  * session numbers and year (2023年第11次党委(扩大)会议, 十四届全国人大二次会议, 党的二十届三中全会), plus the
  * fixed form 党的二十大. A bare 会议 (会议指出) is no meeting: the name needs a body, a number or a known form.
  */
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
+import { wordList } from "../dict.js";
 import { isAllHan, type TokenIndex } from "./tokens.js";
 
 export interface MeetingMatch {
@@ -11,9 +12,9 @@ export interface MeetingMatch {
   end: number;
 }
 
-const MEETING_NOUNS = ["代表大会", "全体会议", "会议", "全会", "大会", "两会", "座谈会", "峰会", "论坛", "年会", "集体学习"];
+const meetingNouns = wordList("meeting-nouns.txt");
 /** Verbs glued to a meeting noun by the segmenter (列席会议, 出席会议): the word is an act, not a name. */
-const ACTS = ["列席", "出席", "参加", "召开", "主持", "举行", "开好", "开"];
+const gluedActs = wordList("meeting-glued-acts.txt");
 const BODY_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn"]);
 /** Session words after a number (二次会议, 十四届, 三中全会). */
 const SESSION_WORDS = new Set(["次", "届", "中"]);
@@ -24,7 +25,9 @@ const MAX_MEETING = 32;
 const PARTY_CONGRESS = /党的[一二三四五六七八九十]{1,3}大/gu;
 
 /** Last characters of the meeting nouns: most words are rejected on theirs. */
-const NOUN_ENDINGS = new Set(MEETING_NOUNS.map((noun) => noun.charCodeAt(noun.length - 1)));
+let nounEndings: Set<number> | undefined;
+const endsLikeMeetingNoun = (word: string) =>
+  (nounEndings ??= new Set(meetingNouns().map((noun) => noun.charCodeAt(noun.length - 1)))).has(word.charCodeAt(word.length - 1));
 
 const isSession = (t: Token) => t.kind === "number" || t.pos === "m" || SESSION_WORDS.has(t.text) || /^[0-9]{4}年$/u.test(t.text);
 
@@ -39,11 +42,11 @@ export function findMeetings(text: string, index: TokenIndex): MeetingMatch[] {
   const found: MeetingMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i]!;
-    if (head.kind !== "word" || !NOUN_ENDINGS.has(head.text.charCodeAt(head.text.length - 1))) continue;
-    if (!MEETING_NOUNS.some((noun) => head.text.endsWith(noun))) continue;
-    if (ACTS.some((act) => head.text.startsWith(act))) continue;
+    if (head.kind !== "word" || !endsLikeMeetingNoun(head.text)) continue;
+    if (!meetingNouns().some((noun) => head.text.endsWith(noun))) continue;
+    if (gluedActs().some((act) => head.text.startsWith(act))) continue;
     let k = i;
-    let specific = !MEETING_NOUNS.includes(head.text);
+    let specific = !meetingNouns().includes(head.text);
     let open = false;
     while (k > 0) {
       const t = tokens[k - 1]!;

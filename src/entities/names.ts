@@ -12,7 +12,7 @@
 import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
 import { isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
 import { isGenericPlace, PLACE_ENDINGS } from "./place.js";
-import { labelSpans, tagCharacters } from "./tagger.js";
+import { labelSpans, tagCharacters, type TaggerWeights } from "./tagger.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface NameMatch {
@@ -151,10 +151,10 @@ function splitNameRun(text: string, index: TokenIndex, lexicon: EntityLexicon, s
  * Names the tagger finds in `text`.
  *
  * @example
- * taggedNames(text, index, lexicon) // "克林顿总统会见了江主席" → [person 克林顿, person 江]
+ * taggedNames(text, index, lexicon, weights) // "克林顿总统会见了江主席" → [person 克林顿, person 江]
  */
-export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexicon): NameMatch[] {
-  const spans = labelSpans(tagCharacters(text, index, lexicon));
+export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexicon, weights: TaggerWeights): NameMatch[] {
+  const spans = labelSpans(tagCharacters(text, index, lexicon, weights));
   const out: NameMatch[] = [];
   spans.forEach((span, k) => {
     const type = TYPES[span.type];

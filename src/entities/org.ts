@@ -4,7 +4,8 @@
  * ordinals) to a strong start (a known organisation, a place, 中共/中央/国家…), and right over further suffix
  * words (国务院 + 办公厅). Nested names stay whole: 省委主题教育第二十四巡回指导组 is one organisation.
  */
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
+import { wordSet } from "../dict.js";
 import { type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt } from "./lexicon.js";
 import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 
@@ -22,21 +23,12 @@ const STRONG_HEADS = ["中共", "中央", "国家", "全国", "中国", "中华"
 const STRONG_HEAD_STARTS = new Set(STRONG_HEADS.map((head) => head.charCodeAt(0)));
 /** Parts of speech that can sit inside an organisation name (x: words the segmenter does not know, 杏儿沟, 三矿). */
 const MATERIAL_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn", "b", "an", "ng", "x"]);
-/** Words that end in an organisation suffix but name none (社会, 格局, 干部…). */
-const NOT_ORGS = new Set([
-  "社会", "机会", "体系", "关系", "联系", "干部", "内部", "全部", "局部", "外部", "格局", "布局", "大局", "全局", "结局",
-  "平台", "舞台", "出台", "场所", "好处", "到处", "举办", "创办", "承办", "进行", "执行", "发行", "运行", "队伍",
-  "团队", "会议", "大会", "全会", "学科", "冠军", "将军", "新格局", "大格局", "党组织", "基层党组织", "党政机关",
-  "国家机关", "司法机关", "地方政府", "政府", "部门", "科研院所", "院所", "决策部署", "单位", "组织", "系统", "高校", "院校", "学校", "本部", "总部", "全党", "全社会",
-  "领导班子", "班子", "研讨会", "座谈会", "报告会", "推进会", "见面会", "发布会", "工作会", "交流会", "博览会",
-  "运动会", "委员会委员", "人民群众", "群众", "各部", "各委", "各局", "各级党委", "地方党委", "各级党组织",
-  "东部", "西部", "中部", "南部", "北部", "中西部", "大厅", "餐厅", "客厅", "展厅", "部署", "签署", "开局", "当局",
-  "时局", "僵局", "定局", "主办", "协办", "督办", "兴办", "开办", "试办", "查办", "交办", "申办", "筹办", "民办", "公办",
-  "母校", "名校", "副中心", "冬奥会", "残奥会", "冬残奥会", "奥运会", "亚运会", "世博会", "进博会", "变局", "大变局", "好局", "开好局", "人民军队", "军队", "军校", "职业院校", "体系", "派系", "水系", "院系", "科室", "处室", "中心组", "专家组",
-  "以人民为中心", "直辖市人民政府", "自治区人民政府",
-]);
+/** Words that end in an organisation suffix but name none (社会, 格局, 干部…): dict/entity-not-orgs.txt. */
+const notOrgs = wordSet("entity-not-orgs.txt");
+let notOrgEndings: Set<number> | undefined;
 /** Last characters of the words above: a word ending otherwise ends in none of them. */
-const NOT_ORG_ENDINGS = new Set([...NOT_ORGS].map((word) => word.charCodeAt(word.length - 1)));
+const notOrgEnding = (code: number) =>
+  (notOrgEndings ??= new Set([...notOrgs()].map((word) => word.charCodeAt(word.length - 1)))).has(code);
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
 
@@ -141,7 +133,7 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
     const next = tokenStartingAt(index, right);
     if (!next || !isMaterial(next) || next.end - best > MAX_ORG_LENGTH) break;
     const suffix = longestEndingAt(lexicon.orgSuffixes, next.text, next.text.length);
-    if (!suffix || suffix.start !== 0 || NOT_ORGS.has(next.text)) break;
+    if (!suffix || suffix.start !== 0 || notOrgs().has(next.text)) break;
     right = next.end;
   }
   const name = text.slice(best, right);
@@ -171,12 +163,12 @@ const ORG_NOUN_TAGS = new Set(["n", "nt", "nz"]);
  * 美国政府)? A longer suffix overrides a shorter non-organisation ending (四川省人民政府 is one).
  */
 export function isNonOrgWord(word: string, lexicon: EntityLexicon): boolean {
-  if (NOT_ORGS.has(word)) return true;
-  if (!NOT_ORG_ENDINGS.has(word.charCodeAt(word.length - 1))) return false;
+  if (notOrgs().has(word)) return true;
+  if (!notOrgEnding(word.charCodeAt(word.length - 1))) return false;
   const suffixStart = longestStartBefore(lexicon.orgSuffixes, word, word.length);
   const suffixLength = suffixStart >= 0 ? word.length - suffixStart : 0;
   for (let length = 2; length <= 4 && length < word.length; length++) {
-    if (NOT_ORGS.has(word.slice(-length)) && suffixLength <= length) return true;
+    if (notOrgs().has(word.slice(-length)) && suffixLength <= length) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@
  * and named regions (`dict/entity-regions.txt`), matched where jieba's word boundaries agree, plus words jieba
  * tags `ns`.
  */
+import { wordSet } from "../dict.js";
 import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
 import { isAllHan, type TokenIndex, tokenCovering } from "./tokens.js";
 
@@ -34,18 +35,13 @@ function isPlaceLike(word: string): boolean {
 
 const TOWN_ENDINGS = new Set(["镇", "乡", "村"]);
 
-/** Words that end like a place but name none (城市, 城镇, 中心). */
-const GENERIC_PLACES = new Set([
-  "城市", "城镇", "城乡", "乡村", "农村", "山区", "地区", "社区", "市区", "郊区", "县城", "省市", "省区", "港口",
-  "海岛", "江河", "河湖", "山川", "山河", "中心", "全国", "各地", "当地", "本地", "外地", "境外", "海外", "国内", "国外",
-  "北方地区", "南方地区", "东部地区", "西部地区", "中部地区", "东北地区", "都市", "宜居城市", "海绵城市", "城中村", "海湾",
-  "新区", "新城区", "之城", "中华", "中西", "太阳", "兴国", "美丽", "宜居",
-]);
+/** Words that end like a place but name none (城市, 城镇, 中心): dict/entity-generic-places.txt. */
+const genericPlaces = wordSet("entity-generic-places.txt");
 
 /** Endings of abstract nouns that jieba's dictionary sometimes tags `ns` (法治化, 马克思列宁主义). */
 const ABSTRACT_ENDINGS = ["化", "主义", "性"];
 
-export const isGenericPlace = (word: string) => GENERIC_PLACES.has(word) || ABSTRACT_ENDINGS.some((e) => word.endsWith(e));
+export const isGenericPlace = (word: string) => genericPlaces().has(word) || ABSTRACT_ENDINGS.some((e) => word.endsWith(e));
 
 /**
  * A known place at the start of a longer word (长三角一体化/l, 北京冬奥会/nt): kept when the name is long or a

@@ -4,7 +4,7 @@
  * before shorter. Meetings, counts and dates form a second layer and documents and quotes a third, so an
  * organisation can sit inside a meeting name (国务院党组 in 国务院党组会议) and anything inside a 《title》.
  */
-import type { Entity, OrgEntity } from "../schema.js";
+import type { Entity, OrgEntity } from "../core/schema.js";
 
 /** A candidate span with its type and rank: lower ranks win overlaps. */
 export interface Candidate {

@@ -12,9 +12,12 @@
  */
 import { readFileSync } from "node:fs";
 import { dictParseError, dictPath } from "../dict.js";
-import type { Token } from "../schema.js";
+import type { TaggerWeights } from "../core/resources.js";
+import type { Token } from "../core/schema.js";
 import { type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
 import type { TokenIndex } from "./tokens.js";
+
+export type { TaggerWeights };
 
 export const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"] as const;
 export const LABEL_COUNT = LABELS.length;
@@ -302,8 +305,8 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
   return out;
 }
 
-/**
- * Weights of the known features, indexed by a bit set over all 2^HASH_BITS feature ids: a feature is known when
+/*
+ * The compact weights (TaggerWeights in core/resources.ts) hold the known features, indexed by a bit set over all 2^HASH_BITS feature ids: a feature is known when
  * its bit is set, and its weights are the row numbered by the count of set bits before it (its rank). Each row
  * holds the weights of the labels other than O as int16 hundredths, each less the feature's O weight: shifting
  * every label of a character by the same amount changes no decision, so O's emission is 0 (the file keeps two
@@ -311,14 +314,6 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
  * unknown feature costs no memory access; the rows take 12 bytes each, 2.8 MB for the shipped weights.
  * Tagging is bound by these lookups.
  */
-export interface TaggerWeights {
-  /** Pairs of uint32 per 32 feature ids: the number of known features before them, then their bits. */
-  known: Uint32Array;
-  /** ROW int16s per known feature, in feature id order. */
-  rows: Int16Array;
-  /** transitions[from * LABEL_COUNT + to]; row LABEL_COUNT is the sentence start. */
-  transitions: Float32Array;
-}
 
 /** Weights are stored in hundredths. */
 const WEIGHT_SCALE = 100;
@@ -595,7 +590,7 @@ export function labelSpans(labels: Uint8Array): { type: SpanType; start: number;
 }
 
 const WEIGHTS_FILE = "entity-tagger.txt";
-let loaded: { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } | undefined;
+let shipped: TaggerWeights | undefined;
 
 /** Words of the known-feature bit set with its ranks (`TaggerWeights.known`). */
 const KNOWN_WORDS = (1 << HASH_BITS) / 16;
@@ -659,20 +654,22 @@ export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWei
   return { known, rows: all, transitions };
 }
 
-/** The shipped weights (and masked transitions), loaded on first use. Format: `weightsText`. */
-function taggerWeights(): { weights: TaggerWeights; transitions: Float32Array; tables: TaggingTables } {
-  if (loaded) return loaded;
-  const weights = parseTaggerWeights(readFileSync(dictPath(WEIGHTS_FILE), "latin1"));
-  loaded = { weights, transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
-  return loaded;
+/** The shipped weights, parsed once per process on first use. Format: `weightsText`. */
+export function shippedTaggerWeights(): TaggerWeights {
+  shipped ??= parseTaggerWeights(readFileSync(dictPath(WEIGHTS_FILE), "latin1"));
+  return shipped;
 }
 
-/**
- * Replaces the shipped weights for this process (the training tools evaluate the whole extractor with weights
- * trained without part of example.dev, on the part held out).
- */
-export function useTaggerWeights(weights: TaggerWeights): void {
-  loaded = { weights, transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
+/** What tagging derives from a set of weights (masked transitions, lookup tables), computed once per set. */
+const prepared = new WeakMap<TaggerWeights, { transitions: Float32Array; tables: TaggingTables }>();
+
+function preparedFor(weights: TaggerWeights): { transitions: Float32Array; tables: TaggingTables } {
+  let ready = prepared.get(weights);
+  if (!ready) {
+    ready = { transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
+    prepared.set(weights, ready);
+  }
+  return ready;
 }
 
 /**
@@ -681,8 +678,13 @@ export function useTaggerWeights(weights: TaggerWeights): void {
  * @example
  * labelSpans(tagCharacters(text, index, lexicon)) // "江泽民会见克林顿" → [PER 0–3, PER 5–8]
  */
-export function tagCharacters(text: string, index: TokenIndex, lexicon: EntityLexicon): Uint8Array {
-  const { weights, transitions, tables } = taggerWeights();
+export function tagCharacters(
+  text: string,
+  index: TokenIndex,
+  lexicon: EntityLexicon,
+  weights: TaggerWeights = shippedTaggerWeights(),
+): Uint8Array {
+  const { transitions, tables } = preparedFor(weights);
   const n = text.length;
   const memory = bytes(contextBytes(n) + n * LABEL_COUNT);
   const context = characterContext(text, index, lexicon, memory.subarray(0, contextBytes(n)));

@@ -2,7 +2,7 @@
  * Token lookups shared by the entity finders: which token starts or covers an offset, and the character classes
  * the grammars test.
  */
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
 
 /** Tokens indexed by the offsets they start at and cover. */
 export interface TokenIndex {

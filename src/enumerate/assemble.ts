@@ -6,8 +6,9 @@
  * final span; a run whose items fall under different parents is split there (numbering that runs on across
  * sections), and each piece keeps the numbers it shows.
  */
-import type { Enumeration, ListItem, Span } from "../schema.js";
-import { countBelow, type Layout } from "./layout.js";
+import type { Enumeration, ListItem, Span } from "../core/schema.js";
+import { type Layout } from "./layout.js";
+import { countBelow } from "../core/spans.js";
 import { INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
 
 /** A proposed item: a numbered marker, or the lead words of a parallel clause (which brings its own end). */

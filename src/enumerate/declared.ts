@@ -2,9 +2,9 @@
  * Declared counts: the number a text announces for a list (以下六方面工作：（一）…, 重点抓好三件事：一是…) or
  * refers back to after it (落实…的“二十条主要工作重点”), linked to the list with whether the numbers agree.
  */
-import type { Enumeration, Span } from "../schema.js";
+import type { Enumeration, Span } from "../core/schema.js";
 import { lastBefore, type Layout } from "./layout.js";
-import { parseChineseNumber } from "../text/numerals.js";
+import { parseChineseNumber } from "../core/numerals.js";
 import { charTable } from "./markers.js";
 
 export interface CountPhrase extends Span {

@@ -3,10 +3,10 @@
  * with declared counts (以下六方面工作, “二十条主要工作重点”) and parallel series (排比).
  */
 import { z } from "zod";
-import { parseOptions, parseText } from "../options.js";
-import type { Stage } from "../pipeline.js";
-import { type Enumeration, type Span, SpanSchema } from "../schema.js";
-import { contentRanges } from "../text/page.js";
+import { parseOptions, parseText } from "../core/options.js";
+import type { Stage } from "../core/stage.js";
+import { type Enumeration, type Span, SpanSchema } from "../core/schema.js";
+import { contentRanges } from "../core/spans.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 import { assemble, groupRuns } from "./assemble.js";
 import { linkDeclared, scanCounts } from "./declared.js";
@@ -100,8 +100,9 @@ function enumerationsIn(text: string, options: EnumerationOptions): Enumeration[
  */
 export const enumerationStage: Stage<"enumerations"> = {
   name: "enumerations",
-  requires: ["sentences"],
-  provides: "enumerations",
+  reads: ["sentences"],
+  readsIfPresent: ["clauses", "page"],
+  writes: ["enumerations"],
   run: (doc, context) => ({
     ...doc,
     enumerations: enumerationsIn(doc.text, {

@@ -2,7 +2,9 @@
  * The line and sentence layout the assembler asks about (where a line ends, which paragraph a marker is in, where
  * a report's closing block starts), computed once per text in linear time and queried by binary search.
  */
-import type { Span } from "../schema.js";
+import type { Span } from "../core/schema.js";
+import { countBelow } from "../core/spans.js";
+import { isBlank } from "../core/text.js";
 
 export interface Layout {
   text: string;
@@ -22,30 +24,11 @@ export interface Layout {
   trimEnd(start: number, end: number): number;
 }
 
-const BLANKS = new Set([..." \t\n\r\f\v\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\u200b\u200d\ufeff"]);
-const isBlank = (c: string | undefined) => c !== undefined && (BLANKS.has(c) || (c >= "\u2000" && c <= "\u200a"));
 /** Sentence enders that close a thought; `；` only separates items of one. */
 const FULL_STOPS = new Set([..."。！？!?"]);
 const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送"];
 const DATE_LINE = /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[\s\u3000]*$/u;
 
-/**
- * How many of the sorted `items` have a key below `x` (a binary search): the index of the first item at or after
- * `x`, or one past the last item before it.
- *
- * @example
- * countBelow([{ start: 0 }, { start: 5 }, { start: 9 }], 6, (s) => s.start); // → 2
- */
-export function countBelow<T>(items: readonly T[], x: number, key: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]!) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 const identity = (x: number) => x;
 /** Index of the last value ≤ x in sorted `values` (-1 when none). */
 export const lastAtOrBefore = (values: readonly number[], x: number) => countBelow(values, x + 1, identity) - 1;
@@ -91,7 +74,7 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     const start = lineStarts[k]!;
     const end = k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length;
     let blank = true;
-    for (let i = start; i < end && blank; i++) blank = isBlank(text[i]);
+    for (let i = start; i < end && blank; i++) blank = isBlank(text[i]!);
     if (!blank) {
       count++;
       paragraphStarts.push(start);
@@ -130,7 +113,7 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
       return Math.min(fullStopEnd[from] ?? text.length, lineEnd(pos));
     },
     trimEnd(start, end) {
-      while (end > start && isBlank(text[end - 1])) end--;
+      while (end > start && isBlank(text[end - 1]!)) end--;
       return end;
     },
   };

@@ -4,7 +4,7 @@
  *
  * A marker is only proposed here; `assemble.ts` decides which markers form lists.
  */
-import { parseChineseNumber, parseOrdinal } from "../text/numerals.js";
+import { parseChineseNumber, parseOrdinal } from "../core/numerals.js";
 
 /** Stable style names (the gold set in test/fixtures/enumerations uses the same). */
 export type MarkerStyle =

@@ -2,8 +2,8 @@
  * `outline`: the nested structure of a document's enumerations as plain text lines (ordinal, heading, first
  * clause), for a CMS teaser or a notebook.
  */
-import { parseObject } from "../options.js";
-import type { Doc, Enumeration, ListItem } from "../schema.js";
+import { parseObject } from "../core/options.js";
+import type { Doc, Enumeration, ListItem } from "../core/schema.js";
 
 /** First clauses longer than this are cut with an ellipsis. */
 const MAX_CLAUSE = 40;

@@ -5,7 +5,8 @@
  * roll call (县委书记×××主持，县委副书记×××，县委常委×××出席) and the record of the order of business
  * (听取了…；审议通过了…；传达学习了…).
  */
-import type { Span } from "../schema.js";
+import type { Span } from "../core/schema.js";
+import { wordList, wordSet } from "../dict.js";
 import type { Entry, Run } from "./assemble.js";
 import { isIdeograph } from "./markers.js";
 
@@ -20,22 +21,12 @@ const MIN_CLAUSE = 6;
 /** Modal words that may precede the lead in a series' clauses, longer first. */
 const MODALS = ["还要", "更要", "必须", "要", "应", "须", "并"];
 const MODAL_STARTS = new Set(MODALS.map((m) => m.charCodeAt(0)));
-/** Clause openers that repeat without making a figure of speech: pronouns, connectives, quantities. */
-const NOT_LEADS = new Set([
-  "我们", "我国", "他们", "这是", "这些", "这个", "那些", "其中", "同时", "但是", "因此", "所以", "而且",
-  "并且", "以及", "如果", "也是", "还是", "就是", "都是", "不是", "不仅", "主要", "其他", "一些", "各地",
-]);
-/**
- * Leads that record the order of business in meeting news (会议听取了…；审议了…；协商通过了…；决定…): the
- * agenda of a 常委会/人代会 release, not rhetoric. 通过 alone may be a preposition (通过深化改革，通过…), so only
- * the perfective 通过了 counts.
- */
-const AGENDA_LEADS = ["听取", "审议", "协商", "传达", "表决", "选举", "决定", "会议", "通过了"];
-/**
- * Position titles that make a clause a roll-call entry (职务 + 姓名, listed by rank: 市委书记×××，市委副书记×××，
- * 市委常委×××、×××出席): two such clauses make the series a roll call.
- */
-const TITLES = ["书记", "常委", "委员", "主任", "主席", "秘书长", "省长", "市长", "县长", "区长", "镇长", "乡长", "部长", "厅长", "局长", "院长", "校长", "组长", "成员", "负责人"];
+/** Clause openers that repeat without making a figure of speech (dict/enumerate-not-leads.txt). */
+const notLeads = wordSet("enumerate-not-leads.txt");
+/** Leads that record the order of business in meeting news, not rhetoric (dict/enumerate-agenda-leads.txt). */
+const agendaLeads = wordList("enumerate-agenda-leads.txt");
+/** Position titles that make a clause a roll-call entry (dict/enumerate-roll-call-titles.txt). */
+const rollCallTitles = wordList("enumerate-roll-call-titles.txt");
 /** How far into a clause a roll call names the position (党工委副书记、管委会副主任×××). */
 const TITLE_REACH = 16;
 const MIN_ROLL_CALL = 2;
@@ -67,17 +58,17 @@ function leadAt(text: string, clause: Span, key: number): number {
 function canLead(text: string, at: number): boolean {
   const a = text.charCodeAt(at);
   const b = text.charCodeAt(at + 1);
-  return isIdeograph(a) && isIdeograph(b) && !NUMERALS.has(a) && !NOT_LEADS.has(text.slice(at, at + LEAD_KEY));
+  return isIdeograph(a) && isIdeograph(b) && !NUMERALS.has(a) && !notLeads().has(text.slice(at, at + LEAD_KEY));
 }
 
-/** The lead at `at` records the order of business (听取了…；审议了…), see {@link AGENDA_LEADS}. */
-const isAgenda = (text: string, at: number) => AGENDA_LEADS.some((lead) => text.startsWith(lead, at));
+/** The lead at `at` records the order of business (听取了…；审议了…). */
+const isAgenda = (text: string, at: number) => agendaLeads().some((lead) => text.startsWith(lead, at));
 
-/** The series names people by position (a roll call), see {@link TITLES}. */
+/** The series names people by position (a roll call). */
 function isRollCall(text: string, starts: readonly number[]): boolean {
   const titled = starts.filter((at) => {
     const head = text.slice(at, at + TITLE_REACH);
-    return TITLES.some((title) => head.includes(title));
+    return rollCallTitles().some((title) => head.includes(title));
   });
   return titled.length >= MIN_ROLL_CALL;
 }

@@ -2,12 +2,8 @@
  * The domain IDF table dict/idf.txt (built by bench/tools/build-idf.ts from the CCTV news corpus and the policy
  * documents), loaded once on first use.
  */
+import type { IdfTable } from "../core/resources.js";
 import { dictParseError, readDictLines } from "../dict.js";
-
-export interface IdfTable {
-  /** IDF of `term`; a word the table has not seen scores the table's maximum (it is rarer than any kept word). */
-  idf(term: string): number;
-}
 
 let table: IdfTable | undefined;
 

@@ -3,15 +3,14 @@
  * co-occurrence graph, or a blend; recurring multi-word phrases ranked alongside single words. Only the content
  * of the page counts (see content.ts), and every keyword carries all its occurrences as spans of the input.
  */
-import { parseDoc, parseOptions, parseScope } from "../options.js";
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
-import type { Stage } from "../pipeline.js";
-import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../schema.js";
-import { contentRanges } from "../text/page.js";
-import { occurrences, spansWithin } from "./content.js";
-import { documentOf } from "./document.js";
+import type { Resources } from "../core/resources.js";
+import type { Stage } from "../core/stage.js";
+import { parseDoc, parseOptions, parseScope } from "../core/options.js";
+import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../core/schema.js";
+import { contentRanges, occurrences, spansWithin } from "../core/spans.js";
 import { loadIdf } from "./idf.js";
-import { concatenated, scaledToMax, scoresOf } from "./pagerank.js";
+import { concatenated, scaledToMax, scoresOf } from "../core/pagerank.js";
 import { phraseCandidates } from "./phrases.js";
 import { loadStopwords } from "./terms.js";
 import { textRankScores, tfidfScores, tfWeight, wordCandidates } from "./words.js";
@@ -37,7 +36,12 @@ export interface KeywordRanking {
  * Ranks the keywords and key phrases of an analysed Doc (tokens required; `doc.page`, when present, limits the
  * ranking to the article).
  */
-export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "article" | "all" = "article"): KeywordRanking {
+export function rankKeywords(
+  doc: Doc,
+  options: KeywordOptions = {},
+  scope: "article" | "all" = "article",
+  resources: Pick<Resources, "idf" | "stopwords"> = { idf: loadIdf(), stopwords: loadStopwords() },
+): KeywordRanking {
   const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = parseOptions(
     KeywordOptionsSchema,
     options,
@@ -45,8 +49,7 @@ export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "art
   );
   const ranges = contentRanges(parseDoc(doc, "rankKeywords()"), parseScope(scope));
   const tokens = spansWithin(doc.tokens, ranges);
-  const stop = loadStopwords();
-  const idf = loadIdf();
+  const { stopwords: stop, idf } = resources;
   const seen = wordCandidates(tokens, stop);
   const long = seen.reduce((sum, w) => sum + w.spans.length, 0) >= LONG_TEXT_OCCURRENCES;
   const words = long ? seen.filter((w) => w.spans.length > 1) : seen;
@@ -89,21 +92,6 @@ export function rankKeywords(doc: Doc, options: KeywordOptions = {}, scope: "art
   return { keywords: keywords.map(everywhere), phrases: best.map(everywhere) };
 }
 
-
-/**
- * The keywords and key phrases of `input` (a text or an analysed Doc), best first, each with its score, its kind
- * and every occurrence as a span of the input.
- *
- * @example
- * const text = readFileSync("meeting-report.txt", "utf8"); // the seed meeting report
- * keywords(text, { topK: 5 }).map((k) => k.text); // → ["办学定位", "学院", "转型发展", "雷承锋", "一个目标"]
- * keywords(text)[0].spans.length;                  // → 31, every 办学定位 in the article
- */
-export function keywords(input: string | Doc, options?: KeywordOptions): Keyword[] {
-  const parsed = parseOptions(KeywordOptionsSchema, options, "keyword options");
-  return rankKeywords(documentOf(input), parsed).keywords;
-}
-
 /**
  * Pipeline stage: fills `doc.keywords` (top 20, words and phrases blended) and `doc.phrases` (the best 100 key
  * phrases).
@@ -111,10 +99,11 @@ export function keywords(input: string | Doc, options?: KeywordOptions): Keyword
  */
 export const keywordStage: Stage<"keywords" | "phrases"> = {
   name: "keywords",
-  requires: ["tokens"],
-  provides: "keywords",
+  reads: ["tokens"],
+  readsIfPresent: ["page"],
+  writes: ["keywords", "phrases"],
   run: (doc, context) => {
-    const ranking = rankKeywords(doc, {}, context.config.scope);
+    const ranking = rankKeywords(doc, {}, context.config.scope, context.resources);
     return { ...doc, keywords: ranking.keywords, phrases: ranking.phrases };
   },
 };

@@ -4,8 +4,9 @@
  * (nominal words, no verb: a verb makes a clause) and how it ends (a nominal head); cohesion is the symmetric conditional probability generalised to
  * n-grams (SCP_f, Silva & Lopes 1999): how much more often the parts occur together than apart.
  */
-import type { Span, Token } from "../schema.js";
-import { phraseRole, type PhraseRole, type StopwordKind } from "./terms.js";
+import type { Span, Token } from "../core/schema.js";
+import type { StopwordKind } from "../core/resources.js";
+import { phraseRole, type PhraseRole } from "./terms.js";
 
 /** A recurring phrase with every occurrence and its cohesion in [0, 1]. */
 export interface PhraseCandidate {

@@ -1,28 +1,11 @@
 /**
- * What may be a keyword: the shape test shared with the IDF build (bench/tools/build-idf.ts), the part-of-speech
- * test, and the genre stopwords of dict/stopwords.txt.
+ * What may be a keyword: the term shape (core/terms.ts, shared with summaries and the IDF build), the
+ * part-of-speech test, and the genre stopwords of dict/stopwords.txt.
  */
 import { dictParseError, readDictLines } from "../dict.js";
-import type { Token } from "../schema.js";
-
-const HAN = /\p{Script=Han}/u;
-/** Acronyms such as GDP, APEC, WTO: Latin letters only, at least one capital (122cc and 5G fail). */
-const ACRONYM = /^[A-Za-zＡ-Ｚａ-ｚ]{2,10}$/u;
-const CAPITAL = /[A-ZＡ-Ｚ]/u;
-
-/**
- * The term a token stands for in IDF counts and keyword candidates, or undefined: words of two or more characters
- * with a Han character, and Latin acronyms. Numbers, dates, punctuation, spaces and single characters never are.
- */
-export function termShape(token: Token): string | undefined {
-  if (token.kind === "word") {
-    const text = token.text;
-    if (text.length < 2 || (text.length === 2 && text.codePointAt(0)! > 0xffff)) return undefined;
-    return HAN.test(text) && !/\d/u.test(text) ? text : undefined;
-  }
-  if (token.kind === "latin" && ACRONYM.test(token.text) && CAPITAL.test(token.text)) return token.text;
-  return undefined;
-}
+import type { StopwordKind } from "../core/resources.js";
+import type { Token } from "../core/schema.js";
+import { termShape } from "../core/terms.js";
 
 /**
  * Parts of speech a keyword may have (jieba tags): nouns and names, verbal nouns, verbs, fixed expressions (l, i),
@@ -42,8 +25,6 @@ const PHRASE_HEAD_POS = new Set(["n", "nz", "ng", "nt", "vn", "l", "j", "an"]);
 const FUNCTION_EDGE = /^[的地得以对在是了和与及要这那就也都而并于为被把将从向]|[的地得以对在是了和与及要这那就也都而并于为被把将从向]$/u;
 
 const isDebris = (token: Token) => token.pos === "x" && FUNCTION_EDGE.test(token.text);
-
-export type StopwordKind = "stop" | "modifier";
 
 let stopwords: Map<string, StopwordKind> | undefined;
 

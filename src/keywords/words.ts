@@ -1,10 +1,10 @@
 /**
  * Single-word keyword scores: TF-IDF against the domain table, and TextRank over the co-occurrence graph.
  */
-import type { Span, Token } from "../schema.js";
-import type { IdfTable } from "./idf.js";
-import { addEdge, emptyGraph, pageRank, scoresOf, type Scores } from "./pagerank.js";
-import { keywordTerm, type StopwordKind } from "./terms.js";
+import type { Span, Token } from "../core/schema.js";
+import { addEdge, emptyGraph, pageRank, scoresOf, type Scores } from "../core/pagerank.js";
+import type { IdfTable, StopwordKind } from "../core/resources.js";
+import { keywordTerm } from "./terms.js";
 
 /** A candidate word with every occurrence. */
 export interface WordCandidate {

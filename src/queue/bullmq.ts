@@ -10,7 +10,7 @@
  */
 import type * as BullMQ from "bullmq";
 import { z } from "zod";
-import { GongwenError } from "../errors.js";
+import { GongwenError } from "../core/errors.js";
 
 /** Connection options, handed to ioredis as they are: host, port, username, password, db, tls… (its `RedisOptions`). */
 export interface RedisConnectionOptions {

@@ -11,7 +11,8 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { GongwenError, isGongwenError } from "../errors.js";
+import { GongwenError, isGongwenError } from "../core/errors.js";
+import { positiveInteger } from "../core/options.js";
 import { describeConnection } from "./bullmq.js";
 import { enqueueDocuments } from "./enqueue.js";
 import { DEFAULT_QUEUE, isArticleId, type TaggingJobData } from "./job.js";
@@ -323,14 +324,9 @@ function asksForHelp(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
 }
 
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    throw new GongwenError("INVALID_OPTIONS", `${flag} must be a positive integer, got "${value}"`);
-  }
-  return number;
-}
+/** A flag's value as a positive integer (undefined when absent), or `INVALID_OPTIONS`. */
+const positiveFlag = (value: string | undefined, flag: string) =>
+  positiveInteger(value, flag, (message) => new GongwenError("INVALID_OPTIONS", message));
 
 /**
  * Parses a queue subcommand's arguments (everything after the subcommand's name).
@@ -371,7 +367,7 @@ export function parseQueueArgs(command: QueueCommand, argv: string[]): WorkerArg
     if (output !== undefined && output !== "tags" && output !== "doc") {
       throw new GongwenError("INVALID_OPTIONS", `--output must be tags or doc, got "${output}"`);
     }
-    const concurrency = positiveInteger(v["concurrency"] as string | undefined, "--concurrency");
+    const concurrency = positiveFlag(v["concurrency"] as string | undefined, "--concurrency");
     return { ...common, ...(concurrency !== undefined ? { concurrency } : {}), ...(output ? { output } : {}) };
   } catch (error) {
     if (isGongwenError(error)) throw error;

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
-import { parseOptions } from "../options.js";
+import { parseOptions } from "../core/options.js";
 import { connectionSchema, openQueue, queueSchema, type OpenQueue, type RedisConnection } from "./bullmq.js";
 import { claimArticles, freeArticles } from "./claims.js";
 import {

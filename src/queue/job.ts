@@ -3,8 +3,8 @@
  * between producers (`enqueueDocuments`, or any BullMQ producer in any language), workers and result readers.
  */
 import { createHash } from "node:crypto";
-import { GongwenError, type ErrorCode } from "../errors.js";
-import type { Doc } from "../schema.js";
+import { GongwenError, type ErrorCode } from "../core/errors.js";
+import type { Doc } from "../core/schema.js";
 import type { Tags } from "../tag/schema.js";
 
 /** BullMQ's job name for a job of one article (`{ id, text }`), as other producers may still add. */

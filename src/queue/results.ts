@@ -5,9 +5,9 @@
  */
 import type { Queue } from "bullmq";
 import { z } from "zod";
-import { GongwenError } from "../errors.js";
-import { parseOptions } from "../options.js";
-import type { Doc } from "../schema.js";
+import { GongwenError } from "../core/errors.js";
+import { parseOptions } from "../core/options.js";
+import type { Doc } from "../core/schema.js";
 import type { Tags } from "../tag/schema.js";
 import { connectionSchema, openQueue, queueSchema, type OpenQueue, type RedisConnection } from "./bullmq.js";
 import { markQueue, readQueueIdentity, releaseArticles, type Claim } from "./claims.js";

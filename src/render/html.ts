@@ -4,10 +4,10 @@
  * input exactly (labels are drawn by CSS from data attributes), so the pane's `textContent` is the original text
  * and every highlight is a span of it.
  */
-import { parseOptions } from "../options.js";
+import { parseOptions } from "../core/options.js";
 import { z } from "zod";
-import { GongwenError } from "../errors.js";
-import { DocSchema, EntityTypeSchema, type Doc, type Entity, type EntityType, type MeetingBrief, type PersonRef } from "../schema.js";
+import { GongwenError } from "../core/errors.js";
+import { DocSchema, EntityTypeSchema, type Doc, type Entity, type EntityType, type MeetingBrief, type PersonRef } from "../core/schema.js";
 import { enumerationTags, type OutlineList } from "../tag/index.js";
 
 /** A CSS colour: a name, `#hex` or a colour function; nothing that can end the declaration or load a URL. */

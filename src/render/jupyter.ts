@@ -2,7 +2,7 @@
  * Notebook display. Deno's Jupyter kernel shows any value that has a `Symbol.for("Jupyter.display")` method as
  * the MIME bundle it returns; tslab shows HTML through its `display.html()`.
  */
-import type { Doc } from "../schema.js";
+import type { Doc } from "../core/schema.js";
 import { render, type RenderOptions } from "./html.js";
 
 /** The symbol Deno's kernel looks up on a cell's value (`Deno.jupyter.$display`). */

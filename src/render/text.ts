@@ -2,7 +2,7 @@
  * Plain-text views of a Doc for terminals (the CLI's `--format text`): short, one fact per line.
  */
 import { outline } from "../enumerate/outline.js";
-import type { Doc, Entity, PersonEntity, Token } from "../schema.js";
+import type { Doc, Entity, PersonEntity, Token } from "../core/schema.js";
 import { TAG_KINDS, type Tags } from "../tag/schema.js";
 
 /**

@@ -2,8 +2,8 @@
  * Turns jieba's words back into tokens with offsets (like spaCy's get_words_and_spaces): the words must spell
  * the piece exactly, or the offsets would lie, so a mismatch is an `ALIGNMENT` error rather than a guess.
  */
-import { GongwenError } from "../errors.js";
-import type { Token, TokenKind } from "../schema.js";
+import { GongwenError } from "../core/errors.js";
+import type { Token, TokenKind } from "../core/schema.js";
 import type { TaggedWords } from "./jieba.js";
 import { makeToken } from "./token.js";
 

@@ -3,7 +3,8 @@
  * Tokens are lossless: they cover the input exactly, in order, whitespace and punctuation included.
  */
 import { dictParseError, parseDictText, parseJiebaEntries, readDictLines } from "../dict.js";
-import type { SegmentMode, Token } from "../schema.js";
+import type { SegmentMode, Token } from "../core/schema.js";
+import type { Stage } from "../core/stage.js";
 import { alignWords } from "./align.js";
 import { cutSmall, tagWords } from "./jieba.js";
 import { applyLexicon, buildLexicon, type Lexicon } from "./lexicon.js";
@@ -92,3 +93,11 @@ export function segmentText(text: string, mode: SegmentMode, lexicon: Lexicon): 
   return mode === "search" ? searchPieces(merged) : merged;
 }
 
+
+/** Tokens (with POS) for the whole text, with the analyzer's vocabulary and mode. */
+export const segmentStage: Stage<"tokens"> = {
+  name: "segment",
+  reads: [],
+  writes: ["tokens"],
+  run: (doc, context) => ({ ...doc, tokens: context.segment(doc.text) }),
+};

@@ -6,7 +6,7 @@
  */
 import nodejieba from "nodejieba";
 import { assertFileExists, materialize, parseJiebaEntries, readDictLines } from "../dict.js";
-import { GongwenError } from "../errors.js";
+import { GongwenError } from "../core/errors.js";
 
 /** nodejieba's exports include the paths of its bundled dictionaries, which its typings omit. */
 const engine = nodejieba as typeof nodejieba & { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string };

@@ -5,7 +5,7 @@
  *   `巡回/指导/组组长`, because `组组长` is a dictionary word, and adding `指导组` as a user word does not change
  *   that. Matching lexicon words at token starts and re-cutting the token they end inside gives `巡回指导组/组长`.
  */
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
 import { makeToken } from "./token.js";
 
 interface TrieNode {

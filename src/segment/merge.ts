@@ -5,7 +5,7 @@
  * marks, while a numeral and its measure word (`一/项`, `两/个`, `第一/个`) and fused function words
  * (`就/是`, `这/一`) are separate tokens.
  */
-import type { Token } from "../schema.js";
+import type { Token } from "../core/schema.js";
 import { makeToken } from "./token.js";
 
 const DATE_UNITS = ["年", "月", "日", "时", "分"];

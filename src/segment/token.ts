@@ -1,4 +1,4 @@
-import type { Token, TokenKind } from "../schema.js";
+import type { Token, TokenKind } from "../core/schema.js";
 
 /**
  * Every token is built here, so all of them share one object shape (property order included): V8 then keeps the

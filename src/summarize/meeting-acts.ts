@@ -7,15 +7,16 @@
  * its paragraph, a decision to the end of its sentence; both run on over paragraphs that only continue them
  * (`一是…`, `要…` without a subject of their own).
  */
-import type { MeetingBrief, Span } from "../schema.js";
-import { scanMarkers } from "../enumerate/markers.js";
+import type { MeetingBrief, Span } from "../core/schema.js";
+import { wordList } from "../dict.js";
 import { type Lead, opensAgendaItem } from "./meeting-lead.js";
 import { firstEndingAfter, type MeetingText, span, trimEnd } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
-const STATEMENT_VERBS = ["强调", "指出", "要求", "表示", "说明"];
-const DECISION_VERBS = ["表决通过", "审议并通过", "审议通过", "讨论并原则通过", "审议并原则通过", "决定", "同意", "确定"];
+/** dict/meeting-statement-verbs.txt and dict/meeting-decision-verbs.txt */
+const statementVerbs = wordList("meeting-statement-verbs.txt");
+const decisionVerbs = wordList("meeting-decision-verbs.txt");
 /** Words that open a paragraph of the meeting's own (never a continuation). */
 const MEETING_SUBJECTS = ["会议", "全会"];
 /** After `会议`/`全会`: the sentence reports a view or a call, not a statement of the kind the brief lists. */
@@ -51,8 +52,7 @@ function lastPersonBefore(mt: MeetingText, offset: number): number {
 /** A paragraph that only continues the one before: a list item (`一是…`) or a directive without a subject (`要…`). */
 function continues(mt: MeetingText, paragraph: Span): boolean {
   const { text } = mt;
-  const markers = scanMarkers(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 8));
-  if (markers.some((m) => m.start === paragraph.start)) return true;
+  if (mt.markerStarts.has(paragraph.start)) return true;
   if (subjectAt(text, paragraph.start, MEETING_SUBJECTS)) return false;
   const firstClause = /^[^，,。；;：:]*/u.exec(paragraph.text)![0];
   // a paragraph about people (`全国政协副主席巴特尔、陈武…作发言`) has a subject of its own
@@ -135,7 +135,7 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
 }
 
 function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string }) | undefined {
-  for (let found = firstVerb(mt.text, sentence, STATEMENT_VERBS); found; found = firstVerb(mt.text, sentence, STATEMENT_VERBS, found.at + 1)) {
+  for (let found = firstVerb(mt.text, sentence, statementVerbs()); found; found = firstVerb(mt.text, sentence, statementVerbs(), found.at + 1)) {
     const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
     if (speaker) return { ...speaker, verb: found.verb };
   }
@@ -158,7 +158,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
   const subject = subjectAt(text, sentence.start, lead.subjects);
   const decisions: Span[] = [];
   let from = sentence.start;
-  for (let found = firstVerb(text, sentence, DECISION_VERBS, from); found; found = firstVerb(text, sentence, DECISION_VERBS, from)) {
+  for (let found = firstVerb(text, sentence, decisionVerbs(), from); found; found = firstVerb(text, sentence, decisionVerbs(), from)) {
     const v = found.at;
     from = v + 1;
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
@@ -169,7 +169,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
     // the clause right after the decision opens the next item of a chain: the decision is that one clause
     let end = sentence.end;
     const next = mt.clauses[firstEndingAfter(mt.clauses, v + 1) + 1];
-    if (next && next.start < sentence.end && (opensAgendaItem(text, next.start) || DECISION_VERBS.some((w) => text.startsWith(w, next.start)))) {
+    if (next && next.start < sentence.end && (opensAgendaItem(text, next.start) || decisionVerbs().some((w) => text.startsWith(w, next.start)))) {
       end = trimEnd(text, span(text, v, next.start)).end;
     }
     decisions.push(span(text, start, end));

@@ -3,17 +3,18 @@
  * (`5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨…`,
  * `中央经济工作会议12月11日至12日在北京举行`), and what it yields: the date, the meeting's name and number, the chair.
  */
-import type { MeetingBrief, PersonEntity, PersonRef, Span } from "../schema.js";
-import { parseOrdinal } from "../text/numerals.js";
+import type { MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
+import { wordList } from "../dict.js";
+import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 /** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
-/** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body). */
-const MEETING_NOUNS = ["会议", "全会", "大会", "集体学习", "座谈会", "常务会", "推进会", "研讨会", "交流会", "联席会", "工作会", "动员会", "外长会", "论坛", "峰会"];
+/** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body): dict/meeting-brief-nouns.txt. */
+const meetingNouns = wordList("meeting-brief-nouns.txt");
 /** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
-const BODY_ENDINGS = ["党组", "党委", "党工委", "政治局", "委员会", "常委会", "国务院", "书记处", "领导小组", "支部", "总支", "班子", "安理会"];
+const bodyEndings = wordList("meeting-bodies.txt");
 /** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */
 const MAX_PHRASE = 64;
 /** How far into the article the lead may start, in sentences (communiqués repeat their headline first). */
@@ -45,8 +46,8 @@ export interface Lead {
   subjects: readonly string[];
 }
 
-const endsWithMeetingNoun = (s: string) => MEETING_NOUNS.some((noun) => s.endsWith(noun));
-const endsWithBody = (s: string) => BODY_ENDINGS.some((body) => s.endsWith(body));
+const endsWithMeetingNoun = (s: string) => meetingNouns().some((noun) => s.endsWith(noun));
+const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
 
 
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
@@ -243,12 +244,13 @@ export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined
 }
 
 /** Verbs that name what a meeting dealt with. */
-const AGENDA_VERBS = ["听取", "研究", "审议", "部署", "研讨", "传达", "学习", "分析", "总结", "回顾", "明确", "讨论", "贯彻"];
+const agendaVerbs = wordList("meeting-agenda-verbs.txt");
 /** In the lead's chain of verbs `要求` names an item too (`；要求深入落实…`). */
-const LEAD_AGENDA_VERBS = [...AGENDA_VERBS, "要求"];
+let leadAgendaVerbs: readonly string[] | undefined;
+const leadAgenda = () => (leadAgendaVerbs ??= [...agendaVerbs(), "要求"]);
 const ADVERBS = ["进一步", "深入", "全面", "深刻", "系统", "专题", "认真", "集中", "还"];
 /** A clause opening with one of these reports what was said or decided: the agenda part of the sentence ends. */
-const STOP_VERBS = ["认为", "一致认为", "指出", "强调", "要求", "表示", "提出", "号召", "决定", "同意", "确定", "表决", "说明"];
+const stopVerbs = wordList("meeting-stop-verbs.txt");
 const SPEECH = /^[^，,。]{1,12}?在(?:重要)?讲话中/u;
 
 function startsWithAny(text: string, at: number, words: readonly string[]): string | undefined {
@@ -277,7 +279,7 @@ function agendaVerbAt(text: string, at: number, verbs: readonly string[]): strin
  * opensAgendaItem("听取中央纪委国家监委工作汇报", 0); // → true
  * opensAgendaItem("审议通过《…》", 0);                // → false (a decision)
  */
-export const opensAgendaItem = (text: string, at: number) => agendaVerbAt(text, at, AGENDA_VERBS) !== undefined;
+export const opensAgendaItem = (text: string, at: number) => agendaVerbAt(text, at, agendaVerbs()) !== undefined;
 
 /** The clause from `start` as an agenda item when it opens with an agenda verb (adverbs allowed before it). */
 function agendaItem(mt: MeetingText, start: number, clause: Span, verbs: readonly string[]): Span | undefined {
@@ -312,7 +314,7 @@ export function meetingAgenda(mt: MeetingText, lead: Lead, decisions: readonly S
   if (lead.topic) items.push(lead.topic);
   for (const clause of within(mt.clauses, lead.clause.end, lead.sentence.end)) {
     if (isExcluded(clause)) continue;
-    const item = agendaItem(mt, clause.start, clause, LEAD_AGENDA_VERBS);
+    const item = agendaItem(mt, clause.start, clause, leadAgenda());
     if (item) items.push(item);
   }
   for (const sentence of mt.sentences) {
@@ -325,9 +327,9 @@ export function meetingAgenda(mt: MeetingText, lead: Lead, decisions: readonly S
     else continue;
     for (const clause of within(mt.clauses, sentence.start, sentence.end)) {
       const start = Math.max(from, clause.start);
-      if (startsWithAny(text, skipAdverbs(text, start), STOP_VERBS)) break;
+      if (startsWithAny(text, skipAdverbs(text, start), stopVerbs())) break;
       if (isExcluded(clause)) continue;
-      const item = agendaItem(mt, start, clause, AGENDA_VERBS);
+      const item = agendaItem(mt, start, clause, agendaVerbs());
       if (item) items.push(item);
     }
   }

@@ -4,7 +4,7 @@
  * share a trailing head (`各省、自治区、直辖市…党政主要负责同志` is one group), `…等相关负责同志` closes a list, and
  * named people (`中共中央政治局常委李强、赵乐际`) are given by name.
  */
-import type { PersonRef, Span } from "../schema.js";
+import type { PersonRef, Span } from "../core/schema.js";
 import { personRef } from "./meeting-lead.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 

@@ -3,9 +3,9 @@
  * sentence stage cuts at `；` too; a brief needs the whole `…；…。` sentence), and the entities by type, each list
  * sorted so that lookups by range are binary searches.
  */
-import { spansWithin } from "../keywords/content.js";
-import type { DateEntity, Doc, EntityOf, EntityType, MeetingEntity, OrgEntity, PersonEntity, Span } from "../schema.js";
-import { contentRanges } from "../text/page.js";
+import type { DateEntity, Doc, EntityOf, EntityType, Enumeration, OrgEntity, PersonEntity, Span } from "../core/schema.js";
+import { contentRanges, countBelow, spansWithin } from "../core/spans.js";
+import { trimmedLines } from "../core/text.js";
 
 export interface MeetingText {
   text: string;
@@ -18,7 +18,11 @@ export interface MeetingText {
   persons: PersonEntity[];
   orgs: OrgEntity[];
   dates: DateEntity[];
-  meetings: MeetingEntity[];
+  /**
+   * Where the markers of the enumeration stage's numbered list items start (`一是`, `（二）`), nested lists included;
+   * a parallel series' lead (`会议表决通过了` on every line) is no marker.
+   */
+  markerStarts: ReadonlySet<number>;
   title?: Span;
 }
 
@@ -50,20 +54,6 @@ export function trimEnd(text: string, s: Span): Span {
   return span(text, s.start, end);
 }
 
-/** Non-empty trimmed lines of `range`. */
-function linesOf(text: string, range: Span, into: Span[]): void {
-  let start = range.start;
-  for (let i = range.start; i <= range.end; i++) {
-    if (i < range.end && text[i] !== "\n" && text[i] !== "\r") continue;
-    let a = start;
-    let b = i;
-    while (a < b && BLANK.test(text[a]!)) a++;
-    while (b > a && BLANK.test(text[b - 1]!)) b--;
-    if (b > a) into.push(span(text, a, b));
-    start = i + 1;
-  }
-}
-
 /** Joins sentences that end in a semicolon with the next one in the same paragraph. */
 function fullSentences(text: string, sentences: readonly Span[], paragraphs: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -89,6 +79,17 @@ function fullSentences(text: string, sentences: readonly Span[], paragraphs: rea
   return out;
 }
 
+/** Starts of the markers of every item of the numbered lists in `lists`, nested lists included. */
+function markerStarts(lists: readonly Enumeration[], into = new Set<number>()): Set<number> {
+  for (const list of lists) {
+    for (const item of list.items) {
+      if (list.style !== "parallel") into.add(item.marker.start);
+      if (item.children) markerStarts(item.children, into);
+    }
+  }
+  return into;
+}
+
 /**
  * The brief's view of an analysed Doc.
  *
@@ -101,7 +102,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
   const paragraphs: Span[] = [];
   for (const range of ranges) {
     if (title && range.start === title.start && range.end === title.end) continue;
-    linesOf(doc.text, range, paragraphs);
+    paragraphs.push(...trimmedLines(doc.text, range.start, range.end));
   }
   const sentences = fullSentences(doc.text, spansWithin(doc.sentences, paragraphs), paragraphs);
   const clauses = spansWithin(doc.clauses ?? doc.sentences, paragraphs);
@@ -115,7 +116,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
     persons: ofType("person"),
     orgs: ofType("org"),
     dates: ofType("date"),
-    meetings: ofType("meeting"),
+    markerStarts: markerStarts(doc.enumerations ?? []),
     ...(title ? { title } : {}),
   };
 }
@@ -126,16 +127,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
  * @example
  * firstEndingAfter([{ start: 0, end: 2, text: "会议" }, { start: 2, end: 4, text: "指出" }], 2); // → 1
  */
-export function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const firstEndingAfter = (spans: readonly Span[], offset: number): number => countBelow(spans, offset + 1, (s) => s.end);
 
 /**
  * The spans lying wholly inside `[start, end)`.

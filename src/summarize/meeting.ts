@@ -5,9 +5,9 @@
  * report no meeting get no brief.
  */
 import { z } from "zod";
-import { parseDoc, parseOptions } from "../options.js";
-import type { Stage } from "../pipeline.js";
-import type { Doc, MeetingBrief } from "../schema.js";
+import { parseDoc, parseOptions } from "../core/options.js";
+import type { Stage } from "../core/stage.js";
+import type { Doc, MeetingBrief } from "../core/schema.js";
 import { meetingActs } from "./meeting-acts.js";
 import { findLead, meetingAgenda, meetingChair, meetingDate, meetingName } from "./meeting-lead.js";
 import { meetingPeople } from "./meeting-people.js";
@@ -24,11 +24,12 @@ const MeetingBriefOptionsSchema: z.ZodType<MeetingBriefOptions> = z.object({ sco
 
 /**
  * The brief of a meeting report, or `undefined` when the text reports no meeting (a notice, a work report).
- * Reads `doc.sentences`, `doc.clauses`, `doc.entities` and, when present, `doc.page` (article regions and title);
+ * Reads `doc.sentences`, `doc.clauses`, `doc.entities`, `doc.enumerations` (a paragraph opening with a list
+ * item's marker continues the one before) and, when present, `doc.page` (article regions and title);
  * dates are resolved by the entity stage against `referenceDate` or the page's publication date.
  *
  * @example
- * const gw = createAnalyzer({ stages: [pageStage, segmentStage, sentenceStage, entityStage, meetingStage] });
+ * const gw = createAnalyzer({ stages: [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage] });
  * const brief = meetingBrief(gw.analyze(seedText));
  * brief?.date;                // → "2023-05-17"
  * brief?.meeting?.name;       // → "2023年第11次党委(扩大)会议"
@@ -57,8 +58,9 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
 /** The pipeline stage: fills `doc.meeting` for meeting reports and leaves other documents without one. */
 export const meetingStage: Stage<"meeting"> = {
   name: "meeting",
-  requires: ["tokens", "sentences", "entities", "page"],
-  provides: "meeting",
+  reads: ["sentences", "enumerations", "entities", "page"],
+  readsIfPresent: ["clauses"],
+  writes: ["meeting"],
   run: (doc, context) => {
     const meeting = meetingBrief(doc, { scope: context.config.scope });
     return meeting ? { ...doc, meeting } : doc;

@@ -5,12 +5,11 @@
  * character and sentence budget. When the best sentence is longer than the whole budget (a headline budget, as in
  * LCSTS), the summary is that sentence's head, cut at a token boundary.
  */
-import { spansWithin } from "../keywords/content.js";
-import { loadIdf } from "../keywords/idf.js";
-import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../keywords/pagerank.js";
-import { loadStopwords } from "../keywords/terms.js";
-import type { Doc, Span, Summary, Token } from "../schema.js";
-import { contentRanges } from "../text/page.js";
+import { contentRanges, spansWithin } from "../core/spans.js";
+import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../core/pagerank.js";
+import type { Resources } from "../core/resources.js";
+import type { Doc, Span, Summary, Token } from "../core/schema.js";
+import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
@@ -41,8 +40,6 @@ interface Unit {
 const MAX_GRAPH = 300;
 /** A unit needs this many Han characters to say something (headings like 主题教育专栏 do not). */
 const MIN_HAN = 6;
-/** A headline is a line of at most this many characters without final punctuation. */
-const MAX_HEADING = 150;
 /** A line that is one sentence this short is page furniture (a banner, a column name), not prose. */
 const MIN_LINE_SENTENCE = 20;
 const FINAL_PUNCTUATION = /[。！？!?；;…”’」』）)]$/u;
@@ -53,9 +50,9 @@ const hanCount = (text: string) => text.match(HAN)?.length ?? 0;
 /** Is `span` a whole line of `text` (sentences are trimmed, so blanks may sit between it and the line breaks)? */
 function isWholeLine(text: string, span: Span): boolean {
   let before = span.start - 1;
-  while (before >= 0 && text[before] !== "\n" && /\s/u.test(text[before]!)) before--;
+  while (before >= 0 && text[before] !== "\n" && isBlank(text[before]!)) before--;
   let after = span.end;
-  while (after < text.length && text[after] !== "\n" && /\s/u.test(text[after]!)) after++;
+  while (after < text.length && text[after] !== "\n" && isBlank(text[after]!)) after++;
   return (before < 0 || text[before] === "\n") && (after >= text.length || text[after] === "\n");
 }
 
@@ -72,7 +69,7 @@ function isProse(text: string, span: Span): boolean {
 function titleOf(doc: Doc, sentences: readonly { span: Span; index: number }[]): Span | undefined {
   if (doc.page?.title) return doc.page.title;
   const first = sentences[0]?.span;
-  return first && sentences.length > 1 && first.text.length <= MAX_HEADING && isHeading(doc.text, first) ? first : undefined;
+  return first && sentences.length > 1 && first.text.length <= MAX_HEADLINE && isHeading(doc.text, first) ? first : undefined;
 }
 
 /** LexRank centrality of each unit, scaled to a maximum of 1. */
@@ -195,11 +192,11 @@ export function summaryMaterial(doc: Doc, scope: "article" | "all" = "article"):
 export function summarizeDoc(
   doc: Doc,
   budget: Budget,
-  scope: "article" | "all" = "article",
+  scope: "article" | "all",
+  resources: Pick<Resources, "idf" | "stopwords">,
   weights: RankWeights = DEFAULT_WEIGHTS,
 ): Summary {
-  const idf = loadIdf();
-  const stop = loadStopwords();
+  const { idf, stopwords: stop } = resources;
   const { title, body, tokens } = summaryMaterial(doc, scope);
   const titleVector = title ? vectorOf(tokensPerSpan(tokens, [title])[0]!, idf, stop) : undefined;
 

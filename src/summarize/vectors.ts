@@ -2,9 +2,9 @@
  * Bag-of-words vectors for sentences: each word that could carry meaning (the keyword shape test, genre
  * stopwords out) weighted by term frequency × domain IDF, compared by cosine similarity.
  */
-import type { Span, Token } from "../schema.js";
-import type { IdfTable } from "../keywords/idf.js";
-import { termShape, type StopwordKind } from "../keywords/terms.js";
+import type { Span, Token } from "../core/schema.js";
+import type { IdfTable, StopwordKind } from "../core/resources.js";
+import { termShape } from "../core/terms.js";
 
 export interface TermVector {
   weights: Map<string, number>;

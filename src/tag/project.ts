@@ -3,10 +3,11 @@
  * give the same tags in the same order (score, then first occurrence, then the tag itself). `tag()` (index.ts) and
  * an analyzer's `tag` method both end here.
  */
-import { GongwenError } from "../errors.js";
-import { parseObject } from "../options.js";
+import { GongwenError } from "../core/errors.js";
+import { parseObject } from "../core/options.js";
 import { itemTitle } from "../enumerate/outline.js";
-import type { Doc, Entity, EntityOf, EntityType, Enumeration, Keyword, Span } from "../schema.js";
+import type { Doc, Entity, EntityOf, EntityType, Enumeration, Keyword, Span } from "../core/schema.js";
+import { countBelow } from "../core/spans.js";
 import {
   TAGS_SCHEMA_VERSION,
   type EnumerationTags,
@@ -40,19 +41,8 @@ function articleEntities(doc: Doc): Entity[] {
   if (noise.length === 0) return entities;
   return entities.filter((entity) => {
     // The last noise region starting at or before the entity is the only one that can contain its start.
-    let low = 0;
-    let high = noise.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (noise[middle]!.start <= entity.start) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found === -1 || entity.start >= noise[found]!.end;
+    const last = noise[countBelow(noise, entity.start + 1, (region) => region.start) - 1];
+    return last === undefined || entity.start >= last.end;
   });
 }
 

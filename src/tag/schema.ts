@@ -6,7 +6,7 @@
  * CMS can keep tags written by older versions side by side with new ones.
  */
 import { z } from "zod";
-import { SpanSchema } from "../schema.js";
+import { SpanSchema } from "../core/schema.js";
 
 /** Bumped on any incompatible change of {@link TagsSchema}. */
 export const TAGS_SCHEMA_VERSION = "1.0.0";

@@ -4,9 +4,9 @@
  * bounded number of characters and starts only at the beginning of a number, so the cost is linear in the input.
  */
 import { z } from "zod";
-import { parseOptions, parseText } from "../options.js";
-import { IsoDateSchema, type Span } from "../schema.js";
-import { isNumeralChar, parseChineseNumber } from "./numerals.js";
+import { parseOptions, parseText } from "../core/options.js";
+import { IsoDateSchema, type Span } from "../core/schema.js";
+import { isNumeralChar, parseChineseNumber } from "../core/numerals.js";
 
 /** The fields a date expression states (or that were filled from its context). */
 export interface DateParts {

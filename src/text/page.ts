@@ -8,12 +8,13 @@
  * (title, column) and the tail below it, where weaker clues (a bare `作者：`, a lone `Baidu`) are trusted.
  */
 import { dictParseError, readDictLines } from "../dict.js";
-import type { Stage } from "../pipeline.js";
+import type { Stage } from "../core/stage.js";
 import { z } from "zod";
-import { parseDoc, parseOptions, parseScope, parseText } from "../options.js";
-import { type Credits, type Doc, IsoDateSchema, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../schema.js";
+import { isBlank, MAX_HEADLINE } from "../core/text.js";
+import { parseOptions, parseText } from "../core/options.js";
+import { type Credits, IsoDateSchema, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../core/schema.js";
 import { datesIn } from "./dates.js";
-import { parseChineseNumber } from "./numerals.js";
+import { parseChineseNumber } from "../core/numerals.js";
 import { findSpam } from "./spam.js";
 import { buildTermIndex, findTerms, termAt, type TermIndex } from "./terms.js";
 
@@ -76,9 +77,6 @@ interface Line extends Span {
   afterBlank: boolean;
 }
 
-/** Whitespace, including the full-width space and the zero-width characters scraped pages carry. */
-const isBlank = (c: string) => c === "\u200b" || c === "\ufeff" || /\s/u.test(c);
-
 /** Non-blank lines, trimmed, with offsets into `text`. */
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -103,9 +101,7 @@ function readLines(text: string): Line[] {
 
 /** Labelled lines, breadcrumbs and footers are short; a longer line is prose. */
 const MAX_FURNITURE_LINE = 150;
-/** News headlines chain several phrases (中共中央政治局召开会议 决定… 分析… 审议…). */
-const MAX_TITLE_LINE = 160;
-const MAX_TITLE_LINES = 4;
+const MAX_HEADLINES = 4;
 /** Official titles are broken into short lines; a long line is a whole headline. */
 const MAX_BROKEN_TITLE_LINE = 30;
 /** Title candidates are looked for among this many lines at the top. */
@@ -273,7 +269,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
 function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
-    t.length <= MAX_TITLE_LINE &&
+    t.length <= MAX_HEADLINE &&
     !/[。；;]/.test(t) &&
     !/[：:、]$/.test(t) &&
     !SECTION_HEADING.test(t) &&
@@ -306,7 +302,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     const joins =
       block &&
       block.at(-1) === i - 1 &&
-      block.length < MAX_TITLE_LINES &&
+      block.length < MAX_HEADLINES &&
       !lines[i]!.afterBlank &&
       lines[i - 1]!.text.length <= MAX_BROKEN_TITLE_LINE &&
       !DOCUMENT_TYPE_ENDING.test(lines[i - 1]!.text) &&
@@ -386,7 +382,7 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
   // Near the top (（2022年10月16日） under a title), else the last one (the 落款, which annexes may follow).
   const dateLines = [...content.slice(0, DATE_LINE_WINDOW), ...content.slice(DATE_LINE_WINDOW).reverse()];
   for (const line of dateLines) {
-    if (line.text.length > MAX_TITLE_LINE) continue;
+    if (line.text.length > MAX_HEADLINE) continue;
     const date = dateOnlyLine(text, line);
     if (date) return date;
   }
@@ -529,30 +525,11 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
   return page;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// For later stages
-
-/**
- * The ranges later stages read: the article and title regions, or the whole text when the page was not read or
- * the scope is `all`.
- *
- * @example
- * contentRanges(doc).map((r) => r.text); // → ["学院召开2023年第11次党委(扩大)会议", "5月17日,学院党委书记…"]
- * contentRanges(doc, "all");              // → [{ start: 0, end: doc.text.length, text: doc.text }]
- */
-export function contentRanges(doc: Pick<Doc, "text" | "page">, scope: "article" | "all" = "article"): Span[] {
-  parseDoc(doc, "contentRanges()");
-  if (parseScope(scope) === "all" || !doc.page) return [{ start: 0, end: doc.text.length, text: doc.text }];
-  return doc.page.regions
-    .filter((region) => region.kind === "article" || region.kind === "title")
-    .map(({ start, end, text }) => ({ start, end, text }));
-}
-
 /** Fills `doc.page`: regions, metadata and spam findings. */
 export const pageStage: Stage<"page"> = {
   name: "page",
-  requires: [],
-  provides: "page",
+  reads: [],
+  writes: ["page"],
   run: (doc, context) => ({
     ...doc,
     page: pageOf(doc.text, context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),

@@ -6,9 +6,11 @@
  * A quotation that runs past a line break or past {@link MAX_QUOTED} characters is treated as closed, so one stray
  * “ cannot swallow the document. One pass, linear in the input.
  */
-import { GongwenError } from "../errors.js";
-import { parseText } from "../options.js";
-import type { Span } from "../schema.js";
+import { GongwenError } from "../core/errors.js";
+import { parseText } from "../core/options.js";
+import type { Span } from "../core/schema.js";
+import type { Stage } from "../core/stage.js";
+import { trimmed } from "../core/text.js";
 
 /** Character classes as bit flags in a table over the BMP: one lookup per character, no string per character. */
 const LINE_BREAK = 1;
@@ -38,14 +40,12 @@ const ASCII_QUOTE = 0x22;
 /** A quotation or bracket longer than this is not trusted to be one (unbalanced marks in scraped text). */
 const MAX_QUOTED = 300;
 
-const isBlank = (c: string) => /\s/u.test(c);
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 function pushTrimmed(text: string, start: number, end: number, into: Span[]): void {
-  while (start < end && isBlank(text[start]!)) start++;
-  while (end > start && isBlank(text[end - 1]!)) end--;
-  if (end > start) into.push({ start, end, text: text.slice(start, end) });
+  const span = trimmed(text, start, end);
+  if (span) into.push(span);
 }
 
 /** Whether the ender at `i` ends a unit: ASCII marks inside numbers (1,234 09:30 ３．５) and addresses (?id=1) do not. */
@@ -130,3 +130,14 @@ export function splitClauses(text: string, sentences: Span[]): Span[] {
   if (!Array.isArray(sentences)) throw new GongwenError("INVALID_INPUT", "splitClauses() expects the text's sentence spans (an array) after the text");
   return sentences.flatMap((s) => split(text, s.start, s.end, CLAUSE_END));
 }
+
+/** Sentence and clause spans. */
+export const sentenceStage: Stage<"sentences" | "clauses"> = {
+  name: "sentences",
+  reads: [],
+  writes: ["sentences", "clauses"],
+  run: (doc) => {
+    const sentences = splitSentences(doc.text);
+    return { ...doc, sentences, clauses: splitClauses(doc.text, sentences) };
+  },
+};

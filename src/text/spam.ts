@@ -4,9 +4,10 @@
  * brand-like token such as `122cc`, a web address, an exclamation) AND it does not read as a news report about
  * such things. One keyword is never enough, so 红太阳集团, 彩票公益金 and 网络游戏 news stay unflagged.
  */
-import { parseText } from "../options.js";
+import { parseText } from "../core/options.js";
 import { dictParseError, readDictLines } from "../dict.js";
-import type { SpamFinding, Span } from "../schema.js";
+import type { SpamFinding, Span } from "../core/schema.js";
+import { countBelow } from "../core/spans.js";
 import { splitSentences } from "./sentences.js";
 import { buildTermIndex, findTerms, type TermIndex, type TermMatch } from "./terms.js";
 
@@ -159,13 +160,7 @@ function lineUnits(text: string): LineUnit[] {
 
 /** The term matches inside `unit` (matches are sorted and never cross a line). */
 function matchesIn(matches: TermMatch<SpamTerm>[], unit: Span): TermMatch<SpamTerm>[] {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid]!.start < unit.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(matches, unit.start, (m) => m.start);
   let k = lo;
   while (k < matches.length && matches[k]!.end <= unit.end) k++;
   return matches.slice(lo, k);

@@ -8,7 +8,7 @@
  * - `DICT_PARSE`: a dictionary line is malformed; the message names the file and line.
  * - `BINDING_NOT_FOUND`: nodejieba's native addon is missing (install scripts skipped).
  * - `ALIGNMENT`: the segmenter returned words that do not spell the input (a bug: please report it).
- * - `STAGE_ORDER`: a pipeline stage was configured before a stage it requires.
+ * - `STAGE_ORDER`: a pipeline stage reads a Doc field that no earlier stage writes.
  * - `WORKER_FAILED`: a batch worker died or threw something unexpected while processing a record.
  * - `DEPENDENCY_MISSING`: an optional peer dependency is not installed (`bullmq` or `ioredis` for `gongwen/queue`).
  * - `REDIS_UNAVAILABLE`: `gongwen/queue` could not reach Redis within a few seconds of retrying.

@@ -3,7 +3,7 @@
  * either width, and mixed forms such as `3.5万亿`. A form that does not follow the rules of written Chinese
  * numbers returns `undefined`: callers can trust any number they get.
  */
-import { parseText } from "../options.js";
+import { parseText } from "./options.js";
 
 /** Digit characters; ○ (U+25CB, a circle) stands for 〇 in many scraped documents (二○○四年). */
 const DIGITS: Record<string, number> = {

@@ -49,6 +49,20 @@ export function parseOptions<T>(schema: z.ZodType<T>, value: unknown, what: stri
 }
 
 /**
+ * A command-line flag's value as a positive integer, undefined when the flag is absent; otherwise `fail` builds
+ * the caller's error (a usage error for the CLI, a `GongwenError` for the queue) from the message.
+ *
+ * @example
+ * positiveInteger("0", "--concurrency", (m) => new Error(m)); // throws '--concurrency expects a positive integer, got "0"'
+ */
+export function positiveInteger(value: string | undefined, flag: string, fail: (message: string) => Error): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw fail(`${flag} expects a positive integer, got "${value}"`);
+  return number;
+}
+
+/**
  * `value` as an options object (`{}` for undefined or null), or `INVALID_OPTIONS` for anything else (42, [], "x").
  *
  * @example
