@@ -11,7 +11,8 @@
  *   npx tsx bench/adversarial-scaling.ts --child <shape number> <size>   (one big run; prints JSON)
  */
 import { analyze, DEFAULT_MAX_INPUT_LENGTH, isGongwenError } from "../src/index.js";
-import { growth, SHAPES } from "../test/helpers/adversarial.js";
+import { SHAPES } from "../test/helpers/adversarial.js";
+import { growth } from "../test/helpers/timing.js";
 import { runChild } from "./lib/child.js";
 import { printTable } from "./lib/data.js";
 

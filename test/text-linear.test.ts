@@ -1,10 +1,11 @@
 // Pathological inputs finish in linear time. No wall-clock threshold: a 1 MB run may take at most LOOSE_RATIO
-// times a 100 KB run (linear work gives about 10×, quadratic work about 100×).
+// times the CPU time of a 100 KB run (linear work gives about 10×, quadratic work about 100×).
 import { describe, expect, it } from "vitest";
 import { findDates } from "../src/text/dates.js";
 import { parseChineseNumber } from "../src/core/numerals.js";
 import { readPage } from "../src/text/page.js";
 import { splitClauses, splitSentences } from "../src/text/sentences.js";
+import { growth } from "./helpers/timing.js";
 
 const LOOSE_RATIO = 30;
 /** Runs shorter than this are timer noise; the ratio is taken against at least this much. */
@@ -25,24 +26,12 @@ const layers: Record<string, (text: string) => unknown> = {
   parseChineseNumber: (text) => parseChineseNumber(text),
 };
 
-function bestTime(run: () => unknown): number {
-  let best = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
 describe("linear time on pathological input", () => {
   for (const [inputName, make] of Object.entries(inputs)) {
     const small = make(100_000);
     const large = make(1_000_000);
     it.each(Object.keys(layers))(`%s on ${inputName}`, (layer) => {
-      const run = layers[layer]!;
-      const ratio = bestTime(() => run(large)) / Math.max(bestTime(() => run(small)), FLOOR_MS);
-      expect(ratio).toBeLessThan(LOOSE_RATIO);
+      expect(growth(layers[layer]!, small, large, { floorMs: FLOOR_MS }).ratio).toBeLessThan(LOOSE_RATIO);
     });
   }
 

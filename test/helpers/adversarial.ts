@@ -3,8 +3,6 @@
  * agenda and statements run on (the meeting brief reads them), rosters of thousands of 、-separated names, runs
  * of titles and deep outlines. Each shape builds a text of any size, so a test or bench can compare sizes.
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 
 /** Common surnames and given names: realistic names, so the person rules take the paths they take on rosters. */
 const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤"];
@@ -120,30 +118,3 @@ export const SHAPES: readonly Shape[] = [
       ),
   },
 ];
-
-/** V8's collector, exposed at run time (test workers and benches start without --expose-gc). */
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
-
-/** CPU milliseconds `run` takes (user and system, all threads): unlike wall-clock time, other processes on a
- * loaded machine do not inflate it. */
-export function cpuMs(run: () => void): number {
-  collectGarbage(); // each run starts from a clean heap, so no run pays for the garbage of the one before
-  const before = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
-
-/**
- * CPU time of `run(large)` over `run(small)`, each the best of `rounds` taken in turns so that load hits both
- * alike: about `large.length / small.length` when the cost is linear, its square when quadratic.
- */
-export function growth(run: (text: string) => unknown, small: string, large: string, rounds = 3): { small: number; large: number; ratio: number } {
-  let [bestSmall, bestLarge] = [Infinity, Infinity];
-  for (let round = 0; round < rounds; round++) {
-    bestSmall = Math.min(bestSmall, cpuMs(() => run(small)));
-    bestLarge = Math.min(bestLarge, cpuMs(() => run(large)));
-  }
-  return { small: bestSmall, large: bestLarge, ratio: bestLarge / bestSmall };
-}
