@@ -56,12 +56,15 @@ describe.skipIf(missing !== undefined)("notebooks executed headless by jupyter n
     const env = { ...process.env, XDG_DATA_HOME: share, JUPYTER_PATH: join(share, "jupyter"), JUPYTER_RUNTIME_DIR: join(folder, "runtime") };
     execFileSync(join(folder, "node_modules/.bin/deno"), ["jupyter", "--install"], { cwd: folder, env, stdio: "pipe" });
     const nbconvert = (...args: string[]) => execFileSync("jupyter", ["nbconvert", ...args], { cwd: folder, env, stdio: "pipe" });
-    nbconvert("--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300", "--output", "tslab-executed.ipynb", "tslab.ipynb");
+    // iopub_timeout: how long nbclient waits for a cell's outputs after the kernel replies (4 s by default); on a
+    // loaded 2-core machine Deno's execute_result came later than that once and the cell showed no value.
+    const execute = ["--execute", "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.iopub_timeout=60"];
+    nbconvert("--to", "notebook", ...execute, "--output", "tslab-executed.ipynb", "tslab.ipynb");
     for (const theme of ["light", "dark"] as const) {
       nbconvert("--to", "html", `--HTMLExporter.theme=${theme}`, "--output", `${theme}.html`, "tslab-executed.ipynb");
       html[theme] = readFileSync(join(folder, `${theme}.html`), "utf8");
     }
-    nbconvert("--to", "html", "--execute", "--ExecutePreprocessor.timeout=300", "deno.ipynb");
+    nbconvert("--to", "html", ...execute, "deno.ipynb");
     html.deno = readFileSync(join(folder, "deno.html"), "utf8");
   }, 600_000);
 
@@ -90,7 +93,10 @@ describe.skipIf(missing !== undefined)("notebooks executed headless by jupyter n
   it("Deno shows a displayable() Doc as the rendered HTML when it ends a cell", () => {
     expect(html.deno).not.toContain('data-mime-type="application/vnd.jupyter.stderr"');
     // The chair's name as the cell's plain-text value (Deno colours it with ANSI spans).
-    expect(html.deno).toMatch(/data-mime-type="text\/plain">\s*<pre>(<span class="ansi-green-fg">)?&#34;雷承锋&#34;/);
+    const outputs = html.deno.match(/<div class="jp-RenderedText[^>]*>[\s\S]*?<\/div>/g) ?? [];
+    expect(html.deno, `the Deno notebook's text outputs: ${outputs.join("\n")}`).toMatch(
+      /data-mime-type="text\/plain">\s*<pre>(<span class="ansi-green-fg">)?&#34;雷承锋&#34;/,
+    );
     const docs = html.deno.split('<div class="gw-doc"').slice(1);
     expect(docs).toHaveLength(1);
     expect(docs[0]).toMatch(/^ style="--gw-person:#ffd6e0">/);
