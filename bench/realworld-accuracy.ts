@@ -362,7 +362,7 @@ try {
 } catch {
   commit = "";
 }
-console.log(`\nReal-world pages: gongwen as it is${commit} — BASELINE before the #18/#19 work, on pages never tuned on`);
+console.log(`\nReal-world pages: gongwen as it is${commit}: dev | held-out (rules are written against the dev part only, never a held-out item)`);
 console.log(`${got("items", "dev")} dev / ${got("items", "heldout")} held-out items (test/fixtures/realworld), ${seconds.toFixed(1)} s\n`);
 
 console.log("Meeting briefs (items with a gold brief)\n");
