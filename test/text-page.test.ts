@@ -158,6 +158,41 @@ describe("readPage on plain and official text", () => {
   });
 });
 
+describe("readPage on page metadata written the ways real pages write it", () => {
+  it("takes a date-and-time stamp under the headline as metadata and its day as the publication date", () => {
+    const text = "区法院召开党组会议\n\n2021-11-22 16:29\n来源: 区法院\n\n11月15日,区法院召开党组会议,传达学习全会精神。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("区法院召开党组会议");
+    expect(page.regions.find((r) => r.text.startsWith("2021"))?.kind).toBe("metadata");
+    expect(page.publishedAt).toBe("2021-11-22");
+  });
+
+  it("takes the headline after an e-paper's date, weekday, paper name and edition line", () => {
+    const text = "星期五\n2022年09月09日\n某某日报 数字报纸\n第A2版:综合新闻\n\n市检察院召开基层院建设推进会\n\n本报讯 9月6日,市检察院召开基层院建设推进会。\n(下转四版)";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("市检察院召开基层院建设推进会");
+    expect(page.regions.find((r) => r.text.includes("第A2版"))?.kind).toBe("metadata");
+    expect(page.regions.at(-1)).toMatchObject({ kind: "metadata", text: "(下转四版)" });
+    expect(page.publishedAt).toBe("2022-09-09");
+  });
+
+  it("reads traditional-script labels: 發佈時間, 來源, 責任編輯", () => {
+    const text = "縣政協召開主席會議\n發佈時間：2019-03-05 來源：縣政協辦公室\n3月4日下午,縣政協召開主席會議。\n責任編輯：王明";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("縣政協召開主席會議");
+    expect(page.publishedAt).toBe("2019-03-05");
+    expect(page.source).toBe("縣政協辦公室");
+    expect(page.credits?.editor).toEqual(["王明"]);
+  });
+
+  itWithData("policy", "keeps an official document's 落款 date inside the text as article", () => {
+    const text = policy("sc-guobanfa-2018-109.txt");
+    const page = readPage(text);
+    const signature = text.lastIndexOf("2018年11月");
+    expect(page.regions.find((r) => r.start <= signature && signature < r.end)?.kind).toBe("article");
+  });
+});
+
 describe("contentRanges and pageStage", () => {
   it("returns the whole text without a page or with scope all", () => {
     const doc: Doc = { text: SEED, tokens: [], sentences: [] };

@@ -125,6 +125,24 @@ const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
 const DOCUMENT_TYPE_ENDING = /(?:通知|意见|决定|报告|公报|方案|办法|规定|批复|通报|纲要|规划|条例|规则|细则|决议|函)$/;
 /** Lines under a title that are not part of it: a subtitle (——在…上的报告), a bracketed date, a news lead. */
 const TITLE_STOPPER = /^(?:—|（|\(|新华社|央视网消息|本报讯)/;
+/** A time stamp under or over a headline (`2021-11-22 16:29`, `09.01.2015  12:19`, `2019年03月22日 星期五`, `星期五`). */
+const MAX_DATE_STAMP = 40;
+const STAMP_CHARS = /^[\d\s年月日时分秒時:：.\-/]+$/;
+const WEEKDAY = /(?:星期|周)[一二三四五六日天]/g;
+/** E-paper chrome: the page of the edition (`第01版:要闻`, `第A2版：综合新闻`, `版次：`) heads the article on it. */
+const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|版次[:：])/;
+/** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
+const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
+
+/** A line that is only a date or time stamp, perhaps with the weekday: metadata, never a headline. */
+function isDateStamp(text: string): boolean {
+  if (text.length > MAX_DATE_STAMP) return false;
+  const rest = text.replace(WEEKDAY, " ").trim();
+  if (rest === "") return text !== "";
+  let digits = 0;
+  for (const c of rest) if (c >= "0" && c <= "9") digits++;
+  return digits >= 4 && STAMP_CHARS.test(rest);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Labelled fields
@@ -195,9 +213,10 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
 /**
  * Weak kinds are clues too common inside articles (a bare `时间：` line, a heading such as 加强技术支持) to trust
  * there: weak metadata counts above the article and below it, a footer word only below it (a headline may say
- * 技术支持), and both are article elsewhere.
+ * 技术支持), and both are article elsewhere. A date stamp is metadata only above the article: below it, it is the
+ * 落款 of an official document, part of the text.
  */
-const WEAK_KINDS = { "weak-metadata": "metadata", "weak-footer": "footer" } as const;
+const WEAK_KINDS = { "weak-metadata": "metadata", "weak-footer": "footer", "weak-stamp": "metadata" } as const;
 type WeakKind = keyof typeof WEAK_KINDS;
 type LineKind = RegionKind | WeakKind;
 const isWeak = (kind: LineKind | undefined): kind is WeakKind => kind !== undefined && kind in WEAK_KINDS;
@@ -207,6 +226,8 @@ const strengthen = (info: LineInfo) => {
 
 interface LineInfo {
   kind?: LineKind;
+  /** An e-paper edition line (第01版:要闻): the headline is the next title-like run. */
+  edition?: boolean;
   fields?: Field[];
   crumbs?: string[];
 }
@@ -251,7 +272,9 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
   if (short && (termAt(vocab.nav, line.text, 0) || isMenu(line))) return { kind: "navigation" };
-  if (DOCUMENT_NUMBER.test(line.text)) return { kind: "metadata" };
+  if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text)) return { kind: "metadata" };
+  if (isDateStamp(line.text)) return { kind: "weak-stamp" };
+  if (short && EDITION_LINE.test(line.text)) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
   if (fields) {
     if (fields.every((f) => CREDIT_FIELDS.has(f.kind))) return { kind: "credits", fields };
@@ -288,7 +311,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   let i = 0;
   for (; i < Math.min(lines.length, HEADER_WINDOW); i++) {
     const kind = infos[i]!.kind;
-    if (kind === "metadata" || kind === "weak-metadata") {
+    if (kind === "metadata" || kind === "weak-metadata" || kind === "weak-stamp") {
       if (firstMetadata < 0) firstMetadata = i;
       continue;
     }
@@ -314,7 +337,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const articleFollows = lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
   const beforeMetadata = firstMetadata >= 0 ? blocks.filter((b) => b.at(-1)! < firstMetadata) : [];
-  const chosen = beforeMetadata.at(-1) ?? blocks[0]!;
+  // On an e-paper page the date, paper name and edition come first; the headline follows the edition line.
+  const edition = infos.slice(0, i).findLastIndex((info) => info.edition);
+  const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > edition) : undefined;
+  const chosen = afterEdition ?? beforeMetadata.at(-1) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -330,7 +356,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   for (const block of blocks) {
     if (block[0]! < title[0]!) for (const k of block) infos[k]!.kind = "navigation";
   }
-  for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata") strengthen(infos[k]!);
+  for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
 }
 
@@ -338,6 +364,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
 function readTail(lines: Line[], infos: LineInfo[]): void {
   for (let k = lines.length - 1; k >= 0; k--) {
     const info = infos[k]!;
+    if (info.kind === "weak-stamp") break;
     if (isWeak(info.kind)) strengthen(info);
     else if (!info.kind && lines[k]!.text.length <= 30 && LATIN_ONLY.test(lines[k]!.text)) info.kind = "footer";
     else if (!info.kind) break;
@@ -362,7 +389,7 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
   while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
   const found = datesIn(text, { ranges: [{ start, end }] });
   const only = found.length === 1 && found[0]!.start === start && found[0]!.end === end ? found[0] : undefined;
-  return only && only.precision === "day" && only.value ? only.value : undefined;
+  return only && (only.precision === "day" || only.precision === "time") && only.value ? only.value.slice(0, 10) : undefined;
 }
 
 /**
