@@ -185,6 +185,18 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(page.credits?.editor).toEqual(["王明"]);
   });
 
+  it("reads a Markdown mirror's front matter as metadata and the headline from its title, without the site name", () => {
+    const text = "---\ntitle: 某某大学->党委常委会研究部署安全工作 | example.edu.cn\ndate: 2021-10-16 01:22:03\ntags:\n- 某某大学\n---\n**新闻网讯** （记者 王明\n\n摄影报道）10月12日，学校召开党委常委会。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("党委常委会研究部署安全工作");
+    expect(text.slice(page.title!.start, page.title!.end)).toBe(page.title!.text);
+    expect(page.regions[0]).toMatchObject({ kind: "metadata", start: 0 });
+    expect(page.regions[0]!.text.endsWith("---")).toBe(true);
+    expect(page.publishedAt).toBeUndefined(); // the mirror's date, not the page's
+    // an unclosed fence is not front matter
+    expect(readPage("---\ntitle: 标题\n正文。").regions.some((r) => r.kind === "metadata")).toBe(false);
+  });
+
   itWithData("policy", "keeps an official document's 落款 date inside the text as article", () => {
     const text = policy("sc-guobanfa-2018-109.txt");
     const page = readPage(text);

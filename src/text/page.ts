@@ -372,6 +372,37 @@ function readTail(lines: Line[], infos: LineInfo[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Front matter
+
+/** A Markdown mirror's front matter (`---` … `---` at the top) is this many lines at most. */
+const MAX_FRONT_MATTER = 40;
+/** `title:` holds the page's <title>: `site->headline | domain`, `headline - site`; the site parts are at most this long. */
+const MAX_SITE_NAME = 30;
+
+/**
+ * The front matter a static-site generator writes above a mirrored page: its line count (fences included) and the
+ * headline inside its `title:`, without the site name a <title> puts before `->` or after ` | ` / ` - `. Its
+ * `date:` is when the mirror was made, not the publication date.
+ */
+function readFrontMatter(text: string, lines: Line[]): { count: number; title?: Span } | undefined {
+  if (lines[0]?.start !== 0 || lines[0].text !== "---") return undefined;
+  const close = lines.slice(1, MAX_FRONT_MATTER).findIndex((line) => line.text === "---") + 1;
+  if (close < 1) return undefined;
+  const titleLine = lines.slice(1, close).find((line) => line.text.startsWith("title:"));
+  if (!titleLine) return { count: close + 1 };
+  let start = titleLine.start + "title:".length;
+  let end = titleLine.end;
+  const value = () => text.slice(start, end);
+  const arrow = value().indexOf("->");
+  if (arrow >= 0 && arrow <= MAX_SITE_NAME) start += arrow + 2;
+  const suffix = Math.max(value().lastIndexOf(" | "), value().lastIndexOf(" - "));
+  if (suffix > 0 && value().length - suffix <= MAX_SITE_NAME) end = start + suffix;
+  while (start < end && isBlank(text[start]!)) start++;
+  while (end > start && isBlank(text[end - 1]!)) end--;
+  return end > start ? { count: close + 1, title: { start, end, text: text.slice(start, end) } } : { count: close + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Metadata values
 
 /** `2023-05-18 09:30` → `2023-05-18`: the first full date in `range`. */
@@ -519,7 +550,9 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
     if (s < spam.length && spam[s]!.start === line.start && spam[s]!.end === line.end) spamLines.add(line.index);
   }
   const infos = lines.map((line) => classifyLine(line, text, spamLines, vocab));
-  const titleLines = readHeader(lines, infos);
+  const frontMatter = readFrontMatter(text, lines);
+  for (let k = 0; k < (frontMatter?.count ?? 0); k++) infos[k] = { kind: "metadata" };
+  const titleLines = frontMatter ? [] : readHeader(lines, infos);
   readTail(lines, infos);
   for (const k of titleLines) infos[k]!.kind = "title";
 
@@ -527,7 +560,8 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
   const regions = buildRegions(text, lines, kinds, spam);
 
   const page: PageInfo = { regions, spam };
-  if (titleLines.length > 0) {
+  if (frontMatter?.title) page.title = frontMatter.title;
+  else if (titleLines.length > 0) {
     const first = lines[titleLines[0]!]!;
     const last = lines[titleLines.at(-1)!]!;
     page.title = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
