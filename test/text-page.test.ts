@@ -185,6 +185,15 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(page.credits?.editor).toEqual(["王明"]);
   });
 
+  it("reads a breadcrumb from the home page with one separator, and an English column name, as navigation", () => {
+    const crumb = readPage("首页>机关建设\n\n机关党支部召开成立大会暨学习研讨会\n\n2月25日下午,机关党支部召开成立大会。");
+    expect(crumb.breadcrumb).toEqual(["首页", "机关建设"]);
+    expect(crumb.title?.text).toBe("机关党支部召开成立大会暨学习研讨会");
+    const english = readPage("依法治校\n\nRule of law\n\n学校召开校务委员会全体会议\n发布时间: 2020年01月03日\n\n12月31日下午,学校召开校务委员会全体会议。");
+    expect(english.title?.text).toBe("学校召开校务委员会全体会议");
+    expect(english.publishedAt).toBe("2020-01-03");
+  });
+
   it("reads a Markdown mirror's front matter as metadata and the headline from its title, without the site name", () => {
     const text = "---\ntitle: 某某大学->党委常委会研究部署安全工作 | example.edu.cn\ndate: 2021-10-16 01:22:03\ntags:\n- 某某大学\n---\n**新闻网讯** （记者 王明\n\n摄影报道）10月12日，学校召开党委常委会。";
     const page = readPage(text);

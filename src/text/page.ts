@@ -114,6 +114,8 @@ const OPEN_BRACKETS = new Set(["【", "[", "（", "(", "［"]);
 const COLONS = new Set([":", "："]);
 const CRUMB_SEPARATORS = new Set([">", "＞", "»", "›", "→"]);
 const MENU_SEPARATORS = new Set(["|", "｜"]);
+/** The first entry of a breadcrumb that starts at the site's home page. */
+const SITE_HOMES = new Set(["首页", "网站首页", "主页"]);
 /** Breadcrumb entries that name the current page rather than a place on the site. */
 const CRUMB_PLACEHOLDERS = new Set(["正文", "详情", "内容", "正文内容", "详细内容", "文章内容", "阅读文章"]);
 /** `国办发〔2018〕109号`: a document number on its own line. */
@@ -255,7 +257,9 @@ function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefi
     if (first) parts[0] = first;
     else parts.shift();
   }
-  if (separators < (lead ? 1 : 2) || parts.length < 2 || parts.some((p) => p.length > 20)) return undefined;
+  // One separator is enough after a 当前位置： lead or from the site's home page (首页>机关建设).
+  const rooted = lead !== undefined || SITE_HOMES.has(parts[0] ?? "");
+  if (separators < (rooted ? 1 : 2) || parts.length < 2 || parts.some((p) => p.length > 20)) return undefined;
   return parts.filter((p) => !CRUMB_PLACEHOLDERS.has(p));
 }
 
@@ -318,7 +322,8 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     // A footer word in a headline (…技术支持机构) does not make it a footer.
     if (kind && kind !== "weak-footer") continue;
     if (!isTitleLike(lines[i]!)) {
-      if (kind) continue;
+      // An English name under a site or column name (依法治校 / Rule of law) is furniture, not the article's start.
+      if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE)) continue;
       break;
     }
     const block = blocks.at(-1);
