@@ -185,6 +185,17 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(page.credits?.editor).toEqual(["王明"]);
   });
 
+  it("reads a time stamp that opens a line of labelled fields as the publication date", () => {
+    const text = "开发区管理体制调整宣布会议召开\n2017-08-09 10:12:58 来源:某某新闻网 责任编辑:王明 我来说两句 |\n8月8日上午,开发区召开管理体制调整宣布会议。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("开发区管理体制调整宣布会议召开");
+    expect(page.publishedAt).toBe("2017-08-09");
+    expect(page.source).toBe("某某新闻网");
+    expect(page.regions[1]).toMatchObject({ kind: "metadata", text: text.split("\n")[1] });
+    // a date opening an article sentence is not a stamp: no label follows it
+    expect(readPage("2017年8月8日上午,开发区召开会议。").regions[0]!.kind).toBe("article");
+  });
+
   it("reads a breadcrumb from the home page with one separator, and an English column name, as navigation", () => {
     const crumb = readPage("首页>机关建设\n\n机关党支部召开成立大会暨学习研讨会\n\n2月25日下午,机关党支部召开成立大会。");
     expect(crumb.breadcrumb).toEqual(["首页", "机关建设"]);

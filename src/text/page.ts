@@ -136,6 +136,17 @@ const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|版次[:：])/;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
 const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
 
+/** Where the date or time stamp that opens `text[p, end)` ends (`2017-08-09 10:12:58 来源:…`), if one does. */
+function dateStampPrefixEnd(text: string, p: number, end: number): number | undefined {
+  let q = p;
+  let digits = 0;
+  while (q < end && q - p < MAX_DATE_STAMP && STAMP_CHARS.test(text[q]!)) {
+    if (text[q]! >= "0" && text[q]! <= "9") digits++;
+    q++;
+  }
+  return digits >= 4 ? q : undefined;
+}
+
 /** A line that is only a date or time stamp, perhaps with the weekday: metadata, never a headline. */
 function isDateStamp(text: string): boolean {
   if (text.length > MAX_DATE_STAMP) return false;
@@ -181,8 +192,15 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
   if (line.end - line.start > MAX_FURNITURE_LINE || line.text.includes("。")) return undefined;
   let p = line.start;
   while (p < line.end && (OPEN_BRACKETS.has(text[p]!) || isBlank(text[p]!))) p++;
-  if (!labelAt(text, p, line.end, labels)) return undefined;
   const found: { kinds: LabelKind[]; start: number; labelEnd: number; valueStart: number }[] = [];
+  // `2011-02-17 08:42:03来源:新华社`: an unlabelled time stamp opens the line of metadata fields.
+  const stampEnd = dateStampPrefixEnd(text, p, line.end);
+  if (stampEnd !== undefined && labelAt(text, stampEnd, line.end, labels)) {
+    found.push({ kinds: ["date"], start: p, labelEnd: p, valueStart: p });
+    p = stampEnd;
+  } else if (!labelAt(text, p, line.end, labels)) {
+    return undefined;
+  }
   while (p < line.end) {
     const label = labelAt(text, p, line.end, labels);
     if (label) {
