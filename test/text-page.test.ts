@@ -196,6 +196,15 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(readPage("2017年8月8日上午,开发区召开会议。").regions[0]!.kind).toBe("article");
   });
 
+  it("never takes a button (返回顶部, 朗读) above the headline for it", () => {
+    expect(readPage("返回顶部\n\n某某县人民政府工作规则\n\n第一条 为规范政府工作,制定本规则。").title?.text).toBe("某某县人民政府工作规则");
+    expect(readPage("朗读\n关于组织参加全县教育发展大会的通知\n各学校:\n县政府决定召开全县教育发展大会。").title?.text).toBe(
+      "关于组织参加全县教育发展大会的通知",
+    );
+    // a headline that holds a footer word is still a headline
+    expect(readPage("学校举办经典朗读比赛\n\n5月17日,学校举办经典朗读比赛。").title?.text).toBe("学校举办经典朗读比赛");
+  });
+
   it("reads a breadcrumb from the home page with one separator, and an English column name, as navigation", () => {
     const crumb = readPage("首页>机关建设\n\n机关党支部召开成立大会暨学习研讨会\n\n2月25日下午,机关党支部召开成立大会。");
     expect(crumb.breadcrumb).toEqual(["首页", "机关建设"]);

@@ -248,6 +248,8 @@ interface LineInfo {
   kind?: LineKind;
   /** An e-paper edition line (第01版:要闻): the headline is the next title-like run. */
   edition?: boolean;
+  /** A line that is only a furniture word (返回顶部, 朗读): a button. */
+  button?: boolean;
   fields?: Field[];
   crumbs?: string[];
 }
@@ -303,7 +305,12 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
     if (fields.some((f) => !f.kind.endsWith(".weak") && !CREDIT_FIELDS.has(f.kind))) return { kind: "metadata", fields };
     return { kind: "weak-metadata", fields };
   }
-  if (short && findTerms(vocab.footer, line.text).length > 0) return { kind: "weak-footer" };
+  const footerTerms = short ? findTerms(vocab.footer, line.text) : [];
+  if (footerTerms.length > 0) {
+    // 返回顶部 or 【打印】 alone on its line is a button, never a headline.
+    const button = footerTerms.length === 1 && footerTerms[0]!.entry.term.length === line.text.replace(/^【|】$/g, "").length;
+    return { kind: "weak-footer", button };
+  }
   return {};
 }
 
@@ -337,8 +344,8 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
       if (firstMetadata < 0) firstMetadata = i;
       continue;
     }
-    // A footer word in a headline (…技术支持机构) does not make it a footer.
-    if (kind && kind !== "weak-footer") continue;
+    // A footer word in a headline (…技术支持机构) does not make it a footer; a button is never a headline.
+    if ((kind && kind !== "weak-footer") || infos[i]!.button) continue;
     if (!isTitleLike(lines[i]!)) {
       // An English name under a site or column name (依法治校 / Rule of law) is furniture, not the article's start.
       if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE)) continue;
