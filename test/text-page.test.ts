@@ -205,6 +205,13 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(readPage("学校举办经典朗读比赛\n\n5月17日,学校举办经典朗读比赛。").title?.text).toBe("学校举办经典朗读比赛");
   });
 
+  it("reads labels after a list bullet or a table cell's bar", () => {
+    const page = readPage("• 当前位置:\n 县委常委(扩大)会召开\n来源:县委宣传部 | 发布时间: 2021-01-06 | 668 次浏览:\n1月5日,县委召开常委(扩大)会。");
+    expect(page.regions[0]).toMatchObject({ kind: "navigation", text: "• 当前位置:" });
+    expect(page.title?.text).toBe("县委常委(扩大)会召开");
+    expect(readPage("| 发文日期: | 2022-03-07 | 发布部门: | 学校办公室 |\n2022年3月4日下午,学校召开校长办公会。").publishedAt).toBe("2022-03-07");
+  });
+
   it("reads a breadcrumb from the home page with one separator, and an English column name, as navigation", () => {
     const crumb = readPage("首页>机关建设\n\n机关党支部召开成立大会暨学习研讨会\n\n2月25日下午,机关党支部召开成立大会。");
     expect(crumb.breadcrumb).toEqual(["首页", "机关建设"]);

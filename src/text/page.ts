@@ -111,6 +111,14 @@ const DATE_LINE_WINDOW = 10;
 
 const SENTENCE_PUNCTUATION = /[。！？!?；;，,]/;
 const OPEN_BRACKETS = new Set(["【", "[", "（", "(", "［"]);
+/** What may stand before a line's label: an opening bracket, a list bullet (• 当前位置:), a table cell's bar (| 发文日期: |). */
+const LABEL_LEADS = new Set([...OPEN_BRACKETS, "•", "·", "●", "■", "◆", "|", "｜"]);
+/** Where the label of a line would start, after its leads and blanks. */
+function labelStart(text: string, start: number, end: number): number {
+  let p = start;
+  while (p < end && (LABEL_LEADS.has(text[p]!) || isBlank(text[p]!))) p++;
+  return p;
+}
 const COLONS = new Set([":", "："]);
 const CRUMB_SEPARATORS = new Set([">", "＞", "»", "›", "→"]);
 const MENU_SEPARATORS = new Set(["|", "｜"]);
@@ -186,12 +194,12 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
 
 /**
  * The labelled fields of a line that starts with a label: `发布时间:2023-05-18阅读数:` → two fields. Each value
- * runs to the next label. Undefined unless the line starts (after an opening bracket) with a label and a colon.
+ * runs to the next label. Undefined unless the line starts (after an opening bracket, a bullet or a table bar) with
+ * a label and a colon.
  */
 function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Field[] | undefined {
   if (line.end - line.start > MAX_FURNITURE_LINE || line.text.includes("。")) return undefined;
-  let p = line.start;
-  while (p < line.end && (OPEN_BRACKETS.has(text[p]!) || isBlank(text[p]!))) p++;
+  let p = labelStart(text, line.start, line.end);
   const found: { kinds: LabelKind[]; start: number; labelEnd: number; valueStart: number }[] = [];
   // `2011-02-17 08:42:03来源:新华社`: an unlabelled time stamp opens the line of metadata fields.
   const stampEnd = dateStampPrefixEnd(text, p, line.end);
@@ -295,7 +303,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   const crumbs = readBreadcrumb(line, vocab.nav);
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
-  if (short && (termAt(vocab.nav, line.text, 0) || isMenu(line))) return { kind: "navigation" };
+  if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
   if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text)) return { kind: "metadata" };
   if (isDateStamp(line.text)) return { kind: "weak-stamp" };
   if (short && EDITION_LINE.test(line.text)) return { kind: "metadata", edition: true };
