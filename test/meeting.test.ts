@@ -139,3 +139,23 @@ describe("robustness", () => {
     );
   });
 });
+
+describe("genre templates of meeting news (minimal repros)", () => {
+  const briefOf = (report: string) => meetingAnalyzer("2024-12-31").analyze(report).meeting;
+
+  it("reads a wire dateline as no part of the subject, the chair named in the next sentence", () => {
+    const report = "新华社北京3月9日电 政协第十四届全国委员会第五次主席会议9日下午在北京召开。全国政协主席王某某主持会议。";
+    const got = briefOf(report)!;
+    expect(got.meeting?.name).toBe("政协第十四届全国委员会第五次主席会议");
+    expect(got.chair?.name).toBe("王某某");
+    expect(got.date).toMatch(/-03-09$/u);
+  });
+
+  it.each([
+    ["碰头会", "12月15日，市委副书记、市长张某某主持召开市长碰头会，听取各副市长工作汇报。", "市长碰头会"],
+    ["(扩大)会", "12月6日，县委书记李某某主持召开县委常委(扩大)会，传达学习有关会议精神。", "县委常委(扩大)会"],
+    ["办公会", "3月4日下午，学校召开校长办公会，校长赵某某主持会议。", "校长办公会"],
+  ])("takes a working meeting ending in %s as the object of 召开", (_noun, report, name) => {
+    expect(briefOf(report)?.meeting?.name).toBe(name);
+  });
+});

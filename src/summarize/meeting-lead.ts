@@ -46,12 +46,20 @@ export interface Lead {
   subjects: readonly string[];
 }
 
-const endsWithMeetingNoun = (s: string) => meetingNouns().some((noun) => s.endsWith(noun));
+/** `常委(扩大)会议`: 扩大 (an enlarged session) is written in brackets inside the name; the noun ends it all the same. */
+const ENLARGED = /[(（](扩大)[)）]/gu;
+const endsWithMeetingNoun = (s: string) => {
+  const name = s.replace(ENLARGED, "$1");
+  return meetingNouns().some((noun) => name.endsWith(noun));
+};
 const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
 
 
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
 function subjectBefore(mt: MeetingText, start: number, end: number): Span {
+  // a wire dateline (`新华社北京3月9日电`) heads the lead: the subject begins after its 电
+  const dateline = within(mt.dates, start, end).find((d) => mt.text[d.end] === "电");
+  if (dateline) for (start = dateline.end + 1; start < end && /\s/u.test(mt.text[start]!); start++);
   // `2025年对台工作会议X日在北京召开`: the day, not the year in the name, ends the subject
   const date = within(mt.dates, start, end).find((d) => d.attrs?.precision === "day" || d.attrs?.precision === "time");
   let cut = date ? date.start : end;
