@@ -158,4 +158,16 @@ describe("genre templates of meeting news (minimal repros)", () => {
   ])("takes a working meeting ending in %s as the object of 召开", (_noun, report, name) => {
     expect(briefOf(report)?.meeting?.name).toBe(name);
   });
+
+  it("lists members on leave (请假, 因公请假, 因公缺席会议) apart from those present", () => {
+    const roll = briefOf(
+      "12月6日，县委书记刘文华主持召开县委常委会会议。县委常委王海涛、赵丽娟出席会议，县人大常委会主任孙立新列席会议，钱志明、周红梅因公请假。与会人员应在会前向会议主持人请假。",
+    )!;
+    expect(roll.participants.map((s) => s.text)).toEqual(["王海涛", "赵丽娟"]);
+    expect(roll.attendees.map((s) => s.text)).toEqual(["孙立新"]);
+    expect(roll.onLeave.map((s) => s.text)).toEqual(["钱志明", "周红梅"]);
+    const office = briefOf("3月4日下午，学校召开校长办公会。会议由张志强校长主持，李建国副书记因公缺席会议，其他校长办公会成员参加会议。")!;
+    expect(office.onLeave.map((s) => s.text)).toEqual(["李建国"]);
+    expect(office.participants.map((s) => s.text)).toEqual(["其他校长办公会成员"]);
+  });
 });
