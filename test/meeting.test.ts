@@ -170,4 +170,20 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(office.onLeave.map((s) => s.text)).toEqual(["李建国"]);
     expect(office.participants.map((s) => s.text)).toEqual(["其他校长办公会成员"]);
   });
+
+  it.each([
+    ["审议通过了《…》", "会议审议通过了《县政府工作规则（修订稿）》。", "会议审议通过了《县政府工作规则（修订稿）》。"],
+    ["审议并原则通过", "会议审议并原则通过了《县城市更新实施方案》。", "会议审议并原则通过了《县城市更新实施方案》。"],
+    ["研究并原则同意", "会议研究并原则同意县委办公室提交的《关于召开县委全会的请示》。", "会议研究并原则同意县委办公室提交的《关于召开县委全会的请示》。"],
+    ["认真听取并审议通过", "会议认真听取并审议通过了《镇政府工作报告》。", "会议认真听取并审议通过了《镇政府工作报告》。"],
+    ["协商通过", "会议协商通过了县政协十一届一次会议议程。", "会议协商通过了县政协十一届一次会议议程。"],
+  ])("takes %s after the meeting as a decision", (_form, sentence, decision) => {
+    const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
+    expect(got.decisions.map((s) => s.text)).toEqual([decision]);
+  });
+
+  it("calls a congress 大会 in its own report (大会选举产生了…)", () => {
+    const congress = briefOf("3月2日，中共文昌镇第十次党员代表大会召开。大会选举产生了新一届镇党委委员。")!;
+    expect(congress.decisions.map((s) => s.text)).toEqual(["大会选举产生了新一届镇党委委员。"]);
+  });
 });

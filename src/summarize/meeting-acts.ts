@@ -34,6 +34,8 @@ const TRAILING_STOP = /[。！？!?]$/u;
 /** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
+/** `会议认真听取并审议通过了…`, `大会还一致…`: adverbs and a heard item joined by 并 before the decision verb. */
+const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并)+$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
 const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
@@ -146,7 +148,7 @@ function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Spa
 function governedBySubject(text: string, sentence: Span, subject: string | undefined, v: number): boolean {
   if (!subject || v - sentence.start > MAX_ADVERBIAL_CLAUSE) return false;
   const between = text.slice(sentence.start + subject.length, v);
-  return between === "" || ADVERBIAL_CLAUSE.test(between);
+  return between === "" || ADVERBIAL_CLAUSE.test(between) || DECISION_ADVERBS.test(between);
 }
 
 /**

@@ -11,6 +11,7 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
 /** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
+const CONGRESS = /大会$/u;
 /** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body): dict/meeting-brief-nouns.txt. */
 const meetingNouns = wordList("meeting-brief-nouns.txt");
 /** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
@@ -40,8 +41,8 @@ export interface Lead {
   /** `就学习贯彻党的二十大精神进行…学习`: the topic, an agenda item. */
   topic?: Span;
   /**
-   * How the text calls this meeting as a subject: `会议`, and `全会` for a plenum (in other reports `全会…` is the
-   * plenum being studied, not the meeting reported).
+   * How the text calls this meeting as a subject: `会议`, `全会` for a plenum (in other reports `全会…` is the
+   * plenum being studied, not the meeting reported) and `大会` for a congress.
    */
   subjects: readonly string[];
 }
@@ -105,8 +106,9 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some((d) => d.attrs?.precision === "day");
       if (!dated && !text.startsWith("主持", p - 2)) continue;
-      const plenum = PLENUM.test(generic ? subject.text : object.text);
-      const subjects = plenum ? ["全会", "会议"] : ["会议"];
+      const named = generic ? subject.text : object.text;
+      // a congress (人民代表大会, 党员大会) is `大会` in its own report (`大会审议通过了…`, `大会选举产生了…`)
+      const subjects = PLENUM.test(named) ? ["全会", "会议"] : CONGRESS.test(named) ? ["大会", "会议"] : ["会议"];
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}), subjects };
     }
   }
