@@ -186,4 +186,19 @@ describe("genre templates of meeting news (minimal repros)", () => {
     const congress = briefOf("3月2日，中共文昌镇第十次党员代表大会召开。大会选举产生了新一届镇党委委员。")!;
     expect(congress.decisions.map((s) => s.text)).toEqual(["大会选举产生了新一届镇党委委员。"]);
   });
+
+  it.each([
+    ["要求 with its addressee, no comma", "县委书记刘文华要求全体干部要切实扛起责任。", ["刘文华", "要求"]],
+    ["书记强调 after the name", "刘文华书记强调：各部门要狠抓落实。", ["刘文华", "强调"]],
+    ["提出…要求 after a long adverbial", "县长王海涛就深入推进安全生产专项整治提出四点要求，一要压实责任，二要排查隐患。", ["王海涛", "要求"]],
+    ["并提出了…要求 after another clause", "王海涛对会议的成功召开表示祝贺，并提出了三点具体的要求：一要学深悟透，二要抓好落实。", ["王海涛", "要求"]],
+  ])("finds a statement: %s", (_form, sentence, pair) => {
+    const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
+    expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
+  });
+
+  it("takes no statement from 提出要求 closing a sentence (the demands are not given)", () => {
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。王海涛作总结讲话，对做好明年工作提出要求。")!;
+    expect(got.statements).toEqual([]);
+  });
 });
