@@ -201,4 +201,9 @@ describe("genre templates of meeting news (minimal repros)", () => {
     const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。王海涛作总结讲话，对做好明年工作提出要求。")!;
     expect(got.statements).toEqual([]);
   });
+
+  it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
+    expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
+    expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();
+  });
 });

@@ -86,7 +86,10 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       if (and >= 0) objectEnd = and;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
-      if (!generic && (!endsWithMeetingNoun(object.text) || COUNTED.test(object.text))) continue;
+      // 召开 takes nothing but a meeting, whose name ends in 会 (检视剖析会, 述职会, 市委常委会); 举行 also takes
+      // events (晚会, 运动会), so its object must end in a meeting noun
+      const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会"));
+      if (!generic && (!named || COUNTED.test(object.text))) continue;
       if (word === "进行" && !object.text.endsWith("学习")) continue;
       const near = Math.max(clause.start, p - MAX_PHRASE);
       let subject = subjectBefore(mt, near, p);
@@ -106,9 +109,9 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some((d) => d.attrs?.precision === "day");
       if (!dated && !text.startsWith("主持", p - 2)) continue;
-      const named = generic ? subject.text : object.text;
+      const name = generic ? subject.text : object.text;
       // a congress (人民代表大会, 党员大会) is `大会` in its own report (`大会审议通过了…`, `大会选举产生了…`)
-      const subjects = PLENUM.test(named) ? ["全会", "会议"] : CONGRESS.test(named) ? ["大会", "会议"] : ["会议"];
+      const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : ["会议"];
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}), subjects };
     }
   }
