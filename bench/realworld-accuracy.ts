@@ -171,7 +171,7 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
   const attendees = (brief?.attendees ?? []).map((s) => s.text);
   tally("participants", part, textTally(participants, gold.participants));
   tally("attendees", part, textTally(attendees, gold.attendees));
-  tally("onLeave", part, textTally([], gold.onLeave));
+  tally("onLeave", part, textTally((brief?.onLeave ?? []).map((s) => s.text), gold.onLeave));
   bump("onLeave.asPresent", part, gold.onLeave.filter((n) => participants.includes(n) || attendees.includes(n)).length);
   bump("onLeave.gold", part, gold.onLeave.length);
   const decisions = brief?.decisions ?? [];
@@ -377,7 +377,7 @@ console.log("");
 printTable(["field: P / R / F1 % (tp/reported/gold)", "dev", "held-out"], [
   ["participants", ...prfCells("participants")],
   ["attendees (列席)", ...prfCells("attendees")],
-  ["on leave (请假; no such field in gongwen)", ...prfCells("onLeave")],
+  ["on leave (请假)", ...prfCells("onLeave")],
   ["decisions", ...prfCells("decisions")],
   ["statements (speaker, verb)", ...prfCells("statements")],
 ]);

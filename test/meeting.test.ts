@@ -139,3 +139,71 @@ describe("robustness", () => {
     );
   });
 });
+
+describe("genre templates of meeting news (minimal repros)", () => {
+  const briefOf = (report: string) => meetingAnalyzer("2024-12-31").analyze(report).meeting;
+
+  it("reads a wire dateline as no part of the subject, the chair named in the next sentence", () => {
+    const report = "新华社北京3月9日电 政协第十四届全国委员会第五次主席会议9日下午在北京召开。全国政协主席王某某主持会议。";
+    const got = briefOf(report)!;
+    expect(got.meeting?.name).toBe("政协第十四届全国委员会第五次主席会议");
+    expect(got.chair?.name).toBe("王某某");
+    expect(got.date).toMatch(/-03-09$/u);
+  });
+
+  it.each([
+    ["碰头会", "12月15日，市委副书记、市长张某某主持召开市长碰头会，听取各副市长工作汇报。", "市长碰头会"],
+    ["(扩大)会", "12月6日，县委书记李某某主持召开县委常委(扩大)会，传达学习有关会议精神。", "县委常委(扩大)会"],
+    ["办公会", "3月4日下午，学校召开校长办公会，校长赵某某主持会议。", "校长办公会"],
+  ])("takes a working meeting ending in %s as the object of 召开", (_noun, report, name) => {
+    expect(briefOf(report)?.meeting?.name).toBe(name);
+  });
+
+  it("lists members on leave (请假, 因公请假, 因公缺席会议) apart from those present", () => {
+    const roll = briefOf(
+      "12月6日，县委书记刘文华主持召开县委常委会会议。县委常委王海涛、赵丽娟出席会议，县人大常委会主任孙立新列席会议，钱志明、周红梅因公请假。与会人员应在会前向会议主持人请假。",
+    )!;
+    expect(roll.participants.map((s) => s.text)).toEqual(["王海涛", "赵丽娟"]);
+    expect(roll.attendees.map((s) => s.text)).toEqual(["孙立新"]);
+    expect(roll.onLeave.map((s) => s.text)).toEqual(["钱志明", "周红梅"]);
+    const office = briefOf("3月4日下午，学校召开校长办公会。会议由张志强校长主持，李建国副书记因公缺席会议，其他校长办公会成员参加会议。")!;
+    expect(office.onLeave.map((s) => s.text)).toEqual(["李建国"]);
+    expect(office.participants.map((s) => s.text)).toEqual(["其他校长办公会成员"]);
+  });
+
+  it.each([
+    ["审议通过了《…》", "会议审议通过了《县政府工作规则（修订稿）》。", "会议审议通过了《县政府工作规则（修订稿）》。"],
+    ["审议并原则通过", "会议审议并原则通过了《县城市更新实施方案》。", "会议审议并原则通过了《县城市更新实施方案》。"],
+    ["研究并原则同意", "会议研究并原则同意县委办公室提交的《关于召开县委全会的请示》。", "会议研究并原则同意县委办公室提交的《关于召开县委全会的请示》。"],
+    ["认真听取并审议通过", "会议认真听取并审议通过了《镇政府工作报告》。", "会议认真听取并审议通过了《镇政府工作报告》。"],
+    ["协商通过", "会议协商通过了县政协十一届一次会议议程。", "会议协商通过了县政协十一届一次会议议程。"],
+  ])("takes %s after the meeting as a decision", (_form, sentence, decision) => {
+    const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
+    expect(got.decisions.map((s) => s.text)).toEqual([decision]);
+  });
+
+  it("calls a congress 大会 in its own report (大会选举产生了…)", () => {
+    const congress = briefOf("3月2日，中共文昌镇第十次党员代表大会召开。大会选举产生了新一届镇党委委员。")!;
+    expect(congress.decisions.map((s) => s.text)).toEqual(["大会选举产生了新一届镇党委委员。"]);
+  });
+
+  it.each([
+    ["要求 with its addressee, no comma", "县委书记刘文华要求全体干部要切实扛起责任。", ["刘文华", "要求"]],
+    ["书记强调 after the name", "刘文华书记强调：各部门要狠抓落实。", ["刘文华", "强调"]],
+    ["提出…要求 after a long adverbial", "县长王海涛就深入推进安全生产专项整治提出四点要求，一要压实责任，二要排查隐患。", ["王海涛", "要求"]],
+    ["并提出了…要求 after another clause", "王海涛对会议的成功召开表示祝贺，并提出了三点具体的要求：一要学深悟透，二要抓好落实。", ["王海涛", "要求"]],
+  ])("finds a statement: %s", (_form, sentence, pair) => {
+    const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
+    expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
+  });
+
+  it("takes no statement from 提出要求 closing a sentence (the demands are not given)", () => {
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。王海涛作总结讲话，对做好明年工作提出要求。")!;
+    expect(got.statements).toEqual([]);
+  });
+
+  it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
+    expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
+    expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();
+  });
+});

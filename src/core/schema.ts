@@ -288,6 +288,8 @@ export const MeetingBriefSchema = z.object({
   chair: PersonRefSchema.optional(),
   participants: z.array(SpanSchema),
   attendees: z.array(SpanSchema),
+  /** Named as on leave (`张三、李四请假`, `因公请假`): members who did not attend, so neither participants nor attendees. */
+  onLeave: z.array(SpanSchema),
   guests: z.array(PersonRefSchema),
   agenda: z.array(SpanSchema),
   decisions: z.array(SpanSchema),

@@ -10,7 +10,7 @@
 import type { MeetingBrief, Span } from "../core/schema.js";
 import { wordList } from "../dict.js";
 import { type Lead, opensAgendaItem } from "./meeting-lead.js";
-import { firstEndingAfter, type MeetingText, span, trimEnd } from "./meeting-text.js";
+import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
@@ -28,12 +28,20 @@ const CLAUSE_BREAKS = new Set(["，", ",", "；", ";"]);
 const EXPLAINED = /(?:作了|做了|进行|作|做)$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
 const MAX_ADVERBIAL = 12;
+/** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
+const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|主席|委员))?$/u;
+/** `提出(了)(四点)(具体的)要求`: the verb 提出 with 要求 as its object. */
+const PUT_FORWARD = /提出[^，,。；;]{0,10}$/u;
+/** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
+const MAX_TITLES = 24;
 /** Most people `他们` can refer to. */
 const MAX_GROUP = 50;
 const TRAILING_STOP = /[。！？!?]$/u;
 /** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
+/** `会议认真听取并审议通过了…`, `大会还一致…`: adverbs and a heard item joined by 并 before the decision verb. */
+const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并)+$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
 const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
@@ -116,6 +124,25 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
       return { speaker: person.text, speakerSpan: at(person.start, person.end) };
     }
   }
+  // the person is the clause's subject: only its titles come before it (`会上，县委书记刘文华要求…`)
+  const opensClause = (at: number) => {
+    const clause = containing(mt.clauses, at);
+    return clause !== undefined && at - clause.start <= MAX_TITLES && within(mt.persons, clause.start, at).length === 0;
+  };
+  // `陆晓延要求常委班子成员要…`, `谢华生书记强调要…`: the verb right after the clause's subject takes its object
+  // without a comma (the addressee, or what is stressed)
+  if (verb !== "表示") {
+    const person = mt.persons[lastPersonBefore(mt, v)];
+    if (person && person.start >= sentence.start && DIRECT_GAP.test(text.slice(person.end, v)) && opensClause(person.start)) {
+      return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+    }
+  }
+  // `张维护副市长就深入推进教育整顿提出四点要求，一要…`, `连云进对…表示祝贺，并提出了四点具体的要求`: 提出…要求 has the
+  // sentence's subject as its speaker, however long the adverbial before it; `…提出要求。` alone says nothing
+  if (verb === "要求" && SPEECH_OPENERS.has(text[v + verb.length] ?? "") && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
+    const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
+    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+  }
   // `全会对进一步全面深化改革做出系统部署，强调…`: a later clause of a sentence whose subject is the meeting
   if (before && CLAUSE_BREAKS.has(before)) {
     const subject = subjectAt(text, sentence.start, lead.subjects);
@@ -146,7 +173,7 @@ function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Spa
 function governedBySubject(text: string, sentence: Span, subject: string | undefined, v: number): boolean {
   if (!subject || v - sentence.start > MAX_ADVERBIAL_CLAUSE) return false;
   const between = text.slice(sentence.start + subject.length, v);
-  return between === "" || ADVERBIAL_CLAUSE.test(between);
+  return between === "" || ADVERBIAL_CLAUSE.test(between) || DECISION_ADVERBS.test(between);
 }
 
 /**

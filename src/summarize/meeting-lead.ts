@@ -11,6 +11,7 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
 /** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
+const CONGRESS = /大会$/u;
 /** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body): dict/meeting-brief-nouns.txt. */
 const meetingNouns = wordList("meeting-brief-nouns.txt");
 /** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
@@ -40,18 +41,26 @@ export interface Lead {
   /** `就学习贯彻党的二十大精神进行…学习`: the topic, an agenda item. */
   topic?: Span;
   /**
-   * How the text calls this meeting as a subject: `会议`, and `全会` for a plenum (in other reports `全会…` is the
-   * plenum being studied, not the meeting reported).
+   * How the text calls this meeting as a subject: `会议`, `全会` for a plenum (in other reports `全会…` is the
+   * plenum being studied, not the meeting reported) and `大会` for a congress.
    */
   subjects: readonly string[];
 }
 
-const endsWithMeetingNoun = (s: string) => meetingNouns().some((noun) => s.endsWith(noun));
+/** `常委(扩大)会议`: 扩大 (an enlarged session) is written in brackets inside the name; the noun ends it all the same. */
+const ENLARGED = /[(（](扩大)[)）]/gu;
+const endsWithMeetingNoun = (s: string) => {
+  const name = s.replace(ENLARGED, "$1");
+  return meetingNouns().some((noun) => name.endsWith(noun));
+};
 const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
 
 
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
 function subjectBefore(mt: MeetingText, start: number, end: number): Span {
+  // a wire dateline (`新华社北京3月9日电`) heads the lead: the subject begins after its 电
+  const dateline = within(mt.dates, start, end).find((d) => mt.text[d.end] === "电");
+  if (dateline) for (start = dateline.end + 1; start < end && /\s/u.test(mt.text[start]!); start++);
   // `2025年对台工作会议X日在北京召开`: the day, not the year in the name, ends the subject
   const date = within(mt.dates, start, end).find((d) => d.attrs?.precision === "day" || d.attrs?.precision === "time");
   let cut = date ? date.start : end;
@@ -77,7 +86,10 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       if (and >= 0) objectEnd = and;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
-      if (!generic && (!endsWithMeetingNoun(object.text) || COUNTED.test(object.text))) continue;
+      // 召开 takes nothing but a meeting, whose name ends in 会 (检视剖析会, 述职会, 市委常委会); 举行 also takes
+      // events (晚会, 运动会), so its object must end in a meeting noun
+      const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会"));
+      if (!generic && (!named || COUNTED.test(object.text))) continue;
       if (word === "进行" && !object.text.endsWith("学习")) continue;
       const near = Math.max(clause.start, p - MAX_PHRASE);
       let subject = subjectBefore(mt, near, p);
@@ -97,8 +109,9 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some((d) => d.attrs?.precision === "day");
       if (!dated && !text.startsWith("主持", p - 2)) continue;
-      const plenum = PLENUM.test(generic ? subject.text : object.text);
-      const subjects = plenum ? ["全会", "会议"] : ["会议"];
+      const name = generic ? subject.text : object.text;
+      // a congress (人民代表大会, 党员大会) is `大会` in its own report (`大会审议通过了…`, `大会选举产生了…`)
+      const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : ["会议"];
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}), subjects };
     }
   }

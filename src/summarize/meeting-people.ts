@@ -1,5 +1,6 @@
 /**
- * Who took part: `参加`/`出席` (participants), `列席` (attendees) and `到会指导` (guests and supervisors). The
+ * Who took part: `参加`/`出席` (participants), `列席` (attendees) and `到会指导` (guests and supervisors), and who
+ * did not: `请假` (members on leave, `张三、李四请假`, `因公请假`). The
  * people before the verb are read as groups: `，` and `以及` separate groups, `、` separates members unless they
  * share a trailing head (`各省、自治区、直辖市…党政主要负责同志` is one group), `…等相关负责同志` closes a list, and
  * named people (`中共中央政治局常委李强、赵乐际`) are given by name.
@@ -11,6 +12,7 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
 export interface People {
   participants: Span[];
   attendees: Span[];
+  onLeave: Span[];
   guests: PersonRef[];
 }
 
@@ -24,7 +26,21 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["出席", "participants"],
   ["参加", "participants"],
   ["列席", "attendees"],
+  // roll-call convention: the members absent close the list of who attended, with the reason before the verb
+  ["因公请假", "onLeave"],
+  ["因事请假", "onLeave"],
+  ["因病请假", "onLeave"],
+  ["请假", "onLeave"],
+  ["因公缺席", "onLeave"],
+  ["缺席", "onLeave"],
 ];
+/**
+ * `请假` is intransitive in a roll call (`李四请假。`), `缺席` takes the meeting (`因公缺席会议`); `请假制度` and
+ * `请假手续` are not about this meeting.
+ */
+const LEAVE_END = /^(?:了)?(?:本次会议|会议)?(?:[。，,；;！!]|$)/u;
+/** `应在会前向会议主持人请假`: a rule on asking for leave, not a roll call. */
+const LEAVE_RULE = /向[^，,。；;]*$/u;
 /** After the verb: what makes it about this meeting (参加职工保险 is not); `丁薛祥出席。` has no object. */
 const MEETING_OBJECT = /^(?:了)?(?:会议|全会|大会|座谈会|这次会议|本次会议|[。！!]|并讲话)/u;
 /** `出席这次全会的有…`: the list follows the verb. */
@@ -145,9 +161,9 @@ function orgAliases(mt: MeetingText, start: number, end: number): Map<string, st
  */
 export function meetingPeople(mt: MeetingText): People {
   const { text } = mt;
-  const people: People = { participants: [], attendees: [], guests: [] };
+  const people: People = { participants: [], attendees: [], onLeave: [], guests: [] };
   const seen = new Set<string>();
-  const add = (role: "participants" | "attendees", found: Span[]) => {
+  const add = (role: Exclude<Role, "guests">, found: Span[]) => {
     for (const member of found) {
       if (seen.has(`${role}:${member.text}`)) continue;
       seen.add(`${role}:${member.text}`);
@@ -189,11 +205,16 @@ export function meetingPeople(mt: MeetingText): People {
         i = object.end - 1;
         continue;
       }
-      if (role !== "guests" && !MEETING_OBJECT.test(after)) continue;
+      if (role === "onLeave" ? !LEAVE_END.test(after) || LEAVE_RULE.test(text.slice(from, i)) : role !== "guests" && !MEETING_OBJECT.test(after)) continue;
       const start = subjectStart(text, from, i);
       if (role === "guests") {
         const aliases = orgAliases(mt, start, i);
         people.guests.push(...within(mt.persons, start, i).map((p) => personRef(p, aliases)));
+      } else if (role === "onLeave") {
+        // those absent are named members, in the clause of the verb (`会议由…主持，李四副书记因公缺席会议`)
+        const clauseStart = Math.max(start, containing(mt.clauses, i)?.start ?? start);
+        const named = within(mt.persons, clauseStart, i);
+        add(role, named.length ? named.map((p) => span(text, p.start, p.end)) : subjectMembers(mt, clauseStart, i));
       } else {
         add(role, subjectMembers(mt, start, i));
       }

@@ -1,6 +1,6 @@
 /**
- * The meeting brief (`doc.meeting`): title, date, meeting name and number, chair, participants, attendees, guests,
- * agenda, decisions and statements of a meeting report, each with the spans it came from. Built on the page
+ * The meeting brief (`doc.meeting`): title, date, meeting name and number, chair, participants, attendees, members on
+ * leave, guests, agenda, decisions and statements of a meeting report, each with the spans it came from. Built on the page
  * (article regions, title), sentences, clauses and entities (people with titles, organisations, dates); texts that
  * report no meeting get no brief.
  */
