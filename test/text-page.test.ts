@@ -158,6 +158,89 @@ describe("readPage on plain and official text", () => {
   });
 });
 
+describe("readPage on page metadata written the ways real pages write it", () => {
+  it("takes a date-and-time stamp under the headline as metadata and its day as the publication date", () => {
+    const text = "区法院召开党组会议\n\n2021-11-22 16:29\n来源: 区法院\n\n11月15日,区法院召开党组会议,传达学习全会精神。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("区法院召开党组会议");
+    expect(page.regions.find((r) => r.text.startsWith("2021"))?.kind).toBe("metadata");
+    expect(page.publishedAt).toBe("2021-11-22");
+  });
+
+  it("takes the headline after an e-paper's date, weekday, paper name and edition line", () => {
+    const text = "星期五\n2022年09月09日\n某某日报 数字报纸\n第A2版:综合新闻\n\n市检察院召开基层院建设推进会\n\n本报讯 9月6日,市检察院召开基层院建设推进会。\n(下转四版)";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("市检察院召开基层院建设推进会");
+    expect(page.regions.find((r) => r.text.includes("第A2版"))?.kind).toBe("metadata");
+    expect(page.regions.at(-1)).toMatchObject({ kind: "metadata", text: "(下转四版)" });
+    expect(page.publishedAt).toBe("2022-09-09");
+  });
+
+  it("reads traditional-script labels: 發佈時間, 來源, 責任編輯", () => {
+    const text = "縣政協召開主席會議\n發佈時間：2019-03-05 來源：縣政協辦公室\n3月4日下午,縣政協召開主席會議。\n責任編輯：王明";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("縣政協召開主席會議");
+    expect(page.publishedAt).toBe("2019-03-05");
+    expect(page.source).toBe("縣政協辦公室");
+    expect(page.credits?.editor).toEqual(["王明"]);
+  });
+
+  it("reads a time stamp that opens a line of labelled fields as the publication date", () => {
+    const text = "开发区管理体制调整宣布会议召开\n2017-08-09 10:12:58 来源:某某新闻网 责任编辑:王明 我来说两句 |\n8月8日上午,开发区召开管理体制调整宣布会议。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("开发区管理体制调整宣布会议召开");
+    expect(page.publishedAt).toBe("2017-08-09");
+    expect(page.source).toBe("某某新闻网");
+    expect(page.regions[1]).toMatchObject({ kind: "metadata", text: text.split("\n")[1] });
+    // a date opening an article sentence is not a stamp: no label follows it
+    expect(readPage("2017年8月8日上午,开发区召开会议。").regions[0]!.kind).toBe("article");
+  });
+
+  it("never takes a button (返回顶部, 朗读) above the headline for it", () => {
+    expect(readPage("返回顶部\n\n某某县人民政府工作规则\n\n第一条 为规范政府工作,制定本规则。").title?.text).toBe("某某县人民政府工作规则");
+    expect(readPage("朗读\n关于组织参加全县教育发展大会的通知\n各学校:\n县政府决定召开全县教育发展大会。").title?.text).toBe(
+      "关于组织参加全县教育发展大会的通知",
+    );
+    // a headline that holds a footer word is still a headline
+    expect(readPage("学校举办经典朗读比赛\n\n5月17日,学校举办经典朗读比赛。").title?.text).toBe("学校举办经典朗读比赛");
+  });
+
+  it("reads labels after a list bullet or a table cell's bar", () => {
+    const page = readPage("• 当前位置:\n 县委常委(扩大)会召开\n来源:县委宣传部 | 发布时间: 2021-01-06 | 668 次浏览:\n1月5日,县委召开常委(扩大)会。");
+    expect(page.regions[0]).toMatchObject({ kind: "navigation", text: "• 当前位置:" });
+    expect(page.title?.text).toBe("县委常委(扩大)会召开");
+    expect(readPage("| 发文日期: | 2022-03-07 | 发布部门: | 学校办公室 |\n2022年3月4日下午,学校召开校长办公会。").publishedAt).toBe("2022-03-07");
+  });
+
+  it("reads a breadcrumb from the home page with one separator, and an English column name, as navigation", () => {
+    const crumb = readPage("首页>机关建设\n\n机关党支部召开成立大会暨学习研讨会\n\n2月25日下午,机关党支部召开成立大会。");
+    expect(crumb.breadcrumb).toEqual(["首页", "机关建设"]);
+    expect(crumb.title?.text).toBe("机关党支部召开成立大会暨学习研讨会");
+    const english = readPage("依法治校\n\nRule of law\n\n学校召开校务委员会全体会议\n发布时间: 2020年01月03日\n\n12月31日下午,学校召开校务委员会全体会议。");
+    expect(english.title?.text).toBe("学校召开校务委员会全体会议");
+    expect(english.publishedAt).toBe("2020-01-03");
+  });
+
+  it("reads a Markdown mirror's front matter as metadata and the headline from its title, without the site name", () => {
+    const text = "---\ntitle: 某某大学->党委常委会研究部署安全工作 | example.edu.cn\ndate: 2021-10-16 01:22:03\ntags:\n- 某某大学\n---\n**新闻网讯** （记者 王明\n\n摄影报道）10月12日，学校召开党委常委会。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("党委常委会研究部署安全工作");
+    expect(text.slice(page.title!.start, page.title!.end)).toBe(page.title!.text);
+    expect(page.regions[0]).toMatchObject({ kind: "metadata", start: 0 });
+    expect(page.regions[0]!.text.endsWith("---")).toBe(true);
+    expect(page.publishedAt).toBeUndefined(); // the mirror's date, not the page's
+    // an unclosed fence is not front matter
+    expect(readPage("---\ntitle: 标题\n正文。").regions.some((r) => r.kind === "metadata")).toBe(false);
+  });
+
+  itWithData("policy", "keeps an official document's 落款 date inside the text as article", () => {
+    const text = policy("sc-guobanfa-2018-109.txt");
+    const page = readPage(text);
+    const signature = text.lastIndexOf("2018年11月");
+    expect(page.regions.find((r) => r.start <= signature && signature < r.end)?.kind).toBe("article");
+  });
+});
+
 describe("contentRanges and pageStage", () => {
   it("returns the whole text without a page or with scope all", () => {
     const doc: Doc = { text: SEED, tokens: [], sentences: [] };

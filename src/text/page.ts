@@ -111,9 +111,19 @@ const DATE_LINE_WINDOW = 10;
 
 const SENTENCE_PUNCTUATION = /[。！？!?；;，,]/;
 const OPEN_BRACKETS = new Set(["【", "[", "（", "(", "［"]);
+/** What may stand before a line's label: an opening bracket, a list bullet (• 当前位置:), a table cell's bar (| 发文日期: |). */
+const LABEL_LEADS = new Set([...OPEN_BRACKETS, "•", "·", "●", "■", "◆", "|", "｜"]);
+/** Where the label of a line would start, after its leads and blanks. */
+function labelStart(text: string, start: number, end: number): number {
+  let p = start;
+  while (p < end && (LABEL_LEADS.has(text[p]!) || isBlank(text[p]!))) p++;
+  return p;
+}
 const COLONS = new Set([":", "："]);
 const CRUMB_SEPARATORS = new Set([">", "＞", "»", "›", "→"]);
 const MENU_SEPARATORS = new Set(["|", "｜"]);
+/** The first entry of a breadcrumb that starts at the site's home page. */
+const SITE_HOMES = new Set(["首页", "网站首页", "主页"]);
 /** Breadcrumb entries that name the current page rather than a place on the site. */
 const CRUMB_PLACEHOLDERS = new Set(["正文", "详情", "内容", "正文内容", "详细内容", "文章内容", "阅读文章"]);
 /** `国办发〔2018〕109号`: a document number on its own line. */
@@ -125,6 +135,35 @@ const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
 const DOCUMENT_TYPE_ENDING = /(?:通知|意见|决定|报告|公报|方案|办法|规定|批复|通报|纲要|规划|条例|规则|细则|决议|函)$/;
 /** Lines under a title that are not part of it: a subtitle (——在…上的报告), a bracketed date, a news lead. */
 const TITLE_STOPPER = /^(?:—|（|\(|新华社|央视网消息|本报讯)/;
+/** A time stamp under or over a headline (`2021-11-22 16:29`, `09.01.2015  12:19`, `2019年03月22日 星期五`, `星期五`). */
+const MAX_DATE_STAMP = 40;
+const STAMP_CHARS = /^[\d\s年月日时分秒時:：.\-/]+$/;
+const WEEKDAY = /(?:星期|周)[一二三四五六日天]/g;
+/** E-paper chrome: the page of the edition (`第01版:要闻`, `第A2版：综合新闻`, `版次：`) heads the article on it. */
+const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|版次[:：])/;
+/** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
+const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
+
+/** Where the date or time stamp that opens `text[p, end)` ends (`2017-08-09 10:12:58 来源:…`), if one does. */
+function dateStampPrefixEnd(text: string, p: number, end: number): number | undefined {
+  let q = p;
+  let digits = 0;
+  while (q < end && q - p < MAX_DATE_STAMP && STAMP_CHARS.test(text[q]!)) {
+    if (text[q]! >= "0" && text[q]! <= "9") digits++;
+    q++;
+  }
+  return digits >= 4 ? q : undefined;
+}
+
+/** A line that is only a date or time stamp, perhaps with the weekday: metadata, never a headline. */
+function isDateStamp(text: string): boolean {
+  if (text.length > MAX_DATE_STAMP) return false;
+  const rest = text.replace(WEEKDAY, " ").trim();
+  if (rest === "") return text !== "";
+  let digits = 0;
+  for (const c of rest) if (c >= "0" && c <= "9") digits++;
+  return digits >= 4 && STAMP_CHARS.test(rest);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Labelled fields
@@ -155,14 +194,21 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
 
 /**
  * The labelled fields of a line that starts with a label: `发布时间:2023-05-18阅读数:` → two fields. Each value
- * runs to the next label. Undefined unless the line starts (after an opening bracket) with a label and a colon.
+ * runs to the next label. Undefined unless the line starts (after an opening bracket, a bullet or a table bar) with
+ * a label and a colon.
  */
 function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Field[] | undefined {
   if (line.end - line.start > MAX_FURNITURE_LINE || line.text.includes("。")) return undefined;
-  let p = line.start;
-  while (p < line.end && (OPEN_BRACKETS.has(text[p]!) || isBlank(text[p]!))) p++;
-  if (!labelAt(text, p, line.end, labels)) return undefined;
+  let p = labelStart(text, line.start, line.end);
   const found: { kinds: LabelKind[]; start: number; labelEnd: number; valueStart: number }[] = [];
+  // `2011-02-17 08:42:03来源:新华社`: an unlabelled time stamp opens the line of metadata fields.
+  const stampEnd = dateStampPrefixEnd(text, p, line.end);
+  if (stampEnd !== undefined && labelAt(text, stampEnd, line.end, labels)) {
+    found.push({ kinds: ["date"], start: p, labelEnd: p, valueStart: p });
+    p = stampEnd;
+  } else if (!labelAt(text, p, line.end, labels)) {
+    return undefined;
+  }
   while (p < line.end) {
     const label = labelAt(text, p, line.end, labels);
     if (label) {
@@ -195,9 +241,10 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
 /**
  * Weak kinds are clues too common inside articles (a bare `时间：` line, a heading such as 加强技术支持) to trust
  * there: weak metadata counts above the article and below it, a footer word only below it (a headline may say
- * 技术支持), and both are article elsewhere.
+ * 技术支持), and both are article elsewhere. A date stamp is metadata only above the article: below it, it is the
+ * 落款 of an official document, part of the text.
  */
-const WEAK_KINDS = { "weak-metadata": "metadata", "weak-footer": "footer" } as const;
+const WEAK_KINDS = { "weak-metadata": "metadata", "weak-footer": "footer", "weak-stamp": "metadata" } as const;
 type WeakKind = keyof typeof WEAK_KINDS;
 type LineKind = RegionKind | WeakKind;
 const isWeak = (kind: LineKind | undefined): kind is WeakKind => kind !== undefined && kind in WEAK_KINDS;
@@ -207,6 +254,10 @@ const strengthen = (info: LineInfo) => {
 
 interface LineInfo {
   kind?: LineKind;
+  /** An e-paper edition line (第01版:要闻): the headline is the next title-like run. */
+  edition?: boolean;
+  /** A line that is only a furniture word (返回顶部, 朗读): a button. */
+  button?: boolean;
   fields?: Field[];
   crumbs?: string[];
 }
@@ -234,7 +285,9 @@ function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefi
     if (first) parts[0] = first;
     else parts.shift();
   }
-  if (separators < (lead ? 1 : 2) || parts.length < 2 || parts.some((p) => p.length > 20)) return undefined;
+  // One separator is enough after a 当前位置： lead or from the site's home page (首页>机关建设).
+  const rooted = lead !== undefined || SITE_HOMES.has(parts[0] ?? "");
+  if (separators < (rooted ? 1 : 2) || parts.length < 2 || parts.some((p) => p.length > 20)) return undefined;
   return parts.filter((p) => !CRUMB_PLACEHOLDERS.has(p));
 }
 
@@ -250,15 +303,22 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   const crumbs = readBreadcrumb(line, vocab.nav);
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
-  if (short && (termAt(vocab.nav, line.text, 0) || isMenu(line))) return { kind: "navigation" };
-  if (DOCUMENT_NUMBER.test(line.text)) return { kind: "metadata" };
+  if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
+  if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text)) return { kind: "metadata" };
+  if (isDateStamp(line.text)) return { kind: "weak-stamp" };
+  if (short && EDITION_LINE.test(line.text)) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
   if (fields) {
     if (fields.every((f) => CREDIT_FIELDS.has(f.kind))) return { kind: "credits", fields };
     if (fields.some((f) => !f.kind.endsWith(".weak") && !CREDIT_FIELDS.has(f.kind))) return { kind: "metadata", fields };
     return { kind: "weak-metadata", fields };
   }
-  if (short && findTerms(vocab.footer, line.text).length > 0) return { kind: "weak-footer" };
+  const footerTerms = short ? findTerms(vocab.footer, line.text) : [];
+  if (footerTerms.length > 0) {
+    // 返回顶部 or 【打印】 alone on its line is a button, never a headline.
+    const button = footerTerms.length === 1 && footerTerms[0]!.entry.term.length === line.text.replace(/^【|】$/g, "").length;
+    return { kind: "weak-footer", button };
+  }
   return {};
 }
 
@@ -288,14 +348,15 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   let i = 0;
   for (; i < Math.min(lines.length, HEADER_WINDOW); i++) {
     const kind = infos[i]!.kind;
-    if (kind === "metadata" || kind === "weak-metadata") {
+    if (kind === "metadata" || kind === "weak-metadata" || kind === "weak-stamp") {
       if (firstMetadata < 0) firstMetadata = i;
       continue;
     }
-    // A footer word in a headline (…技术支持机构) does not make it a footer.
-    if (kind && kind !== "weak-footer") continue;
+    // A footer word in a headline (…技术支持机构) does not make it a footer; a button is never a headline.
+    if ((kind && kind !== "weak-footer") || infos[i]!.button) continue;
     if (!isTitleLike(lines[i]!)) {
-      if (kind) continue;
+      // An English name under a site or column name (依法治校 / Rule of law) is furniture, not the article's start.
+      if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE)) continue;
       break;
     }
     const block = blocks.at(-1);
@@ -314,7 +375,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const articleFollows = lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
   const beforeMetadata = firstMetadata >= 0 ? blocks.filter((b) => b.at(-1)! < firstMetadata) : [];
-  const chosen = beforeMetadata.at(-1) ?? blocks[0]!;
+  // On an e-paper page the date, paper name and edition come first; the headline follows the edition line.
+  const edition = infos.slice(0, i).findLastIndex((info) => info.edition);
+  const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > edition) : undefined;
+  const chosen = afterEdition ?? beforeMetadata.at(-1) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -330,7 +394,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   for (const block of blocks) {
     if (block[0]! < title[0]!) for (const k of block) infos[k]!.kind = "navigation";
   }
-  for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata") strengthen(infos[k]!);
+  for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
 }
 
@@ -338,10 +402,42 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
 function readTail(lines: Line[], infos: LineInfo[]): void {
   for (let k = lines.length - 1; k >= 0; k--) {
     const info = infos[k]!;
+    if (info.kind === "weak-stamp") break;
     if (isWeak(info.kind)) strengthen(info);
     else if (!info.kind && lines[k]!.text.length <= 30 && LATIN_ONLY.test(lines[k]!.text)) info.kind = "footer";
     else if (!info.kind) break;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Front matter
+
+/** A Markdown mirror's front matter (`---` … `---` at the top) is this many lines at most. */
+const MAX_FRONT_MATTER = 40;
+/** `title:` holds the page's <title>: `site->headline | domain`, `headline - site`; the site parts are at most this long. */
+const MAX_SITE_NAME = 30;
+
+/**
+ * The front matter a static-site generator writes above a mirrored page: its line count (fences included) and the
+ * headline inside its `title:`, without the site name a <title> puts before `->` or after ` | ` / ` - `. Its
+ * `date:` is when the mirror was made, not the publication date.
+ */
+function readFrontMatter(text: string, lines: Line[]): { count: number; title?: Span } | undefined {
+  if (lines[0]?.start !== 0 || lines[0].text !== "---") return undefined;
+  const close = lines.slice(1, MAX_FRONT_MATTER).findIndex((line) => line.text === "---") + 1;
+  if (close < 1) return undefined;
+  const titleLine = lines.slice(1, close).find((line) => line.text.startsWith("title:"));
+  if (!titleLine) return { count: close + 1 };
+  let start = titleLine.start + "title:".length;
+  let end = titleLine.end;
+  const value = () => text.slice(start, end);
+  const arrow = value().indexOf("->");
+  if (arrow >= 0 && arrow <= MAX_SITE_NAME) start += arrow + 2;
+  const suffix = Math.max(value().lastIndexOf(" | "), value().lastIndexOf(" - "));
+  if (suffix > 0 && value().length - suffix <= MAX_SITE_NAME) end = start + suffix;
+  while (start < end && isBlank(text[start]!)) start++;
+  while (end > start && isBlank(text[end - 1]!)) end--;
+  return end > start ? { count: close + 1, title: { start, end, text: text.slice(start, end) } } : { count: close + 1 };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -362,7 +458,7 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
   while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
   const found = datesIn(text, { ranges: [{ start, end }] });
   const only = found.length === 1 && found[0]!.start === start && found[0]!.end === end ? found[0] : undefined;
-  return only && only.precision === "day" && only.value ? only.value : undefined;
+  return only && (only.precision === "day" || only.precision === "time") && only.value ? only.value.slice(0, 10) : undefined;
 }
 
 /**
@@ -492,7 +588,9 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
     if (s < spam.length && spam[s]!.start === line.start && spam[s]!.end === line.end) spamLines.add(line.index);
   }
   const infos = lines.map((line) => classifyLine(line, text, spamLines, vocab));
-  const titleLines = readHeader(lines, infos);
+  const frontMatter = readFrontMatter(text, lines);
+  for (let k = 0; k < (frontMatter?.count ?? 0); k++) infos[k] = { kind: "metadata" };
+  const titleLines = frontMatter ? [] : readHeader(lines, infos);
   readTail(lines, infos);
   for (const k of titleLines) infos[k]!.kind = "title";
 
@@ -500,7 +598,8 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
   const regions = buildRegions(text, lines, kinds, spam);
 
   const page: PageInfo = { regions, spam };
-  if (titleLines.length > 0) {
+  if (frontMatter?.title) page.title = frontMatter.title;
+  else if (titleLines.length > 0) {
     const first = lines[titleLines[0]!]!;
     const last = lines[titleLines.at(-1)!]!;
     page.title = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
