@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, launchChromium, screenshotPath, warnIfNoChromium, type BrowserGlobal } from "./helpers/chromium.js";
+import { CHROMIUM, launchChromium, saveScreenshot, warnIfNoChromium, type BrowserGlobal } from "./helpers/chromium.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FIXTURE = join(ROOT, "test/fixtures/notebook");
@@ -127,7 +127,7 @@ describe.skipIf(missing !== undefined)("notebooks executed headless by jupyter n
           expect(colours.color).toBe(theme === "light" ? "rgba(0, 0, 0, 0.87)" : "rgb(255, 255, 255)");
           // The screenshot starts at the cell that calls render(), so that the notebook around the output shows.
           await page.locator(".jp-Cell", { hasText: "tslab.display.html(render(doc));" }).evaluate((cell) => (cell as { scrollIntoView(): void }).scrollIntoView());
-          await page.screenshot({ path: screenshotPath(`notebook-${theme}.png`, folder) });
+          await saveScreenshot(page, `notebook-${theme}.png`, folder);
         } finally {
           await browser.close();
         }

@@ -12,7 +12,7 @@ import { GongwenError } from "../src/core/errors.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { render } from "../src/render/index.js";
 import type { Doc, Enumeration, Span } from "../src/core/schema.js";
-import { CHROMIUM, launchChromium, screenshotPath, warnIfNoChromium, type BrowserGlobal } from "./helpers/chromium.js";
+import { CHROMIUM, launchChromium, saveScreenshot, warnIfNoChromium, type BrowserGlobal } from "./helpers/chromium.js";
 import { seedText } from "./helpers/data.js";
 
 warnIfNoChromium("render-browser");
@@ -103,7 +103,7 @@ describe.skipIf(!CHROMIUM)("render() in headless Chromium", () => {
       });
       expect(largestGap).toBeGreaterThan(0);
       expect(largestGap).toBeLessThan(20);
-      await page.screenshot({ path: screenshotPath(scheme === "light" ? "render-seed.png" : "render-seed-dark.png", folder) });
+      await saveScreenshot(page, scheme === "light" ? "render-seed.png" : "render-seed-dark.png", folder);
       await page.close();
     });
   }

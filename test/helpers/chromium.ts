@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 /** `GONGWEN_CHROMIUM` names another Chromium binary. */
 const CANDIDATES = process.env["GONGWEN_CHROMIUM"] ? [process.env["GONGWEN_CHROMIUM"]] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -35,3 +35,18 @@ export type BrowserGlobal = { getComputedStyle(node: unknown, pseudo?: string): 
  */
 export const screenshotPath = (name: string, folder: string): string =>
   process.env["UPDATE_SCREENSHOT"] === "1" ? new URL(`../screenshots/${name}`, import.meta.url).pathname : join(folder, name);
+
+/**
+ * Saves a screenshot of the viewport at {@link screenshotPath}. Chromium's compositor sometimes answers "Unable to
+ * capture screenshot" on a loaded machine (seen once in CI): one retry after a frame, any other error thrown.
+ */
+export async function saveScreenshot(page: Page, name: string, folder: string): Promise<void> {
+  const path = screenshotPath(name, folder);
+  try {
+    await page.screenshot({ path });
+  } catch (error) {
+    if (!String(error).includes("Unable to capture screenshot")) throw error;
+    await page.waitForTimeout(500);
+    await page.screenshot({ path });
+  }
+}
