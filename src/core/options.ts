@@ -26,9 +26,8 @@ export function parseText(value: unknown): string {
  * parseDoc("会议", "meetingBrief()"); // throws INVALID_INPUT: meetingBrief() expects a Doc, got string
  */
 export function parseDoc<T extends { text: string }>(value: T, what: string): T {
-  if (typeof value !== "object" || value === null || typeof (value as { text?: unknown }).text !== "string") {
-    throw new GongwenError("INVALID_INPUT", `${what} expects a Doc, got ${kindOf(value)}`);
-  }
+  parseObject(value, what);
+  if (typeof (value as { text?: unknown }).text !== "string") throw new GongwenError("INVALID_INPUT", `${what} expects a Doc, got ${kindOf(value)}`);
   return value;
 }
 
