@@ -3,8 +3,9 @@
  * (../shared/data/corpus/xinwenlianbo) and the 60 policy documents (../shared/data/policy), with the built package
  * (the working tree, or a commit with `--ref`) in plain Node child processes:
  *
- * - per stage: time and heap bytes allocated, each as a ratio to the segment stage's (time: median over rounds of
- *   the ratio within a round; every round runs every stage, analyze() and tag() in turn);
+ * - per stage: CPU time and heap bytes allocated, each as a ratio to the segment stage's (time: median over rounds of
+ *   the ratio within a round; every round runs every stage, analyze() and tag() in turn; CPU time of the process,
+ *   because on a shared machine wall time counts the other processes too);
  * - throughput of analyze() against raw nodejieba tag() on the same texts, in the same process (tag() then runs on
  *   the dictionaries gongwen loaded: nodejieba is process-global);
  * - cold start: a fresh process to its first result, time and RSS, gongwen (import + analyze() of the seed report)
@@ -70,10 +71,10 @@ try {
   ];
   console.log(
     `\nStage cost: ${kinds.map(([name, m]) => `${m.texts} ${name} texts (${(m.bytes / 1e6).toFixed(1)} MB)`).join(", ")}; ` +
-      `time: median of ${rounds} rounds; allocated: heap bytes\n`,
+      `CPU time: median of ${rounds} rounds; allocated: heap bytes\n`,
   );
   printTable(
-    ["stage", ...kinds.flatMap(([name]) => [`${name} ms`, "× segment", "MB alloc", "× segment"])],
+    ["stage", ...kinds.flatMap(([name]) => [`${name} CPU ms`, "× segment", "MB alloc", "× segment"])],
     [
       ...stages.map((stage) => row(stage, (r) => r[stage]!, (a) => a[stage]!)),
       row("all after segment", (r) => sum(r, after), (a) => sum(a, after)),
@@ -83,7 +84,7 @@ try {
 
   const mbPerSec = (m: Measured, name: string) => m.bytes / 1e6 / (median(m.ms.map((r) => r[name]!)) / 1000);
   const vsTag = (m: Measured, name: string) => median(m.ms.map((r) => r["nodejieba tag()"]! / r[name]!));
-  console.log(`\nThroughput (UTF-8 MB/s, same process, same texts; × tag(): median of the rounds' ratios)\n`);
+  console.log(`\nThroughput (UTF-8 MB per CPU second, same process, same texts; × tag(): median of the rounds' ratios)\n`);
   printTable(
     ["call", ...kinds.flatMap(([name]) => [`${name} MB/s`, "× nodejieba tag()"])],
     [
