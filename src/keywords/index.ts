@@ -80,8 +80,8 @@ export function rankKeywords(
 
   // candidates 0…words.length-1 are words, the rest phrases; best first, ties to the earlier, then to words
   const textOf = (i: number) => (i < words.length ? table.texts[words[i]!.id]! : found[i - words.length]!.text);
-  const startOf = (i: number) => (i < words.length ? words[i]!.start : found[i - words.length]!.start);
-  const ranked = Array.from(score.keys()).sort((a, b) => score[b]! - score[a]! || startOf(a) - startOf(b) || a - b);
+  const starts = Int32Array.from([...words, ...found], (c) => c.start);
+  const ranked = Array.from(score.keys()).sort((a, b) => score[b]! - score[a]! || starts[a]! - starts[b]! || a - b);
   // scores count the tokens; spans list every occurrence in the content, inside longer words too
   const keyword = (i: number): Keyword => ({
     text: textOf(i),

@@ -83,12 +83,16 @@ export function readTokens(tokens: readonly Token[], stop: ReadonlyMap<string, S
     }
     ids[i] = id;
     counts[id]!++;
+    // the part of speech first: most tokens fail it, and it is cheaper than the term's shape
+    const keywordPos = KEYWORD_POS.has(token.pos);
+    const phrasePos = PHRASE_POS.has(token.pos);
+    if (!keywordPos && !phrasePos) continue;
     // a term is the token's own text (core/terms.ts), so candidates are identified by text id
     const term = termShape(token);
     if (term === undefined || isDebris(token)) continue;
     const kind = stop.get(term);
-    if (kind === undefined && KEYWORD_POS.has(token.pos)) terms[i] = 1;
-    if (kind !== "stop" && PHRASE_POS.has(token.pos)) roles[i] = PHRASE_HEAD_POS.has(token.pos) ? PHRASE_HEAD : PHRASE_INNER;
+    if (kind === undefined && keywordPos) terms[i] = 1;
+    if (kind !== "stop" && phrasePos) roles[i] = PHRASE_HEAD_POS.has(token.pos) ? PHRASE_HEAD : PHRASE_INNER;
   }
   return { ids, texts, counts: counts.subarray(0, texts.length), terms, roles };
 }
