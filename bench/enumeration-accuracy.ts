@@ -7,7 +7,8 @@
  *
  * An item is (style, ordinal, marker start). A list matches exactly when its style and every item agree; "with
  * nesting" also requires the same parent item. Parallel series (排比) are scored apart, on the documents whose gold
- * annotates them (the seed only, see the gold README). Declared counts: (list, phrase start, count).
+ * annotates them (the seed only, see the gold README). Declared counts: (list, phrase start, count). Lists of the
+ * styles the gold set does not annotate (dash points ——…, clause numbers 1.1, bare 一) are only counted.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,6 +26,9 @@ interface GoldDoc { source: string; enumerations: GoldList[]; parallel?: GoldLis
 interface FlatList { style: string; items: string[]; parent: string; declared?: string }
 
 const showErrors = process.argv.includes("--errors");
+/** The styles the gold set annotates (test/fixtures/enumerations/README.md, "Styles"). */
+const GOLD_STYLES = new Set(["inline-shi", "inline-yao", "inline-qi", "di", "di-zhang", "di-tiao", "sequence", "cn-dun", "cn-paren",
+  "arabic-dot", "arabic-dun", "arabic-paren", "arabic-half-paren", "circled"]);
 const fixtureDir = join(projectRoot, "test/fixtures/enumerations");
 
 const itemKey = (style: string, ordinal: number, start: number) => `${style}|${ordinal}|${start}`;
@@ -84,6 +88,7 @@ const lists = counts();
 const nested = counts();
 const declared = counts();
 let documents = 0;
+const unannotated = new Map<string, number>();
 
 for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).sort()) {
   const gold = JSON.parse(readFileSync(join(fixtureDir, file), "utf8")) as GoldDoc;
@@ -92,7 +97,10 @@ for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).so
   const found = enumerations(text);
   const goldLists = flattenGold(gold.enumerations);
   const foundAll = flattenFound(found);
-  const foundLists = foundAll.filter((l) => l.style !== "parallel");
+  const foundLists = foundAll.filter((l) => GOLD_STYLES.has(l.style));
+  for (const l of foundAll) {
+    if (l.style !== "parallel" && !GOLD_STYLES.has(l.style)) unannotated.set(l.style, (unannotated.get(l.style) ?? 0) + 1);
+  }
 
   const goldItems = new Set(goldLists.flatMap((l) => l.items));
   const foundItems = new Set(foundLists.flatMap((l) => l.items));
@@ -156,6 +164,8 @@ printTable(
     row("parallel series items (seed)", parallel),
   ],
 );
+const notScored = [...unannotated].map(([style, n]) => `${n} ${style}`).join(", ");
+console.log(`Lists of styles the gold set does not annotate (not scored): ${notScored || "none"}`);
 
 // Cost next to segmentation, one line per call as in bench/segment-speed.ts. The machine is shared, so the three
 // tasks alternate line by line (a load spike hits all of them alike) and each round gives its own ratios.

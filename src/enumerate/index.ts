@@ -83,13 +83,17 @@ function enumerationsIn(text: string, options: EnumerationOptions): Enumeration[
     const r = rangeAt(span.start);
     return r !== undefined && span.end <= r.end;
   };
-  const rangeEnd = (pos: number) => rangeAt(pos)?.end ?? text.length;
-
   const markers = ranges.flatMap((r) => scanMarkers(text, r.start, r.end));
   const parallel = parallelRuns(text, options.ranges ? clauses.filter(inRanges) : clauses);
   if (markers.length === 0 && parallel.length === 0) return [];
   const layout = layoutOf(text, sentences);
-  const lists = assemble([...groupRuns(markers, layout), ...parallel], layout, { rangeEnd });
+  // Where each range's text stops (trailing blanks dropped once per range, not once per item).
+  const trimmedEnds = new Map(ranges.map((r) => [r, layout.trimEnd(r.start, r.end)]));
+  const rangeEnd = (pos: number) => {
+    const r = rangeAt(pos);
+    return r ? trimmedEnds.get(r)! : text.length;
+  };
+  const lists = assemble([...groupRuns(markers, layout, { rangeEnd }), ...parallel], layout, { rangeEnd });
   linkDeclared(lists, ranges.flatMap((r) => scanCounts(text, r.start, r.end)), layout);
   return lists;
 }
