@@ -137,10 +137,12 @@ export function groupRuns(markers: readonly Marker[], layout: Layout, options: A
       }
       const previous = last?.at(-1)?.ordinal;
       const irregular = previous !== undefined && ordinal >= previous && ordinal <= previous + MAX_GAP;
-      if (!target && last && irregular && near(last, MAX_INLINE_PARAGRAPHS_IRREGULAR)) {
+      if (!target && last && irregular && near(last, MAX_INLINE_PARAGRAPHS_IRREGULAR) && marker.style !== "cn-bare") {
         target = last; // a gap or a repeat, reported on the list
       }
     }
+    // A bare numeral is a word (四川, 三江源) unless it counts 一, 二, 三 in order.
+    if (!target && marker.style === "cn-bare" && ordinal !== 1) continue;
     if (!target) {
       target = [];
       // 首先，…第二，…第三 / 首先要…二要…: a speech opens with 首先 and goes on counting; 首先 is item 1.
