@@ -339,6 +339,11 @@ describe("dash points and clause numbers", () => {
 });
 
 describe("a page that flattened its paragraphs into one line", () => {
+  it("reads 一是 after the space that stands for a lost break or stop", () => {
+    const text = "会议要求 一是加强领导，压实责任 二是完善制度，健全机制 三是强化督查，严肃问责";
+    expect(enumerations(text).map(markers)).toEqual([["一是", "二是", "三是"]]);
+  });
+
   it("reads a heading marker after the space that stands for a lost line break, and nests under it", () => {
     const text =
       "[接上页] 十二、党委书记主持党委工作。 第四章 会议制度 十三、主任办公会议的主要任务是: (一)研究决定重要工作; (二)讨论审议规章; (三)通报其他事项。 十四、党委会议由书记主持。会议的主要任务是: (一)传达学习上级精神; (二)讨论决定重大问题。";

@@ -83,8 +83,8 @@ export interface Marker {
 const CN_NUMERAL_CHARS = new Set([..."〇零一二三四五六七八九十百"]);
 /** Longest Chinese numeral read as a marker (九十九 has three characters, 一百零五 four). */
 const MAX_CN_NUMERAL = 4;
-/** Longest Arabic number read as a marker (the gold set and GB/T 9704 lists stay below 100). */
-const MAX_ARABIC_NUMERAL = 2;
+/** Longest Arabic number read as a marker: a roundup of typical practices numbers its items past 100 (…129.，130.). */
+const MAX_ARABIC_NUMERAL = 3;
 /** Spaces that may indent a line or sit between punctuation and a marker (ideographic, zero-width, NBSP). */
 const BLANKS = charTable([" ", "\t", "\u3000", "\u00a0", "\u200b", "\u200c", "\u200d", "\ufeff"]);
 const LINE_BREAKS = charTable(["\n", "\r", "\u2028", "\u2029"]);
@@ -240,7 +240,9 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       if (n > 0 && (next === SHI || next === YAO || next === DUN)) {
         const before = preceding(text, i);
         const addressed = next === YAO && n === 1 && code === YI && isIdeograph(before) && !WORDS_ENDING_IN_YI[before];
-        if (next !== DUN && (opensClause(before) || SUBJECTS.has(text.slice(i - 2, i)) || addressed)) {
+        // A blank right before 一是 stands for the break or stop a page flattened (要求 一是…); running text has none.
+        const spaced = BLANKS[prev] === 1;
+        if (next !== DUN && (opensClause(before) || spaced || SUBJECTS.has(text.slice(i - 2, i)) || addressed)) {
           push(next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
         } else if (next === DUN && opensSentence(precedingHeading(text, i))) {
           push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, precedingHeading(text, i));
