@@ -213,6 +213,11 @@ function clauseNumber(text: string, dot: number): { last: number; end: number } 
   return BLANKS[after] || (isIdeograph(after) && !UNITS[after]) ? { last, end: i } : undefined;
 }
 
+/** Adds a marker that parsed to a number and ends before `to` (a module function: scanMarkers runs per line). */
+function propose(markers: Marker[], to: number, style: MarkerStyle, ordinal: number | undefined, start: number, end: number, before: number): void {
+  if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: before === LINE });
+}
+
 /**
  * Proposes every enumeration marker in `text.slice(from, to)`, in text order.
  *
@@ -222,16 +227,13 @@ function clauseNumber(text: string, dot: number): { last: number; end: number } 
  */
 export function scanMarkers(text: string, from = 0, to = text.length): Marker[] {
   const markers: Marker[] = [];
-  const push = (style: MarkerStyle, ordinal: number | undefined, start: number, end: number, before: number) => {
-    if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: before === LINE });
-  };
   // Each branch checks what follows the number before it looks back or parses: most look-alikes fail there.
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (!STARTERS[code]) continue;
     const prev = text.charCodeAt(i - 1);
     if (code >= FIRST_CIRCLED && code <= LAST_CIRCLED) {
-      push("circled", code - FIRST_CIRCLED + 1, i, i + 1, preceding(text, i));
+      propose(markers, to, "circled", code - FIRST_CIRCLED + 1, i, i + 1, preceding(text, i));
     } else if (CN_NUMERAL[code]) {
       // Markers start at a run boundary: 统一是 / 第一第一 never yield one from the middle of a run.
       if (CN_NUMERAL[prev] || prev === DI || prev === QI || OPEN_PARENS[prev]) continue;
@@ -243,15 +245,15 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
         // A blank right before 一是 stands for the break or stop a page flattened (要求 一是…); running text has none.
         const spaced = BLANKS[prev] === 1;
         if (next !== DUN && (opensClause(before) || spaced || SUBJECTS.has(text.slice(i - 2, i)) || addressed)) {
-          push(next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
+          propose(markers, to, next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
         } else if (next === DUN && opensSentence(precedingHeading(text, i))) {
-          push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, precedingHeading(text, i));
+          propose(markers, to, "cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, precedingHeading(text, i));
         }
       } else if (n > 0 && DOTS[next] && preceding(text, i) === LINE && !ARABIC_DIGIT[text.charCodeAt(i + n + 1)]) {
-        push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, LINE); // 一.总体要求: a web page's 一、
+        propose(markers, to, "cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, LINE); // 一.总体要求: a web page's 一、
       } else if (n > 0 && n <= 2 && isIdeograph(next) && !NOT_AFTER_BARE[next] && opensSentence(preceding(text, i))) {
         // A copying site strips 、 and leaves 一思想上…；二政治上…: proposed here, kept only as a run of three.
-        push("cn-bare", parseOrdinal(text.slice(i, i + n)), i, i + n, preceding(text, i));
+        propose(markers, to, "cn-bare", parseOrdinal(text.slice(i, i + n)), i, i + n, preceding(text, i));
       }
       i += Math.max(n, 1) - 1;
     } else if (ARABIC_DIGIT[code]) {
@@ -273,7 +275,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       if (n > 0 && AFTER_ARABIC[next] && !(DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)])) {
         const before = preceding(text, i);
         const style = DOTS[next] ? "arabic-dot" : next === DUN ? "arabic-dun" : "arabic-half-paren";
-        if (opensSentence(before)) push(style, parseChineseNumber(text.slice(i, i + n)), i, i + n + 1, before);
+        if (opensSentence(before)) propose(markers, to, style, parseChineseNumber(text.slice(i, i + n)), i, i + n + 1, before);
       }
       i += Math.max(n, 1) - 1;
     } else if (OPEN_PARENS[code]) {
@@ -283,7 +285,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const before = cn ? precedingHeading(text, i) : preceding(text, i);
       if (!opensClause(before) && !OPEN_PARENS[before]) continue;
       const inner = text.slice(i + 1, i + 1 + n);
-      push(cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);
+      propose(markers, to, cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);
     } else if (code === DI) {
       const n = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
       const next = text.charCodeAt(i + 1 + n);
@@ -291,11 +293,11 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const before = preceding(text, i);
       const ordinal = () => parseOrdinal(text.slice(i + 1, i + 1 + n));
       if ((next === ZHANG || next === TIAO) && before === LINE) {
-        push(next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, before);
+        propose(markers, to, next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, before);
       } else if (AFTER_DI[next] && opensClause(before)) {
-        push("di", ordinal(), i, i + n + 1, before);
+        propose(markers, to, "di", ordinal(), i, i + n + 1, before);
       } else if (next === YAO && !NOUNS_AFTER_YAO[text.charCodeAt(i + n + 2)] && opensClause(before)) {
-        push("di", ordinal(), i, i + n + 2, before); // 第一要…第二要: a speech's 第一，with its modal
+        propose(markers, to, "di", ordinal(), i, i + n + 2, before); // 第一要…第二要: a speech's 第一，with its modal
       }
     } else if (code === QI) {
       const n = runLength(text, i + 1, 2, CN_NUMERAL);
@@ -303,19 +305,19 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       if (!(next === CI || (n > 0 && AFTER_QI[text.charCodeAt(i + 1 + n)]))) continue;
       const before = preceding(text, i);
       if (!opensClause(before)) continue;
-      if (next === CI) push("sequence", 2, i, i + 2, before);
-      else push("inline-qi", parseOrdinal(text.slice(i + 1, i + 1 + n)), i, i + 1 + n, before);
+      if (next === CI) propose(markers, to, "sequence", 2, i, i + 2, before);
+      else propose(markers, to, "inline-qi", parseOrdinal(text.slice(i + 1, i + 1 + n)), i, i + 1 + n, before);
     } else if (DASHES[code]) {
       // ——发展速度要快。: two dashes open the line and words follow (a lone dash or a rule of dashes is no marker).
       if (text.charCodeAt(i + 1) === code && isIdeograph(text.charCodeAt(i + 2)) && preceding(text, i) === LINE) {
-        push("dash", 0, i, i + 2, LINE);
+        propose(markers, to, "dash", 0, i, i + 2, LINE);
       }
       i++;
     } else {
       const step = SEQUENCE_WORDS.get(text.slice(i, i + 2));
       if (step === undefined) continue;
       const before = preceding(text, i);
-      if (opensClause(before)) push("sequence", step, i, i + 2, before);
+      if (opensClause(before)) propose(markers, to, "sequence", step, i, i + 2, before);
     }
   }
   return markers;

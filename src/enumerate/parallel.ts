@@ -51,13 +51,15 @@ function afterModal(text: string, clause: Span): number {
   return modal ? clause.start + modal.length : -1;
 }
 
+/** The two characters at `at` are those at `key`. */
+const sameLead = (text: string, at: number, key: number) =>
+  at >= 0 && text.charCodeAt(at) === text.charCodeAt(key) && text.charCodeAt(at + 1) === text.charCodeAt(key + 1);
+
 /** The clause opens with the two characters found at `key` (directly or after a modal): where, or -1. */
 function leadAt(text: string, clause: Span, key: number): number {
-  const same = (at: number) =>
-    at >= 0 && text.charCodeAt(at) === text.charCodeAt(key) && text.charCodeAt(at + 1) === text.charCodeAt(key + 1);
-  if (same(clause.start)) return clause.start;
+  if (sameLead(text, clause.start, key)) return clause.start;
   const after = afterModal(text, clause);
-  return same(after) ? after : -1;
+  return sameLead(text, after, key) ? after : -1;
 }
 
 /** Two ideographs that can lead a series (not a pronoun or connective, not a numbered marker such as 一是). */
