@@ -2,7 +2,7 @@
  * Segmentation: scan → jieba on bounded pieces → align → lexicon overlay → PKU merges → (search) finer pieces.
  * Tokens are lossless: they cover the input exactly, in order, whitespace and punctuation included.
  */
-import { dictParseError, parseDictText, parseJiebaEntries, readDictLines } from "../dict.js";
+import { dictParseError, parseDictText, parseJiebaEntries, readDictLines, type JiebaEntry } from "../dict.js";
 import type { SegmentMode, Token } from "../core/schema.js";
 import type { Stage } from "../core/stage.js";
 import { alignWords } from "./align.js";
@@ -50,8 +50,10 @@ function searchPieces(engine: Engine, tokens: Token[]): Token[] {
   return out;
 }
 
-/** The boundary repairs shipped in dict/segment-overrides.txt (the file is read once; see dict.ts). */
-const overrides = () => parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt"));
+let overrideEntries: readonly JiebaEntry[] | undefined;
+
+/** The boundary repairs shipped in dict/segment-overrides.txt, read once. */
+const overrides = () => (overrideEntries ??= parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt")));
 
 let builtInLexicon: Lexicon | undefined;
 

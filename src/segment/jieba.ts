@@ -39,7 +39,11 @@ interface Binding {
 /** Dictionary files that become the engine's user dictionary (policy vocabulary, places, boundary fixes). */
 const USER_DICT_FILES = ["policy-words.txt", "segment-overrides.txt"];
 
-const userEntries = (): JiebaEntry[] => USER_DICT_FILES.flatMap((file) => parseJiebaEntries(file, readDictLines(file)));
+let userEntryList: readonly JiebaEntry[] | undefined;
+
+/** The entries of USER_DICT_FILES, read once. */
+const userEntries = (): readonly JiebaEntry[] =>
+  (userEntryList ??= USER_DICT_FILES.flatMap((file) => parseJiebaEntries(file, readDictLines(file))));
 
 const userDictText = (): string => userEntries().map((e) => `${e.word} ${e.freq} ${e.pos}`).join("\n") + "\n";
 
