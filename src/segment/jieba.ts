@@ -59,7 +59,9 @@ const TAG_MEMO_WORD_LENGTH = 16;
  * native code and is 1.4–2× slower than cut(); with the memo, a piece costs one cut() and a Map lookup per word,
  * and tag() runs only for words not seen before.
  */
-function memoTagger(binding: () => Binding): (text: string) => TaggedWords {
+function memoTagger(load: () => Binding): (text: string) => TaggedWords {
+  let loaded: Binding | undefined;
+  const binding = () => (loaded ??= load());
   const memo = new Map<string, string>();
   const remember = (word: string, tag: string) => {
     if (word.length > TAG_MEMO_WORD_LENGTH) return;
