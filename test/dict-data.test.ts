@@ -151,6 +151,7 @@ describe("word lists that are rules (dict/meeting-*.txt, entity-not-orgs, entity
     "entity-generic-places.txt",
     "entity-not-orgs.txt",
     "enumerate-agenda-leads.txt",
+    "enumerate-document-kinds.txt",
     "enumerate-not-leads.txt",
     "enumerate-roll-call-titles.txt",
     "meeting-agenda-verbs.txt",
