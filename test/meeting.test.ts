@@ -202,6 +202,18 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.statements).toEqual([]);
   });
 
+  it("reads a day without a year against the page's own date, never after it (a report tells of a meeting held)", () => {
+    const dated = "学校召开党委常委会\n发布时间：2017-01-17 09:00\n16日上午，学校召开党委常委会，校党委书记张某某主持会议。";
+    expect(meetingAnalyzer("2024-12-31").analyze(dated).meeting?.date).toBe("2017-01-16");
+    const undated = "4月27日上午，学校召开党委常委会，校党委书记张某某主持会议。";
+    expect(meetingAnalyzer("2024-01-10").analyze(undated).meeting?.date).toBe("2023-04-27");
+  });
+
+  it("reads 昨天 against the dateline of a paper (大众日报济南3月21日讯)", () => {
+    const got = briefOf("大众日报济南3月21日讯 昨天上午，省政协召开主席会议。省政协主席刘某某主持会议。")!;
+    expect([got.date, got.dateSpan?.text, got.chair?.name]).toEqual(["2024-03-20", "昨天", "刘某某"]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

@@ -3,7 +3,8 @@
  * (`5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨…`,
  * `中央经济工作会议12月11日至12日在北京举行`), and what it yields: the date, the meeting's name and number, the chair.
  */
-import type { MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
+import type { DateEntity, MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
+import { datesIn } from "../text/dates.js";
 import { wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
@@ -28,6 +29,8 @@ const SENTENCE_END = /[。！？!?]$/u;
 /** An object naming a session apart from its body (`第一次集体学习`); `三次座谈会` counts meetings instead. */
 const SESSION_ONLY = /^第/u;
 const COUNTED = /^[0-9〇零一二两三四五六七八九十]+次/u;
+/** A date of day or time precision (`5月17日`, `2月21日上午9点`): a day the meeting may have taken place on. */
+const isDay = (d: DateEntity) => d.attrs?.precision === "day" || d.attrs?.precision === "time";
 
 export interface Lead {
   sentence: Span;
@@ -62,7 +65,7 @@ function subjectBefore(mt: MeetingText, start: number, end: number): Span {
   const dateline = within(mt.dates, start, end).find((d) => mt.text[d.end] === "电");
   if (dateline) for (start = dateline.end + 1; start < end && /\s/u.test(mt.text[start]!); start++);
   // `2025年对台工作会议X日在北京召开`: the day, not the year in the name, ends the subject
-  const date = within(mt.dates, start, end).find((d) => d.attrs?.precision === "day" || d.attrs?.precision === "time");
+  const date = within(mt.dates, start, end).find(isDay);
   let cut = date ? date.start : end;
   // `…论坛在安徽合肥举行`: the place is no part of the subject
   const place = find(mt.text, "在", start, cut);
@@ -107,7 +110,7 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`
       if (generic && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
-      const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some((d) => d.attrs?.precision === "day");
+      const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some(isDay);
       if (!dated && !text.startsWith("主持", p - 2)) continue;
       const name = generic ? subject.text : object.text;
       // a congress (人民代表大会, 党员大会) is `大会` in its own report (`大会审议通过了…`, `大会选举产生了…`)
@@ -136,25 +139,59 @@ export function findLead(mt: MeetingText): Lead | undefined {
   return undefined;
 }
 
+/** A wire's or paper's dateline ends in 电 or 讯 (`新华社北京3月9日电`, `大众日报济南3月21日讯`): the day the report is dated. */
+const DATELINE_END = new Set(["电", "讯"]);
+const dayOf = (value: string | undefined) => value?.slice(0, 10);
+
 /**
- * Meeting date (first day) and last day of a range, from the first day-precise dates of the lead.
+ * The day a report is dated, against which its meeting's day without a year (`4月27日`), without a month (`16日`)
+ * or relative (`昨天`) is read: the dateline of the lead (itself read against what follows), the page's publication
+ * date, a full date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date.
+ */
+function reportDay(mt: MeetingText, dateline: DateEntity | undefined): string | undefined {
+  const title = mt.title && datesIn(mt.text, { ranges: [mt.title] }).find((d) => !d.inferred && !d.relative && d.parts.day !== undefined);
+  const page = mt.publishedAt ?? dayOf(title?.value) ?? mt.referenceDate;
+  return dateline && !dateline.attrs.relative ? meetingDay(mt, dateline, page) : page;
+}
+
+/**
+ * `date` of the day the meeting took place: a date with its year written stands; one completed from the report's
+ * day is the nearest such day not after it, as a report tells of a meeting already held (`召开了`): `4月27日` in a
+ * report of 2017-01-16 is 2016-04-27, `16日` is 2017-01-16.
+ */
+function meetingDay(mt: MeetingText, date: DateEntity, reported: string | undefined): string | undefined {
+  if (!reported) return dayOf(date.value);
+  const mention = datesIn(mt.text, { ranges: [date], referenceDate: reported }).find((d) => d.start === date.start);
+  if (!mention || !mention.inferred || mention.relative || mention.value === undefined) return dayOf(mention?.value ?? date.value);
+  const day = dayOf(mention.value)!;
+  if (day <= reported) return day;
+  const { year, month } = mention.parts;
+  // the month was written (`4月27日`): the year before; only the day (`27日`): the month before
+  const shifted = date.text.includes("月") ? `${year! - 1}${day.slice(4)}` : dayOf(new Date(Date.UTC(year!, month! - 2, mention.parts.day!)).toISOString());
+  return shifted;
+}
+
+/**
+ * Meeting date (first day) and last day of a range, from the first day-precise dates of the lead (a dateline's date
+ * only when the lead gives no other).
  *
  * @example
  * meetingDate(mt, lead); // "中央经济工作会议12月11日至12日在北京举行" (2023-12-12)
  * // → { date: "2023-12-11", dateEnd: "2023-12-12", dateSpan: { text: "12月11日至12日", … } }
  */
 export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "date" | "dateEnd" | "dateSpan"> {
-  const days = within(mt.dates, lead.sentence.start, lead.sentence.end).filter((d) => d.attrs?.precision === "day");
-  const first = days[0];
+  const dates = within(mt.dates, lead.sentence.start, lead.sentence.end).filter(isDay);
+  const dateline = dates.find((d) => DATELINE_END.has(mt.text[d.end] ?? ""));
+  const days = dates.filter((d) => d !== dateline);
+  const first = days[0] ?? dateline;
   if (!first) return {};
+  const reported = reportDay(mt, dateline);
   const second = days[1];
   const joined = second && second.start === first.end + 1 && "至到—-～~".includes(mt.text[first.end]!);
   const dateSpan = span(mt.text, first.start, joined ? second.end : first.end);
-  return {
-    ...(typeof first.value === "string" ? { date: first.value } : {}),
-    ...(joined && typeof second.value === "string" ? { dateEnd: second.value } : {}),
-    dateSpan,
-  };
+  const date = meetingDay(mt, first, reported);
+  const dateEnd = joined ? meetingDay(mt, second, reported) : undefined;
+  return { ...(date ? { date } : {}), ...(dateEnd ? { dateEnd } : {}), dateSpan };
 }
 
 const ORDINAL = /第[0-9０-９〇零一二三四五六七八九十百两]{1,4}次/gu;

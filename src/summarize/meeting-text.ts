@@ -24,6 +24,10 @@ export interface MeetingText {
    */
   markerStarts: ReadonlySet<number>;
   title?: Span;
+  /** The page's publication date (`doc.page.publishedAt`). */
+  publishedAt?: string;
+  /** The caller's reference date, for a page without a date of its own. */
+  referenceDate?: string;
 }
 
 const SEMICOLONS = new Set(["；", ";"]);
@@ -96,7 +100,7 @@ function markerStarts(lists: readonly Enumeration[], into = new Set<number>()): 
  * @example
  * meetingText(seedDoc).paragraphs[0].text.slice(0, 6); // → "5月17日,"
  */
-export function meetingText(doc: Doc, scope: "article" | "all" = "article"): MeetingText {
+export function meetingText(doc: Doc, scope: "article" | "all" = "article", referenceDate?: string): MeetingText {
   const ranges = contentRanges(doc, scope);
   const title = doc.page?.title;
   const paragraphs: Span[] = [];
@@ -118,6 +122,8 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
     dates: ofType("date"),
     markerStarts: markerStarts(doc.enumerations ?? []),
     ...(title ? { title } : {}),
+    ...(doc.page?.publishedAt ? { publishedAt: doc.page.publishedAt } : {}),
+    ...(referenceDate ? { referenceDate } : {}),
   };
 }
 
