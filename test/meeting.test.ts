@@ -214,6 +214,22 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect([got.date, got.dateSpan?.text, got.chair?.name]).toEqual(["2024-03-20", "昨天", "刘某某"]);
   });
 
+  it.each([
+    ["全委会 (a committee's plenary)", "6月25日下午，2021年第二次校纪委全委会在414会议室召开，纪委书记谢某某主持。", "2021年第二次校纪委全委会"],
+    ["以…形式召开 (the manner is no part of the subject)", "3月6日，全市公安局长会议以视频会形式召开，副市长王某某出席会议并讲话。", "全市公安局长会议"],
+    ["a session number without 第 (108次常委会会议)", "3月20日，二届市委召开108次常委会会议，市委书记余某某主持会议。", "108次常委会会议"],
+    ["an aside in nested brackets after the name", "9月30日上午，在区政务服务中心召开区政府全体(扩大)会议暨项目投资工作推进会(区安全生产委员会(扩大)2025年第四次会议)。区长李某主持并讲话。", "区政府全体(扩大)会议暨项目投资工作推进会"],
+    ["开展 with a meeting noun", "2019年2月26日，南樊林场开展了大讨论动员部署会，场长董某主持会议。", "大讨论动员部署会"],
+  ])("finds the lead: %s", (_form, report, name) => {
+    expect(briefOf(report)?.meeting?.name).toBe(name);
+  });
+
+  it("takes the headline as the lead of an e-paper page continued from another, dated by the article when it can be", () => {
+    const continued = briefOf("市政协召开八届十三次常委会会议\n\n(紧接第1版)市政协八届四次全会开幕在即，政协要深入学习强引领。")!;
+    expect([continued.meeting?.name, continued.date]).toEqual(["八届十三次常委会会议", undefined]);
+    expect(briefOf("9月6日，市文化馆开展了迎国庆文艺活动。")).toBeUndefined();
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

@@ -9,8 +9,11 @@ import { wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
-/** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
-const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
+/**
+ * Verbs that report a meeting taking place. `进行` only with a study session as its object; `开展` (which takes
+ * activities: 开展…活动) only with a meeting noun (`开展了…大讨论动员部署会`).
+ */
+const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行", "开展"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
 const CONGRESS = /大会$/u;
 /** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body): dict/meeting-brief-nouns.txt. */
@@ -23,12 +26,30 @@ const MAX_PHRASE = 64;
 const LEAD_WINDOW = 8;
 /** What may sit between the subject and the predicate: dates are removed separately. */
 const SUBJECT_TAIL = /(?:上午|下午|晚上|于|在|就)+$/u;
+/** `全市公安局长会议以视频会形式召开`: the manner of meeting is no part of the subject. */
+const MANNER = /以[^，,。；;]{1,12}(?:形式|方式)$/u;
 /** `…将于…举行`: a meeting announced, not reported. */
 const FUTURE = /(?:将|拟|即将)(?:于|在)?$/u;
 const SENTENCE_END = /[。！？!?]$/u;
 /** An object naming a session apart from its body (`第一次集体学习`); `三次座谈会` counts meetings instead. */
 const SESSION_ONLY = /^第/u;
 const COUNTED = /^[0-9〇零一二两三四五六七八九十]+次/u;
+const OPENING = new Set(["(", "（"]);
+const CLOSING = new Set([")", "）"]);
+
+/**
+ * Start of an aside in brackets that closes `[start, end)`, brackets nested inside it (`…推进会(区生态文明建设…(林长制及
+ * 绿化)委员会2025年第三次会议、…)`): the same meeting's other names. -1 when there is none.
+ */
+function asideStart(text: string, start: number, end: number): number {
+  if (!CLOSING.has(text[end - 1] ?? "")) return -1;
+  let depth = 0;
+  for (let i = end - 1; i >= start; i--) {
+    if (CLOSING.has(text[i]!)) depth++;
+    else if (OPENING.has(text[i]!) && --depth === 0) return i;
+  }
+  return -1;
+}
 /** A date of day or time precision (`5月17日`, `2月21日上午9点`): a day the meeting may have taken place on. */
 const isDay = (d: DateEntity) => d.attrs?.precision === "day" || d.attrs?.precision === "time";
 
@@ -57,6 +78,14 @@ const endsWithMeetingNoun = (s: string) => {
   return meetingNouns().some((noun) => name.endsWith(noun));
 };
 const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
+/**
+ * `三次座谈会` counts meetings; `108次常委会会议` is a session number with its 第 dropped: a body's name stands
+ * between the count and the noun.
+ */
+function isCount(object: string): boolean {
+  const count = COUNTED.exec(object);
+  return count !== null && !endsWithBody(object.slice(count[0].length).replace(/会议$/u, ""));
+}
 
 
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
@@ -70,30 +99,39 @@ function subjectBefore(mt: MeetingText, start: number, end: number): Span {
   // `…论坛在安徽合肥举行`: the place is no part of the subject
   const place = find(mt.text, "在", start, cut);
   if (place > start) cut = place;
-  const body = mt.text.slice(start, cut).replace(SUBJECT_TAIL, "");
+  const body = mt.text.slice(start, cut).replace(SUBJECT_TAIL, "").replace(MANNER, "");
   return span(mt.text, start, start + body.length);
 }
 
-function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
+/**
+ * The lead in `sentence`, if it has one. `clauses` are those of the article; a headline (`headline` true) is its own
+ * clause and needs no date (`市政协召开八届十三次常委会会议` above an e-paper's continued text).
+ */
+function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undefined {
   const { text } = mt;
+  const clauseAt = (at: number) => (headline ? sentence : containing(mt.clauses, at));
   for (const word of PREDICATES) {
     for (let p = find(text, word, sentence.start, sentence.end); p >= 0; p = find(text, word, p + 1, sentence.end)) {
       let end = p + word.length;
       if (text[end] === "的") continue; // 召开的国务院常务会议: a meeting mentioned, not reported
       if (FUTURE.test(text.slice(Math.max(sentence.start, p - 4), p))) continue;
       if (text[end] === "了") end++;
-      const clause = containing(mt.clauses, p);
-      if (!clause || clause.end - end > MAX_PHRASE) continue;
+      const clause = clauseAt(p);
+      if (!clause || clause.end - end > 2 * MAX_PHRASE) continue;
       let objectEnd = trimEnd(text, span(text, end, clause.end)).end;
       const and = find(text, "并", end, objectEnd);
       if (and >= 0) objectEnd = and;
+      const aside = asideStart(text, end, objectEnd);
+      if (aside > end) objectEnd = aside;
+      if (objectEnd - end > MAX_PHRASE) continue;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
       // 召开 takes nothing but a meeting, whose name ends in 会 (检视剖析会, 述职会, 市委常委会); 举行 also takes
       // events (晚会, 运动会), so its object must end in a meeting noun
       const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会"));
-      if (!generic && (!named || COUNTED.test(object.text))) continue;
+      if (!generic && (!named || isCount(object.text))) continue;
       if (word === "进行" && !object.text.endsWith("学习")) continue;
+      if (word === "开展" && generic) continue;
       const near = Math.max(clause.start, p - MAX_PHRASE);
       let subject = subjectBefore(mt, near, p);
       let topic: Span | undefined;
@@ -102,7 +140,7 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
         topic = span(text, about + 1, p);
         subject = subjectBefore(mt, near, about);
       }
-      if (subject.text === "") {
+      if (subject.text === "" && !headline) {
         // `…全体会议，于2024年1月8日至10日在北京举行`: the subject is the clause before
         const previous = containing(mt.clauses, clause.start - 1);
         if (previous && previous.start >= sentence.start && previous.end - previous.start <= MAX_PHRASE) subject = trimEnd(text, previous);
@@ -111,7 +149,7 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       if (generic && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some(isDay);
-      if (!dated && !text.startsWith("主持", p - 2)) continue;
+      if (!dated && !headline && !text.startsWith("主持", p - 2)) continue;
       const name = generic ? subject.text : object.text;
       // a congress (人民代表大会, 党员大会) is `大会` in its own report (`大会审议通过了…`, `大会选举产生了…`)
       const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : ["会议"];
@@ -136,7 +174,8 @@ export function findLead(mt: MeetingText): Lead | undefined {
     const lead = leadIn(mt, sentence);
     if (lead) return lead;
   }
-  return undefined;
+  // an e-paper page continued from another (`(紧接第1版)…`) reports its meeting in the headline alone
+  return mt.title && leadIn(mt, mt.title, true);
 }
 
 /** A wire's or paper's dateline ends in 电 or 讯 (`新华社北京3月9日电`, `大众日报济南3月21日讯`): the day the report is dated. */
@@ -180,7 +219,10 @@ function meetingDay(mt: MeetingText, date: DateEntity, reported: string | undefi
  * // → { date: "2023-12-11", dateEnd: "2023-12-12", dateSpan: { text: "12月11日至12日", … } }
  */
 export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "date" | "dateEnd" | "dateSpan"> {
-  const dates = within(mt.dates, lead.sentence.start, lead.sentence.end).filter(isDay);
+  // a lead in the headline is dated by the article's first sentence with the same verb (`8月12日上午,…召开…`)
+  const dated = lead.sentence === mt.title ? mt.sentences.slice(0, LEAD_WINDOW).find((s) => s.text.includes(lead.predicate.text)) : lead.sentence;
+  if (!dated) return {};
+  const dates = within(mt.dates, dated.start, dated.end).filter(isDay);
   const dateline = dates.find((d) => DATELINE_END.has(mt.text[d.end] ?? ""));
   const days = dates.filter((d) => d !== dateline);
   const first = days[0] ?? dateline;
