@@ -16,8 +16,11 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行", "开展"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
 const CONGRESS = /大会$/u;
-/** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body): dict/meeting-brief-nouns.txt. */
-const meetingNouns = wordList("meeting-brief-nouns.txt");
+/** Nouns a meeting's name ends with: the entity stage's (dict/meeting-nouns.txt) and the kinds of working meeting. */
+const sharedNouns = wordList("meeting-nouns.txt");
+const workingNouns = wordList("meeting-working-nouns.txt");
+let nouns: readonly string[] | undefined;
+const meetingNouns = () => (nouns ??= [...sharedNouns(), ...workingNouns()]);
 /** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
 const bodyEndings = wordList("meeting-bodies.txt");
 /** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */

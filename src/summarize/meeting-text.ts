@@ -5,7 +5,7 @@
  */
 import type { DateEntity, Doc, EntityOf, EntityType, Enumeration, OrgEntity, PersonEntity, Span } from "../core/schema.js";
 import { contentRanges, countBelow, spansWithin } from "../core/spans.js";
-import { trimmedLines } from "../core/text.js";
+import { isBlank, trimmedLines } from "../core/text.js";
 
 export interface MeetingText {
   text: string;
@@ -31,9 +31,8 @@ export interface MeetingText {
 }
 
 const SEMICOLONS = new Set(["；", ";"]);
-/** Marks `trimEnd` drops (blanks are tested with BLANK). */
+/** Marks `trimEnd` drops, besides blanks. */
 const TRAILING_PUNCTUATION = new Set([..."，,；;：:。！？!?"]);
-const BLANK = /\s/u;
 
 /**
  * The span `[start, end)` of `text`.
@@ -54,7 +53,7 @@ export function span(text: string, start: number, end: number): Span {
 export function trimEnd(text: string, s: Span): Span {
   // a scan back by character: an end-anchored regex would retry from every comma or blank of a long span
   let end = s.end;
-  while (end > s.start && (TRAILING_PUNCTUATION.has(text[end - 1]!) || BLANK.test(text[end - 1]!))) end--;
+  while (end > s.start && (TRAILING_PUNCTUATION.has(text[end - 1]!) || isBlank(text[end - 1]!))) end--;
   return span(text, s.start, end);
 }
 
