@@ -172,6 +172,20 @@ describe("genre templates of meeting news (minimal repros)", () => {
   });
 
   it.each([
+    ["an adverbial before the verb (在…时, 应邀)", "副市长张艳、司学军在研究相关议题时列席会议，县长吴海宏应邀列席会议。", ["张艳", "司学军", "吴海宏"]],
+    ["及 after the named people", "县人大常委会党组副书记周才德、罗均发及机关各委、室(中心)负责人列席会议。", ["周才德", "罗均发", "机关各委、室(中心)负责人"]],
+    ["a name in a list with a shared head", "部总工程师彭齐鸣、相关司局和事业单位负责人列席会议。", ["彭齐鸣", "相关司局和事业单位负责人"]],
+  ])("names those who sit in: %s", (_form, sentence, names) => {
+    const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
+    expect(got.attendees.map((s) => s.text)).toEqual(names);
+  });
+
+  it("takes 到会 and an object ending in a meeting noun or 学习 as taking part", () => {
+    const got = briefOf("10月4日，学校召开党委常委会（扩大）会议。校领导曹雪涛、许京军参加学习，区委常委孙国梁到会并讲话，教授王新生参加了调研座谈会。")!;
+    expect(got.participants.map((s) => s.text)).toEqual(["曹雪涛", "许京军", "孙国梁", "王新生"]);
+  });
+
+  it.each([
     ["审议通过了《…》", "会议审议通过了《县政府工作规则（修订稿）》。", "会议审议通过了《县政府工作规则（修订稿）》。"],
     ["审议并原则通过", "会议审议并原则通过了《县城市更新实施方案》。", "会议审议并原则通过了《县城市更新实施方案》。"],
     ["研究并原则同意", "会议研究并原则同意县委办公室提交的《关于召开县委全会的请示》。", "会议研究并原则同意县委办公室提交的《关于召开县委全会的请示》。"],

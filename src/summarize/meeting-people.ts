@@ -23,6 +23,8 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会指导", "guests"],
   ["莅临指导", "guests"],
   ["到会督导", "guests"],
+  // `孙国梁到会并讲话`: came to the meeting (到会指导 above makes a guest)
+  ["到会", "participants"],
   ["出席", "participants"],
   ["参加", "participants"],
   ["列席", "attendees"],
@@ -41,8 +43,11 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
 const LEAVE_END = /^(?:了)?(?:本次会议|会议)?(?:[。，,；;！!]|$)/u;
 /** `应在会前向会议主持人请假`: a rule on asking for leave, not a roll call. */
 const LEAVE_RULE = /向[^，,。；;]*$/u;
-/** After the verb: what makes it about this meeting (参加职工保险 is not); `丁薛祥出席。` has no object. */
-const MEETING_OBJECT = /^(?:了)?(?:会议|全会|大会|座谈会|这次会议|本次会议|[。！!]|并讲话)/u;
+/**
+ * After the verb: what makes it about this meeting (参加职工保险 is not): an object ending in a meeting noun
+ * (`参加了调研座谈会`), `学习` for a study session (`…参加学习`), or none (`丁薛祥出席。`, `到会并讲话`).
+ */
+const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习)(?=$|[，,。；;！!并])|[。！!]|并讲话)/u;
 /** `出席这次全会的有…`: the list follows the verb. */
 const LIST_AFTER = /^这次(?:全会|会议)的有[，,：:]?/u;
 /** `，列席238人`: a count as the object. */
@@ -88,9 +93,14 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
   if (persons.at(-1)?.end === list.end) return [...persons.map((p) => span(text, p.start, p.end)), ...members];
   const parts = splitAt(text, list.start, list.end, ["、"]);
   if (parts.length > 1) {
+    // a part ending in a name is that person (`部总工程师彭齐鸣、相关司局负责人`): a name shares no head
+    const endsInName = (p: Span) => within(mt.persons, p.start, p.end).at(-1)?.end === p.end;
+    const named = parts.filter(endsInName).map((p) => within(mt.persons, p.start, p.end).at(-1)!);
+    const rest = parts.filter((p) => !endsInName(p));
     // a head on the last member only is shared by all of them (各省、自治区…党政主要负责同志)
-    const shared = isPersonPhrase(parts.at(-1)!.text) && parts.some((p) => !isPersonPhrase(p.text));
-    return [...(shared ? [list] : parts), ...members];
+    const shared = rest.length > 1 && isPersonPhrase(rest.at(-1)!.text) && rest.some((p) => !isPersonPhrase(p.text));
+    const groups = shared ? [span(text, rest[0]!.start, rest.at(-1)!.end)] : rest;
+    return [...named.map((p) => span(text, p.start, p.end)), ...groups, ...members];
   }
   const and = find(text, "和", list.start, list.end);
   if (and > list.start && isPersonPhrase(text.slice(list.start, and)) && isPersonPhrase(text.slice(and + 1, list.end))) {
@@ -99,10 +109,23 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
   return [list, ...members];
 }
 
+/** `周才德、罗均发及机关各委负责人`: 及 right after a name closes the named people; a group follows. */
+function splitAfterNames(mt: MeetingText, group: Span): Span[] {
+  const out: Span[] = [];
+  let from = group.start;
+  for (const person of within(mt.persons, group.start, group.end)) {
+    if (mt.text[person.end] !== "及" || person.end + 1 >= group.end) continue;
+    out.push(span(mt.text, from, person.end));
+    from = person.end + 1;
+  }
+  out.push(span(mt.text, from, group.end));
+  return out;
+}
+
 /** Members named in `[start, end)`: groups that do not name people share the head of the next group. */
 function members(mt: MeetingText, start: number, end: number): Span[] {
   const { text } = mt;
-  const groups = splitAt(text, start, end, GROUP_SEPARATORS);
+  const groups = splitAt(text, start, end, GROUP_SEPARATORS).flatMap((group) => splitAfterNames(mt, group));
   const out: Span[] = [];
   let open: number | undefined;
   groups.forEach((group, k) => {
@@ -125,9 +148,14 @@ function subjectStart(text: string, from: number, verb: number): number {
   return start;
 }
 
-/** The people of `[start, end)` minus a trailing 也 (`…专家学者也列席了会议`). */
+/**
+ * An adverbial between the people and the verb: `…专家学者也列席了会议`, `县长吴海宏应邀出席`, `司学军在研究相关议题时列席`.
+ */
+const ADVERBIAL_TAIL = /(?:也|应邀|分别|一同|一起|在[^，,。；;]{1,16}时)+$/u;
+
+/** The people of `[start, end)` without the adverbial before the verb. */
 function subjectMembers(mt: MeetingText, start: number, end: number): Span[] {
-  const trimmed = mt.text.slice(start, end).replace(/也$/u, "");
+  const trimmed = mt.text.slice(start, end).replace(ADVERBIAL_TAIL, "");
   return members(mt, start, start + trimmed.length);
 }
 
