@@ -180,6 +180,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.attendees.map((s) => s.text)).toEqual(names);
   });
 
+  it("starts the people after a clause that reports an act (召开, 学习贯彻, 主持)", () => {
+    const got = briefOf("10月27日，市中级法院院长袁荷刚主持召开党组扩大会议，认真学习贯彻全会精神，中院党组成员参加会议。")!;
+    expect(got.participants.map((s) => s.text)).toEqual(["中院党组成员"]);
+  });
+
   it("takes 到会 and an object ending in a meeting noun or 学习 as taking part", () => {
     const got = briefOf("10月4日，学校召开党委常委会（扩大）会议。校领导曹雪涛、许京军参加学习，区委常委孙国梁到会并讲话，教授王新生参加了调研座谈会。")!;
     expect(got.participants.map((s) => s.text)).toEqual(["曹雪涛", "许京军", "孙国梁", "王新生"]);

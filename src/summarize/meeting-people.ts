@@ -142,8 +142,18 @@ function members(mt: MeetingText, start: number, end: number): Span[] {
   return out;
 }
 
-function subjectStart(text: string, from: number, verb: number): number {
+/**
+ * Words of a clause that reports what the meeting or its chair did (`…召开…会议，认真学习贯彻…精神，班子成员参加会议`):
+ * such a clause is no part of a roll of people.
+ */
+const ACTS = /召开|举行|主持|开展|讲话|学习贯彻|传达|部署/u;
+
+/** Where the people before `verb` may start: after `from` and after the last clause before theirs that reports an act. */
+function subjectStart(mt: MeetingText, from: number, verb: number): number {
+  const { text } = mt;
   let start = from;
+  const own = containing(mt.clauses, verb)?.start ?? verb;
+  for (const clause of within(mt.clauses, from, own)) if (ACTS.test(clause.text)) start = clause.end;
   while (start < verb && /[，,、\s]/u.test(text[start]!)) start++;
   return start;
 }
@@ -234,7 +244,7 @@ export function meetingPeople(mt: MeetingText): People {
         continue;
       }
       if (role === "onLeave" ? !LEAVE_END.test(after) || LEAVE_RULE.test(text.slice(from, i)) : role !== "guests" && !MEETING_OBJECT.test(after)) continue;
-      const start = subjectStart(text, from, i);
+      const start = subjectStart(mt, from, i);
       if (role === "guests") {
         const aliases = orgAliases(mt, start, i);
         people.guests.push(...within(mt.persons, start, i).map((p) => personRef(p, aliases)));
