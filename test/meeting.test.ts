@@ -201,6 +201,16 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.decisions.map((s) => s.text)).toEqual([decision]);
   });
 
+  it("takes each item of a ；-chain as its own decision, bare 通过 only with a document or a list", () => {
+    const got = briefOf("12月6日，县人大常委会召开主任会议。会议听取了有关汇报；听取并通过议案处理意见的报告；通过大会各项决议(草案)；指定了计票人；通过视频形式通报了情况。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["听取并通过议案处理意见的报告", "通过大会各项决议(草案)"]);
+  });
+
+  it("takes an election as a decision (会议选举…为…, 会议顺利选举产生了…)", () => {
+    const got = briefOf("3月2日，临江镇第十八届人民代表大会第五次会议召开。会议选举周荣华同志为临江镇人大主席。会议听取了报告，会议顺利选举产生了副镇长一名。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["会议选举周荣华同志为临江镇人大主席。", "会议顺利选举产生了副镇长一名。"]);
+  });
+
   it("calls a congress 大会 in its own report (大会选举产生了…)", () => {
     const congress = briefOf("3月2日，中共文昌镇第十次党员代表大会召开。大会选举产生了新一届镇党委委员。")!;
     expect(congress.decisions.map((s) => s.text)).toEqual(["大会选举产生了新一届镇党委委员。"]);

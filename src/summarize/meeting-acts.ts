@@ -41,7 +41,9 @@ const TRAILING_STOP = /[。！？!?]$/u;
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
 /** `会议认真听取并审议通过了…`, `大会还一致…`: adverbs and a heard item joined by 并 before the decision verb. */
-const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票)+$/u;
+/** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
+const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算)[)）]?$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
 const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
@@ -176,6 +178,18 @@ function governedBySubject(text: string, sentence: Span, subject: string | undef
   return between === "" || ADVERBIAL_CLAUSE.test(between) || DECISION_ADVERBS.test(between);
 }
 
+/** The clause opens with a decision verb, perhaps after adverbs (`决定…`, `听取并通过…`). */
+function opensDecision(text: string, clause: Span): boolean {
+  const found = firstVerb(text, clause, decisionVerbs());
+  return found !== undefined && opensWith(text, clause, found.at);
+}
+
+/** The clause opens with the verb at `v`, perhaps after adverbs (`听取并通过`, `一致通过`). */
+function opensWith(text: string, clause: Span, v: number): boolean {
+  const before = text.slice(clause.start, v);
+  return before === "" || DECISION_ADVERBS.test(before);
+}
+
 /**
  * Decisions in `sentence`. One that opens a later clause of a chain of items (`…，审议通过《…》，决定…，讨论《…》`)
  * ends where the next item begins; otherwise at the end of the sentence.
@@ -189,14 +203,21 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
     const v = found.at;
     from = v + 1;
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
+    const clause = containing(mt.clauses, v);
+    if (found.verb === "通过" && !(clause && ADOPTED.test(trimEnd(text, clause).text))) continue;
     let start = -1;
     if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
-    else if (CLAUSE_BREAKS.has(text[v - 1] ?? "") && (subject || sentence === lead.sentence)) start = v;
+    // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
+    else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, lead.subjects), v)) start = clause.start;
+    // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)
+    else if (clause && opensWith(text, clause, v) && (subject || sentence === lead.sentence)) start = clause.start;
     if (start < 0) continue;
+    // an item of a `…；…；…。` chain ends before its `；`
+    const unit = containing(mt.units, v);
+    let end = unit && unit.end < sentence.end ? trimEnd(text, span(text, v, unit.end)).end : sentence.end;
     // the clause right after the decision opens the next item of a chain: the decision is that one clause
-    let end = sentence.end;
     const next = mt.clauses[firstEndingAfter(mt.clauses, v + 1) + 1];
-    if (next && next.start < sentence.end && (opensAgendaItem(text, next.start) || decisionVerbs().some((w) => text.startsWith(w, next.start)))) {
+    if (next && next.start < end && (opensAgendaItem(text, next.start) || opensDecision(text, next))) {
       end = trimEnd(text, span(text, v, next.start)).end;
     }
     decisions.push(span(text, start, end));

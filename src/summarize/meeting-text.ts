@@ -13,6 +13,8 @@ export interface MeetingText {
   paragraphs: Span[];
   /** Sentences that end in 。！？ or a line break, in order; each lies inside one paragraph. */
   sentences: Span[];
+  /** The sentence stage's sentences (cut at `；` too): the items of a `…；…；…。` chain. */
+  units: Span[];
   /** Clauses (cut at ，；：) in order. */
   clauses: Span[];
   persons: PersonEntity[];
@@ -107,7 +109,8 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article", refe
     if (title && range.start === title.start && range.end === title.end) continue;
     paragraphs.push(...trimmedLines(doc.text, range.start, range.end));
   }
-  const sentences = fullSentences(doc.text, spansWithin(doc.sentences, paragraphs), paragraphs);
+  const units = spansWithin(doc.sentences, paragraphs);
+  const sentences = fullSentences(doc.text, units, paragraphs);
   const clauses = spansWithin(doc.clauses ?? doc.sentences, paragraphs);
   const entities = spansWithin(doc.entities ?? [], paragraphs);
   const ofType = <T extends EntityType>(type: T) => entities.filter((e): e is EntityOf<T> => e.type === type);
@@ -115,6 +118,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article", refe
     text: doc.text,
     paragraphs,
     sentences,
+    units,
     clauses,
     persons: ofType("person"),
     orgs: ofType("org"),
