@@ -226,6 +226,20 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
   });
 
+  it.each([
+    ["会议 + verb with no comma", "会议要求全校各部门必须严防死守。", ["会议", "要求"]],
+    ["并/同时 chaining the subject's verb", "镇党委书记黄治平同志对人大工作表示肯定，同时要求全体代表履职尽责。", ["黄治平", "要求"]],
+    ["提出…要求 with the numbered demands after it", "会上，县委常委连云进对大会的召开表示祝贺，并提出了四点具体的要求。一要加强学习，二要抓好落实。", ["连云进", "要求"]],
+  ])("finds a statement: %s", (_form, sentence, pair) => {
+    const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
+    expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
+  });
+
+  it("reads 会议指出 alone on its line as the heading of the paragraph after it", () => {
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。\n会议指出\n市委常委会听取各党组工作汇报，目的是统一思想。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([["会议", "指出", "会议指出\n市委常委会听取各党组工作汇报，目的是统一思想。"]]);
+  });
+
   it("takes no statement from 提出要求 closing a sentence (the demands are not given)", () => {
     const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。王海涛作总结讲话，对做好明年工作提出要求。")!;
     expect(got.statements).toEqual([]);

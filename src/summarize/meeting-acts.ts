@@ -8,6 +8,7 @@
  * (`一是…`, `要…` without a subject of their own).
  */
 import type { MeetingBrief, Span } from "../core/schema.js";
+import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
 import { type Lead, opensAgendaItem } from "./meeting-lead.js";
 import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
@@ -30,6 +31,16 @@ const EXPLAINED = /(?:作了|做了|进行|作|做)$/u;
 const MAX_ADVERBIAL = 12;
 /** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
 const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|主席|委员))?$/u;
+/** `…提出了四点具体的要求。一要加强学习…`: the demands follow as numbered items in the next sentence. */
+function demandsFollow(mt: MeetingText, after: number): boolean {
+  if (!TRAILING_STOP.test(mt.text[after] ?? "")) return false;
+  let next = after + 1;
+  while (next < mt.text.length && isBlank(mt.text[next]!)) next++;
+  return mt.markerStarts.has(next) || ITEM_OPENING.test(mt.text.slice(next, next + 2));
+}
+
+/** A clause chaining a verb to its sentence's subject: `，并…`, `，同时…`, `，还…`. */
+const CHAINED = /[，,](?:并|同时|还)$/u;
 /** `提出(了)(四点)(具体的)要求`: the verb 提出 with 要求 as its object. */
 const PUT_FORWARD = /提出[^，,。；;]{0,10}$/u;
 /** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
@@ -37,6 +48,8 @@ const MAX_TITLES = 24;
 /** Most people `他们` can refer to. */
 const MAX_GROUP = 50;
 const TRAILING_STOP = /[。！？!?]$/u;
+/** Openings of a numbered demand (`一要…`, `一是…`), marked or not by the enumeration stage. */
+const ITEM_OPENING = /^[一二三四五六七八九十首][要是]/u;
 /** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
@@ -105,6 +118,10 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: at(person.start, person.end) } : undefined;
   }
   const before = text[v - 1];
+  // `会议强调全体干警要…`, `会议要求全校各部门必须…`: the meeting opening the sentence needs no comma after its verb;
+  // `会议指出` alone on a line heads the paragraph it introduces
+  const meeting = subjectAt(text, v - 2, lead.subjects);
+  if (meeting && v - 2 === sentence.start && verb !== "说明") return { speaker: meeting, speakerSpan: at(v - 2, v) };
   if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
     const subject = subjectAt(text, v - 2, lead.subjects);
     if (subject && (v - 2 === sentence.start || CLAUSE_BREAKS.has(text[v - 3]!))) return { speaker: subject, speakerSpan: at(v - 2, v) };
@@ -141,7 +158,13 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   }
   // `张维护副市长就深入推进教育整顿提出四点要求，一要…`, `连云进对…表示祝贺，并提出了四点具体的要求`: 提出…要求 has the
   // sentence's subject as its speaker, however long the adverbial before it; `…提出要求。` alone says nothing
-  if (verb === "要求" && SPEECH_OPENERS.has(text[v + verb.length] ?? "") && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
+  if (verb === "要求" && (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || demandsFollow(mt, v + verb.length)) && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
+    const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
+    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+  }
+  // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `并要求全体代表一要…`: a later clause opening with 并 or 同时
+  // chains another verb of the sentence's subject
+  if (CHAINED.test(text.slice(Math.max(sentence.start, v - 3), v))) {
     const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
     if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
   }
@@ -246,7 +269,9 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
     if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
     const statement = statementIn(mt, lead, sentence, paragraph);
     if (statement) {
-      const end = runEnd(mt, k);
+      // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
+      const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
+      const end = runEnd(mt, heading ? k + 1 : k);
       acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
       coveredUntil = end;
       continue;
