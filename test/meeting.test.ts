@@ -267,6 +267,17 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf(report)?.meeting?.name).toBe(name);
   });
 
+  it("takes the chair from the 主持 that names one (主持学校党委工作的副书记、校长张华主持并讲话)", () => {
+    const got = briefOf("2月26日，校党委理论学习中心组2026年第2次集体学习举行。主持学校党委工作的副书记、校长张华主持并讲话。")!;
+    expect(got.chair?.name).toBe("张华");
+  });
+
+  it("dates a broadcaster's report by its dateline (…10月27日消息) and calls a preparatory session 预备会", () => {
+    const got = briefOf("中广网北京10月27日消息 中国妇女第十次全国代表大会今天下午在人民大会堂举行预备会。预备会首先通过了大会议程。")!;
+    expect([got.date, got.meeting?.name]).toEqual(["2024-10-27", "预备会"]);
+    expect(got.decisions.map((s) => s.text)).toEqual(["预备会首先通过了大会议程。"]);
+  });
+
   it("takes the headline as the lead of an e-paper page continued from another, dated by the article when it can be", () => {
     const continued = briefOf("市政协召开八届十三次常委会会议\n\n(紧接第1版)市政协八届四次全会开幕在即，政协要深入学习强引领。")!;
     expect([continued.meeting?.name, continued.date]).toEqual(["八届十三次常委会会议", undefined]);

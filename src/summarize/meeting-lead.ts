@@ -16,6 +16,7 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行", "开展"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
 const CONGRESS = /大会$/u;
+const PREPARATORY = /预备会(?:议)?$/u;
 /** Nouns a meeting's name ends with: the entity stage's (dict/meeting-nouns.txt) and the kinds of working meeting. */
 const sharedNouns = wordList("meeting-nouns.txt");
 const workingNouns = wordList("meeting-working-nouns.txt");
@@ -155,7 +156,8 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       if (!dated && !headline && !text.startsWith("主持", p - 2)) continue;
       const name = generic ? subject.text : object.text;
       // a congress (人民代表大会, 党员大会) is `大会` in its own report (`大会审议通过了…`, `大会选举产生了…`)
-      const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : ["会议"];
+      // and a congress's preparatory session is `预备会` in its report (`预备会首先通过了大会议程`)
+      const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : PREPARATORY.test(name) ? ["预备会", "会议"] : ["会议"];
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}), subjects };
     }
   }
@@ -181,8 +183,11 @@ export function findLead(mt: MeetingText): Lead | undefined {
   return mt.title && leadIn(mt, mt.title, true);
 }
 
-/** A wire's or paper's dateline ends in 电 or 讯 (`新华社北京3月9日电`, `大众日报济南3月21日讯`): the day the report is dated. */
-const DATELINE_END = new Set(["电", "讯"]);
+/**
+ * A wire's, paper's or broadcaster's dateline ends in 电, 讯 or 消息 (`新华社北京3月9日电`, `大众日报济南3月21日讯`,
+ * `中广网北京10月27日消息`): the day the report is dated.
+ */
+const DATELINE_END = /^(?:电|讯|消息)/u;
 const dayOf = (value: string | undefined) => value?.slice(0, 10);
 
 /**
@@ -226,7 +231,7 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const dated = lead.sentence === mt.title ? mt.sentences.slice(0, LEAD_WINDOW).find((s) => s.text.includes(lead.predicate.text)) : lead.sentence;
   if (!dated) return {};
   const dates = within(mt.dates, dated.start, dated.end).filter(isDay);
-  const dateline = dates.find((d) => DATELINE_END.has(mt.text[d.end] ?? ""));
+  const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
   const days = dates.filter((d) => d !== dateline);
   const first = days[0] ?? dateline;
   if (!first) return {};
@@ -302,6 +307,29 @@ export function personRef(person: PersonEntity, orgAliases: ReadonlyMap<string, 
   };
 }
 
+/** The chair named by the `主持` at `at`, if any. */
+function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undefined {
+  const { text } = mt;
+  const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
+  if (by > sentence.start && !text.slice(by, at).includes("，")) {
+    // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person)
+    const named = within(mt.persons, by + 1, at).at(-1);
+    if (named) return personRef(named);
+    const body = span(text, by + 1, at);
+    // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
+    const known = mt.persons.find((p) => p.text.length < body.text.length && body.text.endsWith(p.text));
+    if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };
+    return { name: body.text, titles: [], org: body.text, span: body };
+  }
+  const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
+  if (person && person.start >= sentence.start && at - person.end <= MAX_PHRASE) {
+    // `丁薛祥在北京…调研，并在涿州主持召开座谈会`: a clause opening with 并 keeps the subject
+    const between = text.slice(person.end, at);
+    if (!/[，,。]/u.test(between) || /^[^。]*[，,]并[^，,]*$/u.test(between)) return personRef(person);
+  }
+  return undefined;
+}
+
 /** How far after the lead the chair may be named, in paragraphs. */
 const CHAIR_WINDOW = 3;
 
@@ -318,21 +346,9 @@ export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined
   const last = mt.paragraphs[Math.min(mt.paragraphs.length - 1, firstParagraph + CHAIR_WINDOW)]!;
   for (const sentence of within(mt.sentences, lead.sentence.start, last.end)) {
     if (text.startsWith("此前", sentence.start)) continue;
-    const at = find(text, "主持", sentence.start, sentence.end);
-    if (at < 0) continue;
-    const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
-    if (by > sentence.start && !text.slice(by, at).includes("，")) {
-      // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person)
-      const named = within(mt.persons, by + 1, at).at(-1);
-      if (named) return personRef(named);
-      const body = span(text, by + 1, at);
-      return { name: body.text, titles: [], org: body.text, span: body };
-    }
-    const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
-    if (person && person.start >= sentence.start && at - person.end <= MAX_PHRASE) {
-      // `丁薛祥在北京…调研，并在涿州主持召开座谈会`: a clause opening with 并 keeps the subject
-      const between = text.slice(person.end, at);
-      if (!/[，,。]/u.test(between) || /^[^。]*[，,]并[^，,]*$/u.test(between)) return personRef(person);
+    for (let at = find(text, "主持", sentence.start, sentence.end); at >= 0; at = find(text, "主持", at + 2, sentence.end)) {
+      const chair = chairAt(mt, sentence, at);
+      if (chair) return chair;
     }
   }
   return undefined;
