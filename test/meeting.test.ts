@@ -267,6 +267,17 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf(report)?.meeting?.name).toBe(name);
   });
 
+  it("gives no brief for a meeting announced (将于…举行) and no roll from a plan or a directive (将出席, 要列席)", () => {
+    expect(briefOf("江泽民同志追悼大会将于12月6日上午10时在人民大会堂隆重举行。")).toBeUndefined();
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县长王海涛将出席此次峰会，国务院部门负责人要列席或旁听会议。")!;
+    expect([got.participants, got.attendees]).toEqual([[], []]);
+  });
+
+  it("reads the object of 出席 whole before taking it as this meeting (出席第十四届全国人民代表大会代表…会议召集人)", () => {
+    const got = briefOf("12月29日，委员长会议在北京召开。会议听取了杨振武作的关于调整台湾省出席第十四届全国人民代表大会代表协商选举会议召集人有关情况的汇报。")!;
+    expect(got.participants).toEqual([]);
+  });
+
   it("takes the chair from the 主持 that names one (主持学校党委工作的副书记、校长张华主持并讲话)", () => {
     const got = briefOf("2月26日，校党委理论学习中心组2026年第2次集体学习举行。主持学校党委工作的副书记、校长张华主持并讲话。")!;
     expect(got.chair?.name).toBe("张华");

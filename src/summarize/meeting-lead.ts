@@ -34,6 +34,10 @@ const SUBJECT_TAIL = /(?:上午|下午|晚上|于|在|就)+$/u;
 const MANNER = /以[^，,。；;]{1,12}(?:形式|方式)$/u;
 /** `…将于…举行`: a meeting announced, not reported. */
 const FUTURE = /(?:将|拟|即将)(?:于|在)?$/u;
+/** `…追悼大会将于12月6日上午10时在人民大会堂举行`, `定于…召开`: the date and place come between the announcement and the verb. */
+const ANNOUNCED = /(?:将|拟|定)于|将在/u;
+/** `为期三天的…年会`: how long the meeting lasts is no part of its name. */
+const DURATION = /^为期[^，,。的]{1,6}的/u;
 const SENTENCE_END = /[。！？!?]$/u;
 /** An object naming a session apart from its body (`第一次集体学习`); `三次座谈会` counts meetings instead. */
 const SESSION_ONLY = /^第/u;
@@ -103,6 +107,8 @@ function subjectBefore(mt: MeetingText, start: number, end: number): Span {
   // `…论坛在安徽合肥举行`: the place is no part of the subject
   const place = find(mt.text, "在", start, cut);
   if (place > start) cut = place;
+  const duration = DURATION.exec(mt.text.slice(start, cut));
+  if (duration) start += duration[0].length;
   const body = mt.text.slice(start, cut).replace(SUBJECT_TAIL, "").replace(MANNER, "");
   return span(mt.text, start, start + body.length);
 }
@@ -119,6 +125,7 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       let end = p + word.length;
       if (text[end] === "的") continue; // 召开的国务院常务会议: a meeting mentioned, not reported
       if (FUTURE.test(text.slice(Math.max(sentence.start, p - 4), p))) continue;
+      if (ANNOUNCED.test(text.slice(Math.max(sentence.start, p - MAX_PHRASE), p))) continue;
       if (text[end] === "了") end++;
       const clause = clauseAt(p);
       if (!clause || clause.end - end > 2 * MAX_PHRASE) continue;

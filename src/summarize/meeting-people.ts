@@ -48,6 +48,18 @@ const LEAVE_RULE = /向[^，,。；;]*$/u;
  * (`参加了调研座谈会`), `学习` for a study session (`…参加学习`), or none (`丁薛祥出席。`, `到会并讲话`).
  */
 const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习)(?=$|[，,。；;！!并])|[。！!]|并讲话)/u;
+/** How much after the verb is read for its object. */
+const OBJECT_WINDOW = 24;
+/** `他将出席此次峰会`, `国务院部门负责人要列席或旁听会议`: a plan or a directive, not a roll of who came. */
+const INTENDED = /(?:将|将要|要|拟|应|应当|须|必须|需要|准备)$/u;
+
+/** The verb's object `after` makes it a roll of this meeting; `whole` when `after` runs to the sentence's end. */
+function aboutThisMeeting(after: string, whole: boolean, before: string): boolean {
+  const object = MEETING_OBJECT.exec(after);
+  if (!object || INTENDED.test(before)) return false;
+  // an object cut by the window (`出席第十四届全国人民代表大会|代表…`) is not known to end there
+  return whole || object[0].length < after.length;
+}
 /** `出席这次全会的有…`: the list follows the verb. */
 const LIST_AFTER = /^这次(?:全会|会议)的有[，,：:]?/u;
 /** `，列席238人`: a count as the object. */
@@ -216,7 +228,8 @@ export function meetingPeople(mt: MeetingText): People {
       const match = VERBS.find(([verb]) => text.startsWith(verb, i));
       if (!match) continue;
       const [verb, role] = match;
-      const after = text.slice(i + verb.length, Math.min(sentence.end, i + verb.length + 12));
+      const afterEnd = Math.min(sentence.end, i + verb.length + OBJECT_WINDOW);
+      const after = text.slice(i + verb.length, afterEnd);
       const listAfter = LIST_AFTER.exec(after);
       if (listAfter && role !== "guests") {
         // `出席这次全会的有中央纪委委员132人，列席238人`: the list runs to the next clause with a verb of its own
@@ -243,7 +256,7 @@ export function meetingPeople(mt: MeetingText): People {
         i = object.end - 1;
         continue;
       }
-      if (role === "onLeave" ? !LEAVE_END.test(after) || LEAVE_RULE.test(text.slice(from, i)) : role !== "guests" && !MEETING_OBJECT.test(after)) continue;
+      if (role === "onLeave" ? !LEAVE_END.test(after) || LEAVE_RULE.test(text.slice(from, i)) : role !== "guests" && !aboutThisMeeting(after, afterEnd === sentence.end, text.slice(from, i))) continue;
       const start = subjectStart(mt, from, i);
       if (role === "guests") {
         const aliases = orgAliases(mt, start, i);
