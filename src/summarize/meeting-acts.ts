@@ -31,12 +31,12 @@ const EXPLAINED = /(?:作了|做了|进行|作|做)$/u;
 const MAX_ADVERBIAL = 12;
 /** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
 const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|主席|委员))?$/u;
-/** `…提出了四点具体的要求。一要加强学习…`: the demands follow as numbered items in the next sentence. */
+/** `…提出了四点具体的要求。一要加强学习…`: the demands follow as a list the enumeration stage found. */
 function demandsFollow(mt: MeetingText, after: number): boolean {
   if (!TRAILING_STOP.test(mt.text[after] ?? "")) return false;
   let next = after + 1;
   while (next < mt.text.length && isBlank(mt.text[next]!)) next++;
-  return mt.markerStarts.has(next) || ITEM_OPENING.test(mt.text.slice(next, next + 2));
+  return mt.markerStarts.has(next);
 }
 
 /** A clause chaining a verb to its sentence's subject: `，并…`, `，同时…`, `，还…`. */
@@ -48,8 +48,6 @@ const MAX_TITLES = 24;
 /** Most people `他们` can refer to. */
 const MAX_GROUP = 50;
 const TRAILING_STOP = /[。！？!?]$/u;
-/** Openings of a numbered demand (`一要…`, `一是…`), marked or not by the enumeration stage. */
-const ITEM_OPENING = /^[一二三四五六七八九十首][要是]/u;
 /** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
