@@ -19,8 +19,8 @@
  *   the text) month and day must agree; gold `null` is right only when no date is reported. No brief → both wrong.
  * - Participants, attendees, on leave: names by exact string, one to one (multiset). The reported chair is left
  *   out of the reported participants (the gold lists the chair only as chair); group phrases gongwen lists
- *   (其他…领导同志) count as false positives. gongwen has no on-leave field, so on-leave recall is 0 by construction;
- *   the table also counts gold on-leave names that gongwen reports as participants or attendees.
+ *   (其他…领导同志) count as false positives. On leave is scored the same way against the brief's `onLeave`; the
+ *   table also counts gold on-leave names that gongwen reports as participants or attendees.
  * - Decisions: one to one, greedily in gold order; a reported decision matches a gold clause when they share a
  *   《…》 title, or when their spans overlap by at least half of their union (IoU ≥ 0.5, the gold clause located by
  *   its first occurrence in the text).

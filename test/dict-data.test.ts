@@ -156,12 +156,12 @@ describe("word lists that are rules (dict/meeting-*.txt, entity-not-orgs, entity
     "enumerate-roll-call-titles.txt",
     "meeting-agenda-verbs.txt",
     "meeting-bodies.txt",
-    "meeting-brief-nouns.txt",
     "meeting-decision-verbs.txt",
     "meeting-glued-acts.txt",
     "meeting-nouns.txt",
     "meeting-statement-verbs.txt",
     "meeting-stop-verbs.txt",
+    "meeting-working-nouns.txt",
   ];
 
   it.each(lists)("%s has a header (what, source, format) and one Han word per line, each once", (name) => {
