@@ -259,7 +259,7 @@ function scorePage(row: Row, doc: Doc, gold: PageGold | undefined, expect: PageG
     if ((doc.page?.spam.length ?? 0) > 0) bump(gold.pollution ? "pollution.found" : "pollution.falseFlag", part);
   }
   if (expect?.title === undefined || expect.publishedDate === undefined) return;
-  const title = doc.page?.title?.text.trim();
+  const title = doc.page?.title && shown(doc.page.title).trim();
   const titleOk = expect.title === null ? title === undefined : title === expect.title;
   const dateOk = (doc.page?.publishedAt ?? null) === expect.publishedDate;
   for (const suffix of ["", `:${row.kind}`]) {
@@ -274,18 +274,21 @@ function scorePage(row: Row, doc: Doc, gold: PageGold | undefined, expect: PageG
 const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});|\b(?:style|class|href|src)=|text-align|font-size/iu;
 const PINYIN = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜǹḿ]/u;
 
+/** What a span shows a user: the text gongwen read there (`normalized`) where it differs from the input slice. */
+const shown = (span: { text: string; normalized?: string }) => span.normalized ?? span.text;
+
 /** Every text gongwen shows a user: keywords, phrases, summary sentences, entities and brief fields. */
 function shownTexts(doc: Doc): string[] {
   const brief = doc.meeting;
   return [
     ...(doc.keywords ?? []).map((k) => k.text),
     ...(doc.phrases ?? []).map((k) => k.text),
-    ...(doc.summary?.spans ?? []).map((s) => s.text),
-    ...(doc.entities ?? []).map((e) => e.text),
+    ...(doc.summary?.spans ?? []).map(shown),
+    ...(doc.entities ?? []).map(shown),
     ...(brief
       ? [
-          brief.title?.text, brief.meeting?.text, brief.chair?.name,
-          ...[brief.participants, brief.attendees, brief.agenda, brief.decisions].flat().map((s) => s.text),
+          brief.title && shown(brief.title), brief.meeting && shown(brief.meeting), brief.chair?.name,
+          ...[brief.participants, brief.attendees, brief.agenda, brief.decisions].flat().map(shown),
           ...brief.statements.map((s) => s.speaker), ...brief.guests.map((g) => g.name),
         ]
       : []),
