@@ -6,7 +6,7 @@
  * become the first lines (their characters are in the input, so the page stage reads them as it reads a text).
  * The parse is htmlparser2's (linear, forgiving), with its source offsets.
  */
-import { Parser } from "htmlparser2";
+import { Tokenizer } from "htmlparser2";
 import type { InputInfo } from "../core/schema.js";
 import type { ResolvedConfig } from "../core/stage.js";
 import { ViewBuilder, type TextView, type ViewStep } from "../core/view.js";
@@ -40,11 +40,34 @@ const SERVER_TAG = /<%[\s\S]*?%>|<\?[\s\S]*?\?>/g;
 
 type Range = readonly [number, number];
 
-/** Builds the step of one page: see the module comment. */
+/** An element whose content is left out or read apart (a hidden one, a breadcrumb), and how deep it nests in itself. */
+interface Scope {
+  name: string;
+  depth: number;
+}
+
+/**
+ * Builds the step of one page: see the module comment. It reads htmlparser2's tokenizer directly (the tree
+ * builder keeps its stack with unshift, quadratic on a page of unclosed tags) and tracks the few elements it
+ * needs by name.
+ */
 class HtmlReader {
   private readonly out: ViewBuilder;
-  /** Open hidden elements (script, style…) and whether we are in the head outside its title. */
-  private hidden = 0;
+  private readonly tokenizer: Tokenizer;
+  /** Where the last token ended: an entity starts there. */
+  private cursor = 0;
+  private tagName = "";
+  private tagStart = 0;
+  private attributes: Record<string, string> = {};
+  private attributeName = "";
+  private attributeValue = "";
+  private attributeRange: [number, number] | undefined;
+  private attributeDecoded = false;
+  /** The source range of the open tag's `content="…"` value, when it is written without entities. */
+  private contentRange: Range | undefined;
+  private hidden: Scope | undefined;
+  private crumbs: Scope | undefined;
+  private crumbEntries = 0;
   private inHead = false;
   private inTitle = false;
   private pre = 0;
@@ -55,34 +78,72 @@ class HtmlReader {
   private pendingSpace: { range: Range; forced: boolean } | undefined;
   /** The last bold tag opened mid-line with nothing written since: a line break goes there if a marker follows. */
   private pendingLead: Range | undefined;
-  /** Element depth, and the depth of the breadcrumb container we are in (-1: none). */
-  private depth = 0;
-  private crumbDepth = -1;
-  private crumbEntries = 0;
-  private contentRange: Range | undefined;
-  private readonly parser: Parser;
 
   constructor(private readonly source: string) {
     this.out = new ViewBuilder(source);
-    this.parser = new Parser(
-      {
-        onattribute: (name) => this.onAttribute(name),
-        onopentag: (name, attributes) => this.onOpen(name, attributes),
-        onclosetag: (name, implied) => this.onClose(name, implied),
-        ontext: (data) => this.onText(data, this.parser.startIndex, this.parser.endIndex + 1),
-      },
+    const at = (end: number) => (this.cursor = end);
+    this.tokenizer = new Tokenizer(
       { decodeEntities: true },
+      {
+        ontext: (start, end) => {
+          this.onText(start, end);
+          at(end);
+        },
+        ontextentity: (codePoint, end) => {
+          this.onEntity(String.fromCodePoint(codePoint), this.cursor, end);
+          at(end);
+        },
+        onopentagname: (start, end) => {
+          this.tagName = source.slice(start, end).toLowerCase();
+          this.tagStart = start - 1;
+          this.attributes = {};
+          this.contentRange = undefined;
+        },
+        onattribname: (start, end) => {
+          this.attributeName = source.slice(start, end).toLowerCase();
+          this.attributeValue = "";
+          this.attributeRange = undefined;
+          this.attributeDecoded = false;
+        },
+        onattribdata: (start, end) => {
+          this.attributeValue += source.slice(start, end);
+          this.attributeRange = [this.attributeRange?.[0] ?? start, end];
+        },
+        onattribentity: (codePoint) => {
+          this.attributeValue += String.fromCodePoint(codePoint);
+          this.attributeDecoded = true;
+        },
+        onattribend: () => {
+          this.attributes[this.attributeName] ??= this.attributeValue;
+          if (this.attributeName === "content" && !this.attributeDecoded) this.contentRange = this.attributeRange;
+        },
+        onopentagend: (end) => {
+          this.onOpen(this.tagName, [this.tagStart, end + 1]);
+          at(end + 1);
+        },
+        onselfclosingtag: (end) => {
+          this.onOpen(this.tagName, [this.tagStart, end + 1]);
+          at(end + 1);
+        },
+        onclosetag: (start, end) => {
+          const close = source.indexOf(">", end);
+          const tagEnd = close < 0 ? source.length : close + 1;
+          this.onClose(source.slice(start, end).toLowerCase(), [start - 2, tagEnd]);
+          at(tagEnd);
+        },
+        oncomment: (_start, end) => at(end + 1),
+        oncdata: (_start, end) => at(end + 1),
+        ondeclaration: (_start, end) => at(end + 1),
+        onprocessinginstruction: (_start, end) => at(end + 1),
+        onend: () => undefined,
+      },
     );
   }
 
   read(): ViewStep {
-    this.parser.end(this.source);
+    this.tokenizer.write(this.source);
+    this.tokenizer.end();
     return this.out.finish();
-  }
-
-  /** The current tag's source range. */
-  private tagRange(): Range {
-    return [this.parser.startIndex, Math.min(this.parser.endIndex + 1, this.source.length)];
   }
 
   private lineBreak([from, to]: Range): void {
@@ -94,95 +155,78 @@ class HtmlReader {
     this.last = "\n";
   }
 
-  /** The source range of the value of the attribute just read (`content="…"`), for a `<meta>` date. */
-  private onAttribute(name: string): void {
-    if (name !== "content") return;
-    const start = this.parser.startIndex;
-    const end = Math.min(this.parser.endIndex + 1, this.source.length);
-    let p = this.source.indexOf("=", start);
-    if (p < 0 || p >= end) return;
-    p++;
-    while (p < end && /\s/.test(this.source[p]!)) p++;
-    const quote = this.source[p];
-    if (quote === '"' || quote === "'") {
-      const close = this.source.indexOf(quote, p + 1);
-      this.contentRange = close >= 0 && close < end ? [p + 1, close] : undefined;
-    } else {
-      let q = p;
-      while (q < end && !/[\s>]/.test(this.source[q]!)) q++;
-      this.contentRange = [p, q];
-    }
-  }
-
-  private onOpen(name: string, attributes: Record<string, string>): void {
-    this.depth++;
-    const range = this.tagRange();
+  private onOpen(name: string, range: Range): void {
     if (name === "head") this.inHead = true;
     else if (name === "body") this.inHead = false;
-    if (HIDDEN.has(name)) this.hidden++;
-    if (name === "title") this.inTitle = true;
-    if (name === "pre") this.pre++;
-    if (name === "meta") this.onMeta(attributes);
-    if (this.hidden > 0) return;
-    if (this.crumbDepth >= 0 && name === "li") {
-      // the entries of a breadcrumb list stay on one line, as `首页 > 校园采风`
-      if (this.crumbEntries++ > 0) this.putText(" > ", range);
+    else if (name === "title") this.inTitle = true;
+    else if (name === "pre") this.pre++;
+    else if (name === "meta" && !this.hidden) this.onMeta(range);
+    if (this.hidden) {
+      if (name === this.hidden.name) this.hidden.depth++;
       return;
+    }
+    if (HIDDEN.has(name)) {
+      this.hidden = { name, depth: 1 };
+      return;
+    }
+    if (this.crumbs) {
+      if (name === this.crumbs.name) this.crumbs.depth++;
+      // the entries of a breadcrumb list stay on one line, as `首页>校园采风`
+      if (name === "li" && this.crumbEntries++ > 0) this.putText(">", range);
+      if (name === "li") return;
     }
     if (BLOCKS.has(name)) this.lineBreak(range);
     else if (CELLS.has(name) && !this.atLineStart) this.pendingSpace = { range, forced: true };
     else if (LEADS.has(name) && !this.atLineStart) this.pendingLead = range;
-    const names = `${attributes.class ?? ""} ${attributes.id ?? ""}`.split(/\s+/);
-    if (this.crumbDepth < 0 && names.some((n) => CRUMB_CONTAINER.test(n))) {
-      this.crumbDepth = this.depth;
+    const names = `${this.attributes.class ?? ""} ${this.attributes.id ?? ""}`.split(/\s+/);
+    if (!this.crumbs && names.some((n) => CRUMB_CONTAINER.test(n))) {
+      this.crumbs = { name, depth: 1 };
       this.crumbEntries = 0;
     }
   }
 
-  private onClose(name: string, implied: boolean): void {
-    if (this.crumbDepth === this.depth) this.crumbDepth = -1;
-    this.depth--;
+  private onClose(name: string, range: Range): void {
     if (name === "head") this.inHead = false;
-    if (name === "title") this.inTitle = false;
-    if (name === "pre") this.pre--;
-    if (HIDDEN.has(name)) {
-      this.hidden--;
+    else if (name === "title") this.inTitle = false;
+    else if (name === "pre") this.pre = Math.max(0, this.pre - 1);
+    if (this.hidden) {
+      if (name === this.hidden.name && --this.hidden.depth === 0) this.hidden = undefined;
       return;
     }
-    // an implied close (`<p>a<p>b`, end of input) has no source of its own; the next block breaks the line
-    if (implied || this.hidden > 0 || this.crumbDepth >= 0) return;
-    if (BLOCKS.has(name) && name !== "br") this.lineBreak(this.tagRange());
+    if (this.crumbs && name === this.crumbs.name && --this.crumbs.depth === 0) this.crumbs = undefined;
+    if (this.crumbs) return;
+    if (BLOCKS.has(name)) this.lineBreak(range);
   }
 
   /** A publication-date `<meta>` becomes a line of its own: the date as written in its `content`. */
-  private onMeta(attributes: Record<string, string>): void {
-    const key = (attributes.name ?? attributes.property ?? attributes.itemprop ?? "").toLowerCase();
-    const range = this.contentRange;
-    this.contentRange = undefined;
-    if (!DATE_METAS.has(key) || !range || !attributes.content?.trim()) return;
-    this.lineBreak(this.tagRange());
-    const [from, to] = range;
-    if (this.source.slice(from, to) === attributes.content) this.keepText(from, to);
-    else this.putText(attributes.content, range);
-    this.lineBreak(this.tagRange());
+  private onMeta(range: Range): void {
+    const key = (this.attributes.name ?? this.attributes.property ?? this.attributes.itemprop ?? "").toLowerCase();
+    const content = this.contentRange;
+    if (!DATE_METAS.has(key) || !content || this.source.slice(content[0], content[1]).trim() === "") return;
+    this.lineBreak(range);
+    this.keepText(content[0], content[1]);
+    this.lineBreak(range);
   }
 
-  private onText(data: string, from: number, to: number): void {
-    if (this.hidden > 0 || (this.inHead && !this.inTitle)) return;
-    if (this.source.slice(from, to) !== data) {
-      this.putText(data, [from, to]); // an entity, written as its character
-      return;
-    }
+  private skipping(): boolean {
+    return this.hidden !== undefined || (this.inHead && !this.inTitle);
+  }
+
+  /** An entity, written as its character over its source range. */
+  private onEntity(character: string, from: number, to: number): void {
+    if (!this.skipping()) this.putText(character, [from, to]);
+  }
+
+  private onText(from: number, to: number): void {
+    if (this.skipping()) return;
     let at = from;
-    SERVER_TAG.lastIndex = 0;
-    const directives = [...data.matchAll(SERVER_TAG)];
-    for (const directive of directives) {
+    const run = this.source.slice(from, to);
+    for (const directive of run.matchAll(SERVER_TAG)) {
       this.keepRun(at, from + directive.index);
       at = from + directive.index + directive[0].length;
     }
     this.keepRun(at, to);
   }
-
   /** Source text as written, its line breaks (outside `<pre>`) read as HTML reads them: as a space, or nothing. */
   private keepRun(from: number, to: number): void {
     let at = from;
