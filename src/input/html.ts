@@ -29,8 +29,12 @@ const DATE_METAS = new Set([
   "publishdate", "pubdate", "publishtime", "publish_date", "firstpublishedtime", "article:published_time",
   "og:release_date", "datepublished", "dc.date", "dc.date.issued", "dcterms.issued",
 ]);
-/** A class or id of a breadcrumb container (`<ol class="breadcrumb">`, `<div class="position">`): its entries are joined by `>`. */
-const CRUMB_CONTAINER = /^(?:bread-?crumbs?|crumbs?|position|location|current-?position|nav-?path|weizhi|dqwz)$/i;
+/**
+ * Lists whose entries stay on one line, as a text scrape writes them: a breadcrumb (`<ol class="breadcrumb">`,
+ * `<div class="position">`) as `首页>政策`, a menu (`<nav>`, `<div class="nav">`) as `首页|政策|互动`; by class or id.
+ */
+const BREADCRUMB = { container: /^(?:bread-?crumbs?|crumbs?|position|location|current-?position|nav-?path|weizhi|dqwz)$/i, separator: ">" };
+const MENU = { container: /^(?:nav|navbar|nav-?bar|menu|main-?nav|top-?nav|main-?menu|top-?menu|daohang)$/i, separator: "|" };
 /** A list marker opening a bold lead: 一、 （一） 第一条 1. */
 const MARKER_LEAD = /^[\s\u00a0\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分]|\d+[.．、](?!\d))/u;
 /** Characters between which a line break of the source is no space (Chinese writes none). */
@@ -66,8 +70,9 @@ class HtmlReader {
   /** The source range of the open tag's `content="…"` value, when it is written without entities. */
   private contentRange: Range | undefined;
   private hidden: Scope | undefined;
-  private crumbs: Scope | undefined;
-  private crumbEntries = 0;
+  /** The one-line list we are in (a breadcrumb or a menu), its separator, and how many entries it has had. */
+  private oneLine: (Scope & { separator: string }) | undefined;
+  private oneLineEntries = 0;
   private inHead = false;
   private inTitle = false;
   private pre = 0;
@@ -169,19 +174,19 @@ class HtmlReader {
       this.hidden = { name, depth: 1 };
       return;
     }
-    if (this.crumbs) {
-      if (name === this.crumbs.name) this.crumbs.depth++;
-      // the entries of a breadcrumb list stay on one line, as `首页>校园采风`
-      if (name === "li" && this.crumbEntries++ > 0) this.putText(">", range);
+    if (this.oneLine) {
+      if (name === this.oneLine.name) this.oneLine.depth++;
+      if (name === "li" && this.oneLineEntries++ > 0) this.putText(this.oneLine.separator, range);
       if (name === "li") return;
     }
     if (BLOCKS.has(name)) this.lineBreak(range);
     else if (CELLS.has(name) && !this.atLineStart) this.pendingSpace = { range, forced: true };
     else if (LEADS.has(name) && !this.atLineStart) this.pendingLead = range;
     const names = `${this.attributes.class ?? ""} ${this.attributes.id ?? ""}`.split(/\s+/);
-    if (!this.crumbs && names.some((n) => CRUMB_CONTAINER.test(n))) {
-      this.crumbs = { name, depth: 1 };
-      this.crumbEntries = 0;
+    const list = this.oneLine ? undefined : name === "nav" ? MENU : [BREADCRUMB, MENU].find((l) => names.some((n) => l.container.test(n)));
+    if (list) {
+      this.oneLine = { name, depth: 1, separator: list.separator };
+      this.oneLineEntries = 0;
     }
   }
 
@@ -193,8 +198,8 @@ class HtmlReader {
       if (name === this.hidden.name && --this.hidden.depth === 0) this.hidden = undefined;
       return;
     }
-    if (this.crumbs && name === this.crumbs.name && --this.crumbs.depth === 0) this.crumbs = undefined;
-    if (this.crumbs) return;
+    if (this.oneLine && name === this.oneLine.name && --this.oneLine.depth === 0) this.oneLine = undefined;
+    if (this.oneLine) return;
     if (BLOCKS.has(name)) this.lineBreak(range);
   }
 

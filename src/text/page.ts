@@ -363,12 +363,31 @@ function isTitleLike(line: Line): boolean {
   );
 }
 
+/** What a browser title adds to the headline: the site's name after a separator (`_中国政府网`, ` - 新华网`). */
+const SITE_SUFFIX = /^\s*[_|｜\-–—·]+\s*[^。；\n]{1,30}$/;
+
+/** A page's browser title over it (`headline_中国政府网`) repeats a headline below with the site's name: navigation. */
+function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
+  const top = Math.min(lines.length, HEADER_WINDOW);
+  for (let i = 0; i < top; i++) {
+    if (infos[i]!.kind) continue;
+    for (let j = i + 1; j < top; j++) {
+      const headline = lines[j]!.text;
+      if (headline.length >= 4 && lines[i]!.text.startsWith(headline) && SITE_SUFFIX.test(lines[i]!.text.slice(headline.length))) {
+        infos[i]!.kind = "navigation";
+        break;
+      }
+    }
+  }
+}
+
 /**
  * Reads the lines above the article: the title is the last run of title-like lines before the first metadata
  * line (the seed's column name `主题教育专栏` comes earlier), or the first such run when there is no metadata.
  * Title-like runs before the title are site or column names (navigation). Returns the title's line indices.
  */
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
+  markBrowserTitles(lines, infos);
   const blocks: number[][] = [];
   let firstMetadata = -1;
   let i = 0;
