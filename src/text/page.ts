@@ -121,7 +121,6 @@ function labelStart(text: string, start: number, end: number): number {
 }
 const COLONS = new Set([":", "："]);
 const CRUMB_SEPARATORS = new Set([">", "＞", "»", "›", "→"]);
-const MENU_SEPARATORS = new Set(["|", "｜"]);
 /** The first entry of a breadcrumb that starts at the site's home page. */
 const SITE_HOMES = new Set(["首页", "网站首页", "主页"]);
 /** Breadcrumb entries that name the current page rather than a place on the site. */
@@ -317,11 +316,11 @@ function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefi
   return parts.filter((p) => !CRUMB_PLACEHOLDERS.has(p));
 }
 
-/** `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries. */
+/** `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries (two when the first is the home page). */
 function isMenu(line: Line): boolean {
   if (line.text.length > 100) return false;
-  const items = [...line.text].reduce((n, c) => n + (MENU_SEPARATORS.has(c) ? 1 : 0), 1);
-  return items >= 3 && line.text.split(/[|｜]/).every((item) => item.trim().length > 0 && item.trim().length <= 8);
+  const items = line.text.split(/[|｜]/).map((item) => item.trim());
+  return (items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8);
 }
 
 function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: PageVocabulary): LineInfo {
