@@ -22,6 +22,7 @@ import { parseArgs } from "node:util";
 import { createAnalyzer } from "../src/analyzer.js";
 import type { Doc, Enumeration } from "../src/core/schema.js";
 import { dataPath, median, printTable } from "./lib/data.js";
+import { textTally } from "./lib/meeting-score.js";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" } } });
 const ROUNDS = Number(values.rounds);
@@ -103,19 +104,7 @@ function listKeys(lists: readonly Enumeration[], depth = 1, into: string[] = [])
 }
 
 /** How many of `plain` are in `form`, one to one. */
-function kept(plain: readonly string[], form: readonly string[]): number {
-  const left = new Map<string, number>();
-  for (const key of form) left.set(key, (left.get(key) ?? 0) + 1);
-  let n = 0;
-  for (const key of plain) {
-    const count = left.get(key) ?? 0;
-    if (count > 0) {
-      n++;
-      left.set(key, count - 1);
-    }
-  }
-  return n;
-}
+const kept = (plain: readonly string[], form: readonly string[]) => textTally(form, plain).tp;
 
 // ---- run ----
 
