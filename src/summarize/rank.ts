@@ -3,12 +3,14 @@
  * TF-IDF sentence vectors), position and overlap with the title; chosen greedily with MMR (maximal marginal
  * relevance: a sentence much like one already chosen loses its claim); returned in document order, within the
  * character and sentence budget. When the best sentence is longer than the whole budget (a headline budget, as in
- * LCSTS), the summary is that sentence's head, cut at a token boundary.
+ * LCSTS), the summary is a headline: the run of clauses, from a clause start and within one sentence, that names
+ * most of what the text keeps repeating (see `headline`).
  */
 import { contentRanges, spansWithin } from "../core/spans.js";
 import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../core/pagerank.js";
-import type { Resources } from "../core/resources.js";
+import type { IdfTable, Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
+import { termShape } from "../core/terms.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
 
@@ -212,11 +214,56 @@ export function summarizeDoc(
   if (!top || top.span.text.length <= budget.maxChars) {
     return summaryOf(units, choose(units, scores, budget, weights.redundancy));
   }
-  // A headline budget (shorter than the best sentence): that sentence's head, without a leading time clause
-  // (昨晚，/ 8月7日，), cut at the last token boundary within the budget.
-  const start = afterTimeClause(tokens, top.span);
-  const head = tokenPrefix(doc.text, tokens, start, Math.min(top.span.end, start + budget.maxChars));
-  return head ? summaryOf([{ ...top, span: head }], [0]) : summaryOf([], []);
+  const ranked = units.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  const best = headline(doc.text, tokens, units, ranked.slice(0, HEADLINE_UNITS).sort((a, b) => a - b), idf, budget.maxChars);
+  return best ? summaryOf([best], [0]) : summaryOf([], []);
+}
+
+/** How much a headline's position counts against what it names (tuned on the LCSTS dev part). */
+const HEADLINE_POSITION = 20;
+/** Headlines come from this many of the best-ranked units (a long report's headline is in its key sentences). */
+const HEADLINE_UNITS = 3;
+const CLAUSE_BREAK = new Set(["，", "；", "：", ",", ";", ":"]);
+
+/**
+ * A headline within `maxChars` (shorter than the best sentence): of the windows that start at a clause of a unit
+ * (a leading time clause such as 昨晚，/ 8月7日， skipped) and end at a token boundary inside that unit, the one
+ * whose distinct terms weigh most, a term weighing idf × (its count in the text)²: a headline names what the
+ * text keeps coming back to. Earlier windows get a bonus that fades with their offset (news puts the point first).
+ */
+function headline(
+  text: string,
+  tokens: readonly Token[],
+  units: readonly Unit[],
+  candidates: readonly number[],
+  idf: IdfTable,
+  maxChars: number,
+): Unit | undefined {
+  const perUnit = tokensPerSpan(tokens, candidates.map((u) => units[u]!.span));
+  const counts = new Map<string, number>();
+  for (const unit of units) for (const [term, weight] of unit.vector.weights) counts.set(term, (counts.get(term) ?? 0) + weight / idf.idf(term));
+  let best: Unit | undefined;
+  let bestValue = -Infinity;
+  candidates.forEach((u, k) => {
+    const unit = units[u]!;
+    const inside = perUnit[k]!;
+    inside.forEach((token, i) => {
+      if (i > 0 && !(inside[i - 1]!.kind === "punct" && CLAUSE_BREAK.has(inside[i - 1]!.text))) return;
+      const clause = { start: token.start, end: unit.span.end, text: "" };
+      const start = afterTimeClause(inside.slice(i), clause);
+      const head = tokenPrefix(text, inside, start, Math.min(unit.span.end, start + maxChars));
+      if (!head) return;
+      const terms = new Set<string>();
+      for (const t of tokensPerSpan(inside, [head])[0]!) {
+        const term = termShape(t);
+        if (term !== undefined && counts.has(term)) terms.add(term);
+      }
+      let value = HEADLINE_POSITION / Math.sqrt(1 + head.start / 10);
+      for (const term of terms) value += idf.idf(term) * counts.get(term)! ** 2;
+      if (value > bestValue) [best, bestValue] = [{ ...unit, span: head }, value];
+    });
+  });
+  return best;
 }
 
 /** The Summary of the chosen units (indices in document order). */
