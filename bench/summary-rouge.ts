@@ -92,7 +92,7 @@ const ranked =
   (doc, maxChars) =>
     summarizeDoc(doc, { maxChars, maxSentences: 3 }, "article", resources, weights).text;
 
-const TEXTRANK: RankWeights = { centrality: 1, position: 0, title: 0, redundancy: 0 };
+const TEXTRANK: RankWeights = { centrality: 1, position: 0, title: 0, decision: 0, point: 0, redundancy: 0 };
 
 /** Plain TextRank: the most central sentences within the budget, or the most central sentence cut to a shorter one. */
 const textRank: System = (doc, maxChars) => {
