@@ -16,6 +16,8 @@
  *   decisions (审议通过…, 原则同意…): the reference is those decisions joined, what a reader of the release must
  *   learn. Budget = the default summary's (200 characters, 3 sentences).
  *
+ * Cost: the last lines give the summary stage's CPU time as a multiple of segmentation's on 1,500 CCTV items.
+ *
  * Scoring: characters after removing whitespace and punctuation/symbols (\p{P}, \p{S}); ROUGE-N is the clipped
  * n-gram overlap, ROUGE-L the longest common subsequence; each is the F1 of precision and recall, averaged over pairs.
  * The last column is a paired bootstrap (2,000 resamples of the pairs, fixed seed): the share of resamples in which
@@ -213,9 +215,41 @@ function realWorld(part: "dev" | "heldout"): Pair[] {
   });
 }
 
+/**
+ * What the summary stage costs beside segmentation: CPU time (the machine is shared, wall time is not a measure) of
+ * summarizeDoc on COST_ITEMS CCTV news items already segmented and split, over the CPU time of segmenting them;
+ * interleaved rounds, median ratio.
+ */
+function summaryCost(): void {
+  const COST_ITEMS = 1500;
+  const ROUNDS = 5;
+  const texts = readFileSync(dataPath("corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .slice(0, COST_ITEMS)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  const segmentOnly = createAnalyzer({ stages: ["segment"] });
+  const docs = texts.map((text) => textStages.analyze(text));
+  const cpu = (work: () => void): number => {
+    const start = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+  const rounds = Array.from({ length: ROUNDS }, () => {
+    const segment = cpu(() => texts.forEach((text) => segmentOnly.analyze(text)));
+    const summary = cpu(() => docs.forEach((doc) => summarizeDoc(doc, DEFAULT_BUDGET, "article", resources)));
+    return { segment, summary, ratio: summary / segment };
+  }).sort((a, b) => a.ratio - b.ratio);
+  const median = rounds[ROUNDS >> 1]!;
+  console.log(`\nSummary stage cost on ${COST_ITEMS} CCTV items (CPU time, median of ${ROUNDS} interleaved rounds)\n`);
+  console.log(`segment ${median.segment.toFixed(0)} ms, summary ${median.summary.toFixed(0)} ms: ${median.ratio.toFixed(2)}× segmentation`);
+}
+
 console.log("Character-level ROUGE F1 (×100), whitespace and punctuation removed; same budget for every system.");
 table("LCSTS part III, human_label >= 3, dev part", lcsts.filter((pair) => !heldOut(pair)));
 table("LCSTS part III, human_label >= 3, held-out part", lcsts.filter(heldOut));
 table("CCTV meeting releases vs hand-written references (test/fixtures/summaries)", meetings);
 table("Real-world meeting releases vs their gold decisions (test/fixtures/realworld/briefs.jsonl), dev part", realWorld("dev"));
 table("Real-world meeting releases vs their gold decisions, held-out part", realWorld("heldout"));
+summaryCost();

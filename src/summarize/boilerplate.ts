@@ -34,32 +34,47 @@ const HAN_ONLY = /^[\p{Script=Han}“”"‘’'《》]+$/u;
 const isConnective = (shape: string) => HAN_ONLY.test(shape) && (shape.match(HAN)?.length ?? 0) < MIN_STOCK_HAN;
 
 const stockClauses = wordSet("summary-boilerplate.txt");
-let longestStock = 0;
+
+/** The stock clauses, the first MIN_STOCK_HAN characters of each (a piece can only start so) and the longest. */
+interface Stock {
+  clauses: ReadonlySet<string>;
+  heads: ReadonlySet<string>;
+  longest: number;
+}
+let stockIndex: Stock | undefined;
+
+function stock(): Stock {
+  if (stockIndex) return stockIndex;
+  const clauses = stockClauses();
+  const heads = new Set([...clauses].map((clause) => clause.slice(0, MIN_STOCK_HAN)));
+  return (stockIndex = { clauses, heads, longest: Math.max(0, ...[...clauses].map((clause) => clause.length)) });
+}
 
 /**
  * Is `shape` one stock clause or several run together (我代表国务院向大会作政府工作报告 = 我代表国务院 +
  * 向大会作政府工作报告)? Pieces are at most as long as the longest stock clause, so the check is linear.
  */
-function isStock(shape: string, stock: ReadonlySet<string>): boolean {
-  if (stock.has(shape)) return true;
-  longestStock ||= Math.max(...[...stock].map((s) => s.length));
+function isStock(shape: string, { clauses, heads, longest }: Stock): boolean {
+  if (clauses.has(shape)) return true;
   const reachable = new Uint8Array(shape.length + 1);
   reachable[0] = 1;
   for (let from = 0; from < shape.length; from++) {
-    if (!reachable[from]) continue;
-    for (let to = from + MIN_STOCK_HAN; to <= Math.min(shape.length, from + longestStock); to++) {
-      if (stock.has(shape.slice(from, to))) reachable[to] = 1;
+    if (!reachable[from] || !heads.has(shape.slice(from, from + MIN_STOCK_HAN))) continue;
+    for (let to = from + MIN_STOCK_HAN; to <= Math.min(shape.length, from + longest); to++) {
+      if (clauses.has(shape.slice(from, to))) reachable[to] = 1;
     }
   }
   return reachable[shape.length] === 1;
 }
 
-/** Is `sentence` made only of stock clauses (and connectives)? */
+/** Is `sentence` made only of stock clauses (and connectives)? Most sentences fail at their first clause. */
 export function isBoilerplate(sentence: string): boolean {
-  const stock = stockClauses();
+  const index = stock();
   let stockCount = 0;
-  for (const shape of clauseShapes(sentence)) {
-    if (isStock(shape, stock)) stockCount++;
+  for (const clause of sentence.split(CLAUSE_BREAK)) {
+    const shape = clauseShape(clause);
+    if (shape === "") continue;
+    if (isStock(shape, index)) stockCount++;
     else if (!isConnective(shape)) return false;
   }
   return stockCount > 0;

@@ -8,12 +8,11 @@
  */
 import { contentRanges, spansWithin } from "../core/spans.js";
 import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../core/pagerank.js";
-import type { IdfTable, Resources } from "../core/resources.js";
+import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
-import { termShape } from "../core/terms.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { isBoilerplate } from "./boilerplate.js";
-import { cosine, sumOf, tokensPerSpan, vectorOf, type TermVector } from "./vectors.js";
+import { cosine, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
 export interface RankWeights {
@@ -51,9 +50,14 @@ const MIN_HAN = 6;
 /** A line that is one sentence this short is page furniture (a banner, a column name), not prose. */
 const MIN_LINE_SENTENCE = 20;
 const FINAL_PUNCTUATION = /[。！？!?；;…”’」』）)]$/u;
-const HAN = /\p{Script=Han}/gu;
+const HAN = /\p{Script=Han}/u;
 
-const hanCount = (text: string) => text.match(HAN)?.length ?? 0;
+/** Does `text` hold at least `count` Han characters? (Stops as soon as it does.) */
+function hasHan(text: string, count: number): boolean {
+  let found = 0;
+  for (const char of text) if (HAN.test(char) && ++found >= count) return true;
+  return false;
+}
 
 /** Is `span` a whole line of `text` (sentences are trimmed, so blanks may sit between it and the line breaks)? */
 function isWholeLine(text: string, span: Span): boolean {
@@ -72,7 +76,7 @@ const DOCUMENT_NUMBER = /^[\p{Script=Han}]{1,10}[〔［\[（(][0-9]{4}[〕］\]�
 
 /** Sentences that can be summary material: prose, not headings or page furniture. */
 function isProse(text: string, span: Span): boolean {
-  if (hanCount(span.text) < MIN_HAN || isHeading(text, span) || DOCUMENT_NUMBER.test(span.text)) return false;
+  if (!hasHan(span.text, MIN_HAN) || isHeading(text, span) || DOCUMENT_NUMBER.test(span.text)) return false;
   return span.text.length >= MIN_LINE_SENTENCE || !isWholeLine(text, span);
 }
 
@@ -84,11 +88,13 @@ function titleOf(doc: Doc, sentences: readonly { span: Span; index: number }[]):
 }
 
 /** LexRank centrality of each unit, scaled to a maximum of 1. */
-function centralities(units: readonly Unit[]): Scores {
-  const centroid = sumOf(units.map((u) => u.vector));
-  const closeness = scoresOf(units, (u) => cosine(u.vector, centroid));
+function centralities(units: readonly Unit[], space: TermSpace): Scores {
   let members = units.map((_, i) => i);
-  if (units.length > MAX_GRAPH) members = members.sort((a, b) => closeness[b]! - closeness[a]!).slice(0, MAX_GRAPH);
+  if (units.length > MAX_GRAPH) {
+    const centroid = space.sumOf(units.map((u) => u.vector));
+    const closeness = scoresOf(units, (u) => cosine(u.vector, centroid));
+    members = members.sort((a, b) => closeness[b]! - closeness[a]!).slice(0, MAX_GRAPH);
+  }
   const graph = emptyGraph(members.length);
   for (let a = 0; a < members.length; a++) {
     for (let b = a + 1; b < members.length; b++) {
@@ -112,8 +118,8 @@ const meetingBonus = (sentence: string, weights: RankWeights): number =>
   MEETING_DECIDES.test(sentence) ? weights.decision : MEETING_SAYS.test(sentence) ? weights.point : 0;
 
 /** Scores of `units` (in document order) from the weighted features. */
-function unitScores(units: readonly Unit[], title: TermVector | undefined, weights: RankWeights): Scores {
-  const central = weights.centrality > 0 ? centralities(units) : new Float64Array(units.length);
+function unitScores(units: readonly Unit[], space: TermSpace, title: TermVector | undefined, weights: RankWeights): Scores {
+  const central = weights.centrality > 0 ? centralities(units, space) : new Float64Array(units.length);
   return scoresOf(
     units,
     (unit, i) =>
@@ -238,25 +244,26 @@ export function summarizeDoc(
 ): Summary {
   const { idf, stopwords: stop } = resources;
   const { title, body, tokens } = summaryMaterial(doc, scope);
-  const titleVector = title ? vectorOf(tokensPerSpan(tokens, [title])[0]!, idf, stop) : undefined;
+  const space = new TermSpace(idf, stop);
+  const titleVector = title ? space.vectorOf(tokensPerSpan(tokens, [title])[0]!) : undefined;
 
   const unitsOf = (spans: { span: Span; sentence: number }[]): Unit[] => {
     const perSpan = tokensPerSpan(tokens, spans.map((s) => s.span));
     return spans
-      .map((s, i) => ({ ...s, vector: vectorOf(perSpan[i]!, idf, stop) }))
+      .map((s, i) => ({ ...s, vector: space.vectorOf(perSpan[i]!) }))
       .filter((u) => u.vector.norm > 0);
   };
   const sentences = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
   // Stock ceremony and procedure (boilerplate.ts) is no summary, unless there is nothing else.
   const content = sentences.filter((unit) => MEETING_SAYS.test(unit.span.text) || !isBoilerplate(unit.span.text));
   const units = content.length > 0 ? content : sentences;
-  const scores = unitScores(units, titleVector, weights);
+  const scores = unitScores(units, space, titleVector, weights);
   const top = units[argMax(scores)];
   if (!top || top.span.text.length <= budget.maxChars) {
     return summaryOf(units, choose(units, scores, budget, weights.redundancy));
   }
   const ranked = units.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
-  const best = headline(doc.text, tokens, units, ranked.slice(0, HEADLINE_UNITS).sort((a, b) => a - b), idf, budget.maxChars);
+  const best = headline(doc.text, tokens, units, ranked.slice(0, HEADLINE_UNITS).sort((a, b) => a - b), space, budget.maxChars);
   return best ? summaryOf([best], [0]) : summaryOf([], []);
 }
 
@@ -277,12 +284,12 @@ function headline(
   tokens: readonly Token[],
   units: readonly Unit[],
   candidates: readonly number[],
-  idf: IdfTable,
+  space: TermSpace,
   maxChars: number,
 ): Unit | undefined {
   const perUnit = tokensPerSpan(tokens, candidates.map((u) => units[u]!.span));
-  const counts = new Map<string, number>();
-  for (const unit of units) for (const [term, weight] of unit.vector.weights) counts.set(term, (counts.get(term) ?? 0) + weight / idf.idf(term));
+  const counts = new Float64Array(space.idfs.length);
+  for (const { vector } of units) vector.ids.forEach((id, k) => (counts[id]! += vector.weights[k]! / space.idfs[id]!));
   let best: Unit | undefined;
   let bestValue = -Infinity;
   candidates.forEach((u, k) => {
@@ -294,13 +301,13 @@ function headline(
       const start = afterTimeClause(inside.slice(i), clause);
       const head = tokenPrefix(text, inside, start, Math.min(unit.span.end, start + maxChars));
       if (!head) return;
-      const terms = new Set<string>();
+      const terms = new Set<number>();
       for (const t of tokensPerSpan(inside, [head])[0]!) {
-        const term = termShape(t);
-        if (term !== undefined && counts.has(term)) terms.add(term);
+        const id = space.idOf(t);
+        if (id >= 0 && counts[id]! > 0) terms.add(id);
       }
       let value = HEADLINE_POSITION / Math.sqrt(1 + head.start / 10);
-      for (const term of terms) value += idf.idf(term) * counts.get(term)! ** 2;
+      for (const id of terms) value += space.idfs[id]! * counts[id]! ** 2;
       if (value > bestValue) [best, bestValue] = [{ ...unit, span: head }, value];
     });
   });
