@@ -28,7 +28,14 @@ export interface RankWeights {
 }
 
 /** decision and point tuned on the dev part of the real-world meeting releases and the 13 CCTV releases. */
-export const DEFAULT_WEIGHTS: RankWeights = { centrality: 1, position: 1, title: 0.5, decision: 0.75, point: 0.125, redundancy: 0.3 };
+export const DEFAULT_WEIGHTS: RankWeights = {
+  centrality: 1,
+  position: 1,
+  title: 0.5,
+  decision: 0.75,
+  point: 0.125,
+  redundancy: 0.3,
+};
 
 export interface Budget {
   maxChars: number;
@@ -118,7 +125,12 @@ const meetingBonus = (sentence: string, weights: RankWeights): number =>
   MEETING_DECIDES.test(sentence) ? weights.decision : MEETING_SAYS.test(sentence) ? weights.point : 0;
 
 /** Scores of `units` (in document order) from the weighted features. */
-function unitScores(units: readonly Unit[], space: TermSpace, title: TermVector | undefined, weights: RankWeights): Scores {
+function unitScores(
+  units: readonly Unit[],
+  space: TermSpace,
+  title: TermVector | undefined,
+  weights: RankWeights,
+): Scores {
   const central = weights.centrality > 0 ? centralities(units, space) : new Float64Array(units.length);
   return scoresOf(
     units,
@@ -180,8 +192,9 @@ const LEAD_IN = new RegExp(`^(?:${LEADS.join("|")})\\s*`, "u");
 /** `span` without what opens it but is not its content (datelines, bylines, list markers; several in a row). */
 function withoutLeadIn(text: string, span: Span): Span {
   let start = span.start;
-  for (let match = LEAD_IN.exec(span.text); match && match[0].length > 0; match = LEAD_IN.exec(text.slice(start, span.end))) {
-    if (start + match[0].length >= span.end) break;
+  for (;;) {
+    const match = LEAD_IN.exec(text.slice(start, span.end));
+    if (!match || match[0].length === 0 || start + match[0].length >= span.end) break;
     start += match[0].length;
   }
   return start === span.start ? span : { start, end: span.end, text: text.slice(start, span.end) };
@@ -254,7 +267,8 @@ export function summarizeDoc(
       .filter((u) => u.vector.norm > 0);
   };
   const sentences = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
-  // Stock ceremony and procedure (boilerplate.ts) is no summary, unless there is nothing else.
+  // Stock ceremony and procedure (boilerplate.ts) is no summary, unless there is nothing else; what a meeting
+  // says or decides always is.
   const content = sentences.filter((unit) => MEETING_SAYS.test(unit.span.text) || !isBoilerplate(unit.span.text));
   const units = content.length > 0 ? content : sentences;
   const scores = unitScores(units, space, titleVector, weights);
@@ -263,7 +277,8 @@ export function summarizeDoc(
     return summaryOf(units, choose(units, scores, budget, weights.redundancy));
   }
   const ranked = units.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
-  const best = headline(doc.text, tokens, units, ranked.slice(0, HEADLINE_UNITS).sort((a, b) => a - b), space, budget.maxChars);
+  const candidates = ranked.slice(0, HEADLINE_UNITS).sort((a, b) => a - b);
+  const best = headline(doc.text, tokens, units, candidates, space, budget.maxChars);
   return best ? summaryOf([best], [0]) : summaryOf([], []);
 }
 
