@@ -11,13 +11,15 @@ import { wordSet } from "../dict.js";
 const CLAUSE_BREAK = /[，,；;：:。！？!?…、]+/u;
 /** What varies inside a stock clause: the title of the document it sends, the numbers. */
 const TITLE = /《[^《》\n]{0,80}》/gu;
+/** An aside in brackets ((以下简称《方案》), (此件公开发布)) is not what makes a clause stock or content. */
+const ASIDE = /（[^（）\n]{0,40}）|\([^()\n]{0,40}\)/gu;
 const NUMBER = /[0-9０-９]+/gu;
 const EDGE_MARKS = /^[“”"‘’'（）()\s]+|[“”"‘’'（）()\s]+$/gu;
 const BLANKS = /\s+/gu;
 
-/** The shape of a clause: blanks and edge quotes out, a titled document as 《》, each number as 0. */
+/** The shape of a clause: blanks, asides and edge quotes out, a titled document as 《》, each number as 0. */
 export const clauseShape = (clause: string): string =>
-  clause.replace(BLANKS, "").replace(EDGE_MARKS, "").replace(TITLE, "《》").replace(NUMBER, "0");
+  clause.replace(BLANKS, "").replace(ASIDE, "").replace(EDGE_MARKS, "").replace(TITLE, "《》").replace(NUMBER, "0");
 
 /** The shapes of the clauses of a sentence, empty clauses left out. */
 export const clauseShapes = (sentence: string): string[] =>
