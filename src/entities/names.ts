@@ -10,8 +10,8 @@
  *   the glued phrases of policy text (坚持以人民为中心, 法治化) are not taken for names.
  */
 import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
-import { isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
-import { isGenericPlace, PLACE_ENDINGS } from "./place.js";
+import { holdsClauseVerb, isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
+import { isGenericPlace, isPlaceFragment, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters, type TaggerWeights } from "./tagger.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
@@ -57,6 +57,8 @@ function isClean(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c === 0x3000 || (c >= 0x3001 && c <= 0x3011) || (c >= 0xff01 && c <= 0xff0f) || c === 0xff1a || c === 0x201c || c === 0x201d) return false;
+    // ASCII punctuation other than the dot and hyphen of Latin names: markup (>福建, (区)
+    if (c < 0x80 && c !== 0x2e && c !== 0x2d && !((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) return false;
   }
   return true;
 }
@@ -72,7 +74,9 @@ const atTokenBoundary = (index: TokenIndex, offset: number) =>
 function isPlaceLike(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): boolean {
   const name = text.slice(start, end);
   if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end) || isGenericPlace(name)) return false;
-  if (lexicon.places.words.has(name) || PLACE_ENDINGS.has(name[name.length - 1]!)) return true;
+  if (lexicon.places.words.has(name)) return true;
+  if (isPlaceFragment(name)) return false;
+  if (PLACE_ENDINGS.has(name[name.length - 1]!)) return true;
   const last = tokenCovering(index, end - 1);
   // `x` is a word jieba's HMM made of characters it does not know: evidence for a transliteration (科索沃), none for
   // two characters outside the gazetteer (超算, 联治, 三矿), since Chinese two-character places are listed there
@@ -99,7 +103,7 @@ function isOrgLike(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end)) return false;
   const first = tokenCovering(index, start);
   if (first && NOT_ORG_START_TAGS.has(first.pos) && !longestStartingAt(lexicon.orgNames, text, start)) return false;
-  if (isPhraseIntoInstitution(text, index, lexicon, start, end)) return false;
+  if (isPhraseIntoInstitution(text, index, lexicon, start, end) || holdsClauseVerb(text, index, start, end)) return false;
   const last = tokenCovering(index, end - 1);
   if (!last || isNonOrgWord(last.text, lexicon) || isNonOrgWord(text.slice(start, end), lexicon)) return false;
   const suffix = longestEndingAt(lexicon.orgSuffixes, text, end, start);
@@ -175,8 +179,9 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     }
     // 马克思主义 names a doctrine, not its author
     if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end)) return;
+    // a surname alone (江主席, 王某) names someone the reader knows from context: no person entity of one character
     const person = (start: number, end: number) => {
-      if (isPersonScript(text, lexicon, start, end)) out.push({ type, start, end });
+      if (end - start >= 2 && isPersonScript(text, lexicon, start, end)) out.push({ type, start, end });
     };
     const title = longestEndingAt(lexicon.titles, text, span.end, span.start + 1);
     if (title && (title.value === "office" || title.value === "address")) {

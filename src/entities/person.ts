@@ -12,6 +12,7 @@
 import { type EntityLexicon, longestEndingAt, longestStartingAt, type TitleKind } from "./lexicon.js";
 import { orgEndingAt, type OrgMatch } from "./org.js";
 import { placeEndingAt } from "./place.js";
+import type { Token } from "../core/schema.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 
 export interface PersonMatch {
@@ -217,8 +218,22 @@ function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, in
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
     const title = surname > 0 && given >= 1 && given <= 2 ? titleAfter(text, lexicon, token.end) : undefined;
-    if (title) into.push({ start: token.start, end: token.end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
+    if (title) into.push({ start: surnameBefore(text, index, lexicon, token), end: token.end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
   }
+}
+
+/**
+ * Where a two-character name word starts its name: at the one-character surname word before it when there is one
+ * (孙/zg 黎明/nr 书记 is 孙黎明, not 黎明), else at the word itself.
+ */
+/** Tags of one-character words that are no surname before a name (上/f, 见/v, 三/m, 个/q). */
+const NOT_SURNAME_TAGS = new Set(["f", "v", "m", "q", "w", "a"]);
+
+function surnameBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, token: Token): number {
+  const before = token.end - token.start === 2 && token.start > 0 ? tokenCovering(index, token.start - 1) : undefined;
+  const isSurname = before !== undefined && before.end - before.start === 1 && !FUNCTION_TAGS.has(before.pos) && !NOT_SURNAME_TAGS.has(before.pos) &&
+    surnameLength(text, lexicon, before.start) === 1;
+  return isSurname ? before.start : token.start;
 }
 
 /**

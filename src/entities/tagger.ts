@@ -22,7 +22,7 @@ export type { TaggerWeights };
 export const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"] as const;
 export const LABEL_COUNT = LABELS.length;
 /** Feature table size: 2^HASH_BITS rows of LABEL_COUNT weights. */
-export const HASH_BITS = 19;
+export const HASH_BITS = 22;
 const MASK = (1 << HASH_BITS) - 1;
 /** Feature templates per character (see `characterFeatures`). */
 export const TEMPLATE_COUNT = 21;
