@@ -350,6 +350,27 @@ export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>
   return { known, rows, transitions };
 }
 
+/**
+ * The weights without the rows whose labels all lie within `threshold` of O's (fewer rows: a smaller table and
+ * fewer cache misses, at some cost in accuracy; bench/ner-accuracy.ts `--tradeoff` measures both).
+ *
+ * @example
+ * prunedWeights(shippedTaggerWeights(), 5) // rows with a weight 5 or more away from O's only
+ */
+export function prunedWeights(weights: TaggerWeights, threshold: number): TaggerWeights {
+  const entries: [number, number[]][] = [];
+  const limit = threshold * WEIGHT_SCALE;
+  for (let w = 0; w < weights.known.length; w += 2) {
+    for (let bits = weights.known[w + 1]!, rank = weights.known[w]!; bits !== 0; bits &= bits - 1, rank++) {
+      const row = weights.rows.subarray(rank * ROW, rank * ROW + ROW);
+      if (!row.some((v) => Math.abs(v) >= limit)) continue;
+      const id = (w >>> 1) * 32 + (31 - Math.clz32(bits & -bits));
+      entries.push([id, [0, ...[...row].map((v) => v / WEIGHT_SCALE)]]);
+    }
+  }
+  return compactWeights(entries, weights.transitions);
+}
+
 /** The row of a feature id: its rank among the known features, or 0 (a row of zeros) when it has no weights. */
 function rowOf(known: Uint32Array, id: number): number {
   const w = (id >>> 5) << 1;
