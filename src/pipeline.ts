@@ -18,11 +18,12 @@ import {
 } from "./core/schema.js";
 import type { Resources } from "./core/resources.js";
 import { checkInput, checkStages, type ResolvedConfig, type Stage, type StageContext } from "./core/stage.js";
-import { identityView, mapDoc } from "./core/view.js";
+import { mapDoc } from "./core/view.js";
 import { entityStage } from "./entities/index.js";
 import { shippedTaggerWeights } from "./entities/tagger.js";
 import { enumerationStage } from "./enumerate/index.js";
 import { loadIdf } from "./keywords/idf.js";
+import { readInput } from "./input/index.js";
 import { keywordStage } from "./keywords/index.js";
 import { loadStopwords } from "./keywords/terms.js";
 import { lexiconWith, segmentStage, segmentText } from "./segment/index.js";
@@ -158,6 +159,7 @@ export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
     maxInputLength: parsed.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH,
     userWords: parsed.userWords ?? [],
     scope: parsed.scope ?? "article",
+    format: parsed.format ?? "auto",
     ...(parsed.referenceDate ? { referenceDate: parsed.referenceDate } : {}),
   };
   const lexicon = lexiconWith(config.userWords, parsed.userDict);
@@ -177,10 +179,11 @@ export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
     },
     analyze(text) {
       checkInput(text, config.maxInputLength);
-      const view = identityView(text);
+      const { view, info } = readInput(text, config);
       let doc: Doc = { text: view.text, tokens: [], sentences: [] };
       for (const stage of stages) doc = stage.run(doc, context);
-      return mapDoc(view, doc);
+      const { text: input, ...fields } = mapDoc(view, doc);
+      return { text: input, input: info, ...fields };
     },
     segment(text, segmentOptions) {
       checkInput(text, config.maxInputLength);

@@ -15,15 +15,21 @@ export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
+  /**
+   * The text gongwen read here when it differs from `text`: simplified characters for traditional ones, the
+   * characters without the markup or pollution between them (`李克强` for `李克強`).
+   */
+  normalized: z.string().optional(),
 });
 /** A piece of the input: `input.slice(start, end) === text`. */
 export type Span = z.infer<typeof SpanSchema>;
 
 /** Schema of a {@link TokenKind}. */
-export const TokenKindSchema = z.enum(["word", "number", "date", "punct", "space", "latin", "other"]);
+export const TokenKindSchema = z.enum(["word", "number", "date", "punct", "space", "latin", "other", "skipped"]);
 /**
  * What a token is: a `word`, a `number` (25, 3.5万亿, 第11), a `date` unit (2023年, 5月, 17日, 9时), `punct`, a `space`
- * run, `latin` letters (GDP) or `other` symbols (℃).
+ * run, `latin` letters (GDP), `other` symbols (℃), or input gongwen did not read (`skipped`: HTML markup, injected
+ * pollution), there so that tokens always concatenate back to the input.
  */
 export type TokenKind = z.infer<typeof TokenKindSchema>;
 
@@ -304,11 +310,26 @@ export const MeetingBriefSchema = z.object({
 export type MeetingBrief = z.infer<typeof MeetingBriefSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
+// The input as given
+
+/** Schema of an {@link InputInfo}. */
+export const InputInfoSchema = z.object({
+  /** `html` when the input was read as markup (its text analysed, the markup skipped), else `text`. */
+  format: z.enum(["text", "html"]),
+  /** The script of the input's Chinese: `traditional` and `mixed` inputs are analysed through a simplified view. */
+  script: z.enum(["simplified", "traditional", "mixed"]),
+});
+/** What the input was and which views gongwen read it through (`doc.input`). */
+export type InputInfo = z.infer<typeof InputInfoSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
 // The document
 
 /** Schema of a {@link Doc}, e.g. to check a Doc read back from JSON. */
 export const DocSchema = z.object({
   text: z.string(),
+  /** How the input was read (format, script); spans are always ranges of the input as given. */
+  input: InputInfoSchema.optional(),
   tokens: z.array(TokenSchema),
   sentences: z.array(SpanSchema),
   /** Clause spans (split at ，；： too), for stages that work below the sentence. */
@@ -386,6 +407,8 @@ export const AnalyzerConfigSchema = z
     referenceDate: IsoDateSchema.optional(),
     /** `article` (default): later stages read the article and title only; `all`: the whole input. */
     scope: z.enum(["article", "all"]).optional(),
+    /** `text`, `html`, or `auto` (default): read as HTML when the input is a page or fragment of markup. */
+    format: z.enum(["text", "html", "auto"]).optional(),
     /** Built-in stages to run, by name, in order (default: all of them). */
     stages: z.array(z.enum(["segment", "sentences", "page", "enumerations", "entities", "keywords", "summary", "meeting"])).optional(),
   })

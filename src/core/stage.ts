@@ -14,6 +14,8 @@ export interface ResolvedConfig {
   userWords: readonly string[];
   referenceDate?: string;
   scope: "article" | "all";
+  /** How to read the input: as `text`, as `html`, or `auto` (HTML when it is markup). */
+  format: "text" | "html" | "auto";
 }
 
 /** What a stage may use besides the Doc. */

@@ -1,0 +1,35 @@
+/**
+ * Input readers: what turns the string a caller passed into the text the stages analyse. Each reader looks at the
+ * text the readers before it left and, when it has something to do, returns a step over it (markup dropped,
+ * traditional characters read as simplified ones, injected pollution left out); the steps compose into one text
+ * view with an exact map back to the input (core/view.ts). A clean plain-text input passes through every reader
+ * untouched and is its own view.
+ */
+import type { InputInfo } from "../core/schema.js";
+import type { ResolvedConfig } from "../core/stage.js";
+import { composeView, identityView, type TextView, type ViewStep } from "../core/view.js";
+
+/** What a reader found: a step over the text it read, and what it tells about the input. */
+export interface ReaderResult {
+  step?: ViewStep;
+  info?: Partial<InputInfo>;
+}
+
+/** One reader: reads `view.text` (what the readers before it left) and says what to change, if anything. */
+export type InputReader = (view: TextView, config: ResolvedConfig) => ReaderResult | undefined;
+
+/** The readers, in the order they run: markup first (its text is what the others read). */
+const READERS: readonly InputReader[] = [];
+
+/** The view the stages analyse for `input`, and how the input was read. */
+export function readInput(input: string, config: ResolvedConfig): { view: TextView; info: InputInfo } {
+  let view = identityView(input);
+  let info: InputInfo = { format: "text", script: "simplified" };
+  for (const reader of READERS) {
+    const result = reader(view, config);
+    if (!result) continue;
+    if (result.step) view = composeView(view, result.step);
+    if (result.info) info = { ...info, ...result.info };
+  }
+  return { view, info };
+}
