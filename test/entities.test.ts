@@ -210,6 +210,12 @@ describe("entities in news text (the tagger)", () => {
     expect(texts(entities("到联系的镇乡街道调研。"), "place")).toEqual([]);
   });
 
+  it("keeps the tagger's foreign cities jieba reads as names, regions before 地区, and countries after 对 or before 政府", () => {
+    expect(texts(entities("开始修建莫斯科到圣彼得堡的铁路。"), "place")).toContain("莫斯科");
+    expect(texts(entities("以维护南亚地区的和平。"), "place")).toEqual(["南亚"]);
+    expect(texts(entities("中央对巴朗山隧道建设予以支持。"), "place")).not.toContain("巴");
+  });
+
   it("takes no name with markup characters (>福建)", () => {
     expect(texts(entities('<span class="a">福建</span>省'), "place").some((p) => /[<>"]/u.test(p))).toBe(false);
   });

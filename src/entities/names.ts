@@ -28,8 +28,10 @@ const FOREIGN_SEPARATORS = /[·•．.]/u;
 
 /** Single-character abbreviations of countries and provinces in news (中美, 访华, 在京). */
 const ABBREVIATED_PLACES = new Set([..."中美俄日英法德韩朝印巴以欧非亚澳港台华京沪津渝藏疆粤川鲁苏浙闽湘鄂豫晋冀辽吉黑皖赣桂琼黔滇陕甘青宁蒙"]);
-/** Verbs that take a one-character place (访华, 驻华, 来京, 离京, 赴港). */
-const PLACE_VERBS = new Set([..."访驻来赴抵离在回返出入"]);
+/** Verbs and prepositions that take a one-character place (访华, 驻华, 来京, 离京, 赴港, 对华, 对俄). */
+const PLACE_VERBS = new Set([..."访驻来赴抵离在回返出入对"]);
+/** Words after a one-character country that make it the country (俄政府, 罗总统, 中方). */
+const COUNTRY_HEADS = ["政府", "总统", "总理", "外长", "方"];
 
 /**
  * A one-character place only counts next to another (中美, 印巴) or after a travel verb (访华, 在京), and neither
@@ -46,7 +48,12 @@ function isAbbreviatedPlace(text: string, index: TokenIndex, spans: ReturnType<t
   const touches = (other: (typeof spans)[number] | undefined) =>
     other !== undefined && other.type === "LOC" && other.end - other.start === 1 && standalone(other.start) &&
     (other.end === span.start || other.start === span.end);
-  return touches(spans[k - 1]) || touches(spans[k + 1]) || PLACE_VERBS.has(text[span.start - 1] ?? "");
+  // after 对 the place is followed by a word of its own (对华/投资), not by the rest of an unknown name (对巴/朗/山)
+  const before = text[span.start - 1] ?? "";
+  const afterWord = tokenCovering(index, span.end);
+  const verb = PLACE_VERBS.has(before) &&
+    (before !== "对" || !isHan(text, span.end) || (afterWord !== undefined && afterWord.start === span.end && afterWord.end - afterWord.start >= 2));
+  return touches(spans[k - 1]) || touches(spans[k + 1]) || verb || COUNTRY_HEADS.some((head) => text.startsWith(head, span.end));
 }
 
 const ABBREVIATION_TAGS = new Set(["j", "ns", "nt", "nz", "x"]);
@@ -73,17 +80,22 @@ const atTokenBoundary = (index: TokenIndex, offset: number) =>
  */
 function isPlaceLike(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): boolean {
   const name = text.slice(start, end);
-  if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end) || isGenericPlace(name)) return false;
+  // a place may end inside a word that goes on with 地区 (南亚/地区 in the word 南亚地区)
+  const endsWord = atTokenBoundary(index, end) || text.startsWith(REGION_WORD, end) && tokenCovering(index, end)?.end === end + REGION_WORD.length;
+  if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !endsWord || isGenericPlace(name)) return false;
   if (lexicon.places.words.has(name)) return true;
   if (isPlaceFragment(name)) return false;
   if (PLACE_ENDINGS.has(name[name.length - 1]!)) return true;
   const last = tokenCovering(index, end - 1);
   // `x` is a word jieba's HMM made of characters it does not know: evidence for a transliteration (科索沃), none for
   // two characters outside the gazetteer (超算, 联治, 三矿), since Chinese two-character places are listed there
-  return last !== undefined && PLACE_TAGS.has(last.pos) && !(last.pos === "x" && end - start === 2);
+  // `nr`: jieba reads many foreign cities as names (吉隆坡/nr, 莫斯科/nr), and two characters as a name too (蓝绿/nr)
+  return last !== undefined && PLACE_TAGS.has(last.pos) && !((last.pos === "x" || last.pos === "nr") && end - start === 2);
 }
 
-const PLACE_TAGS = new Set(["ns", "nrt", "x", "eng"]);
+const PLACE_TAGS = new Set(["ns", "nrt", "nr", "x", "eng"]);
+/** The generic word after a region's name (南亚地区): the name is the place, as every gold standard here marks it. */
+const REGION_WORD = "地区";
 
 /** Parts of speech an organisation name never starts with (安排部署学院, 和政府). */
 const NOT_ORG_START_TAGS = new Set(["v", "d", "p", "c", "u", "uj", "ul", "r", "ad", "f", "m", "q", "w", "x"]);

@@ -113,6 +113,7 @@ export function findPlaces(text: string, index: TokenIndex, lexicon: EntityLexic
       i = end;
     } else if (
       token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && !isGenericPlace(token.text) && !isPlaceFragment(token.text) &&
+      !token.text.endsWith("地区") &&
       isAllHan(text, i, token.end)
     ) {
       found.push({ start: i, end: token.end });
