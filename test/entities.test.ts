@@ -216,6 +216,11 @@ describe("entities in news text (the tagger)", () => {
     expect(texts(entities("中央对巴朗山隧道建设予以支持。"), "place")).not.toContain("巴");
   });
 
+  it("reads a titled transliterated name to the tagger's end, and no function character onto a foreign name", () => {
+    expect(texts(entities("人民同盟总书记贾亚拉莉达称病拒绝出席。"), "person")).toEqual(["贾亚拉莉达"]);
+    expect(texts(entities("司法部长卡洛斯·阿马特在表决前说。"), "person")).toEqual(["卡洛斯·阿马特"]);
+  });
+
   it("takes no name with markup characters (>福建)", () => {
     expect(texts(entities('<span class="a">福建</span>省'), "place").some((p) => /[<>"]/u.test(p))).toBe(false);
   });

@@ -13,6 +13,7 @@ import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexico
 import { holdsClauseVerb, isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
 import { isGenericPlace, isPlaceFragment, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters, type TaggerWeights } from "./tagger.js";
+import { NOT_GIVEN_NAME } from "./person.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface NameMatch {
@@ -83,7 +84,8 @@ function isPlaceLike(text: string, index: TokenIndex, lexicon: EntityLexicon, st
   // a place may end inside a word that goes on with 地区 (南亚/地区 in the word 南亚地区)
   const endsWord = atTokenBoundary(index, end) || text.startsWith(REGION_WORD, end) && tokenCovering(index, end)?.end === end + REGION_WORD.length;
   if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !endsWord || isGenericPlace(name)) return false;
-  if (lexicon.places.words.has(name)) return true;
+  // a city named without its 市 (大连, 合肥): the gazetteer keeps that short form only where jieba has no other word
+  if (lexicon.places.words.has(name) || lexicon.places.words.has(`${name}市`)) return true;
   if (isPlaceFragment(name)) return false;
   if (PLACE_ENDINGS.has(name[name.length - 1]!)) return true;
   const last = tokenCovering(index, end - 1);
@@ -179,8 +181,10 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     if (type !== "person" && isCommonWord(index, span.start, span.end)) return;
     if (type === "place") {
       // a known place with one stray character glued on (江苏省原副省长 → 江苏省) is the known place
+      // …unless the whole span is a place itself (吉隆坡 holds 吉隆, a county of Tibet)
       const known = longestStartingAt(lexicon.places, text, span.start, span.end);
-      const end = known && span.end - known.end === 1 ? known.end : span.end;
+      const cut = known && span.end - known.end === 1 ? known.end : span.end;
+      const end = cut !== span.end && isPlaceLike(text, index, lexicon, span.start, span.end) ? span.end : cut;
       const ok = end - span.start > 1 ? isPlaceLike(text, index, lexicon, span.start, end) : isAbbreviatedPlace(text, index, spans, k);
       if (ok) out.push(...knownPlaceRun(text, lexicon, span.start, end) ?? [{ type, start: span.start, end }]);
       return;
@@ -244,7 +248,10 @@ function knownPlaceRun(text: string, lexicon: EntityLexicon, start: number, end:
 function foreignNameEnd(text: string, index: TokenIndex, start: number, end: number): number {
   if (!FOREIGN_SEPARATORS.test(text.slice(start, end))) return end;
   const token = tokenCovering(index, end - 1);
-  return token && token.end > end && token.start > start && isAllHan(text, token.start, token.end) ? token.end : end;
+  if (!token || token.end <= end || token.start <= start || !isAllHan(text, token.start, token.end)) return end;
+  // …but not over a function character jieba glued to the name's end (阿马/特在 表决)
+  for (let i = end; i < token.end; i++) if (NOT_GIVEN_NAME.has(text[i]!)) return end;
+  return token.end;
 }
 
 /** Characters after a surname that make it a way of naming the person, not part of the name. */

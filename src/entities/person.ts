@@ -29,7 +29,7 @@ export interface PersonMatch {
 
 /** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话); longer words
  * (出席, 强调) are recognised from jieba's tokens. */
-const NOT_GIVEN_NAME = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作"]);
+export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作"]);
 /** Single-character words that are function words before they are surnames (和, 于, 向…). */
 const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
 const NAME_SEPARATORS = new Set(["、"]);
