@@ -167,6 +167,7 @@ describe("linear time", () => {
     ["unclosed tags", (k: number) => (k % 2 ? "<div><p>会议强调" : "<span><b>&nbsp;")],
     ["an attribute quote never closed", (k: number) => (k === 0 ? '<p class="' : "会议强调，要抓落实。")],
     ["bold leads mid-line", () => "要求：<strong>一、提高站位。</strong>"],
+    ["server directives never closed", () => "<%@ page 会议<p>"],
   ])("%s: 10× the input costs about 10× the time", (_name, unit) => {
     const repeat = (size: number) => {
       const parts: string[] = [];

@@ -39,8 +39,6 @@ const MENU = { container: /^(?:nav|navbar|nav-?bar|menu|main-?nav|top-?nav|main-
 const MARKER_LEAD = /^[\s\u00a0\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分]|\d+[.．、](?!\d))/u;
 /** Characters between which a line break of the source is no space (Chinese writes none). */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
-/** A server-side directive left in a saved page (`<%@ page … %>`, `<?php … ?>`): markup, not text. */
-const SERVER_TAG = /<%[\s\S]*?%>|<\?[\s\S]*?\?>/g;
 
 type Range = readonly [number, number];
 
@@ -224,13 +222,16 @@ class HtmlReader {
 
   private onText(from: number, to: number): void {
     if (this.skipping()) return;
-    let at = from;
+    // a server-side directive left in a saved page (`<%@ page … %>`) is markup, not text
     const run = this.source.slice(from, to);
-    for (const directive of run.matchAll(SERVER_TAG)) {
-      this.keepRun(at, from + directive.index);
-      at = from + directive.index + directive[0].length;
+    let at = 0;
+    for (let open = run.indexOf("<%"); open >= 0; open = run.indexOf("<%", at)) {
+      const close = run.indexOf("%>", open + 2);
+      if (close < 0) break;
+      this.keepRun(from + at, from + open);
+      at = close + 2;
     }
-    this.keepRun(at, to);
+    this.keepRun(from + at, to);
   }
   /** Source text as written, its line breaks (outside `<pre>`) read as HTML reads them: as a space, or nothing. */
   private keepRun(from: number, to: number): void {
