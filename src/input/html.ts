@@ -3,7 +3,8 @@
  * an exact map back to the markup. Text runs are kept as written; an entity is written as the character it stands
  * for over its source range; a block tag (p, div, li, tr, br, h1…) is written as a line break over the tag; script,
  * style, comments and the head are left out, except the head's `<title>` and a publication-date `<meta>`, which
- * become the first lines (their characters are in the input, so the page stage reads them as it reads a text).
+ * become lines of their own at the top (their characters are in the input, so the page stage reads them as it
+ * reads a text). Breadcrumb and menu lists stay on one line (`首页>政策`, `首页|政策|互动`), as scrapes write them.
  * The parse is htmlparser2's (linear, forgiving), with its source offsets.
  */
 import { Tokenizer } from "htmlparser2";
@@ -233,6 +234,7 @@ class HtmlReader {
     }
     this.keepRun(from + at, to);
   }
+
   /** Source text as written, its line breaks (outside `<pre>`) read as HTML reads them: as a space, or nothing. */
   private keepRun(from: number, to: number): void {
     let at = from;
