@@ -4,10 +4,10 @@ import { DEFAULT_SETS, parseSets, sha256, smallRunText } from "../bench/tools/ta
 import { fileDigest, PROVENANCE } from "../bench/tools/train-ner-sets.js";
 import { entityLexicon } from "../src/entities/lexicon.js";
 import {
-  characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, tagCharacters, viterbi, weightsText,
+  characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, prunedWeights, tagCharacters, viterbi, weightsText,
 } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
-import { segmentText, defaultLexicon } from "../src/segment/index.js";
+import { defaultLexicon, engineNamed, segmentText } from "../src/segment/index.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
 /** The shipped weights as the loader reads them, for scoring them the way training tools do. */
@@ -23,7 +23,7 @@ describe("the entity tagger's inference", () => {
     const news = readData("ner/peoples-daily-1998/example.test").split("\n").slice(0, 3000)
       .map((line) => line.split(/\s/u)[0]).join("");
     for (const text of [seedText(), news, "王".repeat(600), ""]) {
-      const index = indexTokens(text, segmentText(text, "default", defaultLexicon()));
+      const index = indexTokens(text, segmentText(text, "default", defaultLexicon(), engineNamed("nodejieba")));
       const reference = viterbi(emissions(characterFeatures(text, index, entityLexicon()), text.length, weights), text.length, maskTransitions(transitions));
       const tagged = tagCharacters(text, index, entityLexicon());
       expect(tagged).toEqual(reference);
@@ -39,6 +39,15 @@ describe("the weights file format", () => {
     expect(read.known).toEqual(weights.known);
     expect(read.rows).toEqual(weights.rows);
     expect([...read.rows.subarray(6, 12)]).toEqual([150, -200, 0, 0, 25, 0]);
+  });
+
+  it("drops the rows whose labels all lie within the threshold of O's, keeping the others' weights", () => {
+    const weights = compactWeights([[5, [0, 1.5, -2, 0, 0, 0.25, 0]], [70_000, [1, 0, 0, 4, 0, 0, -1]], [70_031, [0, 0, 0, 0, 0, 0, 3]]], new Float32Array(56));
+    const pruned = prunedWeights(weights, 2.5);
+    expect(pruned.rows.length).toBe(3 * 6);
+    const again = compactWeights([[70_000, [1, 0, 0, 4, 0, 0, -1]], [70_031, [0, 0, 0, 0, 0, 0, 3]]], new Float32Array(56));
+    expect(pruned.known).toEqual(again.known);
+    expect(pruned.rows).toEqual(again.rows);
   });
 
   it("names the line of a malformed file in a DICT_PARSE error", () => {
