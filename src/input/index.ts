@@ -8,6 +8,7 @@
 import type { InputInfo } from "../core/schema.js";
 import type { ResolvedConfig } from "../core/stage.js";
 import { composeView, identityView, type TextView, type ViewStep } from "../core/view.js";
+import { htmlReader } from "./html.js";
 
 /** What a reader found: a step over the text it read, and what it tells about the input. */
 export interface ReaderResult {
@@ -19,7 +20,7 @@ export interface ReaderResult {
 export type InputReader = (view: TextView, config: ResolvedConfig) => ReaderResult | undefined;
 
 /** The readers, in the order they run: markup first (its text is what the others read). */
-const READERS: readonly InputReader[] = [];
+const READERS: readonly InputReader[] = [htmlReader];
 
 /** The view the stages analyse for `input`, and how the input was read. */
 export function readInput(input: string, config: ResolvedConfig): { view: TextView; info: InputInfo } {

@@ -108,6 +108,12 @@ export const SHAPES: readonly Shape[] = [
     build: (size) => framed(size, "中共中央政治局", (k) => `${TITLES[k % TITLES.length]}、`, "雷承锋出席会议。"),
   },
   {
+    // a CMS page whose tags are never closed (read as HTML by format auto): the reader tracks no element stack
+    name: "html: unclosed tags",
+    build: (size) =>
+      framed(size, "<html><body>", (k) => `<div><p style="text-indent: 2em;"><span>${rosterName(k)}主持会议<b>&nbsp;一、`, ""),
+  },
+  {
     name: "outline: 一、（一）1.（1）① nested",
     build: (size) =>
       framed(
