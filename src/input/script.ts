@@ -65,18 +65,20 @@ export function detectScript(text: string): InputInfo["script"] {
 let converter: Trie | undefined;
 
 /**
- * The traditional → simplified dictionary as one trie (phrases win over characters, as in opencc), with the Taiwan
- * and Hong Kong variant characters (裡, 綫) mapped straight to their simplified form.
+ * The traditional → simplified dictionary as one trie: opencc's phrases and characters, and the Taiwan and Hong Kong
+ * variant forms (phrases and characters: 裡, 著 but 顯著) written straight as the simplified form of their standard
+ * form, as opencc's tw → cn chain would (variants first, then traditional → simplified).
  */
 function conversionTrie(): Trie {
   if (converter) return converter;
   const { phrases, characters } = dictionaries();
+  const standard = new Trie();
+  standard.loadDictGroup([phrases, characters]);
   const trie = new Trie();
   trie.loadDictGroup([phrases, characters]);
-  for (const variants of [Locale.from.tw, Locale.from.hk]) {
-    const [, characterVariants] = variants[0] as unknown as [string, string];
-    for (const [variant, standard] of pairs(characterVariants)) {
-      if (variant.length === 1 && !trie.matchPrefix(variant, 0)) trie.addWord(variant, trie.convert(standard));
+  for (const variants of [Locale.from.hk, Locale.from.tw]) {
+    for (const dict of variants[0] as unknown as string[]) {
+      for (const [variant, form] of pairs(dict)) trie.addWord(variant, standard.convert(form));
     }
   }
   return (converter = trie);
