@@ -41,11 +41,11 @@
  *   学习习近平总书记… is a person record in 6 of the 84 items that name him).
  * - Pages, on the items with a pages.jsonl record: title right when `page.title` (trimmed) equals the gold title
  *   (gold null: no title reported); publication date when `page.publishedAt` equals it (null: none reported).
- *   gongwen has no pollution report yet, so "flagged" means any `page.spam` finding.
+ *   "Flagged" means a `doc.input.pollution` report or a `page.spam` finding (hijacked pages carry gambling strings).
  * - Leaks: markup (tags, entities, style/class/href attributes), pinyin (a Latin syllable in brackets or a
  *   tone-marked vowel) and the item's gold pollution evidence strings, searched in every keyword and phrase,
  *   summary sentence, entity text and brief field (title, meeting, chair, participants, attendees, agenda,
- *   decisions, statement speakers, guests).
+ *   decisions, statement speakers, guests); a span is searched as gongwen read it (`normalized` where given).
  */
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -256,7 +256,7 @@ function scorePage(row: Row, doc: Doc, gold: PageGold | undefined, expect: PageG
   const part = row.split;
   if (gold) {
     bump(gold.pollution ? "pollution.polluted" : "pollution.clean", part);
-    if ((doc.page?.spam.length ?? 0) > 0) bump(gold.pollution ? "pollution.found" : "pollution.falseFlag", part);
+    if ((doc.input?.pollution?.length ?? 0) + (doc.page?.spam.length ?? 0) > 0) bump(gold.pollution ? "pollution.found" : "pollution.falseFlag", part);
   }
   if (expect?.title === undefined || expect.publishedDate === undefined) return;
   const title = doc.page?.title?.text.trim();
@@ -274,18 +274,24 @@ function scorePage(row: Row, doc: Doc, gold: PageGold | undefined, expect: PageG
 const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});|\b(?:style|class|href|src)=|text-align|font-size/iu;
 const PINYIN = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜǹḿ]/u;
 
+/**
+ * A span as gongwen read it: its `normalized` text where the input differs (markup or pollution inside the range),
+ * since `text` is by contract the input's own slice.
+ */
+const readText = (span: { text: string; normalized?: string }) => span.normalized ?? span.text;
+
 /** Every text gongwen shows a user: keywords, phrases, summary sentences, entities and brief fields. */
 function shownTexts(doc: Doc): string[] {
   const brief = doc.meeting;
   return [
     ...(doc.keywords ?? []).map((k) => k.text),
     ...(doc.phrases ?? []).map((k) => k.text),
-    ...(doc.summary?.spans ?? []).map((s) => s.text),
-    ...(doc.entities ?? []).map((e) => e.text),
+    ...(doc.summary?.spans ?? []).map(readText),
+    ...(doc.entities ?? []).map(readText),
     ...(brief
       ? [
-          brief.title?.text, brief.meeting?.text, brief.chair?.name,
-          ...[brief.participants, brief.attendees, brief.agenda, brief.decisions].flat().map((s) => s.text),
+          brief.title && readText(brief.title), brief.meeting && readText(brief.meeting), brief.chair?.name,
+          ...[brief.participants, brief.attendees, brief.agenda, brief.decisions].flat().map(readText),
           ...brief.statements.map((s) => s.speaker), ...brief.guests.map((g) => g.name),
         ]
       : []),
@@ -406,7 +412,7 @@ console.log("\nPages (items with page gold)\n");
 printTable(["", "dev", "held-out"], [
   ["title right", ...share("page.title", "page.items")],
   ["publication date right", ...share("page.date", "page.items")],
-  ["polluted pages flagged (any page.spam finding)", ...share("pollution.found", "pollution.polluted")],
+  ["polluted pages flagged (input.pollution or page.spam)", ...share("pollution.found", "pollution.polluted")],
   ["clean pages flagged", ...share("pollution.falseFlag", "pollution.clean")],
   ["encoding files: UTF-8 read gives U+FFFD/NUL garbage", ...share("encoding.garbage", "encoding.items")],
 ]);
