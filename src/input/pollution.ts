@@ -9,8 +9,7 @@
  * pollution (bench/pollution-flags.ts counts flags over the CCTV items, the policy documents and the seed).
  */
 import type { InputInfo, Span } from "../core/schema.js";
-import { ViewBuilder, inputEnd, inputStart, type TextView } from "../core/view.js";
-import type { ReaderResult } from "./index.js";
+import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
 
 /** What was injected. */
 export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width";
@@ -152,7 +151,7 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
  * Finds the pollution of the text read so far; when some kind is past its count, reports it (evidence on the input)
  * and leaves it out of the view.
  */
-export function readPollution(view: TextView): ReaderResult | undefined {
+export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo> } | undefined {
   const text = view.text;
   const { findings, syllables } = findCandidates(text);
   if (findings.length === 0) return undefined;

@@ -9,7 +9,6 @@
 import { Locale, Trie } from "opencc-js/t2cn";
 import type { Doc, InputInfo } from "../core/schema.js";
 import { ViewBuilder, type TextView, type ViewStep } from "../core/view.js";
-import type { ReaderResult } from "./index.js";
 
 /** Character classes: written only in traditional script (國), only in simplified script (国), or either. */
 const TRADITIONAL = 1;
@@ -168,7 +167,7 @@ function writeBack(step: ViewStep, source: string): (doc: Doc) => Doc {
  * Reads traditional and mixed-script input as simplified text; a simplified input is left as it is. Runs after the
  * pollution reader, so that pinyin written between traditional characters is gone before the script is judged.
  */
-export function readScript(view: TextView): ReaderResult | undefined {
+export function readScript(view: TextView): { step: ViewStep; info: Partial<InputInfo>; restore: (doc: Doc) => Doc } | undefined {
   const script = detectScript(view.text);
   if (script === "simplified") return undefined;
   const step = simplifiedStep(view.text);
