@@ -5,17 +5,21 @@
  * whose entities, lists and meeting chair (and tokens) equal those of the simplified run, compared on what gongwen
  * read (`normalized` where given, else `text`); goal ≥ 98%. Also the cost: the readers' share of `analyze` on the
  * plain simplified items (goal < 3%) and each form's time against the simplified run, medians within one run.
+ * Then the real traditional-script pages of test/fixtures/realworld (UTF-8 text items whose `script` is
+ * traditional), dev and held-out: each against the same page converted by opencc's own tw → cn converter.
  *
  *   npx tsx bench/script-equivalence.ts [items=500]
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as OpenCC from "opencc-js/cn2t";
+import * as OpenCCBack from "opencc-js/t2cn";
 import { createAnalyzer } from "../src/analyzer.js";
 import type { Doc, Enumeration } from "../src/core/schema.js";
 import type { ResolvedConfig } from "../src/core/stage.js";
 import { readInput } from "../src/input/index.js";
-import { dataPath, median, printTable } from "./lib/data.js";
+import { dataPath, median, printTable, projectRoot } from "./lib/data.js";
 
 const ITEMS = Number(process.argv[2] ?? 500);
 const all = readFileSync(dataPath("corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8").split("\n").filter((l) => l !== "");
@@ -113,3 +117,23 @@ printTable(["", "value"], [
   ["readers' share of analyze() on plain simplified items", `${(100 * median(readerShares)).toFixed(2)}%`],
   ...ratios.map(([name, ratio]) => [`${name}: time / simplified time`, ratio!]),
 ]);
+
+const root = join(projectRoot, "test/fixtures/realworld");
+const [header, ...sourceRows] = readFileSync(join(root, "sources.tsv"), "utf8").split("\n").filter((l) => l !== "");
+const columns = header!.split("\t");
+const pages = sourceRows
+  .map((line) => Object.fromEntries(columns.map((c, i) => [c, line.split("\t")[i] ?? ""])))
+  .filter((row) => row.script === "traditional" && row.format === "text" && row.encoding === "utf-8");
+const toSimplified = OpenCCBack.Converter({ from: "tw", to: "cn" });
+const real = { dev: { items: 0, entities: 0, lists: 0, chair: 0 }, heldout: { items: 0, entities: 0, lists: 0, chair: 0 } };
+for (const row of pages) {
+  const text = readFileSync(join(root, row.split!, `${row.id}.txt`), "utf8");
+  const doc = analyzer.analyze(text);
+  const converted = analyzer.analyze(toSimplified(text));
+  const tally = real[row.split as "dev" | "heldout"];
+  tally.items++;
+  for (const field of ["entities", "lists", "chair"] as const) if (fields[field](doc) === fields[field](converted)) tally[field]++;
+}
+const cell = (part: "dev" | "heldout", field: "entities" | "lists" | "chair") => `${real[part][field]}/${real[part].items}`;
+console.log("\nReal traditional pages (test/fixtures/realworld) equal to the page converted by opencc tw → cn: dev | held-out\n");
+printTable(["", "dev", "held-out"], (["entities", "lists", "chair"] as const).map((field) => [field, cell("dev", field), cell("heldout", field)]));

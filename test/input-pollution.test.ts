@@ -45,6 +45,9 @@ describe("pollution reader", () => {
     const doc = analyzer.analyze("3月21日上午，省政協(xié)十一屆三次主席會議召開。省政協(xié)主席劉偉主持會(huì )議并講話。會(huì )議傳達(dá)學(xué)習(xí)了全國兩會精神。");
     expect(doc.input).toMatchObject({ script: "traditional", pollution: [{ kind: "pinyin", count: 7 }] });
     expect(doc.meeting?.chair).toMatchObject({ name: "劉偉", normalized: "刘伟" });
+    // a tone-marked reading after a mirror's mojibake letter (dev item x-042) is pollution too
+    const mojibake = analyzer.analyze("偩诸I(lǐng)導班子成員、各部門(mén)負責人出席會(huì)議(yì)。");
+    expect(mojibake.input?.pollution?.[0]?.evidence.map((e) => e.text)).toEqual(["(lǐng)", "(mén)", "(huì)", "(yì)"]);
   });
 
   it("reports emoji, zero-width characters and width mixing between characters", () => {

@@ -57,20 +57,22 @@ const SYLLABLE =
   /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|a|o|e|i|u|v)|a|o|e|ai|ei|ao|ou|an|en|ang|eng|er)$/;
 
 /**
- * The end of a pinyin annotation `(guo)`, `（qū）`, `(huì )` opening at `i` (emoji inside it are part of it), and
- * whether it carries a tone mark; undefined when the brackets hold anything else.
+ * The end of a pinyin annotation `(guo)`, `（qū）`, `(huì )` opening at `i` (emoji inside it are part of it), its
+ * syllable and whether it carries a tone mark; undefined when the brackets hold anything else.
  */
-function annotationEnd(text: string, i: number): { end: number; syllable: string } | undefined {
+function annotationEnd(text: string, i: number): { end: number; syllable: string; toned: boolean } | undefined {
   let syllable = "";
+  let toned = false;
   for (let j = i + 1; j < text.length && j <= i + 16; ) {
     const c = text[j]!;
     if (c === ")" || c === "）") {
       const plain = syllable.trimEnd();
-      return plain.length > 0 && !plain.includes(" ") && SYLLABLE.test(plain) ? { end: j + 1, syllable: plain } : undefined;
+      return plain.length > 0 && !plain.includes(" ") && SYLLABLE.test(plain) ? { end: j + 1, syllable: plain, toned } : undefined;
     }
-    const toned = TONED.indexOf(c);
-    if ((c >= "a" && c <= "z") || c === "ü" || toned >= 0 || (c === " " && syllable !== "")) {
-      syllable += toned >= 0 ? PLAIN[toned] : c === "ü" ? "v" : c;
+    const tone = TONED.indexOf(c);
+    if (tone >= 0) toned = true;
+    if ((c >= "a" && c <= "z") || c === "ü" || tone >= 0 || (c === " " && syllable !== "")) {
+      syllable += tone >= 0 ? PLAIN[tone] : c === "ü" ? "v" : c;
       j++;
       continue;
     }
@@ -85,9 +87,9 @@ const isLetterOrDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c 
 const isFullWidthLetterOrDigit = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 
 /**
- * Every pollution candidate of `text`, in order: annotations after a Chinese character, emoji and invisible
- * characters with Chinese characters on both sides (other candidates between them do not count as sides), and the
- * full-width characters of a letter-and-digit run that mixes both widths.
+ * Every pollution candidate of `text`, in order: annotations after a Chinese character (a tone-marked one anywhere),
+ * emoji and invisible characters with Chinese characters on both sides (other candidates between them do not count
+ * as sides), and the full-width characters of a letter-and-digit run that mixes both widths.
  */
 function findCandidates(text: string): { findings: Finding[]; syllables: Set<string> } {
   const findings: Finding[] = [];
@@ -121,9 +123,10 @@ function findCandidates(text: string): { findings: Finding[]; syllables: Set<str
       i += c >= 0xd800 ? 2 : 1;
       continue;
     }
-    if (afterHan && (c === 0x28 || c === 0xff08)) {
+    if (c === 0x28 || c === 0xff08) {
       const annotation = annotationEnd(text, i);
-      if (annotation) {
+      // a tone-marked reading is an annotation wherever it stands (a mirror's mojibake may precede it: 偩诸I(lǐng)导)
+      if (annotation && (afterHan || annotation.toned)) {
         findings.push({ kind: "pinyin", start: i, end: annotation.end });
         syllables.add(annotation.syllable);
         i = annotation.end;
