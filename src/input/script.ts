@@ -153,8 +153,9 @@ function writeBack(step: ViewStep, source: string): (doc: Doc) => Doc {
     const span = typeof object.start === "number" && typeof object.end === "number";
     const out: Record<string, unknown> = {};
     for (const [field, item] of Object.entries(object)) out[field] = field === "normalized" ? item : rewrite(item, field, span);
-    const primary = span ? "name" : typeof object.text === "string" ? "text" : "name";
-    if (typeof object[primary] === "string" && out[primary] !== object[primary] && out.normalized === undefined) out.normalized = object[primary];
+    // a span's `normalized` is the text read over its range (mapDoc's); other objects get their own
+    const primary = typeof object.text === "string" ? "text" : "name";
+    if (!span && typeof object[primary] === "string" && out[primary] !== object[primary]) out.normalized = object[primary];
     return out;
   };
   return (doc) => {
