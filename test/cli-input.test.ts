@@ -97,7 +97,7 @@ describe("parseCommand", () => {
     [["tag", "--min-score", "2"], /--min-score expects a number from 0 to 1/],
     [["tag", "--user-words", "/nonexistent/words.txt"], /cannot read word list/],
     [["tag", "--bogus"], /Unknown option '--bogus'/],
-    [["analyze", "--fields", "entities,nope"], /unknown field "nope" \(analyze has text, tokens, sentences/],
+    [["analyze", "--fields", "entities,nope"], /unknown field "nope" \(analyze has text, input, tokens, sentences/],
     [["segment", "--fields", ""], /--fields expects field names \(segment has tokens\)/],
     [["tag", "--compact", "-f", "html"], /need --format json or jsonl, not html/],
     [["tag", "--sample", "a.txt"], /--sample reads the bundled sample only/],
