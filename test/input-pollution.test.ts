@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/analyzer.js";
+import { tag } from "../src/index.js";
 import type { Doc } from "../src/core/schema.js";
 import { expectValidDoc } from "./helpers/doc.js";
 import { seedText } from "./helpers/data.js";
@@ -38,6 +39,13 @@ describe("pollution reader", () => {
     // a word keeps the pollution inside its range (the range is the input's); what lies between words is skipped
     expect(doc.tokens[0]).toMatchObject({ text: "国(guo)⛦(guo)务院(yuan)(yuan)总理", normalized: "国务院总理" });
     expect(doc.tokens.filter((t) => t.kind === "skipped").length).toBeGreaterThan(50);
+  });
+
+  it("keeps pollution out of CMS tags: a tag is the text read", () => {
+    const tags = tag("国(guo)务院(yuan)总理李(li)强(qiang)3月17日主(zhu)持召开国务院常务会议。");
+    expect(tags.people.map((t) => t.tag)).toEqual(["李强"]);
+    expect(tags.people[0]!.spans[0]).toEqual({ start: 16, end: 22, text: "李(li)强", normalized: "李强" });
+    expect(tags.keywords.map((t) => t.tag).filter((t) => PINYIN.test(t))).toEqual([]);
   });
 
   it("reads tone-marked pinyin over traditional characters before the script is judged", () => {
