@@ -58,12 +58,16 @@ describe("pollution reader", () => {
     expect(mojibake.input?.pollution?.[0]?.evidence.map((e) => e.text)).toEqual(["(lǐng)", "(mén)", "(huì)", "(yì)"]);
   });
 
-  it("reports emoji, zero-width characters and width mixing between characters", () => {
+  it("reports emoji, zero-width characters, width mixing and hijacked names", () => {
     expect(kinds(analyzer.analyze("国务院🎐总理李强✨主持召开国务院常务会议。"))).toEqual(["emoji"]);
     expect(kinds(analyzer.analyze("国务\u200b院总理李\u200d强主持召开会议。"))).toEqual(["invisible"]);
     const width = analyzer.analyze("2０23年GDＰ增长5%，20２4年目标6%。");
     expect(kinds(width)).toEqual(["width"]);
     expect(width.tokens.find((t) => t.text === "2０23年")?.normalized).toBe("2023年");
+    // a betting site's string in place of a county's name (dev item x-004), reported where its words are
+    const seo = analyzer.analyze("6月20日晚6时,开云手机官网入口·(中国)官方网站召开第七次常务会议。");
+    expect(seo.input?.pollution).toEqual([{ kind: "seo", count: 1, score: 0.037, evidence: [{ start: 9, end: 17, text: "开云手机官网入口" }] }]);
+    expect(kinds(analyzer.analyze("全省体育彩票投注站一年365天照常营业。"))).toEqual([]);
   });
 
   it("flags nothing in clean text: the seed, bilingual names, list markers, ○ as zero, one stray zero-width space", () => {

@@ -328,12 +328,13 @@ export const InputInfoSchema = z.object({
   /**
    * What was injected between the characters (present only when found), each kind left out of the text analysed:
    * `pinyin` after characters (`国(guo)`, `區(qū)`), `emoji` and symbols, `invisible` zero-width and bidi characters,
-   * `width`: full-width letters or digits mixed into half-width ones (read as half-width).
+   * `width`: full-width letters or digits mixed into half-width ones (read as half-width); `seo`: a betting or porn
+   * site's string in place of a name (`开云手机官网入口`), reported but read (where it ends is not known).
    */
   pollution: z
     .array(
       z.object({
-        kind: z.enum(["pinyin", "emoji", "invisible", "width"]),
+        kind: z.enum(["pinyin", "emoji", "invisible", "width", "seo"]),
         /** How many were found. */
         count: z.number().int().positive(),
         /** Findings per Chinese character of the text (about 1 when every character is annotated). */

@@ -12,7 +12,7 @@ import type { InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
 
 /** What was injected. */
-export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width";
+export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo";
 
 interface Finding {
   kind: PollutionKind;
@@ -21,7 +21,41 @@ interface Finding {
 }
 
 /** Fewest findings of a kind that make a report; below it the text is read as it is. */
-const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2 };
+const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2, seo: 1 };
+
+/**
+ * What betting and porn sites write into the names they hijack (`开云手机官网入口`, `best365网页版登录_Bets365`,
+ * `betway必威体育`, `无码…在线观看`). One such word is not enough (a lottery 投注站, 365天): a finding needs two of
+ * them within {@link SEO_GAP} characters.
+ */
+const SEO_WORDS = /bet(?:way|s)?(?![a-z])|365|必威|必发|开云|投注|无码|官网入口|在线观看|网页版登录|体育官网/giu;
+const SEO_GAP = 20;
+
+/**
+ * Hijacked names: runs of two or more {@link SEO_WORDS} close together, from the first to the last. They are reported,
+ * not left out: where the injected string begins and ends is not known, only where its words are.
+ */
+function findSeoStrings(text: string): Finding[] {
+  const findings: Finding[] = [];
+  let first = -1;
+  let last = -1;
+  let hits = 0;
+  const close = () => {
+    if (hits >= 2) findings.push({ kind: "seo", start: first, end: last });
+  };
+  for (const match of text.matchAll(SEO_WORDS)) {
+    if (hits > 0 && match.index - last <= SEO_GAP) {
+      hits++;
+    } else {
+      close();
+      first = match.index;
+      hits = 1;
+    }
+    last = match.index + match[0].length;
+  }
+  close();
+  return findings;
+}
 /** A report lists at most this many evidence spans (`count` says how many there are). */
 const MAX_EVIDENCE = 50;
 
@@ -156,17 +190,19 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
  */
 export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo> } | undefined {
   const text = view.text;
-  const { findings, syllables } = findCandidates(text);
+  const { findings: candidates, syllables } = findCandidates(text);
+  const findings = [...candidates, ...findSeoStrings(text)];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
   // one syllable repeated is a list marker or a unit, e.g. (a) or (m); injection writes the reading of many characters
   const flagged = new Set([...counts].filter(([kind, n]) => n >= MIN_FINDINGS[kind] && (kind !== "pinyin" || syllables.size >= 2)).map(([kind]) => kind));
   if (flagged.size === 0) return undefined;
-  const dropped = findings.filter((finding) => flagged.has(finding.kind));
+  const reported = findings.filter((finding) => flagged.has(finding.kind));
   const builder = new ViewBuilder(text);
   let kept = 0;
-  for (const finding of dropped) {
+  for (const finding of reported) {
+    if (finding.kind === "seo") continue;
     builder.keep(kept, finding.start);
     if (finding.kind === "width") builder.put(String.fromCharCode(text.charCodeAt(finding.start) - HALF_WIDTH_OFFSET), finding.start, finding.end);
     kept = finding.end;
@@ -180,7 +216,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
     return { start: from, end: to, text: view.input.slice(from, to) };
   };
   const pollution: NonNullable<InputInfo["pollution"]> = [...flagged].map((kind) => {
-    const ofKind = dropped.filter((finding) => finding.kind === kind);
+    const ofKind = reported.filter((finding) => finding.kind === kind);
     return {
       kind,
       count: ofKind.length,
