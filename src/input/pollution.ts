@@ -25,8 +25,8 @@ const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invis
 
 /**
  * What betting and porn sites write into the names they hijack (`开云手机官网入口`, `best365网页版登录_Bets365`,
- * `betway必威体育`, `无码…在线观看`). One such word is not enough (365天), nor 投注 (a lottery 投注站): a finding needs two of
- * them within {@link SEO_GAP} characters.
+ * `betway必威体育`, `无码…在线观看`). One such word is not enough (365天), and 投注 is none (a lottery 投注站): a
+ * finding needs two of them within {@link SEO_GAP} characters.
  */
 const SEO_WORDS = /bet(?:way|s)?(?![a-z])|365|必威|必发|开云|无码|官网入口|在线观看|网页版登录|体育官网/giu;
 const SEO_GAP = 20;
