@@ -1,7 +1,8 @@
 /**
  * Segmentation throughput on the PKU+MSR test text (median of warm runs, one line per call), throughput of the
  * first pass, cold start (a fresh process: import to first result) and RSS, each system in its own child
- * process. Ratios to raw nodejieba are what to read: absolute MB/s moves ±35% between runs on shared machines,
+ * process. `gongwen-node-rs` is gongwen with `engine: "node-rs"`; its ratios to `gongwen` are in the × gongwen columns.
+ * Ratios to raw nodejieba are what to read: absolute MB/s moves ±35% between runs on shared machines,
  * ratios do not. The children run in interleaved rounds (every system once per round) and each figure is the
  * median over rounds, so a burst of load elsewhere hits all systems alike.
  *
@@ -26,18 +27,22 @@ const cutHmm = medianOf("nodejieba-cut-hmm", "mbPerSec");
 const cutHmmColdMs = medianOf("nodejieba-cut-hmm", "coldMs");
 const cutHmmRssMb = medianOf("nodejieba-cut-hmm", "rssMb");
 const tag = medianOf("nodejieba-tag", "mbPerSec");
+const gongwen = { mbPerSec: medianOf("gongwen", "mbPerSec"), coldMs: medianOf("gongwen", "coldMs"), rssMb: medianOf("gongwen", "rssMb") };
 console.log(`\nSegmentation speed, PKU+MSR test text (${runs.get("gongwen")![0]!.chars} chars), medians of ${rounds} rounds`);
 printTable(
-  ["segmenter", "MB/s", "× nodejieba cut(HMM)", "× nodejieba tag", "first pass MB/s", "cold start ms", "× nodejieba", "RSS MB", "× nodejieba"],
+  ["segmenter", "MB/s", "× nodejieba cut(HMM)", "× nodejieba tag", "× gongwen", "first pass MB/s", "cold start ms", "× nodejieba", "× gongwen", "RSS MB", "× nodejieba", "× gongwen"],
   SEGMENTERS.map((name) => [
     name,
     medianOf(name, "mbPerSec").toFixed(2),
     (medianOf(name, "mbPerSec") / cutHmm).toFixed(2),
     (medianOf(name, "mbPerSec") / tag).toFixed(2),
+    (medianOf(name, "mbPerSec") / gongwen.mbPerSec).toFixed(2),
     medianOf(name, "firstPassMbPerSec").toFixed(2),
     medianOf(name, "coldMs").toFixed(0),
     (medianOf(name, "coldMs") / cutHmmColdMs).toFixed(2),
+    (medianOf(name, "coldMs") / gongwen.coldMs).toFixed(2),
     medianOf(name, "rssMb").toFixed(0),
     (medianOf(name, "rssMb") / cutHmmRssMb).toFixed(2),
+    (medianOf(name, "rssMb") / gongwen.rssMb).toFixed(2),
   ]),
 );

@@ -26,7 +26,7 @@ import { loadIdf } from "./keywords/idf.js";
 import { readInput } from "./input/index.js";
 import { keywordStage } from "./keywords/index.js";
 import { loadStopwords } from "./keywords/terms.js";
-import { lexiconWith, segmentStage, segmentText } from "./segment/index.js";
+import { engineNamed, lexiconWith, segmentStage, segmentText } from "./segment/index.js";
 import { summaryStage } from "./summarize/index.js";
 import { meetingStage } from "./summarize/meeting.js";
 import { pageStage } from "./text/page.js";
@@ -156,6 +156,7 @@ export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
   checkStages(stages);
   const config: ResolvedConfig = {
     mode: parsed.mode ?? "default",
+    engine: parsed.engine ?? "nodejieba",
     maxInputLength: parsed.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH,
     userWords: parsed.userWords ?? [],
     scope: parsed.scope ?? "article",
@@ -163,9 +164,10 @@ export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
     ...(parsed.referenceDate ? { referenceDate: parsed.referenceDate } : {}),
   };
   const lexicon = lexiconWith(config.userWords, parsed.userDict);
+  const engine = engineNamed(config.engine);
   const context: StageContext = {
     config,
-    segment: (text, mode = config.mode) => segmentText(text, mode, lexicon),
+    segment: (text, mode = config.mode) => segmentText(text, mode, lexicon, engine),
     resources: resourcesWith(given),
   };
   return {

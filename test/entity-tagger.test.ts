@@ -7,7 +7,7 @@ import {
   characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, tagCharacters, viterbi, weightsText,
 } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
-import { segmentText, defaultLexicon } from "../src/segment/index.js";
+import { defaultLexicon, engineNamed, segmentText } from "../src/segment/index.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
 /** The shipped weights as the loader reads them, for scoring them the way training tools do. */
@@ -23,7 +23,7 @@ describe("the entity tagger's inference", () => {
     const news = readData("ner/peoples-daily-1998/example.test").split("\n").slice(0, 3000)
       .map((line) => line.split(/\s/u)[0]).join("");
     for (const text of [seedText(), news, "王".repeat(600), ""]) {
-      const index = indexTokens(text, segmentText(text, "default", defaultLexicon()));
+      const index = indexTokens(text, segmentText(text, "default", defaultLexicon(), engineNamed("nodejieba")));
       const reference = viterbi(emissions(characterFeatures(text, index, entityLexicon()), text.length, weights), text.length, maskTransitions(transitions));
       const tagged = tagCharacters(text, index, entityLexicon());
       expect(tagged).toEqual(reference);

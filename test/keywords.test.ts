@@ -6,6 +6,8 @@ import { textDoc } from "./helpers/text-doc.js";
 import { keywords } from "../src/analyzer.js";
 import { keywordStage, rankKeywords } from "../src/keywords/index.js";
 import { loadStopwords } from "../src/keywords/terms.js";
+import { bigrams, dice } from "../src/keywords/variants.js";
+import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { segmentStage } from "../src/segment/index.js";
 import { sentenceStage } from "../src/text/sentences.js";
@@ -119,6 +121,22 @@ describe("key phrases", () => {
         : [t],
     );
     expect(texts(rankKeywords({ ...doc, tokens: split }).phrases)).toEqual(expect.arrayContaining(["产教融合", "办学定位"]));
+  });
+});
+
+describe("near-duplicate keywords", () => {
+  it("scores variants with natural's Dice coefficient exactly, bigrams built once per text", () => {
+    const { keywords: top, phrases } = rankKeywords(textDoc(seed), { topK: 40 });
+    const candidates = [...texts(top), ...texts(phrases), "GDP", "gdp", "Ｇ", "学", "学 院", " 学院  办学 ", "", "𠮷野家"];
+    expect(candidates.length).toBeGreaterThan(50);
+    let variants = 0;
+    for (const a of candidates) {
+      for (const b of candidates) {
+        expect([a, b, dice(bigrams(a), bigrams(b))]).toEqual([a, b, DiceCoefficient(a, b)]);
+        if (a !== b && DiceCoefficient(a, b) >= 0.8) variants++;
+      }
+    }
+    expect(variants).toBeGreaterThan(0); // GDP ~ gdp at least: the threshold is exercised
   });
 });
 

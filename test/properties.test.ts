@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, segment } from "../src/index.js";
+import { analyze, createAnalyzer, segment } from "../src/index.js";
 import { expectLossless, expectValidDoc } from "./helpers/doc.js";
 import { seedText } from "./helpers/data.js";
 
@@ -26,6 +26,17 @@ describe("properties", () => {
       fc.property(mixedText, (text) => {
         expectLossless(text, segment(text));
         expectLossless(text, segment(text, { mode: "search" }));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("segment is lossless for arbitrary strings with the node-rs engine", () => {
+    const nodeRs = createAnalyzer({ engine: "node-rs" });
+    fc.assert(
+      fc.property(mixedText, (text) => {
+        expectLossless(text, nodeRs.segment(text));
+        expectLossless(text, nodeRs.segment(text, { mode: "search" }));
       }),
       { numRuns: 400 },
     );

@@ -1,7 +1,9 @@
 import nodejieba from "nodejieba";
 import { describe, expect, it } from "vitest";
-import { tagWords } from "../src/segment/jieba.js";
+import { engineNamed } from "../src/segment/jieba.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
+
+const { tagWords } = engineNamed("nodejieba");
 
 /** nodejieba's own tag() as parallel arrays, the reference the tag memo must reproduce. */
 function reference(text: string) {

@@ -251,7 +251,7 @@ describe("contentRanges and pageStage", () => {
   it("fills doc.page without touching the rest of the doc", () => {
     const doc: Doc = { text: SEED, tokens: [], sentences: [] };
     const context: StageContext = {
-      config: { mode: "default", maxInputLength: 1e7, userWords: [], scope: "article", format: "auto" },
+      config: { mode: "default", engine: "nodejieba", maxInputLength: 1e7, userWords: [], scope: "article", format: "auto" },
       segment: () => [],
       resources: resourcesWith(),
     };

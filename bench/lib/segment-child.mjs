@@ -14,11 +14,13 @@ const require = createRequire(import.meta.url);
 /** A function from a line to its words (whitespace tokens dropped). */
 async function loadSegmenter(name) {
   switch (name) {
-    case "gongwen": {
+    case "gongwen":
+    case "gongwen-node-rs": {
       const built = new URL("../../dist/index.js", import.meta.url);
       if (!existsSync(built)) throw new Error("dist/index.js is missing: run `npm run build` first");
-      const { segment } = await import(built.href);
-      return (line) => segment(line).filter((t) => t.kind !== "space").map((t) => t.text);
+      const { createAnalyzer } = await import(built.href);
+      const analyzer = createAnalyzer({ engine: name === "gongwen" ? "nodejieba" : "node-rs" });
+      return (line) => analyzer.segment(line).filter((t) => t.kind !== "space").map((t) => t.text);
     }
     case "nodejieba-cut":
     case "nodejieba-cut-hmm":

@@ -5,10 +5,11 @@
  */
 import { median } from "./data.js";
 
-export type SegmenterName = "gongwen" | "nodejieba-cut" | "nodejieba-cut-hmm" | "nodejieba-tag" | "node-rs-jieba" | "node-rs-jieba-hmm" | "intl-segmenter";
+export type SegmenterName = "gongwen" | "gongwen-node-rs" | "nodejieba-cut" | "nodejieba-cut-hmm" | "nodejieba-tag" | "node-rs-jieba" | "node-rs-jieba-hmm" | "intl-segmenter";
 
 export const SEGMENTERS: SegmenterName[] = [
   "gongwen",
+  "gongwen-node-rs",
   "nodejieba-cut",
   "nodejieba-cut-hmm",
   "nodejieba-tag",

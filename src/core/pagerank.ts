@@ -68,12 +68,14 @@ export function pageRank(graph: Graph): Scores {
   const to = new Int32Array(first[size]!);
   const weight = new Float64Array(first[size]!);
   const strength = new Float64Array(size);
-  for (let a = 0, e = 0; a < size; a++) {
-    for (const [b, w] of neighbours[a]!) {
+  let e = 0;
+  for (let a = 0; a < size; a++) {
+    // forEach rather than for…of: no entry array per edge
+    neighbours[a]!.forEach((w, b) => {
       to[e] = b;
       weight[e++] = w;
       strength[a]! += w;
-    }
+    });
   }
   let score = new Float64Array(size).fill(size > 0 ? 1 / size : 0);
   let next = new Float64Array(size);

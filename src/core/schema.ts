@@ -417,6 +417,14 @@ export const SegmentOptionsSchema = z
 /** Options of {@link segment}: the {@link SegmentMode} (default: the analyzer's, `default` unless configured). */
 export type SegmentOptions = z.infer<typeof SegmentOptionsSchema>;
 
+/**
+ * The jieba engine under segmentation: `nodejieba` (default) or `node-rs` (`@node-rs/jieba`, an optional peer
+ * dependency: faster, prebuilt binaries; DEPENDENCY_MISSING when it is not installed).
+ */
+export const EngineNameSchema = z.enum(["nodejieba", "node-rs"]);
+/** The name of a jieba engine (see {@link EngineNameSchema}). */
+export type EngineName = z.infer<typeof EngineNameSchema>;
+
 /** Validates an {@link AnalyzerConfig} (strict: unknown keys are rejected). */
 export const AnalyzerConfigSchema = z
   .object({
@@ -428,6 +436,8 @@ export const AnalyzerConfigSchema = z
      */
     userDict: z.string().max(50_000_000).optional(),
     mode: SegmentModeSchema.optional(),
+    /** The jieba engine: `nodejieba` (default) or `node-rs` (install `@node-rs/jieba`). */
+    engine: EngineNameSchema.optional(),
     maxInputLength: z.number().int().positive().optional(),
     /** ISO date used to resolve dates without a year when the page has no publication date. */
     referenceDate: IsoDateSchema.optional(),
@@ -440,7 +450,7 @@ export const AnalyzerConfigSchema = z
   })
   .strict();
 /**
- * Options of {@link analyze} and {@link createAnalyzer}: user words and dictionary, segmentation mode, input cap in
+ * Options of {@link analyze} and {@link createAnalyzer}: user words and dictionary, segmentation mode, engine, input cap in
  * UTF-16 units (default {@link DEFAULT_MAX_INPUT_LENGTH}), reference date, scope and stages.
  */
 export type AnalyzerConfig = z.infer<typeof AnalyzerConfigSchema>;

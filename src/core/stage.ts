@@ -5,11 +5,12 @@
 import { GongwenError } from "./errors.js";
 import { parseText } from "./options.js";
 import type { Resources } from "./resources.js";
-import type { Doc, SegmentMode, Token } from "./schema.js";
+import type { Doc, EngineName, SegmentMode, Token } from "./schema.js";
 
 /** Configuration after defaults, as stages see it. */
 export interface ResolvedConfig {
   mode: SegmentMode;
+  engine: EngineName;
   maxInputLength: number;
   userWords: readonly string[];
   referenceDate?: string;

@@ -3,7 +3,6 @@
  * co-occurrence graph, or a blend; recurring multi-word phrases ranked alongside single words. Only the content
  * of the page counts (see content.ts), and every keyword carries all its occurrences as spans of the input.
  */
-import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
 import type { Resources } from "../core/resources.js";
 import type { Stage } from "../core/stage.js";
 import { parseDoc, parseOptions, parseScope } from "../core/options.js";
@@ -12,8 +11,9 @@ import { contentRanges, occurrences, spansWithin } from "../core/spans.js";
 import { loadIdf } from "./idf.js";
 import { concatenated, scaledToMax, scoresOf } from "../core/pagerank.js";
 import { phraseCandidates } from "./phrases.js";
-import { loadStopwords } from "./terms.js";
-import { textRankScores, tfidfScores, tfWeight, wordCandidates } from "./words.js";
+import { loadStopwords, readTokens } from "./terms.js";
+import { bigrams, dice } from "./variants.js";
+import { textRankScores, tfWeight, wordCandidates } from "./words.js";
 
 const DEFAULT_TOP_K = 20;
 const DEFAULT_TEXTRANK_WEIGHT = 0.3;
@@ -49,47 +49,58 @@ export function rankKeywords(
   );
   const ranges = contentRanges(parseDoc(doc, "rankKeywords()"), parseScope(scope));
   const tokens = spansWithin(doc.tokens, ranges);
-  const { stopwords: stop, idf } = resources;
-  const seen = wordCandidates(tokens, stop);
-  const long = seen.reduce((sum, w) => sum + w.spans.length, 0) >= LONG_TEXT_OCCURRENCES;
-  const words = long ? seen.filter((w) => w.spans.length > 1) : seen;
-  const found = phraseCandidates(tokens, stop);
+  const table = readTokens(tokens, resources.stopwords);
+  const seen = wordCandidates(tokens, table);
+  const long = seen.reduce((sum, w) => sum + w.count, 0) >= LONG_TEXT_OCCURRENCES;
+  const words = long ? seen.filter((w) => w.count > 1) : seen;
+  const found = phraseCandidates(tokens, table);
 
-  const wordIndex = new Map(words.map((w, i) => [w.text, i]));
-  const wordTfidf = tfidfScores(words, idf);
-  const wordRank = textRankScores(tokens, words, stop);
+  // each text's IDF looked up once (-1: not yet)
+  const idfs = new Float64Array(table.texts.length).fill(-1);
+  const idf = (id: number) => (idfs[id]! >= 0 ? idfs[id]! : (idfs[id] = resources.idf.idf(table.texts[id]!)));
+  const wordOf = new Int32Array(table.texts.length).fill(-1);
+  words.forEach((w, i) => (wordOf[w.id] = i));
+  const wordTfidf = scoresOf(words, (w) => tfWeight(w.count) * idf(w.id));
+  const wordRank = textRankScores(tokens, table, words);
   // a phrase scores like a word that occurs as often, with the mean IDF and TextRank of its words, damped by how
   // loosely they hold together
   const phraseTfidf = scoresOf(found, (p) => {
-    const meanIdf = p.words.reduce((sum, w) => sum + idf.idf(w), 0) / p.words.length;
-    return tfWeight(p.spans.length) * meanIdf * Math.sqrt(p.cohesion);
+    const meanIdf = p.words.reduce((sum, w) => sum + idf(w), 0) / p.words.length;
+    return tfWeight(p.count) * meanIdf * Math.sqrt(p.cohesion);
   });
   const phraseRank = scoresOf(found, (p) => {
-    const mean = p.words.reduce((sum, w) => sum + (wordRank[wordIndex.get(w) ?? -1] ?? 0), 0) / p.words.length;
+    const mean = p.words.reduce((sum, w) => sum + (wordRank[wordOf[w]!] ?? 0), 0) / p.words.length;
     return mean * Math.sqrt(p.cohesion) * Math.sqrt(p.words.length);
   });
 
   const tfidf = scaledToMax(concatenated(wordTfidf, phraseTfidf));
   const rank = scaledToMax(concatenated(wordRank, phraseRank));
   const weight = method === "tfidf" ? 0 : method === "textrank" ? 1 : textRankWeight;
-  const score = (i: number) => (1 - weight) * tfidf[i]! + weight * rank[i]!;
+  const score = tfidf.map((t, i) => (1 - weight) * t + weight * rank[i]!);
 
-  const all: Keyword[] = [
-    ...words.map((w, i): Keyword => ({ text: w.text, score: score(i), kind: "word", spans: w.spans })),
-    ...found.map((p, i): Keyword => ({ text: p.text, score: score(words.length + i), kind: "phrase", spans: p.spans })),
-  ];
-  const byScore = (a: Keyword, b: Keyword) => b.score - a.score || a.spans[0]!.start - b.spans[0]!.start;
-  const ranked = all.filter((k) => phrases || k.kind === "word").sort(byScore);
-  const keywords: Keyword[] = [];
-  for (const candidate of ranked) {
-    if (keywords.length >= topK) break;
-    if (keywords.some((k) => DiceCoefficient(k.text, candidate.text) >= VARIANT_SIMILARITY)) continue;
-    keywords.push(candidate);
-  }
+  // candidates 0…words.length-1 are words, the rest phrases; best first, ties to the earlier, then to words
+  const textOf = (i: number) => (i < words.length ? table.texts[words[i]!.id]! : found[i - words.length]!.text);
+  const starts = Int32Array.from([...words, ...found], (c) => c.start);
+  const ranked = Array.from(score.keys()).sort((a, b) => score[b]! - score[a]! || starts[a]! - starts[b]! || a - b);
   // scores count the tokens; spans list every occurrence in the content, inside longer words too
-  const everywhere = (k: Keyword): Keyword => ({ ...k, spans: occurrences(ranges, k.text) });
-  const best = all.filter((k) => k.kind === "phrase").sort(byScore).slice(0, MAX_PHRASES);
-  return { keywords: keywords.map(everywhere), phrases: best.map(everywhere) };
+  const keyword = (i: number): Keyword => ({
+    text: textOf(i),
+    score: score[i]!,
+    kind: i < words.length ? "word" : "phrase",
+    spans: occurrences(ranges, textOf(i)),
+  });
+  const kept: number[] = [];
+  const keptBigrams: Set<string>[] = [];
+  for (const i of ranked) {
+    if (kept.length >= topK) break;
+    if (!phrases && i >= words.length) continue;
+    const own = bigrams(textOf(i));
+    if (keptBigrams.some((other) => dice(other, own) >= VARIANT_SIMILARITY)) continue;
+    kept.push(i);
+    keptBigrams.push(own);
+  }
+  const best = ranked.filter((i) => i >= words.length).slice(0, MAX_PHRASES);
+  return { keywords: kept.map(keyword), phrases: best.map(keyword) };
 }
 
 /**

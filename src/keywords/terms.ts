@@ -17,7 +17,6 @@ const PHRASE_POS = new Set(["n", "nz", "ng", "ns", "nt", "vn", "l", "j", "an", "
 /** Parts of speech that may end a key phrase: Chinese noun phrases are head-final. */
 const PHRASE_HEAD_POS = new Set(["n", "nz", "ng", "nt", "vn", "l", "j", "an"]);
 
-/** `stop`: never a keyword nor part of a phrase; `modifier`: never a keyword alone, but may be part of a phrase. */
 /**
  * jieba tags unknown runs `x`: person names (雷承锋, 王鹏) but also debris glued to a function character
  * (地以 from 坚定不移地以, 宋海宏对, 这所); such debris begins or ends with one of these.
@@ -43,19 +42,57 @@ export function loadStopwords(): ReadonlyMap<string, StopwordKind> {
   return map;
 }
 
-/** The term a token offers as a keyword candidate, or undefined. */
-export function keywordTerm(token: Token, stop: ReadonlyMap<string, StopwordKind>): string | undefined {
-  const term = termShape(token);
-  if (term === undefined || !KEYWORD_POS.has(token.pos) || stop.has(term) || isDebris(token)) return undefined;
-  return term;
+/** A token's part in a key phrase: none, any place but the last, or any place (a nominal head may end one). */
+export const NO_PHRASE = 0;
+export const PHRASE_INNER = 1;
+export const PHRASE_HEAD = 2;
+
+/**
+ * The content tokens read once for the keyword stage: each token's text as an id into the document's own
+ * vocabulary (so later steps count and look up numbers, not strings), whether it offers its text as a keyword
+ * candidate, and its part in a key phrase.
+ */
+export interface TokenTable {
+  /** Per token: the id of its text. */
+  ids: Int32Array;
+  /** Per id: the text. */
+  texts: string[];
+  /** Per id: how many tokens have this text. */
+  counts: Int32Array;
+  /** Per token: 1 when its text is a keyword candidate there (a term, of a keyword part of speech, no stopword). */
+  terms: Uint8Array;
+  /** Per token: NO_PHRASE, PHRASE_INNER or PHRASE_HEAD. */
+  roles: Uint8Array;
 }
 
-/** How a token may take part in a key phrase: `inner` (any place but the last), `head` (any place) or not at all. */
-export type PhraseRole = "inner" | "head";
-
-/** The role a token may play in a key phrase, or undefined when it breaks one. */
-export function phraseRole(token: Token, stop: ReadonlyMap<string, StopwordKind>): PhraseRole | undefined {
-  const term = termShape(token);
-  if (term === undefined || !PHRASE_POS.has(token.pos) || isDebris(token) || stop.get(term) === "stop") return undefined;
-  return PHRASE_HEAD_POS.has(token.pos) ? "head" : "inner";
+/** Reads `tokens` (already limited to the content) into a {@link TokenTable}. Linear in tokens. */
+export function readTokens(tokens: readonly Token[], stop: ReadonlyMap<string, StopwordKind>): TokenTable {
+  const ids = new Int32Array(tokens.length);
+  const counts = new Int32Array(tokens.length);
+  const terms = new Uint8Array(tokens.length);
+  const roles = new Uint8Array(tokens.length);
+  const texts: string[] = [];
+  const idOf = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    let id = idOf.get(token.text);
+    if (id === undefined) {
+      id = texts.length;
+      idOf.set(token.text, id);
+      texts.push(token.text);
+    }
+    ids[i] = id;
+    counts[id]!++;
+    // the part of speech first: most tokens fail it, and it is cheaper than the term's shape
+    const keywordPos = KEYWORD_POS.has(token.pos);
+    const phrasePos = PHRASE_POS.has(token.pos);
+    if (!keywordPos && !phrasePos) continue;
+    // a term is the token's own text (core/terms.ts), so candidates are identified by text id
+    const term = termShape(token);
+    if (term === undefined || isDebris(token)) continue;
+    const kind = stop.get(term);
+    if (kind === undefined && keywordPos) terms[i] = 1;
+    if (kind !== "stop" && phrasePos) roles[i] = PHRASE_HEAD_POS.has(token.pos) ? PHRASE_HEAD : PHRASE_INNER;
+  }
+  return { ids, texts, counts: counts.subarray(0, texts.length), terms, roles };
 }

@@ -1,28 +1,31 @@
 /**
  * Single-word keyword scores: TF-IDF against the domain table, and TextRank over the co-occurrence graph.
  */
-import type { Span, Token } from "../core/schema.js";
-import { addEdge, emptyGraph, pageRank, scoresOf, type Scores } from "../core/pagerank.js";
-import type { IdfTable, StopwordKind } from "../core/resources.js";
-import { keywordTerm } from "./terms.js";
+import type { Token } from "../core/schema.js";
+import { addEdge, emptyGraph, pageRank, type Scores } from "../core/pagerank.js";
+import type { TokenTable } from "./terms.js";
 
-/** A candidate word with every occurrence. */
+/** A candidate word: its text id, how many tokens offer it, and where the first of them starts. */
 export interface WordCandidate {
-  text: string;
-  spans: Span[];
+  id: number;
+  count: number;
+  start: number;
 }
 
-/** Candidate words of `tokens` (already limited to the content), with their occurrences, in first-seen order. */
-export function wordCandidates(tokens: readonly Token[], stop: ReadonlyMap<string, StopwordKind>): WordCandidate[] {
-  const byTerm = new Map<string, WordCandidate>();
-  for (const token of tokens) {
-    const term = keywordTerm(token, stop);
-    if (term === undefined) continue;
-    let candidate = byTerm.get(term);
-    if (!candidate) byTerm.set(term, (candidate = { text: term, spans: [] }));
-    candidate.spans.push({ start: token.start, end: token.end, text: token.text });
+/** Candidate words of the content tokens, in first-seen order. */
+export function wordCandidates(tokens: readonly Token[], table: TokenTable): WordCandidate[] {
+  const candidateOf = new Int32Array(table.texts.length).fill(-1);
+  const out: WordCandidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!table.terms[i]) continue;
+    const id = table.ids[i]!;
+    if (candidateOf[id]! < 0) {
+      candidateOf[id] = out.length;
+      out.push({ id, count: 0, start: tokens[i]!.start });
+    }
+    out[candidateOf[id]!]!.count++;
   }
-  return [...byTerm.values()];
+  return out;
 }
 
 /**
@@ -30,11 +33,6 @@ export function wordCandidates(tokens: readonly Token[], stop: ReadonlyMap<strin
  * long report's specific subjects (地方债务, 新型城镇化).
  */
 export const tfWeight = (count: number): number => (count > 0 ? 1 + Math.log(count) : 0);
-
-/** Term frequency × domain IDF, per candidate. */
-export function tfidfScores(candidates: readonly WordCandidate[], idf: IdfTable): Scores {
-  return scoresOf(candidates, (c) => tfWeight(c.spans.length) * idf.idf(c.text));
-}
 
 /** Words closer than this many tokens are linked in the TextRank graph (jieba's default). */
 const WINDOW = 5;
@@ -45,17 +43,15 @@ const SENTENCE_END = /[。！？!?；;\n]/u;
  * TextRank (Mihalcea & Tarau 2004) scores, per candidate: candidates within {@link WINDOW} tokens of each other in
  * the same sentence are linked, and PageRank ranks the graph. Linear in the number of tokens.
  */
-export function textRankScores(
-  tokens: readonly Token[],
-  candidates: readonly WordCandidate[],
-  stop: ReadonlyMap<string, StopwordKind>,
-): Scores {
-  const index = new Map(candidates.map((c, i) => [c.text, i]));
+export function textRankScores(tokens: readonly Token[], table: TokenTable, candidates: readonly WordCandidate[]): Scores {
+  const nodeOf = new Int32Array(table.texts.length).fill(-1);
+  candidates.forEach((c, i) => (nodeOf[c.id] = i));
   const graph = emptyGraph(candidates.length);
   /** Node ids of the last WINDOW non-space tokens (-1 for tokens that are not candidates). */
   const recent: number[] = [];
   let lastEnd = -1;
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     // a gap means the tokens come from two content ranges: never link across it
     if (token.start !== lastEnd) recent.length = 0;
     lastEnd = token.end;
@@ -67,8 +63,7 @@ export function textRankScores(
       recent.length = 0;
       continue;
     }
-    const term = keywordTerm(token, stop);
-    const node = term === undefined ? -1 : index.get(term)!;
+    const node = table.terms[i] ? nodeOf[table.ids[i]!]! : -1;
     if (node >= 0) for (const other of recent) if (other >= 0) addEdge(graph, node, other, 1);
     recent.push(node);
     if (recent.length >= WINDOW) recent.shift();

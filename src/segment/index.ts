@@ -2,11 +2,13 @@
  * Segmentation: scan → jieba on bounded pieces → align → lexicon overlay → PKU merges → (search) finer pieces.
  * Tokens are lossless: they cover the input exactly, in order, whitespace and punctuation included.
  */
-import { dictParseError, parseDictText, parseJiebaEntries, readDictLines } from "../dict.js";
+import { dictParseError, parseDictText, parseJiebaEntries, readDictLines, type JiebaEntry } from "../dict.js";
 import type { SegmentMode, Token } from "../core/schema.js";
 import type { Stage } from "../core/stage.js";
 import { alignWords } from "./align.js";
-import { cutSmall, tagWords } from "./jieba.js";
+import type { Engine } from "./jieba.js";
+
+export { engineNamed, type Engine } from "./jieba.js";
 import { applyLexicon, buildLexicon, type Lexicon } from "./lexicon.js";
 import { mergeTokens } from "./merge.js";
 import { scan, type RunKind } from "./scan.js";
@@ -22,9 +24,9 @@ const RUN_TAGS: Record<Exclude<RunKind, "jieba">, Pick<Token, "kind" | "pos">> =
   other: { kind: "other", pos: "x" },
 };
 
-/** jieba's words for `text.slice(start, end)` as tokens. */
-function jiebaTokens(text: string, start: number, end: number, into: Token[] = []): Token[] {
-  alignWords(text, start, tagWords(text.slice(start, end)), into);
+/** The engine's words for `text.slice(start, end)` as tokens. */
+function jiebaTokens(engine: Engine, text: string, start: number, end: number, into: Token[] = []): Token[] {
+  alignWords(text, start, engine.tagWords(text.slice(start, end)), into);
   return into;
 }
 
@@ -32,7 +34,7 @@ function jiebaTokens(text: string, start: number, end: number, into: Token[] = [
  * Splits long words into dictionary pieces (for search indexes), keeping the word's tag. Numerals and ordinals
  * (tag m: `第二十四`, `二十三`) stay whole: their pieces (`第二/十四`) would be other numbers.
  */
-function searchPieces(tokens: Token[]): Token[] {
+function searchPieces(engine: Engine, tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
     if (token.kind !== "word" || token.pos === "m" || token.text.length <= SEARCH_SPLIT_OVER) {
@@ -40,7 +42,7 @@ function searchPieces(tokens: Token[]): Token[] {
       continue;
     }
     let start = token.start;
-    for (const piece of cutSmall(token.text, SEARCH_SPLIT_OVER)) {
+    for (const piece of engine.cutSmall(token.text, SEARCH_SPLIT_OVER)) {
       out.push(makeToken(start, start + piece.length, piece, token.pos, "word"));
       start += piece.length;
     }
@@ -48,8 +50,10 @@ function searchPieces(tokens: Token[]): Token[] {
   return out;
 }
 
-/** The boundary repairs shipped in dict/segment-overrides.txt (the file is read once; see dict.ts). */
-const overrides = () => parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt"));
+let overrideEntries: readonly JiebaEntry[] | undefined;
+
+/** The boundary repairs shipped in dict/segment-overrides.txt, read once. */
+const overrides = () => (overrideEntries ??= parseJiebaEntries("segment-overrides.txt", readDictLines("segment-overrides.txt")));
 
 let builtInLexicon: Lexicon | undefined;
 
@@ -80,17 +84,17 @@ export function lexiconWith(userWords: readonly string[], userDict = ""): Lexico
 }
 
 /**
- * Segments `text` into tokens. Callers validate input and options first (see pipeline.ts).
+ * Segments `text` into tokens with `engine`'s words. Callers validate input and options first (see pipeline.ts).
  */
-export function segmentText(text: string, mode: SegmentMode, lexicon: Lexicon): Token[] {
+export function segmentText(text: string, mode: SegmentMode, lexicon: Lexicon, engine: Engine): Token[] {
   const tokens: Token[] = [];
   for (const run of scan(text)) {
-    if (run.kind === "jieba") jiebaTokens(text, run.start, run.end, tokens);
+    if (run.kind === "jieba") jiebaTokens(engine, text, run.start, run.end, tokens);
     else tokens.push(makeToken(run.start, run.end, text.slice(run.start, run.end), RUN_TAGS[run.kind].pos, RUN_TAGS[run.kind].kind));
   }
-  const recut = (start: number, end: number) => jiebaTokens(text, start, end);
+  const recut = (start: number, end: number) => jiebaTokens(engine, text, start, end);
   const merged = mergeTokens(text, applyLexicon(text, tokens, lexicon, recut), recut);
-  return mode === "search" ? searchPieces(merged) : merged;
+  return mode === "search" ? searchPieces(engine, merged) : merged;
 }
 
 

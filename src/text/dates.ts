@@ -340,6 +340,12 @@ const STARTERS = new Set([
   ...RELATIVE_WORDS.map(([w]) => w[0]!),
   ...DAY_PERIODS.map(([w]) => w[0]!),
 ]);
+/** STARTERS and CHINESE_NUMBER_SET as flags over UTF-16 units: the scan reads a number per character, no string. */
+const STARTER = 1;
+const CHINESE_NUMBER = 2;
+const SCAN_FLAGS = new Uint8Array(0x10000);
+for (const c of STARTERS) SCAN_FLAGS[c.charCodeAt(0)]! |= STARTER;
+for (const c of CHINESE_NUMBER_SET) SCAN_FLAGS[c.charCodeAt(0)]! |= CHINESE_NUMBER;
 
 interface Scan {
   text: string;
@@ -467,8 +473,8 @@ function continuesNumber(text: string, p: number, from: number): boolean {
 function scanRange(text: string, from: number, to: number, ref: Scan["ref"], out: DateMention[]): void {
   const scan: Scan = { text, end: to, ...(ref ? { ref } : {}) };
   for (let p = from; p < to; p++) {
-    const c = text[p]!;
-    if (asciiDigitAt(text, p) < 0 && (!STARTERS.has(c) || (CHINESE_NUMBER_SET.has(c) && !unitFollows(text, p, to)))) continue;
+    const flags = SCAN_FLAGS[text.charCodeAt(p)]!;
+    if (asciiDigitAt(text, p) < 0 && (!(flags & STARTER) || (flags & CHINESE_NUMBER && !unitFollows(text, p, to)))) continue;
     if (continuesNumber(text, p, from)) continue;
     const last = out[out.length - 1];
     scan.previous = last && last.end < p && last.end >= from && p - last.end <= 2 && [...text.slice(last.end, p)].every((j) => RANGE_JOINERS.has(j)) ? last : undefined;

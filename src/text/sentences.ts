@@ -21,6 +21,9 @@ const FINAL = 8;
 /** Closing marks that belong to the sentence they follow (`……。”`). */
 const TRAILER = 16;
 const QUOTE = 32;
+/** Opening and closing marks of quotations and brackets (CLOSER_OF's keys and values). */
+const OPENER = 64;
+const CLOSER = 128;
 
 const CLASSES = new Uint8Array(0x10000);
 const mark = (chars: string, flag: number) => {
@@ -35,7 +38,10 @@ mark("“‘「『\"", QUOTE);
 
 /** Opening mark → its closing mark. */
 const CLOSER_OF = new Map([..."“”‘’「」『』《》（）()【】\"\""].flatMap((c, i, all) => (i % 2 ? [] : [[c.charCodeAt(0), all[i + 1]!.charCodeAt(0)]])));
-const CLOSERS = new Set(CLOSER_OF.values());
+for (const [opener, closer] of CLOSER_OF) {
+  CLASSES[opener]! |= OPENER;
+  CLASSES[closer]! |= CLOSER;
+}
 const ASCII_QUOTE = 0x22;
 /** A quotation or bracket longer than this is not trusted to be one (unbalanced marks in scraped text). */
 const MAX_QUOTED = 300;
@@ -86,7 +92,7 @@ function split(text: string, from: number, to: number, enders: number): Span[] {
       continue;
     }
     if (open.length > 0 && i - openedAt > MAX_QUOTED) open.length = 0;
-    if (CLOSERS.has(c) && (c !== ASCII_QUOTE || open.includes(ASCII_QUOTE))) {
+    if (flags & CLOSER && (c !== ASCII_QUOTE || open.includes(ASCII_QUOTE))) {
       const at = open.findLastIndex((opener) => CLOSER_OF.get(opener) === c);
       if (at < 0) continue;
       const opener = open[at]!;
@@ -97,7 +103,7 @@ function split(text: string, from: number, to: number, enders: number): Span[] {
       }
       continue;
     }
-    if (CLOSER_OF.has(c)) {
+    if (flags & OPENER) {
       if (open.length === 0) openedAt = i;
       open.push(c);
       continue;

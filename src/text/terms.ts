@@ -6,41 +6,47 @@
 
 /** A vocabulary ready for matching; `T` carries whatever the caller attaches to a term. */
 export interface TermIndex<T extends { term: string }> {
-  byFirst: Map<string, T[]>;
+  /** Buckets by the UTF-16 unit a term starts with: the scan reads numbers, and makes no string per character. */
+  byFirst: Map<number, T[]>;
+  /** 1 at the units some term starts with: most characters start none, and a typed array says so fastest. */
+  starts: Uint8Array;
 }
 
-/** Lower-cases ASCII letters only, so offsets never move (String#toLowerCase can change lengths). */
-export function asciiLower(c: string): string {
-  const code = c.charCodeAt(0);
-  return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : c;
-}
+/** Lower-cases an ASCII capital's code only, so offsets never move (String#toLowerCase can change lengths). */
+const asciiLower = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
 
 /** Builds the index; later duplicates of a term are ignored. */
 export function buildTermIndex<T extends { term: string }>(entries: readonly T[]): TermIndex<T> {
-  const byFirst = new Map<string, T[]>();
+  const byFirst = new Map<number, T[]>();
   const seen = new Set<string>();
   for (const entry of entries) {
     if (entry.term === "" || seen.has(entry.term)) continue;
     seen.add(entry.term);
-    const first = entry.term[0]!;
+    const first = entry.term.charCodeAt(0);
     const bucket = byFirst.get(first) ?? [];
     bucket.push(entry);
     byFirst.set(first, bucket);
   }
-  for (const bucket of byFirst.values()) bucket.sort((a, b) => b.term.length - a.term.length);
-  return { byFirst };
+  const starts = new Uint8Array(0x10000);
+  for (const [first, bucket] of byFirst) {
+    bucket.sort((a, b) => b.term.length - a.term.length);
+    starts[first] = 1;
+  }
+  return { byFirst, starts };
 }
 
 function matchesAt(text: string, p: number, term: string, end: number): boolean {
   if (p + term.length > end) return false;
-  for (let k = 0; k < term.length; k++) if (asciiLower(text[p + k]!) !== term[k]) return false;
+  for (let k = 0; k < term.length; k++) if (asciiLower(text.charCodeAt(p + k)) !== term.charCodeAt(k)) return false;
   return true;
 }
 
 /** The longest term starting at `p` (and ending by `end`), if any. */
 export function termAt<T extends { term: string }>(index: TermIndex<T>, text: string, p: number, end = text.length): T | undefined {
-  const bucket = index.byFirst.get(asciiLower(text[p] ?? ""));
-  return bucket?.find((entry) => matchesAt(text, p, entry.term, end));
+  const first = asciiLower(text.charCodeAt(p));
+  if (!index.starts[first]) return undefined;
+  for (const entry of index.byFirst.get(first)!) if (matchesAt(text, p, entry.term, end)) return entry;
+  return undefined;
 }
 
 /** A term found in the text. */

@@ -1,0 +1,73 @@
+/**
+ * Child process of bench/cold-start.ts, plain Node (no tsx loader) on the built package. Prints one JSON object.
+ *
+ *   node bench/lib/cold-child.mjs first <system> <text file>
+ *     a fresh process's import and first call on the text; `phases` splits gongwen's time into import, the
+ *     engine's dictionaries (first segment) and the other stages' resources (first analyze after that)
+ *   node bench/lib/cold-child.mjs workers <kind> <count> <text file>
+ *     process RSS once `count` worker threads have each made their first call on the text
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+
+const require = createRequire(import.meta.url);
+const dist = new URL("../../dist/index.js", import.meta.url).href;
+const rssMb = () => process.memoryUsage().rss / 1e6;
+
+/** A fresh process to its first result: ms since start of the import, and the phases of gongwen's. */
+async function first(system, text) {
+  const started = performance.now();
+  const since = () => performance.now() - started;
+  switch (system) {
+    case "nodejieba": {
+      require("nodejieba").tag(text);
+      return { ms: since() };
+    }
+    case "@node-rs/jieba": {
+      const { Jieba } = require("@node-rs/jieba");
+      Jieba.withDict(readFileSync(require.resolve("@node-rs/jieba/dict.txt"))).tag(text, true);
+      return { ms: since() };
+    }
+    default: {
+      const [call, engine] = system.split(" ");
+      const { createAnalyzer } = await import(dist);
+      const imported = since();
+      const analyzer = createAnalyzer({ engine });
+      analyzer.segment(text);
+      const segmented = since();
+      if (call === "analyze") analyzer.analyze(text);
+      return { ms: since(), phases: { import: imported, engine: segmented - imported, stages: since() - segmented } };
+    }
+  }
+}
+
+/** A worker thread that only loads nodejieba and tags the text once. */
+const NODEJIEBA_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+require(workerData.nodejieba).tag(workerData.text);
+parentPort.postMessage("ready");`;
+
+async function workers(kind, count, text) {
+  if (kind === "nodejieba") {
+    const threads = Array.from({ length: count }, () => new Worker(NODEJIEBA_WORKER, { eval: true, workerData: { text, nodejieba: require.resolve("nodejieba") } }));
+    await Promise.all(threads.map((thread) => new Promise((done) => thread.once("message", done))));
+    const rss = rssMb();
+    await Promise.all(threads.map((thread) => thread.terminate()));
+    return { rssMb: rss };
+  }
+  // "gongwen <engine>": the pool's own workers
+  const { createPool } = await import(dist);
+  const pool = createPool({ concurrency: count, analyzer: { engine: kind.split(" ")[1] } });
+  // one task per thread at once: piscina gives each idle thread one
+  const outcomes = await Promise.all(Array.from({ length: count }, () => pool.run({ op: "analyze", format: "value", text })));
+  if (outcomes.some((outcome) => !outcome.ok)) throw new Error(JSON.stringify(outcomes));
+  const rss = rssMb();
+  await pool.close();
+  return { rssMb: rss };
+}
+
+const [task, system, ...rest] = process.argv.slice(2);
+const text = readFileSync(rest.at(-1), "utf8");
+const result = task === "first" ? { ...(await first(system, text)), rssMb: rssMb() } : await workers(system, Number(rest[0]), text);
+process.stdout.write(JSON.stringify(result));
