@@ -12,13 +12,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ResolvedConfig } from "../src/core/stage.js";
 import { readInput } from "../src/input/index.js";
+import { createPipeline } from "../src/pipeline.js";
 import { readPage } from "../src/text/page.js";
 import { dataPath, printTable, projectRoot } from "./lib/data.js";
 
 const details = process.argv.includes("--details");
-const config: ResolvedConfig = { mode: "default", maxInputLength: Infinity, userWords: [], scope: "article", format: "auto" };
+const { config } = createPipeline();
 const pollutionOf = (text: string) => readInput(text, config).info.pollution ?? [];
 const describe = (text: string) => pollutionOf(text).map((p) => `${p.kind}×${p.count} ${JSON.stringify(p.evidence.slice(0, 4).map((e) => e.text))}`).join("; ");
 

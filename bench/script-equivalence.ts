@@ -17,8 +17,8 @@ import * as OpenCC from "opencc-js/cn2t";
 import * as OpenCCBack from "opencc-js/t2cn";
 import { createAnalyzer } from "../src/analyzer.js";
 import type { Doc, Enumeration } from "../src/core/schema.js";
-import type { ResolvedConfig } from "../src/core/stage.js";
 import { readInput } from "../src/input/index.js";
+import { createPipeline } from "../src/pipeline.js";
 import { dataPath, median, printTable, projectRoot } from "./lib/data.js";
 
 const ITEMS = Number(process.argv[2] ?? 500);
@@ -72,7 +72,7 @@ const fields = {
 type Field = keyof typeof fields;
 
 const analyzer = createAnalyzer();
-const config: ResolvedConfig = { mode: "default", maxInputLength: Infinity, userWords: [], scope: "article", format: "auto" };
+const { config } = createPipeline();
 const timed = <T,>(run: () => T): [T, number] => {
   const start = performance.now();
   const value = run();
