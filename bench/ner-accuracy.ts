@@ -8,6 +8,7 @@
  *   npx tsx bench/ner-accuracy.ts              # tables
  *   npx tsx bench/ner-accuracy.ts --errors     # also the policy-gold misses and extras with context
  *   npx tsx bench/ner-accuracy.ts --passes 5   # cost: best of 5 timed passes (default 3)
+ *   npx tsx bench/ner-accuracy.ts --tradeoff   # also accuracy and cost with more of the weights' rows dropped
  *   node --expose-gc --import tsx bench/ner-accuracy.ts   # also the memory the tagger's weights keep
  *
  * BIO conventions (see each set's README): MSRA tags meeting names as ORG (中国致公党第十一次全国代表大会) and
@@ -20,7 +21,7 @@ import { dataPath, printTable } from "./lib/data.js";
 import { type GoldSpan, keysOf, policyGold, Score, scorePolicyGold } from "./lib/ner-score.js";
 import { readFileSync, statSync } from "node:fs";
 import { entityLexicon } from "../src/entities/lexicon.js";
-import { tagCharacters } from "../src/entities/tagger.js";
+import { LABEL_COUNT, prunedWeights, shippedTaggerWeights, tagCharacters, type TaggerWeights } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
 import { type BioSentence, readBio } from "./tools/ner-data.js";
 import { readWeibo } from "./tools/train-ner-sets.js";
@@ -86,6 +87,8 @@ const costTexts = new Map<string, { text: string; referenceDate?: string }[]>([
 ]);
 
 const rows: (string | number)[][] = [];
+/** The gold sentences of MSRA and PD test with their tokens, for the trade-off (`--tradeoff`). */
+const scored: { spans: GoldSpan[]; text: string; tokens: Token[] }[] = [];
 for (const [name, sentences] of [
   ["MSRA test", readBio(dataPath("ner/msra/msra_test_bio.txt"))],
   ["People's Daily test", readBio(dataPath("ner/peoples-daily-1998/example.test"))],
@@ -97,7 +100,10 @@ for (const [name, sentences] of [
   for (const sentence of goldSentences(sentences)) {
     const tokens = analyzer.segment(sentence.text);
     const found = extractEntities(sentence.text, tokens);
-    if (name !== "Weibo test") costTexts.get("MSRA + PD test sentences")!.push({ text: sentence.text });
+    if (name !== "Weibo test") {
+      costTexts.get("MSRA + PD test sentences")!.push({ text: sentence.text });
+      scored.push({ ...sentence, tokens });
+    }
     const guessed = baseline(tokens);
     for (const type of TYPES) {
       const gold = keysOf(sentence.spans, type);
@@ -135,8 +141,8 @@ printTable(
 // keeps out the compilation of the first and what other processes on a shared machine took.
 const passOption = process.argv.indexOf("--passes");
 const passes = passOption > 0 ? Number(process.argv[passOption + 1]) : 3;
-const costRows: (string | number)[][] = [];
-for (const [set, texts] of costTexts) {
+/** Best-of-`passes` milliseconds of segmenting and of extracting entities from the texts, interleaved text by text. */
+function cost(texts: readonly { text: string; referenceDate?: string }[], weights = shippedTaggerWeights()): { segmentMs: number; entityMs: number } {
   let segmentMs = Infinity;
   let entityMs = Infinity;
   for (let pass = 0; pass < passes; pass++) {
@@ -147,12 +153,18 @@ for (const [set, texts] of costTexts) {
       const tokens = analyzer.segment(text);
       segment += performance.now() - t;
       t = performance.now();
-      extractEntities(text, tokens, referenceDate ? { referenceDate } : {});
+      extractEntities(text, tokens, referenceDate ? { referenceDate } : {}, weights);
       extract += performance.now() - t;
     }
     segmentMs = Math.min(segmentMs, segment);
     entityMs = Math.min(entityMs, extract);
   }
+  return { segmentMs, entityMs };
+}
+
+const costRows: (string | number)[][] = [];
+for (const [set, texts] of costTexts) {
+  const { segmentMs, entityMs } = cost(texts);
   const chars = texts.reduce((n, t) => n + t.text.length, 0);
   const row = (step: string, ms: number) => [set, step, ms.toFixed(0), Math.round((chars / ms) * 1000), `${((ms / segmentMs) * 100).toFixed(0)}%`];
   costRows.push(row("segmentation", segmentMs), row("entity extraction", entityMs));
@@ -160,4 +172,30 @@ for (const [set, texts] of costTexts) {
 console.log(`\n## Cost (best of ${passes} passes; wall time on a shared machine, so compare within a run)\n`);
 printTable(["text", "step", "ms", "chars/s", "relative to segmentation"], costRows);
 console.log(`\n${weightsLine}`);
+
+// Trade-off: the shipped weights with more of their rows dropped (tagger.ts prunedWeights), each scored on MSRA + PD
+// test and timed on the test sentences and the CCTV items in this run.
+if (process.argv.includes("--tradeoff")) {
+  const tradeRows: (string | number)[][] = [];
+  const ratio = (texts: readonly { text: string }[], weights: TaggerWeights) => {
+    const { segmentMs, entityMs } = cost(texts, weights);
+    return `${(entityMs / segmentMs).toFixed(2)}×`;
+  };
+  for (const threshold of [0, 5, 10, 20]) {
+    const weights = threshold === 0 ? shippedTaggerWeights() : prunedWeights(shippedTaggerWeights(), threshold);
+    const score = new Score();
+    for (const { text, tokens, spans } of scored) {
+      const found = extractEntities(text, tokens, {}, weights);
+      for (const type of TYPES) score.add(type, keysOf(found, type), keysOf(spans, type));
+    }
+    const rowCount = weights.rows.length / (LABEL_COUNT - 1) - 1;
+    tradeRows.push([
+      threshold === 0 ? "shipped" : `rows within ${threshold} of O dropped`, rowCount, mb(weights.rows.byteLength + weights.known.byteLength / 2),
+      ...TYPES.map((type) => f(score.prf(type)[2])),
+      ratio(costTexts.get("MSRA + PD test sentences")!, weights), ratio(costTexts.get(`CCTV items (first ${CCTV_ITEMS})`)!, weights),
+    ]);
+  }
+  console.log(`\n## Trade-off: accuracy and cost of smaller tables (MSRA + PD test together; entity stage ÷ segmentation)\n`);
+  printTable(["weights", "rows", "MB", "person F1", "place F1", "org F1", "cost, test sentences", "cost, CCTV items"], tradeRows);
+}
 if (showErrors) console.log(`\n## Policy gold errors\n\n${errors.join("\n")}`);

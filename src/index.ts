@@ -15,6 +15,7 @@ export type { IdfTable, Resources, StopwordKind, TaggerWeights } from "./core/re
 export { GongwenError, isGongwenError, type ErrorCode } from "./core/errors.js";
 export * from "./core/schema.js";
 
+export { decode, type DecodeOptions, type Decoded } from "./input/decode.js";
 export { splitClauses, splitSentences } from "./text/sentences.js";
 export { contentRanges } from "./core/spans.js";
 export { pageStage, readPage, type ReadPageOptions } from "./text/page.js";

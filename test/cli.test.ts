@@ -25,7 +25,7 @@ interface Run {
   stderr: string;
 }
 
-function gongwen(args: string[], options: { input?: string; cwd?: string; entry?: string[] } = {}): Run {
+function gongwen(args: string[], options: { input?: string | Buffer; cwd?: string; entry?: string[] } = {}): Run {
   const entry = options.entry ?? ["--import", TSX, join(ROOT, "src/cli/main.ts")];
   const result = spawnSync(process.execPath, [...entry, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -158,6 +158,47 @@ describe("gongwen (from the sources)", () => {
     const help = gongwen(["--help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("Usage: gongwen <command>");
+  });
+});
+
+describe("gongwen on files in other encodings (the real-world corpus's encoding files)", () => {
+  const dev = join(ROOT, "test/fixtures/realworld/dev");
+  /** The item an encoding file was made from (realworld pages.jsonl sourceId). */
+  const sources: Record<string, string> = { "e-002": "m-015", "e-005": "t-005", "e-007": "m-017" };
+
+  it("reads GB18030, Big5 and UTF-16 files as their text and says which with --verbose", () => {
+    const files = Object.keys(sources).map((id) => join(dev, `${id}.bin`));
+    const run = gongwen(["summarize", "-f", "jsonl", "--verbose", "-q", ...files]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      `gongwen: ${files[0]}: read as gb18030 (detected, confidence 1.00)`,
+      expect.stringMatching(new RegExp(`^gongwen: ${files[1]}: read as big5 \\(detected, confidence 0\\.\\d\\d\\)$`)),
+      `gongwen: ${files[2]}: read as utf-16le (detected, confidence 1.00)`,
+    ]);
+    const results = run.stdout.trimEnd().split("\n");
+    Object.values(sources).forEach((source, k) => {
+      const text = readFileSync(join(dev, `${source}.txt`), "utf8");
+      expect(results[k]).toBe(runTask(local, undefined, { op: "summarize", text, id: files[k]!, format: "jsonl" }));
+    });
+  });
+
+  it("takes --encoding, refuses an unknown one (exit 2), and fails a binary file alone with NOT_TEXT (exit 1)", () => {
+    const forced = gongwen(["segment", "-f", "text", "--encoding", "gbk", "--verbose", join(dev, "e-002.bin")]);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(forced.stderr).toBe(`gongwen: ${join(dev, "e-002.bin")}: read as gbk (--encoding)\n`);
+    expect(forced.stdout).toContain("县政协 秘书长 詹晓华");
+    const unknown = gongwen(["segment", "--encoding", "klingon", join(dev, "e-002.bin")]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown encoding "klingon"');
+    writeFileSync(join(folder, "photo.png"), Buffer.from("89504e470d0a1a0a0000000d4948445200000010", "hex"));
+    writeFileSync(join(folder, "minutes.txt"), "学院召开党委会议。");
+    const binary = gongwen(["segment", "-f", "jsonl", "photo.png", "minutes.txt"], { cwd: folder });
+    expect(binary.status).toBe(1);
+    expect(binary.stderr).toContain("gongwen: photo.png: NOT_TEXT: the bytes are not text: they hold NUL bytes\n");
+    expect(JSON.parse(binary.stdout).id).toBe("minutes.txt");
+    const piped = gongwen(["segment", "-f", "text"], { input: Buffer.from("89504e470d0a1a0a00000000", "hex") });
+    expect(piped.status).toBe(1);
+    expect(piped.stderr).toContain("gongwen: stdin: NOT_TEXT");
   });
 });
 

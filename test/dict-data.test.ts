@@ -151,16 +151,17 @@ describe("word lists that are rules (dict/meeting-*.txt, entity-not-orgs, entity
     "entity-generic-places.txt",
     "entity-not-orgs.txt",
     "enumerate-agenda-leads.txt",
+    "enumerate-document-kinds.txt",
     "enumerate-not-leads.txt",
     "enumerate-roll-call-titles.txt",
     "meeting-agenda-verbs.txt",
     "meeting-bodies.txt",
-    "meeting-brief-nouns.txt",
     "meeting-decision-verbs.txt",
     "meeting-glued-acts.txt",
     "meeting-nouns.txt",
     "meeting-statement-verbs.txt",
     "meeting-stop-verbs.txt",
+    "meeting-working-nouns.txt",
   ];
 
   it.each(lists)("%s has a header (what, source, format) and one Han word per line, each once", (name) => {

@@ -4,7 +4,7 @@ import { DEFAULT_SETS, parseSets, sha256, smallRunText } from "../bench/tools/ta
 import { fileDigest, PROVENANCE } from "../bench/tools/train-ner-sets.js";
 import { entityLexicon } from "../src/entities/lexicon.js";
 import {
-  characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, tagCharacters, viterbi, weightsText,
+  characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, prunedWeights, tagCharacters, viterbi, weightsText,
 } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
 import { defaultLexicon, engineNamed, segmentText } from "../src/segment/index.js";
@@ -39,6 +39,15 @@ describe("the weights file format", () => {
     expect(read.known).toEqual(weights.known);
     expect(read.rows).toEqual(weights.rows);
     expect([...read.rows.subarray(6, 12)]).toEqual([150, -200, 0, 0, 25, 0]);
+  });
+
+  it("drops the rows whose labels all lie within the threshold of O's, keeping the others' weights", () => {
+    const weights = compactWeights([[5, [0, 1.5, -2, 0, 0, 0.25, 0]], [70_000, [1, 0, 0, 4, 0, 0, -1]], [70_031, [0, 0, 0, 0, 0, 0, 3]]], new Float32Array(56));
+    const pruned = prunedWeights(weights, 2.5);
+    expect(pruned.rows.length).toBe(3 * 6);
+    const again = compactWeights([[70_000, [1, 0, 0, 4, 0, 0, -1]], [70_031, [0, 0, 0, 0, 0, 0, 3]]], new Float32Array(56));
+    expect(pruned.known).toEqual(again.known);
+    expect(pruned.rows).toEqual(again.rows);
   });
 
   it("names the line of a malformed file in a DICT_PARSE error", () => {

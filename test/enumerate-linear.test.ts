@@ -35,6 +35,10 @@ const inputs: [string, (k: number) => string, number][] = [
   ["坚持… parallel series", () => "坚持党的全面领导，", 500_000],
   ["以下三个方面：一是 declared counts", () => "以下三个方面：一是加强领导；二是完善制度。", 500_000],
   ["①②③ circled", (k) => String.fromCharCode(0x2460 + (k % 20)), 500_000],
+  ["——… dash points", () => "\n——发展速度要快。", 500_000],
+  ["1.1 / 1.2.1 clause numbers", (k) => `\n${(k % 99) + 1}.${(k % 9) + 1}.${(k % 7) + 1} 编制目的`, 500_000],
+  ["；一…；二… bare numerals", (k) => `；${cnNumber((k % 10) + 1)}思想上高度认识`, 500_000],
+  ["关于…的报告 titles", () => "，关于预算执行情况的报告", 500_000],
   ["blank lines and indentation", (k) => (k % 2 ? "\n\n\u3000\u3000" : "　"), 1_000_000],
 ];
 

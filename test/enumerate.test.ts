@@ -85,6 +85,12 @@ describe("what is not an enumeration", () => {
     ["首先…最后 telling the order of proceedings", "会上，首先由街道分管副职汇报大气污染防治工作；与会单位发表意见建议；最后，街道党工委书记讲话，提出明确要求。"],
     ["统一、 in running text", "推进和平统一、一国两制方针。"],
     ["numbers in sentences", "全年新增5G用户1.6亿户。2.5万家企业受益。"],
+    ["quantities opening lines", "主要指标：\n1.5万人参加培训。\n2.3亿元投入建设。"],
+    ["a quote's attribution lines", "“绿水青山就是金山银山。”\n——习近平\n“人民对美好生活的向往，就是我们的奋斗目标。”\n——习近平"],
+    ["a news feature's subtitle", "他把青春献给了大山\n——记优秀共产党员张明"],
+    ["numerals that start words", "会议指出：一年来成绩显著；二者相辅相成；三农工作要抓好。"],
+    ["two bare numerals", "会议要求：一思想上高度重视；二行动上坚决落实。"],
+    ["place names that open with a numeral", "四川拥有丰富的农业资源。四川多部门派出调研小组。四川国土面积的八成多是山地。"],
   ])("%s", (_name, text) => {
     expect(numbered(enumerations(text))).toEqual([]);
   });
@@ -93,6 +99,7 @@ describe("what is not an enumeration", () => {
     ["a roll call by rank", "县委书记王明主持召开县委常委会会议，县委副书记、县长李强，县委副书记赵刚，县委常委张华、刘军、陈平出席会议。"],
     ["a run of titles", "党工委书记、管委会主任孙伟，党工委副书记、管委会副主任周平，党工委副书记、管委会副主任吴涛，党工委、管委会领导班子成员出席。"],
     ["the order of business", "会议议程如下：听取了县政府关于财政预算执行情况的报告；听取了县人民法院关于执行工作情况的报告；听取了县人民检察院关于公益诉讼工作的报告。"],
+    ["the titles of the documents on the agenda", "会议审议了关于2023年预算执行情况的报告，关于2024年预算草案的报告，关于国民经济和社会发展计划的报告，关于人事任免的议案。"],
     ["a title, a dateline and a lead on three lines", "临江市召开政法委员会全体会议\n临江网讯（记者 王方）16日上午，\n临江市召开市委政法委员会全体（扩大）会议，部署下一阶段工作。"],
   ])("no parallel series from %s", (_name, text) => {
     expect(enumerations(text)).toEqual([]);
@@ -127,6 +134,10 @@ describe("marker styles", () => {
     ["circled", "主要措施如下：①加强组织领导；②完善工作机制；③强化督促检查。", ["①", "②", "③"]],
     ["di-zhang", "第一章　总则\n一、规范管理。\n第二章　职责\n二、明确分工。", ["第一章", "第二章"]],
     ["di-tiao", "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。", ["第一条", "第二条"]],
+    ["dash", "过去五年成就巨大：\n——经济快速发展。增长9%。\n——人民生活改善。\n——民主法制建设取得新进步。", ["——", "——", "——"]],
+    ["decimal", "1 总则\n1.1 编制目的\n内容。\n1.2 适用范围\n内容。", ["1.1", "1.2"]],
+    ["cn-bare", "全体职工要做到：一思想上高度认识，提高站位；二政治上高度集中，坚定信念；三行动上高度一致，狠抓落实。", ["一", "二", "三"]],
+    ["cn-dun", "一.总体要求\n内容。\n二.主要任务\n内容。", ["一.", "二."]],
   ])("%s", (style, text, expected) => {
     const lists = numbered(enumerations(text));
     expect(lists.map((l) => l.style)).toContain(style);
@@ -160,6 +171,12 @@ describe("mixed openers", () => {
     const text = "镇党委书记要求全体代表一要带头学习宣传全会精神；二要认真编制全镇发展规划；三要切实履行代表职责。";
     expect(enumerations(text).map(markers)).toEqual([["一要", "二要", "三要"]]);
     expect(enumerations("会议提出统一要求，唯一要做的是落实；二要加强领导。")).toEqual([]);
+  });
+
+  it("counts on with 第三, 第四 after 首先, 其次 in one sequence", () => {
+    const text = "我讲几点意见。首先，要提高认识。其次，要加强领导。第三，要狠抓落实。第四，要严明纪律。最后，要营造氛围。";
+    const [list] = enumerations(text);
+    expect([list!.style, markers(list!), ordinals(list!)]).toEqual(["sequence", ["首先", "其次", "第三", "第四", "最后"], [1, 2, 3, 4, 5]]);
   });
 
   it("reads 第一要…第二要 as a 第一， list, and 第一要务 as a noun", () => {
@@ -276,6 +293,21 @@ describe("a heading level with one item so far", () => {
     expect(markers(top!.items[1]!.children![0]!)).toEqual(["（一）"]);
   });
 
+  it("keeps a lone 一是 or 一、 when the excerpt stops inside its item, which runs to that point", () => {
+    const text = "会议要求，一是要深入学习贯彻党的二十大精神，把思想和行动统一到";
+    const [inline] = enumerations(text);
+    expect([inline!.style, markers(inline!), inline!.items[0]!.end]).toEqual(["inline-shi", ["一是"], text.length]);
+    const notice = "关于做好防汛工作的通知\n各乡镇：\n现就有关事项通知如下：\n一、压实防汛责任\n各乡镇要落实包保责任，\n确保";
+    expect(enumerations(notice).map((l) => [l.style, markers(l)])).toEqual([["cn-dun", ["一、"]]]);
+  });
+
+  it("takes no lone marker for a list in a text that ends its sentence, nor a lone later item, nor 第一章 over 一、", () => {
+    expect(enumerations("会议要求，一是要深入学习贯彻党的二十大精神。")).toEqual([]);
+    expect(enumerations("三、其他事项\n各单位要按时上报")).toEqual([]);
+    const rules = "工作规则\n第一章\n一、区政府由区长、副区长组成。\n二、区政府实行区长负责制。\n三、区长领导区政府的工作，";
+    expect(enumerations(rules).map((l) => [l.style, markers(l)])).toEqual([["cn-dun", ["一、", "二、", "三、"]]]);
+  });
+
   it("drops a stray heading the outline does not confirm, and lifts what it held", () => {
     expect(enumerations("一、加强领导，确保工作落到实处。")).toEqual([]);
     const text = "工作规则\n第一章\n一、区政府由区长、副区长组成。\n二、区政府实行区长负责制。";
@@ -284,7 +316,34 @@ describe("a heading level with one item so far", () => {
   });
 });
 
+describe("dash points and clause numbers", () => {
+  it("nests dash points under the run-in paragraph they spell out, and ends the last with its paragraph", () => {
+    const text =
+      "一、重大意义和基本要求\n1.战略意义。跨越式发展是一种规律性现象。\n2.基本要求。科学跨越是又好又快的发展。\n——发展速度要快。缩小与先进地区的差距。\n——发展质量要好。坚持好字优先。\n——发展方式要新。走新型工业化道路。\n会议还研究了其他事项。";
+    const [top] = enumerations(text);
+    const dots = top!.items[0]!.children![0]!;
+    expect([dots.style, markers(dots)]).toEqual(["arabic-dot", ["1.", "2."]]);
+    const [dashes] = dots.items[1]!.children!;
+    expect([dashes!.style, ordinals(dashes!)]).toEqual(["dash", [1, 2, 3]]);
+    expect(dashes!.items.map((item) => item.heading?.text)).toEqual(["发展速度要快", "发展质量要好", "发展方式要新"]);
+    expect(dashes!.items.at(-1)!.text).toBe("——发展方式要新。走新型工业化道路。");
+  });
+
+  it("groups clause numbers by the number they divide and nests 1.2.1 under 1.2", () => {
+    const text = "1 总则\n1.1 编制目的\n1.2 等级划分\n1.2.1 国家级：两个以上省出现。\n1.2.2 省级：一个省出现。\n2 组织机构\n2.1 指挥部\n2.2 地方机构";
+    const lists = enumerations(text);
+    expect(lists.map((l) => [l.style, markers(l)])).toEqual([["decimal", ["1.1", "1.2"]], ["decimal", ["2.1", "2.2"]]]);
+    expect(markers(lists[0]!.items[1]!.children![0]!)).toEqual(["1.2.1", "1.2.2"]);
+    expectSpans(text, allSpans(lists));
+  });
+});
+
 describe("a page that flattened its paragraphs into one line", () => {
+  it("reads 一是 after the space that stands for a lost break or stop", () => {
+    const text = "会议要求 一是加强领导，压实责任 二是完善制度，健全机制 三是强化督查，严肃问责";
+    expect(enumerations(text).map(markers)).toEqual([["一是", "二是", "三是"]]);
+  });
+
   it("reads a heading marker after the space that stands for a lost line break, and nests under it", () => {
     const text =
       "[接上页] 十二、党委书记主持党委工作。 第四章 会议制度 十三、主任办公会议的主要任务是: (一)研究决定重要工作; (二)讨论审议规章; (三)通报其他事项。 十四、党委会议由书记主持。会议的主要任务是: (一)传达学习上级精神; (二)讨论决定重大问题。";

@@ -172,6 +172,25 @@ describe("genre templates of meeting news (minimal repros)", () => {
   });
 
   it.each([
+    ["an adverbial before the verb (在…时, 应邀)", "副市长张艳、司学军在研究相关议题时列席会议，县长吴海宏应邀列席会议。", ["张艳", "司学军", "吴海宏"]],
+    ["及 after the named people", "县人大常委会党组副书记周才德、罗均发及机关各委、室(中心)负责人列席会议。", ["周才德", "罗均发", "机关各委、室(中心)负责人"]],
+    ["a name in a list with a shared head", "部总工程师彭齐鸣、相关司局和事业单位负责人列席会议。", ["彭齐鸣", "相关司局和事业单位负责人"]],
+  ])("names those who sit in: %s", (_form, sentence, names) => {
+    const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
+    expect(got.attendees.map((s) => s.text)).toEqual(names);
+  });
+
+  it("starts the people after a clause that reports an act (召开, 学习贯彻, 主持)", () => {
+    const got = briefOf("10月27日，市中级法院院长袁荷刚主持召开党组扩大会议，认真学习贯彻全会精神，中院党组成员参加会议。")!;
+    expect(got.participants.map((s) => s.text)).toEqual(["中院党组成员"]);
+  });
+
+  it("takes 到会 and an object ending in a meeting noun or 学习 as taking part", () => {
+    const got = briefOf("10月4日，学校召开党委常委会（扩大）会议。校领导曹雪涛、许京军参加学习，区委常委孙国梁到会并讲话，教授王新生参加了调研座谈会。")!;
+    expect(got.participants.map((s) => s.text)).toEqual(["曹雪涛", "许京军", "孙国梁", "王新生"]);
+  });
+
+  it.each([
     ["审议通过了《…》", "会议审议通过了《县政府工作规则（修订稿）》。", "会议审议通过了《县政府工作规则（修订稿）》。"],
     ["审议并原则通过", "会议审议并原则通过了《县城市更新实施方案》。", "会议审议并原则通过了《县城市更新实施方案》。"],
     ["研究并原则同意", "会议研究并原则同意县委办公室提交的《关于召开县委全会的请示》。", "会议研究并原则同意县委办公室提交的《关于召开县委全会的请示》。"],
@@ -180,6 +199,16 @@ describe("genre templates of meeting news (minimal repros)", () => {
   ])("takes %s after the meeting as a decision", (_form, sentence, decision) => {
     const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
     expect(got.decisions.map((s) => s.text)).toEqual([decision]);
+  });
+
+  it("takes each item of a ；-chain as its own decision, bare 通过 only with a document or a list", () => {
+    const got = briefOf("12月6日，县人大常委会召开主任会议。会议听取了有关汇报；听取并通过议案处理意见的报告；通过大会各项决议(草案)；指定了计票人；通过视频形式通报了情况。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["听取并通过议案处理意见的报告", "通过大会各项决议(草案)"]);
+  });
+
+  it("takes an election as a decision (会议选举…为…, 会议顺利选举产生了…)", () => {
+    const got = briefOf("3月2日，临江镇第十八届人民代表大会第五次会议召开。会议选举周荣华同志为临江镇人大主席。会议听取了报告，会议顺利选举产生了副镇长一名。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["会议选举周荣华同志为临江镇人大主席。", "会议顺利选举产生了副镇长一名。"]);
   });
 
   it("calls a congress 大会 in its own report (大会选举产生了…)", () => {
@@ -197,9 +226,73 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
   });
 
+  it.each([
+    ["会议 + verb with no comma", "会议要求全校各部门必须严防死守。", ["会议", "要求"]],
+    ["并/同时 chaining the subject's verb", "镇党委书记黄治平同志对人大工作表示肯定，同时要求全体代表履职尽责。", ["黄治平", "要求"]],
+    ["提出…要求 with the numbered demands after it", "会上，县委常委连云进对大会的召开表示祝贺，并提出了四点具体的要求。一要加强学习，二要抓好落实。", ["连云进", "要求"]],
+  ])("finds a statement: %s", (_form, sentence, pair) => {
+    const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
+    expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
+  });
+
+  it("reads 会议指出 alone on its line as the heading of the paragraph after it", () => {
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。\n会议指出\n市委常委会听取各党组工作汇报，目的是统一思想。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([["会议", "指出", "会议指出\n市委常委会听取各党组工作汇报，目的是统一思想。"]]);
+  });
+
   it("takes no statement from 提出要求 closing a sentence (the demands are not given)", () => {
     const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。王海涛作总结讲话，对做好明年工作提出要求。")!;
     expect(got.statements).toEqual([]);
+  });
+
+  it("reads a day without a year against the page's own date, never after it (a report tells of a meeting held)", () => {
+    const dated = "学校召开党委常委会\n发布时间：2017-01-17 09:00\n16日上午，学校召开党委常委会，校党委书记张某某主持会议。";
+    expect(meetingAnalyzer("2024-12-31").analyze(dated).meeting?.date).toBe("2017-01-16");
+    const undated = "4月27日上午，学校召开党委常委会，校党委书记张某某主持会议。";
+    expect(meetingAnalyzer("2024-01-10").analyze(undated).meeting?.date).toBe("2023-04-27");
+  });
+
+  it("reads 昨天 against the dateline of a paper (大众日报济南3月21日讯)", () => {
+    const got = briefOf("大众日报济南3月21日讯 昨天上午，省政协召开主席会议。省政协主席刘某某主持会议。")!;
+    expect([got.date, got.dateSpan?.text, got.chair?.name]).toEqual(["2024-03-20", "昨天", "刘某某"]);
+  });
+
+  it.each([
+    ["全委会 (a committee's plenary)", "6月25日下午，2021年第二次校纪委全委会在414会议室召开，纪委书记谢某某主持。", "2021年第二次校纪委全委会"],
+    ["以…形式召开 (the manner is no part of the subject)", "3月6日，全市公安局长会议以视频会形式召开，副市长王某某出席会议并讲话。", "全市公安局长会议"],
+    ["a session number without 第 (108次常委会会议)", "3月20日，二届市委召开108次常委会会议，市委书记余某某主持会议。", "108次常委会会议"],
+    ["an aside in nested brackets after the name", "9月30日上午，在区政务服务中心召开区政府全体(扩大)会议暨项目投资工作推进会(区安全生产委员会(扩大)2025年第四次会议)。区长李某主持并讲话。", "区政府全体(扩大)会议暨项目投资工作推进会"],
+    ["开展 with a meeting noun", "2019年2月26日，南樊林场开展了大讨论动员部署会，场长董某主持会议。", "大讨论动员部署会"],
+  ])("finds the lead: %s", (_form, report, name) => {
+    expect(briefOf(report)?.meeting?.name).toBe(name);
+  });
+
+  it("gives no brief for a meeting announced (将于…举行) and no roll from a plan or a directive (将出席, 要列席)", () => {
+    expect(briefOf("江泽民同志追悼大会将于12月6日上午10时在人民大会堂隆重举行。")).toBeUndefined();
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县长王海涛将出席此次峰会，国务院部门负责人要列席或旁听会议。")!;
+    expect([got.participants, got.attendees]).toEqual([[], []]);
+  });
+
+  it("reads the object of 出席 whole before taking it as this meeting (出席第十四届全国人民代表大会代表…会议召集人)", () => {
+    const got = briefOf("12月29日，委员长会议在北京召开。会议听取了杨振武作的关于调整台湾省出席第十四届全国人民代表大会代表协商选举会议召集人有关情况的汇报。")!;
+    expect(got.participants).toEqual([]);
+  });
+
+  it("takes the chair from the 主持 that names one (主持学校党委工作的副书记、校长张华主持并讲话)", () => {
+    const got = briefOf("2月26日，校党委理论学习中心组2026年第2次集体学习举行。主持学校党委工作的副书记、校长张华主持并讲话。")!;
+    expect(got.chair?.name).toBe("张华");
+  });
+
+  it("dates a broadcaster's report by its dateline (…10月27日消息) and calls a preparatory session 预备会", () => {
+    const got = briefOf("中广网北京10月27日消息 中国妇女第十次全国代表大会今天下午在人民大会堂举行预备会。预备会首先通过了大会议程。")!;
+    expect([got.date, got.meeting?.name]).toEqual(["2024-10-27", "预备会"]);
+    expect(got.decisions.map((s) => s.text)).toEqual(["预备会首先通过了大会议程。"]);
+  });
+
+  it("takes the headline as the lead of an e-paper page continued from another, dated by the article when it can be", () => {
+    const continued = briefOf("市政协召开八届十三次常委会会议\n\n(紧接第1版)市政协八届四次全会开幕在即，政协要深入学习强引领。")!;
+    expect([continued.meeting?.name, continued.date]).toEqual(["八届十三次常委会会议", undefined]);
+    expect(briefOf("9月6日，市文化馆开展了迎国庆文艺活动。")).toBeUndefined();
   });
 
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {

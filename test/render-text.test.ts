@@ -15,6 +15,12 @@ describe("docAsText, the CLI's analyze --format text", () => {
     ]);
   });
 
+  it("names the members on leave apart from those present", () => {
+    const roll = docAsText(analyze("12月6日，县委书记刘文华主持召开县委常委会会议。县委常委王海涛、赵丽娟出席会议，钱志明、周红梅因公请假。")).split("\n");
+    expect(roll).toContain("on leave: 钱志明、周红梅");
+    expect(roll).toContain("participants: 王海涛、赵丽娟");
+  });
+
   it("lists people with their organisation and titles, the outline and the brief", () => {
     const person = lines.find((l) => l.startsWith("person: "));
     expect(person).toContain("雷承锋 (学院 党委书记)");

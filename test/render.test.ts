@@ -54,6 +54,12 @@ describe("render() on the seed", () => {
     expect(brief).toContain("<li><b>宋海宏</b> 说明：");
   });
 
+  it("shows the members on leave in their own row", () => {
+    const roll = render(createAnalyzer().analyze("12月6日，县委书记刘文华主持召开县委常委会会议。县委常委王海涛、赵丽娟出席会议，钱志明、周红梅因公请假。"));
+    expect(roll).toContain("<dt>On leave</dt><dd>钱志明、周红梅</dd>");
+    expect(roll).toContain("<dt>Participants</dt><dd>王海涛、赵丽娟</dd>");
+  });
+
   it("leaves out a brief row the report does not fill, and the whole brief without a meeting", () => {
     const { meeting, ...noMeeting } = doc;
     expect(render(noMeeting)).not.toContain('class="gw-meeting"');

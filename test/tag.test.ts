@@ -61,6 +61,12 @@ describe("tag() on the seed meeting report", () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(tags));
   });
 
+  it("carries the members on leave of a roll call apart from the participants", () => {
+    const roll = tag(createAnalyzer().analyze("12月6日，县委书记刘文华主持召开县委常委会会议。县委常委王海涛、赵丽娟出席会议，钱志明、周红梅因公请假。"));
+    expect(roll.meeting?.onLeave).toEqual(["钱志明", "周红梅"]);
+    expect(roll.meeting?.participants).toEqual(["王海涛", "赵丽娟"]);
+  });
+
   it("carries the page's title and publication date and the meeting brief", () => {
     expect(tags).toMatchObject({ title: "学院召开2023年第11次党委(扩大)会议", publishedAt: "2023-05-18" });
     expect(tags.meeting).toMatchObject({ name: "2023年第11次党委(扩大)会议", number: 11, date: "2023-05-17", chair: { name: "雷承锋" } });

@@ -233,6 +233,35 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(readPage("---\ntitle: 标题\n正文。").regions.some((r) => r.kind === "metadata")).toBe(false);
   });
 
+  it("reads a gov.cn metadata table: spaced-out labels, the 标题 field as the title, 发布日期 before 成文日期", () => {
+    // the table of realworld dev h-001, one row a line as the HTML reader writes it
+    const text = [
+      "索 引 号： 000014349/2019-00002 主题分类： 科技、教育\\教育",
+      "发文机关： 国务院办公厅 成文日期： 2019年01月09日",
+      "标　　题： 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知",
+      "发文字号： 国办发〔2019〕3号 发布日期： 2019年01月22日",
+      "主 题 词：",
+      "国务院办公厅关于开展",
+      "城镇小区配套幼儿园治理工作的通知",
+      "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+    ].join("\n");
+    const page = readPage(text);
+    expect(page.title?.text).toBe("国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知");
+    expect(page.title!.start).toBe(text.indexOf("国务院办公厅关于开展城镇"));
+    expect(page.publishedAt).toBe("2019-01-22");
+    expect(page.regions.slice(0, 1)).toEqual([expect.objectContaining({ kind: "metadata", start: 0 })]);
+  });
+
+  it("keeps a ——subtitle with its headline, and reads a browser title and a menu over the page as navigation", () => {
+    const subtitled = readPage("不忘初心跟党走\n感恩母亲，让青春更美绽放\n——开封十四中2017年十四岁集体生日暨离队入团仪式活动\n日期: 2017年09月29日 09:22\n5月14日上午，学校举行活动。");
+    expect(subtitled.title?.text).toBe("不忘初心跟党走");
+    const text = "学院召开党委会议_学院新闻网\n2023-05-18\n首页|学院新闻\n学院召开党委会议\n发布时间：2023-05-18\n5月17日，学院召开党委会议。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("学院召开党委会议");
+    expect(page.title!.start).toBe(text.indexOf("\n学院召开党委会议\n") + 1);
+    expect(page.regions.map((r) => r.kind)).toEqual(["navigation", "metadata", "navigation", "title", "metadata", "article"]);
+  });
+
   itWithData("policy", "keeps an official document's 落款 date inside the text as article", () => {
     const text = policy("sc-guobanfa-2018-109.txt");
     const page = readPage(text);

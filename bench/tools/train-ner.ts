@@ -5,7 +5,7 @@
  * places, organisations), so retrain after changing those files.
  *
  *   npx tsx bench/tools/train-ner.ts                         # train as shipped, write the weights and digests
- *   npx tsx bench/tools/train-ner.ts --cv [--folds N] [--epochs N | --at 4,8,12] [--prune 0,1,2] [--sets SPEC;SPEC…]
+ *   npx tsx bench/tools/train-ner.ts --cv [--folds N] [--fold K] [--drop T,T] [--epochs N | --at 4,8,12] [--prune 0,1,2] [--sets SPEC;SPEC…]
  *
  * SPEC names the sets and how to train on each (tagger-training.ts `parseSets`): `pd*2,cluener/LOC,boson@50` is
  * example.dev twice, CLUENER with LOC unlabelled, the first half of BosonNLP (default `DEFAULT_SETS`).
@@ -26,6 +26,8 @@ import {
   weightsFileText,
 } from "./tagger-training.js";
 import { readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
+import type { BioSentence } from "./ner-data.js";
+import { TEMPLATE_COUNT } from "../../src/entities/tagger.js";
 
 const option = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -35,21 +37,30 @@ const epochs = Number(option("--epochs") ?? DEFAULT_EPOCHS);
 
 if (process.argv.includes("--cv")) {
   const folds = Number(option("--folds") ?? 5);
+  // `--fold K`: only the K-th fold (a quicker, noisier comparison)
+  const foldList = option("--fold") === undefined ? Array.from({ length: folds }, (_, k) => k) : [Number(option("--fold"))];
   const specs = (option("--sets") ?? DEFAULT_SETS).split(";");
   const at = (option("--at") ?? String(epochs)).split(",").map(Number);
   // pruning thresholds scored after the last epoch (pruneRows)
   const prunes = (option("--prune") ?? "0").split(",").map(Number);
-  const examples = new Map<SetName, Example[]>(SET_NAMES.map((name) => [name, readTrainingSet(name).map(prepare)]));
+  // `--drop 21,22`: those templates read one constant feature (an ablation without editing tagger.ts)
+  const dropped = (option("--drop") ?? "").split(",").filter(Boolean).map(Number);
+  const prepareKept = (sentence: BioSentence) => {
+    const example = prepare(sentence);
+    for (let i = 0; i < example.n; i++) for (const t of dropped) example.features[i * TEMPLATE_COUNT + t] = 0;
+    return example;
+  };
+  const examples = new Map<SetName, Example[]>(SET_NAMES.map((name) => [name, readTrainingSet(name).map(prepareKept)]));
   /** The examples of a set read with some types unlabelled, prepared once. */
   const variants = new Map<string, Example[]>();
   const examplesOf = ({ name, unlabelled }: WeightedSet) => {
     if (unlabelled.length === 0) return examples.get(name)!;
     const key = `${name}/${unlabelled.join("+")}`;
-    if (!variants.has(key)) variants.set(key, readTrainingSet(name, unlabelled).map(prepare));
+    if (!variants.has(key)) variants.set(key, readTrainingSet(name, unlabelled).map(prepareKept));
     return variants.get(key)!;
   };
   const block = (all: Example[], k: number) => [Math.floor((all.length * k) / folds), Math.floor((all.length * (k + 1)) / folds)] as const;
-  console.log(`${folds}-fold CV, ${at.join(", ")} epochs, one training order, tagger alone; F1 person / place / org on each set's held-out blocks`);
+  console.log(`${folds}-fold CV${foldList.length < folds ? ` (fold ${foldList.join(", ")} only)` : ""}, ${at.join(", ")} epochs, one training order, tagger alone; F1 person / place / org on each set's held-out blocks`);
   console.log(`| training sets | ${SET_NAMES.join(" | ")} |`);
   console.log(`|---|${SET_NAMES.map(() => "---").join("|")}|`);
   /** The F1 (person / place / org) of held-out counts. */
@@ -58,7 +69,7 @@ if (process.argv.includes("--cv")) {
     // counts per scored epoch per set: each fold's averaged weights are scored after each epoch of `at`
     const checkpoints = [...at.slice(0, -1).map((epoch) => ({ epoch, prune: 0 })), ...prunes.map((prune) => ({ epoch: at.at(-1)!, prune }))];
     const counts = new Map(checkpoints.map((point) => [point, new Map<SetName, SpanCounts>(SET_NAMES.map((name) => [name, {}]))]));
-    for (let k = 0; k < folds; k++) {
+    for (const k of foldList) {
       const training = parseSets(spec).flatMap((set) => {
         const all = examplesOf(set);
         const [from, to] = block(all, k);

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import iconv from "iconv-lite";
 import { FIELDS, FORMATS, OPERATIONS, type Operation, type Selection } from "../batch/tasks.js";
 import { positiveInteger } from "../core/options.js";
 import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig } from "../core/schema.js";
@@ -20,6 +21,10 @@ export interface CliOptions {
   format: (typeof FORMATS)[number];
   concurrency?: number;
   quiet: boolean;
+  /** Read files and stdin in this encoding instead of detecting it (`--encoding`). */
+  encoding?: string;
+  /** Say on stderr which encoding each file was read in (`--verbose`). */
+  verbose: boolean;
   maxLength: number;
   analyzer: AnalyzerConfig;
   tag: TagOptions;
@@ -87,6 +92,8 @@ export function parseCommand(argv: string[]): ParsedCommand {
       format: { type: "string", short: "f" },
       concurrency: { type: "string", short: "c" },
       quiet: { type: "boolean", short: "q" },
+      verbose: { type: "boolean" },
+      encoding: { type: "string" },
       "max-length": { type: "string" },
       "user-words": { type: "string" },
       "max-tags": { type: "string" },
@@ -133,6 +140,9 @@ export function parseCommand(argv: string[]): ParsedCommand {
     ...(userWords === undefined ? {} : { userWords }),
   };
   const concurrency = positiveFlag(values.concurrency, "--concurrency");
+  if (values.encoding !== undefined && !iconv.encodingExists(values.encoding)) {
+    throw new UsageError(`unknown encoding "${values.encoding}" (e.g. utf-8, gb18030, gbk, big5, utf-16le)`);
+  }
   return {
     kind: "run",
     options: {
@@ -144,6 +154,8 @@ export function parseCommand(argv: string[]): ParsedCommand {
       format: format as CliOptions["format"],
       ...(concurrency === undefined ? {} : { concurrency }),
       quiet: values.quiet ?? false,
+      ...(values.encoding === undefined ? {} : { encoding: values.encoding }),
+      verbose: values.verbose ?? false,
       maxLength,
       analyzer: { maxInputLength: maxLength, ...(userWords ? { userWords } : {}) },
       tag,

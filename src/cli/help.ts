@@ -29,7 +29,8 @@ export const USAGE = `Usage: gongwen <command> [files, globs or - for stdin] [op
 Commands:
 ${COMMANDS.map((command) => `  ${command.padEnd(11)} ${SUMMARIES[command]}`).join("\n")}
 
-Input: files and globs, or text piped to stdin; --sample reads the bundled sample (a meeting report).
+Input: files and globs, or text piped to stdin, in UTF-8, UTF-16, GB18030/GBK or Big5 (detected; --encoding to
+name it); HTML is read as the page's text; --sample reads the bundled sample (a meeting report).
 
   -h, --help             this help (after a command: that command's help)
   -v, --version          the version
@@ -42,6 +43,8 @@ const INPUT_OPTIONS = `Input and output:
   -f, --format <f>       json | jsonl | text | html (default: jsonl with --jsonl, json otherwise)
   -c, --concurrency <n>  worker threads for several documents (default and most: the number of cores)
   -q, --quiet            no progress bar and no closing summary on stderr
+      --encoding <name>  read files and stdin in this encoding (utf-8, gb18030, gbk, big5, utf-16le…), not detected
+      --verbose          say on stderr which encoding each file was read in
       --max-length <n>   longest text accepted, in UTF-16 units (default ${DEFAULT_MAX_INPUT_LENGTH})
       --user-words <file>  extra words kept whole, one per line (e.g. a CMS's section names)`;
 

@@ -8,7 +8,8 @@
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { dictPath } from "../dict.js";
 import { overLimit } from "../batch/jsonl.js";
-import type { ErrorCode } from "../core/errors.js";
+import { isGongwenError, type ErrorCode } from "../core/errors.js";
+import { decode } from "../input/decode.js";
 import { expandGlob, hasGlob } from "./glob.js";
 import { readLineGroups } from "./lines.js";
 
@@ -16,7 +17,8 @@ import { readLineGroups } from "./lines.js";
 export const SAMPLE = "samples/meeting-report.txt";
 
 export type CliRecord =
-  | { kind: "text"; id: string | number; place: string; text: string; bytes: number }
+  /** A text; `encoding` says how a file's or stdin's bytes were read (`--verbose` prints it). */
+  | { kind: "text"; id: string | number; place: string; text: string; bytes: number; encoding?: { name: string; confidence: number } }
   /** A JSON Lines record, unparsed; its place is `source:number`. */
   | { kind: "line"; source: string; number: number; line: string; bytes: number }
   | { kind: "bad"; place: string; code: ErrorCode; message: string; bytes: number }
@@ -78,6 +80,8 @@ export interface RecordOptions {
   stdin: AsyncIterable<Buffer | string>;
   /** Most records per group (JSON Lines lines read together are grouped; every other source is a group of one). */
   groupSize: number;
+  /** The encoding of files and stdin (default: detected per input; JSON Lines is always UTF-8). */
+  encoding?: string;
 }
 
 /** UTF-8 needs at most 3 bytes per UTF-16 unit; JSON escapes (`\uXXXX`) at most 6. */
@@ -92,9 +96,18 @@ const tooLarge = (place: string, what: string, limit: number, bytes: number): Cl
   bytes,
 });
 
-function textRecord(id: string, place: string, text: string, bytes: number, maxLength: number): CliRecord {
-  if (text.length > maxLength) return tooLarge(place, `text of ${text.length} UTF-16 units`, maxLength, bytes);
-  return { kind: "text", id, place, text, bytes };
+/** The text of a file's or stdin's bytes, read in their encoding; bytes that are no text make a NOT_TEXT record. */
+function textRecord(id: string, place: string, content: Buffer, maxLength: number, encoding: string | undefined): CliRecord {
+  const bytes = content.length;
+  try {
+    const decoded = decode(content, encoding === undefined ? {} : { encoding });
+    const { text } = decoded;
+    if (text.length > maxLength) return tooLarge(place, `text of ${text.length} UTF-16 units`, maxLength, bytes);
+    return { kind: "text", id, place, text, bytes, encoding: { name: decoded.encoding, confidence: decoded.confidence } };
+  } catch (error) {
+    if (!isGongwenError(error, "NOT_TEXT")) throw error;
+    return { kind: "bad", place, code: error.code, message: error.message, bytes };
+  }
 }
 
 /** The lines of a JSON Lines stream in groups of at most `groupSize`; blank lines are skipped. */
@@ -114,7 +127,7 @@ async function* jsonLines(stream: AsyncIterable<Buffer | string>, source: string
   }
 }
 
-async function readAll(stream: AsyncIterable<Buffer | string>, limit: number): Promise<{ text: string; bytes: number; overflow: boolean }> {
+async function readAll(stream: AsyncIterable<Buffer | string>, limit: number): Promise<{ content: Buffer; bytes: number; overflow: boolean }> {
   const parts: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of stream) {
@@ -122,7 +135,7 @@ async function readAll(stream: AsyncIterable<Buffer | string>, limit: number): P
     bytes += buffer.length;
     if (bytes <= limit) parts.push(buffer);
   }
-  return { text: bytes <= limit ? Buffer.concat(parts).toString("utf8") : "", bytes, overflow: bytes > limit };
+  return { content: bytes <= limit ? Buffer.concat(parts) : Buffer.alloc(0), bytes, overflow: bytes > limit };
 }
 
 /**
@@ -139,11 +152,11 @@ export function unread(place: string, error: unknown): CliRecord {
   return { kind: "unread", place, code, message: described, bytes: 0 };
 }
 
-function fileRecord(path: string, maxLength: number): CliRecord {
+function fileRecord(path: string, maxLength: number, encoding: string | undefined): CliRecord {
   try {
     const { size } = statSync(path);
     if (size > maxTextBytes(maxLength)) return tooLarge(path, `file of ${size} bytes`, maxTextBytes(maxLength), size);
-    return textRecord(path, path, readFileSync(path, "utf8"), size, maxLength);
+    return textRecord(path, path, readFileSync(path), maxLength, encoding);
   } catch (error) {
     return unread(path, error);
   }
@@ -170,20 +183,20 @@ function sampleRecord(): CliRecord {
  * for await (const group of readRecords(resolveSources(["items.jsonl"], false), { jsonl: true, maxLength, stdin, groupSize: 16 })) …
  */
 export async function* readRecords(sources: readonly Source[], options: RecordOptions): AsyncGenerator<CliRecord[]> {
-  const { jsonl, maxLength, stdin, groupSize } = options;
+  const { jsonl, maxLength, stdin, groupSize, encoding } = options;
   for (const source of sources) {
     if (source.kind === "sample") {
       yield [sampleRecord()];
     } else if (source.kind === "missing") {
       yield [{ kind: "unread", place: source.pattern, code: "ENOENT", message: "no file matches", bytes: 0 }];
     } else if (source.kind === "file") {
-      yield* jsonl ? jsonLinesFile(source.path, maxLength, groupSize) : [[fileRecord(source.path, maxLength)]];
+      yield* jsonl ? jsonLinesFile(source.path, maxLength, groupSize) : [[fileRecord(source.path, maxLength, encoding)]];
     } else if (jsonl) {
       yield* jsonLines(stdin, "stdin", maxLength, groupSize);
     } else {
-      const { text, bytes, overflow } = await readAll(stdin, maxTextBytes(maxLength));
+      const { content, bytes, overflow } = await readAll(stdin, maxTextBytes(maxLength));
       if (overflow) yield [tooLarge("stdin", `input of ${bytes} bytes`, maxTextBytes(maxLength), bytes)];
-      else yield [textRecord("-", "stdin", text, bytes, maxLength)];
+      else yield [textRecord("-", "stdin", content, maxLength, encoding)];
     }
   }
 }

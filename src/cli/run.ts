@@ -156,7 +156,13 @@ async function execute(options: CliOptions, io: CliStreams): Promise<number> {
     if (isPipeClosed(error)) pipeClosed = true;
   });
   try {
-    const groups = readRecords(sources, { jsonl: options.jsonl, maxLength: options.maxLength, stdin, groupSize: GROUP_SIZE });
+    const groups = readRecords(sources, {
+      jsonl: options.jsonl,
+      maxLength: options.maxLength,
+      stdin,
+      groupSize: GROUP_SIZE,
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    });
     const start = async (group: CliRecord[]) => {
       const runnable = group.filter(isRunnable);
       const batch: Batch = { op: options.op, format: options.format, ...options.selection, inputs: runnable.map(inputOf) };
@@ -179,6 +185,10 @@ async function execute(options: CliOptions, io: CliStreams): Promise<number> {
           continue;
         }
         if (record.kind === "line" && outcome.id !== undefined) noteDuplicate(outcome.id, placeOf(record));
+        if (options.verbose && record.kind === "text" && record.encoding) {
+          const { name, confidence } = record.encoding;
+          progress.note(`gongwen: ${record.place}: read as ${name}${options.encoding === undefined ? ` (detected, confidence ${confidence.toFixed(2)})` : " (--encoding)"}`);
+        }
         text += output.frame(outcome.value as string, record.kind === "text" ? record.id : outcome.id);
       }
       if (text !== "") await write(io.stdout, text);

@@ -4,6 +4,8 @@
  * - `INVALID_INPUT`: the text is not a string.
  * - `INVALID_OPTIONS`: options failed validation (the zod issues are in `cause`).
  * - `INPUT_TOO_LARGE`: the text is longer than `maxInputLength`.
+ * - `NOT_TEXT`: bytes given to `decode` (or a file given to the CLI) are not text in any encoding (NUL bytes,
+ *   control characters: an image, a PDF, a zip).
  * - `DICT_NOT_FOUND`: a dictionary file does not exist (checked before nodejieba sees it: it aborts the process).
  * - `DICT_PARSE`: a dictionary line is malformed; the message names the file and line.
  * - `BINDING_NOT_FOUND`: nodejieba's native addon is missing (install scripts skipped).
@@ -19,6 +21,7 @@ export type ErrorCode =
   | "INVALID_INPUT"
   | "INVALID_OPTIONS"
   | "INPUT_TOO_LARGE"
+  | "NOT_TEXT"
   | "DICT_NOT_FOUND"
   | "DICT_PARSE"
   | "BINDING_NOT_FOUND"

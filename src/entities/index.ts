@@ -17,7 +17,7 @@ import { findPersons, listedNames, personName, type PersonMatch, titleAfter } fr
 import { findPlaces, type PlaceMatch } from "./place.js";
 import { findQuotes } from "./quote.js";
 import { type Candidate, linkOrgAbbreviations, resolveOverlaps } from "./resolve.js";
-import { indexTokens, type TokenIndex } from "./tokens.js";
+import { indexTokens, type TokenIndex, tokenCovering } from "./tokens.js";
 
 /** Options of {@link entities}. */
 export interface EntityOptions {
@@ -113,11 +113,32 @@ const FORMULA_AFTER_PLACE = ["式", "特色", "民族"];
 
 const isFormula = (text: string, place: { end: number }) => FORMULA_AFTER_PLACE.some((w) => text.startsWith(w, place.end));
 
+/** jieba tags of the words a transliterated name runs on over (斯特罗/nr 耶夫/x, 贾/nr 亚拉/nrt 莉达/x). */
+const TRANSLITERATION_TAGS = new Set(["x", "nrt", "nr"]);
+
+/**
+ * A titled name that jieba's words cut short inside a transliteration (总书记贾亚拉莉达 read as 贾亚拉): the tagger's
+ * person that starts at the same character and runs on over words jieba does not know is the name.
+ */
+function lengthenTransliterations(index: TokenIndex, persons: PersonMatch[], tagged: readonly { type: string; start: number; end: number }[]): void {
+  const taggedEnd = new Map(tagged.filter((n) => n.type === "person").map((n) => [n.start, n.end]));
+  for (const person of persons) {
+    const end = taggedEnd.get(person.start);
+    if (end === undefined || end <= person.end) continue;
+    let at = person.end;
+    for (let token = tokenCovering(index, at); token && token.start === at && token.end <= end && TRANSLITERATION_TAGS.has(token.pos); token = tokenCovering(index, at)) {
+      at = token.end;
+    }
+    if (at === end) person.end = end;
+  }
+}
+
 /** Person, place and organisation candidates with their ranks. */
 function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon, weights: TaggerWeights, into: Source[]): void {
   const persons = findPersons(text, index, lexicon);
   const personRank = { title: RANK.titledPerson, mention: RANK.mention };
   const tagged = taggedNames(text, index, lexicon, weights);
+  lengthenTransliterations(index, persons, tagged);
   const seeds = [...persons, ...tagged.filter((n) => n.type === "person")];
   for (const p of listedNames(text, index, lexicon, seeds)) into.push(personSource(p, RANK.mention));
   for (const p of persons) into.push(personSource(p, personRank[p.evidence]));

@@ -10,9 +10,10 @@
  *   the glued phrases of policy text (坚持以人民为中心, 法治化) are not taken for names.
  */
 import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
-import { isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
-import { isGenericPlace, PLACE_ENDINGS } from "./place.js";
+import { holdsClauseVerb, isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
+import { isGenericPlace, isPlaceFragment, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters, type TaggerWeights } from "./tagger.js";
+import { NOT_GIVEN_NAME } from "./person.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface NameMatch {
@@ -28,8 +29,10 @@ const FOREIGN_SEPARATORS = /[·•．.]/u;
 
 /** Single-character abbreviations of countries and provinces in news (中美, 访华, 在京). */
 const ABBREVIATED_PLACES = new Set([..."中美俄日英法德韩朝印巴以欧非亚澳港台华京沪津渝藏疆粤川鲁苏浙闽湘鄂豫晋冀辽吉黑皖赣桂琼黔滇陕甘青宁蒙"]);
-/** Verbs that take a one-character place (访华, 驻华, 来京, 离京, 赴港). */
-const PLACE_VERBS = new Set([..."访驻来赴抵离在回返出入"]);
+/** Verbs and prepositions that take a one-character place (访华, 驻华, 来京, 离京, 赴港, 对华, 对俄). */
+const PLACE_VERBS = new Set([..."访驻来赴抵离在回返出入对"]);
+/** Words after a one-character country that make it the country (俄政府, 罗总统, 中方). */
+const COUNTRY_HEADS = ["政府", "总统", "总理", "外长", "方"];
 
 /**
  * A one-character place only counts next to another (中美, 印巴) or after a travel verb (访华, 在京), and neither
@@ -46,7 +49,12 @@ function isAbbreviatedPlace(text: string, index: TokenIndex, spans: ReturnType<t
   const touches = (other: (typeof spans)[number] | undefined) =>
     other !== undefined && other.type === "LOC" && other.end - other.start === 1 && standalone(other.start) &&
     (other.end === span.start || other.start === span.end);
-  return touches(spans[k - 1]) || touches(spans[k + 1]) || PLACE_VERBS.has(text[span.start - 1] ?? "");
+  // after 对 the place is followed by a word of its own (对华/投资), not by the rest of an unknown name (对巴/朗/山)
+  const before = text[span.start - 1] ?? "";
+  const afterWord = tokenCovering(index, span.end);
+  const verb = PLACE_VERBS.has(before) &&
+    (before !== "对" || !isHan(text, span.end) || (afterWord !== undefined && afterWord.start === span.end && afterWord.end - afterWord.start >= 2));
+  return touches(spans[k - 1]) || touches(spans[k + 1]) || verb || COUNTRY_HEADS.some((head) => text.startsWith(head, span.end));
 }
 
 const ABBREVIATION_TAGS = new Set(["j", "ns", "nt", "nz", "x"]);
@@ -57,6 +65,8 @@ function isClean(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c === 0x3000 || (c >= 0x3001 && c <= 0x3011) || (c >= 0xff01 && c <= 0xff0f) || c === 0xff1a || c === 0x201c || c === 0x201d) return false;
+    // ASCII punctuation other than the dot and hyphen of Latin names: markup (>福建, (区)
+    if (c < 0x80 && c !== 0x2e && c !== 0x2d && !((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) return false;
   }
   return true;
 }
@@ -71,15 +81,23 @@ const atTokenBoundary = (index: TokenIndex, offset: number) =>
  */
 function isPlaceLike(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): boolean {
   const name = text.slice(start, end);
-  if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end) || isGenericPlace(name)) return false;
-  if (lexicon.places.words.has(name) || PLACE_ENDINGS.has(name[name.length - 1]!)) return true;
+  // a place may end inside a word that goes on with 地区 (南亚/地区 in the word 南亚地区)
+  const endsWord = atTokenBoundary(index, end) || text.startsWith(REGION_WORD, end) && tokenCovering(index, end)?.end === end + REGION_WORD.length;
+  if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !endsWord || isGenericPlace(name)) return false;
+  // a city named without its 市 (大连, 合肥): the gazetteer keeps that short form only where jieba has no other word
+  if (lexicon.places.words.has(name) || lexicon.places.words.has(`${name}市`)) return true;
+  if (isPlaceFragment(name)) return false;
+  if (PLACE_ENDINGS.has(name[name.length - 1]!)) return true;
   const last = tokenCovering(index, end - 1);
   // `x` is a word jieba's HMM made of characters it does not know: evidence for a transliteration (科索沃), none for
   // two characters outside the gazetteer (超算, 联治, 三矿), since Chinese two-character places are listed there
-  return last !== undefined && PLACE_TAGS.has(last.pos) && !(last.pos === "x" && end - start === 2);
+  // `nr`: jieba reads many foreign cities as names (吉隆坡/nr, 莫斯科/nr), and two characters as a name too (蓝绿/nr)
+  return last !== undefined && PLACE_TAGS.has(last.pos) && !((last.pos === "x" || last.pos === "nr") && end - start === 2);
 }
 
-const PLACE_TAGS = new Set(["ns", "nrt", "x", "eng"]);
+const PLACE_TAGS = new Set(["ns", "nrt", "nr", "x", "eng"]);
+/** The generic word after a region's name (南亚地区): the name is the place, as every gold standard here marks it. */
+const REGION_WORD = "地区";
 
 /** Parts of speech an organisation name never starts with (安排部署学院, 和政府). */
 const NOT_ORG_START_TAGS = new Set(["v", "d", "p", "c", "u", "uj", "ul", "r", "ad", "f", "m", "q", "w", "x"]);
@@ -99,7 +117,7 @@ function isOrgLike(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   if (!isClean(text, start, end) || !atTokenBoundary(index, start) || !atTokenBoundary(index, end)) return false;
   const first = tokenCovering(index, start);
   if (first && NOT_ORG_START_TAGS.has(first.pos) && !longestStartingAt(lexicon.orgNames, text, start)) return false;
-  if (isPhraseIntoInstitution(text, index, lexicon, start, end)) return false;
+  if (isPhraseIntoInstitution(text, index, lexicon, start, end) || holdsClauseVerb(text, index, start, end)) return false;
   const last = tokenCovering(index, end - 1);
   if (!last || isNonOrgWord(last.text, lexicon) || isNonOrgWord(text.slice(start, end), lexicon)) return false;
   const suffix = longestEndingAt(lexicon.orgSuffixes, text, end, start);
@@ -163,8 +181,10 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     if (type !== "person" && isCommonWord(index, span.start, span.end)) return;
     if (type === "place") {
       // a known place with one stray character glued on (江苏省原副省长 → 江苏省) is the known place
+      // …unless the whole span is a place itself (吉隆坡 holds 吉隆, a county of Tibet)
       const known = longestStartingAt(lexicon.places, text, span.start, span.end);
-      const end = known && span.end - known.end === 1 ? known.end : span.end;
+      const cut = known && span.end - known.end === 1 ? known.end : span.end;
+      const end = cut !== span.end && isPlaceLike(text, index, lexicon, span.start, span.end) ? span.end : cut;
       const ok = end - span.start > 1 ? isPlaceLike(text, index, lexicon, span.start, end) : isAbbreviatedPlace(text, index, spans, k);
       if (ok) out.push(...knownPlaceRun(text, lexicon, span.start, end) ?? [{ type, start: span.start, end }]);
       return;
@@ -175,8 +195,9 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     }
     // 马克思主义 names a doctrine, not its author
     if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end)) return;
+    // a surname alone (江主席, 王某) names someone the reader knows from context: no person entity of one character
     const person = (start: number, end: number) => {
-      if (isPersonScript(text, lexicon, start, end)) out.push({ type, start, end });
+      if (end - start >= 2 && isPersonScript(text, lexicon, start, end)) out.push({ type, start, end });
     };
     const title = longestEndingAt(lexicon.titles, text, span.end, span.start + 1);
     if (title && (title.value === "office" || title.value === "address")) {
@@ -227,7 +248,10 @@ function knownPlaceRun(text: string, lexicon: EntityLexicon, start: number, end:
 function foreignNameEnd(text: string, index: TokenIndex, start: number, end: number): number {
   if (!FOREIGN_SEPARATORS.test(text.slice(start, end))) return end;
   const token = tokenCovering(index, end - 1);
-  return token && token.end > end && token.start > start && isAllHan(text, token.start, token.end) ? token.end : end;
+  if (!token || token.end <= end || token.start <= start || !isAllHan(text, token.start, token.end)) return end;
+  // …but not over a function character jieba glued to the name's end (阿马/特在 表决)
+  for (let i = end; i < token.end; i++) if (NOT_GIVEN_NAME.has(text[i]!)) return end;
+  return token.end;
 }
 
 /** Characters after a surname that make it a way of naming the person, not part of the name. */

@@ -173,6 +173,25 @@ export function isNonOrgWord(word: string, lexicon: EntityLexicon): boolean {
   return false;
 }
 
+const clauseVerbs = wordSet("entity-clause-verbs.txt");
+
+/**
+ * Does a word of `[start, end)` open a clause (鼓励/银行, 市委常委会/听取/市人大: dict/entity-clause-verbs.txt)? Then
+ * the span is a clause that runs into a body, not an organisation.
+ *
+ * @example
+ * holdsClauseVerb(text, index, 0, 6) // "严肃查处银行" → true
+ */
+export function holdsClauseVerb(text: string, index: TokenIndex, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    const token = tokenCovering(index, i);
+    if (!token) return false;
+    if (token.start >= start && token.end <= end && clauseVerbs().has(token.text)) return true;
+    i = token.end;
+  }
+  return false;
+}
+
 /** Is the organisation more than a bare generic word (委员会, 学院, 党委)? */
 function isSpecific(text: string, lexicon: EntityLexicon, org: OrgMatch): boolean {
   const name = text.slice(org.start, org.end);
@@ -279,7 +298,7 @@ export function findOrgs(text: string, index: TokenIndex, lexicon: EntityLexicon
   }
   const items: OrgMatch[] = [];
   listItems(text, index, lexicon, items);
-  return [...found.filter((org) => isSpecific(text, lexicon, org)), ...items];
+  return [...found.filter((org) => isSpecific(text, lexicon, org)), ...items].filter((org) => !holdsClauseVerb(text, index, org.start, org.end));
 }
 
 /**

@@ -12,6 +12,7 @@
 import { type EntityLexicon, longestEndingAt, longestStartingAt, type TitleKind } from "./lexicon.js";
 import { orgEndingAt, type OrgMatch } from "./org.js";
 import { placeEndingAt } from "./place.js";
+import type { Token } from "../core/schema.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 
 export interface PersonMatch {
@@ -28,13 +29,14 @@ export interface PersonMatch {
 
 /** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话); longer words
  * (出席, 强调) are recognised from jieba's tokens. */
-const NOT_GIVEN_NAME = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作"]);
+export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作"]);
 /** Single-character words that are function words before they are surnames (和, 于, 向…). */
 const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
 const NAME_SEPARATORS = new Set(["、"]);
 const CHAIN_SEPARATORS = new Set(["、", "兼"]);
 const FOREIGN_NAME_MARKS = new Set(["·", "•", "・"]);
-const CREDIT_COLONS = new Set([":", "：", "／", "/"]);
+/** `:`, `：`, `／`, `/` as character codes: tested at every character of the text. */
+const CREDIT_COLONS = new Set([":", "：", "／", "/"].map((c) => c.charCodeAt(0)));
 const MAX_CHAIN = 8;
 /** Titles that start with the body they belong to (党委书记 is the secretary of a 党委). */
 const PARTY_BODIES = ["党委", "党组"];
@@ -174,7 +176,7 @@ function nameListLines(text: string, lexicon: EntityLexicon, into: PersonMatch[]
 /** `编辑:石丹 审核:于文金`. */
 function credits(text: string, lexicon: EntityLexicon, into: PersonMatch[]): void {
   for (let i = 1; i < text.length; i++) {
-    if (!CREDIT_COLONS.has(text[i]!)) continue;
+    if (!CREDIT_COLONS.has(text.charCodeAt(i))) continue;
     const title = longestEndingAt(lexicon.titles, text, i);
     if (!title || title.value !== "credit" || (title.start > 0 && isHan(text, title.start - 1))) continue;
     let start = i + 1;
@@ -217,8 +219,22 @@ function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, in
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
     const title = surname > 0 && given >= 1 && given <= 2 ? titleAfter(text, lexicon, token.end) : undefined;
-    if (title) into.push({ start: token.start, end: token.end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
+    if (title) into.push({ start: surnameBefore(text, index, lexicon, token), end: token.end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
   }
+}
+
+/**
+ * Where a two-character name word starts its name: at the one-character surname word before it when there is one
+ * (孙/zg 黎明/nr 书记 is 孙黎明, not 黎明), else at the word itself.
+ */
+/** Tags of one-character words that are no surname before a name (上/f, 见/v, 三/m, 个/q). */
+const NOT_SURNAME_TAGS = new Set(["f", "v", "m", "q", "w", "a"]);
+
+function surnameBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, token: Token): number {
+  const before = token.end - token.start === 2 && token.start > 0 ? tokenCovering(index, token.start - 1) : undefined;
+  const isSurname = before !== undefined && before.end - before.start === 1 && !FUNCTION_TAGS.has(before.pos) && !NOT_SURNAME_TAGS.has(before.pos) &&
+    surnameLength(text, lexicon, before.start) === 1;
+  return isSurname ? before.start : token.start;
 }
 
 /**

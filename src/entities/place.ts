@@ -43,6 +43,26 @@ const ABSTRACT_ENDINGS = ["化", "主义", "性"];
 
 export const isGenericPlace = (word: string) => genericPlaces().has(word) || ABSTRACT_ENDINGS.some((e) => word.endsWith(e));
 
+/** Words that point at places rather than name one (各乡镇, 我镇, 本市, 全县). */
+const DEICTIC_STARTS = new Set([..."各我本该此全"]);
+/** Characters of administrative units: a word made of them only (镇乡, 县区) is a kind of unit, not a name. */
+const UNIT_CHARACTERS = new Set([..."省市县区乡镇村州盟旗"]);
+/** A numbered floor or school (四楼, 局三楼, 二中): numbered parts of a place, not places. */
+const NUMBERED_PART = /[〇一二三四五六七八九十百0-9０-９](?:楼|层|中|小)$/u;
+
+/**
+ * Is a word that the gazetteer does not know only a pointer to places, a kind of unit or a numbered part of a
+ * building (各乡镇, 镇村, 四楼)? Known places are checked first (本溪, 全椒 are places).
+ *
+ * @example
+ * isPlaceFragment("各县区") // → true
+ */
+export function isPlaceFragment(word: string): boolean {
+  if (DEICTIC_STARTS.has(word[0]!) || NUMBERED_PART.test(word)) return true;
+  for (const c of word) if (!UNIT_CHARACTERS.has(c)) return false;
+  return true;
+}
+
 /**
  * A known place at the start of a longer word (长三角一体化/l, 北京冬奥会/nt): kept when the name is long or a
  * province, country or region, but not across words (中/非常 is no 中非) nor before a place ending (河南村 is a
@@ -92,7 +112,8 @@ export function findPlaces(text: string, index: TokenIndex, lexicon: EntityLexic
       found.push(end === known.end ? { start: i, end, full: known.value } : { start: i, end, town: true });
       i = end;
     } else if (
-      token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && !isGenericPlace(token.text) &&
+      token && token.start === i && token.pos === "ns" && isPlaceLike(token.text) && !isGenericPlace(token.text) && !isPlaceFragment(token.text) &&
+      !token.text.endsWith("地区") &&
       isAllHan(text, i, token.end)
     ) {
       found.push({ start: i, end: token.end });

@@ -22,7 +22,7 @@ export type { TaggerWeights };
 export const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"] as const;
 export const LABEL_COUNT = LABELS.length;
 /** Feature table size: 2^HASH_BITS rows of LABEL_COUNT weights. */
-export const HASH_BITS = 19;
+export const HASH_BITS = 22;
 const MASK = (1 << HASH_BITS) - 1;
 /** Feature templates per character (see `characterFeatures`). */
 export const TEMPLATE_COUNT = 21;
@@ -348,6 +348,27 @@ export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>
     for (let l = 1; l < LABEL_COUNT; l++) rows[row + l - 1] = toInt16(values[l]! - values[0]!);
   }
   return { known, rows, transitions };
+}
+
+/**
+ * The weights without the rows whose labels all lie within `threshold` of O's (fewer rows: a smaller table and
+ * fewer cache misses, at some cost in accuracy; bench/ner-accuracy.ts `--tradeoff` measures both).
+ *
+ * @example
+ * prunedWeights(shippedTaggerWeights(), 5) // rows with a weight 5 or more away from O's only
+ */
+export function prunedWeights(weights: TaggerWeights, threshold: number): TaggerWeights {
+  const entries: [number, number[]][] = [];
+  const limit = threshold * WEIGHT_SCALE;
+  for (let w = 0; w < weights.known.length; w += 2) {
+    for (let bits = weights.known[w + 1]!, rank = weights.known[w]!; bits !== 0; bits &= bits - 1, rank++) {
+      const row = weights.rows.subarray(rank * ROW, rank * ROW + ROW);
+      if (!row.some((v) => Math.abs(v) >= limit)) continue;
+      const id = (w >>> 1) * 32 + (31 - Math.clz32(bits & -bits));
+      entries.push([id, [0, ...[...row].map((v) => v / WEIGHT_SCALE)]]);
+    }
+  }
+  return compactWeights(entries, weights.transitions);
 }
 
 /** The row of a feature id: its rank among the known features, or 0 (a row of zeros) when it has no weights. */

@@ -14,6 +14,8 @@ import { INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type Mar
 /** A proposed item: a numbered marker, or the lead words of a parallel clause (which brings its own end). */
 export interface Entry {
   style: EnumerationStyle;
+  /** Level in the outline ({@link rankOf}): a smaller number is a higher level. */
+  rank: number;
   ordinal: number;
   start: number;
   markerEnd: number;
@@ -52,6 +54,24 @@ const CLAUSE_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
 /** After 一、二: what makes it a range of numbers (一、二级 / 一、二、三类 / 一、二等奖). */
 const RANGE_ENDS = new Set([..."、级类等档批线产期次号星"]);
 
+/** Points led by a dash, and items whose 、 was stripped, follow each other paragraph by paragraph. */
+const MAX_PARAGRAPHS_BETWEEN: Partial<Record<MarkerStyle, number>> = { dash: 1, "cn-bare": 1 };
+
+/**
+ * The outline level of a marker: its style's GB/T 9704 level, and for a clause number one step deeper per part
+ * (1.1 under 1, 1.1.1 under 1.1).
+ */
+export function rankOf(marker: Pick<Marker, "style" | "prefix">): number {
+  const rank = STYLE_RANK[marker.style];
+  if (marker.style !== "decimal" || marker.prefix === undefined) return rank;
+  let depth = 0;
+  for (const c of marker.prefix) if (c === ".") depth++;
+  return rank + depth / 10;
+}
+
+/** Runs are kept apart by style, and clause numbers by the number they divide (1.1, 1.2 apart from 2.1, 2.2). */
+const runKey = (marker: Marker) => (marker.prefix === undefined ? marker.style : `${marker.style} ${marker.prefix}`);
+
 /** Whether the words after an inline marker make an item (一是一，二是二 says nothing). */
 function plausible(marker: Marker, text: string): boolean {
   let i = marker.end;
@@ -71,29 +91,43 @@ function plausible(marker: Marker, text: string): boolean {
   return n >= 2;
 }
 
+/** Numbered inline styles whose first item is a list when the text is cut inside it (the second never came). */
+const LONE_WHEN_CUT: ReadonlySet<EnumerationStyle> = new Set(["inline-shi", "inline-yao", "di"]);
+
 /**
  * Groups markers into runs: a marker continues a recent run of its style when its number comes next (or after a
- * short gap, or repeated); a lone marker is dropped.
+ * short gap, or repeated); a lone marker is dropped, unless it is a heading (kept for the outline to confirm) or
+ * the text is cut inside its item.
  *
  * @example
- * const text = "一是加强领导；二是完善制度。一是统一思想";
- * groupRuns(scanMarkers(text), layoutOf(text, splitSentences(text))).map((run) => run.length); // → [2]
+ * const text = "一是加强领导；二是完善制度。一是统一思想。";
+ * groupRuns(scanMarkers(text), layoutOf(text, splitSentences(text)), { rangeEnd: () => text.length }).map((run) => run.length); // → [2]
  */
-export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
+export function groupRuns(markers: readonly Marker[], layout: Layout, options: AssembleOptions): Run[] {
   const runs: Run[] = [];
-  const open = new Map<MarkerStyle, Run[]>();
+  const open = new Map<string, Run[]>();
   for (const marker of markers) {
     if (!plausible(marker, layout.text)) continue;
-    const recent = open.get(marker.style) ?? [];
+    const key = runKey(marker);
+    const recent = open.get(key) ?? [];
     const inline = INLINE_STYLES.has(marker.style);
-    const near = (run: Run, paragraphs = MAX_INLINE_PARAGRAPHS) =>
-      !inline || layout.paragraph(marker.start) - layout.paragraph(run.at(-1)!.start) <= paragraphs;
+    const reach = MAX_PARAGRAPHS_BETWEEN[marker.style] ?? MAX_INLINE_PARAGRAPHS;
+    const near = (run: Run, paragraphs = reach) =>
+      !inline || layout.paragraph(marker.start) - layout.paragraph(run.at(-1)!.start) <= Math.min(paragraphs, reach);
     const last = recent.at(-1);
     let ordinal = marker.ordinal;
     if (marker.style === "sequence" && ordinal !== 1) {
       // 其次/再次/然后/最后 only continue an open 首先… sequence.
       if (!last || !near(last) || (ordinal !== 0 && ordinal !== last.at(-1)!.ordinal + 1)) continue;
       ordinal = last.at(-1)!.ordinal + 1;
+    }
+    // Dash points carry no number: each continues the points of the paragraph before.
+    if (marker.style === "dash") ordinal = last && near(last) ? last.at(-1)!.ordinal + 1 : 1;
+    const sequence = open.get("sequence")?.at(-1);
+    if (marker.style === "di" && sequence && continuesSequence(sequence, ordinal, recent) && near(sequence, MAX_INLINE_PARAGRAPHS_IRREGULAR)) {
+      // 首先…其次…第三…第四: a speech that opened with 首先/其次 goes on counting with 第三 in the same list.
+      sequence.push({ style: "sequence", rank: STYLE_RANK.sequence, ordinal, start: marker.start, markerEnd: marker.end, lineStart: marker.lineStart });
+      continue;
     }
     let target: Run | undefined;
     if (ordinal !== 1) {
@@ -103,34 +137,54 @@ export function groupRuns(markers: readonly Marker[], layout: Layout): Run[] {
       }
       const previous = last?.at(-1)?.ordinal;
       const irregular = previous !== undefined && ordinal >= previous && ordinal <= previous + MAX_GAP;
-      if (!target && last && irregular && near(last, MAX_INLINE_PARAGRAPHS_IRREGULAR)) {
+      if (!target && last && irregular && near(last, MAX_INLINE_PARAGRAPHS_IRREGULAR) && marker.style !== "cn-bare") {
         target = last; // a gap or a repeat, reported on the list
       }
     }
+    // A bare numeral is a word (四川, 三江源) unless it counts 一, 二, 三 in order.
+    if (!target && marker.style === "cn-bare" && ordinal !== 1) continue;
     if (!target) {
       target = [];
       // 首先，…第二，…第三 / 首先要…二要…: a speech opens with 首先 and goes on counting; 首先 is item 1.
       const sequences = open.get("sequence");
       const opener = sequences?.at(-1);
       if (COUNTED_AFTER_FIRST.has(marker.style) && ordinal === 2 && opener?.length === 1 && near(opener, MAX_INLINE_PARAGRAPHS_IRREGULAR)) {
-        target.push({ ...opener[0]!, style: marker.style });
+        target.push({ ...opener[0]!, style: marker.style, rank: STYLE_RANK[marker.style] });
         sequences!.pop(); // the 首先 run is used up (left empty, it is dropped with the lone markers)
         opener.pop();
       }
       runs.push(target);
       recent.push(target);
       if (recent.length > MAX_OPEN_RUNS) recent.shift();
-      open.set(marker.style, recent);
+      open.set(key, recent);
     }
-    target.push({ style: marker.style, ordinal, start: marker.start, markerEnd: marker.end, lineStart: marker.lineStart });
+    target.push({ style: marker.style, rank: rankOf(marker), ordinal, start: marker.start, markerEnd: marker.end, lineStart: marker.lineStart });
   }
-  // A lone inline marker is not a list (a lone 一是); a lone heading (一、 at the start of a line) is kept for now and
-  // stays only where the outline shows it is structure (see pruneLoneHeadings).
-  return runs.filter(
-    (run) =>
-      (run.length >= 2 && !narratesOrder(run, layout.text)) ||
-      (run.length === 1 && run[0]!.lineStart && !INLINE_STYLES.has(run[0]!.style)),
-  );
+  // A lone inline marker is not a list (a lone 一是), unless the text stops inside its item; a lone heading (一、 at
+  // the start of a line) is kept for now and stays only where the outline shows it is structure (pruneLoneHeadings).
+  return runs.filter((run) => {
+    if (run.length >= 2) return !narratesOrder(run, layout.text);
+    const [entry] = run;
+    if (!entry) return false; // a 首先 that became item 1 of a 第二… list
+    if (entry.lineStart && !INLINE_STYLES.has(entry.style)) return true;
+    if (!LONE_WHEN_CUT.has(entry.style) || entry.ordinal !== 1 || !cutInLastParagraph(entry, layout, options)) return false;
+    entry.end = options.rangeEnd(entry.start); // the item runs to where the text stops
+    return true;
+  });
+}
+
+/** A sequence of at least 首先, 其次 that `ordinal` continues, where no 第… list of the same count is open to take it. */
+function continuesSequence(sequence: Run, ordinal: number, recent: readonly Run[]): boolean {
+  return sequence.length >= 2 && sequence.at(-1)!.ordinal + 1 === ordinal && !recent.some((run) => run.at(-1)!.ordinal + 1 === ordinal);
+}
+
+/**
+ * The text (or the range holding `entry`) stops mid-sentence in the paragraph where `entry` is: an excerpt cut
+ * inside the item, before its siblings could come.
+ */
+function cutInLastParagraph(entry: Entry, layout: Layout, options: AssembleOptions): boolean {
+  const end = options.rangeEnd(entry.start);
+  return end > entry.markerEnd && layout.cutAt(end) && layout.paragraph(end - 1) === layout.paragraph(entry.start);
 }
 
 /**
@@ -162,6 +216,8 @@ interface Piece {
   expectedFirst: number;
   /** Its run has a single marker (a heading with no numbered sibling). */
   lone: boolean;
+  /** A lone item that runs to where the text stops mid-sentence: a level cut after its first item. */
+  cut?: boolean;
 }
 
 /** Every proposed entry, sorted by start. */
@@ -181,9 +237,8 @@ function container(placed: readonly Node[], pos: number): Node | undefined {
  * entries, and each entry is passed by at most one walk per level, so all walks together stay linear.
  */
 function nextSameOrHigher(entries: readonly Entry[], entry: Entry, textEnd: number): number {
-  const rank = STYLE_RANK[entry.style];
   for (let k = countBelow(entries, entry.start + 1, (e) => e.start); k < entries.length; k++) {
-    if (STYLE_RANK[entries[k]!.style] <= rank) return entries[k]!.start;
+    if (entries[k]!.rank <= entry.rank) return entries[k]!.start;
   }
   return textEnd;
 }
@@ -213,7 +268,10 @@ function isHeadingLine(entry: Entry, layout: Layout): boolean {
 }
 
 export interface AssembleOptions {
-  /** End of the range each position belongs to (the end of the text when no ranges were given). */
+  /**
+   * End of the range each position belongs to (the end of the text when no ranges were given), moved back over
+   * trailing whitespace.
+   */
   rangeEnd(pos: number): number;
 }
 
@@ -221,23 +279,35 @@ export interface AssembleOptions {
 function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): Piece[] {
   const entries = runs.flat().sort((a, b) => a.start - b.start);
   const context: PlaceContext = { entries };
-  const ranks = [...new Set(runs.map((run) => STYLE_RANK[run[0]!.style]))].sort((a, b) => a - b);
+  const ranks = [...new Set(runs.map((run) => run[0]!.rank))].sort((a, b) => a - b);
   let placed: Node[] = [];
   const top: Piece[] = [];
   for (const rank of ranks) {
     const level: Node[] = [];
     for (const run of runs) {
-      if (STYLE_RANK[run[0]!.style] !== rank) continue;
+      if (run[0]!.rank !== rank) continue;
       for (const piece of splitByParent(run, placed)) {
-        if (piece.nodes.length < minimumItems(piece.style)) continue;
+        if (!piece.lone && piece.nodes.length < minimumItems(piece.style)) continue;
         (piece.parent ? piece.parent.children : top).push(piece);
         for (const node of piece.nodes) level.push(node);
       }
     }
-    for (const node of level) node.end = itemEnd(node, layout, context, options);
+    for (const node of level) {
+      node.end = itemEnd(node, layout, context, options);
+      if (node.list.lone) node.list.cut = runsIntoCut(node, layout, options);
+    }
     placed = merge(placed, level.sort((a, b) => a.entry.start - b.entry.start));
   }
   return top;
+}
+
+/**
+ * The first item of its level runs to the end of its range, where the text stops mid-sentence (an excerpt cut
+ * inside it). A later item alone (三、 with no 一、 or 二、) is still a stray line.
+ */
+function runsIntoCut(node: Node, layout: Layout, options: AssembleOptions): boolean {
+  const end = options.rangeEnd(node.entry.start);
+  return node.entry.ordinal === 1 && node.end === end && layout.cutAt(end);
 }
 
 /**
@@ -249,8 +319,9 @@ const headsInItsHierarchy = (style: EnumerationStyle, child: EnumerationStyle) =
 /**
  * Drops the lone headings that the outline does not confirm. A heading without a numbered sibling is still
  * structure when the GB/T 9704 hierarchy is consistent around it: it heads items of its hierarchy (a notice cut
- * after 一、… （一）… 1. 2.), or it is the single sub-heading of an item whose siblings open with sub-headings of
- * the same style (五、… （一）… under 四、… （一）（二）（三）). Otherwise it is a stray marker.
+ * after 一、… （一）… 1. 2.), it runs to where an excerpt stops mid-sentence (cut before its second item came), or
+ * it is the single sub-heading of an item whose siblings open with sub-headings of the same style (五、… （一）…
+ * under 四、… （一）（二）（三）). Otherwise it is a stray marker.
  */
 function pruneLoneHeadings(pieces: readonly Piece[], subHeadings = new Map<Piece, Set<EnumerationStyle>>()): Piece[] {
   /** The styles of the sub-lists (with more than one marker in their run) under the items of `list`. */
@@ -267,6 +338,7 @@ function pruneLoneHeadings(pieces: readonly Piece[], subHeadings = new Map<Piece
     const { children } = piece.nodes[0]!;
     const confirmed =
       !piece.lone ||
+      (piece.cut === true && children.every((child) => headsInItsHierarchy(piece.style, child.style))) ||
       children.some((child) => headsInItsHierarchy(piece.style, child.style)) ||
       (piece.parent !== undefined && stylesUnder(piece.parent.list).has(piece.style));
     if (confirmed) {
@@ -281,8 +353,11 @@ function pruneLoneHeadings(pieces: readonly Piece[], subHeadings = new Map<Piece
   return kept;
 }
 
-/** An inline list needs two items and a parallel series three; a heading list may be one piece of a longer run. */
-const minimumItems = (style: EnumerationStyle) => (style === "parallel" ? 3 : INLINE_STYLES.has(style) ? 2 : 1);
+/**
+ * An inline list needs two items; a parallel series three, and so do bare numerals (一…；二…；三…), whose markers
+ * are plain words until three of them count; a heading list may be one piece of a longer run.
+ */
+const minimumItems = (style: EnumerationStyle) => (style === "parallel" || style === "cn-bare" ? 3 : INLINE_STYLES.has(style) ? 2 : 1);
 
 /** Cuts a run where its items' parent changes; each piece remembers where the previous one stopped. */
 function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
@@ -358,14 +433,17 @@ function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): numbe
   return Math.min(end, nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(words));
 }
 
-/** The next paragraph opens with a marker of a lower heading level (not an inline one such as 一是). */
+/**
+ * The next paragraph opens with a marker of a lower heading level, or with a dash point (2.科学跨越的基本要求。…
+ * ⏎——发展速度要快。: the points spell out the paragraph they follow); not with an inline one such as 一是.
+ */
 function headsLowerItems(entry: Entry, layout: Layout, context: PlaceContext): boolean {
   const next = context.entries[countBelow(context.entries, layout.lineEnd(entry.start), (e) => e.start)];
   return (
     next !== undefined &&
     next.lineStart &&
-    !INLINE_STYLES.has(next.style) &&
-    STYLE_RANK[next.style] > STYLE_RANK[entry.style] &&
+    (!INLINE_STYLES.has(next.style) || next.style === "dash") &&
+    next.rank > entry.rank &&
     layout.paragraph(next.start) === layout.paragraph(entry.start) + 1
   );
 }

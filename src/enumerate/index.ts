@@ -27,8 +27,10 @@ export interface EnumerationOptions {
   clauses?: readonly Span[];
 }
 
+type Range = { start: number; end: number };
+
 /** Ranges sorted, clipped to the text and merged where they touch. */
-function normaliseRanges(text: string, ranges: EnumerationOptions["ranges"]): { start: number; end: number }[] {
+function normaliseRanges(text: string, ranges: EnumerationOptions["ranges"]): Range[] {
   if (!ranges) return [{ start: 0, end: text.length }];
   const sorted = ranges
     .map((r) => ({ start: Math.max(0, r.start), end: Math.min(text.length, r.end) }))
@@ -68,28 +70,30 @@ const EnumerationOptionsSchema: z.ZodType<EnumerationOptions> = z
   })
   .strict();
 
+/** The range (sorted and disjoint `ranges`, their `starts`) that holds `[start, end)`, if one does. */
+function rangeAt(ranges: readonly Range[], starts: readonly number[], start: number, end: number): Range | undefined {
+  const r = ranges[lastAtOrBefore(starts, start)];
+  return r && end <= r.end ? r : undefined;
+}
+
 /** {@link enumerations} for the stage, whose text and spans are the pipeline's own. */
 function enumerationsIn(text: string, options: EnumerationOptions): Enumeration[] {
   const sentences = options.sentences ?? splitSentences(text);
   const clauses = options.clauses ?? splitClauses(text, [...sentences]);
   const ranges = normaliseRanges(text, options.ranges);
   const rangeStarts = ranges.map((r) => r.start);
-  /** The range holding `pos` (ranges are sorted and disjoint). */
-  const rangeAt = (pos: number) => {
-    const r = ranges[lastAtOrBefore(rangeStarts, pos)];
-    return r && pos < r.end ? r : undefined;
-  };
-  const inRanges = (span: Span) => {
-    const r = rangeAt(span.start);
-    return r !== undefined && span.end <= r.end;
-  };
-  const rangeEnd = (pos: number) => rangeAt(pos)?.end ?? text.length;
-
   const markers = ranges.flatMap((r) => scanMarkers(text, r.start, r.end));
-  const parallel = parallelRuns(text, options.ranges ? clauses.filter(inRanges) : clauses);
+  const parallel = parallelRuns(text, options.ranges ? clauses.filter((clause) => rangeAt(ranges, rangeStarts, clause.start, clause.end)) : clauses);
+  // Most texts number nothing: the layout and the closures below are built only for those that do.
   if (markers.length === 0 && parallel.length === 0) return [];
   const layout = layoutOf(text, sentences);
-  const lists = assemble([...groupRuns(markers, layout), ...parallel], layout, { rangeEnd });
+  // Where each range's text stops (trailing blanks dropped once per range, not once per item).
+  const trimmedEnds = new Map(ranges.map((r) => [r, layout.trimEnd(r.start, r.end)]));
+  const rangeEnd = (pos: number) => {
+    const r = rangeAt(ranges, rangeStarts, pos, pos + 1);
+    return r ? trimmedEnds.get(r)! : text.length;
+  };
+  const lists = assemble([...groupRuns(markers, layout, { rangeEnd }), ...parallel], layout, { rangeEnd });
   linkDeclared(lists, ranges.flatMap((r) => scanCounts(text, r.start, r.end)), layout);
   return lists;
 }

@@ -22,6 +22,8 @@ export interface Layout {
   sentenceEnd(pos: number): number;
   /** `end` moved back over trailing whitespace, not before `start`. */
   trimEnd(start: number, end: number): number;
+  /** The text before `end` (a trimmed end) stops mid-sentence, no 。！？；… closing it: an excerpt cut there. */
+  cutAt(end: number): boolean;
 }
 
 /** Sentence enders that close a thought; `；` only separates items of one. */
@@ -37,6 +39,8 @@ export const lastBefore = (values: readonly number[], x: number) => countBelow(v
 
 /** Closing quotes and brackets that may follow a sentence's full stop (`……。”`). */
 const TRAILERS = new Set([..."”’」』）)】》"]);
+/** What may close the last sentence of a whole text: a full stop or ； (a notice's last item), an ellipsis, a quote. */
+const CLOSERS = new Set([...FULL_STOPS, ..."；;….", ...TRAILERS]);
 
 function endsWithFullStop(text: string, sentence: Span): boolean {
   let i = sentence.end - 1;
@@ -89,6 +93,10 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     fullStopEnd[k] = endsWithFullStop(text, sentences[k]!) ? sentences[k]!.end : fullStopEnd[k + 1]!;
   }
   const lineOf = (pos: number) => lastAtOrBefore(lineStarts, pos);
+  const trimEnd = (start: number, end: number) => {
+    while (end > start && isBlank(text[end - 1]!)) end--;
+    return end;
+  };
   const lineEnd = (pos: number) => {
     const next = lineStarts[lineOf(pos) + 1];
     return next === undefined ? text.length : next - 1;
@@ -112,9 +120,10 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
       const from = s && s.end <= pos ? k + 1 : k;
       return Math.min(fullStopEnd[from] ?? text.length, lineEnd(pos));
     },
-    trimEnd(start, end) {
-      while (end > start && isBlank(text[end - 1]!)) end--;
-      return end;
+    trimEnd,
+    cutAt(end) {
+      const last = text[end - 1];
+      return last !== undefined && !CLOSERS.has(last);
     },
   };
 }

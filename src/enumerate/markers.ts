@@ -21,7 +21,10 @@ export type MarkerStyle =
   | "arabic-dun" // 1、
   | "arabic-paren" // （1） (1)
   | "arabic-half-paren" // 1） 1)
-  | "circled"; // ①
+  | "circled" // ①
+  | "decimal" // 1.1 / 1.2.1 (the numbered clauses of a contingency plan or standard)
+  | "dash" // ——发展速度要快。 (points led by a dash at the start of a line)
+  | "cn-bare"; // ：一思想上…；二政治上… (一、 whose 、 a copying site stripped)
 
 /** Every style name an enumeration can have: the marker styles and `parallel` (排比). */
 export type EnumerationStyle = MarkerStyle | "parallel";
@@ -37,6 +40,8 @@ export const STYLE_RANK: Readonly<Record<EnumerationStyle, number>> = {
   "cn-paren": 3,
   "arabic-dot": 4,
   "arabic-dun": 4,
+  // 1.1 sits under item 1 of whatever level numbers 1 (1. or a bare chapter number); 1.1.1 one step deeper each.
+  decimal: 4.5,
   "arabic-paren": 5,
   "arabic-half-paren": 6,
   circled: 7,
@@ -44,6 +49,9 @@ export const STYLE_RANK: Readonly<Record<EnumerationStyle, number>> = {
   "inline-shi": 9,
   "inline-yao": 9,
   "inline-qi": 9,
+  "cn-bare": 9,
+  // Dash points sit inside whatever item they follow, an 一是 included (四是…：——…——…).
+  dash: 9.5,
   sequence: 10,
   parallel: 11,
 };
@@ -56,6 +64,8 @@ export const INLINE_STYLES: ReadonlySet<EnumerationStyle> = new Set([
   "di",
   "sequence",
   "parallel",
+  "dash",
+  "cn-bare",
 ]);
 
 export interface Marker {
@@ -66,13 +76,15 @@ export interface Marker {
   end: number;
   /** Only whitespace lies between the marker and the start of its line. */
   lineStart: boolean;
+  /** For `decimal`, the numbers before the last one (`1.2` of 1.2.3): items of one list share it. */
+  prefix?: string;
 }
 
 const CN_NUMERAL_CHARS = new Set([..."〇零一二三四五六七八九十百"]);
 /** Longest Chinese numeral read as a marker (九十九 has three characters, 一百零五 four). */
 const MAX_CN_NUMERAL = 4;
-/** Longest Arabic number read as a marker (the gold set and GB/T 9704 lists stay below 100). */
-const MAX_ARABIC_NUMERAL = 2;
+/** Longest Arabic number read as a marker: a roundup of typical practices numbers its items past 100 (…129.，130.). */
+const MAX_ARABIC_NUMERAL = 3;
 /** Spaces that may indent a line or sit between punctuation and a marker (ideographic, zero-width, NBSP). */
 const BLANKS = charTable([" ", "\t", "\u3000", "\u00a0", "\u200b", "\u200c", "\u200d", "\ufeff"]);
 const LINE_BREAKS = charTable(["\n", "\r", "\u2028", "\u2029"]);
@@ -90,6 +102,17 @@ const OPEN_PARENS = charTable("（(");
 const CLOSE_PARENS = charTable("）)");
 const DOTS = charTable(".．");
 const AFTER_ARABIC = charTable(".．、）)");
+/** Most decimal levels read (1.2.3.4); a standard's clauses rarely go deeper. */
+const MAX_DECIMAL_PARTS = 4;
+/** After 1.5 these make it a quantity (1.5万人, 2.3亿元), not the number of a clause. */
+const UNITS = charTable("万亿千百倍元米亩吨");
+/** A dash (—— U+2014, or ―― U+2015 as code page 936 decodes GB2312's dash) leads a point at the start of a line. */
+const DASHES = charTable("\u2014\u2015");
+/**
+ * What follows 一/二/三 when they start a word rather than number an item without its 、 (一年来, 一方面, 二者, 三农,
+ * 一些, 一旦, 一系列): a bare numeral is read as a marker only before other words.
+ */
+const NOT_AFTER_BARE = charTable("个位年月日号次项条种点方届批级类名人时分秒些者则来起旦致律切样般同直定共再口手体把带路流线味半季场份系大度道边侧连贯向举心期轮等档产星倍成农");
 /** Subjects a speech may put before 一要/一是 without a comma (双方一要坚定相互支持…二要…). */
 const SUBJECTS = new Set(["双方", "各方", "我们", "大家", "中方"]);
 /**
@@ -167,8 +190,33 @@ const STARTERS = charTable([
   ...CN_NUMERAL_CHARS,
   ..."0123456789０１２３４５６７８９（(第其",
   ...[...SEQUENCE_WORDS.keys()].map((w) => w[0]!),
+  "\u2014",
+  "\u2015",
   ...Array.from({ length: LAST_CIRCLED - FIRST_CIRCLED + 1 }, (_, k) => String.fromCharCode(FIRST_CIRCLED + k)),
 ]);
+
+/**
+ * A clause number such as 1.2 or 1.2.1 whose first part ends at `dot`: where its last part starts and where it ends;
+ * undefined when what follows makes it a quantity (1.5万, 1.25) or it has more than {@link MAX_DECIMAL_PARTS} parts.
+ */
+function clauseNumber(text: string, dot: number): { last: number; end: number } | undefined {
+  let i = dot;
+  let last = dot;
+  let parts = 1;
+  while (DOTS[text.charCodeAt(i)] && ARABIC_DIGIT[text.charCodeAt(i + 1)]) {
+    const n = runLength(text, i + 1, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
+    if (n === 0 || ++parts > MAX_DECIMAL_PARTS) return undefined;
+    last = i + 1;
+    i += 1 + n;
+  }
+  const after = text.charCodeAt(i);
+  return BLANKS[after] || (isIdeograph(after) && !UNITS[after]) ? { last, end: i } : undefined;
+}
+
+/** Adds a marker that parsed to a number and ends before `to` (a module function: scanMarkers runs per line). */
+function propose(markers: Marker[], to: number, style: MarkerStyle, ordinal: number | undefined, start: number, end: number, before: number): void {
+  if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: before === LINE });
+}
 
 /**
  * Proposes every enumeration marker in `text.slice(from, to)`, in text order.
@@ -179,16 +227,13 @@ const STARTERS = charTable([
  */
 export function scanMarkers(text: string, from = 0, to = text.length): Marker[] {
   const markers: Marker[] = [];
-  const push = (style: MarkerStyle, ordinal: number | undefined, start: number, end: number, before: number) => {
-    if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: before === LINE });
-  };
   // Each branch checks what follows the number before it looks back or parses: most look-alikes fail there.
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (!STARTERS[code]) continue;
     const prev = text.charCodeAt(i - 1);
     if (code >= FIRST_CIRCLED && code <= LAST_CIRCLED) {
-      push("circled", code - FIRST_CIRCLED + 1, i, i + 1, preceding(text, i));
+      propose(markers, to, "circled", code - FIRST_CIRCLED + 1, i, i + 1, preceding(text, i));
     } else if (CN_NUMERAL[code]) {
       // Markers start at a run boundary: 统一是 / 第一第一 never yield one from the middle of a run.
       if (CN_NUMERAL[prev] || prev === DI || prev === QI || OPEN_PARENS[prev]) continue;
@@ -197,11 +242,18 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       if (n > 0 && (next === SHI || next === YAO || next === DUN)) {
         const before = preceding(text, i);
         const addressed = next === YAO && n === 1 && code === YI && isIdeograph(before) && !WORDS_ENDING_IN_YI[before];
-        if (next !== DUN && (opensClause(before) || SUBJECTS.has(text.slice(i - 2, i)) || addressed)) {
-          push(next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
+        // A blank right before 一是 stands for the break or stop a page flattened (要求 一是…); running text has none.
+        const spaced = BLANKS[prev] === 1;
+        if (next !== DUN && (opensClause(before) || spaced || SUBJECTS.has(text.slice(i - 2, i)) || addressed)) {
+          propose(markers, to, next === SHI ? "inline-shi" : "inline-yao", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, before);
         } else if (next === DUN && opensSentence(precedingHeading(text, i))) {
-          push("cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, precedingHeading(text, i));
+          propose(markers, to, "cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, precedingHeading(text, i));
         }
+      } else if (n > 0 && DOTS[next] && preceding(text, i) === LINE && !ARABIC_DIGIT[text.charCodeAt(i + n + 1)]) {
+        propose(markers, to, "cn-dun", parseOrdinal(text.slice(i, i + n)), i, i + n + 1, LINE); // 一.总体要求: a web page's 一、
+      } else if (n > 0 && n <= 2 && isIdeograph(next) && !NOT_AFTER_BARE[next] && opensSentence(preceding(text, i))) {
+        // A copying site strips 、 and leaves 一思想上…；二政治上…: proposed here, kept only as a run of three.
+        propose(markers, to, "cn-bare", parseOrdinal(text.slice(i, i + n)), i, i + n, preceding(text, i));
       }
       i += Math.max(n, 1) - 1;
     } else if (ARABIC_DIGIT[code]) {
@@ -209,11 +261,21 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       if (ARABIC_DIGIT[prev] || DOTS[prev] || OPEN_PARENS[prev]) continue;
       const n = runLength(text, i, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
       const next = text.charCodeAt(i + n);
-      // 1.5 is a number, not a marker.
+      if (n > 0 && DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)]) {
+        // 1.5 is a number, not a marker, unless it opens a line as a clause number (1.2 等级划分 / 1.2.1 国家级…).
+        const number = clauseNumber(text, i + n);
+        if (number && preceding(text, i) === LINE) {
+          const ordinal = parseChineseNumber(text.slice(number.last, number.end));
+          const prefix = text.slice(i, number.last - 1).replace(/．/gu, ".");
+          if (ordinal !== undefined && number.end <= to) markers.push({ style: "decimal", ordinal, start: i, end: number.end, lineStart: true, prefix });
+          i = number.end - 1;
+          continue;
+        }
+      }
       if (n > 0 && AFTER_ARABIC[next] && !(DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)])) {
         const before = preceding(text, i);
         const style = DOTS[next] ? "arabic-dot" : next === DUN ? "arabic-dun" : "arabic-half-paren";
-        if (opensSentence(before)) push(style, parseChineseNumber(text.slice(i, i + n)), i, i + n + 1, before);
+        if (opensSentence(before)) propose(markers, to, style, parseChineseNumber(text.slice(i, i + n)), i, i + n + 1, before);
       }
       i += Math.max(n, 1) - 1;
     } else if (OPEN_PARENS[code]) {
@@ -223,7 +285,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const before = cn ? precedingHeading(text, i) : preceding(text, i);
       if (!opensClause(before) && !OPEN_PARENS[before]) continue;
       const inner = text.slice(i + 1, i + 1 + n);
-      push(cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);
+      propose(markers, to, cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);
     } else if (code === DI) {
       const n = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
       const next = text.charCodeAt(i + 1 + n);
@@ -231,11 +293,11 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const before = preceding(text, i);
       const ordinal = () => parseOrdinal(text.slice(i + 1, i + 1 + n));
       if ((next === ZHANG || next === TIAO) && before === LINE) {
-        push(next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, before);
+        propose(markers, to, next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, before);
       } else if (AFTER_DI[next] && opensClause(before)) {
-        push("di", ordinal(), i, i + n + 1, before);
+        propose(markers, to, "di", ordinal(), i, i + n + 1, before);
       } else if (next === YAO && !NOUNS_AFTER_YAO[text.charCodeAt(i + n + 2)] && opensClause(before)) {
-        push("di", ordinal(), i, i + n + 2, before); // 第一要…第二要: a speech's 第一，with its modal
+        propose(markers, to, "di", ordinal(), i, i + n + 2, before); // 第一要…第二要: a speech's 第一，with its modal
       }
     } else if (code === QI) {
       const n = runLength(text, i + 1, 2, CN_NUMERAL);
@@ -243,13 +305,19 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       if (!(next === CI || (n > 0 && AFTER_QI[text.charCodeAt(i + 1 + n)]))) continue;
       const before = preceding(text, i);
       if (!opensClause(before)) continue;
-      if (next === CI) push("sequence", 2, i, i + 2, before);
-      else push("inline-qi", parseOrdinal(text.slice(i + 1, i + 1 + n)), i, i + 1 + n, before);
+      if (next === CI) propose(markers, to, "sequence", 2, i, i + 2, before);
+      else propose(markers, to, "inline-qi", parseOrdinal(text.slice(i + 1, i + 1 + n)), i, i + 1 + n, before);
+    } else if (DASHES[code]) {
+      // ——发展速度要快。: two dashes open the line and words follow (a lone dash or a rule of dashes is no marker).
+      if (text.charCodeAt(i + 1) === code && isIdeograph(text.charCodeAt(i + 2)) && preceding(text, i) === LINE) {
+        propose(markers, to, "dash", 0, i, i + 2, LINE);
+      }
+      i++;
     } else {
       const step = SEQUENCE_WORDS.get(text.slice(i, i + 2));
       if (step === undefined) continue;
       const before = preceding(text, i);
-      if (opensClause(before)) push("sequence", step, i, i + 2, before);
+      if (opensClause(before)) propose(markers, to, "sequence", step, i, i + 2, before);
     }
   }
   return markers;

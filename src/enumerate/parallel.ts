@@ -3,12 +3,12 @@
  * (准确把握…，准确把握…, 形成…；形成…, 坚持…，坚持…). The first clause may carry a modal in front of the lead
  * (要形成…；形成…；形成…). Two conventions of meeting news repeat a lead without being a figure of speech: the
  * roll call (县委书记×××主持，县委副书记×××，县委常委×××出席) and the record of the order of business
- * (听取了…；审议通过了…；传达学习了…).
+ * (听取了…；审议通过了…；传达学习了…), which may name the documents alone (关于…的报告，关于…的报告，…).
  */
 import type { Span } from "../core/schema.js";
 import { wordList, wordSet } from "../dict.js";
 import type { Entry, Run } from "./assemble.js";
-import { isIdeograph } from "./markers.js";
+import { isIdeograph, STYLE_RANK } from "./markers.js";
 
 /** Fewer repetitions than this are not a series. */
 const MIN_SERIES = 3;
@@ -25,9 +25,15 @@ const MODAL_STARTS = new Set(MODALS.map((m) => m.charCodeAt(0)));
 const notLeads = wordSet("enumerate-not-leads.txt");
 /** Leads that record the order of business in meeting news, not rhetoric (dict/enumerate-agenda-leads.txt). */
 const agendaLeads = wordList("enumerate-agenda-leads.txt");
+/** Kinds of document that end a title (dict/enumerate-document-kinds.txt). */
+const documentKinds = wordList("enumerate-document-kinds.txt");
+/** A document title opens its subject with 关于 (关于2024年预算草案的报告). */
+const TITLE_OPENER = "关于";
+/** Closing marks after a title (…的报告》， / …的决定；). */
+const TITLE_TRAILERS = new Set([..."，,。；;：:、”’》）) \t\u3000"]);
 /** Position titles that make a clause a roll-call entry (dict/enumerate-roll-call-titles.txt). */
 const rollCallTitles = wordList("enumerate-roll-call-titles.txt");
-/** How far into a clause a roll call names the position (党工委副书记、管委会副主任×××). */
+/** How far into a clause a roll call names the position (党工委副书记、管委会副主任×××), and a title its 关于. */
 const TITLE_REACH = 16;
 const MIN_ROLL_CALL = 2;
 const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
@@ -45,13 +51,15 @@ function afterModal(text: string, clause: Span): number {
   return modal ? clause.start + modal.length : -1;
 }
 
+/** The two characters at `at` are those at `key`. */
+const sameLead = (text: string, at: number, key: number) =>
+  at >= 0 && text.charCodeAt(at) === text.charCodeAt(key) && text.charCodeAt(at + 1) === text.charCodeAt(key + 1);
+
 /** The clause opens with the two characters found at `key` (directly or after a modal): where, or -1. */
 function leadAt(text: string, clause: Span, key: number): number {
-  const same = (at: number) =>
-    at >= 0 && text.charCodeAt(at) === text.charCodeAt(key) && text.charCodeAt(at + 1) === text.charCodeAt(key + 1);
-  if (same(clause.start)) return clause.start;
+  if (sameLead(text, clause.start, key)) return clause.start;
   const after = afterModal(text, clause);
-  return same(after) ? after : -1;
+  return sameLead(text, after, key) ? after : -1;
 }
 
 /** Two ideographs that can lead a series (not a pronoun or connective, not a numbered marker such as 一是). */
@@ -71,6 +79,23 @@ function isRollCall(text: string, starts: readonly number[]): boolean {
     return rollCallTitles().some((title) => head.includes(title));
   });
   return titled.length >= MIN_ROLL_CALL;
+}
+
+/**
+ * The clause from `start` to `end` is a document's title: 关于 (after the lead and the issuing organ, within
+ * {@link TITLE_REACH}) + subject + kind of document (通过县政府关于…的报告).
+ */
+function isTitle(text: string, start: number, end: number): boolean {
+  while (end > start && TITLE_TRAILERS.has(text[end - 1]!)) end--;
+  return (
+    text.slice(start, Math.min(end, start + TITLE_REACH)).includes(TITLE_OPENER) &&
+    documentKinds().some((kind) => text.startsWith(kind, end - kind.length))
+  );
+}
+
+/** Two or more clauses of the series are titles of documents: an agenda read out, not a figure of speech. */
+function isTitleRun(text: string, starts: readonly number[], clauses: readonly Span[], first: number): boolean {
+  return starts.filter((start, n) => isTitle(text, start, clauses[first + n]!.end)).length >= MIN_ROLL_CALL;
 }
 
 /** A line break lies between `from` and `to`: an 排比 figure stays inside its paragraph. */
@@ -110,7 +135,9 @@ export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
         starts.push(at);
       }
       if (starts.length < MIN_SERIES) continue;
-      if (!canLead(text, first) || isAgenda(text, first) || isRollCall(text, starts)) skip = Math.max(skip, starts.length); // 我们…，我们…: never re-read
+      if (!canLead(text, first) || isAgenda(text, first) || isRollCall(text, starts) || isTitleRun(text, starts, clauses, k)) {
+        skip = Math.max(skip, starts.length); // 我们…，我们…: never re-read
+      }
       else if (starts.length > best.length) best = starts;
     }
     if (best.length < MIN_SERIES) {
@@ -122,6 +149,7 @@ export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
       best.map(
         (start, n): Entry => ({
           style: "parallel",
+          rank: STYLE_RANK.parallel,
           ordinal: n + 1,
           start,
           markerEnd: start + lead,

@@ -7,9 +7,10 @@
  */
 import type { Doc, InputInfo } from "../core/schema.js";
 import type { ResolvedConfig } from "../core/stage.js";
+import { composeView, identityView, type TextView, type ViewStep } from "../core/view.js";
+import { htmlReader } from "./html.js";
 import { readPollution } from "./pollution.js";
 import { readScript } from "./script.js";
-import { composeView, identityView, type TextView, type ViewStep } from "../core/view.js";
 
 /** What a reader found: a step over the text it read, and what it tells about the input. */
 export interface ReaderResult {
@@ -26,7 +27,7 @@ export type InputReader = (view: TextView, config: ResolvedConfig) => ReaderResu
  * The readers, in the order they run: markup first (its text is what the others read), then pollution, so that
  * pinyin written between traditional characters is gone before the script is judged and converted.
  */
-const READERS: readonly InputReader[] = [readPollution, readScript];
+const READERS: readonly InputReader[] = [htmlReader, readPollution, readScript];
 
 /**
  * The view the stages analyse for `input`, how the input was read, and what turns the Doc made over the view (its

@@ -340,6 +340,7 @@ function meetingHtml(brief: MeetingBrief): Html | false {
     ["Chair", brief.chair && person(brief.chair)],
     ["Participants", list(brief.participants)],
     ["Attendees", list(brief.attendees)],
+    ["On leave", list(brief.onLeave)],
     ["Guests", brief.guests.map(person).join("；")],
     ["Agenda", brief.agenda.length > 0 && numbered(brief.agenda)],
     ["Decisions", brief.decisions.length > 0 && numbered(brief.decisions)],

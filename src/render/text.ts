@@ -120,6 +120,7 @@ export function docAsText(doc: Doc): string {
     const people = (refs: typeof meeting.guests) => refs.map((p) => `${p.name} (${[p.org, ...p.titles].filter(Boolean).join(" ")})`);
     if (meeting.participants.length) lines.push(`participants: ${meeting.participants.map((s) => s.text).join("、")}`);
     if (meeting.attendees.length) lines.push(`attendees: ${meeting.attendees.map((s) => s.text).join("、")}`);
+    if (meeting.onLeave.length) lines.push(`on leave: ${meeting.onLeave.map((s) => s.text).join("、")}`);
     if (meeting.guests.length) lines.push(`guests: ${people(meeting.guests).join("、")}`);
     for (const item of meeting.agenda) lines.push(`agenda: ${item.text}`);
     for (const said of meeting.statements) lines.push(`${said.speaker} ${said.verb}: ${[...said.span.text].slice(0, 60).join("")}…`);

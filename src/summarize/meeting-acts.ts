@@ -8,6 +8,7 @@
  * (`一是…`, `要…` without a subject of their own).
  */
 import type { MeetingBrief, Span } from "../core/schema.js";
+import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
 import { type Lead, opensAgendaItem } from "./meeting-lead.js";
 import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
@@ -30,6 +31,16 @@ const EXPLAINED = /(?:作了|做了|进行|作|做)$/u;
 const MAX_ADVERBIAL = 12;
 /** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
 const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|主席|委员))?$/u;
+/** `…提出了四点具体的要求。一要加强学习…`: the demands follow as a list the enumeration stage found. */
+function demandsFollow(mt: MeetingText, after: number): boolean {
+  if (!TRAILING_STOP.test(mt.text[after] ?? "")) return false;
+  let next = after + 1;
+  while (next < mt.text.length && isBlank(mt.text[next]!)) next++;
+  return mt.markerStarts.has(next);
+}
+
+/** A clause chaining a verb to its sentence's subject: `，并…`, `，同时…`, `，还…`. */
+const CHAINED = /[，,](?:并|同时|还)$/u;
 /** `提出(了)(四点)(具体的)要求`: the verb 提出 with 要求 as its object. */
 const PUT_FORWARD = /提出[^，,。；;]{0,10}$/u;
 /** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
@@ -41,7 +52,9 @@ const TRAILING_STOP = /[。！？!?]$/u;
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
 /** `会议认真听取并审议通过了…`, `大会还一致…`: adverbs and a heard item joined by 并 before the decision verb. */
-const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先)+$/u;
+/** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
+const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算)[)）]?$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
 const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
@@ -103,6 +116,10 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: at(person.start, person.end) } : undefined;
   }
   const before = text[v - 1];
+  // `会议强调全体干警要…`, `会议要求全校各部门必须…`: the meeting opening the sentence needs no comma after its verb;
+  // `会议指出` alone on a line heads the paragraph it introduces
+  const meeting = subjectAt(text, v - 2, lead.subjects);
+  if (meeting && v - 2 === sentence.start && verb !== "说明") return { speaker: meeting, speakerSpan: at(v - 2, v) };
   if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
     const subject = subjectAt(text, v - 2, lead.subjects);
     if (subject && (v - 2 === sentence.start || CLAUSE_BREAKS.has(text[v - 3]!))) return { speaker: subject, speakerSpan: at(v - 2, v) };
@@ -139,7 +156,13 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   }
   // `张维护副市长就深入推进教育整顿提出四点要求，一要…`, `连云进对…表示祝贺，并提出了四点具体的要求`: 提出…要求 has the
   // sentence's subject as its speaker, however long the adverbial before it; `…提出要求。` alone says nothing
-  if (verb === "要求" && SPEECH_OPENERS.has(text[v + verb.length] ?? "") && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
+  if (verb === "要求" && (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || demandsFollow(mt, v + verb.length)) && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
+    const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
+    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+  }
+  // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `并要求全体代表一要…`: a later clause opening with 并 or 同时
+  // chains another verb of the sentence's subject
+  if (CHAINED.test(text.slice(Math.max(sentence.start, v - 3), v))) {
     const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
     if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
   }
@@ -176,6 +199,18 @@ function governedBySubject(text: string, sentence: Span, subject: string | undef
   return between === "" || ADVERBIAL_CLAUSE.test(between) || DECISION_ADVERBS.test(between);
 }
 
+/** The clause opens with a decision verb, perhaps after adverbs (`决定…`, `听取并通过…`). */
+function opensDecision(text: string, clause: Span): boolean {
+  const found = firstVerb(text, clause, decisionVerbs());
+  return found !== undefined && opensWith(text, clause, found.at);
+}
+
+/** The clause opens with the verb at `v`, perhaps after adverbs (`听取并通过`, `一致通过`). */
+function opensWith(text: string, clause: Span, v: number): boolean {
+  const before = text.slice(clause.start, v);
+  return before === "" || DECISION_ADVERBS.test(before);
+}
+
 /**
  * Decisions in `sentence`. One that opens a later clause of a chain of items (`…，审议通过《…》，决定…，讨论《…》`)
  * ends where the next item begins; otherwise at the end of the sentence.
@@ -189,14 +224,21 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
     const v = found.at;
     from = v + 1;
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
+    const clause = containing(mt.clauses, v);
+    if (found.verb === "通过" && !(clause && ADOPTED.test(trimEnd(text, clause).text))) continue;
     let start = -1;
     if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
-    else if (CLAUSE_BREAKS.has(text[v - 1] ?? "") && (subject || sentence === lead.sentence)) start = v;
+    // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
+    else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, lead.subjects), v)) start = clause.start;
+    // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)
+    else if (clause && opensWith(text, clause, v) && (subject || sentence === lead.sentence)) start = clause.start;
     if (start < 0) continue;
+    // an item of a `…；…；…。` chain ends before its `；`
+    const unit = containing(mt.units, v);
+    let end = unit && unit.end < sentence.end ? trimEnd(text, span(text, v, unit.end)).end : sentence.end;
     // the clause right after the decision opens the next item of a chain: the decision is that one clause
-    let end = sentence.end;
     const next = mt.clauses[firstEndingAfter(mt.clauses, v + 1) + 1];
-    if (next && next.start < sentence.end && (opensAgendaItem(text, next.start) || decisionVerbs().some((w) => text.startsWith(w, next.start)))) {
+    if (next && next.start < end && (opensAgendaItem(text, next.start) || opensDecision(text, next))) {
       end = trimEnd(text, span(text, v, next.start)).end;
     }
     decisions.push(span(text, start, end));
@@ -225,7 +267,9 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
     if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
     const statement = statementIn(mt, lead, sentence, paragraph);
     if (statement) {
-      const end = runEnd(mt, k);
+      // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
+      const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
+      const end = runEnd(mt, heading ? k + 1 : k);
       acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
       coveredUntil = end;
       continue;

@@ -3,17 +3,25 @@
  * (`5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨…`,
  * `中央经济工作会议12月11日至12日在北京举行`), and what it yields: the date, the meeting's name and number, the chair.
  */
-import type { MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
+import type { DateEntity, MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
+import { datesIn } from "../text/dates.js";
 import { wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
-/** Verbs that report a meeting taking place. `进行` only with a study session as its object. */
-const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行"] as const;
+/**
+ * Verbs that report a meeting taking place. `进行` only with a study session as its object; `开展` (which takes
+ * activities: 开展…活动) only with a meeting noun (`开展了…大讨论动员部署会`).
+ */
+const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行", "开展"] as const;
 const PLENUM = /(?:全会|全体会议)$/u;
 const CONGRESS = /大会$/u;
-/** Nouns a meeting's name ends with (a press conference, 发布会, is not a meeting of a body): dict/meeting-brief-nouns.txt. */
-const meetingNouns = wordList("meeting-brief-nouns.txt");
+const PREPARATORY = /预备会(?:议)?$/u;
+/** Nouns a meeting's name ends with: the entity stage's (dict/meeting-nouns.txt) and the kinds of working meeting. */
+const sharedNouns = wordList("meeting-nouns.txt");
+const workingNouns = wordList("meeting-working-nouns.txt");
+let nouns: readonly string[] | undefined;
+const meetingNouns = () => (nouns ??= [...sharedNouns(), ...workingNouns()]);
 /** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
 const bodyEndings = wordList("meeting-bodies.txt");
 /** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */
@@ -22,12 +30,36 @@ const MAX_PHRASE = 64;
 const LEAD_WINDOW = 8;
 /** What may sit between the subject and the predicate: dates are removed separately. */
 const SUBJECT_TAIL = /(?:上午|下午|晚上|于|在|就)+$/u;
+/** `全市公安局长会议以视频会形式召开`: the manner of meeting is no part of the subject. */
+const MANNER = /以[^，,。；;]{1,12}(?:形式|方式)$/u;
 /** `…将于…举行`: a meeting announced, not reported. */
 const FUTURE = /(?:将|拟|即将)(?:于|在)?$/u;
+/** `…追悼大会将于12月6日上午10时在人民大会堂举行`, `定于…召开`: the date and place come between the announcement and the verb. */
+const ANNOUNCED = /(?:将|拟|定)于|将在/u;
+/** `为期三天的…年会`: how long the meeting lasts is no part of its name. */
+const DURATION = /^为期[^，,。的]{1,6}的/u;
 const SENTENCE_END = /[。！？!?]$/u;
 /** An object naming a session apart from its body (`第一次集体学习`); `三次座谈会` counts meetings instead. */
 const SESSION_ONLY = /^第/u;
 const COUNTED = /^[0-9〇零一二两三四五六七八九十]+次/u;
+const OPENING = new Set(["(", "（"]);
+const CLOSING = new Set([")", "）"]);
+
+/**
+ * Start of an aside in brackets that closes `[start, end)`, brackets nested inside it (`…推进会(区生态文明建设…(林长制及
+ * 绿化)委员会2025年第三次会议、…)`): the same meeting's other names. -1 when there is none.
+ */
+function asideStart(text: string, start: number, end: number): number {
+  if (!CLOSING.has(text[end - 1] ?? "")) return -1;
+  let depth = 0;
+  for (let i = end - 1; i >= start; i--) {
+    if (CLOSING.has(text[i]!)) depth++;
+    else if (OPENING.has(text[i]!) && --depth === 0) return i;
+  }
+  return -1;
+}
+/** A date of day or time precision (`5月17日`, `2月21日上午9点`): a day the meeting may have taken place on. */
+const isDay = (d: DateEntity) => d.attrs?.precision === "day" || d.attrs?.precision === "time";
 
 export interface Lead {
   sentence: Span;
@@ -54,6 +86,14 @@ const endsWithMeetingNoun = (s: string) => {
   return meetingNouns().some((noun) => name.endsWith(noun));
 };
 const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
+/**
+ * `三次座谈会` counts meetings; `108次常委会会议` is a session number with its 第 dropped: a body's name stands
+ * between the count and the noun.
+ */
+function isCount(object: string): boolean {
+  const count = COUNTED.exec(object);
+  return count !== null && !endsWithBody(object.slice(count[0].length).replace(/会议$/u, ""));
+}
 
 
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
@@ -62,35 +102,47 @@ function subjectBefore(mt: MeetingText, start: number, end: number): Span {
   const dateline = within(mt.dates, start, end).find((d) => mt.text[d.end] === "电");
   if (dateline) for (start = dateline.end + 1; start < end && /\s/u.test(mt.text[start]!); start++);
   // `2025年对台工作会议X日在北京召开`: the day, not the year in the name, ends the subject
-  const date = within(mt.dates, start, end).find((d) => d.attrs?.precision === "day" || d.attrs?.precision === "time");
+  const date = within(mt.dates, start, end).find(isDay);
   let cut = date ? date.start : end;
   // `…论坛在安徽合肥举行`: the place is no part of the subject
   const place = find(mt.text, "在", start, cut);
   if (place > start) cut = place;
-  const body = mt.text.slice(start, cut).replace(SUBJECT_TAIL, "");
+  const duration = DURATION.exec(mt.text.slice(start, cut));
+  if (duration) start += duration[0].length;
+  const body = mt.text.slice(start, cut).replace(SUBJECT_TAIL, "").replace(MANNER, "");
   return span(mt.text, start, start + body.length);
 }
 
-function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
+/**
+ * The lead in `sentence`, if it has one. `clauses` are those of the article; a headline (`headline` true) is its own
+ * clause and needs no date (`市政协召开八届十三次常委会会议` above an e-paper's continued text).
+ */
+function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undefined {
   const { text } = mt;
+  const clauseAt = (at: number) => (headline ? sentence : containing(mt.clauses, at));
   for (const word of PREDICATES) {
     for (let p = find(text, word, sentence.start, sentence.end); p >= 0; p = find(text, word, p + 1, sentence.end)) {
       let end = p + word.length;
       if (text[end] === "的") continue; // 召开的国务院常务会议: a meeting mentioned, not reported
       if (FUTURE.test(text.slice(Math.max(sentence.start, p - 4), p))) continue;
+      if (ANNOUNCED.test(text.slice(Math.max(sentence.start, p - MAX_PHRASE), p))) continue;
       if (text[end] === "了") end++;
-      const clause = containing(mt.clauses, p);
-      if (!clause || clause.end - end > MAX_PHRASE) continue;
+      const clause = clauseAt(p);
+      if (!clause || clause.end - end > 2 * MAX_PHRASE) continue;
       let objectEnd = trimEnd(text, span(text, end, clause.end)).end;
       const and = find(text, "并", end, objectEnd);
       if (and >= 0) objectEnd = and;
+      const aside = asideStart(text, end, objectEnd);
+      if (aside > end) objectEnd = aside;
+      if (objectEnd - end > MAX_PHRASE) continue;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
       // 召开 takes nothing but a meeting, whose name ends in 会 (检视剖析会, 述职会, 市委常委会); 举行 also takes
       // events (晚会, 运动会), so its object must end in a meeting noun
       const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会"));
-      if (!generic && (!named || COUNTED.test(object.text))) continue;
+      if (!generic && (!named || isCount(object.text))) continue;
       if (word === "进行" && !object.text.endsWith("学习")) continue;
+      if (word === "开展" && generic) continue;
       const near = Math.max(clause.start, p - MAX_PHRASE);
       let subject = subjectBefore(mt, near, p);
       let topic: Span | undefined;
@@ -99,7 +151,7 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
         topic = span(text, about + 1, p);
         subject = subjectBefore(mt, near, about);
       }
-      if (subject.text === "") {
+      if (subject.text === "" && !headline) {
         // `…全体会议，于2024年1月8日至10日在北京举行`: the subject is the clause before
         const previous = containing(mt.clauses, clause.start - 1);
         if (previous && previous.start >= sentence.start && previous.end - previous.start <= MAX_PHRASE) subject = trimEnd(text, previous);
@@ -107,11 +159,12 @@ function leadIn(mt: MeetingText, sentence: Span): Lead | undefined {
       // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`
       if (generic && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
-      const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some((d) => d.attrs?.precision === "day");
-      if (!dated && !text.startsWith("主持", p - 2)) continue;
+      const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some(isDay);
+      if (!dated && !headline && !text.startsWith("主持", p - 2)) continue;
       const name = generic ? subject.text : object.text;
       // a congress (人民代表大会, 党员大会) is `大会` in its own report (`大会审议通过了…`, `大会选举产生了…`)
-      const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : ["会议"];
+      // and a congress's preparatory session is `预备会` in its report (`预备会首先通过了大会议程`)
+      const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : PREPARATORY.test(name) ? ["预备会", "会议"] : ["会议"];
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}), subjects };
     }
   }
@@ -133,28 +186,69 @@ export function findLead(mt: MeetingText): Lead | undefined {
     const lead = leadIn(mt, sentence);
     if (lead) return lead;
   }
-  return undefined;
+  // an e-paper page continued from another (`(紧接第1版)…`) reports its meeting in the headline alone
+  return mt.title && leadIn(mt, mt.title, true);
 }
 
 /**
- * Meeting date (first day) and last day of a range, from the first day-precise dates of the lead.
+ * A wire's, paper's or broadcaster's dateline ends in 电, 讯 or 消息 (`新华社北京3月9日电`, `大众日报济南3月21日讯`,
+ * `中广网北京10月27日消息`): the day the report is dated.
+ */
+const DATELINE_END = /^(?:电|讯|消息)/u;
+const dayOf = (value: string | undefined) => value?.slice(0, 10);
+
+/**
+ * The day a report is dated, against which its meeting's day without a year (`4月27日`), without a month (`16日`)
+ * or relative (`昨天`) is read: the dateline of the lead (itself read against what follows), the page's publication
+ * date, a full date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date.
+ */
+function reportDay(mt: MeetingText, dateline: DateEntity | undefined): string | undefined {
+  const title = mt.title && datesIn(mt.text, { ranges: [mt.title] }).find((d) => !d.inferred && !d.relative && d.parts.day !== undefined);
+  const page = mt.publishedAt ?? dayOf(title?.value) ?? mt.referenceDate;
+  return dateline && !dateline.attrs.relative ? meetingDay(mt, dateline, page) : page;
+}
+
+/**
+ * `date` of the day the meeting took place: a date with its year written stands; one completed from the report's
+ * day is the nearest such day not after it, as a report tells of a meeting already held (`召开了`): `4月27日` in a
+ * report of 2017-01-16 is 2016-04-27, `16日` is 2017-01-16.
+ */
+function meetingDay(mt: MeetingText, date: DateEntity, reported: string | undefined): string | undefined {
+  if (!reported) return dayOf(date.value);
+  const mention = datesIn(mt.text, { ranges: [date], referenceDate: reported }).find((d) => d.start === date.start);
+  if (!mention || !mention.inferred || mention.relative || mention.value === undefined) return dayOf(mention?.value ?? date.value);
+  const day = dayOf(mention.value)!;
+  if (day <= reported) return day;
+  const { year, month } = mention.parts;
+  // the month was written (`4月27日`): the year before; only the day (`27日`): the month before
+  const shifted = date.text.includes("月") ? `${year! - 1}${day.slice(4)}` : dayOf(new Date(Date.UTC(year!, month! - 2, mention.parts.day!)).toISOString());
+  return shifted;
+}
+
+/**
+ * Meeting date (first day) and last day of a range, from the first day-precise dates of the lead (a dateline's date
+ * only when the lead gives no other).
  *
  * @example
  * meetingDate(mt, lead); // "中央经济工作会议12月11日至12日在北京举行" (2023-12-12)
  * // → { date: "2023-12-11", dateEnd: "2023-12-12", dateSpan: { text: "12月11日至12日", … } }
  */
 export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "date" | "dateEnd" | "dateSpan"> {
-  const days = within(mt.dates, lead.sentence.start, lead.sentence.end).filter((d) => d.attrs?.precision === "day");
-  const first = days[0];
+  // a lead in the headline is dated by the article's first sentence with the same verb (`8月12日上午,…召开…`)
+  const dated = lead.sentence === mt.title ? mt.sentences.slice(0, LEAD_WINDOW).find((s) => s.text.includes(lead.predicate.text)) : lead.sentence;
+  if (!dated) return {};
+  const dates = within(mt.dates, dated.start, dated.end).filter(isDay);
+  const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
+  const days = dates.filter((d) => d !== dateline);
+  const first = days[0] ?? dateline;
   if (!first) return {};
+  const reported = reportDay(mt, dateline);
   const second = days[1];
   const joined = second && second.start === first.end + 1 && "至到—-～~".includes(mt.text[first.end]!);
   const dateSpan = span(mt.text, first.start, joined ? second.end : first.end);
-  return {
-    ...(typeof first.value === "string" ? { date: first.value } : {}),
-    ...(joined && typeof second.value === "string" ? { dateEnd: second.value } : {}),
-    dateSpan,
-  };
+  const date = meetingDay(mt, first, reported);
+  const dateEnd = joined ? meetingDay(mt, second, reported) : undefined;
+  return { ...(date ? { date } : {}), ...(dateEnd ? { dateEnd } : {}), dateSpan };
 }
 
 const ORDINAL = /第[0-9０-９〇零一二三四五六七八九十百两]{1,4}次/gu;
@@ -220,6 +314,29 @@ export function personRef(person: PersonEntity, orgAliases: ReadonlyMap<string, 
   };
 }
 
+/** The chair named by the `主持` at `at`, if any. */
+function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undefined {
+  const { text } = mt;
+  const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
+  if (by > sentence.start && !text.slice(by, at).includes("，")) {
+    // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person)
+    const named = within(mt.persons, by + 1, at).at(-1);
+    if (named) return personRef(named);
+    const body = span(text, by + 1, at);
+    // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
+    const known = mt.persons.find((p) => p.text.length < body.text.length && body.text.endsWith(p.text));
+    if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };
+    return { name: body.text, titles: [], org: body.text, span: body };
+  }
+  const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
+  if (person && person.start >= sentence.start && at - person.end <= MAX_PHRASE) {
+    // `丁薛祥在北京…调研，并在涿州主持召开座谈会`: a clause opening with 并 keeps the subject
+    const between = text.slice(person.end, at);
+    if (!/[，,。]/u.test(between) || /^[^。]*[，,]并[^，,]*$/u.test(between)) return personRef(person);
+  }
+  return undefined;
+}
+
 /** How far after the lead the chair may be named, in paragraphs. */
 const CHAIR_WINDOW = 3;
 
@@ -236,21 +353,9 @@ export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined
   const last = mt.paragraphs[Math.min(mt.paragraphs.length - 1, firstParagraph + CHAIR_WINDOW)]!;
   for (const sentence of within(mt.sentences, lead.sentence.start, last.end)) {
     if (text.startsWith("此前", sentence.start)) continue;
-    const at = find(text, "主持", sentence.start, sentence.end);
-    if (at < 0) continue;
-    const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
-    if (by > sentence.start && !text.slice(by, at).includes("，")) {
-      // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person)
-      const named = within(mt.persons, by + 1, at).at(-1);
-      if (named) return personRef(named);
-      const body = span(text, by + 1, at);
-      return { name: body.text, titles: [], org: body.text, span: body };
-    }
-    const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
-    if (person && person.start >= sentence.start && at - person.end <= MAX_PHRASE) {
-      // `丁薛祥在北京…调研，并在涿州主持召开座谈会`: a clause opening with 并 keeps the subject
-      const between = text.slice(person.end, at);
-      if (!/[，,。]/u.test(between) || /^[^。]*[，,]并[^，,]*$/u.test(between)) return personRef(person);
+    for (let at = find(text, "主持", sentence.start, sentence.end); at >= 0; at = find(text, "主持", at + 2, sentence.end)) {
+      const chair = chairAt(mt, sentence, at);
+      if (chair) return chair;
     }
   }
   return undefined;

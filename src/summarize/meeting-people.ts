@@ -23,6 +23,8 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会指导", "guests"],
   ["莅临指导", "guests"],
   ["到会督导", "guests"],
+  // `孙国梁到会并讲话`: came to the meeting (到会指导 above makes a guest)
+  ["到会", "participants"],
   ["出席", "participants"],
   ["参加", "participants"],
   ["列席", "attendees"],
@@ -41,8 +43,23 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
 const LEAVE_END = /^(?:了)?(?:本次会议|会议)?(?:[。，,；;！!]|$)/u;
 /** `应在会前向会议主持人请假`: a rule on asking for leave, not a roll call. */
 const LEAVE_RULE = /向[^，,。；;]*$/u;
-/** After the verb: what makes it about this meeting (参加职工保险 is not); `丁薛祥出席。` has no object. */
-const MEETING_OBJECT = /^(?:了)?(?:会议|全会|大会|座谈会|这次会议|本次会议|[。！!]|并讲话)/u;
+/**
+ * After the verb: what makes it about this meeting (参加职工保险 is not): an object ending in a meeting noun
+ * (`参加了调研座谈会`), `学习` for a study session (`…参加学习`), or none (`丁薛祥出席。`, `到会并讲话`).
+ */
+const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习)(?=$|[，,。；;！!并])|[。！!]|并讲话)/u;
+/** How much after the verb is read for its object. */
+const OBJECT_WINDOW = 24;
+/** `他将出席此次峰会`, `国务院部门负责人要列席或旁听会议`: a plan or a directive, not a roll of who came. */
+const INTENDED = /(?:将|将要|要|拟|应|应当|须|必须|需要|准备)$/u;
+
+/** The verb's object `after` makes it a roll of this meeting; `whole` when `after` runs to the sentence's end. */
+function aboutThisMeeting(after: string, whole: boolean, before: string): boolean {
+  const object = MEETING_OBJECT.exec(after);
+  if (!object || INTENDED.test(before)) return false;
+  // an object cut by the window (`出席第十四届全国人民代表大会|代表…`) is not known to end there
+  return whole || object[0].length < after.length;
+}
 /** `出席这次全会的有…`: the list follows the verb. */
 const LIST_AFTER = /^这次(?:全会|会议)的有[，,：:]?/u;
 /** `，列席238人`: a count as the object. */
@@ -88,9 +105,14 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
   if (persons.at(-1)?.end === list.end) return [...persons.map((p) => span(text, p.start, p.end)), ...members];
   const parts = splitAt(text, list.start, list.end, ["、"]);
   if (parts.length > 1) {
+    // a part ending in a name is that person (`部总工程师彭齐鸣、相关司局负责人`): a name shares no head
+    const endsInName = (p: Span) => within(mt.persons, p.start, p.end).at(-1)?.end === p.end;
+    const named = parts.filter(endsInName).map((p) => within(mt.persons, p.start, p.end).at(-1)!);
+    const rest = parts.filter((p) => !endsInName(p));
     // a head on the last member only is shared by all of them (各省、自治区…党政主要负责同志)
-    const shared = isPersonPhrase(parts.at(-1)!.text) && parts.some((p) => !isPersonPhrase(p.text));
-    return [...(shared ? [list] : parts), ...members];
+    const shared = rest.length > 1 && isPersonPhrase(rest.at(-1)!.text) && rest.some((p) => !isPersonPhrase(p.text));
+    const groups = shared ? [span(text, rest[0]!.start, rest.at(-1)!.end)] : rest;
+    return [...named.map((p) => span(text, p.start, p.end)), ...groups, ...members];
   }
   const and = find(text, "和", list.start, list.end);
   if (and > list.start && isPersonPhrase(text.slice(list.start, and)) && isPersonPhrase(text.slice(and + 1, list.end))) {
@@ -99,10 +121,23 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
   return [list, ...members];
 }
 
+/** `周才德、罗均发及机关各委负责人`: 及 right after a name closes the named people; a group follows. */
+function splitAfterNames(mt: MeetingText, group: Span): Span[] {
+  const out: Span[] = [];
+  let from = group.start;
+  for (const person of within(mt.persons, group.start, group.end)) {
+    if (mt.text[person.end] !== "及" || person.end + 1 >= group.end) continue;
+    out.push(span(mt.text, from, person.end));
+    from = person.end + 1;
+  }
+  out.push(span(mt.text, from, group.end));
+  return out;
+}
+
 /** Members named in `[start, end)`: groups that do not name people share the head of the next group. */
 function members(mt: MeetingText, start: number, end: number): Span[] {
   const { text } = mt;
-  const groups = splitAt(text, start, end, GROUP_SEPARATORS);
+  const groups = splitAt(text, start, end, GROUP_SEPARATORS).flatMap((group) => splitAfterNames(mt, group));
   const out: Span[] = [];
   let open: number | undefined;
   groups.forEach((group, k) => {
@@ -119,15 +154,30 @@ function members(mt: MeetingText, start: number, end: number): Span[] {
   return out;
 }
 
-function subjectStart(text: string, from: number, verb: number): number {
+/**
+ * Words of a clause that reports what the meeting or its chair did (`…召开…会议，认真学习贯彻…精神，班子成员参加会议`):
+ * such a clause is no part of a roll of people.
+ */
+const ACTS = /召开|举行|主持|开展|讲话|学习贯彻|传达|部署/u;
+
+/** Where the people before `verb` may start: after `from` and after the last clause before theirs that reports an act. */
+function subjectStart(mt: MeetingText, from: number, verb: number): number {
+  const { text } = mt;
   let start = from;
+  const own = containing(mt.clauses, verb)?.start ?? verb;
+  for (const clause of within(mt.clauses, from, own)) if (ACTS.test(clause.text)) start = clause.end;
   while (start < verb && /[，,、\s]/u.test(text[start]!)) start++;
   return start;
 }
 
-/** The people of `[start, end)` minus a trailing 也 (`…专家学者也列席了会议`). */
+/**
+ * An adverbial between the people and the verb: `…专家学者也列席了会议`, `县长吴海宏应邀出席`, `司学军在研究相关议题时列席`.
+ */
+const ADVERBIAL_TAIL = /(?:也|应邀|分别|一同|一起|在[^，,。；;]{1,16}时)+$/u;
+
+/** The people of `[start, end)` without the adverbial before the verb. */
 function subjectMembers(mt: MeetingText, start: number, end: number): Span[] {
-  const trimmed = mt.text.slice(start, end).replace(/也$/u, "");
+  const trimmed = mt.text.slice(start, end).replace(ADVERBIAL_TAIL, "");
   return members(mt, start, start + trimmed.length);
 }
 
@@ -178,7 +228,8 @@ export function meetingPeople(mt: MeetingText): People {
       const match = VERBS.find(([verb]) => text.startsWith(verb, i));
       if (!match) continue;
       const [verb, role] = match;
-      const after = text.slice(i + verb.length, Math.min(sentence.end, i + verb.length + 12));
+      const afterEnd = Math.min(sentence.end, i + verb.length + OBJECT_WINDOW);
+      const after = text.slice(i + verb.length, afterEnd);
       const listAfter = LIST_AFTER.exec(after);
       if (listAfter && role !== "guests") {
         // `出席这次全会的有中央纪委委员132人，列席238人`: the list runs to the next clause with a verb of its own
@@ -205,8 +256,8 @@ export function meetingPeople(mt: MeetingText): People {
         i = object.end - 1;
         continue;
       }
-      if (role === "onLeave" ? !LEAVE_END.test(after) || LEAVE_RULE.test(text.slice(from, i)) : role !== "guests" && !MEETING_OBJECT.test(after)) continue;
-      const start = subjectStart(text, from, i);
+      if (role === "onLeave" ? !LEAVE_END.test(after) || LEAVE_RULE.test(text.slice(from, i)) : role !== "guests" && !aboutThisMeeting(after, afterEnd === sentence.end, text.slice(from, i))) continue;
+      const start = subjectStart(mt, from, i);
       if (role === "guests") {
         const aliases = orgAliases(mt, start, i);
         people.guests.push(...within(mt.persons, start, i).map((p) => personRef(p, aliases)));

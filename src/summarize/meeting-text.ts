@@ -5,7 +5,7 @@
  */
 import type { DateEntity, Doc, EntityOf, EntityType, Enumeration, OrgEntity, PersonEntity, Span } from "../core/schema.js";
 import { contentRanges, countBelow, spansWithin } from "../core/spans.js";
-import { trimmedLines } from "../core/text.js";
+import { isBlank, trimmedLines } from "../core/text.js";
 
 export interface MeetingText {
   text: string;
@@ -13,6 +13,8 @@ export interface MeetingText {
   paragraphs: Span[];
   /** Sentences that end in 。！？ or a line break, in order; each lies inside one paragraph. */
   sentences: Span[];
+  /** The sentence stage's sentences (cut at `；` too): the items of a `…；…；…。` chain. */
+  units: Span[];
   /** Clauses (cut at ，；：) in order. */
   clauses: Span[];
   persons: PersonEntity[];
@@ -24,12 +26,15 @@ export interface MeetingText {
    */
   markerStarts: ReadonlySet<number>;
   title?: Span;
+  /** The page's publication date (`doc.page.publishedAt`). */
+  publishedAt?: string;
+  /** The caller's reference date, for a page without a date of its own. */
+  referenceDate?: string;
 }
 
 const SEMICOLONS = new Set(["；", ";"]);
-/** Marks `trimEnd` drops (blanks are tested with BLANK). */
+/** Marks `trimEnd` drops, besides blanks. */
 const TRAILING_PUNCTUATION = new Set([..."，,；;：:。！？!?"]);
-const BLANK = /\s/u;
 
 /**
  * The span `[start, end)` of `text`.
@@ -50,7 +55,7 @@ export function span(text: string, start: number, end: number): Span {
 export function trimEnd(text: string, s: Span): Span {
   // a scan back by character: an end-anchored regex would retry from every comma or blank of a long span
   let end = s.end;
-  while (end > s.start && (TRAILING_PUNCTUATION.has(text[end - 1]!) || BLANK.test(text[end - 1]!))) end--;
+  while (end > s.start && (TRAILING_PUNCTUATION.has(text[end - 1]!) || isBlank(text[end - 1]!))) end--;
   return span(text, s.start, end);
 }
 
@@ -96,7 +101,7 @@ function markerStarts(lists: readonly Enumeration[], into = new Set<number>()): 
  * @example
  * meetingText(seedDoc).paragraphs[0].text.slice(0, 6); // → "5月17日,"
  */
-export function meetingText(doc: Doc, scope: "article" | "all" = "article"): MeetingText {
+export function meetingText(doc: Doc, scope: "article" | "all" = "article", referenceDate?: string): MeetingText {
   const ranges = contentRanges(doc, scope);
   const title = doc.page?.title;
   const paragraphs: Span[] = [];
@@ -104,7 +109,8 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
     if (title && range.start === title.start && range.end === title.end) continue;
     paragraphs.push(...trimmedLines(doc.text, range.start, range.end));
   }
-  const sentences = fullSentences(doc.text, spansWithin(doc.sentences, paragraphs), paragraphs);
+  const units = spansWithin(doc.sentences, paragraphs);
+  const sentences = fullSentences(doc.text, units, paragraphs);
   const clauses = spansWithin(doc.clauses ?? doc.sentences, paragraphs);
   const entities = spansWithin(doc.entities ?? [], paragraphs);
   const ofType = <T extends EntityType>(type: T) => entities.filter((e): e is EntityOf<T> => e.type === type);
@@ -112,12 +118,15 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article"): Mee
     text: doc.text,
     paragraphs,
     sentences,
+    units,
     clauses,
     persons: ofType("person"),
     orgs: ofType("org"),
     dates: ofType("date"),
     markerStarts: markerStarts(doc.enumerations ?? []),
     ...(title ? { title } : {}),
+    ...(doc.page?.publishedAt ? { publishedAt: doc.page.publishedAt } : {}),
+    ...(referenceDate ? { referenceDate } : {}),
   };
 }
 

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { parseDoc, parseOptions } from "../core/options.js";
 import type { Stage } from "../core/stage.js";
-import type { Doc, MeetingBrief } from "../core/schema.js";
+import { type Doc, IsoDateSchema, type MeetingBrief } from "../core/schema.js";
 import { meetingActs } from "./meeting-acts.js";
 import { findLead, meetingAgenda, meetingChair, meetingDate, meetingName } from "./meeting-lead.js";
 import { meetingPeople } from "./meeting-people.js";
@@ -17,10 +17,17 @@ import { meetingText } from "./meeting-text.js";
 export interface MeetingBriefOptions {
   /** `article` (default): read the article and title regions of `doc.page`; `all`: the whole text. */
   scope?: "article" | "all";
+  /**
+   * ISO date (YYYY-MM-DD) the report is read against when the page carries no date of its own (the analyzer's
+   * `referenceDate`): the meeting's day without a year is the nearest one not after it.
+   */
+  referenceDate?: string;
 }
 
 /** Validates {@link MeetingBriefOptions} (strict: unknown keys are rejected). */
-const MeetingBriefOptionsSchema: z.ZodType<MeetingBriefOptions> = z.object({ scope: z.enum(["article", "all"]).optional() }).strict();
+const MeetingBriefOptionsSchema: z.ZodType<MeetingBriefOptions> = z
+  .object({ scope: z.enum(["article", "all"]).optional(), referenceDate: IsoDateSchema.optional() })
+  .strict();
 
 /**
  * The brief of a meeting report, or `undefined` when the text reports no meeting (a notice, a work report).
@@ -37,8 +44,8 @@ const MeetingBriefOptionsSchema: z.ZodType<MeetingBriefOptions> = z.object({ sco
  * brief?.guests.map((g) => g.name); // → ["李国臣", "王鹏"]
  */
 export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): MeetingBrief | undefined {
-  const { scope } = parseOptions(MeetingBriefOptionsSchema, options, "meetingBrief options");
-  const mt = meetingText(parseDoc(doc, "meetingBrief()"), scope);
+  const { scope, referenceDate } = parseOptions(MeetingBriefOptionsSchema, options, "meetingBrief options");
+  const mt = meetingText(parseDoc(doc, "meetingBrief()"), scope, referenceDate);
   const lead = findLead(mt);
   if (!lead) return undefined;
   const acts = meetingActs(mt, lead);
@@ -62,7 +69,8 @@ export const meetingStage: Stage<"meeting"> = {
   readsIfPresent: ["clauses"],
   writes: ["meeting"],
   run: (doc, context) => {
-    const meeting = meetingBrief(doc, { scope: context.config.scope });
+    const { scope, referenceDate } = context.config;
+    const meeting = meetingBrief(doc, { scope, ...(referenceDate ? { referenceDate } : {}) });
     return meeting ? { ...doc, meeting } : doc;
   },
 };

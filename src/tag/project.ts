@@ -214,6 +214,7 @@ function meetingTags(doc: Doc): MeetingTags | undefined {
       : {}),
     participants: texts(meeting.participants),
     attendees: texts(meeting.attendees),
+    onLeave: texts(meeting.onLeave),
     guests: meeting.guests.map((guest) => guest.name),
     agenda: texts(meeting.agenda),
     decisions: texts(meeting.decisions),

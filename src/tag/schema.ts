@@ -115,6 +115,8 @@ export const MeetingTagsSchema = z.object({
   chair: z.object({ name: z.string(), titles: z.array(z.string()), org: z.string().optional() }).optional(),
   participants: z.array(z.string()),
   attendees: z.array(z.string()),
+  /** Members named absent in the roll call (张三、李四请假). */
+  onLeave: z.array(z.string()),
   guests: z.array(z.string()),
   agenda: z.array(z.string()),
   decisions: z.array(z.string()),

@@ -22,7 +22,7 @@ import { buildTermIndex, findTerms, termAt, type TermIndex } from "./terms.js";
 // Vocabulary (dict/page-labels.txt)
 
 const LABEL_KINDS = [
-  "date", "views", "source", "meta", "date.weak", "views.weak", "author.weak",
+  "date", "views", "source", "meta", "title", "date.weak", "views.weak", "author.weak",
   "photo", "text", "editor", "reviewer", "footer", "nav", "column",
 ] as const;
 type LabelKind = (typeof LABEL_KINDS)[number];
@@ -121,7 +121,6 @@ function labelStart(text: string, start: number, end: number): number {
 }
 const COLONS = new Set([":", "："]);
 const CRUMB_SEPARATORS = new Set([">", "＞", "»", "›", "→"]);
-const MENU_SEPARATORS = new Set(["|", "｜"]);
 /** The first entry of a breadcrumb that starts at the site's home page. */
 const SITE_HOMES = new Set(["首页", "网站首页", "主页"]);
 /** Breadcrumb entries that name the current page rather than a place on the site. */
@@ -133,6 +132,8 @@ const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二�
 const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
 /** A title line ending in a document type (…的通知, 政府工作报告) is complete: the next line is not part of it. */
 const DOCUMENT_TYPE_ENDING = /(?:通知|意见|决定|报告|公报|方案|办法|规定|批复|通报|纲要|规划|条例|规则|细则|决议|函)$/;
+/** `——开封十四中2017年…活动` under a headline: its subtitle. */
+const isSubtitle = (line: { text: string }) => line.text.startsWith("——");
 /** Lines under a title that are not part of it: a subtitle (——在…上的报告), a bracketed date, a news lead. */
 const TITLE_STOPPER = /^(?:—|（|\(|新华社|央视网消息|本报讯)/;
 /** A time stamp under or over a headline (`2021-11-22 16:29`, `09.01.2015  12:19`, `2019年03月22日 星期五`, `星期五`). */
@@ -174,15 +175,39 @@ interface Field {
   value: Span;
 }
 
+/** A form's label may be spaced out to the width of the longest (`索 引 号：`, `标　　题：`): this many blanks at most. */
+const MAX_LABEL_GAP = 4;
+const LABEL_GAP = new Set([" ", "\u3000", "\u00a0"]);
+
+/** The label at `p`, as written or spaced out: its entry and where it ends. */
+function matchLabel(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { entry: PageTerm; end: number } | undefined {
+  const entry = termAt(labels, text, p, end);
+  if (entry) return { entry, end: p + entry.term.length };
+  // 索 引 号: its letters, and where each ends, across the blanks between them
+  let letters = "";
+  const ends: number[] = [];
+  let q = p;
+  while (q < end && ends.length < 6 && !LABEL_GAP.has(text[q]!) && !COLONS.has(text[q]!)) {
+    letters += text[q];
+    ends.push(++q);
+    let gap = 0;
+    while (q + gap < end && LABEL_GAP.has(text[q + gap]!)) gap++;
+    if (gap === 0 || gap > MAX_LABEL_GAP) break;
+    q += gap;
+  }
+  const spaced = letters.length > 1 ? termAt(labels, letters, 0) : undefined;
+  return spaced && spaced.term.length > 1 ? { entry: spaced, end: ends[spaced.term.length - 1]! } : undefined;
+}
+
 /** The label (or `文/图`-style label pair) at `p`, followed by a colon: its kinds and where its value starts. */
 function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { kinds: LabelKind[]; labelEnd: number; valueStart: number } | undefined {
   const kinds: LabelKind[] = [];
   let q = p;
   for (;;) {
-    const entry = termAt(labels, text, q, end);
-    if (!entry) return undefined;
-    kinds.push(entry.kind);
-    q += entry.term.length;
+    const label = matchLabel(text, q, end, labels);
+    if (!label) return undefined;
+    kinds.push(label.entry.kind);
+    q = label.end;
     if ((text[q] === "/" || text[q] === "、") && termAt(labels, text, q + 1, end)) q++;
     else break;
   }
@@ -291,11 +316,11 @@ function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefi
   return parts.filter((p) => !CRUMB_PLACEHOLDERS.has(p));
 }
 
-/** `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries. */
+/** `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries (two when the first is the home page). */
 function isMenu(line: Line): boolean {
   if (line.text.length > 100) return false;
-  const items = [...line.text].reduce((n, c) => n + (MENU_SEPARATORS.has(c) ? 1 : 0), 1);
-  return items >= 3 && line.text.split(/[|｜]/).every((item) => item.trim().length > 0 && item.trim().length <= 8);
+  const items = line.text.split(/[|｜]/).map((item) => item.trim());
+  return (items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8);
 }
 
 function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: PageVocabulary): LineInfo {
@@ -337,12 +362,31 @@ function isTitleLike(line: Line): boolean {
   );
 }
 
+/** What a browser title adds to the headline: the site's name after a separator (`_中国政府网`, ` - 新华网`). */
+const SITE_SUFFIX = /^\s*[_|｜\-–—·]+\s*[^。；\n]{1,30}$/;
+
+/** A page's browser title over it (`headline_中国政府网`) repeats a headline below with the site's name: navigation. */
+function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
+  const top = Math.min(lines.length, HEADER_WINDOW);
+  for (let i = 0; i < top; i++) {
+    if (infos[i]!.kind) continue;
+    for (let j = i + 1; j < top; j++) {
+      const headline = lines[j]!.text;
+      if (headline.length >= 4 && lines[i]!.text.startsWith(headline) && SITE_SUFFIX.test(lines[i]!.text.slice(headline.length))) {
+        infos[i]!.kind = "navigation";
+        break;
+      }
+    }
+  }
+}
+
 /**
  * Reads the lines above the article: the title is the last run of title-like lines before the first metadata
  * line (the seed's column name `主题教育专栏` comes earlier), or the first such run when there is no metadata.
  * Title-like runs before the title are site or column names (navigation). Returns the title's line indices.
  */
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
+  markBrowserTitles(lines, infos);
   const blocks: number[][] = [];
   let firstMetadata = -1;
   let i = 0;
@@ -367,7 +411,8 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
       !lines[i]!.afterBlank &&
       lines[i - 1]!.text.length <= MAX_BROKEN_TITLE_LINE &&
       !DOCUMENT_TYPE_ENDING.test(lines[i - 1]!.text) &&
-      !TITLE_STOPPER.test(lines[i]!.text) &&
+      // a subtitle (——开封十四中…活动) stays with its headline, in the block but not in the title
+      (!TITLE_STOPPER.test(lines[i]!.text) || isSubtitle(lines[i]!)) &&
       !block.some((k) => lines[k]!.text === lines[i]!.text);
     if (joins) block.push(i);
     else blocks.push([i]);
@@ -385,7 +430,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const isBrokenTitle = (n: number) => {
     const parts = chosen.slice(0, n + 1).map((k) => lines[k]!.text);
     const joined = parts.join("");
-    return DOCUMENT_TYPE_ENDING.test(joined) && (joined.includes("关于") || parts.slice(1).every((p) => p.length <= 2));
+    return !parts.some((p) => p.startsWith("—")) && DOCUMENT_TYPE_ENDING.test(joined) && (joined.includes("关于") || parts.slice(1).every((p) => p.length <= 2));
   };
   const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
   const title = chosen.slice(0, typed >= 0 ? typed + 1 : 1);
@@ -467,12 +512,12 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
  * `——2003年3月5日在…` subtitle, a `（2024年1月10日…通过）` adoption line or a `新华社…电` dateline near the top.
  */
 function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referenceDate: string | undefined): string | undefined {
-  for (const info of infos) {
-    for (const field of info.kind === "metadata" ? (info.fields ?? []) : []) {
-      if (field.kind !== "date" && field.kind !== "date.weak") continue;
-      const date = dateIn(text, field.value, referenceDate);
-      if (date) return date;
-    }
+  const dateFields = infos.flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : [])).filter((f) => f.kind === "date" || f.kind === "date.weak");
+  // 发布日期 before 成文日期 or 更新时间 when a metadata table gives several
+  const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text);
+  for (const field of [...dateFields.filter(published), ...dateFields.filter((f) => !published(f))]) {
+    const date = dateIn(text, field.value, referenceDate);
+    if (date) return date;
   }
   const content = lines.filter((_, k) => infos[k]!.kind !== "spam");
   // Near the top (（2022年10月16日） under a title), else the last one (the 落款, which annexes may follow).
@@ -492,6 +537,9 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
   const line = subtitle ?? dateline;
   return line && dateIn(text, line, referenceDate);
 }
+
+/** The labels of the day a page was published (发布日期, 發佈時間, 发表于), as opposed to written (成文日期) or updated. */
+const PUBLICATION_LABEL = /^(?:发布|發佈|發布|发表|發表)/;
 
 /** `1,234`, `1.2万`, `356次` → the count; empty or unreadable → undefined. */
 function readCount(value: string): number | undefined {
@@ -598,7 +646,13 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
   const regions = buildRegions(text, lines, kinds, spam);
 
   const page: PageInfo = { regions, spam };
+  // a metadata table above the article names the headline (标　　题：…) as written, on one line
+  const titleField = infos
+    .slice(0, HEADER_WINDOW)
+    .flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : []))
+    .find((f) => f.kind === "title" && f.value.text !== "");
   if (frontMatter?.title) page.title = frontMatter.title;
+  else if (titleField) page.title = titleField.value;
   else if (titleLines.length > 0) {
     const first = lines[titleLines[0]!]!;
     const last = lines[titleLines.at(-1)!]!;

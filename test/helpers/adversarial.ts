@@ -126,6 +126,12 @@ export const SHAPES: readonly Shape[] = [
     build: (size) => framed(size, TRADITIONAL_LEAD, (k) => (k % 2 ? `會議審議通過《關於${TOPICS[k % TOPICS.length]}的意見》，` : `会议决定${TOPICS[k % TOPICS.length]}，`), "。"),
   },
   {
+    // a CMS page whose tags are never closed (read as HTML by format auto): the reader tracks no element stack
+    name: "html: unclosed tags",
+    build: (size) =>
+      framed(size, "<html><body>", (k) => `<div><p style="text-indent: 2em;"><span>${rosterName(k)}主持会议<b>&nbsp;一、`, ""),
+  },
+  {
     name: "outline: 一、（一）1.（1）① nested",
     build: (size) =>
       framed(
