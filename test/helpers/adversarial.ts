@@ -123,7 +123,7 @@ export const SHAPES: readonly Shape[] = [
   {
     // traditional and simplified sentences in turns (a mirror that converted part of a page): the mixed-script path
     name: "script: traditional and simplified sentences in turns",
-    build: (size) => framed(size, TRADITIONAL_LEAD, (k) => (k % 2 ? `會議審議通過《關於${TOPICS[k % TOPICS.length]}的意見》，` : `会议决定${TOPICS[k % TOPICS.length]}，`), "。"),
+    build: (size) => framed(size, TRADITIONAL_LEAD, (k) => (k % 2 ? `會議審議通過《關於${TOPICS[k % TOPICS.length]}的意見》。` : `会议决定${TOPICS[k % TOPICS.length]}。`), ""),
   },
   {
     // a CMS page whose tags are never closed (read as HTML by format auto): the reader tracks no element stack
