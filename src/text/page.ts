@@ -15,7 +15,8 @@ import { parseOptions, parseText } from "../core/options.js";
 import { type Credits, IsoDateSchema, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../core/schema.js";
 import { datesIn } from "./dates.js";
 import { parseChineseNumber } from "../core/numerals.js";
-import { findSpam } from "./spam.js";
+import { splitSentences } from "./sentences.js";
+import { spamIn } from "./spam.js";
 import { buildTermIndex, findTerms, termAt, type TermIndex } from "./terms.js";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -624,11 +625,14 @@ export function readPage(text: string, options: ReadPageOptions = {}): PageInfo 
 /** Validates {@link ReadPageOptions} (strict; the reference date must exist). */
 const ReadPageOptionsSchema: z.ZodType<ReadPageOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
 
-/** {@link readPage} for callers inside gongwen, whose text and options are already checked. */
-export function pageOf(text: string, options: ReadPageOptions): PageInfo {
+/**
+ * {@link readPage} for callers inside gongwen, whose text and options are already checked; `sentences` are the
+ * text's sentence spans when they were split already.
+ */
+export function pageOf(text: string, options: ReadPageOptions, sentences: readonly Span[] = splitSentences(text)): PageInfo {
   const vocab = pageVocabulary();
   const lines = readLines(text);
-  const spam = findSpam(text);
+  const spam = spamIn(text, sentences);
   const spamLines = new Set<number>();
   let s = 0;
   for (const line of lines) {
@@ -678,13 +682,21 @@ export function pageOf(text: string, options: ReadPageOptions): PageInfo {
   return page;
 }
 
-/** Fills `doc.page`: regions, metadata and spam findings. */
+/**
+ * Fills `doc.page`: regions, metadata and spam findings. Spam is judged per sentence: it reads the sentences a
+ * sentence stage wrote (the Doc starts with none, and a text that is not blank has at least one), else splits them.
+ */
 export const pageStage: Stage<"page"> = {
   name: "page",
   reads: [],
+  readsIfPresent: ["sentences"],
   writes: ["page"],
   run: (doc, context) => ({
     ...doc,
-    page: pageOf(doc.text, context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),
+    page: pageOf(
+      doc.text,
+      context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {},
+      doc.sentences.length > 0 ? doc.sentences : undefined,
+    ),
   }),
 };

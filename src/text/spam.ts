@@ -141,9 +141,8 @@ interface LineUnit {
   sentences: Span[];
 }
 
-function lineUnits(text: string): LineUnit[] {
+function lineUnits(text: string, sentences: readonly Span[]): LineUnit[] {
   const units: LineUnit[] = [];
-  const sentences = splitSentences(text);
   let s = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && text[i] !== "\n") continue;
@@ -176,9 +175,14 @@ function matchesIn(matches: TermMatch<SpamTerm>[], unit: Span): TermMatch<SpamTe
  * findSpam("红太阳集团捐资助学"); // → []
  */
 export function findSpam(text: string): SpamFinding[] {
-  const matches = findTerms(spamTerms(), parseText(text));
+  return spamIn(parseText(text), splitSentences(text));
+}
+
+/** {@link findSpam} for callers inside gongwen that have the text's sentences (splitSentences) already. */
+export function spamIn(text: string, textSentences: readonly Span[]): SpamFinding[] {
+  const matches = findTerms(spamTerms(), text);
   const findings: SpamFinding[] = [];
-  for (const { line, sentences } of lineUnits(text)) {
+  for (const { line, sentences } of lineUnits(text, textSentences)) {
     const judgeSentences = () =>
       sentences.flatMap((sentence) => judgeUnit(text, sentence, matchesIn(matches, sentence)) ?? []);
     if (line.text.length > MAX_UNIT_LENGTH) {
