@@ -18,10 +18,12 @@ const TITLE_CASE = /^[A-ZＡ-Ｚ][a-zａ-ｚ]+$/u;
 
 let englishStopwords: ReadonlySet<string> | undefined;
 /**
- * natural's English stopword list (THE, AND, OF in an upper-case English heading), read through its side-effect-free
- * deep module once: natural's root loads storage back-ends and runs dotenv.
+ * Is `text` in natural's English stopword list (THE, AND, WITH in an upper-case English heading)? Two letters never
+ * are: IT, AI, UN are acronyms in Chinese text far more often than English words. The list is read through natural's
+ * side-effect-free deep module, once: natural's root loads storage back-ends and runs dotenv.
  */
 function isEnglishStopword(text: string): boolean {
+  if (text.length < 3) return false;
   englishStopwords ??= new Set(
     (createRequire(import.meta.url)("natural/lib/natural/util/stopwords.js") as { words: string[] }).words,
   );
