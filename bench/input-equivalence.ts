@@ -14,11 +14,12 @@
  * Forms: `CMS HTML` wraps a document in the page a government CMS serves (head with <title>, a date <meta>, styles
  * and scripts; navigation, a breadcrumb, the headline in <h1>, a date and source line; one `<p style=…>` per
  * paragraph, section headings in <strong>, indentation as &nbsp; and quotes as &ldquo;&rdquo; in every other
- * document; a footer), escaping the text as a CMS does.
+ * document; a footer), escaping the text as a CMS does. `traditional` is the document converted by opencc (cn → tw).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import * as OpenCC from "opencc-js/cn2t";
 import { createAnalyzer } from "../src/analyzer.js";
 import type { Doc, Enumeration } from "../src/core/schema.js";
 import { dataPath, median, printTable } from "./lib/data.js";
@@ -88,7 +89,13 @@ function cmsPage(document: PolicyDocument, k: number): string {
   ].join("\n");
 }
 
-const FORMS: readonly Form[] = [{ name: "CMS HTML", make: cmsPage }];
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+const FORMS: readonly Form[] = [
+  { name: "CMS HTML", make: cmsPage },
+  // a mirror in traditional script (bench/script-equivalence.ts adds the CCTV items and injected pollution)
+  { name: "traditional (opencc cn → tw)", make: (document) => toTraditional(document.text) },
+];
 
 // ---- comparison ----
 
@@ -149,7 +156,9 @@ for (const form of FORMS) {
     entitiesKept += e;
     lists += plainLists.length;
     listsKept += l;
-    const chairSame = (plain.meeting?.chair?.name ?? null) === (doc.meeting?.chair?.name ?? null);
+    // the chair as read: a traditional input writes its name in traditional script, the simplified one beside it
+    const chairOf = (d: Doc) => d.meeting?.chair?.normalized ?? d.meeting?.chair?.name ?? null;
+    const chairSame = chairOf(plain) === chairOf(doc);
     if (chairSame) chairsSame++;
     if (e < plainEntities.length || l < plainLists.length || !chairSame) {
       misses.push(`${documents[k]!.file}: entities ${e}/${plainEntities.length}, lists ${l}/${plainLists.length}${chairSame ? "" : ", chair differs"}`);

@@ -41,7 +41,7 @@
  *   学习习近平总书记… is a person record in 6 of the 84 items that name him).
  * - Pages, on the items with a pages.jsonl record: title right when `page.title` (trimmed) equals the gold title
  *   (gold null: no title reported); publication date when `page.publishedAt` equals it (null: none reported).
- *   gongwen has no pollution report yet, so "flagged" means any `page.spam` finding.
+ *   "Flagged" means a `doc.input.pollution` report or a `page.spam` finding (hijacked pages carry gambling strings).
  * - Leaks: markup (tags, entities, style/class/href attributes), pinyin (a Latin syllable in brackets or a
  *   tone-marked vowel) and the item's gold pollution evidence strings, searched in every keyword and phrase,
  *   summary sentence, entity text and brief field (title, meeting, chair, participants, attendees, agenda,
@@ -261,7 +261,7 @@ function scorePage(row: Row, doc: Doc, gold: PageGold | undefined, expect: PageG
   const part = row.split;
   if (gold) {
     bump(gold.pollution ? "pollution.polluted" : "pollution.clean", part);
-    if ((doc.page?.spam.length ?? 0) > 0) bump(gold.pollution ? "pollution.found" : "pollution.falseFlag", part);
+    if ((doc.input?.pollution?.length ?? 0) + (doc.page?.spam.length ?? 0) > 0) bump(gold.pollution ? "pollution.found" : "pollution.falseFlag", part);
   }
   if (expect?.title === undefined || expect.publishedDate === undefined) return;
   const title = doc.page?.title && shown(doc.page.title).trim();
@@ -418,7 +418,7 @@ console.log("\nPages (items with page gold)\n");
 printTable(["", "dev", "held-out"], [
   ["title right", ...share("page.title", "page.items")],
   ["publication date right", ...share("page.date", "page.items")],
-  ["polluted pages flagged (any page.spam finding)", ...share("pollution.found", "pollution.polluted")],
+  ["polluted pages flagged (input.pollution or page.spam)", ...share("pollution.found", "pollution.polluted")],
   ["clean pages flagged", ...share("pollution.falseFlag", "pollution.clean")],
   ["encoding files: the text read holds U+FFFD/NUL garbage", ...share("encoding.garbage", "encoding.items")],
   ["HTML items read as HTML (format auto)", ...share("html.read", "html.items")],

@@ -181,11 +181,11 @@ export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
     },
     analyze(text) {
       checkInput(text, config.maxInputLength);
-      const { view, info } = readInput(text, config);
+      const { view, info, restore } = readInput(text, config);
       let doc: Doc = { text: view.text, tokens: [], sentences: [] };
       for (const stage of stages) doc = stage.run(doc, context);
       const { text: input, ...fields } = mapDoc(view, doc);
-      return { text: input, input: info, ...fields };
+      return restore({ text: input, input: info, ...fields });
     },
     segment(text, segmentOptions) {
       checkInput(text, config.maxInputLength);

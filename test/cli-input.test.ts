@@ -84,6 +84,10 @@ describe("parseCommand", () => {
       kind: "run",
       options: { op: "analyze", inputs: [], sample: true, selection: { fields: ["entities", "summary"], compact: true } },
     });
+    expect(parseCommand(["segment", "--sample", "--engine", "node-rs"])).toMatchObject({
+      kind: "run",
+      options: { analyzer: { engine: "node-rs" } },
+    });
     expect(parseCommand(["outline", "--help"])).toEqual({ kind: "help", command: "outline" });
     expect(parseCommand(["help", "tag"])).toEqual({ kind: "help", command: "tag" });
     expect(parseCommand(["--help"])).toEqual({ kind: "help" });
@@ -97,6 +101,7 @@ describe("parseCommand", () => {
     [["tag", "--min-score", "2"], /--min-score expects a number from 0 to 1/],
     [["tag", "--user-words", "/nonexistent/words.txt"], /cannot read word list/],
     [["tag", "--bogus"], /Unknown option '--bogus'/],
+    [["tag", "--engine", "hanlp"], /unknown engine "hanlp" \(expected nodejieba, node-rs\)/],
     [["analyze", "--fields", "entities,nope"], /unknown field "nope" \(analyze has text, input, tokens, sentences/],
     [["segment", "--fields", ""], /--fields expects field names \(segment has tokens\)/],
     [["tag", "--compact", "-f", "html"], /need --format json or jsonl, not html/],

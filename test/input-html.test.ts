@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, createAnalyzer, type Doc } from "../src/index.js";
+import { analyze, createAnalyzer, tag, type Doc } from "../src/index.js";
 import { looksLikeHtml, readHtmlText } from "../src/input/html.js";
 import { expectValidDoc } from "./helpers/doc.js";
 import { growth } from "./helpers/timing.js";
@@ -40,6 +40,10 @@ describe("HTML pages of the real-world corpus", () => {
     expect(doc.page!.publishedAt).toBe("2019-01-22"); // 发布日期, not the 成文日期 2019-01-09 before it
     const sections = doc.enumerations!.find((list) => list.style === "cn-dun")!;
     expect(sections.items.map((item) => item.marker.text)).toEqual(["一、", "二、", "三、", "四、"]);
+    // the CMS outline reads the item titles as read, not the markup their spans cover
+    expect(tag(html).enumerations.outline.find((list) => list.style === "cn-dun")!.items.map((item) => item.title)).toEqual([
+      "总体要求", "工作任务", "工作措施", "组织实施",
+    ]);
     expect(shownTexts(doc).filter((t) => MARKUP.test(t))).toEqual([]);
     // the same text, markup and all, before the reader: tags in the summary
     const asText = createAnalyzer({ format: "text" }).analyze(html);
@@ -167,6 +171,7 @@ describe("linear time", () => {
     ["unclosed tags", (k: number) => (k % 2 ? "<div><p>会议强调" : "<span><b>&nbsp;")],
     ["an attribute quote never closed", (k: number) => (k === 0 ? '<p class="' : "会议强调，要抓落实。")],
     ["bold leads mid-line", () => "要求：<strong>一、提高站位。</strong>"],
+    ["server directives never closed", () => "<%@ page 会议<p>"],
   ])("%s: 10× the input costs about 10× the time", (_name, unit) => {
     const repeat = (size: number) => {
       const parts: string[] = [];

@@ -252,6 +252,12 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(meetingAnalyzer("2024-01-10").analyze(undated).meeting?.date).toBe("2023-04-27");
   });
 
+  it("keeps a day soon after the page's own day (an announcement), and takes no lead from a notice's numbered provision", () => {
+    const soon = "学校召开党委常委会\n发布时间：2017-01-17 09:00\n1月20日上午，学校召开党委常委会，校党委书记张某某主持会议。";
+    expect(meetingAnalyzer("2024-12-31").analyze(soon).meeting?.date).toBe("2017-01-20");
+    expect(briefOf("治丧委员会公告\n现决定：\n（一）12月6日上午10时，党中央在北京人民大会堂隆重举行追悼大会。\n（二）追悼大会当天，全国下半旗志哀。")).toBeUndefined();
+  });
+
   it("reads 昨天 against the dateline of a paper (大众日报济南3月21日讯)", () => {
     const got = briefOf("大众日报济南3月21日讯 昨天上午，省政协召开主席会议。省政协主席刘某某主持会议。")!;
     expect([got.date, got.dateSpan?.text, got.chair?.name]).toEqual(["2024-03-20", "昨天", "刘某某"]);

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import iconv from "iconv-lite";
 import { FIELDS, FORMATS, OPERATIONS, type Operation, type Selection } from "../batch/tasks.js";
 import { positiveInteger } from "../core/options.js";
-import { DEFAULT_MAX_INPUT_LENGTH, type AnalyzerConfig } from "../core/schema.js";
+import { DEFAULT_MAX_INPUT_LENGTH, EngineNameSchema, type AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
 import { COMMANDS } from "./help.js";
 
@@ -94,6 +94,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
       quiet: { type: "boolean", short: "q" },
       verbose: { type: "boolean" },
       encoding: { type: "string" },
+      engine: { type: "string" },
       "max-length": { type: "string" },
       "user-words": { type: "string" },
       "max-tags": { type: "string" },
@@ -143,6 +144,10 @@ export function parseCommand(argv: string[]): ParsedCommand {
   if (values.encoding !== undefined && !iconv.encodingExists(values.encoding)) {
     throw new UsageError(`unknown encoding "${values.encoding}" (e.g. utf-8, gb18030, gbk, big5, utf-16le)`);
   }
+  const engine = values.engine === undefined ? undefined : EngineNameSchema.safeParse(values.engine);
+  if (engine !== undefined && !engine.success) {
+    throw new UsageError(`unknown engine "${values.engine}" (expected ${EngineNameSchema.options.join(", ")})`);
+  }
   return {
     kind: "run",
     options: {
@@ -157,7 +162,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
       ...(values.encoding === undefined ? {} : { encoding: values.encoding }),
       verbose: values.verbose ?? false,
       maxLength,
-      analyzer: { maxInputLength: maxLength, ...(userWords ? { userWords } : {}) },
+      analyzer: { maxInputLength: maxLength, ...(userWords ? { userWords } : {}), ...(engine ? { engine: engine.data } : {}) },
       tag,
     },
   };

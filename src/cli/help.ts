@@ -46,7 +46,8 @@ const INPUT_OPTIONS = `Input and output:
       --encoding <name>  read files and stdin in this encoding (utf-8, gb18030, gbk, big5, utf-16le…), not detected
       --verbose          say on stderr which encoding each file was read in
       --max-length <n>   longest text accepted, in UTF-16 units (default ${DEFAULT_MAX_INPUT_LENGTH})
-      --user-words <file>  extra words kept whole, one per line (e.g. a CMS's section names)`;
+      --user-words <file>  extra words kept whole, one per line (e.g. a CMS's section names)
+      --engine <name>    nodejieba (default) | node-rs (needs the optional package @node-rs/jieba)`;
 
 const selection = (op: Operation) => `What JSON carries (json and jsonl formats):
       --fields <a,b,…>   keep only these top-level fields (the id is always kept):

@@ -1,8 +1,8 @@
 /**
  * The shared resources stages read through their context (`context.resources`), as plain data types. By default
  * each is loaded from dict/ once per process, on first use, and shared by every analyzer; `createAnalyzer({
- * resources })` gives one analyzer others (e.g. tagger weights under evaluation). nodejieba is not among them: it
- * is process-global (segment/jieba.ts).
+ * resources })` gives one analyzer others (e.g. tagger weights under evaluation). The jieba engines are not among
+ * them: one per process each, chosen by name (segment/jieba.ts).
  */
 
 /** A term's inverse document frequency. */

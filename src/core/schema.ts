@@ -251,7 +251,10 @@ export type EntityOf<T extends EntityType> = Extract<Entity, { type: T }>;
 
 /** Schema of a {@link Keyword}. */
 export const KeywordSchema = z.object({
+  /** As the input writes it (traditional characters in a traditional input). */
   text: z.string(),
+  /** The simplified form, when the input writes the keyword otherwise. */
+  normalized: z.string().optional(),
   score: z.number(),
   kind: z.enum(["word", "phrase"]),
   /** Every occurrence in the input. */
@@ -265,8 +268,10 @@ export const SummarySchema = z.object({
   /** Indices into `doc.sentences`, in document order. */
   sentences: z.array(z.number().int().nonnegative()),
   spans: z.array(SpanSchema),
-  /** The chosen sentences joined in order. */
+  /** The chosen sentences joined in order (without markup or pollution, in the input's script). */
   text: z.string(),
+  /** The simplified form, when the input writes the summary otherwise. */
+  normalized: z.string().optional(),
 });
 /** An extractive summary: the chosen sentences, as indices and spans, and their text. */
 export type Summary = z.infer<typeof SummarySchema>;
@@ -274,6 +279,8 @@ export type Summary = z.infer<typeof SummarySchema>;
 /** Schema of a {@link PersonRef}. */
 export const PersonRefSchema = z.object({
   name: z.string(),
+  /** The simplified name, when the input writes it otherwise (`李克强` for `李克強`). */
+  normalized: z.string().optional(),
   titles: z.array(z.string()),
   org: z.string().optional(),
   span: SpanSchema,
@@ -318,6 +325,25 @@ export const InputInfoSchema = z.object({
   format: z.enum(["text", "html"]),
   /** The script of the input's Chinese: `traditional` and `mixed` inputs are analysed through a simplified view. */
   script: z.enum(["simplified", "traditional", "mixed"]),
+  /**
+   * What was injected between the characters (present only when found), each kind left out of the text analysed:
+   * `pinyin` after characters (`国(guo)`, `區(qū)`), `emoji` and symbols, `invisible` zero-width and bidi characters,
+   * `width`: full-width letters or digits mixed into half-width ones (read as half-width); `seo`: a betting or porn
+   * site's string in place of a name (`开云手机官网入口`), reported but read (where it ends is not known).
+   */
+  pollution: z
+    .array(
+      z.object({
+        kind: z.enum(["pinyin", "emoji", "invisible", "width", "seo"]),
+        /** How many were found. */
+        count: z.number().int().positive(),
+        /** Findings per Chinese character of the text (about 1 when every character is annotated). */
+        score: z.number(),
+        /** The first 50 findings, as spans of the input. */
+        evidence: z.array(SpanSchema),
+      }),
+    )
+    .optional(),
 });
 /** What the input was and which views gongwen read it through (`doc.input`). */
 export type InputInfo = z.infer<typeof InputInfoSchema>;

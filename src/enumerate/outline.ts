@@ -10,9 +10,8 @@ const MAX_CLAUSE = 40;
 const CLAUSE_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
 const SEPARATORS = new Set([..."，,、：:．. \t\u3000\n\r"]);
 
-/** The first clause of an item after `from` (an offset inside the item's text), on the same line after a heading. */
-function firstClause(item: ListItem, from: number, sameLine: boolean): string {
-  const text = item.text;
+/** The first clause of `text` (an item's) after `from`, on the same line after a heading. */
+function firstClause(text: string, from: number, sameLine: boolean): string {
   let i = from;
   while (i < text.length && SEPARATORS.has(text[i]!) && !(sameLine && text[i] === "\n")) i++;
   let j = i;
@@ -29,11 +28,27 @@ function firstClause(item: ListItem, from: number, sameLine: boolean): string {
  * itemTitle(list.items[0], list.style); // → "精心谋划、科学布局 — 切实形成体系"
  */
 export function itemTitle(item: ListItem, style: string): string {
+  if (item.normalized !== undefined) return readTitle(item, style);
   // A parallel item's marker is its lead words, part of the clause.
   const afterMarker = style === "parallel" ? 0 : item.marker.end - item.start;
   const heading = item.heading?.text;
-  const clause = firstClause(item, heading ? item.heading!.end - item.start : afterMarker, !!heading);
+  const clause = firstClause(item.text, heading ? item.heading!.end - item.start : afterMarker, !!heading);
   return [heading, clause].filter((part): part is string => !!part).join(" — ");
+}
+
+/**
+ * The title of an item whose text was read through a view (HTML markup left out): from the text read, where the
+ * input's offsets do not apply, the marker and heading found as read.
+ */
+function readTitle(item: ListItem, style: string): string {
+  const read = (span: { text: string; normalized?: string }) => span.normalized ?? span.text;
+  const text = read(item);
+  const marker = read(item.marker);
+  const afterMarker = style === "parallel" ? 0 : text.indexOf(marker) + marker.length;
+  const heading = item.heading && read(item.heading);
+  const headingAt = heading ? text.indexOf(heading, afterMarker) : -1;
+  const clause = firstClause(text, headingAt >= 0 ? headingAt + heading!.length : afterMarker, headingAt >= 0);
+  return [headingAt >= 0 ? heading : undefined, clause].filter((part): part is string => !!part).join(" — ");
 }
 
 function itemLine(item: ListItem, style: string): string {

@@ -3,7 +3,8 @@
  * an exact map back to the markup. Text runs are kept as written; an entity is written as the character it stands
  * for over its source range; a block tag (p, div, li, tr, br, h1…) is written as a line break over the tag; script,
  * style, comments and the head are left out, except the head's `<title>` and a publication-date `<meta>`, which
- * become the first lines (their characters are in the input, so the page stage reads them as it reads a text).
+ * become lines of their own at the top (their characters are in the input, so the page stage reads them as it
+ * reads a text). Breadcrumb and menu lists stay on one line (`首页>政策`, `首页|政策|互动`), as scrapes write them.
  * The parse is htmlparser2's (linear, forgiving), with its source offsets.
  */
 import { Tokenizer } from "htmlparser2";
@@ -39,8 +40,6 @@ const MENU = { container: /^(?:nav|navbar|nav-?bar|menu|main-?nav|top-?nav|main-
 const MARKER_LEAD = /^[\s\u00a0\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分]|\d+[.．、](?!\d))/u;
 /** Characters between which a line break of the source is no space (Chinese writes none). */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
-/** A server-side directive left in a saved page (`<%@ page … %>`, `<?php … ?>`): markup, not text. */
-const SERVER_TAG = /<%[\s\S]*?%>|<\?[\s\S]*?\?>/g;
 
 type Range = readonly [number, number];
 
@@ -224,14 +223,18 @@ class HtmlReader {
 
   private onText(from: number, to: number): void {
     if (this.skipping()) return;
-    let at = from;
+    // a server-side directive left in a saved page (`<%@ page … %>`) is markup, not text
     const run = this.source.slice(from, to);
-    for (const directive of run.matchAll(SERVER_TAG)) {
-      this.keepRun(at, from + directive.index);
-      at = from + directive.index + directive[0].length;
+    let at = 0;
+    for (let open = run.indexOf("<%"); open >= 0; open = run.indexOf("<%", at)) {
+      const close = run.indexOf("%>", open + 2);
+      if (close < 0) break;
+      this.keepRun(from + at, from + open);
+      at = close + 2;
     }
-    this.keepRun(at, to);
+    this.keepRun(from + at, to);
   }
+
   /** Source text as written, its line breaks (outside `<pre>`) read as HTML reads them: as a space, or nothing. */
   private keepRun(from: number, to: number): void {
     let at = from;

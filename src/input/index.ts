@@ -5,32 +5,44 @@
  * view with an exact map back to the input (core/view.ts). A clean plain-text input passes through every reader
  * untouched and is its own view.
  */
-import type { InputInfo } from "../core/schema.js";
+import type { Doc, InputInfo } from "../core/schema.js";
 import type { ResolvedConfig } from "../core/stage.js";
 import { composeView, identityView, type TextView, type ViewStep } from "../core/view.js";
 import { htmlReader } from "./html.js";
+import { readPollution } from "./pollution.js";
+import { readScript } from "./script.js";
 
 /** What a reader found: a step over the text it read, and what it tells about the input. */
 export interface ReaderResult {
   step?: ViewStep;
   info?: Partial<InputInfo>;
+  /** Writes what the stages found in the reader's terms back in the input's (e.g. names in traditional script). */
+  restore?: (doc: Doc) => Doc;
 }
 
 /** One reader: reads `view.text` (what the readers before it left) and says what to change, if anything. */
 export type InputReader = (view: TextView, config: ResolvedConfig) => ReaderResult | undefined;
 
-/** The readers, in the order they run: markup first (its text is what the others read). */
-const READERS: readonly InputReader[] = [htmlReader];
+/**
+ * The readers, in the order they run: markup first (its text is what the others read), then pollution, so that
+ * pinyin written between traditional characters is gone before the script is judged and converted.
+ */
+const READERS: readonly InputReader[] = [htmlReader, readPollution, readScript];
 
-/** The view the stages analyse for `input`, and how the input was read. */
-export function readInput(input: string, config: ResolvedConfig): { view: TextView; info: InputInfo } {
+/**
+ * The view the stages analyse for `input`, how the input was read, and what turns the Doc made over the view (its
+ * spans mapped by mapDoc) into the input's terms.
+ */
+export function readInput(input: string, config: ResolvedConfig): { view: TextView; info: InputInfo; restore: (doc: Doc) => Doc } {
   let view = identityView(input);
   let info: InputInfo = { format: "text", script: "simplified" };
+  const restores: ((doc: Doc) => Doc)[] = [];
   for (const reader of READERS) {
     const result = reader(view, config);
     if (!result) continue;
     if (result.step) view = composeView(view, result.step);
     if (result.info) info = { ...info, ...result.info };
+    if (result.restore) restores.unshift(result.restore);
   }
-  return { view, info };
+  return { view, info, restore: (doc) => restores.reduce((restored, restore) => restore(restored), doc) };
 }

@@ -8,7 +8,7 @@ import type { Stage } from "../core/stage.js";
 import { alignWords } from "./align.js";
 import type { Engine } from "./jieba.js";
 
-export { engineNamed, type Engine } from "./jieba.js";
+export { engineNamed } from "./jieba.js";
 import { applyLexicon, buildLexicon, type Lexicon } from "./lexicon.js";
 import { mergeTokens } from "./merge.js";
 import { scan, type RunKind } from "./scan.js";

@@ -183,6 +183,8 @@ export function findLead(mt: MeetingText): Lead | undefined {
   // a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
   const sentences = [...window.filter((s) => SENTENCE_END.test(s.text)), ...window.filter((s) => !SENTENCE_END.test(s.text))];
   for (const sentence of sentences) {
+    // a numbered provision (`（一）12月6日上午10时，…隆重举行…追悼大会`) belongs to a notice, never a news lead
+    if (mt.markerStarts.has(sentence.start)) continue;
     const lead = leadIn(mt, sentence);
     if (lead) return lead;
   }
@@ -196,6 +198,9 @@ export function findLead(mt: MeetingText): Lead | undefined {
  */
 const DATELINE_END = /^(?:电|讯|消息)/u;
 const dayOf = (value: string | undefined) => value?.slice(0, 10);
+/** How far ahead of its day a page may announce a meeting, in days. */
+const SOON = 31;
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /**
  * The day a report is dated, against which its meeting's day without a year (`4月27日`), without a month (`16日`)
@@ -210,15 +215,15 @@ function reportDay(mt: MeetingText, dateline: DateEntity | undefined): string | 
 
 /**
  * `date` of the day the meeting took place: a date with its year written stands; one completed from the report's
- * day is the nearest such day not after it, as a report tells of a meeting already held (`召开了`): `4月27日` in a
- * report of 2017-01-16 is 2016-04-27, `16日` is 2017-01-16.
+ * day is the nearest such day, and not months after it, as a report tells of a meeting already held (`召开了`) or
+ * announces one soon: `4月27日` in a report of 2017-01-16 is 2016-04-27, `16日` is 2017-01-16, `1月20日` 2017-01-20.
  */
 function meetingDay(mt: MeetingText, date: DateEntity, reported: string | undefined): string | undefined {
   if (!reported) return dayOf(date.value);
   const mention = datesIn(mt.text, { ranges: [date], referenceDate: reported }).find((d) => d.start === date.start);
   if (!mention || !mention.inferred || mention.relative || mention.value === undefined) return dayOf(mention?.value ?? date.value);
   const day = dayOf(mention.value)!;
-  if (day <= reported) return day;
+  if (day <= reported || daysBetween(reported, day) <= SOON) return day;
   const { year, month } = mention.parts;
   // the month was written (`4月27日`): the year before; only the day (`27日`): the month before
   const shifted = date.text.includes("月") ? `${year! - 1}${day.slice(4)}` : dayOf(new Date(Date.UTC(year!, month! - 2, mention.parts.day!)).toISOString());

@@ -52,6 +52,12 @@ const round = (value: number) => Math.round(value * 10_000) / 10_000;
 /** Canonical text of a tag: full-width Latin letters and digits folded (ＡＩ → AI), spaces trimmed. */
 const normalise = (text: string) => text.normalize("NFKC").trim();
 
+/**
+ * What gongwen read in a span: its `normalized` text where the input differs (simplified characters, no markup or
+ * injected pinyin), so that 李克強 and 李克强 are one tag and `李(li)强` is never one.
+ */
+const readText = (span: { text: string; normalized?: string }) => span.normalized ?? span.text;
+
 interface Group {
   tag: string;
   weight: number;
@@ -78,7 +84,7 @@ function toTags(groups: Iterable<Group>): Tag[] {
 function keywordTags(keywords: readonly Keyword[] | undefined): Tag[] {
   const groups = new Map<string, Group>();
   for (const keyword of keywords ?? []) {
-    const tag = normalise(keyword.text);
+    const tag = normalise(readText(keyword));
     const group = groups.get(tag);
     if (group) {
       group.weight = Math.max(group.weight, keyword.score);
@@ -92,11 +98,16 @@ function keywordTags(keywords: readonly Keyword[] | undefined): Tag[] {
 
 const isOfType = <T extends EntityType>(entity: Entity, type: T): entity is EntityOf<T> => entity.type === type;
 
-const spanOf = (entity: Entity): Span => ({ start: entity.start, end: entity.end, text: entity.text });
+const spanOf = (entity: Entity): Span => ({
+  start: entity.start,
+  end: entity.end,
+  text: entity.text,
+  ...(entity.normalized !== undefined ? { normalized: entity.normalized } : {}),
+});
 
-/** The normalised form of an entity: its normalised value when it has one, its text otherwise. */
+/** The normalised form of an entity: its normalised value when it has one, the text read otherwise. */
 const entityTag = (entity: Entity) =>
-  normalise("value" in entity && typeof entity.value === "string" && entity.value !== "" ? entity.value : entity.text);
+  normalise("value" in entity && typeof entity.value === "string" && entity.value !== "" ? entity.value : readText(entity));
 
 /** Mentions of one entity type grouped by normalised form and weighted by how often they occur. */
 function entityGroups<T extends EntityType>(entities: readonly Entity[], type: T): Map<string, Group & { mentions: EntityOf<T>[] }> {
@@ -186,7 +197,7 @@ function spamTags(doc: Doc): SpamTags {
 function meetingTags(doc: Doc): MeetingTags | undefined {
   const meeting = doc.meeting;
   if (!meeting) return undefined;
-  const texts = (spans: readonly { text: string }[]) => spans.map((span) => span.text);
+  const texts = (spans: readonly { text: string; normalized?: string }[]) => spans.map(readText);
   return {
     ...(meeting.meeting ? { name: meeting.meeting.name } : {}),
     ...(meeting.meeting?.number !== undefined ? { number: meeting.meeting.number } : {}),
@@ -237,7 +248,7 @@ export function tagsOf(doc: Doc, options: TagOptions): Tags {
 
   return {
     schemaVersion: TAGS_SCHEMA_VERSION,
-    ...(doc.page?.title ? { title: doc.page.title.text } : {}),
+    ...(doc.page?.title ? { title: readText(doc.page.title) } : {}),
     ...(doc.page?.publishedAt ? { publishedAt: doc.page.publishedAt } : {}),
     keywords: pick("keywords", keywordTags(doc.keywords)),
     phrases: pick("phrases", keywordTags(doc.phrases)),

@@ -38,6 +38,14 @@ function framed(size: number, head: string, unit: (k: number) => string, tail: s
 
 const LEAD = "5月17日，学院党委书记雷承锋主持召开2023年第11次党委（扩大）会议。";
 
+/** The lead in traditional script, and the tone-marked readings an SEO mirror writes after its characters. */
+const TRADITIONAL_LEAD = "5月17日，學院黨委書記雷承鋒主持召開2023年第11次黨委（擴大）會議。";
+const TONED_READINGS = ["xué", "yuàn", "dǎng", "wěi", "shū", "jì", "huì", "yì", "kāi", "zhǔ"];
+
+/** `text` with a reading in brackets after each Chinese character and an emoji or zero-width space after some. */
+const injected = (text: string, k: number): string =>
+  [...text].map((c, i) => (/\p{Script=Han}/u.test(c) ? `${c}(${TONED_READINGS[(i + k) % TONED_READINGS.length]})${(i + k) % 7 === 0 ? "🎐" : (i + k) % 5 === 0 ? "\u200b" : ""}` : c)).join("");
+
 /** A shape: its name and a builder of a text of exactly `size` characters. */
 export interface Shape {
   name: string;
@@ -106,6 +114,16 @@ export const SHAPES: readonly Shape[] = [
   {
     name: "titles: 书记、副书记、常委…",
     build: (size) => framed(size, "中共中央政治局", (k) => `${TITLES[k % TITLES.length]}、`, "雷承锋出席会议。"),
+  },
+  {
+    // an SEO mirror: traditional script, a tone-marked reading after every character, emoji and zero-width spaces
+    name: "pollution: pinyin after every traditional character",
+    build: (size) => framed(size, injected(TRADITIONAL_LEAD, 0), (k) => injected(`會議聽取了${ORG_UNITS[k % ORG_UNITS.length]}的匯報，${rosterName(k)}同志發言。`, k), "。"),
+  },
+  {
+    // traditional and simplified sentences in turns (a mirror that converted part of a page): the mixed-script path
+    name: "script: traditional and simplified sentences in turns",
+    build: (size) => framed(size, TRADITIONAL_LEAD, (k) => (k % 2 ? `會議審議通過《關於${TOPICS[k % TOPICS.length]}的意見》。` : `会议决定${TOPICS[k % TOPICS.length]}。`), ""),
   },
   {
     // a CMS page whose tags are never closed (read as HTML by format auto): the reader tracks no element stack

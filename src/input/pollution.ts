@@ -1,0 +1,229 @@
+/**
+ * The pollution reader: what SEO mirrors inject between the characters of a copied text — pinyin after characters
+ * (`国(guo)务院(yuan)`, `區(qū)`), emoji and symbols, zero-width and bidi controls, full-width letters or digits mixed
+ * into half-width ones (`20２3`) — is found in one pass, reported on `doc.input.pollution` (kind, score, evidence
+ * spans on the input) and left out of the view the stages read (width mixing is read as half-width).
+ *
+ * Only what sits between Chinese characters counts, and a kind is reported only past a count no clean text reaches:
+ * a bilingual `北京(Beijing)`, an enumeration `(a)`, a ★ before a headline or one stray zero-width space are not
+ * pollution (bench/pollution-flags.ts counts flags over the CCTV items, the policy documents and the seed).
+ */
+import type { InputInfo, Span } from "../core/schema.js";
+import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
+
+/** What was injected. */
+export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo";
+
+interface Finding {
+  kind: PollutionKind;
+  start: number;
+  end: number;
+}
+
+/** Fewest findings of a kind that make a report; below it the text is read as it is. */
+const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2, seo: 1 };
+
+/**
+ * What betting and porn sites write into the names they hijack (`开云手机官网入口`, `best365网页版登录_Bets365`,
+ * `betway必威体育`, `无码…在线观看`). One such word is not enough (365天), and 投注 is none (a lottery 投注站): a
+ * finding needs two of them within {@link SEO_GAP} characters.
+ */
+const SEO_WORDS = /bet(?:way|s)?(?![a-z])|365|必威|必发|开云|无码|官网入口|在线观看|网页版登录|体育官网/giu;
+const SEO_GAP = 20;
+
+/**
+ * Hijacked names: runs of two or more {@link SEO_WORDS} close together, from the first to the last. They are reported,
+ * not left out: where the injected string begins and ends is not known, only where its words are.
+ */
+function findSeoStrings(text: string): Finding[] {
+  const findings: Finding[] = [];
+  let first = -1;
+  let last = -1;
+  let hits = 0;
+  const close = () => {
+    if (hits >= 2) findings.push({ kind: "seo", start: first, end: last });
+  };
+  for (const match of text.matchAll(SEO_WORDS)) {
+    if (hits > 0 && match.index - last <= SEO_GAP) {
+      hits++;
+    } else {
+      close();
+      first = match.index;
+      hits = 1;
+    }
+    last = match.index + match[0].length;
+  }
+  close();
+  return findings;
+}
+/** A report lists at most this many evidence spans (`count` says how many there are). */
+const MAX_EVIDENCE = 50;
+
+/** A CJK ideograph (BMP blocks, or the high surrogate of one in the supplementary planes). */
+const isHan = (c: number): boolean =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
+
+/** Zero-width characters, soft hyphen, bidi embeddings, overrides and isolates, and a BOM inside the text. */
+const isInvisible = (c: number): boolean =>
+  (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff || c === 0xad;
+
+const PICTURE = /^[\p{Extended_Pictographic}\p{So}\u{1f3fb}-\u{1f3ff}\ufe0f]$/u;
+/** Symbols that Chinese text writes between characters: ○ as a zero (二○一七年), degrees. */
+const WRITTEN_SYMBOLS = new Set(["○", "◯", "℃", "℉"]);
+
+/** The length (1 or 2) of an emoji or symbol starting at `i`, else 0. */
+function symbolLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x2000 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) return 0; // ASCII, Latin, CJK and full-width punctuation
+  const point = text.codePointAt(i)!;
+  const symbol = String.fromCodePoint(point);
+  return PICTURE.test(symbol) && !WRITTEN_SYMBOLS.has(symbol) ? symbol.length : 0;
+}
+
+const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+const PLAIN = "aaaaeeeeiiiioooouuuuvvvvnnnm";
+
+/**
+ * A pinyin syllable (no tone marks, ü written v): an initial and a final, or a final that stands alone. The
+ * pattern is anchored and its input at most a few letters long, so it cannot backtrack far.
+ */
+const SYLLABLE =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|a|o|e|i|u|v)|a|o|e|ai|ei|ao|ou|an|en|ang|eng|er)$/;
+
+/**
+ * The end of a pinyin annotation `(guo)`, `（qū）`, `(huì )` opening at `i` (emoji inside it are part of it), its
+ * syllable and whether it carries a tone mark; undefined when the brackets hold anything else.
+ */
+function annotationEnd(text: string, i: number): { end: number; syllable: string; toned: boolean } | undefined {
+  let syllable = "";
+  let toned = false;
+  for (let j = i + 1; j < text.length && j <= i + 16; ) {
+    const c = text[j]!;
+    if (c === ")" || c === "）") {
+      const plain = syllable.trimEnd();
+      return plain.length > 0 && !plain.includes(" ") && SYLLABLE.test(plain) ? { end: j + 1, syllable: plain, toned } : undefined;
+    }
+    const tone = TONED.indexOf(c);
+    if (tone >= 0) toned = true;
+    if ((c >= "a" && c <= "z") || c === "ü" || tone >= 0 || (c === " " && syllable !== "")) {
+      syllable += tone >= 0 ? PLAIN[tone] : c === "ü" ? "v" : c;
+      j++;
+      continue;
+    }
+    const symbol = symbolLength(text, j);
+    if (symbol === 0) return undefined;
+    j += symbol;
+  }
+  return undefined;
+}
+
+const isLetterOrDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+const isFullWidthLetterOrDigit = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+
+/**
+ * Every pollution candidate of `text`, in order: annotations after a Chinese character (a tone-marked one anywhere),
+ * emoji and invisible characters with Chinese characters on both sides (other candidates between them do not count
+ * as sides), and the full-width characters of a letter-and-digit run that mixes both widths.
+ */
+function findCandidates(text: string): { findings: Finding[]; syllables: Set<string> } {
+  const findings: Finding[] = [];
+  const syllables = new Set<string>();
+  let pending: Finding[] = [];
+  let afterHan = false;
+  let runStart = -1;
+  let half = false;
+  let full = false;
+  const endRun = (end: number) => {
+    if (runStart >= 0 && half && full) {
+      for (let k = runStart; k < end; k++) if (isFullWidthLetterOrDigit(text.charCodeAt(k))) findings.push({ kind: "width", start: k, end: k + 1 });
+    }
+    runStart = -1;
+    half = full = false;
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    const halfWidth = isLetterOrDigit(c);
+    if (halfWidth || isFullWidthLetterOrDigit(c)) {
+      if (runStart < 0) runStart = i;
+      if (halfWidth) half = true;
+      else full = true;
+    } else {
+      endRun(i);
+    }
+    if (isHan(c)) {
+      findings.push(...pending);
+      pending = [];
+      afterHan = true;
+      i += c >= 0xd800 ? 2 : 1;
+      continue;
+    }
+    if (c === 0x28 || c === 0xff08) {
+      const annotation = annotationEnd(text, i);
+      // a tone-marked reading is an annotation wherever it stands (a mirror's mojibake may precede it: 偩诸I(lǐng)导)
+      if (annotation && (afterHan || annotation.toned)) {
+        findings.push({ kind: "pinyin", start: i, end: annotation.end });
+        syllables.add(annotation.syllable);
+        i = annotation.end;
+        continue;
+      }
+    }
+    const symbol = afterHan ? (isInvisible(c) ? 1 : symbolLength(text, i)) : 0;
+    if (symbol > 0) {
+      pending.push({ kind: isInvisible(c) ? "invisible" : "emoji", start: i, end: i + symbol });
+      i += symbol;
+      continue;
+    }
+    pending = [];
+    afterHan = false;
+    i++;
+  }
+  endRun(text.length);
+  findings.sort((a, b) => a.start - b.start);
+  return { findings, syllables };
+}
+
+const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
+
+/**
+ * Finds the pollution of the text read so far; when some kind is past its count, reports it (evidence on the input)
+ * and leaves it out of the view.
+ */
+export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo> } | undefined {
+  const text = view.text;
+  const { findings: candidates, syllables } = findCandidates(text);
+  const findings = [...candidates, ...findSeoStrings(text)];
+  if (findings.length === 0) return undefined;
+  const counts = new Map<PollutionKind, number>();
+  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
+  // one syllable repeated is a list marker or a unit, e.g. (a) or (m); injection writes the reading of many characters
+  const flagged = new Set([...counts].filter(([kind, n]) => n >= MIN_FINDINGS[kind] && (kind !== "pinyin" || syllables.size >= 2)).map(([kind]) => kind));
+  if (flagged.size === 0) return undefined;
+  const reported = findings.filter((finding) => flagged.has(finding.kind));
+  const builder = new ViewBuilder(text);
+  let kept = 0;
+  for (const finding of reported) {
+    if (finding.kind === "seo") continue;
+    builder.keep(kept, finding.start);
+    if (finding.kind === "width") builder.put(String.fromCharCode(text.charCodeAt(finding.start) - HALF_WIDTH_OFFSET), finding.start, finding.end);
+    kept = finding.end;
+  }
+  builder.keep(kept, text.length);
+  let han = 0;
+  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) han++;
+  const evidenceSpan = ({ start, end }: Finding): Span => {
+    const from = inputStart(view, start);
+    const to = inputEnd(view, end);
+    return { start: from, end: to, text: view.input.slice(from, to) };
+  };
+  const pollution: NonNullable<InputInfo["pollution"]> = [...flagged].map((kind) => {
+    const ofKind = reported.filter((finding) => finding.kind === kind);
+    return {
+      kind,
+      count: ofKind.length,
+      // findings per Chinese character: about 1 when every character carries an annotation
+      score: Math.round((ofKind.length / Math.max(1, han)) * 1000) / 1000,
+      evidence: ofKind.slice(0, MAX_EVIDENCE).map(evidenceSpan),
+    };
+  });
+  return { step: builder.finish(), info: { pollution } };
+}
