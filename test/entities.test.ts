@@ -320,6 +320,14 @@ describe("entityStage", () => {
     expect(of(found, "date").find((e) => e.text === "5月17日")?.value).toBe("2023-05-17");
   });
 
+  it("resolves a date without a year against the page's publication date before referenceDate", () => {
+    const page = "发布时间：2024-03-02\n3月1日，学院党委书记雷承锋主持召开会议。";
+    const gw = createAnalyzer({ stages: ["segment", "sentences", "page", "entities"], referenceDate: "2023-05-18" });
+    expect(of(gw.analyze(page).entities, "date").find((e) => e.text === "3月1日")?.value).toBe("2024-03-01");
+    // without a publication date, referenceDate stands in
+    expect(of(gw.analyze("3月1日，学院召开会议。").entities, "date")[0]?.value).toBe("2023-03-01");
+  });
+
   it("is refused before the segment stage", () => {
     expect(() => createAnalyzer({ stages: [entityStage] })).toThrow(expect.objectContaining({ code: "STAGE_ORDER" }));
   });

@@ -222,7 +222,8 @@ export const entityStage: Stage<"entities"> = {
   readsIfPresent: ["page"],
   writes: ["entities"],
   run: (doc, context) => {
-    const referenceDate = context.config.referenceDate ?? doc.page?.publishedAt;
+    // the page's own publication date first: `referenceDate` stands in only when the page gives none (README options)
+    const referenceDate = doc.page?.publishedAt ?? context.config.referenceDate;
     const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {}, context.resources.taggerWeights);
     if (!doc.page || context.config.scope === "all") return { ...doc, entities: found };
     const inside = withinSome([...contentRanges(doc), ...doc.page.regions.filter((r) => r.kind === "credits")]);
