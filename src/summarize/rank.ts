@@ -200,25 +200,34 @@ function withoutLeadIn(text: string, span: Span): Span {
   return start === span.start ? span : { start, end: span.end, text: text.slice(start, span.end) };
 }
 
-/** Where `span` starts once a leading time clause (昨晚，/ 8月7日， / 今天下午，) is skipped. */
-function afterTimeClause(tokens: readonly Token[], span: Span): number {
-  const inside = tokensPerSpan(tokens, [span])[0]!;
-  for (let i = 0; i < inside.length; i++) {
+/**
+ * Where a clause of `inside` (a unit's tokens) that opens at token `from` starts once a leading time clause
+ * (昨晚，/ 8月7日， / 今天下午，) is skipped. Walks from `from` only: a unit of thousands of clauses stays linear.
+ */
+function afterTimeClause(inside: readonly Token[], from: number): number {
+  const start = inside[from]!.start;
+  for (let i = from; i < inside.length; i++) {
     const token = inside[i]!;
     if (token.kind === "date" || token.pos === "t" || token.kind === "space") continue;
     const comma = token.text === "，" || token.text === ",";
-    return comma && i > 0 ? (inside[i + 1]?.start ?? span.start) : span.start;
+    return comma && i > from ? (inside[i + 1]?.start ?? start) : start;
   }
-  return span.start;
+  return start;
 }
 
-/** The longest span from `start` to at most `limit` that ends at a token boundary (not on a space or a mark). */
-function tokenPrefix(text: string, tokens: readonly Token[], start: number, limit: number): Span | undefined {
+/**
+ * The longest run of `inside` from the token at `start` (searched from index `from`) to at most `limit` that ends at
+ * a token boundary (not on a space or a mark), with the index range of its tokens.
+ */
+function tokenPrefix(text: string, inside: readonly Token[], from: number, start: number, limit: number) {
+  let first = from;
+  while (first < inside.length && inside[first]!.start < start) first++;
   let end = start;
-  for (const token of tokensPerSpan(tokens, [{ start, end: limit, text: "" }])[0]!) {
-    if (token.kind !== "space" && token.kind !== "punct") end = token.end;
+  let last = first;
+  for (let k = first; k < inside.length && inside[k]!.start < limit && inside[k]!.end <= limit; k++) {
+    if (inside[k]!.kind !== "space" && inside[k]!.kind !== "punct") [end, last] = [inside[k]!.end, k + 1];
   }
-  return end > start ? { start, end, text: text.slice(start, end) } : undefined;
+  return end > start ? { span: { start, end, text: text.slice(start, end) }, first, last } : undefined;
 }
 
 /** What a summary is made from: the title (for overlap), the prose sentences and the tokens of the content. */
@@ -310,20 +319,19 @@ function headline(
   candidates.forEach((u, k) => {
     const unit = units[u]!;
     const inside = perUnit[k]!;
-    inside.forEach((token, i) => {
+    inside.forEach((_token, i) => {
       if (i > 0 && !(inside[i - 1]!.kind === "punct" && CLAUSE_BREAK.has(inside[i - 1]!.text))) return;
-      const clause = { start: token.start, end: unit.span.end, text: "" };
-      const start = afterTimeClause(inside.slice(i), clause);
-      const head = tokenPrefix(text, inside, start, Math.min(unit.span.end, start + maxChars));
+      const start = afterTimeClause(inside, i);
+      const head = tokenPrefix(text, inside, i, start, Math.min(unit.span.end, start + maxChars));
       if (!head) return;
       const terms = new Set<number>();
-      for (const t of tokensPerSpan(inside, [head])[0]!) {
-        const id = space.idOf(t);
+      for (let k = head.first; k < head.last; k++) {
+        const id = space.idOf(inside[k]!);
         if (id >= 0 && counts[id]! > 0) terms.add(id);
       }
-      let value = HEADLINE_POSITION / Math.sqrt(1 + head.start / 10);
+      let value = HEADLINE_POSITION / Math.sqrt(1 + head.span.start / 10);
       for (const id of terms) value += space.idfs[id]! * counts[id]! ** 2;
-      if (value > bestValue) [best, bestValue] = [{ ...unit, span: head }, value];
+      if (value > bestValue) [best, bestValue] = [{ ...unit, span: head.span }, value];
     });
   });
   return best;
