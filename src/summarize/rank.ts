@@ -12,7 +12,7 @@ import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { isBoilerplate } from "./boilerplate.js";
-import { cosine, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
+import { cosine, forEachSimilarPair, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
 export interface RankWeights {
@@ -103,11 +103,8 @@ function centralities(units: readonly Unit[], space: TermSpace): Scores {
     members = members.sort((a, b) => closeness[b]! - closeness[a]!).slice(0, MAX_GRAPH);
   }
   const graph = emptyGraph(members.length);
-  for (let a = 0; a < members.length; a++) {
-    for (let b = a + 1; b < members.length; b++) {
-      addEdge(graph, a, b, cosine(units[members[a]!]!.vector, units[members[b]!]!.vector));
-    }
-  }
+  const vectors = members.map((unit) => units[unit]!.vector);
+  forEachSimilarPair(vectors, space.idfs.length, (a, b, similarity) => addEdge(graph, a, b, similarity));
   const ranks = pageRank(graph);
   const scores = new Float64Array(units.length);
   members.forEach((unit, k) => (scores[unit] = ranks[k]!));
