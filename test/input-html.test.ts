@@ -6,29 +6,14 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, createAnalyzer, tag, type Doc } from "../src/index.js";
+import { analyze, createAnalyzer, tag } from "../src/index.js";
 import { looksLikeHtml, readHtmlText } from "../src/input/html.js";
-import { expectValidDoc } from "./helpers/doc.js";
+import { expectValidDoc, shown, shownTexts } from "./helpers/doc.js";
 import { growth } from "./helpers/timing.js";
 
 const page = (id: string) => readFileSync(new URL(`./fixtures/realworld/dev/${id}.html`, import.meta.url), "utf8");
 /** What a span shows a user: the text read, where it differs from the markup it covers. */
-const shown = (span: { text: string; normalized?: string }) => span.normalized ?? span.text;
 const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});/iu;
-
-/** Every text a user is shown: keywords, phrases, summary, entities, page title, brief fields. */
-function shownTexts(doc: Doc): string[] {
-  const brief = doc.meeting;
-  return [
-    ...(doc.keywords ?? []).map((k) => k.text),
-    ...(doc.phrases ?? []).map((k) => k.text),
-    doc.summary?.text ?? "",
-    ...(doc.summary?.spans ?? []).map(shown),
-    ...(doc.entities ?? []).map(shown),
-    ...(doc.page?.title ? [shown(doc.page.title)] : []),
-    ...(brief ? [brief.chair?.name ?? "", ...[brief.participants, brief.attendees, brief.decisions].flat().map(shown)] : []),
-  ];
-}
 
 describe("HTML pages of the real-world corpus", () => {
   it("reads a gov.cn policy page: title and 发布日期 from its metadata table, the 一、二、三 sections, no markup shown", () => {

@@ -4,25 +4,12 @@ import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/analyzer.js";
 import { tag } from "../src/index.js";
 import type { Doc } from "../src/core/schema.js";
-import { expectValidDoc } from "./helpers/doc.js";
+import { expectValidDoc, shown, shownTexts } from "./helpers/doc.js";
 import { seedText } from "./helpers/data.js";
 
 const analyzer = createAnalyzer();
-const read = (span: { text: string; normalized?: string }) => span.normalized ?? span.text;
 const kinds = (doc: Doc) => (doc.input?.pollution ?? []).map((p) => p.kind);
 const PINYIN = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,7}[)）]/u;
-
-/** Every text gongwen shows: keyword and brief strings, and the spans as read. */
-function shown(doc: Doc): string[] {
-  const brief = doc.meeting;
-  return [
-    ...(doc.keywords ?? []).map((k) => k.text),
-    ...(doc.phrases ?? []).map((k) => k.text),
-    doc.summary?.text ?? "",
-    ...(doc.entities ?? []).map(read),
-    ...(brief ? [brief.chair?.name ?? "", ...brief.participants.map(read), ...brief.statements.map((s) => s.speaker)] : []),
-  ];
-}
 
 describe("pollution reader", () => {
   it("reports pinyin after characters on a real SEO mirror, with evidence on the input, and reads the text without it", () => {
@@ -35,7 +22,7 @@ describe("pollution reader", () => {
     expect(pinyin.evidence.slice(0, 3).map((e) => e.text)).toEqual(["(guo)", "(guo)", "(yuan)"]);
     for (const e of pinyin.evidence) expect(input.slice(e.start, e.end)).toBe(e.text);
     expect(doc.meeting?.chair).toMatchObject({ name: "李强", span: { text: "李(li)强", normalized: "李强" } });
-    expect(shown(doc).filter((t) => PINYIN.test(t))).toEqual([]);
+    expect(shownTexts(doc).filter((t) => PINYIN.test(t))).toEqual([]);
     // a word keeps the pollution inside its range (the range is the input's); what lies between words is skipped
     expect(doc.tokens[0]).toMatchObject({ text: "国(guo)⛦(guo)务院(yuan)(yuan)总理", normalized: "国务院总理" });
     expect(doc.tokens.filter((t) => t.kind === "skipped").length).toBeGreaterThan(50);
@@ -99,7 +86,7 @@ describe("pollution reader", () => {
         expectValidDoc(doc);
         const flagged = doc.input?.pollution !== undefined;
         if (flagged && doc.input!.pollution!.length === new Set(injections.map(([, what]) => kindOf(what))).size) {
-          expect(doc.tokens.filter((t) => t.kind !== "skipped").map(read).join("")).toBe(clean);
+          expect(doc.tokens.filter((t) => t.kind !== "skipped").map(shown).join("")).toBe(clean);
         }
       }),
       { numRuns: 60 },

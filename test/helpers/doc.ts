@@ -61,3 +61,29 @@ export function withSpamBanner(doc: Doc, articleStart: number): Doc {
     },
   };
 }
+
+/** What a span shows a user: the text gongwen read there (`normalized`) where it differs from the input slice. */
+export const shown = (span: { text: string; normalized?: string }): string => span.normalized ?? span.text;
+
+/**
+ * Every text a Doc shows a user: keywords, phrases, the summary and its sentences, entities, the page title and the
+ * brief's chair, people, decisions and speakers (no markup or injected pinyin may reach any of them).
+ */
+export function shownTexts(doc: Doc): string[] {
+  const brief = doc.meeting;
+  return [
+    ...(doc.keywords ?? []).map((k) => k.text),
+    ...(doc.phrases ?? []).map((k) => k.text),
+    doc.summary?.text ?? "",
+    ...(doc.summary?.spans ?? []).map(shown),
+    ...(doc.entities ?? []).map(shown),
+    ...(doc.page?.title ? [shown(doc.page.title)] : []),
+    ...(brief
+      ? [
+          brief.chair?.name ?? "",
+          ...[brief.participants, brief.attendees, brief.decisions].flat().map(shown),
+          ...brief.statements.map((s) => s.speaker),
+        ]
+      : []),
+  ];
+}
