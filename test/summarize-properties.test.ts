@@ -7,6 +7,7 @@ import { expect, it } from "vitest";
 import { textDoc } from "./helpers/text-doc.js";
 import { rankKeywords } from "../src/keywords/index.js";
 import { summarizeDoc } from "../src/summarize/rank.js";
+import { cosine, forEachSimilarPair, type TermVector } from "../src/summarize/vectors.js";
 import { expectSpans } from "./helpers/doc.js";
 import { describeWithData, hasData, readData, seedText } from "./helpers/data.js";
 import { resourcesWith } from "../src/pipeline.js";
@@ -57,4 +58,29 @@ describeWithData("policy", "summary and keyword properties on slices of real tex
       { numRuns: 150 },
     );
   });
+});
+
+/** A sparse vector over terms 0…11: distinct ascending ids, weights that may be 0 (a term of IDF 0). */
+const termVector = () =>
+  fc.dictionary(fc.integer({ min: 0, max: 11 }).map(String), fc.constantFrom(0, 0.5, 1, 2.75, 7.3)).map((entries): TermVector => {
+    const ids = Int32Array.from(Object.keys(entries).map(Number)).sort();
+    const weights = Float64Array.from(ids, (id) => entries[String(id)]!);
+    return { ids, weights, norm: Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)) };
+  });
+
+it("the inverted-index similarity pairs are exactly the all-pairs cosines that are not 0, in order", () => {
+  fc.assert(
+    fc.property(fc.array(termVector(), { maxLength: 12 }), (vectors) => {
+      const found: [number, number, number][] = [];
+      forEachSimilarPair(vectors, 12, (a, b, similarity) => found.push([a, b, similarity]));
+      const expected: [number, number, number][] = [];
+      for (let a = 0; a < vectors.length; a++) {
+        for (let b = a + 1; b < vectors.length; b++) {
+          const similarity = cosine(vectors[a]!, vectors[b]!);
+          if (similarity !== 0) expected.push([a, b, similarity]);
+        }
+      }
+      expect(found).toEqual(expected);
+    }),
+  );
 });

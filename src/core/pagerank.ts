@@ -56,9 +56,18 @@ const MAX_ITERATIONS = 50;
 const TOLERANCE = 1e-6;
 
 /**
- * Scores of the nodes (summing to about 1), by power iteration; isolated nodes keep the teleport share.
- * Cost: iterations × edges.
+ * An undirected weighted graph as flat rows: node a's neighbours are to[first[a]…first[a + 1]) with the weights
+ * alongside, each edge in both rows. What pageRank iterates over; a caller that has its edges in order can build it
+ * directly instead of through a Graph's maps.
  */
+export interface EdgeRows {
+  size: number;
+  first: Int32Array;
+  to: Int32Array;
+  weight: Float64Array;
+}
+
+/** Scores of the nodes of `graph`, by pageRankOfRows. */
 export function pageRank(graph: Graph): Scores {
   const { size, neighbours } = graph;
   // the edges once as flat arrays (in the maps' order, so the sums are the same), rather than iterating the maps,
@@ -67,16 +76,25 @@ export function pageRank(graph: Graph): Scores {
   for (let a = 0; a < size; a++) first[a + 1] = first[a]! + neighbours[a]!.size;
   const to = new Int32Array(first[size]!);
   const weight = new Float64Array(first[size]!);
-  const strength = new Float64Array(size);
   let e = 0;
   for (let a = 0; a < size; a++) {
     // forEach rather than for…of: no entry array per edge
     neighbours[a]!.forEach((w, b) => {
       to[e] = b;
       weight[e++] = w;
-      strength[a]! += w;
     });
   }
+  return pageRankOfRows({ size, first, to, weight });
+}
+
+/**
+ * Scores of the nodes (summing to about 1), by power iteration; isolated nodes keep the teleport share.
+ * Cost: iterations × edges.
+ */
+export function pageRankOfRows(rows: EdgeRows): Scores {
+  const { size, first, to, weight } = rows;
+  const strength = new Float64Array(size);
+  for (let a = 0; a < size; a++) for (let e = first[a]!, end = first[a + 1]!; e < end; e++) strength[a]! += weight[e]!;
   let score = new Float64Array(size).fill(size > 0 ? 1 / size : 0);
   let next = new Float64Array(size);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {

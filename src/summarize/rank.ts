@@ -7,12 +7,12 @@
  * most of what the text keeps repeating (see `headline`).
  */
 import { contentRanges, spansWithin } from "../core/spans.js";
-import { addEdge, argMax, emptyGraph, pageRank, scaledToMax, scoresOf, type Scores } from "../core/pagerank.js";
+import { argMax, pageRankOfRows, scaledToMax, scoresOf, type EdgeRows, type Scores } from "../core/pagerank.js";
 import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { isBoilerplate } from "./boilerplate.js";
-import { cosine, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
+import { cosine, forEachSimilarPair, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
 export interface RankWeights {
@@ -94,6 +94,38 @@ function titleOf(doc: Doc, sentences: readonly { span: Span; index: number }[]):
   return first && sentences.length > 1 && first.text.length <= MAX_HEADLINE && isHeading(doc.text, first) ? first : undefined;
 }
 
+/**
+ * The cosine-similarity graph of `vectors` as flat rows, straight from the similar pairs (no map per node): pairs
+ * come a-major with b ascending, so appending each to both rows lists every node's neighbours in ascending order,
+ * the order addEdge's maps would keep, and PageRank's sums are the same.
+ */
+function similarityRows(vectors: readonly TermVector[], terms: number): EdgeRows {
+  const pairs: number[] = [];
+  const similarities: number[] = [];
+  const first = new Int32Array(vectors.length + 1);
+  forEachSimilarPair(vectors, terms, (a, b, similarity) => {
+    // addEdge's rule: only positive weights make an edge
+    if (similarity <= 0) return;
+    pairs.push(a, b);
+    similarities.push(similarity);
+    first[a + 1]!++;
+    first[b + 1]!++;
+  });
+  for (let a = 0; a < vectors.length; a++) first[a + 1]! += first[a]!;
+  const to = new Int32Array(first[vectors.length]!);
+  const weight = new Float64Array(to.length);
+  const filled = first.slice(0, vectors.length);
+  similarities.forEach((similarity, k) => {
+    const a = pairs[2 * k]!;
+    const b = pairs[2 * k + 1]!;
+    to[filled[a]!] = b;
+    weight[filled[a]!++] = similarity;
+    to[filled[b]!] = a;
+    weight[filled[b]!++] = similarity;
+  });
+  return { size: vectors.length, first, to, weight };
+}
+
 /** LexRank centrality of each unit, scaled to a maximum of 1. */
 function centralities(units: readonly Unit[], space: TermSpace): Scores {
   let members = units.map((_, i) => i);
@@ -102,13 +134,7 @@ function centralities(units: readonly Unit[], space: TermSpace): Scores {
     const closeness = scoresOf(units, (u) => cosine(u.vector, centroid));
     members = members.sort((a, b) => closeness[b]! - closeness[a]!).slice(0, MAX_GRAPH);
   }
-  const graph = emptyGraph(members.length);
-  for (let a = 0; a < members.length; a++) {
-    for (let b = a + 1; b < members.length; b++) {
-      addEdge(graph, a, b, cosine(units[members[a]!]!.vector, units[members[b]!]!.vector));
-    }
-  }
-  const ranks = pageRank(graph);
+  const ranks = pageRankOfRows(similarityRows(members.map((unit) => units[unit]!.vector), space.idfs.length));
   const scores = new Float64Array(units.length);
   members.forEach((unit, k) => (scores[unit] = ranks[k]!));
   return scaledToMax(scores);

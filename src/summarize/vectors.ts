@@ -105,6 +105,60 @@ export function cosine(a: TermVector, b: TermVector): number {
   return dot / (a.norm * b.norm);
 }
 
+/**
+ * Calls `visit(a, b, cosine)` for each pair a < b of `vectors` (terms numbered below `terms`) whose cosine is not 0,
+ * in order of a then b: pairs that share no term have cosine 0 and are never computed. An inverted index (each term's
+ * vectors, ascending) accumulates every dot product of `a` in one pass over its terms; the sums run in the same
+ * term order as `cosine`'s merge, so the values are the same to the bit.
+ */
+export function forEachSimilarPair(
+  vectors: readonly TermVector[],
+  terms: number,
+  visit: (a: number, b: number, similarity: number) => void,
+): void {
+  // postings in compressed rows: the vectors holding term t are holders[first[t]…first[t + 1]), ascending
+  const first = new Int32Array(terms + 1);
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) first[v.ids[k]! + 1]!++;
+  for (let t = 0; t < terms; t++) first[t + 1]! += first[t]!;
+  const holders = new Int32Array(first[terms]!);
+  const held = new Float64Array(first[terms]!);
+  // next[t]: where vector a sits in term t's postings when a's turn comes (vectors are visited in the same order)
+  const next = first.slice(0, terms);
+  vectors.forEach((v, a) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const at = next[v.ids[k]!]!++;
+      holders[at] = a;
+      held[at] = v.weights[k]!;
+    }
+  });
+  next.set(first.subarray(0, terms));
+  const dots = new Float64Array(vectors.length);
+  // the partners of a (lastSeen[b] === a once b is among them)
+  const partners = new Int32Array(vectors.length);
+  const lastSeen = new Int32Array(vectors.length).fill(-1);
+  vectors.forEach((v, a) => {
+    let count = 0;
+    for (let k = 0; k < v.ids.length; k++) {
+      const term = v.ids[k]!;
+      const end = first[term + 1]!;
+      // entries after a's own are the vectors b > a
+      for (let at = ++next[term]!; at < end; at++) {
+        const b = holders[at]!;
+        if (lastSeen[b] !== a) {
+          lastSeen[b] = a;
+          partners[count++] = b;
+        }
+        dots[b]! += v.weights[k]! * held[at]!;
+      }
+    }
+    for (const b of partners.subarray(0, count).sort()) {
+      // a zero dot is cosine 0 (and keeps empty vectors out of a 0 / 0)
+      if (dots[b] !== 0) visit(a, b, dots[b]! / (v.norm * vectors[b]!.norm));
+      dots[b] = 0;
+    }
+  });
+}
+
 /** The tokens of each span (both lists sorted by start), in one linear pass. */
 export function tokensPerSpan(tokens: readonly Token[], spans: readonly Span[]): Token[][] {
   const out: Token[][] = spans.map(() => []);
