@@ -76,7 +76,8 @@ interface BriefGold {
   statements: { speaker: string; verb: string }[];
 }
 interface ListGold { id: string; style: string; markers: string[]; count: number; nesting: number }
-interface PersonGold { id: string; name: string; titles: string[] }
+/** `written`: a roster name padded to three characters as the page writes it (`冯 艳`), `name` without the padding. */
+interface PersonGold { id: string; name: string; written?: string; titles: string[] }
 interface PageGold {
   id: string;
   title?: string | null;
@@ -238,9 +239,11 @@ const personsOf = (doc: Doc) => (doc.entities ?? []).filter((e) => e.type === "p
 function scorePersons(row: Row, doc: Doc, golds: PersonGold[] | undefined): void {
   const part = row.split;
   const persons = personsOf(doc);
+  // a person's span is the text as written (padding and all); the name gongwen read there is its `normalized`
   const names = [...new Set(persons.map((p) => p.text))];
-  bump("persons.oneChar", part, names.filter((n) => [...n].length === 1).length);
-  bump("persons.space", part, names.filter((n) => /\s/u.test(n)).length);
+  const read = [...new Set(persons.map(shown))];
+  bump("persons.oneChar", part, read.filter((n) => [...n].length === 1).length);
+  bump("persons.space", part, read.filter((n) => /\s/u.test(n)).length);
   if (!golds) return;
   const pairs = new Set<string>();
   for (const p of persons) {
@@ -248,10 +251,10 @@ function scorePersons(row: Row, doc: Doc, golds: PersonGold[] | undefined): void
     const orgs = (p.attrs?.titleOrgs as (string | null)[] | undefined) ?? [];
     titles.forEach((t, k) => pairs.add(`${p.text}|${orgs[k] ?? ""}${t}`));
   }
-  const goldNames = [...new Set(golds.map((g) => g.name))];
+  const goldNames = [...new Set(golds.map((g) => g.written ?? g.name))];
   const nameTally = textTally(names, goldNames);
   for (const key of ["persons.names", `persons.names:${row.kind}`]) tally(key, part, nameTally);
-  tally("persons.pairs", part, textTally([...pairs], [...new Set(golds.flatMap((g) => g.titles.map((t) => `${g.name}|${t}`)))]));
+  tally("persons.pairs", part, textTally([...pairs], [...new Set(golds.flatMap((g) => g.titles.map((t) => `${g.written ?? g.name}|${t}`)))]));
   const extra = names.filter((n) => !goldNames.includes(n));
   const missing = goldNames.filter((n) => !names.includes(n));
   if (extra.length + missing.length > 0) miss(row.id, `persons extra ${JSON.stringify(extra)} missing ${JSON.stringify(missing)}`);
