@@ -66,7 +66,10 @@ function toEntity(text: string, lexicon: EntityLexicon, source: Source): Entity 
     case "person": {
       const { titles, titleOrgs } = source.person;
       const org = titleOrgs.find((o) => o !== null) ?? null;
-      return { start, end, text: span, type: "person", id: `person:${personName(text, source)}`, attrs: { titles, titleOrgs, org } };
+      const name = personName(text, source);
+      // a roster's padded name (韩　正): the span is the text as written, the name read there is `normalized`
+      const entity: Entity = { start, end, text: span, type: "person", id: `person:${name}`, attrs: { titles, titleOrgs, org } };
+      return name === span ? entity : { ...entity, normalized: name };
     }
     case "org":
       return source.org.full ? { start, end, text: span, type: "org", attrs: { full: source.org.full } } : { start, end, text: span, type: "org" };

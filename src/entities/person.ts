@@ -133,6 +133,15 @@ function isSpaceChar(c: string | undefined): boolean {
   return c === " " || c === "\u3000" || c === "\t" || c === "\u00a0";
 }
 
+/**
+ * The padding inside a two-character name set to the width of three in a roster (韩　正, 韩  正): one full-width
+ * space or two spaces, as Chinese typography pads; 0 when none. A single space separates names (记者王勃 陶然).
+ */
+export function namePadding(text: string, at: number): number {
+  if (text[at] === "\u3000") return 1;
+  return text[at] === " " && text[at + 1] === " " ? 2 : 0;
+}
+
 /** `组　长：韩　正　　国务院副总理` and `李干杰　　生态环境部部长`: one person per line. */
 function nameListLines(text: string, lexicon: EntityLexicon, into: PersonMatch[]): void {
   let lineStart = 0;
@@ -149,11 +158,17 @@ function nameListLines(text: string, lexicon: EntityLexicon, into: PersonMatch[]
         i = lineStart + colon + 1;
       }
     }
+    // a roster's continuation lines are indented to the names' column (　　　　王　伟　　北京奥组委执行副主席)
+    while (i < lineEnd && isSpaceChar(text[i])) i++;
     const surname = surnameLength(text, lexicon, i);
     let j = i + surname;
-    if (surname > 0 && isSpaceChar(text[j]) && isHan(text, j + 1)) j++; // 韩　正
+    const padding = surname === 1 ? namePadding(text, j) : 0;
     let given = 0;
-    while (given < 2 && isHan(text, j)) {
+    if (padding > 0 && isHan(text, j + padding) && !isHan(text, j + padding + 1)) {
+      j += padding + 1; // 韩　正: one given character after the padding
+      given = 1;
+    }
+    while (padding === 0 && given < 2 && isHan(text, j)) {
       j++;
       given++;
     }
