@@ -86,6 +86,44 @@ function transliterationEnd(text: string, index: TokenIndex, start: number, end:
   return token.end;
 }
 
+/** Characters a body's name never holds: the clause before it (会议由局纪委书记 → 局纪委). */
+const BODY_BREAKS = new Set([..."由的了把被请"]);
+/** Level characters that stand for the place of the text's own body (县政协主席: the county's CPPCC). */
+const LEVEL_CHARACTERS = new Set([..."省市州县区镇乡"]);
+/** Words that point back to a body named before (该院党组书记): the title has no body of its own. */
+const POINTING_WORDS = new Set([..."该本我"]);
+
+/**
+ * The body of a title as the title writes it, from the organisation grammar's match: cut after the clause that
+ * runs into it (会议由局纪委 → 局纪委), widened to the level character standing for the body's place (县 + 政协,
+ * 区 + 人大常委会) or to the place that shares its level character with the body (永定 + 区委 = 永定区委), and none
+ * for a body pointed back to (该院, 本院).
+ */
+function titleBody(text: string, index: TokenIndex, lexicon: EntityLexicon, org: OrgMatch | undefined): OrgMatch | undefined {
+  if (!org) return undefined;
+  let start = org.start;
+  for (let i = org.end - 1; i > start; i--) {
+    if (BODY_BREAKS.has(text[i]!)) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start === org.start && start > 0 && POINTING_WORDS.has(text[start - 1]!) && org.end - start === 1) return undefined;
+  const before = start - 1;
+  const levelStandsAlone = () => tokenCovering(index, before)?.end === start &&
+    (tokenCovering(index, before)?.start === before || !isHan(text, before - 1) || BODY_BREAKS.has(text[before - 1]!));
+  if (before >= 0 && LEVEL_CHARACTERS.has(text[before]!) && !LEVEL_CHARACTERS.has(text[start]!) && levelStandsAlone()) start = before;
+  else if (LEVEL_CHARACTERS.has(text[start]!)) {
+    for (let k = 2; k <= 4 && start - k >= 0; k++) {
+      if (lexicon.places.words.has(text.slice(start - k, start + 1)) && isAllHan(text, start - k, start)) {
+        start -= k;
+        break;
+      }
+    }
+  }
+  return start === org.start ? org : { start, end: org.end };
+}
+
 /** Parses the title chain ending at `end` (right before a name), right to left. */
 function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): Omit<PersonMatch, "start" | "end" | "evidence"> {
   const titles: string[] = [];
@@ -95,7 +133,7 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   while (titles.length < MAX_CHAIN) {
     const title = longestEndingAt(lexicon.titles, text, q);
     if (!title || title.value === "credit" || title.value === "address") break;
-    const org = title.value === "office" ? orgEndingAt(text, index, lexicon, title.start) : undefined;
+    const org = title.value === "office" ? titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start)) : undefined;
     // a place can be the body too (左权县辽阳镇镇长); it names the office but is no organisation entity
     const place = title.value === "office" && !org ? placeEndingAt(text, lexicon, title.start) : undefined;
     titles.unshift(title.word);
@@ -204,6 +242,51 @@ function credits(text: string, lexicon: EntityLexicon, into: PersonMatch[]): voi
   }
 }
 
+/**
+ * Does a title of a chain (an office or rank) start at `at`, so that a 、 goes on with the chain rather than with
+ * names (常委、副书记)? Byline roles do not count: 文 and 图 are also surnames (副省长任海深、文海英).
+ */
+function startsChainTitle(text: string, lexicon: EntityLexicon, at: number): boolean {
+  const title = longestStartingAt(lexicon.titles, text, at);
+  return title !== undefined && (title.value === "office" || title.value === "honor");
+}
+
+/** Tags of one-character words that start no name in a gap (和, 向, 与, 的). */
+const GAP_FUNCTION_TAGS = new Set(["c", "p", "u", "uj", "ul", "uz", "ud", "uv"]);
+/** Tags of common words, which a name never starts with (强调/v, 单位/n, 向前/t), unlike 何日/r or 申文/nz. */
+const GAP_COMMON_TAGS = new Set(["n", "v", "vn", "a", "ad", "an", "d", "vd", "l", "i", "t"]);
+/** Marks that close a name written between a title and the rest of the clause (何日根，, 邓先同、). */
+const NAME_GAP_ENDS = new Set(["、", "，", ",", "。", "；", ";"]);
+
+/**
+ * The end of a name that fills the gap after a title, where jieba's words cannot tell (何日/r 根, 邓/nr 先/d 同/p):
+ * a one-character surname and one or two characters running up to a 、 or a clause mark, for names in a roster are
+ * set off by 、 whatever their characters mean; failing that, a surname and two characters that end on a word
+ * boundary before a word of two or more characters (申文/nz 霞 主持). -1 when neither holds.
+ */
+function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, wordAfter: boolean): number {
+  if (surnameLength(text, lexicon, start) !== 1 || startsChainTitle(text, lexicon, start)) return -1;
+  // …but not a function word (和其他、, 向前来) nor a common word that starts with a surname's character (强调，)
+  const first = tokenStartingAt(index, start);
+  const firstLength = first ? first.end - first.start : 0;
+  if (first && ((firstLength === 1 && GAP_FUNCTION_TAGS.has(first.pos)) || (firstLength >= 2 && GAP_COMMON_TAGS.has(first.pos)))) return -1;
+  for (const end of [start + 3, start + 2]) {
+    if (isAllHan(text, start, end) && NAME_GAP_ENDS.has(text[end] ?? "")) return end;
+  }
+  const end = start + 3;
+  const next = tokenStartingAt(index, end);
+  const last = tokenCovering(index, end - 1);
+  const closes = next !== undefined && next.end - next.start >= 2 && !isPersonTag(next.pos) && last?.end === end;
+  return wordAfter && closes && isAllHan(text, start, end) ? end : -1;
+}
+
+/** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
+function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
+  const end = nameEnd(text, index, lexicon, start, strict);
+  const gap = gapNameEnd(text, index, lexicon, start, end < 0);
+  return gap > end ? gap : end;
+}
+
 /** Names right after a title chain, and the names listed after them with 、. */
 function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
   for (let p = 1; p < text.length; p++) {
@@ -212,14 +295,14 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (!title || title.value === "credit" || title.value === "address") continue;
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
-    let end = nameEnd(text, index, lexicon, p, true);
+    let end = listedNameEnd(text, index, lexicon, p, true);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     const chain = chainBefore(text, index, lexicon, p);
     into.push({ start: p, end, ...chain, evidence: "title" });
     while (NAME_SEPARATORS.has(text[end]!)) {
-      const nextEnd = nameEnd(text, index, lexicon, end + 1, false);
-      if (nextEnd < 0 || longestStartingAt(lexicon.titles, text, end + 1)) break;
+      const nextEnd = listedNameEnd(text, index, lexicon, end + 1, false);
+      if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1)) break;
       into.push({ start: end + 1, end: nextEnd, ...chain, orgSpans: [], evidence: "title" });
       end = nextEnd;
     }
@@ -292,7 +375,7 @@ export function listedNames(
   const walkedForward = new Set<number>();
   const walkedBackward = new Set<number>();
   for (const seed of seeds) {
-    for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !walkedForward.has(end) && !longestStartingAt(lexicon.titles, text, end + 1); ) {
+    for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !walkedForward.has(end) && !startsChainTitle(text, lexicon, end + 1); ) {
       walkedForward.add(end);
       const next = nameEnd(text, index, lexicon, end + 1, false);
       if (next < 0) break;
