@@ -27,13 +27,14 @@ export interface PersonMatch {
   evidence: "title" | "mention";
 }
 
-/** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话); longer words
+/** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话, 马锋两位); longer words
  * (出席, 强调) are recognised from jieba's tokens. */
-export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作"]);
+export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作两"]);
 /** Single-character words that are function words before they are surnames (和, 于, 向…). */
 const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
 const NAME_SEPARATORS = new Set(["、"]);
 const CHAIN_SEPARATORS = new Set(["、", "兼"]);
+const TITLE_COMMAS = new Set(["，", ","]);
 const FOREIGN_NAME_MARKS = new Set(["·", "•", "・"]);
 /** `:`, `：`, `／`, `/` as character codes: tested at every character of the text. */
 const CREDIT_COLONS = new Set([":", "：", "／", "/"].map((c) => c.charCodeAt(0)));
@@ -158,7 +159,9 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
     if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
     q = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
-    if (q > 0 && CHAIN_SEPARATORS.has(text[q - 1]!) && longestEndingAt(lexicon.titles, text, q - 1)) q--;
+    // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
+    const joined = CHAIN_SEPARATORS.has(text[q - 1] ?? "") || TITLE_COMMAS.has(text[q - 1] ?? "");
+    if (q > 0 && joined && longestEndingAt(lexicon.titles, text, q - 1)) q--;
     else break;
   }
   return { titles, titleOrgs, orgSpans };
@@ -348,6 +351,15 @@ function foreignItemEnd(text: string, start: number): number {
   return dots > 0 && isHan(text, start) && isHan(text, i - 1) && NAME_GAP_ENDS.has(text[i] ?? "") ? i : -1;
 }
 
+/**
+ * A roster item of two or three characters between two 、 (谭庚山、丁兴俊、征书和、徐学坤): a name even when its
+ * surname is not in the list, for a roster sets off nothing but names; -1 otherwise.
+ */
+function enclosedItemEnd(text: string, start: number): number {
+  for (const end of [start + 2, start + 3]) if (isAllHan(text, start, end) && NAME_SEPARATORS.has(text[end] ?? "")) return end;
+  return -1;
+}
+
 /** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
 function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
   const end = nameEnd(text, index, lexicon, start, strict);
@@ -370,7 +382,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     into.push({ start: p, end, ...chain, evidence: "title" });
     while (NAME_SEPARATORS.has(text[end]!)) {
       const listed = listedNameEnd(text, index, lexicon, end + 1, false);
-      const nextEnd = listed >= 0 ? listed : foreignItemEnd(text, end + 1);
+      const nextEnd = listed >= 0 ? listed : Math.max(foreignItemEnd(text, end + 1), enclosedItemEnd(text, end + 1));
       // the roster ends where the next person's chain starts (周俊雄、区政协主席叶水山)
       if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1) || startsChainTitle(text, lexicon, nextEnd)) break;
       into.push({ start: end + 1, end: nextEnd, ...chain, orgSpans: [], evidence: "title" });
@@ -471,6 +483,8 @@ export function personName(text: string, person: { start: number; end: number })
   return text.slice(person.start, person.end).replace(/[\s\u3000]/gu, "");
 }
 
+/** Tags of a one-character word that opens a list rather than starts its first name (和/c, 向/p). */
+const LIST_OPENING_TAGS = new Set(["c", "p"]);
 /** Longest name written between two 、 (复姓 and two given characters). */
 const MAX_LISTED_NAME = 4;
 
@@ -506,8 +520,12 @@ export function listedNames(
       walkedBackward.add(start);
       let j = start - 1;
       while (j > 0 && start - 1 - j < MAX_LISTED_NAME && isHan(text, j - 1)) j--;
+      if (j > 0 && isHan(text, j - 1)) break;
+      // the conjunction that opens the list is not the first name's (…《蓝莲花》和刘为楚、陈哲宇)
+      const lead = tokenStartingAt(index, j);
+      if (lead && lead.end === j + 1 && LIST_OPENING_TAGS.has(lead.pos) && start - 1 - j > 2 && surnameLength(text, lexicon, j + 1) > 0) j++;
       const length = start - 1 - j;
-      if (length < 2 || (j > 0 && isHan(text, j - 1)) || surnameLength(text, lexicon, j) === 0) break;
+      if (length < 2 || surnameLength(text, lexicon, j) === 0) break;
       out.push(item(j, start - 1));
       start = j;
     }
