@@ -303,8 +303,8 @@ function startsChainTitle(text: string, lexicon: EntityLexicon, at: number): boo
   return title !== undefined && (title.value === "office" || title.value === "honor");
 }
 
-/** Tags of one-character words that start no name in a gap (和, 向, 与, 的). */
-const GAP_FUNCTION_TAGS = new Set(["c", "p", "u", "uj", "ul", "uz", "ud", "uv"]);
+/** Tags of one-character words that start no name in a gap (和, 向, 都, 的). */
+const GAP_FUNCTION_TAGS = new Set(["c", "p", "d", "u", "uj", "ul", "uz", "ud", "uv"]);
 /** Tags of common words, which a name never starts with (强调/v, 单位/n, 向前/t), unlike 何日/r or 申文/nz. */
 const GAP_COMMON_TAGS = new Set(["n", "v", "vn", "a", "ad", "an", "d", "vd", "l", "i", "t"]);
 /** Marks that close a name written between a title and the rest of the clause (何日根，, 邓先同、). */
@@ -313,26 +313,36 @@ const NAME_GAP_ENDS = new Set(["、", "，", ",", "。", "；", ";"]);
 /**
  * The end of a name that fills the gap after a title, where jieba's words cannot tell (何日/r 根, 邓/nr 先/d 同/p):
  * a one-character surname and one or two characters running up to a 、 or a clause mark, for names in a roster are
- * set off by 、 whatever their characters mean; failing that, a surname and two characters that end on a word
- * boundary before a word of two or more characters (申文/nz 霞 主持). -1 when neither holds.
+ * set off by 、 whatever their characters mean; failing that (`wordAfter`), a surname and two characters that jieba
+ * reads as a name or an unknown word, ending on a word boundary before a word of two or more characters (申文/nz 霞
+ * 主持). Not a function word (和其他、, 都亲自) nor, outside a roster (`listed`), a common word (强调，), nor a list
+ * closed by 等 (张明等。), nor a place (普京/ns 致, 滕头村). -1 when nothing holds.
  */
 function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, wordAfter: boolean, listed: boolean): number {
   if (surnameLength(text, lexicon, start) !== 1 || startsChainTitle(text, lexicon, start)) return -1;
-  // …but not a function word (和其他、, 向前来) nor, right after the title, a common word that starts with a
-  // surname's character (强调，); an item between two 、 is a name whatever jieba's dictionary says (郑建邦/n)
   const first = tokenStartingAt(index, start);
   const firstLength = first ? first.end - first.start : 0;
   if (first && firstLength === 1 && GAP_FUNCTION_TAGS.has(first.pos)) return -1;
-  if (first && !listed && firstLength >= 2 && GAP_COMMON_TAGS.has(first.pos)) return -1;
+  const common = first !== undefined && firstLength >= 2 && GAP_COMMON_TAGS.has(first.pos);
   for (const end of [start + 3, start + 2]) {
-    if (isAllHan(text, start, end) && NAME_GAP_ENDS.has(text[end] ?? "")) return end;
+    if (!isAllHan(text, start, end)) continue;
+    const mark = text[end] ?? "";
+    if (NAME_SEPARATORS.has(mark) && (listed || !common)) return end;
+    if (NAME_GAP_ENDS.has(mark) && !common && !NOT_GIVEN_NAME.has(text[end - 1]!)) return end;
   }
   const end = start + 3;
+  if (!wordAfter || !isAllHan(text, start, end) || PLACE_LAST_CHARACTERS.has(text[end - 1]!)) return -1;
+  const given = tokenStartingAt(index, start + 1);
+  const readAsName = first !== undefined && (firstLength === 1 ? given === undefined || given.end - given.start === 1 || NAME_GAP_TAGS.has(given.pos) : NAME_GAP_TAGS.has(first.pos));
   const next = tokenStartingAt(index, end);
-  const last = tokenCovering(index, end - 1);
-  const closes = next !== undefined && next.end - next.start >= 2 && !isPersonTag(next.pos) && last?.end === end;
-  return wordAfter && closes && isAllHan(text, start, end) ? end : -1;
+  const closes = next !== undefined && next.end - next.start >= 2 && !isPersonTag(next.pos) && tokenCovering(index, end - 1)?.end === end;
+  return readAsName && closes ? end : -1;
 }
+
+/** Tags jieba gives the words of names it does not know (申文/nz, 韩宜波/x, 何日/r). */
+const NAME_GAP_TAGS = new Set(["nr", "nrfg", "nrt", "x", "nz", "r"]);
+/** Last characters of place names, which no name in a gap ends with (滕头村, 江西省). */
+const PLACE_LAST_CHARACTERS = new Set([..."省市县区州镇乡村街"]);
 
 /** Longest transliterated name in a roster, in characters. */
 const MAX_FOREIGN_ITEM = 16;
@@ -414,13 +424,15 @@ const OPENING_TAGS = new Set(["c", "p", "v"]);
 /**
  * Three-character names jieba does not tag (栗/nr 战书/n 委员长, 韩宜波/x 副局长) with an office title right after
  * them: a surname and two characters on word boundaries that open their phrase (after a mark, the start of a line,
- * or a conjunction, preposition or verb), read by jieba as an unknown word or as a surname and a word.
+ * or a conjunction, preposition or verb), read by jieba as an unknown word or as a surname and a word, and not
+ * ending like a place (当选滕头村党委书记).
  */
 function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
   const taken = new Set(into.map((p) => p.end));
   for (let t = 3; t < text.length; t++) {
     const start = t - 3;
     if (taken.has(t) || !isHan(text, t) || surnameLength(text, lexicon, start) !== 1 || !isAllHan(text, start, t)) continue;
+    if (PLACE_LAST_CHARACTERS.has(text[t - 1]!)) continue;
     const before = start > 0 ? tokenCovering(index, start - 1) : undefined;
     const opens = start === 0 || !isHan(text, start - 1) || (before !== undefined && before.end === start && OPENING_TAGS.has(before.pos));
     const first = tokenCovering(index, start);
