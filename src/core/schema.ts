@@ -334,7 +334,7 @@ export const InputInfoSchema = z.object({
   pollution: z
     .array(
       z.object({
-        kind: z.enum(["pinyin", "emoji", "invisible", "width", "seo"]),
+        kind: z.enum(["pinyin", "emoji", "invisible", "width", "seo", "placeholder", "jammer", "spinning"]),
         /** How many were found. */
         count: z.number().int().positive(),
         /** Findings per Chinese character of the text (about 1 when every character is annotated). */
