@@ -57,6 +57,19 @@ for (const [before, word, spun, after] of COLLOCATIONS) {
 /** The broken collocations, longest first so that 要害焦点手艺 is read before 焦点手艺. */
 const SPUN_PATTERN = new RegExp([...SPUN.keys()].sort((a, b) => b.length - a.length).join("|"), "gu");
 
+/**
+ * Writes `collocation` for the broken one at `from`, character by character (a collocation is never longer than what
+ * the spinner wrote), so that the words read over it map to disjoint input ranges: 圆桌聚会 is kept as 圆桌 and read
+ * as 会议 over 聚会; the last character of a shorter collocation takes the rest (鼎力大举 is read as 大 over 鼎, 力 over 力大举).
+ */
+function readAs(builder: ViewBuilder, collocation: string, spun: string, from: number): void {
+  for (let k = 0; k < collocation.length; k++) {
+    const end = k === collocation.length - 1 ? from + spun.length : from + k + 1;
+    if (collocation[k] === spun[k] && end === from + k + 1) builder.keep(from + k, end);
+    else builder.put(collocation[k]!, from + k, end);
+  }
+}
+
 /** Fewest different broken collocations that make a report. */
 const MIN_DISTINCT = 2;
 const MAX_EVIDENCE = 50;
@@ -73,7 +86,7 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
   let kept = 0;
   for (const match of found) {
     builder.keep(kept, match.index);
-    builder.put(SPUN.get(match[0])!, match.index, match.index + match[0].length);
+    readAs(builder, SPUN.get(match[0])!, match[0], match.index);
     kept = match.index + match[0].length;
   }
   builder.keep(kept, text.length);
