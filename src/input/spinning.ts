@@ -55,7 +55,7 @@ for (const [before, word, spun, after] of COLLOCATIONS) {
   }
 }
 /** The broken collocations, longest first so that 要害焦点手艺 is read before 焦点手艺. */
-const SPUN_PATTERN = new RegExp([...SPUN.keys()].sort((a, b) => b.length - a.length).join("|"), "gu");
+const SPUN_PATTERN = new RegExp([...SPUN.keys()].sort((a, b) => b.length - a.length).join("|"), "g");
 
 /**
  * Writes `collocation` for the broken one at `from`, character by character (a collocation is never longer than what
