@@ -63,13 +63,16 @@ describe("pollution reader", () => {
       const doc = analyzer.analyze(readFileSync(`test/fixtures/realworld/dev/${id}.txt`, "utf8"));
       return doc.input?.pollution?.find((p) => p.kind === "seo")?.evidence.map((e) => e.text);
     };
-    expect(evidence("x-057")).toEqual(["bwin", "必赢"]); // bwin必赢党委: a template word, and a brand before 党委
-    expect(evidence("x-059")).toEqual(["伟德"]); // 伟德国际1946源于英国召开…: a brand before 召开
-    expect(evidence("x-060")?.[0]).toBe("千亿体育在线(中国)官方网站"); // brand and template, four times
-    expect(evidence("x-067")).toEqual(["毛片", "一区二区"]); // a porn site's tags after a State Council headline
+    expect(evidence("x-057")).toEqual(["bwin必赢"]); // bwin必赢党委: a template word, and a brand before 党委
+    expect(evidence("x-059")).toEqual(["伟德国际1946"]); // 伟德国际1946源于英国召开…: a brand before 召开
+    expect(evidence("x-060")?.[1]).toBe("千亿体育在线(中国)官方网站"); // brand and template, five times
+    expect(evidence("x-067")).toEqual(["|成人毛片无码一区二区三区"]); // a porn site's tags after a State Council headline
     expect(evidence("x-068")).toEqual(["021期10-03-40-06-39-20"]); // a lottery draw in a fake government document
-    const seo = analyzer.analyze("4月26日下午,bwin必赢党委在综合实验楼召开意识形态工作专题会。");
+    // the hijacked string is left out of the text read: the meeting is the 党委's, the decision the 方案's
+    const seo = analyzer.analyze("4月26日下午,bwin必赢党委在综合实验楼召开意识形态工作专题会。会议审议通过了《开云手机官网入口·(中国)官方网站2022年乡村振兴实施方案》。");
     for (const e of seo.input!.pollution![0]!.evidence) expect(seo.text.slice(e.start, e.end)).toBe(e.text);
+    expect(shownTexts(seo).filter((t) => /bwin|必赢|开云|官网/u.test(t))).toEqual([]);
+    expect(seo.meeting?.decisions?.map(shown)).toEqual(["会议审议通过了《2022年乡村振兴实施方案》。"]);
   });
 
   it("does not read gambling news, sports bureaus, hotlines or a notice's login as a hijack", () => {

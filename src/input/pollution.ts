@@ -1,12 +1,15 @@
 /**
- * The pollution reader: what SEO mirrors inject between the characters of a copied text — pinyin after characters
- * (`国(guo)务院(yuan)`, `區(qū)`), emoji and symbols, zero-width and bidi controls, full-width letters or digits mixed
- * into half-width ones (`20２3`) — is found in one pass, reported on `doc.input.pollution` (kind, score, evidence
- * spans on the input) and left out of the view the stages read (width mixing is read as half-width).
+ * The pollution reader: what SEO mirrors inject into a copied text — pinyin after characters (`国(guo)务院(yuan)`,
+ * `區(qū)`), emoji and symbols, zero-width and bidi controls, full-width letters or digits mixed into half-width ones
+ * (`20２3`), a forum's jammer scraps, a betting or porn site's string in place of a name — is found in one pass,
+ * reported on `doc.input.pollution` (kind, score, evidence spans on the input) and left out of the view the stages
+ * read (width mixing is read as half-width). Masks a copy site wrote where names and years were are reported only.
+ * Synonym spinning is the spinning reader's (spinning.ts).
  *
- * Only what sits between Chinese characters counts, and a kind is reported only past a count no clean text reaches:
- * a bilingual `北京(Beijing)`, an enumeration `(a)`, a ★ before a headline or one stray zero-width space are not
- * pollution (bench/pollution-flags.ts counts flags over the CCTV items, the policy documents and the seed).
+ * A kind is reported only past a count no clean text reaches, and each is found as a class, by how the injection
+ * works: a bilingual `北京(Beijing)`, an enumeration `(a)`, a ★ before a headline, one stray zero-width space, a
+ * lottery 投注站 open 365天 or a withheld `XXX元` are not pollution (bench/pollution-flags.ts counts flags over the
+ * CCTV items, the policy documents and the seed, and over the clean and polluted real-world pages).
  */
 import type { InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
@@ -36,30 +39,47 @@ const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invis
  */
 const SEO_TEMPLATE =
   /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|[(（]中国[)）]官方网站|官网入口|登录入口|网页版登录|体育官网|娱乐官网|毛片|一区二区|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
-const SEO_BRAND =
-  /bet(?:s)?(?![a-z])|(?<!\d)365(?![\d天日])|(?<![\d.])\d{3,}365\d*(?=[\u4e00-\u9fff])(?![年月日号元万亿个次])|必赢|必威|必发|开云|伟德|威尼斯人|千亿体育|华体会|乐鱼体育|九游|球友会|太阳城|葡京|澳门彩|六合彩|开奖结果|最精准|真人视讯|娱乐城|无码|在线观看/gi;
+const BRAND_WORDS = "必赢|必威|必发|开云|伟德|威尼斯人|千亿体育|华体会|乐鱼体育|九游|球友会|太阳城|葡京|澳门彩|六合彩|开奖结果|最精准|真人视讯|娱乐城|无码|在线观看";
+const SEO_BRAND = new RegExp(`bet(?:s)?(?![a-z])|(?<!\\d)365(?![\\d天日])|(?<![\\d.])\\d{3,}365\\d*(?=[\\u4e00-\\u9fff])(?![年月日号元万亿个次])|${BRAND_WORDS}`, "gi");
 const SEO_ACCESS = /官网|官方网站|登录|入口|网页版|app下载/gi;
 const SEO_GAP = 20;
 /** Where a hijacked string stands for a name: before the organ that meets or the meeting it holds. */
 const NAME_SLOT = /^[^\s，。、；：！？,.;:!?“”"|]{0,12}?(?:党委|党总支|党支部|党组|召开|举行|校长|学院|人民政府)/u;
 
 /**
- * Hijacked names: every template word, each brand word with another brand or access word close by (the finding runs
- * from the first to the last), and each brand word right before an institution's slot. They are reported, not left
- * out: where the injected string begins and ends is not known, only where its words are.
+ * What a site string glues to its brand: Latin, digits and separators (not a date's digits: `官方网站2022年`),
+ * `(中国)`, other brands, and the words of a site's name and tags.
+ */
+const SITE_WORDS = "体育|娱乐|官网|官方网站|网站|平台|手机版|手机|网页版|入口|登录|注册|下载|在线|国际|投注|游戏|电子|成人|免费|高清|毛片|一区二区|三区";
+const GLUE_AFTER = new RegExp(`^(?:(?=([A-Za-z0-9_\\-·|]+))\\1(?![年月日号])|[(（]中国[)）]|${SITE_WORDS}|${BRAND_WORDS})`, "i");
+const GLUE_BEFORE = new RegExp(`(?:[A-Za-z0-9_\\-·|]+|下载|手机|体育|在线|成人|免费|高清|${BRAND_WORDS})$`, "i");
+
+/** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
+function glued(text: string, start: number, end: number): Finding {
+  for (let m = GLUE_AFTER.exec(text.slice(end, end + 12)); m; m = GLUE_AFTER.exec(text.slice(end, end + 12))) end += m[0].length;
+  for (let m = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 12), start)); m; m = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 12), start))) {
+    start -= m[0].length;
+  }
+  return { kind: "seo", start, end };
+}
+
+/**
+ * Hijacked names: every template word, each brand word with another brand or access word close by, and each brand
+ * word right before an institution's slot, each grown over what glues to it and joined where they touch
+ * (`bwin必赢`). They are left out of the text read: `bwin必赢党委召开…` is read as `党委召开…`, a decision on
+ * `《开云手机官网入口·(中国)官方网站供水…办法》` as one on `《供水…办法》`.
  */
 function findSeoStrings(text: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const match of text.matchAll(SEO_TEMPLATE)) findings.push({ kind: "seo", start: match.index, end: match.index + match[0].length });
+  const spans: Finding[] = [];
+  for (const match of text.matchAll(SEO_TEMPLATE)) spans.push(glued(text, match.index, match.index + match[0].length));
   const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
   hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
   hits.sort((a, b) => a.start - b.start);
   let cluster: typeof hits = [];
   const close = () => {
-    if (cluster.length >= 2 && cluster.some((hit) => hit.brand)) findings.push({ kind: "seo", start: cluster[0]!.start, end: cluster.at(-1)!.end });
-    else if (cluster.length === 1 && cluster[0]!.brand && NAME_SLOT.test(text.slice(cluster[0]!.end, cluster[0]!.end + 16))) {
-      findings.push({ kind: "seo", start: cluster[0]!.start, end: cluster[0]!.end });
-    }
+    const [first] = cluster;
+    if (cluster.length >= 2 && cluster.some((hit) => hit.brand)) for (const hit of cluster) spans.push(glued(text, hit.start, hit.end));
+    else if (cluster.length === 1 && first!.brand && NAME_SLOT.test(text.slice(first!.end, first!.end + 16))) spans.push(glued(text, first!.start, first!.end));
   };
   for (const hit of hits) {
     if (cluster.length > 0 && hit.start - cluster.at(-1)!.end > SEO_GAP) {
@@ -69,7 +89,14 @@ function findSeoStrings(text: string): Finding[] {
     cluster.push(hit);
   }
   close();
-  return disjoint(findings);
+  spans.sort((x, y) => x.start - y.start);
+  const joined: Finding[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else joined.push({ ...span });
+  }
+  return joined;
 }
 
 /** The findings in order, each one that overlaps an earlier (longer-first) one dropped. */
@@ -273,7 +300,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const reported = findings.filter((finding) => flagged.has(finding.kind));
   const builder = new ViewBuilder(text);
   let kept = 0;
-  for (const finding of disjoint(reported.filter((f) => f.kind !== "seo" && f.kind !== "placeholder"))) {
+  for (const finding of disjoint(reported.filter((f) => f.kind !== "placeholder"))) {
     builder.keep(kept, finding.start);
     if (finding.kind === "width") builder.put(String.fromCharCode(text.charCodeAt(finding.start) - HALF_WIDTH_OFFSET), finding.start, finding.end);
     kept = finding.end;
