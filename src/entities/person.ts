@@ -27,9 +27,9 @@ export interface PersonMatch {
   evidence: "title" | "mention";
 }
 
-/** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话, 马锋两位); longer words
+/** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话, 马锋两位, 普京致电); longer words
  * (出席, 强调) are recognised from jieba's tokens. */
-export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作两"]);
+export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作两致"]);
 /** Single-character words that are function words before they are surnames (和, 于, 向…). */
 const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
 const NAME_SEPARATORS = new Set(["、"]);
@@ -303,8 +303,8 @@ function startsChainTitle(text: string, lexicon: EntityLexicon, at: number): boo
   return title !== undefined && (title.value === "office" || title.value === "honor");
 }
 
-/** Tags of one-character words that start no name in a gap (和, 向, 都, 的). */
-const GAP_FUNCTION_TAGS = new Set(["c", "p", "d", "u", "uj", "ul", "uz", "ud", "uv"]);
+/** Tags of one-character words that start no name in a gap (和, 向, 的). */
+const GAP_FUNCTION_TAGS = new Set(["c", "p", "u", "uj", "ul", "uz", "ud", "uv"]);
 /** Tags of common words, which a name never starts with (强调/v, 单位/n, 向前/t), unlike 何日/r or 申文/nz. */
 const GAP_COMMON_TAGS = new Set(["n", "v", "vn", "a", "ad", "an", "d", "vd", "l", "i", "t"]);
 /** Marks that close a name written between a title and the rest of the clause (何日根，, 邓先同、). */
@@ -313,10 +313,10 @@ const NAME_GAP_ENDS = new Set(["、", "，", ",", "。", "；", ";"]);
 /**
  * The end of a name that fills the gap after a title, where jieba's words cannot tell (何日/r 根, 邓/nr 先/d 同/p):
  * a one-character surname and one or two characters running up to a 、 or a clause mark, for names in a roster are
- * set off by 、 whatever their characters mean; failing that (`wordAfter`), a surname and two characters that jieba
- * reads as a name or an unknown word, ending on a word boundary before a word of two or more characters (申文/nz 霞
- * 主持). Not a function word (和其他、, 都亲自) nor, outside a roster (`listed`), a common word (强调，), nor a list
- * closed by 等 (张明等。), nor a place (普京/ns 致, 滕头村). -1 when nothing holds.
+ * set off by 、 whatever their characters mean; failing that (`wordAfter`), a surname and two characters that are
+ * no common word, ending on a word boundary before a word of two or more characters (申文/nz 霞 主持). Not a function
+ * word (和其他、, 都亲自) nor, outside a roster (`listed`), a common word (强调，), nor ending in a function character
+ * (张明等。, 普京致慰问电) or like a place (滕头村). -1 when nothing holds.
  */
 function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, wordAfter: boolean, listed: boolean): number {
   if (surnameLength(text, lexicon, start) !== 1 || startsChainTitle(text, lexicon, start)) return -1;
@@ -331,15 +331,15 @@ function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, sta
     if (NAME_GAP_ENDS.has(mark) && !common && !NOT_GIVEN_NAME.has(text[end - 1]!)) return end;
   }
   const end = start + 3;
-  if (!wordAfter || !isAllHan(text, start, end) || PLACE_LAST_CHARACTERS.has(text[end - 1]!)) return -1;
+  if (!wordAfter || !isAllHan(text, start, end) || PLACE_LAST_CHARACTERS.has(text[end - 1]!) || NOT_GIVEN_NAME.has(text[end - 1]!)) return -1;
   const given = tokenStartingAt(index, start + 1);
-  const readAsName = first !== undefined && (firstLength === 1 ? given === undefined || given.end - given.start === 1 || NAME_GAP_TAGS.has(given.pos) : NAME_GAP_TAGS.has(first.pos));
+  const readAsName = first !== undefined && (firstLength === 1 ? given === undefined || given.end - given.start === 1 || NAME_GAP_TAGS.has(given.pos) : !common);
   const next = tokenStartingAt(index, end);
   const closes = next !== undefined && next.end - next.start >= 2 && !isPersonTag(next.pos) && tokenCovering(index, end - 1)?.end === end;
   return readAsName && closes ? end : -1;
 }
 
-/** Tags jieba gives the words of names it does not know (申文/nz, 韩宜波/x, 何日/r). */
+/** Tags jieba gives the given names of names it does not know (韩/j 宜波/x). */
 const NAME_GAP_TAGS = new Set(["nr", "nrfg", "nrt", "x", "nz", "r"]);
 /** Last characters of place names, which no name in a gap ends with (滕头村, 江西省). */
 const PLACE_LAST_CHARACTERS = new Set([..."省市县区州镇乡村街"]);
@@ -481,14 +481,12 @@ export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): 
 
 function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
   const title = longestStartingAt(lexicon.titles, text, end);
-  if (!title || title.value !== ("office" satisfies TitleKind) || VERBS_AFTER_NAME.has(title.word)) return undefined;
+  if (!title || title.value !== ("office" satisfies TitleKind)) return undefined;
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
   return body && body.end > title.end ? undefined : title.word;
 }
 
-/** Title words that are verbs right after a name: 何明华代表市委讲话 (speaking on behalf of), not a 代表. */
-const VERBS_AFTER_NAME = new Set(["代表"]);
 
 /** The normalised name (without the padding spaces of name lists). */
 export function personName(text: string, person: { start: number; end: number }): string {
