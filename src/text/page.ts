@@ -137,6 +137,8 @@ const DOCUMENT_TYPE_ENDING = /(?:通知|意见|决定|报告|公报|方案|办�
 const isSubtitle = (line: { text: string }) => line.text.startsWith("——");
 /** Lines under a title that are not part of it: a subtitle (——在…上的报告), a bracketed date, a news lead. */
 const TITLE_STOPPER = /^(?:—|（|\(|新华社|央视网消息|本报讯)/;
+/** A news lead opens with its dateline (`大众日报济南3月21日讯`, `本报北京5月6日电`, not 日电视…): never a headline. */
+const NEWS_DATELINE = /^[^\s，,。；]{0,20}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:讯|訊|电|電)(?![视視商影力网網子话話器动動池])/;
 /** A time stamp under or over a headline (`2021-11-22 16:29`, `09.01.2015  12:19`, `2019年03月22日 星期五`, `星期五`). */
 const MAX_DATE_STAMP = 40;
 const STAMP_CHARS = /^[\d\s年月日时分秒時:：.\-/]+$/;
@@ -157,10 +159,18 @@ function dateStampPrefixEnd(text: string, p: number, end: number): number | unde
   return digits >= 4 ? q : undefined;
 }
 
-/** A line that is only a date or time stamp, perhaps with the weekday: metadata, never a headline. */
+/** An English label before a page's machine-written date (`date 2025-09-29`, `Published: 2023-01-19`). */
+const LATIN_DATE_LABEL = /^(?:date|time|published|posted)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
+/** A button or column word after a stamp (`2025-09-29 快讯`, `… 听新闻`): no headline is that short. */
+const STAMP_TAIL = /\s[\u4e00-\u9fff]{1,4}$/;
+
+/**
+ * A line that is only a date or time stamp, perhaps with the weekday, an English label or a word of page chrome:
+ * metadata, never a headline.
+ */
 function isDateStamp(text: string): boolean {
   if (text.length > MAX_DATE_STAMP) return false;
-  const rest = text.replace(WEEKDAY, " ").trim();
+  const rest = text.replace(LATIN_DATE_LABEL, "").replace(STAMP_TAIL, "").replace(WEEKDAY, " ").trim();
   if (rest === "") return text !== "";
   let digits = 0;
   for (const c of rest) if (c >= "0" && c <= "9") digits++;
@@ -183,7 +193,8 @@ const LABEL_GAP = new Set([" ", "\u3000", "\u00a0"]);
 /** The label at `p`, as written or spaced out: its entry and where it ends. */
 function matchLabel(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { entry: PageTerm; end: number } | undefined {
   const entry = termAt(labels, text, p, end);
-  if (entry) return { entry, end: p + entry.term.length };
+  // `文 号:` spells a longer label than its first letter `文` (a credit label): read the spaced letters too
+  if (entry && !LABEL_GAP.has(text[p + entry.term.length] ?? "")) return { entry, end: p + entry.term.length };
   // 索 引 号: its letters, and where each ends, across the blanks between them
   let letters = "";
   const ends: number[] = [];
@@ -197,7 +208,8 @@ function matchLabel(text: string, p: number, end: number, labels: TermIndex<Page
     q += gap;
   }
   const spaced = letters.length > 1 ? termAt(labels, letters, 0) : undefined;
-  return spaced && spaced.term.length > 1 ? { entry: spaced, end: ends[spaced.term.length - 1]! } : undefined;
+  if (spaced && spaced.term.length > Math.max(1, entry?.term.length ?? 0)) return { entry: spaced, end: ends[spaced.term.length - 1]! };
+  return entry ? { entry, end: p + entry.term.length } : undefined;
 }
 
 /** The label (or `文/图`-style label pair) at `p`, followed by a colon: its kinds and where its value starts. */
@@ -216,6 +228,16 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   while (v < end && text[v] === " ") v++;
   if (!COLONS.has(text[v] ?? "")) return undefined;
   return { kinds, labelEnd: q, valueStart: v + 1 };
+}
+
+/** The bars of a table row as a scrape writes it (`| 文件名称: | … |`). */
+const TABLE_BARS = new Set(["|", "｜"]);
+const WRAPPER_PAIRS: Record<string, string> = { "】": "【", "]": "[", "）": "（", ")": "(" };
+
+/** `text[at]` closes a bracket opened before the field's value (`【来源:新华社】`), not one inside it (`5号(…纪要)`). */
+function closesWrapper(text: string, valueStart: number, at: number): boolean {
+  const opener = WRAPPER_PAIRS[text[at]!];
+  return opener !== undefined && !text.slice(valueStart, at).includes(opener);
 }
 
 /**
@@ -248,8 +270,8 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
   found.forEach((f, i) => {
     let vs = f.valueStart;
     let ve = i + 1 < found.length ? found[i + 1]!.start : line.end;
-    while (vs < ve && isBlank(text[vs]!)) vs++;
-    while (ve > vs && (isBlank(text[ve - 1]!) || "|丨/】]）)".includes(text[ve - 1]!))) ve--;
+    while (vs < ve && (isBlank(text[vs]!) || TABLE_BARS.has(text[vs]!))) vs++;
+    while (ve > vs && (isBlank(text[ve - 1]!) || "|丨/".includes(text[ve - 1]!) || closesWrapper(text, vs, ve - 1))) ve--;
     for (const kind of f.kinds) {
       fields.push({
         kind,
@@ -359,7 +381,8 @@ function isTitleLike(line: Line): boolean {
     !/[。；;]/.test(t) &&
     !/[：:、]$/.test(t) &&
     !SECTION_HEADING.test(t) &&
-    !LATIN_ONLY.test(t)
+    !LATIN_ONLY.test(t) &&
+    !NEWS_DATELINE.test(t)
   );
 }
 
@@ -381,6 +404,21 @@ function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
   }
 }
 
+/** A government site's page may put a long menu of short lines (法定主动 / 公开内容 / …) above its headline. */
+const MAX_MENU_HEADER = 40;
+
+/**
+ * The headline stands right above its labelled date line (发布日期:…). Below HEADER_WINDOW lines, that line still
+ * closes the header when only short lines (menus, column names) come before it: its index, else -1.
+ */
+function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
+  for (let k = 0; k < Math.min(lines.length, MAX_MENU_HEADER); k++) {
+    if (infos[k]!.kind === "metadata" && infos[k]!.fields?.some((f) => f.kind === "date")) return k;
+    if (lines[k]!.text.length > MAX_HEADLINE || /[。；;]/.test(lines[k]!.text)) return -1;
+  }
+  return -1;
+}
+
 /**
  * Reads the lines above the article: the title is the last run of title-like lines before the first metadata
  * line (the seed's column name `主题教育专栏` comes earlier), or the first such run when there is no metadata.
@@ -390,8 +428,9 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markBrowserTitles(lines, infos);
   const blocks: number[][] = [];
   let firstMetadata = -1;
+  const anchor = dateLineUnderMenus(lines, infos);
   let i = 0;
-  for (; i < Math.min(lines.length, HEADER_WINDOW); i++) {
+  for (; i < Math.min(lines.length, Math.max(HEADER_WINDOW, anchor + 1)); i++) {
     const kind = infos[i]!.kind;
     if (kind === "metadata" || kind === "weak-metadata" || kind === "weak-stamp") {
       if (firstMetadata < 0) firstMetadata = i;
@@ -402,6 +441,8 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if (!isTitleLike(lines[i]!)) {
       // An English name under a site or column name (依法治校 / Rule of law) is furniture, not the article's start.
       if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE)) continue;
+      // a column's label above the headline's date line (通知公告:) is page chrome
+      if (i < anchor && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE) continue;
       break;
     }
     const block = blocks.at(-1);
@@ -420,11 +461,17 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }
   const articleFollows = lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
-  const beforeMetadata = firstMetadata >= 0 ? blocks.filter((b) => b.at(-1)! < firstMetadata) : [];
+  const beforeMetadata = (among: number[][]) => (firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : []);
+  // The headline stands under the breadcrumb (当前位置：首页 > 新闻): runs above it are the site's name and menus.
+  const crumb = infos.slice(0, i).findLastIndex((info) => info.crumbs !== undefined);
+  const belowCrumb = crumb >= 0 ? blocks.filter((b) => b[0]! > crumb) : blocks;
+  const underCrumb = crumb >= 0 ? blocks.find((b) => b[0] === crumb + 1) : undefined;
+  // Under a long menu the headline is the line right over its date line.
+  const overDateLine = anchor >= HEADER_WINDOW ? blocks.find((b) => b.at(-1) === anchor - 1)?.slice(-1) : undefined;
   // On an e-paper page the date, paper name and edition come first; the headline follows the edition line.
   const edition = infos.slice(0, i).findLastIndex((info) => info.edition);
   const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > edition) : undefined;
-  const chosen = afterEdition ?? beforeMetadata.at(-1) ?? blocks[0]!;
+  const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -453,6 +500,22 @@ function readTail(lines: Line[], infos: LineInfo[]): void {
     else if (!info.kind && lines[k]!.text.length <= 30 && LATIN_ONLY.test(lines[k]!.text)) info.kind = "footer";
     else if (!info.kind) break;
   }
+}
+
+/** The label of the headline a page was first published under (原标题：…), which a reprint puts over its text. */
+const ORIGINAL_TITLE = /^原[标標][题題]$/;
+
+/**
+ * `原标题：…` over a page that shows no headline above it (a scrape that lost the reprint's own headline): the
+ * original headline is the page's title; the title-like line under it is a heading of the text.
+ */
+function originalTitle(infos: LineInfo[], titleLines: number[]): Span | undefined {
+  for (let k = 0; k < Math.min(infos.length, HEADER_WINDOW, titleLines[0] ?? Infinity); k++) {
+    const info = infos[k]!;
+    const field = info.kind === "metadata" ? info.fields?.find((f) => ORIGINAL_TITLE.test(f.label.text) && f.value.text !== "") : undefined;
+    if (field) return field.value;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -512,7 +575,7 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
  * (under a title) or, failing that, the last such line (the 落款 of an official document); else a
  * `——2003年3月5日在…` subtitle, a `（2024年1月10日…通过）` adoption line or a `新华社…电` dateline near the top.
  */
-function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referenceDate: string | undefined): string | undefined {
+function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMatter: number, referenceDate: string | undefined): string | undefined {
   const dateFields = infos.flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : [])).filter((f) => f.kind === "date" || f.kind === "date.weak");
   // 发布日期 before 成文日期 or 更新时间 when a metadata table gives several
   const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text);
@@ -520,15 +583,18 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
     const date = dateIn(text, field.value, referenceDate);
     if (date) return date;
   }
-  const content = lines.filter((_, k) => infos[k]!.kind !== "spam");
-  // Near the top (（2022年10月16日） under a title), else the last one (the 落款, which annexes may follow).
-  const dateLines = [...content.slice(0, DATE_LINE_WINDOW), ...content.slice(DATE_LINE_WINDOW).reverse()];
-  for (const line of dateLines) {
-    if (line.text.length > MAX_HEADLINE) continue;
-    const date = dateOnlyLine(text, line);
+  // a mirror's front matter dates the copy, not the page
+  const content = lines.filter((_, k) => k >= frontMatter && infos[k]!.kind !== "spam");
+  const top = content.slice(0, DATE_LINE_WINDOW);
+  const onlyDate = (line: Line) => (line.text.length > MAX_HEADLINE ? undefined : dateOnlyLine(text, line));
+  // Near the top (（2022年10月16日） under a title), then a machine-written date opening a line there (date
+  // 2025-09-29 快讯, 宣布时间:2023-07-06), else the last date line (the 落款, which annexes may follow).
+  const topDate = top.map(onlyDate).find((d) => d !== undefined) ?? top.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
+  if (topDate) return topDate;
+  for (const line of content.slice(DATE_LINE_WINDOW).reverse()) {
+    const date = onlyDate(line);
     if (date) return date;
   }
-  const top = content.slice(0, DATE_LINE_WINDOW);
   // ——2003年3月5日在…上; （2024年1月10日…全体会议通过）
   const opensWithDate = (line: Line) =>
     /^[（(]/.test(line.text) && datesIn(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
@@ -537,6 +603,22 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
   // The document's own date (the day a report was delivered) before the day a news agency put it out.
   const line = subtitle ?? dateline;
   return line && dateIn(text, line, referenceDate);
+}
+
+/** A label the vocabulary lacks (宣布时间, 录入时间, 上传日期) before a machine-written date: `X时间:2023-07-06`. */
+const DATE_ENDED_LABEL = /^[\u4e00-\u9fff]{1,4}(?:时间|日期|時間)\s*[:：]\s*(?=\d{4}[-/.]\d)/;
+
+/**
+ * The numeric date (`2023-07-06`, `2017/5/9`) a CMS writes at the start of a line: after an English label or a
+ * label ending in 时间/日期, or, on the page's first line, alone. Prose writes dates in 年月日, never so.
+ */
+function stampOpening(text: string, line: Line, firstLine: boolean): string | undefined {
+  const label = LATIN_DATE_LABEL.exec(line.text) ?? DATE_ENDED_LABEL.exec(line.text);
+  if (!label && !firstLine) return undefined;
+  const start = line.start + (label?.[0].length ?? 0);
+  const found = datesIn(text, { ranges: [{ start, end: Math.min(line.end, start + MAX_DATE_STAMP) }] })[0];
+  const numeric = found?.start === start && /^\d{4}[-/.]/.test(found.text);
+  return numeric && (found.precision === "day" || found.precision === "time") && found.value ? found.value.slice(0, 10) : undefined;
 }
 
 /** The labels of the day a page was published (发布日期, 發佈時間, 发表于), as opposed to written (成文日期) or updated. */
@@ -642,7 +724,9 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
   const infos = lines.map((line) => classifyLine(line, text, spamLines, vocab));
   const frontMatter = readFrontMatter(text, lines);
   for (let k = 0; k < (frontMatter?.count ?? 0); k++) infos[k] = { kind: "metadata" };
-  const titleLines = frontMatter ? [] : readHeader(lines, infos);
+  const headerTitle = frontMatter ? [] : readHeader(lines, infos);
+  const original = originalTitle(infos, headerTitle);
+  const titleLines = original ? [] : headerTitle;
   readTail(lines, infos);
   for (const k of titleLines) infos[k]!.kind = "title";
 
@@ -657,12 +741,13 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
     .find((f) => f.kind === "title" && f.value.text !== "");
   if (frontMatter?.title) page.title = frontMatter.title;
   else if (titleField) page.title = titleField.value;
+  else if (original) page.title = original;
   else if (titleLines.length > 0) {
     const first = lines[titleLines[0]!]!;
     const last = lines[titleLines.at(-1)!]!;
     page.title = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
   }
-  const publishedAt = readPublishedAt(text, lines, infos, options.referenceDate);
+  const publishedAt = readPublishedAt(text, lines, infos, frontMatter?.count ?? 0, options.referenceDate);
   if (publishedAt) page.publishedAt = publishedAt;
 
   const metadataFields = infos.filter((info) => info.kind === "metadata").flatMap((info) => info.fields ?? []);
