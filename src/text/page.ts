@@ -575,7 +575,8 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
  * (under a title) or, failing that, the last such line (the 落款 of an official document); else a
  * `——2003年3月5日在…` subtitle, a `（2024年1月10日…通过）` adoption line or a `新华社…电` dateline near the top.
  */
-function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMatter: number, referenceDate: string | undefined): string | undefined {
+function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMatter: number, options: ReadPageOptions): string | undefined {
+  const { referenceDate } = options;
   const dateFields = infos.flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : [])).filter((f) => f.kind === "date" || f.kind === "date.weak");
   // 发布日期 before 成文日期 or 更新时间 when a metadata table gives several
   const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text);
@@ -591,6 +592,9 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   // 2025-09-29 快讯, 宣布时间:2023-07-06), else the last date line (the 落款, which annexes may follow).
   const topDate = top.map(onlyDate).find((d) => d !== undefined) ?? top.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
   if (topDate) return topDate;
+  // the day the site filed the page under (…/2019-03/04/content_…), before the day the document was signed (its 落款)
+  const filed = options.url === undefined ? undefined : urlDate(options.url, referenceDate);
+  if (filed) return filed;
   for (const line of content.slice(DATE_LINE_WINDOW).reverse()) {
     const date = onlyDate(line);
     if (date) return date;
@@ -603,6 +607,40 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   // The document's own date (the day a report was delivered) before the day a news agency put it out.
   const line = subtitle ?? dateline;
   return line && dateIn(text, line, referenceDate);
+}
+
+/**
+ * Dates that content management systems write into a page's path: `/2019/03/04/`, `/2009-09/22/`,
+ * `/2022-05-05/`, `/art/2025/1/9/` (year, month, day as folders); `/20230319/`, `_20130322_` and TRS's
+ * `/t20240926_7381832.html` (eight digits); `/2013/0831/` and `/202501/09/` (split after the year or the month).
+ */
+const URL_DATES = [
+  /(?:^|\/)((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?=[/_.-]|$)/g,
+  /(?:^|[/_]|\/t)((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/g,
+  /(?:^|\/)((?:19|20)\d{2})\/(\d{2})(\d{2})(?=\/)/g,
+  /(?:^|\/)((?:19|20)\d{2})(\d{2})\/(\d{2})(?=\/)/g,
+];
+/** Long enough for any real address; a longer string is not scanned. */
+const MAX_URL = 2048;
+
+/**
+ * The date in a page's address (the last one in its path, the nearest the document), if it is a day of the
+ * calendar and not after `referenceDate` (a page is not published after it was fetched).
+ */
+function urlDate(url: string, referenceDate: string | undefined): string | undefined {
+  if (url.length > MAX_URL) return undefined;
+  // the path only: no scheme and host, no query or fragment
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/[?#].*$/s, "");
+  let best: { at: number; iso: string } | undefined;
+  for (const pattern of URL_DATES) {
+    for (const m of path.matchAll(pattern)) {
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const iso = `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      const valid = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month, 0)).getUTCDate() >= day;
+      if (valid && (referenceDate === undefined || iso <= referenceDate) && (!best || m.index > best.at)) best = { at: m.index, iso };
+    }
+  }
+  return best?.iso;
 }
 
 /** A label the vocabulary lacks (宣布时间, 录入时间, 上传日期) before a machine-written date: `X时间:2023-07-06`. */
@@ -686,6 +724,8 @@ function buildRegions(text: string, lines: Line[], kinds: RegionKind[], spam: Sp
 export interface ReadPageOptions {
   /** ISO date to complete a dateline without a year (新华社北京3月15日电). */
   referenceDate?: string;
+  /** The page's address: the date in its path dates a page whose text gives none. */
+  url?: string;
 }
 
 /**
@@ -705,7 +745,7 @@ export function readPage(text: string, options: ReadPageOptions = {}): PageInfo 
 }
 
 /** Validates {@link ReadPageOptions} (strict; the reference date must exist). */
-const ReadPageOptionsSchema: z.ZodType<ReadPageOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
+const ReadPageOptionsSchema: z.ZodType<ReadPageOptions> = z.object({ referenceDate: IsoDateSchema.optional(), url: z.string().max(8192).optional() }).strict();
 
 /**
  * {@link readPage} for callers inside gongwen, whose text and options are already checked; `sentences` are the
@@ -747,7 +787,7 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
     const last = lines[titleLines.at(-1)!]!;
     page.title = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
   }
-  const publishedAt = readPublishedAt(text, lines, infos, frontMatter?.count ?? 0, options.referenceDate);
+  const publishedAt = readPublishedAt(text, lines, infos, frontMatter?.count ?? 0, options);
   if (publishedAt) page.publishedAt = publishedAt;
 
   const metadataFields = infos.filter((info) => info.kind === "metadata").flatMap((info) => info.fields ?? []);
@@ -780,7 +820,10 @@ export const pageStage: Stage<"page"> = {
     ...doc,
     page: pageOf(
       doc.text,
-      context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {},
+      {
+        ...(context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),
+        ...(context.config.url ? { url: context.config.url } : {}),
+      },
       doc.sentences.length > 0 ? doc.sentences : undefined,
     ),
   }),
