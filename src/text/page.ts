@@ -590,7 +590,10 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const onlyDate = (line: Line) => (line.text.length > MAX_HEADLINE ? undefined : dateOnlyLine(text, line));
   // Near the top (（2022年10月16日） under a title), then a machine-written date opening a line there (date
   // 2025-09-29 快讯, 宣布时间:2023-07-06), else the last date line (the 落款, which annexes may follow).
-  const topDate = top.map(onlyDate).find((d) => d !== undefined) ?? top.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
+  // a stamp counts above the text only (会议时间：2023-05-17 in a notice is the meeting's): to its first sentence
+  const prose = top.findIndex((line) => line.text.includes("。"));
+  const header = prose < 0 ? top : top.slice(0, prose + 1);
+  const topDate = top.map(onlyDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
   if (topDate) return topDate;
   // the day the site filed the page under (…/2019-03/04/content_…), before the day the document was signed (its 落款)
   const filed = options.url === undefined ? undefined : urlDate(options.url, referenceDate);
