@@ -6,6 +6,7 @@ import { PageInfoSchema } from "../src/core/schema.js";
 import { pageStage, readPage } from "../src/text/page.js";
 import { contentRanges } from "../src/core/spans.js";
 import { resourcesWith } from "../src/pipeline.js";
+import { analyze } from "../src/analyzer.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url), "utf8");
@@ -368,5 +369,13 @@ describe("contentRanges and pageStage", () => {
     expect(doc.page).toBeUndefined();
     expect(next.page?.publishedAt).toBe("2023-05-18");
     expect(pageStage).toMatchObject({ name: "page", writes: ["page"], reads: [] });
+  });
+
+  it("takes the page's address from the analyzer's url option", () => {
+    const text = "县政协召开主席会议\n\n3月4日下午,县政协召开主席会议。";
+    const options = { stages: ["segment", "sentences", "page"] } as const;
+    expect(analyze(text, { ...options, url: "http://www.example.gov.cn/qynews/system/2019/03/04/031495131.shtml" }).page?.publishedAt).toBe("2019-03-04");
+    expect(analyze(text, options).page?.publishedAt).toBeUndefined();
+    expect(() => analyze(text, { url: 42 as unknown as string })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
   });
 });
