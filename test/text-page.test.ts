@@ -324,6 +324,32 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(readPage("学院召开党委会议\n【来源:学院办公室】\n5月17日,学院召开党委会议。").source).toBe("学院办公室");
   });
 
+  it("dates a page by a stamp line with its weekday under the headline, not by an attachment's upload stamp", () => {
+    const page = readPage("县政协召开主席会议\n2019年03月22日 星期五\n3月21日下午,县政协召开主席会议。");
+    expect(page.title?.text).toBe("县政协召开主席会议");
+    expect(page.publishedAt).toBe("2019-03-22");
+    const forum = readPage("20170503100346.jpg (129.46 KB, 下载次数: 73)\n下载附件\n2017-5-3 19:43 上传\n4月28日下午,县指挥部召开调度会。");
+    expect(forum.publishedAt).toBeUndefined();
+  });
+
+  it("reads an official document's masthead over its number as metadata, and its title under the number", () => {
+    const text = "某某省人民政府办公厅文件\n\n某政办发〔2009〕24号\n\n某某省人民政府办公厅关于加强普通高等学校\n毕业生就业工作的通知\n\n各市州人民政府:\n现就有关问题通知如下:\n一、充分认识做好就业工作的重要性。\n\n某某省人民政府办公厅\n二〇〇九年三月十日";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("某某省人民政府办公厅关于加强普通高等学校\n毕业生就业工作的通知");
+    expect(page.regions[0]).toMatchObject({ kind: "metadata", text: "某某省人民政府办公厅文件\n\n某政办发〔2009〕24号" });
+    expect(page.publishedAt).toBe("2009-03-10"); // the 落款 in Chinese numerals
+    // a headline that ends in 文件 with no number under it stays the headline
+    expect(readPage("学校印发三个管理文件\n\n3月5日,学校印发三个管理文件。").title?.text).toBe("学校印发三个管理文件");
+  });
+
+  it("reads the labels of older CMSs: 录入时间, 人气, 字体", () => {
+    const page = readPage("县委召开常委会议\n录入时间:2011-2-17 8:42  人气:356  字体:【大】【中】【小】\n2月16日,县委召开常委会议。");
+    expect(page.title?.text).toBe("县委召开常委会议");
+    expect(page.publishedAt).toBe("2011-02-17");
+    expect(page.views).toBe(356);
+    expect(page.regions[1]).toMatchObject({ kind: "metadata" });
+  });
+
   it("dates a page by its address when its text gives no date, never after the reference date", () => {
     const text = "县政协召开主席会议\n\n3月4日下午,县政协召开主席会议。";
     const dated = (url: string, referenceDate?: string) => readPage(text, { url, ...(referenceDate ? { referenceDate } : {}) }).publishedAt;

@@ -165,12 +165,14 @@ const LATIN_DATE_LABEL = /^(?:date|time|published|posted)\b\s*[:：]?\s*(?=\d{4}
 const STAMP_TAIL = /\s[\u4e00-\u9fff]{1,4}$/;
 
 /**
- * A line that is only a date or time stamp, perhaps with the weekday, an English label or a word of page chrome:
- * metadata, never a headline.
+ * A line that is only a date or time stamp, perhaps with the weekday, an English label or (`withWord`) a word of
+ * page chrome: metadata, never a headline. The word may also say what the stamp dates (`2017-5-3 19:43 上传`, an
+ * attachment), so a stamp with one does not date the page.
  */
-function isDateStamp(text: string): boolean {
+function isDateStamp(text: string, withWord: boolean): boolean {
   if (text.length > MAX_DATE_STAMP) return false;
-  const rest = text.replace(LATIN_DATE_LABEL, "").replace(STAMP_TAIL, "").replace(WEEKDAY, " ").trim();
+  const unlabelled = text.replace(LATIN_DATE_LABEL, "").replace(WEEKDAY, " ").trim();
+  const rest = withWord ? unlabelled.replace(STAMP_TAIL, "") : unlabelled;
   if (rest === "") return text !== "";
   let digits = 0;
   for (const c of rest) if (c >= "0" && c <= "9") digits++;
@@ -353,7 +355,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
   if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text)) return { kind: "metadata" };
-  if (isDateStamp(line.text)) return { kind: "weak-stamp" };
+  if (isDateStamp(line.text, true)) return { kind: "weak-stamp" };
   if (short && EDITION_LINE.test(line.text)) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
   if (fields) {
@@ -404,6 +406,19 @@ function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
   }
 }
 
+/** The masthead of an official document (发文机关标志: `湖南省人民政府办公厅文件`, spaced out or not). */
+const MASTHEAD = /^[\u4e00-\u9fff]{2,30}文件$/;
+/** The document number stands this many lines under its masthead at most (a red rule may come between). */
+const MASTHEAD_GAP = 3;
+
+/** A masthead over its document number (国办发〔2018〕109号) is metadata: the title follows the number. */
+function markMastheads(lines: Line[], infos: LineInfo[]): void {
+  for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
+    if (infos[i]!.kind || !MASTHEAD.test(lines[i]!.text.replace(/[\s\u3000]+/g, ""))) continue;
+    if (lines.slice(i + 1, i + 1 + MASTHEAD_GAP).some((line) => DOCUMENT_NUMBER.test(line.text))) infos[i]!.kind = "metadata";
+  }
+}
+
 /** A government site's page may put a long menu of short lines (法定主动 / 公开内容 / …) above its headline. */
 const MAX_MENU_HEADER = 40;
 
@@ -426,6 +441,7 @@ function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
  */
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markBrowserTitles(lines, infos);
+  markMastheads(lines, infos);
   const blocks: number[][] = [];
   let firstMetadata = -1;
   const anchor = dateLineUnderMenus(lines, infos);
@@ -588,12 +604,14 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const content = lines.filter((_, k) => k >= frontMatter && infos[k]!.kind !== "spam");
   const top = content.slice(0, DATE_LINE_WINDOW);
   const onlyDate = (line: Line) => (line.text.length > MAX_HEADLINE ? undefined : dateOnlyLine(text, line));
+  // near the top, a stamp line's day too (2019年03月22日 星期五, date 2025-09-29 快讯)
+  const stampDate = (line: Line) => onlyDate(line) ?? (isDateStamp(line.text, false) ? dateIn(text, line, referenceDate) : undefined);
   // Near the top (（2022年10月16日） under a title), then a machine-written date opening a line there (date
   // 2025-09-29 快讯, 宣布时间:2023-07-06), else the last date line (the 落款, which annexes may follow).
   // a stamp counts above the text only (会议时间：2023-05-17 in a notice is the meeting's): to its first sentence
   const prose = top.findIndex((line) => line.text.includes("。"));
   const header = prose < 0 ? top : top.slice(0, prose + 1);
-  const topDate = top.map(onlyDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
+  const topDate = top.map(stampDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
   if (topDate) return topDate;
   // the day the site filed the page under (…/2019-03/04/content_…), before the day the document was signed (its 落款)
   const filed = options.url === undefined ? undefined : urlDate(options.url, referenceDate);
