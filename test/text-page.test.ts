@@ -348,6 +348,10 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(page.publishedAt).toBe("2011-02-17");
     expect(page.views).toBe(356);
     expect(page.regions[1]).toMatchObject({ kind: "metadata" });
+    // a font-size switch on its own line is page chrome, not article text
+    const switched = readPage("2024-01-24 09:19\n来源:某某新闻\n字号\n\n全国检察长会议闭幕\n\n在圆满完成各项议程后,会议闭幕。\n【字号 大 中 小】");
+    expect(switched.regions.filter((r) => r.kind === "metadata").map((r) => r.text)).toEqual(["2024-01-24 09:19\n来源:某某新闻\n字号", "【字号 大 中 小】"]);
+    expect(switched.title?.text).toBe("全国检察长会议闭幕");
   });
 
   it("dates a page by its address when its text gives no date, never after the reference date", () => {

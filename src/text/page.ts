@@ -145,6 +145,8 @@ const STAMP_CHARS = /^[\d\s年月日时分秒時:：.\-/]+$/;
 const WEEKDAY = /(?:星期|周)[一二三四五六日天]/g;
 /** E-paper chrome: the page of the edition (`第01版:要闻`, `第A2版：综合新闻`, `版次：`) heads the article on it. */
 const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|版次[:：])/;
+/** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
+const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
 const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
 
@@ -354,7 +356,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
-  if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text)) return { kind: "metadata" };
+  if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
   if (isDateStamp(line.text, true)) return { kind: "weak-stamp" };
   if (short && EDITION_LINE.test(line.text)) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
