@@ -354,6 +354,34 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(switched.title?.text).toBe("全国检察长会议闭幕");
   });
 
+  it("never takes an image line or a sentence cut after its comma for the headline", () => {
+    expect(readPage("![](/__local/4/99/A4/0CCAB47E.jpg?e=.jpg)\n3月27日上午,学院开展党委中心组理论学习。学习会由党委书记主持。").title).toBeUndefined();
+    expect(readPage("![](/upload/logo.png)\n学院召开党委中心组学习会\n发布时间:2015-03-27\n3月27日上午,学院开展学习。").title?.text).toBe("学院召开党委中心组学习会");
+    expect(readPage("4月14日,\n党委理论学习中心组召开专题学习研讨会议。会议由宣传部部长主持。").title).toBeUndefined();
+  });
+
+  it("reads the column's name repeated under the breadcrumb as navigation, and leaves a list bullet out of the headline", () => {
+    const text = "當前位置:首頁 >> 資訊中心 >> 學校要聞\n學校要聞\n  • 學院召開黨總支書記專題會議\n  •   瀏覽:16120   時間:2012年12月17日\n  • 12月14日上午,學院召開黨總支書記會議。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("學院召開黨總支書記專題會議");
+    expect(page.column).toBe("學校要聞");
+    expect(page.publishedAt).toBe("2012-12-17");
+    // a breadcrumb that ends with the headline itself keeps it the headline
+    const ending = readPage("首页 > 学院新闻 > 学院召开党委会议\n学院召开党委会议\n发布时间:2023-05-18\n5月17日,学院召开党委会议。");
+    expect(ending.title?.text).toBe("学院召开党委会议");
+  });
+
+  it("reads an organ's masthead (…局文件) as metadata even without a document number under it", () => {
+    const page = readPage("某某市文化局文件\n关于加强公共文化服务的指导意见\n各有关单位:\n现就加强公共文化服务提出以下意见。");
+    expect(page.title?.text).toBe("关于加强公共文化服务的指导意见");
+    expect(page.regions[0]).toMatchObject({ kind: "metadata", text: "某某市文化局文件" });
+  });
+
+  it("dates a notice by its 落款, not by the meeting's time inside it", () => {
+    const text = "关于召开2021年全区体育工作会议的通知\n各乡镇人民政府:\n定于6月3日下午召开全区体育工作会议。现将有关事项通知如下:\n一、会议时间:\n2021年6月3日下午16:00\n二、会议地点:\n区政府第九会议室\n\n区体育局\n2021年6月2日";
+    expect(readPage(text).publishedAt).toBe("2021-06-02");
+  });
+
   it("dates a page by its address when its text gives no date, never after the reference date", () => {
     const text = "县政协召开主席会议\n\n3月4日下午,县政协召开主席会议。";
     const dated = (url: string, referenceDate?: string) => readPage(text, { url, ...(referenceDate ? { referenceDate } : {}) }).publishedAt;

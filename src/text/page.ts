@@ -383,12 +383,17 @@ function isTitleLike(line: Line): boolean {
   return (
     t.length <= MAX_HEADLINE &&
     !/[。；;]/.test(t) &&
-    !/[：:、]$/.test(t) &&
+    // a line cut after a comma is a sentence broken by the scrape (4月14日,)
+    !/[：:、，,]$/.test(t) &&
     !SECTION_HEADING.test(t) &&
     !LATIN_ONLY.test(t) &&
+    !IMAGE_LINE.test(t) &&
     !NEWS_DATELINE.test(t)
   );
 }
+
+/** A scrape's image on a line of its own (`![](/upload/1.jpg)`): a picture, never the headline, nor where the text starts. */
+const IMAGE_LINE = /^!\[[^\]\n]*\]\([^)\n]*\)$/;
 
 /** What a browser title adds to the headline: the site's name after a separator (`_中国政府网`, ` - 新华网`). */
 const SITE_SUFFIX = /^\s*[_|｜\-–—·]+\s*[^。；\n]{1,30}$/;
@@ -410,14 +415,33 @@ function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
 
 /** The masthead of an official document (发文机关标志: `湖南省人民政府办公厅文件`, spaced out or not). */
 const MASTHEAD = /^[\u4e00-\u9fff]{2,30}文件$/;
+/** A masthead names an organ (…厅文件, …局文件, 中共…县委文件); a headline that ends in 文件 names the files. */
+const ORGAN_MASTHEAD = /(?:局|厅|委员会|委|政府|办公室|部|院|署|党组|公司|大学|学院|学校|中心)文件$/;
 /** The document number stands this many lines under its masthead at most (a red rule may come between). */
 const MASTHEAD_GAP = 3;
 
-/** A masthead over its document number (国办发〔2018〕109号) is metadata: the title follows the number. */
+/** A masthead (an organ's, or any over its document number 国办发〔2018〕109号) is metadata: the title follows. */
 function markMastheads(lines: Line[], infos: LineInfo[]): void {
   for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
-    if (infos[i]!.kind || !MASTHEAD.test(lines[i]!.text.replace(/[\s\u3000]+/g, ""))) continue;
-    if (lines.slice(i + 1, i + 1 + MASTHEAD_GAP).some((line) => DOCUMENT_NUMBER.test(line.text))) infos[i]!.kind = "metadata";
+    const text = lines[i]!.text.replace(/[\s\u3000]+/g, "");
+    if (infos[i]!.kind || !MASTHEAD.test(text)) continue;
+    if (ORGAN_MASTHEAD.test(text) || lines.slice(i + 1, i + 1 + MASTHEAD_GAP).some((line) => DOCUMENT_NUMBER.test(line.text))) infos[i]!.kind = "metadata";
+  }
+}
+
+const MAX_COLUMN_NAME = 10;
+
+/** The column's name repeated under the breadcrumb (`当前位置:首页 >> 学校要闻` / `学校要闻`) is navigation, not the headline. */
+function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
+  let crumbs: readonly string[] = [];
+  for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
+    const info = infos[i]!;
+    if (info.crumbs) crumbs = info.crumbs;
+    // short, as a column's name is, and over the headline: a breadcrumb may also end with the headline itself, which
+    // its metadata line follows
+    else if (!info.kind && lines[i]!.text.length <= MAX_COLUMN_NAME && crumbs.includes(lines[i]!.text) && infos[i + 1]?.kind === undefined) {
+      info.kind = "navigation";
+    }
   }
 }
 
@@ -444,6 +468,7 @@ function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markBrowserTitles(lines, infos);
   markMastheads(lines, infos);
+  markCrumbRepeats(lines, infos);
   const blocks: number[][] = [];
   let firstMetadata = -1;
   const anchor = dateLineUnderMenus(lines, infos);
@@ -458,7 +483,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if ((kind && kind !== "weak-footer") || infos[i]!.button) continue;
     if (!isTitleLike(lines[i]!)) {
       // An English name under a site or column name (依法治校 / Rule of law) is furniture, not the article's start.
-      if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE)) continue;
+      if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE) || IMAGE_LINE.test(lines[i]!.text)) continue;
       // a column's label above the headline's date line (通知公告:) is page chrome
       if (i < anchor && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE) continue;
       break;
@@ -519,6 +544,8 @@ function readTail(lines: Line[], infos: LineInfo[]): void {
     else if (!info.kind) break;
   }
 }
+
+const TITLE_BULLETS = new Set(["•", "·", "●", "■", "◆", "▪"]);
 
 /** The label of the headline a page was first published under (原标题：…), which a reprint puts over its text. */
 const ORIGINAL_TITLE = /^原[标標][题題]$/;
@@ -610,15 +637,15 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const stampDate = (line: Line) => onlyDate(line) ?? (isDateStamp(line.text, false) ? dateIn(text, line, referenceDate) : undefined);
   // Near the top (（2022年10月16日） under a title), then a machine-written date opening a line there (date
   // 2025-09-29 快讯, 宣布时间:2023-07-06), else the last date line (the 落款, which annexes may follow).
-  // a stamp counts above the text only (会议时间：2023-05-17 in a notice is the meeting's): to its first sentence
+  // a date counts above the text only (会议时间：2023-05-17 in a notice is the meeting's): to its first sentence
   const prose = top.findIndex((line) => line.text.includes("。"));
   const header = prose < 0 ? top : top.slice(0, prose + 1);
-  const topDate = top.map(stampDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
+  const topDate = header.map(stampDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
   if (topDate) return topDate;
   // the day the site filed the page under (…/2019-03/04/content_…), before the day the document was signed (its 落款)
   const filed = options.url === undefined ? undefined : urlDate(options.url, referenceDate);
   if (filed) return filed;
-  for (const line of content.slice(DATE_LINE_WINDOW).reverse()) {
+  for (const line of content.slice(header.length).reverse()) {
     const date = onlyDate(line);
     if (date) return date;
   }
@@ -806,9 +833,11 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
   else if (titleField) page.title = titleField.value;
   else if (original) page.title = original;
   else if (titleLines.length > 0) {
-    const first = lines[titleLines[0]!]!;
-    const last = lines[titleLines.at(-1)!]!;
-    page.title = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+    // a scrape's list bullet before the headline (• 学院召开…) is not part of it
+    const end = lines[titleLines.at(-1)!]!.end;
+    let start = lines[titleLines[0]!]!.start;
+    while (start < end - 1 && (TITLE_BULLETS.has(text[start]!) || isBlank(text[start]!))) start++;
+    page.title = { start, end, text: text.slice(start, end) };
   }
   const publishedAt = readPublishedAt(text, lines, infos, frontMatter?.count ?? 0, options);
   if (publishedAt) page.publishedAt = publishedAt;
