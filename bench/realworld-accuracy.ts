@@ -10,7 +10,8 @@
  * UTF-16 byte files (`e-*`) are read in their encoding; each is scored against all the gold of the item it encodes
  * (`sourceId`: brief, lists, persons, title and date). Raw HTML is passed as it is (format `auto` reads it as HTML;
  * the table counts the items read so). Each text goes through `analyze()` with every stage; `referenceDate` is the
- * item's `retrieved` date (what a CMS knows when it fetches a page), used only for dates without a year.
+ * item's `retrieved` date and `url` its address (what a CMS knows when it fetches a page), used only for dates
+ * without a year and for a page whose text gives no date.
  *
  * Matching (lenient but precise):
  * - Meeting briefs, on every item with a gold brief. An item with several gold briefs (3 items) is scored against
@@ -344,8 +345,9 @@ for (const row of rows) {
     bump("encoding.items", row.split);
     if (text.includes("\uFFFD") || text.includes("\u0000")) bump("encoding.garbage", row.split);
   }
-  let analyzer = analyzers.get(row.retrieved);
-  if (!analyzer) analyzers.set(row.retrieved, (analyzer = createAnalyzer({ referenceDate: row.retrieved })));
+  const config = `${row.retrieved} ${row.url}`;
+  let analyzer = analyzers.get(config);
+  if (!analyzer) analyzers.set(config, (analyzer = createAnalyzer({ referenceDate: row.retrieved, url: row.url })));
   const doc = analyzer.analyze(text);
   if (row.format === "html") {
     bump("html.items", row.split);

@@ -443,6 +443,8 @@ export const AnalyzerConfigSchema = z
     maxInputLength: z.number().int().positive().optional(),
     /** ISO date used to resolve dates without a year when the page has no publication date. */
     referenceDate: IsoDateSchema.optional(),
+    /** The page's address: a date in its path (`/2019-03/04/content_…`, `/t20240926_…`) dates a page whose text gives none. */
+    url: z.string().max(8192).optional(),
     /** `article` (default): later stages read the article and title only; `all`: the whole input. */
     scope: z.enum(["article", "all"]).optional(),
     /** `text`, `html`, or `auto` (default): read as HTML when the input is a page or fragment of markup. */
