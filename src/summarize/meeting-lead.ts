@@ -205,12 +205,28 @@ const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(f
 /**
  * The day a report is dated, against which its meeting's day without a year (`4月27日`), without a month (`16日`)
  * or relative (`昨天`) is read: the dateline of the lead (itself read against what follows), the page's publication
- * date, a full date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date.
+ * date, a date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date (`own` false).
  */
-function reportDay(mt: MeetingText, dateline: DateEntity | undefined): string | undefined {
-  const title = mt.title && datesIn(mt.text, { ranges: [mt.title] }).find((d) => !d.inferred && !d.relative && d.parts.day !== undefined);
-  const page = mt.publishedAt ?? dayOf(title?.value) ?? mt.referenceDate;
-  return dateline && !dateline.attrs.relative ? meetingDay(mt, dateline, page) : page;
+function reportDay(mt: MeetingText, dateline: DateEntity | undefined): { day: string | undefined; own: boolean } {
+  // a headline dated by month and day only (`3月18日 国务院常务会议…`) still dates the report: its year is read
+  // against the reference date
+  const title = mt.title && datesIn(mt.text, { ranges: [mt.title], ...(mt.referenceDate ? { referenceDate: mt.referenceDate } : {}) })
+    .find((d) => !d.relative && d.parts.day !== undefined && d.parts.month !== undefined);
+  const page = mt.publishedAt ?? dayOf(title?.value);
+  if (dateline && !dateline.attrs.relative) return { day: meetingDay(mt, dateline, page ?? mt.referenceDate), own: true };
+  return { day: page ?? mt.referenceDate, own: page !== undefined };
+}
+
+/**
+ * `2023年第9次党委会会议`, `2017年教育工作会议`, `2013年第四季度学习会`: a meeting named with its year (sessions are
+ * counted within a year) took place in that year. `2023年度民主生活会` reviews a year and is held after it: no year.
+ */
+const NAMED_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))/u;
+
+/** The year the meeting's name carries, if any. */
+function namedYear(mt: MeetingText, lead: Lead): number | undefined {
+  const year = NAMED_YEAR.exec(meetingName(mt, lead)?.name ?? "");
+  return year ? Number(year[1]) : undefined;
 }
 
 /**
@@ -247,7 +263,10 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const days = dates.filter((d) => d !== dateline);
   const first = days[0] ?? dateline;
   if (!first) return {};
-  const reported = reportDay(mt, dateline);
+  const report = reportDay(mt, dateline);
+  // a report with no day of its own (only the caller's reference date): the year in the meeting's name dates it
+  const year = report.own ? undefined : namedYear(mt, lead);
+  const reported = year !== undefined && report.day?.slice(0, 4) !== String(year) ? `${year}-12-31` : report.day;
   const second = days[1];
   const joined = second && second.start === first.end + 1 && "至到—-～~".includes(mt.text[first.end]!);
   const dateSpan = span(mt.text, first.start, joined ? second.end : first.end);
