@@ -301,6 +301,31 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("9月6日，市文化馆开展了迎国庆文艺活动。")).toBeUndefined();
   });
 
+  it("marks roll members named by role, body or count as groups, names as people", () => {
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县委常委王海涛、赵丽娟，全体党委委员出席会议，办公室负责人列席会议。")!;
+    expect(got.participants.map((s) => [s.text, s.group ?? false])).toEqual([["王海涛", false], ["赵丽娟", false], ["全体党委委员", true]]);
+    expect(got.attendees.map((s) => [s.text, s.group ?? false])).toEqual([["办公室负责人", true]]);
+  });
+
+  it("dates a report with no day of its own by the year in the meeting's name, but not by a 年度 review", () => {
+    const named = "3月30日，党委书记王某主持召开2023年第9次党委会会议，传达学习有关精神。";
+    expect(meetingAnalyzer("2026-12-06").analyze(named).meeting?.date).toBe("2023-03-30");
+    const review = "1月15日，学院召开2025年度民主生活会，党委书记王某主持会议。";
+    expect(meetingAnalyzer("2026-12-06").analyze(review).meeting?.date).toBe("2026-01-15");
+    const headline = "3月18日 国务院常务会议研究有关事项\n国务院总理李某某18日主持召开国务院常务会议，研究有关事项。";
+    expect(meetingAnalyzer("2026-12-06").analyze(headline).meeting?.date).toBe("2026-03-18");
+  });
+
+  it.each([
+    ["召开会议 by any convener (我市)", "1月20日下午，我市召开会议，传达学习省两会精神。市委书记李某某主持会议。", "我市会议"],
+    ["举办 with a meeting noun", "9月8日下午，我校举办教师节庆祝大会。会议由副校长张某某主持。", "教师节庆祝大会"],
+    ["拉开帷幕 (the press's 开幕)", "2月17日，为期四天的2006年春季局党组中心组学习会议在北京拉开帷幕。", "2006年春季局党组中心组学习会议"],
+    ["组织 a study session", "10月29日，学院组织党委理论学习中心组第五期集中学习。党委书记华某某主持了学习。", "党委理论学习中心组第五期集中学习"],
+    ["a Party branch's 学习活动", "4月7日上午，第五党支部开展了4月份主题党日暨周例行学习活动。活动由支部书记霍某某主持。", "4月份主题党日暨周例行学习活动"],
+  ])("finds the lead of a study session or an event-verb meeting: %s", (_form, report, name) => {
+    expect(briefOf(report)?.meeting?.name).toBe(name);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

@@ -10,10 +10,13 @@ import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 /**
- * Verbs that report a meeting taking place. `进行` only with a study session as its object; `开展` (which takes
- * activities: 开展…活动) only with a meeting noun (`开展了…大讨论动员部署会`).
+ * Verbs that report a meeting taking place. `进行` and `组织` only with a study session as their object
+ * (`组织…理论学习中心组第五期集中学习`); `开展` (which takes activities: 开展…活动) and `举办` (which takes events)
+ * only with a meeting noun (`开展了…大讨论动员部署会`, `举办教师节庆祝大会`); `拉开帷幕` is the press's 开幕.
  */
-const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行", "开展"] as const;
+const PREDICATES = ["召开", "举行", "开幕", "闭幕", "拉开帷幕", "进行", "开展", "举办", "组织"] as const;
+/** Verbs whose object must be a study session (`…集中学习`). */
+const STUDY_ONLY = new Set(["进行", "组织"]);
 const PLENUM = /(?:全会|全体会议)$/u;
 const CONGRESS = /大会$/u;
 const PREPARATORY = /预备会(?:议)?$/u;
@@ -141,8 +144,8 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       // events (晚会, 运动会), so its object must end in a meeting noun
       const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会"));
       if (!generic && (!named || isCount(object.text))) continue;
-      if (word === "进行" && !object.text.endsWith("学习")) continue;
-      if (word === "开展" && generic) continue;
+      if (STUDY_ONLY.has(word) && !object.text.endsWith("学习")) continue;
+      if ((word === "开展" || word === "举办") && generic) continue;
       const near = Math.max(clause.start, p - MAX_PHRASE);
       let subject = subjectBefore(mt, near, p);
       let topic: Span | undefined;
@@ -156,8 +159,10 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
         const previous = containing(mt.clauses, clause.start - 1);
         if (previous && previous.start >= sentence.start && previous.end - previous.start <= MAX_PHRASE) subject = trimEnd(text, previous);
       }
-      // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`
-      if (generic && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
+      // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`;
+      // `召开会议` names nothing but a meeting, whoever convened it (`我市召开会议`, `集团召开会议`)
+      const convened = word === "召开" && object.text === "会议" && subject.text !== "";
+      if (generic && !convened && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some(isDay);
       if (!dated && !headline && !text.startsWith("主持", p - 2)) continue;
@@ -202,6 +207,13 @@ const dayOf = (value: string | undefined) => value?.slice(0, 10);
 const SOON = 31;
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
+/** The headline's day; one without a year is not months after the reference date (a report tells of the past). */
+function headlineDay(date: ReturnType<typeof datesIn>[number] | undefined, reference: string | undefined): string | undefined {
+  const day = dayOf(date?.value);
+  if (!day || !date?.inferred || !reference || day <= reference || daysBetween(reference, day) <= SOON) return day;
+  return `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+}
+
 /**
  * The day a report is dated, against which its meeting's day without a year (`4月27日`), without a month (`16日`)
  * or relative (`昨天`) is read: the dateline of the lead (itself read against what follows), the page's publication
@@ -212,9 +224,10 @@ function reportDay(mt: MeetingText, dateline: DateEntity | undefined): { day: st
   // against the reference date
   const title = mt.title && datesIn(mt.text, { ranges: [mt.title], ...(mt.referenceDate ? { referenceDate: mt.referenceDate } : {}) })
     .find((d) => !d.relative && d.parts.day !== undefined && d.parts.month !== undefined);
-  const page = mt.publishedAt ?? dayOf(title?.value);
+  const page = mt.publishedAt ?? headlineDay(title, mt.referenceDate);
   if (dateline && !dateline.attrs.relative) return { day: meetingDay(mt, dateline, page ?? mt.referenceDate), own: true };
-  return { day: page ?? mt.referenceDate, own: page !== undefined };
+  // a year read off the reference date is not the report's own
+  return { day: page ?? mt.referenceDate, own: mt.publishedAt !== undefined || title?.inferred === false };
 }
 
 /**
