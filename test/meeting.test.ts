@@ -326,6 +326,12 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf(report)?.meeting?.name).toBe(name);
   });
 
+  it("keeps a statement made in one item of minutes (一、…二、…) out of the next item", () => {
+    const got = briefOf("3月4日下午，学校召开校长办公会，校长李某某主持会议。\n一、会议学习了有关讲话。会议强调，要扎实做好评估工作。\n二、副校长金某某对疫情防控工作进行了部署。会议决定学校从3月4日起实行封闭管理。会议要求全校各部门必须严防死守。")!;
+    expect(got.statements.map((s) => s.verb)).toEqual(["强调", "要求"]);
+    expect(got.decisions.map((s) => s.text)).toEqual(["会议决定学校从3月4日起实行封闭管理。"]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

@@ -7,7 +7,7 @@
  * its paragraph, a decision to the end of its sentence; both run on over paragraphs that only continue them
  * (`一是…`, `要…` without a subject of their own).
  */
-import type { MeetingBrief, Span } from "../core/schema.js";
+import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
 import { type Lead, opensAgendaItem } from "./meeting-lead.js";
@@ -70,10 +70,15 @@ function lastPersonBefore(mt: MeetingText, offset: number): number {
   return firstEndingAfter(mt.persons, offset) - 1;
 }
 
-/** A paragraph that only continues the one before: a list item (`一是…`) or a directive without a subject (`要…`). */
-function continues(mt: MeetingText, paragraph: Span): boolean {
+/**
+ * A paragraph that only continues the one before: a list item (`一是…`) or a directive without a subject (`要…`).
+ * In minutes each item of a list (`一、…会议强调…`, `二、…`) is an item of business of its own: a statement made in
+ * one item does not run into the next item of that list.
+ */
+function continues(mt: MeetingText, paragraph: Span, item: Enumeration | undefined): boolean {
   const { text } = mt;
-  if (mt.markerStarts.has(paragraph.start)) return true;
+  const list = mt.markerStarts.get(paragraph.start);
+  if (list) return list !== item;
   if (subjectAt(text, paragraph.start, MEETING_SUBJECTS)) return false;
   const firstClause = /^[^，,。；;：:]*/u.exec(paragraph.text)![0];
   // a paragraph about people (`全国政协副主席巴特尔、陈武…作发言`) has a subject of its own
@@ -85,7 +90,8 @@ function continues(mt: MeetingText, paragraph: Span): boolean {
 /** End of `paragraphs[k]` and of the paragraphs that continue it. */
 function runEnd(mt: MeetingText, k: number): number {
   let j = k;
-  while (j + 1 < mt.paragraphs.length && continues(mt, mt.paragraphs[j + 1]!)) j++;
+  const item = mt.markerStarts.get(mt.paragraphs[k]!.start);
+  while (j + 1 < mt.paragraphs.length && continues(mt, mt.paragraphs[j + 1]!, item)) j++;
   return mt.paragraphs[j]!.end;
 }
 
