@@ -332,6 +332,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.decisions.map((s) => s.text)).toEqual(["会议决定学校从3月4日起实行封闭管理。"]);
   });
 
+  it("takes the name after the last office title in 由…主持 as the chair (由县人大常委会常务副主任洪自成主持)", () => {
+    const got = briefOf("12月5日，县人大会议召开。会议由县人大常委会常务副主任洪自成主持。")!;
+    expect(got.chair).toEqual({ name: "洪自成", titles: [], span: expect.objectContaining({ text: "洪自成" }) });
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

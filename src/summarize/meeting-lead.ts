@@ -5,7 +5,7 @@
  */
 import type { DateEntity, MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
 import { datesIn } from "../text/dates.js";
-import { wordList } from "../dict.js";
+import { readDictLines, wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
@@ -351,6 +351,25 @@ export function personRef(person: PersonEntity, orgAliases: ReadonlyMap<string, 
   };
 }
 
+/** Office titles (dict/entity-titles.txt, first column). */
+let titleWords: readonly string[] | undefined;
+const offices = () => (titleWords ??= readDictLines("entity-titles.txt", "\t").map((l) => l.fields[0]!));
+const GIVEN_NAME = /^\p{Script=Han}{2,3}$/u;
+
+/**
+ * `县人大常委会常务副主任洪自成`: in `由…主持` the chair is written as titles and then the name, so the two or three
+ * characters after the last office title are the name, whether or not the entity stage found it as a person.
+ */
+function nameAfterTitle(body: string): string | undefined {
+  let end = -1;
+  for (const title of offices()) {
+    const at = body.lastIndexOf(title);
+    if (at >= 0) end = Math.max(end, at + title.length);
+  }
+  const rest = end < 0 ? "" : body.slice(end);
+  return GIVEN_NAME.test(rest) ? rest : undefined;
+}
+
 /** The chair named by the `主持` at `at`, if any. */
 function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undefined {
   const { text } = mt;
@@ -363,6 +382,8 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
     const known = mt.persons.find((p) => p.text.length < body.text.length && body.text.endsWith(p.text));
     if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };
+    const name = nameAfterTitle(body.text);
+    if (name) return { name, titles: [], span: span(text, at - name.length, at) };
     return { name: body.text, titles: [], org: body.text, span: body };
   }
   const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
