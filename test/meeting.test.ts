@@ -337,6 +337,14 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.chair).toEqual({ name: "洪自成", titles: [], span: expect.objectContaining({ text: "洪自成" }) });
   });
 
+  it("takes a report that says who presided (会议由…主持) as a meeting report, dated by the sentence before, but not the meeting studied", () => {
+    const got = briefOf("9月25日上午，调研组到研究所调研。研究所领导班子成员参加了调研座谈会。会议由党委书记王齐华主持。")!;
+    expect([got.meeting?.name, got.date, got.chair?.name]).toEqual(["调研座谈会", "2024-09-25", "王齐华"]);
+    const studied = briefOf("3月5日，全局干部传达学习中央经济工作会议精神。会议由局长李某某主持。")!;
+    expect(studied.meeting?.name).toBe("会议");
+    expect(briefOf("会议由局长李某某主持。要认真学习。")).toBeUndefined();
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

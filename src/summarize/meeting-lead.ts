@@ -194,7 +194,30 @@ export function findLead(mt: MeetingText): Lead | undefined {
     if (lead) return lead;
   }
   // an e-paper page continued from another (`(紧接第1版)…`) reports its meeting in the headline alone
-  return mt.title && leadIn(mt, mt.title, true);
+  return (mt.title && leadIn(mt, mt.title, true)) || presidedLead(mt, sentences);
+}
+
+/** `会议由党委书记王齐华主持`, `市委书记李某主持会议`: who presided, the standard line of a meeting report. */
+const PRESIDED = /^会议由[^。，,；;]{1,40}主持|主持(?:了)?会议/u;
+
+/**
+ * `9月25日上午，调研组…到研究所调研。…参加了调研座谈会。会议由党委书记王齐华主持。`: a report that says who presided
+ * reports a meeting held, though it writes no verb of holding it. The lead is the first dated sentence before (or
+ * at) the line of the chair; the meeting is the last one the entity stage named up to there, else `会议`.
+ */
+function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undefined {
+  const ordered = sentences.filter((s) => SENTENCE_END.test(s.text)).sort((a, b) => a.start - b.start);
+  const chairLine = ordered.find((s) => !mt.markerStarts.has(s.start) && PRESIDED.test(s.text));
+  if (!chairLine) return undefined;
+  const sentence = ordered.find((s) => s.start <= chairLine.start && within(mt.dates, s.start, s.end).some(isDay));
+  if (!sentence) return undefined;
+  const { text } = mt;
+  const at = find(text, "主持", chairLine.start, chairLine.end);
+  // a meeting studied (`传达学习中央经济工作会议精神`) is not the one held
+  const named = within(mt.meetings, sentence.start, chairLine.end).filter((m) => !text.startsWith("精神", m.end)).at(-1);
+  const noun = find(text, "会议", chairLine.start, chairLine.end);
+  const subject = named ?? span(text, noun, noun + 2);
+  return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: span(text, at + 2, at + 2), subject, subjects: ["会议"] };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface MeetingText {
   persons: PersonEntity[];
   orgs: OrgEntity[];
   dates: DateEntity[];
+  /** Meetings the entity stage named (`调研座谈会`, `2023年第11次党委(扩大)会议`). */
+  meetings: Span[];
   /**
    * Where the markers of the enumeration stage's numbered list items start (`一是`, `（二）`), nested lists included,
    * each with its list; a parallel series' lead (`会议表决通过了` on every line) is no marker.
@@ -123,6 +125,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article", refe
     persons: ofType("person"),
     orgs: ofType("org"),
     dates: ofType("date"),
+    meetings: ofType("meeting"),
     markerStarts: markerStarts(doc.enumerations ?? []),
     ...(title ? { title } : {}),
     ...(doc.page?.publishedAt ? { publishedAt: doc.page.publishedAt } : {}),
