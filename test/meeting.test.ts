@@ -345,6 +345,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("会议由局长李某某主持。要认真学习。")).toBeUndefined();
   });
 
+  it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {
+    const got = briefOf("6月2日上午，学院召开党委会议，党委书记谢华生主持会议。\n谢华生书记强调，要加强学习。")!;
+    expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text])).toEqual([["谢华生", "谢华生书记"]]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

@@ -112,6 +112,15 @@ function groupBefore(mt: MeetingText, offset: number): Span | undefined {
   return span(mt.text, first.start, last.end);
 }
 
+/**
+ * Where the text names the speaker: the name, with a title or 同志 written after it as part of the subject
+ * (`谢华生书记强调`, `卢玎院长强调`).
+ */
+function writtenSpeaker(mt: MeetingText, person: Span, v: number): Span {
+  const titled = DIRECT_GAP.test(mt.text.slice(person.end, v));
+  return span(mt.text, person.start, titled ? v : person.end);
+}
+
 function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
   const { text } = mt;
   const at = (start: number, end: number) => span(text, start, end);
@@ -144,7 +153,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     const k = lastPersonBefore(mt, v);
     const person = mt.persons[k];
     if (person && person.start >= sentence.start && v - person.end <= MAX_ADVERBIAL && !/[，,。]/u.test(text.slice(person.end, v))) {
-      return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+      return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person, v) };
     }
   }
   // the person is the clause's subject: only its titles come before it (`会上，县委书记刘文华要求…`)
@@ -157,7 +166,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   if (verb !== "表示") {
     const person = mt.persons[lastPersonBefore(mt, v)];
     if (person && person.start >= sentence.start && DIRECT_GAP.test(text.slice(person.end, v)) && opensClause(person.start)) {
-      return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+      return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person, v) };
     }
   }
   // `张维护副市长就深入推进教育整顿提出四点要求，一要…`, `连云进对…表示祝贺，并提出了四点具体的要求`: 提出…要求 has the
