@@ -350,6 +350,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text])).toEqual([["谢华生", "谢华生书记"]]);
   });
 
+  it("resolves 他 opening 提出…要求 to the person named before (他提出几点要求，一是…)", () => {
+    const got = briefOf("3月1日，镇党委召开会议。镇党委书记张渊主持会议并讲话。\n张渊指出，换届时间紧。\n他提出几点要求，一是要充分认识换届的重要性，二是要严肃纪律。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text])).toEqual([["张渊", "指出", "张渊"], ["张渊", "要求", "他"]]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

@@ -174,6 +174,12 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   if (verb === "要求" && (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || demandsFollow(mt, v + verb.length)) && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
     const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
     if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+    // `他提出几点要求，一是…`: the pronoun opening the clause is the person named before
+    const clause = containing(mt.clauses, v);
+    if (clause && (text[clause.start] === "他" || text[clause.start] === "她") && !(person && person.end <= v)) {
+      const named = mt.persons[lastPersonBefore(mt, clause.start)];
+      return { speaker: named?.text ?? text[clause.start]!, speakerSpan: at(clause.start, clause.start + 1) };
+    }
   }
   // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `并要求全体代表一要…`: a later clause opening with 并 or 同时
   // chains another verb of the sentence's subject
