@@ -310,6 +310,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it("dates a report with no day of its own by the year in the meeting's name, but not by a 年度 review", () => {
     const named = "3月30日，党委书记王某主持召开2023年第9次党委会会议，传达学习有关精神。";
     expect(meetingAnalyzer("2026-12-06").analyze(named).meeting?.date).toBe("2023-03-30");
+    // a relative day keeps no year from the name
+    expect(meetingAnalyzer().analyze("日前，学院召开2022年第5次党委会会议。").meeting?.date).toBeUndefined();
     const review = "1月15日，学院召开2025年度民主生活会，党委书记王某主持会议。";
     expect(meetingAnalyzer("2026-12-06").analyze(review).meeting?.date).toBe("2026-01-15");
     const headline = "3月18日 国务院常务会议研究有关事项\n国务院总理李某某18日主持召开国务院常务会议，研究有关事项。";
@@ -321,7 +323,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
     ["举办 with a meeting noun", "9月8日下午，我校举办教师节庆祝大会。会议由副校长张某某主持。", "教师节庆祝大会"],
     ["拉开帷幕 (the press's 开幕)", "2月17日，为期四天的2006年春季局党组中心组学习会议在北京拉开帷幕。", "2006年春季局党组中心组学习会议"],
     ["组织 a study session", "10月29日，学院组织党委理论学习中心组第五期集中学习。党委书记华某某主持了学习。", "党委理论学习中心组第五期集中学习"],
-    ["a Party branch's 学习活动", "4月7日上午，第五党支部开展了4月份主题党日暨周例行学习活动。活动由支部书记霍某某主持。", "4月份主题党日暨周例行学习活动"],
+    ["a study group's 研学活动", "6月30日，集团召开党委理论学习中心组专题研学活动。党委书记蘆某主持会议。", "党委理论学习中心组专题研学活动"],
   ])("finds the lead of a study session or an event-verb meeting: %s", (_form, report, name) => {
     expect(briefOf(report)?.meeting?.name).toBe(name);
   });
@@ -343,6 +345,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
     const studied = briefOf("3月5日，全局干部传达学习中央经济工作会议精神。会议由局长李某某主持。")!;
     expect(studied.meeting?.name).toBe("会议");
     expect(briefOf("会议由局长李某某主持。要认真学习。")).toBeUndefined();
+    expect(briefOf("日前，市委决定在全市开展向朱某某同志学习活动。")).toBeUndefined();
   });
 
   it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {

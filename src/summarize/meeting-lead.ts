@@ -300,14 +300,17 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const first = days[0] ?? dateline;
   if (!first) return {};
   const report = reportDay(mt, dateline);
-  // a report with no day of its own (only the caller's reference date): the year in the meeting's name dates it
+  const reported = report.day;
+  // a report with no day of its own (only the caller's reference date): the year in the meeting's name is the year
+  // of a day written with its month and without a year (`3月30日`)
   const year = report.own ? undefined : namedYear(mt, lead);
-  const reported = year !== undefined && report.day?.slice(0, 4) !== String(year) ? `${year}-12-31` : report.day;
+  const inYear = (d: DateEntity, day: string | undefined) =>
+    year !== undefined && day && !d.attrs.relative && d.text.includes("月") && !d.text.includes("年") ? `${year}${day.slice(4)}` : day;
   const second = days[1];
   const joined = second && second.start === first.end + 1 && "至到—-～~".includes(mt.text[first.end]!);
   const dateSpan = span(mt.text, first.start, joined ? second.end : first.end);
-  const date = meetingDay(mt, first, reported);
-  const dateEnd = joined ? meetingDay(mt, second, reported) : undefined;
+  const date = inYear(first, meetingDay(mt, first, reported));
+  const dateEnd = joined ? inYear(second, meetingDay(mt, second, reported)) : undefined;
   return { ...(date ? { date } : {}), ...(dateEnd ? { dateEnd } : {}), dateSpan };
 }
 
