@@ -358,6 +358,12 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text])).toEqual([["张渊", "指出", "张渊"], ["张渊", "要求", "他"]]);
   });
 
+  it("takes the decisions of a ；-chain before a statement in its last item (…；表决通过了大会日程；…杨武…作了说明)", () => {
+    const got = briefOf("12月5日，县人大主席团召开第一次会议。会议推定了执行主席分组名单；表决通过了大会日程；表决通过了大会选举办法(草案)；县委常委杨武宣读了县委关于候选人的建议名单并作了说明。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["表决通过了大会日程", "表决通过了大会选举办法(草案)"]);
+    expect(got.statements.map((s) => [s.speaker, s.span.text.slice(0, 4)])).toEqual([["杨武", "县委常委"]]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

@@ -205,10 +205,10 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
   return undefined;
 }
 
-function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string }) | undefined {
+function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string; at: number }) | undefined {
   for (let found = firstVerb(mt.text, sentence, statementVerbs()); found; found = firstVerb(mt.text, sentence, statementVerbs(), found.at + 1)) {
     const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
-    if (speaker) return { ...speaker, verb: found.verb };
+    if (speaker) return { ...speaker, verb: found.verb, at: found.at };
   }
   return undefined;
 }
@@ -281,21 +281,8 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
   const decided = new Set<string>();
   let coveredUntil = lead.sentence.start;
   let k = 0;
-  for (const sentence of mt.sentences) {
-    if (sentence.start < coveredUntil) continue;
-    while (mt.paragraphs[k]!.end < sentence.end) k++;
-    const paragraph = mt.paragraphs[k]!;
-    if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
-    const statement = statementIn(mt, lead, sentence, paragraph);
-    if (statement) {
-      // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
-      const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
-      const end = runEnd(mt, heading ? k + 1 : k);
-      acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
-      coveredUntil = end;
-      continue;
-    }
-    for (const decision of decisionsIn(mt, sentence, lead)) {
+  const addDecisions = (decisions: readonly Span[], paragraph: Span, k: number) => {
+    for (const decision of decisions) {
       // the lead's `审议通过《…》` and the later `会议审议通过《…》。` are one decision
       const what = decision.text.replace(/^(?:会议|全会)/u, "").replace(TRAILING_STOP, "");
       if (decided.has(what)) continue;
@@ -304,6 +291,28 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       acts.decisions.push(span(text, decision.start, end));
       coveredUntil = end;
     }
+  };
+  for (const sentence of mt.sentences) {
+    if (sentence.start < coveredUntil) continue;
+    while (mt.paragraphs[k]!.end < sentence.end) k++;
+    const paragraph = mt.paragraphs[k]!;
+    if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
+    const statement = statementIn(mt, lead, sentence, paragraph);
+    // a `；` chain lists items of business one by one (`…；表决通过了大会日程；…；杨武宣读了…并作了说明`): the items
+    // before the one with the statement are decided apart from it
+    const item = statement && containing(mt.units, statement.at);
+    const chained = item && item.start > sentence.start ? decisionsIn(mt, trimEnd(text, span(text, sentence.start, item.start)), lead) : [];
+    const before = chained.length > 0 ? span(text, sentence.start, item!.start) : undefined;
+    addDecisions(chained, paragraph, k);
+    if (statement) {
+      // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
+      const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
+      const end = runEnd(mt, heading ? k + 1 : k);
+      acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, before ? before.end : sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
+      coveredUntil = end;
+      continue;
+    }
+    addDecisions(decisionsIn(mt, sentence, lead), paragraph, k);
   }
   return acts;
 }
