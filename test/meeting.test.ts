@@ -364,6 +364,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.statements.map((s) => [s.speaker, s.span.text.slice(0, 4)])).toEqual([["杨武", "县委常委"]]);
   });
 
+  it("takes an approval in principle (会议原则同意…) and a co-option (增选…为…) as decisions", () => {
+    const got = briefOf("3月2日，市妇联召开十一届三次执委会议。会议原则同意《责任清单》。会议增选王某某、刘某为市妇联第十一届常委。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["会议原则同意《责任清单》。", "会议增选王某某、刘某为市妇联第十一届常委。"]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();
