@@ -369,6 +369,15 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.decisions.map((s) => s.text)).toEqual(["会议原则同意《责任清单》。", "会议增选王某某、刘某为市妇联第十一届常委。"]);
   });
 
+  it("ends a statement before a later sentence of its paragraph that opens with its own speaker and verb", () => {
+    const got = briefOf("3月1日，镇党委召开会议。镇党委书记张渊主持会议并讲话。\n张渊指出，换届时间紧。他要求，全镇干部要严守纪律。会议强调，要确保质量。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([
+      ["张渊", "指出", "张渊指出，换届时间紧。"],
+      ["张渊", "要求", "他要求，全镇干部要严守纪律。"],
+      ["会议", "强调", "会议强调，要确保质量。"],
+    ]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

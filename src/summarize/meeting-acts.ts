@@ -272,6 +272,21 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
 }
 
 /**
+ * Where a statement that would run to `end` stops: before a later sentence of its paragraph that opens with a
+ * speaker and a verb of its own (`…。会议强调，…`, `…。他要求，…`): each is a statement of the report.
+ */
+function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, end: number): number {
+  for (const next of within(mt.sentences, sentence.end, Math.min(end, paragraph.end))) {
+    const said = statementIn(mt, lead, next, paragraph);
+    if (!said?.speakerSpan || said.speakerSpan.start !== next.start) continue;
+    let stop = next.start;
+    while (stop > sentence.end && isBlank(mt.text[stop - 1]!)) stop--;
+    return stop;
+  }
+  return end;
+}
+
+/**
  * Statements and decisions in text order; neither overlaps another (a `要求` inside a statement is part of it).
  *
  * @example
@@ -310,7 +325,7 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
     if (statement) {
       // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
       const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
-      const end = runEnd(mt, heading ? k + 1 : k);
+      const end = nextStatementStart(mt, lead, sentence, paragraph, runEnd(mt, heading ? k + 1 : k));
       acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, before ? before.end : sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
       coveredUntil = end;
       continue;
