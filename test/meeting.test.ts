@@ -351,6 +351,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {
     const got = briefOf("6月2日上午，学院召开党委会议，党委书记谢华生主持会议。\n谢华生书记强调，要加强学习。")!;
     expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text])).toEqual([["谢华生", "谢华生书记"]]);
+    const demands = briefOf("6月2日上午，市公安局召开党委会议。\n王海涛副市长就深入推进教育整顿提出四点要求，一要提高站位。")!;
+    expect(demands.statements.map((s) => [s.speaker, s.speakerSpan?.text])).toEqual([["王海涛", "王海涛副市长"]]);
   });
 
   it("resolves 他 opening 提出…要求 to the person named before (他提出几点要求，一是…)", () => {

@@ -10,7 +10,7 @@
 import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
-import { type Lead, opensAgendaItem } from "./meeting-lead.js";
+import { type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
 import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
@@ -43,6 +43,8 @@ function demandsFollow(mt: MeetingText, after: number): boolean {
 const CHAINED = /[，,](?:并|同时|还)$/u;
 /** `提出(了)(四点)(具体的)要求`: the verb 提出 with 要求 as its object. */
 const PUT_FORWARD = /提出[^，,。；;]{0,10}$/u;
+/** Longest title written after a name (`常务副书记`), in characters. */
+const MAX_TITLE_AFTER = 8;
 /** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
 const MAX_TITLES = 24;
 /** Most people `他们` can refer to. */
@@ -116,12 +118,14 @@ function groupBefore(mt: MeetingText, offset: number): Span | undefined {
 }
 
 /**
- * Where the text names the speaker: the name, with a title or 同志 written after it as part of the subject
- * (`谢华生书记强调`, `卢玎院长强调`).
+ * Where the text names the speaker: the name, with 同志 or an office title (dict/entity-titles.txt, 副 before it
+ * allowed) written right after it as part of the subject (`谢华生书记强调`, `张维护副市长就…提出四点要求`).
  */
-function writtenSpeaker(mt: MeetingText, person: Span, v: number): Span {
-  const titled = DIRECT_GAP.test(mt.text.slice(person.end, v));
-  return span(mt.text, person.start, titled ? v : person.end);
+function writtenSpeaker(mt: MeetingText, person: Span): Span {
+  const after = mt.text.slice(person.end, person.end + MAX_TITLE_AFTER);
+  const deputy = /^(?:常务副|副)/u.exec(after)?.[0] ?? "";
+  const title = after.startsWith("同志") ? "同志" : officeTitles().filter((t) => after.startsWith(t, deputy.length)).sort((a, b) => b.length - a.length)[0];
+  return span(mt.text, person.start, person.end + (title ? (title === "同志" ? 0 : deputy.length) + title.length : 0));
 }
 
 function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
@@ -131,7 +135,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     if (!EXPLAINED.test(text.slice(Math.max(sentence.start, v - 2), v))) return undefined;
     const k = lastPersonBefore(mt, v);
     const person = mt.persons[k];
-    return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: at(person.start, person.end) } : undefined;
+    return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) } : undefined;
   }
   const before = text[v - 1];
   // `会议强调全体干警要…`, `会议要求全校各部门必须…`: the meeting opening the sentence needs no comma after its verb;
@@ -156,7 +160,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     const k = lastPersonBefore(mt, v);
     const person = mt.persons[k];
     if (person && person.start >= sentence.start && v - person.end <= MAX_ADVERBIAL && !/[，,。]/u.test(text.slice(person.end, v))) {
-      return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person, v) };
+      return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     }
   }
   // the person is the clause's subject: only its titles come before it (`会上，县委书记刘文华要求…`)
@@ -169,14 +173,14 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   if (verb !== "表示") {
     const person = mt.persons[lastPersonBefore(mt, v)];
     if (person && person.start >= sentence.start && DIRECT_GAP.test(text.slice(person.end, v)) && opensClause(person.start)) {
-      return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person, v) };
+      return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     }
   }
   // `张维护副市长就深入推进教育整顿提出四点要求，一要…`, `连云进对…表示祝贺，并提出了四点具体的要求`: 提出…要求 has the
   // sentence's subject as its speaker, however long the adverbial before it; `…提出要求。` alone says nothing
   if (verb === "要求" && (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || demandsFollow(mt, v + verb.length)) && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
     const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
-    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     // `他提出几点要求，一是…`: the pronoun opening the clause is the person named before
     const clause = containing(mt.clauses, v);
     if (clause && (text[clause.start] === "他" || text[clause.start] === "她") && !(person && person.end <= v)) {
@@ -188,7 +192,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   // chains another verb of the sentence's subject
   if (CHAINED.test(text.slice(Math.max(sentence.start, v - 3), v))) {
     const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
-    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
   }
   // `全会对进一步全面深化改革做出系统部署，强调…`: a later clause of a sentence whose subject is the meeting
   if (before && CLAUSE_BREAKS.has(before)) {

@@ -379,7 +379,7 @@ export function personRef(person: PersonEntity, orgAliases: ReadonlyMap<string, 
 
 /** Office titles (dict/entity-titles.txt, first column). */
 let titleWords: readonly string[] | undefined;
-const offices = () => (titleWords ??= readDictLines("entity-titles.txt", "\t").map((l) => l.fields[0]!));
+export const officeTitles = () => (titleWords ??= readDictLines("entity-titles.txt", "\t").map((l) => l.fields[0]!));
 const GIVEN_NAME = /^\p{Script=Han}{2,3}$/u;
 
 /**
@@ -388,7 +388,7 @@ const GIVEN_NAME = /^\p{Script=Han}{2,3}$/u;
  */
 function nameAfterTitle(body: string): string | undefined {
   let end = -1;
-  for (const title of offices()) {
+  for (const title of officeTitles()) {
     const at = body.lastIndexOf(title);
     if (at >= 0) end = Math.max(end, at + title.length);
   }
