@@ -20,7 +20,8 @@
  * - Participants, attendees, on leave: names by exact string, one to one (multiset). The reported chair is left
  *   out of the reported participants (the gold lists the chair only as chair). The gold lists named people only:
  *   the members the brief marks `group` (named by role, body or count: 全体党委委员, 办公室, 238人) are not scored;
- *   any other phrase it lists counts as a false positive. On leave is scored the same way against the brief's `onLeave`; the
+ *   any other phrase it lists counts as a false positive. Guests (到会指导, 莅临指导) are invited leaders, whom the
+ *   gold lists as participants: their names count as reported participants. On leave is scored the same way against the brief's `onLeave`; the
  *   table also counts gold on-leave names that gongwen reports as participants or attendees.
  * - Decisions: one to one, greedily in gold order; a reported decision matches a gold clause when they share a
  *   《…》 title, or when their spans overlap by at least half of their union (IoU ≥ 0.5, the gold clause located by
@@ -176,7 +177,7 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
     if (ok) for (const key of [`brief.${field}`, `brief.${field}:${row.kind}`]) bump(key, part);
   }
   const named = (members: readonly { text: string; group?: true }[] | undefined) => (members ?? []).filter((m) => !m.group).map((m) => m.text);
-  const participants = named(brief?.participants).filter((t) => t !== brief?.chair?.name);
+  const participants = [...named(brief?.participants), ...(brief?.guests ?? []).map((g) => g.name)].filter((t) => t !== brief?.chair?.name);
   const attendees = named(brief?.attendees);
   tally("participants", part, textTally(participants, gold.participants));
   tally("attendees", part, textTally(attendees, gold.attendees));

@@ -380,6 +380,12 @@ describe("genre templates of meeting news (minimal repros)", () => {
     ]);
   });
 
+  it("reads titles then a name in a roll as that person (区政府办公室主任何宏伟), and the rostrum (在主席台就座) as attending", () => {
+    const got = briefOf("5月6日，区人大常委会召开第十次会议。区政府办公室主任何宏伟、校长助理列席会议。\n县人大常委会副主任张文蛟、王劳旺在主席台就座。")!;
+    expect(got.attendees.map((s) => [s.text, s.group ?? false])).toEqual([["何宏伟", false], ["校长助理", true]]);
+    expect(got.participants.map((s) => s.text)).toEqual(["张文蛟", "王劳旺"]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

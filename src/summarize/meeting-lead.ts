@@ -381,19 +381,26 @@ export function personRef(person: PersonEntity, orgAliases: ReadonlyMap<string, 
 let titleWords: readonly string[] | undefined;
 export const officeTitles = () => (titleWords ??= readDictLines("entity-titles.txt", "\t").map((l) => l.fields[0]!));
 const GIVEN_NAME = /^\p{Script=Han}{2,3}$/u;
+/** Roles written after a title that are no name (`校长助理`, `主任秘书`, `书记代表`). */
+const ROLE = /(?:助理|秘书|干事|代表|成员|委员|同志|人员|干部|专干|们)$/u;
 
 /**
- * `县人大常委会常务副主任洪自成`: in `由…主持` the chair is written as titles and then the name, so the two or three
- * characters after the last office title are the name, whether or not the entity stage found it as a person.
+ * `县人大常委会常务副主任洪自成`: in `由…主持` and in a roll a person is written as titles and then the name, so the
+ * two or three characters after the last office title are the name, whether or not the entity stage found it.
+ *
+ * @example
+ * nameAfterTitle("县人大常委会常务副主任洪自成"); // → "洪自成"
+ * nameAfterTitle("各代表团团长");                 // → undefined
+ * nameAfterTitle("校长助理");                     // → undefined
  */
-function nameAfterTitle(body: string): string | undefined {
+export function nameAfterTitle(body: string): string | undefined {
   let end = -1;
   for (const title of officeTitles()) {
     const at = body.lastIndexOf(title);
     if (at >= 0) end = Math.max(end, at + title.length);
   }
   const rest = end < 0 ? "" : body.slice(end);
-  return GIVEN_NAME.test(rest) ? rest : undefined;
+  return GIVEN_NAME.test(rest) && !ROLE.test(rest) ? rest : undefined;
 }
 
 /** The chair named by the `主持` at `at`, if any. */
