@@ -337,6 +337,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it("takes the name after the last office title in 由…主持 as the chair (由县人大常委会常务副主任洪自成主持)", () => {
     const got = briefOf("12月5日，县人大会议召开。会议由县人大常委会常务副主任洪自成主持。")!;
     expect(got.chair).toEqual({ name: "洪自成", titles: [], span: expect.objectContaining({ text: "洪自成" }) });
+    expect(briefOf("2月25日，林场召开动员会议，会议由支部书记主持。")?.chair).toBeUndefined();
   });
 
   it("takes a report that says who presided (会议由…主持) as a meeting report, dated by the sentence before, but not the meeting studied", () => {

@@ -417,6 +417,8 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };
     const name = nameAfterTitle(body.text);
     if (name) return { name, titles: [], span: span(text, at - name.length, at) };
+    // `会议由支部书记主持`: an office without its holder's name names no chair (a body does: 由中央政治局主持)
+    if (officeTitles().some((title) => body.text.endsWith(title))) return undefined;
     return { name: body.text, titles: [], org: body.text, span: body };
   }
   const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
