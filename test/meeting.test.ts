@@ -347,6 +347,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(studied.meeting?.name).toBe("会议");
     expect(briefOf("会议由局长李某某主持。要认真学习。")).toBeUndefined();
     expect(briefOf("日前，市委决定在全市开展向朱某某同志学习活动。")).toBeUndefined();
+    expect(briefOf("各单位：定于3月5日上午在市政府召开安全生产工作会议。会议由副市长李某某主持。")).toBeUndefined();
   });
 
   it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {

@@ -203,14 +203,16 @@ const PRESIDED = /^会议由[^。，,；;]{1,40}主持|主持(?:了)?会议/u;
 /**
  * `9月25日上午，调研组…到研究所调研。…参加了调研座谈会。会议由党委书记王齐华主持。`: a report that says who presided
  * reports a meeting held, though it writes no verb of holding it. The lead is the first dated sentence before (or
- * at) the line of the chair; the meeting is the last one the entity stage named up to there, else `会议`.
+ * at) the line of the chair (a report says when its meeting took place); the meeting is the last one the entity
+ * stage named up to there, else `会议`.
  */
 function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undefined {
   const ordered = sentences.filter((s) => SENTENCE_END.test(s.text)).sort((a, b) => a.start - b.start);
   const chairLine = ordered.find((s) => !mt.markerStarts.has(s.start) && PRESIDED.test(s.text));
   if (!chairLine) return undefined;
   const sentence = ordered.find((s) => s.start <= chairLine.start && within(mt.dates, s.start, s.end).some(isDay));
-  if (!sentence) return undefined;
+  // a notice names the chair of a meeting it announces (`定于3月5日召开…。会议由…主持`)
+  if (!sentence || ordered.some((s) => s.start <= chairLine.start && ANNOUNCED.test(s.text))) return undefined;
   const { text } = mt;
   const at = find(text, "主持", chairLine.start, chairLine.end);
   // a meeting studied (`传达学习中央经济工作会议精神`) is not the one held
