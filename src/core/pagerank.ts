@@ -1,6 +1,7 @@
 /**
  * Weighted PageRank on an undirected graph, the ranking step of TextRank (words) and LexRank (sentences).
  */
+import { Scratch } from "./scratch.js";
 
 /**
  * Scores are Float64Arrays throughout (never number[], whose element kind switches between small integers and
@@ -19,18 +20,11 @@ export function argMax(values: Scores): number {
   return best;
 }
 
-/** `values` divided by their maximum (all zeros when none is positive). */
-export function scaledToMax(values: Scores): Scores {
+/** `values` divided by their maximum, in place (all zeros when none is positive). */
+export function scaleToMax(values: Scores): Scores {
   const max = values[argMax(values)] ?? 0;
-  return max > 0 ? values.map((v) => v / max) : new Float64Array(values.length);
-}
-
-/** `a` followed by `b`. */
-export function concatenated(a: Scores, b: Scores): Scores {
-  const out = new Float64Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+  for (let i = 0; i < values.length; i++) values[i] = max > 0 ? values[i]! / max : 0;
+  return values;
 }
 
 const DAMPING = 0.85;
@@ -50,10 +44,11 @@ export interface EdgeRows {
 
 /**
  * The rows of the undirected graph whose edges are `keys` (a * size + b for an edge a < b, ascending, an edge once
- * per unit of weight, so a repeated key sums): a row lists its neighbours ascending, as pageRankOfRows needs.
+ * per unit of weight, so a repeated key sums): a row lists its neighbours ascending, as pageRankOfRows needs. The
+ * rows are valid until the next call.
  */
 export function rowsOfEdgeKeys(size: number, keys: Float64Array): EdgeRows {
-  const first = new Int32Array(size + 1);
+  const first = ROWS.first.take(size + 1);
   let distinct = 0;
   for (let k = 0; k < keys.length; k++) {
     if (k > 0 && keys[k] === keys[k - 1]) continue;
@@ -63,9 +58,10 @@ export function rowsOfEdgeKeys(size: number, keys: Float64Array): EdgeRows {
     distinct++;
   }
   for (let a = 0; a < size; a++) first[a + 1]! += first[a]!;
-  const to = new Int32Array(2 * distinct);
-  const weight = new Float64Array(2 * distinct);
-  const filled = first.slice(0, size);
+  const to = ROWS.to.take(2 * distinct);
+  const weight = ROWS.weight.take(2 * distinct);
+  const filled = ROWS.filled.take(size);
+  filled.set(first.subarray(0, size));
   // keys ascend by a, then b: row x receives its neighbours below x (as some a's b) before those above (as a)
   for (let k = 0; k < keys.length; ) {
     const key = keys[k]!;
@@ -81,19 +77,23 @@ export function rowsOfEdgeKeys(size: number, keys: Float64Array): EdgeRows {
   return { size, first, to, weight };
 }
 
+/** The arrays of rowsOfEdgeKeys's rows and of pageRankOfRows, reused from call to call (core/scratch.ts). */
+const ROWS = { first: new Scratch(Int32Array), to: new Scratch(Int32Array), weight: new Scratch(Float64Array), filled: new Scratch(Int32Array) };
+const RANK = { strength: new Scratch(Float64Array), score: new Scratch(Float64Array), next: new Scratch(Float64Array), share: new Scratch(Float64Array) };
+
 /**
  * Scores of the nodes (summing to about 1), by power iteration; isolated nodes keep the teleport share. Each node
  * gathers its neighbours' shares in ascending order: the sums of the textbook scatter over nodes in order, to the
- * bit, without a store per edge. Cost: iterations × edges.
+ * bit, without a store per edge. Cost: iterations × edges. The scores are valid until the next call.
  */
 export function pageRankOfRows(rows: EdgeRows): Scores {
   const { size, first, to, weight } = rows;
-  const strength = new Float64Array(size);
+  const strength = RANK.strength.take(size);
   for (let a = 0; a < size; a++) for (let e = first[a]!, end = first[a + 1]!; e < end; e++) strength[a]! += weight[e]!;
   const teleport = (1 - DAMPING) / Math.max(size, 1);
-  let score = new Float64Array(size).fill(size > 0 ? 1 / size : 0);
-  let next = new Float64Array(size);
-  const share = new Float64Array(size);
+  let score = RANK.score.take(size, size > 0 ? 1 / size : 0);
+  let next = RANK.next.take(size);
+  const share = RANK.share.take(size);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     // a node without edges is nobody's neighbour: its share is never read
     for (let a = 0; a < size; a++) if (strength[a] !== 0) share[a] = (DAMPING * score[a]!) / strength[a]!;

@@ -3,6 +3,7 @@
  */
 import type { Token } from "../core/schema.js";
 import { pageRankOfRows, rowsOfEdgeKeys, type Scores } from "../core/pagerank.js";
+import { Scratch } from "../core/scratch.js";
 import type { TokenTable } from "./terms.js";
 
 /** A candidate word: its text id, how many tokens offer it, and where the first of them starts. */
@@ -14,7 +15,7 @@ export interface WordCandidate {
 
 /** Candidate words of the content tokens, in first-seen order. */
 export function wordCandidates(tokens: readonly Token[], table: TokenTable): WordCandidate[] {
-  const candidateOf = new Int32Array(table.texts.length).fill(-1);
+  const candidateOf = CANDIDATE_OF.take(table.texts.length, -1);
   const out: WordCandidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!table.terms[i]) continue;
@@ -34,6 +35,11 @@ export function wordCandidates(tokens: readonly Token[], table: TokenTable): Wor
  */
 export const tfWeight = (count: number): number => (count > 0 ? 1 + Math.log(count) : 0);
 
+/** The arrays of wordCandidates and textRankScores, reused from document to document (core/scratch.ts). */
+const CANDIDATE_OF = new Scratch(Int32Array);
+const NODE_OF = new Scratch(Int32Array);
+const KEYS = new Scratch(Float64Array);
+
 /** Words closer than this many tokens are linked in the TextRank graph (jieba's default). */
 const WINDOW = 5;
 /** Sentence-final marks: the co-occurrence window does not reach across them. */
@@ -46,10 +52,11 @@ const SENTENCE_END = /[。！？!?；;\n]/u;
  */
 export function textRankScores(tokens: readonly Token[], table: TokenTable, candidates: readonly WordCandidate[]): Scores {
   const size = candidates.length;
-  const nodeOf = new Int32Array(table.texts.length).fill(-1);
+  const nodeOf = NODE_OF.take(table.texts.length, -1);
   candidates.forEach((c, i) => (nodeOf[c.id] = i));
-  // each co-occurrence as the key a * size + b (a < b): sorted, the keys give the rows, and a repeated key the weight
-  let keys: Float64Array<ArrayBuffer> = new Float64Array(64);
+  // each co-occurrence as the key a * size + b (a < b): sorted, the keys give the rows, and a repeated key the
+  // weight; a token links to at most the WINDOW - 1 before it
+  const keys = KEYS.take((WINDOW - 1) * tokens.length);
   let linked = 0;
   /** Node ids of the last WINDOW - 1 non-space tokens (-1 for tokens that are not candidates), oldest first. */
   const recent = new Int32Array(WINDOW - 1);
@@ -70,7 +77,6 @@ export function textRankScores(tokens: readonly Token[], table: TokenTable, cand
     }
     const node = table.terms[i] ? nodeOf[table.ids[i]!]! : -1;
     if (node >= 0) {
-      if (linked + held > keys.length) keys = grown(keys, linked + held);
       for (let k = 0; k < held; k++) {
         const other = recent[k]!;
         // a self-loop is no link
@@ -82,11 +88,4 @@ export function textRankScores(tokens: readonly Token[], table: TokenTable, cand
     recent[held - 1] = node;
   }
   return pageRankOfRows(rowsOfEdgeKeys(size, keys.subarray(0, linked).sort()));
-}
-
-/** `keys` copied into an array of at least `length` (doubling). */
-function grown(keys: Float64Array, length: number): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(Math.max(length, 2 * keys.length));
-  out.set(keys);
-  return out;
 }
