@@ -102,13 +102,6 @@ function rankingOf(
   const better = (a: number, b: number) =>
     score[a]! > score[b]! || (score[a] === score[b] && (starts[a]! < starts[b]! || (starts[a] === starts[b] && a < b)));
   const textOf = (i: number) => (i < words.length ? table.texts[words[i]!.id]! : found[i - words.length]!.text);
-  // scores count the tokens; spans list every occurrence in the content, inside longer words too
-  const keyword = (i: number): Keyword => ({
-    text: textOf(i),
-    score: score[i]!,
-    kind: i < words.length ? "word" : "phrase",
-    spans: occurrences(ranges, textOf(i)),
-  });
   const kept: number[] = [];
   const keptBigrams: number[][] = [];
   const candidates = bestFirst(0, phrases ? count : words.length, better);
@@ -118,11 +111,21 @@ function rankingOf(
     kept.push(i);
     keptBigrams.push(own);
   }
-  const keywords = kept.map(keyword);
-  const best: Keyword[] = [];
+  const best: number[] = [];
   const bestPhrases = bestFirst(words.length, count, better);
-  for (let i = bestPhrases(); i >= 0 && best.length < MAX_PHRASES; i = bestPhrases()) best.push(keyword(i));
-  return { keywords, phrases: best };
+  for (let i = bestPhrases(); i >= 0 && best.length < MAX_PHRASES; i = bestPhrases()) best.push(i);
+  // scores count the tokens; spans list every occurrence in the content, inside longer words too
+  const listed = [...new Set([...kept, ...best])];
+  const spans = occurrences(ranges, listed.map(textOf));
+  const spansOf = new Map(listed.map((i, k) => [i, spans[k]!]));
+  const keyword = (i: number): Keyword => ({
+    text: textOf(i),
+    score: score[i]!,
+    kind: i < words.length ? "word" : "phrase",
+    spans: spansOf.get(i)!.map((span) => ({ ...span })),
+  });
+  const keywords = kept.map(keyword);
+  return { keywords, phrases: best.map(keyword) };
 }
 
 /**

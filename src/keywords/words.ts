@@ -83,7 +83,7 @@ export function textRankScores(tokens: readonly Token[], table: TokenTable, cand
         if (other >= 0 && other !== node) keys[linked++] = node < other ? node * size + other : other * size + node;
       }
     }
-    if (held === recent.length) recent.copyWithin(0, 1);
+    if (held === recent.length) for (let k = 1; k < held; k++) recent[k - 1] = recent[k]!;
     else held++;
     recent[held - 1] = node;
   }

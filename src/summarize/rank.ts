@@ -12,7 +12,7 @@ import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { isBoilerplate } from "./boilerplate.js";
-import { cosine, forEachSimilarPair, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
+import { cosine, cosinesWithSum, forEachSimilarPair, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
 export interface RankWeights {
@@ -146,8 +146,7 @@ function closestFirst(values: Scores, count: number): number[] {
 function centralities(units: readonly Unit[], space: TermSpace): Scores {
   let members = units.map((_, i) => i);
   if (units.length > MAX_GRAPH) {
-    const centroid = space.sumOf(units.map((u) => u.vector));
-    members = closestFirst(scoresOf(units, (u) => cosine(u.vector, centroid)), MAX_GRAPH);
+    members = closestFirst(cosinesWithSum(units.map((u) => u.vector), space.idfs.length), MAX_GRAPH);
   }
   const ranks = pageRankOfRows(similarityRows(members.map((unit) => units[unit]!.vector), space.idfs.length));
   const scores = new Float64Array(units.length);
@@ -313,7 +312,7 @@ export function summarizeDoc(
   const unitsOf = (spans: { span: Span; sentence: number }[]): Unit[] => {
     const perSpan = tokensPerSpan(tokens, spans.map((s) => s.span));
     return spans
-      .map((s, i) => ({ ...s, vector: space.vectorOf(perSpan[i]!) }))
+      .map((s, i) => ({ span: s.span, sentence: s.sentence, vector: space.vectorOf(perSpan[i]!) }))
       .filter((u) => u.vector.norm > 0);
   };
   const sentences = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
