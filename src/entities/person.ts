@@ -265,7 +265,7 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
     const role = longestEndingAt(lexicon.titles, text, i);
     if (!role || role.value !== "credit") continue;
     const colon = CREDIT_COLONS.has(text.charCodeAt(i));
-    if (!colon && role.end - role.start < 2) continue;
+    if (!colon && i - role.start < 2) continue;
     // the outlet before the role ends like one (新华社, 本报, 本网, 全媒体); 接受记者采访 has none
     let start = role.start;
     if (OUTLET_ENDS.has(text[start - 1] ?? "")) {
