@@ -34,6 +34,11 @@ export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和�
 const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
 const NAME_SEPARATORS = new Set(["、"]);
 const CHAIN_SEPARATORS = new Set(["、", "兼"]);
+/**
+ * Title words of dict/entity-titles.txt that name no post alone: 代表 is a role at an occasion (教师代表程海风) or the
+ * verb (我代表国务院, 何明华代表市委讲话); 人大代表, 党代表 and 特别代表 are posts.
+ */
+const NOT_POSTS = new Set(["代表"]);
 const TITLE_COMMAS = new Set(["，", ","]);
 const FOREIGN_NAME_MARKS = new Set(["·", "•", "・"]);
 /** `:`, `：`, `／`, `/` as character codes: tested at every character of the text. */
@@ -146,7 +151,7 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   let q = end;
   while (titles.length < MAX_CHAIN) {
     const title = longestEndingAt(lexicon.titles, text, q);
-    if (!title || title.value === "credit" || title.value === "address") break;
+    if (!title || title.value === "credit" || title.value === "address" || NOT_POSTS.has(title.word)) break;
     // a link after a group word names a group, not this person's post (…全体委员、第三届校务委员会主任李忠云)
     if (titles.length > 0 && GROUP_WORDS.some((w) => text.endsWith(w, title.start))) break;
     const org = title.value === "office" ? titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start)) : undefined;
@@ -382,7 +387,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
   for (let p = 1; p < text.length; p++) {
     if (!isHan(text, p) || !isHan(text, p - 1)) continue;
     const title = longestEndingAt(lexicon.titles, text, p);
-    if (!title || title.value === "credit" || title.value === "address") continue;
+    if (!title || title.value === "credit" || title.value === "address" || NOT_POSTS.has(title.word)) continue;
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
     let end = listedNameEnd(text, index, lexicon, p, true);
@@ -481,7 +486,7 @@ export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): 
 
 function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
   const title = longestStartingAt(lexicon.titles, text, end);
-  if (!title || title.value !== ("office" satisfies TitleKind)) return undefined;
+  if (!title || title.value !== ("office" satisfies TitleKind) || NOT_POSTS.has(title.word)) return undefined;
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
   return body && body.end > title.end ? undefined : title.word;
