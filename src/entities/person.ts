@@ -35,10 +35,18 @@ const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r",
 const NAME_SEPARATORS = new Set(["、"]);
 const CHAIN_SEPARATORS = new Set(["、", "兼"]);
 /**
- * Title words of dict/entity-titles.txt that name no post alone: 代表 is a role at an occasion (教师代表程海风) or the
- * verb (我代表国务院, 何明华代表市委讲话); 人大代表, 党代表 and 特别代表 are posts.
+ * 代表 names a post only as a delegate to a congress or assembly (二十大代表, 党代会代表, 人大代表); otherwise it is a
+ * role at an occasion (教师代表程海风) or the verb (我代表国务院, 何明华代表市委讲话), though the dictionary lists it for
+ * the tagger. Titles with their kind (特别代表, 常驻代表) are listed words of their own.
  */
-const NOT_POSTS = new Set(["代表"]);
+const DELEGATE = "代表";
+/** Last characters of a congress or assembly a delegate is sent to (二十大, 党代会, 人大). */
+const CONGRESS_ENDS = new Set([..."大会"]);
+
+/** Is the title word ending or starting here a post (not the role or verb 代表)? */
+function isPost(text: string, title: { word: string; start: number }): boolean {
+  return title.word !== DELEGATE || CONGRESS_ENDS.has(text[title.start - 1] ?? "");
+}
 const TITLE_COMMAS = new Set(["，", ","]);
 const FOREIGN_NAME_MARKS = new Set(["·", "•", "・"]);
 /** `:`, `：`, `／`, `/` as character codes: tested at every character of the text. */
@@ -151,7 +159,7 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   let q = end;
   while (titles.length < MAX_CHAIN) {
     const title = longestEndingAt(lexicon.titles, text, q);
-    if (!title || title.value === "credit" || title.value === "address" || NOT_POSTS.has(title.word)) break;
+    if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) break;
     // a link after a group word names a group, not this person's post (…全体委员、第三届校务委员会主任李忠云)
     if (titles.length > 0 && GROUP_WORDS.some((w) => text.endsWith(w, title.start))) break;
     const org = title.value === "office" ? titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start)) : undefined;
@@ -387,7 +395,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
   for (let p = 1; p < text.length; p++) {
     if (!isHan(text, p) || !isHan(text, p - 1)) continue;
     const title = longestEndingAt(lexicon.titles, text, p);
-    if (!title || title.value === "credit" || title.value === "address" || NOT_POSTS.has(title.word)) continue;
+    if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) continue;
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
     let end = listedNameEnd(text, index, lexicon, p, true);
@@ -486,7 +494,8 @@ export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): 
 
 function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
   const title = longestStartingAt(lexicon.titles, text, end);
-  if (!title || title.value !== ("office" satisfies TitleKind) || NOT_POSTS.has(title.word)) return undefined;
+  // right after a name 代表 is the verb (何明华代表市委讲话)
+  if (!title || title.value !== ("office" satisfies TitleKind) || title.word === DELEGATE) return undefined;
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
   return body && body.end > title.end ? undefined : title.word;
