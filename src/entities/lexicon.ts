@@ -168,7 +168,10 @@ export function longestStartingAt<V>(
 }
 
 export interface EntityLexicon {
+  /** dict/entity-titles.txt: the titles the tagger reads as a feature. */
   titles: WordTable<TitleKind>;
+  /** Those and dict/entity-person-titles.txt: the titles person reading takes (person.ts). */
+  personTitles: WordTable<TitleKind>;
   orgSuffixes: WordTable<true>;
   /** Known organisation names → full name (the name itself when the file gives none). */
   orgNames: WordTable<string>;
@@ -183,10 +186,11 @@ export interface EntityLexicon {
 
 const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit", "address"]);
 /** Prefixes an office title can take (原副省长, 常务副市长, 前总理). */
-const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行", "执行副", "临时"];
+const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行"];
+/** Prefixes person reading also takes (执行副主席, 临时党支部书记); the tagger's features keep TITLE_PREFIXES. */
+const PERSON_TITLE_PREFIXES = [...TITLE_PREFIXES, "执行副", "临时"];
 
-function readTitles(): WordTable<TitleKind> {
-  const file = "entity-titles.txt";
+function readTitleEntries(file: string): [string, TitleKind][] {
   const entries: [string, TitleKind][] = [];
   for (const line of readDictLines(file, "\t")) {
     const [title, kind, ...rest] = line.fields;
@@ -195,11 +199,15 @@ function readTitles(): WordTable<TitleKind> {
     }
     entries.push([title, kind as TitleKind]);
   }
+  return entries;
+}
+
+function titleTable(entries: readonly [string, TitleKind][], prefixes: readonly string[]): WordTable<TitleKind> {
   // listed titles first, so that 党委副书记 keeps its own entry rather than becoming 党委 + 副书记
   const variants: [string, TitleKind][] = [];
   for (const [title, kind] of entries) {
     if (kind !== "office") continue;
-    for (const prefix of TITLE_PREFIXES) variants.push([prefix + title, kind]);
+    for (const prefix of prefixes) variants.push([prefix + title, kind]);
   }
   return table([...entries, ...variants]);
 }
@@ -247,8 +255,10 @@ export function entityLexicon(): EntityLexicon {
   if (lexicon) return lexicon;
   const places = readPlaces();
   const regions = readNamePairs("entity-regions.txt", 2);
+  const titles = readTitleEntries("entity-titles.txt");
   lexicon = {
-    titles: readTitles(),
+    titles: titleTable(titles, TITLE_PREFIXES),
+    personTitles: titleTable([...titles, ...readTitleEntries("entity-person-titles.txt")], PERSON_TITLE_PREFIXES),
     orgSuffixes: table(readWords("entity-org-suffixes.txt").map((w) => [w, true as const])),
     orgNames: table(readNamePairs("entity-orgs.txt", 1)),
     surnames: table(readWords("entity-surnames.txt").map((w) => [w, true as const])),

@@ -158,7 +158,7 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   const orgSpans: OrgMatch[] = [];
   let q = end;
   while (titles.length < MAX_CHAIN) {
-    const title = longestEndingAt(lexicon.titles, text, q);
+    const title = longestEndingAt(lexicon.personTitles, text, q);
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) break;
     // a link after a group word names a group, not this person's post (…全体委员、第三届校务委员会主任李忠云)
     if (titles.length > 0 && GROUP_WORDS.some((w) => text.endsWith(w, title.start))) break;
@@ -174,7 +174,7 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     q = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
     // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
     const joined = CHAIN_SEPARATORS.has(text[q - 1] ?? "") || TITLE_COMMAS.has(text[q - 1] ?? "");
-    if (q > 0 && joined && longestEndingAt(lexicon.titles, text, q - 1)) q--;
+    if (q > 0 && joined && longestEndingAt(lexicon.personTitles, text, q - 1)) q--;
     else break;
   }
   return { titles, titleOrgs, orgSpans };
@@ -188,7 +188,7 @@ function chainAfter(text: string, lexicon: EntityLexicon, start: number, end: nu
   let partStart = start;
   for (let i = start; i <= end; i++) {
     if (i < end && !CHAIN_SEPARATORS.has(text[i]!)) continue;
-    const title = longestEndingAt(lexicon.titles, text, i, partStart);
+    const title = longestEndingAt(lexicon.personTitles, text, i, partStart);
     if (title && (title.value === "office" || title.value === "honor") && isAllHan(text, partStart, i)) {
       titles.push(title.word);
       const hasOrg = title.start > partStart;
@@ -224,7 +224,7 @@ function nameListLines(text: string, lexicon: EntityLexicon, into: PersonMatch[]
     const colon = text.slice(lineStart, Math.min(lineEnd, lineStart + 8)).search(/[：:]/u);
     if (colon > 0) {
       const head = text.slice(lineStart, lineStart + colon).replace(/[ \u3000]/gu, "");
-      if (lexicon.titles.words.has(head)) {
+      if (lexicon.personTitles.words.has(head)) {
         role = head;
         i = lineStart + colon + 1;
       }
@@ -267,7 +267,7 @@ const OUTLET_ENDS = new Set([..."社报網网台体體"]);
 const BYLINE_NAME_ENDS = /^(?:$|[\s)）】\]:：,，。;；/|]|摄|报道)/u;
 
 /**
- * Bylines and credits: a role word (记者, 通讯员, 摄影, 编辑…: `credit` in dict/entity-titles.txt), the outlet written
+ * Bylines and credits: a role word (记者, 通讯员, 摄影, 编辑…: `credit` in dict/entity-titles.txt and entity-person-titles.txt), the outlet written
  * before it as part of the title (新华社记者, 本网记者), then, after a colon or spaces or nothing, one or more names
  * set off by single spaces: `（记者 王勃 陶然）`, `记者张永锋报道`, `编辑:付波 熊哲`, `新华社记者 樊如钧 摄`. The
  * role must open its segment (after a bracket, a mark, a space or 本报讯), so that 接受记者采访 names no one;
@@ -275,7 +275,7 @@ const BYLINE_NAME_ENDS = /^(?:$|[\s)）】\]:：,，。;；/|]|摄|报道)/u;
  */
 function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
   for (let i = 2; i <= text.length; i++) {
-    const role = longestEndingAt(lexicon.titles, text, i);
+    const role = longestEndingAt(lexicon.personTitles, text, i);
     if (!role || role.value !== "credit") continue;
     const colon = CREDIT_COLONS.has(text.charCodeAt(i));
     if (!colon && i - role.start < 2) continue;
@@ -304,7 +304,7 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
 
 /** Does a byline role start at `at` (记者任晓莉 实习生黄雨晴: the second is its own byline)? */
 function startsCredit(text: string, lexicon: EntityLexicon, at: number): boolean {
-  return longestStartingAt(lexicon.titles, text, at)?.value === "credit";
+  return longestStartingAt(lexicon.personTitles, text, at)?.value === "credit";
 }
 
 /**
@@ -312,7 +312,7 @@ function startsCredit(text: string, lexicon: EntityLexicon, at: number): boolean
  * names (常委、副书记)? Byline roles do not count: 文 and 图 are also surnames (副省长任海深、文海英).
  */
 function startsChainTitle(text: string, lexicon: EntityLexicon, at: number): boolean {
-  const title = longestStartingAt(lexicon.titles, text, at);
+  const title = longestStartingAt(lexicon.personTitles, text, at);
   return title !== undefined && (title.value === "office" || title.value === "honor");
 }
 
@@ -394,7 +394,7 @@ function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, 
 function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
   for (let p = 1; p < text.length; p++) {
     if (!isHan(text, p) || !isHan(text, p - 1)) continue;
-    const title = longestEndingAt(lexicon.titles, text, p);
+    const title = longestEndingAt(lexicon.personTitles, text, p);
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) continue;
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
@@ -493,7 +493,7 @@ export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): 
 }
 
 function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
-  const title = longestStartingAt(lexicon.titles, text, end);
+  const title = longestStartingAt(lexicon.personTitles, text, end);
   // right after a name 代表 is the verb (何明华代表市委讲话)
   if (!title || title.value !== ("office" satisfies TitleKind) || title.word === DELEGATE) return undefined;
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
