@@ -486,8 +486,11 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
     const item: ListItem = { start, end: node.end, text: text.slice(start, node.end), ordinal, marker: span(text, start, markerEnd) };
     const head = heading(node, layout);
     if (head) item.heading = head;
-    if (node.children.length) {
-      item.children = node.children.sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start).map((child) => toEnumeration(child, layout));
+    // A numbered item is divided only by numbers of a lower level (GB/T 9704 一、→（一）→1.→（1）); a 排比 inside it
+    // (一是坚持…，坚持…，坚持…) is the item's own wording, not a list under it.
+    const children = piece.style === "parallel" ? node.children : node.children.filter((child) => child.style !== "parallel");
+    if (children.length) {
+      item.children = children.sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start).map((child) => toEnumeration(child, layout));
     }
     return item;
   });

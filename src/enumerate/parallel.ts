@@ -98,6 +98,22 @@ function isTitleRun(text: string, starts: readonly number[], clauses: readonly S
   return starts.filter((start, n) => isTitle(text, start, clauses[first + n]!.end)).length >= MIN_ROLL_CALL;
 }
 
+/** The longest object of a set phrase (四字格: 建言献策, 遵纪守法). */
+const SET_PHRASE = 4;
+
+/**
+ * Every clause is the lead and a four-character phrase at most (带头参加讨论，带头建言献策，带头遵纪守法): a chain of
+ * set phrases in one predicate, the comma standing for 、, not clauses set side by side as a figure of speech.
+ */
+function isPhraseChain(text: string, starts: readonly number[], clauses: readonly Span[], first: number): boolean {
+  const lead = sharedLength(text, starts);
+  return starts.every((start, n) => {
+    let end = clauses[first + n]!.end;
+    while (end > start && TITLE_TRAILERS.has(text[end - 1]!)) end--;
+    return end - start - lead <= SET_PHRASE;
+  });
+}
+
 /** A line break lies between `from` and `to`: an 排比 figure stays inside its paragraph. */
 function crossesLine(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text[i] === "\n" || text[i] === "\r") return true;
@@ -117,7 +133,7 @@ function sharedLength(text: string, starts: readonly number[]): number {
  * item is the clause from its lead to its end.
  *
  * @example
- * parallelRuns(text, splitClauses(text, splitSentences(text))) // text = "坚持稳中求进，坚持改革开放，坚持创新驱动。" → one run, 3 items
+ * parallelRuns(text, splitClauses(text, splitSentences(text))) // text = "坚持党的全面领导不动摇，坚持以人民为中心不动摇，坚持改革开放不动摇。" → one run, 3 items
  */
 export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
   const runs: Run[] = [];
@@ -135,7 +151,7 @@ export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
         starts.push(at);
       }
       if (starts.length < MIN_SERIES) continue;
-      if (!canLead(text, first) || isAgenda(text, first) || isRollCall(text, starts) || isTitleRun(text, starts, clauses, k)) {
+      if (!canLead(text, first) || isAgenda(text, first) || isRollCall(text, starts) || isTitleRun(text, starts, clauses, k) || isPhraseChain(text, starts, clauses, k)) {
         skip = Math.max(skip, starts.length); // 我们…，我们…: never re-read
       }
       else if (starts.length > best.length) best = starts;
