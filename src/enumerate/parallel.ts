@@ -29,7 +29,7 @@ const agendaLeads = wordList("enumerate-agenda-leads.txt");
 const documentKinds = wordList("enumerate-document-kinds.txt");
 /** A document title opens its subject with 关于 (关于2024年预算草案的报告). */
 const TITLE_OPENER = "关于";
-/** Closing marks after a title (…的报告》， / …的决定；). */
+/** Closing marks after a title or a clause (…的报告》， / …的决定；). */
 const TITLE_TRAILERS = new Set([..."，,。；;：:、”’》）) \t\u3000"]);
 /** Position titles that make a clause a roll-call entry (dict/enumerate-roll-call-titles.txt). */
 const rollCallTitles = wordList("enumerate-roll-call-titles.txt");
@@ -81,12 +81,18 @@ function isRollCall(text: string, starts: readonly number[]): boolean {
   return titled.length >= MIN_ROLL_CALL;
 }
 
+/** `end` moved back over the marks that close a clause (，；》 …), not before `start`. */
+function beforeTrailers(text: string, start: number, end: number): number {
+  while (end > start && TITLE_TRAILERS.has(text[end - 1]!)) end--;
+  return end;
+}
+
 /**
  * The clause from `start` to `end` is a document's title: 关于 (after the lead and the issuing organ, within
  * {@link TITLE_REACH}) + subject + kind of document (通过县政府关于…的报告).
  */
-function isTitle(text: string, start: number, end: number): boolean {
-  while (end > start && TITLE_TRAILERS.has(text[end - 1]!)) end--;
+function isTitle(text: string, start: number, clauseEnd: number): boolean {
+  const end = beforeTrailers(text, start, clauseEnd);
   return (
     text.slice(start, Math.min(end, start + TITLE_REACH)).includes(TITLE_OPENER) &&
     documentKinds().some((kind) => text.startsWith(kind, end - kind.length))
@@ -107,11 +113,7 @@ const SET_PHRASE = 4;
  */
 function isPhraseChain(text: string, starts: readonly number[], clauses: readonly Span[], first: number): boolean {
   const lead = sharedLength(text, starts);
-  return starts.every((start, n) => {
-    let end = clauses[first + n]!.end;
-    while (end > start && TITLE_TRAILERS.has(text[end - 1]!)) end--;
-    return end - start - lead <= SET_PHRASE;
-  });
+  return starts.every((start, n) => beforeTrailers(text, start, clauses[first + n]!.end) - start - lead <= SET_PHRASE);
 }
 
 /** A line break lies between `from` and `to`: an 排比 figure stays inside its paragraph. */
