@@ -348,6 +348,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("会议由局长李某某主持。要认真学习。")).toBeUndefined();
     expect(briefOf("日前，市委决定在全市开展向朱某某同志学习活动。")).toBeUndefined();
     expect(briefOf("各单位：定于3月5日上午在市政府召开安全生产工作会议。会议由副市长李某某主持。")).toBeUndefined();
+    const study = briefOf("3月27日上午，我院在大会议室开展新学期党委中心组第一次理论学习。学习会由党委书记杨四海主持。")!;
+    expect([study.meeting?.name, study.chair?.name]).toEqual(["学习会", "杨四海"]);
   });
 
   it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {
@@ -386,6 +388,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     const got = briefOf("5月6日，区人大常委会召开第十次会议。区政府办公室主任何宏伟、校长助理列席会议。\n县人大常委会副主任张文蛟、王劳旺在主席台就座。")!;
     expect(got.attendees.map((s) => [s.text, s.group ?? false])).toEqual([["何宏伟", false], ["校长助理", true]]);
     expect(got.participants.map((s) => s.text)).toEqual(["张文蛟", "王劳旺"]);
+  });
+
+  it("gives no brief for a speech or a host's script that addresses the room (同志们：…今天召开…)", () => {
+    expect(briefOf("镇年终会议主持词\n同志们：\n经镇党委、政府研究决定，今天召开2020年全镇工作会议，主要任务是总结工作。")).toBeUndefined();
+    expect(briefOf("今天上午，镇党委召开2020年全镇工作会议，主要任务是总结工作。")?.meeting?.name).toBe("2020年全镇工作会议");
   });
 
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {

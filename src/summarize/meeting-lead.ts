@@ -176,6 +176,9 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
   return undefined;
 }
 
+/** A line addressing an audience: `同志们：`, `各位代表、同志们：`, `女士们、先生们：`. */
+const SALUTATION = /^(?:各位[^：:，,。]{0,12}[、，,])?(?:同志们|各位(?:代表|委员|领导|同志|来宾|老师|同学)们?|女士们、先生们|老师们、同学们)[：:]$/u;
+
 /**
  * The lead sentence among the first sentences of the article, or undefined when the text reports no meeting.
  *
@@ -184,6 +187,8 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
  * findLead(meetingText(noticeDoc));             // → undefined (召开的国务院第54次常务会议 is only mentioned)
  */
 export function findLead(mt: MeetingText): Lead | undefined {
+  // a speech or a host's script opens by addressing the room (`同志们：`): it is said at the meeting, not a report of it
+  if (mt.paragraphs.slice(0, LEAD_WINDOW).some((p) => SALUTATION.test(p.text))) return undefined;
   const window = mt.sentences.slice(0, LEAD_WINDOW);
   // a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
   const sentences = [...window.filter((s) => SENTENCE_END.test(s.text)), ...window.filter((s) => !SENTENCE_END.test(s.text))];
@@ -197,8 +202,11 @@ export function findLead(mt: MeetingText): Lead | undefined {
   return (mt.title && leadIn(mt, mt.title, true)) || presidedLead(mt, sentences);
 }
 
-/** `会议由党委书记王齐华主持`, `市委书记李某主持会议`: who presided, the standard line of a meeting report. */
-const PRESIDED = /^会议由[^。，,；;]{1,40}主持|主持(?:了)?会议/u;
+/**
+ * `会议由党委书记王齐华主持`, `学习会由党委书记杨四海主持`, `市委书记李某主持会议`: who presided, the standard line of
+ * a meeting report; the group names the meeting word.
+ */
+const PRESIDED = /^(会议|\p{Script=Han}{0,4}会)由[^。，,；;]{1,40}主持|主持(?:了)?(会议)/u;
 
 /**
  * `9月25日上午，调研组…到研究所调研。…参加了调研座谈会。会议由党委书记王齐华主持。`: a report that says who presided
@@ -209,7 +217,8 @@ const PRESIDED = /^会议由[^。，,；;]{1,40}主持|主持(?:了)?会议/u;
 function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undefined {
   const ordered = sentences.filter((s) => SENTENCE_END.test(s.text)).sort((a, b) => a.start - b.start);
   const chairLine = ordered.find((s) => !mt.markerStarts.has(s.start) && PRESIDED.test(s.text));
-  if (!chairLine) return undefined;
+  const presided = chairLine && PRESIDED.exec(chairLine.text);
+  if (!chairLine || !presided) return undefined;
   const sentence = ordered.find((s) => s.start <= chairLine.start && within(mt.dates, s.start, s.end).some(isDay));
   // a notice names the chair of a meeting it announces (`定于3月5日召开…。会议由…主持`)
   if (!sentence || ordered.some((s) => s.start <= chairLine.start && ANNOUNCED.test(s.text))) return undefined;
@@ -217,8 +226,9 @@ function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undef
   const at = find(text, "主持", chairLine.start, chairLine.end);
   // a meeting studied (`传达学习中央经济工作会议精神`) is not the one held
   const named = within(mt.meetings, sentence.start, chairLine.end).filter((m) => !text.startsWith("精神", m.end)).at(-1);
-  const noun = find(text, "会议", chairLine.start, chairLine.end);
-  const subject = named ?? span(text, noun, noun + 2);
+  const word = presided[1] ?? "会议";
+  const noun = presided[1] ? chairLine.start : chairLine.start + presided.index + presided[0].length - word.length;
+  const subject = named ?? span(text, noun, noun + word.length);
   return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: span(text, at + 2, at + 2), subject, subjects: ["会议"] };
 }
 
