@@ -350,6 +350,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("各单位：定于3月5日上午在市政府召开安全生产工作会议。会议由副市长李某某主持。")).toBeUndefined();
     const study = briefOf("3月27日上午，我院在大会议室开展新学期党委中心组第一次理论学习。学习会由党委书记杨四海主持。")!;
     expect([study.meeting?.name, study.chair?.name]).toEqual(["学习会", "杨四海"]);
+    const lecture = briefOf("10月31日，中央宣传部举办中央宣讲团首场报告会。他阐述了党的二十大的重大意义。报告会由副书记吴某某主持。")!;
+    expect([lecture.meeting?.name, lecture.chair?.name]).toEqual(["报告会", "吴某某"]);
   });
 
   it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {

@@ -211,8 +211,8 @@ const PRESIDED = /^(会议|\p{Script=Han}{0,4}会)由[^。，,；;]{1,40}主持|
 /**
  * `9月25日上午，调研组…到研究所调研。…参加了调研座谈会。会议由党委书记王齐华主持。`: a report that says who presided
  * reports a meeting held, though it writes no verb of holding it. The lead is the first dated sentence before (or
- * at) the line of the chair (a report says when its meeting took place); the meeting is the last one the entity
- * stage named up to there, else `会议`.
+ * at) the line of the chair (a report says when its meeting took place); the meeting is the one the entity stage
+ * named before with the chair line's word, else that word.
  */
 function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undefined {
   const ordered = sentences.filter((s) => SENTENCE_END.test(s.text)).sort((a, b) => a.start - b.start);
@@ -224,12 +224,16 @@ function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undef
   if (!sentence || ordered.some((s) => s.start <= chairLine.start && ANNOUNCED.test(s.text))) return undefined;
   const { text } = mt;
   const at = find(text, "主持", chairLine.start, chairLine.end);
-  // a meeting studied (`传达学习中央经济工作会议精神`) is not the one held
-  const named = within(mt.meetings, sentence.start, chairLine.end).filter((m) => !text.startsWith("精神", m.end)).at(-1);
   const word = presided[1] ?? "会议";
   const noun = presided[1] ? chairLine.start : chairLine.start + presided.index + presided[0].length - word.length;
+  // the meeting named before with the chair's word (`…首场报告会。报告会由…主持`); for a bare 会议 the last meeting
+  // named (`参加了调研座谈会。会议由…主持`), but not one studied (`传达学习中央经济工作会议精神`)
+  const named = within(mt.meetings, sentence.start, chairLine.start)
+    .filter((m) => (word === "会议" ? !text.startsWith("精神", m.end) : m.text.endsWith(word)))
+    .at(-1);
   const subject = named ?? span(text, noun, noun + word.length);
-  return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: span(text, at + 2, at + 2), subject, subjects: ["会议"] };
+  // the meeting is what was presided over: the object, as in `主持召开…`
+  return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: subject, subject, subjects: ["会议"] };
 }
 
 /**
