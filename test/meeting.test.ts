@@ -316,6 +316,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(meetingAnalyzer("2026-12-06").analyze(review).meeting?.date).toBe("2026-01-15");
     const headline = "3月18日 国务院常务会议研究有关事项\n国务院总理李某某18日主持召开国务院常务会议，研究有关事项。";
     expect(meetingAnalyzer("2026-12-06").analyze(headline).meeting?.date).toBe("2026-03-18");
+    const news = "赵某某主持召开委员长会议 决定常委会会议12月27日至30日在京举行\n委员长会议9日在北京召开。";
+    expect(meetingAnalyzer("2022-12-09").analyze(news).meeting?.date).toBe("2022-12-09");
   });
 
   it.each([
@@ -400,5 +402,6 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();
+    expect(briefOf("教育部今天（11月11日）召开新闻发布会，介绍学前教育法。发布会由新闻办主任续某某主持。")).toBeUndefined();
   });
 });
