@@ -12,7 +12,7 @@ import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { isBoilerplate } from "./boilerplate.js";
-import { cosine, cosinesWithSum, forEachSimilarPair, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
+import { cosine, cosinesWithSum, forEachSimilarPair, TermSpace, tokenRuns, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
 export interface RankWeights {
@@ -161,8 +161,21 @@ function centralities(units: readonly Unit[], space: TermSpace): Scores {
 const MEETING_DECIDES = /^(?:会议|会上|全会|大会)[^，。；：]{0,6}?(?:决定|审议通过|讨论通过|表决通过|通过了|原则同意|同意)/u;
 const MEETING_SAYS = /^(?:会议|会上|全会|大会)[^，。；：]{0,6}?(?:指出|强调|要求|认为|提出|决定|审议|讨论|通过|同意|研究|部署)/u;
 
+/** Both patterns open with 会, 全 or 大: a sentence that does not is never tried. */
+const opensWithMeeting = (sentence: string): boolean => {
+  const first = sentence.charCodeAt(0);
+  return first === 0x4f1a || first === 0x5168 || first === 0x5927;
+};
+const meetingSays = (sentence: string): boolean => opensWithMeeting(sentence) && MEETING_SAYS.test(sentence);
+
 const meetingBonus = (sentence: string, weights: RankWeights): number =>
-  MEETING_DECIDES.test(sentence) ? weights.decision : MEETING_SAYS.test(sentence) ? weights.point : 0;
+  !opensWithMeeting(sentence)
+    ? 0
+    : MEETING_DECIDES.test(sentence)
+      ? weights.decision
+      : MEETING_SAYS.test(sentence)
+        ? weights.point
+        : 0;
 
 /** Scores of `units` (in document order) from the weighted features. */
 function unitScores(
@@ -307,18 +320,19 @@ export function summarizeDoc(
   const { idf, stopwords: stop } = resources;
   const { title, body, tokens } = summaryMaterial(doc, scope);
   const space = new TermSpace(idf, stop);
-  const titleVector = title ? space.vectorOf(tokensPerSpan(tokens, [title])[0]!) : undefined;
+  const titleRun = title ? tokenRuns(tokens, [title]) : undefined;
+  const titleVector = titleRun ? space.vectorOf(tokens, titleRun[0], titleRun[1]) : undefined;
 
   const unitsOf = (spans: { span: Span; sentence: number }[]): Unit[] => {
-    const perSpan = tokensPerSpan(tokens, spans.map((s) => s.span));
+    const runs = tokenRuns(tokens, spans.map((s) => s.span));
     return spans
-      .map((s, i) => ({ span: s.span, sentence: s.sentence, vector: space.vectorOf(perSpan[i]!) }))
+      .map((s, i) => ({ span: s.span, sentence: s.sentence, vector: space.vectorOf(tokens, runs[2 * i], runs[2 * i + 1]) }))
       .filter((u) => u.vector.norm > 0);
   };
   const sentences = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
   // Stock ceremony and procedure (boilerplate.ts) is no summary, unless there is nothing else; what a meeting
   // says or decides always is.
-  const content = sentences.filter((unit) => MEETING_SAYS.test(unit.span.text) || !isBoilerplate(unit.span.text));
+  const content = sentences.filter((unit) => meetingSays(unit.span.text) || !isBoilerplate(unit.span.text));
   const units = content.length > 0 ? content : sentences;
   const scores = unitScores(units, space, titleVector, weights);
   const top = units[argMax(scores)];
@@ -351,14 +365,14 @@ function headline(
   space: TermSpace,
   maxChars: number,
 ): Unit | undefined {
-  const perUnit = tokensPerSpan(tokens, candidates.map((u) => units[u]!.span));
+  const runs = tokenRuns(tokens, candidates.map((u) => units[u]!.span));
   const counts = new Float64Array(space.idfs.length);
   for (const { vector } of units) vector.ids.forEach((id, k) => (counts[id]! += vector.weights[k]! / space.idfs[id]!));
   let best: Unit | undefined;
   let bestValue = -Infinity;
   candidates.forEach((u, k) => {
     const unit = units[u]!;
-    const inside = perUnit[k]!;
+    const inside = tokens.slice(runs[2 * k], runs[2 * k + 1]);
     inside.forEach((_token, i) => {
       if (i > 0 && !(inside[i - 1]!.kind === "punct" && CLAUSE_BREAK.has(inside[i - 1]!.text))) return;
       const start = afterTimeClause(inside, i);
