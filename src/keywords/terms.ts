@@ -86,7 +86,12 @@ export interface TokenTable {
 }
 
 /** The arrays of the TokenTable, reused from document to document (core/scratch.ts). */
-const TABLE = { ids: new Scratch(Int32Array), counts: new Scratch(Int32Array), terms: new Scratch(Uint8Array), roles: new Scratch(Uint8Array) };
+const TABLE = {
+  ids: new Scratch(Int32Array),
+  counts: new Scratch(Int32Array),
+  terms: new Scratch(Uint8Array),
+  roles: new Scratch(Uint8Array),
+};
 
 /**
  * Reads `tokens` (already limited to the content) into a {@link TokenTable}, through the process's term lexicon

@@ -10,6 +10,7 @@ import { contentRanges, spansWithin } from "../core/spans.js";
 import { argMax, pageRankOfRows, scaleToMax, scoresOf, type EdgeRows, type Scores } from "../core/pagerank.js";
 import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
+import { Scratch } from "../core/scratch.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { isBoilerplate } from "./boilerplate.js";
 import { cosine, cosinesWithSum, forEachSimilarPair, TermSpace, tokenRuns, type TermVector } from "./vectors.js";
@@ -94,17 +95,25 @@ function titleOf(doc: Doc, sentences: readonly { span: Span; index: number }[]):
   return first && sentences.length > 1 && first.text.length <= MAX_HEADLINE && isHeading(doc.text, first) ? first : undefined;
 }
 
+/** similarityRows's arrays, reused from document to document. */
+const ROWS = {
+  first: new Scratch(Int32Array),
+  to: new Scratch(Int32Array),
+  weight: new Scratch(Float64Array),
+  filled: new Scratch(Int32Array),
+};
+
 /**
  * The cosine-similarity graph of `vectors` as flat rows, straight from the similar pairs (no map per node): pairs
  * come a-major with b ascending, so appending each to both rows lists every node's neighbours in ascending order,
- * the order addEdge's maps would keep, and PageRank's sums are the same.
+ * as pageRankOfRows needs. The rows are valid until the next call (their arrays are reused: core/scratch.ts).
  */
 function similarityRows(vectors: readonly TermVector[], terms: number): EdgeRows {
   const pairs: number[] = [];
   const similarities: number[] = [];
-  const first = new Int32Array(vectors.length + 1);
+  const first = ROWS.first.take(vectors.length + 1);
   forEachSimilarPair(vectors, terms, (a, b, similarity) => {
-    // addEdge's rule: only positive weights make an edge
+    // only positive weights make an edge
     if (similarity <= 0) return;
     pairs.push(a, b);
     similarities.push(similarity);
@@ -112,9 +121,10 @@ function similarityRows(vectors: readonly TermVector[], terms: number): EdgeRows
     first[b + 1]!++;
   });
   for (let a = 0; a < vectors.length; a++) first[a + 1]! += first[a]!;
-  const to = new Int32Array(first[vectors.length]!);
-  const weight = new Float64Array(to.length);
-  const filled = first.slice(0, vectors.length);
+  const to = ROWS.to.take(first[vectors.length]!);
+  const weight = ROWS.weight.take(to.length);
+  const filled = ROWS.filled.take(vectors.length);
+  filled.set(first.subarray(0, vectors.length));
   similarities.forEach((similarity, k) => {
     const a = pairs[2 * k]!;
     const b = pairs[2 * k + 1]!;
@@ -326,7 +336,10 @@ export function summarizeDoc(
   const unitsOf = (spans: { span: Span; sentence: number }[]): Unit[] => {
     const runs = tokenRuns(tokens, spans.map((s) => s.span));
     return spans
-      .map((s, i) => ({ span: s.span, sentence: s.sentence, vector: space.vectorOf(tokens, runs[2 * i], runs[2 * i + 1]) }))
+      .map((s, i) => {
+        const vector = space.vectorOf(tokens, runs[2 * i], runs[2 * i + 1]);
+        return { span: s.span, sentence: s.sentence, vector };
+      })
       .filter((u) => u.vector.norm > 0);
   };
   const sentences = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
