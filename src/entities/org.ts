@@ -6,7 +6,9 @@
  */
 import type { Token } from "../core/schema.js";
 import { wordSet } from "../dict.js";
-import { type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt } from "./lexicon.js";
+import {
+  type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt, mayEndWord, mayStartWord,
+} from "./lexicon.js";
 import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 
 export interface OrgMatch {
@@ -143,6 +145,8 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
 
 /** Is the token a head: a known or `nt` organisation, or a word ending in an organisation suffix? */
 function headEnd(text: string, token: Token, lexicon: EntityLexicon): number {
+  // most words neither start like a known name nor end like a suffix: two bit set reads rule them out
+  if (!mayStartWord(lexicon.orgNames, text.charCodeAt(token.start)) && !mayEndWord(lexicon.orgSuffixes, text.charCodeAt(token.end - 1))) return -1;
   if (!isMaterial(token) || isNonOrgWord(token.text, lexicon)) return -1;
   const knownEnd = longestEndAfter(lexicon.orgNames, text, token.start);
   if (knownEnd >= token.end) return knownEnd;

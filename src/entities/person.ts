@@ -9,7 +9,7 @@
  * Names are a surname (`dict/entity-surnames.txt`) and one or two given-name characters; where the name ends is
  * read from jieba's word boundaries, because jieba often glues the next character on (宋海宏对).
  */
-import { endsWord, type EntityLexicon, longestEndingAt, longestStartingAt, type TitleKind } from "./lexicon.js";
+import { type EntityLexicon, longestEndingAt, longestStartingAt, mayEndWord, type TitleKind } from "./lexicon.js";
 import { orgEndingAt, type OrgMatch } from "./org.js";
 import { placeEndingAt } from "./place.js";
 import type { Token } from "../core/schema.js";
@@ -193,7 +193,7 @@ function credits(text: string, lexicon: EntityLexicon, into: PersonMatch[]): voi
 function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
   for (let p = 1; p < text.length; p++) {
     // most characters end no title: one bit set read rejects them before anything else
-    if (!endsWord(lexicon.titles, text.charCodeAt(p - 1)) || !isHan(text, p) || !isHan(text, p - 1)) continue;
+    if (!mayEndWord(lexicon.titles, text.charCodeAt(p - 1)) || !isHan(text, p) || !isHan(text, p - 1)) continue;
     const title = longestEndingAt(lexicon.titles, text, p);
     if (!title || title.value === "credit" || title.value === "address") continue;
     // a title inside a longer word is none (成员国的, 成员国代表)
