@@ -115,6 +115,7 @@ const RELATIVE_START = 8;
 const PERIOD_START = 16;
 /** Characters at which a date may start: digits, Chinese numerals, and the first characters of the words above. */
 const STARTER = DIGIT | CHINESE_NUMBER | RELATIVE_START | PERIOD_START;
+const NUMBER = DIGIT | CHINESE_NUMBER;
 const FLAGS = new Uint8Array(0x10000);
 const flag = (chars: Iterable<string>, bit: number) => {
   for (const c of chars) FLAGS[c.charCodeAt(0)]! |= bit;
@@ -127,6 +128,23 @@ flag(DAY_PERIODS.map(([word]) => word[0]!), PERIOD_START);
 
 /** The flags of the unit at `i` (none past the end: charCodeAt gives NaN, read as index 0). */
 const flagsAt = (text: string, i: number) => FLAGS[text.charCodeAt(i) | 0]!;
+
+/** Words by their first unit, in their list's order (so the first listed of 上个月 and 上月 is tried first). */
+function byFirstUnit<W extends readonly [string, ...unknown[]]>(words: readonly W[]): Map<number, W[]> {
+  const map = new Map<number, W[]>();
+  for (const entry of words) {
+    const first = entry[0].charCodeAt(0);
+    map.set(first, [...(map.get(first) ?? []), entry]);
+  }
+  return map;
+}
+const RELATIVE_BY_FIRST = byFirstUnit(RELATIVE_WORDS);
+const PERIODS_BY_FIRST = byFirstUnit(DAY_PERIODS);
+
+/** The first word of `words` written at `p` (`flag` marks their first units: most characters are rejected on it). */
+function wordAt<W extends readonly [string, ...unknown[]]>(text: string, p: number, flag: number, words: Map<number, W[]>): W | undefined {
+  return flagsAt(text, p) & flag ? words.get(text.charCodeAt(p))!.find(([word]) => text.startsWith(word, p)) : undefined;
+}
 
 const isLatinLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 
@@ -231,7 +249,7 @@ function readTime(text: string, i: number, end: number, afterDate: boolean): Tim
   let p = i;
   let offset = 0;
   let period = false;
-  const periodWord = flagsAt(text, p) & PERIOD_START ? DAY_PERIODS.find(([word]) => text.startsWith(word, p)) : undefined;
+  const periodWord = wordAt(text, p, PERIOD_START, PERIODS_BY_FIRST);
   if (periodWord) {
     p += periodWord[0].length;
     offset = periodWord[1];
@@ -294,9 +312,12 @@ function readNumericDate(text: string, i: number, end: number): { parts: DatePar
   return isValidDay(parts) && y.value >= MIN_YEAR && y.value <= MAX_YEAR ? { parts, end: d.end } : undefined;
 }
 
+/** Days in a month (1-12) of a year read as Date.UTC reads it (0-99 are 1900-1999), without building a Date. */
 function daysInMonth(year: number | undefined, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   // Without a year, 29 February may be right.
-  return new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate();
+  const y = year === undefined ? 2000 : year >= 0 && year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 function isValidDay({ year, month, day }: DateParts): boolean {
@@ -460,8 +481,16 @@ function complete(scan: Scan, start: number, p: number, parts: DateParts, precis
   return withTime(scan, start, p, filled, precision, relative, filled !== parts);
 }
 
-/** The date or time expression starting exactly at `p`, if any. */
+/**
+ * The date or time expression starting exactly at `p`, if any: one stated in numbers starts with a digit or a
+ * numeral, the others with a word (今年, 上午9时), so each reader is tried only where it can succeed.
+ */
 function readAt(scan: Scan, p: number): DateMention | undefined {
+  return flagsAt(scan.text, p) & NUMBER ? readNumbersAt(scan, p) : readWordsAt(scan, p);
+}
+
+/** `2023-05-18`, `2023年5月17日`, `2018—2035年`, `5月17日`, `17日`, `9时30分`. */
+function readNumbersAt(scan: Scan, p: number): DateMention | undefined {
   const { text, end } = scan;
   const numeric = readNumericDate(text, p, end);
   if (numeric) return withTime(scan, p, numeric.end, numeric.parts, "day", false, false);
@@ -470,8 +499,13 @@ function readAt(scan: Scan, p: number): DateMention | undefined {
   if (year) return readMonthDay(scan, p, year.end, year.year, false) ?? mention(scan, p, year.end, { year: year.year }, "year", false, false);
   const rangeStart = readYearBeforeRange(text, p, end);
   if (rangeStart) return mention(scan, p, rangeStart.end, { year: rangeStart.year }, "year", false, false);
+  return readMonthDay(scan, p, p, undefined, false) ?? readTimeAt(scan, p);
+}
 
-  const relative = flagsAt(text, p) & RELATIVE_START ? RELATIVE_WORDS.find(([word]) => text.startsWith(word, p)) : undefined;
+/** `今年`, `今年5月17日`, `近日`, `上午9时`. */
+function readWordsAt(scan: Scan, p: number): DateMention | undefined {
+  const { text, end } = scan;
+  const relative = wordAt(text, p, RELATIVE_START, RELATIVE_BY_FIRST);
   if (relative) {
     const [word, field, shift] = relative;
     const wordEnd = p + word.length;
@@ -484,16 +518,15 @@ function readAt(scan: Scan, p: number): DateMention | undefined {
     const parts = shift !== null && scan.ref ? resolveRelative(field, shift, scan.ref) : {};
     return mention(scan, p, wordEnd, parts, field, true, false);
   }
+  return readTimeAt(scan, p);
+}
 
-  const monthDay = readMonthDay(scan, p, p, undefined, false);
-  if (monthDay) return monthDay;
-
-  const time = readTime(text, p, end, false);
-  if (time) {
-    const { end: timeEnd, ...clock } = time;
-    return mention(scan, p, timeEnd, clock, "time", false, false);
-  }
-  return undefined;
+/** A time of day on its own (`上午9时`, `9时30分`). */
+function readTimeAt(scan: Scan, p: number): DateMention | undefined {
+  const time = readTime(scan.text, p, scan.end, false);
+  if (!time) return undefined;
+  const { end: timeEnd, ...clock } = time;
+  return mention(scan, p, timeEnd, clock, "time", false, false);
 }
 
 /** A number that continues one before it (the 23 of 123, the 三 of 十三) is not the start of a date. */
