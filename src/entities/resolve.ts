@@ -42,15 +42,15 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], l
   }
   // strongest, longest, leftmost first; equal keys in the candidates' order
   ordered.sort((a, b) => rank[a]! - rank[b]! || end[b]! - start[b]! - (end[a]! - start[a]!) || start[a]! - start[b]! || a - b);
-  // one mark per character and layer
-  const taken = new Uint8Array(length * 3);
+  // one bit per layer at each character
+  const taken = new Uint8Array(length);
   const chosen: number[] = [];
   for (const k of ordered) {
-    const base = LAYERS[candidates[k]!.type] * length;
+    const layer = 1 << LAYERS[candidates[k]!.type];
     let free = end[k]! > start[k]!;
-    for (let i = base + start[k]!; free && i < base + end[k]!; i++) free = taken[i] === 0;
+    for (let i = start[k]!; free && i < end[k]!; i++) free = (taken[i]! & layer) === 0;
     if (!free) continue;
-    taken.fill(1, base + start[k]!, base + end[k]!);
+    for (let i = start[k]!; i < end[k]!; i++) taken[i]! |= layer;
     chosen.push(k);
   }
   // text order, longer first at one start; equal spans in the order they were chosen
