@@ -208,7 +208,8 @@ function isSpecific(text: string, lexicon: EntityLexicon, org: OrgMatch): boolea
 /** Known names that start inside a token (中央纪委国家监委 is one jieba word holding two organisations). */
 function knownNamesIn(text: string, lexicon: EntityLexicon, token: Token, into: OrgMatch[]): void {
   let i = token.start;
-  while (i < token.end) {
+  // a name of three characters or more must fit before the word's end (most words are shorter: no lookup at all)
+  while (i + 3 <= token.end) {
     const knownEnd = longestEndAfter(lexicon.orgNames, text, i, token.end);
     if (knownEnd - i >= 3) {
       into.push({ start: i, end: knownEnd });
