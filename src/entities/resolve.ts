@@ -29,7 +29,7 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], l
   // the sort keys in typed arrays, the candidates by number: a comparator reading the fields of candidates of
   // many shapes cost more than the rest of the choice
   const count = candidates.length;
-  const rank = new Int32Array(count);
+  const rank = new Float64Array(count);
   const start = new Int32Array(count);
   const end = new Int32Array(count);
   const ordered: number[] = [];
@@ -40,8 +40,8 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], l
     end[k] = candidate.end;
     ordered.push(k);
   }
-  // strongest, longest, leftmost first; equal keys in the candidates' order
-  ordered.sort((a, b) => rank[a]! - rank[b]! || end[b]! - start[b]! - (end[a]! - start[a]!) || start[a]! - start[b]! || a - b);
+  // strongest, longest, leftmost first (a stable sort: equal keys in the candidates' order)
+  ordered.sort((a, b) => rank[a]! - rank[b]! || end[b]! - start[b]! - (end[a]! - start[a]!) || start[a]! - start[b]!);
   // one bit per layer at each character
   const taken = new Uint8Array(length);
   const chosen: number[] = [];
@@ -54,9 +54,7 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], l
     chosen.push(k);
   }
   // text order, longer first at one start; equal spans in the order they were chosen
-  const position = new Int32Array(count);
-  chosen.forEach((k, i) => (position[k] = i));
-  chosen.sort((a, b) => start[a]! - start[b]! || end[b]! - end[a]! || position[a]! - position[b]!);
+  chosen.sort((a, b) => start[a]! - start[b]! || end[b]! - end[a]!);
   return chosen.map((k) => candidates[k]!);
 }
 
