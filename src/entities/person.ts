@@ -9,7 +9,7 @@
  * Names are a surname (`dict/entity-surnames.txt`) and one or two given-name characters; where the name ends is
  * read from jieba's word boundaries, because jieba often glues the next character on (宋海宏对).
  */
-import { type EntityLexicon, longestEndingAt, longestStartingAt, mayEndWord, type TitleKind } from "./lexicon.js";
+import { type EntityLexicon, longestEndingAt, longestStartingAt, mayEndWord, mayStartWord, type TitleKind } from "./lexicon.js";
 import { orgEndingAt, type OrgMatch } from "./org.js";
 import { placeEndingAt } from "./place.js";
 import type { Token } from "../core/schema.js";
@@ -433,6 +433,8 @@ const OPENING_TAGS = new Set(["c", "p", "v"]);
 function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
   const taken = new Set(into.map((p) => p.end));
   for (let t = 3; t < text.length; t++) {
+    // a title must start at t: one bit set read rejects most characters before the tests below
+    if (!mayStartWord(lexicon.titles, text.charCodeAt(t))) continue;
     const start = t - 3;
     if (taken.has(t) || !isHan(text, t) || surnameLength(text, lexicon, start) !== 1 || !isAllHan(text, start, t)) continue;
     if (PLACE_LAST_CHARACTERS.has(text[t - 1]!)) continue;
