@@ -211,3 +211,37 @@ function mappedSentences(name: SetName): BioSentence[] {
       return PROVENANCE.weibo.files.flatMap(readWeibo);
   }
 }
+
+/** A title the tagger reads as a feature: Han script, two to eight characters. */
+const TITLE_SHAPE = /^\p{Script=Han}{2,8}$/u;
+
+/**
+ * The job titles the training sets annotate (CLUENER `position`, Resume `TITLE`: 党委书记, 副省长, 董事长), with how
+ * often each is annotated; only titles of `TITLE_SHAPE`.
+ */
+export function annotatedTitles(): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (title: string) => {
+    if (TITLE_SHAPE.test(title)) counts.set(title, (counts.get(title) ?? 0) + 1);
+  };
+  for (const file of PROVENANCE.cluener.files) {
+    for (const line of readFileSync(dataPath(file), "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      const { entity_list } = JSON.parse(line) as { entity_list: { entity_type: string; entity: string }[] };
+      for (const { entity_type, entity } of entity_list) if (entity_type === "position") add(entity.trim());
+    }
+  }
+  for (const file of PROVENANCE.resume.files) {
+    let title = "";
+    for (const line of readFileSync(dataPath(file), "utf8").split("\n")) {
+      const [char, tag = "O"] = line.split(" ");
+      if (tag.endsWith("-TITLE") && !tag.startsWith("B-") && !tag.startsWith("S-")) title += char;
+      else {
+        if (title) add(title);
+        title = tag.endsWith("-TITLE") ? char! : "";
+      }
+    }
+    if (title) add(title);
+  }
+  return counts;
+}

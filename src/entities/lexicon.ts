@@ -85,7 +85,7 @@ function buildTrie(list: readonly string[], backwards: boolean): Trie {
 
 const startsWord = (trie: Trie, unit: number) => (trie.starts[unit >>> 5]! & (1 << (unit & 31))) !== 0;
 
-function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
+export function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
   const words = new Map<string, V>();
   for (const [word, value] of entries) if (!words.has(word) && word !== "") words.set(word, value);
   const list = [...words.keys()];
