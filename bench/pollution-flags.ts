@@ -3,7 +3,8 @@
  * 19,541 CCTV news items, the policy documents of ../shared/data/policy and the seed carry no injection (the seed's
  * bilingual lines are not pollution), so every flag there is a false one (goal: 0). On test/fixtures/realworld the
  * pages annotated `pollution: true` are counted flagged or not (a `page.spam` finding also counts as a flag there,
- * since hijacked pages carry gambling strings rather than pinyin), dev and held-out side by side.
+ * since hijacked pages carry gambling strings rather than pinyin), dev and held-out side by side, and again by each
+ * kind the gold names (a page of two kinds counts under both).
  *
  * Runs the input readers only (what `analyze` runs before the stages), as the flags come from them.
  *
@@ -45,10 +46,11 @@ const sources = new Map(rows.map((line) => {
   const cells = Object.fromEntries(columns.map((c, i) => [c, line.split("\t")[i] ?? ""]));
   return [cells.id!, cells];
 }));
+const byKind = new Map<string, { dev: [number, number]; heldout: [number, number] }>();
 const counts = { dev: { polluted: 0, flagged: 0, byReader: 0, clean: 0, falseFlags: 0 }, heldout: { polluted: 0, flagged: 0, byReader: 0, clean: 0, falseFlags: 0 } };
 for (const line of readFileSync(join(root, "pages.jsonl"), "utf8").split("\n")) {
   if (line.trim() === "") continue;
-  const gold = JSON.parse(line) as { id: string; pollution: boolean };
+  const gold = JSON.parse(line) as { id: string; pollution: boolean; pollutionKinds?: string[] };
   const row = sources.get(gold.id)!;
   if (row.encoding !== "utf-8") continue;
   const part = row.split as "dev" | "heldout";
@@ -60,6 +62,12 @@ for (const line of readFileSync(join(root, "pages.jsonl"), "utf8").split("\n")) 
     tally.polluted++;
     if (flagged) tally.flagged++;
     if (byReader) tally.byReader++;
+    for (const kind of gold.pollutionKinds ?? []) {
+      const row = byKind.get(kind) ?? { dev: [0, 0], heldout: [0, 0] };
+      row[part][1]++;
+      if (flagged) row[part][0]++;
+      byKind.set(kind, row);
+    }
     if (details && !flagged && part === "dev") console.log(`missed ${gold.id}: ${row.note}`);
   } else {
     tally.clean++;
@@ -74,3 +82,5 @@ printTable(["", "dev", "held-out"], [
   ["… by input.pollution", share(counts.dev.byReader, counts.dev.polluted), share(counts.heldout.byReader, counts.heldout.polluted)],
   ["clean pages with input.pollution", share(counts.dev.falseFlags, counts.dev.clean), share(counts.heldout.falseFlags, counts.heldout.clean)],
 ]);
+console.log("\nPolluted pages flagged, by the kind the gold names\n");
+printTable(["kind", "dev", "held-out"], [...byKind].sort((a, b) => a[0].localeCompare(b[0])).map(([kind, row]) => [kind, share(...row.dev), share(...row.heldout)]));

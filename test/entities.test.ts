@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -242,6 +243,58 @@ describe("entities in news text (the tagger)", () => {
     const html = entities('<p style="margin-top: 0px; margin-bottom: 0px; text-align: center; font-family: 宋体;">各省、自治区人民政府：</p>');
     expect(texts(html, "person").filter((name) => /[a-z]/iu.test(name))).toEqual([]);
     expect(texts(entities("Smith先生会见了王小明。"), "person")).toEqual(["Smith", "王小明"]);
+  });
+});
+
+describe("persons on real meeting releases (test/fixtures/realworld, dev part)", () => {
+  const page = (id: string) => readFileSync(`test/fixtures/realworld/dev/${id}`, "utf8");
+  const persons = (id: string) => of(createAnalyzer().analyze(page(id)).entities ?? [], "person");
+  const pairs = (found: EntityOf<"person">[], name: string) =>
+    found.filter((p) => p.text === name).flatMap((p) => p.attrs.titles.map((t, k) => `${p.attrs.titleOrgs[k] ?? ""}${t}`));
+
+  it("reads a roster's padded name as one person: the span as written, the name without the padding", () => {
+    const text = page("h-017.html");
+    const found = of(createAnalyzer().analyze(text).entities ?? [], "person");
+    const you = found.find((p) => p.normalized === "尤权");
+    expect(you).toMatchObject({ text: "尤　权", id: "person:尤权" });
+    expect(text.slice(you!.start, you!.end)).toBe("尤　权");
+    expect(you!.attrs.titles).toEqual(["主任", "副秘书长"]);
+    // a continuation line of the roster, indented to the names' column
+    expect(found.find((p) => p.normalized === "王伟")?.attrs).toMatchObject({ titles: ["执行副主席"], titleOrgs: ["北京奥组委"] });
+  });
+
+  it("takes no person with whitespace but a padded name: single spaces separate the names of a byline", () => {
+    for (const id of ["h-017.html", "m-082.txt", "t-029.txt"]) {
+      const read = persons(id).map((p) => p.normalized ?? p.text);
+      expect(read.filter((name) => /\s/u.test(name)), id).toEqual([]);
+    }
+    expect(persons("m-082.txt").map((p) => p.text)).not.toContain("冯 艳");
+  });
+
+  it("gives every name of a titled roster the title, however jieba cuts the names (邓/nr 先/d 同/p, 征书和)", () => {
+    const found = persons("m-030.txt");
+    for (const name of ["陈社教", "楼伟成", "曹迎春", "朱智青", "王政", "邓先同", "程军才"]) expect(pairs(found, name), name).toEqual(["市委常委"]);
+    const deputies = persons("m-020.txt");
+    for (const name of ["谭庚山", "丁兴俊", "征书和", "徐学坤"]) expect(pairs(deputies, name), name).toEqual(["副主任"]);
+  });
+
+  it("keeps the title's body as written: 县政协 with its level character, no body for 该院", () => {
+    const found = persons("m-085.txt");
+    expect(pairs(found, "吴其珍")).toEqual(["县政协副主席"]);
+    expect(pairs(found, "胡宁")).toEqual(["县政协副主席"]);
+    expect(pairs(persons("m-069.txt"), "朱雅频")).toEqual(["党组书记", "检察长"]);
+  });
+
+  it("reads bylines with their outlet and every name set off by a space", () => {
+    expect(pairs(persons("m-107.txt"), "方蓉")).toEqual(["记者"]);
+    expect(pairs(persons("m-107.txt"), "朱波")).toEqual(["记者"]);
+    expect(pairs(persons("m-072.txt"), "樊如钧")).toEqual(["新华社记者"]);
+  });
+
+  it("joins titles with a comma or 兼, and reads 代表 after a name as the verb", () => {
+    expect(pairs(persons("m-104.txt"), "徐建役")).toEqual(["副市长", "市公安局党委书记", "局长"]);
+    expect(pairs(persons("m-155.txt"), "夏宝龙")).toEqual(["副主席", "秘书长"]);
+    expect(persons("m-096.txt").flatMap((p) => p.attrs.titles)).not.toContain("代表");
   });
 });
 

@@ -53,8 +53,90 @@ describe("pollution reader", () => {
     expect(width.tokens.find((t) => t.text === "2０23年")?.normalized).toBe("2023年");
     // a betting site's string in place of a county's name (dev item x-004), reported where its words are
     const seo = analyzer.analyze("6月20日晚6时,开云手机官网入口·(中国)官方网站召开第七次常务会议。");
-    expect(seo.input?.pollution).toEqual([{ kind: "seo", count: 1, score: 0.037, evidence: [{ start: 9, end: 17, text: "开云手机官网入口" }] }]);
+    expect(seo.input?.pollution).toEqual([{ kind: "seo", count: 1, score: 0.037, evidence: [{ start: 9, end: 26, text: "开云手机官网入口·(中国)官方网站" }] }]);
     expect(kinds(analyzer.analyze("全省体育彩票投注站一年365天照常营业。"))).toEqual([]);
+  });
+
+  it("reports hijacked names by class: site-string templates, brands beside a brand or before an institution's slot", () => {
+    // dev items of the real-world corpus, each a different kind of hijack
+    const evidence = (id: string) => {
+      const doc = analyzer.analyze(readFileSync(`test/fixtures/realworld/dev/${id}.txt`, "utf8"));
+      return doc.input?.pollution?.find((p) => p.kind === "seo")?.evidence.map((e) => e.text);
+    };
+    expect(evidence("x-057")).toEqual(["bwin必赢"]); // bwin必赢党委: a template word, and a brand before 党委
+    expect(evidence("x-059")).toEqual(["伟德国际1946"]); // 伟德国际1946源于英国召开…: a brand before 召开
+    expect(evidence("x-060")?.[1]).toBe("千亿体育在线(中国)官方网站"); // brand and template, five times
+    expect(evidence("x-067")).toEqual(["|成人毛片无码一区二区三区"]); // a porn site's tags after a State Council headline
+    expect(evidence("x-068")).toEqual(["021期10-03-40-06-39-20"]); // a lottery draw in a fake government document
+    // the hijacked string is left out of the text read: the meeting is the 党委's, the decision the 方案's
+    const seo = analyzer.analyze("4月26日下午,bwin必赢党委在综合实验楼召开意识形态工作专题会。会议审议通过了《开云手机官网入口·(中国)官方网站2022年乡村振兴实施方案》。");
+    for (const e of seo.input!.pollution![0]!.evidence) expect(seo.text.slice(e.start, e.end)).toBe(e.text);
+    expect(shownTexts(seo).filter((t) => /bwin|必赢|开云|官网/u.test(t))).toEqual([]);
+    expect(seo.meeting?.decisions?.map(shown)).toEqual(["会议审议通过了《2022年乡村振兴实施方案》。"]);
+  });
+
+  it("does not read gambling news, sports bureaus, hotlines or a notice's login as a hijack", () => {
+    for (const text of [
+      readFileSync("test/fixtures/realworld/dev/m-190.txt", "utf8"), // 博彩 news: a gaming association's meeting
+      readFileSync("test/fixtures/realworld/dev/p-060.txt", "utf8"), // a district's sports work meeting
+      "请登录国家政务服务平台官方网站入口办理，或拨打12365热线。全年365天受理。",
+      "市体育局党组召开会议，研究体育彩票公益金使用。澳门特区政府博彩监察协调局局长出席。",
+      "会议强调，要坚持开云见日的信心。",
+      "教练表示，必赢的比赛也要认真对待。",
+    ]) {
+      expect(analyzer.analyze(text).input?.pollution).toBeUndefined();
+    }
+  });
+
+  it("reports a synonym-spun copy by its broken collocations and reads each as the collocation", () => {
+    // dev item x-053: a SASAC release through a spinner (会议→聚会, 改革→刷新, 发展→生长, 负责→认真)
+    const input = readFileSync("test/fixtures/realworld/dev/x-053.txt", "utf8");
+    const doc = analyzer.analyze(input);
+    expectValidDoc(doc);
+    const spinning = doc.input!.pollution!.find((p) => p.kind === "spinning")!;
+    expect(spinning.count).toBeGreaterThan(20);
+    expect(spinning.evidence.slice(0, 3)).toEqual([
+      { start: 0, end: 3, text: "泉源:", normalized: "来源:" },
+      { start: 17, end: 22, text: "宣布时间:", normalized: "发布时间:" },
+      { start: 61, end: 65, text: "圆桌聚会", normalized: "圆桌会议" },
+    ]);
+    for (const e of spinning.evidence) expect(input.slice(e.start, e.end)).toBe(e.text);
+    expect(doc.tokens.find((t) => t.text === "圆桌聚会")?.normalized).toBe("圆桌会议");
+    expect(shownTexts(doc).some((t) => t.includes("高质量生长"))).toBe(false);
+    // a spun traditional page is read after the script reader (dev item x-062: 建设→創造)
+    const tw = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-062.txt", "utf8"));
+    expect(tw.input).toMatchObject({ script: "traditional", pollution: [{ kind: "spinning", count: 8 }] });
+    expect(tw.input!.pollution![0]!.evidence[0]).toMatchObject({ text: "校園文化創造", normalized: "校园文化建设" });
+  });
+
+  it("needs two different broken collocations: one is a slip, and real words that look alike are none", () => {
+    for (const text of [
+      "会议在圆桌聚会厅召开，研究校园文化建设。",
+      "要激发全民族文化创造活力，鼓励标新立异，让青少年健康生长。",
+      "会议指出，要深化改革，推动高质量发展，保障能源资源安全。",
+    ]) {
+      expect(kinds(analyzer.analyze(text))).toEqual([]);
+    }
+  });
+
+  it("reports masks where names and years were, and leaves a forum's jammer out of the text read", () => {
+    // dev item x-066: a township meeting script with 党 masked as X and the years as 20**
+    const masked = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-066.txt", "utf8"));
+    expect(masked.input?.pollution?.[0]).toMatchObject({ kind: "placeholder", count: 7 });
+    expect(masked.input!.pollution![0]!.evidence.slice(0, 2).map((e) => e.text)).toEqual(["X", "20**"]);
+    // a document that withholds an amount, and X-rays, are not masked copies
+    expect(kinds(analyzer.analyze("国家每年拨付XXX元用于勘探，另拨XXX元，再拨XXX元。卫星做X射线和X光观测。"))).toEqual([]);
+    // dev item x-069: a Discuz jammer between the lines of an article
+    const input = readFileSync("test/fixtures/realworld/dev/x-069.txt", "utf8");
+    const jammed = analyzer.analyze(input);
+    expect(jammed.input?.pollution?.[0]).toMatchObject({ kind: "jammer", count: 14 });
+    expect(shownTexts(jammed).filter((t) => /[A-Za-z][%#^;]/u.test(t))).toEqual([]);
+    expect(jammed.tokens.filter((t) => t.kind !== "skipped").map(shown).join("")).not.toContain("W%");
+  });
+
+  it("reports emoji a mirror puts before a clause's punctuation", () => {
+    const doc = analyzer.analyze("中共中央政治局4月30日召开会议🐴🤛，决定召开全会✸。总书记考察调研🧎⏬，听取意见。");
+    expect(doc.input?.pollution).toMatchObject([{ kind: "emoji", count: 5 }]);
   });
 
   it("flags nothing in clean text: the seed, bilingual names, list markers, ○ as zero, one stray zero-width space", () => {
@@ -90,6 +172,25 @@ describe("pollution reader", () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("keeps every span exact when spun collocations are written into real text, and reads the collocations (property)", () => {
+    const sentences = seedText().split(/(?<=。)/u).filter((s) => s.length > 10).slice(0, 30);
+    const spun = fc.constantFrom(["圆桌聚会", "圆桌会议"], ["深化刷新", "深化改革"], ["鼎力大举", "大力"], ["认真同志", "负责同志"], ["泉源：", "来源："]);
+    const segmenter = createAnalyzer({ stages: ["segment", "sentences", "entities"] });
+    fc.assert(
+      fc.property(fc.nat(sentences.length - 1), fc.array(fc.tuple(fc.nat(), spun), { minLength: 2, maxLength: 8 }), (k, insertions) => {
+        const chars = [...sentences[k]!];
+        for (const [at, [written]] of insertions) chars[at % chars.length] += written;
+        const doc = segmenter.analyze(chars.join(""));
+        expectValidDoc(doc);
+        if (new Set(insertions.map(([, [written]]) => written)).size >= 2) {
+          const read = doc.tokens.map(shown).join("");
+          for (const [, [, collocation]] of insertions) expect(read).toContain(collocation);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });

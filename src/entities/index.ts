@@ -13,7 +13,7 @@ import { findMeetings } from "./meeting.js";
 import { taggedNames } from "./names.js";
 import { shippedTaggerWeights, type TaggerWeights } from "./tagger.js";
 import { findOrgs, type OrgMatch } from "./org.js";
-import { findPersons, listedNames, personName, type PersonMatch, titleAfter } from "./person.js";
+import { findPersons, listedNames, personName, type PersonMatch, titlesAfter } from "./person.js";
 import { findPlaces, type PlaceMatch } from "./place.js";
 import { findQuotes } from "./quote.js";
 import { type Candidate, linkOrgAbbreviations, resolveOverlaps } from "./resolve.js";
@@ -66,7 +66,10 @@ function toEntity(text: string, lexicon: EntityLexicon, source: Source): Entity 
     case "person": {
       const { titles, titleOrgs } = source.person;
       const org = titleOrgs.find((o) => o !== null) ?? null;
-      return { start, end, text: span, type: "person", id: `person:${personName(text, source)}`, attrs: { titles, titleOrgs, org } };
+      const name = personName(text, source);
+      // a roster's padded name (韩　正): the span is the text as written, the name read there is `normalized`
+      const entity: Entity = { start, end, text: span, type: "person", id: `person:${name}`, attrs: { titles, titleOrgs, org } };
+      return name === span ? entity : { ...entity, normalized: name };
     }
     case "org":
       return source.org.full ? { start, end, text: span, type: "org", attrs: { full: source.org.full } } : { start, end, text: span, type: "org" };
@@ -155,12 +158,12 @@ function nameCandidates(text: string, index: TokenIndex, lexicon: EntityLexicon,
   }
 }
 
-/** Gives a person without a title before the name the title right after it (习近平总书记). */
+/** Gives a person without a title before the name the titles right after it (习近平总书记, 副主席兼秘书长). */
 function addTitlesAfter(text: string, lexicon: EntityLexicon, chosen: Entity[]): void {
   for (const entity of chosen) {
     if (entity.type !== "person" || entity.attrs.titles.length > 0) continue;
-    const title = titleAfter(text, lexicon, entity.end);
-    if (title) entity.attrs = { titles: [title], titleOrgs: [null], org: null };
+    const titles = titlesAfter(text, lexicon, entity.end);
+    if (titles.length > 0) entity.attrs = { titles, titleOrgs: titles.map(() => null), org: null };
   }
 }
 

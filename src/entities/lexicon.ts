@@ -183,7 +183,7 @@ export interface EntityLexicon {
 
 const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit", "address"]);
 /** Prefixes an office title can take (原副省长, 常务副市长, 前总理). */
-const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行"];
+const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行", "执行副", "临时"];
 
 function readTitles(): WordTable<TitleKind> {
   const file = "entity-titles.txt";

@@ -13,7 +13,7 @@ import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexico
 import { holdsClauseVerb, isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
 import { isGenericPlace, isPlaceFragment, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters, type TaggerWeights } from "./tagger.js";
-import { NOT_GIVEN_NAME } from "./person.js";
+import { namePadding, NOT_GIVEN_NAME } from "./person.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface NameMatch {
@@ -197,7 +197,7 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end) || text.startsWith("列宁主义", span.end)) return;
     // a surname alone (江主席, 王某) names someone the reader knows from context: no person entity of one character
     const person = (start: number, end: number) => {
-      if (end - start >= 2 && isPersonScript(text, lexicon, start, end)) out.push({ type, start, end });
+      if (end - start >= 2 && isPersonScript(text, lexicon, start, end) && isSpacedAsName(text, start, end)) out.push({ type, start, end });
     };
     const title = longestEndingAt(lexicon.titles, text, span.end, span.start + 1);
     if (title && (title.value === "office" || title.value === "address")) {
@@ -211,6 +211,20 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     }
   });
   return out;
+}
+
+/**
+ * Whitespace inside a name in Han script: only the padding of a two-character name in a roster (韩　正, one
+ * full-width space or two spaces, namePadding); a single space separates two names (记者冯 艳 孙 敏 reads no
+ * person), and a run of spaces is layout. Latin names keep the spaces between their words.
+ */
+function isSpacedAsName(text: string, start: number, end: number): boolean {
+  if (!isHan(text, start)) return true;
+  let space = start;
+  while (space < end && !/\s/u.test(text[space]!)) space++;
+  if (space === end) return true;
+  const padding = namePadding(text, space);
+  return space === start + 1 && padding > 0 && space + padding + 1 === end && isHan(text, end - 1);
 }
 
 /** A capitalised Latin name, words joined by a space, dot or hyphen (Smith, John Smith, Jean-Paul). */

@@ -27,13 +27,14 @@ export interface PersonMatch {
   evidence: "title" | "mention";
 }
 
-/** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话); longer words
+/** Function characters that start the next word rather than end a name (王鹏到会, 李强作总结讲话, 马锋两位); longer words
  * (出席, 强调) are recognised from jieba's tokens. */
-export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作"]);
+export const NOT_GIVEN_NAME: ReadonlySet<string> = new Set([..."的了在对和与等为是说到同及率兼讲要也都就被把将向从于由会已并又还再以之着过来作两"]);
 /** Single-character words that are function words before they are surnames (和, 于, 向…). */
 const FUNCTION_TAGS = new Set(["c", "u", "uj", "ul", "uz", "ud", "uv", "d", "r", "p"]);
 const NAME_SEPARATORS = new Set(["、"]);
 const CHAIN_SEPARATORS = new Set(["、", "兼"]);
+const TITLE_COMMAS = new Set(["，", ","]);
 const FOREIGN_NAME_MARKS = new Set(["·", "•", "・"]);
 /** `:`, `：`, `／`, `/` as character codes: tested at every character of the text. */
 const CREDIT_COLONS = new Set([":", "：", "／", "/"].map((c) => c.charCodeAt(0)));
@@ -86,6 +87,57 @@ function transliterationEnd(text: string, index: TokenIndex, start: number, end:
   return token.end;
 }
 
+/** Words that make the title after them a group (全体委员, 各副县长, 有关负责人). */
+const GROUP_WORDS = ["全体", "部分", "有关", "其他", "各"];
+/** Characters a body's name never holds: the clause before it (会议由局纪委书记 → 局纪委). */
+const BODY_BREAKS = new Set([..."由的了把被请"]);
+/** Level characters that stand for the place of the text's own body (县政协主席: the county's CPPCC). */
+const LEVEL_CHARACTERS = new Set([..."省市州县区镇乡"]);
+/** Words that point back to a body named before (该院党组书记): the title has no body of its own. */
+const POINTING_WORDS = new Set([..."该本我"]);
+
+/** Is the character before `start` a level character standing for the body's place (、县政协, 由县/x 政协)? */
+function standsForLevel(text: string, index: TokenIndex, start: number): boolean {
+  const before = start - 1;
+  if (before < 0 || !LEVEL_CHARACTERS.has(text[before]!)) return false;
+  const token = tokenCovering(index, before);
+  // the level character starts a word (县/zg 政协, 县总工会/n) or jieba glued it to the clause's last word (由县/x)
+  return token !== undefined && (token.start === before || (token.end === start && BODY_BREAKS.has(text[before - 1]!)));
+}
+
+/**
+ * The body of a title as the title writes it, from the organisation grammar's match: cut after the clause that
+ * runs into it (会议由局纪委 → 局纪委), widened to the level character standing for the body's place (县 + 政协,
+ * 区 + 人大常委会) or to the place that shares its level character with the body (永定 + 区委 = 永定区委), and none
+ * for a body pointed back to (该院, 本院).
+ */
+function titleBody(text: string, index: TokenIndex, lexicon: EntityLexicon, org: OrgMatch | undefined): OrgMatch | undefined {
+  if (!org) return undefined;
+  let start = org.start;
+  for (let i = org.end - 1; i > start; i--) {
+    if (BODY_BREAKS.has(text[i]!)) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start === org.start && start > 0 && POINTING_WORDS.has(text[start - 1]!) && org.end - start === 1) return undefined;
+  // a one-character body word is the end of the word jieba cut before it (组织/v 部副部长 → 组织部)
+  const word = org.end - start === 1 ? tokenCovering(index, start - 1) : undefined;
+  if (word && word.end === start && word.end - word.start === 2 && !FUNCTION_TAGS.has(word.pos) && isAllHan(text, word.start, start)) {
+    return { start: word.start, end: org.end };
+  }
+  if (!LEVEL_CHARACTERS.has(text[start]!) && standsForLevel(text, index, start)) start--;
+  else if (LEVEL_CHARACTERS.has(text[start]!)) {
+    for (let k = 2; k <= 4 && start - k >= 0; k++) {
+      if (lexicon.places.words.has(text.slice(start - k, start + 1)) && isAllHan(text, start - k, start)) {
+        start -= k;
+        break;
+      }
+    }
+  }
+  return start === org.start ? org : { start, end: org.end };
+}
+
 /** Parses the title chain ending at `end` (right before a name), right to left. */
 function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): Omit<PersonMatch, "start" | "end" | "evidence"> {
   const titles: string[] = [];
@@ -95,15 +147,21 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   while (titles.length < MAX_CHAIN) {
     const title = longestEndingAt(lexicon.titles, text, q);
     if (!title || title.value === "credit" || title.value === "address") break;
-    const org = title.value === "office" ? orgEndingAt(text, index, lexicon, title.start) : undefined;
+    // a link after a group word names a group, not this person's post (…全体委员、第三届校务委员会主任李忠云)
+    if (titles.length > 0 && GROUP_WORDS.some((w) => text.endsWith(w, title.start))) break;
+    const org = title.value === "office" ? titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start)) : undefined;
     // a place can be the body too (左权县辽阳镇镇长); it names the office but is no organisation entity
     const place = title.value === "office" && !org ? placeEndingAt(text, lexicon, title.start) : undefined;
+    // no body named: the level character standing before the title is its place (县 + 总工会主席)
+    const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
     titles.unshift(title.word);
-    titleOrgs.unshift(org ? text.slice(org.start, org.end) : place ? text.slice(place.start, place.end) : null);
+    titleOrgs.unshift(org ? text.slice(org.start, org.end) : place ? text.slice(place.start, place.end) : level >= 0 ? text[level]! : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
     if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
-    q = org ? org.start : place ? place.start : title.start;
-    if (q > 0 && CHAIN_SEPARATORS.has(text[q - 1]!) && longestEndingAt(lexicon.titles, text, q - 1)) q--;
+    q = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
+    // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
+    const joined = CHAIN_SEPARATORS.has(text[q - 1] ?? "") || TITLE_COMMAS.has(text[q - 1] ?? "");
+    if (q > 0 && joined && longestEndingAt(lexicon.titles, text, q - 1)) q--;
     else break;
   }
   return { titles, titleOrgs, orgSpans };
@@ -133,6 +191,15 @@ function isSpaceChar(c: string | undefined): boolean {
   return c === " " || c === "\u3000" || c === "\t" || c === "\u00a0";
 }
 
+/**
+ * The padding inside a two-character name set to the width of three in a roster (韩　正, 韩  正): one full-width
+ * space or two spaces, as Chinese typography pads; 0 when none. A single space separates names (记者王勃 陶然).
+ */
+export function namePadding(text: string, at: number): number {
+  if (text[at] === "\u3000") return 1;
+  return text[at] === " " && text[at + 1] === " " ? 2 : 0;
+}
+
 /** `组　长：韩　正　　国务院副总理` and `李干杰　　生态环境部部长`: one person per line. */
 function nameListLines(text: string, lexicon: EntityLexicon, into: PersonMatch[]): void {
   let lineStart = 0;
@@ -149,11 +216,17 @@ function nameListLines(text: string, lexicon: EntityLexicon, into: PersonMatch[]
         i = lineStart + colon + 1;
       }
     }
+    // a roster's continuation lines are indented to the names' column (　　　　王　伟　　北京奥组委执行副主席)
+    while (i < lineEnd && isSpaceChar(text[i])) i++;
     const surname = surnameLength(text, lexicon, i);
     let j = i + surname;
-    if (surname > 0 && isSpaceChar(text[j]) && isHan(text, j + 1)) j++; // 韩　正
+    const padding = surname === 1 ? namePadding(text, j) : 0;
     let given = 0;
-    while (given < 2 && isHan(text, j)) {
+    if (padding > 0 && isHan(text, j + padding) && !isHan(text, j + padding + 1)) {
+      j += padding + 1; // 韩　正: one given character after the padding
+      given = 1;
+    }
+    while (padding === 0 && given < 2 && isHan(text, j)) {
       j++;
       given++;
     }
@@ -173,20 +246,135 @@ function nameListLines(text: string, lexicon: EntityLexicon, into: PersonMatch[]
   }
 }
 
-/** `编辑:石丹 审核:于文金`. */
-function credits(text: string, lexicon: EntityLexicon, into: PersonMatch[]): void {
-  for (let i = 1; i < text.length; i++) {
-    if (!CREDIT_COLONS.has(text.charCodeAt(i))) continue;
-    const title = longestEndingAt(lexicon.titles, text, i);
-    if (!title || title.value !== "credit" || (title.start > 0 && isHan(text, title.start - 1))) continue;
-    let start = i + 1;
-    while (isSpaceChar(text[start])) start++;
-    let end = start;
-    while (end < text.length && end - start < 4 && isHan(text, end)) end++;
-    if (end - start >= 2 && !isHan(text, end)) {
-      into.push({ start, end, titles: [title.word], titleOrgs: [null], orgSpans: [], evidence: "title" });
+/** Longest outlet written before a byline role (新华社记者, 郑报全媒体记者, 本网记者). */
+const MAX_BYLINE_TITLE = 8;
+/** Last characters of an outlet named before a byline role (新华社, 本报, 本网, 全媒体, 电视台). */
+const OUTLET_ENDS = new Set([..."社报網网台体體"]);
+/** Marks a byline name ends at: brackets, a reporting verb (摄, 报道), the next role, the end of a clause. */
+const BYLINE_NAME_ENDS = /^(?:$|[\s)）】\]:：,，。;；/|]|摄|报道)/u;
+
+/**
+ * Bylines and credits: a role word (记者, 通讯员, 摄影, 编辑…: `credit` in dict/entity-titles.txt), the outlet written
+ * before it as part of the title (新华社记者, 本网记者), then, after a colon or spaces or nothing, one or more names
+ * set off by single spaces: `（记者 王勃 陶然）`, `记者张永锋报道`, `编辑:付波 熊哲`, `新华社记者 樊如钧 摄`. The
+ * role must open its segment (after a bracket, a mark, a space or 本报讯), so that 接受记者采访 names no one;
+ * one-character roles (文, 图) need their colon.
+ */
+function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let i = 2; i <= text.length; i++) {
+    const role = longestEndingAt(lexicon.titles, text, i);
+    if (!role || role.value !== "credit") continue;
+    const colon = CREDIT_COLONS.has(text.charCodeAt(i));
+    if (!colon && i - role.start < 2) continue;
+    // the outlet before the role ends like one (新华社, 本报, 本网, 全媒体); 接受记者采访 has none
+    let start = role.start;
+    if (OUTLET_ENDS.has(text[start - 1] ?? "")) {
+      while (start > 0 && isHan(text, start - 1) && text[start - 1] !== "讯" && i - start < MAX_BYLINE_TITLE) start--;
+    }
+    if (start > 0 && isHan(text, start - 1) && text[start - 1] !== "讯") continue;
+    // a role inside a word is none (工作者:, 记者站)
+    const word = tokenCovering(index, i - 1);
+    if (!colon && word && word.end > i) continue;
+    const title = text.slice(start, i);
+    let at = colon ? i + 1 : i;
+    for (let gap = 0; gap < 4 && /\s/u.test(text[at] ?? ""); gap++) at++;
+    for (;;) {
+      const end = nameEnd(text, index, lexicon, at, false);
+      if (end < 0 || end - at < 2 || !BYLINE_NAME_ENDS.test(text.slice(end, end + 2)) || startsCredit(text, lexicon, at)) break;
+      into.push({ start: at, end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
+      // the next name of the byline, after one space (记者 王勃 陶然)
+      if (!isSpaceChar(text[end]) || !isHan(text, end + 1)) break;
+      at = end + 1;
     }
   }
+}
+
+/** Does a byline role start at `at` (记者任晓莉 实习生黄雨晴: the second is its own byline)? */
+function startsCredit(text: string, lexicon: EntityLexicon, at: number): boolean {
+  return longestStartingAt(lexicon.titles, text, at)?.value === "credit";
+}
+
+/**
+ * Does a title of a chain (an office or rank) start at `at`, so that a 、 goes on with the chain rather than with
+ * names (常委、副书记)? Byline roles do not count: 文 and 图 are also surnames (副省长任海深、文海英).
+ */
+function startsChainTitle(text: string, lexicon: EntityLexicon, at: number): boolean {
+  const title = longestStartingAt(lexicon.titles, text, at);
+  return title !== undefined && (title.value === "office" || title.value === "honor");
+}
+
+/** Tags of one-character words that start no name in a gap (和, 向, 都, 的). */
+const GAP_FUNCTION_TAGS = new Set(["c", "p", "d", "u", "uj", "ul", "uz", "ud", "uv"]);
+/** Tags of common words, which a name never starts with (强调/v, 单位/n, 向前/t), unlike 何日/r or 申文/nz. */
+const GAP_COMMON_TAGS = new Set(["n", "v", "vn", "a", "ad", "an", "d", "vd", "l", "i", "t"]);
+/** Marks that close a name written between a title and the rest of the clause (何日根，, 邓先同、). */
+const NAME_GAP_ENDS = new Set(["、", "，", ",", "。", "；", ";"]);
+
+/**
+ * The end of a name that fills the gap after a title, where jieba's words cannot tell (何日/r 根, 邓/nr 先/d 同/p):
+ * a one-character surname and one or two characters running up to a 、 or a clause mark, for names in a roster are
+ * set off by 、 whatever their characters mean; failing that (`wordAfter`), a surname and two characters that jieba
+ * reads as a name or an unknown word, ending on a word boundary before a word of two or more characters (申文/nz 霞
+ * 主持). Not a function word (和其他、, 都亲自) nor, outside a roster (`listed`), a common word (强调，), nor a list
+ * closed by 等 (张明等。), nor a place (普京/ns 致, 滕头村). -1 when nothing holds.
+ */
+function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, wordAfter: boolean, listed: boolean): number {
+  if (surnameLength(text, lexicon, start) !== 1 || startsChainTitle(text, lexicon, start)) return -1;
+  const first = tokenStartingAt(index, start);
+  const firstLength = first ? first.end - first.start : 0;
+  if (first && firstLength === 1 && GAP_FUNCTION_TAGS.has(first.pos)) return -1;
+  const common = first !== undefined && firstLength >= 2 && GAP_COMMON_TAGS.has(first.pos);
+  for (const end of [start + 3, start + 2]) {
+    if (!isAllHan(text, start, end)) continue;
+    const mark = text[end] ?? "";
+    if (NAME_SEPARATORS.has(mark) && (listed || !common)) return end;
+    if (NAME_GAP_ENDS.has(mark) && !common && !NOT_GIVEN_NAME.has(text[end - 1]!)) return end;
+  }
+  const end = start + 3;
+  if (!wordAfter || !isAllHan(text, start, end) || PLACE_LAST_CHARACTERS.has(text[end - 1]!)) return -1;
+  const given = tokenStartingAt(index, start + 1);
+  const readAsName = first !== undefined && (firstLength === 1 ? given === undefined || given.end - given.start === 1 || NAME_GAP_TAGS.has(given.pos) : NAME_GAP_TAGS.has(first.pos));
+  const next = tokenStartingAt(index, end);
+  const closes = next !== undefined && next.end - next.start >= 2 && !isPersonTag(next.pos) && tokenCovering(index, end - 1)?.end === end;
+  return readAsName && closes ? end : -1;
+}
+
+/** Tags jieba gives the words of names it does not know (申文/nz, 韩宜波/x, 何日/r). */
+const NAME_GAP_TAGS = new Set(["nr", "nrfg", "nrt", "x", "nz", "r"]);
+/** Last characters of place names, which no name in a gap ends with (滕头村, 江西省). */
+const PLACE_LAST_CHARACTERS = new Set([..."省市县区州镇乡村街"]);
+
+/** Longest transliterated name in a roster, in characters. */
+const MAX_FOREIGN_ITEM = 16;
+
+/**
+ * A transliterated name that is an item of a roster (…刘奇葆、帕巴拉·格列朗杰、董建华): Han characters joined by a
+ * middle dot, running up to the next 、 or clause mark; -1 otherwise.
+ */
+function foreignItemEnd(text: string, start: number): number {
+  let i = start;
+  let dots = 0;
+  while (i - start < MAX_FOREIGN_ITEM && (isHan(text, i) || FOREIGN_NAME_MARKS.has(text[i] ?? ""))) {
+    if (FOREIGN_NAME_MARKS.has(text[i]!)) dots++;
+    i++;
+  }
+  return dots > 0 && isHan(text, start) && isHan(text, i - 1) && NAME_GAP_ENDS.has(text[i] ?? "") ? i : -1;
+}
+
+/**
+ * A roster item of two or three characters between two 、 (谭庚山、丁兴俊、征书和、徐学坤): a name even when its
+ * surname is not in the list, for a roster sets off nothing but names; -1 otherwise.
+ */
+function enclosedItemEnd(text: string, start: number): number {
+  for (const end of [start + 2, start + 3]) if (isAllHan(text, start, end) && NAME_SEPARATORS.has(text[end] ?? "")) return end;
+  return -1;
+}
+
+/** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
+function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
+  const end = nameEnd(text, index, lexicon, start, strict);
+  const gap = gapNameEnd(text, index, lexicon, start, end < 0, !strict);
+  return gap > end ? gap : end;
 }
 
 /** Names right after a title chain, and the names listed after them with 、. */
@@ -197,14 +385,16 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (!title || title.value === "credit" || title.value === "address") continue;
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
-    let end = nameEnd(text, index, lexicon, p, true);
+    let end = listedNameEnd(text, index, lexicon, p, true);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     const chain = chainBefore(text, index, lexicon, p);
     into.push({ start: p, end, ...chain, evidence: "title" });
     while (NAME_SEPARATORS.has(text[end]!)) {
-      const nextEnd = nameEnd(text, index, lexicon, end + 1, false);
-      if (nextEnd < 0 || longestStartingAt(lexicon.titles, text, end + 1)) break;
+      const listed = listedNameEnd(text, index, lexicon, end + 1, false);
+      const nextEnd = listed >= 0 ? listed : Math.max(foreignItemEnd(text, end + 1), enclosedItemEnd(text, end + 1));
+      // the roster ends where the next person's chain starts (周俊雄、区政协主席叶水山)
+      if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1) || startsChainTitle(text, lexicon, nextEnd)) break;
       into.push({ start: end + 1, end: nextEnd, ...chain, orgSpans: [], evidence: "title" });
       end = nextEnd;
     }
@@ -214,12 +404,45 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
 
 /** Names jieba tags as names with an office title right after them (习近平总书记, 李强总理). */
 function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  const known = new Set(into.map((p) => text.slice(p.start, p.end)));
   for (const token of index.tokens) {
     if (!isPersonTag(token.pos) || lexicon.notNames.has(token.text) || !isAllHan(text, token.start, token.end)) continue;
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
-    const title = surname > 0 && given >= 1 && given <= 2 ? titleAfter(text, lexicon, token.end) : undefined;
-    if (title) into.push({ start: surnameBefore(text, index, lexicon, token), end: token.end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
+    const titles = surname > 0 && given >= 1 && given <= 2 ? titlesAfter(text, lexicon, token.end) : [];
+    if (titles.length === 0) continue;
+    // the tail of a name found with a title before it is that name (秘书组组长常荣军…常荣军组长: 常/d 荣军/nr)
+    const whole = [2, 1].map((k) => token.start - k).find((start) => start >= 0 && known.has(text.slice(start, token.end)));
+    const start = whole ?? surnameBefore(text, index, lexicon, token);
+    into.push({ start, end: token.end, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
+  }
+}
+
+/** Tags of the word before a name that opens its phrase (和/c 栗战书委员长, 由/p 韩宜波副局长). */
+const OPENING_TAGS = new Set(["c", "p", "v"]);
+
+/**
+ * Three-character names jieba does not tag (栗/nr 战书/n 委员长, 韩宜波/x 副局长) with an office title right after
+ * them: a surname and two characters on word boundaries that open their phrase (after a mark, the start of a line,
+ * or a conjunction, preposition or verb), read by jieba as an unknown word or as a surname and a word, and not
+ * ending like a place (当选滕头村党委书记).
+ */
+function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  const taken = new Set(into.map((p) => p.end));
+  for (let t = 3; t < text.length; t++) {
+    const start = t - 3;
+    if (taken.has(t) || !isHan(text, t) || surnameLength(text, lexicon, start) !== 1 || !isAllHan(text, start, t)) continue;
+    if (PLACE_LAST_CHARACTERS.has(text[t - 1]!)) continue;
+    const before = start > 0 ? tokenCovering(index, start - 1) : undefined;
+    const opens = start === 0 || !isHan(text, start - 1) || (before !== undefined && before.end === start && OPENING_TAGS.has(before.pos));
+    const first = tokenCovering(index, start);
+    const last = tokenCovering(index, t - 1);
+    // one word jieba made of characters it does not know (韩宜波/x), or a surname it reads as a name (栗/nr 战书)
+    const nameLike = first !== undefined && first.start === start &&
+      ((first.end === t && first.pos === "x") || (first.end === start + 1 && isPersonTag(first.pos)));
+    if (!opens || !nameLike || last?.end !== t) continue;
+    const titles = titlesAfter(text, lexicon, t);
+    if (titles.length > 0) into.push({ start, end: t, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
   }
 }
 
@@ -238,21 +461,42 @@ function surnameBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, 
 }
 
 /**
- * A title right after a name (习近平总书记), for a person with none before it.
+ * The titles right after a name (习近平总书记, 夏宝龙副主席兼秘书长), for a person with none before it.
  *
  * @example
- * titleAfter("习近平总书记指出", lexicon, 3) // → "总书记"
+ * titlesAfter("习近平总书记指出", lexicon, 3) // → ["总书记"]
  */
-export function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
-  const title = longestStartingAt(lexicon.titles, text, end);
-  return title && title.value === ("office" satisfies TitleKind) ? title.word : undefined;
+export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): string[] {
+  const titles: string[] = [];
+  for (let at = end; ; ) {
+    const title = titleAfter(text, lexicon, at);
+    if (!title) return titles;
+    titles.push(title);
+    at += title.length;
+    // 夏宝龙副主席兼秘书长: 兼 joins the next post
+    if (text[at] !== "兼") return titles;
+    at++;
+  }
 }
+
+function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
+  const title = longestStartingAt(lexicon.titles, text, end);
+  if (!title || title.value !== ("office" satisfies TitleKind) || VERBS_AFTER_NAME.has(title.word)) return undefined;
+  // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
+  const body = longestStartingAt(lexicon.orgSuffixes, text, end);
+  return body && body.end > title.end ? undefined : title.word;
+}
+
+/** Title words that are verbs right after a name: 何明华代表市委讲话 (speaking on behalf of), not a 代表. */
+const VERBS_AFTER_NAME = new Set(["代表"]);
 
 /** The normalised name (without the padding spaces of name lists). */
 export function personName(text: string, person: { start: number; end: number }): string {
   return text.slice(person.start, person.end).replace(/[\s\u3000]/gu, "");
 }
 
+/** Tags of a one-character word that opens a list rather than starts its first name (和/c, 向/p). */
+const LIST_OPENING_TAGS = new Set(["c", "p"]);
 /** Longest name written between two 、 (复姓 and two given characters). */
 const MAX_LISTED_NAME = 4;
 
@@ -277,7 +521,7 @@ export function listedNames(
   const walkedForward = new Set<number>();
   const walkedBackward = new Set<number>();
   for (const seed of seeds) {
-    for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !walkedForward.has(end) && !longestStartingAt(lexicon.titles, text, end + 1); ) {
+    for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !walkedForward.has(end) && !startsChainTitle(text, lexicon, end + 1); ) {
       walkedForward.add(end);
       const next = nameEnd(text, index, lexicon, end + 1, false);
       if (next < 0) break;
@@ -288,8 +532,12 @@ export function listedNames(
       walkedBackward.add(start);
       let j = start - 1;
       while (j > 0 && start - 1 - j < MAX_LISTED_NAME && isHan(text, j - 1)) j--;
+      if (j > 0 && isHan(text, j - 1)) break;
+      // the conjunction that opens the list is not the first name's (…《蓝莲花》和刘为楚、陈哲宇)
+      const lead = tokenStartingAt(index, j);
+      if (lead && lead.end === j + 1 && LIST_OPENING_TAGS.has(lead.pos) && start - 1 - j > 2 && surnameLength(text, lexicon, j + 1) > 0) j++;
       const length = start - 1 - j;
-      if (length < 2 || (j > 0 && isHan(text, j - 1)) || surnameLength(text, lexicon, j) === 0) break;
+      if (length < 2 || surnameLength(text, lexicon, j) === 0) break;
       out.push(item(j, start - 1));
       start = j;
     }
@@ -343,8 +591,9 @@ function mentions(text: string, index: TokenIndex, found: PersonMatch[]): Person
 export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexicon): PersonMatch[] {
   const found: PersonMatch[] = [];
   nameListLines(text, lexicon, found);
-  credits(text, lexicon, found);
+  credits(text, index, lexicon, found);
   titled(text, index, lexicon, found);
   titledAfter(text, index, lexicon, found);
+  untaggedBeforeTitle(text, index, lexicon, found);
   return [...found, ...mentions(text, index, found)];
 }

@@ -11,6 +11,7 @@ import { composeView, identityView, type TextView, type ViewStep } from "../core
 import { htmlReader } from "./html.js";
 import { readPollution } from "./pollution.js";
 import { readScript } from "./script.js";
+import { readSpinning } from "./spinning.js";
 
 /** What a reader found: a step over the text it read, and what it tells about the input. */
 export interface ReaderResult {
@@ -25,9 +26,10 @@ export type InputReader = (view: TextView, config: ResolvedConfig) => ReaderResu
 
 /**
  * The readers, in the order they run: markup first (its text is what the others read), then pollution, so that
- * pinyin written between traditional characters is gone before the script is judged and converted.
+ * pinyin written between traditional characters is gone before the script is judged and converted, and spinning
+ * last, as its collocations are written in simplified characters.
  */
-const READERS: readonly InputReader[] = [htmlReader, readPollution, readScript];
+const READERS: readonly InputReader[] = [htmlReader, readPollution, readScript, readSpinning];
 
 /**
  * The view the stages analyse for `input`, how the input was read, and what turns the Doc made over the view (its
@@ -41,7 +43,8 @@ export function readInput(input: string, config: ResolvedConfig): { view: TextVi
     const result = reader(view, config);
     if (!result) continue;
     if (result.step) view = composeView(view, result.step);
-    if (result.info) info = { ...info, ...result.info };
+    // pollution found by two readers is one list
+    if (result.info) info = { ...info, ...result.info, ...(info.pollution && result.info.pollution ? { pollution: [...info.pollution, ...result.info.pollution] } : {}) };
     if (result.restore) restores.unshift(result.restore);
   }
   return { view, info, restore: (doc) => restores.reduce((restored, restore) => restore(restored), doc) };

@@ -1,18 +1,21 @@
 /**
- * The pollution reader: what SEO mirrors inject between the characters of a copied text — pinyin after characters
- * (`国(guo)务院(yuan)`, `區(qū)`), emoji and symbols, zero-width and bidi controls, full-width letters or digits mixed
- * into half-width ones (`20２3`) — is found in one pass, reported on `doc.input.pollution` (kind, score, evidence
- * spans on the input) and left out of the view the stages read (width mixing is read as half-width).
+ * The pollution reader: what SEO mirrors inject into a copied text — pinyin after characters (`国(guo)务院(yuan)`,
+ * `區(qū)`), emoji and symbols, zero-width and bidi controls, full-width letters or digits mixed into half-width ones
+ * (`20２3`), a forum's jammer scraps, a betting or porn site's string in place of a name — is found in one pass,
+ * reported on `doc.input.pollution` (kind, score, evidence spans on the input) and left out of the view the stages
+ * read (width mixing is read as half-width). Masks a copy site wrote where names and years were are reported only.
+ * Synonym spinning is the spinning reader's (spinning.ts).
  *
- * Only what sits between Chinese characters counts, and a kind is reported only past a count no clean text reaches:
- * a bilingual `北京(Beijing)`, an enumeration `(a)`, a ★ before a headline or one stray zero-width space are not
- * pollution (bench/pollution-flags.ts counts flags over the CCTV items, the policy documents and the seed).
+ * A kind is reported only past a count no clean text reaches, and each is found as a class, by how the injection
+ * works: a bilingual `北京(Beijing)`, an enumeration `(a)`, a ★ before a headline, one stray zero-width space, a
+ * lottery 投注站 open 365天 or a withheld `XXX元` are not pollution (bench/pollution-flags.ts counts flags over the
+ * CCTV items, the policy documents and the seed, and over the clean and polluted real-world pages).
  */
 import type { InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
 
 /** What was injected. */
-export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo";
+export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo" | "placeholder" | "jammer";
 
 interface Finding {
   kind: PollutionKind;
@@ -21,40 +24,131 @@ interface Finding {
 }
 
 /** Fewest findings of a kind that make a report; below it the text is read as it is. */
-const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2, seo: 1 };
+const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2, seo: 1, placeholder: 3, jammer: 2 };
 
 /**
- * What betting and porn sites write into the names they hijack (`开云手机官网入口`, `best365网页版登录_Bets365`,
- * `betway必威体育`, `无码…在线观看`). One such word is not enough (365天), and 投注 is none (a lottery 投注站): a
- * finding needs two of them within {@link SEO_GAP} characters.
+ * A hijacked page keeps the official text and writes a betting or porn site's string where the institution's name
+ * was (`开云手机官网入口·(中国)官方网站召开…`, `bwin必赢党委`, `伟德国际1946源于英国召开…`, `…的通知|成人毛片无码一区二区三区`).
+ * Its words come in three classes:
+ * - templates no clean text writes: a site string's tail (`(中国)官方网站`, `官网入口`, `登录入口`, `网页版登录`), the
+ *   bet365 family, a lottery draw (`021期10-03-40-06-39`), porn-site tags; one is a finding;
+ * - brands and vice words (`必赢`, `开云`, `伟德`, `365`, `无码`, `开奖结果`); one is not enough (365天, 开云见日): a finding
+ *   needs another brand or access word within {@link SEO_GAP} characters, or an institution's slot right after it
+ *   (`…党委`, `…召开`) with no punctuation between;
+ * - access words (`官网`, `登录`, `入口`), which count only beside a brand (a notice says 登录官方网站 too).
  */
-const SEO_WORDS = /bet(?:way|s)?(?![a-z])|365|必威|必发|开云|无码|官网入口|在线观看|网页版登录|体育官网/giu;
+const SEO_TEMPLATE =
+  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|[(（]中国[)）]官方网站|官网入口|登录入口|网页版登录|体育官网|娱乐官网|毛片|一区二区|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
+const BRAND_WORDS = "必赢|必威|必发|开云|伟德|威尼斯人|千亿体育|华体会|乐鱼体育|九游|球友会|太阳城|葡京|澳门彩|六合彩|开奖结果|最精准|真人视讯|娱乐城|无码|在线观看";
+const SEO_BRAND = new RegExp(`bet(?:s)?(?![a-z])|(?<!\\d)365(?![\\d天日])|(?<![\\d.])\\d{3,}365\\d*(?=[\\u4e00-\\u9fff])(?![年月日号元万亿个次])|${BRAND_WORDS}`, "gi");
+const SEO_ACCESS = /官网|官方网站|登录|入口|网页版|app下载/gi;
 const SEO_GAP = 20;
+/** Where a hijacked string stands for a name: before the organ that meets or the meeting it holds. */
+const NAME_SLOT = /^[^\s，。、；：！？,.;:!?“”"|]{0,12}?(?:党委|党总支|党支部|党组|召开|举行|校长|学院|人民政府)/u;
 
 /**
- * Hijacked names: runs of two or more {@link SEO_WORDS} close together, from the first to the last. They are reported,
- * not left out: where the injected string begins and ends is not known, only where its words are.
+ * What a site string glues to its brand: Latin, digits and separators (not a date's digits: `官方网站2022年`),
+ * `(中国)`, other brands, and the words of a site's name and tags.
+ */
+const SITE_WORDS = "体育|娱乐|官网|官方网站|网站|平台|手机版|手机|网页版|入口|登录|注册|下载|在线|国际|投注|游戏|电子|成人|免费|高清|毛片|一区二区|三区";
+const GLUE_AFTER = new RegExp(`^(?:(?=([A-Za-z0-9_\\-·|]+))\\1(?![年月日号])|[(（]中国[)）]|${SITE_WORDS}|${BRAND_WORDS})`, "i");
+const GLUE_BEFORE = new RegExp(`(?:[A-Za-z0-9_\\-·|]+|下载|手机|体育|在线|成人|免费|高清|${BRAND_WORDS})$`, "i");
+
+/** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
+function glued(text: string, start: number, end: number): Finding {
+  for (let m = GLUE_AFTER.exec(text.slice(end, end + 12)); m; m = GLUE_AFTER.exec(text.slice(end, end + 12))) end += m[0].length;
+  for (let m = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 12), start)); m; m = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 12), start))) {
+    start -= m[0].length;
+  }
+  return { kind: "seo", start, end };
+}
+
+/**
+ * Hijacked names: every template word, each brand word with another brand or access word close by, and each brand
+ * word right before an institution's slot, each grown over what glues to it and joined where they touch
+ * (`bwin必赢`). They are left out of the text read: `bwin必赢党委召开…` is read as `党委召开…`, a decision on
+ * `《开云手机官网入口·(中国)官方网站供水…办法》` as one on `《供水…办法》`.
  */
 function findSeoStrings(text: string): Finding[] {
-  const findings: Finding[] = [];
-  let first = -1;
-  let last = -1;
-  let hits = 0;
+  const spans: Finding[] = [];
+  for (const match of text.matchAll(SEO_TEMPLATE)) spans.push(glued(text, match.index, match.index + match[0].length));
+  const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
+  hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
+  hits.sort((a, b) => a.start - b.start);
+  let cluster: typeof hits = [];
   const close = () => {
-    if (hits >= 2) findings.push({ kind: "seo", start: first, end: last });
+    const [first] = cluster;
+    if (cluster.length >= 2 && cluster.some((hit) => hit.brand)) for (const hit of cluster) spans.push(glued(text, hit.start, hit.end));
+    else if (cluster.length === 1 && first!.brand && NAME_SLOT.test(text.slice(first!.end, first!.end + 16))) spans.push(glued(text, first!.start, first!.end));
   };
-  for (const match of text.matchAll(SEO_WORDS)) {
-    if (hits > 0 && match.index - last <= SEO_GAP) {
-      hits++;
-    } else {
+  for (const hit of hits) {
+    if (cluster.length > 0 && hit.start - cluster.at(-1)!.end > SEO_GAP) {
       close();
-      first = match.index;
-      hits = 1;
+      cluster = [];
     }
-    last = match.index + match[0].length;
+    cluster.push(hit);
   }
   close();
+  spans.sort((x, y) => x.start - y.start);
+  const joined: Finding[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else joined.push({ ...span });
+  }
+  return joined;
+}
+
+/** The findings in order, each one that overlaps an earlier (longer-first) one dropped. */
+function disjoint(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Finding[] = [];
+  for (const finding of findings) if (kept.length === 0 || finding.start >= kept.at(-1)!.end) kept.push(finding);
+  return kept;
+}
+
+/**
+ * Copy sites that mask what they copy write a run of x, X or * where a name, a year or a word was (`镇X委`, `20**年`,
+ * `**局局长`, `xxx副市长`): a mask between Chinese characters, or in a year. An amount a document withholds
+ * (`拨付XXX元`) and the X of X射线 are not masks. Reported, not read differently: what the mask stood for is not known.
+ */
+const MASK_RUN = /[xX*＊]{1,4}/g;
+/** What follows X in a word (X射线, X光, X型) or a withheld amount (XXX元). */
+const NOT_MASKED_BEFORE = new Set([..."射光线型元万亿"]);
+const isHanAt = (text: string, i: number): boolean => i >= 0 && i < text.length && isHan(text.charCodeAt(i));
+
+function findPlaceholders(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(MASK_RUN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const year = /^[xX*＊]{2}$/.test(match[0]) && text[end] === "年" && /(?:^|\D)(?:19|20)$/.test(text.slice(Math.max(0, start - 3), start));
+    if (year) {
+      findings.push({ kind: "placeholder", start: start - 2, end });
+      continue;
+    }
+    if (match[0].length > 3 || NOT_MASKED_BEFORE.has(text[end] ?? "") || /[A-Za-z]/.test(text[end] ?? "") || /[A-Za-z]/.test(text[start - 1] ?? "")) continue;
+    const letters = !/[*＊]/.test(match[0]);
+    const left = isHanAt(text, start - 1);
+    const right = isHanAt(text, end);
+    // one-sided masks are x runs (xx县, 请xxx副市长); a lone * beside one character is a footnote mark
+    if ((left && right) || (letters && match[0].length >= 2 && (left || right))) findings.push({ kind: "placeholder", start, end });
+  }
   return findings;
+}
+
+/**
+ * A forum's anti-copy jammer (Discuz) writes runs of one- and two-character ASCII scraps between and inside lines
+ * (`/ G- k; W% a% |( ^# n% J3 n I/ @ 9 |8`): eight or more such scraps in a row, at least four with a symbol. They are
+ * left out of the text read.
+ */
+const JAMMER_RUN = /(?:[!-~]{1,2} ){7,}[!-~]{1,2}/g;
+const SYMBOL = /[!-/:-@[-`{-~]/g;
+
+function findJammer(text: string): Finding[] {
+  return [...text.matchAll(JAMMER_RUN)]
+    .filter((m) => (m[0].match(SYMBOL)?.length ?? 0) >= 4)
+    .map((m) => ({ kind: "jammer" as const, start: m.index, end: m.index + m[0].length }));
 }
 /** A report lists at most this many evidence spans (`count` says how many there are). */
 const MAX_EVIDENCE = 50;
@@ -117,13 +211,16 @@ function annotationEnd(text: string, i: number): { end: number; syllable: string
   return undefined;
 }
 
+/** Punctuation that closes a clause or a quotation, after which emoji count as they do between characters. */
+const CLAUSE_PUNCTUATION = new Set([..."，。、；：！？,.;:!?”’）」』》"]);
+
 const isLetterOrDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 const isFullWidthLetterOrDigit = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 
 /**
  * Every pollution candidate of `text`, in order: annotations after a Chinese character (a tone-marked one anywhere),
- * emoji and invisible characters with Chinese characters on both sides (other candidates between them do not count
- * as sides), and the full-width characters of a letter-and-digit run that mixes both widths.
+ * emoji and invisible characters with Chinese characters on both sides or between a character and the punctuation
+ * that closes its clause (other candidates between them do not count as sides), and the full-width characters of a letter-and-digit run that mixes both widths.
  */
 function findCandidates(text: string): { findings: Finding[]; syllables: Set<string> } {
   const findings: Finding[] = [];
@@ -173,6 +270,8 @@ function findCandidates(text: string): { findings: Finding[]; syllables: Set<str
       i += symbol;
       continue;
     }
+    // emoji a mirror puts at the end of a clause sit between a character and its punctuation (会议🐴🤛，)
+    if (pending.length > 0 && CLAUSE_PUNCTUATION.has(text[i]!)) findings.push(...pending);
     pending = [];
     afterHan = false;
     i++;
@@ -191,7 +290,7 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
 export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo> } | undefined {
   const text = view.text;
   const { findings: candidates, syllables } = findCandidates(text);
-  const findings = [...candidates, ...findSeoStrings(text)];
+  const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text)];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
@@ -201,8 +300,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const reported = findings.filter((finding) => flagged.has(finding.kind));
   const builder = new ViewBuilder(text);
   let kept = 0;
-  for (const finding of reported) {
-    if (finding.kind === "seo") continue;
+  for (const finding of disjoint(reported.filter((f) => f.kind !== "placeholder"))) {
     builder.keep(kept, finding.start);
     if (finding.kind === "width") builder.put(String.fromCharCode(text.charCodeAt(finding.start) - HALF_WIDTH_OFFSET), finding.start, finding.end);
     kept = finding.end;
