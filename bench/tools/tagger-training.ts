@@ -32,7 +32,11 @@ export const DEFAULT_EPOCHS = 10;
  */
 export const DEFAULT_ENSEMBLE = 2;
 
-/** The training sets of the shipped weights and how many copies of each (`parseSets`), chosen by `train-ner.ts --cv`. */
+/**
+ * The training sets of the shipped weights and how many copies of each (`parseSets`), chosen by `train-ner.ts --cv`
+ * (fold 0, 10 epochs, person / place / org on MSRA's held-out block: without MSRA 0.800 / 0.696 / 0.726, with it
+ * 0.861 / 0.833 / 0.796, twice 0.857 / 0.835 / 0.805).
+ */
 export const DEFAULT_SETS = "pd*3,msra,cluener/LOC,boson/LOC,resume,weibo";
 
 /**

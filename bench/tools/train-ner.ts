@@ -1,7 +1,8 @@
 /**
  * Trains the entity tagger (src/entities/tagger.ts), an averaged structured perceptron, on the public training sets
- * (train-ner-sets.ts: People's Daily example.dev, CLUENER2020, BosonNLP, Resume NER, Weibo NER; never a test set)
- * and writes the weights to dict/entity-tagger.txt.gz. The features read the entity word lists (surnames, titles,
+ * (train-ner-sets.ts: People's Daily example.dev, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo
+ * NER; never a test set) and writes the weights to dict/entity-tagger.txt.gz, after the job titles CLUENER and Resume
+ * annotate to dict/entity-tagger-titles.txt (a feature). The features read the entity word lists (surnames, titles,
  * places, organisations), so retrain after changing those files.
  *
  *   npx tsx bench/tools/train-ner.ts                         # train as shipped, write the weights and digests

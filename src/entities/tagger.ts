@@ -2,7 +2,8 @@
  * A compact character tagger for person, place and organisation names in running news text (where names come
  * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
  * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on public training sets
- * (People's Daily 1998 `example.dev`, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's header names them);
+ * (People's Daily 1998 `example.dev`, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's
+ * header names them);
  * the weights ship in `dict/entity-tagger.txt.gz`.
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
