@@ -6,18 +6,26 @@
  *   gongwen's time split into import, engine dictionaries (first segment) and the other stages' resources;
  * - RSS per added worker thread: a process with 3 warm workers minus one with 1, halved; the workers only load
  *   nodejieba and tag once, or are gongwen pool workers that analyze once (with either engine).
+ * `--ref <commit>` (repeatable) measures that commit's build too (`git archive`, built apart), in the same rounds,
+ * for a before/after comparison under the same load; the ratios are then per build.
  *
- *   npm run build && npx tsx bench/cold-start.ts [--rounds 5]
+ *   npm run build && npx tsx bench/cold-start.ts [--rounds 5] [--ref main]
  */
+import { rmSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { buildRef, type Build } from "./lib/build.js";
 import { runChild } from "./lib/child.js";
 import { median, printTable, projectRoot } from "./lib/data.js";
 
-const roundsFlag = process.argv.indexOf("--rounds");
-const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 5;
+const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" }, ref: { type: "string", multiple: true } } });
+const rounds = Number(values.rounds);
 const seed = `${projectRoot}/dict/samples/meeting-report.txt`;
+const refs = (values.ref ?? []).map(buildRef);
+const builds: Build[] = [...refs, { label: "working tree", folder: projectRoot }];
 
-const FIRST = ["nodejieba", "analyze nodejieba", "segment nodejieba", "@node-rs/jieba", "analyze node-rs", "segment node-rs"] as const;
-const WORKERS = ["nodejieba", "gongwen nodejieba", "gongwen node-rs"] as const;
+const ENGINES = ["nodejieba", "@node-rs/jieba"] as const;
+const GONGWEN = ["analyze nodejieba", "segment nodejieba", "analyze node-rs", "segment node-rs"] as const;
+const WORKERS = ["gongwen nodejieba", "gongwen node-rs"] as const;
 
 interface First {
   ms: number;
@@ -25,42 +33,63 @@ interface First {
   phases?: { import: number; engine: number; stages: number };
 }
 
-const firsts = new Map<string, First[]>(FIRST.map((system) => [system, []]));
-const perWorker = new Map<string, number[]>(WORKERS.map((kind) => [kind, []]));
-const workerRss = (kind: string, count: number) =>
-  (JSON.parse(runChild("bench/lib/cold-child.mjs", ["workers", kind, String(count), seed])) as { rssMb: number }).rssMb;
-for (let round = 0; round < rounds; round++) {
-  for (const system of FIRST) firsts.get(system)!.push(JSON.parse(runChild("bench/lib/cold-child.mjs", ["first", system, seed])) as First);
-  for (const kind of WORKERS) perWorker.get(kind)!.push((workerRss(kind, 3) - workerRss(kind, 1)) / 2);
+const child = (folder: string, args: string[]) => JSON.parse(runChild("bench/lib/cold-child.mjs", [folder, ...args])) as First;
+/** Runs of each measurement, by a key that names the build for gongwen's. */
+const firsts = new Map<string, First[]>();
+const perWorker = new Map<string, number[]>();
+const record = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+const workerRss = (folder: string, kind: string, count: number) => child(folder, ["workers", kind, String(count), seed]).rssMb;
+const addedWorker = (folder: string, kind: string) => (workerRss(folder, kind, 3) - workerRss(folder, kind, 1)) / 2;
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (const engine of ENGINES) record(firsts, engine, child(projectRoot, ["first", engine, seed]));
+    record(perWorker, "nodejieba", addedWorker(projectRoot, "nodejieba"));
+    for (const build of builds) {
+      for (const system of GONGWEN) record(firsts, `${build.label}: ${system}`, child(build.folder, ["first", system, seed]));
+      for (const kind of WORKERS) record(perWorker, `${build.label}: ${kind}`, addedWorker(build.folder, kind));
+    }
+  }
+} finally {
+  for (const build of refs) rmSync(build.folder, { recursive: true, force: true });
 }
 
-const med = (system: string, pick: (run: First) => number) => median(firsts.get(system)!.map(pick));
-const label = (system: string) => (system.includes(" ") ? `gongwen ${system.replace(" ", "() ")}` : `${system} tag()`);
-const engineOf = (system: string) => (system.endsWith("node-rs") || system === "@node-rs/jieba" ? "@node-rs/jieba" : "nodejieba");
-const phase = (system: string, name: "import" | "engine" | "stages") =>
-  firsts.get(system)![0]!.phases ? med(system, (run) => run.phases![name]).toFixed(0) : "";
+const med = (key: string, pick: (run: First) => number) => median(firsts.get(key)!.map(pick));
+const engineOf = (system: string) => (system.endsWith("node-rs") ? "@node-rs/jieba" : "nodejieba");
+const phase = (key: string, name: "import" | "engine" | "stages") =>
+  firsts.get(key)![0]!.phases ? med(key, (run) => run.phases![name]).toFixed(0) : "";
+const row = (label: string, key: string, engine: string) => [
+  label,
+  med(key, (run) => run.ms).toFixed(0),
+  (med(key, (run) => run.ms) / med(engine, (run) => run.ms)).toFixed(2),
+  phase(key, "import"),
+  phase(key, "engine"),
+  phase(key, "stages"),
+  med(key, (run) => run.rssMb).toFixed(0),
+  (med(key, (run) => run.rssMb) / med(engine, (run) => run.rssMb)).toFixed(2),
+];
+const prefix = (build: Build) => (builds.length > 1 ? `${build.label}: ` : "");
 
 console.log(`\nA fresh process to its first result on the seed (${rounds} rounds, medians)`);
 printTable(
   ["call", "ms", "× its engine's", "import ms", "engine dictionaries ms", "other stages ms", "RSS MB", "× its engine's"],
-  FIRST.map((system) => [
-    label(system),
-    med(system, (run) => run.ms).toFixed(0),
-    (med(system, (run) => run.ms) / med(engineOf(system), (run) => run.ms)).toFixed(2),
-    phase(system, "import"),
-    phase(system, "engine"),
-    phase(system, "stages"),
-    med(system, (run) => run.rssMb).toFixed(0),
-    (med(system, (run) => run.rssMb) / med(engineOf(system), (run) => run.rssMb)).toFixed(2),
-  ]),
+  [
+    ...ENGINES.map((engine) => row(`${engine} tag()`, engine, engine)),
+    ...builds.flatMap((build) =>
+      GONGWEN.map((system) => row(`${prefix(build)}gongwen ${system.replace(" ", "() ")}`, `${build.label}: ${system}`, engineOf(system))),
+    ),
+  ],
 );
 const nodejiebaWorker = median(perWorker.get("nodejieba")!);
 console.log(`\nRSS per added worker thread ((3 workers − 1 worker) / 2, ${rounds} rounds, medians)`);
 printTable(
   ["worker", "MB", "× a nodejieba-only worker"],
-  WORKERS.map((kind) => [
-    kind === "nodejieba" ? "loads nodejieba, one tag()" : `${kind} pool worker, one analyze()`,
-    median(perWorker.get(kind)!).toFixed(0),
-    (median(perWorker.get(kind)!) / nodejiebaWorker).toFixed(2),
-  ]),
+  [
+    ["loads nodejieba, one tag()", nodejiebaWorker.toFixed(0), "1.00"],
+    ...builds.flatMap((build) =>
+      WORKERS.map((kind) => {
+        const mb = median(perWorker.get(`${build.label}: ${kind}`)!);
+        return [`${prefix(build)}${kind} pool worker, one analyze()`, mb.toFixed(0), (mb / nodejiebaWorker).toFixed(2)];
+      }),
+    ),
+  ],
 );

@@ -10,7 +10,8 @@
  * UTF-16 byte files (`e-*`) are read in their encoding; each is scored against all the gold of the item it encodes
  * (`sourceId`: brief, lists, persons, title and date). Raw HTML is passed as it is (format `auto` reads it as HTML;
  * the table counts the items read so). Each text goes through `analyze()` with every stage; `referenceDate` is the
- * item's `retrieved` date (what a CMS knows when it fetches a page), used only for dates without a year.
+ * item's `retrieved` date and `url` its address (what a CMS knows when it fetches a page), used only for dates
+ * without a year and for a page whose text gives no date.
  *
  * Matching (lenient but precise):
  * - Meeting briefs, on every item with a gold brief. An item with several gold briefs (3 items) is scored against
@@ -18,14 +19,18 @@
  *   chair (both absent counts as right). `date`: equals the gold ISO date; when the gold is `--MM-DD` (no year in
  *   the text) month and day must agree; gold `null` is right only when no date is reported. No brief → both wrong.
  * - Participants, attendees, on leave: names by exact string, one to one (multiset). The reported chair is left
- *   out of the reported participants (the gold lists the chair only as chair); group phrases gongwen lists
- *   (其他…领导同志) count as false positives. On leave is scored the same way against the brief's `onLeave`; the
+ *   out of the reported participants (the gold lists the chair only as chair). The gold lists named people only:
+ *   the members the brief marks `group` (named by role, body or count: 全体党委委员, 办公室, 238人) are not scored;
+ *   any other phrase it lists counts as a false positive. Guests (到会指导, 莅临指导) are invited leaders, whom the
+ *   gold lists as participants: their names count as reported participants. On leave is scored the same way against the brief's `onLeave`; the
  *   table also counts gold on-leave names that gongwen reports as participants or attendees.
  * - Decisions: one to one, greedily in gold order; a reported decision matches a gold clause when they share a
  *   《…》 title, or when their spans overlap by at least half of their union (IoU ≥ 0.5, the gold clause located by
  *   its first occurrence in the text).
  * - Statements: (speaker, verb) pairs, a repeated pair of one item counted once (as the gold lists them), one to
  *   one; a pair matches when the speaker is the same string and one verb contains the other (提出几点要求 ⊃ 要求).
+ *   The gold writes the speaker as the text does (`他`); the brief resolves a pronoun to the person (`王春`) and
+ *   keeps what was written in `speakerSpan`: either string counts.
  * - Lists, on the list-annotated items: every item with a lists.jsonl record, and every meeting and policy item
  *   except the State Council documents of the gov.cn crawl (url www.gov.cn/zhengce), whose lists were not
  *   annotated (a scan of the other meeting and policy items without list gold found no 一、/（一）/一是… run).
@@ -146,13 +151,13 @@ const shareTitle = (a: string, b: string) => {
   const ta = titlesIn(a);
   return [...titlesIn(b)].some((t) => ta.has(t));
 };
-interface Statement { speaker: string; verb: string }
+interface Statement { speaker: string; verb: string; written?: string }
 /** Statements in order, each (speaker, verb) once. */
 const distinctStatements = (list: readonly Statement[]) =>
   list.filter((s, k) => list.findIndex((t) => t.speaker === s.speaker && t.verb === s.verb) === k);
 /** Same speaker, and one verb contains the other (gold writes the verb phrase: 提出几点要求 ⊃ 要求). */
 const sameStatement = (p: Statement, g: Statement) =>
-  p.speaker === g.speaker && (p.verb.includes(g.verb) || g.verb.includes(p.verb)) ? 1 : 0;
+  (p.speaker === g.speaker || p.written === g.speaker) && (p.verb.includes(g.verb) || g.verb.includes(p.verb)) ? 1 : 0;
 
 function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undefined): void {
   const part = row.split;
@@ -173,11 +178,12 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
   for (const [field, ok] of [["has", brief !== undefined], ["chair", chairOk], ["date", dateOk], ["monthDay", monthDayOk]] as const) {
     if (ok) for (const key of [`brief.${field}`, `brief.${field}:${row.kind}`]) bump(key, part);
   }
-  const participants = (brief?.participants ?? []).map((s) => s.text).filter((t) => t !== brief?.chair?.name);
-  const attendees = (brief?.attendees ?? []).map((s) => s.text);
+  const named = (members: readonly { text: string; group?: true }[] | undefined) => (members ?? []).filter((m) => !m.group).map((m) => m.text);
+  const participants = [...named(brief?.participants), ...(brief?.guests ?? []).map((g) => g.name)].filter((t) => t !== brief?.chair?.name);
+  const attendees = named(brief?.attendees);
   tally("participants", part, textTally(participants, gold.participants));
   tally("attendees", part, textTally(attendees, gold.attendees));
-  tally("onLeave", part, textTally((brief?.onLeave ?? []).map((s) => s.text), gold.onLeave));
+  tally("onLeave", part, textTally(named(brief?.onLeave), gold.onLeave));
   bump("onLeave.asPresent", part, gold.onLeave.filter((n) => participants.includes(n) || attendees.includes(n)).length);
   bump("onLeave.gold", part, gold.onLeave.length);
   const decisions = brief?.decisions ?? [];
@@ -187,7 +193,7 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
   });
   const pairs = greedyPairs(decisions, goldDecisions, (p, g) => (shareTitle(p.text, g.text) ? 1 : g.start < 0 ? 0 : iou(p, g)), 0.5);
   tally("decisions", part, { tp: pairs.length, predicted: decisions.length, gold: goldDecisions.length });
-  const statements = distinctStatements(brief?.statements ?? []);
+  const statements = distinctStatements((brief?.statements ?? []).map((s) => ({ speaker: s.speaker, verb: s.verb, ...(s.speakerSpan ? { written: s.speakerSpan.text } : {}) })));
   const said = greedyPairs(statements, gold.statements, sameStatement, 1);
   tally("statements", part, { tp: said.length, predicted: statements.length, gold: gold.statements.length });
 }
@@ -344,8 +350,9 @@ for (const row of rows) {
     bump("encoding.items", row.split);
     if (text.includes("\uFFFD") || text.includes("\u0000")) bump("encoding.garbage", row.split);
   }
-  let analyzer = analyzers.get(row.retrieved);
-  if (!analyzer) analyzers.set(row.retrieved, (analyzer = createAnalyzer({ referenceDate: row.retrieved })));
+  const config = `${row.retrieved} ${row.url}`;
+  let analyzer = analyzers.get(config);
+  if (!analyzer) analyzers.set(config, (analyzer = createAnalyzer({ referenceDate: row.retrieved, url: row.url })));
   const doc = analyzer.analyze(text);
   if (row.format === "html") {
     bump("html.items", row.split);

@@ -162,6 +162,7 @@ export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
     scope: parsed.scope ?? "article",
     format: parsed.format ?? "auto",
     ...(parsed.referenceDate ? { referenceDate: parsed.referenceDate } : {}),
+    ...(parsed.url ? { url: parsed.url } : {}),
   };
   const lexicon = lexiconWith(config.userWords, parsed.userDict);
   const engine = engineNamed(config.engine);

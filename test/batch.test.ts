@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeMany, createPool, tagMany, type BatchFailure, type Pool } from "../src/batch/index.js";
 import { inOrder } from "../src/batch/ordered.js";
 import { GongwenError } from "../src/core/errors.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { tag } from "../src/analyzer.js";
+import { compactIdf, idfTable, sharedCopy } from "../src/core/resources.js";
+import { resourcesWith } from "../src/pipeline.js";
 import { describeWithData, newsItems, seedText } from "./helpers/data.js";
 
 const seed = seedText();
@@ -15,6 +18,35 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   for await (const item of iterable) out.push(item);
   return out;
 }
+
+describe("sharedCopy: read-only tables for every worker of a pool", () => {
+  it("copies the tagger weights' typed arrays into SharedArrayBuffers, same type and contents", () => {
+    const weights = resourcesWith().taggerWeights;
+    const shared = sharedCopy(weights);
+    for (const key of ["known", "rows", "transitions"] as const) {
+      expect(shared[key].buffer, key).toBeInstanceOf(SharedArrayBuffer);
+      expect(shared[key].constructor, key).toBe(weights[key].constructor);
+      expect(Buffer.from(shared[key].buffer).equals(Buffer.from(weights[key].buffer, weights[key].byteOffset, weights[key].byteLength)), key).toBe(true);
+    }
+    expect(sharedCopy(shared).rows, "already shared: not copied again").toBe(shared.rows);
+  });
+
+  it("the compact IDF table scores every word of dict/idf.txt as the file does, unseen words the maximum, shared or not", () => {
+    const lines = readFileSync(new URL("../dict/idf.txt", import.meta.url), "utf8").split("\n").filter((line) => line && !line.startsWith("#"));
+    const pairs = lines.map((line) => line.split(" ") as [string, string]);
+    expect(pairs.length).toBeGreaterThan(40_000);
+    const max = Math.max(...pairs.map(([, value]) => Number(value)));
+    const shipped = resourcesWith().idf;
+    const shared = idfTable(sharedCopy(shipped.compact!));
+    for (const table of [shipped, shared]) {
+      expect(pairs.filter(([word, value]) => table.idf(word) !== Number(value))).toEqual([]);
+      for (const unseen of ["", "不在表里的词", "𠀀", "发展改革委员会主任"]) expect(table.idf(unseen), unseen).toBe(max);
+    }
+    // a word given twice keeps its last value; a word that is a prefix of another is a word of its own
+    const small = idfTable(compactIdf(["改革", "发展", "改革", "改"], [1, 2, 3, 4], 9));
+    expect(["改革", "发展", "改", "革"].map((word) => small.idf(word))).toEqual([3, 2, 4, 9]);
+  });
+});
 
 describe("inOrder", () => {
   it("yields results in input order when later items finish first, with bounded look-ahead", async () => {

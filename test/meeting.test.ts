@@ -301,6 +301,93 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("9月6日，市文化馆开展了迎国庆文艺活动。")).toBeUndefined();
   });
 
+  it("marks roll members named by role, body or count as groups, names as people", () => {
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县委常委王海涛、赵丽娟，全体党委委员出席会议，办公室负责人列席会议。")!;
+    expect(got.participants.map((s) => [s.text, s.group ?? false])).toEqual([["王海涛", false], ["赵丽娟", false], ["全体党委委员", true]]);
+    expect(got.attendees.map((s) => [s.text, s.group ?? false])).toEqual([["办公室负责人", true]]);
+  });
+
+  it("dates a report with no day of its own by the year in the meeting's name, but not by a 年度 review", () => {
+    const named = "3月30日，党委书记王某主持召开2023年第9次党委会会议，传达学习有关精神。";
+    expect(meetingAnalyzer("2026-12-06").analyze(named).meeting?.date).toBe("2023-03-30");
+    // a relative day keeps no year from the name
+    expect(meetingAnalyzer().analyze("日前，学院召开2022年第5次党委会会议。").meeting?.date).toBeUndefined();
+    const review = "1月15日，学院召开2025年度民主生活会，党委书记王某主持会议。";
+    expect(meetingAnalyzer("2026-12-06").analyze(review).meeting?.date).toBe("2026-01-15");
+    const headline = "3月18日 国务院常务会议研究有关事项\n国务院总理李某某18日主持召开国务院常务会议，研究有关事项。";
+    expect(meetingAnalyzer("2026-12-06").analyze(headline).meeting?.date).toBe("2026-03-18");
+  });
+
+  it.each([
+    ["召开会议 by any convener (我市)", "1月20日下午，我市召开会议，传达学习省两会精神。市委书记李某某主持会议。", "我市会议"],
+    ["举办 with a meeting noun", "9月8日下午，我校举办教师节庆祝大会。会议由副校长张某某主持。", "教师节庆祝大会"],
+    ["拉开帷幕 (the press's 开幕)", "2月17日，为期四天的2006年春季局党组中心组学习会议在北京拉开帷幕。", "2006年春季局党组中心组学习会议"],
+    ["组织 a study session", "10月29日，学院组织党委理论学习中心组第五期集中学习。党委书记华某某主持了学习。", "党委理论学习中心组第五期集中学习"],
+    ["a study group's 研学活动", "6月30日，集团召开党委理论学习中心组专题研学活动。党委书记蘆某主持会议。", "党委理论学习中心组专题研学活动"],
+  ])("finds the lead of a study session or an event-verb meeting: %s", (_form, report, name) => {
+    expect(briefOf(report)?.meeting?.name).toBe(name);
+  });
+
+  it("keeps a statement made in one item of minutes (一、…二、…) out of the next item", () => {
+    const got = briefOf("3月4日下午，学校召开校长办公会，校长李某某主持会议。\n一、会议学习了有关讲话。会议强调，要扎实做好评估工作。\n二、副校长金某某对疫情防控工作进行了部署。会议决定学校从3月4日起实行封闭管理。会议要求全校各部门必须严防死守。")!;
+    expect(got.statements.map((s) => s.verb)).toEqual(["强调", "要求"]);
+    expect(got.decisions.map((s) => s.text)).toEqual(["会议决定学校从3月4日起实行封闭管理。"]);
+  });
+
+  it("takes the name after the last office title in 由…主持 as the chair (由县人大常委会常务副主任洪自成主持)", () => {
+    const got = briefOf("12月5日，县人大会议召开。会议由县人大常委会常务副主任洪自成主持。")!;
+    expect(got.chair).toEqual({ name: "洪自成", titles: [], span: expect.objectContaining({ text: "洪自成" }) });
+    expect(briefOf("2月25日，林场召开动员会议，会议由支部书记主持。")?.chair).toBeUndefined();
+  });
+
+  it("takes a report that says who presided (会议由…主持) as a meeting report, dated by the sentence before, but not the meeting studied", () => {
+    const got = briefOf("9月25日上午，调研组到研究所调研。研究所领导班子成员参加了调研座谈会。会议由党委书记王齐华主持。")!;
+    expect([got.meeting?.name, got.date, got.chair?.name]).toEqual(["调研座谈会", "2024-09-25", "王齐华"]);
+    const studied = briefOf("3月5日，全局干部传达学习中央经济工作会议精神。会议由局长李某某主持。")!;
+    expect(studied.meeting?.name).toBe("会议");
+    expect(briefOf("会议由局长李某某主持。要认真学习。")).toBeUndefined();
+    expect(briefOf("日前，市委决定在全市开展向朱某某同志学习活动。")).toBeUndefined();
+    expect(briefOf("各单位：定于3月5日上午在市政府召开安全生产工作会议。会议由副市长李某某主持。")).toBeUndefined();
+  });
+
+  it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {
+    const got = briefOf("6月2日上午，学院召开党委会议，党委书记谢华生主持会议。\n谢华生书记强调，要加强学习。")!;
+    expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text])).toEqual([["谢华生", "谢华生书记"]]);
+    const demands = briefOf("6月2日上午，市公安局召开党委会议。\n王海涛副市长就深入推进教育整顿提出四点要求，一要提高站位。")!;
+    expect(demands.statements.map((s) => [s.speaker, s.speakerSpan?.text])).toEqual([["王海涛", "王海涛副市长"]]);
+  });
+
+  it("resolves 他 opening 提出…要求 to the person named before (他提出几点要求，一是…)", () => {
+    const got = briefOf("3月1日，镇党委召开会议。镇党委书记张渊主持会议并讲话。\n张渊指出，换届时间紧。\n他提出几点要求，一是要充分认识换届的重要性，二是要严肃纪律。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text])).toEqual([["张渊", "指出", "张渊"], ["张渊", "要求", "他"]]);
+  });
+
+  it("takes the decisions of a ；-chain before a statement in its last item (…；表决通过了大会日程；…杨武…作了说明)", () => {
+    const got = briefOf("12月5日，县人大主席团召开第一次会议。会议推定了执行主席分组名单；表决通过了大会日程；表决通过了大会选举办法(草案)；县委常委杨武宣读了县委关于候选人的建议名单并作了说明。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["表决通过了大会日程", "表决通过了大会选举办法(草案)"]);
+    expect(got.statements.map((s) => [s.speaker, s.span.text.slice(0, 4)])).toEqual([["杨武", "县委常委"]]);
+  });
+
+  it("takes an approval in principle (会议原则同意…) and a co-option (增选…为…) as decisions", () => {
+    const got = briefOf("3月2日，市妇联召开十一届三次执委会议。会议原则同意《责任清单》。会议增选王某某、刘某为市妇联第十一届常委。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["会议原则同意《责任清单》。", "会议增选王某某、刘某为市妇联第十一届常委。"]);
+  });
+
+  it("ends a statement before a later sentence of its paragraph that opens with its own speaker and verb", () => {
+    const got = briefOf("3月1日，镇党委召开会议。镇党委书记张渊主持会议并讲话。\n张渊指出，换届时间紧。他要求，全镇干部要严守纪律。会议强调，要确保质量。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([
+      ["张渊", "指出", "张渊指出，换届时间紧。"],
+      ["张渊", "要求", "他要求，全镇干部要严守纪律。"],
+      ["会议", "强调", "会议强调，要确保质量。"],
+    ]);
+  });
+
+  it("reads titles then a name in a roll as that person (区政府办公室主任何宏伟), and the rostrum (在主席台就座) as attending", () => {
+    const got = briefOf("5月6日，区人大常委会召开第十次会议。区政府办公室主任何宏伟、校长助理列席会议。\n县人大常委会副主任张文蛟、王劳旺在主席台就座。")!;
+    expect(got.attendees.map((s) => [s.text, s.group ?? false])).toEqual([["何宏伟", false], ["校长助理", true]]);
+    expect(got.participants.map((s) => s.text)).toEqual(["张文蛟", "王劳旺"]);
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();

@@ -6,6 +6,7 @@ import { PageInfoSchema } from "../src/core/schema.js";
 import { pageStage, readPage } from "../src/text/page.js";
 import { contentRanges } from "../src/core/spans.js";
 import { resourcesWith } from "../src/pipeline.js";
+import { analyze } from "../src/analyzer.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url), "utf8");
@@ -262,6 +263,143 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(page.regions.map((r) => r.kind)).toEqual(["navigation", "metadata", "navigation", "title", "metadata", "article"]);
   });
 
+  it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
+    const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
+    expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");
+    expect(page.breadcrumb).toEqual(["首页", "动态要闻", "区县新闻"]);
+    // 您所在的位置 leads a breadcrumb too; a mail-login bar above it is no headline
+    const portal = readPage("邮箱登录: 集团邮箱 员工邮箱\n您所在的位置: 首页新闻中心集团新闻 → 正文\n集团党组召开会议传达学习全会精神\n来源:集团网站     日期:2021-10-22\n10月22日,集团党组召开会议。");
+    expect(portal.title?.text).toBe("集团党组召开会议传达学习全会精神");
+    expect(portal.publishedAt).toBe("2021-10-22");
+  });
+
+  it("takes the line over the 发布日期 line as the headline under a long menu of short lines", () => {
+    const menu = ["某某区人民政府", "法定主动", "公开内容", "政策", "试点领域", "信息公开", "政府信息", "公开年报", "依申请", "公开", "政府网站", "年度报表", "地方部门", "链接"];
+    const text = [...menu, "某某区人民政府关于印发某某区人民政府工作规则的通知", "发布日期:2022-01-21", "某政发〔2021〕25号", "各街道办事处,区直各部门:", "现将《某某区人民政府工作规则》印发给你们,请遵照执行。"].join("\n\n");
+    const page = readPage(text);
+    expect(page.title?.text).toBe("某某区人民政府关于印发某某区人民政府工作规则的通知");
+    expect(page.publishedAt).toBe("2022-01-21");
+    // a column's label ending in a colon (通知公告:) above the breadcrumb is chrome as well
+    const rule = readPage("通知公告:\n制度建设当前位置:首页 > 自身建设 > 制度建设\n\n关于委员会全体会议请假的规定\n\n 发布时间:2008年11月29日  人气:\n委员应按时出席全体会议。");
+    expect(rule.title?.text).toBe("关于委员会全体会议请假的规定");
+  });
+
+  it("takes the 原标题 over a reprint that shows no headline, and the headline when one stands over it", () => {
+    const reprint = readPage("原标题:新一届政府第一次常务会议释放政策信号\n3月18日 国务院常务会议研究推进政府职能转变\n会议研究确定了工作分工。");
+    expect(reprint.title?.text).toBe("新一届政府第一次常务会议释放政策信号");
+    expect(reprint.regions.find((r) => r.text.startsWith("3月18日"))?.kind).toBe("article");
+    const headed = readPage("常务会议释放政策信号\n原标题:新一届政府第一次常务会议释放政策信号\n会议研究确定了工作分工。");
+    expect(headed.title?.text).toBe("常务会议释放政策信号");
+  });
+
+  it("never takes a news lead that opens with its dateline for the headline", () => {
+    expect(readPage("某某日报济南3月21日讯 今天上午,省政协十一届三次\n主席会议召开。省政协主席主持会议并讲话。").title).toBeUndefined();
+    expect(readPage("本报北京5月6日电 记者王明报道\n国务院新闻办公室今天举行发布会。").title).toBeUndefined();
+    // 日电视 is not a dateline
+    expect(readPage("5月6日电视台举办开放日活动\n\n5月6日,电视台举办开放日活动。").title?.text).toBe("5月6日电视台举办开放日活动");
+  });
+
+  it("reads a stamp line with an English label or a chrome word as metadata and its day as the publication date", () => {
+    const page = readPage(" date 2025-09-29 快讯\n\n中共中央政治局开会决定四中全会10月20日召开\n\n中共中央政治局今天召开会议。");
+    expect(page.title?.text).toBe("中共中央政治局开会决定四中全会10月20日召开");
+    expect(page.publishedAt).toBe("2025-09-29");
+    expect(page.regions[0]).toMatchObject({ kind: "metadata", text: "date 2025-09-29 快讯" });
+    // a machine-written date opening the page's first line dates it
+    expect(readPage("2026-01-08 中共中央政治局常务委员会今日召开会议。\n会议强调,要坚持党的领导。").publishedAt).toBe("2026-01-08");
+    // so does a label the vocabulary lacks, ending in 时间, above the text
+    expect(readPage("来源:某某网站\n浏览量:\n上传时间:2023-07-06\n7月5日,某某委员会召开会议。").publishedAt).toBe("2023-07-06");
+    // but not a meeting's time inside a notice, nor a date written in 年月日 after such a label
+    expect(readPage("关于召开工作会议的通知\n各部门:\n经研究,定于下周召开工作会议。\n会议时间:2023-05-17 9:00").publishedAt).toBeUndefined();
+    expect(readPage("某某会议召开\n会议时间:2023年5月17日\n5月17日,某某会议召开。").publishedAt).toBeUndefined();
+  });
+
+  it("reads spaced table labels (文 号:) and keeps a bracket that belongs to the value", () => {
+    const text = "| 发文日期: | 2022-03-07 | 发布部门: | 学校办公室 |\n| 文 号: | 院办发〔2022〕5号 | 文件名称: | 院办发〔2022〕5号(第十次校长办公会纪要) |\n2022年3月4日下午,学校召开校长办公会。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("院办发〔2022〕5号(第十次校长办公会纪要)");
+    expect(text.slice(page.title!.start, page.title!.end)).toBe(page.title!.text);
+    expect(page.regions[0]).toMatchObject({ kind: "metadata" });
+    expect(page.regions[0]!.text.endsWith("纪要) |")).toBe(true);
+    // a bracket around the field is not part of its value
+    expect(readPage("学院召开党委会议\n【来源:学院办公室】\n5月17日,学院召开党委会议。").source).toBe("学院办公室");
+  });
+
+  it("dates a page by a stamp line with its weekday under the headline, not by an attachment's upload stamp", () => {
+    const page = readPage("县政协召开主席会议\n2019年03月22日 星期五\n3月21日下午,县政协召开主席会议。");
+    expect(page.title?.text).toBe("县政协召开主席会议");
+    expect(page.publishedAt).toBe("2019-03-22");
+    const forum = readPage("20170503100346.jpg (129.46 KB, 下载次数: 73)\n下载附件\n2017-5-3 19:43 上传\n4月28日下午,县指挥部召开调度会。");
+    expect(forum.publishedAt).toBeUndefined();
+  });
+
+  it("reads an official document's masthead over its number as metadata, and its title under the number", () => {
+    const text = "某某省人民政府办公厅文件\n\n某政办发〔2009〕24号\n\n某某省人民政府办公厅关于加强普通高等学校\n毕业生就业工作的通知\n\n各市州人民政府:\n现就有关问题通知如下:\n一、充分认识做好就业工作的重要性。\n\n某某省人民政府办公厅\n二〇〇九年三月十日";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("某某省人民政府办公厅关于加强普通高等学校\n毕业生就业工作的通知");
+    expect(page.regions[0]).toMatchObject({ kind: "metadata", text: "某某省人民政府办公厅文件\n\n某政办发〔2009〕24号" });
+    expect(page.publishedAt).toBe("2009-03-10"); // the 落款 in Chinese numerals
+    // a headline that ends in 文件 with no number under it stays the headline
+    expect(readPage("学校印发三个管理文件\n\n3月5日,学校印发三个管理文件。").title?.text).toBe("学校印发三个管理文件");
+  });
+
+  it("reads the labels of older CMSs: 录入时间, 人气, 字体", () => {
+    const page = readPage("县委召开常委会议\n录入时间:2011-2-17 8:42  人气:356  字体:【大】【中】【小】\n2月16日,县委召开常委会议。");
+    expect(page.title?.text).toBe("县委召开常委会议");
+    expect(page.publishedAt).toBe("2011-02-17");
+    expect(page.views).toBe(356);
+    expect(page.regions[1]).toMatchObject({ kind: "metadata" });
+    // a font-size switch on its own line is page chrome, not article text
+    const switched = readPage("2024-01-24 09:19\n来源:某某新闻\n字号\n\n全国检察长会议闭幕\n\n在圆满完成各项议程后,会议闭幕。\n【字号 大 中 小】");
+    expect(switched.regions.filter((r) => r.kind === "metadata").map((r) => r.text)).toEqual(["2024-01-24 09:19\n来源:某某新闻\n字号", "【字号 大 中 小】"]);
+    expect(switched.title?.text).toBe("全国检察长会议闭幕");
+  });
+
+  it("never takes an image line or a sentence cut after its comma for the headline", () => {
+    expect(readPage("![](/__local/4/99/A4/0CCAB47E.jpg?e=.jpg)\n3月27日上午,学院开展党委中心组理论学习。学习会由党委书记主持。").title).toBeUndefined();
+    expect(readPage("![](/upload/logo.png)\n学院召开党委中心组学习会\n发布时间:2015-03-27\n3月27日上午,学院开展学习。").title?.text).toBe("学院召开党委中心组学习会");
+    expect(readPage("4月14日,\n党委理论学习中心组召开专题学习研讨会议。会议由宣传部部长主持。").title).toBeUndefined();
+  });
+
+  it("reads the column's name repeated under the breadcrumb as navigation, and leaves a list bullet out of the headline", () => {
+    const text = "當前位置:首頁 >> 資訊中心 >> 學校要聞\n學校要聞\n  • 學院召開黨總支書記專題會議\n  •   瀏覽:16120   時間:2012年12月17日\n  • 12月14日上午,學院召開黨總支書記會議。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("學院召開黨總支書記專題會議");
+    expect(page.column).toBe("學校要聞");
+    expect(page.publishedAt).toBe("2012-12-17");
+    // a breadcrumb that ends with the headline itself keeps it the headline
+    const ending = readPage("首页 > 学院新闻 > 学院召开党委会议\n学院召开党委会议\n发布时间:2023-05-18\n5月17日,学院召开党委会议。");
+    expect(ending.title?.text).toBe("学院召开党委会议");
+  });
+
+  it("reads an organ's masthead (…局文件) as metadata even without a document number under it", () => {
+    const page = readPage("某某市文化局文件\n关于加强公共文化服务的指导意见\n各有关单位:\n现就加强公共文化服务提出以下意见。");
+    expect(page.title?.text).toBe("关于加强公共文化服务的指导意见");
+    expect(page.regions[0]).toMatchObject({ kind: "metadata", text: "某某市文化局文件" });
+  });
+
+  it("dates a notice by its 落款, not by the meeting's time inside it", () => {
+    const text = "关于召开2021年全区体育工作会议的通知\n各乡镇人民政府:\n定于6月3日下午召开全区体育工作会议。现将有关事项通知如下:\n一、会议时间:\n2021年6月3日下午16:00\n二、会议地点:\n区政府第九会议室\n\n区体育局\n2021年6月2日";
+    expect(readPage(text).publishedAt).toBe("2021-06-02");
+  });
+
+  it("dates a page by its address when its text gives no date, never after the reference date", () => {
+    const text = "县政协召开主席会议\n\n3月4日下午,县政协召开主席会议。";
+    const dated = (url: string, referenceDate?: string) => readPage(text, { url, ...(referenceDate ? { referenceDate } : {}) }).publishedAt;
+    expect(dated("http://big5.www.gov.cn/gate/big5/www.gov.cn/gzdt/2009-09/22/content_1422951.htm")).toBe("2009-09-22");
+    expect(dated("http://example.gov.cn/djycxwh/202409/t20240926_7381832.html")).toBe("2024-09-26");
+    expect(dated("http://news.example.edu.cn/ywsd/system/2021/12/13/030049429.shtml")).toBe("2021-12-13");
+    expect(dated("http://politics.example.com/BIG5/n/2013/0831/c1001-22759851-22.html")).toBe("2013-08-31");
+    expect(dated("http://www.example.com/art/2025/1/9/art_45327_4273018.html")).toBe("2025-01-09");
+    expect(dated("http://www.example.com/xwzx/001001/20230319/dfabf493.html")).toBe("2023-03-19");
+    expect(dated("http://www.example.com/paper/pc/con/202501/09/content_493718.html")).toBe("2025-01-09");
+    expect(dated("http://www.example.com/2021_07/20_19/content-331726.html")).toBeUndefined(); // not a date's shape
+    expect(dated("http://www.example.com/news/2019/13/45/1.html")).toBeUndefined(); // no such day
+    expect(dated("http://www.example.com/news/2019-03-04/1.html?date=2020-01-01", "2019-03-03")).toBeUndefined(); // after it was fetched
+    expect(dated("https://www.example.com/info/1141/68172.htm")).toBeUndefined();
+    // the page's own date line wins
+    expect(readPage("县政协召开主席会议\n发布时间:2019-03-05\n3月4日下午,县政协召开主席会议。", { url: "http://x.cn/2019-03-08/1.html" }).publishedAt).toBe("2019-03-05");
+  });
+
   itWithData("policy", "keeps an official document's 落款 date inside the text as article", () => {
     const text = policy("sc-guobanfa-2018-109.txt");
     const page = readPage(text);
@@ -289,5 +427,13 @@ describe("contentRanges and pageStage", () => {
     expect(doc.page).toBeUndefined();
     expect(next.page?.publishedAt).toBe("2023-05-18");
     expect(pageStage).toMatchObject({ name: "page", writes: ["page"], reads: [] });
+  });
+
+  it("takes the page's address from the analyzer's url option", () => {
+    const text = "县政协召开主席会议\n\n3月4日下午,县政协召开主席会议。";
+    const options = { stages: ["segment", "sentences", "page"] } as const;
+    expect(analyze(text, { ...options, url: "http://www.example.gov.cn/qynews/system/2019/03/04/031495131.shtml" }).page?.publishedAt).toBe("2019-03-04");
+    expect(analyze(text, options).page?.publishedAt).toBeUndefined();
+    expect(() => analyze(text, { url: 42 as unknown as string })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
   });
 });

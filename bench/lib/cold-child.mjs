@@ -1,18 +1,22 @@
 /**
  * Child process of bench/cold-start.ts, plain Node (no tsx loader) on the built package. Prints one JSON object.
  *
- *   node bench/lib/cold-child.mjs first <system> <text file>
+ *   node bench/lib/cold-child.mjs <package folder> first <system> <text file>
  *     a fresh process's import and first call on the text; `phases` splits gongwen's time into import, the
  *     engine's dictionaries (first segment) and the other stages' resources (first analyze after that)
- *   node bench/lib/cold-child.mjs workers <kind> <count> <text file>
+ *   node bench/lib/cold-child.mjs <package folder> workers <kind> <count> <text file>
  *     process RSS once `count` worker threads have each made their first call on the text
+ * gongwen is the package built in <package folder> (dist/ beside dict/); the engines are this checkout's.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
 const require = createRequire(import.meta.url);
-const dist = new URL("../../dist/index.js", import.meta.url).href;
+const [folder, task, system, ...rest] = process.argv.slice(2);
+const dist = pathToFileURL(join(folder, "dist/index.js")).href;
 const rssMb = () => process.memoryUsage().rss / 1e6;
 
 /** A fresh process to its first result: ms since start of the import, and the phases of gongwen's. */
@@ -67,7 +71,6 @@ async function workers(kind, count, text) {
   return { rssMb: rss };
 }
 
-const [task, system, ...rest] = process.argv.slice(2);
 const text = readFileSync(rest.at(-1), "utf8");
 const result = task === "first" ? { ...(await first(system, text)), rssMb: rssMb() } : await workers(system, Number(rest[0]), text);
 process.stdout.write(JSON.stringify(result));

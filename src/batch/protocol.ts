@@ -1,5 +1,6 @@
 /** What crosses the thread boundary between the pool and its workers. */
 import type { ErrorCode } from "../core/errors.js";
+import type { CompactIdf, TaggerWeights } from "../core/resources.js";
 import type { AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
 
@@ -7,6 +8,8 @@ import type { TagOptions } from "../tag/schema.js";
 export interface PoolConfig {
   analyzer: AnalyzerConfig;
   tag?: TagOptions;
+  /** The shipped resources its stages read, in SharedArrayBuffers: one copy per pool, not one per thread. */
+  shared: { taggerWeights?: TaggerWeights; idf?: CompactIdf };
 }
 
 /**

@@ -4,14 +4,21 @@
  */
 import { workerData } from "node:worker_threads";
 import { createAnalyzer, type Analyzer } from "../analyzer.js";
+import { idfTable, type Resources } from "../core/resources.js";
 import { DEFAULT_MAX_INPUT_LENGTH } from "../core/schema.js";
 import { runBatch, type Batch } from "./tasks.js";
 import type { PoolConfig, TaskOutcome } from "./protocol.js";
 
 const config = workerData as PoolConfig;
+
+/** The pool's shared resources as the analyzer takes them. */
+function sharedResources({ taggerWeights, idf }: PoolConfig["shared"]): Partial<Resources> {
+  return { ...(taggerWeights ? { taggerWeights } : {}), ...(idf ? { idf: idfTable(idf) } : {}) };
+}
+
 let analyzer: Analyzer | undefined;
 const context = {
-  analyzer: () => (analyzer ??= createAnalyzer(config.analyzer)),
+  analyzer: () => (analyzer ??= createAnalyzer({ ...config.analyzer, resources: sharedResources(config.shared) })),
   ...(config.tag ? { tag: config.tag } : {}),
   maxLength: config.analyzer.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH,
 };

@@ -1,24 +1,7 @@
 /**
  * Weighted PageRank on an undirected graph, the ranking step of TextRank (words) and LexRank (sentences).
  */
-
-/** An undirected weighted graph over nodes 0…size-1, stored as adjacency lists (both directions). */
-export interface Graph {
-  size: number;
-  neighbours: Map<number, number>[];
-}
-
-/** An empty graph of `size` nodes. */
-export function emptyGraph(size: number): Graph {
-  return { size, neighbours: Array.from({ length: size }, () => new Map<number, number>()) };
-}
-
-/** Adds `weight` to the undirected edge a–b (self-loops are ignored). */
-export function addEdge(graph: Graph, a: number, b: number, weight: number): void {
-  if (a === b || weight <= 0) return;
-  graph.neighbours[a]!.set(b, (graph.neighbours[a]!.get(b) ?? 0) + weight);
-  graph.neighbours[b]!.set(a, (graph.neighbours[b]!.get(a) ?? 0) + weight);
-}
+import { Scratch } from "./scratch.js";
 
 /**
  * Scores are Float64Arrays throughout (never number[], whose element kind switches between small integers and
@@ -37,18 +20,11 @@ export function argMax(values: Scores): number {
   return best;
 }
 
-/** `values` divided by their maximum (all zeros when none is positive). */
-export function scaledToMax(values: Scores): Scores {
+/** `values` divided by their maximum, in place (all zeros when none is positive). */
+export function scaleToMax(values: Scores): Scores {
   const max = values[argMax(values)] ?? 0;
-  return max > 0 ? values.map((v) => v / max) : new Float64Array(values.length);
-}
-
-/** `a` followed by `b`. */
-export function concatenated(a: Scores, b: Scores): Scores {
-  const out = new Float64Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+  for (let i = 0; i < values.length; i++) values[i] = max > 0 ? values[i]! / max : 0;
+  return values;
 }
 
 const DAMPING = 0.85;
@@ -56,9 +32,8 @@ const MAX_ITERATIONS = 50;
 const TOLERANCE = 1e-6;
 
 /**
- * An undirected weighted graph as flat rows: node a's neighbours are to[first[a]…first[a + 1]) with the weights
- * alongside, each edge in both rows. What pageRank iterates over; a caller that has its edges in order can build it
- * directly instead of through a Graph's maps.
+ * An undirected weighted graph as flat rows: node a's neighbours are to[first[a]…first[a + 1]), ascending, with the
+ * weights alongside, each edge in both rows. What pageRankOfRows iterates over.
  */
 export interface EdgeRows {
   size: number;
@@ -67,45 +42,68 @@ export interface EdgeRows {
   weight: Float64Array;
 }
 
-/** Scores of the nodes of `graph`, by pageRankOfRows. */
-export function pageRank(graph: Graph): Scores {
-  const { size, neighbours } = graph;
-  // the edges once as flat arrays (in the maps' order, so the sums are the same), rather than iterating the maps,
-  // which allocates an entry per edge, in every iteration
-  const first = new Int32Array(size + 1);
-  for (let a = 0; a < size; a++) first[a + 1] = first[a]! + neighbours[a]!.size;
-  const to = new Int32Array(first[size]!);
-  const weight = new Float64Array(first[size]!);
-  let e = 0;
-  for (let a = 0; a < size; a++) {
-    // forEach rather than for…of: no entry array per edge
-    neighbours[a]!.forEach((w, b) => {
-      to[e] = b;
-      weight[e++] = w;
-    });
+/**
+ * The rows of the undirected graph whose edges are `keys` (a * size + b for an edge a < b, ascending, an edge once
+ * per unit of weight, so a repeated key sums): a row lists its neighbours ascending, as pageRankOfRows needs. The
+ * rows are valid until the next call.
+ */
+export function rowsOfEdgeKeys(size: number, keys: Float64Array): EdgeRows {
+  const first = ROWS.first.take(size + 1);
+  let distinct = 0;
+  for (let k = 0; k < keys.length; k++) {
+    if (k > 0 && keys[k] === keys[k - 1]) continue;
+    const a = Math.floor(keys[k]! / size);
+    first[a + 1]!++;
+    first[keys[k]! - a * size + 1]!++;
+    distinct++;
   }
-  return pageRankOfRows({ size, first, to, weight });
+  for (let a = 0; a < size; a++) first[a + 1]! += first[a]!;
+  const to = ROWS.to.take(2 * distinct);
+  const weight = ROWS.weight.take(2 * distinct);
+  const filled = ROWS.filled.take(size);
+  filled.set(first.subarray(0, size));
+  // keys ascend by a, then b: row x receives its neighbours below x (as some a's b) before those above (as a)
+  for (let k = 0; k < keys.length; ) {
+    const key = keys[k]!;
+    let count = 0;
+    while (k < keys.length && keys[k] === key) (k++, count++);
+    const a = Math.floor(key / size);
+    const b = key - a * size;
+    to[filled[a]!] = b;
+    weight[filled[a]!++] = count;
+    to[filled[b]!] = a;
+    weight[filled[b]!++] = count;
+  }
+  return { size, first, to, weight };
 }
 
+/** The arrays of rowsOfEdgeKeys's rows and of pageRankOfRows, reused from call to call (core/scratch.ts). */
+const ROWS = { first: new Scratch(Int32Array), to: new Scratch(Int32Array), weight: new Scratch(Float64Array), filled: new Scratch(Int32Array) };
+const RANK = { strength: new Scratch(Float64Array), score: new Scratch(Float64Array), next: new Scratch(Float64Array), share: new Scratch(Float64Array) };
+
 /**
- * Scores of the nodes (summing to about 1), by power iteration; isolated nodes keep the teleport share.
- * Cost: iterations × edges.
+ * Scores of the nodes (summing to about 1), by power iteration; isolated nodes keep the teleport share. Each node
+ * gathers its neighbours' shares in ascending order: the sums of the textbook scatter over nodes in order, to the
+ * bit, without a store per edge. Cost: iterations × edges. The scores are valid until the next call.
  */
 export function pageRankOfRows(rows: EdgeRows): Scores {
   const { size, first, to, weight } = rows;
-  const strength = new Float64Array(size);
+  const strength = RANK.strength.take(size);
   for (let a = 0; a < size; a++) for (let e = first[a]!, end = first[a + 1]!; e < end; e++) strength[a]! += weight[e]!;
-  let score = new Float64Array(size).fill(size > 0 ? 1 / size : 0);
-  let next = new Float64Array(size);
+  const teleport = (1 - DAMPING) / Math.max(size, 1);
+  let score = RANK.score.take(size, size > 0 ? 1 / size : 0);
+  let next = RANK.next.take(size);
+  const share = RANK.share.take(size);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    next.fill((1 - DAMPING) / Math.max(size, 1));
-    for (let a = 0; a < size; a++) {
-      if (strength[a] === 0) continue;
-      const share = (DAMPING * score[a]!) / strength[a]!;
-      for (let e = first[a]!, end = first[a + 1]!; e < end; e++) next[to[e]!]! += share * weight[e]!;
-    }
+    // a node without edges is nobody's neighbour: its share is never read
+    for (let a = 0; a < size; a++) if (strength[a] !== 0) share[a] = (DAMPING * score[a]!) / strength[a]!;
     let change = 0;
-    for (let i = 0; i < size; i++) change += Math.abs(next[i]! - score[i]!);
+    for (let b = 0; b < size; b++) {
+      let sum = teleport;
+      for (let e = first[b]!, end = first[b + 1]!; e < end; e++) sum += share[to[e]!]! * weight[e]!;
+      next[b] = sum;
+      change += Math.abs(sum - score[b]!);
+    }
     [score, next] = [next, score];
     if (change < TOLERANCE) break;
   }

@@ -288,6 +288,12 @@ export const PersonRefSchema = z.object({
 /** A person in a meeting brief: the name, the titles as written, the organisation of the main title, the span. */
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
+/**
+ * Schema of one member of a meeting's roll: a span of the text; `group` when it names people by their role, body
+ * or number (`全体党委委员`, `办公室`, `238人`) rather than by name.
+ */
+export const MeetingMemberSchema = SpanSchema.extend({ group: z.literal(true).optional() });
+
 /** Schema of a {@link MeetingBrief}. */
 export const MeetingBriefSchema = z.object({
   title: SpanSchema.optional(),
@@ -299,10 +305,12 @@ export const MeetingBriefSchema = z.object({
   /** Where the meeting is named; `name` adds 会议 when only the body is written (中共中央政治局…召开会议). */
   meeting: SpanSchema.extend({ name: z.string(), number: z.number().int().optional() }).optional(),
   chair: PersonRefSchema.optional(),
-  participants: z.array(SpanSchema),
-  attendees: z.array(SpanSchema),
+  /** Who attended (出席/参加): people by name, and groups (`group`) named by role, body or count. */
+  participants: z.array(MeetingMemberSchema),
+  /** Who sat in (列席), named the same way. */
+  attendees: z.array(MeetingMemberSchema),
   /** Named as on leave (`张三、李四请假`, `因公请假`): members who did not attend, so neither participants nor attendees. */
-  onLeave: z.array(SpanSchema),
+  onLeave: z.array(MeetingMemberSchema),
   guests: z.array(PersonRefSchema),
   agenda: z.array(SpanSchema),
   decisions: z.array(SpanSchema),
@@ -443,6 +451,8 @@ export const AnalyzerConfigSchema = z
     maxInputLength: z.number().int().positive().optional(),
     /** ISO date used to resolve dates without a year when the page has no publication date. */
     referenceDate: IsoDateSchema.optional(),
+    /** The page's address: a date in its path (`/2019-03/04/content_…`, `/t20240926_…`) dates a page whose text gives none. */
+    url: z.string().max(8192).optional(),
     /** `article` (default): later stages read the article and title only; `all`: the whole input. */
     scope: z.enum(["article", "all"]).optional(),
     /** `text`, `html`, or `auto` (default): read as HTML when the input is a page or fragment of markup. */

@@ -56,17 +56,34 @@ export function spansWithin<T extends { start: number; end: number }>(spans: rea
 }
 
 /**
- * Every occurrence of `needle` inside `ranges`, left to right and non-overlapping, including occurrences inside
- * longer words (转型发展 in 高质量转型发展), so a highlighter marks them all.
+ * Every occurrence of each of `needles` inside `ranges`, per needle left to right and non-overlapping (as repeated
+ * indexOf finds them), including occurrences inside longer words (转型发展 in 高质量转型发展), so a highlighter
+ * marks them all. One pass over the ranges for all needles: a position costs only the needles that start with its
+ * character.
  */
-export function occurrences(ranges: readonly Span[], needle: string): Span[] {
-  const out: Span[] = [];
-  if (needle === "") return out;
+export function occurrences(ranges: readonly Span[], needles: readonly string[]): Span[][] {
+  const out: Span[][] = needles.map(() => []);
+  const byFirst = new Map<number, number[]>();
+  needles.forEach((needle, k) => {
+    if (needle === "") return;
+    const bucket = byFirst.get(needle.charCodeAt(0));
+    if (bucket) bucket.push(k);
+    else byFirst.set(needle.charCodeAt(0), [k]);
+  });
+  /** Per needle: where its next occurrence may start (after the end of its last one). */
+  const free = new Int32Array(needles.length);
   for (const range of ranges) {
-    let at = range.text.indexOf(needle);
-    while (at >= 0) {
-      out.push({ start: range.start + at, end: range.start + at + needle.length, text: needle });
-      at = range.text.indexOf(needle, at + needle.length);
+    const { text } = range;
+    free.fill(0);
+    for (let at = 0; at < text.length; at++) {
+      const bucket = byFirst.get(text.charCodeAt(at));
+      if (!bucket) continue;
+      for (const k of bucket) {
+        const needle = needles[k]!;
+        if (at < free[k]! || !text.startsWith(needle, at)) continue;
+        out[k]!.push({ start: range.start + at, end: range.start + at + needle.length, text: needle });
+        free[k] = at + needle.length;
+      }
     }
   }
   return out;

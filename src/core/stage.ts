@@ -14,6 +14,8 @@ export interface ResolvedConfig {
   maxInputLength: number;
   userWords: readonly string[];
   referenceDate?: string;
+  /** The address the input was fetched from, if the caller gave it. */
+  url?: string;
   scope: "article" | "all";
   /** How to read the input: as `text`, as `html`, or `auto` (HTML when it is markup). */
   format: "text" | "html" | "auto";

@@ -1,8 +1,10 @@
 /**
  * The term a token stands for, shared by the keyword and summary stages and the IDF build
- * (bench/tools/build-idf.ts), so that IDF counts and lookups agree.
+ * (bench/tools/build-idf.ts), so that IDF counts and lookups agree; and the process's lexicon of token texts, which
+ * remembers for each text what those stages ask of it.
  */
 import { createRequire } from "node:module";
+import type { IdfTable, StopwordKind } from "./resources.js";
 import type { Token } from "./schema.js";
 
 const HAN = /\p{Script=Han}/u;
@@ -35,7 +37,7 @@ function isEnglishStopword(text: string): boolean {
  * with a Han character, and Latin acronyms. Numbers, dates, punctuation, spaces, single characters, capitalised
  * English words and English stopwords never are.
  */
-export function termShape(token: Token): string | undefined {
+export function termShape(token: Pick<Token, "kind" | "text">): string | undefined {
   if (token.kind === "word") {
     const text = token.text;
     if (text.length < 2 || (text.length === 2 && text.codePointAt(0)! > 0xffff)) return undefined;
@@ -45,4 +47,145 @@ export function termShape(token: Token): string | undefined {
     return TITLE_CASE.test(token.text) || isEnglishStopword(token.text) ? undefined : token.text;
   }
   return undefined;
+}
+
+/** Past this many texts the lexicon starts over (~15 MB at the limit, as the segmenter's tag memo). */
+const LEXICON_LIMIT = 200_000;
+/** V8 keeps a slice this long as a view of its whole source string: the lexicon stores a copy instead. */
+const SLICE_MIN_LENGTH = 13;
+
+/** Bits of TermLexicon's per-text facts: whether termShape was asked as a word (Latin), and its answer. */
+const WORD_ASKED = 1;
+const WORD_TERM = 2;
+const LATIN_ASKED = 4;
+const LATIN_TERM = 8;
+/** Stopword kinds as remembered per text: 0 is not yet asked. */
+const STOP_CODES = { none: 1, modifier: 2, stop: 3 } as const;
+
+/**
+ * Token texts numbered once per process, with what the keyword and summary stages ask of each: whether it is a term
+ * (termShape) as a word and as a Latin token, its IDF in a table, its stopword kind in a list. A document's tokens
+ * then cost a stage one Map lookup each; the shape tests, IDF and stopword lookups run once per distinct text in the
+ * process, not once per document and stage. Get it from termLexicon() before a document (it starts over at a bound).
+ */
+export class TermLexicon {
+  /** Per id: the text. */
+  readonly texts: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private shapes = new Uint8Array(1024);
+  private readonly idfs = new WeakMap<IdfTable, Float64Array>();
+  private readonly stops = new WeakMap<ReadonlyMap<string, StopwordKind>, Uint8Array>();
+  /** The current numbering's number of each id, valid where `stamps` holds that numbering's stamp. */
+  local = new Int32Array(1024);
+  stamps = new Int32Array(1024);
+  private numberings = 0;
+
+  /** The id of `text`, numbered on first sight. */
+  idOf(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      // a copy of a long slice, so that the lexicon never keeps a whole document alive
+      const own = text.length < SLICE_MIN_LENGTH ? text : Array.from(text).join("");
+      this.ids.set(own, id);
+      this.texts.push(own);
+      if (id === this.shapes.length) {
+        this.shapes = grown(this.shapes, Uint8Array);
+        this.local = grown(this.local, Int32Array);
+        this.stamps = grown(this.stamps, Int32Array);
+      }
+    }
+    return id;
+  }
+
+  /** Is text `id` a term (termShape) in a token of `kind`? */
+  isTerm(id: number, kind: Token["kind"]): boolean {
+    const latin = kind === "latin";
+    if (!latin && kind !== "word") return false;
+    const asked = latin ? LATIN_ASKED : WORD_ASKED;
+    const term = latin ? LATIN_TERM : WORD_TERM;
+    if (!(this.shapes[id]! & asked)) {
+      this.shapes[id]! |= asked | (termShape({ kind, text: this.texts[id]! }) === undefined ? 0 : term);
+    }
+    return (this.shapes[id]! & term) !== 0;
+  }
+
+  /** The IDF of text `id` in `table`. */
+  idf(table: IdfTable, id: number): number {
+    let values = this.idfs.get(table);
+    if (!values || values.length <= id) {
+      values = grownTo(values ?? new Float64Array(0), this.shapes.length, Float64Array, NaN);
+      this.idfs.set(table, values);
+    }
+    return Number.isNaN(values[id]!) ? (values[id] = table.idf(this.texts[id]!)) : values[id]!;
+  }
+
+  /** The stopword kind of text `id` in `stopwords`, undefined for none. */
+  stopword(stopwords: ReadonlyMap<string, StopwordKind>, id: number): StopwordKind | undefined {
+    let codes = this.stops.get(stopwords);
+    if (!codes || codes.length <= id) {
+      codes = grownTo(codes ?? new Uint8Array(0), this.shapes.length, Uint8Array, 0);
+      this.stops.set(stopwords, codes);
+    }
+    if (codes[id] === 0) codes[id] = STOP_CODES[stopwords.get(this.texts[id]!) ?? "none"];
+    return codes[id] === STOP_CODES.stop ? "stop" : codes[id] === STOP_CODES.modifier ? "modifier" : undefined;
+  }
+
+  /** Starts numbering the ids one document uses (see Numbering); the previous numbering ends. */
+  numbering(): Numbering {
+    return new Numbering(this, ++this.numberings);
+  }
+
+  get size(): number {
+    return this.texts.length;
+  }
+}
+
+/**
+ * Dense numbers 0, 1, 2… for the lexicon ids of one document, in first-seen order, kept in the lexicon's arrays (no
+ * Map per document). Valid until the lexicon's next numbering begins.
+ */
+export class Numbering {
+  /** The lexicon id of each number. */
+  readonly ids: number[] = [];
+
+  constructor(
+    private readonly lexicon: TermLexicon,
+    private readonly stamp: number,
+  ) {}
+
+  /** The number of lexicon id `id`, given on first sight. */
+  of(id: number): number {
+    const { lexicon } = this;
+    if (lexicon.stamps[id] !== this.stamp) {
+      lexicon.stamps[id] = this.stamp;
+      lexicon.local[id] = this.ids.push(id) - 1;
+    }
+    return lexicon.local[id]!;
+  }
+}
+
+type TypedArray = Uint8Array | Int32Array | Float64Array;
+
+/** `array` in one twice as long. */
+function grown<T extends TypedArray>(array: T, make: new (length: number) => T): T {
+  const out = new make(2 * array.length);
+  out.set(array as never);
+  return out;
+}
+
+/** `array` in one of `length`, the new places `fill`. */
+function grownTo<T extends TypedArray>(array: T, length: number, make: new (length: number) => T, fill: number): T {
+  const out = new make(length);
+  out.set(array as never);
+  out.fill(fill, array.length);
+  return out;
+}
+
+let lexicon: TermLexicon | undefined;
+
+/** The process's lexicon of token texts; call it before each document (past LEXICON_LIMIT texts it starts over). */
+export function termLexicon(): TermLexicon {
+  if (!lexicon || lexicon.size >= LEXICON_LIMIT) lexicon = new TermLexicon();
+  return lexicon;
 }

@@ -2,7 +2,7 @@
  * The domain IDF table dict/idf.txt (built by bench/tools/build-idf.ts from the CCTV news corpus and the policy
  * documents), loaded once on first use.
  */
-import type { IdfTable } from "../core/resources.js";
+import { compactIdf, idfTable, type IdfTable } from "../core/resources.js";
 import { dictParseError, readDictLines } from "../dict.js";
 
 let table: IdfTable | undefined;
@@ -10,7 +10,8 @@ let table: IdfTable | undefined;
 /** dict/idf.txt as a lookup, parsed once per process; malformed lines raise `DICT_PARSE` naming the line. */
 export function loadIdf(): IdfTable {
   if (table) return table;
-  const values = new Map<string, number>();
+  const words: string[] = [];
+  const values: number[] = [];
   let max = 0;
   for (const entry of readDictLines("idf.txt", " ")) {
     const [word, value, ...rest] = entry.fields;
@@ -18,9 +19,10 @@ export function loadIdf(): IdfTable {
     if (!word || rest.length > 0 || value === undefined || !Number.isFinite(idf) || idf < 0) {
       throw dictParseError("idf.txt", entry, "expected `word idf` with a non-negative number");
     }
-    values.set(word, idf);
+    words.push(word);
+    values.push(idf);
     if (idf > max) max = idf;
   }
-  table = { idf: (term) => values.get(term) ?? max };
+  table = idfTable(compactIdf(words, values, max));
   return table;
 }

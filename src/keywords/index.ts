@@ -9,7 +9,8 @@ import { parseDoc, parseOptions, parseScope } from "../core/options.js";
 import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../core/schema.js";
 import { contentRanges, occurrences, spansWithin } from "../core/spans.js";
 import { loadIdf } from "./idf.js";
-import { concatenated, scaledToMax, scoresOf } from "../core/pagerank.js";
+import { scaleToMax } from "../core/pagerank.js";
+import { Scratch } from "../core/scratch.js";
 import { phraseCandidates } from "./phrases.js";
 import { loadStopwords, readTokens } from "./terms.js";
 import { bigrams, dice } from "./variants.js";
@@ -42,65 +43,116 @@ export function rankKeywords(
   scope: "article" | "all" = "article",
   resources: Pick<Resources, "idf" | "stopwords"> = { idf: loadIdf(), stopwords: loadStopwords() },
 ): KeywordRanking {
-  const { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true } = parseOptions(
-    KeywordOptionsSchema,
-    options,
-    "keyword options",
-  );
-  const ranges = contentRanges(parseDoc(doc, "rankKeywords()"), parseScope(scope));
+  const parsed = parseOptions(KeywordOptionsSchema, options, "keyword options");
+  return rankingOf(parseDoc(doc, "rankKeywords()"), parsed, parseScope(scope), resources);
+}
+
+/** rankKeywords's arrays, reused from document to document (see core/scratch.ts). */
+const TFIDF = new Scratch(Float64Array);
+const RANK = new Scratch(Float64Array);
+const SCORE = new Scratch(Float64Array);
+const STARTS = new Scratch(Int32Array);
+const WORD_OF = new Scratch(Int32Array);
+
+/** rankKeywords with its arguments checked. */
+function rankingOf(
+  doc: Doc,
+  { topK = DEFAULT_TOP_K, method = "blend", textRankWeight = DEFAULT_TEXTRANK_WEIGHT, phrases = true }: KeywordOptions,
+  scope: "article" | "all",
+  resources: Pick<Resources, "idf" | "stopwords">,
+): KeywordRanking {
+  const ranges = contentRanges(doc, scope);
   const tokens = spansWithin(doc.tokens, ranges);
-  const table = readTokens(tokens, resources.stopwords);
+  const table = readTokens(tokens, resources);
   const seen = wordCandidates(tokens, table);
   const long = seen.reduce((sum, w) => sum + w.count, 0) >= LONG_TEXT_OCCURRENCES;
   const words = long ? seen.filter((w) => w.count > 1) : seen;
   const found = phraseCandidates(tokens, table);
 
-  // each text's IDF looked up once (-1: not yet)
-  const idfs = new Float64Array(table.texts.length).fill(-1);
-  const idf = (id: number) => (idfs[id]! >= 0 ? idfs[id]! : (idfs[id] = resources.idf.idf(table.texts[id]!)));
-  const wordOf = new Int32Array(table.texts.length).fill(-1);
-  words.forEach((w, i) => (wordOf[w.id] = i));
-  const wordTfidf = scoresOf(words, (w) => tfWeight(w.count) * idf(w.id));
+  // candidates 0…words.length-1 are words, the rest phrases
+  const count = words.length + found.length;
+  const { idf } = table;
+  const tfidf = TFIDF.take(count);
+  const rank = RANK.take(count);
+  const starts = STARTS.take(count);
+  const wordOf = WORD_OF.take(table.texts.length, -1);
   const wordRank = textRankScores(tokens, table, words);
+  words.forEach((w, i) => {
+    wordOf[w.id] = i;
+    tfidf[i] = tfWeight(w.count) * idf(w.id);
+    rank[i] = wordRank[i]!;
+    starts[i] = w.start;
+  });
   // a phrase scores like a word that occurs as often, with the mean IDF and TextRank of its words, damped by how
   // loosely they hold together
-  const phraseTfidf = scoresOf(found, (p) => {
+  found.forEach((p, k) => {
     const meanIdf = p.words.reduce((sum, w) => sum + idf(w), 0) / p.words.length;
-    return tfWeight(p.count) * meanIdf * Math.sqrt(p.cohesion);
+    const meanRank = p.words.reduce((sum, w) => sum + (wordOf[w]! >= 0 ? wordRank[wordOf[w]!]! : 0), 0) / p.words.length;
+    tfidf[words.length + k] = tfWeight(p.count) * meanIdf * Math.sqrt(p.cohesion);
+    rank[words.length + k] = meanRank * Math.sqrt(p.cohesion) * Math.sqrt(p.words.length);
+    starts[words.length + k] = p.start;
   });
-  const phraseRank = scoresOf(found, (p) => {
-    const mean = p.words.reduce((sum, w) => sum + (wordRank[wordOf[w]!] ?? 0), 0) / p.words.length;
-    return mean * Math.sqrt(p.cohesion) * Math.sqrt(p.words.length);
-  });
-
-  const tfidf = scaledToMax(concatenated(wordTfidf, phraseTfidf));
-  const rank = scaledToMax(concatenated(wordRank, phraseRank));
+  scaleToMax(tfidf);
+  scaleToMax(rank);
   const weight = method === "tfidf" ? 0 : method === "textrank" ? 1 : textRankWeight;
-  const score = tfidf.map((t, i) => (1 - weight) * t + weight * rank[i]!);
+  const score = SCORE.take(count);
+  for (let i = 0; i < count; i++) score[i] = (1 - weight) * tfidf[i]! + weight * rank[i]!;
 
-  // candidates 0…words.length-1 are words, the rest phrases; best first, ties to the earlier, then to words
+  // best first, ties to the earlier, then to words
+  const better = (a: number, b: number) =>
+    score[a]! > score[b]! || (score[a] === score[b] && (starts[a]! < starts[b]! || (starts[a] === starts[b] && a < b)));
   const textOf = (i: number) => (i < words.length ? table.texts[words[i]!.id]! : found[i - words.length]!.text);
-  const starts = Int32Array.from([...words, ...found], (c) => c.start);
-  const ranked = Array.from(score.keys()).sort((a, b) => score[b]! - score[a]! || starts[a]! - starts[b]! || a - b);
-  // scores count the tokens; spans list every occurrence in the content, inside longer words too
-  const keyword = (i: number): Keyword => ({
-    text: textOf(i),
-    score: score[i]!,
-    kind: i < words.length ? "word" : "phrase",
-    spans: occurrences(ranges, textOf(i)),
-  });
   const kept: number[] = [];
-  const keptBigrams: Set<string>[] = [];
-  for (const i of ranked) {
-    if (kept.length >= topK) break;
-    if (!phrases && i >= words.length) continue;
+  const keptBigrams: number[][] = [];
+  const candidates = bestFirst(0, phrases ? count : words.length, better);
+  for (let i = candidates(); i >= 0 && kept.length < topK; i = candidates()) {
     const own = bigrams(textOf(i));
     if (keptBigrams.some((other) => dice(other, own) >= VARIANT_SIMILARITY)) continue;
     kept.push(i);
     keptBigrams.push(own);
   }
-  const best = ranked.filter((i) => i >= words.length).slice(0, MAX_PHRASES);
-  return { keywords: kept.map(keyword), phrases: best.map(keyword) };
+  const best: number[] = [];
+  const bestPhrases = bestFirst(words.length, count, better);
+  for (let i = bestPhrases(); i >= 0 && best.length < MAX_PHRASES; i = bestPhrases()) best.push(i);
+  // scores count the tokens; spans list every occurrence in the content, inside longer words too
+  const listed = [...new Set([...kept, ...best])];
+  const spans = occurrences(ranges, listed.map(textOf));
+  const spansOf = new Map(listed.map((i, k) => [i, spans[k]!]));
+  const keyword = (i: number): Keyword => ({
+    text: textOf(i),
+    score: score[i]!,
+    kind: i < words.length ? "word" : "phrase",
+    spans: spansOf.get(i)!.map((span) => ({ ...span })),
+  });
+  const keywords = kept.map(keyword);
+  return { keywords, phrases: best.map(keyword) };
+}
+
+/**
+ * The candidates `from`…`to - 1` one at a time, best first by `better` (a strict order), then -1: a binary heap, so
+ * taking the first k of n costs n + k log n instead of a whole sort.
+ */
+function bestFirst(from: number, to: number, better: (a: number, b: number) => boolean): () => number {
+  const heap = Array.from({ length: to - from }, (_, k) => from + k);
+  let size = heap.length;
+  const down = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= size) return;
+      const child = left + 1 < size && better(heap[left + 1]!, heap[left]!) ? left + 1 : left;
+      if (!better(heap[child]!, heap[at]!)) return;
+      [heap[at], heap[child]] = [heap[child]!, heap[at]!];
+      at = child;
+    }
+  };
+  for (let at = (size >> 1) - 1; at >= 0; at--) down(at);
+  return () => {
+    if (size === 0) return -1;
+    const top = heap[0]!;
+    heap[0] = heap[--size]!;
+    down(0);
+    return top;
+  };
 }
 
 /**
@@ -114,7 +166,7 @@ export const keywordStage: Stage<"keywords" | "phrases"> = {
   readsIfPresent: ["page"],
   writes: ["keywords", "phrases"],
   run: (doc, context) => {
-    const ranking = rankKeywords(doc, {}, context.config.scope, context.resources);
+    const ranking = rankingOf(doc, {}, context.config.scope, context.resources);
     return { ...doc, keywords: ranking.keywords, phrases: ranking.phrases };
   },
 };

@@ -82,7 +82,9 @@ export function phraseCandidates(tokens: readonly Token[], table: TokenTable): P
         if (n < MAX_WORDS && i + n < to) next = gram.next ??= new Map();
         if (roles[i + n - 1] !== PHRASE_HEAD) continue;
         if (!gram.phrase) {
-          gram.phrase = { text: "", words: Array.from(ids.subarray(i, i + n)), count: 0, start: tokens[i]!.start, cohesion: 0 };
+          const words: number[] = [];
+          for (let k = i; k < i + n; k++) words.push(ids[k]!);
+          gram.phrase = { text: "", words, count: 0, start: tokens[i]!.start, cohesion: 0 };
           found.push(gram.phrase);
         }
         gram.phrase.count++;

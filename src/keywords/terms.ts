@@ -3,19 +3,37 @@
  * part-of-speech test, and the genre stopwords of dict/stopwords.txt.
  */
 import { dictParseError, readDictLines } from "../dict.js";
-import type { StopwordKind } from "../core/resources.js";
+import type { Resources, StopwordKind } from "../core/resources.js";
 import type { Token } from "../core/schema.js";
-import { termShape } from "../core/terms.js";
+import { Scratch } from "../core/scratch.js";
+import { termLexicon } from "../core/terms.js";
 
+/** A part of speech's roles (bits): may be a keyword, may sit inside a key phrase, may end one. */
+const KEYWORD = 1;
+const INSIDE_PHRASE = 2;
+const ENDS_PHRASE = 4;
 /**
- * Parts of speech a keyword may have (jieba tags): nouns and names, verbal nouns, verbs, fixed expressions (l, i),
+ * Parts of speech a keyword may have (jieba tags): nouns and names, verbal nouns, fixed expressions (l),
  * abbreviations (j), nominal adjectives (an), unknown Han words (x: jieba's tag for many person names), acronyms.
+ * Inside a key phrase, nominal words only (a verb makes it a clause); at its end a nominal head (Chinese noun
+ * phrases are head-final).
  */
-const KEYWORD_POS = new Set(["n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "vn", "l", "j", "an", "x", "eng"]);
-/** Parts of speech that may sit inside a key phrase: nominal words only (a verb makes it a clause). */
-const PHRASE_POS = new Set(["n", "nz", "ng", "ns", "nt", "vn", "l", "j", "an", "x"]);
-/** Parts of speech that may end a key phrase: Chinese noun phrases are head-final. */
-const PHRASE_HEAD_POS = new Set(["n", "nz", "ng", "nt", "vn", "l", "j", "an"]);
+const POS_ROLES = new Map<string, number>([
+  ["n", KEYWORD | INSIDE_PHRASE | ENDS_PHRASE],
+  ["nr", KEYWORD],
+  ["nrt", KEYWORD],
+  ["nrfg", KEYWORD],
+  ["ns", KEYWORD | INSIDE_PHRASE],
+  ["nt", KEYWORD | INSIDE_PHRASE | ENDS_PHRASE],
+  ["nz", KEYWORD | INSIDE_PHRASE | ENDS_PHRASE],
+  ["ng", KEYWORD | INSIDE_PHRASE | ENDS_PHRASE],
+  ["vn", KEYWORD | INSIDE_PHRASE | ENDS_PHRASE],
+  ["l", KEYWORD | INSIDE_PHRASE | ENDS_PHRASE],
+  ["j", KEYWORD | INSIDE_PHRASE | ENDS_PHRASE],
+  ["an", KEYWORD | INSIDE_PHRASE | ENDS_PHRASE],
+  ["x", KEYWORD | INSIDE_PHRASE],
+  ["eng", KEYWORD],
+]);
 
 /**
  * jieba tags unknown runs `x`: person names (雷承锋, 王鹏) but also debris glued to a function character
@@ -59,40 +77,49 @@ export interface TokenTable {
   texts: string[];
   /** Per id: how many tokens have this text. */
   counts: Int32Array;
+  /** Per id: its IDF in the table given to readTokens. */
+  idf(id: number): number;
   /** Per token: 1 when its text is a keyword candidate there (a term, of a keyword part of speech, no stopword). */
   terms: Uint8Array;
   /** Per token: NO_PHRASE, PHRASE_INNER or PHRASE_HEAD. */
   roles: Uint8Array;
 }
 
-/** Reads `tokens` (already limited to the content) into a {@link TokenTable}. Linear in tokens. */
-export function readTokens(tokens: readonly Token[], stop: ReadonlyMap<string, StopwordKind>): TokenTable {
-  const ids = new Int32Array(tokens.length);
-  const counts = new Int32Array(tokens.length);
-  const terms = new Uint8Array(tokens.length);
-  const roles = new Uint8Array(tokens.length);
-  const texts: string[] = [];
-  const idOf = new Map<string, number>();
+/** The arrays of the TokenTable, reused from document to document (core/scratch.ts). */
+const TABLE = { ids: new Scratch(Int32Array), counts: new Scratch(Int32Array), terms: new Scratch(Uint8Array), roles: new Scratch(Uint8Array) };
+
+/**
+ * Reads `tokens` (already limited to the content) into a {@link TokenTable}, through the process's term lexicon
+ * (what a text is, is looked up once per process). Linear in tokens. The table is valid until the next call.
+ */
+export function readTokens(tokens: readonly Token[], resources: Pick<Resources, "idf" | "stopwords">): TokenTable {
+  const lexicon = termLexicon();
+  const numbering = lexicon.numbering();
+  const ids = TABLE.ids.take(tokens.length);
+  const counts = TABLE.counts.take(tokens.length);
+  const terms = TABLE.terms.take(tokens.length);
+  const roles = TABLE.roles.take(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    let id = idOf.get(token.text);
-    if (id === undefined) {
-      id = texts.length;
-      idOf.set(token.text, id);
-      texts.push(token.text);
-    }
+    const known = lexicon.idOf(token.text);
+    const id = numbering.of(known);
     ids[i] = id;
     counts[id]!++;
-    // the part of speech first: most tokens fail it, and it is cheaper than the term's shape
-    const keywordPos = KEYWORD_POS.has(token.pos);
-    const phrasePos = PHRASE_POS.has(token.pos);
-    if (!keywordPos && !phrasePos) continue;
+    // the part of speech first: most tokens fail it
+    const pos = POS_ROLES.get(token.pos);
+    if (pos === undefined || !lexicon.isTerm(known, token.kind) || isDebris(token)) continue;
     // a term is the token's own text (core/terms.ts), so candidates are identified by text id
-    const term = termShape(token);
-    if (term === undefined || isDebris(token)) continue;
-    const kind = stop.get(term);
-    if (kind === undefined && keywordPos) terms[i] = 1;
-    if (kind !== "stop" && phrasePos) roles[i] = PHRASE_HEAD_POS.has(token.pos) ? PHRASE_HEAD : PHRASE_INNER;
+    const kind = lexicon.stopword(resources.stopwords, known);
+    if (kind === undefined && pos & KEYWORD) terms[i] = 1;
+    if (kind !== "stop" && pos & INSIDE_PHRASE) roles[i] = pos & ENDS_PHRASE ? PHRASE_HEAD : PHRASE_INNER;
   }
-  return { ids, texts, counts: counts.subarray(0, texts.length), terms, roles };
+  const known = numbering.ids;
+  return {
+    ids,
+    texts: known.map((id) => lexicon.texts[id]!),
+    counts: counts.subarray(0, known.length),
+    idf: (id) => lexicon.idf(resources.idf, known[id]!),
+    terms,
+    roles,
+  };
 }

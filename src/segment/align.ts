@@ -10,14 +10,19 @@ import { makeToken } from "./token.js";
 const PUNCTUATION = /^\p{P}+$/u;
 const CHINESE_NUMERAL = /^[〇○零一二三四五六七八九十百千万亿两]+$/u;
 
-/** Kind and tag of a word jieba produced (numbers, Latin and spaces never reach jieba: see scan.ts). */
-export function classifyWord(word: string, tag: string): { kind: TokenKind; pos: string } {
+const LETTER = /\p{L}/u;
+
+/**
+ * The kind of a word jieba produced with tag `tag` (numbers, Latin and spaces never reach jieba: see scan.ts); its
+ * part of speech is `w` for punctuation, `x` for `other` and `tag` otherwise.
+ */
+export function wordKind(word: string, tag: string): TokenKind {
   const first = word.charCodeAt(0);
-  if (first >= 0x4e00 && first <= 0x9fff && tag !== "m" && tag !== "x") return { kind: "word", pos: tag };
-  if (PUNCTUATION.test(word)) return { kind: "punct", pos: "w" };
-  if (tag === "m" && CHINESE_NUMERAL.test(word)) return { kind: "number", pos: "m" };
-  if (tag === "x" && !/\p{L}/u.test(word)) return { kind: "other", pos: "x" };
-  return { kind: "word", pos: tag };
+  if (first >= 0x4e00 && first <= 0x9fff && tag !== "m" && tag !== "x") return "word";
+  if (PUNCTUATION.test(word)) return "punct";
+  if (tag === "m" && CHINESE_NUMERAL.test(word)) return "number";
+  if (tag === "x" && !LETTER.test(word)) return "other";
+  return "word";
 }
 
 /** Tokens for jieba's `words`, which it cut from `text` at `offset`. */
@@ -32,7 +37,8 @@ export function alignWords(text: string, offset: number, { words, tags }: Tagged
         `segmenter returned "${word}" where the text has "${text.slice(position, position + word.length)}" at ${position}`,
       );
     }
-    const { kind, pos } = classifyWord(word, tags[i]!);
+    const kind = wordKind(word, tags[i]!);
+    const pos = kind === "punct" ? "w" : kind === "other" ? "x" : tags[i]!;
     into.push(makeToken(position, position + word.length, word, pos, kind));
     position += word.length;
   }

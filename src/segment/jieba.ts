@@ -9,7 +9,6 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import nodejieba from "nodejieba";
 import { assertFileExists, materialize, parseJiebaEntries, readDictLines, type JiebaEntry } from "../dict.js";
 import { GongwenError } from "../core/errors.js";
 import type { EngineName } from "../core/schema.js";
@@ -92,12 +91,21 @@ function memoTagger(load: () => Binding): (text: string) => TaggedWords {
 }
 
 /** nodejieba's exports include the paths of its bundled dictionaries, which its typings omit. */
-const nodejiebaModule = nodejieba as typeof nodejieba & { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string };
+type NodejiebaModule = typeof import("nodejieba") & { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string };
 
-let nodejiebaLoaded = false;
+const require = createRequire(import.meta.url);
 
-function loadNodejieba(): typeof nodejiebaModule {
-  if (nodejiebaLoaded) return nodejiebaModule;
+let nodejiebaLoaded: NodejiebaModule | undefined;
+
+/** nodejieba with gongwen's dictionaries, required on first use (an analyzer on the node-rs engine never loads it). */
+function loadNodejieba(): NodejiebaModule {
+  if (nodejiebaLoaded) return nodejiebaLoaded;
+  let nodejiebaModule: NodejiebaModule;
+  try {
+    nodejiebaModule = require("nodejieba") as NodejiebaModule;
+  } catch (error) {
+    throw bindingError(error);
+  }
   const userDict = materialize("user-dict", userDictText());
   // gongwen ranks keywords with its own domain IDF, so nodejieba's 6 MB keyword tables are replaced by stubs:
   // measured ~15% faster load and ~20 MB less RSS.
@@ -110,7 +118,7 @@ function loadNodejieba(): typeof nodejiebaModule {
   } catch (error) {
     throw bindingError(error);
   }
-  nodejiebaLoaded = true;
+  nodejiebaLoaded = nodejiebaModule;
   return nodejiebaModule;
 }
 
@@ -133,8 +141,6 @@ const nodejiebaEngine: Engine = {
 };
 
 type NodeRsModule = typeof import("@node-rs/jieba");
-
-const require = createRequire(import.meta.url);
 
 /** @node-rs/jieba's module and the path of its dictionary; DEPENDENCY_MISSING when it is not installed. */
 function requireNodeRs(): { module: NodeRsModule; dictPath: string } {

@@ -17,6 +17,8 @@ interface TrieNode {
 export interface Lexicon {
   root: TrieNode;
   size: number;
+  /** The UTF-16 code units that words start with (a word starting with an astral character has none). */
+  firstUnits: ReadonlySet<number>;
 }
 
 /** Builds a lexicon; later entries win when a word repeats. */
@@ -33,7 +35,8 @@ export function buildLexicon(entries: Iterable<{ word: string; pos: string }>): 
     if (node.pos === undefined) size++;
     node.pos = pos;
   }
-  return { root, size };
+  const firstUnits = new Set([...root.next.keys()].filter((first) => first.length === 1).map((first) => first.charCodeAt(0)));
+  return { root, size, firstUnits };
 }
 
 /** Longest lexicon word starting at `start`: its end offset and tag, or undefined. */
@@ -60,12 +63,14 @@ export function applyLexicon(
   lexicon: Lexicon,
   recut: (start: number, end: number) => Token[],
 ): Token[] {
-  if (lexicon.size === 0) return tokens;
-  const out: Token[] = [];
-  let i = 0;
+  const isCandidate = (token: Token) => token.kind === "word" && lexicon.firstUnits.has(token.text.charCodeAt(0));
+  let i = tokens.findIndex(isCandidate);
+  // most texts hold no lexicon word's first character at a token start: nothing to copy
+  if (i < 0) return tokens;
+  const out = tokens.slice(0, i);
   while (i < tokens.length) {
     const token = tokens[i]!;
-    const candidate = token.kind === "word" && lexicon.root.next.has(token.text[0]!);
+    const candidate = isCandidate(token);
     const match = candidate ? longestMatch(text, token.start, lexicon) : undefined;
     let k = i;
     while (match && k < tokens.length - 1 && tokens[k]!.end < match.end) k++;

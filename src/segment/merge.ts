@@ -32,6 +32,7 @@ const FUNCTION_TAILS = new Map([
 ]);
 /** Digit-like Chinese numerals as written in years (二〇二三年, 一九九八年). */
 const YEAR_DIGITS = /^[〇○零一二三四五六七八九]+$/u;
+const YEAR_DIGIT_UNITS = new Set(Array.from("〇○零一二三四五六七八九", (c) => c.charCodeAt(0)));
 const MAX_YEAR_TOKENS = 5;
 
 /** A number or a numeral word (31, 3.5, 两, 二十). */
@@ -75,9 +76,13 @@ function cut(token: Token, length: number, headPos: string, tailPos: string): [T
   ];
 }
 
-/** First characters of the words a rule below can apply to; every other dictionary word passes straight through. */
-const TRIGGERS = new Set([..."第一二两三四五六七八九十百千万几多数〇○零就不这也都"]);
-const passesThrough = (t: Token) => t.kind === "word" && t.pos !== "x" && !TRIGGERS.has(t.text[0]!);
+/**
+ * First characters of the words a rule below can apply to; every other dictionary word passes straight through, and
+ * so does punctuation other than the marks written as runs.
+ */
+const TRIGGERS = new Set(Array.from("第一二两三四五六七八九十百千万几多数〇○零就不这也都", (c) => c.charCodeAt(0)));
+const passesThrough = (t: Token) =>
+  t.kind === "word" ? t.pos !== "x" && !TRIGGERS.has(t.text.charCodeAt(0)) : t.kind === "punct" && !RUN_MARKS.has(t.text);
 
 /**
  * One left-to-right pass; every merge joins adjacent tokens and every split cuts one, so offsets stay exact.
@@ -125,7 +130,7 @@ export function mergeTokens(text: string, tokens: Token[], recut: (start: number
       out.push(...recut(at, token.end));
     } else if (token.kind === "word" && token.pos === "x" && token.text.length >= 3 && FUNCTION_TAILS.has(token.text.slice(-1))) {
       out.push(...cut(token, token.text.length - 1, "x", FUNCTION_TAILS.get(token.text.slice(-1))!));
-    } else if (token.kind !== "date" && /[〇○零一二三四五六七八九]/u.test(token.text[0] ?? "")) {
+    } else if (token.kind !== "date" && YEAR_DIGIT_UNITS.has(token.text.charCodeAt(0))) {
       const end = yearEnd(tokens, i);
       if (end > i || (end === i && token.text.length > 1)) {
         out.push(joined(text, token, tokens[end]!, "date", "t"));

@@ -86,10 +86,26 @@ export function scan(text: string): Run[] {
     pieceStart = -1;
     lastBreak = -1;
   };
+  /** Adds the code unit(s) at `i` to the current jieba piece; returns the next index. */
+  const extendPiece = (i: number, c: number): number => {
+    if (pieceStart < 0) pieceStart = i;
+    const next = i + (isHighSurrogate(c) ? 2 : 1);
+    if (isSoftBreak(c)) lastBreak = next;
+    if (next - pieceStart >= MAX_PIECE) {
+      // cut after the last clause punctuation if there is one, else right here (never inside a surrogate pair)
+      const cut = lastBreak > pieceStart ? lastBreak : next;
+      flushPiece(cut);
+      if (cut < next) pieceStart = cut;
+    }
+    return next;
+  };
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (isDigit(c) || isLetter(c)) {
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      // a CJK ideograph, most of the text: none of the cases below, so straight into the piece
+      i = extendPiece(i, c);
+    } else if (isDigit(c) || isLetter(c)) {
       flushPiece(i);
       const { end, latin } = scanAlnum(text, i);
       runs.push({ start: i, end, kind: latin ? "latin" : "number" });
@@ -105,17 +121,7 @@ export function scan(text: string): Run[] {
       runs.push({ start: i, end: i + 1, kind: "other" });
       i++;
     } else {
-      if (pieceStart < 0) pieceStart = i;
-      const width = isHighSurrogate(c) ? 2 : 1;
-      i += width;
-      if (isSoftBreak(c)) lastBreak = i;
-      if (i - pieceStart >= MAX_PIECE) {
-        // cut after the last clause punctuation if there is one, else right here (never inside a surrogate pair)
-        const cut = lastBreak > pieceStart ? lastBreak : i;
-        const restart = cut;
-        flushPiece(cut);
-        if (restart < i) pieceStart = restart;
-      }
+      i = extendPiece(i, c);
     }
   }
   flushPiece(i);

@@ -7,10 +7,10 @@
  * its paragraph, a decision to the end of its sentence; both run on over paragraphs that only continue them
  * (`一是…`, `要…` without a subject of their own).
  */
-import type { MeetingBrief, Span } from "../core/schema.js";
+import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
-import { type Lead, opensAgendaItem } from "./meeting-lead.js";
+import { type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
 import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
@@ -43,6 +43,8 @@ function demandsFollow(mt: MeetingText, after: number): boolean {
 const CHAINED = /[，,](?:并|同时|还)$/u;
 /** `提出(了)(四点)(具体的)要求`: the verb 提出 with 要求 as its object. */
 const PUT_FORWARD = /提出[^，,。；;]{0,10}$/u;
+/** Longest title written after a name (`常务副书记`), in characters. */
+const MAX_TITLE_AFTER = 8;
 /** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
 const MAX_TITLES = 24;
 /** Most people `他们` can refer to. */
@@ -51,8 +53,11 @@ const TRAILING_STOP = /[。！？!?]$/u;
 /** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
-/** `会议认真听取并审议通过了…`, `大会还一致…`: adverbs and a heard item joined by 并 before the decision verb. */
-const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先)+$/u;
+/**
+ * `会议认真听取并审议通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and a heard item joined by 并 before the
+ * decision verb (原则: an approval in principle).
+ */
+const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则)+$/u;
 /** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
 const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算)[)）]?$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
@@ -70,10 +75,15 @@ function lastPersonBefore(mt: MeetingText, offset: number): number {
   return firstEndingAfter(mt.persons, offset) - 1;
 }
 
-/** A paragraph that only continues the one before: a list item (`一是…`) or a directive without a subject (`要…`). */
-function continues(mt: MeetingText, paragraph: Span): boolean {
+/**
+ * A paragraph that only continues the one before: a list item (`一是…`) or a directive without a subject (`要…`).
+ * In minutes each item of a list (`一、…会议强调…`, `二、…`) is an item of business of its own: a statement made in
+ * one item does not run into the next item of that list.
+ */
+function continues(mt: MeetingText, paragraph: Span, item: Enumeration | undefined): boolean {
   const { text } = mt;
-  if (mt.markerStarts.has(paragraph.start)) return true;
+  const list = mt.markerStarts.get(paragraph.start);
+  if (list) return list !== item;
   if (subjectAt(text, paragraph.start, MEETING_SUBJECTS)) return false;
   const firstClause = /^[^，,。；;：:]*/u.exec(paragraph.text)![0];
   // a paragraph about people (`全国政协副主席巴特尔、陈武…作发言`) has a subject of its own
@@ -85,7 +95,8 @@ function continues(mt: MeetingText, paragraph: Span): boolean {
 /** End of `paragraphs[k]` and of the paragraphs that continue it. */
 function runEnd(mt: MeetingText, k: number): number {
   let j = k;
-  while (j + 1 < mt.paragraphs.length && continues(mt, mt.paragraphs[j + 1]!)) j++;
+  const item = mt.markerStarts.get(mt.paragraphs[k]!.start);
+  while (j + 1 < mt.paragraphs.length && continues(mt, mt.paragraphs[j + 1]!, item)) j++;
   return mt.paragraphs[j]!.end;
 }
 
@@ -106,6 +117,17 @@ function groupBefore(mt: MeetingText, offset: number): Span | undefined {
   return span(mt.text, first.start, last.end);
 }
 
+/**
+ * Where the text names the speaker: the name, with 同志 or an office title (dict/entity-titles.txt, 副 before it
+ * allowed) written right after it as part of the subject (`谢华生书记强调`, `张维护副市长就…提出四点要求`).
+ */
+function writtenSpeaker(mt: MeetingText, person: Span): Span {
+  const after = mt.text.slice(person.end, person.end + MAX_TITLE_AFTER);
+  const deputy = /^(?:常务副|副)/u.exec(after)?.[0] ?? "";
+  const title = after.startsWith("同志") ? "同志" : officeTitles().filter((t) => after.startsWith(t, deputy.length)).sort((a, b) => b.length - a.length)[0];
+  return span(mt.text, person.start, person.end + (title ? (title === "同志" ? 0 : deputy.length) + title.length : 0));
+}
+
 function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
   const { text } = mt;
   const at = (start: number, end: number) => span(text, start, end);
@@ -113,7 +135,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     if (!EXPLAINED.test(text.slice(Math.max(sentence.start, v - 2), v))) return undefined;
     const k = lastPersonBefore(mt, v);
     const person = mt.persons[k];
-    return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: at(person.start, person.end) } : undefined;
+    return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) } : undefined;
   }
   const before = text[v - 1];
   // `会议强调全体干警要…`, `会议要求全校各部门必须…`: the meeting opening the sentence needs no comma after its verb;
@@ -138,7 +160,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     const k = lastPersonBefore(mt, v);
     const person = mt.persons[k];
     if (person && person.start >= sentence.start && v - person.end <= MAX_ADVERBIAL && !/[，,。]/u.test(text.slice(person.end, v))) {
-      return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+      return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     }
   }
   // the person is the clause's subject: only its titles come before it (`会上，县委书记刘文华要求…`)
@@ -151,20 +173,26 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   if (verb !== "表示") {
     const person = mt.persons[lastPersonBefore(mt, v)];
     if (person && person.start >= sentence.start && DIRECT_GAP.test(text.slice(person.end, v)) && opensClause(person.start)) {
-      return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+      return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     }
   }
   // `张维护副市长就深入推进教育整顿提出四点要求，一要…`, `连云进对…表示祝贺，并提出了四点具体的要求`: 提出…要求 has the
   // sentence's subject as its speaker, however long the adverbial before it; `…提出要求。` alone says nothing
   if (verb === "要求" && (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || demandsFollow(mt, v + verb.length)) && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
     const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
-    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
+    // `他提出几点要求，一是…`: the pronoun opening the clause is the person named before
+    const clause = containing(mt.clauses, v);
+    if (clause && (text[clause.start] === "他" || text[clause.start] === "她") && !(person && person.end <= v)) {
+      const named = mt.persons[lastPersonBefore(mt, clause.start)];
+      return { speaker: named?.text ?? text[clause.start]!, speakerSpan: at(clause.start, clause.start + 1) };
+    }
   }
   // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `并要求全体代表一要…`: a later clause opening with 并 or 同时
   // chains another verb of the sentence's subject
   if (CHAINED.test(text.slice(Math.max(sentence.start, v - 3), v))) {
     const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
-    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: at(person.start, person.end) };
+    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
   }
   // `全会对进一步全面深化改革做出系统部署，强调…`: a later clause of a sentence whose subject is the meeting
   if (before && CLAUSE_BREAKS.has(before)) {
@@ -184,10 +212,10 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
   return undefined;
 }
 
-function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string }) | undefined {
+function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string; at: number }) | undefined {
   for (let found = firstVerb(mt.text, sentence, statementVerbs()); found; found = firstVerb(mt.text, sentence, statementVerbs(), found.at + 1)) {
     const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
-    if (speaker) return { ...speaker, verb: found.verb };
+    if (speaker) return { ...speaker, verb: found.verb, at: found.at };
   }
   return undefined;
 }
@@ -248,6 +276,21 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
 }
 
 /**
+ * Where a statement that would run to `end` stops: before a later sentence of its paragraph that opens with a
+ * speaker and a verb of its own (`…。会议强调，…`, `…。他要求，…`): each is a statement of the report.
+ */
+function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, end: number): number {
+  for (const next of within(mt.sentences, sentence.end, Math.min(end, paragraph.end))) {
+    const said = statementIn(mt, lead, next, paragraph);
+    if (!said?.speakerSpan || said.speakerSpan.start !== next.start) continue;
+    let stop = next.start;
+    while (stop > sentence.end && isBlank(mt.text[stop - 1]!)) stop--;
+    return stop;
+  }
+  return end;
+}
+
+/**
  * Statements and decisions in text order; neither overlaps another (a `要求` inside a statement is part of it).
  *
  * @example
@@ -260,21 +303,8 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
   const decided = new Set<string>();
   let coveredUntil = lead.sentence.start;
   let k = 0;
-  for (const sentence of mt.sentences) {
-    if (sentence.start < coveredUntil) continue;
-    while (mt.paragraphs[k]!.end < sentence.end) k++;
-    const paragraph = mt.paragraphs[k]!;
-    if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
-    const statement = statementIn(mt, lead, sentence, paragraph);
-    if (statement) {
-      // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
-      const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
-      const end = runEnd(mt, heading ? k + 1 : k);
-      acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
-      coveredUntil = end;
-      continue;
-    }
-    for (const decision of decisionsIn(mt, sentence, lead)) {
+  const addDecisions = (decisions: readonly Span[], paragraph: Span, k: number) => {
+    for (const decision of decisions) {
       // the lead's `审议通过《…》` and the later `会议审议通过《…》。` are one decision
       const what = decision.text.replace(/^(?:会议|全会)/u, "").replace(TRAILING_STOP, "");
       if (decided.has(what)) continue;
@@ -283,6 +313,28 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       acts.decisions.push(span(text, decision.start, end));
       coveredUntil = end;
     }
+  };
+  for (const sentence of mt.sentences) {
+    if (sentence.start < coveredUntil) continue;
+    while (mt.paragraphs[k]!.end < sentence.end) k++;
+    const paragraph = mt.paragraphs[k]!;
+    if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
+    const statement = statementIn(mt, lead, sentence, paragraph);
+    // a `；` chain lists items of business one by one (`…；表决通过了大会日程；…；杨武宣读了…并作了说明`): the items
+    // before the one with the statement are decided apart from it
+    const item = statement && containing(mt.units, statement.at);
+    const chained = item && item.start > sentence.start ? decisionsIn(mt, trimEnd(text, span(text, sentence.start, item.start)), lead) : [];
+    const before = chained.length > 0 ? span(text, sentence.start, item!.start) : undefined;
+    addDecisions(chained, paragraph, k);
+    if (statement) {
+      // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
+      const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
+      const end = nextStatementStart(mt, lead, sentence, paragraph, runEnd(mt, heading ? k + 1 : k));
+      acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, before ? before.end : sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
+      coveredUntil = end;
+      continue;
+    }
+    addDecisions(decisionsIn(mt, sentence, lead), paragraph, k);
   }
   return acts;
 }

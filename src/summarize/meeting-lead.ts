@@ -5,15 +5,18 @@
  */
 import type { DateEntity, MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
 import { datesIn } from "../text/dates.js";
-import { wordList } from "../dict.js";
+import { readDictLines, wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 /**
- * Verbs that report a meeting taking place. `进行` only with a study session as its object; `开展` (which takes
- * activities: 开展…活动) only with a meeting noun (`开展了…大讨论动员部署会`).
+ * Verbs that report a meeting taking place. `进行` and `组织` only with a study session as their object
+ * (`组织…理论学习中心组第五期集中学习`); `开展` (which takes activities: 开展…活动) and `举办` (which takes events)
+ * only with a meeting noun (`开展了…大讨论动员部署会`, `举办教师节庆祝大会`); `拉开帷幕` is the press's 开幕.
  */
-const PREDICATES = ["召开", "举行", "开幕", "闭幕", "进行", "开展"] as const;
+const PREDICATES = ["召开", "举行", "开幕", "闭幕", "拉开帷幕", "进行", "开展", "举办", "组织"] as const;
+/** Verbs whose object must be a study session (`…集中学习`). */
+const STUDY_ONLY = new Set(["进行", "组织"]);
 const PLENUM = /(?:全会|全体会议)$/u;
 const CONGRESS = /大会$/u;
 const PREPARATORY = /预备会(?:议)?$/u;
@@ -141,8 +144,8 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       // events (晚会, 运动会), so its object must end in a meeting noun
       const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会"));
       if (!generic && (!named || isCount(object.text))) continue;
-      if (word === "进行" && !object.text.endsWith("学习")) continue;
-      if (word === "开展" && generic) continue;
+      if (STUDY_ONLY.has(word) && !object.text.endsWith("学习")) continue;
+      if ((word === "开展" || word === "举办") && generic) continue;
       const near = Math.max(clause.start, p - MAX_PHRASE);
       let subject = subjectBefore(mt, near, p);
       let topic: Span | undefined;
@@ -156,8 +159,10 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
         const previous = containing(mt.clauses, clause.start - 1);
         if (previous && previous.start >= sentence.start && previous.end - previous.start <= MAX_PHRASE) subject = trimEnd(text, previous);
       }
-      // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`
-      if (generic && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
+      // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`;
+      // `召开会议` names nothing but a meeting, whoever convened it (`我市召开会议`, `集团召开会议`)
+      const convened = word === "召开" && object.text === "会议" && subject.text !== "";
+      if (generic && !convened && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some(isDay);
       if (!dated && !headline && !text.startsWith("主持", p - 2)) continue;
@@ -189,7 +194,32 @@ export function findLead(mt: MeetingText): Lead | undefined {
     if (lead) return lead;
   }
   // an e-paper page continued from another (`(紧接第1版)…`) reports its meeting in the headline alone
-  return mt.title && leadIn(mt, mt.title, true);
+  return (mt.title && leadIn(mt, mt.title, true)) || presidedLead(mt, sentences);
+}
+
+/** `会议由党委书记王齐华主持`, `市委书记李某主持会议`: who presided, the standard line of a meeting report. */
+const PRESIDED = /^会议由[^。，,；;]{1,40}主持|主持(?:了)?会议/u;
+
+/**
+ * `9月25日上午，调研组…到研究所调研。…参加了调研座谈会。会议由党委书记王齐华主持。`: a report that says who presided
+ * reports a meeting held, though it writes no verb of holding it. The lead is the first dated sentence before (or
+ * at) the line of the chair (a report says when its meeting took place); the meeting is the last one the entity
+ * stage named up to there, else `会议`.
+ */
+function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undefined {
+  const ordered = sentences.filter((s) => SENTENCE_END.test(s.text)).sort((a, b) => a.start - b.start);
+  const chairLine = ordered.find((s) => !mt.markerStarts.has(s.start) && PRESIDED.test(s.text));
+  if (!chairLine) return undefined;
+  const sentence = ordered.find((s) => s.start <= chairLine.start && within(mt.dates, s.start, s.end).some(isDay));
+  // a notice names the chair of a meeting it announces (`定于3月5日召开…。会议由…主持`)
+  if (!sentence || ordered.some((s) => s.start <= chairLine.start && ANNOUNCED.test(s.text))) return undefined;
+  const { text } = mt;
+  const at = find(text, "主持", chairLine.start, chairLine.end);
+  // a meeting studied (`传达学习中央经济工作会议精神`) is not the one held
+  const named = within(mt.meetings, sentence.start, chairLine.end).filter((m) => !text.startsWith("精神", m.end)).at(-1);
+  const noun = find(text, "会议", chairLine.start, chairLine.end);
+  const subject = named ?? span(text, noun, noun + 2);
+  return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: span(text, at + 2, at + 2), subject, subjects: ["会议"] };
 }
 
 /**
@@ -202,15 +232,39 @@ const dayOf = (value: string | undefined) => value?.slice(0, 10);
 const SOON = 31;
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
+/** The headline's day; one without a year is not months after the reference date (a report tells of the past). */
+function headlineDay(date: ReturnType<typeof datesIn>[number] | undefined, reference: string | undefined): string | undefined {
+  const day = dayOf(date?.value);
+  if (!day || !date?.inferred || !reference || day <= reference || daysBetween(reference, day) <= SOON) return day;
+  return `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+}
+
 /**
  * The day a report is dated, against which its meeting's day without a year (`4月27日`), without a month (`16日`)
  * or relative (`昨天`) is read: the dateline of the lead (itself read against what follows), the page's publication
- * date, a full date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date.
+ * date, a date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date (`own` false).
  */
-function reportDay(mt: MeetingText, dateline: DateEntity | undefined): string | undefined {
-  const title = mt.title && datesIn(mt.text, { ranges: [mt.title] }).find((d) => !d.inferred && !d.relative && d.parts.day !== undefined);
-  const page = mt.publishedAt ?? dayOf(title?.value) ?? mt.referenceDate;
-  return dateline && !dateline.attrs.relative ? meetingDay(mt, dateline, page) : page;
+function reportDay(mt: MeetingText, dateline: DateEntity | undefined): { day: string | undefined; own: boolean } {
+  // a headline dated by month and day only (`3月18日 国务院常务会议…`) still dates the report: its year is read
+  // against the reference date
+  const title = mt.title && datesIn(mt.text, { ranges: [mt.title], ...(mt.referenceDate ? { referenceDate: mt.referenceDate } : {}) })
+    .find((d) => !d.relative && d.parts.day !== undefined && d.parts.month !== undefined);
+  const page = mt.publishedAt ?? headlineDay(title, mt.referenceDate);
+  if (dateline && !dateline.attrs.relative) return { day: meetingDay(mt, dateline, page ?? mt.referenceDate), own: true };
+  // a year read off the reference date is not the report's own
+  return { day: page ?? mt.referenceDate, own: mt.publishedAt !== undefined || title?.inferred === false };
+}
+
+/**
+ * `2023年第9次党委会会议`, `2017年教育工作会议`, `2013年第四季度学习会`: a meeting named with its year (sessions are
+ * counted within a year) took place in that year. `2023年度民主生活会` reviews a year and is held after it: no year.
+ */
+const NAMED_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))/u;
+
+/** The year the meeting's name carries, if any. */
+function namedYear(mt: MeetingText, lead: Lead): number | undefined {
+  const year = NAMED_YEAR.exec(meetingName(mt, lead)?.name ?? "");
+  return year ? Number(year[1]) : undefined;
 }
 
 /**
@@ -247,12 +301,18 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const days = dates.filter((d) => d !== dateline);
   const first = days[0] ?? dateline;
   if (!first) return {};
-  const reported = reportDay(mt, dateline);
+  const report = reportDay(mt, dateline);
+  const reported = report.day;
+  // a report with no day of its own (only the caller's reference date): the year in the meeting's name is the year
+  // of a day written with its month and without a year (`3月30日`)
+  const year = report.own ? undefined : namedYear(mt, lead);
+  const inYear = (d: DateEntity, day: string | undefined) =>
+    year !== undefined && day && !d.attrs.relative && d.text.includes("月") && !d.text.includes("年") ? `${year}${day.slice(4)}` : day;
   const second = days[1];
   const joined = second && second.start === first.end + 1 && "至到—-～~".includes(mt.text[first.end]!);
   const dateSpan = span(mt.text, first.start, joined ? second.end : first.end);
-  const date = meetingDay(mt, first, reported);
-  const dateEnd = joined ? meetingDay(mt, second, reported) : undefined;
+  const date = inYear(first, meetingDay(mt, first, reported));
+  const dateEnd = joined ? inYear(second, meetingDay(mt, second, reported)) : undefined;
   return { ...(date ? { date } : {}), ...(dateEnd ? { dateEnd } : {}), dateSpan };
 }
 
@@ -319,6 +379,32 @@ export function personRef(person: PersonEntity, orgAliases: ReadonlyMap<string, 
   };
 }
 
+/** Office titles (dict/entity-titles.txt, first column). */
+let titleWords: readonly string[] | undefined;
+export const officeTitles = () => (titleWords ??= readDictLines("entity-titles.txt", "\t").map((l) => l.fields[0]!));
+const GIVEN_NAME = /^\p{Script=Han}{2,3}$/u;
+/** Roles written after a title that are no name (`校长助理`, `主任秘书`, `书记代表`). */
+const ROLE = /(?:助理|秘书|干事|代表|成员|委员|同志|人员|干部|专干|们)$/u;
+
+/**
+ * `县人大常委会常务副主任洪自成`: in `由…主持` and in a roll a person is written as titles and then the name, so the
+ * two or three characters after the last office title are the name, whether or not the entity stage found it.
+ *
+ * @example
+ * nameAfterTitle("县人大常委会常务副主任洪自成"); // → "洪自成"
+ * nameAfterTitle("各代表团团长");                 // → undefined
+ * nameAfterTitle("校长助理");                     // → undefined
+ */
+export function nameAfterTitle(body: string): string | undefined {
+  let end = -1;
+  for (const title of officeTitles()) {
+    const at = body.lastIndexOf(title);
+    if (at >= 0) end = Math.max(end, at + title.length);
+  }
+  const rest = end < 0 ? "" : body.slice(end);
+  return GIVEN_NAME.test(rest) && !ROLE.test(rest) ? rest : undefined;
+}
+
 /** The chair named by the `主持` at `at`, if any. */
 function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undefined {
   const { text } = mt;
@@ -331,6 +417,10 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
     const known = mt.persons.find((p) => p.text.length < body.text.length && body.text.endsWith(p.text));
     if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };
+    const name = nameAfterTitle(body.text);
+    if (name) return { name, titles: [], span: span(text, at - name.length, at) };
+    // `会议由支部书记主持`: an office without its holder's name names no chair (a body does: 由中央政治局主持)
+    if (officeTitles().some((title) => body.text.endsWith(title))) return undefined;
     return { name: body.text, titles: [], org: body.text, span: body };
   }
   const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];

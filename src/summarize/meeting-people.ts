@@ -5,14 +5,16 @@
  * share a trailing head (`各省、自治区、直辖市…党政主要负责同志` is one group), `…等相关负责同志` closes a list, and
  * named people (`中共中央政治局常委李强、赵乐际`) are given by name.
  */
-import type { PersonRef, Span } from "../core/schema.js";
-import { personRef } from "./meeting-lead.js";
+import type { MeetingBrief, PersonRef, Span } from "../core/schema.js";
+import { nameAfterTitle, personRef } from "./meeting-lead.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
+type Member = MeetingBrief["participants"][number];
+
 export interface People {
-  participants: Span[];
-  attendees: Span[];
-  onLeave: Span[];
+  participants: Member[];
+  attendees: Member[];
+  onLeave: Member[];
   guests: PersonRef[];
 }
 
@@ -27,6 +29,8 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会", "participants"],
   ["出席", "participants"],
   ["参加", "participants"],
+  // `…副主任张文蛟、王劳旺在主席台就座`: the leaders seated on the rostrum of a congress attend it
+  ["在主席台就座", "participants"],
   ["列席", "attendees"],
   // roll-call convention: the members absent close the list of who attended, with the reason before the verb
   ["因公请假", "onLeave"],
@@ -213,11 +217,16 @@ export function meetingPeople(mt: MeetingText): People {
   const { text } = mt;
   const people: People = { participants: [], attendees: [], onLeave: [], guests: [] };
   const seen = new Set<string>();
+  // a roll names people by name (a person entity) or as a group: by role, body or count (全体党委委员, 办公室, 238人)
+  const names = new Set(mt.persons.map((p) => `${p.start}:${p.end}`));
   const add = (role: Exclude<Role, "guests">, found: Span[]) => {
-    for (const member of found) {
+    for (const phrase of found) {
+      // `区政府办公室主任何宏伟`: titles and then a name the entity stage did not find
+      const name = names.has(`${phrase.start}:${phrase.end}`) ? undefined : nameAfterTitle(phrase.text);
+      const member = name ? span(text, phrase.end - name.length, phrase.end) : phrase;
       if (seen.has(`${role}:${member.text}`)) continue;
       seen.add(`${role}:${member.text}`);
-      people[role].push(member);
+      people[role].push(name || names.has(`${member.start}:${member.end}`) ? member : { ...member, group: true });
     }
   };
   for (const sentence of mt.sentences) {

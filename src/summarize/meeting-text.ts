@@ -20,11 +20,13 @@ export interface MeetingText {
   persons: PersonEntity[];
   orgs: OrgEntity[];
   dates: DateEntity[];
+  /** Meetings the entity stage named (`调研座谈会`, `2023年第11次党委(扩大)会议`). */
+  meetings: Span[];
   /**
-   * Where the markers of the enumeration stage's numbered list items start (`一是`, `（二）`), nested lists included;
-   * a parallel series' lead (`会议表决通过了` on every line) is no marker.
+   * Where the markers of the enumeration stage's numbered list items start (`一是`, `（二）`), nested lists included,
+   * each with its list; a parallel series' lead (`会议表决通过了` on every line) is no marker.
    */
-  markerStarts: ReadonlySet<number>;
+  markerStarts: ReadonlyMap<number, Enumeration>;
   title?: Span;
   /** The page's publication date (`doc.page.publishedAt`). */
   publishedAt?: string;
@@ -84,11 +86,11 @@ function fullSentences(text: string, sentences: readonly Span[], paragraphs: rea
   return out;
 }
 
-/** Starts of the markers of every item of the numbered lists in `lists`, nested lists included. */
-function markerStarts(lists: readonly Enumeration[], into = new Set<number>()): Set<number> {
+/** Starts of the markers of every item of the numbered lists in `lists`, nested lists included, with their list. */
+function markerStarts(lists: readonly Enumeration[], into = new Map<number, Enumeration>()): Map<number, Enumeration> {
   for (const list of lists) {
     for (const item of list.items) {
-      if (list.style !== "parallel") into.add(item.marker.start);
+      if (list.style !== "parallel") into.set(item.marker.start, list);
       if (item.children) markerStarts(item.children, into);
     }
   }
@@ -123,6 +125,7 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article", refe
     persons: ofType("person"),
     orgs: ofType("org"),
     dates: ofType("date"),
+    meetings: ofType("meeting"),
     markerStarts: markerStarts(doc.enumerations ?? []),
     ...(title ? { title } : {}),
     ...(doc.page?.publishedAt ? { publishedAt: doc.page.publishedAt } : {}),

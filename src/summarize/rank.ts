@@ -7,12 +7,12 @@
  * most of what the text keeps repeating (see `headline`).
  */
 import { contentRanges, spansWithin } from "../core/spans.js";
-import { argMax, pageRankOfRows, scaledToMax, scoresOf, type EdgeRows, type Scores } from "../core/pagerank.js";
+import { argMax, pageRankOfRows, scaleToMax, scoresOf, type EdgeRows, type Scores } from "../core/pagerank.js";
 import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { isBoilerplate } from "./boilerplate.js";
-import { cosine, forEachSimilarPair, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
+import { cosine, cosinesWithSum, forEachSimilarPair, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
 export interface RankWeights {
@@ -126,18 +126,32 @@ function similarityRows(vectors: readonly TermVector[], terms: number): EdgeRows
   return { size: vectors.length, first, to, weight };
 }
 
+/**
+ * The `count` indices of the largest `values`, largest first, ties in index order: the head of a stable sort of all
+ * of them, without sorting them all (a numeric sort of the values finds the cut).
+ */
+function closestFirst(values: Scores, count: number): number[] {
+  const cut = values.slice().sort()[values.length - count]!;
+  let above = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > cut) above++;
+  const head: number[] = [];
+  let atCut = count - above;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i]! > cut || (values[i] === cut && atCut-- > 0)) head.push(i);
+  }
+  return head.sort((a, b) => values[b]! - values[a]!);
+}
+
 /** LexRank centrality of each unit, scaled to a maximum of 1. */
 function centralities(units: readonly Unit[], space: TermSpace): Scores {
   let members = units.map((_, i) => i);
   if (units.length > MAX_GRAPH) {
-    const centroid = space.sumOf(units.map((u) => u.vector));
-    const closeness = scoresOf(units, (u) => cosine(u.vector, centroid));
-    members = members.sort((a, b) => closeness[b]! - closeness[a]!).slice(0, MAX_GRAPH);
+    members = closestFirst(cosinesWithSum(units.map((u) => u.vector), space.idfs.length), MAX_GRAPH);
   }
   const ranks = pageRankOfRows(similarityRows(members.map((unit) => units[unit]!.vector), space.idfs.length));
   const scores = new Float64Array(units.length);
   members.forEach((unit, k) => (scores[unit] = ranks[k]!));
-  return scaledToMax(scores);
+  return scaleToMax(scores);
 }
 
 /**
@@ -298,7 +312,7 @@ export function summarizeDoc(
   const unitsOf = (spans: { span: Span; sentence: number }[]): Unit[] => {
     const perSpan = tokensPerSpan(tokens, spans.map((s) => s.span));
     return spans
-      .map((s, i) => ({ ...s, vector: space.vectorOf(perSpan[i]!) }))
+      .map((s, i) => ({ span: s.span, sentence: s.sentence, vector: space.vectorOf(perSpan[i]!) }))
       .filter((u) => u.vector.norm > 0);
   };
   const sentences = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));

@@ -2,13 +2,14 @@
  * Bag-of-words vectors for sentences: each word that could carry meaning (the keyword shape test, genre
  * stopwords out) weighted by term frequency × domain IDF, compared by cosine similarity.
  *
- * A document's terms are numbered once in its TermSpace (shape test, stopword and IDF lookups once per distinct
- * token), and a vector is its sorted term numbers with their weights in typed arrays: cosine is a merge of two
- * sorted lists, without hashing.
+ * A document's terms are numbered in its TermSpace (shape test, stopword and IDF lookups once per distinct text in
+ * the process's term lexicon), and a vector is its sorted term numbers with their weights in typed arrays: cosine
+ * is a merge of two sorted lists, without hashing.
  */
 import type { Span, Token } from "../core/schema.js";
 import type { IdfTable, StopwordKind } from "../core/resources.js";
-import { termShape } from "../core/terms.js";
+import { Pool, Scratch } from "../core/scratch.js";
+import { termLexicon } from "../core/terms.js";
 
 export interface TermVector {
   /** Term numbers of the document's TermSpace, ascending. */
@@ -19,15 +20,18 @@ export interface TermVector {
 }
 
 const NOT_A_TERM = -1;
+/** vectorOf's term numbers before sorting. */
+const FOUND = new Scratch(Int32Array);
 
 /** The terms of one document: a number per distinct term, with its IDF. */
 export class TermSpace {
-  /** Term number of each word and Latin token text seen (NOT_A_TERM for those that are no term). */
-  private readonly words = new Map<string, number>();
-  private readonly latin = new Map<string, number>();
-  private readonly ids = new Map<string, number>();
+  private readonly lexicon = termLexicon();
+  private readonly numbering = this.lexicon.numbering();
   /** IDF of each term, by term number. */
   readonly idfs: number[] = [];
+  /** Where the document's vectors keep their terms and weights. */
+  private readonly ids = new Pool(Int32Array);
+  private readonly weights = new Pool(Float64Array);
 
   constructor(
     private readonly idf: IdfTable,
@@ -37,51 +41,33 @@ export class TermSpace {
   /** The term number of `token`, or -1 when it is no term (a number, a mark, a stopword, one character). */
   idOf(token: Token): number {
     // only words and Latin acronyms of two or more characters can be terms (termShape)
-    if (token.text.length < 2) return NOT_A_TERM;
-    const texts = token.kind === "word" ? this.words : token.kind === "latin" ? this.latin : undefined;
-    if (!texts) return NOT_A_TERM;
-    let id = texts.get(token.text);
-    if (id === undefined) {
-      const term = termShape(token);
-      if (term === undefined || this.stop.get(term) === "stop") id = NOT_A_TERM;
-      else {
-        id = this.ids.get(term);
-        if (id === undefined) {
-          id = this.idfs.push(this.idf.idf(term)) - 1;
-          this.ids.set(term, id);
-        }
-      }
-      texts.set(token.text, id);
-    }
+    if (token.text.length < 2 || (token.kind !== "word" && token.kind !== "latin")) return NOT_A_TERM;
+    const { lexicon } = this;
+    const known = lexicon.idOf(token.text);
+    if (!lexicon.isTerm(known, token.kind) || lexicon.stopword(this.stop, known) === "stop") return NOT_A_TERM;
+    const id = this.numbering.of(known);
+    if (id === this.idfs.length) this.idfs.push(lexicon.idf(this.idf, known));
     return id;
   }
 
   /** The vector of the given tokens. */
   vectorOf(tokens: readonly Token[]): TermVector {
-    const found: number[] = [];
+    const found = FOUND.take(tokens.length);
+    let n = 0;
     for (const token of tokens) {
       const id = this.idOf(token);
-      if (id !== NOT_A_TERM) found.push(id);
+      if (id !== NOT_A_TERM) found[n++] = id;
     }
-    const sorted = Int32Array.from(found).sort();
+    const sorted = found.subarray(0, n).sort();
     let distinct = 0;
-    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-    const ids = new Int32Array(distinct);
-    const weights = new Float64Array(distinct);
-    for (let k = 0, d = -1; k < sorted.length; k++) {
+    for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+    const ids = this.ids.take(distinct);
+    const weights = this.weights.take(distinct);
+    for (let k = 0, d = -1; k < n; k++) {
       if (k === 0 || sorted[k] !== sorted[k - 1]) ids[++d] = sorted[k]!;
       weights[d]! += this.idfs[sorted[k]!]!;
     }
     return vectorFrom(ids, weights);
-  }
-
-  /** The sum of `vectors` (the document's centroid when given all its sentences). */
-  sumOf(vectors: readonly TermVector[]): TermVector {
-    const totals = new Float64Array(this.idfs.length);
-    for (const v of vectors) for (let k = 0; k < v.ids.length; k++) totals[v.ids[k]!]! += v.weights[k]!;
-    const ids: number[] = [];
-    for (let id = 0; id < totals.length; id++) if (totals[id]! > 0) ids.push(id);
-    return vectorFrom(Int32Array.from(ids), Float64Array.from(ids, (id) => totals[id]!));
   }
 }
 
@@ -106,6 +92,40 @@ export function cosine(a: TermVector, b: TermVector): number {
 }
 
 /**
+ * The cosine of each of `vectors` (terms numbered below `terms`) with their sum (the document's centroid when given
+ * all its sentences). The sum is kept dense, indexed by term, so a vector's dot product walks its own terms only
+ * (not the centroid's thousands), in the same ascending order as `cosine`'s merge: the same values to the bit.
+ */
+export function cosinesWithSum(vectors: readonly TermVector[], terms: number): Float64Array {
+  const totals = TOTALS.take(terms);
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) totals[v.ids[k]!]! += v.weights[k]!;
+  let squares = 0;
+  for (let id = 0; id < terms; id++) if (totals[id]! > 0) squares += totals[id]! * totals[id]!;
+  const norm = Math.sqrt(squares);
+  return Float64Array.from(vectors, (v) => {
+    if (v.norm === 0 || norm === 0) return 0;
+    let dot = 0;
+    // a term the sum lacks (its weights were all 0) is skipped, as the merge skips it
+    for (let k = 0; k < v.ids.length; k++) if (totals[v.ids[k]!]! > 0) dot += v.weights[k]! * totals[v.ids[k]!]!;
+    return dot / (v.norm * norm);
+  });
+}
+
+/** cosinesWithSum's dense sum. */
+const TOTALS = new Scratch(Float64Array);
+
+/** forEachSimilarPair's arrays (reused: `visit` must not call it again). */
+const PAIRS = {
+  first: new Scratch(Int32Array),
+  holders: new Scratch(Int32Array),
+  held: new Scratch(Float64Array),
+  next: new Scratch(Int32Array),
+  dots: new Scratch(Float64Array),
+  partners: new Scratch(Int32Array),
+  lastSeen: new Scratch(Int32Array),
+};
+
+/**
  * Calls `visit(a, b, cosine)` for each pair a < b of `vectors` (terms numbered below `terms`) whose cosine is not 0,
  * in order of a then b: pairs that share no term have cosine 0 and are never computed. An inverted index (each term's
  * vectors, ascending) accumulates every dot product of `a` in one pass over its terms; the sums run in the same
@@ -117,13 +137,14 @@ export function forEachSimilarPair(
   visit: (a: number, b: number, similarity: number) => void,
 ): void {
   // postings in compressed rows: the vectors holding term t are holders[first[t]…first[t + 1]), ascending
-  const first = new Int32Array(terms + 1);
+  const first = PAIRS.first.take(terms + 1);
   for (const v of vectors) for (let k = 0; k < v.ids.length; k++) first[v.ids[k]! + 1]!++;
   for (let t = 0; t < terms; t++) first[t + 1]! += first[t]!;
-  const holders = new Int32Array(first[terms]!);
-  const held = new Float64Array(first[terms]!);
+  const holders = PAIRS.holders.take(first[terms]!);
+  const held = PAIRS.held.take(first[terms]!);
   // next[t]: where vector a sits in term t's postings when a's turn comes (vectors are visited in the same order)
-  const next = first.slice(0, terms);
+  const next = PAIRS.next.take(terms);
+  next.set(first.subarray(0, terms));
   vectors.forEach((v, a) => {
     for (let k = 0; k < v.ids.length; k++) {
       const at = next[v.ids[k]!]!++;
@@ -132,10 +153,10 @@ export function forEachSimilarPair(
     }
   });
   next.set(first.subarray(0, terms));
-  const dots = new Float64Array(vectors.length);
+  const dots = PAIRS.dots.take(vectors.length);
   // the partners of a (lastSeen[b] === a once b is among them)
-  const partners = new Int32Array(vectors.length);
-  const lastSeen = new Int32Array(vectors.length).fill(-1);
+  const partners = PAIRS.partners.take(vectors.length);
+  const lastSeen = PAIRS.lastSeen.take(vectors.length, -1);
   vectors.forEach((v, a) => {
     let count = 0;
     for (let k = 0; k < v.ids.length; k++) {

@@ -137,12 +137,16 @@ const DOCUMENT_TYPE_ENDING = /(?:通知|意见|决定|报告|公报|方案|办�
 const isSubtitle = (line: { text: string }) => line.text.startsWith("——");
 /** Lines under a title that are not part of it: a subtitle (——在…上的报告), a bracketed date, a news lead. */
 const TITLE_STOPPER = /^(?:—|（|\(|新华社|央视网消息|本报讯)/;
+/** A news lead opens with its dateline (`大众日报济南3月21日讯`, `本报北京5月6日电`, not 日电视…): never a headline. */
+const NEWS_DATELINE = /^[^\s，,。；]{0,20}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:讯|訊|电|電)(?![视視商影力网網子话話器动動池])/;
 /** A time stamp under or over a headline (`2021-11-22 16:29`, `09.01.2015  12:19`, `2019年03月22日 星期五`, `星期五`). */
 const MAX_DATE_STAMP = 40;
 const STAMP_CHARS = /^[\d\s年月日时分秒時:：.\-/]+$/;
 const WEEKDAY = /(?:星期|周)[一二三四五六日天]/g;
 /** E-paper chrome: the page of the edition (`第01版:要闻`, `第A2版：综合新闻`, `版次：`) heads the article on it. */
 const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|版次[:：])/;
+/** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
+const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
 const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
 
@@ -157,10 +161,20 @@ function dateStampPrefixEnd(text: string, p: number, end: number): number | unde
   return digits >= 4 ? q : undefined;
 }
 
-/** A line that is only a date or time stamp, perhaps with the weekday: metadata, never a headline. */
-function isDateStamp(text: string): boolean {
+/** An English label before a page's machine-written date (`date 2025-09-29`, `Published: 2023-01-19`). */
+const LATIN_DATE_LABEL = /^(?:date|time|published|posted)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
+/** A button or column word after a stamp (`2025-09-29 快讯`, `… 听新闻`): no headline is that short. */
+const STAMP_TAIL = /\s[\u4e00-\u9fff]{1,4}$/;
+
+/**
+ * A line that is only a date or time stamp, perhaps with the weekday, an English label or (`withWord`) a word of
+ * page chrome: metadata, never a headline. The word may also say what the stamp dates (`2017-5-3 19:43 上传`, an
+ * attachment), so a stamp with one does not date the page.
+ */
+function isDateStamp(text: string, withWord: boolean): boolean {
   if (text.length > MAX_DATE_STAMP) return false;
-  const rest = text.replace(WEEKDAY, " ").trim();
+  const unlabelled = text.replace(LATIN_DATE_LABEL, "").replace(WEEKDAY, " ").trim();
+  const rest = withWord ? unlabelled.replace(STAMP_TAIL, "") : unlabelled;
   if (rest === "") return text !== "";
   let digits = 0;
   for (const c of rest) if (c >= "0" && c <= "9") digits++;
@@ -183,7 +197,8 @@ const LABEL_GAP = new Set([" ", "\u3000", "\u00a0"]);
 /** The label at `p`, as written or spaced out: its entry and where it ends. */
 function matchLabel(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { entry: PageTerm; end: number } | undefined {
   const entry = termAt(labels, text, p, end);
-  if (entry) return { entry, end: p + entry.term.length };
+  // `文 号:` spells a longer label than its first letter `文` (a credit label): read the spaced letters too
+  if (entry && !LABEL_GAP.has(text[p + entry.term.length] ?? "")) return { entry, end: p + entry.term.length };
   // 索 引 号: its letters, and where each ends, across the blanks between them
   let letters = "";
   const ends: number[] = [];
@@ -197,7 +212,8 @@ function matchLabel(text: string, p: number, end: number, labels: TermIndex<Page
     q += gap;
   }
   const spaced = letters.length > 1 ? termAt(labels, letters, 0) : undefined;
-  return spaced && spaced.term.length > 1 ? { entry: spaced, end: ends[spaced.term.length - 1]! } : undefined;
+  if (spaced && spaced.term.length > Math.max(1, entry?.term.length ?? 0)) return { entry: spaced, end: ends[spaced.term.length - 1]! };
+  return entry ? { entry, end: p + entry.term.length } : undefined;
 }
 
 /** The label (or `文/图`-style label pair) at `p`, followed by a colon: its kinds and where its value starts. */
@@ -216,6 +232,16 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   while (v < end && text[v] === " ") v++;
   if (!COLONS.has(text[v] ?? "")) return undefined;
   return { kinds, labelEnd: q, valueStart: v + 1 };
+}
+
+/** The bars of a table row as a scrape writes it (`| 文件名称: | … |`). */
+const TABLE_BARS = new Set(["|", "｜"]);
+const WRAPPER_PAIRS: Record<string, string> = { "】": "【", "]": "[", "）": "（", ")": "(" };
+
+/** `text[at]` closes a bracket opened before the field's value (`【来源:新华社】`), not one inside it (`5号(…纪要)`). */
+function closesWrapper(text: string, valueStart: number, at: number): boolean {
+  const opener = WRAPPER_PAIRS[text[at]!];
+  return opener !== undefined && !text.slice(valueStart, at).includes(opener);
 }
 
 /**
@@ -248,8 +274,8 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
   found.forEach((f, i) => {
     let vs = f.valueStart;
     let ve = i + 1 < found.length ? found[i + 1]!.start : line.end;
-    while (vs < ve && isBlank(text[vs]!)) vs++;
-    while (ve > vs && (isBlank(text[ve - 1]!) || "|丨/】]）)".includes(text[ve - 1]!))) ve--;
+    while (vs < ve && (isBlank(text[vs]!) || TABLE_BARS.has(text[vs]!))) vs++;
+    while (ve > vs && (isBlank(text[ve - 1]!) || "|丨/".includes(text[ve - 1]!) || closesWrapper(text, vs, ve - 1))) ve--;
     for (const kind of f.kinds) {
       fields.push({
         kind,
@@ -330,8 +356,8 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
-  if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text)) return { kind: "metadata" };
-  if (isDateStamp(line.text)) return { kind: "weak-stamp" };
+  if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
+  if (isDateStamp(line.text, true)) return { kind: "weak-stamp" };
   if (short && EDITION_LINE.test(line.text)) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
   if (fields) {
@@ -357,11 +383,17 @@ function isTitleLike(line: Line): boolean {
   return (
     t.length <= MAX_HEADLINE &&
     !/[。；;]/.test(t) &&
-    !/[：:、]$/.test(t) &&
+    // a line cut after a comma is a sentence broken by the scrape (4月14日,)
+    !/[：:、，,]$/.test(t) &&
     !SECTION_HEADING.test(t) &&
-    !LATIN_ONLY.test(t)
+    !LATIN_ONLY.test(t) &&
+    !IMAGE_LINE.test(t) &&
+    !NEWS_DATELINE.test(t)
   );
 }
+
+/** A scrape's image on a line of its own (`![](/upload/1.jpg)`): a picture, never the headline, nor where the text starts. */
+const IMAGE_LINE = /^!\[[^\]\n]*\]\([^)\n]*\)$/;
 
 /** What a browser title adds to the headline: the site's name after a separator (`_中国政府网`, ` - 新华网`). */
 const SITE_SUFFIX = /^\s*[_|｜\-–—·]+\s*[^。；\n]{1,30}$/;
@@ -381,6 +413,53 @@ function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
   }
 }
 
+/** The masthead of an official document (发文机关标志: `湖南省人民政府办公厅文件`, spaced out or not). */
+const MASTHEAD = /^[\u4e00-\u9fff]{2,30}文件$/;
+/** A masthead names an organ (…厅文件, …局文件, 中共…县委文件); a headline that ends in 文件 names the files. */
+const ORGAN_MASTHEAD = /(?:局|厅|委员会|委|政府|办公室|部|院|署|党组|公司|大学|学院|学校|中心)文件$/;
+/** The document number stands this many lines under its masthead at most (a red rule may come between). */
+const MASTHEAD_GAP = 3;
+
+/** A masthead (an organ's, or any over its document number 国办发〔2018〕109号) is metadata: the title follows. */
+function markMastheads(lines: Line[], infos: LineInfo[]): void {
+  for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
+    const text = lines[i]!.text.replace(/[\s\u3000]+/g, "");
+    if (infos[i]!.kind || !MASTHEAD.test(text)) continue;
+    if (ORGAN_MASTHEAD.test(text) || lines.slice(i + 1, i + 1 + MASTHEAD_GAP).some((line) => DOCUMENT_NUMBER.test(line.text))) infos[i]!.kind = "metadata";
+  }
+}
+
+const MAX_COLUMN_NAME = 10;
+
+/** The column's name repeated under the breadcrumb (`当前位置:首页 >> 学校要闻` / `学校要闻`) is navigation, not the headline. */
+function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
+  let crumbs: readonly string[] = [];
+  for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
+    const info = infos[i]!;
+    if (info.crumbs) crumbs = info.crumbs;
+    // short, as a column's name is, and over the headline: a breadcrumb may also end with the headline itself, which
+    // its metadata line follows
+    else if (!info.kind && lines[i]!.text.length <= MAX_COLUMN_NAME && crumbs.includes(lines[i]!.text) && infos[i + 1]?.kind === undefined) {
+      info.kind = "navigation";
+    }
+  }
+}
+
+/** A government site's page may put a long menu of short lines (法定主动 / 公开内容 / …) above its headline. */
+const MAX_MENU_HEADER = 40;
+
+/**
+ * The headline stands right above its labelled date line (发布日期:…). Below HEADER_WINDOW lines, that line still
+ * closes the header when only short lines (menus, column names) come before it: its index, else -1.
+ */
+function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
+  for (let k = 0; k < Math.min(lines.length, MAX_MENU_HEADER); k++) {
+    if (infos[k]!.kind === "metadata" && infos[k]!.fields?.some((f) => f.kind === "date")) return k;
+    if (lines[k]!.text.length > MAX_HEADLINE || /[。；;]/.test(lines[k]!.text)) return -1;
+  }
+  return -1;
+}
+
 /**
  * Reads the lines above the article: the title is the last run of title-like lines before the first metadata
  * line (the seed's column name `主题教育专栏` comes earlier), or the first such run when there is no metadata.
@@ -388,10 +467,13 @@ function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
  */
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markBrowserTitles(lines, infos);
+  markMastheads(lines, infos);
+  markCrumbRepeats(lines, infos);
   const blocks: number[][] = [];
   let firstMetadata = -1;
+  const anchor = dateLineUnderMenus(lines, infos);
   let i = 0;
-  for (; i < Math.min(lines.length, HEADER_WINDOW); i++) {
+  for (; i < Math.min(lines.length, Math.max(HEADER_WINDOW, anchor + 1)); i++) {
     const kind = infos[i]!.kind;
     if (kind === "metadata" || kind === "weak-metadata" || kind === "weak-stamp") {
       if (firstMetadata < 0) firstMetadata = i;
@@ -401,7 +483,9 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if ((kind && kind !== "weak-footer") || infos[i]!.button) continue;
     if (!isTitleLike(lines[i]!)) {
       // An English name under a site or column name (依法治校 / Rule of law) is furniture, not the article's start.
-      if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE)) continue;
+      if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE) || IMAGE_LINE.test(lines[i]!.text)) continue;
+      // a column's label above the headline's date line (通知公告:) is page chrome
+      if (i < anchor && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE) continue;
       break;
     }
     const block = blocks.at(-1);
@@ -420,11 +504,17 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }
   const articleFollows = lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
-  const beforeMetadata = firstMetadata >= 0 ? blocks.filter((b) => b.at(-1)! < firstMetadata) : [];
+  const beforeMetadata = (among: number[][]) => (firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : []);
+  // The headline stands under the breadcrumb (当前位置：首页 > 新闻): runs above it are the site's name and menus.
+  const crumb = infos.slice(0, i).findLastIndex((info) => info.crumbs !== undefined);
+  const belowCrumb = crumb >= 0 ? blocks.filter((b) => b[0]! > crumb) : blocks;
+  const underCrumb = crumb >= 0 ? blocks.find((b) => b[0] === crumb + 1) : undefined;
+  // Under a long menu the headline is the line right over its date line.
+  const overDateLine = anchor >= HEADER_WINDOW ? blocks.find((b) => b.at(-1) === anchor - 1)?.slice(-1) : undefined;
   // On an e-paper page the date, paper name and edition come first; the headline follows the edition line.
   const edition = infos.slice(0, i).findLastIndex((info) => info.edition);
   const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > edition) : undefined;
-  const chosen = afterEdition ?? beforeMetadata.at(-1) ?? blocks[0]!;
+  const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -453,6 +543,24 @@ function readTail(lines: Line[], infos: LineInfo[]): void {
     else if (!info.kind && lines[k]!.text.length <= 30 && LATIN_ONLY.test(lines[k]!.text)) info.kind = "footer";
     else if (!info.kind) break;
   }
+}
+
+const TITLE_BULLETS = new Set(["•", "·", "●", "■", "◆", "▪"]);
+
+/** The label of the headline a page was first published under (原标题：…), which a reprint puts over its text. */
+const ORIGINAL_TITLE = /^原[标標][题題]$/;
+
+/**
+ * `原标题：…` over a page that shows no headline above it (a scrape that lost the reprint's own headline): the
+ * original headline is the page's title; the title-like line under it is a heading of the text.
+ */
+function originalTitle(infos: LineInfo[], titleLines: number[]): Span | undefined {
+  for (let k = 0; k < Math.min(infos.length, HEADER_WINDOW, titleLines[0] ?? Infinity); k++) {
+    const info = infos[k]!;
+    const field = info.kind === "metadata" ? info.fields?.find((f) => ORIGINAL_TITLE.test(f.label.text) && f.value.text !== "") : undefined;
+    if (field) return field.value;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -512,7 +620,8 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
  * (under a title) or, failing that, the last such line (the 落款 of an official document); else a
  * `——2003年3月5日在…` subtitle, a `（2024年1月10日…通过）` adoption line or a `新华社…电` dateline near the top.
  */
-function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referenceDate: string | undefined): string | undefined {
+function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMatter: number, options: ReadPageOptions): string | undefined {
+  const { referenceDate } = options;
   const dateFields = infos.flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : [])).filter((f) => f.kind === "date" || f.kind === "date.weak");
   // 发布日期 before 成文日期 or 更新时间 when a metadata table gives several
   const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text);
@@ -520,15 +629,26 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
     const date = dateIn(text, field.value, referenceDate);
     if (date) return date;
   }
-  const content = lines.filter((_, k) => infos[k]!.kind !== "spam");
-  // Near the top (（2022年10月16日） under a title), else the last one (the 落款, which annexes may follow).
-  const dateLines = [...content.slice(0, DATE_LINE_WINDOW), ...content.slice(DATE_LINE_WINDOW).reverse()];
-  for (const line of dateLines) {
-    if (line.text.length > MAX_HEADLINE) continue;
-    const date = dateOnlyLine(text, line);
+  // a mirror's front matter dates the copy, not the page
+  const content = lines.filter((_, k) => k >= frontMatter && infos[k]!.kind !== "spam");
+  const top = content.slice(0, DATE_LINE_WINDOW);
+  const onlyDate = (line: Line) => (line.text.length > MAX_HEADLINE ? undefined : dateOnlyLine(text, line));
+  // near the top, a stamp line's day too (2019年03月22日 星期五, date 2025-09-29 快讯)
+  const stampDate = (line: Line) => onlyDate(line) ?? (isDateStamp(line.text, false) ? dateIn(text, line, referenceDate) : undefined);
+  // Near the top (（2022年10月16日） under a title), then a machine-written date opening a line there (date
+  // 2025-09-29 快讯, 宣布时间:2023-07-06), else the last date line (the 落款, which annexes may follow).
+  // a date counts above the text only (会议时间：2023-05-17 in a notice is the meeting's): to its first sentence
+  const prose = top.findIndex((line) => line.text.includes("。"));
+  const header = prose < 0 ? top : top.slice(0, prose + 1);
+  const topDate = header.map(stampDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
+  if (topDate) return topDate;
+  // the day the site filed the page under (…/2019-03/04/content_…), before the day the document was signed (its 落款)
+  const filed = options.url === undefined ? undefined : urlDate(options.url, referenceDate);
+  if (filed) return filed;
+  for (const line of content.slice(header.length).reverse()) {
+    const date = onlyDate(line);
     if (date) return date;
   }
-  const top = content.slice(0, DATE_LINE_WINDOW);
   // ——2003年3月5日在…上; （2024年1月10日…全体会议通过）
   const opensWithDate = (line: Line) =>
     /^[（(]/.test(line.text) && datesIn(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
@@ -537,6 +657,56 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], referen
   // The document's own date (the day a report was delivered) before the day a news agency put it out.
   const line = subtitle ?? dateline;
   return line && dateIn(text, line, referenceDate);
+}
+
+/**
+ * Dates that content management systems write into a page's path: `/2019/03/04/`, `/2009-09/22/`,
+ * `/2022-05-05/`, `/art/2025/1/9/` (year, month, day as folders); `/20230319/`, `_20130322_` and TRS's
+ * `/t20240926_7381832.html` (eight digits); `/2013/0831/` and `/202501/09/` (split after the year or the month).
+ */
+const URL_DATES = [
+  /(?:^|\/)((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?=[/_.-]|$)/g,
+  /(?:^|[/_]|\/t)((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/g,
+  /(?:^|\/)((?:19|20)\d{2})\/(\d{2})(\d{2})(?=\/)/g,
+  /(?:^|\/)((?:19|20)\d{2})(\d{2})\/(\d{2})(?=\/)/g,
+];
+/** Long enough for any real address; a longer string is not scanned. */
+const MAX_URL = 2048;
+
+/**
+ * The date in a page's address (the last one in its path, the nearest the document), if it is a day of the
+ * calendar and not after `referenceDate` (a page is not published after it was fetched).
+ */
+function urlDate(url: string, referenceDate: string | undefined): string | undefined {
+  if (url.length > MAX_URL) return undefined;
+  // the path only: no scheme and host, no query or fragment
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/[?#].*$/s, "");
+  let best: { at: number; iso: string } | undefined;
+  for (const pattern of URL_DATES) {
+    for (const m of path.matchAll(pattern)) {
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const iso = `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      const valid = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month, 0)).getUTCDate() >= day;
+      if (valid && (referenceDate === undefined || iso <= referenceDate) && (!best || m.index > best.at)) best = { at: m.index, iso };
+    }
+  }
+  return best?.iso;
+}
+
+/** A label the vocabulary lacks (宣布时间, 录入时间, 上传日期) before a machine-written date: `X时间:2023-07-06`. */
+const DATE_ENDED_LABEL = /^[\u4e00-\u9fff]{1,4}(?:时间|日期|時間)\s*[:：]\s*(?=\d{4}[-/.]\d)/;
+
+/**
+ * The numeric date (`2023-07-06`, `2017/5/9`) a CMS writes at the start of a line: after an English label or a
+ * label ending in 时间/日期, or, on the page's first line, alone. Prose writes dates in 年月日, never so.
+ */
+function stampOpening(text: string, line: Line, firstLine: boolean): string | undefined {
+  const label = LATIN_DATE_LABEL.exec(line.text) ?? DATE_ENDED_LABEL.exec(line.text);
+  if (!label && !firstLine) return undefined;
+  const start = line.start + (label?.[0].length ?? 0);
+  const found = datesIn(text, { ranges: [{ start, end: Math.min(line.end, start + MAX_DATE_STAMP) }] })[0];
+  const numeric = found?.start === start && /^\d{4}[-/.]/.test(found.text);
+  return numeric && (found.precision === "day" || found.precision === "time") && found.value ? found.value.slice(0, 10) : undefined;
 }
 
 /** The labels of the day a page was published (发布日期, 發佈時間, 发表于), as opposed to written (成文日期) or updated. */
@@ -604,6 +774,8 @@ function buildRegions(text: string, lines: Line[], kinds: RegionKind[], spam: Sp
 export interface ReadPageOptions {
   /** ISO date to complete a dateline without a year (新华社北京3月15日电). */
   referenceDate?: string;
+  /** The page's address: the date in its path dates a page whose text gives none. */
+  url?: string;
 }
 
 /**
@@ -623,7 +795,7 @@ export function readPage(text: string, options: ReadPageOptions = {}): PageInfo 
 }
 
 /** Validates {@link ReadPageOptions} (strict; the reference date must exist). */
-const ReadPageOptionsSchema: z.ZodType<ReadPageOptions> = z.object({ referenceDate: IsoDateSchema.optional() }).strict();
+const ReadPageOptionsSchema: z.ZodType<ReadPageOptions> = z.object({ referenceDate: IsoDateSchema.optional(), url: z.string().max(8192).optional() }).strict();
 
 /**
  * {@link readPage} for callers inside gongwen, whose text and options are already checked; `sentences` are the
@@ -642,7 +814,9 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
   const infos = lines.map((line) => classifyLine(line, text, spamLines, vocab));
   const frontMatter = readFrontMatter(text, lines);
   for (let k = 0; k < (frontMatter?.count ?? 0); k++) infos[k] = { kind: "metadata" };
-  const titleLines = frontMatter ? [] : readHeader(lines, infos);
+  const headerTitle = frontMatter ? [] : readHeader(lines, infos);
+  const original = originalTitle(infos, headerTitle);
+  const titleLines = original ? [] : headerTitle;
   readTail(lines, infos);
   for (const k of titleLines) infos[k]!.kind = "title";
 
@@ -657,12 +831,15 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
     .find((f) => f.kind === "title" && f.value.text !== "");
   if (frontMatter?.title) page.title = frontMatter.title;
   else if (titleField) page.title = titleField.value;
+  else if (original) page.title = original;
   else if (titleLines.length > 0) {
-    const first = lines[titleLines[0]!]!;
-    const last = lines[titleLines.at(-1)!]!;
-    page.title = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+    // a scrape's list bullet before the headline (• 学院召开…) is not part of it
+    const end = lines[titleLines.at(-1)!]!.end;
+    let start = lines[titleLines[0]!]!.start;
+    while (start < end - 1 && (TITLE_BULLETS.has(text[start]!) || isBlank(text[start]!))) start++;
+    page.title = { start, end, text: text.slice(start, end) };
   }
-  const publishedAt = readPublishedAt(text, lines, infos, options.referenceDate);
+  const publishedAt = readPublishedAt(text, lines, infos, frontMatter?.count ?? 0, options);
   if (publishedAt) page.publishedAt = publishedAt;
 
   const metadataFields = infos.filter((info) => info.kind === "metadata").flatMap((info) => info.fields ?? []);
@@ -695,7 +872,10 @@ export const pageStage: Stage<"page"> = {
     ...doc,
     page: pageOf(
       doc.text,
-      context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {},
+      {
+        ...(context.config.referenceDate ? { referenceDate: context.config.referenceDate } : {}),
+        ...(context.config.url ? { url: context.config.url } : {}),
+      },
       doc.sentences.length > 0 ? doc.sentences : undefined,
     ),
   }),
