@@ -90,7 +90,7 @@ export const mayStartWord = (t: WordTable<unknown>, unit: number) => startsWord(
 /** Can a word of `table` end with this UTF-16 unit? */
 export const mayEndWord = (t: WordTable<unknown>, unit: number) => startsWord(t.backward, unit);
 
-function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
+export function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
   const words = new Map<string, V>();
   for (const [word, value] of entries) if (!words.has(word) && word !== "") words.set(word, value);
   const list = [...words.keys()];
