@@ -101,8 +101,17 @@ describe("what is not an enumeration", () => {
     ["the order of business", "会议议程如下：听取了县政府关于财政预算执行情况的报告；听取了县人民法院关于执行工作情况的报告；听取了县人民检察院关于公益诉讼工作的报告。"],
     ["the titles of the documents on the agenda", "会议审议了关于2023年预算执行情况的报告，关于2024年预算草案的报告，关于国民经济和社会发展计划的报告，关于人事任免的议案。"],
     ["a title, a dateline and a lead on three lines", "临江市召开政法委员会全体会议\n临江网讯（记者 王方）16日上午，\n临江市召开市委政法委员会全体（扩大）会议，部署下一阶段工作。"],
+    ["a chain of set phrases in one predicate", "要组织有序，按时参会，遵守纪律，带头参加讨论，带头建言献策，带头撰写提案，带头遵纪守法，把这次全体会议开成一个团结的大会。"],
   ])("no parallel series from %s", (_name, text) => {
     expect(enumerations(text)).toEqual([]);
+  });
+
+  it("reads a 排比 inside a numbered item as the item's wording, not a list under it", () => {
+    const text =
+      "会议要求：一是坚持和加强党对高校工作的全面领导，坚持马克思主义指导地位，坚持“四为”方针，坚持为党育人、为国育才；二是持续深入推进理想信念教育，激励引导学生坚定“四个自信”。";
+    const lists = enumerations(text);
+    expect(lists.map((l) => [l.style, markers(l)])).toEqual([["inline-shi", ["一是", "二是"]]]);
+    expect(lists[0]!.items.map((item) => item.children)).toEqual([undefined, undefined]);
   });
 
   it("a range such as 一、二级 does not break the 一、 list it stands in", () => {
@@ -299,6 +308,13 @@ describe("a heading level with one item so far", () => {
     expect([inline!.style, markers(inline!), inline!.items[0]!.end]).toEqual(["inline-shi", ["一是"], text.length]);
     const notice = "关于做好防汛工作的通知\n各乡镇：\n现就有关事项通知如下：\n一、压实防汛责任\n各乡镇要落实包保责任，\n确保";
     expect(enumerations(notice).map((l) => [l.style, markers(l)])).toEqual([["cn-dun", ["一、"]]]);
+  });
+
+  it("keeps a lone 一、 whose line is a whole statement (a speech's part heading) when the excerpt stops in its section", () => {
+    const text =
+      "我再讲三点意见。\n一、形势严峻，我们全县上下务必充分认识国内外经济波动对我县的影响，坚定信心，进一步增强应对当前复杂局势的紧迫感和使命感\n从认清形势讲，至少包括两个方面。一方面是要认识现在经济的严峻性。我们通过各种形式都可以体会到从次贷危机到金融危机，从虚拟经济到实体经";
+    const [section] = enumerations(text);
+    expect([section!.style, markers(section!), section!.items[0]!.end]).toEqual(["cn-dun", ["一、"], text.length]);
   });
 
   it("takes no lone marker for a list in a text that ends its sentence, nor a lone later item, nor 第一章 over 一、", () => {

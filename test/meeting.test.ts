@@ -316,6 +316,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(meetingAnalyzer("2026-12-06").analyze(review).meeting?.date).toBe("2026-01-15");
     const headline = "3月18日 国务院常务会议研究有关事项\n国务院总理李某某18日主持召开国务院常务会议，研究有关事项。";
     expect(meetingAnalyzer("2026-12-06").analyze(headline).meeting?.date).toBe("2026-03-18");
+    const news = "赵某某主持召开委员长会议 决定常委会会议12月27日至30日在京举行\n委员长会议9日在北京召开。";
+    expect(meetingAnalyzer("2022-12-09").analyze(news).meeting?.date).toBe("2022-12-09");
   });
 
   it.each([
@@ -348,6 +350,10 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("会议由局长李某某主持。要认真学习。")).toBeUndefined();
     expect(briefOf("日前，市委决定在全市开展向朱某某同志学习活动。")).toBeUndefined();
     expect(briefOf("各单位：定于3月5日上午在市政府召开安全生产工作会议。会议由副市长李某某主持。")).toBeUndefined();
+    const study = briefOf("3月27日上午，我院在大会议室开展新学期党委中心组第一次理论学习。学习会由党委书记杨四海主持。")!;
+    expect([study.meeting?.name, study.chair?.name]).toEqual(["学习会", "杨四海"]);
+    const lecture = briefOf("10月31日，中央宣传部举办中央宣讲团首场报告会。他阐述了党的二十大的重大意义。报告会由副书记吴某某主持。")!;
+    expect([lecture.meeting?.name, lecture.chair?.name]).toEqual(["报告会", "吴某某"]);
   });
 
   it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {
@@ -388,8 +394,14 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.participants.map((s) => s.text)).toEqual(["张文蛟", "王劳旺"]);
   });
 
+  it("gives no brief for a speech or a host's script that addresses the room (同志们：…今天召开…)", () => {
+    expect(briefOf("镇年终会议主持词\n同志们：\n经镇党委、政府研究决定，今天召开2020年全镇工作会议，主要任务是总结工作。")).toBeUndefined();
+    expect(briefOf("今天上午，镇党委召开2020年全镇工作会议，主要任务是总结工作。")?.meeting?.name).toBe("2020年全镇工作会议");
+  });
+
   it("takes any object of 召开 ending in 会 as the meeting, but not an event that is 举行", () => {
     expect(briefOf("9月6日，市检察院召开全市基层院建设检视剖析会，检察长张志强主持会议。")?.meeting?.name).toBe("全市基层院建设检视剖析会");
     expect(briefOf("9月6日，市文化馆举行迎国庆文艺晚会，馆长张志强主持。")).toBeUndefined();
+    expect(briefOf("教育部今天（11月11日）召开新闻发布会，介绍学前教育法。发布会由新闻办主任续某某主持。")).toBeUndefined();
   });
 });

@@ -85,7 +85,12 @@ function buildTrie(list: readonly string[], backwards: boolean): Trie {
 
 const startsWord = (trie: Trie, unit: number) => (trie.starts[unit >>> 5]! & (1 << (unit & 31))) !== 0;
 
-function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
+/** Can a word of `table` start with this UTF-16 unit? One bit set read: false rules out every lookup starting there. */
+export const mayStartWord = (t: WordTable<unknown>, unit: number) => startsWord(t.forward, unit);
+/** Can a word of `table` end with this UTF-16 unit? */
+export const mayEndWord = (t: WordTable<unknown>, unit: number) => startsWord(t.backward, unit);
+
+export function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
   const words = new Map<string, V>();
   for (const [word, value] of entries) if (!words.has(word) && word !== "") words.set(word, value);
   const list = [...words.keys()];

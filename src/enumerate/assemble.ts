@@ -392,12 +392,20 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   else if (entry.end !== undefined) end = entry.end;
   else if (INLINE_STYLES.has(entry.style) && !(entry.lineStart && hasWordsOnLine(entry, layout) && isHeadingLine(entry, layout))) {
     end = lastInlineEnd(node, layout, context);
-  } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context))) {
+  } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = layout.lineEnd(entry.start);
   else end = layout.sentenceEnd(entry.markerEnd);
   return layout.trimEnd(entry.start, Math.min(end, limit));
 }
+
+/**
+ * A first section whose excerpt stops mid-sentence before any second came: the line it opens is the section's
+ * heading, however long (a speech heads its parts with whole statements, 一、形势严峻,我们…紧迫感和使命感, and no full
+ * stop), and the section runs over the paragraphs after it to the cut.
+ */
+const opensCutSection = (node: Node, layout: Layout, options: AssembleOptions) =>
+  node.list.lone === true && node.entry.ordinal === 1 && layout.cutAt(options.rangeEnd(node.entry.start));
 
 /** Where an item's words begin: after the marker and what separates it from them, line breaks included (一是\n按照…). */
 function wordsStart(entry: Entry, layout: Layout): number {
@@ -486,8 +494,11 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
     const item: ListItem = { start, end: node.end, text: text.slice(start, node.end), ordinal, marker: span(text, start, markerEnd) };
     const head = heading(node, layout);
     if (head) item.heading = head;
-    if (node.children.length) {
-      item.children = node.children.sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start).map((child) => toEnumeration(child, layout));
+    // A numbered item is divided only by numbers of a lower level (GB/T 9704 一、→（一）→1.→（1）); a 排比 inside it
+    // (一是坚持…，坚持…，坚持…) is the item's own wording, not a list under it.
+    const children = piece.style === "parallel" ? node.children : node.children.filter((child) => child.style !== "parallel");
+    if (children.length) {
+      item.children = children.sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start).map((child) => toEnumeration(child, layout));
     }
     return item;
   });

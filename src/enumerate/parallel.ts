@@ -29,7 +29,7 @@ const agendaLeads = wordList("enumerate-agenda-leads.txt");
 const documentKinds = wordList("enumerate-document-kinds.txt");
 /** A document title opens its subject with 关于 (关于2024年预算草案的报告). */
 const TITLE_OPENER = "关于";
-/** Closing marks after a title (…的报告》， / …的决定；). */
+/** Closing marks after a title or a clause (…的报告》， / …的决定；). */
 const TITLE_TRAILERS = new Set([..."，,。；;：:、”’》）) \t\u3000"]);
 /** Position titles that make a clause a roll-call entry (dict/enumerate-roll-call-titles.txt). */
 const rollCallTitles = wordList("enumerate-roll-call-titles.txt");
@@ -81,12 +81,18 @@ function isRollCall(text: string, starts: readonly number[]): boolean {
   return titled.length >= MIN_ROLL_CALL;
 }
 
+/** `end` moved back over the marks that close a clause (，；》 …), not before `start`. */
+function beforeTrailers(text: string, start: number, end: number): number {
+  while (end > start && TITLE_TRAILERS.has(text[end - 1]!)) end--;
+  return end;
+}
+
 /**
  * The clause from `start` to `end` is a document's title: 关于 (after the lead and the issuing organ, within
  * {@link TITLE_REACH}) + subject + kind of document (通过县政府关于…的报告).
  */
-function isTitle(text: string, start: number, end: number): boolean {
-  while (end > start && TITLE_TRAILERS.has(text[end - 1]!)) end--;
+function isTitle(text: string, start: number, clauseEnd: number): boolean {
+  const end = beforeTrailers(text, start, clauseEnd);
   return (
     text.slice(start, Math.min(end, start + TITLE_REACH)).includes(TITLE_OPENER) &&
     documentKinds().some((kind) => text.startsWith(kind, end - kind.length))
@@ -96,6 +102,18 @@ function isTitle(text: string, start: number, end: number): boolean {
 /** Two or more clauses of the series are titles of documents: an agenda read out, not a figure of speech. */
 function isTitleRun(text: string, starts: readonly number[], clauses: readonly Span[], first: number): boolean {
   return starts.filter((start, n) => isTitle(text, start, clauses[first + n]!.end)).length >= MIN_ROLL_CALL;
+}
+
+/** The longest object of a set phrase (四字格: 建言献策, 遵纪守法). */
+const SET_PHRASE = 4;
+
+/**
+ * Every clause is the lead and a four-character phrase at most (带头参加讨论，带头建言献策，带头遵纪守法): a chain of
+ * set phrases in one predicate, the comma standing for 、, not clauses set side by side as a figure of speech.
+ */
+function isPhraseChain(text: string, starts: readonly number[], clauses: readonly Span[], first: number): boolean {
+  const lead = sharedLength(text, starts);
+  return starts.every((start, n) => beforeTrailers(text, start, clauses[first + n]!.end) - start - lead <= SET_PHRASE);
 }
 
 /** A line break lies between `from` and `to`: an 排比 figure stays inside its paragraph. */
@@ -117,7 +135,7 @@ function sharedLength(text: string, starts: readonly number[]): number {
  * item is the clause from its lead to its end.
  *
  * @example
- * parallelRuns(text, splitClauses(text, splitSentences(text))) // text = "坚持稳中求进，坚持改革开放，坚持创新驱动。" → one run, 3 items
+ * parallelRuns(text, splitClauses(text, splitSentences(text))) // text = "坚持党的全面领导不动摇，坚持以人民为中心不动摇，坚持改革开放不动摇。" → one run, 3 items
  */
 export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
   const runs: Run[] = [];
@@ -135,7 +153,7 @@ export function parallelRuns(text: string, clauses: readonly Span[]): Run[] {
         starts.push(at);
       }
       if (starts.length < MIN_SERIES) continue;
-      if (!canLead(text, first) || isAgenda(text, first) || isRollCall(text, starts) || isTitleRun(text, starts, clauses, k)) {
+      if (!canLead(text, first) || isAgenda(text, first) || isRollCall(text, starts) || isTitleRun(text, starts, clauses, k) || isPhraseChain(text, starts, clauses, k)) {
         skip = Math.max(skip, starts.length); // 我们…，我们…: never re-read
       }
       else if (starts.length > best.length) best = starts;

@@ -42,6 +42,8 @@ const ANNOUNCED = /(?:将|拟|定)于|将在/u;
 /** `为期三天的…年会`: how long the meeting lasts is no part of its name. */
 const DURATION = /^为期[^，,。的]{1,6}的/u;
 const SENTENCE_END = /[。！？!?]$/u;
+/** A press conference is held and presided over too, but nobody meets there (see dict/meeting-working-nouns.txt). */
+const PRESS = /发布会$/u;
 /** An object naming a session apart from its body (`第一次集体学习`); `三次座谈会` counts meetings instead. */
 const SESSION_ONLY = /^第/u;
 const COUNTED = /^[0-9〇零一二两三四五六七八九十]+次/u;
@@ -142,7 +144,7 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       const generic = object.text === "" || object.text === "会议";
       // 召开 takes nothing but a meeting, whose name ends in 会 (检视剖析会, 述职会, 市委常委会); 举行 also takes
       // events (晚会, 运动会), so its object must end in a meeting noun
-      const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会"));
+      const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会") && !PRESS.test(object.text));
       if (!generic && (!named || isCount(object.text))) continue;
       if (STUDY_ONLY.has(word) && !object.text.endsWith("学习")) continue;
       if ((word === "开展" || word === "举办") && generic) continue;
@@ -176,6 +178,9 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
   return undefined;
 }
 
+/** A line addressing an audience: `同志们：`, `各位代表、同志们：`, `女士们、先生们：`. */
+const SALUTATION = /^(?:各位[^：:，,。]{0,12}[、，,])?(?:同志们|各位(?:代表|委员|领导|同志|来宾|老师|同学)们?|女士们、先生们|老师们、同学们)[：:]$/u;
+
 /**
  * The lead sentence among the first sentences of the article, or undefined when the text reports no meeting.
  *
@@ -184,6 +189,8 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
  * findLead(meetingText(noticeDoc));             // → undefined (召开的国务院第54次常务会议 is only mentioned)
  */
 export function findLead(mt: MeetingText): Lead | undefined {
+  // a speech or a host's script opens by addressing the room (`同志们：`): it is said at the meeting, not a report of it
+  if (mt.paragraphs.slice(0, LEAD_WINDOW).some((p) => SALUTATION.test(p.text))) return undefined;
   const window = mt.sentences.slice(0, LEAD_WINDOW);
   // a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
   const sentences = [...window.filter((s) => SENTENCE_END.test(s.text)), ...window.filter((s) => !SENTENCE_END.test(s.text))];
@@ -197,29 +204,39 @@ export function findLead(mt: MeetingText): Lead | undefined {
   return (mt.title && leadIn(mt, mt.title, true)) || presidedLead(mt, sentences);
 }
 
-/** `会议由党委书记王齐华主持`, `市委书记李某主持会议`: who presided, the standard line of a meeting report. */
-const PRESIDED = /^会议由[^。，,；;]{1,40}主持|主持(?:了)?会议/u;
+/**
+ * `会议由党委书记王齐华主持`, `学习会由党委书记杨四海主持`, `市委书记李某主持会议`: who presided, the standard line of
+ * a meeting report; the group names the meeting word.
+ */
+const PRESIDED = /^(会议|\p{Script=Han}{0,4}会)由[^。，,；;]{1,40}主持|主持(?:了)?(会议)/u;
+
 
 /**
  * `9月25日上午，调研组…到研究所调研。…参加了调研座谈会。会议由党委书记王齐华主持。`: a report that says who presided
  * reports a meeting held, though it writes no verb of holding it. The lead is the first dated sentence before (or
- * at) the line of the chair (a report says when its meeting took place); the meeting is the last one the entity
- * stage named up to there, else `会议`.
+ * at) the line of the chair (a report says when its meeting took place); the meeting is the one the entity stage
+ * named before with the chair line's word, else that word.
  */
 function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undefined {
   const ordered = sentences.filter((s) => SENTENCE_END.test(s.text)).sort((a, b) => a.start - b.start);
   const chairLine = ordered.find((s) => !mt.markerStarts.has(s.start) && PRESIDED.test(s.text));
-  if (!chairLine) return undefined;
+  const presided = chairLine && PRESIDED.exec(chairLine.text);
+  if (!chairLine || !presided || PRESS.test(presided[1] ?? "")) return undefined;
   const sentence = ordered.find((s) => s.start <= chairLine.start && within(mt.dates, s.start, s.end).some(isDay));
   // a notice names the chair of a meeting it announces (`定于3月5日召开…。会议由…主持`)
   if (!sentence || ordered.some((s) => s.start <= chairLine.start && ANNOUNCED.test(s.text))) return undefined;
   const { text } = mt;
   const at = find(text, "主持", chairLine.start, chairLine.end);
-  // a meeting studied (`传达学习中央经济工作会议精神`) is not the one held
-  const named = within(mt.meetings, sentence.start, chairLine.end).filter((m) => !text.startsWith("精神", m.end)).at(-1);
-  const noun = find(text, "会议", chairLine.start, chairLine.end);
-  const subject = named ?? span(text, noun, noun + 2);
-  return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: span(text, at + 2, at + 2), subject, subjects: ["会议"] };
+  const word = presided[1] ?? "会议";
+  const noun = presided[1] ? chairLine.start : chairLine.start + presided.index + presided[0].length - word.length;
+  // the meeting named before with the chair's word (`…首场报告会。报告会由…主持`); for a bare 会议 the last meeting
+  // named (`参加了调研座谈会。会议由…主持`), but not one studied (`传达学习中央经济工作会议精神`)
+  const named = within(mt.meetings, sentence.start, chairLine.start)
+    .filter((m) => (word === "会议" ? !text.startsWith("精神", m.end) : m.text.endsWith(word)))
+    .at(-1);
+  const subject = named ?? span(text, noun, noun + word.length);
+  // the meeting is what was presided over: the object, as in `主持召开…`
+  return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: subject, subject, subjects: ["会议"] };
 }
 
 /**
@@ -239,16 +256,19 @@ function headlineDay(date: ReturnType<typeof datesIn>[number] | undefined, refer
   return `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
 }
 
+/** What may come before a date that opens a headline: nothing, or an opening bracket (`【2022年8月18日】`). */
+const HEADLINE_OPENING = /^[\s【\[(（]*$/u;
+
 /**
  * The day a report is dated, against which its meeting's day without a year (`4月27日`), without a month (`16日`)
  * or relative (`昨天`) is read: the dateline of the lead (itself read against what follows), the page's publication
  * date, a date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date (`own` false).
  */
 function reportDay(mt: MeetingText, dateline: DateEntity | undefined): { day: string | undefined; own: boolean } {
-  // a headline dated by month and day only (`3月18日 国务院常务会议…`) still dates the report: its year is read
-  // against the reference date
+  // a headline opening with its month and day (`3月18日 国务院常务会议…`) still dates the report, its year read
+  // against the reference date; elsewhere in a headline a day without a year is news (`决定…12月27日至30日在京举行`)
   const title = mt.title && datesIn(mt.text, { ranges: [mt.title], ...(mt.referenceDate ? { referenceDate: mt.referenceDate } : {}) })
-    .find((d) => !d.relative && d.parts.day !== undefined && d.parts.month !== undefined);
+    .find((d) => !d.relative && d.parts.day !== undefined && d.parts.month !== undefined && (!d.inferred || HEADLINE_OPENING.test(mt.text.slice(mt.title!.start, d.start))));
   const page = mt.publishedAt ?? headlineDay(title, mt.referenceDate);
   if (dateline && !dateline.attrs.relative) return { day: meetingDay(mt, dateline, page ?? mt.referenceDate), own: true };
   // a year read off the reference date is not the report's own
