@@ -54,7 +54,7 @@ for (let round = 0; round < rounds; round++) {
   });
   const { queue, overhead } = benchFigure("bench/queue-throughput.ts", ["--limit", values["queue-limit"], "--rounds", "1"], {
     queue: /2 worker processes vs 1 \(wall, bundles\): ([\d.]+)×/,
-    overhead: /goal ≤ 10% for 1–2 KB items.*?median of \d+ rounds ([\d.]+)%/,
+    overhead: /goal ≤ 10% for 1–2 KB items.*?median of \d+ rounds (-?[\d.]+)%/,
   });
   measured.push({ yardstick, batch, queue, overhead });
   console.error(`  round ${round + 1}: yardstick ${yardstick.toFixed(2)}, batch ${batch.toFixed(2)}, queue ${queue.toFixed(2)}, overhead ${overhead}%`);

@@ -223,7 +223,11 @@ describe("entities in news text (the tagger)", () => {
   });
 
   it("takes no name with markup characters (>福建)", () => {
-    expect(texts(entities('<span class="a">福建</span>省'), "place").some((p) => /[<>"]/u.test(p))).toBe(false);
+    // raw markup characters before a name stay out of it
+    expect(texts(entities('class="a">福建省'), "place")).toEqual(["福建省"]);
+    expect(texts(entities("价格>福建省的"), "place")).toEqual(["福建省"]);
+    // read as HTML, the name is the shown text's (福建省); its span in the input holds the tag between 福建 and 省
+    expect(of(entities('<span class="a">福建</span>省'), "place").map((p) => p.value)).toEqual(["福建省"]);
   });
 
   it("takes no place from two characters jieba does not know (超算, 联治) but keeps listed ones (白洋淀)", () => {

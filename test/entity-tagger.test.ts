@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETS, parseSets, sha256, smallRunText } from "../bench/tools/tagger-training.js";
+import { annotatedTitlesText, DEFAULT_SETS, parseSets, sha256, smallRunText } from "../bench/tools/tagger-training.js";
 import { fileDigest, PROVENANCE } from "../bench/tools/train-ner-sets.js";
 import { entityLexicon } from "../src/entities/lexicon.js";
 import {
@@ -10,9 +11,12 @@ import { indexTokens } from "../src/entities/tokens.js";
 import { defaultLexicon, engineNamed, segmentText } from "../src/segment/index.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
+/** The shipped weights file's text. */
+const shippedText = () => gunzipSync(readFileSync(new URL("../dict/entity-tagger.txt.gz", import.meta.url))).toString("utf8");
+
 /** The shipped weights as the loader reads them, for scoring them the way training tools do. */
 function shippedWeights() {
-  const weights = parseTaggerWeights(readFileSync(new URL("../dict/entity-tagger.txt", import.meta.url), "latin1"));
+  const weights = parseTaggerWeights(shippedText());
   return { weights, transitions: weights.transitions };
 }
 
@@ -33,12 +37,15 @@ describe("the entity tagger's inference", () => {
 });
 
 describe("the weights file format", () => {
-  it("reads back the table it writes", () => {
-    const weights = compactWeights([[5, [0, 1.5, -2, 0, 0, 0.25, 0]], [70_000, [1, 0, 0, 3, 0, 0, -1]]], new Float32Array(56).fill(0.5));
+  it("reads back the table it writes, each row rounded to int8 steps of its own scale", () => {
+    const weights = compactWeights([[5, [0, 1.5, -2, 0, 0, 0.25, 0]], [70_000, [1, 0, 0, 3, 0, 0, -1]], [70_001, [0, 1, -1, 0.5, 0, 0, 0]]], new Float32Array(56).fill(0.5));
     const read = parseTaggerWeights(weightsText(weights));
     expect(read.known).toEqual(weights.known);
-    expect(read.rows).toEqual(weights.rows);
-    expect([...read.rows.subarray(6, 12)]).toEqual([150, -200, 0, 0, 25, 0]);
+    expect(read.transitions).toEqual(weights.transitions);
+    // hundredths: row 1's largest weight 200 → 2 per step (25 → 26); row 2's 200 → 2 (-100 → -100); row 3's 100 → 1, exact
+    expect([...read.rows.subarray(6, 12)]).toEqual([150, -200, 0, 0, 26, 0]);
+    expect([...read.rows.subarray(12, 18)]).toEqual([-100, -100, 200, -100, -100, -200]);
+    expect([...read.rows.subarray(18, 24)]).toEqual([100, -100, 50, 0, 0, 0]);
   });
 
   it("drops the rows whose labels all lie within the threshold of O's, keeping the others' weights", () => {
@@ -58,7 +65,7 @@ describe("the weights file format", () => {
 
 describe("the shipped weights", () => {
   const digests = JSON.parse(readFileSync(new URL("fixtures/entity-tagger-digests.json", import.meta.url), "utf8")) as { smallRun: string; shipped: string };
-  const shipped = readFileSync(new URL("../dict/entity-tagger.txt", import.meta.url), "utf8");
+  const shipped = shippedText();
 
   // The features read the segmentation and the entity word lists: a change to either without retraining leaves
   // weights that `train-ner.ts` no longer produces. The full training takes minutes, so this repeats a small
@@ -66,6 +73,12 @@ describe("the shipped weights", () => {
   itWithData(["ner/peoples-daily-1998", "ner/train"], "come from the training code and features as they are (a small run, byte for byte)", () => {
     expect(sha256(smallRunText()), "stale: run `npx tsx bench/tools/train-ner.ts`").toBe(digests.smallRun);
   }, 120_000);
+
+  itWithData("ner/train", "read the job titles the training sets annotate, as training writes them (a title the rules do not list counts)", () => {
+    const written = readFileSync(new URL("../dict/entity-tagger-titles.txt", import.meta.url), "utf8");
+    expect(written).toBe(annotatedTitlesText());
+    expect(written).toMatch(/^独立董事\t\d+$/mu);
+  });
 
   itWithData(["ner/peoples-daily-1998", "ner/train"], "are the file that training wrote, and its header names every training set with its data's digests", () => {
     expect(sha256(shipped)).toBe(digests.shipped);

@@ -5,6 +5,7 @@
  * `--check` compares against such a dump, along with a digest of the tagger's feature ids of every text.
  *
  *   npx tsx bench/tools/entity-cost.ts [--rounds 3]            # the breakdown, best of N rounds per part
+ *   npx tsx bench/tools/entity-cost.ts --stage-texts 600       # on stage-cost.ts's texts: 600 CCTV items, 60 policy documents
  *   npx tsx bench/tools/entity-cost.ts --dump /tmp/entities.json
  *   npx tsx bench/tools/entity-cost.ts --check /tmp/entities.json
  *
@@ -37,7 +38,20 @@ const option = (name: string) => {
 
 interface Sample { set: string; text: string; referenceDate?: string; tokens: Token[] }
 
+/** The texts of bench/stage-cost.ts instead: the first `limit` CCTV items and the 60 policy documents. */
+function stageSamples(limit: number): Sample[] {
+  const analyzer = createAnalyzer();
+  const items = readFileSync(dataPath("corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8").split("\n").filter((line) => line !== "").slice(0, limit);
+  const manifest = readFileSync(dataPath("policy/manifest.tsv"), "utf8").trim().split("\n").slice(1);
+  return [
+    ...items.map((line) => ["CCTV items", (JSON.parse(line) as { text: string }).text] as const),
+    ...manifest.map((row) => ["policy documents", readFileSync(dataPath(`policy/${row.split("\t")[0]}`), "utf8")] as const),
+  ].map(([set, text]) => ({ set, text, tokens: analyzer.segment(text) }));
+}
+
 function loadSamples(): Sample[] {
+  const stageLimit = option("--stage-texts");
+  if (stageLimit) return stageSamples(Number(stageLimit));
   const tokensFile = option("--tokens");
   if (tokensFile && existsSync(tokensFile)) return JSON.parse(readFileSync(tokensFile, "utf8")) as Sample[];
   const analyzer = createAnalyzer();

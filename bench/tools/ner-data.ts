@@ -1,5 +1,6 @@
-/** Readers for the character-per-line BIO NER sets in ../shared/data/ner (MSRA, People's Daily 1998). */
+/** Readers for the character-per-line BIO NER sets (../shared/data/ner, bench/data/ner-train). */
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 
 export type BioType = "PER" | "LOC" | "ORG";
 export interface BioSpan { type: BioType; start: number; end: number }
@@ -10,8 +11,10 @@ export interface BioSpan { type: BioType; start: number; end: number }
  */
 export interface BioSentence { text: string; spans: BioSpan[]; unlabelled?: readonly BioType[]; unsure?: BioSpan[] }
 
-/** Sentences of a `char<TAB or space>tag` file with a blank line between sentences. */
+/** Sentences of a `char<TAB or space>tag` file with a blank line between sentences (gzipped when it ends in .gz). */
 export function readBio(path: string): BioSentence[] {
+  const raw = readFileSync(path);
+  const content = (path.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
   const sentences: BioSentence[] = [];
   let text = "";
   let spans: BioSpan[] = [];
@@ -22,7 +25,7 @@ export function readBio(path: string): BioSentence[] {
     spans = [];
     open = undefined;
   };
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  for (const line of content.split("\n")) {
     if (line.trim() === "") {
       flush();
       continue;

@@ -1,7 +1,8 @@
 /**
  * The public training sets of the entity tagger (../shared/data/ner/train, see its README; People's Daily
- * `example.dev` beside them), read as PER / LOC / ORG sentences with each set's types mapped deliberately. The test
- * sets (MSRA, People's Daily example.test, Weibo test) are never read here.
+ * `example.dev` beside them; MSRA's training split in bench/data/ner-train, less every sentence a test set holds,
+ * see its README), read as PER / LOC / ORG sentences with each set's types mapped deliberately. The test sets (MSRA,
+ * People's Daily example.test, Weibo test) are never read here.
  *
  * Mapping (the variants are chosen by cross-validation in train-ner.ts `--cv`, never by test scores):
  * - CLUENER2020: name → PER; government, organization → ORG; company → ORG; address → LOC when it is a place name
@@ -17,10 +18,11 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dataPath } from "../lib/data.js";
+import { resolve } from "node:path";
+import { dataPath, projectRoot } from "../lib/data.js";
 import { type BioSentence, type BioSpan, type BioType, readBio } from "./ner-data.js";
 
-export const SET_NAMES = ["pd", "cluener", "boson", "resume", "weibo"] as const;
+export const SET_NAMES = ["pd", "msra", "cluener", "boson", "resume", "weibo"] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 /** Where each set comes from, for the weights file's header and the README (terms: research use, no licence file). */
@@ -28,6 +30,10 @@ export const PROVENANCE: Record<SetName, { files: string[]; source: string }> = 
   pd: {
     files: ["ner/peoples-daily-1998/example.dev"],
     source: "People's Daily 1998 NER example.dev (OYE93/Chinese-NLP-Corpus e9bb5b5f)",
+  },
+  msra: {
+    files: ["bench/data/ner-train/msra-train.bio.gz"],
+    source: "MSRA NER training split (SIGHAN 2006, Levow 2006; zhooufeng/Data 8994cd15, MSRA.zip msra_train_bio), less the sentences a test set or example.dev holds",
   },
   cluener: {
     files: ["ner/train/cluener/train.jsonl", "ner/train/cluener/dev.jsonl"],
@@ -47,9 +53,12 @@ export const PROVENANCE: Record<SetName, { files: string[]; source: string }> = 
   },
 };
 
-/** The first 16 hex digits of each file's sha256, as the data README lists them. */
+/** A training file's path: `bench/…` in this repository, anything else in ../shared/data. */
+export const trainingPath = (relative: string) => (relative.startsWith("bench/") ? resolve(projectRoot, relative) : dataPath(relative));
+
+/** The first 16 hex digits of each file's sha256, as the data READMEs list them. */
 export function fileDigest(relative: string): string {
-  return createHash("sha256").update(readFileSync(dataPath(relative))).digest("hex").slice(0, 16);
+  return createHash("sha256").update(readFileSync(trainingPath(relative))).digest("hex").slice(0, 16);
 }
 
 /** A CLUENER address that is a place name (台湾, 房山长阳镇), not a street or a building (泗水街, 丽泽金融商务区). */
@@ -188,7 +197,8 @@ export function readTrainingSet(name: SetName, unlabelled: readonly BioType[] = 
 function mappedSentences(name: SetName): BioSentence[] {
   switch (name) {
     case "pd":
-      return readBio(dataPath(PROVENANCE.pd.files[0]!));
+    case "msra":
+      return readBio(trainingPath(PROVENANCE[name].files[0]!));
     case "cluener":
       return PROVENANCE.cluener.files.flatMap((file) => readJsonLines(file, CLUENER));
     case "boson":
@@ -200,4 +210,38 @@ function mappedSentences(name: SetName): BioSentence[] {
     case "weibo":
       return PROVENANCE.weibo.files.flatMap(readWeibo);
   }
+}
+
+/** A title the tagger reads as a feature: Han script, two to eight characters. */
+const TITLE_SHAPE = /^\p{Script=Han}{2,8}$/u;
+
+/**
+ * The job titles the training sets annotate (CLUENER `position`, Resume `TITLE`: 党委书记, 副省长, 董事长), with how
+ * often each is annotated; only titles of `TITLE_SHAPE`.
+ */
+export function annotatedTitles(): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (title: string) => {
+    if (TITLE_SHAPE.test(title)) counts.set(title, (counts.get(title) ?? 0) + 1);
+  };
+  for (const file of PROVENANCE.cluener.files) {
+    for (const line of readFileSync(dataPath(file), "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      const { entity_list } = JSON.parse(line) as { entity_list: { entity_type: string; entity: string }[] };
+      for (const { entity_type, entity } of entity_list) if (entity_type === "position") add(entity.trim());
+    }
+  }
+  for (const file of PROVENANCE.resume.files) {
+    let title = "";
+    for (const line of readFileSync(dataPath(file), "utf8").split("\n")) {
+      const [char, tag = "O"] = line.split(" ");
+      if (tag.endsWith("-TITLE") && !tag.startsWith("B-") && !tag.startsWith("S-")) title += char;
+      else {
+        if (title) add(title);
+        title = tag.endsWith("-TITLE") ? char! : "";
+      }
+    }
+    if (title) add(title);
+  }
+  return counts;
 }

@@ -1,7 +1,8 @@
 /**
  * Trains the entity tagger (src/entities/tagger.ts), an averaged structured perceptron, on the public training sets
- * (train-ner-sets.ts: People's Daily example.dev, CLUENER2020, BosonNLP, Resume NER, Weibo NER; never a test set)
- * and writes the weights to dict/entity-tagger.txt. The features read the entity word lists (surnames, titles,
+ * (train-ner-sets.ts: People's Daily example.dev, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo
+ * NER; never a test set) and writes the weights to dict/entity-tagger.txt.gz, after the job titles CLUENER and Resume
+ * annotate to dict/entity-tagger-titles.txt (a feature). The features read the entity word lists (surnames, titles,
  * places, organisations), so retrain after changing those files.
  *
  *   npx tsx bench/tools/train-ner.ts                         # train as shipped, write the weights and digests
@@ -19,10 +20,11 @@
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import { projectRoot } from "../lib/data.js";
 import { countSpans, type Example, prepare, pruneRows, type SpanCounts, spanF1, train } from "./perceptron.js";
 import {
-  DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, DEFAULT_PRUNE, DEFAULT_SETS, parseSets, type WeightedSet, sha256, smallRunText, TRAINING_DIGESTS, trainingSentences, trainTagger,
+  annotatedTitlesText, DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, DEFAULT_PRUNE, DEFAULT_SETS, parseSets, type WeightedSet, sha256, smallRunText, TRAINING_DIGESTS, trainingSentences, trainTagger,
   weightsFileText,
 } from "./tagger-training.js";
 import { readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
@@ -34,6 +36,8 @@ const option = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const epochs = Number(option("--epochs") ?? DEFAULT_EPOCHS);
+// the title feature reads this list: written first, from the training sets' title annotations
+writeFileSync(resolve(projectRoot, "dict/entity-tagger-titles.txt"), annotatedTitlesText());
 
 if (process.argv.includes("--cv")) {
   const folds = Number(option("--folds") ?? 5);
@@ -99,7 +103,7 @@ const sets = parseSets(option("--sets") ?? DEFAULT_SETS);
 const ensemble = Number(option("--ensemble") ?? DEFAULT_ENSEMBLE);
 const sentences = trainingSentences(sets);
 const text = weightsFileText(trainTagger(sentences, { epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble }).dense, { sets, sentences: sentences.length, epochs, ensemble, prune: DEFAULT_PRUNE });
-writeFileSync(resolve(projectRoot, "dict/entity-tagger.txt"), text);
+writeFileSync(resolve(projectRoot, "dict/entity-tagger.txt.gz"), gzipSync(text, { level: 9 }));
 const digests = { smallRun: sha256(smallRunText()), shipped: sha256(text) };
 writeFileSync(resolve(projectRoot, TRAINING_DIGESTS), `${JSON.stringify(digests, null, 2)}\n`);
-console.log(`wrote dict/entity-tagger.txt (${text.split("\n").length - 1} lines) and ${TRAINING_DIGESTS}`);
+console.log(`wrote dict/entity-tagger.txt.gz (${text.split("\n").length - 1} lines) and ${TRAINING_DIGESTS}`);

@@ -78,8 +78,18 @@ export function rowsOfEdgeKeys(size: number, keys: Float64Array): EdgeRows {
 }
 
 /** The arrays of rowsOfEdgeKeys's rows and of pageRankOfRows, reused from call to call (core/scratch.ts). */
-const ROWS = { first: new Scratch(Int32Array), to: new Scratch(Int32Array), weight: new Scratch(Float64Array), filled: new Scratch(Int32Array) };
-const RANK = { strength: new Scratch(Float64Array), score: new Scratch(Float64Array), next: new Scratch(Float64Array), share: new Scratch(Float64Array) };
+const ROWS = {
+  first: new Scratch(Int32Array),
+  to: new Scratch(Int32Array),
+  weight: new Scratch(Float64Array),
+  filled: new Scratch(Int32Array),
+};
+const RANK = {
+  strength: new Scratch(Float64Array),
+  score: new Scratch(Float64Array),
+  next: new Scratch(Float64Array),
+  share: new Scratch(Float64Array),
+};
 
 /**
  * Scores of the nodes (summing to about 1), by power iteration; isolated nodes keep the teleport share. Each node

@@ -64,11 +64,14 @@ export function spansWithin<T extends { start: number; end: number }>(spans: rea
 export function occurrences(ranges: readonly Span[], needles: readonly string[]): Span[][] {
   const out: Span[][] = needles.map(() => []);
   const byFirst = new Map<number, number[]>();
+  const starts = (startFlags ??= new Uint8Array(0x10000));
   needles.forEach((needle, k) => {
     if (needle === "") return;
-    const bucket = byFirst.get(needle.charCodeAt(0));
+    const first = needle.charCodeAt(0);
+    starts[first] = 1;
+    const bucket = byFirst.get(first);
     if (bucket) bucket.push(k);
-    else byFirst.set(needle.charCodeAt(0), [k]);
+    else byFirst.set(first, [k]);
   });
   /** Per needle: where its next occurrence may start (after the end of its last one). */
   const free = new Int32Array(needles.length);
@@ -76,9 +79,8 @@ export function occurrences(ranges: readonly Span[], needles: readonly string[])
     const { text } = range;
     free.fill(0);
     for (let at = 0; at < text.length; at++) {
-      const bucket = byFirst.get(text.charCodeAt(at));
-      if (!bucket) continue;
-      for (const k of bucket) {
+      if (!starts[text.charCodeAt(at)]) continue;
+      for (const k of byFirst.get(text.charCodeAt(at))!) {
         const needle = needles[k]!;
         if (at < free[k]! || !text.startsWith(needle, at)) continue;
         out[k]!.push({ start: range.start + at, end: range.start + at + needle.length, text: needle });
@@ -86,5 +88,9 @@ export function occurrences(ranges: readonly Span[], needles: readonly string[])
       }
     }
   }
+  for (const first of byFirst.keys()) starts[first] = 0;
   return out;
 }
+
+/** The units some needle of occurrences() starts with, cleared after each call: cheaper than a Map per character. */
+let startFlags: Uint8Array | undefined;

@@ -85,7 +85,12 @@ function buildTrie(list: readonly string[], backwards: boolean): Trie {
 
 const startsWord = (trie: Trie, unit: number) => (trie.starts[unit >>> 5]! & (1 << (unit & 31))) !== 0;
 
-function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
+/** Can a word of `table` start with this UTF-16 unit? One bit set read: false rules out every lookup starting there. */
+export const mayStartWord = (t: WordTable<unknown>, unit: number) => startsWord(t.forward, unit);
+/** Can a word of `table` end with this UTF-16 unit? */
+export const mayEndWord = (t: WordTable<unknown>, unit: number) => startsWord(t.backward, unit);
+
+export function table<V>(entries: Iterable<[string, V]>): WordTable<V> {
   const words = new Map<string, V>();
   for (const [word, value] of entries) if (!words.has(word) && word !== "") words.set(word, value);
   const list = [...words.keys()];
@@ -186,9 +191,7 @@ export interface EntityLexicon {
 
 const TITLE_KINDS = new Set<TitleKind>(["office", "honor", "credit", "address"]);
 /** Prefixes an office title can take (原副省长, 常务副市长, 前总理). */
-const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行"];
-/** Prefixes person reading also takes (执行副主席, 临时党支部书记); the tagger's features keep TITLE_PREFIXES. */
-const PERSON_TITLE_PREFIXES = [...TITLE_PREFIXES, "执行副", "临时"];
+const TITLE_PREFIXES = ["副", "常务副", "原", "原副", "前", "前副", "代", "代理", "第一副", "执行", "执行副", "临时"];
 
 function readTitleEntries(file: string): [string, TitleKind][] {
   const entries: [string, TitleKind][] = [];
@@ -258,7 +261,7 @@ export function entityLexicon(): EntityLexicon {
   const titles = readTitleEntries("entity-titles.txt");
   lexicon = {
     titles: titleTable(titles, TITLE_PREFIXES),
-    personTitles: titleTable([...titles, ...readTitleEntries("entity-person-titles.txt")], PERSON_TITLE_PREFIXES),
+    personTitles: titleTable([...titles, ...readTitleEntries("entity-person-titles.txt")], TITLE_PREFIXES),
     orgSuffixes: table(readWords("entity-org-suffixes.txt").map((w) => [w, true as const])),
     orgNames: table(readNamePairs("entity-orgs.txt", 1)),
     surnames: table(readWords("entity-surnames.txt").map((w) => [w, true as const])),

@@ -193,8 +193,8 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
       if (isOrgLike(text, index, lexicon, span.start, span.end)) out.push({ type, start: span.start, end: span.end });
       return;
     }
-    // 马克思主义 names a doctrine, not its author
-    if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end)) return;
+    // 马克思主义 and 马克思列宁主义 name a doctrine, not its author
+    if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end) || text.startsWith("列宁主义", span.end)) return;
     // a surname alone (江主席, 王某) names someone the reader knows from context: no person entity of one character
     const person = (start: number, end: number) => {
       if (end - start >= 2 && isPersonScript(text, lexicon, start, end) && isSpacedAsName(text, start, end)) out.push({ type, start, end });

@@ -6,8 +6,10 @@
  */
 import type { Token } from "../core/schema.js";
 import { wordSet } from "../dict.js";
-import { type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt } from "./lexicon.js";
-import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
+import {
+  type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt, mayEndWord, mayStartWord,
+} from "./lexicon.js";
+import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt, unitSet } from "./tokens.js";
 
 export interface OrgMatch {
   start: number;
@@ -20,15 +22,15 @@ export interface OrgMatch {
 const MAX_ORG_LENGTH = 30;
 /** Words that start an organisation name without being one (中央宣传部, 国家教材委员会, 全国人大常委会). */
 const STRONG_HEADS = ["中共", "中央", "国家", "全国", "中国", "中华", "省委", "市委", "县委", "区委", "最高"];
-const STRONG_HEAD_STARTS = new Set(STRONG_HEADS.map((head) => head.charCodeAt(0)));
+const isStrongHeadStart = unitSet(STRONG_HEADS.map((head) => head.charCodeAt(0)));
 /** Parts of speech that can sit inside an organisation name (x: words the segmenter does not know, 杏儿沟, 三矿). */
 const MATERIAL_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn", "b", "an", "ng", "x"]);
 /** Words that end in an organisation suffix but name none (社会, 格局, 干部…): dict/entity-not-orgs.txt. */
 const notOrgs = wordSet("entity-not-orgs.txt");
-let notOrgEndings: Set<number> | undefined;
+let notOrgEndings: ((unit: number) => boolean) | undefined;
 /** Last characters of the words above: a word ending otherwise ends in none of them. */
 const notOrgEnding = (code: number) =>
-  (notOrgEndings ??= new Set([...notOrgs()].map((word) => word.charCodeAt(word.length - 1)))).has(code);
+  (notOrgEndings ??= unitSet([...notOrgs()].map((word) => word.charCodeAt(word.length - 1))))(code);
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
 
@@ -61,7 +63,7 @@ function isStrongStart(text: string, index: TokenIndex, lexicon: EntityLexicon, 
   const token = tokenStartingAt(index, offset);
   if (token && token.pos === "nt" && headEnd(text, token, lexicon) > 0) return true;
   if (longestEndAfter(lexicon.orgNames, text, offset) >= 0 || longestEndAfter(lexicon.places, text, offset) - offset >= 2) return true;
-  return STRONG_HEAD_STARTS.has(text.charCodeAt(offset)) && STRONG_HEADS.some((head) => text.startsWith(head, offset));
+  return isStrongHeadStart(text.charCodeAt(offset)) && STRONG_HEADS.some((head) => text.startsWith(head, offset));
 }
 
 /** Institution words that name no body on their own: a college's own report says 学院 for "the college". */
@@ -143,6 +145,8 @@ function extend(text: string, index: TokenIndex, lexicon: EntityLexicon, start: 
 
 /** Is the token a head: a known or `nt` organisation, or a word ending in an organisation suffix? */
 function headEnd(text: string, token: Token, lexicon: EntityLexicon): number {
+  // most words neither start like a known name nor end like a suffix: two bit set reads rule them out
+  if (!mayStartWord(lexicon.orgNames, text.charCodeAt(token.start)) && !mayEndWord(lexicon.orgSuffixes, text.charCodeAt(token.end - 1))) return -1;
   if (!isMaterial(token) || isNonOrgWord(token.text, lexicon)) return -1;
   const knownEnd = longestEndAfter(lexicon.orgNames, text, token.start);
   if (knownEnd >= token.end) return knownEnd;
@@ -204,7 +208,8 @@ function isSpecific(text: string, lexicon: EntityLexicon, org: OrgMatch): boolea
 /** Known names that start inside a token (中央纪委国家监委 is one jieba word holding two organisations). */
 function knownNamesIn(text: string, lexicon: EntityLexicon, token: Token, into: OrgMatch[]): void {
   let i = token.start;
-  while (i < token.end) {
+  // a name of three characters or more must fit before the word's end (most words are shorter: no lookup at all)
+  while (i + 3 <= token.end) {
     const knownEnd = longestEndAfter(lexicon.orgNames, text, i, token.end);
     if (knownEnd - i >= 3) {
       into.push({ start: i, end: knownEnd });

@@ -102,8 +102,13 @@ export function findPlaces(text: string, index: TokenIndex, lexicon: EntityLexic
   const found: PlaceMatch[] = [];
   let i = 0;
   while (i < text.length) {
+    // both kinds of place start on a word boundary
+    if (!isTokenBoundary(index, i)) {
+      i++;
+      continue;
+    }
     const token = tokenCovering(index, i);
-    const known = isTokenBoundary(index, i) ? longestStartingAt(lexicon.places, text, i) : undefined;
+    const known = longestStartingAt(lexicon.places, text, i);
     // the end must be a word boundary too, unless the name starts a longer word (长三角一体化)
     if (known && known.end - i >= 2 && !isGenericPlace(known.word) &&
       (isTokenBoundary(index, known.end) || isGluedPlace(text, index, lexicon, i, known.end, known.word))) {

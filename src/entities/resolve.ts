@@ -26,19 +26,36 @@ const LAYERS: Record<Entity["type"], number> = {
  * // → [the first: 省委主题教育第二十四巡回指导组 holds 巡回指导组]
  */
 export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], length: number): C[] {
-  const ordered = [...candidates].sort((a, b) => a.rank - b.rank || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-  // one mark per character and layer
-  const taken = new Uint8Array(length * 3);
-  const chosen: C[] = [];
-  for (const candidate of ordered) {
-    const base = LAYERS[candidate.type] * length;
-    let free = candidate.end > candidate.start;
-    for (let i = base + candidate.start; free && i < base + candidate.end; i++) free = taken[i] === 0;
-    if (!free) continue;
-    taken.fill(1, base + candidate.start, base + candidate.end);
-    chosen.push(candidate);
+  // the sort keys in typed arrays, the candidates by number: a comparator reading the fields of candidates of
+  // many shapes cost more than the rest of the choice
+  const count = candidates.length;
+  const rank = new Float64Array(count);
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const ordered: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const candidate = candidates[k]!;
+    rank[k] = candidate.rank;
+    start[k] = candidate.start;
+    end[k] = candidate.end;
+    ordered.push(k);
   }
-  return chosen.sort((a, b) => a.start - b.start || b.end - a.end);
+  // strongest, longest, leftmost first (a stable sort: equal keys in the candidates' order)
+  ordered.sort((a, b) => rank[a]! - rank[b]! || end[b]! - start[b]! - (end[a]! - start[a]!) || start[a]! - start[b]!);
+  // one bit per layer at each character
+  const taken = new Uint8Array(length);
+  const chosen: number[] = [];
+  for (const k of ordered) {
+    const layer = 1 << LAYERS[candidates[k]!.type];
+    let free = end[k]! > start[k]!;
+    for (let i = start[k]!; free && i < end[k]!; i++) free = (taken[i]! & layer) === 0;
+    if (!free) continue;
+    for (let i = start[k]!; i < end[k]!; i++) taken[i]! |= layer;
+    chosen.push(k);
+  }
+  // text order, longer first at one start; equal spans in the order they were chosen
+  chosen.sort((a, b) => start[a]! - start[b]! || end[b]! - end[a]!);
+  return chosen.map((k) => candidates[k]!);
 }
 
 /**

@@ -2,8 +2,9 @@
  * A compact character tagger for person, place and organisation names in running news text (where names come
  * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
  * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on public training sets
- * (People's Daily 1998 `example.dev`, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's header names them);
- * the weights ship in `dict/entity-tagger.txt`.
+ * (People's Daily 1998 `example.dev`, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's
+ * header names them);
+ * the weights ship in `dict/entity-tagger.txt.gz`.
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
  * character, and the same code computes them for training and for inference. When tagging, the templates whose
@@ -11,10 +12,11 @@
  * load (test/entity-tagger.test.ts checks the result against Viterbi over `characterFeatures`).
  */
 import { readFileSync } from "node:fs";
-import { dictParseError, dictPath } from "../dict.js";
+import { gunzipSync } from "node:zlib";
+import { dictParseError, dictPath, readDictLines } from "../dict.js";
 import type { TaggerWeights } from "../core/resources.js";
 import type { Token } from "../core/schema.js";
-import { type EntityLexicon, longestEndAfter, longestStartBefore } from "./lexicon.js";
+import { type EntityLexicon, longestEndAfter, longestStartBefore, table, type WordTable } from "./lexicon.js";
 import type { TokenIndex } from "./tokens.js";
 
 export type { TaggerWeights };
@@ -90,8 +92,12 @@ interface CharacterContext {
   org: Uint8Array;
   /** Length of the surname starting here, or 0. */
   surname: Uint8Array;
-  /** 1 where a title or an organisation suffix ends right before offset i (length n + 1). */
+  /**
+   * Where a title ends right before offset i (length n + 1): 1 a listed title (dict/entity-titles.txt), 2 only a
+   * title the training sets annotate (`annotatedTitles`).
+   */
   titleEnd: Uint8Array;
+  /** 1 where an organisation suffix ends right before offset i (length n + 1). */
   suffixEnd: Uint8Array;
   /** Character classes with one slot of padding each side for "outside the text" (length n + 2). */
   classes: Uint8Array;
@@ -129,6 +135,17 @@ const keptInts: Kept<Int32Array> = { buffer: new Int32Array(0), limit: REUSED_LE
 const bytes = (size: number) => scratch(keptBytes, size);
 const ints = (size: number) => scratch(keptInts, size);
 
+let trainingTitles: WordTable<true> | undefined;
+
+/**
+ * The job titles the training sets annotate (CLUENER `position`, Resume `TITLE`), written by train-ner.ts to
+ * dict/entity-tagger-titles.txt: a feature beside the listed titles, which the rules read.
+ */
+function annotatedTitles(): WordTable<true> {
+  trainingTitles ??= table(readDictLines("entity-tagger-titles.txt").map((line): [string, true] => [line.fields[0]!, true]));
+  return trainingTitles;
+}
+
 /** The context of the characters of `text`, in `memory` (`contextBytes(text.length)` zeroed bytes). */
 function characterContext(text: string, index: TokenIndex, lexicon: EntityLexicon, memory: Uint8Array): CharacterContext {
   const n = text.length;
@@ -144,6 +161,7 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
   const suffixEnd = view(n + 1);
   const classes = view(n + 2);
   const tokenWord = ints(n);
+  const titles = annotatedTitles();
   for (const token of index.tokens as readonly Token[]) {
     const { start, end } = token;
     const tag = TAG_IDS.get(token.pos) ?? 0;
@@ -168,6 +186,7 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
     const surnameEnd = longestEndAfter(lexicon.surnames, text, i);
     if (surnameEnd >= 0) surname[i] = surnameEnd - i;
     if (longestStartBefore(lexicon.titles, text, i + 1) >= 0) titleEnd[i + 1] = 1;
+    else if (longestStartBefore(titles, text, i + 1) >= 0) titleEnd[i + 1] = 2;
     if (longestStartBefore(lexicon.orgSuffixes, text, i + 1) >= 0) suffixEnd[i + 1] = 1;
     classes[i + 1] = CLASSES[text.charCodeAt(i)]!;
   }
@@ -309,9 +328,9 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
  * The compact weights (TaggerWeights in core/resources.ts) hold the known features, indexed by a bit set over all 2^HASH_BITS feature ids: a feature is known when
  * its bit is set, and its weights are the row numbered by the count of set bits before it (its rank). Each row
  * holds the weights of the labels other than O as int16 hundredths, each less the feature's O weight: shifting
- * every label of a character by the same amount changes no decision, so O's emission is 0 (the file keeps two
- * decimals, so this is exact). The bit set with its ranks takes 128 KB and stays in the processor's cache, so an
- * unknown feature costs no memory access; the rows take 12 bytes each, 2.8 MB for the shipped weights.
+ * every label of a character by the same amount changes no decision, so O's emission is 0. The bit set with its
+ * ranks takes 128 KB and stays in the processor's cache, so an unknown feature costs no memory access; the rows
+ * take 12 bytes each in memory (6 in the file, `weightsText`).
  * Tagging is bound by these lookups.
  */
 
@@ -610,36 +629,52 @@ export function labelSpans(labels: Uint8Array): { type: SpanType; start: number;
   return spans;
 }
 
-const WEIGHTS_FILE = "entity-tagger.txt";
+const WEIGHTS_FILE = "entity-tagger.txt.gz";
 let shipped: TaggerWeights | undefined;
 
 /** Words of the known-feature bit set with its ranks (`TaggerWeights.known`). */
 const KNOWN_WORDS = (1 << HASH_BITS) / 16;
+/** A row's int16 hundredths are stored as int8 steps of its own scale (hundredths per step). */
+const INT8_STEPS = 127;
+
+/** Each row's scale: the hundredths per int8 step that fit its largest weight. */
+function rowScales(rows: Int16Array): Uint16Array {
+  const scales = new Uint16Array(rows.length / ROW - 1);
+  for (let r = 0; r < scales.length; r++) {
+    let largest = 0;
+    for (let l = 0; l < ROW; l++) largest = Math.max(largest, Math.abs(rows[(r + 1) * ROW + l]!));
+    scales[r] = Math.max(1, Math.ceil(largest / INT8_STEPS));
+  }
+  return scales;
+}
 
 /**
- * Weights in the file's form: `@<from> w…` transition rows (from = label index, `LABEL_COUNT` = sentence start),
- * then `known <base64>` (the bits of `TaggerWeights.known`, one uint32 per 32 feature ids, little-endian) and
- * `rows <base64>` (`TaggerWeights.rows` from row 1, int16 little-endian). The inference table itself, so loading
- * is a base64 decode and one pass to rebuild the ranks.
+ * Weights as the file keeps them: `@<from> w…` transition rows (from = label index, `LABEL_COUNT` = sentence start),
+ * then `known <base64>` (the bits of `TaggerWeights.known`, one uint32 per 32 feature ids, little-endian),
+ * `scales <base64>` (one uint16 per row: hundredths per step) and `rows <base64>` (each row's weights as int8
+ * steps of its scale). Quantizing a row to its own scale moves each weight by at most half a step (under 0.4% of
+ * the row's largest weight) and halves the file; loading is a base64 decode, a multiplication per weight and one
+ * pass to rebuild the ranks. The file ships gzipped (`gzipSync(weightsText(weights))`).
  *
  * @example
- * parseTaggerWeights(weightsText(weights)) // → the same weights
+ * parseTaggerWeights(weightsText(weights)) // → the same weights, each row rounded to steps of its scale
  */
 export function weightsText(weights: TaggerWeights): string {
   const L = LABEL_COUNT;
   const lines: string[] = [];
   for (let from = 0; from <= L; from++) lines.push(`@${from} ${[...weights.transitions.subarray(from * L, from * L + L)].map((v) => Number(v.toFixed(2))).join(" ")}`);
   const bits = Uint32Array.from({ length: KNOWN_WORDS / 2 }, (_, w) => weights.known[2 * w + 1]!);
-  const base64 = (array: Uint32Array | Int16Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
-  lines.push(`known ${base64(bits)}`, `rows ${base64(weights.rows.subarray(ROW))}`);
+  const scales = rowScales(weights.rows);
+  const steps = Int8Array.from(weights.rows.subarray(ROW), (v, k) => Math.round(v / scales[Math.floor(k / ROW)]!));
+  const base64 = (array: Uint32Array | Uint16Array | Int8Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
+  lines.push(`known ${base64(bits)}`, `scales ${base64(scales)}`, `rows ${base64(steps)}`);
   return `${lines.join("\n")}\n`;
 }
 
 /** Weights from their text (`weightsText`; `#` lines are comments); a `DICT_PARSE` error names what is wrong. */
 export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWeights {
   const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
-  let bits: Uint32Array | undefined;
-  let rows: Int16Array | undefined;
+  const blocks = new Map<string, ArrayBuffer>();
   text.split("\n").forEach((raw, i) => {
     const row = raw.trim();
     if (row === "" || row.startsWith("#")) return;
@@ -652,16 +687,15 @@ export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWei
       if (!(from >= 0 && from <= LABEL_COUNT) || numbers.length !== LABEL_COUNT) throw bad(`expected @0…@${LABEL_COUNT} and ${LABEL_COUNT} weights`);
       if (numbers.some((v) => !Number.isFinite(v))) throw bad("weight is not a number");
       transitions.set(numbers, from * LABEL_COUNT);
-    } else if ((key === "known" || key === "rows") && values.length === 1) {
-      const bytes = Buffer.from(values[0]!, "base64");
+    } else if ((key === "known" || key === "scales" || key === "rows") && values.length === 1) {
       // copied: a decoded buffer may sit at any offset of Node's pool, and typed arrays need aligned offsets
-      const copy = new Uint8Array(bytes).buffer;
-      if (key === "known") bits = new Uint32Array(copy, 0, copy.byteLength >> 2);
-      else rows = new Int16Array(copy, 0, copy.byteLength >> 1);
-    } else throw bad("expected `@<from> w…`, `known <base64>` or `rows <base64>`");
+      blocks.set(key, new Uint8Array(Buffer.from(values[0]!, "base64")).buffer);
+    } else throw bad("expected `@<from> w…`, `known <base64>`, `scales <base64>` or `rows <base64>`");
   });
   const lastLine = { line: text.split("\n").length, fields: [] };
-  if (!bits || bits.length !== KNOWN_WORDS / 2) throw dictParseError(file, lastLine, `expected a known line of ${KNOWN_WORDS * 2} bytes`);
+  const block = (key: string) => blocks.get(key) ?? new ArrayBuffer(0);
+  const bits = new Uint32Array(block("known"), 0, block("known").byteLength >> 2);
+  if (bits.length !== KNOWN_WORDS / 2) throw dictParseError(file, lastLine, `expected a known line of ${KNOWN_WORDS * 2} bytes`);
   const known = new Uint32Array(KNOWN_WORDS);
   let rank = 1;
   for (let w = 0; w < bits.length; w++) {
@@ -669,15 +703,18 @@ export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWei
     known[2 * w + 1] = bits[w]!;
     rank += popCount(bits[w]!);
   }
-  if (!rows || rows.length !== (rank - 1) * ROW) throw dictParseError(file, lastLine, `expected ${rank - 1} rows of ${ROW} weights`);
-  const all = new Int16Array(rank * ROW);
-  all.set(rows, ROW);
-  return { known, rows: all, transitions };
+  const scales = new Uint16Array(block("scales"), 0, block("scales").byteLength >> 1);
+  const steps = new Int8Array(block("rows"));
+  if (scales.length !== rank - 1 || steps.length !== (rank - 1) * ROW) throw dictParseError(file, lastLine, `expected ${rank - 1} scales and rows of ${ROW} weights`);
+  const rows = new Int16Array(rank * ROW);
+  // a row whose largest weight is near the int16 limit rounds up past it (127 steps of 259): clamped, not wrapped
+  for (let k = 0; k < steps.length; k++) rows[ROW + k] = Math.max(-32767, Math.min(32767, steps[k]! * scales[Math.floor(k / ROW)]!));
+  return { known, rows, transitions };
 }
 
-/** The shipped weights, parsed once per process on first use. Format: `weightsText`. */
+/** The shipped weights, parsed once per process on first use. Format: `weightsText`, gzipped. */
 export function shippedTaggerWeights(): TaggerWeights {
-  shipped ??= parseTaggerWeights(readFileSync(dictPath(WEIGHTS_FILE), "latin1"));
+  shipped ??= parseTaggerWeights(gunzipSync(readFileSync(dictPath(WEIGHTS_FILE))).toString("latin1"));
   return shipped;
 }
 

@@ -87,7 +87,8 @@ function rankingOf(
   // loosely they hold together
   found.forEach((p, k) => {
     const meanIdf = p.words.reduce((sum, w) => sum + idf(w), 0) / p.words.length;
-    const meanRank = p.words.reduce((sum, w) => sum + (wordOf[w]! >= 0 ? wordRank[wordOf[w]!]! : 0), 0) / p.words.length;
+    const rankOf = (w: number) => (wordOf[w]! >= 0 ? wordRank[wordOf[w]!]! : 0);
+    const meanRank = p.words.reduce((sum, w) => sum + rankOf(w), 0) / p.words.length;
     tfidf[words.length + k] = tfWeight(p.count) * meanIdf * Math.sqrt(p.cohesion);
     rank[words.length + k] = meanRank * Math.sqrt(p.cohesion) * Math.sqrt(p.words.length);
     starts[words.length + k] = p.start;

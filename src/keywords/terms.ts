@@ -71,7 +71,7 @@ export const PHRASE_HEAD = 2;
  * candidate, and its part in a key phrase.
  */
 export interface TokenTable {
-  /** Per token: the id of its text. */
+  /** Per token: the id of its text (-1 for a single unit, which is never a term). */
   ids: Int32Array;
   /** Per id: the text. */
   texts: string[];
@@ -86,7 +86,12 @@ export interface TokenTable {
 }
 
 /** The arrays of the TokenTable, reused from document to document (core/scratch.ts). */
-const TABLE = { ids: new Scratch(Int32Array), counts: new Scratch(Int32Array), terms: new Scratch(Uint8Array), roles: new Scratch(Uint8Array) };
+const TABLE = {
+  ids: new Scratch(Int32Array),
+  counts: new Scratch(Int32Array),
+  terms: new Scratch(Uint8Array),
+  roles: new Scratch(Uint8Array),
+};
 
 /**
  * Reads `tokens` (already limited to the content) into a {@link TokenTable}, through the process's term lexicon
@@ -101,6 +106,11 @@ export function readTokens(tokens: readonly Token[], resources: Pick<Resources, 
   const roles = TABLE.roles.take(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    // a single unit (a mark, 的, 在) is never a term, and only terms' ids and counts are read
+    if (token.text.length < 2) {
+      ids[i] = -1;
+      continue;
+    }
     const known = lexicon.idOf(token.text);
     const id = numbering.of(known);
     ids[i] = id;

@@ -6,7 +6,7 @@
 
 /** The distinct character bigrams of `text`, each as first unit × 65536 + second, ascending. */
 export function bigrams(text: string): number[] {
-  let clean = text.toLowerCase().replace(/\s+/g, " ").trim();
+  let clean = isUnifiedHan(text) ? text : text.toLowerCase().replace(/\s+/g, " ").trim();
   if (clean.length === 1) clean += " ";
   const out: number[] = [];
   for (let i = 0; i + 1 < clean.length; i++) out.push(clean.charCodeAt(i) * 65536 + clean.charCodeAt(i + 1));
@@ -15,6 +15,15 @@ export function bigrams(text: string): number[] {
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i]!;
   out.length = distinct;
   return out;
+}
+
+/** Only CJK Unified Ideographs (most keywords): no case, no blank, nothing for the cleaning to change. */
+function isUnifiedHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x4e00 || code > 0x9fff) return false;
+  }
+  return true;
 }
 
 /**

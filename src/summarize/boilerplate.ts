@@ -9,6 +9,7 @@ import { wordSet } from "../dict.js";
 
 /** Clause breaks: a boilerplate sentence is a run of stock clauses. */
 const CLAUSE_BREAK = /[，,；;：:。！？!?…、]+/u;
+const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, "gu");
 /** What varies inside a stock clause: the title of the document it sends, the numbers. */
 const TITLE = /《[^《》\n]{0,80}》/gu;
 /** An aside in brackets ((以下简称《方案》), (此件公开发布)) is not what makes a clause stock or content. */
@@ -73,8 +74,12 @@ function isStock(shape: string, { clauses, heads, longest }: Stock): boolean {
 export function isBoilerplate(sentence: string): boolean {
   const index = stock();
   let stockCount = 0;
-  for (const clause of sentence.split(CLAUSE_BREAK)) {
-    const shape = clauseShape(clause);
+  // the clauses split() would give, cut one at a time: most sentences are decided by their first
+  CLAUSE_BREAKS.lastIndex = 0;
+  for (let from = 0; from >= 0; ) {
+    const next = CLAUSE_BREAKS.exec(sentence);
+    const shape = clauseShape(sentence.slice(from, next ? next.index : sentence.length));
+    from = next ? next.index + next[0].length : -1;
     if (shape === "") continue;
     if (isStock(shape, index)) stockCount++;
     else if (!isConnective(shape)) return false;

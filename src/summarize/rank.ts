@@ -10,9 +10,10 @@ import { contentRanges, spansWithin } from "../core/spans.js";
 import { argMax, pageRankOfRows, scaleToMax, scoresOf, type EdgeRows, type Scores } from "../core/pagerank.js";
 import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
+import { Scratch } from "../core/scratch.js";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { isBoilerplate } from "./boilerplate.js";
-import { cosine, cosinesWithSum, forEachSimilarPair, TermSpace, tokensPerSpan, type TermVector } from "./vectors.js";
+import { cosine, cosinesWithSum, forEachSimilarPair, TermSpace, tokenRuns, type TermVector } from "./vectors.js";
 
 /** How the features combine; the bench compares variants (plain TextRank is `{ centrality: 1 }`, the rest 0). */
 export interface RankWeights {
@@ -94,17 +95,25 @@ function titleOf(doc: Doc, sentences: readonly { span: Span; index: number }[]):
   return first && sentences.length > 1 && first.text.length <= MAX_HEADLINE && isHeading(doc.text, first) ? first : undefined;
 }
 
+/** similarityRows's arrays, reused from document to document. */
+const ROWS = {
+  first: new Scratch(Int32Array),
+  to: new Scratch(Int32Array),
+  weight: new Scratch(Float64Array),
+  filled: new Scratch(Int32Array),
+};
+
 /**
  * The cosine-similarity graph of `vectors` as flat rows, straight from the similar pairs (no map per node): pairs
  * come a-major with b ascending, so appending each to both rows lists every node's neighbours in ascending order,
- * the order addEdge's maps would keep, and PageRank's sums are the same.
+ * as pageRankOfRows needs. The rows are valid until the next call (their arrays are reused: core/scratch.ts).
  */
 function similarityRows(vectors: readonly TermVector[], terms: number): EdgeRows {
   const pairs: number[] = [];
   const similarities: number[] = [];
-  const first = new Int32Array(vectors.length + 1);
+  const first = ROWS.first.take(vectors.length + 1);
   forEachSimilarPair(vectors, terms, (a, b, similarity) => {
-    // addEdge's rule: only positive weights make an edge
+    // only positive weights make an edge
     if (similarity <= 0) return;
     pairs.push(a, b);
     similarities.push(similarity);
@@ -112,9 +121,10 @@ function similarityRows(vectors: readonly TermVector[], terms: number): EdgeRows
     first[b + 1]!++;
   });
   for (let a = 0; a < vectors.length; a++) first[a + 1]! += first[a]!;
-  const to = new Int32Array(first[vectors.length]!);
-  const weight = new Float64Array(to.length);
-  const filled = first.slice(0, vectors.length);
+  const to = ROWS.to.take(first[vectors.length]!);
+  const weight = ROWS.weight.take(to.length);
+  const filled = ROWS.filled.take(vectors.length);
+  filled.set(first.subarray(0, vectors.length));
   similarities.forEach((similarity, k) => {
     const a = pairs[2 * k]!;
     const b = pairs[2 * k + 1]!;
@@ -161,8 +171,21 @@ function centralities(units: readonly Unit[], space: TermSpace): Scores {
 const MEETING_DECIDES = /^(?:会议|会上|全会|大会)[^，。；：]{0,6}?(?:决定|审议通过|讨论通过|表决通过|通过了|原则同意|同意)/u;
 const MEETING_SAYS = /^(?:会议|会上|全会|大会)[^，。；：]{0,6}?(?:指出|强调|要求|认为|提出|决定|审议|讨论|通过|同意|研究|部署)/u;
 
+/** Both patterns open with 会, 全 or 大: a sentence that does not is never tried. */
+const opensWithMeeting = (sentence: string): boolean => {
+  const first = sentence.charCodeAt(0);
+  return first === 0x4f1a || first === 0x5168 || first === 0x5927;
+};
+const meetingSays = (sentence: string): boolean => opensWithMeeting(sentence) && MEETING_SAYS.test(sentence);
+
 const meetingBonus = (sentence: string, weights: RankWeights): number =>
-  MEETING_DECIDES.test(sentence) ? weights.decision : MEETING_SAYS.test(sentence) ? weights.point : 0;
+  !opensWithMeeting(sentence)
+    ? 0
+    : MEETING_DECIDES.test(sentence)
+      ? weights.decision
+      : MEETING_SAYS.test(sentence)
+        ? weights.point
+        : 0;
 
 /** Scores of `units` (in document order) from the weighted features. */
 function unitScores(
@@ -307,18 +330,22 @@ export function summarizeDoc(
   const { idf, stopwords: stop } = resources;
   const { title, body, tokens } = summaryMaterial(doc, scope);
   const space = new TermSpace(idf, stop);
-  const titleVector = title ? space.vectorOf(tokensPerSpan(tokens, [title])[0]!) : undefined;
+  const titleRun = title ? tokenRuns(tokens, [title]) : undefined;
+  const titleVector = titleRun ? space.vectorOf(tokens, titleRun[0], titleRun[1]) : undefined;
 
   const unitsOf = (spans: { span: Span; sentence: number }[]): Unit[] => {
-    const perSpan = tokensPerSpan(tokens, spans.map((s) => s.span));
+    const runs = tokenRuns(tokens, spans.map((s) => s.span));
     return spans
-      .map((s, i) => ({ span: s.span, sentence: s.sentence, vector: space.vectorOf(perSpan[i]!) }))
+      .map((s, i) => {
+        const vector = space.vectorOf(tokens, runs[2 * i], runs[2 * i + 1]);
+        return { span: s.span, sentence: s.sentence, vector };
+      })
       .filter((u) => u.vector.norm > 0);
   };
   const sentences = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
   // Stock ceremony and procedure (boilerplate.ts) is no summary, unless there is nothing else; what a meeting
   // says or decides always is.
-  const content = sentences.filter((unit) => MEETING_SAYS.test(unit.span.text) || !isBoilerplate(unit.span.text));
+  const content = sentences.filter((unit) => meetingSays(unit.span.text) || !isBoilerplate(unit.span.text));
   const units = content.length > 0 ? content : sentences;
   const scores = unitScores(units, space, titleVector, weights);
   const top = units[argMax(scores)];
@@ -351,14 +378,14 @@ function headline(
   space: TermSpace,
   maxChars: number,
 ): Unit | undefined {
-  const perUnit = tokensPerSpan(tokens, candidates.map((u) => units[u]!.span));
+  const runs = tokenRuns(tokens, candidates.map((u) => units[u]!.span));
   const counts = new Float64Array(space.idfs.length);
   for (const { vector } of units) vector.ids.forEach((id, k) => (counts[id]! += vector.weights[k]! / space.idfs[id]!));
   let best: Unit | undefined;
   let bestValue = -Infinity;
   candidates.forEach((u, k) => {
     const unit = units[u]!;
-    const inside = perUnit[k]!;
+    const inside = tokens.slice(runs[2 * k], runs[2 * k + 1]);
     inside.forEach((_token, i) => {
       if (i > 0 && !(inside[i - 1]!.kind === "punct" && CLAUSE_BREAK.has(inside[i - 1]!.text))) return;
       const start = afterTimeClause(inside, i);

@@ -50,12 +50,12 @@ export class TermSpace {
     return id;
   }
 
-  /** The vector of the given tokens. */
-  vectorOf(tokens: readonly Token[]): TermVector {
-    const found = FOUND.take(tokens.length);
+  /** The vector of `tokens[from…to)`. */
+  vectorOf(tokens: readonly Token[], from = 0, to = tokens.length): TermVector {
+    const found = FOUND.take(to - from);
     let n = 0;
-    for (const token of tokens) {
-      const id = this.idOf(token);
+    for (let k = from; k < to; k++) {
+      const id = this.idOf(tokens[k]!);
       if (id !== NOT_A_TERM) found[n++] = id;
     }
     const sorted = found.subarray(0, n).sort();
@@ -180,16 +180,22 @@ export function forEachSimilarPair(
   });
 }
 
-/** The tokens of each span (both lists sorted by start), in one linear pass. */
-export function tokensPerSpan(tokens: readonly Token[], spans: readonly Span[]): Token[][] {
-  const out: Token[][] = spans.map(() => []);
+/**
+ * Where the tokens of each span lie in `tokens` (both lists sorted by start, tokens not overlapping): span s holds
+ * tokens[runs[2s]…runs[2s + 1]), those wholly inside it (one straddling its edge is not). One linear pass.
+ */
+export function tokenRuns(tokens: readonly Token[], spans: readonly Span[]): Int32Array {
+  const runs = new Int32Array(2 * spans.length);
   let t = 0;
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s]!;
     while (t < tokens.length && tokens[t]!.end <= span.start) t++;
-    for (let k = t; k < tokens.length && tokens[k]!.start < span.end; k++) {
-      if (tokens[k]!.start >= span.start && tokens[k]!.end <= span.end) out[s]!.push(tokens[k]!);
-    }
+    let from = t;
+    if (from < tokens.length && tokens[from]!.start < span.start) from++;
+    let to = from;
+    while (to < tokens.length && tokens[to]!.start < span.end && tokens[to]!.end <= span.end) to++;
+    runs[2 * s] = from;
+    runs[2 * s + 1] = to;
   }
-  return out;
+  return runs;
 }

@@ -47,7 +47,6 @@ const MAX_YEAR = 2199;
 
 const CHINESE_DIGITS = "〇○零一二三四五六七八九";
 const CHINESE_NUMBER_CHARS = `${CHINESE_DIGITS}十两`;
-const CHINESE_NUMBER_SET = new Set(CHINESE_NUMBER_CHARS);
 /** Chinese year digits, with the zeros that scraped text types as 0 or O (二0一一年). */
 const YEAR_DIGITS = `${CHINESE_DIGITS}0０OＯ`;
 
@@ -105,6 +104,50 @@ const RANGE_JOINERS = new Set(["至", "到", "—", "－", "-", "~", "～", "、
 const DURATION_FOLLOWERS = new Set(["内", "以", "之", "左"]);
 const TIME_SEPARATORS = new Set([":", "："]);
 
+/**
+ * Character classes of the scan as flags over UTF-16 units, one array read per test (no one-character strings):
+ * the scan tests every character of every document, the readers every character of a candidate.
+ */
+const DIGIT = 1;
+const CHINESE_NUMBER = 2;
+const CHINESE_DIGIT = 4;
+const RELATIVE_START = 8;
+const PERIOD_START = 16;
+/** Characters at which a date may start: digits, Chinese numerals, and the first characters of the words above. */
+const STARTER = DIGIT | CHINESE_NUMBER | RELATIVE_START | PERIOD_START;
+const NUMBER = DIGIT | CHINESE_NUMBER;
+const FLAGS = new Uint8Array(0x10000);
+const flag = (chars: Iterable<string>, bit: number) => {
+  for (const c of chars) FLAGS[c.charCodeAt(0)]! |= bit;
+};
+flag("0123456789０１２３４５６７８９", DIGIT);
+flag(CHINESE_NUMBER_CHARS, CHINESE_NUMBER);
+flag(CHINESE_DIGITS, CHINESE_DIGIT);
+flag(RELATIVE_WORDS.map(([word]) => word[0]!), RELATIVE_START);
+flag(DAY_PERIODS.map(([word]) => word[0]!), PERIOD_START);
+
+/** The flags of the unit at `i` (none past the end: charCodeAt gives NaN, read as index 0). */
+const flagsAt = (text: string, i: number) => FLAGS[text.charCodeAt(i) | 0]!;
+
+/** Words by their first unit, in their list's order (so the first listed of 上个月 and 上月 is tried first). */
+function byFirstUnit<W extends readonly [string, ...unknown[]]>(words: readonly W[]): Map<number, W[]> {
+  const map = new Map<number, W[]>();
+  for (const entry of words) {
+    const first = entry[0].charCodeAt(0);
+    map.set(first, [...(map.get(first) ?? []), entry]);
+  }
+  return map;
+}
+const RELATIVE_BY_FIRST = byFirstUnit(RELATIVE_WORDS);
+const PERIODS_BY_FIRST = byFirstUnit(DAY_PERIODS);
+
+/** The first word of `words` written at `p` (`flag` marks their first units: most characters are rejected on it). */
+function wordAt<W extends readonly [string, ...unknown[]]>(text: string, p: number, flag: number, words: Map<number, W[]>): W | undefined {
+  return flagsAt(text, p) & flag ? words.get(text.charCodeAt(p))!.find(([word]) => text.startsWith(word, p)) : undefined;
+}
+
+const isLatinLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+
 function asciiDigitAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
@@ -132,10 +175,23 @@ function readNumber(text: string, i: number, end: number, maxLength: number): Nu
     return j - i > maxLength ? undefined : { value, end: j, arabic: true, length: j - i };
   }
   let j = i;
-  while (j < end && j - i <= maxLength && CHINESE_NUMBER_SET.has(text[j]!)) j++;
+  while (j < end && j - i <= maxLength && flagsAt(text, j) & CHINESE_NUMBER) j++;
   if (j === i || j - i > maxLength) return undefined;
-  const value = parseChineseNumber(text.slice(i, j));
+  const value = chineseFieldValue(text.slice(i, j));
   return value === undefined ? undefined : { value, end: j, arabic: false, length: j - i };
+}
+
+/**
+ * Values of the Chinese numeral runs read as date fields (at most four of the 14 characters above: fewer than 41,400
+ * distinct runs), parsed once each rather than at every date-like numeral of every document.
+ */
+const chineseFieldValues = new Map<string, number | undefined>();
+
+function chineseFieldValue(run: string): number | undefined {
+  if (chineseFieldValues.has(run)) return chineseFieldValues.get(run);
+  const value = parseChineseNumber(run);
+  chineseFieldValues.set(run, value);
+  return value;
 }
 
 /** `2023年`, `二〇二三年`: a four-digit calendar year. */
@@ -147,7 +203,7 @@ function readYear(text: string, i: number, end: number): { year: number; end: nu
   if (n?.arabic) {
     year = n.length === 4 ? n.value : undefined;
     yearEnd = n.end;
-  } else if (CHINESE_DIGITS.includes(text[i] ?? "") && yearEnd <= end) {
+  } else if (flagsAt(text, i) & CHINESE_DIGIT && yearEnd <= end) {
     const digits = text.slice(i, yearEnd);
     year = [...digits].every((c) => YEAR_DIGITS.includes(c)) ? parseChineseNumber(digits) : undefined;
   }
@@ -172,8 +228,9 @@ function readMonth(text: string, i: number, end: number): { month: number; end: 
 
 function readDay(text: string, i: number, end: number, allowHao: boolean): { day: number; end: number; arabic: boolean } | undefined {
   const n = readNumber(text, i, end, 3);
-  const unit = text[n?.end ?? -1];
-  if (!n || !(unit === "日" || (allowHao && unit === "号")) || n.value < 1 || n.value > 31) return undefined;
+  if (!n) return undefined;
+  const unit = text[n.end];
+  if (!(unit === "日" || (allowHao && unit === "号")) || n.value < 1 || n.value > 31) return undefined;
   return { day: n.value, end: n.end + 1, arabic: n.arabic };
 }
 
@@ -192,7 +249,7 @@ function readTime(text: string, i: number, end: number, afterDate: boolean): Tim
   let p = i;
   let offset = 0;
   let period = false;
-  const periodWord = DAY_PERIODS.find(([word]) => text.startsWith(word, p));
+  const periodWord = wordAt(text, p, PERIOD_START, PERIODS_BY_FIRST);
   if (periodWord) {
     p += periodWord[0].length;
     offset = periodWord[1];
@@ -242,8 +299,9 @@ function readTime(text: string, i: number, end: number, afterDate: boolean): Tim
 /** `2023-05-18`, `2023/5/18`, `2023.05.18`: the same separator twice, a valid calendar day. */
 function readNumericDate(text: string, i: number, end: number): { parts: DateParts; end: number } | undefined {
   const y = readNumber(text, i, end, 4);
-  const sep = text[y?.end ?? -1];
-  if (!y || !y.arabic || y.length !== 4 || !(sep === "-" || sep === "/" || sep === ".")) return undefined;
+  if (!y) return undefined;
+  const sep = text[y.end];
+  if (!y.arabic || y.length !== 4 || !(sep === "-" || sep === "/" || sep === ".")) return undefined;
   const m = readNumber(text, y.end + 1, end, 2);
   if (!m || !m.arabic || text[m.end] !== sep) return undefined;
   const d = readNumber(text, m.end + 1, end, 2);
@@ -254,9 +312,12 @@ function readNumericDate(text: string, i: number, end: number): { parts: DatePar
   return isValidDay(parts) && y.value >= MIN_YEAR && y.value <= MAX_YEAR ? { parts, end: d.end } : undefined;
 }
 
+/** Days in a month (1-12) of a year read as Date.UTC reads it (0-99 are 1900-1999), without building a Date. */
 function daysInMonth(year: number | undefined, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   // Without a year, 29 February may be right.
-  return new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate();
+  const y = year === undefined ? 2000 : year >= 0 && year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 function isValidDay({ year, month, day }: DateParts): boolean {
@@ -295,19 +356,25 @@ const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 8
  */
 function completeFromReference(parts: DateParts, ref: { year: number; month: number; day: number }): DateParts {
   const target = dayNumber(ref.year, ref.month, ref.day);
-  const candidates: DateParts[] = [];
-  if (parts.month === undefined) {
-    for (const shift of [-1, 0, 1]) {
+  // the nearest valid candidate, the earliest of equally near ones
+  let best: DateParts = parts;
+  let bestDistance = Infinity;
+  for (let shift = -1; shift <= 1; shift++) {
+    let year = ref.year + shift;
+    let month = parts.month;
+    if (month === undefined) {
       const first = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1));
-      candidates.push({ ...parts, year: first.getUTCFullYear(), month: first.getUTCMonth() + 1 });
+      year = first.getUTCFullYear();
+      month = first.getUTCMonth() + 1;
     }
-  } else {
-    for (const shift of [-1, 0, 1]) candidates.push({ ...parts, year: ref.year + shift });
+    if (parts.day !== undefined && parts.day > daysInMonth(year, month)) continue;
+    const distance = Math.abs(dayNumber(year, month, parts.day ?? 15) - target);
+    if (distance < bestDistance) {
+      best = { ...parts, year, month };
+      bestDistance = distance;
+    }
   }
-  const distance = (c: DateParts) => Math.abs(dayNumber(c.year!, c.month!, c.day ?? 15) - target);
-  const valid = candidates.filter((c) => c.day === undefined || isValidDay(c));
-  valid.sort((a, b) => distance(a) - distance(b));
-  return valid[0] ?? parts;
+  return best;
 }
 
 /** Shifts the reference date by a relative word's offset. */
@@ -330,22 +397,10 @@ const UNITS_AFTER_NUMERALS = new Set(["年", "月", "日", "号", "时", "点", 
 
 function unitFollows(text: string, p: number, end: number): boolean {
   let j = p;
-  while (j < end && j - p < 4 && CHINESE_NUMBER_SET.has(text[j]!)) j++;
+  while (j < end && j - p < 4 && flagsAt(text, j) & CHINESE_NUMBER) j++;
   return UNITS_AFTER_NUMERALS.has(text[j]!) || text[p + 4] === "年";
 }
 
-/** Characters at which a date may start: digits, Chinese numerals, and the first characters of the words above. */
-const STARTERS = new Set([
-  ...CHINESE_NUMBER_CHARS,
-  ...RELATIVE_WORDS.map(([w]) => w[0]!),
-  ...DAY_PERIODS.map(([w]) => w[0]!),
-]);
-/** STARTERS and CHINESE_NUMBER_SET as flags over UTF-16 units: the scan reads a number per character, no string. */
-const STARTER = 1;
-const CHINESE_NUMBER = 2;
-const SCAN_FLAGS = new Uint8Array(0x10000);
-for (const c of STARTERS) SCAN_FLAGS[c.charCodeAt(0)]! |= STARTER;
-for (const c of CHINESE_NUMBER_SET) SCAN_FLAGS[c.charCodeAt(0)]! |= CHINESE_NUMBER;
 
 interface Scan {
   text: string;
@@ -426,8 +481,16 @@ function complete(scan: Scan, start: number, p: number, parts: DateParts, precis
   return withTime(scan, start, p, filled, precision, relative, filled !== parts);
 }
 
-/** The date or time expression starting exactly at `p`, if any. */
+/**
+ * The date or time expression starting exactly at `p`, if any: one stated in numbers starts with a digit or a
+ * numeral, the others with a word (今年, 上午9时), so each reader is tried only where it can succeed.
+ */
 function readAt(scan: Scan, p: number): DateMention | undefined {
+  return flagsAt(scan.text, p) & NUMBER ? readNumbersAt(scan, p) : readWordsAt(scan, p);
+}
+
+/** `2023-05-18`, `2023年5月17日`, `2018—2035年`, `5月17日`, `17日`, `9时30分`. */
+function readNumbersAt(scan: Scan, p: number): DateMention | undefined {
   const { text, end } = scan;
   const numeric = readNumericDate(text, p, end);
   if (numeric) return withTime(scan, p, numeric.end, numeric.parts, "day", false, false);
@@ -436,8 +499,13 @@ function readAt(scan: Scan, p: number): DateMention | undefined {
   if (year) return readMonthDay(scan, p, year.end, year.year, false) ?? mention(scan, p, year.end, { year: year.year }, "year", false, false);
   const rangeStart = readYearBeforeRange(text, p, end);
   if (rangeStart) return mention(scan, p, rangeStart.end, { year: rangeStart.year }, "year", false, false);
+  return readMonthDay(scan, p, p, undefined, false) ?? readTimeAt(scan, p);
+}
 
-  const relative = RELATIVE_WORDS.find(([word]) => text.startsWith(word, p));
+/** `今年`, `今年5月17日`, `近日`, `上午9时`. */
+function readWordsAt(scan: Scan, p: number): DateMention | undefined {
+  const { text, end } = scan;
+  const relative = wordAt(text, p, RELATIVE_START, RELATIVE_BY_FIRST);
   if (relative) {
     const [word, field, shift] = relative;
     const wordEnd = p + word.length;
@@ -450,31 +518,30 @@ function readAt(scan: Scan, p: number): DateMention | undefined {
     const parts = shift !== null && scan.ref ? resolveRelative(field, shift, scan.ref) : {};
     return mention(scan, p, wordEnd, parts, field, true, false);
   }
+  return readTimeAt(scan, p);
+}
 
-  const monthDay = readMonthDay(scan, p, p, undefined, false);
-  if (monthDay) return monthDay;
-
-  const time = readTime(text, p, end, false);
-  if (time) {
-    const { end: timeEnd, ...clock } = time;
-    return mention(scan, p, timeEnd, clock, "time", false, false);
-  }
-  return undefined;
+/** A time of day on its own (`上午9时`, `9时30分`). */
+function readTimeAt(scan: Scan, p: number): DateMention | undefined {
+  const time = readTime(scan.text, p, scan.end, false);
+  if (!time) return undefined;
+  const { end: timeEnd, ...clock } = time;
+  return mention(scan, p, timeEnd, clock, "time", false, false);
 }
 
 /** A number that continues one before it (the 23 of 123, the 三 of 十三) is not the start of a date. */
 function continuesNumber(text: string, p: number, from: number): boolean {
   if (p <= from) return false;
   const before = text[p - 1]!;
-  if (asciiDigitAt(text, p) >= 0) return asciiDigitAt(text, p - 1) >= 0 || before === "." || /[A-Za-z]/.test(before);
-  return CHINESE_NUMBER_SET.has(text[p]!) && isNumeralChar(before);
+  if (asciiDigitAt(text, p) >= 0) return asciiDigitAt(text, p - 1) >= 0 || before === "." || isLatinLetter(text.charCodeAt(p - 1));
+  return (flagsAt(text, p) & CHINESE_NUMBER) !== 0 && isNumeralChar(before);
 }
 
 function scanRange(text: string, from: number, to: number, ref: Scan["ref"], out: DateMention[]): void {
   const scan: Scan = { text, end: to, ...(ref ? { ref } : {}) };
   for (let p = from; p < to; p++) {
-    const flags = SCAN_FLAGS[text.charCodeAt(p)]!;
-    if (asciiDigitAt(text, p) < 0 && (!(flags & STARTER) || (flags & CHINESE_NUMBER && !unitFollows(text, p, to)))) continue;
+    const flags = flagsAt(text, p);
+    if (!(flags & DIGIT) && (!(flags & STARTER) || (flags & CHINESE_NUMBER && !unitFollows(text, p, to)))) continue;
     if (continuesNumber(text, p, from)) continue;
     const last = out[out.length - 1];
     scan.previous = last && last.end < p && last.end >= from && p - last.end <= 2 && [...text.slice(last.end, p)].every((j) => RANGE_JOINERS.has(j)) ? last : undefined;
