@@ -11,7 +11,7 @@ export { sentenceStage } from "./text/sentences.js";
 export type { Analyzer, AnalyzerManyOptions } from "./analyzer.js";
 export type { CreateAnalyzerOptions, DefaultStages, DocOf, DocWith, FilledBy, FullDoc, StageFields } from "./pipeline.js";
 export type { ResolvedConfig, Stage, StageContext } from "./core/stage.js";
-export type { IdfTable, Resources, StopwordKind, TaggerWeights } from "./core/resources.js";
+export type { CompactIdf, IdfTable, Resources, StopwordKind, TaggerWeights } from "./core/resources.js";
 export { GongwenError, isGongwenError, type ErrorCode } from "./core/errors.js";
 export * from "./core/schema.js";
 

@@ -15,12 +15,14 @@ export interface IdfTable {
 
 /**
  * An IDF table in typed arrays, ~1.5 MB for dict/idf.txt's 50,000 words where a Map of them takes ~5 MB of every
- * thread's heap; in SharedArrayBuffers (see {@link sharedCopy}) all of a pool's threads read one copy.
+ * thread's heap; in SharedArrayBuffers all of a pool's threads read one copy.
  */
 export interface CompactIdf {
   /** The UTF-16 units of every word, one word after another: word i is chars[starts[i] .. starts[i + 1]). */
   chars: Uint16Array;
+  /** Where each word starts in `chars`, one more entry than words (the last is `chars.length`). */
   starts: Uint32Array;
+  /** Word i's IDF. */
   values: Float64Array;
   /** Open addressing by the hash of a word's units: word index + 1, or 0 for an empty slot; a power of two long. */
   slots: Uint32Array;
