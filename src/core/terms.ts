@@ -90,9 +90,9 @@ export class TermLexicon {
       this.ids.set(own, id);
       this.texts.push(own);
       if (id === this.shapes.length) {
-        this.shapes = grown(this.shapes, Uint8Array);
-        this.local = grown(this.local, Int32Array);
-        this.stamps = grown(this.stamps, Int32Array);
+        this.shapes = grownTo(this.shapes, 2 * id, Uint8Array, 0);
+        this.local = grownTo(this.local, 2 * id, Int32Array, 0);
+        this.stamps = grownTo(this.stamps, 2 * id, Int32Array, 0);
       }
     }
     return id;
@@ -166,13 +166,6 @@ export class Numbering {
 }
 
 type TypedArray = Uint8Array | Int32Array | Float64Array;
-
-/** `array` in one twice as long. */
-function grown<T extends TypedArray>(array: T, make: new (length: number) => T): T {
-  const out = new make(2 * array.length);
-  out.set(array as never);
-  return out;
-}
 
 /** `array` in one of `length`, the new places `fill`. */
 function grownTo<T extends TypedArray>(array: T, length: number, make: new (length: number) => T, fill: number): T {
