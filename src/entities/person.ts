@@ -151,6 +151,75 @@ function titleBody(text: string, index: TokenIndex, lexicon: EntityLexicon, org:
   return start === org.start ? org : { start, end: org.end };
 }
 
+/**
+ * Tags of the words a unit's name is written with before a post, at every level (辛家庙/ns 派出所, 德育/n 副校长,
+ * 区/n 十五/m 届/q 人大常委会, 庞河/x 经济/n 开发区/n, 医疗/n 应急/vn 司): nouns and nominal verbs, names of places
+ * and bodies, abbreviations, words jieba does not know, and the numerals of a session or a section (十三届, 五处).
+ */
+const BODY_WORD_TAGS = new Set(["n", "nt", "ns", "nz", "vn", "j", "x", "ng", "b", "m", "q"]);
+/** Tags of numerals, which open no unit's name (选十一届县政协副主席: the post is 县政协副主席). */
+const NUMERAL_TAGS = new Set(["m", "q"]);
+/**
+ * Words of the clause that jieba tags as nouns and that stand right before a post in news: the occasion (会议,
+ * 会上), the verbs of meeting someone (在京会见/n 蒙古国总统) and the tenses of a post (时任/n 中国人民银行党委委员).
+ */
+const CLAUSE_WORDS = new Set(["会议", "大会", "会上", "会", "活动", "仪式", "会后", "期间", "现场", "同志", "讲话", "报告", "会见", "会谈", "会晤",
+  "时任", "现任", "曾任", "历任", "新任", "前任", "继任", "责令", "会同", "陪同"]);
+/** Longest unit written before a post, in characters (全国政协十三届一次会议主席团). */
+const MAX_BODY = 24;
+/** One-character words that end the clause before a unit, whatever jieba tags them (经/n 中共中央政治局常委). */
+const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同跟在对向为从将给让使令就"]);
+/** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
+const MAX_UNKNOWN_BODY_WORD = 3;
+
+/** Is the word a surname and one or two characters that jieba reads as a name or does not know (阮富仲/x)? */
+function looksLikeName(text: string, lexicon: EntityLexicon, token: Token): boolean {
+  const given = token.end - token.start - surnameLength(text, lexicon, token.start);
+  return given >= 1 && given <= 2 && given < token.end - token.start && (token.pos === "x" || isPersonTag(token.pos));
+}
+
+/** Can this word be part of the name of a unit written before a post? */
+function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
+  const length = token.end - token.start;
+  if (length === 1) return !CLAUSE_CHARACTERS.has(token.text) && !POINTING_WORDS.has(token.text) && (BODY_WORD_TAGS.has(token.pos) || token.pos === "nr");
+  // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
+  if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
+  return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
+}
+
+/**
+ * The start of the unit as the page writes it before a post: the convention (单位 + 职务 + 姓名) names the unit in
+ * full, so the body goes left from `start` over the words a unit's name is made of, to the clause's preceding word
+ * (a verb, preposition, particle or mark: 传达了|省林业和草原局党组书记, 会议由|局纪委书记), not over a person's
+ * name nor an occasion's noun, up to the title at `end`. `和` joins two fields of one department (林业和草原局,
+ * 住房和城乡建设部) when nouns stand on both sides. A body never starts with a numeral.
+ */
+function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): number {
+  let at = start;
+  while (at > 0 && start - at < MAX_BODY) {
+    const token = tokenCovering(index, at - 1);
+    if (!token || token.end !== at || !isAllHan(text, token.start, at)) break;
+    // a name right before the post is the post's holder, named before it (阮富仲/x 总书记应…): no unit
+    if (at === start && looksLikeName(text, lexicon, token)) break;
+    if (isBodyWord(lexicon, token)) {
+      at = token.start;
+      continue;
+    }
+    // 和 inside a department's name (林业和草原局) joins two fields, the second of which opens the body; a place
+    // after 和 opens a unit of its own (精神和营口市委)
+    const field = token.text === "和" && at === start && at < end ? tokenStartingAt(index, at) : undefined;
+    const before = field && field.pos !== "ns" && !longestStartingAt(lexicon.places, text, at, end) ? tokenCovering(index, token.start - 1) : undefined;
+    if (!before || before.end !== token.start || (before.pos !== "n" && before.pos !== "nz") || !isBodyWord(lexicon, before)) break;
+    at = before.start;
+  }
+  while (at < start) {
+    const numeral = tokenStartingAt(index, at);
+    if (!numeral || !NUMERAL_TAGS.has(numeral.pos) || numeral.end > start) break;
+    at = numeral.end;
+  }
+  return at;
+}
+
 /** Parses the title chain ending at `end` (right before a name), right to left. */
 function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): Omit<PersonMatch, "start" | "end" | "evidence"> {
   const titles: string[] = [];
@@ -167,11 +236,13 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     const place = title.value === "office" && !org ? placeEndingAt(text, lexicon, title.start) : undefined;
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
+    const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
+    const bodyStart = title.value === "office" && isHan(text, named - 1) ? widenBody(text, index, lexicon, named, title.start) : named;
     titles.unshift(title.word);
-    titleOrgs.unshift(org ? text.slice(org.start, org.end) : place ? text.slice(place.start, place.end) : level >= 0 ? text[level]! : null);
+    titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
     if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
-    q = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
+    q = bodyStart;
     // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
     const joined = CHAIN_SEPARATORS.has(text[q - 1] ?? "") || TITLE_COMMAS.has(text[q - 1] ?? "");
     if (q > 0 && joined && longestEndingAt(lexicon.personTitles, text, q - 1)) q--;
