@@ -298,6 +298,48 @@ describe("persons on real meeting releases (test/fixtures/realworld, dev part)",
   });
 });
 
+describe("persons by the conventions of official writing (sentences written for the test)", () => {
+  /** Each title of the person as the page writes it: the unit before the post, then the post. */
+  const written = (text: string, name: string) => {
+    const attrs = person(entities(text), name)?.attrs;
+    return attrs?.titles.map((t, k) => `${attrs.titleOrgs[k] ?? ""}${t}`);
+  };
+
+  it("writes the unit before a post in full at every level (单位+职务+姓名)", () => {
+    expect(written("传达了省林业和草原局党组书记、局长张云龙的讲话。", "张云龙")).toEqual(["省林业和草原局党组书记", "局长"]);
+    expect(written("区十五届人大常委会主任范大玉出席会议。", "范大玉")).toEqual(["区十五届人大常委会主任"]);
+    expect(written("浙江宁波滕头村党委书记傅平均说。", "傅平均")).toEqual(["浙江宁波滕头村党委书记"]);
+    expect(written("辛家庙派出所指导员李海蔚参加。", "李海蔚")).toEqual(["辛家庙派出所指导员"]);
+  });
+
+  it("ends the unit at the clause before it: a verb or preposition jieba tags as a noun, a tense, a session number", () => {
+    expect(written("经中共中央政治局常委、中央纪委书记赵乐际批准。", "赵乐际")).toEqual(["中共中央政治局常委", "中央纪委书记"]);
+    expect(written("李克强在京会见蒙古国总统呼日勒。", "呼日勒")).toEqual(["蒙古国总统"]);
+    expect(written("时任中国人民银行党委委员、副行长范一飞落马。", "范一飞")).toEqual(["中国人民银行党委委员", "副行长"]);
+    expect(written("十一届县政协副主席张红出席会议。", "张红")).toEqual(["县政协副主席"]);
+    // 和 joins two fields of one department, not a clause to a unit named by its place
+    expect(written("学习精神和营口市委书记李强讲话。", "李强")).toEqual(["营口市委书记"]);
+  });
+
+  it("reads a name whose surname is a preposition's character right after a post (院长于昌明, 副主席向太然)", () => {
+    expect(written("认真学习了党组书记、院长于昌明的讲话。", "于昌明")).toEqual(["党组书记", "院长"]);
+    expect(written("县政协副主席向太然，县法院领导列席会议。", "向太然")).toEqual(["县政协副主席"]);
+    // a preposition before a common word is the clause going on
+    expect(of(entities("由秘书长向大会报告。"), "person")).toEqual([]);
+  });
+
+  it("shares a post with a roster whose first name has a surname outside the list (部党组成员库热西、汪民)", () => {
+    const found = entities("部党组成员库热西、汪民、王世元出席会议。");
+    for (const name of ["库热西", "汪民", "王世元"]) expect(person(found, name)?.attrs.titles, name).toEqual(["党组成员"]);
+  });
+
+  it("adds a rank written after the name to the posts before it, but not a post that goes with the next name", () => {
+    expect(written("全国人大代表、延边大学校长金雄教授传达了会议精神。", "金雄")).toEqual(["全国人大代表", "延边大学校长", "教授"]);
+    expect(written("向全国教书育人楷模杨士莪院士学习。", "杨士莪")).toEqual(["院士"]);
+    expect(written("国家主席习近平特别代表、国务院副总理孙春兰出席。", "习近平")).toEqual(["国家主席"]);
+  });
+});
+
 describe("entities on bad input", () => {
   it("finds nothing in empty text and rejects what is not a string", () => {
     expect(entities("")).toEqual([]);

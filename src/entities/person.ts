@@ -70,7 +70,8 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   const first = tokenStartingAt(index, start);
   // a dictionary word starts here (国家主席, 全体, 中央军委): not a name
   if (first && first.end - start > surname && !isPersonTag(first.pos) && first.pos !== "x") return -1;
-  if (strict && first && first.end - first.start === 1 && surname === 1 && FUNCTION_TAGS.has(first.pos)) return -1;
+  // …unless a preposition's character is the surname of a name jieba reads after it (院长于/p 昌明/nr, 副主席向/p 太然/x)
+  if (strict && first && first.end - first.start === 1 && surname === 1 && FUNCTION_TAGS.has(first.pos) && !givenNameAfter(index, first)) return -1;
   // jieba's own name word with two given characters is the name (龚育之/nr), and so is a foreign name
   // (谢列兹尼奥夫/nrt); a shorter word may leave out the last character (高云/nr 江), a longer Chinese one holds
   // the next word's first (高云江说/nr)
@@ -81,6 +82,12 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   const next = tokenStartingAt(index, second);
   if (next && next.end - next.start >= 2 && !isPersonTag(next.pos) && next.pos !== "x") return second;
   return transliterationEnd(text, index, start, second + 1);
+}
+
+/** Is the word after a one-character preposition a given name (于/p 昌明/nr): one or two characters read as a name or unknown? */
+function givenNameAfter(index: TokenIndex, first: Token): boolean {
+  const next = tokenStartingAt(index, first.end);
+  return first.pos === "p" && next !== undefined && next.end - next.start <= 2 && (isPersonTag(next.pos) || next.pos === "x");
 }
 
 /**
@@ -172,10 +179,11 @@ const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同�
 /** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
 const MAX_UNKNOWN_BODY_WORD = 3;
 
-/** Is the word a surname and one or two characters that jieba reads as a name or does not know (阮富仲/x)? */
+/** Is the word a surname and one or two characters that jieba reads as a name or does not know (阮富仲/x), not a place (滕头村/x)? */
 function looksLikeName(text: string, lexicon: EntityLexicon, token: Token): boolean {
   const given = token.end - token.start - surnameLength(text, lexicon, token.start);
-  return given >= 1 && given <= 2 && given < token.end - token.start && (token.pos === "x" || isPersonTag(token.pos));
+  return given >= 1 && given <= 2 && given < token.end - token.start && (token.pos === "x" || isPersonTag(token.pos)) &&
+    !PLACE_LAST_CHARACTERS.has(text[token.end - 1]!);
 }
 
 /** Can this word be part of the name of a unit written before a post? */
@@ -200,7 +208,7 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
     const token = tokenCovering(index, at - 1);
     if (!token || token.end !== at || !isAllHan(text, token.start, at)) break;
     // a name right before the post is the post's holder, named before it (阮富仲/x 总书记应…): no unit
-    if (at === start && looksLikeName(text, lexicon, token)) break;
+    if (at === end && looksLikeName(text, lexicon, token)) break;
     if (isBodyWord(lexicon, token)) {
       at = token.start;
       continue;
@@ -456,6 +464,18 @@ function enclosedItemEnd(text: string, start: number): number {
   return -1;
 }
 
+/**
+ * The first name of a roster after a title when its surname is not in the list (部党组成员库热西、汪民、王世元): an
+ * item of two or three characters that jieba does not know as a word, set off by a 、 from a name that reads as one;
+ * -1 otherwise.
+ */
+function rosterHeadEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number): number {
+  const end = enclosedItemEnd(text, start);
+  const head = tokenStartingAt(index, start);
+  if (end < 0 || !head || (head.pos !== "x" && !isPersonTag(head.pos)) || startsChainTitle(text, lexicon, end + 1)) return -1;
+  return nameEnd(text, index, lexicon, end + 1, false) >= 0 ? end : -1;
+}
+
 /** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
 function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
   const end = nameEnd(text, index, lexicon, start, strict);
@@ -473,10 +493,16 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
     let end = listedNameEnd(text, index, lexicon, p, true);
+    if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     const chain = chainBefore(text, index, lexicon, p);
-    into.push({ start: p, end, ...chain, evidence: "title" });
+    // a rank or post written after the name too (全国政协委员、…李东浩教授): every title next to the name is his,
+    // unless a name follows it (国家主席习近平特别代表、副总理…: the post is the next person's)
+    const after = NAME_SEPARATORS.has(text[end] ?? "") ? [] : titlesAfter(text, lexicon, end);
+    const afterEnd = end + after.reduce((length, t) => length + t.length, after.length - 1);
+    if (after.length > 0 && (CHAIN_SEPARATORS.has(text[afterEnd] ?? "") || listedNameEnd(text, index, lexicon, afterEnd, true) >= 0)) after.length = 0;
+    into.push({ start: p, end, ...chain, titles: [...chain.titles, ...after], titleOrgs: [...chain.titleOrgs, ...after.map(() => null)], evidence: "title" });
     while (NAME_SEPARATORS.has(text[end]!)) {
       const listed = listedNameEnd(text, index, lexicon, end + 1, false);
       const nextEnd = listed >= 0 ? listed : Math.max(foreignItemEnd(text, end + 1), enclosedItemEnd(text, end + 1));
@@ -570,8 +596,8 @@ export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): 
 
 function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
   const title = longestStartingAt(lexicon.personTitles, text, end);
-  // right after a name 代表 is the verb (何明华代表市委讲话)
-  if (!title || title.value !== ("office" satisfies TitleKind) || title.word === DELEGATE) return undefined;
+  // a post or a rank (杨士莪院士, 李东浩教授); right after a name 代表 is the verb (何明华代表市委讲话)
+  if (!title || (title.value !== ("office" satisfies TitleKind) && title.value !== "honor") || title.word === DELEGATE) return undefined;
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
   return body && body.end > title.end ? undefined : title.word;
