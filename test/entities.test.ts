@@ -310,6 +310,8 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("区十五届人大常委会主任范大玉出席会议。", "范大玉")).toEqual(["区十五届人大常委会主任"]);
     expect(written("浙江宁波滕头村党委书记傅平均说。", "傅平均")).toEqual(["浙江宁波滕头村党委书记"]);
     expect(written("辛家庙派出所指导员李海蔚参加。", "李海蔚")).toEqual(["辛家庙派出所指导员"]);
+    // a session's 会议 and a unit's word that jieba glues to the post (主席团常务主席/n)
+    expect(written("全国政协十三届一次会议主席团常务主席、秘书长张庆黎作了说明。", "张庆黎")).toEqual(["全国政协十三届一次会议主席团常务主席", "秘书长"]);
   });
 
   it("ends the unit at the clause before it: a verb or preposition jieba tags as a noun, a tense, a session number", () => {

@@ -179,11 +179,20 @@ const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同�
 /** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
 const MAX_UNKNOWN_BODY_WORD = 3;
 
-/** Is the word a surname and one or two characters that jieba reads as a name or does not know (阮富仲/x), not a place (滕头村/x)? */
+/**
+ * Is the word a surname and two characters that jieba reads as a name or does not know (阮富仲/x), not a place
+ * (滕头村/x)? Two characters are too often a field (德育/nr 副校长) to count.
+ */
 function looksLikeName(text: string, lexicon: EntityLexicon, token: Token): boolean {
-  const given = token.end - token.start - surnameLength(text, lexicon, token.start);
-  return given >= 1 && given <= 2 && given < token.end - token.start && (token.pos === "x" || isPersonTag(token.pos)) &&
+  const surname = surnameLength(text, lexicon, token.start);
+  return surname > 0 && token.end - token.start - surname === 2 && (token.pos === "x" || isPersonTag(token.pos)) &&
     !PLACE_LAST_CHARACTERS.has(text[token.end - 1]!);
+}
+
+/** 会议 or 大会 after a session's number is part of the unit (全国政协十三届一次会议主席团). */
+function isSessionWord(index: TokenIndex, token: Token): boolean {
+  const before = tokenCovering(index, token.start - 1);
+  return (token.text === "会议" || token.text === "大会") && before !== undefined && before.end === token.start && before.pos === "m";
 }
 
 /** Can this word be part of the name of a unit written before a post? */
@@ -206,10 +215,16 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   let at = start;
   while (at > 0 && start - at < MAX_BODY) {
     const token = tokenCovering(index, at - 1);
-    if (!token || token.end !== at || !isAllHan(text, token.start, at)) break;
+    if (!token || !isAllHan(text, token.start, at)) break;
+    // a unit's last word that jieba glued to the post (主席团常务主席/n): its head is the unit's, unless the clause is in it
+    if (token.end > at) {
+      if (at !== start || isPersonTag(token.pos) || [...text.slice(token.start, at)].some((c) => CLAUSE_CHARACTERS.has(c))) break;
+      at = token.start;
+      continue;
+    }
     // a name right before the post is the post's holder, named before it (阮富仲/x 总书记应…): no unit
     if (at === end && looksLikeName(text, lexicon, token)) break;
-    if (isBodyWord(lexicon, token)) {
+    if (isBodyWord(lexicon, token) || isSessionWord(index, token)) {
       at = token.start;
       continue;
     }
