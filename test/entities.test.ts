@@ -330,6 +330,17 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(of(entities("由秘书长向大会报告。"), "person")).toEqual([]);
   });
 
+  it("reads a three-character name right after a post whatever its surname, never over a function character", () => {
+    expect(written("教育部党组书记、部长怀进鹏主持会议。", "怀进鹏")).toEqual(["教育部党组书记", "部长"]);
+    expect(of(entities("印尼总统佐科致电祝贺。"), "person").map((p) => p.text)).not.toContain("佐科致");
+  });
+
+  it("gives a rank the body that gave it (南京大学教授) and goes on with a chain over a line break after its 、", () => {
+    expect(written("中国科学院院士、南京大学教授张国华作报告。", "张国华")).toEqual(["中国科学院院士", "南京大学教授"]);
+    expect(written("县委常委、\n副县长李卫东出席。", "李卫东")).toEqual(["县委常委", "副县长"]);
+    expect(written("县长助理刘海出席。", "刘海")).toEqual(["县长助理"]);
+  });
+
   it("shares a post with a roster whose first name has a surname outside the list (部党组成员库热西、汪民)", () => {
     const found = entities("部党组成员库热西、汪民、王世元出席会议。");
     for (const name of ["库热西", "汪民", "王世元"]) expect(person(found, name)?.attrs.titles, name).toEqual(["党组成员"]);

@@ -243,6 +243,9 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
   return at;
 }
 
+/** Longest run of blanks and line breaks a chain goes on over after its 、. */
+const MAX_LINE_BREAK = 3;
+
 /** Parses the title chain ending at `end` (right before a name), right to left. */
 function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): Omit<PersonMatch, "start" | "end" | "evidence"> {
   const titles: string[] = [];
@@ -254,21 +257,26 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) break;
     // a link after a group word names a group, not this person's post (…全体委员、第三届校务委员会主任李忠云)
     if (titles.length > 0 && GROUP_WORDS.some((w) => text.endsWith(w, title.start))) break;
-    const org = title.value === "office" ? titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start)) : undefined;
+    // a rank is written with the body that gave it too (南京大学教授, 中国科学院院士), never with a place
+    const org = titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start));
     // a place can be the body too (左权县辽阳镇镇长); it names the office but is no organisation entity
     const place = title.value === "office" && !org ? placeEndingAt(text, lexicon, title.start) : undefined;
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
     const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
-    const bodyStart = title.value === "office" && isHan(text, named - 1) ? widenBody(text, index, lexicon, named, title.start) : named;
+    const bodyStart = (title.value === "office" || org) && isHan(text, named - 1) ? widenBody(text, index, lexicon, named, title.start) : named;
     titles.unshift(title.word);
     titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
     if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
     q = bodyStart;
+    // a chain may go on over a line break after its 、 (县委常委、⏎副县长李卫东)
+    let mark = q - 1;
+    while (mark > 0 && q - mark <= MAX_LINE_BREAK && (text[mark] === "\n" || text[mark] === "\r" || isSpaceChar(text[mark]))) mark--;
+    if (mark < q - 1 && !CHAIN_SEPARATORS.has(text[mark] ?? "")) mark = q - 1;
     // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
-    const joined = CHAIN_SEPARATORS.has(text[q - 1] ?? "") || TITLE_COMMAS.has(text[q - 1] ?? "");
-    if (q > 0 && joined && longestEndingAt(lexicon.personTitles, text, q - 1)) q--;
+    const joined = CHAIN_SEPARATORS.has(text[mark] ?? "") || TITLE_COMMAS.has(text[mark] ?? "");
+    if (mark >= 0 && joined && longestEndingAt(lexicon.personTitles, text, mark)) q = mark;
     else break;
   }
   return { titles, titleOrgs, orgSpans };
@@ -491,6 +499,19 @@ function rosterHeadEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, 
   return nameEnd(text, index, lexicon, end + 1, false) >= 0 ? end : -1;
 }
 
+/**
+ * A three-character name right after a post whose surname is not in the list (部长怀进鹏/x): one word that jieba
+ * reads as a name or does not know, closed by a mark or by a word of two or more characters (主持会议); -1 otherwise.
+ */
+function unlistedNameEnd(text: string, index: TokenIndex, start: number): number {
+  const word = tokenStartingAt(index, start);
+  if (!word || word.end - start !== 3 || (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg") || !isAllHan(text, start, word.end)) return -1;
+  // …not over a function character jieba glued on (佐科致/x 电)
+  if (NOT_GIVEN_NAME.has(text[word.end - 1]!)) return -1;
+  const next = tokenStartingAt(index, word.end);
+  return !isHan(text, word.end) || (next !== undefined && next.end - next.start >= 2) ? word.end : -1;
+}
+
 /** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
 function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
   const end = nameEnd(text, index, lexicon, start, strict);
@@ -509,6 +530,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
     let end = listedNameEnd(text, index, lexicon, p, true);
     if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
+    if (end < 0) end = unlistedNameEnd(text, index, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     const chain = chainBefore(text, index, lexicon, p);
