@@ -339,6 +339,16 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("中国科学院院士、南京大学教授张国华作报告。", "张国华")).toEqual(["中国科学院院士", "南京大学教授"]);
     expect(written("县委常委、\n副县长李卫东出席。", "李卫东")).toEqual(["县委常委", "副县长"]);
     expect(written("县长助理刘海出席。", "刘海")).toEqual(["县长助理"]);
+    expect(written("学院院长、博士生导师王刚教授作报告。", "王刚")).toEqual(["学院院长", "博士生导师", "教授"]);
+  });
+
+  it("keeps a level character before a body in the unit, so the chain goes on (县政协副主席、县工商联主席)", () => {
+    expect(written("县政协副主席、县工商联主席李华出席。", "李华")).toEqual(["县政协副主席", "县工商联主席"]);
+  });
+
+  it("reads a one-character byline role with its mark at the very start of the text (文/张三 图/李四)", () => {
+    expect(written("文/张三 图/李四", "张三")).toEqual(["文"]);
+    expect(written("文/张三 图/李四", "李四")).toEqual(["图"]);
   });
 
   it("shares a post with a roster whose first name has a surname outside the list (部党组成员库热西、汪民)", () => {

@@ -198,7 +198,10 @@ function isSessionWord(index: TokenIndex, token: Token): boolean {
 /** Can this word be part of the name of a unit written before a post? */
 function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   const length = token.end - token.start;
-  if (length === 1) return !CLAUSE_CHARACTERS.has(token.text) && !POINTING_WORDS.has(token.text) && (BODY_WORD_TAGS.has(token.pos) || token.pos === "nr");
+  // one character: a level (县/zg 工商联), a place or body word, or a place's first character jieba reads as a surname (辛/nr 家庙)
+  if (length === 1) {
+    return LEVEL_CHARACTERS.has(token.text) || (!CLAUSE_CHARACTERS.has(token.text) && !POINTING_WORDS.has(token.text) && (BODY_WORD_TAGS.has(token.pos) || token.pos === "nr"));
+  }
   // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
   if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
   return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
@@ -376,7 +379,7 @@ const BYLINE_NAME_ENDS = /^(?:$|[\s)）】\]:：,，。;；/|]|摄|报道)/u;
  * one-character roles (文, 图) need their colon.
  */
 function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
-  for (let i = 2; i <= text.length; i++) {
+  for (let i = 1; i <= text.length; i++) {
     // most characters end no title: one bit set read rejects them before the lookup
     if (!mayEndWord(lexicon.personTitles, text.charCodeAt(i - 1))) continue;
     const role = longestEndingAt(lexicon.personTitles, text, i);
