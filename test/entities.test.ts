@@ -193,6 +193,18 @@ describe("entities in news text (the tagger)", () => {
     expect(texts(entities("代表王子灿同学、蒋探探的妈妈先后上台发言。"), "person")).not.toContain("蒋");
   });
 
+  it("takes no person from a slogan: a short quotation it does not fill, a series of four-character items that open alike", () => {
+    expect(texts(entities("做到学史明理、学史增信、学史崇德、学史力行。"), "person")).toEqual([]);
+    expect(texts(entities("以“打防管控建、严廉精爱锻”十字要求为主线。"), "person")).toEqual([]);
+    expect(texts(entities("把“知行合一”、“明道修身”融入到理论学习中。"), "person")).toEqual([]);
+    // a roster's names fill their items
+    expect(texts(entities("张建国、李红梅、王志强出席。"), "person")).toEqual(["张建国", "李红梅", "王志强"]);
+  });
+
+  it("takes no two-character person ending like a unit's short form (中条林局 is a forestry bureau)", () => {
+    expect(texts(entities("依然是林局今后亟待破解的短板和难题；林局当前工作离目标还有差距。"), "person")).toEqual([]);
+  });
+
   it("reads a one-character surname word before a titled name word as part of the name (孙/黎明/书记 → 孙黎明)", () => {
     expect(texts(entities("参加会议。孙黎明书记传达了中共陕西省委全会精神。"), "person")).toEqual(["孙黎明"]);
   });
