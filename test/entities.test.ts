@@ -351,6 +351,7 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("中国科学院院士、南京大学教授张国华作报告。", "张国华")).toEqual(["中国科学院院士", "南京大学教授"]);
     expect(written("县委常委、\n副县长李卫东出席。", "李卫东")).toEqual(["县委常委", "副县长"]);
     expect(written("县长助理刘海出席。", "刘海")).toEqual(["县长助理"]);
+    expect(written("湖南大学法学院教授、市政府法律顾问屈茂辉作讲座。", "屈茂辉")).toEqual(["湖南大学法学院教授", "市政府法律顾问"]);
     expect(written("学院院长、博士生导师王刚教授作报告。", "王刚")).toEqual(["学院院长", "博士生导师", "教授"]);
   });
 
