@@ -379,6 +379,41 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.decisions.map((s) => s.text)).toEqual(["会议原则同意《责任清单》。", "会议增选王某某、刘某为市妇联第十一届常委。"]);
   });
 
+  it("ends a decision before a clause that goes on to what was said or has a subject of its own", () => {
+    const lead = "12月6日，区政府召开常务会议。";
+    const said = briefOf(`${lead}会议审议并同意关于改组设立区国有资本运营平台实施方案的汇报，并指出，要按照上级要求稳步推进。`)!;
+    expect(said.decisions.map((s) => s.text)).toEqual(["会议审议并同意关于改组设立区国有资本运营平台实施方案的汇报"]);
+    const praised = briefOf(`${lead}会议一致通过了以上报告和决议草案，并对镇党委、政府一年来的成绩表示肯定。`)!;
+    expect(praised.decisions.map((s) => s.text)).toEqual(["会议一致通过了以上报告和决议草案"]);
+    const person = briefOf(`${lead}会议表决通过了人事任职事项，县人大常委会主任王晋成向被任命的人员颁发了任命书。`)!;
+    expect(person.decisions.map((s) => s.text)).toEqual(["会议表决通过了人事任职事项"]);
+    // a name inside the object is no new subject (任命张三为…，李四为…; 免去秦刚同志…)
+    const named = briefOf(`${lead}会议决定，任命张建国为区财政局局长，李卫东为区财政局副局长。`)!;
+    expect(named.decisions.map((s) => s.text)).toEqual(["会议决定，任命张建国为区财政局局长，李卫东为区财政局副局长。"]);
+  });
+
+  it("takes no heading verb (会议决定：同意…；原则同意…) and no document named by its adoption (审议通过的《…》, 决定(草案)) as a decision", () => {
+    const got = briefOf("12月6日，学校召开党委常委会会议。会议决定：同意成立基建工作小组；原则同意工作小组人员组成。会议学习了经市委常委会审议通过的《实施方案》。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["同意成立基建工作小组", "原则同意工作小组人员组成。"]);
+    const draft = briefOf("12月6日，县政协召开主席会议。会议审议通过了关于召开县政协九届四次会议的决定(草案)，县政协九届四次会议议程(草案)。")!;
+    expect(draft.decisions).toHaveLength(1);
+  });
+
+  it("takes decisions of a body or meeting named otherwise, of the members together, and of elections' results", () => {
+    const body = briefOf("2月22日，县人大常委会召开会议。日前召开的县八届人大常委会第20次会议表决通过了有关报告、名单草案。")!;
+    expect(body.decisions.map((s) => s.text)).toEqual(["表决通过了有关报告、名单草案。"]);
+    const members = briefOf("3月2日，街道召开“大工委”成立大会。会上颁发了聘任书，同时由与会委员共同审议通过了街道“大工委”三项工作制度。")!;
+    expect(members.decisions.map((s) => s.text)).toEqual(["审议通过了街道“大工委”三项工作制度。"]);
+    const convened = briefOf("3月2日，市政协召开八届四十二次常委会议。会后，还召开市政协八届四十二次主席会议，审议通过市政协八届四次会议分组名单。")!;
+    expect(convened.decisions.map((s) => s.text)).toEqual(["审议通过市政协八届四次会议分组名单。"]);
+    const elected = briefOf("1月5日，滔溪镇第十八届人民代表大会第一次会议召开。大会听取并审议通过了《政府工作报告》。\n选举产生了新一届镇政府领导班子。谢波、杨景宪两名同志分别以全票当选为镇长和镇人大主席团主席。")!;
+    expect(elected.decisions.map((s) => s.text)).toEqual([
+      "审议通过了《政府工作报告》。",
+      "选举产生了新一届镇政府领导班子。",
+      "谢波、杨景宪两名同志分别以全票当选为镇长和镇人大主席团主席。",
+    ]);
+  });
+
   it("ends a statement before a later sentence of its paragraph that opens with its own speaker and verb", () => {
     const got = briefOf("3月1日，镇党委召开会议。镇党委书记张渊主持会议并讲话。\n张渊指出，换届时间紧。他要求，全镇干部要严守纪律。会议强调，要确保质量。")!;
     expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([

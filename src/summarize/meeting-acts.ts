@@ -10,7 +10,7 @@
 import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
-import { type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
+import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
 import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
@@ -57,7 +57,13 @@ const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$
  * `会议认真听取并审议通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and a heard item joined by 并 before the
  * decision verb (原则: an approval in principle).
  */
-const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则)+$/u;
+/** The same adverbs (and 共同, 并) ending the words before a decision verb (`与会委员共同审议通过了…`). */
+const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则|共同|并)+$/u;
+/** Longest subject phrase a sentence may open with (`日前召开的县八届人大常委会第20次会议`). */
+const MAX_SUBJECT = 30;
+/** What follows a meeting noun that is no subject: `会议的精神`, `会议和…`, `常委会、…`. */
+const NOT_SUBJECT_AFTER = /^[的和与及、]/u;
 /** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
 const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算)[)）]?$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
@@ -220,6 +226,28 @@ function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Spa
   return undefined;
 }
 
+/**
+ * A body or a meeting named as the subject of its own acts, other than by the lead's `会议`: a meeting noun
+ * (`日前召开的县八届人大常委会第20次会议表决通过了…`, `主任会议听取…`), a convening body (`中共中央政治局听取了…`) or
+ * the members acting together (`与会委员共同审议通过了…`, `参会代表`).
+ */
+function namesMeeting(words: string): boolean {
+  return words !== "" && words.length <= MAX_SUBJECT && (endsWithMeetingNoun(words) || endsWithBody(words) || COLLECTIVE.test(words));
+}
+
+/** The sentence opens with a meeting or body as its subject (`主任会议听取审议了…，研究决定了…`). */
+function opensWithMeeting(mt: MeetingText, sentence: Span, lead: Lead): boolean {
+  const { text } = mt;
+  if (subjectAt(text, sentence.start, lead.subjects)) return true;
+  if (lead.subject.text !== "" && text.startsWith(lead.subject.text, sentence.start)) return true;
+  const first = containing(mt.clauses, sentence.start);
+  const limit = Math.min(first ? first.end : sentence.end, sentence.start + MAX_SUBJECT);
+  for (let p = sentence.start + 2; p < limit; p++) {
+    if (namesMeeting(text.slice(sentence.start, p)) && !NOT_SUBJECT_AFTER.test(text[p] ?? "")) return true;
+  }
+  return false;
+}
+
 /** `会议同意…` or `全会按照党章规定，决定…`: the decision opens the sentence with its subject. */
 function governedBySubject(text: string, sentence: Span, subject: string | undefined, v: number): boolean {
   if (!subject || v - sentence.start > MAX_ADVERBIAL_CLAUSE) return false;
@@ -227,10 +255,41 @@ function governedBySubject(text: string, sentence: Span, subject: string | undef
   return between === "" || ADVERBIAL_CLAUSE.test(between) || DECISION_ADVERBS.test(between);
 }
 
-/** The clause opens with a decision verb, perhaps after adverbs (`决定…`, `听取并通过…`). */
-function opensDecision(text: string, clause: Span): boolean {
+/**
+ * The clause opens with a decision verb, perhaps after adverbs (`决定…`, `听取并通过…`) or after the meeting as its
+ * own subject (`…，会议顺利选举产生了…`).
+ */
+function opensDecision(text: string, clause: Span, subjects: readonly string[]): boolean {
   const found = firstVerb(text, clause, decisionVerbs());
-  return found !== undefined && opensWith(text, clause, found.at);
+  if (!found) return false;
+  const subject = subjectAt(text, clause.start, subjects);
+  return opensWith(text, clause, found.at) || (subject !== undefined && governedBySubject(text, clause, subject, found.at));
+}
+
+/** `，并指出，…`, `，并对…表示肯定`: a clause that goes on to what the meeting said, after the decision's object. */
+const GOES_ON_TO_SAY = /^(?:并|同时|还|会上|会议)?(?:对[^，,；;。]{1,60}?)?(?:指出|强调|要求|表示)/u;
+/** A named person in a decision's object, not the subject of a clause of its own: `任命张三为…，李四为…`, `张三、李四等`. */
+const NAMED_IN_OBJECT = /^(?:同志)?[为、和及与等]/u;
+/** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`). */
+const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员)们?$/u;
+
+/**
+ * A later clause of the decision's sentence that is no part of its object: it opens another item of business (an
+ * agenda verb or a decision), goes on to what the meeting said (`，并指出，…`) or has a subject of its own (a named
+ * person, `参会代表`).
+ */
+function endsDecision(mt: MeetingText, lead: Lead, clause: Span): boolean {
+  const { text } = mt;
+  if (opensAgendaItem(text, clause.start) || opensDecision(text, clause, lead.subjects)) return true;
+  if (GOES_ON_TO_SAY.test(text.slice(clause.start, clause.end))) return true;
+  const person = mt.persons[firstEndingAfter(mt.persons, clause.start)];
+  if (person && person.end <= clause.end && person.start - clause.start <= MAX_TITLES && !NAMED_IN_OBJECT.test(text.slice(person.end, person.end + 3))) {
+    // the person opens the clause: nothing but titles before the name (`免去秦刚同志…职务` is an object)
+    const before = text.slice(clause.start, person.start);
+    if (before === "" || officeTitles().some((t) => before.endsWith(t))) return true;
+  }
+  const collective = /^[^，,；;]{2,8}?(?:代表|委员|人员)/u.exec(text.slice(clause.start, clause.end))?.[0];
+  return collective !== undefined && COLLECTIVE.test(collective);
 }
 
 /** The clause opens with the verb at `v`, perhaps after adverbs (`听取并通过`, `一致通过`). */
@@ -243,9 +302,12 @@ function opensWith(text: string, clause: Span, v: number): boolean {
  * Decisions in `sentence`. One that opens a later clause of a chain of items (`…，审议通过《…》，决定…，讨论《…》`)
  * ends where the next item begins; otherwise at the end of the sentence.
  */
-function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
+function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeting = false): Span[] {
   const { text } = mt;
   const subject = subjectAt(text, sentence.start, lead.subjects);
+  // a clause opening with a decision verb takes the sentence's subject, or the meeting's when the sentence has
+  // none and follows one about the meeting (`大会…审议通过了…。选举产生了…。`)
+  const meetingActs = subject !== undefined || sentence === lead.sentence || opensWithMeeting(mt, sentence, lead);
   const decisions: Span[] = [];
   let from = sentence.start;
   for (let found = firstVerb(text, sentence, decisionVerbs(), from); found; found = firstVerb(text, sentence, decisionVerbs(), from)) {
@@ -254,23 +316,37 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
     const clause = containing(mt.clauses, v);
     if (found.verb === "通过" && !(clause && ADOPTED.test(trimEnd(text, clause).text))) continue;
+    // `经市委常委会审议通过的《方案》`: a document adopted earlier, named by what was done to it; `审议通过后，印发…`:
+    // the time of another act
+    if (/^了?[的后]/u.test(text.slice(v + found.verb.length, v + found.verb.length + 2))) continue;
+    // `关于…的决定(草案)`, `《…决定》`: a document's name
+    if (/^[(（》]/u.test(text[v + found.verb.length] ?? "")) continue;
     let start = -1;
     if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
     // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
     else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, lead.subjects), v)) start = clause.start;
     // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)
-    else if (clause && opensWith(text, clause, v) && (subject || sentence === lead.sentence)) start = clause.start;
+    else if (clause && opensWith(text, clause, v) && (meetingActs || (continuesMeeting && clause.start === sentence.start) || namesMeeting(trimEnd(text, span(text, sentence.start, clause.start)).text))) start = clause.start;
+    // the subject is a meeting or body named otherwise (`…第20次会议表决通过了…`, `与会委员共同审议通过了…`): the
+    // decision is the verb and its object
+    else if (clause && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, ""))) start = v;
+    // `谢波、杨景宪两名同志分别以全票当选为…`: an election's result, the people elected as its subject
+    else if (found.verb === "当选" && clause && within(mt.persons, clause.start, v).length > 0) start = clause.start;
     if (start < 0) continue;
     // an item of a `…；…；…。` chain ends before its `；`
     const unit = containing(mt.units, v);
     let end = unit && unit.end < sentence.end ? trimEnd(text, span(text, v, unit.end)).end : sentence.end;
-    // the clause right after the decision opens the next item of a chain: the decision is that one clause
-    const next = mt.clauses[firstEndingAfter(mt.clauses, v + 1) + 1];
-    if (next && next.start < end && (opensAgendaItem(text, next.start) || opensDecision(text, next))) {
-      end = trimEnd(text, span(text, v, next.start)).end;
+    // a later clause that opens the next item of a chain, or is no part of the object, ends the decision
+    for (let c = firstEndingAfter(mt.clauses, v + 1) + 1; c < mt.clauses.length && mt.clauses[c]!.start < end; c++) {
+      if (endsDecision(mt, lead, mt.clauses[c]!)) {
+        end = trimEnd(text, span(text, v, mt.clauses[c]!.start)).end;
+        break;
+      }
     }
-    decisions.push(span(text, start, end));
     from = end;
+    // `会议决定：同意…；原则同意…`: a verb heading the decisions that follow has no object of its own
+    if (end <= v + found.verb.length) continue;
+    decisions.push(span(text, start, end));
   }
   return decisions;
 }
@@ -314,7 +390,11 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       coveredUntil = end;
     }
   };
+  // the sentence before opened with the meeting as its subject: a sentence without one continues it
+  let aboutMeeting = false;
   for (const sentence of mt.sentences) {
+    const continuesMeeting = aboutMeeting;
+    aboutMeeting = sentence === lead.sentence || opensWithMeeting(mt, sentence, lead);
     if (sentence.start < coveredUntil) continue;
     while (mt.paragraphs[k]!.end < sentence.end) k++;
     const paragraph = mt.paragraphs[k]!;
@@ -334,7 +414,7 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       coveredUntil = end;
       continue;
     }
-    addDecisions(decisionsIn(mt, sentence, lead), paragraph, k);
+    addDecisions(decisionsIn(mt, sentence, lead, continuesMeeting), paragraph, k);
   }
   return acts;
 }

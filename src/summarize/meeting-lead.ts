@@ -86,11 +86,11 @@ export interface Lead {
 
 /** `常委(扩大)会议`: 扩大 (an enlarged session) is written in brackets inside the name; the noun ends it all the same. */
 const ENLARGED = /[(（](扩大)[)）]/gu;
-const endsWithMeetingNoun = (s: string) => {
+export const endsWithMeetingNoun = (s: string) => {
   const name = s.replace(ENLARGED, "$1");
   return meetingNouns().some((noun) => name.endsWith(noun));
 };
-const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
+export const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
 /**
  * `三次座谈会` counts meetings; `108次常委会会议` is a session number with its 第 dropped: a body's name stands
  * between the count and the noun.
