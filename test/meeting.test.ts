@@ -219,8 +219,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it.each([
     ["要求 with its addressee, no comma", "县委书记刘文华要求全体干部要切实扛起责任。", ["刘文华", "要求"]],
     ["书记强调 after the name", "刘文华书记强调：各部门要狠抓落实。", ["刘文华", "强调"]],
-    ["提出…要求 after a long adverbial", "县长王海涛就深入推进安全生产专项整治提出四点要求，一要压实责任，二要排查隐患。", ["王海涛", "要求"]],
-    ["并提出了…要求 after another clause", "王海涛对会议的成功召开表示祝贺，并提出了三点具体的要求：一要学深悟透，二要抓好落实。", ["王海涛", "要求"]],
+    ["提出…要求 after a long adverbial", "县长王海涛就深入推进安全生产专项整治提出四点要求，一要压实责任，二要排查隐患。", ["王海涛", "提出四点要求"]],
+    ["并提出了…要求 after another clause", "王海涛对会议的成功召开表示祝贺，并提出了三点具体的要求：一要学深悟透，二要抓好落实。", ["王海涛", "提出了三点具体的要求"]],
   ])("finds a statement: %s", (_form, sentence, pair) => {
     const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
     expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
@@ -229,7 +229,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it.each([
     ["会议 + verb with no comma", "会议要求全校各部门必须严防死守。", ["会议", "要求"]],
     ["并/同时 chaining the subject's verb", "镇党委书记黄治平同志对人大工作表示肯定，同时要求全体代表履职尽责。", ["黄治平", "要求"]],
-    ["提出…要求 with the numbered demands after it", "会上，县委常委连云进对大会的召开表示祝贺，并提出了四点具体的要求。一要加强学习，二要抓好落实。", ["连云进", "要求"]],
+    ["提出…要求 with the numbered demands after it", "会上，县委常委连云进对大会的召开表示祝贺，并提出了四点具体的要求。一要加强学习，二要抓好落实。", ["连云进", "提出了四点具体的要求"]],
   ])("finds a statement: %s", (_form, sentence, pair) => {
     const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
     expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
@@ -240,9 +240,29 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([["会议", "指出", "会议指出\n市委常委会听取各党组工作汇报，目的是统一思想。"]]);
   });
 
-  it("takes no statement from 提出要求 closing a sentence (the demands are not given)", () => {
-    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。王海涛作总结讲话，对做好明年工作提出要求。")!;
-    expect(got.statements).toEqual([]);
+  it("takes 提出要求 closing a sentence as a statement of the person who puts the demands forward, and 提出 only with what is put forward", () => {
+    const lead = "12月6日，县委书记刘文华主持召开县委常委会会议。";
+    const closing = briefOf(`${lead}王海涛作总结讲话，对做好明年工作提出要求。`)!;
+    expect(closing.statements.map((s) => [s.speaker, s.verb])).toEqual([["王海涛", "提出要求"]]);
+    const directive = briefOf(`${lead}院长张琦提出要全面、系统学习领会《意见》精神。`)!;
+    expect(directive.statements.map((s) => [s.speaker, s.verb])).toEqual([["张琦", "提出"]]);
+    // 提出 with another object proposes nothing said; 会议提出，… sets out a programme
+    expect(briefOf(`${lead}王海涛提出三项议案。会议提出，到2029年完成改革任务。`)!.statements).toEqual([]);
+    // the owner of the subject (习近平总书记的贺信…提出…) and a roll of attendees (…参加会议，提出…) name no speaker
+    expect(briefOf(`${lead}县委常委王海涛、副县长李卫东参加会议，提出工作要求。`)!.statements).toEqual([]);
+    expect(briefOf(`${lead}习近平总书记的贺信对共建网上美好精神家园提出明确要求。`)!.statements).toEqual([]);
+  });
+
+  it("takes the subject of the sentence for a later clause's verb, a pronoun opening a clause, a light verb and a role as speakers", () => {
+    const lead = "12月6日，县委书记刘文华主持召开县委常委会会议。";
+    const pairs = (sentence: string) => briefOf(`${lead}${sentence}`)!.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text]);
+    expect(pairs("会上，副镇长张力传达了县秸秆禁烧调度会精神，指出当前工作有所松懈。")).toEqual([["张力", "指出", "张力"]]);
+    expect(pairs("副县长李卫东作了发言。他要求各督查组要认真落实会议精神。")).toEqual([["李卫东", "要求", "他"]]);
+    expect(pairs("同时，县委书记陆晓延对当前重点工作进行了强调：一是加强安全生产。")).toEqual([["陆晓延", "强调", "陆晓延"]]);
+    expect(pairs("镇党委主要负责人在大会上指出：牛镇正处于蓄势待发的重要时期。")).toEqual([["镇党委主要负责人", "指出", "镇党委主要负责人"]]);
+    expect(pairs("参会人员表示，将以更加务实的举措推进工作。")).toEqual([["参会人员", "表示", "参会人员"]]);
+    // 指出了… names what was found; it introduces no speech
+    expect(pairs("副县长李卫东指出了存在的短板和不足。")).toEqual([]);
   });
 
   it("reads a day without a year against the page's own date, never after it (a report tells of a meeting held)", () => {
@@ -365,7 +385,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
 
   it("resolves 他 opening 提出…要求 to the person named before (他提出几点要求，一是…)", () => {
     const got = briefOf("3月1日，镇党委召开会议。镇党委书记张渊主持会议并讲话。\n张渊指出，换届时间紧。\n他提出几点要求，一是要充分认识换届的重要性，二是要严肃纪律。")!;
-    expect(got.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text])).toEqual([["张渊", "指出", "张渊"], ["张渊", "要求", "他"]]);
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text])).toEqual([["张渊", "指出", "张渊"], ["张渊", "提出几点要求", "他"]]);
   });
 
   it("takes the decisions of a ；-chain before a statement in its last item (…；表决通过了大会日程；…杨武…作了说明)", () => {

@@ -27,22 +27,31 @@ const SPEECH_OPENERS = new Set(["，", ",", "：", ":"]);
 const CLAUSE_BREAKS = new Set(["，", ",", "；", ";"]);
 /** `作了说明`, `进行说明`. */
 const EXPLAINED = /(?:作了|做了|进行|作|做)$/u;
+/** `对…进行了强调`, `作了强调`: another verb as the object of a light verb (bare 作 would take 工作要求). */
+const LIGHT_VERB = /(?:作了|做了|进行了?)$/u;
+/** `指出了存在的短板和不足`: 指出 with an aspect marker names what was found, it introduces no speech. */
+const FOUND = /^了/u;
+/** A roll of who attended (`…孙蓬参加会议，提出工作要求`): the people listed are not the subject of what follows. */
+const ROLL = /(?:参加|出席|列席)(?:了)?(?:会议|活动|学习)?$/u;
+/**
+ * A speaker the text names by role, as members or as a document (`镇党委主要负责人在大会上指出：`, `参会人员表示，`,
+ * `该镇党委书记指出`, `报告指出，`): the brief keeps it as written.
+ */
+const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记)$/u;
+/** Between a role and its verb: where (`在大会上`) and adverbs (`一致`, `认真`). */
+const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
+/** A short opening clause before a speaker (`随后，`, `会上，`). */
+const PREAMBLE = /^[^，,。；;]{1,4}[，,]$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
 const MAX_ADVERBIAL = 12;
 /** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
 const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|主席|委员))?$/u;
-/** `…提出了四点具体的要求。一要加强学习…`: the demands follow as a list the enumeration stage found. */
-function demandsFollow(mt: MeetingText, after: number): boolean {
-  if (!TRAILING_STOP.test(mt.text[after] ?? "")) return false;
-  let next = after + 1;
-  while (next < mt.text.length && isBlank(mt.text[next]!)) next++;
-  return mt.markerStarts.has(next);
-}
-
-/** A clause chaining a verb to its sentence's subject: `，并…`, `，同时…`, `，还…`. */
-const CHAINED = /[，,](?:并|同时|还)$/u;
-/** `提出(了)(四点)(具体的)要求`: the verb 提出 with 要求 as its object. */
-const PUT_FORWARD = /提出[^，,。；;]{0,10}$/u;
+/** A later clause chaining a verb to its sentence's subject: `，指出…`, `，并…`, `，同时…`, `，还…`. */
+const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
+/** `提出(了)(四点)(具体的)要求`: 要求 as the object of 提出, the verb phrase of the statement. */
+const DEMANDS = /^[^，,。；;：:！？!?]{0,12}?要求/u;
+/** What comes between a later clause's start and its 提出 (`，并对党小组开展工作提出要求`): a connective, a topic. */
+const LATER_PREDICATE = /^(?:并|同时|还|也|又|随后|最后)?(?:[对就][^，,；;]*)?$/u;
 /** Longest title written after a name (`常务副书记`), in characters. */
 const MAX_TITLE_AFTER = 8;
 /** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
@@ -134,15 +143,72 @@ function writtenSpeaker(mt: MeetingText, person: Span): Span {
   return span(mt.text, person.start, person.end + (title ? (title === "同志" ? 0 : deputy.length) + title.length : 0));
 }
 
+/** The person is the clause's subject: only its titles come before it (`会上，县委书记刘文华要求…`). */
+function opensClause(mt: MeetingText, at: number): boolean {
+  const clause = containing(mt.clauses, at);
+  return clause !== undefined && at - clause.start <= MAX_TITLES && within(mt.persons, clause.start, at).length === 0;
+}
+
+/** Nothing but titles before the person in its clause (`县委常委、组织部长杨武`), not a verb (`对贯彻落实习近平…`). */
+function titledSubject(mt: MeetingText, person: Span): boolean {
+  const clause = containing(mt.clauses, person.start);
+  if (!clause || !opensClause(mt, person.start)) return false;
+  const before = mt.text.slice(clause.start, person.start);
+  // `习近平总书记的贺信…`: the person owns the subject, is not it
+  if (mt.text.slice(person.end, person.end + MAX_TITLE_AFTER).startsWith("的", writtenSpeaker(mt, person).end - person.end)) return false;
+  return before === "" || officeTitles().some((t) => before.endsWith(t));
+}
+
+const personSpeaker = (mt: MeetingText, person: Span): Speaker => ({ speaker: person.text, speakerSpan: writtenSpeaker(mt, person) });
+
+/** `他` or `她` at `at` (opening a sentence or clause): the person named last before it; `他们`: the people named last. */
+function pronounSpeaker(mt: MeetingText, at: number): Speaker {
+  if (mt.text[at + 1] === "们") {
+    // a roll with titles between the names (`民盟中央主席丁仲礼、…、无党派人士代表李卫等`) is no `、` list of names
+    const group = groupBefore(mt, at);
+    return { speaker: group?.text.includes("、") ? group.text : mt.text.slice(at, at + 2), speakerSpan: span(mt.text, at, at + 2) };
+  }
+  const person = mt.persons[lastPersonBefore(mt, at)];
+  return { speaker: person?.text ?? mt.text[at]!, speakerSpan: span(mt.text, at, at + 1) };
+}
+const isPronoun = (c: string | undefined) => c === "他" || c === "她";
+
+/**
+ * The subject of a clause before `v` that a later clause of the sentence goes on from (`副镇长张力传达了…，指出…`,
+ * `他详细解读了…，强调…`): the last person opening a clause, or the pronoun opening the sentence.
+ */
+function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
+  const people = within(mt.persons, sentence.start, v);
+  if (people.length > 1 && ROLL.test(trimEnd(mt.text, span(mt.text, people[people.length - 1]!.end, v)).text)) return undefined;
+  for (let k = people.length - 1; k >= 0; k--) if (titledSubject(mt, people[k]!)) return personSpeaker(mt, people[k]!);
+  return isPronoun(mt.text[sentence.start]) ? pronounSpeaker(mt, sentence.start) : undefined;
+}
+
+/**
+ * Who puts forward demands or a view (`高翅对…工作提出要求`, `张琦提出要全面学习…`, `…，并对党小组开展工作提出要求`):
+ * the person opening the clause however long the topic before the verb, the pronoun opening it, or the sentence's
+ * subject when the clause goes on from it. The meeting's `会议提出，…` sets out a programme and is no statement.
+ */
+function proposer(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
+  const clause = containing(mt.clauses, v);
+  if (!clause) return undefined;
+  const first = mt.persons[firstEndingAfter(mt.persons, clause.start)];
+  if (first && first.end <= v && titledSubject(mt, first)) return personSpeaker(mt, first);
+  if (isPronoun(mt.text[clause.start])) return pronounSpeaker(mt, clause.start);
+  if (clause.start > sentence.start && LATER_PREDICATE.test(mt.text.slice(clause.start, v))) return sentenceSubject(mt, sentence, v);
+  return undefined;
+}
+
 function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
   const { text } = mt;
   const at = (start: number, end: number) => span(text, start, end);
-  if (verb === "说明") {
-    if (!EXPLAINED.test(text.slice(Math.max(sentence.start, v - 2), v))) return undefined;
-    const k = lastPersonBefore(mt, v);
-    const person = mt.persons[k];
-    return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) } : undefined;
+  if (verb === "提出") return proposer(mt, sentence, v);
+  if ((verb === "说明" ? EXPLAINED : LIGHT_VERB).test(text.slice(Math.max(sentence.start, v - 3), v))) {
+    const person = mt.persons[lastPersonBefore(mt, v)];
+    if (person && person.start >= sentence.start) return personSpeaker(mt, person);
   }
+  if (verb === "说明") return undefined;
+  if (verb === "指出" && FOUND.test(text.slice(v + 2, v + 3))) return undefined;
   const before = text[v - 1];
   // `会议强调全体干警要…`, `会议要求全校各部门必须…`: the meeting opening the sentence needs no comma after its verb;
   // `会议指出` alone on a line heads the paragraph it introduces
@@ -169,36 +235,29 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
       return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     }
   }
-  // the person is the clause's subject: only its titles come before it (`会上，县委书记刘文华要求…`)
-  const opensClause = (at: number) => {
-    const clause = containing(mt.clauses, at);
-    return clause !== undefined && at - clause.start <= MAX_TITLES && within(mt.persons, clause.start, at).length === 0;
-  };
   // `陆晓延要求常委班子成员要…`, `谢华生书记强调要…`: the verb right after the clause's subject takes its object
   // without a comma (the addressee, or what is stressed)
   if (verb !== "表示") {
     const person = mt.persons[lastPersonBefore(mt, v)];
-    if (person && person.start >= sentence.start && DIRECT_GAP.test(text.slice(person.end, v)) && opensClause(person.start)) {
+    if (person && person.start >= sentence.start && DIRECT_GAP.test(text.slice(person.end, v)) && opensClause(mt, person.start)) {
       return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     }
+    // `他要求各督查组要…`: the pronoun opening its clause
+    const clause = containing(mt.clauses, v - 1);
+    if (isPronoun(before) && clause?.start === v - 1) return pronounSpeaker(mt, v - 1);
   }
-  // `张维护副市长就深入推进教育整顿提出四点要求，一要…`, `连云进对…表示祝贺，并提出了四点具体的要求`: 提出…要求 has the
-  // sentence's subject as its speaker, however long the adverbial before it; `…提出要求。` alone says nothing
-  if (verb === "要求" && (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || demandsFollow(mt, v + verb.length)) && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
-    const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
-    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
-    // `他提出几点要求，一是…`: the pronoun opening the clause is the person named before
-    const clause = containing(mt.clauses, v);
-    if (clause && (text[clause.start] === "他" || text[clause.start] === "她") && !(person && person.end <= v)) {
-      const named = mt.persons[lastPersonBefore(mt, clause.start)];
-      return { speaker: named?.text ?? text[clause.start]!, speakerSpan: at(clause.start, clause.start + 1) };
-    }
-  }
-  // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `并要求全体代表一要…`: a later clause opening with 并 or 同时
-  // chains another verb of the sentence's subject
+  // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `副镇长张力传达了…，指出…`: a later clause (after 并, 同时 or
+  // none) chains another verb of the sentence's subject
   if (CHAINED.test(text.slice(Math.max(sentence.start, v - 3), v))) {
-    const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
-    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
+    const subject = sentenceSubject(mt, sentence, v);
+    if (subject) return subject;
+  }
+  if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
+    const clause = containing(mt.clauses, v);
+    const role = clause && text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "");
+    if (clause && role && ROLE_SPEAKER.test(role) && within(mt.persons, clause.start, v).length === 0) {
+      return { speaker: role, speakerSpan: at(clause.start, clause.start + role.length) };
+    }
   }
   // `全会对进一步全面深化改革做出系统部署，强调…`: a later clause of a sentence whose subject is the meeting
   if (before && CLAUSE_BREAKS.has(before)) {
@@ -218,10 +277,24 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
   return undefined;
 }
 
+/**
+ * The statement verb as written at `v`: 提出 with 要求 as its object is the phrase `提出…要求` (`提出了三方面要求`);
+ * 提出 alone speaks only before what is put forward (`提出要全面学习…`, `提出：…`); other verbs are the word.
+ */
+function writtenVerb(text: string, v: number, verb: string): string | undefined {
+  if (verb !== "提出") return verb;
+  const after = v + verb.length;
+  const demands = DEMANDS.exec(text.slice(after, after + 14));
+  if (demands) return text.slice(v, after + demands[0].length);
+  return text[after] === "要" || SPEECH_OPENERS.has(text[after] ?? "") ? verb : undefined;
+}
+
 function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string; at: number }) | undefined {
   for (let found = firstVerb(mt.text, sentence, statementVerbs()); found; found = firstVerb(mt.text, sentence, statementVerbs(), found.at + 1)) {
+    const verb = writtenVerb(mt.text, found.at, found.verb);
+    if (verb === undefined) continue;
     const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
-    if (speaker) return { ...speaker, verb: found.verb, at: found.at };
+    if (speaker) return { ...speaker, verb, at: found.at };
   }
   return undefined;
 }
@@ -358,7 +431,9 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
 function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, end: number): number {
   for (const next of within(mt.sentences, sentence.end, Math.min(end, paragraph.end))) {
     const said = statementIn(mt, lead, next, paragraph);
-    if (!said?.speakerSpan || said.speakerSpan.start !== next.start) continue;
+    if (!said?.speakerSpan) continue;
+    // the speaker opens the sentence, perhaps after a short opening clause (`随后，徐岩…`)
+    if (said.speakerSpan.start !== next.start && !PREAMBLE.test(mt.text.slice(next.start, said.speakerSpan.start))) continue;
     let stop = next.start;
     while (stop > sentence.end && isBlank(mt.text[stop - 1]!)) stop--;
     return stop;
@@ -398,7 +473,7 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
     if (sentence.start < coveredUntil) continue;
     while (mt.paragraphs[k]!.end < sentence.end) k++;
     const paragraph = mt.paragraphs[k]!;
-    if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
+    if (text.startsWith("此前", sentence.start) || text.startsWith("会前", sentence.start)) continue; // an earlier meeting
     const statement = statementIn(mt, lead, sentence, paragraph);
     // a `；` chain lists items of business one by one (`…；表决通过了大会日程；…；杨武宣读了…并作了说明`): the items
     // before the one with the statement are decided apart from it
