@@ -8,6 +8,8 @@ import { isGongwenError } from "../src/core/errors.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { segmentStage } from "../src/segment/index.js";
 import { sentenceStage } from "../src/text/sentences.js";
+import { pageStage } from "../src/text/page.js";
+import { enumerationStage } from "../src/enumerate/index.js";
 import { MeetingBriefSchema } from "../src/core/schema.js";
 import { meetingBrief, meetingStage } from "../src/summarize/meeting.js";
 import { allSpans, expectSpans, expectValidDoc } from "./helpers/doc.js";
@@ -270,6 +272,17 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(meetingAnalyzer("2024-12-31").analyze(dated).meeting?.date).toBe("2017-01-16");
     const undated = "4月27日上午，学校召开党委常委会，校党委书记张某某主持会议。";
     expect(meetingAnalyzer("2024-01-10").analyze(undated).meeting?.date).toBe("2023-04-27");
+  });
+
+  it("reads a day without a year against the month the page's address files it under (…/n/201403/…), never a later one", () => {
+    const report = "2月28日上午，县委书记张某某主持召开县委常委会会议。";
+    const stages = [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage];
+    const dated = (url: string, referenceDate = "2026-12-06") => createAnalyzer({ stages, referenceDate, url }).analyze(report).meeting?.date;
+    expect(dated("http://m.news.wmxa.cn/n/201403/88883.html")).toBe("2014-02-28");
+    expect(dated("http://fzsfy.nmgfy.gov.cn/article/detail/2020/06/id/5263845.shtml")).toBe("2020-02-28");
+    // a month after the caller's reference date is no bound, nor a number that is no month (…/201599/…)
+    expect(dated("http://m.news.wmxa.cn/n/201403/88883.html", "2013-05-01")).toBe("2013-02-28");
+    expect(dated("http://example.cn/n/201599/1.html")).toBe("2026-02-28");
   });
 
   it("keeps a day soon after the page's own day (an announcement), and takes no lead from a notice's numbered provision", () => {
