@@ -274,6 +274,19 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(meetingAnalyzer("2024-01-10").analyze(undated).meeting?.date).toBe("2023-04-27");
   });
 
+  it("finds an undated lead when the sentence or the next names who presided, dated by a line above that opens with the day", () => {
+    const chaired = briefOf("新年伊始，中共中央政治局常委会昨召开会议，由中共中央总书记习近平主持并讲话。会议指出，要坚持稳中求进。")!;
+    expect(chaired.chair?.name).toBe("习近平");
+    expect(briefOf("新年伊始，中共中央政治局常委会召开会议，研究部署明年工作。会议指出，要坚持稳中求进。")).toBeUndefined();
+    const above = briefOf("党委中心组专题学习研讨\n4月14日，学校新闻网\n党委理论学习中心组召开专题学习研讨会议。会议由党委书记张志强主持。")!;
+    expect([above.date, above.chair?.name]).toEqual(["2024-04-14", "张志强"]);
+  });
+
+  it("takes the meeting a headline names alone as the subject of a first sentence without one (【…会议】 / 8月7日在…举行)", () => {
+    const got = briefOf("【政协年中工作会议】\n\n8月7日在区图书馆举行。与会委员听取了区政府上半年工作报告。")!;
+    expect([got.meeting?.name, got.date]).toEqual(["政协年中工作会议", "2024-08-07"]);
+  });
+
   it("reads a day without a year against the month the page's address files it under (…/n/201403/…), never a later one", () => {
     const report = "2月28日上午，县委书记张某某主持召开县委常委会会议。";
     const stages = [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage];
