@@ -282,6 +282,17 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect([above.date, above.chair?.name]).toEqual(["2024-04-14", "张志强"]);
   });
 
+  it("takes the month of a lead that writes only the day from a line above that opens with that day (3月18日 …\n…18日主持召开…)", () => {
+    const got = briefOf("3月18日 国务院常务会议研究推进政府职能转变\n国务院总理李克强18日主持召开国务院常务会议，研究加快推进机构改革。")!;
+    expect(got.date).toBe("2024-03-18");
+  });
+
+  it("reads the chair written after a unit without a title (会议由党委宣传统战部高建兴主持), and no name from a unit alone", () => {
+    const lead = "4月14日，党委理论学习中心组召开专题学习研讨会议。";
+    expect(briefOf(`${lead}会议由党委宣传统战部高建兴主持。`)!.chair?.name).toBe("高建兴");
+    expect(briefOf(`${lead}会议由区人大常委会办公室主持。`)!.chair?.name).toBe("区人大常委会办公室");
+  });
+
   it("takes the meeting a headline names alone as the subject of a first sentence without one (【…会议】 / 8月7日在…举行)", () => {
     const got = briefOf("【政协年中工作会议】\n\n8月7日在区图书馆举行。与会委员听取了区政府上半年工作报告。")!;
     expect([got.meeting?.name, got.date]).toEqual(["政协年中工作会议", "2024-08-07"]);

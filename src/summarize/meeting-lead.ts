@@ -188,6 +188,9 @@ function headlineMeeting(title: Span): Span | undefined {
   return inner[1]!.length <= MAX_PHRASE && endsWithMeetingNoun(inner[1]!) ? { start, end: start + inner[1]!.length, text: inner[1]! } : undefined;
 }
 
+/** The day of the month a date writes (`18` of `3月18日`, of `18日上午`). */
+const DAY_NUMBER = /[0-9０-９〇零一二三四五六七八九十]+(?=日)/u;
+
 /** `由…主持`, `…主持会议`: the line of a meeting report that names who presided. */
 const PRESIDED_BY = /由[^。；;！？]{1,40}主持|主持(?:了)?会议/u;
 
@@ -337,11 +340,13 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const dated = lead.sentence === mt.title ? mt.sentences.slice(0, LEAD_WINDOW).find((s) => s.text.includes(lead.predicate.text)) : lead.sentence;
   if (!dated) return {};
   let dates = within(mt.dates, dated.start, dated.end).filter(isDay);
-  // `4月14日，…\n党委理论学习中心组召开…会议。`: an undated lead under a line that opens with the day
-  if (dates.length === 0) {
-    const above = mt.paragraphs[firstEndingAfter(mt.paragraphs, dated.start) - 1];
-    const day = above && within(mt.dates, above.start, above.end).find(isDay);
-    if (day && day.start === above.start) dates = [day];
+  // `4月14日，…\n党委理论学习中心组召开…会议。`: an undated lead under a line that opens with the day; `3月18日 国务院常务
+  // 会议…\n国务院总理李克强18日主持召开…`: a lead giving only the day under a line that opens with that day and its month
+  const above = mt.paragraphs[firstEndingAfter(mt.paragraphs, dated.start) - 1];
+  const heading = above && within(mt.dates, above.start, above.end).find(isDay);
+  if (heading && heading.start === above!.start) {
+    const dayOnly = dates[0] && !dates[0].text.includes("月") && DAY_NUMBER.exec(dates[0].text)?.[0] === DAY_NUMBER.exec(heading.text)?.[0];
+    if (dates.length === 0 || dayOnly) dates = [heading];
   }
   const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
   const days = dates.filter((d) => d !== dateline);
@@ -451,6 +456,26 @@ export function nameAfterTitle(body: string): string | undefined {
   return GIVEN_NAME.test(rest) && !ROLE.test(rest) ? rest : undefined;
 }
 
+/** Single-character surnames (dict/entity-surnames.txt). */
+let surnameSet: ReadonlySet<string> | undefined;
+const surnames = () => (surnameSet ??= new Set(readDictLines("entity-surnames.txt").flatMap((l) => l.fields).filter((w) => w.length === 1)));
+/** What a unit's name ends with, before the name of a person from it (`党委宣传统战部高建兴`, `校办公室王芳`). */
+const UNIT_END = /[部办委局处室院所科组厅队站]$/u;
+
+/**
+ * `党委宣传统战部高建兴`: a person written after their unit, without a title; the name is a surname and one or two
+ * characters after the unit's last character.
+ */
+function nameAfterUnit(body: string): string | undefined {
+  if (UNIT_END.test(body)) return undefined; // the unit itself (`区人大常委会办公室`)
+  for (const length of [3, 2]) {
+    const name = body.slice(-length);
+    const unit = body.slice(0, -length);
+    if (unit.length >= 2 && UNIT_END.test(unit) && GIVEN_NAME.test(name) && !ROLE.test(name) && surnames().has(name[0]!)) return name;
+  }
+  return undefined;
+}
+
 /** The chair named by the `主持` at `at`, if any. */
 function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undefined {
   const { text } = mt;
@@ -463,7 +488,7 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
     const known = mt.persons.find((p) => p.text.length < body.text.length && body.text.endsWith(p.text));
     if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };
-    const name = nameAfterTitle(body.text);
+    const name = nameAfterTitle(body.text) ?? nameAfterUnit(body.text);
     if (name) return { name, titles: [], span: span(text, at - name.length, at) };
     // `会议由支部书记主持`: an office without its holder's name names no chair (a body does: 由中央政治局主持)
     if (officeTitles().some((title) => body.text.endsWith(title))) return undefined;
