@@ -265,6 +265,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(pairs("参会人员表示，将以更加务实的举措推进工作。")).toEqual([["参会人员", "表示", "参会人员"]]);
     // 指出了… names what was found; it introduces no speech
     expect(pairs("副县长李卫东指出了存在的短板和不足。")).toEqual([]);
+    // a later sentence whose speaker follows a short opening clause starts a statement of its own
+    expect(pairs("副县长高岩指出，脱贫成果要巩固。针对下一步的工作，高岩提出三点要求。")).toEqual([["高岩", "指出", "高岩"], ["高岩", "提出三点要求", "高岩"]]);
   });
 
   it("reads a day without a year against the page's own date, never after it (a report tells of a meeting held)", () => {

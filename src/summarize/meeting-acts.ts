@@ -41,7 +41,7 @@ const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人�
 /** Between a role and its verb: where (`在大会上`) and adverbs (`一致`, `认真`). */
 const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
 /** A short opening clause before a speaker (`随后，`, `会上，`). */
-const PREAMBLE = /^[^，,。；;]{1,4}[，,]$/u;
+const PREAMBLE = /^[^，,。；;]{1,12}[，,]$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
 const MAX_ADVERBIAL = 12;
 /** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
