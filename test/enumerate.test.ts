@@ -317,6 +317,21 @@ describe("a heading level with one item so far", () => {
     expect([section!.style, markers(section!), section!.items[0]!.end]).toEqual(["cn-dun", ["一、"], text.length]);
   });
 
+  it("keeps a lone run-in 一、 right after the count that announces it when the excerpt stops in its part", () => {
+    const speech = "下面，我就做好今年工作再讲三点意见。一、明确目标任务，强化工作措施。今年以来，各乡镇按照县委部署，扎实推进各项工作，全县";
+    const [part] = enumerations(speech);
+    expect([part!.style, markers(part!), part!.items[0]!.end]).toEqual(["cn-dun", ["一、"], speech.length]);
+    // Without the announcement a 一、 run on mid-paragraph is a stray number, cut or not.
+    expect(enumerations("今年以来，各乡镇扎实推进各项工作。一、明确目标任务，强化工作措施，全县")).toEqual([]);
+  });
+
+  it("reads a paragraph that ends in a site's ASCII dots as cut there (…四项措施:一是...)", () => {
+    const text = "工作汇报\n我镇采取了四项措施:一是...\n请先登录\n相关推荐";
+    const [list] = enumerations(text);
+    expect([list!.style, markers(list!), list!.items[0]!.text]).toEqual(["inline-shi", ["一是"], "一是..."]);
+    expect(enumerations("我镇采取了四项措施:一是加强宣传。\n相关推荐")).toEqual([]);
+  });
+
   it("takes no lone marker for a list in a text that ends its sentence, nor a lone later item, nor 第一章 over 一、", () => {
     expect(enumerations("会议要求，一是要深入学习贯彻党的二十大精神。")).toEqual([]);
     expect(enumerations("三、其他事项\n各单位要按时上报")).toEqual([]);
@@ -366,6 +381,28 @@ describe("a page that flattened its paragraphs into one line", () => {
     const [top] = enumerations(text);
     expect([top!.style, markers(top!)]).toEqual(["cn-dun", ["十二、", "十三、", "十四、"]]);
     expect(top!.items.map((item) => (item.children ?? []).map((child) => child.items.length))).toEqual([[], [3], [2]]);
+  });
+});
+
+describe("lists a page kept from its HTML", () => {
+  it("reads 1. after a bullet that opens its line (an <li> as text), and leaves the bullet out of the item before", () => {
+    const text = "预约须知\n  • 工作日上班时间:上午8:30-12:00\n  • 1. 预约须提前一天。\n\n  • 2. 预约实名制。\n  • 3. 同一人每天只能预约一次。";
+    const [list] = enumerations(text);
+    expect([list!.style, markers(list!)]).toEqual(["arabic-dot", ["1.", "2.", "3."]]);
+    expect(list!.items.map((item) => item.text)).toEqual(["1. 预约须提前一天。", "2. 预约实名制。", "3. 同一人每天只能预约一次。"]);
+    // A bullet inside a line is punctuation: the number after it opens nothing.
+    expect(enumerations("办理时间 • 1. 工作日 • 2. 节假日")).toEqual([]);
+  });
+
+  it("runs the last section heading of a flattened report to its paragraph end, a lower point to its sentence end", () => {
+    const report =
+      "现将工作汇报如下：一、建设情况成立了领导小组。各村明确了责任人。二、宣传发动情况主力军是农民群众。为发动群众，我镇采取了两项措施：一是召开动员会；二是印发宣传单。\n特此报告。";
+    const [sections] = enumerations(report);
+    expect(sections!.items[1]!.text).toBe("二、宣传发动情况主力军是农民群众。为发动群众，我镇采取了两项措施：一是召开动员会；二是印发宣传单。");
+    expect(sections!.items[1]!.children!.map(markers)).toEqual([["一是", "二是"]]);
+    const points = "总的原则是：（1）坚持规划引领，统筹布局。加强用地保障。（2）坚持市场运作。完善政策。（3）坚持依法监管。今年要采取两项措施：一要完善制度；二要加强监管。";
+    const [paren, yao] = enumerations(points);
+    expect([paren!.items[2]!.text, markers(yao!)]).toEqual(["（3）坚持依法监管。", ["一要", "二要"]]);
   });
 });
 

@@ -9,7 +9,7 @@
 import type { Enumeration, ListItem, Span } from "../core/schema.js";
 import { type Layout } from "./layout.js";
 import { countBelow } from "../core/spans.js";
-import { INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
+import { bulletBefore, INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
 
 /** A proposed item: a numbered marker, or the lead words of a parallel clause (which brings its own end). */
 export interface Entry {
@@ -93,6 +93,12 @@ function plausible(marker: Marker, text: string): boolean {
 
 /** Numbered inline styles whose first item is a list when the text is cut inside it (the second never came). */
 const LONE_WHEN_CUT: ReadonlySet<EnumerationStyle> = new Set(["inline-shi", "inline-yao", "di"]);
+/**
+ * So is a heading run on right after the count that announces its list: a speech announces its parts and starts
+ * the first in the same paragraph (再讲三点意见。一、明确目标任务…), and an excerpt cut inside that part shows only 一、.
+ */
+const loneWhenCut = (entry: Entry, options: AssembleOptions) =>
+  LONE_WHEN_CUT.has(entry.style) || (!INLINE_STYLES.has(entry.style) && options.announced?.(entry.start) === true);
 
 /**
  * Groups markers into runs: a marker continues a recent run of its style when its number comes next (or after a
@@ -167,8 +173,9 @@ export function groupRuns(markers: readonly Marker[], layout: Layout, options: A
     const [entry] = run;
     if (!entry) return false; // a 首先 that became item 1 of a 第二… list
     if (entry.lineStart && !INLINE_STYLES.has(entry.style)) return true;
-    if (!LONE_WHEN_CUT.has(entry.style) || entry.ordinal !== 1 || !cutInLastParagraph(entry, layout, options)) return false;
-    entry.end = options.rangeEnd(entry.start); // the item runs to where the text stops
+    const cut = entry.ordinal === 1 && loneWhenCut(entry, options) ? cutInItsParagraph(entry, layout, options) : undefined;
+    if (cut === undefined) return false;
+    entry.end = cut; // the item runs to where the text stops
     return true;
   });
 }
@@ -179,12 +186,15 @@ function continuesSequence(sequence: Run, ordinal: number, recent: readonly Run[
 }
 
 /**
- * The text (or the range holding `entry`) stops mid-sentence in the paragraph where `entry` is: an excerpt cut
- * inside the item, before its siblings could come.
+ * Where the text stops inside the paragraph of `entry`, if it does: the text (or the range holding it) ends there
+ * mid-sentence, or the paragraph ends in the ASCII dots a site appends where it shortened the text (…四项措施:一是...)
+ * and page chrome follows. Either way the excerpt was cut inside the item, before its siblings could come.
  */
-function cutInLastParagraph(entry: Entry, layout: Layout, options: AssembleOptions): boolean {
+function cutInItsParagraph(entry: Entry, layout: Layout, options: AssembleOptions): number | undefined {
   const end = options.rangeEnd(entry.start);
-  return end > entry.markerEnd && layout.cutAt(end) && layout.paragraph(end - 1) === layout.paragraph(entry.start);
+  if (end > entry.markerEnd && layout.cutAt(end) && layout.paragraph(end - 1) === layout.paragraph(entry.start)) return end;
+  const paragraphEnd = layout.trimEnd(entry.markerEnd, Math.min(end, layout.paragraphEnd(entry.start)));
+  return paragraphEnd > entry.markerEnd && layout.text.endsWith("...", paragraphEnd) ? paragraphEnd : undefined;
 }
 
 /**
@@ -273,6 +283,8 @@ export interface AssembleOptions {
    * trailing whitespace.
    */
   rangeEnd(pos: number): number;
+  /** Whether a count phrase announces a list right before `pos` (讲三点意见。一、…); see `announcedAt`. */
+  announced?(pos: number): boolean;
 }
 
 /** Places every run's items in the tree, level by level, and returns the top-level pieces. */
@@ -303,11 +315,14 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
 
 /**
  * The first item of its level runs to the end of its range, where the text stops mid-sentence (an excerpt cut
- * inside it). A later item alone (三、 with no 一、 or 二、) is still a stray line.
+ * inside it), or to the cut {@link groupRuns} found in its paragraph. A later item alone (三、 with no 一、 or 二、)
+ * is still a stray line.
  */
 function runsIntoCut(node: Node, layout: Layout, options: AssembleOptions): boolean {
+  if (node.entry.ordinal !== 1) return false;
+  if (node.entry.end !== undefined) return node.end === layout.trimEnd(node.entry.start, node.entry.end);
   const end = options.rangeEnd(node.entry.start);
-  return node.entry.ordinal === 1 && node.end === end && layout.cutAt(end);
+  return node.end === end && layout.cutAt(end);
 }
 
 /**
@@ -380,7 +395,9 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
  * (一、总体要求) heads everything up to the next item of its level or higher, a closing block (注：, 附件, the
  * date) or its parent's end; so does a run-in paragraph (（二）成立联合采购办公室。…) directly followed by items of
  * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and the last inline item as its
- * siblings did ({@link lastInlineEnd}).
+ * siblings did ({@link lastInlineEnd}). So does the last section heading (第X章, 一、, 第X条) run on inside a
+ * paragraph: a page that flattened a report keeps 一、建设情况…二、宣传发动情况… in one paragraph, and each section
+ * holds several sentences; a lower point run on ((3)坚持…。) is a sentence of the paragraph it stands in.
  */
 function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: AssembleOptions): number {
   const { entry } = node;
@@ -388,13 +405,18 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   const { index } = node;
   const limit = Math.min(node.parent?.end ?? Infinity, options.rangeEnd(entry.start));
   let end: number;
-  if (index < nodes.length - 1) end = nodes[index + 1]!.entry.start;
+  if (index < nodes.length - 1) {
+    const next = nodes[index + 1]!.entry.start;
+    const bullet = bulletBefore(layout.text, next);
+    end = bullet >= 0 ? bullet : next; // the next item's bullet (• 2. …) is its markup, not this item's words
+  }
   else if (entry.end !== undefined) end = entry.end;
   else if (INLINE_STYLES.has(entry.style) && !(entry.lineStart && hasWordsOnLine(entry, layout) && isHeadingLine(entry, layout))) {
     end = lastInlineEnd(node, layout, context);
   } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = layout.lineEnd(entry.start);
+  else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
   else end = layout.sentenceEnd(entry.markerEnd);
   return layout.trimEnd(entry.start, Math.min(end, limit));
 }

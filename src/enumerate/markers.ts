@@ -160,12 +160,33 @@ function runLength(text: string, from: number, max: number, table: Uint8Array): 
 
 /** The preceding character's code when a line starts at `at` (only blanks before it on its line). */
 const LINE = -1;
+/** Bullets a page's text keeps where an HTML <li> was (• 1. 预约工作日办理业务…). */
+const BULLETS = charTable("•‧●▪◦■◆");
+/** How far back the scans below look over blanks (so a megabyte of spaces followed by markers stays linear). */
+const MAX_BLANKS_BEFORE = 64;
 
-/** The code of the character before `at`, skipping blanks, or {@link LINE} at the start of the text or a line. */
-function preceding(text: string, at: number): number {
+/**
+ * Where the bullet that opens the line of `at` stands (`  • 1. …`), or -1: the list markup of an <li> flattened to
+ * text, which belongs to the item after it (a bullet mid-line is punctuation like any other).
+ */
+export function bulletBefore(text: string, at: number): number {
+  const stop = Math.max(-1, at - MAX_BLANKS_BEFORE);
   let i = at - 1;
-  // Bounded so that a megabyte of spaces followed by markers stays linear.
-  const stop = Math.max(-1, at - 64);
+  while (i > stop && BLANKS[text.charCodeAt(i)]) i--;
+  if (i <= stop || !BULLETS[text.charCodeAt(i)]) return -1;
+  let j = i - 1;
+  while (j > stop && BLANKS[text.charCodeAt(j)]) j--;
+  return j < 0 || LINE_BREAKS[text.charCodeAt(j)] ? i : -1;
+}
+
+/**
+ * The code of the character before `at`, skipping blanks, or {@link LINE} at the start of the text or a line; a
+ * line-opening bullet ({@link bulletBefore}) leaves the marker after it at the start of its line.
+ */
+function preceding(text: string, at: number): number {
+  if (bulletBefore(text, at) >= 0) return LINE;
+  let i = at - 1;
+  const stop = Math.max(-1, at - MAX_BLANKS_BEFORE);
   while (i > stop && BLANKS[text.charCodeAt(i)]) i--;
   return i < 0 || LINE_BREAKS[text.charCodeAt(i)] ? LINE : text.charCodeAt(i);
 }
