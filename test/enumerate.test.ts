@@ -406,6 +406,23 @@ describe("lists a page kept from its HTML", () => {
   });
 });
 
+describe("a text taken from a PDF", () => {
+  it("reads 1、 and (1) after the blank that stands for a lost line break, and nests the section's items under it", () => {
+    const text =
+      "会议制度 一、 会议组成 党组会议由党组成员组成。\n 二、 会议要求 1、 提请会议的议题应事先讨论。\n 提交的材料应于会前三天送办公室。\n 2、 发言要简明扼要。\n 3、 讨论的文件会后收回。";
+    const [top] = enumerations(text);
+    expect([top!.style, markers(top!)]).toEqual(["cn-dun", ["一、", "二、"]]);
+    expect(top!.items[1]!.children!.map(markers)).toEqual([["1、", "2、", "3、"]]);
+    const guide = "1、报名方式\n x|j    (1) 个人报名\n 任何考生均可报名。\n q~`t    (2) 集体报名\n 须为法人单位。";
+    expect(flat(enumerations(guide)).map((l) => [l.style, markers(l)])).toEqual([
+      ["arabic-dun", ["1、"]],
+      ["arabic-paren", ["(1)", "(2)"]],
+    ]);
+    // In running text a number after a word and no blank is a count, not an item (共1、2两批).
+    expect(enumerations("今年共分1、2两批实施。")).toEqual([]);
+  });
+});
+
 describe("numbering problems", () => {
   it("reports a gap instead of merging silently", () => {
     const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；四是强化督查，严肃问责。");

@@ -465,17 +465,17 @@ function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): numbe
 
 /**
  * The next paragraph opens with a marker of a lower heading level, or with a dash point (2.科学跨越的基本要求。…
- * ⏎——发展速度要快。: the points spell out the paragraph they follow); not with an inline one such as 一是.
+ * ⏎——发展速度要快。: the points spell out the paragraph they follow); not with an inline one such as 一是. So does
+ * the heading's own line where its first sub-item follows the heading words (四、 会议要求 1、 各科…): a text taken
+ * from a PDF or a flattened page lost the break there, and the items after it belong to the section all the same.
  */
 function headsLowerItems(entry: Entry, layout: Layout, context: PlaceContext): boolean {
+  const opensLower = (next: Entry | undefined) =>
+    next !== undefined && next.lineStart && (!INLINE_STYLES.has(next.style) || next.style === "dash") && next.rank > entry.rank;
+  const onLine = context.entries[countBelow(context.entries, entry.markerEnd, (e) => e.start)];
+  if (onLine && onLine.start < layout.lineEnd(entry.start) && opensLower(onLine) && onLine.ordinal === 1) return true;
   const next = context.entries[countBelow(context.entries, layout.lineEnd(entry.start), (e) => e.start)];
-  return (
-    next !== undefined &&
-    next.lineStart &&
-    (!INLINE_STYLES.has(next.style) || next.style === "dash") &&
-    next.rank > entry.rank &&
-    layout.paragraph(next.start) === layout.paragraph(entry.start) + 1
-  );
+  return opensLower(next) && layout.paragraph(next!.start) === layout.paragraph(entry.start) + 1;
 }
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
