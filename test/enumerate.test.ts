@@ -390,8 +390,8 @@ describe("lists a page kept from its HTML", () => {
     const [list] = enumerations(text);
     expect([list!.style, markers(list!)]).toEqual(["arabic-dot", ["1.", "2.", "3."]]);
     expect(list!.items.map((item) => item.text)).toEqual(["1. 预约须提前一天。", "2. 预约实名制。", "3. 同一人每天只能预约一次。"]);
-    // A bullet inside a line is punctuation: the number after it opens nothing.
-    expect(enumerations("办理时间 • 1. 工作日 • 2. 节假日")).toEqual([]);
+    // A bullet that does not open its line is punctuation: it stays in the item it stands in.
+    expect(enumerations("注意事项：\n1. 预约须提前一天•当天无效。\n2. 实名预约。")[0]!.items[0]!.text).toBe("1. 预约须提前一天•当天无效。");
   });
 
   it("runs the last section heading of a flattened report to its paragraph end, a lower point to its sentence end", () => {
