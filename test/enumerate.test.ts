@@ -325,6 +325,14 @@ describe("a heading level with one item so far", () => {
     expect(enumerations("今年以来，各乡镇扎实推进各项工作。一、明确目标任务，强化工作措施，全县")).toEqual([]);
   });
 
+  it("keeps a lone ——-led point under its heading when the excerpt stops inside it", () => {
+    const text = "一、发展环境\n“十三五”时期，全省技工教育取得明显成效。\n——政策环境不断优化。省委、省政府印发实施了";
+    const [section] = enumerations(text);
+    const [dash] = section!.items[0]!.children!;
+    expect([dash!.style, dash!.items.length, dash!.items[0]!.end]).toEqual(["dash", 1, text.length]);
+    expect(enumerations("一、发展环境\n全省技工教育取得明显成效。\n——政策环境不断优化。\n二、主要目标\n到2025年，")[0]!.items[0]!.children).toBeUndefined();
+  });
+
   it("reads a paragraph that ends in a site's ASCII dots as cut there (…四项措施:一是...)", () => {
     const text = "工作汇报\n我镇采取了四项措施:一是...\n请先登录\n相关推荐";
     const [list] = enumerations(text);

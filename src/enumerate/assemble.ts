@@ -91,8 +91,11 @@ function plausible(marker: Marker, text: string): boolean {
   return n >= 2;
 }
 
-/** Numbered inline styles whose first item is a list when the text is cut inside it (the second never came). */
-const LONE_WHEN_CUT: ReadonlySet<EnumerationStyle> = new Set(["inline-shi", "inline-yao", "di"]);
+/**
+ * Numbered inline styles, and the ——-led points that spell out a paragraph, whose first item is a list when the
+ * text is cut inside it (the second never came).
+ */
+const LONE_WHEN_CUT: ReadonlySet<EnumerationStyle> = new Set(["inline-shi", "inline-yao", "di", "dash"]);
 /**
  * So is a heading run on right after the count that announces its list: a speech announces its parts and starts
  * the first in the same paragraph (再讲三点意见。一、明确目标任务…), and an excerpt cut inside that part shows only 一、.
@@ -174,7 +177,7 @@ export function groupRuns(markers: readonly Marker[], layout: Layout, options: A
     if (!entry) return false; // a 首先 that became item 1 of a 第二… list
     if (entry.lineStart && !INLINE_STYLES.has(entry.style)) return true;
     const cut = entry.ordinal === 1 && loneWhenCut(entry, options) ? cutInItsParagraph(entry, layout, options) : undefined;
-    if (cut === undefined) return false;
+    if (cut === undefined || (entry.style === "dash" && !leadsWithSentence(entry, cut, layout.text))) return false;
     entry.end = cut; // the item runs to where the text stops
     return true;
   });
@@ -183,6 +186,15 @@ export function groupRuns(markers: readonly Marker[], layout: Layout, options: A
 /** A sequence of at least 首先, 其次 that `ordinal` continues, where no 第… list of the same count is open to take it. */
 function continuesSequence(sequence: Run, ordinal: number, recent: readonly Run[]): boolean {
   return sequence.length >= 2 && sequence.at(-1)!.ordinal + 1 === ordinal && !recent.some((run) => run.at(-1)!.ordinal + 1 === ordinal);
+}
+
+/**
+ * A ——-led point opens with a sentence of its own (——政策环境不断优化。…); a dash line without one is an attribution
+ * or a subtitle (——习近平 / ——记优秀共产党员张明), however the text ends.
+ */
+function leadsWithSentence(entry: Entry, end: number, text: string): boolean {
+  for (let i = entry.markerEnd; i < end; i++) if (FULL_STOPS.has(text[i]!)) return true;
+  return false;
 }
 
 /**
