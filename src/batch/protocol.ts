@@ -1,15 +1,16 @@
-/** What crosses the thread boundary between the pool and its workers. */
+/** What crosses the boundary between the pool and its workers, threads or processes. */
 import type { ErrorCode } from "../core/errors.js";
 import type { CompactIdf, TaggerWeights } from "../core/resources.js";
 import type { AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
+import type { Batch } from "./tasks.js";
 
 /** Fixed for the life of a pool: every worker builds the same analyzer from it. */
 export interface PoolConfig {
   analyzer: AnalyzerConfig;
   tag?: TagOptions;
-  /** The shipped resources its stages read, in SharedArrayBuffers: one copy per pool, not one per thread. */
-  shared: { taggerWeights?: TaggerWeights; idf?: CompactIdf };
+  /** Worker threads only: the shipped resources its stages read, in SharedArrayBuffers, one copy per pool. */
+  shared?: { taggerWeights?: TaggerWeights; idf?: CompactIdf };
 }
 
 /**
@@ -19,3 +20,10 @@ export interface PoolConfig {
 export type TaskOutcome =
   | { ok: true; value: string | object; id?: string | number }
   | { ok: false; code: ErrorCode; message: string };
+
+/** A worker process's messages from the pool: its config once, then one batch at a time. */
+export type ToProcess = { config: PoolConfig } | { batch: Batch };
+/** A worker process's answer to a batch. */
+export interface FromProcess {
+  outcomes: TaskOutcome[];
+}
