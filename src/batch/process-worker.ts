@@ -4,7 +4,8 @@
  * outcomes. It exits when the channel closes (the pool closed, or the parent died), so no worker outlives its pool.
  */
 import { batchRunner } from "./runner.js";
-import type { FromProcess, TaskOutcome, ToProcess } from "./protocol.js";
+import type { FromProcess, ToProcess } from "./processes.js";
+import type { TaskOutcome } from "./protocol.js";
 import type { Batch } from "./tasks.js";
 
 let work: ((batch: Batch) => TaskOutcome[]) | undefined;

@@ -4,8 +4,15 @@
  * that dies fails only the batch it held; the next batch for its place starts a new one.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import type { FromProcess, PoolConfig, TaskOutcome, ToProcess } from "./protocol.js";
+import type { PoolConfig, TaskOutcome } from "./protocol.js";
 import type { Batch } from "./tasks.js";
+
+/** A worker process's messages from the pool: its config once, then one batch at a time. */
+export type ToProcess = { config: PoolConfig } | { batch: Batch };
+/** A worker process's answer to a batch. */
+export interface FromProcess {
+  outcomes: TaskOutcome[];
+}
 
 /** A batch waiting for a worker, and where its outcomes go. */
 interface Pending {

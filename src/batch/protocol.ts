@@ -3,7 +3,6 @@ import type { ErrorCode } from "../core/errors.js";
 import type { CompactIdf, TaggerWeights } from "../core/resources.js";
 import type { AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
-import type { Batch } from "./tasks.js";
 
 /** Fixed for the life of a pool: every worker builds the same analyzer from it. */
 export interface PoolConfig {
@@ -21,9 +20,3 @@ export type TaskOutcome =
   | { ok: true; value: string | object; id?: string | number }
   | { ok: false; code: ErrorCode; message: string };
 
-/** A worker process's messages from the pool: its config once, then one batch at a time. */
-export type ToProcess = { config: PoolConfig } | { batch: Batch };
-/** A worker process's answer to a batch. */
-export interface FromProcess {
-  outcomes: TaskOutcome[];
-}
