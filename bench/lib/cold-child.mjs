@@ -68,8 +68,8 @@ async function workers(kind, count, text) {
   // one task per worker at once: the pool gives each idle worker one
   const outcomes = await Promise.all(Array.from({ length: count }, () => pool.run({ op: "analyze", format: "value", text })));
   if (outcomes.some((outcome) => !outcome.ok)) throw new Error(JSON.stringify(outcomes));
-  // a process pool's memory is its processes': theirs added to this one's
-  const workerKb = pool.processes.reduce((sum, child) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]), 0);
+  // a process pool's memory is its processes': theirs added to this one's (a build from before process pools has none)
+  const workerKb = (pool.processes ?? []).reduce((sum, child) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]), 0);
   const rss = rssMb() + (workerKb * 1024) / 1e6;
   await pool.close();
   return { rssMb: rss };
