@@ -119,6 +119,31 @@ describe("pollution reader", () => {
     }
   });
 
+  it("reports a homophone-spun copy (正府, 汇议, 发站) and reads it as the text it copies: same brief, summary and keywords", () => {
+    // what a homophone spinner makes of the seed: each word swapped everywhere for one of the same sound
+    const swaps = [["政府", "正府"], ["会议", "汇议"], ["发展", "发站"], ["党委", "当委"], ["书记", "书纪"], ["精神", "精伸"], ["领导", "领倒"]] as const;
+    const seed = seedText();
+    const spun = swaps.reduce((text, [word, homophone]) => text.split(word).join(homophone), seed);
+    const [clean, doc] = [analyzer.analyze(seed), analyzer.analyze(spun)];
+    expectValidDoc(doc);
+    const spinning = doc.input!.pollution!.find((p) => p.kind === "spinning")!;
+    expect(spinning.evidence.slice(0, 3).map((e) => [e.text, e.normalized])).toEqual([["当委", "党委"], ["汇议", "会议"], ["学院当委", "学院党委"]]);
+    for (const e of spinning.evidence) expect(spun.slice(e.start, e.end)).toBe(e.text);
+    expect(doc.brief).toEqual(clean.brief);
+    expect(doc.summary?.text).toBe(clean.summary?.text);
+    expect(doc.keywords?.map((k) => k.text)).toEqual(clean.keywords?.map((k) => k.text));
+  });
+
+  it("does not read words that meet across a boundary as homophones (应当委托, 正协同, 始发站, 大会仪式), nor one slip", () => {
+    for (const text of [
+      "项目测试应当委托具有法定资质的机构，供需两端正协同发力。",
+      "列车从始发站开出，纪念大会仪式在广场举行，世纪伟人的故居对外开放。",
+      "县政府召开常务会议，县正府办公室负责落实。",
+    ]) {
+      expect(kinds(analyzer.analyze(text))).toEqual([]);
+    }
+  });
+
   it("reports masks where names and years were, and leaves a forum's jammer out of the text read", () => {
     // dev item x-066: a township meeting script with 党 masked as X and the years as 20**
     const masked = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-066.txt", "utf8"));
