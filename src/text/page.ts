@@ -13,7 +13,7 @@ import { z } from "zod";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { parseOptions, parseText } from "../core/options.js";
 import { type Credits, IsoDateSchema, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../core/schema.js";
-import { datesIn } from "./dates.js";
+import { dateAt, datesIn } from "./dates.js";
 import { parseChineseNumber } from "../core/numerals.js";
 import { splitSentences } from "./sentences.js";
 import { spamIn } from "./spam.js";
@@ -610,8 +610,9 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
   let end = line.end;
   while (start < end && "（(〔[【 ".includes(text[start]!)) start++;
   while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
-  const found = datesIn(text, { ranges: [{ start, end }] });
-  const only = found.length === 1 && found[0]!.start === start && found[0]!.end === end ? found[0] : undefined;
+  // the date read at the line's start must end at its end: then it is the only one (most lines fail at their first character)
+  const found = dateAt(text, start, end);
+  const only = found?.end === end ? found : undefined;
   return only && (only.precision === "day" || only.precision === "time") && only.value ? only.value.slice(0, 10) : undefined;
 }
 
@@ -651,7 +652,7 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   }
   // ——2003年3月5日在…上; （2024年1月10日…全体会议通过）
   const opensWithDate = (line: Line) =>
-    /^[（(]/.test(line.text) && datesIn(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
+    /^[（(]/.test(line.text) && dateAt(text, line.start + 1, line.end) !== undefined;
   const subtitle = top.find((line) => (line.text.startsWith("——") || opensWithDate(line)) && dateIn(text, line, referenceDate));
   const dateline = top.find((line) => line.text.startsWith("新华社") && line.text.endsWith("电") && dateIn(text, line, referenceDate));
   // The document's own date (the day a report was delivered) before the day a news agency put it out.
@@ -704,8 +705,8 @@ function stampOpening(text: string, line: Line, firstLine: boolean): string | un
   const label = LATIN_DATE_LABEL.exec(line.text) ?? DATE_ENDED_LABEL.exec(line.text);
   if (!label && !firstLine) return undefined;
   const start = line.start + (label?.[0].length ?? 0);
-  const found = datesIn(text, { ranges: [{ start, end: Math.min(line.end, start + MAX_DATE_STAMP) }] })[0];
-  const numeric = found?.start === start && /^\d{4}[-/.]/.test(found.text);
+  const found = dateAt(text, start, Math.min(line.end, start + MAX_DATE_STAMP));
+  const numeric = found !== undefined && /^\d{4}[-/.]/.test(found.text);
   return numeric && (found.precision === "day" || found.precision === "time") && found.value ? found.value.slice(0, 10) : undefined;
 }
 
