@@ -350,6 +350,9 @@ function isMenu(line: Line): boolean {
   return (items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8);
 }
 
+/** What stands between the buttons of a row (`【打印】 【关闭】`, `打印本页 | 关闭窗口`). */
+const BUTTON_SEPARATORS = new Set([" ", "\u3000", "\u00a0", "|", "｜", "/", "·", "•", "【", "】", "[", "]"]);
+
 function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: PageVocabulary): LineInfo {
   if (spamLines.has(line.index)) return { kind: "spam" };
   const crumbs = readBreadcrumb(line, vocab.nav);
@@ -367,8 +370,15 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   }
   const footerTerms = short ? findTerms(vocab.footer, line.text) : [];
   if (footerTerms.length > 0) {
-    // 返回顶部 or 【打印】 alone on its line is a button, never a headline.
-    const button = footerTerms.length === 1 && footerTerms[0]!.entry.term.length === line.text.replace(/^【|】$/g, "").length;
+    // 返回顶部, 【打印】 or a row of them (打印本页 关闭窗口) alone on its line is a button, never a headline.
+    let rest = "";
+    let at = 0;
+    for (const term of footerTerms) {
+      rest += line.text.slice(at, term.start);
+      at = term.end;
+    }
+    rest += line.text.slice(at);
+    const button = [...rest].every((c) => BUTTON_SEPARATORS.has(c));
     return { kind: "weak-footer", button };
   }
   return {};
@@ -428,6 +438,9 @@ function markMastheads(lines: Line[], infos: LineInfo[]): void {
     if (ORGAN_MASTHEAD.test(text) || lines.slice(i + 1, i + 1 + MASTHEAD_GAP).some((line) => DOCUMENT_NUMBER.test(line.text))) infos[i]!.kind = "metadata";
   }
 }
+
+/** A site's or an organ's name on its own line (某某县人民政府, 某某大学新闻网): a masthead, not a headline. */
+const SITE_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府网|门户网站|新闻网|大学|学院|委员会|人民法院|人民检察院)$/;
 
 const MAX_COLUMN_NAME = 10;
 
@@ -524,11 +537,14 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     return !parts.some((p) => p.startsWith("—")) && DOCUMENT_TYPE_ENDING.test(joined) && (joined.includes("关于") || parts.slice(1).every((p) => p.length <= 2));
   };
   const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
-  const title = chosen.slice(0, typed >= 0 ? typed + 1 : 1);
+  // a site's name over the headline with no blank between (某某县人民政府 / 县委常委会…) is the masthead, unless the two
+  // make one broken document title (某县人民政府 / 关于…的通知)
+  const named = typed < 0 && chosen.length > 1 && SITE_NAME.test(lines[chosen[0]!]!.text) ? 1 : 0;
+  const title = chosen.slice(named, typed >= 0 ? typed + 1 : named + 1);
   const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!);
   if (!contentAfter) return [];
   for (const block of blocks) {
-    if (block[0]! < title[0]!) for (const k of block) infos[k]!.kind = "navigation";
+    if (block[0]! < title[0]!) for (const k of block) if (k < title[0]!) infos[k]!.kind = "navigation";
   }
   for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
@@ -601,7 +617,26 @@ function readFrontMatter(text: string, lines: Line[]): { count: number; title?: 
 function dateIn(text: string, range: Span, referenceDate: string | undefined): string | undefined {
   const found = datesIn(text, { ranges: [range], ...(referenceDate ? { referenceDate } : {}) });
   const date = found.find((d) => (d.precision === "day" || d.precision === "time") && d.value && !d.relative);
-  return date?.value?.slice(0, 10);
+  const day = date?.value?.slice(0, 10);
+  // a year filled in from the day the page was fetched is the nearest one, which may be after it: a page is not
+  // published after it was fetched, so 3月5日 fetched on 2024-12-01 is 2024-03-05, not 2025-03-05
+  if (day && date!.inferred && referenceDate && day > referenceDate) {
+    const earlier = `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+    return earlier.endsWith("02-29") ? undefined : earlier;
+  }
+  return day;
+}
+
+/** `24-03-05`, `24/3/5`: a date field's value with a two-digit year (this century, not after the reference date). */
+const SHORT_YEAR_DATE = /^(\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/;
+
+function shortYearDate(value: string, referenceDate: string | undefined): string | undefined {
+  const m = SHORT_YEAR_DATE.exec(value);
+  if (!m) return undefined;
+  const [year, month, day] = [2000 + Number(m[1]), Number(m[3]), Number(m[4])];
+  const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const valid = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month, 0)).getUTCDate() >= day;
+  return valid && (referenceDate === undefined || iso <= referenceDate) ? iso : undefined;
 }
 
 /** A line that is only a date, perhaps bracketed: `2018年11月20日`, `（2022年10月16日）`. */
@@ -627,7 +662,13 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   // 发布日期 before 成文日期 or 更新时间 when a metadata table gives several
   const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text);
   for (const field of [...dateFields.filter(published), ...dateFields.filter((f) => !published(f))]) {
-    const date = dateIn(text, field.value, referenceDate);
+    const date = dateIn(text, field.value, referenceDate) ?? shortYearDate(field.value.text, referenceDate);
+    if (date) return date;
+  }
+  // the date a CMS writes unlabelled among the source and view count over the text (来源：县委办 | 2024-03-05 | 浏览：88)
+  const sourceLines = infos.slice(0, HEADER_WINDOW).flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : []));
+  for (const field of sourceLines.filter((f) => f.kind === "source" || f.kind === "views" || f.kind === "views.weak")) {
+    const date = dateIn(text, field.value, undefined);
     if (date) return date;
   }
   // a mirror's front matter dates the copy, not the page
