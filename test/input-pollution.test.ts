@@ -68,6 +68,8 @@ describe("pollution reader", () => {
     expect(evidence("x-060")?.[1]).toBe("千亿体育在线(中国)官方网站"); // brand and template, five times
     expect(evidence("x-067")).toEqual(["|成人毛片无码一区二区三区"]); // a porn site's tags after a State Council headline
     expect(evidence("x-068")).toEqual(["021期10-03-40-06-39-20"]); // a lottery draw in a fake government document
+    // a number brand written everywhere a county congress's name stood: 248365365公告, 《248365365议事规则》
+    expect(evidence("x-050")?.slice(0, 3)).toEqual(["248365365", "248365365", "248365365"]);
     // the hijacked string is left out of the text read: the meeting is the 党委's, the decision the 方案's
     const seo = analyzer.analyze("4月26日下午,bwin必赢党委在综合实验楼召开意识形态工作专题会。会议审议通过了《开云手机官网入口·(中国)官方网站2022年乡村振兴实施方案》。");
     for (const e of seo.input!.pollution![0]!.evidence) expect(seo.text.slice(e.start, e.end)).toBe(e.text);
@@ -80,6 +82,7 @@ describe("pollution reader", () => {
       readFileSync("test/fixtures/realworld/dev/m-190.txt", "utf8"), // 博彩 news: a gaming association's meeting
       readFileSync("test/fixtures/realworld/dev/p-060.txt", "utf8"), // a district's sports work meeting
       "请登录国家政务服务平台官方网站入口办理，或拨打12365热线。全年365天受理。",
+      "投诉请拨打12365热线。12365热线全天受理，12365热线也受理咨询。",
       "市体育局党组召开会议，研究体育彩票公益金使用。澳门特区政府博彩监察协调局局长出席。",
       "会议强调，要坚持开云见日的信心。",
       "教练表示，必赢的比赛也要认真对待。",
