@@ -437,6 +437,20 @@ describe("readPage on the header conventions of government, party, university, n
     expect([page.title?.text, page.publishedAt]).toEqual([HEADLINE, day]);
   });
 
+  it("takes an e-paper's headline after the edition's index and navigation, and its day from the masthead line", () => {
+    const lead = "本报讯（记者 张三）昨日下午，市委书记李四主持召开市委常委会会议，传达学习全省两会精神。会议指出，要把思想和行动统一到省委决策部署上来。";
+    const indexed = `第A02版：要闻 上一版  下一版\n加快建设现代化产业体系\n市委常委会昨日召开会议\n全市安全生产工作会议召开\n返回主页 | 某某晚报 | 标题导航 | 某某日报\n上一期  下一期\n市委常委会昨日召开会议\n传达学习贯彻全省两会精神\n${lead}`;
+    expect(readPage(indexed).title?.text).toBe("市委常委会昨日召开会议");
+    expect(readPage(indexed).title?.start).toBe(indexed.lastIndexOf("市委常委会昨日召开会议"));
+    const masthead = readPage(`某某日报 2024年03月05日 第01版\n版面导航\n市委常委会昨日召开会议\n${lead}`);
+    expect([masthead.title?.text, masthead.publishedAt]).toEqual(["市委常委会昨日召开会议", "2024-03-05"]);
+  });
+
+  it("reads a menu's entry repeated over the headline (首页 | 新闻中心 / 新闻中心) as the column, not the headline", () => {
+    const page = readPage(`首页 | 学校概况 | 新闻中心\n新闻中心\n我校召开2024年党风廉政建设工作会议\n发布者：党委宣传部 | 发布时间：2024-03-05 | 浏览次数：356\n${BODY}`);
+    expect([page.title?.text, page.publishedAt, page.column]).toEqual(["我校召开2024年党风廉政建设工作会议", "2024-03-05", "新闻中心"]);
+  });
+
   it("keeps an organ's name with 关于…的通知 as one broken title, and dates the notice by its 落款 in any form", () => {
     const notice = (signature: string) =>
       `某县人民政府办公室关于印发\n某县2024年重点工作任务分工方案的通知\n某政办发〔2024〕5号\n各乡镇人民政府，县政府各部门：\n现将方案印发给你们，请认真贯彻执行。\n某县人民政府办公室\n${signature}`;

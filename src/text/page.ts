@@ -145,6 +145,8 @@ const STAMP_CHARS = /^[\d\s年月日时分秒時:：.\-/]+$/;
 const WEEKDAY = /(?:星期|周)[一二三四五六日天]/g;
 /** E-paper chrome: the page of the edition (`第01版:要闻`, `第A2版：综合新闻`, `版次：`) heads the article on it. */
 const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|版次[:：])/;
+/** An e-paper's masthead line that ends with the edition (`某某日报 2024年03月05日 第01版`, `… 第A2版：要闻`). */
+const EDITION_MASTHEAD = /第[A-Za-z]?\d{1,3}[A-Za-z]?版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,6})?$/;
 /** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
 const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
@@ -312,6 +314,8 @@ interface LineInfo {
   button?: boolean;
   fields?: Field[];
   crumbs?: string[];
+  /** The column's name repeated under the breadcrumb or menu that names it. */
+  column?: boolean;
 }
 
 /** `学院首页 > 专题网站 > 主题教育专栏 > 正文` or `当前位置：首页 > 新闻` → the entries, outermost first. */
@@ -343,10 +347,12 @@ function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefi
   return parts.filter((p) => !CRUMB_PLACEHOLDERS.has(p));
 }
 
+const menuItems = (line: Line) => line.text.split(/[|｜]/).map((item) => item.trim());
+
 /** `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries (two when the first is the home page). */
 function isMenu(line: Line): boolean {
   if (line.text.length > 100) return false;
-  const items = line.text.split(/[|｜]/).map((item) => item.trim());
+  const items = menuItems(line);
   return (items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8);
 }
 
@@ -361,7 +367,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
   if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
   if (isDateStamp(line.text, true)) return { kind: "weak-stamp" };
-  if (short && EDITION_LINE.test(line.text)) return { kind: "metadata", edition: true };
+  if (short && (EDITION_LINE.test(line.text) || (line.text.length <= MAX_DATE_STAMP && EDITION_MASTHEAD.test(line.text)))) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
   if (fields) {
     if (fields.every((f) => CREDIT_FIELDS.has(f.kind))) return { kind: "credits", fields };
@@ -450,10 +456,13 @@ function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
   for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
     const info = infos[i]!;
     if (info.crumbs) crumbs = info.crumbs;
+    // a menu's entry repeated as the column's name (首页 | 学校概况 | 新闻中心 / 新闻中心) is one too
+    else if (info.kind === "navigation" && isMenu(lines[i]!)) crumbs = [...crumbs, ...menuItems(lines[i]!)];
     // short, as a column's name is, and over the headline: a breadcrumb may also end with the headline itself, which
     // its metadata line follows
     else if (!info.kind && lines[i]!.text.length <= MAX_COLUMN_NAME && crumbs.includes(lines[i]!.text) && infos[i + 1]?.kind === undefined) {
       info.kind = "navigation";
+      info.column = true;
     }
   }
 }
@@ -526,7 +535,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const overDateLine = anchor >= HEADER_WINDOW ? blocks.find((b) => b.at(-1) === anchor - 1)?.slice(-1) : undefined;
   // On an e-paper page the date, paper name and edition come first; the headline follows the edition line.
   const edition = infos.slice(0, i).findLastIndex((info) => info.edition);
-  const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > edition) : undefined;
+  // an e-paper may list the edition's headlines under its edition line, then its navigation (标题导航, 上一期 下一期):
+  // the article's headline comes after that
+  const editionNav = edition >= 0 ? infos.slice(0, i).findLastIndex((info, k) => k > edition && info.kind === "navigation") : -1;
+  const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > Math.max(edition, editionNav)) : undefined;
   const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
@@ -684,6 +696,9 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const header = prose < 0 ? top : top.slice(0, prose + 1);
   const topDate = header.map(stampDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
   if (topDate) return topDate;
+  // an e-paper's day, on its masthead line with the paper's name and the edition
+  const editionDay = header.map((line) => (infos[line.index]!.edition ? dateIn(text, line, referenceDate) : undefined)).find((d) => d !== undefined);
+  if (editionDay) return editionDay;
   // the day the site filed the page under (…/2019-03/04/content_…), before the day the document was signed (its 落款)
   const filed = options.url === undefined ? undefined : urlDate(options.url, referenceDate);
   if (filed) return filed;
@@ -892,7 +907,7 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
 
   const crumbs = infos.find((info) => info.crumbs)?.crumbs;
   if (crumbs && crumbs.length > 0) page.breadcrumb = crumbs;
-  const columnLine = lines.find((line, k) => infos[k]!.kind === "navigation" && !infos[k]!.crumbs && (crumbs?.includes(line.text) || vocab.columnEndings.some((e) => line.text.endsWith(e))));
+  const columnLine = lines.find((line, k) => infos[k]!.kind === "navigation" && !infos[k]!.crumbs && (infos[k]!.column || crumbs?.includes(line.text) || vocab.columnEndings.some((e) => line.text.endsWith(e))));
   const column = columnLine?.text ?? crumbs?.at(-1);
   if (column) page.column = column;
 
