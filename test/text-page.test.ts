@@ -430,6 +430,9 @@ describe("readPage on the header conventions of government, party, university, n
     ["a 新华社…电 dateline without its year, fetched later that year (not the nearer day of next year)", `${HEADLINE}\n新华社北京3月5日电\n${BODY}`, "2024-03-05"],
     ["扫一扫在手机打开当前页 over the headline", `扫一扫在手机打开当前页\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
     ["来源 with the day written in 年月日 after it", `${HEADLINE}\n来源：人民网－人民日报  2024年03月05日08:21\n${BODY}`, "2024-03-05"],
+    ["a stamp followed by the font switch", `${HEADLINE}\n2024-03-05 【字体：大 中 小】\n${BODY}`, "2024-03-05"],
+    ["a stamp followed by the publisher's name", `${HEADLINE}\n2024-03-05 10:20 某某县人民政府\n${BODY}`, "2024-03-05"],
+    ["a column's name over the headline (县委动态)", `县委动态\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
   ];
   it.each(pages)("%s", (_, text, day) => {
     const page = readPage(text, { referenceDate: "2024-12-01" });
@@ -444,6 +447,15 @@ describe("readPage on the header conventions of government, party, university, n
     expect(readPage(indexed).title?.start).toBe(indexed.lastIndexOf("市委常委会昨日召开会议"));
     const masthead = readPage(`某某日报 2024年03月05日 第01版\n版面导航\n市委常委会昨日召开会议\n${lead}`);
     expect([masthead.title?.text, masthead.publishedAt]).toEqual(["市委常委会昨日召开会议", "2024-03-05"]);
+  });
+
+  it("reads a meeting's name over two lines, the second opening with 暨, as one headline", () => {
+    const page = readPage(`某县召开2024年全县经济工作会议\n暨优化营商环境大会\n发布时间：2024-03-05\n${BODY}`);
+    expect(page.title?.text).toBe("某县召开2024年全县经济工作会议\n暨优化营商环境大会");
+  });
+
+  it("does not date a page by an attachment's upload stamp under its headline", () => {
+    expect(readPage(`${HEADLINE}\n2017-5-3 19:43 上传\n${BODY}`).publishedAt).toBeUndefined();
   });
 
   it("reads a menu's entry repeated over the headline (首页 | 新闻中心 / 新闻中心) as the column, not the headline", () => {

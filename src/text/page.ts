@@ -449,6 +449,11 @@ function markMastheads(lines: Line[], infos: LineInfo[]): void {
 const SITE_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府网|门户网站|新闻网|大学|学院|委员会|人民法院|人民检察院)$/;
 
 const MAX_COLUMN_NAME = 10;
+/**
+ * A column's name over the headline (县委动态, 学院新闻, 政务要闻): a short name that ends with what columns are called.
+ * Not 公告, which also ends a document's own title (中标公告).
+ */
+const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:动态|要闻|新闻|快讯|资讯|专栏|栏目|频道|专题)$/;
 
 /** The column's name repeated under the breadcrumb (`当前位置:首页 >> 学校要闻` / `学校要闻`) is navigation, not the headline. */
 function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
@@ -551,8 +556,11 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
   // a site's name over the headline with no blank between (某某县人民政府 / 县委常委会…) is the masthead, unless the two
   // make one broken document title (某县人民政府 / 关于…的通知)
-  const named = typed < 0 && chosen.length > 1 && SITE_NAME.test(lines[chosen[0]!]!.text) ? 1 : 0;
-  const title = chosen.slice(named, typed >= 0 ? typed + 1 : named + 1);
+  const named = typed < 0 && chosen.length > 1 && (SITE_NAME.test(lines[chosen[0]!]!.text) || COLUMN_NAME.test(lines[chosen[0]!]!.text)) ? 1 : 0;
+  // a meeting held with another is named over two lines, the second opening with 暨 (…工作会议 / 暨…大会)
+  let joined = named;
+  while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
+  const title = chosen.slice(named, typed >= 0 ? typed + 1 : joined + 1);
   const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!);
   if (!contentAfter) return [];
   for (const block of blocks) {
@@ -759,12 +767,18 @@ const DATE_ENDED_LABEL = /^[\u4e00-\u9fff]{1,4}(?:时间|日期|時間)\s*[:：]
  */
 function stampOpening(text: string, line: Line, firstLine: boolean): string | undefined {
   const label = LATIN_DATE_LABEL.exec(line.text) ?? DATE_ENDED_LABEL.exec(line.text);
-  if (!label && !firstLine) return undefined;
   const start = line.start + (label?.[0].length ?? 0);
   const found = dateAt(text, start, Math.min(line.end, start + MAX_DATE_STAMP));
   const numeric = found !== undefined && /^\d{4}[-/.]/.test(found.text);
-  return numeric && (found.precision === "day" || found.precision === "time") && found.value ? found.value.slice(0, 10) : undefined;
+  if (!numeric || !(found.precision === "day" || found.precision === "time") || !found.value) return undefined;
+  // unlabelled below the first line, the stamp is followed by page chrome only (【字体：大 中 小】) or the name of who
+  // published it, not by a word that says what it dates (2017-5-3 19:43 上传, an attachment)
+  const rest = text.slice(found.end, line.end).trim();
+  return label || firstLine || FONT_SIZE_SWITCH.test(rest) || PUBLISHER_NAME.test(rest) ? found.value.slice(0, 10) : undefined;
 }
+
+/** Who publishes a page, named after its time stamp (`2024-03-05 10:20 某某县人民政府`, `… 某某日报`). */
+const PUBLISHER_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委员会|日报|晚报|报社|新闻网|电视台|融媒体中心|办公室|宣传部)$/;
 
 /** The labels of the day a page was published (发布日期, 發佈時間, 发表于), as opposed to written (成文日期) or updated. */
 const PUBLICATION_LABEL = /^(?:发布|發佈|發布|发表|發表)/;
