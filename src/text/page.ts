@@ -652,8 +652,11 @@ const SHORT_YEAR_DATE = /^(\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/;
 
 function shortYearDate(value: string, referenceDate: string | undefined): string | undefined {
   const m = SHORT_YEAR_DATE.exec(value);
-  if (!m) return undefined;
-  const [year, month, day] = [2000 + Number(m[1]), Number(m[3]), Number(m[4])];
+  return m ? dayNotAfter(2000 + Number(m[1]), Number(m[3]), Number(m[4]), referenceDate) : undefined;
+}
+
+/** The ISO day of `year`, `month`, `day` if it is a day of the calendar and not after `referenceDate`. */
+function dayNotAfter(year: number, month: number, day: number, referenceDate: string | undefined): string | undefined {
   const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   const valid = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month, 0)).getUTCDate() >= day;
   return valid && (referenceDate === undefined || iso <= referenceDate) ? iso : undefined;
@@ -749,10 +752,8 @@ function urlDate(url: string, referenceDate: string | undefined): string | undef
   let best: { at: number; iso: string } | undefined;
   for (const pattern of URL_DATES) {
     for (const m of path.matchAll(pattern)) {
-      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const iso = `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-      const valid = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month, 0)).getUTCDate() >= day;
-      if (valid && (referenceDate === undefined || iso <= referenceDate) && (!best || m.index > best.at)) best = { at: m.index, iso };
+      const iso = dayNotAfter(Number(m[1]), Number(m[2]), Number(m[3]), referenceDate);
+      if (iso && (!best || m.index > best.at)) best = { at: m.index, iso };
     }
   }
   return best?.iso;
