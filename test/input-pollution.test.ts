@@ -138,6 +138,14 @@ describe("pollution reader", () => {
     expect(read(doc.meeting)).toBe(read(clean.meeting));
     expect(doc.summary?.text).toBe(clean.summary?.text);
     expect(doc.keywords?.map((k) => k.text)).toEqual(clean.keywords?.map((k) => k.text));
+    // a spun page in traditional script is read after the script reader, its evidence in the input's script
+    const tw = analyzer.analyze("3月4日，縣正府召開常務匯議，縣委書紀張三主持。會議強調，要推動經濟社會高質量發站。");
+    expect(tw.input!.pollution![0]!.evidence.map((e) => [e.text, e.normalized])).toEqual([
+      ["縣正府", "县政府"],
+      ["常務匯議", "常务会议"],
+      ["縣委書紀", "县委书记"],
+      ["高質量發站", "高质量发展"],
+    ]);
   });
 
   it("does not read words that meet across a boundary as homophones (应当委托, 正协同, 始发站, 大会仪式), nor one slip", () => {
