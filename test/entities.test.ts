@@ -364,6 +364,10 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("文/张三 图/李四", "李四")).toEqual(["图"]);
   });
 
+  it("reads the unit, the name, then the post (单位+姓名+职务), however jieba cuts the given name (省法院田/n 平利/a 副院长)", () => {
+    expect(written("传达了省法院田平利副院长的总结讲话精神。", "田平利")).toEqual(["副院长"]);
+  });
+
   it("shares a post with a roster whose first name has a surname outside the list (部党组成员库热西、汪民)", () => {
     const found = entities("部党组成员库热西、汪民、王世元出席会议。");
     for (const name of ["库热西", "汪民", "王世元"]) expect(person(found, name)?.attrs.titles, name).toEqual(["党组成员"]);

@@ -595,10 +595,20 @@ function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLex
     // one word jieba made of characters it does not know (韩宜波/x), or a surname it reads as a name (栗/nr 战书)
     const nameLike = first !== undefined && first.start === start &&
       ((first.end === t && first.pos === "x") || (first.end === start + 1 && isPersonTag(first.pos)));
-    if (!opens || !nameLike || last?.end !== t) continue;
+    if (last?.end !== t || !(opens ? nameLike : afterUnit(text, index, lexicon, first, start))) continue;
     const titles = titlesAfter(text, lexicon, t);
     if (titles.length > 0) into.push({ start, end: t, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
   }
+}
+
+/**
+ * The unit, the name, then the post (单位 + 姓名 + 职务: 省法院田平利副院长): right after a unit the organisation
+ * grammar reads, a one-character surname word that is no function word (田/n 平利/a) starts a name, whatever jieba
+ * makes of the given name.
+ */
+function afterUnit(text: string, index: TokenIndex, lexicon: EntityLexicon, first: Token | undefined, start: number): boolean {
+  if (!first || first.start !== start || first.end !== start + 1 || FUNCTION_TAGS.has(first.pos)) return false;
+  return orgEndingAt(text, index, lexicon, start) !== undefined;
 }
 
 /**
