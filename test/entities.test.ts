@@ -322,6 +322,9 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("区十五届人大常委会主任范大玉出席会议。", "范大玉")).toEqual(["区十五届人大常委会主任"]);
     expect(written("浙江宁波滕头村党委书记傅平均说。", "傅平均")).toEqual(["浙江宁波滕头村党委书记"]);
     expect(written("辛家庙派出所指导员李海蔚参加。", "李海蔚")).toEqual(["辛家庙派出所指导员"]);
+    // a unit named in quotation marks, marks and all; a one-character quotation is a word, not a unit
+    expect(written("“大工委”书记、街道党工委书记李建新讲话。", "李建新")).toEqual(["“大工委”书记", "街道党工委书记"]);
+    expect(written("大家喊“好”书记王建国带头鼓掌。", "王建国")).toEqual(["书记"]);
     // a session's 会议 and a unit's word that jieba glues to the post (主席团常务主席/n)
     expect(written("全国政协十三届一次会议主席团常务主席、秘书长张庆黎作了说明。", "张庆黎")).toEqual(["全国政协十三届一次会议主席团常务主席", "秘书长"]);
   });

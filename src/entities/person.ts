@@ -174,6 +174,8 @@ const CLAUSE_WORDS = new Set(["会议", "大会", "会上", "会", "活动", "�
   "时任", "现任", "曾任", "历任", "新任", "前任", "继任", "责令", "会同", "陪同"]);
 /** Longest unit written before a post, in characters (全国政协十三届一次会议主席团). */
 const MAX_BODY = 24;
+/** Longest unit written in quotation marks before a post, marks included (“大工委”). */
+const MAX_QUOTED_BODY = 10;
 /** One-character words that end the clause before a unit, whatever jieba tags them (经/n 中共中央政治局常委). */
 const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同跟在对向为从将给让使令就"]);
 /** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
@@ -217,6 +219,14 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
 function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): number {
   let at = start;
   while (at > 0 && start - at < MAX_BODY) {
+    // a unit's name in quotation marks (“大工委”书记): the quotation whole
+    if (text[at - 1] === "”") {
+      let open = at - 2;
+      while (open > 0 && at - open < MAX_QUOTED_BODY && isHan(text, open)) open--;
+      if (text[open] !== "“" || open > at - 4) break;
+      at = open;
+      continue;
+    }
     const token = tokenCovering(index, at - 1);
     if (!token || !isAllHan(text, token.start, at)) break;
     // a unit's last word that jieba glued to the post (主席团常务主席/n): its head is the unit's, unless the clause is in it
@@ -267,7 +277,8 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
     const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
-    const bodyStart = (title.value === "office" || org) && isHan(text, named - 1) ? widenBody(text, index, lexicon, named, title.start) : named;
+    const widens = isHan(text, named - 1) || text[named - 1] === "”";
+    const bodyStart = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
     titles.unshift(title.word);
     titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
