@@ -358,6 +358,13 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("学院院长、博士生导师王刚教授作报告。", "王刚")).toEqual(["学院院长", "博士生导师", "教授"]);
   });
 
+  it("gives two bodies joined by 、 that share one post the whole phrase as the title (县委、县政府办公室主任)", () => {
+    expect(written("县委、县政府办公室主任张三出席。", "张三")).toEqual(["县委、县政府办公室主任"]);
+    expect(written("理事会、工会主席高战华出席。", "高战华")).toEqual(["理事会、工会主席"]);
+    // two posts joined by 、 stay two
+    expect(written("副市长、市委常委张红出席。", "张红")).toEqual(["副市长", "市委常委"]);
+  });
+
   it("keeps a level character before a body in the unit, so the chain goes on (县政协副主席、县工商联主席)", () => {
     expect(written("县政协副主席、县工商联主席李华出席。", "李华")).toEqual(["县政协副主席", "县工商联主席"]);
   });

@@ -291,9 +291,29 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
     const joined = CHAIN_SEPARATORS.has(text[mark] ?? "") || TITLE_COMMAS.has(text[mark] ?? "");
     if (mark >= 0 && joined && longestEndingAt(lexicon.personTitles, text, mark)) q = mark;
-    else break;
+    else {
+      if (text[mark] === "、") shareTitleWithBody(text, index, lexicon, mark, titles, titleOrgs);
+      break;
+    }
   }
   return { titles, titleOrgs, orgSpans };
+}
+
+/**
+ * Two bodies that share one post, joined by 、 (监事会、工会主席高战华: he chairs both): the post is the whole phrase,
+ * as written, when a body without a post of its own ends at the 、 at `mark`.
+ */
+function shareTitleWithBody(text: string, index: TokenIndex, lexicon: EntityLexicon, mark: number, titles: string[], titleOrgs: (string | null)[]): void {
+  // the organisation grammar's body, or one word ending like a body (监事会/n)
+  const word = tokenCovering(index, mark - 1);
+  const wordBody = word && word.end === mark && BODY_WORD_TAGS.has(word.pos) && longestEndingAt(lexicon.orgSuffixes, text, mark, word.start)
+    ? { start: word.start, end: mark } : undefined;
+  const body = orgEndingAt(text, index, lexicon, mark) ?? wordBody;
+  if (!body || body.end !== mark || titles.length === 0) return;
+  const start = titleBody(text, index, lexicon, body)?.start ?? body.start;
+  if (!isAllHan(text, start, mark)) return;
+  titles[0] = `${text.slice(start, mark + 1)}${titleOrgs[0] ?? ""}${titles[0]}`;
+  titleOrgs[0] = null;
 }
 
 /** A person's chain from the text after a name in a name list (`国务院副总理`, `教授、华中师范大学原党委书记`). */
