@@ -441,6 +441,14 @@ describe("where the last item ends", () => {
     expect(enumerations(plan)[0]!.items[0]!.children![0]!.items[1]!.text).toBe("（二）基本原则。\n坚持人民至上。");
   });
 
+  it("ends the last of an enumeration's ；-closed lines with its own line, not over the paragraph after it", () => {
+    const rules = "全体会议的主要任务是：\n（一）讨论决定重大事项；\n（二）部署重要工作；\n（三）通报国内外形势。\n全体会议一般每半年召开一次。";
+    expect(enumerations(rules)[0]!.items.at(-1)!.text).toBe("（三）通报国内外形势。");
+    // Sections closed by 。 still head the paragraphs under them.
+    const plan = "（一）指导思想。坚持稳中求进。\n（二）基本原则。\n聚焦支小支农主业。";
+    expect(enumerations(plan)[0]!.items.at(-1)!.text).toBe("（二）基本原则。\n聚焦支小支农主业。");
+  });
+
   it("leaves a release's bracketed credit out of the last item, and keeps a task's responsible unit in it", () => {
     const release = "镇党委书记作了强调，一是提高认识。二是尽快进入角色。三是做好后勤保障。(阮云亮)";
     expect(enumerations(release)[0]!.items.at(-1)!.text).toBe("三是做好后勤保障。");

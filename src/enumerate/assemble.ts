@@ -431,6 +431,8 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   else if (entry.end !== undefined) end = entry.end;
   else if (INLINE_STYLES.has(entry.style) && !(entry.lineStart && hasWordsOnLine(entry, layout) && isHeadingLine(entry, layout))) {
     end = lastInlineEnd(node, layout, context);
+  } else if (entry.lineStart && oneLineSiblings(node, layout) && !headsLowerItems(entry, layout, context)) {
+    end = layout.lineEnd(entry.start); // 8、部署文明创建工作。 after seven 1、…； lines is one line too
   } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = layout.lineEnd(entry.start);
@@ -460,6 +462,23 @@ function withoutCredit(text: string, from: number, end: number): number {
 }
 /** The close of a task's bracketed assignment (（省大数据局牵头）, （海关总署负责）). */
 const ASSIGNS = /(?:负责|牵头|配合|負責|牽頭)$/u;
+
+/**
+ * Every earlier item of the list is one line closed by ；, the way items of an enumeration end until the last closes
+ * it with 。 (1、学习文件精神；… 8、部署文明创建工作。): the last, however much like a heading it looks, is one
+ * clause like them and heads nothing after it.
+ */
+function oneLineSiblings(node: Node, layout: Layout): boolean {
+  const { nodes } = node.list;
+  if (node.index === 0) return false;
+  for (let k = 0; k < node.index; k++) {
+    const start = nodes[k]!.entry.start;
+    if (layout.paragraph(nodes[k + 1]!.entry.start) - layout.paragraph(start) !== 1) return false;
+    const last = layout.text[layout.trimEnd(start, layout.lineEnd(start)) - 1];
+    if (last !== "；" && last !== ";") return false;
+  }
+  return true;
+}
 
 /**
  * A first section whose excerpt stops mid-sentence before any second came: the line it opens is the section's
