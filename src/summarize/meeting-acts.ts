@@ -40,6 +40,8 @@ const ROLL = /(?:参加|出席|列席)(?:了)?(?:会议|活动|学习)?$/u;
 const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记)$/u;
 /** Between a role and its verb: where (`在大会上`) and adverbs (`一致`, `认真`). */
 const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
+/** Longest role with its adverbial (bounds the end-anchored regexes to short strings). */
+const MAX_ROLE_PHRASE = 32;
 /** A short opening clause before a speaker (`随后，`, `会上，`). */
 const PREAMBLE = /^[^，,。；;]{1,12}[，,]$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
@@ -254,7 +256,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   }
   if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
     const clause = containing(mt.clauses, v);
-    const role = clause && text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "");
+    const role = clause && v - clause.start <= MAX_ROLE_PHRASE ? text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "") : undefined;
     if (clause && role && ROLE_SPEAKER.test(role) && within(mt.persons, clause.start, v).length === 0) {
       return { speaker: role, speakerSpan: at(clause.start, clause.start + role.length) };
     }
@@ -402,7 +404,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     else if (clause && opensWith(text, clause, v) && (meetingActs || (continuesMeeting && clause.start === sentence.start) || namesMeeting(trimEnd(text, span(text, sentence.start, clause.start)).text))) start = clause.start;
     // the subject is a meeting or body named otherwise (`…第20次会议表决通过了…`, `与会委员共同审议通过了…`): the
     // decision is the verb and its object
-    else if (clause && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, ""))) start = v;
+    else if (clause && v - clause.start <= 2 * MAX_SUBJECT && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, ""))) start = v;
     // `谢波、杨景宪两名同志分别以全票当选为…`: an election's result, the people elected as its subject
     else if (found.verb === "当选" && clause && within(mt.persons, clause.start, v).length > 0) start = clause.start;
     if (start < 0) continue;
