@@ -451,6 +451,20 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(named.decisions.map((s) => s.text)).toEqual(["会议决定，任命张建国为区财政局局长，李卫东为区财政局副局长。"]);
   });
 
+  it("takes a decision after a chain of agenda verbs (听取、审议和通过了…) or a meeting and its day (…第十六次会议24日下午表决通过了…), none inside a title or before 指出", () => {
+    const chain = briefOf("1月5日，区人大常委会召开主任会议。会议听取、审议和通过了区人大法制委员会关于代表议案审查意见的报告。")!;
+    expect(chain.decisions.map((s) => s.text)).toEqual(["会议听取、审议和通过了区人大法制委员会关于代表议案审查意见的报告。"]);
+    const day = briefOf("2月24日，全国人大常委会召开会议。十三届全国人大常委会第十六次会议24日下午表决通过了关于推迟召开十三届全国人大三次会议的决定。")!;
+    expect(day.decisions.map((s) => s.text)).toEqual(["表决通过了关于推迟召开十三届全国人大三次会议的决定。"]);
+    const none = briefOf("1月8日，中央纪委召开全会。全会协助党中央修订《党组讨论和决定党员处分事项工作程序规定（试行）》等。决定指出，要从严治党。")!;
+    expect(none.decisions).toEqual([]);
+  });
+
+  it("takes a joint session whose first part is a meeting (…工作会议暨学习秘书培训会) as the meeting held", () => {
+    const got = briefOf("昨日下午，全市党委(党组)理论学习中心组工作会议暨学习秘书培训会召开。")!;
+    expect(got.meeting?.name).toBe("全市党委(党组)理论学习中心组工作会议暨学习秘书培训会");
+  });
+
   it("takes no heading verb (会议决定：同意…；原则同意…) and no document named by its adoption (审议通过的《…》, 决定(草案)) as a decision", () => {
     const got = briefOf("12月6日，学校召开党委常委会会议。会议决定：同意成立基建工作小组；原则同意工作小组人员组成。会议学习了经市委常委会审议通过的《实施方案》。")!;
     expect(got.decisions.map((s) => s.text)).toEqual(["同意成立基建工作小组", "原则同意工作小组人员组成。"]);

@@ -11,7 +11,7 @@ import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
 import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
-import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
+import { containing, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
@@ -68,9 +68,11 @@ const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$
  * `会议认真听取并审议通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and a heard item joined by 并 before the
  * decision verb (原则: an approval in principle).
  */
-const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则)+$/u;
 /** The same adverbs (and 共同, 并) ending the words before a decision verb (`与会委员共同审议通过了…`). */
-const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则|共同|并)+$/u;
+const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则|共同|并)+$/u;
+/** `…第十六次会议24日下午表决通过了…`: when the meeting acted, between it and the verb. */
+const WHEN = /(?:[0-9０-９一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上|晚)?$/u;
 /** Longest subject phrase a sentence may open with (`日前召开的县八届人大常委会第20次会议`). */
 const MAX_SUBJECT = 30;
 /** What follows a meeting noun that is no subject: `会议的精神`, `会议和…`, `常委会、…`. */
@@ -307,7 +309,7 @@ function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Spa
  * the members acting together (`与会委员共同审议通过了…`, `参会代表`).
  */
 function namesMeeting(words: string): boolean {
-  return words !== "" && words.length <= MAX_SUBJECT && (endsWithMeetingNoun(words) || endsWithBody(words) || COLLECTIVE.test(words));
+  return words !== "" && (endsWithMeetingNoun(words) || endsWithBody(words) || COLLECTIVE.test(words));
 }
 
 /** The sentence opens with a meeting or body as its subject (`主任会议听取审议了…，研究决定了…`). */
@@ -394,8 +396,10 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     // `经市委常委会审议通过的《方案》`: a document adopted earlier, named by what was done to it; `审议通过后，印发…`:
     // the time of another act
     if (/^了?[的后]/u.test(text.slice(v + found.verb.length, v + found.verb.length + 2))) continue;
-    // `关于…的决定(草案)`, `《…决定》`: a document's name
-    if (/^[(（》]/u.test(text[v + found.verb.length] ?? "")) continue;
+    // `《党组讨论和决定党员处分事项工作程序规定》`: a word of a title
+    if (findLast(text, "《", sentence.start, v) > findLast(text, "》", sentence.start, v)) continue;
+    // `关于…的决定(草案)`, `《…决定》`, `决定指出，…`: a document's name
+    if (/^[(（》]/u.test(text[v + found.verb.length] ?? "") || statementVerbs().some((w) => text.startsWith(w, v + found.verb.length))) continue;
     let start = -1;
     if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
     // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
@@ -404,7 +408,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     else if (clause && opensWith(text, clause, v) && (meetingActs || (continuesMeeting && clause.start === sentence.start) || namesMeeting(trimEnd(text, span(text, sentence.start, clause.start)).text))) start = clause.start;
     // the subject is a meeting or body named otherwise (`…第20次会议表决通过了…`, `与会委员共同审议通过了…`): the
     // decision is the verb and its object
-    else if (clause && v - clause.start <= 2 * MAX_SUBJECT && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, ""))) start = v;
+    else if (clause && v - clause.start <= 2 * MAX_SUBJECT && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, "").replace(WHEN, ""))) start = v;
     // `谢波、杨景宪两名同志分别以全票当选为…`: an election's result, the people elected as its subject
     else if (found.verb === "当选" && clause && within(mt.persons, clause.start, v).length > 0) start = clause.start;
     if (start < 0) continue;

@@ -86,9 +86,11 @@ export interface Lead {
 
 /** `常委(扩大)会议`: 扩大 (an enlarged session) is written in brackets inside the name; the noun ends it all the same. */
 const ENLARGED = /[(（](扩大)[)）]/gu;
-export const endsWithMeetingNoun = (s: string) => {
+export const endsWithMeetingNoun = (s: string): boolean => {
   const name = s.replace(ENLARGED, "$1");
-  return meetingNouns().some((noun) => name.endsWith(noun));
+  // `…中心组工作会议暨学习秘书培训会`: sessions held as one, the first named as a meeting
+  const joint = name.lastIndexOf("暨");
+  return meetingNouns().some((noun) => name.endsWith(noun)) || (joint > 0 && endsWithMeetingNoun(name.slice(0, joint)));
 };
 export const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
 /**
