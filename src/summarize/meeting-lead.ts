@@ -86,12 +86,14 @@ export interface Lead {
 
 /** `常委(扩大)会议`: 扩大 (an enlarged session) is written in brackets inside the name; the noun ends it all the same. */
 const ENLARGED = /[(（](扩大)[)）]/gu;
+/** The name ends with a meeting noun (`…常委会会议`, `…常委(扩大)会议`, `…工作会议暨…培训会`). */
 export const endsWithMeetingNoun = (s: string): boolean => {
   const name = s.replace(ENLARGED, "$1");
   // `…中心组工作会议暨学习秘书培训会`: sessions held as one, the first named as a meeting
   const joint = name.lastIndexOf("暨");
   return meetingNouns().some((noun) => name.endsWith(noun)) || (joint > 0 && endsWithMeetingNoun(name.slice(0, joint)));
 };
+/** The words end with a convening body (`中共中央政治局`, `县委常委会`, dict/meeting-bodies.txt). */
 export const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
 /**
  * `三次座谈会` counts meetings; `108次常委会会议` is a session number with its 第 dropped: a body's name stands
