@@ -460,6 +460,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(none.decisions).toEqual([]);
   });
 
+  it("reads who sat in throughout (全程列席会议), on some items (列席有关议题) or as observers (列席旁听指导) as attendees", () => {
+    const got = briefOf("4月3日，市委常委会召开会议。市人大常委会主任陈兴华、市政协主席叶梅生全程列席会议，市领导郭如盾、陈德旺列席有关议题。\n市国资委副主任马卫先列席旁听指导。")!;
+    expect(got.attendees.map((s) => s.text)).toEqual(["陈兴华", "叶梅生", "郭如盾", "陈德旺", "马卫先"]);
+  });
+
   it("takes a joint session whose first part is a meeting (…工作会议暨学习秘书培训会) as the meeting held", () => {
     const got = briefOf("昨日下午，全市党委(党组)理论学习中心组工作会议暨学习秘书培训会召开。")!;
     expect(got.meeting?.name).toBe("全市党委(党组)理论学习中心组工作会议暨学习秘书培训会");
