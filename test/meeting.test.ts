@@ -260,6 +260,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
     const pairs = (sentence: string) => briefOf(`${lead}${sentence}`)!.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text]);
     expect(pairs("会上，副镇长张力传达了县秸秆禁烧调度会精神，指出当前工作有所松懈。")).toEqual([["张力", "指出", "张力"]]);
     expect(pairs("副县长李卫东作了发言。他要求各督查组要认真落实会议精神。")).toEqual([["李卫东", "要求", "他"]]);
+    expect(pairs("院长胡国林作重要讲话，首先他针对两个通知精神，对全院干警提出四点要求。")).toEqual([["胡国林", "提出四点要求", "他"]]);
     expect(pairs("同时，县委书记陆晓延对当前重点工作进行了强调：一是加强安全生产。")).toEqual([["陆晓延", "强调", "陆晓延"]]);
     expect(pairs("镇党委主要负责人在大会上指出：牛镇正处于蓄势待发的重要时期。")).toEqual([["镇党委主要负责人", "指出", "镇党委主要负责人"]]);
     expect(pairs("参会人员表示，将以更加务实的举措推进工作。")).toEqual([["参会人员", "表示", "参会人员"]]);

@@ -42,6 +42,8 @@ const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人�
 const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
 /** Longest role with its adverbial (bounds the end-anchored regexes to short strings). */
 const MAX_ROLE_PHRASE = 32;
+/** A clause opening with 他/她, perhaps after an adverb of sequence (`首先他针对…`). */
+const LATER_PRONOUN = /^(?:首先|其次|随后|接着|最后|同时)?[他她](?!们)/u;
 /** A short opening clause before a speaker (`随后，`, `会上，`). */
 const PREAMBLE = /^[^，,。；;]{1,12}[，,]$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
@@ -184,7 +186,15 @@ const isPronoun = (c: string | undefined) => c === "他" || c === "她";
 function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
   const people = within(mt.persons, sentence.start, v);
   if (people.length > 1 && ROLL.test(trimEnd(mt.text, span(mt.text, people[people.length - 1]!.end, v)).text)) return undefined;
-  for (let k = people.length - 1; k >= 0; k--) if (titledSubject(mt, people[k]!)) return personSpeaker(mt, people[k]!);
+  for (let k = people.length - 1; k >= 0; k--) {
+    if (!titledSubject(mt, people[k]!)) continue;
+    // `院长胡国林作重要讲话，首先他针对…，对全院干警提出四点要求`: a later clause opening with the pronoun is the subject
+    for (const clause of within(mt.clauses, people[k]!.end, v)) {
+      const pronoun = LATER_PRONOUN.exec(clause.text);
+      if (pronoun) return pronounSpeaker(mt, clause.start + pronoun[0].length - 1);
+    }
+    return personSpeaker(mt, people[k]!);
+  }
   return isPronoun(mt.text[sentence.start]) ? pronounSpeaker(mt, sentence.start) : undefined;
 }
 
