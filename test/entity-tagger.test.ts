@@ -1,14 +1,11 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import {
-  annotatedNamesText, annotatedTitlesText, DEFAULT_SETS, foldBlock, jackknifeNames, NAME_FOLDS, parseSets, sha256, smallRunText,
-} from "../bench/tools/tagger-training.js";
-import { fileDigest, PROVENANCE, readTrainingSet, SET_NAMES } from "../bench/tools/train-ner-sets.js";
+import { annotatedTitlesText, DEFAULT_SETS, parseSets, sha256, smallRunText } from "../bench/tools/tagger-training.js";
+import { fileDigest, PROVENANCE } from "../bench/tools/train-ner-sets.js";
 import { entityLexicon } from "../src/entities/lexicon.js";
 import {
-  characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, prunedWeights, tagCharacters, taggerNames, viterbi,
-  weightsText,
+  characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, prunedWeights, tagCharacters, viterbi, weightsText,
 } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
 import { defaultLexicon, engineNamed, segmentText } from "../src/segment/index.js";
@@ -81,32 +78,6 @@ describe("the shipped weights", () => {
     const written = readFileSync(new URL("../dict/entity-tagger-titles.txt", import.meta.url), "utf8");
     expect(written).toBe(annotatedTitlesText());
     expect(written).toMatch(/^独立董事\t\d+$/mu);
-  });
-
-  itWithData(["ner/peoples-daily-1998", "ner/train"], "read the person names the training sets annotate, as training writes them", () => {
-    const written = readFileSync(new URL("../dict/entity-tagger-names.txt", import.meta.url), "utf8");
-    expect(written).toBe(annotatedNamesText());
-    expect(written).toMatch(/^邓小平\t\d+$/mu);
-  });
-
-  // jackknifing: a training sentence's name feature must not know the names of its own block, or the weights learn
-  // to trust a list that always holds the name (at inference it often does not)
-  itWithData(["ner/peoples-daily-1998", "ner/train"], "train each block of sentences on a name list without that block's own names", () => {
-    const held = jackknifeNames(NAME_FOLDS)[2]!;
-    const listed = taggerNames().words;
-    const inside = new Set<string>();
-    const outside = new Set<string>();
-    for (const name of SET_NAMES) {
-      const sentences = readTrainingSet(name);
-      const [from, to] = foldBlock(sentences.length, 2, NAME_FOLDS);
-      sentences.forEach(({ text, spans }, i) => {
-        for (const s of spans) if (s.type === "PER") (i >= from && i < to ? inside : outside).add(text.slice(s.start, s.end));
-      });
-    }
-    const onlyInside = [...inside].filter((name) => listed.has(name) && !outside.has(name));
-    expect(onlyInside.length).toBeGreaterThan(100);
-    for (const name of onlyInside) expect(held.words.has(name), name).toBe(false);
-    for (const name of outside) if (listed.has(name)) expect(held.words.has(name), name).toBe(true);
   });
 
   itWithData(["ner/peoples-daily-1998", "ner/train"], "are the file that training wrote, and its header names every training set with its data's digests", () => {

@@ -1,7 +1,6 @@
 /** Readers for the character-per-line BIO NER sets (../shared/data/ner, bench/data/ner-train). */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import type { WordTable } from "../../src/entities/lexicon.js";
 
 export type BioType = "PER" | "LOC" | "ORG";
 export interface BioSpan { type: BioType; start: number; end: number }
@@ -10,14 +9,7 @@ export interface BioSpan { type: BioType; start: number; end: number }
  * names them `unlabelled`: where it says O, those types may be there too. `unsure` spans may be their type or O.
  * Training takes the best path that agrees with what is known as the gold path (perceptron.ts).
  */
-export interface BioSentence {
-  text: string;
-  spans: BioSpan[];
-  unlabelled?: readonly BioType[];
-  unsure?: BioSpan[];
-  /** The name list its features read (tagger.ts `taggerNames`): in training, the other folds' names (tagger-training.ts `assignNames`). */
-  names?: WordTable<true>;
-}
+export interface BioSentence { text: string; spans: BioSpan[]; unlabelled?: readonly BioType[]; unsure?: BioSpan[] }
 
 /** Sentences of a `char<TAB or space>tag` file with a blank line between sentences (gzipped when it ends in .gz). */
 export function readBio(path: string): BioSentence[] {

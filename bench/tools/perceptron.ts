@@ -26,7 +26,7 @@ export function prepare(sentence: BioSentence): Example {
     gold[span.start] = LABELS.indexOf(`B-${span.type}`);
     gold.fill(LABELS.indexOf(`I-${span.type}`), span.start + 1, span.end);
   }
-  const features = characterFeatures(sentence.text, index, lexicon, sentence.names);
+  const features = characterFeatures(sentence.text, index, lexicon);
   return { text: sentence.text, n: sentence.text.length, features, gold, spans: sentence.spans, allowed: allowedLabels(sentence, gold) };
 }
 

@@ -12,7 +12,7 @@
  * Partly labelled silver (only the titled names sure, the rest open) gave 0.720-0.729 and was dropped.
  */
 import { createHash } from "node:crypto";
-import { entityLexicon, table, type WordTable } from "../../src/entities/lexicon.js";
+import { entityLexicon } from "../../src/entities/lexicon.js";
 import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, weightsText } from "../../src/entities/tagger.js";
 import type { BioSentence, BioType } from "./ner-data.js";
 import { annotatedTitles, fileDigest, PROVENANCE, readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
@@ -62,74 +62,11 @@ export function parseSets(spec: string): WeightedSet[] {
 
 /** The sentences of the sets, each set repeated `copies` times (the same objects: prepared once). */
 export function trainingSentences(sets: readonly WeightedSet[]): BioSentence[] {
-  const tables = jackknifeNames(NAME_FOLDS);
   return sets.flatMap(({ name, copies, unlabelled, share }) => {
-    const all = assignNames(readTrainingSet(name, unlabelled), tables);
+    const all = readTrainingSet(name, unlabelled);
     const sentences = all.slice(0, Math.round(all.length * share));
     return Array.from({ length: copies }, () => sentences).flat();
   });
-}
-
-/**
- * Blocks of the name list's jackknife: a sentence in the k-th contiguous block of its set reads the names of every
- * set's other blocks (the same blocks as `train-ner.ts --cv`'s folds), never its own.
- */
-export const NAME_FOLDS = 5;
-
-/** The k-th of `folds` contiguous blocks of `length` sentences, as [from, to). */
-export const foldBlock = (length: number, k: number, folds: number) => [Math.floor((length * k) / folds), Math.floor((length * (k + 1)) / folds)] as const;
-
-/** A person name the name feature lists: 2–10 characters of Han script (a middle dot inside allowed). */
-const LISTED_NAME = /^[\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{0,8}[\u3400-\u4dbf\u4e00-\u9fff]$/u;
-
-/** The listed person names each block of each set annotates (`NAME_FOLDS` blocks), with how often. */
-function namesByBlock(folds: number): Map<string, number>[] {
-  const blocks = Array.from({ length: folds }, () => new Map<string, number>());
-  for (const name of SET_NAMES) {
-    const sentences = readTrainingSet(name);
-    for (let k = 0; k < folds; k++) {
-      const [from, to] = foldBlock(sentences.length, k, folds);
-      for (const { text, spans } of sentences.slice(from, to)) {
-        for (const span of spans) {
-          const person = text.slice(span.start, span.end);
-          if (span.type === "PER" && LISTED_NAME.test(person)) blocks[k]!.set(person, (blocks[k]!.get(person) ?? 0) + 1);
-        }
-      }
-    }
-  }
-  return blocks;
-}
-
-/** For each block k, the name table of every set's blocks but k. */
-export function jackknifeNames(folds: number): WordTable<true>[] {
-  const blocks = namesByBlock(folds);
-  return blocks.map((_, k) => table(blocks.flatMap((names, j) => (j === k ? [] : [...names.keys()])).map((name): [string, true] => [name, true])));
-}
-
-/** The sentences of one set, each reading the name table of its block (`jackknifeNames`). */
-export function assignNames(sentences: BioSentence[], tables: readonly WordTable<true>[]): BioSentence[] {
-  for (let k = 0; k < tables.length; k++) {
-    const [from, to] = foldBlock(sentences.length, k, tables.length);
-    for (let i = from; i < to; i++) sentences[i]!.names = tables[k];
-  }
-  return sentences;
-}
-
-/**
- * The text of dict/entity-tagger-names.txt: every listed person name the training sets annotate, most frequent first,
- * for the name feature (tagger.ts `taggerNames`).
- */
-export function annotatedNamesText(): string {
-  const counts = new Map<string, number>();
-  for (const block of namesByBlock(NAME_FOLDS)) for (const [name, n] of block) counts.set(name, (counts.get(name) ?? 0) + n);
-  const names = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const header = [
-    "# gongwen entity tagger: the person names the training sets annotate, a feature of the tagger (a name gazetteer).",
-    "# Written by bench/tools/train-ner.ts from the PER spans of every training set (bench/tools/train-ner-sets.ts:",
-    `#   ${SET_NAMES.map((name) => PROVENANCE[name].source).join("; ")};`,
-    "#   research use, no licence file): Han script, 2–10 characters. Format: one name a line, its count after a tab.",
-  ];
-  return `${[...header, ...names.map(([name, n]) => `${name}\t${n}`)].join("\n")}\n`;
 }
 
 /**
@@ -266,8 +203,7 @@ export function weightsFileText(weights: DenseWeights, record: TrainingRecord): 
     "# gongwen entity tagger weights (averaged structured perceptron, BIO labels " + LABELS.join(" ") + ").",
     `# Trained by bench/tools/train-ner.ts on ${record.sentences} sentences, ${record.epochs} epochs, the mean of ${record.ensemble} training orders` +
       `${record.prune > 0 ? `, rows within ${record.prune} of O dropped` : ""};`,
-    "#   features in src/entities/tagger.ts, which also read dict/entity-tagger-clusters.txt and dict/entity-tagger-names.txt",
-    "#   (in training, each sentence read the names of the other folds only). Training sets (../shared/data/ner and bench/data/ner-train, see their READMEs; types mapped in",
+    "#   features in src/entities/tagger.ts. Training sets (../shared/data/ner and bench/data/ner-train, see their READMEs; types mapped in",
     "#   bench/tools/train-ner-sets.ts), each published by its authors for research use, no licence file:",
     ...record.sets.map(({ name, copies, unlabelled }) =>
       `#   - ${PROVENANCE[name].source}${copies > 1 ? `, ${copies} copies` : ""}${unlabelled.length ? `, ${unlabelled.join("+")} unlabelled` : ""};` +

@@ -2,10 +2,8 @@
  * Trains the entity tagger (src/entities/tagger.ts), an averaged structured perceptron, on the public training sets
  * (train-ner-sets.ts: People's Daily example.dev, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo
  * NER; never a test set) and writes the weights to dict/entity-tagger.txt.gz, after the job titles CLUENER and Resume
- * annotate to dict/entity-tagger-titles.txt and the person names they all annotate to dict/entity-tagger-names.txt
- * (features; training reads the names jackknifed, tagger-training.ts `jackknifeNames`). The features read the entity
- * word lists (surnames, titles, places, organisations) and the character clusters (build-char-clusters.ts), so
- * retrain after changing those files.
+ * annotate to dict/entity-tagger-titles.txt (a feature). The features read the entity word lists (surnames, titles,
+ * places, organisations), so retrain after changing those files.
  *
  *   npx tsx bench/tools/train-ner.ts                         # train as shipped, write the weights and digests
  *   npx tsx bench/tools/train-ner.ts --cv [--folds N] [--fold K] [--drop T,T] [--epochs N | --at 4,8,12] [--prune 0,1,2] [--sets SPEC;SPEC…]
@@ -26,11 +24,11 @@ import { gzipSync } from "node:zlib";
 import { projectRoot } from "../lib/data.js";
 import { countSpans, type Example, prepare, pruneRows, type SpanCounts, spanF1, train } from "./perceptron.js";
 import {
-  annotatedNamesText, annotatedTitlesText, assignNames, DEFAULT_ENSEMBLE, foldBlock, jackknifeNames, DEFAULT_EPOCHS, DEFAULT_PRUNE, DEFAULT_SETS, parseSets, type WeightedSet, sha256, smallRunText, TRAINING_DIGESTS, trainingSentences, trainTagger,
+  annotatedTitlesText, DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, DEFAULT_PRUNE, DEFAULT_SETS, parseSets, type WeightedSet, sha256, smallRunText, TRAINING_DIGESTS, trainingSentences, trainTagger,
   weightsFileText,
 } from "./tagger-training.js";
 import { readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
-import type { BioSentence, BioType } from "./ner-data.js";
+import type { BioSentence } from "./ner-data.js";
 import { TEMPLATE_COUNT } from "../../src/entities/tagger.js";
 
 const option = (name: string) => {
@@ -40,7 +38,6 @@ const option = (name: string) => {
 const epochs = Number(option("--epochs") ?? DEFAULT_EPOCHS);
 // the title feature reads this list: written first, from the training sets' title annotations
 writeFileSync(resolve(projectRoot, "dict/entity-tagger-titles.txt"), annotatedTitlesText());
-writeFileSync(resolve(projectRoot, "dict/entity-tagger-names.txt"), annotatedNamesText());
 
 if (process.argv.includes("--cv")) {
   const folds = Number(option("--folds") ?? 5);
@@ -51,27 +48,24 @@ if (process.argv.includes("--cv")) {
   // pruning thresholds scored after the last epoch (pruneRows)
   const prunes = (option("--prune") ?? "0").split(",").map(Number);
   // `--drop 21,22`: those templates read one constant feature (an ablation without editing tagger.ts). The constant
-  // rows act as extra biases, which cost person F1 on MSRA's block by themselves (1.3 points for 3 dropped, 4.4 for
-  // 5), so compare only runs that drop as many templates.
+  // rows act as extra biases, which cost person F1 on MSRA's block by themselves (4 points with four or five
+  // templates dropped, README "Named entities"), so compare only runs that drop as many templates.
   const dropped = (option("--drop") ?? "").split(",").filter(Boolean).map(Number);
   const prepareKept = (sentence: BioSentence) => {
     const example = prepare(sentence);
     for (let i = 0; i < example.n; i++) for (const t of dropped) example.features[i * TEMPLATE_COUNT + t] = 0;
     return example;
   };
-  // each sentence reads the names of the other folds only (the held-out block's names never reach its features)
-  const names = jackknifeNames(folds);
-  const read = (name: SetName, unlabelled: BioType[] = []) => assignNames(readTrainingSet(name, unlabelled), names).map(prepareKept);
-  const examples = new Map<SetName, Example[]>(SET_NAMES.map((name) => [name, read(name)]));
+  const examples = new Map<SetName, Example[]>(SET_NAMES.map((name) => [name, readTrainingSet(name).map(prepareKept)]));
   /** The examples of a set read with some types unlabelled, prepared once. */
   const variants = new Map<string, Example[]>();
   const examplesOf = ({ name, unlabelled }: WeightedSet) => {
     if (unlabelled.length === 0) return examples.get(name)!;
     const key = `${name}/${unlabelled.join("+")}`;
-    if (!variants.has(key)) variants.set(key, read(name, unlabelled));
+    if (!variants.has(key)) variants.set(key, readTrainingSet(name, unlabelled).map(prepareKept));
     return variants.get(key)!;
   };
-  const block = (all: Example[], k: number) => foldBlock(all.length, k, folds);
+  const block = (all: Example[], k: number) => [Math.floor((all.length * k) / folds), Math.floor((all.length * (k + 1)) / folds)] as const;
   console.log(`${folds}-fold CV${foldList.length < folds ? ` (fold ${foldList.join(", ")} only)` : ""}, ${at.join(", ")} epochs, one training order, tagger alone; F1 person / place / org on each set's held-out blocks`);
   console.log(`| training sets | ${SET_NAMES.join(" | ")} |`);
   console.log(`|---|${SET_NAMES.map(() => "---").join("|")}|`);

@@ -7,9 +7,7 @@
  * the weights ship in `dict/entity-tagger.txt.gz`.
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
- * character, and the same code computes them for training and for inference. Two word lists come with the weights:
- * character clusters learnt from unlabelled text (dict/entity-tagger-clusters.txt) and the person names the
- * training sets annotate (dict/entity-tagger-names.txt). When tagging, the templates whose
+ * character, and the same code computes them for training and for inference. When tagging, the templates whose
  * arguments take few values and the single-character ones read their weights from tables built when the weights
  * load (test/entity-tagger.test.ts checks the result against Viterbi over `characterFeatures`).
  */
@@ -29,10 +27,7 @@ export const LABEL_COUNT = LABELS.length;
 export const HASH_BITS = 22;
 const MASK = (1 << HASH_BITS) - 1;
 /** Feature templates per character (see `characterFeatures`). */
-export const TEMPLATE_COUNT = 27;
-/** Bits of a character's path in the cluster tree (dict/entity-tagger-clusters.txt); the coarse clusters keep 4. */
-export const CLUSTER_DEPTH = 7;
-const COARSE_BITS = 4;
+export const TEMPLATE_COUNT = 21;
 
 /** Characters whose features are computed per step (in reused buffers). */
 const CHUNK = 256;
@@ -106,14 +101,10 @@ interface CharacterContext {
   suffixEnd: Uint8Array;
   /** Character classes with one slot of padding each side for "outside the text" (length n + 2). */
   classes: Uint8Array;
-  /** Each character's cluster (`characterClusters`), padded like `classes`: 0 unclustered, else 1 + its path. */
-  clusters: Uint8Array;
-  /** BMES marks of the names the training sets annotate (`taggerNames`), longest first from the left. */
-  name: Uint8Array;
 }
 
 /** Bytes of scratch memory the context of `n` characters takes. */
-const contextBytes = (n: number) => 11 * n + 6;
+const contextBytes = (n: number) => 9 * n + 4;
 
 /**
  * Zeroed scratch memory of `size` elements, carved from a buffer kept from call to call: allocating and freeing a
@@ -138,7 +129,7 @@ interface Kept<T> {
 }
 
 const REUSED_LENGTH = 1 << 16;
-/** Bytes: the context (11 per character) and Viterbi's back pointers (7 per character); int32s: word hashes. */
+/** Bytes: the context (9 per character) and Viterbi's back pointers (7 per character); int32s: word hashes. */
 const keptBytes: Kept<Uint8Array> = { buffer: new Uint8Array(0), limit: 16 * REUSED_LENGTH + 4, make: (k) => new Uint8Array(k) };
 const keptInts: Kept<Int32Array> = { buffer: new Int32Array(0), limit: REUSED_LENGTH, make: (k) => new Int32Array(k) };
 const bytes = (size: number) => scratch(keptBytes, size);
@@ -155,38 +146,8 @@ function annotatedTitles(): WordTable<true> {
   return trainingTitles;
 }
 
-let clusterTable: Uint8Array | undefined;
-
-/**
- * Each UTF-16 unit's cluster, 1 + its path read as a number (0: not clustered), from dict/entity-tagger-clusters.txt
- * (bench/tools/build-char-clusters.ts: Han characters clustered by their neighbours in unlabelled news and policy
- * text), so that a character the training sets rarely show shares the weights of the characters like it.
- */
-function characterClusters(): Uint8Array {
-  if (!clusterTable) {
-    clusterTable = new Uint8Array(0x10000);
-    for (const { fields } of readDictLines("entity-tagger-clusters.txt")) clusterTable[fields[0]!.charCodeAt(0)] = 1 + parseInt(fields[1]!, 2);
-  }
-  return clusterTable;
-}
-
-/** A cluster (`characterClusters`) cut to its first `COARSE_BITS` bits, 0 staying 0. */
-const coarse = (cluster: number) => (cluster === 0 ? 0 : 1 + ((cluster - 1) >> (CLUSTER_DEPTH - COARSE_BITS)));
-
-let shippedNames: WordTable<true> | undefined;
-
-/**
- * The person names the training sets annotate (dict/entity-tagger-names.txt, written by train-ner.ts): a name
- * gazetteer feature. Training reads each sentence with the names of the other folds only (jackknifing), so that
- * the weights learn how far a match is worth trusting on names the list may not hold.
- */
-export function taggerNames(): WordTable<true> {
-  shippedNames ??= table(readDictLines("entity-tagger-names.txt").map((line): [string, true] => [line.fields[0]!, true]));
-  return shippedNames;
-}
-
 /** The context of the characters of `text`, in `memory` (`contextBytes(text.length)` zeroed bytes). */
-function characterContext(text: string, index: TokenIndex, lexicon: EntityLexicon, memory: Uint8Array, names = taggerNames()): CharacterContext {
+function characterContext(text: string, index: TokenIndex, lexicon: EntityLexicon, memory: Uint8Array): CharacterContext {
   const n = text.length;
   let offset = 0;
   const view = (length: number) => memory.subarray(offset, (offset += length));
@@ -199,10 +160,7 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
   const titleEnd = view(n + 1);
   const suffixEnd = view(n + 1);
   const classes = view(n + 2);
-  const clusters = view(n + 2);
-  const name = view(n);
   const tokenWord = ints(n);
-  const clusterOf = characterClusters();
   const titles = annotatedTitles();
   for (const token of index.tokens as readonly Token[]) {
     const { start, end } = token;
@@ -231,15 +189,8 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
     else if (longestStartBefore(titles, text, i + 1) >= 0) titleEnd[i + 1] = 2;
     if (longestStartBefore(lexicon.orgSuffixes, text, i + 1) >= 0) suffixEnd[i + 1] = 1;
     classes[i + 1] = CLASSES[text.charCodeAt(i)]!;
-    clusters[i + 1] = clusterOf[text.charCodeAt(i)]!;
   }
-  for (let i = 0; i < n; i++) {
-    const nameEnd = longestEndAfter(names, text, i);
-    if (nameEnd - i < 2) continue;
-    markSpan(name, i, nameEnd);
-    i = nameEnd - 1;
-  }
-  return { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes, clusters, name };
+  return { text, tokenPos, tokenTag, tokenWord, tokenLength, place, org, surname, titleEnd, suffixEnd, classes };
 }
 
 /**
@@ -268,10 +219,6 @@ function characterTemplates({ text }: CharacterContext, from: number, to: number
   }
 }
 
-/** Values of a cluster (`characterClusters`) and of a coarse one, 0 included. */
-const CLUSTERS = (1 << CLUSTER_DEPTH) + 1;
-const COARSE = (1 << COARSE_BITS) + 1;
-
 /**
  * Templates whose arguments take few values, with how many values each argument takes: their ids are read from
  * tables indexed by the arguments (`smallKeys`), and when tagging, so are their weights.
@@ -281,11 +228,6 @@ const SMALL_TEMPLATES = [
   [12, [5, 5]], // marks of known places and organisations
   [14, [2, 5, 7]], // an organisation suffix ends here, the position in the token, its length
   [15, [6, 6, 6]], // classes of the character and its neighbours
-  [21, [CLUSTERS, CLUSTERS]], // clusters of the character before and this one
-  [22, [CLUSTERS, CLUSTERS]], // clusters of this character and the one after
-  [23, [COARSE, COARSE, COARSE]], // coarse clusters of the character and its neighbours
-  [24, [5, 5]], // marks of a name the training sets annotate, the position in the token
-  [26, [3, 3, CLUSTERS]], // a surname two characters back, a title before it, this character's cluster
 ] as const;
 
 /**
@@ -293,17 +235,12 @@ const SMALL_TEMPLATES = [
  * template's arguments in mixed radix, most significant first, with the radices of `SMALL_TEMPLATES`.
  */
 function smallKeys(context: CharacterContext, from: number, to: number, keys: Int32Array): void {
-  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes, clusters, name, surname, titleEnd } = context;
+  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes } = context;
   for (let i = from, o = 0; i < to; i++, o += SMALL_TEMPLATES.length) {
     keys[o] = tokenTag[i]! * 5 + tokenPos[i]!;
     keys[o + 1] = place[i]! * 5 + org[i]!;
     keys[o + 2] = (suffixEnd[i + 1]! * 5 + tokenPos[i]!) * 7 + tokenLength[i]!;
     keys[o + 3] = (classes[i]! * 6 + classes[i + 1]!) * 6 + classes[i + 2]!;
-    keys[o + 4] = clusters[i]! * CLUSTERS + clusters[i + 1]!;
-    keys[o + 5] = clusters[i + 1]! * CLUSTERS + clusters[i + 2]!;
-    keys[o + 6] = (coarse(clusters[i]!) * COARSE + coarse(clusters[i + 1]!)) * COARSE + coarse(clusters[i + 2]!);
-    keys[o + 7] = name[i]! * 5 + tokenPos[i]!;
-    keys[o + 8] = i >= 2 ? ((surname[i - 2]! * 3 + titleEnd[i - 2]!) * CLUSTERS + clusters[i + 1]!) : clusters[i + 1]!;
   }
 }
 
@@ -323,7 +260,7 @@ const SMALL_IDS = SMALL_TEMPLATES.map(([template, sizes]) => {
 /** The small templates' keys of a chunk of characters. */
 const chunkKeys = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
 
-/** Templates 9, 12, 14, 15, 21–24, 26 (`SMALL_TEMPLATES`): their ids looked up by key. */
+/** Templates 9, 12, 14, 15 (`SMALL_TEMPLATES`): their ids looked up by key. */
 function smallTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   for (let block = from; block < to; block += CHUNK) {
     const blockEnd = Math.min(to, block + CHUNK);
@@ -335,18 +272,15 @@ function smallTemplates(context: CharacterContext, from: number, to: number, out
 }
 
 /** The templates hashed when tagging too: pairs of characters, the word, tags around, surnames, the trigram. */
-const HASHED_TEMPLATES = [6, 7, 8, 10, 11, 13, 16, 17, 18, 19, 20, 25];
+const HASHED_TEMPLATES = [6, 7, 8, 10, 11, 13, 16, 17, 18, 19, 20];
 
-/** Templates 6–8, 10, 11, 13, 16–20, 25 (see `HASHED_TEMPLATES`), in two loops. */
+/** Templates 6–8, 10, 11, 13, 16–20 (see `HASHED_TEMPLATES`), in two loops. */
 function hashedTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   pairAndWordTemplates(context, from, to, out);
   mixedTemplates(context, from, to, out);
 }
 
-/**
- * Templates 16–20 and 25: the character with its tag or a surname one or two characters before it (the third
- * character of a name that jieba cut off: 陈明/亮), wider pairs, the trigram.
- */
+/** Templates 16–20: the character with its tag or a surname before it, wider pairs, the trigram. */
 function mixedTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   const { text, tokenPos, tokenTag, surname, titleEnd } = context;
   for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
@@ -358,7 +292,6 @@ function mixedTemplates(context: CharacterContext, from: number, to: number, out
     out[o + 18] = feature(18, codeAt(text, i - 2), cm1);
     out[o + 19] = feature(19, cp1, codeAt(text, i + 2));
     out[o + 20] = feature(20, cm1, c0, cp1);
-    out[o + 25] = feature(25, i > 1 ? surname[i - 2]! : 0, i > 1 ? titleEnd[i - 2]! : 0, c0);
   }
 }
 
@@ -385,9 +318,9 @@ function pairAndWordTemplates(context: CharacterContext, from: number, to: numbe
  * The hashed feature ids of every character, `TEMPLATE_COUNT` per character, in one array.
  * Computed identically when training and when tagging.
  */
-export function characterFeatures(text: string, index: TokenIndex, lexicon: EntityLexicon, names = taggerNames()): Int32Array {
+export function characterFeatures(text: string, index: TokenIndex, lexicon: EntityLexicon): Int32Array {
   const out = new Int32Array(text.length * TEMPLATE_COUNT);
-  writeFeatures(characterContext(text, index, lexicon, bytes(contextBytes(text.length)), names), 0, text.length, out);
+  writeFeatures(characterContext(text, index, lexicon, bytes(contextBytes(text.length))), 0, text.length, out);
   return out;
 }
 
