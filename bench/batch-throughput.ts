@@ -26,7 +26,11 @@
  *   npx tsx bench/batch-throughput.ts --limit 5000 --node-flags= --node-flags=--single-threaded-gc   # V8 flags
  *
  * `--node-flags` (repeatable; empty for none) runs the CLI under those node/V8 flags, which reach its worker threads
- * too (V8 flags are per process); each set alternates with the others.
+ * too (V8 flags are per process); each set alternates with the others. `--isolation thread --isolation process`
+ * runs the CLI with each (`gongwen --isolation`), alternating too: a process pool's CPU and memory are its whole
+ * process tree's (the CLI and its worker processes; each process's peak RSS, summed).
+ *
+ *   npx tsx bench/batch-throughput.ts --limit 4000 --isolation thread --isolation process
  */
 import { spawn } from "node:child_process";
 import {
@@ -34,6 +38,7 @@ import {
   createReadStream,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -57,15 +62,17 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     ref: { type: "string", multiple: true },
     "node-flags": { type: "string", multiple: true },
+    isolation: { type: "string", multiple: true },
   },
 });
 const limit = values.limit === undefined ? undefined : Number(values.limit);
 const workerCounts = values.workers.split(",").map(Number);
 const runs = Number(values.runs);
 
-/** A CLI build and node's flags. */
+/** A CLI build, node's flags and the pool's isolation. */
 interface Build extends PackageBuild {
   nodeFlags?: string[];
+  isolation?: string;
 }
 
 /**
@@ -116,7 +123,8 @@ async function measure(build: Build, workers: number, input: string, scratch: st
   const outputPath = join(scratch, "tags.jsonl");
   const output = openSync(outputPath, "w");
   const started = performance.now();
-  const args = [...(build.nodeFlags ?? []), join(build.folder, "dist/cli.js"), "tag", "--jsonl", input, "-c", String(workers), "-q"];
+  const isolation = build.isolation ? ["--isolation", build.isolation] : [];
+  const args = [...(build.nodeFlags ?? []), join(build.folder, "dist/cli.js"), "tag", "--jsonl", input, "-c", String(workers), ...isolation, "-q"];
   const child = spawn(process.execPath, args, { stdio: ["ignore", output, "pipe"] });
   closeSync(output);
   let peakKib = 0;
@@ -127,7 +135,31 @@ async function measure(build: Build, workers: number, input: string, scratch: st
     const fields = stat.split(") ")[1]!.split(" ");
     return Number(fields[11]) + Number(fields[12]);
   };
-  const processTicks = () => ticks(readFileSync(`/proc/${child.pid}/stat`, "utf8"));
+  // The CLI's worker processes (a process pool): last CPU ticks and peak RSS seen of each, kept after it exits.
+  const workerTicks = new Map<number, number>();
+  const workerPeakKib = new Map<number, number>();
+  const workerPids = () =>
+    readdirSync(`/proc/${child.pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${child.pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+    );
+  const processTicks = () => {
+    for (const pid of workerPids()) {
+      try {
+        workerTicks.set(pid, ticks(readFileSync(`/proc/${pid}/stat`, "utf8")));
+        workerPeakKib.set(pid, kib(readFileSync(`/proc/${pid}/status`, "utf8"), "VmHWM"));
+      } catch {
+        // it has just exited
+      }
+    }
+    return ticks(readFileSync(`/proc/${child.pid}/stat`, "utf8")) + [...workerTicks.values()].reduce((sum, t) => sum + t, 0);
+  };
+  const workersRssKib = () => [...workerPids()].reduce((sum, pid) => {
+    try {
+      return sum + kib(readFileSync(`/proc/${pid}/status`, "utf8"), "VmRSS");
+    } catch {
+      return sum;
+    }
+  }, 0);
   const rssTimeline: { at: number; rss: number }[] = [];
   // The first result: the first sample that finds output (the sampling period is small beside a run).
   let firstResult = 0;
@@ -139,7 +171,7 @@ async function measure(build: Build, workers: number, input: string, scratch: st
       cpuTicks = processTicks();
       mainTicks = ticks(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, "utf8"));
       peakKib = Math.max(peakKib, kib(status, "VmHWM"));
-      const rss = kib(status, "VmRSS");
+      const rss = kib(status, "VmRSS") + workersRssKib();
       if (rss > 0) rssTimeline.push({ at: performance.now(), rss });
       if (firstResult === 0 && statSync(outputPath).size > 0) {
         firstResult = performance.now();
@@ -179,7 +211,7 @@ async function measure(build: Build, workers: number, input: string, scratch: st
     mainCpuSeconds,
     steadyCpuSeconds: cpuSeconds - ticksAtFirst / 100,
     steadyDocuments: documents - documentsAtFirst,
-    peakRssMb: Math.round(peakKib / 1024),
+    peakRssMb: Math.round((peakKib + [...workerPeakKib.values()].reduce((sum, k) => sum + k, 0)) / 1024),
     rssByQuarterMb,
     failed,
   };
@@ -195,12 +227,16 @@ const steadyCpuMsPerDoc = (result: Result) => (1000 * result.steadyCpuSeconds) /
 const scratch = mkdtempSync(join(tmpdir(), "gongwen-bench-io-"));
 const sources = values.ref === undefined ? [buildWorkingTree()] : values.ref.map(buildRef);
 const flagSets = (values["node-flags"] ?? []).map((flags) => flags.split(" ").filter((flag) => flag !== ""));
-const builds: Build[] =
+const flagged: Build[] =
   flagSets.length === 0
     ? sources
     : sources.flatMap((build) =>
         flagSets.map((nodeFlags) => ({ ...build, label: `${build.label}${nodeFlags.length > 0 ? ` ${nodeFlags.join(" ")}` : ""}`, nodeFlags })),
       );
+const builds: Build[] =
+  values.isolation === undefined
+    ? flagged
+    : flagged.flatMap((build) => values.isolation!.map((isolation) => ({ ...build, label: `${build.label} ${isolation}`, isolation })));
 try {
   console.log(
     `gongwen tag --jsonl over ${limit === undefined ? "all of" : `the first ${limit} items of`} xwlb-items.jsonl ` +

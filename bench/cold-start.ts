@@ -4,8 +4,9 @@
  * - a fresh process to its first result on the seed: nodejieba's import + first tag(), @node-rs/jieba's import +
  *   dictionary + first tag(), gongwen's import + first analyze() (and first segment()) with either engine, with
  *   gongwen's time split into import, engine dictionaries (first segment) and the other stages' resources;
- * - RSS per added worker thread: a process with 3 warm workers minus one with 1, halved; the workers only load
- *   nodejieba and tag once, or are gongwen pool workers that analyze once (with either engine).
+ * - RSS per added worker: a process with 3 warm workers minus one with 1, halved; the workers only load
+ *   nodejieba and tag once, or are gongwen pool workers that analyze once (threads with either engine, and
+ *   worker processes on nodejieba, whose RSS is summed with the pool's process).
  * `--ref <commit>` (repeatable) measures that commit's build too (`git archive`, built apart), in the same rounds,
  * for a before/after comparison under the same load; the ratios are then per build.
  *
@@ -25,7 +26,9 @@ const builds: Build[] = [...refs, { label: "working tree", folder: projectRoot }
 
 const ENGINES = ["nodejieba", "@node-rs/jieba"] as const;
 const GONGWEN = ["analyze nodejieba", "segment nodejieba", "analyze node-rs", "segment node-rs"] as const;
-const WORKERS = ["gongwen nodejieba", "gongwen node-rs"] as const;
+const WORKERS = ["gongwen nodejieba", "gongwen node-rs", "gongwen nodejieba process"] as const;
+/** A `--ref` build from before worker processes has threads only. */
+const workerKinds = (build: Build) => WORKERS.filter((kind) => build.folder === projectRoot || !kind.endsWith(" process"));
 
 interface First {
   ms: number;
@@ -46,7 +49,7 @@ try {
     record(perWorker, "nodejieba", addedWorker(projectRoot, "nodejieba"));
     for (const build of builds) {
       for (const system of GONGWEN) record(firsts, `${build.label}: ${system}`, child(build.folder, ["first", system, seed]));
-      for (const kind of WORKERS) record(perWorker, `${build.label}: ${kind}`, addedWorker(build.folder, kind));
+      for (const kind of workerKinds(build)) record(perWorker, `${build.label}: ${kind}`, addedWorker(build.folder, kind));
     }
   }
 } finally {
@@ -80,15 +83,16 @@ printTable(
   ],
 );
 const nodejiebaWorker = median(perWorker.get("nodejieba")!);
-console.log(`\nRSS per added worker thread ((3 workers − 1 worker) / 2, ${rounds} rounds, medians)`);
+console.log(`\nRSS per added worker ((3 workers − 1 worker) / 2, ${rounds} rounds, medians)`);
 printTable(
   ["worker", "MB", "× a nodejieba-only worker"],
   [
-    ["loads nodejieba, one tag()", nodejiebaWorker.toFixed(0), "1.00"],
+    ["worker thread that loads nodejieba, one tag()", nodejiebaWorker.toFixed(0), "1.00"],
     ...builds.flatMap((build) =>
-      WORKERS.map((kind) => {
+      workerKinds(build).map((kind) => {
         const mb = median(perWorker.get(`${build.label}: ${kind}`)!);
-        return [`${prefix(build)}${kind} pool worker, one analyze()`, mb.toFixed(0), (mb / nodejiebaWorker).toFixed(2)];
+        const label = kind.endsWith(" process") ? `${kind.replace(/ process$/, "")} pool worker process` : `${kind} pool worker thread`;
+        return [`${prefix(build)}${label}, one analyze()`, mb.toFixed(0), (mb / nodejiebaWorker).toFixed(2)];
       }),
     ),
   ],

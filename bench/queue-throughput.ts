@@ -25,6 +25,10 @@
  *
  *   npx tsx bench/queue-throughput.ts                  # 2,000 items, 3 rounds
  *   npx tsx bench/queue-throughput.ts --limit 500 --workers 1,2,3 --bundle-size 16
+ *   npx tsx bench/queue-throughput.ts --isolation process   # `gongwen worker --isolation process`
+ *
+ * With `--isolation process` a worker's tagging runs in its child process: its CPU, threads and peak RSS are those
+ * of the worker and its child together (the child's main thread is then the tagging thread).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -43,12 +47,14 @@ const { values } = parseArgs({
     "bundle-size": { type: "string", default: String(DEFAULT_BUNDLE_LIMITS.articles) },
     rounds: { type: "string", default: "3" },
     "tag-process": { type: "boolean", default: false },
+    isolation: { type: "string" },
   },
 });
 const limit = Number(values.limit);
 const workerCounts = values.workers.split(",").map(Number);
 const bundleSize = Number(values["bundle-size"]);
 const rounds = Number(values.rounds);
+const isolation = values.isolation as "thread" | "process" | undefined;
 
 // Everything that tags runs the built package, as users run it (`gongwen worker`, `import "gongwen"`); this script
 // itself runs under tsx, whose loader would otherwise run gongwen from its TypeScript sources.
@@ -88,12 +94,22 @@ const ownCpuMs = () => {
   return (usage.user + usage.system) / 1000;
 };
 
-/** CPU time so far (user + system, in ms) of each thread of a process, by thread id. */
+/** A process and its child processes (a worker's tagging processes with `--isolation process`). */
+const processTree = (pid: number): number[] => [
+  pid,
+  ...readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+    readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+  ),
+];
+
+/** CPU time so far (user + system, in ms) of each thread of a process and its children, by thread id. */
 function threadCpuMs(pid: number): Map<number, number> {
   const threads = new Map<number, number>();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    threads.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime, stime in ticks (USER_HZ = 100)
+  for (const process of processTree(pid)) {
+    for (const tid of readdirSync(`/proc/${process}/task`)) {
+      const fields = readFileSync(`/proc/${process}/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      threads.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime, stime in ticks (USER_HZ = 100)
+    }
   }
   return threads;
 }
@@ -111,10 +127,12 @@ function splitCpu(pid: number, before: Map<number, number>, after: Map<number, n
   return { main, tagging: taggingMs, other: otherMs };
 }
 
-/** Peak resident memory of a process (VmHWM), in MB. */
+/** Peak resident memory of a process and its children (each one's VmHWM, summed), in MB. */
 function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Number(match[1]) / 1024 : Number.NaN;
+  return processTree(pid).reduce((sum, process) => {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${process}/status`, "utf8"));
+    return sum + (match ? Number(match[1]) / 1024 : Number.NaN);
+  }, 0);
 }
 
 /** Redis's memory in use, in bytes. */
@@ -242,7 +260,7 @@ class QueueBench {
     const name = `bench-${count}-workers`;
     const queue = new Queue(name, queueOptions(redis.url));
     const workers = Array.from({ length: count }, (_, i) =>
-      spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}`, program: BUILT_CLI }),
+      spawnWorker({ redisUrl: redis.url, queue: name, name: `${name}-${i}`, program: BUILT_CLI, ...(isolation ? { isolation } : {}) }),
     );
     await Promise.all(workers.map((worker) => worker.ready));
     return new QueueBench(redis, queue, workers);
@@ -394,7 +412,8 @@ async function main() {
 
   const rows: Row[] = [timeLocal("local tag(), this process", items), await timePool(items, 1), await timePool(items, 2)];
   const redis = await startRedis();
-  const label = (count: number) => `queue, ${plural(count, "worker process")}, bundles of ${bundleSize}`;
+  const label = (count: number) =>
+    `queue, ${plural(count, "worker process")}${isolation ? ` (tagging ${isolation === "process" ? "processes" : "threads"})` : ""}, bundles of ${bundleSize}`;
   /** The timed runs of each worker count, in round order. */
   const bundled = new Map<number, QueueRun[]>(workerCounts.map((count) => [count, []]));
   const overheads: Overhead[] = [];

@@ -201,7 +201,7 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
 // ---- lists ----
 const STYLE: Record<string, string> = {
   yishi: "inline-shi", "yi-yao": "inline-yao", "paren-cn": "cn-paren", "paren-arabic": "arabic-paren",
-  article: "di-tiao", chapter: "di-zhang", shouxian: "sequence", "di-yao": "di",
+  article: "di-tiao", chapter: "di-zhang", shouxian: "sequence", "di-yao": "di", di: "di",
   "cn-dun": "cn-dun", "arabic-dot": "arabic-dot", "arabic-dun": "arabic-dun", circled: "circled",
   "cn-bare": "cn-bare", dash: "dash", decimal: "decimal",
 };

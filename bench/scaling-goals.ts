@@ -1,30 +1,36 @@
 /**
- * Issue #22's scaling goals in one run: the two-process yardstick of bench/process-scaling.ts (gongwen's warm
- * `tag()` in two bare processes vs one), the batch pool's 2-workers-vs-1 speed-up (bench/batch-throughput.ts, the
- * CLI) and the queue's (bench/queue-throughput.ts, `gongwen worker` processes on a private redis-server) with its
- * overhead, taking turns round after round, so that the machine's load weighs on all three alike. Each speed-up
- * is printed as a ratio to the same round's yardstick; the medians over the rounds are the figures.
+ * Issue #22's scaling goals in one run, for worker threads and worker processes (`isolation`) alike: the
+ * two-process yardstick of bench/process-scaling.ts (gongwen's warm `tag()` in two bare processes vs one), a warm
+ * pool's 2-workers-vs-1 (bench/lib/scaling-child.mjs `pool`: each worker warmed on 3,000 items, then 2,000 each
+ * timed, as the yardstick is), the batch's end to end (bench/batch-throughput.ts, the CLI with `--isolation`) and
+ * the queue's (bench/queue-throughput.ts, `gongwen worker --isolation` processes on a private redis-server) with
+ * its overhead, taking turns round after round, so that the machine's load weighs on all alike. Each speed-up is
+ * printed as a ratio to the same round's yardstick; the medians over the rounds are the figures. The warm pool's
+ * CPU ms per document with 1 and 2 workers shows what a second worker costs each document, by isolation.
  * Goals: batch and queue ≥ 0.9× the yardstick, queue overhead ≤ 10% (1–2 KB items).
  *
- *   npm run build && npx tsx bench/scaling-goals.ts [--rounds 3] [--batch-limit 4000] [--queue-limit 1000]
+ *   npm run build && npx tsx bench/scaling-goals.ts [--rounds 3] [--batch-limit 4000] [--queue-limit 1000] [--isolation thread,process]
  */
 import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { dataPath, median, printTable, projectRoot } from "./lib/data.js";
-import { scalingChild, twoVersusOne } from "./lib/scaling.js";
+import { scalingChild, twoVersusOne, warmPool } from "./lib/scaling.js";
 
 const { values } = parseArgs({
   options: {
     rounds: { type: "string", default: "3" },
     "batch-limit": { type: "string", default: "4000" },
     "queue-limit": { type: "string", default: "1000" },
+    isolation: { type: "string", default: "thread,process" },
   },
 });
 const rounds = Number(values.rounds);
+const isolations = values.isolation.split(",");
 const corpus = dataPath("corpus/xinwenlianbo/xwlb-items.jsonl");
 
-/** Runs a bench script once and returns the number its output gives after `pattern`. */
-function benchFigure<K extends string>(script: string, args: string[], patterns: Record<K, RegExp>): Record<K, number> {
+/** Runs a bench script once and returns the numbers its output gives after each pattern. */
+function benchFigures<K extends string>(script: string, args: string[], patterns: Record<K, RegExp>): Record<K, number> {
   const output = execFileSync(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: projectRoot,
     encoding: "utf8",
@@ -40,49 +46,109 @@ function benchFigure<K extends string>(script: string, args: string[], patterns:
   ) as Record<K, number>;
 }
 
-interface Round {
-  yardstick: number;
+/** One isolation's figures in one round. */
+interface Figures {
+  warm: number;
+  cpuOne: number;
+  cpuTwo: number;
   batch: number;
   queue: number;
   overhead: number;
 }
+interface Round {
+  yardstick: number;
+  by: Map<string, Figures>;
+}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const measured: Round[] = [];
+console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 for (let round = 0; round < rounds; round++) {
   const yardstick = await twoVersusOne(() => scalingChild("tag", corpus));
-  const { batch } = benchFigure("bench/batch-throughput.ts", ["--limit", values["batch-limit"], "--runs", "1"], {
-    batch: /2 workers vs 1 \(docs\/s, end to end\): ([\d.]+)×/,
-  });
-  const { queue, overhead } = benchFigure("bench/queue-throughput.ts", ["--limit", values["queue-limit"], "--rounds", "1"], {
-    queue: /2 worker processes vs 1 \(wall, bundles\): ([\d.]+)×/,
-    overhead: /goal ≤ 10% for 1–2 KB items.*?median of \d+ rounds (-?[\d.]+)%/,
-  });
-  measured.push({ yardstick, batch, queue, overhead });
-  console.error(`  round ${round + 1}: yardstick ${yardstick.toFixed(2)}, batch ${batch.toFixed(2)}, queue ${queue.toFixed(2)}, overhead ${overhead}%`);
+  const by = new Map<string, Figures>();
+  const warm = new Map<string, Awaited<ReturnType<typeof warmPool>>>();
+  for (const isolation of isolations) warm.set(isolation, await warmPool(corpus, isolation));
+  // One batch run alternates the isolations itself.
+  const batch = benchFigures(
+    "bench/batch-throughput.ts",
+    ["--limit", values["batch-limit"], "--runs", "1", ...isolations.flatMap((isolation) => ["--isolation", isolation])],
+    Object.fromEntries(
+      isolations.map((isolation) => [isolation, new RegExp(`working tree ${escape(isolation)}: 2 workers vs 1 \\(docs/s, end to end\\): ([\\d.]+)×`)]),
+    ),
+  );
+  for (const isolation of isolations) {
+    const { queue, overhead } = benchFigures(
+      "bench/queue-throughput.ts",
+      ["--limit", values["queue-limit"], "--rounds", "1", "--isolation", isolation],
+      {
+        queue: /2 worker processes vs 1 \(wall, bundles\): ([\d.]+)×/,
+        overhead: /goal ≤ 10% for 1–2 KB items.*?median of \d+ rounds (-?[\d.]+)%/,
+      },
+    );
+    const { speedUp, cpuOne, cpuTwo } = warm.get(isolation)!;
+    by.set(isolation, { warm: speedUp, cpuOne, cpuTwo, batch: batch[isolation]!, queue, overhead });
+  }
+  measured.push({ yardstick, by });
+  const said = [...by].map(
+    ([isolation, f]) =>
+      `${isolation}: warm pool ${f.warm.toFixed(2)} (CPU ${f.cpuOne.toFixed(2)} → ${f.cpuTwo.toFixed(2)} ms/doc), batch ${f.batch.toFixed(2)}, ` +
+      `queue ${f.queue.toFixed(2)}, overhead ${f.overhead}%`,
+  );
+  console.error(`  round ${round + 1}: yardstick ${yardstick.toFixed(2)}; ${said.join("; ")}; load ${loadavg()[0]!.toFixed(1)}`);
 }
 
-const med = (pick: (round: Round) => number) => median(measured.map(pick));
-const rows = measured.map((r, i) => [
-  String(i + 1),
-  r.yardstick.toFixed(2),
-  r.batch.toFixed(2),
-  (r.batch / r.yardstick).toFixed(2),
-  r.queue.toFixed(2),
-  (r.queue / r.yardstick).toFixed(2),
-  `${r.overhead.toFixed(1)}%`,
-]);
-rows.push([
-  "median",
-  med((r) => r.yardstick).toFixed(2),
-  med((r) => r.batch).toFixed(2),
-  med((r) => r.batch / r.yardstick).toFixed(2),
-  med((r) => r.queue).toFixed(2),
-  med((r) => r.queue / r.yardstick).toFixed(2),
-  `${med((r) => r.overhead).toFixed(1)}%`,
-]);
+const rows: string[][] = [];
+for (const isolation of isolations) {
+  const of = (pick: (f: Figures, r: Round) => number) => (r: Round) => pick(r.by.get(isolation)!, r);
+  const cells = (r: Round) => {
+    const f = r.by.get(isolation)!;
+    return [
+      r.yardstick.toFixed(2),
+      `${f.warm.toFixed(2)} (${(f.warm / r.yardstick).toFixed(2)})`,
+      `${f.cpuOne.toFixed(2)} → ${f.cpuTwo.toFixed(2)} (${((100 * (f.cpuTwo - f.cpuOne)) / f.cpuOne).toFixed(0)}%)`,
+      f.batch.toFixed(2),
+      (f.batch / r.yardstick).toFixed(2),
+      f.queue.toFixed(2),
+      (f.queue / r.yardstick).toFixed(2),
+      `${f.overhead.toFixed(1)}%`,
+    ];
+  };
+  measured.forEach((r, i) => rows.push([isolation, String(i + 1), ...cells(r)]));
+  const med = (pick: (f: Figures, r: Round) => number) => median(measured.map(of(pick)));
+  rows.push([
+    isolation,
+    "median",
+    med((_, r) => r.yardstick).toFixed(2),
+    `${med((f) => f.warm).toFixed(2)} (${med((f, r) => f.warm / r.yardstick).toFixed(2)})`,
+    `${med((f) => f.cpuOne).toFixed(2)} → ${med((f) => f.cpuTwo).toFixed(2)} (${med((f) => (100 * (f.cpuTwo - f.cpuOne)) / f.cpuOne).toFixed(0)}%)`,
+    med((f) => f.batch).toFixed(2),
+    med((f, r) => f.batch / r.yardstick).toFixed(2),
+    med((f) => f.queue).toFixed(2),
+    med((f, r) => f.queue / r.yardstick).toFixed(2),
+    `${med((f) => f.overhead).toFixed(1)}%`,
+  ]);
+}
 console.log(`\nTwo workers vs one against two bare processes of gongwen tag() (the yardstick), ${rounds} rounds`);
-printTable(["round", "yardstick", "batch 2 vs 1", "× yardstick", "queue 2 vs 1", "× yardstick", "queue overhead"], rows);
-const verdict = (met: boolean) => (met ? "met" : "NOT met");
-console.log(
-  `goals: batch ≥ 0.9× the yardstick ${verdict(med((r) => r.batch / r.yardstick) >= 0.9)}, ` +
-    `queue ≥ 0.9× ${verdict(med((r) => r.queue / r.yardstick) >= 0.9)}, queue overhead ≤ 10% ${verdict(med((r) => r.overhead) <= 10)}`,
+printTable(
+  [
+    "workers",
+    "round",
+    "yardstick",
+    "warm pool 2 vs 1 (× yardstick)",
+    "warm pool CPU ms/doc, 1 → 2 workers",
+    "batch 2 vs 1",
+    "× yardstick",
+    "queue 2 vs 1",
+    "× yardstick",
+    "queue overhead",
+  ],
+  rows,
 );
+const verdict = (met: boolean) => (met ? "met" : "NOT met");
+for (const isolation of isolations) {
+  const med = (pick: (f: Figures, r: Round) => number) => median(measured.map((r) => pick(r.by.get(isolation)!, r)));
+  console.log(
+    `goals with ${isolation} workers: batch ≥ 0.9× the yardstick ${verdict(med((f, r) => f.batch / r.yardstick) >= 0.9)}, ` +
+      `queue ≥ 0.9× ${verdict(med((f, r) => f.queue / r.yardstick) >= 0.9)}, queue overhead ≤ 10% ${verdict(med((f) => f.overhead) <= 10)}`,
+  );
+}
+console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);

@@ -68,6 +68,8 @@ export {
   type BatchInput,
   type Format,
   FORMATS,
+  type Isolation,
+  ISOLATIONS,
   type ManyOptions,
   type Operation,
   OPERATIONS,

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeMany, createPool, tagMany, type BatchFailure, type Pool } from "../src/batch/index.js";
+import { spawn } from "node:child_process";
+import { analyzeMany, createPool, ISOLATIONS, tagMany, type BatchFailure, type Isolation, type Pool } from "../src/batch/index.js";
 import { inOrder } from "../src/batch/ordered.js";
+import { runTask } from "../src/batch/tasks.js";
 import { GongwenError } from "../src/core/errors.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { tag } from "../src/analyzer.js";
@@ -74,10 +76,33 @@ describe("inOrder", () => {
   });
 });
 
-describeWithData("corpus/xinwenlianbo", "worker pool", () => {
+/** Whether a process is alive (signal 0 checks without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Until `check` holds, polling (a process's exit is seen a moment after its parent's). */
+async function eventually(check: () => boolean): Promise<void> {
+  for (let tries = 0; !check() && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** The pool's first worker killed from outside: its thread terminated, its process sent SIGKILL. */
+async function killFirstWorker(pool: Pool, isolation: Isolation): Promise<void> {
+  if (isolation === "thread") await pool.threads[0]!.terminate();
+  else pool.processes[0]!.kill("SIGKILL");
+}
+
+const workersOf = (pool: Pool, isolation: Isolation) => (isolation === "thread" ? pool.threads : pool.processes);
+
+for (const isolation of ISOLATIONS) describeWithData("corpus/xinwenlianbo", `worker pool on ${isolation} workers`, () => {
   let pool: Pool;
   beforeAll(() => {
-    pool = createPool({ concurrency: 2 });
+    pool = createPool({ concurrency: 2, isolation });
   });
   afterAll(async () => {
     await pool.close();
@@ -108,7 +133,7 @@ describeWithData("corpus/xinwenlianbo", "worker pool", () => {
   });
 
   it("without onError the first failure ends the iteration with its code", async () => {
-    const small = createPool({ concurrency: 1, analyzer: { maxInputLength: 1000 } });
+    const small = createPool({ concurrency: 1, isolation, analyzer: { maxInputLength: 1000 } });
     try {
       const run = collect(tagMany([{ id: "ok", text: "学院召开党委会议。" }, { id: "big", text: seed }], { pool: small }));
       await expect(run).rejects.toThrow(GongwenError);
@@ -147,7 +172,7 @@ describeWithData("corpus/xinwenlianbo", "worker pool", () => {
     const long = "7".repeat(2_000_000);
     const inFlight = [0, 1].map((id) => pool.run({ op: "tag", text: long, format: "jsonl", id }));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await pool.threads[0]!.terminate();
+    await killFirstWorker(pool, isolation);
     const outcomes = await Promise.all(inFlight);
     const failed = outcomes.filter((outcome) => !outcome.ok);
     expect(failed).toEqual([{ ok: false, code: "WORKER_FAILED", message: expect.any(String) }]);
@@ -156,14 +181,71 @@ describeWithData("corpus/xinwenlianbo", "worker pool", () => {
     // The pool is whole again: both workers answer.
     const after = await Promise.all(news.slice(0, 4).map((item) => pool.run({ op: "segment", text: item.text, format: "text" })));
     expect(after.every((outcome) => outcome.ok)).toBe(true);
-    expect(pool.threads).toHaveLength(2);
+    expect(workersOf(pool, isolation)).toHaveLength(2);
   });
 
-  it("closes cleanly: no worker thread is left", async () => {
-    const short = createPool({ concurrency: 2 });
-    await short.run({ op: "segment", text: "指导组成员王鹏", format: "text" });
+  it("closes cleanly once the pending tasks finish: no worker is left, a task after close fails as data", async () => {
+    const short = createPool({ concurrency: 2, isolation });
+    const pids = short.processes.map((child) => child.pid!);
+    expect(pids).toHaveLength(isolation === "process" ? 2 : 0);
+    const pending = news.slice(0, 4).map((item) => short.run({ op: "segment", text: item.text, format: "text" }));
     await short.close();
-    expect(short.threads).toHaveLength(0);
+    expect((await Promise.all(pending)).every((outcome) => outcome.ok)).toBe(true);
+    expect(workersOf(short, isolation)).toHaveLength(0);
+    expect(pids.filter(alive)).toEqual([]);
+    const late = await short.run({ op: "segment", text: "王鹏", format: "text" });
+    expect(late).toMatchObject({ ok: false, code: "WORKER_FAILED" });
+  });
+});
+
+describeWithData("corpus/xinwenlianbo", "process pool", () => {
+  it("refuses an unknown isolation with INVALID_OPTIONS", () => {
+    expect(() => createPool({ isolation: "fiber" as Isolation })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+  });
+
+  it("a worker process killed while idle is replaced by the next batch; the others are untouched", async () => {
+    const pool = createPool({ concurrency: 2, isolation: "process" });
+    try {
+      const [first, second] = pool.processes.map((child) => child.pid!);
+      const exited = new Promise((resolve) => pool.processes[0]!.once("exit", resolve));
+      pool.processes[0]!.kill("SIGKILL");
+      await exited;
+      expect(pool.processes.map((child) => child.pid)).toEqual([second]);
+      const texts = news.slice(0, 3).map((item) => item.text);
+      const outcomes = await Promise.all(texts.map((text) => pool.run({ op: "segment", text, format: "text" })));
+      const local = createAnalyzer();
+      expect(outcomes).toEqual(texts.map((text) => ({ ok: true, value: runTask(local, undefined, { op: "segment", text, format: "text" }) })));
+      expect(pool.processes).toHaveLength(2);
+      expect(pool.processes.map((child) => child.pid)).not.toContain(first);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("a batch that cannot be sent fails as data and the worker goes on", async () => {
+    const pool = createPool({ concurrency: 1, isolation: "process" });
+    try {
+      const unsendable = await pool.run({ op: "segment", text: (() => "王鹏") as unknown as string, format: "text" });
+      expect(unsendable).toMatchObject({ ok: false, code: "WORKER_FAILED" });
+      expect(await pool.run({ op: "segment", text: "王鹏", format: "text" })).toEqual({ ok: true, value: "王鹏" });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("its workers exit when the process that owns the pool dies (no orphans)", async () => {
+    const script = `
+      import { createPool } from ${JSON.stringify(new URL("../src/batch/pool.ts", import.meta.url).href)};
+      const pool = createPool({ concurrency: 2, isolation: "process" });
+      console.log(JSON.stringify(pool.processes.map((child) => child.pid)));
+      setInterval(() => {}, 1000);`;
+    const owner = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const pids = await new Promise<number[]>((resolve) => owner.stdout.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()) as number[])));
+    expect(pids).toHaveLength(2);
+    expect(pids.every(alive)).toBe(true);
+    owner.kill("SIGKILL");
+    await eventually(() => !pids.some(alive));
+    expect(pids.filter(alive)).toEqual([]);
   });
 });
 

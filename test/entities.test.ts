@@ -193,6 +193,18 @@ describe("entities in news text (the tagger)", () => {
     expect(texts(entities("代表王子灿同学、蒋探探的妈妈先后上台发言。"), "person")).not.toContain("蒋");
   });
 
+  it("takes no person from a slogan: a short quotation it does not fill, a series of four-character items that open alike", () => {
+    expect(texts(entities("做到学史明理、学史增信、学史崇德、学史力行。"), "person")).toEqual([]);
+    expect(texts(entities("以“打防管控建、严廉精爱锻”十字要求为主线。"), "person")).toEqual([]);
+    expect(texts(entities("把“知行合一”、“明道修身”融入到理论学习中。"), "person")).toEqual([]);
+    // a roster's names fill their items
+    expect(texts(entities("张建国、李红梅、王志强出席。"), "person")).toEqual(["张建国", "李红梅", "王志强"]);
+  });
+
+  it("takes no two-character person ending like a unit's short form (中条林局 is a forestry bureau)", () => {
+    expect(texts(entities("依然是林局今后亟待破解的短板和难题；林局当前工作离目标还有差距。"), "person")).toEqual([]);
+  });
+
   it("reads a one-character surname word before a titled name word as part of the name (孙/黎明/书记 → 孙黎明)", () => {
     expect(texts(entities("参加会议。孙黎明书记传达了中共陕西省委全会精神。"), "person")).toEqual(["孙黎明"]);
   });
@@ -295,6 +307,72 @@ describe("persons on real meeting releases (test/fixtures/realworld, dev part)",
     expect(pairs(persons("m-104.txt"), "徐建役")).toEqual(["副市长", "市公安局党委书记", "局长"]);
     expect(pairs(persons("m-155.txt"), "夏宝龙")).toEqual(["副主席", "秘书长"]);
     expect(persons("m-096.txt").flatMap((p) => p.attrs.titles)).not.toContain("代表");
+  });
+});
+
+describe("persons by the conventions of official writing (sentences written for the test)", () => {
+  /** Each title of the person as the page writes it: the unit before the post, then the post. */
+  const written = (text: string, name: string) => {
+    const attrs = person(entities(text), name)?.attrs;
+    return attrs?.titles.map((t, k) => `${attrs.titleOrgs[k] ?? ""}${t}`);
+  };
+
+  it("writes the unit before a post in full at every level (单位+职务+姓名)", () => {
+    expect(written("传达了省林业和草原局党组书记、局长张云龙的讲话。", "张云龙")).toEqual(["省林业和草原局党组书记", "局长"]);
+    expect(written("区十五届人大常委会主任范大玉出席会议。", "范大玉")).toEqual(["区十五届人大常委会主任"]);
+    expect(written("浙江宁波滕头村党委书记傅平均说。", "傅平均")).toEqual(["浙江宁波滕头村党委书记"]);
+    expect(written("辛家庙派出所指导员李海蔚参加。", "李海蔚")).toEqual(["辛家庙派出所指导员"]);
+    // a session's 会议 and a unit's word that jieba glues to the post (主席团常务主席/n)
+    expect(written("全国政协十三届一次会议主席团常务主席、秘书长张庆黎作了说明。", "张庆黎")).toEqual(["全国政协十三届一次会议主席团常务主席", "秘书长"]);
+  });
+
+  it("ends the unit at the clause before it: a verb or preposition jieba tags as a noun, a tense, a session number", () => {
+    expect(written("经中共中央政治局常委、中央纪委书记赵乐际批准。", "赵乐际")).toEqual(["中共中央政治局常委", "中央纪委书记"]);
+    expect(written("李克强在京会见蒙古国总统呼日勒。", "呼日勒")).toEqual(["蒙古国总统"]);
+    expect(written("时任中国人民银行党委委员、副行长范一飞落马。", "范一飞")).toEqual(["中国人民银行党委委员", "副行长"]);
+    expect(written("十一届县政协副主席张红出席会议。", "张红")).toEqual(["县政协副主席"]);
+    // 和 joins two fields of one department, not a clause to a unit named by its place
+    expect(written("学习精神和营口市委书记李强讲话。", "李强")).toEqual(["营口市委书记"]);
+  });
+
+  it("reads a name whose surname is a preposition's character right after a post (院长于昌明, 副主席向太然)", () => {
+    expect(written("认真学习了党组书记、院长于昌明的讲话。", "于昌明")).toEqual(["党组书记", "院长"]);
+    expect(written("县政协副主席向太然，县法院领导列席会议。", "向太然")).toEqual(["县政协副主席"]);
+    // a preposition before a common word is the clause going on
+    expect(of(entities("由秘书长向大会报告。"), "person")).toEqual([]);
+  });
+
+  it("reads a three-character name right after a post whatever its surname, never over a function character", () => {
+    expect(written("教育部党组书记、部长怀进鹏主持会议。", "怀进鹏")).toEqual(["教育部党组书记", "部长"]);
+    expect(of(entities("印尼总统佐科致电祝贺。"), "person").map((p) => p.text)).not.toContain("佐科致");
+  });
+
+  it("gives a rank the body that gave it (南京大学教授) and goes on with a chain over a line break after its 、", () => {
+    expect(written("中国科学院院士、南京大学教授张国华作报告。", "张国华")).toEqual(["中国科学院院士", "南京大学教授"]);
+    expect(written("县委常委、\n副县长李卫东出席。", "李卫东")).toEqual(["县委常委", "副县长"]);
+    expect(written("县长助理刘海出席。", "刘海")).toEqual(["县长助理"]);
+    expect(written("湖南大学法学院教授、市政府法律顾问屈茂辉作讲座。", "屈茂辉")).toEqual(["湖南大学法学院教授", "市政府法律顾问"]);
+    expect(written("学院院长、博士生导师王刚教授作报告。", "王刚")).toEqual(["学院院长", "博士生导师", "教授"]);
+  });
+
+  it("keeps a level character before a body in the unit, so the chain goes on (县政协副主席、县工商联主席)", () => {
+    expect(written("县政协副主席、县工商联主席李华出席。", "李华")).toEqual(["县政协副主席", "县工商联主席"]);
+  });
+
+  it("reads a one-character byline role with its mark at the very start of the text (文/张三 图/李四)", () => {
+    expect(written("文/张三 图/李四", "张三")).toEqual(["文"]);
+    expect(written("文/张三 图/李四", "李四")).toEqual(["图"]);
+  });
+
+  it("shares a post with a roster whose first name has a surname outside the list (部党组成员库热西、汪民)", () => {
+    const found = entities("部党组成员库热西、汪民、王世元出席会议。");
+    for (const name of ["库热西", "汪民", "王世元"]) expect(person(found, name)?.attrs.titles, name).toEqual(["党组成员"]);
+  });
+
+  it("adds a rank written after the name to the posts before it, but not a post that goes with the next name", () => {
+    expect(written("全国人大代表、延边大学校长金雄教授传达了会议精神。", "金雄")).toEqual(["全国人大代表", "延边大学校长", "教授"]);
+    expect(written("向全国教书育人楷模杨士莪院士学习。", "杨士莪")).toEqual(["院士"]);
+    expect(written("国家主席习近平特别代表、国务院副总理孙春兰出席。", "习近平")).toEqual(["国家主席"]);
   });
 });
 

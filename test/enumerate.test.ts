@@ -317,6 +317,29 @@ describe("a heading level with one item so far", () => {
     expect([section!.style, markers(section!), section!.items[0]!.end]).toEqual(["cn-dun", ["一、"], text.length]);
   });
 
+  it("keeps a lone run-in 一、 right after the count that announces it when the excerpt stops in its part", () => {
+    const speech = "下面，我就做好今年工作再讲三点意见。一、明确目标任务，强化工作措施。今年以来，各乡镇按照县委部署，扎实推进各项工作，全县";
+    const [part] = enumerations(speech);
+    expect([part!.style, markers(part!), part!.items[0]!.end]).toEqual(["cn-dun", ["一、"], speech.length]);
+    // Without the announcement a 一、 run on mid-paragraph is a stray number, cut or not.
+    expect(enumerations("今年以来，各乡镇扎实推进各项工作。一、明确目标任务，强化工作措施，全县")).toEqual([]);
+  });
+
+  it("keeps a lone ——-led point under its heading when the excerpt stops inside it", () => {
+    const text = "一、发展环境\n“十三五”时期，全省技工教育取得明显成效。\n——政策环境不断优化。省委、省政府印发实施了";
+    const [section] = enumerations(text);
+    const [dash] = section!.items[0]!.children!;
+    expect([dash!.style, dash!.items.length, dash!.items[0]!.end]).toEqual(["dash", 1, text.length]);
+    expect(enumerations("一、发展环境\n全省技工教育取得明显成效。\n——政策环境不断优化。\n二、主要目标\n到2025年，")[0]!.items[0]!.children).toBeUndefined();
+  });
+
+  it("reads a paragraph that ends in a site's ASCII dots as cut there (…四项措施:一是...)", () => {
+    const text = "工作汇报\n我镇采取了四项措施:一是...\n请先登录\n相关推荐";
+    const [list] = enumerations(text);
+    expect([list!.style, markers(list!), list!.items[0]!.text]).toEqual(["inline-shi", ["一是"], "一是..."]);
+    expect(enumerations("我镇采取了四项措施:一是加强宣传。\n相关推荐")).toEqual([]);
+  });
+
   it("takes no lone marker for a list in a text that ends its sentence, nor a lone later item, nor 第一章 over 一、", () => {
     expect(enumerations("会议要求，一是要深入学习贯彻党的二十大精神。")).toEqual([]);
     expect(enumerations("三、其他事项\n各单位要按时上报")).toEqual([]);
@@ -366,6 +389,45 @@ describe("a page that flattened its paragraphs into one line", () => {
     const [top] = enumerations(text);
     expect([top!.style, markers(top!)]).toEqual(["cn-dun", ["十二、", "十三、", "十四、"]]);
     expect(top!.items.map((item) => (item.children ?? []).map((child) => child.items.length))).toEqual([[], [3], [2]]);
+  });
+});
+
+describe("lists a page kept from its HTML", () => {
+  it("reads 1. after a bullet that opens its line (an <li> as text), and leaves the bullet out of the item before", () => {
+    const text = "预约须知\n  • 工作日上班时间:上午8:30-12:00\n  • 1. 预约须提前一天。\n\n  • 2. 预约实名制。\n  • 3. 同一人每天只能预约一次。";
+    const [list] = enumerations(text);
+    expect([list!.style, markers(list!)]).toEqual(["arabic-dot", ["1.", "2.", "3."]]);
+    expect(list!.items.map((item) => item.text)).toEqual(["1. 预约须提前一天。", "2. 预约实名制。", "3. 同一人每天只能预约一次。"]);
+    // A bullet that does not open its line is punctuation: it stays in the item it stands in.
+    expect(enumerations("注意事项：\n1. 预约须提前一天•当天无效。\n2. 实名预约。")[0]!.items[0]!.text).toBe("1. 预约须提前一天•当天无效。");
+  });
+
+  it("runs the last section heading of a flattened report to its paragraph end, a lower point to its sentence end", () => {
+    const report =
+      "现将工作汇报如下：一、建设情况成立了领导小组。各村明确了责任人。二、宣传发动情况主力军是农民群众。为发动群众，我镇采取了两项措施：一是召开动员会；二是印发宣传单。\n特此报告。";
+    const [sections] = enumerations(report);
+    expect(sections!.items[1]!.text).toBe("二、宣传发动情况主力军是农民群众。为发动群众，我镇采取了两项措施：一是召开动员会；二是印发宣传单。");
+    expect(sections!.items[1]!.children!.map(markers)).toEqual([["一是", "二是"]]);
+    const points = "总的原则是：（1）坚持规划引领，统筹布局。加强用地保障。（2）坚持市场运作。完善政策。（3）坚持依法监管。今年要采取两项措施：一要完善制度；二要加强监管。";
+    const [paren, yao] = enumerations(points);
+    expect([paren!.items[2]!.text, markers(yao!)]).toEqual(["（3）坚持依法监管。", ["一要", "二要"]]);
+  });
+});
+
+describe("a text taken from a PDF", () => {
+  it("reads 1、 and (1) after the blank that stands for a lost line break, and nests the section's items under it", () => {
+    const text =
+      "会议制度 一、 会议组成 党组会议由党组成员组成。\n 二、 会议要求 1、 提请会议的议题应事先讨论。\n 提交的材料应于会前三天送办公室。\n 2、 发言要简明扼要。\n 3、 讨论的文件会后收回。";
+    const [top] = enumerations(text);
+    expect([top!.style, markers(top!)]).toEqual(["cn-dun", ["一、", "二、"]]);
+    expect(top!.items[1]!.children!.map(markers)).toEqual([["1、", "2、", "3、"]]);
+    const guide = "1、报名方式\n x|j    (1) 个人报名\n 任何考生均可报名。\n q~`t    (2) 集体报名\n 须为法人单位。";
+    expect(flat(enumerations(guide)).map((l) => [l.style, markers(l)])).toEqual([
+      ["arabic-dun", ["1、"]],
+      ["arabic-paren", ["(1)", "(2)"]],
+    ]);
+    // In running text a number after a word and no blank is a count, not an item (共1、2两批).
+    expect(enumerations("今年共分1、2两批实施。")).toEqual([]);
   });
 });
 

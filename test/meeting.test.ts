@@ -8,6 +8,8 @@ import { isGongwenError } from "../src/core/errors.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { segmentStage } from "../src/segment/index.js";
 import { sentenceStage } from "../src/text/sentences.js";
+import { pageStage } from "../src/text/page.js";
+import { enumerationStage } from "../src/enumerate/index.js";
 import { MeetingBriefSchema } from "../src/core/schema.js";
 import { meetingBrief, meetingStage } from "../src/summarize/meeting.js";
 import { allSpans, expectSpans, expectValidDoc } from "./helpers/doc.js";
@@ -219,8 +221,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it.each([
     ["要求 with its addressee, no comma", "县委书记刘文华要求全体干部要切实扛起责任。", ["刘文华", "要求"]],
     ["书记强调 after the name", "刘文华书记强调：各部门要狠抓落实。", ["刘文华", "强调"]],
-    ["提出…要求 after a long adverbial", "县长王海涛就深入推进安全生产专项整治提出四点要求，一要压实责任，二要排查隐患。", ["王海涛", "要求"]],
-    ["并提出了…要求 after another clause", "王海涛对会议的成功召开表示祝贺，并提出了三点具体的要求：一要学深悟透，二要抓好落实。", ["王海涛", "要求"]],
+    ["提出…要求 after a long adverbial", "县长王海涛就深入推进安全生产专项整治提出四点要求，一要压实责任，二要排查隐患。", ["王海涛", "提出四点要求"]],
+    ["并提出了…要求 after another clause", "王海涛对会议的成功召开表示祝贺，并提出了三点具体的要求：一要学深悟透，二要抓好落实。", ["王海涛", "提出了三点具体的要求"]],
   ])("finds a statement: %s", (_form, sentence, pair) => {
     const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
     expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
@@ -229,7 +231,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it.each([
     ["会议 + verb with no comma", "会议要求全校各部门必须严防死守。", ["会议", "要求"]],
     ["并/同时 chaining the subject's verb", "镇党委书记黄治平同志对人大工作表示肯定，同时要求全体代表履职尽责。", ["黄治平", "要求"]],
-    ["提出…要求 with the numbered demands after it", "会上，县委常委连云进对大会的召开表示祝贺，并提出了四点具体的要求。一要加强学习，二要抓好落实。", ["连云进", "要求"]],
+    ["提出…要求 with the numbered demands after it", "会上，县委常委连云进对大会的召开表示祝贺，并提出了四点具体的要求。一要加强学习，二要抓好落实。", ["连云进", "提出了四点具体的要求"]],
   ])("finds a statement: %s", (_form, sentence, pair) => {
     const got = briefOf(`12月6日，县委书记刘文华主持召开县委常委会会议。${sentence}`)!;
     expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([pair]);
@@ -240,9 +242,31 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([["会议", "指出", "会议指出\n市委常委会听取各党组工作汇报，目的是统一思想。"]]);
   });
 
-  it("takes no statement from 提出要求 closing a sentence (the demands are not given)", () => {
-    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。王海涛作总结讲话，对做好明年工作提出要求。")!;
-    expect(got.statements).toEqual([]);
+  it("takes 提出要求 closing a sentence as a statement of the person who puts the demands forward, and 提出 only with what is put forward", () => {
+    const lead = "12月6日，县委书记刘文华主持召开县委常委会会议。";
+    const closing = briefOf(`${lead}王海涛作总结讲话，对做好明年工作提出要求。`)!;
+    expect(closing.statements.map((s) => [s.speaker, s.verb])).toEqual([["王海涛", "提出要求"]]);
+    const directive = briefOf(`${lead}院长张琦提出要全面、系统学习领会《意见》精神。`)!;
+    expect(directive.statements.map((s) => [s.speaker, s.verb])).toEqual([["张琦", "提出"]]);
+    // 提出 with another object proposes nothing said; 会议提出，… sets out a programme
+    expect(briefOf(`${lead}王海涛提出三项议案。会议提出，到2029年完成改革任务。`)!.statements).toEqual([]);
+    // the owner of the subject (习近平总书记的贺信…提出…) and a roll of attendees (…参加会议，提出…) name no speaker
+    expect(briefOf(`${lead}县委常委王海涛、副县长李卫东参加会议，提出工作要求。`)!.statements).toEqual([]);
+    expect(briefOf(`${lead}习近平总书记的贺信对共建网上美好精神家园提出明确要求。`)!.statements).toEqual([]);
+  });
+
+  it("takes the subject of the sentence for a later clause's verb, a pronoun opening a clause, a light verb and a role as speakers", () => {
+    const lead = "12月6日，县委书记刘文华主持召开县委常委会会议。";
+    const pairs = (sentence: string) => briefOf(`${lead}${sentence}`)!.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text]);
+    expect(pairs("会上，副镇长张力传达了县秸秆禁烧调度会精神，指出当前工作有所松懈。")).toEqual([["张力", "指出", "张力"]]);
+    expect(pairs("副县长李卫东作了发言。他要求各督查组要认真落实会议精神。")).toEqual([["李卫东", "要求", "他"]]);
+    expect(pairs("同时，县委书记陆晓延对当前重点工作进行了强调：一是加强安全生产。")).toEqual([["陆晓延", "强调", "陆晓延"]]);
+    expect(pairs("镇党委主要负责人在大会上指出：牛镇正处于蓄势待发的重要时期。")).toEqual([["镇党委主要负责人", "指出", "镇党委主要负责人"]]);
+    expect(pairs("参会人员表示，将以更加务实的举措推进工作。")).toEqual([["参会人员", "表示", "参会人员"]]);
+    // 指出了… names what was found; it introduces no speech
+    expect(pairs("副县长李卫东指出了存在的短板和不足。")).toEqual([]);
+    // a later sentence whose speaker follows a short opening clause starts a statement of its own
+    expect(pairs("副县长高岩指出，脱贫成果要巩固。针对下一步的工作，高岩提出三点要求。")).toEqual([["高岩", "指出", "高岩"], ["高岩", "提出三点要求", "高岩"]]);
   });
 
   it("reads a day without a year against the page's own date, never after it (a report tells of a meeting held)", () => {
@@ -250,6 +274,41 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(meetingAnalyzer("2024-12-31").analyze(dated).meeting?.date).toBe("2017-01-16");
     const undated = "4月27日上午，学校召开党委常委会，校党委书记张某某主持会议。";
     expect(meetingAnalyzer("2024-01-10").analyze(undated).meeting?.date).toBe("2023-04-27");
+  });
+
+  it("finds an undated lead when the sentence or the next names who presided, dated by a line above that opens with the day", () => {
+    const chaired = briefOf("新年伊始，中共中央政治局常委会昨召开会议，由中共中央总书记习近平主持并讲话。会议指出，要坚持稳中求进。")!;
+    expect(chaired.chair?.name).toBe("习近平");
+    expect(briefOf("新年伊始，中共中央政治局常委会召开会议，研究部署明年工作。会议指出，要坚持稳中求进。")).toBeUndefined();
+    const above = briefOf("党委中心组专题学习研讨\n4月14日，学校新闻网\n党委理论学习中心组召开专题学习研讨会议。会议由党委书记张志强主持。")!;
+    expect([above.date, above.chair?.name]).toEqual(["2024-04-14", "张志强"]);
+  });
+
+  it("takes the month of a lead that writes only the day from a line above that opens with that day (3月18日 …\n…18日主持召开…)", () => {
+    const got = briefOf("3月18日 国务院常务会议研究推进政府职能转变\n国务院总理李克强18日主持召开国务院常务会议，研究加快推进机构改革。")!;
+    expect(got.date).toBe("2024-03-18");
+  });
+
+  it("reads the chair written after a unit without a title (会议由党委宣传统战部高建兴主持), and no name from a unit alone", () => {
+    const lead = "4月14日，党委理论学习中心组召开专题学习研讨会议。";
+    expect(briefOf(`${lead}会议由党委宣传统战部高建兴主持。`)!.chair?.name).toBe("高建兴");
+    expect(briefOf(`${lead}会议由区人大常委会办公室主持。`)!.chair?.name).toBe("区人大常委会办公室");
+  });
+
+  it("takes the meeting a headline names alone as the subject of a first sentence without one (【…会议】 / 8月7日在…举行)", () => {
+    const got = briefOf("【政协年中工作会议】\n\n8月7日在区图书馆举行。与会委员听取了区政府上半年工作报告。")!;
+    expect([got.meeting?.name, got.date]).toEqual(["政协年中工作会议", "2024-08-07"]);
+  });
+
+  it("reads a day without a year against the month the page's address files it under (…/n/201403/…), never a later one", () => {
+    const report = "2月28日上午，县委书记张某某主持召开县委常委会会议。";
+    const stages = [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage];
+    const dated = (url: string, referenceDate = "2026-12-06") => createAnalyzer({ stages, referenceDate, url }).analyze(report).meeting?.date;
+    expect(dated("http://m.news.wmxa.cn/n/201403/88883.html")).toBe("2014-02-28");
+    expect(dated("http://fzsfy.nmgfy.gov.cn/article/detail/2020/06/id/5263845.shtml")).toBe("2020-02-28");
+    // a month after the caller's reference date is no bound, nor a number that is no month (…/201599/…)
+    expect(dated("http://m.news.wmxa.cn/n/201403/88883.html", "2013-05-01")).toBe("2013-02-28");
+    expect(dated("http://example.cn/n/201599/1.html")).toBe("2026-02-28");
   });
 
   it("keeps a day soon after the page's own day (an announcement), and takes no lead from a notice's numbered provision", () => {
@@ -365,7 +424,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
 
   it("resolves 他 opening 提出…要求 to the person named before (他提出几点要求，一是…)", () => {
     const got = briefOf("3月1日，镇党委召开会议。镇党委书记张渊主持会议并讲话。\n张渊指出，换届时间紧。\n他提出几点要求，一是要充分认识换届的重要性，二是要严肃纪律。")!;
-    expect(got.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text])).toEqual([["张渊", "指出", "张渊"], ["张渊", "要求", "他"]]);
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text])).toEqual([["张渊", "指出", "张渊"], ["张渊", "提出几点要求", "他"]]);
   });
 
   it("takes the decisions of a ；-chain before a statement in its last item (…；表决通过了大会日程；…杨武…作了说明)", () => {
@@ -377,6 +436,41 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it("takes an approval in principle (会议原则同意…) and a co-option (增选…为…) as decisions", () => {
     const got = briefOf("3月2日，市妇联召开十一届三次执委会议。会议原则同意《责任清单》。会议增选王某某、刘某为市妇联第十一届常委。")!;
     expect(got.decisions.map((s) => s.text)).toEqual(["会议原则同意《责任清单》。", "会议增选王某某、刘某为市妇联第十一届常委。"]);
+  });
+
+  it("ends a decision before a clause that goes on to what was said or has a subject of its own", () => {
+    const lead = "12月6日，区政府召开常务会议。";
+    const said = briefOf(`${lead}会议审议并同意关于改组设立区国有资本运营平台实施方案的汇报，并指出，要按照上级要求稳步推进。`)!;
+    expect(said.decisions.map((s) => s.text)).toEqual(["会议审议并同意关于改组设立区国有资本运营平台实施方案的汇报"]);
+    const praised = briefOf(`${lead}会议一致通过了以上报告和决议草案，并对镇党委、政府一年来的成绩表示肯定。`)!;
+    expect(praised.decisions.map((s) => s.text)).toEqual(["会议一致通过了以上报告和决议草案"]);
+    const person = briefOf(`${lead}会议表决通过了人事任职事项，县人大常委会主任王晋成向被任命的人员颁发了任命书。`)!;
+    expect(person.decisions.map((s) => s.text)).toEqual(["会议表决通过了人事任职事项"]);
+    // a name inside the object is no new subject (任命张三为…，李四为…; 免去秦刚同志…)
+    const named = briefOf(`${lead}会议决定，任命张建国为区财政局局长，李卫东为区财政局副局长。`)!;
+    expect(named.decisions.map((s) => s.text)).toEqual(["会议决定，任命张建国为区财政局局长，李卫东为区财政局副局长。"]);
+  });
+
+  it("takes no heading verb (会议决定：同意…；原则同意…) and no document named by its adoption (审议通过的《…》, 决定(草案)) as a decision", () => {
+    const got = briefOf("12月6日，学校召开党委常委会会议。会议决定：同意成立基建工作小组；原则同意工作小组人员组成。会议学习了经市委常委会审议通过的《实施方案》。")!;
+    expect(got.decisions.map((s) => s.text)).toEqual(["同意成立基建工作小组", "原则同意工作小组人员组成。"]);
+    const draft = briefOf("12月6日，县政协召开主席会议。会议审议通过了关于召开县政协九届四次会议的决定(草案)，县政协九届四次会议议程(草案)。")!;
+    expect(draft.decisions).toHaveLength(1);
+  });
+
+  it("takes decisions of a body or meeting named otherwise, of the members together, and of elections' results", () => {
+    const body = briefOf("2月22日，县人大常委会召开会议。日前召开的县八届人大常委会第20次会议表决通过了有关报告、名单草案。")!;
+    expect(body.decisions.map((s) => s.text)).toEqual(["表决通过了有关报告、名单草案。"]);
+    const members = briefOf("3月2日，街道召开“大工委”成立大会。会上颁发了聘任书，同时由与会委员共同审议通过了街道“大工委”三项工作制度。")!;
+    expect(members.decisions.map((s) => s.text)).toEqual(["审议通过了街道“大工委”三项工作制度。"]);
+    const convened = briefOf("3月2日，市政协召开八届四十二次常委会议。会后，还召开市政协八届四十二次主席会议，审议通过市政协八届四次会议分组名单。")!;
+    expect(convened.decisions.map((s) => s.text)).toEqual(["审议通过市政协八届四次会议分组名单。"]);
+    const elected = briefOf("1月5日，滔溪镇第十八届人民代表大会第一次会议召开。大会听取并审议通过了《政府工作报告》。\n选举产生了新一届镇政府领导班子。谢波、杨景宪两名同志分别以全票当选为镇长和镇人大主席团主席。")!;
+    expect(elected.decisions.map((s) => s.text)).toEqual([
+      "审议通过了《政府工作报告》。",
+      "选举产生了新一届镇政府领导班子。",
+      "谢波、杨景宪两名同志分别以全票当选为镇长和镇人大主席团主席。",
+    ]);
   });
 
   it("ends a statement before a later sentence of its paragraph that opens with its own speaker and verb", () => {

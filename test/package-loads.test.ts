@@ -43,4 +43,14 @@ describe("loading gongwen", () => {
       expect(packages, unwanted).not.toContain(unwanted);
     }
   });
+
+  it("loads the HTML parser only for HTML, and the encoding detectors only for bytes", () => {
+    const { packages } = loadedPackages(LIST_LOADED);
+    for (const lazy of ["htmlparser2", "chardet", "iconv-lite"]) expect(packages, lazy).not.toContain(lazy);
+    const html = loadedPackages(`require("./dist/index.cjs").analyze("<p>学院党委书记雷承锋主持会议</p>");`);
+    expect(html.packages).toContain("htmlparser2");
+    expect(html.packages).not.toContain("chardet");
+    const bytes = loadedPackages(`const { decode } = require("./dist/index.cjs"); decode(Buffer.from([0xd1, 0xa7, 0xd4, 0xba, 0xd5, 0xd9, 0xbf, 0xaa]));`);
+    expect([...bytes.packages].filter((name) => ["chardet", "iconv-lite"].includes(name)).sort()).toEqual(["chardet", "iconv-lite"]);
+  });
 });

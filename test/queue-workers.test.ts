@@ -4,6 +4,7 @@
  * append-only file killed with SIGKILL in the middle of a run. In every case
  * each item's result must be there exactly once and equal to calling tag() locally.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
 import { enqueueDocuments, queueOptions, readFailures, readResults, textHash, type QueueResult } from "../src/queue/index.js";
@@ -42,7 +43,7 @@ describe.skipIf(!redisServerAvailable || !dataPresent("corpus/xinwenlianbo", "ta
     return queue;
   }
 
-  function startWorkers(queue: string, names: string[], settings: { lockMs?: number; stalledMs?: number } = {}) {
+  function startWorkers(queue: string, names: string[], settings: { lockMs?: number; stalledMs?: number; isolation?: "process" } = {}) {
     const workers = names.map((name) => spawnWorker({ redisUrl: redis.url, queue, name, ...settings }));
     running.push(...workers);
     return workers;
@@ -131,6 +132,28 @@ describe.skipIf(!redisServerAvailable || !dataPresent("corpus/xinwenlianbo", "ta
     }
     await expectExactlyOnce(queue, batch);
     expect((await stop([survivor!]))[0]!.code).toBe(0);
+  }, 150_000);
+
+  it("with --isolation process: a tagging process killed with SIGKILL mid-bundle is replaced, its articles tagged once", async () => {
+    const batch = items.slice(0, 200);
+    const queue = openQueue("kill-tagger");
+    await enqueueDocuments(batch, { queue, bundleSize: 8 });
+    const [worker] = startWorkers("kill-tagger", ["parent"], { isolation: "process" });
+    await worker!.ready;
+    const pid = worker!.child.pid!;
+    const taggers = () =>
+      readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean));
+    const [first] = taggers();
+    expect(first, "the worker's tagging process").toBeDefined();
+    await waitFor(async () => (await queue.getCompletedCount()) >= 5, "5 bundles done");
+    process.kill(Number(first), "SIGKILL");
+
+    await waitFor(() => finished(queue), "the bundles to finish", 90_000, 200);
+    await expectExactlyOnce(queue, batch);
+    const [replacement] = taggers();
+    expect(replacement, "a new tagging process").toBeDefined();
+    expect(replacement).not.toBe(first);
+    expect((await stop([worker!]))[0]!.code).toBe(0);
   }, 150_000);
 
   it("finishes the run when Redis restarts in the middle: workers reconnect", async () => {

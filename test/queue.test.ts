@@ -144,6 +144,9 @@ describe("queue options", () => {
     await expect(
       createTaggingWorker({ connection: "redis://127.0.0.1:1", queue: "q", output: "xml" as never }),
     ).rejects.toThrow(/tagging worker options/);
+    await expect(
+      createTaggingWorker({ connection: "redis://127.0.0.1:1", queue: "q", isolation: "fiber" as never }),
+    ).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
     await expect(readResults({ queue: "q", connection: "redis://127.0.0.1:1", pageSize: -1 }).next()).rejects.toMatchObject({
       code: "INVALID_OPTIONS",
     });
@@ -163,6 +166,8 @@ describe("queue subcommand arguments", () => {
     });
     expect(parseQueueArgs("results", ["--failed", "--wait"])).toMatchObject({ queue: "gongwen-tags", failed: true, wait: true });
     expect(() => parseQueueArgs("worker", ["--concurrency", "0"])).toThrow(/positive integer/);
+    expect(parseQueueArgs("worker", ["--isolation", "process"])).toMatchObject({ isolation: "process" });
+    expect(() => parseQueueArgs("worker", ["--isolation", "fiber"])).toThrow(/--isolation must be thread or process/);
     expect(() => parseQueueArgs("results", ["--bogus"])).toThrow(GongwenError);
   });
 });

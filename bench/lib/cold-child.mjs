@@ -5,7 +5,8 @@
  *     a fresh process's import and first call on the text; `phases` splits gongwen's time into import, the
  *     engine's dictionaries (first segment) and the other stages' resources (first analyze after that)
  *   node bench/lib/cold-child.mjs <package folder> workers <kind> <count> <text file>
- *     process RSS once `count` worker threads have each made their first call on the text
+ *     process RSS once `count` workers have each made their first call on the text (kind `gongwen nodejieba
+ *     process`: a process pool, its worker processes' RSS added)
  * gongwen is the package built in <package folder> (dist/ beside dict/); the engines are this checkout's.
  */
 import { readFileSync } from "node:fs";
@@ -60,13 +61,16 @@ async function workers(kind, count, text) {
     await Promise.all(threads.map((thread) => thread.terminate()));
     return { rssMb: rss };
   }
-  // "gongwen <engine>": the pool's own workers
+  // "gongwen <engine> [process]": the pool's own workers, threads or (with "process") processes
   const { createPool } = await import(dist);
-  const pool = createPool({ concurrency: count, analyzer: { engine: kind.split(" ")[1] } });
-  // one task per thread at once: piscina gives each idle thread one
+  const [, engine, isolation = "thread"] = kind.split(" ");
+  const pool = createPool({ concurrency: count, analyzer: { engine }, isolation });
+  // one task per worker at once: the pool gives each idle worker one
   const outcomes = await Promise.all(Array.from({ length: count }, () => pool.run({ op: "analyze", format: "value", text })));
   if (outcomes.some((outcome) => !outcome.ok)) throw new Error(JSON.stringify(outcomes));
-  const rss = rssMb();
+  // a process pool's memory is its processes': theirs added to this one's (a build from before process pools has none)
+  const workerKb = (pool.processes ?? []).reduce((sum, child) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]), 0);
+  const rss = rssMb() + (workerKb * 1024) / 1e6;
   await pool.close();
   return { rssMb: rss };
 }

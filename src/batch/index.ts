@@ -9,7 +9,7 @@ import { inOrder } from "./ordered.js";
 import { createPool, type Pool, type PoolOptions } from "./pool.js";
 import type { Operation } from "./tasks.js";
 
-export { createPool, type Pool, type PoolOptions } from "./pool.js";
+export { createPool, ISOLATIONS, type Isolation, type Pool, type PoolOptions } from "./pool.js";
 export type { TaskOutcome } from "./protocol.js";
 export { FORMATS, OPERATIONS, type Batch, type Format, type Operation, type Task, type TaskInput } from "./tasks.js";
 

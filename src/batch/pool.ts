@@ -1,23 +1,38 @@
 /**
- * A piscina worker pool running gongwen tasks over the machine's cores. A worker that throws or dies fails only
- * the record it was working on: piscina replaces the thread and the batch goes on.
+ * A worker pool running gongwen tasks over the machine's cores, on worker threads (piscina) or child processes. A
+ * worker that throws or dies fails only the batch it was working on: the pool replaces it and the batch goes on.
  */
+import type { ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Worker } from "node:worker_threads";
+import { z } from "zod";
 import { GongwenError } from "../core/errors.js";
+import { parseOptions } from "../core/options.js";
 import { sharedCopy } from "../core/resources.js";
 import { resourcesWith } from "../pipeline.js";
 import type { AnalyzerConfig, StageName } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
+import { failedBatch, startProcesses } from "./processes.js";
 import type { PoolConfig, TaskOutcome } from "./protocol.js";
 import type { Batch, Task } from "./tasks.js";
 
+/** What a pool's workers are: threads of this process, or processes of their own. */
+export const ISOLATIONS = ["thread", "process"] as const;
+/** See {@link PoolOptions.isolation}. */
+export type Isolation = (typeof ISOLATIONS)[number];
+
 /** Options of {@link createPool}: how many workers, the analyzer each builds, and options for `tag` tasks. */
 export interface PoolOptions {
-  /** Worker threads (default: the number of cores). Each loads its own nodejieba (~280 MB). */
+  /** Workers (default: the number of cores). Each loads its own nodejieba (~280 MB). */
   concurrency?: number;
+  /**
+   * `"thread"` (default): worker threads of this process, which share the tagger weights and the IDF table (one
+   * copy per pool). `"process"`: child processes, each with all of its own memory (~40 MB more RSS per worker) but
+   * nothing shared with another worker's V8.
+   */
+  isolation?: Isolation;
   /** The analyzer every worker builds (userWords, maxInputLength…). */
   analyzer?: AnalyzerConfig;
   /** Options for `tag` tasks. */
@@ -34,19 +49,24 @@ export interface Pool {
    * are small); one outcome per record, in order. Never rejects; a worker that dies fails the whole batch.
    */
   runBatch(batch: Batch): Promise<TaskOutcome[]>;
-  /** Stops the worker threads once the pending tasks have finished. */
+  /** Stops the workers once the pending tasks have finished. */
   close(): Promise<void>;
-  /** The worker threads, for monitoring (e.g. `resourceLimits`, `threadId`). */
+  /** The worker threads, for monitoring (e.g. `resourceLimits`, `threadId`); none with `isolation: "process"`. */
   readonly threads: readonly Worker[];
+  /** The worker processes (`pid`…) with `isolation: "process"`; none with threads. */
+  readonly processes: readonly ChildProcess[];
 }
 
+/** The options a pool checks itself; the analyzer's and tag's are checked by the analyzer each worker builds. */
+const PoolOptionsSchema = z.looseObject({ isolation: z.enum(ISOLATIONS).optional() });
+
 /**
- * The worker module beside this one: `dist/worker.js` in the package. When gongwen runs from its TypeScript
- * sources (tests, tsx) the worker is `worker.ts` and the thread needs tsx's loader.
+ * A worker module beside this one: `dist/worker.js` (threads) or `dist/process-worker.js` in the package. When
+ * gongwen runs from its TypeScript sources (tests, tsx) the module is the `.ts` file and needs tsx's loader.
  */
-function workerModule(): { filename: string; execArgv?: string[] } {
+function workerModule(name: "worker" | "process-worker"): { filename: string; execArgv?: string[] } {
   const fromSources = import.meta.url.endsWith(".ts");
-  const filename = fileURLToPath(new URL(fromSources ? "./worker.ts" : "./worker.js", import.meta.url));
+  const filename = fileURLToPath(new URL(`./${name}.${fromSources ? "ts" : "js"}`, import.meta.url));
   if (!fromSources) return { filename };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   return { filename, execArgv: ["--import", tsx] };
@@ -60,7 +80,7 @@ const piscinaModule = () => createRequire(import.meta.url)("piscina") as typeof 
  * and kept by each (measured: ~20 MB less RSS per added worker): the tagger weights (4.5 MB of typed arrays parsed
  * from a 5.3 MB file) and the IDF table.
  */
-function sharedResources(analyzer: AnalyzerConfig): PoolConfig["shared"] {
+function sharedResources(analyzer: AnalyzerConfig): NonNullable<PoolConfig["shared"]> {
   const runs = (...stages: StageName[]) => !Array.isArray(analyzer.stages) || stages.some((stage) => analyzer.stages!.includes(stage));
   const shipped = resourcesWith();
   const idf = runs("keywords", "summary") ? shipped.idf.compact : undefined;
@@ -84,8 +104,67 @@ export function resolveConcurrency(concurrency: number | undefined): number {
   return concurrency;
 }
 
+/** A pool's workers: what runs a batch, stops, and can be looked at. */
+type Workers = Pick<Pool, "runBatch" | "close" | "threads" | "processes">;
+
+/** Worker threads on piscina, sharing the read-only resources. */
+function startThreads(config: PoolConfig, concurrency: number): Workers {
+  const piscina = new (piscinaModule().Piscina)({
+    ...workerModule("worker"),
+    minThreads: concurrency,
+    maxThreads: concurrency,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: { ...config, shared: sharedResources(config.analyzer) },
+  });
+  // Each thread pipes its stdout and stderr into the process's, one listener apiece: room for them, so that more
+  // than ten threads raise no MaxListenersExceededWarning.
+  const outputs = [process.stdout, process.stderr];
+  for (const stream of outputs) stream.setMaxListeners(stream.getMaxListeners() + concurrency);
+  const running = async (batch: Batch): Promise<TaskOutcome[]> => {
+    try {
+      return (await piscina.run(batch)) as TaskOutcome[];
+    } catch (error) {
+      // The worker died (killed, out of memory, process.exit) or the batch could not be cloned.
+      return failedBatch(batch, error instanceof Error ? error.message : String(error));
+    }
+  };
+  // piscina's close() terminates a thread still starting with a task in hand: the pending tasks are awaited first.
+  const pending = new Set<Promise<TaskOutcome[]>>();
+  return {
+    get threads() {
+      return piscina.threads;
+    },
+    processes: [],
+    runBatch(batch) {
+      const outcomes = running(batch);
+      pending.add(outcomes);
+      void outcomes.then(() => pending.delete(outcomes));
+      return outcomes;
+    },
+    async close() {
+      while (pending.size > 0) await Promise.all(pending);
+      await piscina.close();
+      for (const stream of outputs) stream.setMaxListeners(stream.getMaxListeners() - concurrency);
+    },
+  };
+}
+
+/** Worker processes: nothing shared, so each loads its own resources. */
+function startWorkerProcesses(config: PoolConfig, concurrency: number): Workers {
+  const workers = startProcesses(config, concurrency, workerModule("process-worker"));
+  return {
+    threads: [],
+    get processes() {
+      return workers.processes;
+    },
+    runBatch: (batch) => workers.runBatch(batch),
+    close: () => workers.close(),
+  };
+}
+
 /**
- * Starts `concurrency` worker threads, each with its own analyzer built on its first task.
+ * Starts `concurrency` workers (threads, or processes with `isolation: "process"`), each with its own analyzer
+ * built on its first task.
  *
  * @example
  * const pool = createPool({ concurrency: 2 });
@@ -93,44 +172,28 @@ export function resolveConcurrency(concurrency: number | undefined): number {
  * await pool.close();
  */
 export function createPool(options: PoolOptions = {}): Pool {
+  const { isolation = "thread" } = parseOptions(PoolOptionsSchema, options, "pool options");
   const concurrency = resolveConcurrency(options.concurrency);
   // tag(text, { userWords }) segments with those words kept whole: the workers' analyzer must too
   const userWords = [...(options.analyzer?.userWords ?? []), ...(options.tag?.userWords ?? [])];
   const analyzer = { ...options.analyzer, ...(userWords.length > 0 ? { userWords } : {}) };
-  const config: PoolConfig = { analyzer, ...(options.tag ? { tag: options.tag } : {}), shared: sharedResources(analyzer) };
-  const piscina = new (piscinaModule().Piscina)({
-    ...workerModule(),
-    minThreads: concurrency,
-    maxThreads: concurrency,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: config,
-  });
-  // Each thread pipes its stdout and stderr into the process's, one listener apiece: room for them, so that more
-  // than ten threads raise no MaxListenersExceededWarning.
-  const outputs = [process.stdout, process.stderr];
-  for (const stream of outputs) stream.setMaxListeners(stream.getMaxListeners() + concurrency);
-  const runBatch = async (batch: Batch): Promise<TaskOutcome[]> => {
-    try {
-      return (await piscina.run(batch)) as TaskOutcome[];
-    } catch (error) {
-      // The worker died (killed, out of memory, process.exit) or the batch could not be cloned.
-      const message = error instanceof Error ? error.message : String(error);
-      return batch.inputs.map(() => ({ ok: false, code: "WORKER_FAILED", message }));
-    }
-  };
+  const config: PoolConfig = { analyzer, ...(options.tag ? { tag: options.tag } : {}) };
+  const workers = isolation === "process" ? startWorkerProcesses(config, concurrency) : startThreads(config, concurrency);
+  let closing: Promise<void> | undefined;
+  const runBatch = (batch: Batch) => (closing ? Promise.resolve(failedBatch(batch, "the pool is closed")) : workers.runBatch(batch));
   return {
     concurrency,
     get threads() {
-      return piscina.threads;
+      return workers.threads;
+    },
+    get processes() {
+      return workers.processes;
     },
     runBatch,
     async run({ op, format, text, id }) {
       const [outcome] = await runBatch({ op, format, inputs: [id === undefined ? { text } : { text, id }] });
       return outcome!;
     },
-    async close() {
-      await piscina.close();
-      for (const stream of outputs) stream.setMaxListeners(stream.getMaxListeners() - concurrency);
-    },
+    close: () => (closing ??= workers.close()),
   };
 }

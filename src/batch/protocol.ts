@@ -1,4 +1,4 @@
-/** What crosses the thread boundary between the pool and its workers. */
+/** What crosses the boundary between the pool and its workers, threads or processes. */
 import type { ErrorCode } from "../core/errors.js";
 import type { CompactIdf, TaggerWeights } from "../core/resources.js";
 import type { AnalyzerConfig } from "../core/schema.js";
@@ -8,8 +8,8 @@ import type { TagOptions } from "../tag/schema.js";
 export interface PoolConfig {
   analyzer: AnalyzerConfig;
   tag?: TagOptions;
-  /** The shipped resources its stages read, in SharedArrayBuffers: one copy per pool, not one per thread. */
-  shared: { taggerWeights?: TaggerWeights; idf?: CompactIdf };
+  /** Worker threads only: the shipped resources its stages read, in SharedArrayBuffers, one copy per pool. */
+  shared?: { taggerWeights?: TaggerWeights; idf?: CompactIdf };
 }
 
 /**
@@ -19,3 +19,4 @@ export interface PoolConfig {
 export type TaskOutcome =
   | { ok: true; value: string | object; id?: string | number }
   | { ok: false; code: ErrorCode; message: string };
+

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import iconv from "iconv-lite";
+import { ISOLATIONS, type Isolation } from "../batch/pool.js";
 import { FIELDS, FORMATS, OPERATIONS, type Operation, type Selection } from "../batch/tasks.js";
 import { positiveInteger } from "../core/options.js";
 import { DEFAULT_MAX_INPUT_LENGTH, EngineNameSchema, type AnalyzerConfig } from "../core/schema.js";
@@ -20,6 +21,8 @@ export interface CliOptions {
   selection: Selection;
   format: (typeof FORMATS)[number];
   concurrency?: number;
+  /** Worker threads or processes (`--isolation`). */
+  isolation?: Isolation;
   quiet: boolean;
   /** Read files and stdin in this encoding instead of detecting it (`--encoding`). */
   encoding?: string;
@@ -91,6 +94,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
       compact: { type: "boolean" },
       format: { type: "string", short: "f" },
       concurrency: { type: "string", short: "c" },
+      isolation: { type: "string" },
       quiet: { type: "boolean", short: "q" },
       verbose: { type: "boolean" },
       encoding: { type: "string" },
@@ -141,6 +145,10 @@ export function parseCommand(argv: string[]): ParsedCommand {
     ...(userWords === undefined ? {} : { userWords }),
   };
   const concurrency = positiveFlag(values.concurrency, "--concurrency");
+  const isolation = values.isolation as Isolation | undefined;
+  if (isolation !== undefined && !ISOLATIONS.includes(isolation)) {
+    throw new UsageError(`unknown isolation "${isolation}" (expected ${ISOLATIONS.join(", ")})`);
+  }
   if (values.encoding !== undefined && !iconv.encodingExists(values.encoding)) {
     throw new UsageError(`unknown encoding "${values.encoding}" (e.g. utf-8, gb18030, gbk, big5, utf-16le)`);
   }
@@ -158,6 +166,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
       selection: { ...(fields ? { fields } : {}), ...(values.compact ? { compact: true } : {}) },
       format: format as CliOptions["format"],
       ...(concurrency === undefined ? {} : { concurrency }),
+      ...(isolation === undefined ? {} : { isolation }),
       quiet: values.quiet ?? false,
       ...(values.encoding === undefined ? {} : { encoding: values.encoding }),
       verbose: values.verbose ?? false,

@@ -41,7 +41,8 @@ const INPUT_OPTIONS = `Input and output:
       --sample           read the bundled sample (dict/samples/meeting-report.txt) instead of files or stdin
       --jsonl            input is JSON Lines, one {"id", "text"} per line; output is one result per line
   -f, --format <f>       json | jsonl | text | html (default: jsonl with --jsonl, json otherwise)
-  -c, --concurrency <n>  worker threads for several documents (default and most: the number of cores)
+  -c, --concurrency <n>  workers for several documents (default and most: the number of cores)
+      --isolation <i>    thread (default) | process: the workers are threads of one process or processes
   -q, --quiet            no progress bar and no closing summary on stderr
       --encoding <name>  read files and stdin in this encoding (utf-8, gb18030, gbk, big5, utf-16le…), not detected
       --verbose          say on stderr which encoding each file was read in

@@ -86,8 +86,9 @@ function workerCount(options: CliOptions, documents: number | undefined, progres
 /** Runs each group of records in this thread (one document: no worker start-up) or on the pool. */
 function createRunner(options: CliOptions, concurrency: number | undefined) {
   let analyzer: Analyzer | undefined;
+  const { analyzer: analyzerConfig, tag, isolation } = options;
   const pool: Pool | undefined =
-    concurrency === undefined ? undefined : createPool({ concurrency, analyzer: options.analyzer, tag: options.tag });
+    concurrency === undefined ? undefined : createPool({ concurrency, analyzer: analyzerConfig, tag, ...(isolation ? { isolation } : {}) });
   const context = {
     analyzer: () => (analyzer ??= createAnalyzer(options.analyzer)),
     tag: options.tag,

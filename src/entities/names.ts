@@ -197,7 +197,8 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end) || text.startsWith("列宁主义", span.end)) return;
     // a surname alone (江主席, 王某) names someone the reader knows from context: no person entity of one character
     const person = (start: number, end: number) => {
-      if (end - start >= 2 && isPersonScript(text, lexicon, start, end) && isSpacedAsName(text, start, end)) out.push({ type, start, end });
+      if (end - start >= 2 && isPersonScript(text, lexicon, start, end) && isSpacedAsName(text, start, end) && !inSlogan(text, start, end) &&
+        !(end - start === 2 && UNIT_CHARACTERS.has(text[end - 1]!))) out.push({ type, start, end });
     };
     const title = longestEndingAt(lexicon.titles, text, span.end, span.start + 1);
     if (title && (title.value === "office" || title.value === "address")) {
@@ -266,6 +267,36 @@ function foreignNameEnd(text: string, index: TokenIndex, start: number, end: num
   // …but not over a function character jieba glued to the name's end (阿马/特在 表决)
   for (let i = end; i < token.end; i++) if (NOT_GIVEN_NAME.has(text[i]!)) return end;
   return token.end;
+}
+
+/** Last characters of a unit's short form, which end no two-character name (林局 is the 林业局, 王院 a form of address). */
+const UNIT_CHARACTERS = new Set([..."局厅委院部处司所办"]);
+/** Longest quotation that is a slogan or a formula rather than a name's context (“打防管控建、严廉精爱锻”). */
+const MAX_SLOGAN_QUOTE = 12;
+/** Marks that set off the items of a series (、，；。) and quotation marks. */
+const ITEM_MARKS = new Set([..."、，,；;。“”\"'‘’"]);
+
+/**
+ * Is the span a fragment of a slogan, where Chinese official writing packs its formulas: inside a short quotation
+ * that it does not fill (“明道修身”, “打防管控建、严廉精爱锻”), or inside a four-character item of a 、 series whose
+ * items open alike (学史明理、学史增信、学史崇德、学史力行)? A name in a roster fills its item.
+ */
+function inSlogan(text: string, start: number, end: number): boolean {
+  let open = start;
+  while (open > 0 && start - open < MAX_SLOGAN_QUOTE && !ITEM_MARKS.has(text[open - 1]!)) open--;
+  let close = end;
+  while (close < text.length && close - end < MAX_SLOGAN_QUOTE && !ITEM_MARKS.has(text[close]!)) close++;
+  if (open === start && close === end) return false;
+  // inside a short quotation (its 、 included): the quotation marks within reach on both sides
+  let quoteOpen = start - 1;
+  while (quoteOpen >= 0 && start - quoteOpen <= MAX_SLOGAN_QUOTE && text[quoteOpen] !== "“" && text[quoteOpen] !== "”") quoteOpen--;
+  let quoteClose = end;
+  while (quoteClose < text.length && quoteClose - end < MAX_SLOGAN_QUOTE && text[quoteClose] !== "”" && text[quoteClose] !== "“") quoteClose++;
+  if (text[quoteOpen] === "“" && text[quoteClose] === "”" && quoteClose - quoteOpen - 1 <= MAX_SLOGAN_QUOTE) return true;
+  if (close - open !== 4 || (text[close] !== "、" && text[open - 1] !== "、")) return false;
+  const before = text[open - 1] === "、" ? text.slice(Math.max(0, open - 5), open - 1) : "";
+  const after = text[close] === "、" ? text.slice(close + 1, close + 5) : "";
+  return [before, after].some((item) => item.length === 4 && item.slice(0, 2) === text.slice(open, open + 2));
 }
 
 /** Characters after a surname that make it a way of naming the person, not part of the name. */

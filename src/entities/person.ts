@@ -70,7 +70,8 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   const first = tokenStartingAt(index, start);
   // a dictionary word starts here (国家主席, 全体, 中央军委): not a name
   if (first && first.end - start > surname && !isPersonTag(first.pos) && first.pos !== "x") return -1;
-  if (strict && first && first.end - first.start === 1 && surname === 1 && FUNCTION_TAGS.has(first.pos)) return -1;
+  // …unless a preposition's character is the surname of a name jieba reads after it (院长于/p 昌明/nr, 副主席向/p 太然/x)
+  if (strict && first && first.end - first.start === 1 && surname === 1 && FUNCTION_TAGS.has(first.pos) && !givenNameAfter(index, first)) return -1;
   // jieba's own name word with two given characters is the name (龚育之/nr), and so is a foreign name
   // (谢列兹尼奥夫/nrt); a shorter word may leave out the last character (高云/nr 江), a longer Chinese one holds
   // the next word's first (高云江说/nr)
@@ -81,6 +82,12 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   const next = tokenStartingAt(index, second);
   if (next && next.end - next.start >= 2 && !isPersonTag(next.pos) && next.pos !== "x") return second;
   return transliterationEnd(text, index, start, second + 1);
+}
+
+/** Is the word after a one-character preposition a given name (于/p 昌明/nr): one or two characters read as a name or unknown? */
+function givenNameAfter(index: TokenIndex, first: Token): boolean {
+  const next = tokenStartingAt(index, first.end);
+  return first.pos === "p" && next !== undefined && next.end - next.start <= 2 && (isPersonTag(next.pos) || next.pos === "x");
 }
 
 /**
@@ -151,6 +158,97 @@ function titleBody(text: string, index: TokenIndex, lexicon: EntityLexicon, org:
   return start === org.start ? org : { start, end: org.end };
 }
 
+/**
+ * Tags of the words a unit's name is written with before a post, at every level (辛家庙/ns 派出所, 德育/n 副校长,
+ * 区/n 十五/m 届/q 人大常委会, 庞河/x 经济/n 开发区/n, 医疗/n 应急/vn 司): nouns and nominal verbs, names of places
+ * and bodies, abbreviations, words jieba does not know, and the numerals of a session or a section (十三届, 五处).
+ */
+const BODY_WORD_TAGS = new Set(["n", "nt", "ns", "nz", "vn", "j", "x", "ng", "b", "m", "q"]);
+/** Tags of numerals, which open no unit's name (选十一届县政协副主席: the post is 县政协副主席). */
+const NUMERAL_TAGS = new Set(["m", "q"]);
+/**
+ * Words of the clause that jieba tags as nouns and that stand right before a post in news: the occasion (会议,
+ * 会上), the verbs of meeting someone (在京会见/n 蒙古国总统) and the tenses of a post (时任/n 中国人民银行党委委员).
+ */
+const CLAUSE_WORDS = new Set(["会议", "大会", "会上", "会", "活动", "仪式", "会后", "期间", "现场", "同志", "讲话", "报告", "会见", "会谈", "会晤",
+  "时任", "现任", "曾任", "历任", "新任", "前任", "继任", "责令", "会同", "陪同"]);
+/** Longest unit written before a post, in characters (全国政协十三届一次会议主席团). */
+const MAX_BODY = 24;
+/** One-character words that end the clause before a unit, whatever jieba tags them (经/n 中共中央政治局常委). */
+const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同跟在对向为从将给让使令就"]);
+/** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
+const MAX_UNKNOWN_BODY_WORD = 3;
+
+/**
+ * Is the word a surname and two characters that jieba reads as a name or does not know (阮富仲/x), not a place
+ * (滕头村/x)? Two characters are too often a field (德育/nr 副校长) to count.
+ */
+function looksLikeName(text: string, lexicon: EntityLexicon, token: Token): boolean {
+  const surname = surnameLength(text, lexicon, token.start);
+  return surname > 0 && token.end - token.start - surname === 2 && (token.pos === "x" || isPersonTag(token.pos)) &&
+    !PLACE_LAST_CHARACTERS.has(text[token.end - 1]!);
+}
+
+/** 会议 or 大会 after a session's number is part of the unit (全国政协十三届一次会议主席团). */
+function isSessionWord(index: TokenIndex, token: Token): boolean {
+  const before = tokenCovering(index, token.start - 1);
+  return (token.text === "会议" || token.text === "大会") && before !== undefined && before.end === token.start && before.pos === "m";
+}
+
+/** Can this word be part of the name of a unit written before a post? */
+function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
+  const length = token.end - token.start;
+  // one character: a level (县/zg 工商联), a place or body word, or a place's first character jieba reads as a surname (辛/nr 家庙)
+  if (length === 1) {
+    return LEVEL_CHARACTERS.has(token.text) || (!CLAUSE_CHARACTERS.has(token.text) && !POINTING_WORDS.has(token.text) && (BODY_WORD_TAGS.has(token.pos) || token.pos === "nr"));
+  }
+  // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
+  if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
+  return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
+}
+
+/**
+ * The start of the unit as the page writes it before a post: the convention (单位 + 职务 + 姓名) names the unit in
+ * full, so the body goes left from `start` over the words a unit's name is made of, to the clause's preceding word
+ * (a verb, preposition, particle or mark: 传达了|省林业和草原局党组书记, 会议由|局纪委书记), not over a person's
+ * name nor an occasion's noun, up to the title at `end`. `和` joins two fields of one department (林业和草原局,
+ * 住房和城乡建设部) when nouns stand on both sides. A body never starts with a numeral.
+ */
+function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): number {
+  let at = start;
+  while (at > 0 && start - at < MAX_BODY) {
+    const token = tokenCovering(index, at - 1);
+    if (!token || !isAllHan(text, token.start, at)) break;
+    // a unit's last word that jieba glued to the post (主席团常务主席/n): its head is the unit's, unless the clause is in it
+    if (token.end > at) {
+      if (at !== start || isPersonTag(token.pos) || [...text.slice(token.start, at)].some((c) => CLAUSE_CHARACTERS.has(c))) break;
+      at = token.start;
+      continue;
+    }
+    // a name right before the post is the post's holder, named before it (阮富仲/x 总书记应…): no unit
+    if (at === end && looksLikeName(text, lexicon, token)) break;
+    if (isBodyWord(lexicon, token) || isSessionWord(index, token)) {
+      at = token.start;
+      continue;
+    }
+    // 和 inside a department's name (林业和草原局) joins two fields, the second of which opens the body; a place
+    // after 和 opens a unit of its own (精神和营口市委)
+    const field = token.text === "和" && at === start && at < end ? tokenStartingAt(index, at) : undefined;
+    const before = field && field.pos !== "ns" && !longestStartingAt(lexicon.places, text, at, end) ? tokenCovering(index, token.start - 1) : undefined;
+    if (!before || before.end !== token.start || (before.pos !== "n" && before.pos !== "nz") || !isBodyWord(lexicon, before)) break;
+    at = before.start;
+  }
+  while (at < start) {
+    const numeral = tokenStartingAt(index, at);
+    if (!numeral || !NUMERAL_TAGS.has(numeral.pos) || numeral.end > start) break;
+    at = numeral.end;
+  }
+  return at;
+}
+
+/** Longest run of blanks and line breaks a chain goes on over after its 、. */
+const MAX_LINE_BREAK = 3;
+
 /** Parses the title chain ending at `end` (right before a name), right to left. */
 function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): Omit<PersonMatch, "start" | "end" | "evidence"> {
   const titles: string[] = [];
@@ -162,19 +260,26 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) break;
     // a link after a group word names a group, not this person's post (…全体委员、第三届校务委员会主任李忠云)
     if (titles.length > 0 && GROUP_WORDS.some((w) => text.endsWith(w, title.start))) break;
-    const org = title.value === "office" ? titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start)) : undefined;
+    // a rank is written with the body that gave it too (南京大学教授, 中国科学院院士), never with a place
+    const org = titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start));
     // a place can be the body too (左权县辽阳镇镇长); it names the office but is no organisation entity
     const place = title.value === "office" && !org ? placeEndingAt(text, lexicon, title.start) : undefined;
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
+    const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
+    const bodyStart = (title.value === "office" || org) && isHan(text, named - 1) ? widenBody(text, index, lexicon, named, title.start) : named;
     titles.unshift(title.word);
-    titleOrgs.unshift(org ? text.slice(org.start, org.end) : place ? text.slice(place.start, place.end) : level >= 0 ? text[level]! : null);
+    titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
     if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
-    q = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
+    q = bodyStart;
+    // a chain may go on over a line break after its 、 (县委常委、⏎副县长李卫东)
+    let mark = q - 1;
+    while (mark > 0 && q - mark <= MAX_LINE_BREAK && (text[mark] === "\n" || text[mark] === "\r" || isSpaceChar(text[mark]))) mark--;
+    if (mark < q - 1 && !CHAIN_SEPARATORS.has(text[mark] ?? "")) mark = q - 1;
     // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
-    const joined = CHAIN_SEPARATORS.has(text[q - 1] ?? "") || TITLE_COMMAS.has(text[q - 1] ?? "");
-    if (q > 0 && joined && longestEndingAt(lexicon.personTitles, text, q - 1)) q--;
+    const joined = CHAIN_SEPARATORS.has(text[mark] ?? "") || TITLE_COMMAS.has(text[mark] ?? "");
+    if (mark >= 0 && joined && longestEndingAt(lexicon.personTitles, text, mark)) q = mark;
     else break;
   }
   return { titles, titleOrgs, orgSpans };
@@ -274,7 +379,7 @@ const BYLINE_NAME_ENDS = /^(?:$|[\s)）】\]:：,，。;；/|]|摄|报道)/u;
  * one-character roles (文, 图) need their colon.
  */
 function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
-  for (let i = 2; i <= text.length; i++) {
+  for (let i = 1; i <= text.length; i++) {
     // most characters end no title: one bit set read rejects them before the lookup
     if (!mayEndWord(lexicon.personTitles, text.charCodeAt(i - 1))) continue;
     const role = longestEndingAt(lexicon.personTitles, text, i);
@@ -385,6 +490,31 @@ function enclosedItemEnd(text: string, start: number): number {
   return -1;
 }
 
+/**
+ * The first name of a roster after a title when its surname is not in the list (部党组成员库热西、汪民、王世元): an
+ * item of two or three characters that jieba does not know as a word, set off by a 、 from a name that reads as one;
+ * -1 otherwise.
+ */
+function rosterHeadEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number): number {
+  const end = enclosedItemEnd(text, start);
+  const head = tokenStartingAt(index, start);
+  if (end < 0 || !head || (head.pos !== "x" && !isPersonTag(head.pos)) || startsChainTitle(text, lexicon, end + 1)) return -1;
+  return nameEnd(text, index, lexicon, end + 1, false) >= 0 ? end : -1;
+}
+
+/**
+ * A three-character name right after a post whose surname is not in the list (部长怀进鹏/x): one word that jieba
+ * reads as a name or does not know, closed by a mark or by a word of two or more characters (主持会议); -1 otherwise.
+ */
+function unlistedNameEnd(text: string, index: TokenIndex, start: number): number {
+  const word = tokenStartingAt(index, start);
+  if (!word || word.end - start !== 3 || (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg") || !isAllHan(text, start, word.end)) return -1;
+  // …not over a function character jieba glued on (佐科致/x 电)
+  if (NOT_GIVEN_NAME.has(text[word.end - 1]!)) return -1;
+  const next = tokenStartingAt(index, word.end);
+  return !isHan(text, word.end) || (next !== undefined && next.end - next.start >= 2) ? word.end : -1;
+}
+
 /** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
 function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
   const end = nameEnd(text, index, lexicon, start, strict);
@@ -402,10 +532,17 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
     let end = listedNameEnd(text, index, lexicon, p, true);
+    if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
+    if (end < 0) end = unlistedNameEnd(text, index, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     const chain = chainBefore(text, index, lexicon, p);
-    into.push({ start: p, end, ...chain, evidence: "title" });
+    // a rank or post written after the name too (全国政协委员、…李东浩教授): every title next to the name is his,
+    // unless a name follows it (国家主席习近平特别代表、副总理…: the post is the next person's)
+    const after = NAME_SEPARATORS.has(text[end] ?? "") ? [] : titlesAfter(text, lexicon, end);
+    const afterEnd = end + after.reduce((length, t) => length + t.length, after.length - 1);
+    if (after.length > 0 && (CHAIN_SEPARATORS.has(text[afterEnd] ?? "") || listedNameEnd(text, index, lexicon, afterEnd, true) >= 0)) after.length = 0;
+    into.push({ start: p, end, ...chain, titles: [...chain.titles, ...after], titleOrgs: [...chain.titleOrgs, ...after.map(() => null)], evidence: "title" });
     while (NAME_SEPARATORS.has(text[end]!)) {
       const listed = listedNameEnd(text, index, lexicon, end + 1, false);
       const nextEnd = listed >= 0 ? listed : Math.max(foreignItemEnd(text, end + 1), enclosedItemEnd(text, end + 1));
@@ -499,8 +636,8 @@ export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): 
 
 function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
   const title = longestStartingAt(lexicon.personTitles, text, end);
-  // right after a name 代表 is the verb (何明华代表市委讲话)
-  if (!title || title.value !== ("office" satisfies TitleKind) || title.word === DELEGATE) return undefined;
+  // a post or a rank (杨士莪院士, 李东浩教授); right after a name 代表 is the verb (何明华代表市委讲话)
+  if (!title || (title.value !== ("office" satisfies TitleKind) && title.value !== "honor") || title.word === DELEGATE) return undefined;
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
   return body && body.end > title.end ? undefined : title.word;

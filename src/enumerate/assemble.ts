@@ -9,7 +9,7 @@
 import type { Enumeration, ListItem, Span } from "../core/schema.js";
 import { type Layout } from "./layout.js";
 import { countBelow } from "../core/spans.js";
-import { INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
+import { bulletBefore, INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
 
 /** A proposed item: a numbered marker, or the lead words of a parallel clause (which brings its own end). */
 export interface Entry {
@@ -91,8 +91,17 @@ function plausible(marker: Marker, text: string): boolean {
   return n >= 2;
 }
 
-/** Numbered inline styles whose first item is a list when the text is cut inside it (the second never came). */
-const LONE_WHEN_CUT: ReadonlySet<EnumerationStyle> = new Set(["inline-shi", "inline-yao", "di"]);
+/**
+ * Numbered inline styles, and the ——-led points that spell out a paragraph, whose first item is a list when the
+ * text is cut inside it (the second never came).
+ */
+const LONE_WHEN_CUT: ReadonlySet<EnumerationStyle> = new Set(["inline-shi", "inline-yao", "di", "dash"]);
+/**
+ * So is a heading run on right after the count that announces its list: a speech announces its parts and starts
+ * the first in the same paragraph (再讲三点意见。一、明确目标任务…), and an excerpt cut inside that part shows only 一、.
+ */
+const loneWhenCut = (entry: Entry, options: AssembleOptions) =>
+  LONE_WHEN_CUT.has(entry.style) || (!INLINE_STYLES.has(entry.style) && options.announced?.(entry.start) === true);
 
 /**
  * Groups markers into runs: a marker continues a recent run of its style when its number comes next (or after a
@@ -167,8 +176,9 @@ export function groupRuns(markers: readonly Marker[], layout: Layout, options: A
     const [entry] = run;
     if (!entry) return false; // a 首先 that became item 1 of a 第二… list
     if (entry.lineStart && !INLINE_STYLES.has(entry.style)) return true;
-    if (!LONE_WHEN_CUT.has(entry.style) || entry.ordinal !== 1 || !cutInLastParagraph(entry, layout, options)) return false;
-    entry.end = options.rangeEnd(entry.start); // the item runs to where the text stops
+    const cut = entry.ordinal === 1 && loneWhenCut(entry, options) ? cutInItsParagraph(entry, layout, options) : undefined;
+    if (cut === undefined || (entry.style === "dash" && !leadsWithSentence(entry, cut, layout.text))) return false;
+    entry.end = cut; // the item runs to where the text stops
     return true;
   });
 }
@@ -179,12 +189,24 @@ function continuesSequence(sequence: Run, ordinal: number, recent: readonly Run[
 }
 
 /**
- * The text (or the range holding `entry`) stops mid-sentence in the paragraph where `entry` is: an excerpt cut
- * inside the item, before its siblings could come.
+ * A ——-led point opens with a sentence of its own (——政策环境不断优化。…); a dash line without one is an attribution
+ * or a subtitle (——习近平 / ——记优秀共产党员张明), however the text ends.
  */
-function cutInLastParagraph(entry: Entry, layout: Layout, options: AssembleOptions): boolean {
+function leadsWithSentence(entry: Entry, end: number, text: string): boolean {
+  for (let i = entry.markerEnd; i < end; i++) if (FULL_STOPS.has(text[i]!)) return true;
+  return false;
+}
+
+/**
+ * Where the text stops inside the paragraph of `entry`, if it does: the text (or the range holding it) ends there
+ * mid-sentence, or the paragraph ends in the ASCII dots a site appends where it shortened the text (…四项措施:一是...)
+ * and page chrome follows. Either way the excerpt was cut inside the item, before its siblings could come.
+ */
+function cutInItsParagraph(entry: Entry, layout: Layout, options: AssembleOptions): number | undefined {
   const end = options.rangeEnd(entry.start);
-  return end > entry.markerEnd && layout.cutAt(end) && layout.paragraph(end - 1) === layout.paragraph(entry.start);
+  if (end > entry.markerEnd && layout.cutAt(end) && layout.paragraph(end - 1) === layout.paragraph(entry.start)) return end;
+  const paragraphEnd = layout.trimEnd(entry.markerEnd, Math.min(end, layout.paragraphEnd(entry.start)));
+  return paragraphEnd > entry.markerEnd && layout.text.endsWith("...", paragraphEnd) ? paragraphEnd : undefined;
 }
 
 /**
@@ -273,6 +295,8 @@ export interface AssembleOptions {
    * trailing whitespace.
    */
   rangeEnd(pos: number): number;
+  /** Whether a count phrase announces a list right before `pos` (讲三点意见。一、…); see `announcedAt`. */
+  announced?(pos: number): boolean;
 }
 
 /** Places every run's items in the tree, level by level, and returns the top-level pieces. */
@@ -303,11 +327,14 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
 
 /**
  * The first item of its level runs to the end of its range, where the text stops mid-sentence (an excerpt cut
- * inside it). A later item alone (三、 with no 一、 or 二、) is still a stray line.
+ * inside it), or to the cut {@link groupRuns} found in its paragraph. A later item alone (三、 with no 一、 or 二、)
+ * is still a stray line.
  */
 function runsIntoCut(node: Node, layout: Layout, options: AssembleOptions): boolean {
+  if (node.entry.ordinal !== 1) return false;
+  if (node.entry.end !== undefined) return node.end === layout.trimEnd(node.entry.start, node.entry.end);
   const end = options.rangeEnd(node.entry.start);
-  return node.entry.ordinal === 1 && node.end === end && layout.cutAt(end);
+  return node.end === end && layout.cutAt(end);
 }
 
 /**
@@ -380,7 +407,9 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
  * (一、总体要求) heads everything up to the next item of its level or higher, a closing block (注：, 附件, the
  * date) or its parent's end; so does a run-in paragraph (（二）成立联合采购办公室。…) directly followed by items of
  * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and the last inline item as its
- * siblings did ({@link lastInlineEnd}).
+ * siblings did ({@link lastInlineEnd}). So does the last section heading (第X章, 一、, 第X条) run on inside a
+ * paragraph: a page that flattened a report keeps 一、建设情况…二、宣传发动情况… in one paragraph, and each section
+ * holds several sentences; a lower point run on ((3)坚持…。) is a sentence of the paragraph it stands in.
  */
 function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: AssembleOptions): number {
   const { entry } = node;
@@ -388,13 +417,18 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   const { index } = node;
   const limit = Math.min(node.parent?.end ?? Infinity, options.rangeEnd(entry.start));
   let end: number;
-  if (index < nodes.length - 1) end = nodes[index + 1]!.entry.start;
+  if (index < nodes.length - 1) {
+    const next = nodes[index + 1]!.entry.start;
+    const bullet = bulletBefore(layout.text, next);
+    end = bullet >= 0 ? bullet : next; // the next item's bullet (• 2. …) is its markup, not this item's words
+  }
   else if (entry.end !== undefined) end = entry.end;
   else if (INLINE_STYLES.has(entry.style) && !(entry.lineStart && hasWordsOnLine(entry, layout) && isHeadingLine(entry, layout))) {
     end = lastInlineEnd(node, layout, context);
   } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = layout.lineEnd(entry.start);
+  else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
   else end = layout.sentenceEnd(entry.markerEnd);
   return layout.trimEnd(entry.start, Math.min(end, limit));
 }
@@ -443,17 +477,17 @@ function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): numbe
 
 /**
  * The next paragraph opens with a marker of a lower heading level, or with a dash point (2.科学跨越的基本要求。…
- * ⏎——发展速度要快。: the points spell out the paragraph they follow); not with an inline one such as 一是.
+ * ⏎——发展速度要快。: the points spell out the paragraph they follow); not with an inline one such as 一是. So does
+ * the heading's own line where its first sub-item follows the heading words (四、 会议要求 1、 各科…): a text taken
+ * from a PDF or a flattened page lost the break there, and the items after it belong to the section all the same.
  */
 function headsLowerItems(entry: Entry, layout: Layout, context: PlaceContext): boolean {
+  const opensLower = (next: Entry | undefined) =>
+    next !== undefined && next.lineStart && (!INLINE_STYLES.has(next.style) || next.style === "dash") && next.rank > entry.rank;
+  const onLine = context.entries[countBelow(context.entries, entry.markerEnd, (e) => e.start)];
+  if (onLine && onLine.start < layout.lineEnd(entry.start) && opensLower(onLine) && onLine.ordinal === 1) return true;
   const next = context.entries[countBelow(context.entries, layout.lineEnd(entry.start), (e) => e.start)];
-  return (
-    next !== undefined &&
-    next.lineStart &&
-    (!INLINE_STYLES.has(next.style) || next.style === "dash") &&
-    next.rank > entry.rank &&
-    layout.paragraph(next.start) === layout.paragraph(entry.start) + 1
-  );
+  return opensLower(next) && layout.paragraph(next!.start) === layout.paragraph(entry.start) + 1;
 }
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });

@@ -104,6 +104,22 @@ function introduces(phrase: CountPhrase, listStart: number, layout: Layout): boo
 }
 
 /**
+ * Whether a count phrase leads straight into the marker at `pos` (讲三点意见。一、… / 四项措施：一是…): the text
+ * announces the list there, as a speech announces its parts before it starts the first.
+ *
+ * @example
+ * const text = "下面，我讲三点意见。一、提高认识";
+ * announcedAt(scanCounts(text), layoutOf(text, splitSentences(text)))(text.indexOf("一、")); // → true
+ */
+export function announcedAt(phrases: readonly CountPhrase[], layout: Layout): (pos: number) => boolean {
+  const starts = phrases.map((p) => p.start);
+  return (pos) => {
+    const phrase = phrases[lastBefore(starts, pos)];
+    return phrase !== undefined && phrase.count !== undefined && phrase.end <= pos && introduces(phrase, pos, layout);
+  };
+}
+
+/**
  * Links count phrases to lists, in place: before a list, a phrase that leads into it (`重点抓好三件事：一是…`) or
  * one in the paragraph before whose number agrees; after a list, a quoted named set with the same number (the
  * seed's `“二十条主要工作重点”`). A phrase inside an earlier item (of any list) belongs to that item.

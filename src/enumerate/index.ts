@@ -9,7 +9,7 @@ import { type Enumeration, type Span, SpanSchema } from "../core/schema.js";
 import { contentRanges } from "../core/spans.js";
 import { splitClauses, splitSentences } from "../text/sentences.js";
 import { assemble, groupRuns } from "./assemble.js";
-import { linkDeclared, scanCounts } from "./declared.js";
+import { announcedAt, linkDeclared, scanCounts } from "./declared.js";
 import { lastAtOrBefore, layoutOf } from "./layout.js";
 import { scanMarkers } from "./markers.js";
 import { parallelRuns } from "./parallel.js";
@@ -93,8 +93,10 @@ function enumerationsIn(text: string, options: EnumerationOptions): Enumeration[
     const r = rangeAt(ranges, rangeStarts, pos, pos + 1);
     return r ? trimmedEnds.get(r)! : text.length;
   };
-  const lists = assemble([...groupRuns(markers, layout, { rangeEnd }), ...parallel], layout, { rangeEnd });
-  linkDeclared(lists, ranges.flatMap((r) => scanCounts(text, r.start, r.end)), layout);
+  const counts = ranges.flatMap((r) => scanCounts(text, r.start, r.end));
+  const announced = announcedAt(counts, layout);
+  const lists = assemble([...groupRuns(markers, layout, { rangeEnd, announced }), ...parallel], layout, { rangeEnd });
+  linkDeclared(lists, counts, layout);
   return lists;
 }
 

@@ -123,7 +123,8 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     trimEnd,
     cutAt(end) {
       const last = text[end - 1];
-      return last !== undefined && !CLOSERS.has(last);
+      // A program that shortens a text for a teaser appends ASCII dots (…一是...), where prose ends with 。 or ……
+      return (last !== undefined && !CLOSERS.has(last)) || text.endsWith("...", end);
     },
   };
 }

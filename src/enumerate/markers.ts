@@ -160,19 +160,41 @@ function runLength(text: string, from: number, max: number, table: Uint8Array): 
 
 /** The preceding character's code when a line starts at `at` (only blanks before it on its line). */
 const LINE = -1;
+/** Bullets a page's text keeps where an HTML <li> was (• 1. 预约工作日办理业务…). */
+const BULLETS = charTable("•‧●▪◦■◆");
+/** How far back the scans below look over blanks (so a megabyte of spaces followed by markers stays linear). */
+const MAX_BLANKS_BEFORE = 64;
 
-/** The code of the character before `at`, skipping blanks, or {@link LINE} at the start of the text or a line. */
-function preceding(text: string, at: number): number {
+/**
+ * Where the bullet that opens the line of `at` stands (`  • 1. …`), or -1: the list markup of an <li> flattened to
+ * text, which belongs to the item after it (a bullet mid-line is punctuation like any other).
+ */
+export function bulletBefore(text: string, at: number): number {
+  const stop = Math.max(-1, at - MAX_BLANKS_BEFORE);
   let i = at - 1;
-  // Bounded so that a megabyte of spaces followed by markers stays linear.
-  const stop = Math.max(-1, at - 64);
+  while (i > stop && BLANKS[text.charCodeAt(i)]) i--;
+  if (i <= stop || !BULLETS[text.charCodeAt(i)]) return -1;
+  let j = i - 1;
+  while (j > stop && BLANKS[text.charCodeAt(j)]) j--;
+  return j < 0 || LINE_BREAKS[text.charCodeAt(j)] ? i : -1;
+}
+
+/**
+ * The code of the character before `at`, skipping blanks, or {@link LINE} at the start of the text or a line; a
+ * line-opening bullet ({@link bulletBefore}) leaves the marker after it at the start of its line.
+ */
+function preceding(text: string, at: number): number {
+  if (bulletBefore(text, at) >= 0) return LINE;
+  let i = at - 1;
+  const stop = Math.max(-1, at - MAX_BLANKS_BEFORE);
   while (i > stop && BLANKS[text.charCodeAt(i)]) i--;
   return i < 0 || LINE_BREAKS[text.charCodeAt(i)] ? LINE : text.charCodeAt(i);
 }
 /**
- * {@link preceding} for a heading marker (一、, （一）): a page that flattens its paragraphs into one line leaves a
- * space where each break was (…分工。 十三、… / 第四章 会议制度 十四、…), and running Chinese text puts no space
- * before a numeral, so a blank right before the marker stands for the start of a line.
+ * {@link preceding} for a heading marker (一、, （一）, 1、, 1., （1）): a page that flattens its paragraphs into one
+ * line, or a text taken from a PDF, leaves a space where each break was (…分工。 十三、… / 第四章 会议制度 十四、… /
+ * 会议要求 1、 各科…), and running Chinese text puts no space before a numeral, so a blank right before the marker
+ * stands for the start of a line.
  */
 const precedingHeading = (text: string, at: number) => (BLANKS[text.charCodeAt(at - 1)] ? LINE : preceding(text, at));
 const opensClause = (p: number) => p === LINE || CLAUSE_BREAKS[p] === 1;
@@ -273,8 +295,9 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
         }
       }
       if (n > 0 && AFTER_ARABIC[next] && !(DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)])) {
-        const before = preceding(text, i);
         const style = DOTS[next] ? "arabic-dot" : next === DUN ? "arabic-dun" : "arabic-half-paren";
+        // 1、 and 1. head items as 一、 does: a blank before them stands for a lost line break (会议要求 1、 各科…).
+        const before = style === "arabic-half-paren" ? preceding(text, i) : precedingHeading(text, i);
         if (opensSentence(before)) propose(markers, to, style, parseChineseNumber(text.slice(i, i + n)), i, i + n + 1, before);
       }
       i += Math.max(n, 1) - 1;
@@ -282,7 +305,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const cn = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
       const n = cn || runLength(text, i + 1, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
       if (n === 0 || !CLOSE_PARENS[text.charCodeAt(i + 1 + n)]) continue;
-      const before = cn ? precedingHeading(text, i) : preceding(text, i);
+      const before = precedingHeading(text, i);
       if (!opensClause(before) && !OPEN_PARENS[before]) continue;
       const inner = text.slice(i + 1, i + 1 + n);
       propose(markers, to, cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);

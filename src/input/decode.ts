@@ -4,11 +4,17 @@
  * the legacy encodings by their byte statistics, and between GB18030 and Big5 the reading with fewer undecodable
  * bytes wins (chardet alone mistakes a short Big5 text for GB18030). Bytes that are no text throw `NOT_TEXT`.
  */
-import { analyse } from "chardet";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
 import { z } from "zod";
 import { GongwenError } from "../core/errors.js";
 import { parseOptions } from "../core/options.js";
+
+/** chardet and iconv-lite, loaded by the first decode(): analysing a string never pays for them. */
+const require = createRequire(import.meta.url);
+let chardet: typeof import("chardet") | undefined;
+let iconvLite: typeof import("iconv-lite") | undefined;
+const analyse = (bytes: Uint8Array) => (chardet ??= require("chardet") as typeof import("chardet")).analyse(bytes);
+const iconv = () => (iconvLite ??= require("iconv-lite") as typeof import("iconv-lite"));
 
 /** Options of {@link decode}. */
 export interface DecodeOptions {
@@ -74,14 +80,14 @@ function checkText(text: string, encoding: string): void {
 }
 
 function decodeAs(bytes: Uint8Array, encoding: string, confidence: number): Decoded {
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   checkText(text, encoding);
   return { text, encoding, confidence };
 }
 
 /** The encoding the bytes are in, by their statistics (no mark, not UTF-8). */
 function detect(bytes: Uint8Array): { encoding: string; confidence: number } {
-  const matches = analyse(bytes.subarray(0, SAMPLE_BYTES)).filter((m) => iconv.encodingExists(m.name));
+  const matches = analyse(bytes.subarray(0, SAMPLE_BYTES)).filter((m) => iconv().encodingExists(m.name));
   const chinese = matches.find((m) => CHINESE[m.name.toLowerCase()]);
   const best = chinese ?? matches[0];
   if (!best) throw notText("no encoding reads them");
@@ -90,7 +96,7 @@ function detect(bytes: Uint8Array): { encoding: string; confidence: number } {
   if (encoding !== "gb18030" && encoding !== "big5") return { encoding, confidence };
   const other = encoding === "gb18030" ? "big5" : "gb18030";
   const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SAMPLE_BYTES));
-  const better = undecodable(iconv.decode(sample, other)) < undecodable(iconv.decode(sample, encoding));
+  const better = undecodable(iconv().decode(sample, other)) < undecodable(iconv().decode(sample, encoding));
   return better ? { encoding: other, confidence: confidence / 2 } : { encoding, confidence };
 }
 
@@ -111,7 +117,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   if (!(bytes instanceof Uint8Array)) throw new GongwenError("INVALID_INPUT", "decode() takes a Uint8Array (or a Buffer)");
   const { encoding } = parseOptions(DecodeOptionsSchema, options, "decode options");
   if (encoding !== undefined) {
-    if (!iconv.encodingExists(encoding)) throw new GongwenError("INVALID_OPTIONS", `invalid decode options: unknown encoding "${encoding}"`);
+    if (!iconv().encodingExists(encoding)) throw new GongwenError("INVALID_OPTIONS", `invalid decode options: unknown encoding "${encoding}"`);
     return decodeAs(bytes, encoding.toLowerCase(), 1);
   }
   const [b0, b1, b2, b3] = bytes;

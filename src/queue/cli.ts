@@ -11,6 +11,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { ISOLATIONS } from "../batch/pool.js";
 import { GongwenError, isGongwenError } from "../core/errors.js";
 import { positiveInteger } from "../core/options.js";
 import { describeConnection } from "./bullmq.js";
@@ -39,6 +40,7 @@ interface CommonArgs {
 /** The arguments of `gongwen worker`, as {@link parseQueueArgs} reads them and {@link runWorker} takes them. */
 export interface WorkerArgs extends CommonArgs {
   concurrency?: number;
+  isolation?: TaggingWorkerOptions["isolation"];
   output?: "tags" | "doc";
   tagOptions?: TaggingWorkerOptions["tagOptions"];
   /** BullMQ worker settings (lockDuration, stalledInterval, name…), for programmatic callers. */
@@ -101,6 +103,7 @@ export async function runWorker(args: WorkerArgs, io: QueueCliIO = processIO()):
     connection: args.redis,
     queue: args.queue,
     ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
+    ...(args.isolation ? { isolation: args.isolation } : {}),
     ...(args.output ? { output: args.output } : {}),
     ...(args.tagOptions ? { tagOptions: args.tagOptions } : {}),
     ...(args.worker ? { worker: args.worker } : {}),
@@ -129,7 +132,7 @@ export async function runWorker(args: WorkerArgs, io: QueueCliIO = processIO()):
     });
   });
   await worker.waitUntilReady();
-  if (!stopping) log.info(`gongwen worker: ready (pid ${process.pid}, ${args.concurrency ?? 1} tagging threads) on ${where}`);
+  if (!stopping) log.info(`gongwen worker: ready (pid ${process.pid}, ${args.concurrency ?? 1} tagging ${args.isolation === "process" ? "processes" : "threads"}) on ${where}`);
   await closed;
   log.info("gongwen worker: closed");
   return 0;
@@ -276,7 +279,8 @@ SIGINT, then finishes the jobs in hand and exits 0; a second signal exits at onc
 
 Options:
 ${COMMON_HELP}
-  --concurrency <n>  tagging threads in this process, ~0.4 GB each (default 1)
+  --concurrency <n>  tagging workers in this process, ~0.4 GB each (default 1)
+  --isolation <i>    thread (default) | process: the tagging workers are threads or child processes
   --output <kind>    tags (default): tag() of each article; doc: the whole analyze() Doc
 
 Examples:
@@ -346,7 +350,7 @@ export function parseQueueArgs(command: QueueCommand, argv: string[]): WorkerArg
       allowPositionals: command === "enqueue",
       options: {
         ...COMMON_OPTIONS,
-        ...(command === "worker" ? { concurrency: { type: "string" }, output: { type: "string" } } : {}),
+        ...(command === "worker" ? { concurrency: { type: "string" }, isolation: { type: "string" }, output: { type: "string" } } : {}),
         ...(command === "results"
           ? { failed: { type: "boolean" }, keep: { type: "boolean" }, wait: { type: "boolean" } }
           : {}),
@@ -367,8 +371,17 @@ export function parseQueueArgs(command: QueueCommand, argv: string[]): WorkerArg
     if (output !== undefined && output !== "tags" && output !== "doc") {
       throw new GongwenError("INVALID_OPTIONS", `--output must be tags or doc, got "${output}"`);
     }
+    const isolation = v["isolation"] as WorkerArgs["isolation"];
+    if (isolation !== undefined && !ISOLATIONS.includes(isolation)) {
+      throw new GongwenError("INVALID_OPTIONS", `--isolation must be ${ISOLATIONS.join(" or ")}, got "${isolation}"`);
+    }
     const concurrency = positiveFlag(v["concurrency"] as string | undefined, "--concurrency");
-    return { ...common, ...(concurrency !== undefined ? { concurrency } : {}), ...(output ? { output } : {}) };
+    return {
+      ...common,
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      ...(isolation ? { isolation } : {}),
+      ...(output ? { output } : {}),
+    };
   } catch (error) {
     if (isGongwenError(error)) throw error;
     throw new GongwenError("INVALID_OPTIONS", error instanceof Error ? error.message : String(error), { cause: error });

@@ -15,7 +15,7 @@
 import { hostname } from "node:os";
 import type { Job, JobJson, WorkerOptions } from "bullmq";
 import { z } from "zod";
-import { createPool } from "../batch/pool.js";
+import { createPool, ISOLATIONS, type Isolation } from "../batch/pool.js";
 import type { TaskOutcome } from "../batch/protocol.js";
 import { GongwenError, isGongwenError, type ErrorCode } from "../core/errors.js";
 import { parseOptions } from "../core/options.js";
@@ -111,6 +111,8 @@ export interface TaggingWorkerOptions {
    * with the default is the simple layout; a higher number uses more cores from one process.
    */
   concurrency?: number;
+  /** The tagging workers are threads of this process (`"thread"`, default) or processes of their own (`"process"`). */
+  isolation?: Isolation;
   /** `tags` (default): each article gets `tag(text, tagOptions)`; `doc`: `analyze(text)` with `analyzer` options. */
   output?: "tags" | "doc";
   tagOptions?: TagOptions;
@@ -131,6 +133,7 @@ const TaggingWorkerOptionsSchema: z.ZodType<TaggingWorkerOptions> = z.object({
   connection: connectionSchema,
   queue: z.string().min(1).refine((name) => !name.includes(":"), "a queue name cannot contain ':'"),
   concurrency: z.number().int().positive().max(256).optional(),
+  isolation: z.enum(ISOLATIONS).optional(),
   output: z.enum(["tags", "doc"]).optional(),
   // Checked in full by the tagging threads before the first job is taken.
   tagOptions: objectSchema<TagOptions>("tag options").optional(),
@@ -233,13 +236,14 @@ export function bundleOutcomes(entries: readonly BundleEntry[], output: "tags" |
  */
 export async function createTaggingWorker(options: TaggingWorkerOptions): Promise<TaggingWorker> {
   const parsed = parseOptions(TaggingWorkerOptionsSchema, options, "tagging worker options");
-  const { connection, queue, concurrency = 1, output = "tags", tagOptions, worker: settings } = parsed;
+  const { connection, queue, concurrency = 1, isolation, output = "tags", tagOptions, worker: settings } = parsed;
   const maxInputLength = parsed.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
   const { Worker: BullWorker, UnrecoverableError } = await loadBullmq();
   // Before the dictionaries are loaded: an unreachable Redis is REDIS_UNAVAILABLE in seconds, not a worker that waits.
   await checkRedis(queue, connection);
   const pool = createPool({
     concurrency,
+    ...(isolation ? { isolation } : {}),
     analyzer: { ...parsed.analyzer, maxInputLength },
     ...(tagOptions ? { tag: tagOptions } : {}),
   });

@@ -10,7 +10,7 @@
 import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
-import { type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
+import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
 import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
@@ -27,22 +27,31 @@ const SPEECH_OPENERS = new Set(["，", ",", "：", ":"]);
 const CLAUSE_BREAKS = new Set(["，", ",", "；", ";"]);
 /** `作了说明`, `进行说明`. */
 const EXPLAINED = /(?:作了|做了|进行|作|做)$/u;
+/** `对…进行了强调`, `作了强调`: another verb as the object of a light verb (bare 作 would take 工作要求). */
+const LIGHT_VERB = /(?:作了|做了|进行了?)$/u;
+/** `指出了存在的短板和不足`: 指出 with an aspect marker names what was found, it introduces no speech. */
+const FOUND = /^了/u;
+/** A roll of who attended (`…孙蓬参加会议，提出工作要求`): the people listed are not the subject of what follows. */
+const ROLL = /(?:参加|出席|列席)(?:了)?(?:会议|活动|学习)?$/u;
+/**
+ * A speaker the text names by role, as members or as a document (`镇党委主要负责人在大会上指出：`, `参会人员表示，`,
+ * `该镇党委书记指出`, `报告指出，`): the brief keeps it as written.
+ */
+const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记)$/u;
+/** Between a role and its verb: where (`在大会上`) and adverbs (`一致`, `认真`). */
+const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
+/** A short opening clause before a speaker (`随后，`, `会上，`). */
+const PREAMBLE = /^[^，,。；;]{1,12}[，,]$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
 const MAX_ADVERBIAL = 12;
 /** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
 const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|主席|委员))?$/u;
-/** `…提出了四点具体的要求。一要加强学习…`: the demands follow as a list the enumeration stage found. */
-function demandsFollow(mt: MeetingText, after: number): boolean {
-  if (!TRAILING_STOP.test(mt.text[after] ?? "")) return false;
-  let next = after + 1;
-  while (next < mt.text.length && isBlank(mt.text[next]!)) next++;
-  return mt.markerStarts.has(next);
-}
-
-/** A clause chaining a verb to its sentence's subject: `，并…`, `，同时…`, `，还…`. */
-const CHAINED = /[，,](?:并|同时|还)$/u;
-/** `提出(了)(四点)(具体的)要求`: the verb 提出 with 要求 as its object. */
-const PUT_FORWARD = /提出[^，,。；;]{0,10}$/u;
+/** A later clause chaining a verb to its sentence's subject: `，指出…`, `，并…`, `，同时…`, `，还…`. */
+const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
+/** `提出(了)(四点)(具体的)要求`: 要求 as the object of 提出, the verb phrase of the statement. */
+const DEMANDS = /^[^，,。；;：:！？!?]{0,12}?要求/u;
+/** What comes between a later clause's start and its 提出 (`，并对党小组开展工作提出要求`): a connective, a topic. */
+const LATER_PREDICATE = /^(?:并|同时|还|也|又|随后|最后)?(?:[对就][^，,；;]*)?$/u;
 /** Longest title written after a name (`常务副书记`), in characters. */
 const MAX_TITLE_AFTER = 8;
 /** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
@@ -57,7 +66,13 @@ const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$
  * `会议认真听取并审议通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and a heard item joined by 并 before the
  * decision verb (原则: an approval in principle).
  */
-const DECISION_ADVERBS = /^(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则)+$/u;
+/** The same adverbs (and 共同, 并) ending the words before a decision verb (`与会委员共同审议通过了…`). */
+const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则|共同|并)+$/u;
+/** Longest subject phrase a sentence may open with (`日前召开的县八届人大常委会第20次会议`). */
+const MAX_SUBJECT = 30;
+/** What follows a meeting noun that is no subject: `会议的精神`, `会议和…`, `常委会、…`. */
+const NOT_SUBJECT_AFTER = /^[的和与及、]/u;
 /** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
 const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算)[)）]?$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
@@ -128,15 +143,72 @@ function writtenSpeaker(mt: MeetingText, person: Span): Span {
   return span(mt.text, person.start, person.end + (title ? (title === "同志" ? 0 : deputy.length) + title.length : 0));
 }
 
+/** The person is the clause's subject: only its titles come before it (`会上，县委书记刘文华要求…`). */
+function opensClause(mt: MeetingText, at: number): boolean {
+  const clause = containing(mt.clauses, at);
+  return clause !== undefined && at - clause.start <= MAX_TITLES && within(mt.persons, clause.start, at).length === 0;
+}
+
+/** Nothing but titles before the person in its clause (`县委常委、组织部长杨武`), not a verb (`对贯彻落实习近平…`). */
+function titledSubject(mt: MeetingText, person: Span): boolean {
+  const clause = containing(mt.clauses, person.start);
+  if (!clause || !opensClause(mt, person.start)) return false;
+  const before = mt.text.slice(clause.start, person.start);
+  // `习近平总书记的贺信…`: the person owns the subject, is not it
+  if (mt.text.slice(person.end, person.end + MAX_TITLE_AFTER).startsWith("的", writtenSpeaker(mt, person).end - person.end)) return false;
+  return before === "" || officeTitles().some((t) => before.endsWith(t));
+}
+
+const personSpeaker = (mt: MeetingText, person: Span): Speaker => ({ speaker: person.text, speakerSpan: writtenSpeaker(mt, person) });
+
+/** `他` or `她` at `at` (opening a sentence or clause): the person named last before it; `他们`: the people named last. */
+function pronounSpeaker(mt: MeetingText, at: number): Speaker {
+  if (mt.text[at + 1] === "们") {
+    // a roll with titles between the names (`民盟中央主席丁仲礼、…、无党派人士代表李卫等`) is no `、` list of names
+    const group = groupBefore(mt, at);
+    return { speaker: group?.text.includes("、") ? group.text : mt.text.slice(at, at + 2), speakerSpan: span(mt.text, at, at + 2) };
+  }
+  const person = mt.persons[lastPersonBefore(mt, at)];
+  return { speaker: person?.text ?? mt.text[at]!, speakerSpan: span(mt.text, at, at + 1) };
+}
+const isPronoun = (c: string | undefined) => c === "他" || c === "她";
+
+/**
+ * The subject of a clause before `v` that a later clause of the sentence goes on from (`副镇长张力传达了…，指出…`,
+ * `他详细解读了…，强调…`): the last person opening a clause, or the pronoun opening the sentence.
+ */
+function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
+  const people = within(mt.persons, sentence.start, v);
+  if (people.length > 1 && ROLL.test(trimEnd(mt.text, span(mt.text, people[people.length - 1]!.end, v)).text)) return undefined;
+  for (let k = people.length - 1; k >= 0; k--) if (titledSubject(mt, people[k]!)) return personSpeaker(mt, people[k]!);
+  return isPronoun(mt.text[sentence.start]) ? pronounSpeaker(mt, sentence.start) : undefined;
+}
+
+/**
+ * Who puts forward demands or a view (`高翅对…工作提出要求`, `张琦提出要全面学习…`, `…，并对党小组开展工作提出要求`):
+ * the person opening the clause however long the topic before the verb, the pronoun opening it, or the sentence's
+ * subject when the clause goes on from it. The meeting's `会议提出，…` sets out a programme and is no statement.
+ */
+function proposer(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
+  const clause = containing(mt.clauses, v);
+  if (!clause) return undefined;
+  const first = mt.persons[firstEndingAfter(mt.persons, clause.start)];
+  if (first && first.end <= v && titledSubject(mt, first)) return personSpeaker(mt, first);
+  if (isPronoun(mt.text[clause.start])) return pronounSpeaker(mt, clause.start);
+  if (clause.start > sentence.start && LATER_PREDICATE.test(mt.text.slice(clause.start, v))) return sentenceSubject(mt, sentence, v);
+  return undefined;
+}
+
 function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
   const { text } = mt;
   const at = (start: number, end: number) => span(text, start, end);
-  if (verb === "说明") {
-    if (!EXPLAINED.test(text.slice(Math.max(sentence.start, v - 2), v))) return undefined;
-    const k = lastPersonBefore(mt, v);
-    const person = mt.persons[k];
-    return person && person.start >= sentence.start ? { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) } : undefined;
+  if (verb === "提出") return proposer(mt, sentence, v);
+  if ((verb === "说明" ? EXPLAINED : LIGHT_VERB).test(text.slice(Math.max(sentence.start, v - 3), v))) {
+    const person = mt.persons[lastPersonBefore(mt, v)];
+    if (person && person.start >= sentence.start) return personSpeaker(mt, person);
   }
+  if (verb === "说明") return undefined;
+  if (verb === "指出" && FOUND.test(text.slice(v + 2, v + 3))) return undefined;
   const before = text[v - 1];
   // `会议强调全体干警要…`, `会议要求全校各部门必须…`: the meeting opening the sentence needs no comma after its verb;
   // `会议指出` alone on a line heads the paragraph it introduces
@@ -163,36 +235,29 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
       return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     }
   }
-  // the person is the clause's subject: only its titles come before it (`会上，县委书记刘文华要求…`)
-  const opensClause = (at: number) => {
-    const clause = containing(mt.clauses, at);
-    return clause !== undefined && at - clause.start <= MAX_TITLES && within(mt.persons, clause.start, at).length === 0;
-  };
   // `陆晓延要求常委班子成员要…`, `谢华生书记强调要…`: the verb right after the clause's subject takes its object
   // without a comma (the addressee, or what is stressed)
   if (verb !== "表示") {
     const person = mt.persons[lastPersonBefore(mt, v)];
-    if (person && person.start >= sentence.start && DIRECT_GAP.test(text.slice(person.end, v)) && opensClause(person.start)) {
+    if (person && person.start >= sentence.start && DIRECT_GAP.test(text.slice(person.end, v)) && opensClause(mt, person.start)) {
       return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
     }
+    // `他要求各督查组要…`: the pronoun opening its clause
+    const clause = containing(mt.clauses, v - 1);
+    if (isPronoun(before) && clause?.start === v - 1) return pronounSpeaker(mt, v - 1);
   }
-  // `张维护副市长就深入推进教育整顿提出四点要求，一要…`, `连云进对…表示祝贺，并提出了四点具体的要求`: 提出…要求 has the
-  // sentence's subject as its speaker, however long the adverbial before it; `…提出要求。` alone says nothing
-  if (verb === "要求" && (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || demandsFollow(mt, v + verb.length)) && PUT_FORWARD.test(text.slice(Math.max(sentence.start, v - MAX_ADVERBIAL), v))) {
-    const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
-    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
-    // `他提出几点要求，一是…`: the pronoun opening the clause is the person named before
-    const clause = containing(mt.clauses, v);
-    if (clause && (text[clause.start] === "他" || text[clause.start] === "她") && !(person && person.end <= v)) {
-      const named = mt.persons[lastPersonBefore(mt, clause.start)];
-      return { speaker: named?.text ?? text[clause.start]!, speakerSpan: at(clause.start, clause.start + 1) };
-    }
-  }
-  // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `并要求全体代表一要…`: a later clause opening with 并 or 同时
-  // chains another verb of the sentence's subject
+  // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `副镇长张力传达了…，指出…`: a later clause (after 并, 同时 or
+  // none) chains another verb of the sentence's subject
   if (CHAINED.test(text.slice(Math.max(sentence.start, v - 3), v))) {
-    const person = mt.persons[firstEndingAfter(mt.persons, sentence.start)];
-    if (person && person.end <= v && opensClause(person.start)) return { speaker: person.text, speakerSpan: writtenSpeaker(mt, person) };
+    const subject = sentenceSubject(mt, sentence, v);
+    if (subject) return subject;
+  }
+  if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
+    const clause = containing(mt.clauses, v);
+    const role = clause && text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "");
+    if (clause && role && ROLE_SPEAKER.test(role) && within(mt.persons, clause.start, v).length === 0) {
+      return { speaker: role, speakerSpan: at(clause.start, clause.start + role.length) };
+    }
   }
   // `全会对进一步全面深化改革做出系统部署，强调…`: a later clause of a sentence whose subject is the meeting
   if (before && CLAUSE_BREAKS.has(before)) {
@@ -212,12 +277,48 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
   return undefined;
 }
 
+/**
+ * The statement verb as written at `v`: 提出 with 要求 as its object is the phrase `提出…要求` (`提出了三方面要求`);
+ * 提出 alone speaks only before what is put forward (`提出要全面学习…`, `提出：…`); other verbs are the word.
+ */
+function writtenVerb(text: string, v: number, verb: string): string | undefined {
+  if (verb !== "提出") return verb;
+  const after = v + verb.length;
+  const demands = DEMANDS.exec(text.slice(after, after + 14));
+  if (demands) return text.slice(v, after + demands[0].length);
+  return text[after] === "要" || SPEECH_OPENERS.has(text[after] ?? "") ? verb : undefined;
+}
+
 function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string; at: number }) | undefined {
   for (let found = firstVerb(mt.text, sentence, statementVerbs()); found; found = firstVerb(mt.text, sentence, statementVerbs(), found.at + 1)) {
+    const verb = writtenVerb(mt.text, found.at, found.verb);
+    if (verb === undefined) continue;
     const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
-    if (speaker) return { ...speaker, verb: found.verb, at: found.at };
+    if (speaker) return { ...speaker, verb, at: found.at };
   }
   return undefined;
+}
+
+/**
+ * A body or a meeting named as the subject of its own acts, other than by the lead's `会议`: a meeting noun
+ * (`日前召开的县八届人大常委会第20次会议表决通过了…`, `主任会议听取…`), a convening body (`中共中央政治局听取了…`) or
+ * the members acting together (`与会委员共同审议通过了…`, `参会代表`).
+ */
+function namesMeeting(words: string): boolean {
+  return words !== "" && words.length <= MAX_SUBJECT && (endsWithMeetingNoun(words) || endsWithBody(words) || COLLECTIVE.test(words));
+}
+
+/** The sentence opens with a meeting or body as its subject (`主任会议听取审议了…，研究决定了…`). */
+function opensWithMeeting(mt: MeetingText, sentence: Span, lead: Lead): boolean {
+  const { text } = mt;
+  if (subjectAt(text, sentence.start, lead.subjects)) return true;
+  if (lead.subject.text !== "" && text.startsWith(lead.subject.text, sentence.start)) return true;
+  const first = containing(mt.clauses, sentence.start);
+  const limit = Math.min(first ? first.end : sentence.end, sentence.start + MAX_SUBJECT);
+  for (let p = sentence.start + 2; p < limit; p++) {
+    if (namesMeeting(text.slice(sentence.start, p)) && !NOT_SUBJECT_AFTER.test(text[p] ?? "")) return true;
+  }
+  return false;
 }
 
 /** `会议同意…` or `全会按照党章规定，决定…`: the decision opens the sentence with its subject. */
@@ -227,10 +328,41 @@ function governedBySubject(text: string, sentence: Span, subject: string | undef
   return between === "" || ADVERBIAL_CLAUSE.test(between) || DECISION_ADVERBS.test(between);
 }
 
-/** The clause opens with a decision verb, perhaps after adverbs (`决定…`, `听取并通过…`). */
-function opensDecision(text: string, clause: Span): boolean {
+/**
+ * The clause opens with a decision verb, perhaps after adverbs (`决定…`, `听取并通过…`) or after the meeting as its
+ * own subject (`…，会议顺利选举产生了…`).
+ */
+function opensDecision(text: string, clause: Span, subjects: readonly string[]): boolean {
   const found = firstVerb(text, clause, decisionVerbs());
-  return found !== undefined && opensWith(text, clause, found.at);
+  if (!found) return false;
+  const subject = subjectAt(text, clause.start, subjects);
+  return opensWith(text, clause, found.at) || (subject !== undefined && governedBySubject(text, clause, subject, found.at));
+}
+
+/** `，并指出，…`, `，并对…表示肯定`: a clause that goes on to what the meeting said, after the decision's object. */
+const GOES_ON_TO_SAY = /^(?:并|同时|还|会上|会议)?(?:对[^，,；;。]{1,60}?)?(?:指出|强调|要求|表示)/u;
+/** A named person in a decision's object, not the subject of a clause of its own: `任命张三为…，李四为…`, `张三、李四等`. */
+const NAMED_IN_OBJECT = /^(?:同志)?[为、和及与等]/u;
+/** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`). */
+const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员)们?$/u;
+
+/**
+ * A later clause of the decision's sentence that is no part of its object: it opens another item of business (an
+ * agenda verb or a decision), goes on to what the meeting said (`，并指出，…`) or has a subject of its own (a named
+ * person, `参会代表`).
+ */
+function endsDecision(mt: MeetingText, lead: Lead, clause: Span): boolean {
+  const { text } = mt;
+  if (opensAgendaItem(text, clause.start) || opensDecision(text, clause, lead.subjects)) return true;
+  if (GOES_ON_TO_SAY.test(text.slice(clause.start, clause.end))) return true;
+  const person = mt.persons[firstEndingAfter(mt.persons, clause.start)];
+  if (person && person.end <= clause.end && person.start - clause.start <= MAX_TITLES && !NAMED_IN_OBJECT.test(text.slice(person.end, person.end + 3))) {
+    // the person opens the clause: nothing but titles before the name (`免去秦刚同志…职务` is an object)
+    const before = text.slice(clause.start, person.start);
+    if (before === "" || officeTitles().some((t) => before.endsWith(t))) return true;
+  }
+  const collective = /^[^，,；;]{2,8}?(?:代表|委员|人员)/u.exec(text.slice(clause.start, clause.end))?.[0];
+  return collective !== undefined && COLLECTIVE.test(collective);
 }
 
 /** The clause opens with the verb at `v`, perhaps after adverbs (`听取并通过`, `一致通过`). */
@@ -243,9 +375,12 @@ function opensWith(text: string, clause: Span, v: number): boolean {
  * Decisions in `sentence`. One that opens a later clause of a chain of items (`…，审议通过《…》，决定…，讨论《…》`)
  * ends where the next item begins; otherwise at the end of the sentence.
  */
-function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
+function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeting = false): Span[] {
   const { text } = mt;
   const subject = subjectAt(text, sentence.start, lead.subjects);
+  // a clause opening with a decision verb takes the sentence's subject, or the meeting's when the sentence has
+  // none and follows one about the meeting (`大会…审议通过了…。选举产生了…。`)
+  const meetingActs = subject !== undefined || sentence === lead.sentence || opensWithMeeting(mt, sentence, lead);
   const decisions: Span[] = [];
   let from = sentence.start;
   for (let found = firstVerb(text, sentence, decisionVerbs(), from); found; found = firstVerb(text, sentence, decisionVerbs(), from)) {
@@ -254,23 +389,37 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
     const clause = containing(mt.clauses, v);
     if (found.verb === "通过" && !(clause && ADOPTED.test(trimEnd(text, clause).text))) continue;
+    // `经市委常委会审议通过的《方案》`: a document adopted earlier, named by what was done to it; `审议通过后，印发…`:
+    // the time of another act
+    if (/^了?[的后]/u.test(text.slice(v + found.verb.length, v + found.verb.length + 2))) continue;
+    // `关于…的决定(草案)`, `《…决定》`: a document's name
+    if (/^[(（》]/u.test(text[v + found.verb.length] ?? "")) continue;
     let start = -1;
     if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
     // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
     else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, lead.subjects), v)) start = clause.start;
     // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)
-    else if (clause && opensWith(text, clause, v) && (subject || sentence === lead.sentence)) start = clause.start;
+    else if (clause && opensWith(text, clause, v) && (meetingActs || (continuesMeeting && clause.start === sentence.start) || namesMeeting(trimEnd(text, span(text, sentence.start, clause.start)).text))) start = clause.start;
+    // the subject is a meeting or body named otherwise (`…第20次会议表决通过了…`, `与会委员共同审议通过了…`): the
+    // decision is the verb and its object
+    else if (clause && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, ""))) start = v;
+    // `谢波、杨景宪两名同志分别以全票当选为…`: an election's result, the people elected as its subject
+    else if (found.verb === "当选" && clause && within(mt.persons, clause.start, v).length > 0) start = clause.start;
     if (start < 0) continue;
     // an item of a `…；…；…。` chain ends before its `；`
     const unit = containing(mt.units, v);
     let end = unit && unit.end < sentence.end ? trimEnd(text, span(text, v, unit.end)).end : sentence.end;
-    // the clause right after the decision opens the next item of a chain: the decision is that one clause
-    const next = mt.clauses[firstEndingAfter(mt.clauses, v + 1) + 1];
-    if (next && next.start < end && (opensAgendaItem(text, next.start) || opensDecision(text, next))) {
-      end = trimEnd(text, span(text, v, next.start)).end;
+    // a later clause that opens the next item of a chain, or is no part of the object, ends the decision
+    for (let c = firstEndingAfter(mt.clauses, v + 1) + 1; c < mt.clauses.length && mt.clauses[c]!.start < end; c++) {
+      if (endsDecision(mt, lead, mt.clauses[c]!)) {
+        end = trimEnd(text, span(text, v, mt.clauses[c]!.start)).end;
+        break;
+      }
     }
-    decisions.push(span(text, start, end));
     from = end;
+    // `会议决定：同意…；原则同意…`: a verb heading the decisions that follow has no object of its own
+    if (end <= v + found.verb.length) continue;
+    decisions.push(span(text, start, end));
   }
   return decisions;
 }
@@ -282,7 +431,9 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead): Span[] {
 function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, end: number): number {
   for (const next of within(mt.sentences, sentence.end, Math.min(end, paragraph.end))) {
     const said = statementIn(mt, lead, next, paragraph);
-    if (!said?.speakerSpan || said.speakerSpan.start !== next.start) continue;
+    if (!said?.speakerSpan) continue;
+    // the speaker opens the sentence, perhaps after a short opening clause (`随后，徐岩…`)
+    if (said.speakerSpan.start !== next.start && !PREAMBLE.test(mt.text.slice(next.start, said.speakerSpan.start))) continue;
     let stop = next.start;
     while (stop > sentence.end && isBlank(mt.text[stop - 1]!)) stop--;
     return stop;
@@ -314,11 +465,15 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       coveredUntil = end;
     }
   };
+  // the sentence before opened with the meeting as its subject: a sentence without one continues it
+  let aboutMeeting = false;
   for (const sentence of mt.sentences) {
+    const continuesMeeting = aboutMeeting;
+    aboutMeeting = sentence === lead.sentence || opensWithMeeting(mt, sentence, lead);
     if (sentence.start < coveredUntil) continue;
     while (mt.paragraphs[k]!.end < sentence.end) k++;
     const paragraph = mt.paragraphs[k]!;
-    if (text.startsWith("此前", sentence.start)) continue; // an earlier meeting
+    if (text.startsWith("此前", sentence.start) || text.startsWith("会前", sentence.start)) continue; // an earlier meeting
     const statement = statementIn(mt, lead, sentence, paragraph);
     // a `；` chain lists items of business one by one (`…；表决通过了大会日程；…；杨武宣读了…并作了说明`): the items
     // before the one with the statement are decided apart from it
@@ -334,7 +489,7 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       coveredUntil = end;
       continue;
     }
-    addDecisions(decisionsIn(mt, sentence, lead), paragraph, k);
+    addDecisions(decisionsIn(mt, sentence, lead, continuesMeeting), paragraph, k);
   }
   return acts;
 }

@@ -86,11 +86,11 @@ export interface Lead {
 
 /** `常委(扩大)会议`: 扩大 (an enlarged session) is written in brackets inside the name; the noun ends it all the same. */
 const ENLARGED = /[(（](扩大)[)）]/gu;
-const endsWithMeetingNoun = (s: string) => {
+export const endsWithMeetingNoun = (s: string) => {
   const name = s.replace(ENLARGED, "$1");
   return meetingNouns().some((noun) => name.endsWith(noun));
 };
-const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
+export const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
 /**
  * `三次座谈会` counts meetings; `108次常委会会议` is a session number with its 第 dropped: a body's name stands
  * between the count and the noun.
@@ -160,14 +160,17 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
         // `…全体会议，于2024年1月8日至10日在北京举行`: the subject is the clause before
         const previous = containing(mt.clauses, clause.start - 1);
         if (previous && previous.start >= sentence.start && previous.end - previous.start <= MAX_PHRASE) subject = trimEnd(text, previous);
+        // `【政协年中工作会议】\n8月7日在区图书馆举行。`: the headline names the meeting the first sentence dates
+        else if (mt.title && sentence.start === mt.paragraphs[0]?.start) subject = headlineMeeting(mt.title) ?? subject;
       }
       // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`;
       // `召开会议` names nothing but a meeting, whoever convened it (`我市召开会议`, `集团召开会议`)
       const convened = word === "召开" && object.text === "会议" && subject.text !== "";
       if (generic && !convened && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
-      // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not)
+      // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not), or who
+      // presided over it (`…常委会昨召开会议，由…习近平主持并讲话`)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some(isDay);
-      if (!dated && !headline && !text.startsWith("主持", p - 2)) continue;
+      if (!dated && !headline && !text.startsWith("主持", p - 2) && !presidedAfter(mt, sentence, end)) continue;
       const name = generic ? subject.text : object.text;
       // a congress (人民代表大会, 党员大会) is `大会` in its own report (`大会审议通过了…`, `大会选举产生了…`)
       // and a congress's preparatory session is `预备会` in its report (`预备会首先通过了大会议程`)
@@ -176,6 +179,26 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
     }
   }
   return undefined;
+}
+
+/** The headline when it is a meeting's name alone, without its brackets (`【政协年中工作会议】`). */
+function headlineMeeting(title: Span): Span | undefined {
+  const inner = /^[\s【\[(（]*(.*?)[\s】\])）]*$/u.exec(title.text)!;
+  const start = title.start + inner[0].indexOf(inner[1]!);
+  return inner[1]!.length <= MAX_PHRASE && endsWithMeetingNoun(inner[1]!) ? { start, end: start + inner[1]!.length, text: inner[1]! } : undefined;
+}
+
+/** The day of the month a date writes (`18` of `3月18日`, of `18日上午`). */
+const DAY_NUMBER = /[0-9０-９〇零一二三四五六七八九十]+(?=日)/u;
+
+/** `由…主持`, `…主持会议`: the line of a meeting report that names who presided. */
+const PRESIDED_BY = /由[^。；;！？]{1,40}主持|主持(?:了)?会议/u;
+
+/** The rest of the lead's sentence, or the sentence after it, names who presided over the meeting. */
+function presidedAfter(mt: MeetingText, sentence: Span, from: number): boolean {
+  if (PRESIDED_BY.test(mt.text.slice(from, sentence.end))) return true;
+  const next = mt.sentences[firstEndingAfter(mt.sentences, sentence.end)];
+  return next !== undefined && next.start >= sentence.end && PRESIDED_BY.test(next.text);
 }
 
 /** A line addressing an audience: `同志们：`, `各位代表、同志们：`, `女士们、先生们：`. */
@@ -316,7 +339,15 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   // a lead in the headline is dated by the article's first sentence with the same verb (`8月12日上午,…召开…`)
   const dated = lead.sentence === mt.title ? mt.sentences.slice(0, LEAD_WINDOW).find((s) => s.text.includes(lead.predicate.text)) : lead.sentence;
   if (!dated) return {};
-  const dates = within(mt.dates, dated.start, dated.end).filter(isDay);
+  let dates = within(mt.dates, dated.start, dated.end).filter(isDay);
+  // `4月14日，…\n党委理论学习中心组召开…会议。`: an undated lead under a line that opens with the day; `3月18日 国务院常务
+  // 会议…\n国务院总理李克强18日主持召开…`: a lead giving only the day under a line that opens with that day and its month
+  const above = mt.paragraphs[firstEndingAfter(mt.paragraphs, dated.start) - 1];
+  const heading = above && within(mt.dates, above.start, above.end).find(isDay);
+  if (heading && heading.start === above!.start) {
+    const dayOnly = dates[0] && !dates[0].text.includes("月") && DAY_NUMBER.exec(dates[0].text)?.[0] === DAY_NUMBER.exec(heading.text)?.[0];
+    if (dates.length === 0 || dayOnly) dates = [heading];
+  }
   const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
   const days = dates.filter((d) => d !== dateline);
   const first = days[0] ?? dateline;
@@ -425,6 +456,26 @@ export function nameAfterTitle(body: string): string | undefined {
   return GIVEN_NAME.test(rest) && !ROLE.test(rest) ? rest : undefined;
 }
 
+/** Single-character surnames (dict/entity-surnames.txt). */
+let surnameSet: ReadonlySet<string> | undefined;
+const surnames = () => (surnameSet ??= new Set(readDictLines("entity-surnames.txt").flatMap((l) => l.fields).filter((w) => w.length === 1)));
+/** What a unit's name ends with, before the name of a person from it (`党委宣传统战部高建兴`, `校办公室王芳`). */
+const UNIT_END = /[部办委局处室院所科组厅队站]$/u;
+
+/**
+ * `党委宣传统战部高建兴`: a person written after their unit, without a title; the name is a surname and one or two
+ * characters after the unit's last character.
+ */
+function nameAfterUnit(body: string): string | undefined {
+  if (UNIT_END.test(body)) return undefined; // the unit itself (`区人大常委会办公室`)
+  for (const length of [3, 2]) {
+    const name = body.slice(-length);
+    const unit = body.slice(0, -length);
+    if (unit.length >= 2 && UNIT_END.test(unit) && GIVEN_NAME.test(name) && !ROLE.test(name) && surnames().has(name[0]!)) return name;
+  }
+  return undefined;
+}
+
 /** The chair named by the `主持` at `at`, if any. */
 function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undefined {
   const { text } = mt;
@@ -437,7 +488,7 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
     const known = mt.persons.find((p) => p.text.length < body.text.length && body.text.endsWith(p.text));
     if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };
-    const name = nameAfterTitle(body.text);
+    const name = nameAfterTitle(body.text) ?? nameAfterUnit(body.text);
     if (name) return { name, titles: [], span: span(text, at - name.length, at) };
     // `会议由支部书记主持`: an office without its holder's name names no chair (a body does: 由中央政治局主持)
     if (officeTitles().some((title) => body.text.endsWith(title))) return undefined;

@@ -62,14 +62,32 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
   };
 }
 
-/** The pipeline stage: fills `doc.meeting` for meeting reports and leaves other documents without one. */
+/**
+ * `…/n/201403/88883.html`, `…/detail/2020/06/id/…`: the month a site files a page under (a path with the whole day is
+ * the page's publication date, read by the page stage).
+ */
+const FILED_MONTH = /\/((?:19|20)\d{2})\/?(0[1-9]|1[0-2])\//gu;
+
+/** The last day of the last month the page's address files it under: the page was published by then. */
+function filedBy(url: string | undefined): string | undefined {
+  const path = url?.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/iu, "").replace(/[?#].*$/su, "");
+  const month = path === undefined ? undefined : [...path.matchAll(FILED_MONTH)].at(-1);
+  return month ? new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10) : undefined;
+}
+
+/**
+ * The pipeline stage: fills `doc.meeting` for meeting reports and leaves other documents without one. The reference
+ * date is the caller's, or the end of the month the page's address files it under when that is earlier.
+ */
 export const meetingStage: Stage<"meeting"> = {
   name: "meeting",
   reads: ["sentences", "enumerations", "entities", "page"],
   readsIfPresent: ["clauses"],
   writes: ["meeting"],
   run: (doc, context) => {
-    const { scope, referenceDate } = context.config;
+    const { scope, url } = context.config;
+    const filed = filedBy(url);
+    const referenceDate = filed && !(context.config.referenceDate && context.config.referenceDate < filed) ? filed : context.config.referenceDate;
     const meeting = meetingBrief(doc, { scope, ...(referenceDate ? { referenceDate } : {}) });
     return meeting ? { ...doc, meeting } : doc;
   },

@@ -45,6 +45,8 @@ export interface WorkerProcessOptions {
    * benchmark measures the package as users run it; lockMs and stalledMs apply to queue-worker.ts only).
    */
   program?: string;
+  /** `--isolation`: tagging threads (the default) or tagging processes. */
+  isolation?: "thread" | "process";
 }
 
 export interface WorkerProcess {
@@ -60,8 +62,8 @@ export interface WorkerProcess {
 
 /** Starts `node --import tsx test/helpers/queue-worker.ts …` with the given settings. */
 export function spawnWorker(options: WorkerProcessOptions): WorkerProcess {
-  const { redisUrl, queue, name, concurrency = 1, lockMs, stalledMs, program } = options;
-  const args = ["--redis", redisUrl, "--queue", queue, "--concurrency", String(concurrency)];
+  const { redisUrl, queue, name, concurrency = 1, lockMs, stalledMs, program, isolation } = options;
+  const args = ["--redis", redisUrl, "--queue", queue, "--concurrency", String(concurrency), ...(isolation ? ["--isolation", isolation] : [])];
   const child = spawn(
     process.execPath,
     program ? [program, "worker", ...args] : ["--import", "tsx", "test/helpers/queue-worker.ts", ...args],
