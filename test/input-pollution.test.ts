@@ -68,6 +68,8 @@ describe("pollution reader", () => {
     expect(evidence("x-060")?.[1]).toBe("千亿体育在线(中国)官方网站"); // brand and template, five times
     expect(evidence("x-067")).toEqual(["|成人毛片无码一区二区三区"]); // a porn site's tags after a State Council headline
     expect(evidence("x-068")).toEqual(["021期10-03-40-06-39-20"]); // a lottery draw in a fake government document
+    // a number brand written everywhere a county congress's name stood: 248365365公告, 《248365365议事规则》
+    expect(evidence("x-050")?.slice(0, 3)).toEqual(["248365365", "248365365", "248365365"]);
     // the hijacked string is left out of the text read: the meeting is the 党委's, the decision the 方案's
     const seo = analyzer.analyze("4月26日下午,bwin必赢党委在综合实验楼召开意识形态工作专题会。会议审议通过了《开云手机官网入口·(中国)官方网站2022年乡村振兴实施方案》。");
     for (const e of seo.input!.pollution![0]!.evidence) expect(seo.text.slice(e.start, e.end)).toBe(e.text);
@@ -80,6 +82,7 @@ describe("pollution reader", () => {
       readFileSync("test/fixtures/realworld/dev/m-190.txt", "utf8"), // 博彩 news: a gaming association's meeting
       readFileSync("test/fixtures/realworld/dev/p-060.txt", "utf8"), // a district's sports work meeting
       "请登录国家政务服务平台官方网站入口办理，或拨打12365热线。全年365天受理。",
+      "投诉请拨打12365热线。12365热线全天受理，12365热线也受理咨询。",
       "市体育局党组召开会议，研究体育彩票公益金使用。澳门特区政府博彩监察协调局局长出席。",
       "会议强调，要坚持开云见日的信心。",
       "教练表示，必赢的比赛也要认真对待。",
@@ -114,6 +117,42 @@ describe("pollution reader", () => {
       "会议在圆桌聚会厅召开，研究校园文化建设。",
       "要激发全民族文化创造活力，鼓励标新立异，让青少年健康生长。",
       "会议指出，要深化改革，推动高质量发展，保障能源资源安全。",
+    ]) {
+      expect(kinds(analyzer.analyze(text))).toEqual([]);
+    }
+  });
+
+  it("reports a homophone-spun copy (正府, 汇议, 发站) and reads it as the text it copies: same meeting brief, summary and keywords", () => {
+    // what a homophone spinner makes of the seed: each word swapped everywhere for one of the same sound
+    const swaps = [["政府", "正府"], ["会议", "汇议"], ["发展", "发站"], ["党委", "当委"], ["书记", "书纪"], ["精神", "精伸"], ["领导", "领倒"]] as const;
+    const seed = seedText();
+    const spun = swaps.reduce((text, [word, homophone]) => text.split(word).join(homophone), seed);
+    const [clean, doc] = [analyzer.analyze(seed), analyzer.analyze(spun)];
+    expectValidDoc(doc);
+    const spinning = doc.input!.pollution!.find((p) => p.kind === "spinning")!;
+    expect(spinning.evidence.slice(0, 3).map((e) => [e.text, e.normalized])).toEqual([["当委", "党委"], ["汇议", "会议"], ["学院当委", "学院党委"]]);
+    for (const e of spinning.evidence) expect(spun.slice(e.start, e.end)).toBe(e.text);
+    // a span of the brief reads as its normalised text where that differs from what the input writes
+    const read = (value: unknown) => JSON.stringify(value, (_, v: { text?: string; normalized?: string; start?: number }) => (v && typeof v === "object" && v.start !== undefined ? (v.normalized ?? v.text) : v));
+    expect(clean.meeting?.chair?.name).toBe("雷承锋");
+    expect(read(doc.meeting)).toBe(read(clean.meeting));
+    expect(doc.summary?.text).toBe(clean.summary?.text);
+    expect(doc.keywords?.map((k) => k.text)).toEqual(clean.keywords?.map((k) => k.text));
+    // a spun page in traditional script is read after the script reader, its evidence in the input's script
+    const tw = analyzer.analyze("3月4日，縣正府召開常務匯議，縣委書紀張三主持。會議強調，要推動經濟社會高質量發站。");
+    expect(tw.input!.pollution![0]!.evidence.map((e) => [e.text, e.normalized])).toEqual([
+      ["縣正府", "县政府"],
+      ["常務匯議", "常务会议"],
+      ["縣委書紀", "县委书记"],
+      ["高質量發站", "高质量发展"],
+    ]);
+  });
+
+  it("does not read words that meet across a boundary as homophones (应当委托, 正协同, 始发站, 大会仪式), nor one slip", () => {
+    for (const text of [
+      "项目测试应当委托具有法定资质的机构，供需两端正协同发力。",
+      "列车从始发站开出，纪念大会仪式在广场举行，世纪伟人的故居对外开放。",
+      "县政府召开常务会议，县正府办公室负责落实。",
     ]) {
       expect(kinds(analyzer.analyze(text))).toEqual([]);
     }

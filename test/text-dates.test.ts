@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { findDates, type DateMention } from "../src/text/dates.js";
+import fc from "fast-check";
+import { dateAt, datesIn, findDates, type DateMention } from "../src/text/dates.js";
 import { dataFile, describeWithData, hasData, itWithData, readData, seedText } from "./helpers/data.js";
 
 const SEED = seedText();
@@ -125,6 +126,33 @@ describe("findDates on real text", () => {
     const text = "2023年5月1日。正文2024年6月2日";
     const found = findDates(text, { ranges: [{ start: 10, end: text.length }] });
     expect(found.map((m) => m.value)).toEqual(["2024-06-02"]);
+  });
+});
+
+describe("dateAt: the date that starts at one position", () => {
+  it("is the mention a scan of the same range finds first when it starts there, on every line start of the seed", () => {
+    let found = 0;
+    for (let start = 0; start < SEED.length; start = SEED.indexOf("\n", start) + 1 || SEED.length) {
+      const end = (SEED.indexOf("\n", start) + 1 || SEED.length + 1) - 1;
+      const first = datesIn(SEED, { ranges: [{ start, end }] })[0];
+      const at = dateAt(SEED, start, end);
+      expect(at).toEqual(first?.start === start ? first : undefined);
+      if (at) found++;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it("agrees with the scan on random date-like strings (property)", () => {
+    const piece = fc.constantFrom("2023", "-", "05", "/", "5", "年", "月", "日", "号", "二〇二三", "三", "十", "上午", "9时", ":", "30", "今年", "至", "会", " ");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.nat(), (pieces, cut) => {
+        const text = pieces.join("");
+        const start = text.length === 0 ? 0 : cut % text.length;
+        const first = datesIn(text, { ranges: [{ start, end: text.length }], referenceDate: "2024-03-05" })[0];
+        expect(dateAt(text, start, text.length, "2024-03-05")).toEqual(first?.start === start ? first : undefined);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -408,6 +408,71 @@ describe("readPage on page metadata written the ways real pages write it", () =>
   });
 });
 
+describe("readPage on the header conventions of government, party, university, news and e-paper pages", () => {
+  // one invented release under each convention: the headline and the day must come out whatever the chrome around them
+  const HEADLINE = "县委常委会传达学习全国两会精神";
+  const BODY =
+    "3月4日上午，县委书记张三主持召开县委常委会会议，传达学习全国两会精神，研究部署我县贯彻落实工作。会议指出，要把思想和行动统一到中央决策部署上来。\n会议强调，要抓好各项工作落实，推动经济社会高质量发展。";
+  const pages: [string, string, string][] = [
+    ["a gov site: breadcrumb, 发布时间/来源/作者/浏览次数 line, 字号 大中小 and 打印/关闭 buttons, footer", `当前位置：首页 > 政务公开 > 通知公告\n${HEADLINE}\n发布时间：2024-03-05 10:20  来源：县政府办  作者：张三  浏览次数：1234\n【字号 大 中 小】 【打印】 【关闭】\n${BODY}\n主办：某县人民政府  版权所有`, "2024-03-05"],
+    ["a news site: stamp line with its source, then a 新华社…电 dateline", `${HEADLINE}\n2024年03月05日 10:20  来源：新华网\n新华社北京3月5日电（记者 王五）${BODY}`, "2024-03-05"],
+    ["a university: >> breadcrumb, 作者/来源/发布时间 2024/3/5/点击数 line", `学校首页 >> 新闻中心 >> 综合新闻\n${HEADLINE}\n作者：李四  来源：宣传部  发布时间：2024/3/5  点击数：356\n${BODY}`, "2024-03-05"],
+    ["an e-paper: edition line, the day in Chinese numerals, a continuation note", `第01版：要闻\n${HEADLINE}\n二〇二四年三月五日\n${BODY}\n（下转四版）`, "2024-03-05"],
+    ["【字体：大 中 小】 on its own line and a bare 时间： line", `${HEADLINE}\n【字体：大 中 小】\n时间：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["日期 with 字号 and 打印 关闭 on one line", `${HEADLINE}\n日期：2024年3月5日 字号：大 中 小 打印 关闭\n${BODY}`, "2024-03-05"],
+    ["a two-digit year in a date field (24-03-05)", `${HEADLINE}\n发布日期：24-03-05\n${BODY}`, "2024-03-05"],
+    ["the site's name over the headline, the day unlabelled between 来源 and 浏览", `某某县人民政府\n${HEADLINE}\n来源：县委办 | 2024-03-05 | 浏览：88\n${BODY}`, "2024-03-05"],
+    ["a row of buttons (打印本页 关闭窗口) over the headline", `分享到：\n打印本页 关闭窗口\n${HEADLINE}\n2024-03-05 来源：县融媒体中心\n${BODY}`, "2024-03-05"],
+    ["【发布时间：】【来源：】 in brackets", `${HEADLINE}\n【发布时间：2024-03-05】【来源：县政府】\n${BODY}`, "2024-03-05"],
+    ["a stamp with its weekday", `${HEADLINE}\n2024年3月5日 星期二\n${BODY}`, "2024-03-05"],
+    ["日期： at the foot", `${HEADLINE}\n${BODY}\n（县委办公室）\n日期：2024-03-05`, "2024-03-05"],
+    ["a 2024/3/5 line at the foot", `${HEADLINE}\n${BODY}\n某县委办\n2024/3/5`, "2024-03-05"],
+    ["a 新华社…电 dateline without its year, fetched later that year (not the nearer day of next year)", `${HEADLINE}\n新华社北京3月5日电\n${BODY}`, "2024-03-05"],
+    ["扫一扫在手机打开当前页 over the headline", `扫一扫在手机打开当前页\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["来源 with the day written in 年月日 after it", `${HEADLINE}\n来源：人民网－人民日报  2024年03月05日08:21\n${BODY}`, "2024-03-05"],
+    ["a stamp followed by the font switch", `${HEADLINE}\n2024-03-05 【字体：大 中 小】\n${BODY}`, "2024-03-05"],
+    ["a stamp followed by the publisher's name", `${HEADLINE}\n2024-03-05 10:20 某某县人民政府\n${BODY}`, "2024-03-05"],
+    ["a column's name over the headline (县委动态)", `县委动态\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
+  ];
+  it.each(pages)("%s", (_, text, day) => {
+    const page = readPage(text, { referenceDate: "2024-12-01" });
+    expectValidPage(text, page);
+    expect([page.title?.text, page.publishedAt]).toEqual([HEADLINE, day]);
+  });
+
+  it("takes an e-paper's headline after the edition's index and navigation, and its day from the masthead line", () => {
+    const lead = "本报讯（记者 张三）昨日下午，市委书记李四主持召开市委常委会会议，传达学习全省两会精神。会议指出，要把思想和行动统一到省委决策部署上来。";
+    const indexed = `第A02版：要闻 上一版  下一版\n加快建设现代化产业体系\n市委常委会昨日召开会议\n全市安全生产工作会议召开\n返回主页 | 某某晚报 | 标题导航 | 某某日报\n上一期  下一期\n市委常委会昨日召开会议\n传达学习贯彻全省两会精神\n${lead}`;
+    expect(readPage(indexed).title?.text).toBe("市委常委会昨日召开会议");
+    expect(readPage(indexed).title?.start).toBe(indexed.lastIndexOf("市委常委会昨日召开会议"));
+    const masthead = readPage(`某某日报 2024年03月05日 第01版\n版面导航\n市委常委会昨日召开会议\n${lead}`);
+    expect([masthead.title?.text, masthead.publishedAt]).toEqual(["市委常委会昨日召开会议", "2024-03-05"]);
+  });
+
+  it("reads a meeting's name over two lines, the second opening with 暨, as one headline", () => {
+    const page = readPage(`某县召开2024年全县经济工作会议\n暨优化营商环境大会\n发布时间：2024-03-05\n${BODY}`);
+    expect(page.title?.text).toBe("某县召开2024年全县经济工作会议\n暨优化营商环境大会");
+  });
+
+  it("does not date a page by an attachment's upload stamp under its headline", () => {
+    expect(readPage(`${HEADLINE}\n2017-5-3 19:43 上传\n${BODY}`).publishedAt).toBeUndefined();
+  });
+
+  it("reads a menu's entry repeated over the headline (首页 | 新闻中心 / 新闻中心) as the column, not the headline", () => {
+    const page = readPage(`首页 | 学校概况 | 新闻中心\n新闻中心\n我校召开2024年党风廉政建设工作会议\n发布者：党委宣传部 | 发布时间：2024-03-05 | 浏览次数：356\n${BODY}`);
+    expect([page.title?.text, page.publishedAt, page.column]).toEqual(["我校召开2024年党风廉政建设工作会议", "2024-03-05", "新闻中心"]);
+  });
+
+  it("keeps an organ's name with 关于…的通知 as one broken title, and dates the notice by its 落款 in any form", () => {
+    const notice = (signature: string) =>
+      `某县人民政府办公室关于印发\n某县2024年重点工作任务分工方案的通知\n某政办发〔2024〕5号\n各乡镇人民政府，县政府各部门：\n现将方案印发给你们，请认真贯彻执行。\n某县人民政府办公室\n${signature}`;
+    for (const signature of ["2024年3月5日", "二〇二四年三月五日", "2024-03-05"]) {
+      const page = readPage(notice(signature));
+      expect([page.title?.text, page.publishedAt]).toEqual(["某县人民政府办公室关于印发\n某县2024年重点工作任务分工方案的通知", "2024-03-05"]);
+    }
+  });
+});
+
 describe("contentRanges and pageStage", () => {
   it("returns the whole text without a page or with scope all", () => {
     const doc: Doc = { text: SEED, tokens: [], sentences: [] };

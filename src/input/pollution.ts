@@ -58,6 +58,14 @@ const SITE_WORDS = "体育|娱乐|官网|官方网站|网站|平台|手机版|�
 const GLUE_AFTER = new RegExp(`^(?:(?=([A-Za-z0-9_\\-·|]+))\\1(?![年月日号])|[(（]中国[)）]|${SITE_WORDS}|${BRAND_WORDS})`, "i");
 const GLUE_BEFORE = new RegExp(`(?:[A-Za-z0-9_\\-·|]+|下载|手机|体育|在线|成人|免费|高清|${BRAND_WORDS})$`, "i");
 
+/**
+ * A number brand (`248365365`) glued to the word after it: a hijacker writes its brand everywhere the name stood
+ * (`248365365公告`, `《248365365关于修改〈248365365议事规则〉的决定》`), so one written this often is a finding each time,
+ * with no slot or access word beside it. A hotline (12365) is too short to be one.
+ */
+const NUMBER_BRAND = /(?<![\d.])\d{3,}365\d*(?=[\u4e00-\u9fff])(?![年月日号元万亿个次])/g;
+const MIN_BRAND_REPEATS = 3;
+
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {
   for (let m = GLUE_AFTER.exec(text.slice(end, end + 12)); m; m = GLUE_AFTER.exec(text.slice(end, end + 12))) end += m[0].length;
@@ -76,6 +84,10 @@ function glued(text: string, start: number, end: number): Finding {
 function findSeoStrings(text: string): Finding[] {
   const spans: Finding[] = [];
   for (const match of text.matchAll(SEO_TEMPLATE)) spans.push(glued(text, match.index, match.index + match[0].length));
+  const numbers = [...text.matchAll(NUMBER_BRAND)];
+  const written = new Map<string, number>();
+  for (const m of numbers) written.set(m[0], (written.get(m[0]) ?? 0) + 1);
+  for (const m of numbers) if (written.get(m[0])! >= MIN_BRAND_REPEATS) spans.push(glued(text, m.index, m.index + m[0].length));
   const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
   hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
   hits.sort((a, b) => a.start - b.start);

@@ -6,6 +6,9 @@
  * simplified view (it runs after the script reader, so a spun traditional page is read too), reports them as
  * `spinning` and puts the collocation back in the view the stages read (圆桌聚会 is read as 圆桌会议).
  *
+ * A homophone spinner works the same way with characters of the same sound (政府→正府, 会议→汇议, 发展→发站): read
+ * in the same collocations and reported the same way.
+ *
  * A report needs two different broken collocations: one could be a writer's slip, two are a spinner's dictionary.
  * None of them occurs in the 19,541 CCTV items, the policy documents or the seed (bench/pollution-flags.ts).
  */
@@ -66,16 +69,86 @@ const COLLOCATIONS: readonly (readonly [readonly string[], string, readonly stri
   [["谋"], "发展", ["生长"], []],
 ];
 
+/** The levels of government and the units that put their name before an organ (县政府, 镇党委, 校党委). */
+const LEVELS = ["国", "省", "市", "州", "县", "区", "镇", "乡", "村", "校", "院", "局", "全国", "街道", "人民"];
+
+/**
+ * Homophone spinning: the copy keeps each word's sound and changes one of its characters (政府→正府, 会议→汇议,
+ * 发展→发站, 党委→当委), so that a duplicate-text filter does not match it. Read in the collocations official text
+ * writes them in, as the synonyms above: 正协 alone is also 正协同, 当委 应当委托, 发站 始发站, but 县正协, 镇当委,
+ * 高质量发站 are written by no one but a spinner. Same shape as {@link COLLOCATIONS}; `[""]` is the word anywhere.
+ */
+const HOMOPHONES: readonly (readonly [readonly string[], string, readonly string[], readonly string[]])[] = [
+  [[...LEVELS, "地方", "各级"], "政府", ["正府", "政付", "整府", "症府", "政俯"], ["工作", "常务", "办公室", "党组", "领导", "部门", "机关", "网站"]],
+  [[...LEVELS], "政协", ["正协", "政斜", "整协"], ["委员", "主席", "副主席", "常委", "会议", "秘书长", "机关"]],
+  [[...LEVELS, "学院", "学校", "公司", "集团", "机关"], "党委", ["当委", "党卫", "党伟", "挡委", "档委"], ["书记", "副书记", "委员", "常委", "会议", "中心组", "班子", "办公室"]],
+  [["政府", "机关"], "党组", ["当组", "挡组"], ["书记", "成员", "会议", "理论学习"]],
+  [["抓", "机关", "基层", "加强"], "党建", ["当建", "挡建", "党健"], ["工作", "引领", "品牌", "阵地"]],
+  [["党委", "党组", "县委", "市委", "省委", "支部", "总", "副"], "书记", ["书纪", "书计", "书既", "书技"], ["主持", "强调", "指出", "讲话", "要求"]],
+  [
+    ["常务", "全体", "工作", "专题", "党组", "常委", "办公", "推进", "动员", "部署", "座谈", "视频", "电话", "联席", "调度", "召开"],
+    "会议",
+    ["汇议", "会仪", "惠议", "绘议", "汇仪"],
+    ["精神", "强调", "指出", "审议", "听取", "要求", "认为", "传达", "纪要", "议程"],
+  ],
+  [["重点", "各项", "政府", "党建", "日常", "当前", "中心"], "工作", ["工做", "公作", "攻作"], ["会议", "部署", "报告", "要求", "作风", "机制", "任务", "领导小组", "方案"]],
+  [
+    ["高质量", "经济社会", "可持续", "协调", "绿色", "融合", "科学", "加快", "推动", "促进", "谋"],
+    "发展",
+    ["发站", "发战", "伐展", "发斩", "发崭"],
+    ["理念", "战略", "规划", "成果", "新局面", "目标", "格局", "动能"],
+  ],
+  [["党的", "基础设施", "法治", "生态文明", "精神文明", "作风", "队伍", "班子", "现代化", "项目"], "建设", ["见设", "健设", "建舍", "建摄"], ["工作", "进度", "成效", "任务", "规划"]],
+  [["深化", "体制", "制度", "综合"], "改革", ["改格", "该革", "改隔"], ["开放", "发展", "创新", "任务", "举措", "措施", "成果", "试点"]],
+  [["国民", "宏观", "实体", "数字", "县域", "区域", "民营"], "经济", ["经挤", "经继", "京济", "经剂"], ["发展", "社会", "运行", "工作", "增长", "形势", "结构"]],
+  [["人民", "广大", "基层", "干部"], "群众", ["群重", "裙众", "群种"], ["路线", "工作", "利益", "满意", "反映", "来信", "身边"]],
+  [["领导", "党员", "基层", "年轻", "机关"], "干部", ["干布", "赶部", "干步"], ["群众", "职工", "队伍", "作风", "培训", "大会"]],
+  [["学习", "认真", "深入", "全面", "坚决"], "贯彻", ["贯澈", "惯彻", "贯撤"], ["落实", "执行", "新发展理念"]],
+  [["会议", "讲话", "全会", "指示", "文件"], "精神", ["精伸", "精身"], ["实质", "要义", "内涵"]],
+  [["坚强", "党的", "县", "市", "省", "校", "主要", "分管", "组织"], "领导", ["领倒", "岭导", "领岛"], ["班子", "小组", "干部", "讲话", "同志"]],
+  [["书记", "县长", "市长", "主任", "院长", "校长"], "主持", ["主池", "煮持", "主驰"], ["召开", "会议"]],
+  [["会议", "书记", "特别", "重点"], "强调", ["强掉", "墙调", "强吊"], []],
+  [["扎实", "稳步", "加快", "全面", "深入", "有序", "协同", "统筹"], "推进", ["推近", "推劲", "推尽"], ["会", "工作", "落实", "实施"]],
+  [["各项", "有关", "惠民", "优惠", "扶持", "支持", "产业", "相关"], "政策", ["正策", "政册"], ["措施", "落实", "文件", "体系", "解读", "宣传"]],
+  [["党"], "中央", ["中秧", "钟央", "中殃"], ["决策部署", "精神", "政治局", "委员会", "军委"]],
+  [["总书记"], "习近平", ["习近萍", "习进平", "习近瓶", "习劲平"], ["总书记", "同志", "新时代"]],
+  [[], "国务院", ["国务元", "国物院"], ["总理", "常务会议", "办公厅", "关于", "印发"]],
+  [["经济", "和谐", "全"], "社会", ["社汇", "设会", "社绘"], ["主义", "治理", "稳定", "保障", "组织"]],
+  [["政务", "公共", "为人民", "便民", "优质"], "服务", ["服物", "福务", "服雾"], ["群众", "保障", "体系", "中心", "水平", "质量"]],
+  [["党", "基层党", "精心", "党的"], "组织", ["阻织"], ["部", "生活会", "建设", "领导", "实施", "开展"]],
+  [["生产", "粮食", "国家", "食品", "能源", "公共"], "安全", ["安泉"], ["生产", "稳定", "隐患", "监管", "形势"]],
+  [["科技", "自主", "制度"], "创新", ["创心", "创欣"], ["驱动", "能力", "体系", "发展"]],
+  [[""], "乡村振兴", ["乡村振新", "乡村震兴"], []],
+  [["县", "市", "省", "镇", "区"], "纪委", ["纪伟", "记委"], ["书记", "监委", "常委"]],
+  [[], "人大", ["人达"], ["常委会"]],
+  [["县委", "市委", "省委", "党委"], "常委", ["常伟", "长委"], ["会议", "扩大会议"]],
+  [["政协", "党委", "常委", "纪委"], "委员", ["伟员"], []],
+  [["特色社会主义", "党的", "解放"], "思想", ["思响", "丝想"], ["政治", "建设", "武装", "教育", "认识"]],
+  [["讲", "提高"], "政治", ["正治"], ["站位", "建设", "责任", "意识", "生态", "判断力", "领悟力", "执行力"]],
+];
+
 /** Every broken collocation and the collocation it stands for. */
 const SPUN = new Map<string, string>();
-for (const [before, word, spun, after] of COLLOCATIONS) {
-  for (const synonym of spun) {
-    for (const b of before) SPUN.set(b + synonym, b + word);
-    for (const a of after) SPUN.set(synonym + a, word + a);
+/** The homophone corruptions (正府) and their words (政府): on a page shown to be spun, read wherever they stand. */
+const CORRUPTIONS = new Map<string, string>();
+for (const [table, homophones] of [[COLLOCATIONS, false], [HOMOPHONES, true]] as const) {
+  for (const [before, word, spun, after] of table) {
+    for (const synonym of spun) {
+      for (const b of before) SPUN.set(b + synonym, b + word);
+      for (const a of after) SPUN.set(synonym + a, word + a);
+      if (homophones) CORRUPTIONS.set(synonym, word);
+    }
   }
 }
+/**
+ * Corruptions that clean text also writes across two words (应当委托, 正协同, 始发站, 大会仪式, 建设会议, 世纪伟人, 个人达到,
+ * 部长委员会, 人群重新, 已经挤, 松赞干布, 平安泉州, 习惯彻底, 引发战争, 步伐展现): read alone only where the page used
+ * them in a collocation first.
+ */
+const ACROSS_WORDS = new Set(["正协", "当委", "当建", "当组", "发站", "发战", "伐展", "会仪", "设会", "纪伟", "记委", "人达", "长委", "群重", "经挤", "干布", "安泉", "惯彻"]);
+const alternation = (strings: Iterable<string>) => [...strings].sort((a, b) => b.length - a.length).join("|");
 /** The broken collocations, longest first so that 要害焦点手艺 is read before 焦点手艺. */
-const SPUN_PATTERN = new RegExp([...SPUN.keys()].sort((a, b) => b.length - a.length).join("|"), "g");
+const SPUN_PATTERN = new RegExp(alternation(SPUN.keys()), "g");
 
 /**
  * Writes `collocation` for the broken one at `from`, character by character (a collocation is never longer than what
@@ -100,22 +173,34 @@ const MAX_EVIDENCE = 50;
  */
 export function readSpinning(view: TextView): { step: ViewStep; info: Partial<InputInfo> } | undefined {
   const text = view.text;
-  const found = [...text.matchAll(SPUN_PATTERN)];
-  if (new Set(found.map((m) => m[0])).size < MIN_DISTINCT) return undefined;
+  const collocations = [...text.matchAll(SPUN_PATTERN)];
+  if (new Set(collocations.map((m) => m[0])).size < MIN_DISTINCT) return undefined;
+  // A spinner swaps a word everywhere, not only where its collocation gives it away: once a page shows homophones in
+  // collocations, its corruptions are read wherever else they stand (汇议 alone, 书纪 after 当委), except those that
+  // clean text writes across words, which are read alone only when the page used them in a collocation.
+  const homophones = [...CORRUPTIONS.keys()].filter((corruption) => collocations.some((m) => m[0].includes(corruption)));
+  const used = homophones.length === 0 ? [] : [...CORRUPTIONS.keys()].filter((corruption) => !ACROSS_WORDS.has(corruption) || homophones.includes(corruption));
+  const found: { index: number; text: string; normalized: string }[] = collocations.map((m) => ({ index: m.index, text: m[0], normalized: SPUN.get(m[0])! }));
+  if (used.length > 0) {
+    for (const m of text.matchAll(new RegExp(alternation(used), "g"))) {
+      if (!collocations.some((c) => m.index < c.index + c[0].length && c.index < m.index + m[0].length)) found.push({ index: m.index, text: m[0], normalized: CORRUPTIONS.get(m[0])! });
+    }
+    found.sort((a, b) => a.index - b.index);
+  }
   const builder = new ViewBuilder(text);
   let kept = 0;
   for (const match of found) {
     builder.keep(kept, match.index);
-    readAs(builder, SPUN.get(match[0])!, match[0], match.index);
-    kept = match.index + match[0].length;
+    readAs(builder, match.normalized, match.text, match.index);
+    kept = match.index + match.text.length;
   }
   builder.keep(kept, text.length);
   let han = 0;
   for (const c of text) if (/\p{Script=Han}/u.test(c)) han++;
   const evidence = found.slice(0, MAX_EVIDENCE).map((m) => {
     const start = inputStart(view, m.index);
-    const end = inputEnd(view, m.index + m[0].length);
-    return { start, end, text: view.input.slice(start, end), normalized: SPUN.get(m[0])! };
+    const end = inputEnd(view, m.index + m.text.length);
+    return { start, end, text: view.input.slice(start, end), normalized: m.normalized };
   });
   const score = Math.round((found.length / Math.max(1, han)) * 1000) / 1000;
   return { step: builder.finish(), info: { pollution: [{ kind: "spinning", count: found.length, score, evidence }] } };

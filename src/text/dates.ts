@@ -537,11 +537,16 @@ function continuesNumber(text: string, p: number, from: number): boolean {
   return (flagsAt(text, p) & CHINESE_NUMBER) !== 0 && isNumeralChar(before);
 }
 
+/** A date may start at `p` (a digit, a numeral with a unit after it, a word's first character): the scan's one-array-read gate. */
+function mayStartAt(text: string, p: number, to: number): boolean {
+  const flags = flagsAt(text, p);
+  return (flags & DIGIT) !== 0 || ((flags & STARTER) !== 0 && !(flags & CHINESE_NUMBER && !unitFollows(text, p, to)));
+}
+
 function scanRange(text: string, from: number, to: number, ref: Scan["ref"], out: DateMention[]): void {
   const scan: Scan = { text, end: to, ...(ref ? { ref } : {}) };
   for (let p = from; p < to; p++) {
-    const flags = flagsAt(text, p);
-    if (!(flags & DIGIT) && (!(flags & STARTER) || (flags & CHINESE_NUMBER && !unitFollows(text, p, to)))) continue;
+    if (!mayStartAt(text, p, to)) continue;
     if (continuesNumber(text, p, from)) continue;
     const last = out[out.length - 1];
     scan.previous = last && last.end < p && last.end >= from && p - last.end <= 2 && [...text.slice(last.end, p)].every((j) => RANGE_JOINERS.has(j)) ? last : undefined;
@@ -581,4 +586,16 @@ export function datesIn(text: string, options: FindDatesOptions): DateMention[] 
   const out: DateMention[] = [];
   for (const range of ranges) scanRange(text, Math.max(0, range.start), Math.min(text.length, range.end), ref, out);
   return out;
+}
+
+/**
+ * The date expression that starts exactly at `start`, read within `[start, end)`: the first mention
+ * {@link datesIn} would give for that range when it starts there. One position is tried, not the range scanned, so
+ * asking it of every line of a page (is this line a date?) costs a few character reads per line.
+ */
+export function dateAt(text: string, start: number, end: number, referenceDate?: string): DateMention | undefined {
+  const to = Math.min(text.length, end);
+  if (start < 0 || start >= to || !mayStartAt(text, start, to)) return undefined;
+  const ref = parseReference(referenceDate);
+  return readAt({ text, end: to, ...(ref ? { ref } : {}) }, start);
 }

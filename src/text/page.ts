@@ -13,7 +13,7 @@ import { z } from "zod";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { parseOptions, parseText } from "../core/options.js";
 import { type Credits, IsoDateSchema, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../core/schema.js";
-import { datesIn } from "./dates.js";
+import { dateAt, datesIn } from "./dates.js";
 import { parseChineseNumber } from "../core/numerals.js";
 import { splitSentences } from "./sentences.js";
 import { spamIn } from "./spam.js";
@@ -145,6 +145,8 @@ const STAMP_CHARS = /^[\d\s年月日时分秒時:：.\-/]+$/;
 const WEEKDAY = /(?:星期|周)[一二三四五六日天]/g;
 /** E-paper chrome: the page of the edition (`第01版:要闻`, `第A2版：综合新闻`, `版次：`) heads the article on it. */
 const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|版次[:：])/;
+/** An e-paper's masthead line that ends with the edition (`某某日报 2024年03月05日 第01版`, `… 第A2版：要闻`). */
+const EDITION_MASTHEAD = /第[A-Za-z]?\d{1,3}[A-Za-z]?版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,6})?$/;
 /** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
 const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
@@ -312,6 +314,8 @@ interface LineInfo {
   button?: boolean;
   fields?: Field[];
   crumbs?: string[];
+  /** The column's name repeated under the breadcrumb or menu that names it. */
+  column?: boolean;
 }
 
 /** `学院首页 > 专题网站 > 主题教育专栏 > 正文` or `当前位置：首页 > 新闻` → the entries, outermost first. */
@@ -343,12 +347,17 @@ function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefi
   return parts.filter((p) => !CRUMB_PLACEHOLDERS.has(p));
 }
 
+const menuItems = (line: Line) => line.text.split(/[|｜]/).map((item) => item.trim());
+
 /** `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries (two when the first is the home page). */
 function isMenu(line: Line): boolean {
   if (line.text.length > 100) return false;
-  const items = line.text.split(/[|｜]/).map((item) => item.trim());
+  const items = menuItems(line);
   return (items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8);
 }
+
+/** What stands between the buttons of a row (`【打印】 【关闭】`, `打印本页 | 关闭窗口`). */
+const BUTTON_SEPARATORS = new Set([" ", "\u3000", "\u00a0", "|", "｜", "/", "·", "•", "【", "】", "[", "]"]);
 
 function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: PageVocabulary): LineInfo {
   if (spamLines.has(line.index)) return { kind: "spam" };
@@ -358,7 +367,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
   if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
   if (isDateStamp(line.text, true)) return { kind: "weak-stamp" };
-  if (short && EDITION_LINE.test(line.text)) return { kind: "metadata", edition: true };
+  if (short && (EDITION_LINE.test(line.text) || (line.text.length <= MAX_DATE_STAMP && EDITION_MASTHEAD.test(line.text)))) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
   if (fields) {
     if (fields.every((f) => CREDIT_FIELDS.has(f.kind))) return { kind: "credits", fields };
@@ -367,8 +376,15 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   }
   const footerTerms = short ? findTerms(vocab.footer, line.text) : [];
   if (footerTerms.length > 0) {
-    // 返回顶部 or 【打印】 alone on its line is a button, never a headline.
-    const button = footerTerms.length === 1 && footerTerms[0]!.entry.term.length === line.text.replace(/^【|】$/g, "").length;
+    // 返回顶部, 【打印】 or a row of them (打印本页 关闭窗口) alone on its line is a button, never a headline.
+    let rest = "";
+    let at = 0;
+    for (const term of footerTerms) {
+      rest += line.text.slice(at, term.start);
+      at = term.end;
+    }
+    rest += line.text.slice(at);
+    const button = [...rest].every((c) => BUTTON_SEPARATORS.has(c));
     return { kind: "weak-footer", button };
   }
   return {};
@@ -429,7 +445,15 @@ function markMastheads(lines: Line[], infos: LineInfo[]): void {
   }
 }
 
+/** A site's or an organ's name on its own line (某某县人民政府, 某某大学新闻网): a masthead, not a headline. */
+const SITE_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府网|门户网站|新闻网|大学|学院|委员会|人民法院|人民检察院)$/;
+
 const MAX_COLUMN_NAME = 10;
+/**
+ * A column's name over the headline (县委动态, 学院新闻, 政务要闻): a short name that ends with what columns are called.
+ * Not 公告, which also ends a document's own title (中标公告).
+ */
+const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:动态|要闻|新闻|快讯|资讯|专栏|栏目|频道|专题)$/;
 
 /** The column's name repeated under the breadcrumb (`当前位置:首页 >> 学校要闻` / `学校要闻`) is navigation, not the headline. */
 function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
@@ -437,10 +461,13 @@ function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
   for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
     const info = infos[i]!;
     if (info.crumbs) crumbs = info.crumbs;
+    // a menu's entry repeated as the column's name (首页 | 学校概况 | 新闻中心 / 新闻中心) is one too
+    else if (info.kind === "navigation" && isMenu(lines[i]!)) crumbs = [...crumbs, ...menuItems(lines[i]!)];
     // short, as a column's name is, and over the headline: a breadcrumb may also end with the headline itself, which
     // its metadata line follows
     else if (!info.kind && lines[i]!.text.length <= MAX_COLUMN_NAME && crumbs.includes(lines[i]!.text) && infos[i + 1]?.kind === undefined) {
       info.kind = "navigation";
+      info.column = true;
     }
   }
 }
@@ -513,7 +540,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const overDateLine = anchor >= HEADER_WINDOW ? blocks.find((b) => b.at(-1) === anchor - 1)?.slice(-1) : undefined;
   // On an e-paper page the date, paper name and edition come first; the headline follows the edition line.
   const edition = infos.slice(0, i).findLastIndex((info) => info.edition);
-  const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > edition) : undefined;
+  // an e-paper may list the edition's headlines under its edition line, then its navigation (标题导航, 上一期 下一期):
+  // the article's headline comes after that
+  const editionNav = edition >= 0 ? infos.slice(0, i).findLastIndex((info, k) => k > edition && info.kind === "navigation") : -1;
+  const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > Math.max(edition, editionNav)) : undefined;
   const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
@@ -524,11 +554,17 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     return !parts.some((p) => p.startsWith("—")) && DOCUMENT_TYPE_ENDING.test(joined) && (joined.includes("关于") || parts.slice(1).every((p) => p.length <= 2));
   };
   const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
-  const title = chosen.slice(0, typed >= 0 ? typed + 1 : 1);
+  // a site's name over the headline with no blank between (某某县人民政府 / 县委常委会…) is the masthead, unless the two
+  // make one broken document title (某县人民政府 / 关于…的通知)
+  const named = typed < 0 && chosen.length > 1 && (SITE_NAME.test(lines[chosen[0]!]!.text) || COLUMN_NAME.test(lines[chosen[0]!]!.text)) ? 1 : 0;
+  // a meeting held with another is named over two lines, the second opening with 暨 (…工作会议 / 暨…大会)
+  let joined = named;
+  while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
+  const title = chosen.slice(named, typed >= 0 ? typed + 1 : joined + 1);
   const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!);
   if (!contentAfter) return [];
   for (const block of blocks) {
-    if (block[0]! < title[0]!) for (const k of block) infos[k]!.kind = "navigation";
+    if (block[0]! < title[0]!) for (const k of block) if (k < title[0]!) infos[k]!.kind = "navigation";
   }
   for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
@@ -601,7 +637,29 @@ function readFrontMatter(text: string, lines: Line[]): { count: number; title?: 
 function dateIn(text: string, range: Span, referenceDate: string | undefined): string | undefined {
   const found = datesIn(text, { ranges: [range], ...(referenceDate ? { referenceDate } : {}) });
   const date = found.find((d) => (d.precision === "day" || d.precision === "time") && d.value && !d.relative);
-  return date?.value?.slice(0, 10);
+  const day = date?.value?.slice(0, 10);
+  // a year filled in from the day the page was fetched is the nearest one, which may be after it: a page is not
+  // published after it was fetched, so 3月5日 fetched on 2024-12-01 is 2024-03-05, not 2025-03-05
+  if (day && date!.inferred && referenceDate && day > referenceDate) {
+    const earlier = `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+    return earlier.endsWith("02-29") ? undefined : earlier;
+  }
+  return day;
+}
+
+/** `24-03-05`, `24/3/5`: a date field's value with a two-digit year (this century, not after the reference date). */
+const SHORT_YEAR_DATE = /^(\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/;
+
+function shortYearDate(value: string, referenceDate: string | undefined): string | undefined {
+  const m = SHORT_YEAR_DATE.exec(value);
+  return m ? dayNotAfter(2000 + Number(m[1]), Number(m[3]), Number(m[4]), referenceDate) : undefined;
+}
+
+/** The ISO day of `year`, `month`, `day` if it is a day of the calendar and not after `referenceDate`. */
+function dayNotAfter(year: number, month: number, day: number, referenceDate: string | undefined): string | undefined {
+  const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const valid = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month, 0)).getUTCDate() >= day;
+  return valid && (referenceDate === undefined || iso <= referenceDate) ? iso : undefined;
 }
 
 /** A line that is only a date, perhaps bracketed: `2018年11月20日`, `（2022年10月16日）`. */
@@ -610,8 +668,9 @@ function dateOnlyLine(text: string, line: Line): string | undefined {
   let end = line.end;
   while (start < end && "（(〔[【 ".includes(text[start]!)) start++;
   while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
-  const found = datesIn(text, { ranges: [{ start, end }] });
-  const only = found.length === 1 && found[0]!.start === start && found[0]!.end === end ? found[0] : undefined;
+  // the date read at the line's start must end at its end: then it is the only one (most lines fail at their first character)
+  const found = dateAt(text, start, end);
+  const only = found?.end === end ? found : undefined;
   return only && (only.precision === "day" || only.precision === "time") && only.value ? only.value.slice(0, 10) : undefined;
 }
 
@@ -626,7 +685,13 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   // 发布日期 before 成文日期 or 更新时间 when a metadata table gives several
   const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text);
   for (const field of [...dateFields.filter(published), ...dateFields.filter((f) => !published(f))]) {
-    const date = dateIn(text, field.value, referenceDate);
+    const date = dateIn(text, field.value, referenceDate) ?? shortYearDate(field.value.text, referenceDate);
+    if (date) return date;
+  }
+  // the date a CMS writes unlabelled among the source and view count over the text (来源：县委办 | 2024-03-05 | 浏览：88)
+  const sourceLines = infos.slice(0, HEADER_WINDOW).flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : []));
+  for (const field of sourceLines.filter((f) => f.kind === "source" || f.kind === "views" || f.kind === "views.weak")) {
+    const date = dateIn(text, field.value, undefined);
     if (date) return date;
   }
   // a mirror's front matter dates the copy, not the page
@@ -642,6 +707,9 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const header = prose < 0 ? top : top.slice(0, prose + 1);
   const topDate = header.map(stampDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
   if (topDate) return topDate;
+  // an e-paper's day, on its masthead line with the paper's name and the edition
+  const editionDay = header.map((line) => (infos[line.index]!.edition ? dateIn(text, line, referenceDate) : undefined)).find((d) => d !== undefined);
+  if (editionDay) return editionDay;
   // the day the site filed the page under (…/2019-03/04/content_…), before the day the document was signed (its 落款)
   const filed = options.url === undefined ? undefined : urlDate(options.url, referenceDate);
   if (filed) return filed;
@@ -651,7 +719,7 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   }
   // ——2003年3月5日在…上; （2024年1月10日…全体会议通过）
   const opensWithDate = (line: Line) =>
-    /^[（(]/.test(line.text) && datesIn(text, { ranges: [{ start: line.start + 1, end: line.end }] })[0]?.start === line.start + 1;
+    /^[（(]/.test(line.text) && dateAt(text, line.start + 1, line.end) !== undefined;
   const subtitle = top.find((line) => (line.text.startsWith("——") || opensWithDate(line)) && dateIn(text, line, referenceDate));
   const dateline = top.find((line) => line.text.startsWith("新华社") && line.text.endsWith("电") && dateIn(text, line, referenceDate));
   // The document's own date (the day a report was delivered) before the day a news agency put it out.
@@ -684,10 +752,8 @@ function urlDate(url: string, referenceDate: string | undefined): string | undef
   let best: { at: number; iso: string } | undefined;
   for (const pattern of URL_DATES) {
     for (const m of path.matchAll(pattern)) {
-      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const iso = `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-      const valid = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month, 0)).getUTCDate() >= day;
-      if (valid && (referenceDate === undefined || iso <= referenceDate) && (!best || m.index > best.at)) best = { at: m.index, iso };
+      const iso = dayNotAfter(Number(m[1]), Number(m[2]), Number(m[3]), referenceDate);
+      if (iso && (!best || m.index > best.at)) best = { at: m.index, iso };
     }
   }
   return best?.iso;
@@ -702,12 +768,18 @@ const DATE_ENDED_LABEL = /^[\u4e00-\u9fff]{1,4}(?:时间|日期|時間)\s*[:：]
  */
 function stampOpening(text: string, line: Line, firstLine: boolean): string | undefined {
   const label = LATIN_DATE_LABEL.exec(line.text) ?? DATE_ENDED_LABEL.exec(line.text);
-  if (!label && !firstLine) return undefined;
   const start = line.start + (label?.[0].length ?? 0);
-  const found = datesIn(text, { ranges: [{ start, end: Math.min(line.end, start + MAX_DATE_STAMP) }] })[0];
-  const numeric = found?.start === start && /^\d{4}[-/.]/.test(found.text);
-  return numeric && (found.precision === "day" || found.precision === "time") && found.value ? found.value.slice(0, 10) : undefined;
+  const found = dateAt(text, start, Math.min(line.end, start + MAX_DATE_STAMP));
+  const numeric = found !== undefined && /^\d{4}[-/.]/.test(found.text);
+  if (!numeric || !(found.precision === "day" || found.precision === "time") || !found.value) return undefined;
+  // unlabelled below the first line, the stamp is followed by page chrome only (【字体：大 中 小】) or the name of who
+  // published it, not by a word that says what it dates (2017-5-3 19:43 上传, an attachment)
+  const rest = text.slice(found.end, line.end).trim();
+  return label || firstLine || FONT_SIZE_SWITCH.test(rest) || PUBLISHER_NAME.test(rest) ? found.value.slice(0, 10) : undefined;
 }
+
+/** Who publishes a page, named after its time stamp (`2024-03-05 10:20 某某县人民政府`, `… 某某日报`). */
+const PUBLISHER_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委员会|日报|晚报|报社|新闻网|电视台|融媒体中心|办公室|宣传部)$/;
 
 /** The labels of the day a page was published (发布日期, 發佈時間, 发表于), as opposed to written (成文日期) or updated. */
 const PUBLICATION_LABEL = /^(?:发布|發佈|發布|发表|發表)/;
@@ -850,7 +922,7 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
 
   const crumbs = infos.find((info) => info.crumbs)?.crumbs;
   if (crumbs && crumbs.length > 0) page.breadcrumb = crumbs;
-  const columnLine = lines.find((line, k) => infos[k]!.kind === "navigation" && !infos[k]!.crumbs && (crumbs?.includes(line.text) || vocab.columnEndings.some((e) => line.text.endsWith(e))));
+  const columnLine = lines.find((line, k) => infos[k]!.kind === "navigation" && !infos[k]!.crumbs && (infos[k]!.column || crumbs?.includes(line.text) || vocab.columnEndings.some((e) => line.text.endsWith(e))));
   const column = columnLine?.text ?? crumbs?.at(-1);
   if (column) page.column = column;
 
