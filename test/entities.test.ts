@@ -322,6 +322,9 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("区十五届人大常委会主任范大玉出席会议。", "范大玉")).toEqual(["区十五届人大常委会主任"]);
     expect(written("浙江宁波滕头村党委书记傅平均说。", "傅平均")).toEqual(["浙江宁波滕头村党委书记"]);
     expect(written("辛家庙派出所指导员李海蔚参加。", "李海蔚")).toEqual(["辛家庙派出所指导员"]);
+    // a unit named in quotation marks, marks and all; a one-character quotation is a word, not a unit
+    expect(written("“大工委”书记、街道党工委书记李建新讲话。", "李建新")).toEqual(["“大工委”书记", "街道党工委书记"]);
+    expect(written("大家喊“好”书记王建国带头鼓掌。", "王建国")).toEqual(["书记"]);
     // a session's 会议 and a unit's word that jieba glues to the post (主席团常务主席/n)
     expect(written("全国政协十三届一次会议主席团常务主席、秘书长张庆黎作了说明。", "张庆黎")).toEqual(["全国政协十三届一次会议主席团常务主席", "秘书长"]);
   });
@@ -355,6 +358,13 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("学院院长、博士生导师王刚教授作报告。", "王刚")).toEqual(["学院院长", "博士生导师", "教授"]);
   });
 
+  it("gives two bodies joined by 、 that share one post the whole phrase as the title (县委、县政府办公室主任)", () => {
+    expect(written("县委、县政府办公室主任张三出席。", "张三")).toEqual(["县委、县政府办公室主任"]);
+    expect(written("理事会、工会主席高战华出席。", "高战华")).toEqual(["理事会、工会主席"]);
+    // two posts joined by 、 stay two
+    expect(written("副市长、市委常委张红出席。", "张红")).toEqual(["副市长", "市委常委"]);
+  });
+
   it("keeps a level character before a body in the unit, so the chain goes on (县政协副主席、县工商联主席)", () => {
     expect(written("县政协副主席、县工商联主席李华出席。", "李华")).toEqual(["县政协副主席", "县工商联主席"]);
   });
@@ -362,6 +372,10 @@ describe("persons by the conventions of official writing (sentences written for 
   it("reads a one-character byline role with its mark at the very start of the text (文/张三 图/李四)", () => {
     expect(written("文/张三 图/李四", "张三")).toEqual(["文"]);
     expect(written("文/张三 图/李四", "李四")).toEqual(["图"]);
+  });
+
+  it("reads the unit, the name, then the post (单位+姓名+职务), however jieba cuts the given name (省法院田/n 平利/a 副院长)", () => {
+    expect(written("传达了省法院田平利副院长的总结讲话精神。", "田平利")).toEqual(["副院长"]);
   });
 
   it("shares a post with a roster whose first name has a surname outside the list (部党组成员库热西、汪民)", () => {
