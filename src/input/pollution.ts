@@ -66,6 +66,12 @@ const GLUE_BEFORE = new RegExp(`(?:[A-Za-z0-9_\\-·|]+|下载|手机|体育|在�
 const NUMBER_BRAND = /(?<![\d.])\d{3,}365\d*(?=[\u4e00-\u9fff])(?![年月日号元万亿个次])/g;
 const MIN_BRAND_REPEATS = 3;
 
+/**
+ * A word every template and every brand word contains (a template `bet365` holds `bet`, `（中国）官方网站` holds 官方网站,
+ * a draw `021期10-03-…` holds `期10-`): a text with none of them has no hijacked name, and the scans below are skipped.
+ */
+const SEO_ANCHOR = new RegExp(`be[tsa]|bwin|365|官网|官方网站|登录入口|网页版登录|毛片|一区二区|期\\d{2}-|${BRAND_WORDS}`, "i");
+
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {
   for (let m = GLUE_AFTER.exec(text.slice(end, end + 12)); m; m = GLUE_AFTER.exec(text.slice(end, end + 12))) end += m[0].length;
@@ -82,6 +88,8 @@ function glued(text: string, start: number, end: number): Finding {
  * `《开云手机官网入口·(中国)官方网站供水…办法》` as one on `《供水…办法》`.
  */
 function findSeoStrings(text: string): Finding[] {
+  // access words alone make no finding: every span needs a template or a brand word
+  if (!SEO_ANCHOR.test(text)) return [];
   const spans: Finding[] = [];
   for (const match of text.matchAll(SEO_TEMPLATE)) spans.push(glued(text, match.index, match.index + match[0].length));
   const numbers = [...text.matchAll(NUMBER_BRAND)];
@@ -247,6 +255,35 @@ const isLetterOrDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c 
 const isFullWidthLetterOrDigit = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 
 /**
+ * The characters a candidate starts from: an opening bracket, an invisible character, a full-width letter or digit,
+ * and whatever may be an emoji or symbol (symbolLength decides; ° and © are symbols it does not count).
+ */
+const CANDIDATE_START = /[(（\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\p{Extended_Pictographic}\p{So}\u{1f3fb}-\u{1f3ff}\ufe0f]/gu;
+
+/** Whether the letter-and-digit run around the full-width character at `i` has a half-width one. */
+function mixesWidths(text: string, i: number): boolean {
+  const inRun = (c: number) => isLetterOrDigit(c) || isFullWidthLetterOrDigit(c);
+  for (let j = i - 1; j >= 0 && inRun(text.charCodeAt(j)); j--) if (isLetterOrDigit(text.charCodeAt(j))) return true;
+  for (let j = i + 1; j < text.length && inRun(text.charCodeAt(j)); j++) if (isLetterOrDigit(text.charCodeAt(j))) return true;
+  return false;
+}
+
+/**
+ * Whether `text` may hold a candidate: a clean text is ruled out by one scan for the characters a candidate starts
+ * from, passing over the brackets of `（一）` and `（新闻联播）` (no annotation), full-width digits that are not mixed with
+ * half-width ones and symbols like ° that symbolLength does not count.
+ */
+function mayHaveCandidates(text: string): boolean {
+  CANDIDATE_START.lastIndex = 0;
+  for (let m = CANDIDATE_START.exec(text); m; m = CANDIDATE_START.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08 ? annotationEnd(text, i) : isFullWidthLetterOrDigit(c) ? mixesWidths(text, i) : isInvisible(c) || symbolLength(text, i) > 0) return true;
+  }
+  return false;
+}
+
+/**
  * Every pollution candidate of `text`, in order: annotations after a Chinese character (a tone-marked one anywhere),
  * emoji and invisible characters with Chinese characters on both sides or between a character and the punctuation
  * that closes its clause (other candidates between them do not count as sides), and the full-width characters of a letter-and-digit run that mixes both widths.
@@ -254,6 +291,7 @@ const isFullWidthLetterOrDigit = (c: number): boolean => (c >= 0xff10 && c <= 0x
 function findCandidates(text: string): { findings: Finding[]; syllables: Set<string> } {
   const findings: Finding[] = [];
   const syllables = new Set<string>();
+  if (!mayHaveCandidates(text)) return { findings, syllables };
   let pending: Finding[] = [];
   let afterHan = false;
   let runStart = -1;
