@@ -14,6 +14,7 @@
  */
 import type { InputInfo } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
+import { StringSet } from "./strings.js";
 
 /**
  * Collocations and what a spinner writes for one of their words: `[before, word, spun, after]` stands for every
@@ -147,42 +148,8 @@ for (const [table, homophones] of [[COLLOCATIONS, false], [HOMOPHONES, true]] as
  */
 const ACROSS_WORDS = new Set(["正协", "当委", "当建", "当组", "发站", "发战", "伐展", "会仪", "设会", "纪伟", "记委", "人达", "长委", "群重", "经挤", "干布", "安泉", "惯彻"]);
 
-/** A string found in the text: where and which. */
-interface Occurrence {
-  index: number;
-  text: string;
-}
-
-/**
- * Finds the strings of a set as a global regex alternation of them, longest first, would (the longest at each
- * position, scanning on after it), from a table of their first two characters: a clean text costs one bit test per
- * character, where an alternation of the 1,700 broken collocations tried each at every position.
- */
-function matcher(strings: Iterable<string>): (text: string) => Occurrence[] {
-  const first = new Uint8Array(0x10000);
-  const byPair = new Map<number, string[]>();
-  for (const string of [...strings].sort((a, b) => b.length - a.length)) {
-    const pair = (string.charCodeAt(0) << 16) | string.charCodeAt(1);
-    first[string.charCodeAt(0)] = 1;
-    const bucket = byPair.get(pair);
-    if (bucket) bucket.push(string);
-    else byPair.set(pair, [string]);
-  }
-  return (text) => {
-    const found: Occurrence[] = [];
-    for (let i = 0; i < text.length - 1; i++) {
-      if (first[text.charCodeAt(i)] === 0) continue;
-      const bucket = byPair.get((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1));
-      const string = bucket?.find((candidate) => text.startsWith(candidate, i));
-      if (string === undefined) continue;
-      found.push({ index: i, text: string });
-      i += string.length - 1;
-    }
-    return found;
-  };
-}
-/** The broken collocations (each at least two characters long), longest first so that 要害焦点手艺 is read before 焦点手艺. */
-const findSpun = matcher(SPUN.keys());
+/** The broken collocations: the longest at each position, so that 要害焦点手艺 is read before 焦点手艺. */
+const SPUN_STRINGS = new StringSet(SPUN.keys());
 
 /**
  * Writes `collocation` for the broken one at `from`, character by character (a collocation is never longer than what
@@ -207,7 +174,7 @@ const MAX_EVIDENCE = 50;
  */
 export function readSpinning(view: TextView): { step: ViewStep; info: Partial<InputInfo> } | undefined {
   const text = view.text;
-  const collocations = findSpun(text);
+  const collocations = SPUN_STRINGS.findAll(text);
   if (new Set(collocations.map((m) => m.text)).size < MIN_DISTINCT) return undefined;
   // A spinner swaps a word everywhere, not only where its collocation gives it away: once a page shows homophones in
   // collocations, its corruptions are read wherever else they stand (汇议 alone, 书纪 after 当委), except those that
@@ -216,7 +183,7 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
   const used = homophones.length === 0 ? [] : [...CORRUPTIONS.keys()].filter((corruption) => !ACROSS_WORDS.has(corruption) || homophones.includes(corruption));
   const found = collocations.map((m) => ({ ...m, normalized: SPUN.get(m.text)! }));
   if (used.length > 0) {
-    for (const m of matcher(used)(text)) {
+    for (const m of new StringSet(used).findAll(text)) {
       if (!collocations.some((c) => m.index < c.index + c.text.length && c.index < m.index + m.text.length)) found.push({ ...m, normalized: CORRUPTIONS.get(m.text)! });
     }
     found.sort((a, b) => a.index - b.index);
