@@ -5,7 +5,9 @@
  * strings tried each at every position.
  */
 export class StringSet {
+  /** Which characters start a string, and which stand second in one: most positions of a text fail one of the two. */
   private readonly first = new Uint8Array(0x10000);
+  private readonly second = new Uint8Array(0x10000);
   private readonly byPair = new Map<number, string[]>();
 
   constructor(strings: Iterable<string>) {
@@ -13,6 +15,7 @@ export class StringSet {
       if (string.length < 2) throw new RangeError(`StringSet holds strings of two characters or more, not "${string}"`);
       const pair = (string.charCodeAt(0) << 16) | string.charCodeAt(1);
       this.first[string.charCodeAt(0)] = 1;
+      this.second[string.charCodeAt(1)] = 1;
       const bucket = this.byPair.get(pair);
       if (bucket) bucket.push(string);
       else this.byPair.set(pair, [string]);
@@ -21,7 +24,7 @@ export class StringSet {
 
   /** The longest string of the set at `i` of `text`, if any. */
   private at(text: string, i: number): string | undefined {
-    if (this.first[text.charCodeAt(i)] === 0) return undefined;
+    if (this.first[text.charCodeAt(i)] === 0 || this.second[text.charCodeAt(i + 1)] === 0) return undefined;
     return this.byPair.get((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1))?.find((candidate) => text.startsWith(candidate, i));
   }
 
