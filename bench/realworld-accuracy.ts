@@ -38,7 +38,9 @@
  *   depth (1 = top level); "and markers" also needs the same marker texts. Gold styles map to gongwen's: yishi →
  *   inline-shi, yi-yao → inline-yao, paren-cn → cn-paren, paren-arabic → arabic-paren, article → di-tiao, chapter →
  *   di-zhang, shouxian → sequence, di-yao → di; the other gold styles have gongwen styles of the same name.
- *   A false list is a reported list (parallel series included) whose style has no gold list in that item.
+ *   A false list is a reported list (parallel series included) whose style has no gold list in that item. Where a
+ *   gold list gives `lastItemEnd` (the words the last item ends with), a reported list of the same shape must have
+ *   a last item whose text (as written, or its `normalized` form) ends with them, trailing blanks dropped.
  * - Persons, on the items with a persons.jsonl record: distinct person-entity names per item against the gold
  *   names; (name, title) pairs with gongwen's title written as titleOrg + title (省委 + 书记 = 省委书记) against each
  *   gold title. One-character persons and persons with whitespace (in the name read, `normalized` else `text`) are
@@ -80,7 +82,8 @@ interface BriefGold {
   decisions: string[];
   statements: { speaker: string; verb: string }[];
 }
-interface ListGold { id: string; style: string; markers: string[]; count: number; nesting: number }
+/** `lastItemEnd`: where the last item ends, as the text writes it just before (on the lists that carry one). */
+interface ListGold { id: string; style: string; markers: string[]; count: number; nesting: number; lastItemEnd?: string }
 /** `written`: a roster name padded to three characters as the page writes it (`冯 艳`), `name` without the padding. */
 interface PersonGold { id: string; name: string; written?: string; titles: string[] }
 interface PageGold {
@@ -208,9 +211,10 @@ const STYLE: Record<string, string> = {
 const listAnnotated = (row: Row, lists: Map<string, ListGold[]>) =>
   lists.has(row.id) || row.kind === "meeting" || (row.kind === "policy" && !row.url.includes("www.gov.cn/zhengce"));
 
-function flatten(lists: readonly Enumeration[], depth = 1, into: { style: string; count: number; depth: number; markers: string }[] = []) {
+function flatten(lists: readonly Enumeration[], depth = 1, into: { style: string; count: number; depth: number; markers: string; last: string[] }[] = []) {
   for (const list of lists) {
-    into.push({ style: list.style, count: list.items.length, depth, markers: list.items.map((i) => i.marker.text.trim()).join(" ") });
+    const last = list.items.at(-1)!;
+    into.push({ style: list.style, count: list.items.length, depth, markers: list.items.map((i) => i.marker.text.trim()).join(" "), last: [last.text, last.normalized ?? last.text] });
     for (const item of list.items) flatten(item.children ?? [], depth + 1, into);
   }
   return into;
@@ -229,6 +233,13 @@ function scoreLists(row: Row, doc: Doc, golds: ListGold[]): void {
   bump("lists.gold", part, golds.length);
   bump("lists.exact", part, shape.tp);
   bump("lists.markers", part, full.tp);
+  // the extent of the last item, the one no next marker bounds: a list of the same shape whose last item ends there
+  for (const g of golds.filter((gold) => gold.lastItemEnd !== undefined)) {
+    bump("lists.endsGold", part);
+    const ends = found.some((f) => f.style === goldStyle(g) && f.count === g.count && f.depth === g.nesting && f.last.some((t) => t.trimEnd().endsWith(g.lastItemEnd!)));
+    if (ends) bump("lists.ends", part);
+    else if (shape.tp === golds.length) miss(row.id, `last ${goldStyle(g)}×${g.count} item does not end with ${JSON.stringify(g.lastItemEnd)}`);
+  }
   const styles = new Set(golds.map(goldStyle));
   const extra = found.filter((f) => !styles.has(f.style));
   bump("lists.false", part, extra.length);
@@ -413,6 +424,7 @@ printTable(["", "dev", "held-out"], [
   ["list-annotated items", ...both("lists.items")],
   ["gold lists exact (style, count, nesting)", ...share("lists.exact", "lists.gold")],
   ["… and the same marker texts", ...share("lists.markers", "lists.gold")],
+  ["last item ends where the gold says (lists with an annotated end)", ...share("lists.ends", "lists.endsGold")],
   ["false lists (style absent from the item's gold)", ...both("lists.false")],
   ["… of them parallel (排比) series", ...both("lists.falseParallel")],
   ["items with a false list", ...share("lists.falseItems", "lists.items")],
