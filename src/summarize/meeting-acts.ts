@@ -11,7 +11,7 @@ import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
 import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
-import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
+import { containing, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
@@ -40,6 +40,10 @@ const ROLL = /(?:参加|出席|列席)(?:了)?(?:会议|活动|学习)?$/u;
 const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记)$/u;
 /** Between a role and its verb: where (`在大会上`) and adverbs (`一致`, `认真`). */
 const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
+/** Longest role with its adverbial (bounds the end-anchored regexes to short strings). */
+const MAX_ROLE_PHRASE = 32;
+/** A clause opening with 他/她, perhaps after an adverb of sequence (`首先他针对…`). */
+const LATER_PRONOUN = /^(?:首先|其次|随后|接着|最后|同时)?[他她](?!们)/u;
 /** A short opening clause before a speaker (`随后，`, `会上，`). */
 const PREAMBLE = /^[^，,。；;]{1,12}[，,]$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
@@ -66,9 +70,11 @@ const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$
  * `会议认真听取并审议通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and a heard item joined by 并 before the
  * decision verb (原则: an approval in principle).
  */
-const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则)+$/u;
 /** The same adverbs (and 共同, 并) ending the words before a decision verb (`与会委员共同审议通过了…`). */
-const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则|共同|并)+$/u;
+const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则|共同|并)+$/u;
+/** `…第十六次会议24日下午表决通过了…`: when the meeting acted, between it and the verb. */
+const WHEN = /(?:[0-9０-９一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上|晚)?$/u;
 /** Longest subject phrase a sentence may open with (`日前召开的县八届人大常委会第20次会议`). */
 const MAX_SUBJECT = 30;
 /** What follows a meeting noun that is no subject: `会议的精神`, `会议和…`, `常委会、…`. */
@@ -180,7 +186,15 @@ const isPronoun = (c: string | undefined) => c === "他" || c === "她";
 function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
   const people = within(mt.persons, sentence.start, v);
   if (people.length > 1 && ROLL.test(trimEnd(mt.text, span(mt.text, people[people.length - 1]!.end, v)).text)) return undefined;
-  for (let k = people.length - 1; k >= 0; k--) if (titledSubject(mt, people[k]!)) return personSpeaker(mt, people[k]!);
+  for (let k = people.length - 1; k >= 0; k--) {
+    if (!titledSubject(mt, people[k]!)) continue;
+    // `院长胡国林作重要讲话，首先他针对…，对全院干警提出四点要求`: a later clause opening with the pronoun is the subject
+    for (const clause of within(mt.clauses, people[k]!.end, v)) {
+      const pronoun = LATER_PRONOUN.exec(clause.text);
+      if (pronoun) return pronounSpeaker(mt, clause.start + pronoun[0].length - 1);
+    }
+    return personSpeaker(mt, people[k]!);
+  }
   return isPronoun(mt.text[sentence.start]) ? pronounSpeaker(mt, sentence.start) : undefined;
 }
 
@@ -254,7 +268,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   }
   if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
     const clause = containing(mt.clauses, v);
-    const role = clause && text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "");
+    const role = clause && v - clause.start <= MAX_ROLE_PHRASE ? text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "") : undefined;
     if (clause && role && ROLE_SPEAKER.test(role) && within(mt.persons, clause.start, v).length === 0) {
       return { speaker: role, speakerSpan: at(clause.start, clause.start + role.length) };
     }
@@ -305,7 +319,7 @@ function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Spa
  * the members acting together (`与会委员共同审议通过了…`, `参会代表`).
  */
 function namesMeeting(words: string): boolean {
-  return words !== "" && words.length <= MAX_SUBJECT && (endsWithMeetingNoun(words) || endsWithBody(words) || COLLECTIVE.test(words));
+  return words !== "" && (endsWithMeetingNoun(words) || endsWithBody(words) || COLLECTIVE.test(words));
 }
 
 /** The sentence opens with a meeting or body as its subject (`主任会议听取审议了…，研究决定了…`). */
@@ -392,8 +406,10 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     // `经市委常委会审议通过的《方案》`: a document adopted earlier, named by what was done to it; `审议通过后，印发…`:
     // the time of another act
     if (/^了?[的后]/u.test(text.slice(v + found.verb.length, v + found.verb.length + 2))) continue;
-    // `关于…的决定(草案)`, `《…决定》`: a document's name
-    if (/^[(（》]/u.test(text[v + found.verb.length] ?? "")) continue;
+    // `《党组讨论和决定党员处分事项工作程序规定》`: a word of a title
+    if (findLast(text, "《", sentence.start, v) > findLast(text, "》", sentence.start, v)) continue;
+    // `关于…的决定(草案)`, `《…决定》`, `决定指出，…`: a document's name
+    if (/^[(（》]/u.test(text[v + found.verb.length] ?? "") || statementVerbs().some((w) => text.startsWith(w, v + found.verb.length))) continue;
     let start = -1;
     if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
     // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
@@ -402,7 +418,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     else if (clause && opensWith(text, clause, v) && (meetingActs || (continuesMeeting && clause.start === sentence.start) || namesMeeting(trimEnd(text, span(text, sentence.start, clause.start)).text))) start = clause.start;
     // the subject is a meeting or body named otherwise (`…第20次会议表决通过了…`, `与会委员共同审议通过了…`): the
     // decision is the verb and its object
-    else if (clause && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, ""))) start = v;
+    else if (clause && v - clause.start <= 2 * MAX_SUBJECT && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, "").replace(WHEN, ""))) start = v;
     // `谢波、杨景宪两名同志分别以全票当选为…`: an election's result, the people elected as its subject
     else if (found.verb === "当选" && clause && within(mt.persons, clause.start, v).length > 0) start = clause.start;
     if (start < 0) continue;
