@@ -449,6 +449,12 @@ describe("where the last item ends", () => {
     expect(enumerations(plan)[0]!.items.at(-1)!.text).toBe("（二）基本原则。\n聚焦支小支农主业。");
   });
 
+  it("carries a run-in paragraph over a line broken mid-word, up to the next item", () => {
+    const text = "一、加强领导\n1、加强组织领导。由专人负责。\n2、做好宣传工作。深入农村围绕农业生产新品\n种推广提供服务。\n二、统筹兼顾";
+    const [sub] = enumerations(text)[0]!.items[0]!.children!;
+    expect(sub!.items[1]!.text).toBe("2、做好宣传工作。深入农村围绕农业生产新品\n种推广提供服务。");
+  });
+
   it("leaves a release's bracketed credit out of the last item, and keeps a task's responsible unit in it", () => {
     const release = "镇党委书记作了强调，一是提高认识。二是尽快进入角色。三是做好后勤保障。(阮云亮)";
     expect(enumerations(release)[0]!.items.at(-1)!.text).toBe("三是做好后勤保障。");

@@ -435,7 +435,7 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
     end = layout.lineEnd(entry.start); // 8、部署文明创建工作。 after seven 1、…； lines is one line too
   } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
-  } else if (entry.lineStart) end = layout.lineEnd(entry.start);
+  } else if (entry.lineStart) end = runInLineEnd(entry, layout, context);
   else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
   else end = layout.sentenceEnd(entry.markerEnd);
   const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
@@ -462,6 +462,21 @@ function withoutCredit(text: string, from: number, end: number): number {
 }
 /** The close of a task's bracketed assignment (（省大数据局牵头）, （海关总署负责）). */
 const ASSIGNS = /(?:负责|牵头|配合|負責|牽頭)$/u;
+
+/**
+ * Where a run-in paragraph that opens at `entry` ends: with its line, unless the line stops mid-sentence and the next
+ * one opens no item, as where a copy or a PDF broke a line inside a word (…围绕农业生产新品⏎种推广…).
+ */
+function runInLineEnd(entry: Entry, layout: Layout, context: PlaceContext): number {
+  let end = layout.lineEnd(entry.start);
+  while (end < layout.text.length && layout.cutAt(layout.trimEnd(entry.start, end))) {
+    const next = context.entries[countBelow(context.entries, end, (e) => e.start)];
+    const nextEnd = layout.lineEnd(end + 1);
+    if ((next !== undefined && next.start < nextEnd) || nextEnd === end + 1) break; // an item or a blank line
+    end = nextEnd;
+  }
+  return end;
+}
 
 /**
  * Every earlier item of the list is one line closed by ；, the way items of an enumeration end until the last closes
