@@ -334,6 +334,7 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("李克强在京会见蒙古国总统呼日勒。", "呼日勒")).toEqual(["蒙古国总统"]);
     expect(written("时任中国人民银行党委委员、副行长范一飞落马。", "范一飞")).toEqual(["中国人民银行党委委员", "副行长"]);
     expect(written("十一届县政协副主席张红出席会议。", "张红")).toEqual(["县政协副主席"]);
+    expect(written("这是重庆市大渡口区检察院检察官梅玫。", "梅玫")).toEqual(["重庆市大渡口区检察院检察官"]);
     // 和 joins two fields of one department, not a clause to a unit named by its place
     expect(written("学习精神和营口市委书记李强讲话。", "李强")).toEqual(["营口市委书记"]);
   });
@@ -354,6 +355,8 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("中国科学院院士、南京大学教授张国华作报告。", "张国华")).toEqual(["中国科学院院士", "南京大学教授"]);
     expect(written("县委常委、\n副县长李卫东出席。", "李卫东")).toEqual(["县委常委", "副县长"]);
     expect(written("县长助理刘海出席。", "刘海")).toEqual(["县长助理"]);
+    expect(written("市委组织部一级调研员王平出席。", "王平")).toEqual(["市委组织部一级调研员"]);
+    expect(written("院审判委员会委员、审判员李明担任审判长。", "李明")).toEqual(["院审判委员会委员", "审判员"]);
     expect(written("湖南大学法学院教授、市政府法律顾问屈茂辉作讲座。", "屈茂辉")).toEqual(["湖南大学法学院教授", "市政府法律顾问"]);
     expect(written("学院院长、博士生导师王刚教授作报告。", "王刚")).toEqual(["学院院长", "博士生导师", "教授"]);
   });
