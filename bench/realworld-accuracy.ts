@@ -38,11 +38,13 @@
  *   depth (1 = top level); "and markers" also needs the same marker texts. Gold styles map to gongwen's: yishi →
  *   inline-shi, yi-yao → inline-yao, paren-cn → cn-paren, paren-arabic → arabic-paren, article → di-tiao, chapter →
  *   di-zhang, shouxian → sequence, di-yao → di; the other gold styles have gongwen styles of the same name.
- *   A false list is a reported list (parallel series included) whose style has no gold list in that item.
+ *   A false list is a reported list (parallel series included) whose style has no gold list in that item. Where a
+ *   gold list gives `lastItemEnd` (the words the last item ends with), a reported list of the same shape must have
+ *   a last item whose text (as written, or its `normalized` form) ends with them, trailing blanks dropped.
  * - Persons, on the items with a persons.jsonl record: distinct person-entity names per item against the gold
  *   names; (name, title) pairs with gongwen's title written as titleOrg + title (省委 + 书记 = 省委书记) against each
  *   gold title. One-character persons and persons with whitespace (in the name read, `normalized` else `text`) are
- *   counted over all 359 items. The gold lists every person an annotated page names (its README's convention); a
+ *   counted over all items. The gold lists every person an annotated page names (its README's convention); a
  *   padded roster name (`冯 艳`) is matched by the span's text against the gold's `written`.
  * - Pages, on the items with a pages.jsonl record: title right when `page.title` (trimmed) equals the gold title
  *   (gold null: no title reported); publication date when `page.publishedAt` equals it (null: none reported).
@@ -80,7 +82,8 @@ interface BriefGold {
   decisions: string[];
   statements: { speaker: string; verb: string }[];
 }
-interface ListGold { id: string; style: string; markers: string[]; count: number; nesting: number }
+/** `lastItemEnd`: where the last item ends, as the text writes it just before (on the lists that carry one). */
+interface ListGold { id: string; style: string; markers: string[]; count: number; nesting: number; lastItemEnd?: string }
 /** `written`: a roster name padded to three characters as the page writes it (`冯 艳`), `name` without the padding. */
 interface PersonGold { id: string; name: string; written?: string; titles: string[] }
 interface PageGold {
@@ -152,12 +155,21 @@ const shareTitle = (a: string, b: string) => {
   return [...titlesIn(b)].some((t) => ta.has(t));
 };
 interface Statement { speaker: string; verb: string; written?: string }
+/**
+ * The gold writes a field as the page does, injected pinyin readings and all (`強(qiáng)調(diào)`, `縣長(zhǎng)`); gongwen
+ * reports the words it read, without them (their input spans keep what was written). Chair names, statement
+ * speakers and verbs, and persons' titles are compared with the gold's readings dropped.
+ */
+const withoutReadings = (s: string) => s.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]/gu, "");
 /** Statements in order, each (speaker, verb) once. */
 const distinctStatements = (list: readonly Statement[]) =>
   list.filter((s, k) => list.findIndex((t) => t.speaker === s.speaker && t.verb === s.verb) === k);
 /** Same speaker, and one verb contains the other (gold writes the verb phrase: 提出几点要求 ⊃ 要求). */
-const sameStatement = (p: Statement, g: Statement) =>
-  (p.speaker === g.speaker || p.written === g.speaker) && (p.verb.includes(g.verb) || g.verb.includes(p.verb)) ? 1 : 0;
+function sameStatement(p: Statement, g: Statement): number {
+  const speaker = withoutReadings(g.speaker);
+  const verb = withoutReadings(g.verb);
+  return (p.speaker === speaker || p.written === g.speaker) && (p.verb.includes(verb) || verb.includes(p.verb)) ? 1 : 0;
+}
 
 function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undefined): void {
   const part = row.split;
@@ -168,9 +180,10 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
     return;
   }
   for (const key of ["brief.items", `brief.items:${row.kind}`]) bump(key, part);
-  const gold = golds.find((g) => g.chair !== null && g.chair === brief?.chair?.name) ?? golds[0]!;
+  const goldChair = (g: BriefGold) => g.chair && withoutReadings(g.chair);
+  const gold = golds.find((g) => g.chair !== null && goldChair(g) === brief?.chair?.name) ?? golds[0]!;
   if (!brief) miss(row.id, "no brief");
-  const chairOk = brief !== undefined && (brief.chair?.name ?? null) === gold.chair;
+  const chairOk = brief !== undefined && (brief.chair?.name ?? null) === goldChair(gold);
   const dateOk = brief !== undefined && dateRight(brief.date, gold.date);
   const monthDayOk = brief !== undefined && monthDayRight(brief.date, gold.date);
   if (brief && !chairOk) miss(row.id, `chair ${brief.chair?.name ?? "-"}, want ${gold.chair ?? "-"}`);
@@ -208,9 +221,10 @@ const STYLE: Record<string, string> = {
 const listAnnotated = (row: Row, lists: Map<string, ListGold[]>) =>
   lists.has(row.id) || row.kind === "meeting" || (row.kind === "policy" && !row.url.includes("www.gov.cn/zhengce"));
 
-function flatten(lists: readonly Enumeration[], depth = 1, into: { style: string; count: number; depth: number; markers: string }[] = []) {
+function flatten(lists: readonly Enumeration[], depth = 1, into: { style: string; count: number; depth: number; markers: string; last: string[] }[] = []) {
   for (const list of lists) {
-    into.push({ style: list.style, count: list.items.length, depth, markers: list.items.map((i) => i.marker.text.trim()).join(" ") });
+    const last = list.items.at(-1)!;
+    into.push({ style: list.style, count: list.items.length, depth, markers: list.items.map((i) => i.marker.text.trim()).join(" "), last: [last.text, last.normalized ?? last.text] });
     for (const item of list.items) flatten(item.children ?? [], depth + 1, into);
   }
   return into;
@@ -229,6 +243,13 @@ function scoreLists(row: Row, doc: Doc, golds: ListGold[]): void {
   bump("lists.gold", part, golds.length);
   bump("lists.exact", part, shape.tp);
   bump("lists.markers", part, full.tp);
+  // the extent of the last item, the one no next marker bounds: a list of the same shape whose last item ends there
+  for (const g of golds.filter((gold) => gold.lastItemEnd !== undefined)) {
+    bump("lists.endsGold", part);
+    const ends = found.some((f) => f.style === goldStyle(g) && f.count === g.count && f.depth === g.nesting && f.last.some((t) => t.trimEnd().endsWith(g.lastItemEnd!)));
+    if (ends) bump("lists.ends", part);
+    else if (shape.tp === golds.length) miss(row.id, `last ${goldStyle(g)}×${g.count} item does not end with ${JSON.stringify(g.lastItemEnd)}`);
+  }
   const styles = new Set(golds.map(goldStyle));
   const extra = found.filter((f) => !styles.has(f.style));
   bump("lists.false", part, extra.length);
@@ -260,7 +281,7 @@ function scorePersons(row: Row, doc: Doc, golds: PersonGold[] | undefined): void
   const goldNames = [...new Set(golds.map((g) => g.written ?? g.name))];
   const nameTally = textTally(names, goldNames);
   for (const key of ["persons.names", `persons.names:${row.kind}`]) tally(key, part, nameTally);
-  tally("persons.pairs", part, textTally([...pairs], [...new Set(golds.flatMap((g) => g.titles.map((t) => `${g.written ?? g.name}|${t}`)))]));
+  tally("persons.pairs", part, textTally([...pairs], [...new Set(golds.flatMap((g) => g.titles.map((t) => `${g.written ?? g.name}|${withoutReadings(t)}`)))]));
   const extra = names.filter((n) => !goldNames.includes(n));
   const missing = goldNames.filter((n) => !names.includes(n));
   if (extra.length + missing.length > 0) miss(row.id, `persons extra ${JSON.stringify(extra)} missing ${JSON.stringify(missing)}`);
@@ -413,6 +434,7 @@ printTable(["", "dev", "held-out"], [
   ["list-annotated items", ...both("lists.items")],
   ["gold lists exact (style, count, nesting)", ...share("lists.exact", "lists.gold")],
   ["… and the same marker texts", ...share("lists.markers", "lists.gold")],
+  ["last item ends where the gold says (lists with an annotated end)", ...share("lists.ends", "lists.endsGold")],
   ["false lists (style absent from the item's gold)", ...both("lists.false")],
   ["… of them parallel (排比) series", ...both("lists.falseParallel")],
   ["items with a false list", ...share("lists.falseItems", "lists.items")],

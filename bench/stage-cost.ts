@@ -5,7 +5,9 @@
  *
  * - per stage: CPU time and heap bytes allocated, each as a ratio to the segment stage's (time: median over rounds of
  *   the ratio within a round; every round runs every stage, analyze() and tag() in turn; CPU time of the process,
- *   because on a shared machine wall time counts the other processes too);
+ *   because on a shared machine wall time counts the other processes too); the other stages together; and analyze()
+ *   minus its stages run apart: reading the input and mapping spans back onto it (a few % in a CPU profile), and the
+ *   rest what the stages cost more when they take turns on each text in one heap than when each runs alone;
  * - throughput of analyze() against raw nodejieba tag() on the same texts, in the same process (tag() then runs on
  *   the dictionaries gongwen loaded: nodejieba is process-global);
  * - cold start: a fresh process to its first result, time and RSS, gongwen (import + analyze() of the seed report)
@@ -16,6 +18,7 @@
  *   npx tsx bench/stage-cost.ts                      # 1,500 CCTV items, the 60 policy documents, 3 rounds
  *   npx tsx bench/stage-cost.ts --limit 500 --rounds 5
  *   npx tsx bench/stage-cost.ts --ref main           # a commit's build instead of the working tree
+ *   npx tsx bench/stage-cost.ts --base main          # also a commit's build, in the same run: before/after per stage
  *   npx tsx bench/stage-cost.ts --no-startup         # stages and throughput only
  */
 import { rmSync } from "node:fs";
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     limit: { type: "string", default: "1500" },
     rounds: { type: "string", default: "3" },
     ref: { type: "string" },
+    base: { type: "string" },
     "no-startup": { type: "boolean", default: false },
   },
 });
@@ -44,43 +48,65 @@ interface Measured {
   ms: Record<string, number>[];
 }
 
+/** Each stage's CPU time over segmentation's in the same round, median over rounds. */
+const ratio = (m: Measured, ms: (round: Record<string, number>) => number) => median(m.ms.map((r) => ms(r) / r.segment!));
+const sum = (r: Record<string, number>, names: string[]) => names.reduce((n, name) => n + r[name]!, 0);
+
+/** The table's rows: each stage, then the groups issue #22 sets goals for, as functions of a round (or allocation). */
+function rowsOf(stages: string[]): [string, (r: Record<string, number>) => number][] {
+  const after = stages.filter((s) => s !== "segment");
+  /** Issue #22 sets goals for entities, keywords and summary each, and one for the rest together. */
+  const others = after.filter((s) => !["entities", "keywords", "summary"].includes(s));
+  return [
+    ...stages.map((stage): [string, (r: Record<string, number>) => number] => [stage, (r) => r[stage]!]),
+    ["all after segment", (r) => sum(r, after)],
+    [`other stages (${others.join(", ")})`, (r) => sum(r, others)],
+    ["analyze() minus its stages run apart (input readers, span mapping, one heap)", (r) => r["analyze()"]! - sum(r, stages)],
+    ["analyze()", (r) => r["analyze()"]!],
+  ];
+}
+
+function measure(folder: string): Record<"cctv" | "policy", Measured> {
+  return JSON.parse(runChild("bench/lib/stage-cost-child.mjs", [folder, dataRoot, values.limit, String(rounds)])) as Record<"cctv" | "policy", Measured>;
+}
+
 const build = values.ref === undefined ? buildWorkingTree() : buildRef(values.ref);
+const base = values.base === undefined ? undefined : buildRef(values.base);
 try {
-  console.log(`build: ${build.label}; ${rounds} rounds`);
-  const measured = JSON.parse(runChild("bench/lib/stage-cost-child.mjs", [build.folder, dataRoot, values.limit, String(rounds)])) as Record<
-    "cctv" | "policy",
-    Measured
-  >;
+  console.log(`build: ${build.label}${base ? `, base ${base.label}` : ""}; ${rounds} rounds`);
+  const before = base ? measure(base.folder) : undefined;
+  const measured = measure(build.folder);
   const kinds = [
     ["CCTV", measured.cctv],
     ["policy", measured.policy],
   ] as const;
-  const { stages } = measured.cctv;
-  const after = stages.filter((s) => s !== "segment");
-  /** Median over rounds of `ms(round) / segment's ms in that round`. */
-  const ratio = (m: Measured, ms: (round: Record<string, number>) => number) => median(m.ms.map((r) => ms(r) / r.segment!));
-  const sum = (r: Record<string, number>, names: string[]) => names.reduce((n, name) => n + r[name]!, 0);
-  const row = (label: string, ms: (r: Record<string, number>) => number, bytes: (a: Record<string, number>) => number) => [
-    label,
-    ...kinds.flatMap(([, m]) => [
-      median(m.ms.map(ms)).toFixed(0),
-      ratio(m, ms).toFixed(2),
-      (bytes(m.allocated) / 1e6).toFixed(0),
-      (bytes(m.allocated) / m.allocated.segment!).toFixed(2),
-    ]),
-  ];
+  const rows = rowsOf(measured.cctv.stages);
   console.log(
     `\nStage cost: ${kinds.map(([name, m]) => `${m.texts} ${name} texts (${(m.bytes / 1e6).toFixed(1)} MB)`).join(", ")}; ` +
       `CPU time: median of ${rounds} rounds; allocated: heap bytes\n`,
   );
   printTable(
     ["stage", ...kinds.flatMap(([name]) => [`${name} CPU ms`, "× segment", "MB alloc", "× segment"])],
-    [
-      ...stages.map((stage) => row(stage, (r) => r[stage]!, (a) => a[stage]!)),
-      row("all after segment", (r) => sum(r, after), (a) => sum(a, after)),
-      row("analyze()", (r) => r["analyze()"]!, (a) => a["analyze()"]!),
-    ],
+    rows.map(([label, of]) => [
+      label,
+      ...kinds.flatMap(([, m]) => [
+        median(m.ms.map(of)).toFixed(0),
+        ratio(m, of).toFixed(2),
+        (of(m.allocated) / 1e6).toFixed(0),
+        (of(m.allocated) / m.allocated.segment!).toFixed(2),
+      ]),
+    ]),
   );
+  if (before && base) {
+    console.log(`\nBefore and after: × segment, each build's own segmentation in its own child (base ${base.label} → ${build.label})\n`);
+    printTable(
+      ["stage", "CCTV before", "CCTV after", "policy before", "policy after"],
+      rows.map(([label, of]) => [
+        label,
+        ...(["cctv", "policy"] as const).flatMap((kind) => [ratio(before[kind], of).toFixed(2), ratio(measured[kind], of).toFixed(2)]),
+      ]),
+    );
+  }
 
   const mbPerSec = (m: Measured, name: string) => m.bytes / 1e6 / (median(m.ms.map((r) => r[name]!)) / 1000);
   const vsTag = (m: Measured, name: string) => median(m.ms.map((r) => r["nodejieba tag()"]! / r[name]!));
@@ -123,4 +149,5 @@ try {
   }
 } finally {
   rmSync(build.folder, { recursive: true, force: true });
+  if (base) rmSync(base.folder, { recursive: true, force: true });
 }

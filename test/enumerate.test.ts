@@ -431,6 +431,38 @@ describe("a text taken from a PDF", () => {
   });
 });
 
+describe("where the last item ends", () => {
+  it("ends a 1. line of a lead phrase, a colon and its text with its line, though short (no heading over what follows)", () => {
+    const text = "六、加强党建工作\n1. 推进党员活动:组织开展各类活动。\n2. 加强党风廉政建设:营造风清气正的政治生态。\n总之,乡镇工作取得了一系列亮点。";
+    const [sub] = enumerations(text)[0]!.items[0]!.children!;
+    expect(sub!.items[1]!.text).toBe("2. 加强党风廉政建设:营造风清气正的政治生态。");
+    // A heading that closes with a full stop and has no colon still heads what follows (（一）指导思想。).
+    const plan = "一、总体要求\n（一）指导思想。\n坚持稳中求进工作总基调。\n（二）基本原则。\n坚持人民至上。";
+    expect(enumerations(plan)[0]!.items[0]!.children![0]!.items[1]!.text).toBe("（二）基本原则。\n坚持人民至上。");
+  });
+
+  it("ends the last of an enumeration's ；-closed lines with its own line, not over the paragraph after it", () => {
+    const rules = "全体会议的主要任务是：\n（一）讨论决定重大事项；\n（二）部署重要工作；\n（三）通报国内外形势。\n全体会议一般每半年召开一次。";
+    expect(enumerations(rules)[0]!.items.at(-1)!.text).toBe("（三）通报国内外形势。");
+    // Sections closed by 。 still head the paragraphs under them.
+    const plan = "（一）指导思想。坚持稳中求进。\n（二）基本原则。\n聚焦支小支农主业。";
+    expect(enumerations(plan)[0]!.items.at(-1)!.text).toBe("（二）基本原则。\n聚焦支小支农主业。");
+  });
+
+  it("carries a run-in paragraph over a line broken mid-word, up to the next item", () => {
+    const text = "一、加强领导\n1、加强组织领导。由专人负责。\n2、做好宣传工作。深入农村围绕农业生产新品\n种推广提供服务。\n二、统筹兼顾";
+    const [sub] = enumerations(text)[0]!.items[0]!.children!;
+    expect(sub!.items[1]!.text).toBe("2、做好宣传工作。深入农村围绕农业生产新品\n种推广提供服务。");
+  });
+
+  it("leaves a release's bracketed credit out of the last item, and keeps a task's responsible unit in it", () => {
+    const release = "镇党委书记作了强调，一是提高认识。二是尽快进入角色。三是做好后勤保障。(阮云亮)";
+    expect(enumerations(release)[0]!.items.at(-1)!.text).toBe("三是做好后勤保障。");
+    const tasks = "重点任务：\n1.加快农机检测鉴定。（农业农村部负责）\n2.营造良好氛围。（农业农村部等负责）";
+    expect(enumerations(tasks)[0]!.items.at(-1)!.text).toBe("2.营造良好氛围。（农业农村部等负责）");
+  });
+});
+
 describe("numbering problems", () => {
   it("reports a gap instead of merging silently", () => {
     const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；四是强化督查，严肃问责。");

@@ -171,6 +171,14 @@ describe("pollution reader", () => {
     expect(jammed.input?.pollution?.[0]).toMatchObject({ kind: "jammer", count: 14 });
     expect(shownTexts(jammed).filter((t) => /[A-Za-z][%#^;]/u.test(t))).toEqual([]);
     expect(jammed.tokens.filter((t) => t.kind !== "skipped").map(shown).join("")).not.toContain("W%");
+    // dev item x-305: a phpwind jammer opens each line with one scrap (` |L-- j    (1) 个人报名`)
+    const scraps = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-305.txt", "utf8"));
+    const jammer = scraps.input!.pollution!.find((p) => p.kind === "jammer")!;
+    // (a scrap of letters alone, YxA nh, could be a name: only scraps with a symbol count)
+    expect(jammer.evidence.slice(0, 3).map((e) => e.text)).toEqual(["|L-- j", 'zx"0^r}', "gq~`!tW'"]);
+    expect(scraps.tokens.map(shown).join("")).not.toContain("|L--");
+    // list markers and abbreviations set off at the start of lines are text
+    expect(kinds(analyzer.analyze("(1)    个人报名\n(2)    集体报名\nA.    网上报名\nGDP    增长5%\nC-919    首飞成功\nQ&A    问答"))).toEqual([]);
   });
 
   it("reports emoji a mirror puts before a clause's punctuation", () => {

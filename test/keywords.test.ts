@@ -6,6 +6,7 @@ import { textDoc } from "./helpers/text-doc.js";
 import { keywords } from "../src/analyzer.js";
 import { keywordStage, rankKeywords } from "../src/keywords/index.js";
 import { loadStopwords } from "../src/keywords/terms.js";
+import { contentTokens } from "../src/core/terms.js";
 import { bigrams, dice } from "../src/keywords/variants.js";
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
 import { createAnalyzer } from "../src/analyzer.js";
@@ -182,6 +183,26 @@ describe("methods, options and the stage", () => {
     const top = texts(keywords(text, { topK: 30 }));
     expect(top).toEqual(expect.arrayContaining(["地方债务", "新型城镇化", "房地产"]));
     for (const word of ["推进", "加强", "坚持", "发展", "工作"]) expect(top).not.toContain(word);
+  });
+});
+
+describe("content tokens read once per Doc (core/terms.ts)", () => {
+  it("are shared by the stages of one Doc, read again for another page or scope, and name each token's text", () => {
+    const doc = seedWithPage();
+    const article = contentTokens(doc, "article");
+    // the keyword and summary stages of one analyze() get the same Doc's tokens and page: one reading
+    expect(contentTokens({ ...doc }, "article")).toBe(article);
+    // the spam banner is outside the article
+    expect(article.tokens.length).toBeLessThan(doc.tokens.length);
+    expect(article.tokens.some((token) => token.text === "太阳")).toBe(false);
+    const all = contentTokens(doc, "all");
+    expect(all).not.toBe(article);
+    expect(all.tokens).toEqual(doc.tokens);
+    expect(contentTokens({ ...doc, page: undefined }, "article").tokens).toEqual(doc.tokens);
+    all.tokens.forEach(({ text, kind }, i) => {
+      const looked = text.length >= 2 && (kind === "word" || kind === "latin");
+      expect(all.ids[i]! >= 0 ? all.lexicon.texts[all.ids[i]!] : undefined).toBe(looked ? text : undefined);
+    });
   });
 });
 

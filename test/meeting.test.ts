@@ -248,11 +248,31 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(closing.statements.map((s) => [s.speaker, s.verb])).toEqual([["王海涛", "提出要求"]]);
     const directive = briefOf(`${lead}院长张琦提出要全面、系统学习领会《意见》精神。`)!;
     expect(directive.statements.map((s) => [s.speaker, s.verb])).toEqual([["张琦", "提出"]]);
-    // 提出 with another object proposes nothing said; 会议提出，… sets out a programme
-    expect(briefOf(`${lead}王海涛提出三项议案。会议提出，到2029年完成改革任务。`)!.statements).toEqual([]);
+    // 提出 with another object proposes nothing said
+    expect(briefOf(`${lead}王海涛提出三项议案。`)!.statements).toEqual([]);
     // the owner of the subject (习近平总书记的贺信…提出…) and a roll of attendees (…参加会议，提出…) name no speaker
     expect(briefOf(`${lead}县委常委王海涛、副县长李卫东参加会议，提出工作要求。`)!.statements).toEqual([]);
     expect(briefOf(`${lead}习近平总书记的贺信对共建网上美好精神家园提出明确要求。`)!.statements).toEqual([]);
+  });
+
+  it("takes 会议认为/会议提出 as the meeting's statements, as 会议指出 is, and a person's 认为 as the person's", () => {
+    const lead = "12月6日，县委书记刘文华主持召开县委常委会会议。";
+    const pairs = (body: string) => briefOf(`${lead}${body}`)!.statements.map((s) => [s.speaker, s.verb, s.span.text]);
+    expect(pairs("会议认为，今年全县经济稳中有进。\n会议提出，到2029年完成改革任务。")).toEqual([
+      ["会议", "认为", "会议认为，今年全县经济稳中有进。"],
+      ["会议", "提出", "会议提出，到2029年完成改革任务。"],
+    ]);
+    expect(pairs("周孝棠认为，要把好事办好。")).toEqual([["周孝棠", "认为", "周孝棠认为，要把好事办好。"]]);
+    // the meeting's call to the public is no statement; nor is 提出 with an aspect marker and an object
+    expect(pairs("会议号召全县干部群众团结奋斗。会议提出了三项任务。")).toEqual([]);
+  });
+
+  it("splits a paragraph at 一致表示 after 一致认为: two statements of the paragraph's subject", () => {
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。\n会议认真学习了讲话。一致认为，讲话意义重大。一致表示，将坚决贯彻落实。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([
+      ["会议", "认为", "一致认为，讲话意义重大。"],
+      ["会议", "表示", "一致表示，将坚决贯彻落实。"],
+    ]);
   });
 
   it("takes the subject of the sentence for a later clause's verb, a pronoun opening a clause, a light verb and a role as speakers", () => {
@@ -260,6 +280,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
     const pairs = (sentence: string) => briefOf(`${lead}${sentence}`)!.statements.map((s) => [s.speaker, s.verb, s.speakerSpan?.text]);
     expect(pairs("会上，副镇长张力传达了县秸秆禁烧调度会精神，指出当前工作有所松懈。")).toEqual([["张力", "指出", "张力"]]);
     expect(pairs("副县长李卫东作了发言。他要求各督查组要认真落实会议精神。")).toEqual([["李卫东", "要求", "他"]]);
+    expect(pairs("院长胡国林作重要讲话，首先他针对两个通知精神，对全院干警提出四点要求。")).toEqual([["胡国林", "提出四点要求", "他"]]);
     expect(pairs("同时，县委书记陆晓延对当前重点工作进行了强调：一是加强安全生产。")).toEqual([["陆晓延", "强调", "陆晓延"]]);
     expect(pairs("镇党委主要负责人在大会上指出：牛镇正处于蓄势待发的重要时期。")).toEqual([["镇党委主要负责人", "指出", "镇党委主要负责人"]]);
     expect(pairs("参会人员表示，将以更加务实的举措推进工作。")).toEqual([["参会人员", "表示", "参会人员"]]);
@@ -449,6 +470,25 @@ describe("genre templates of meeting news (minimal repros)", () => {
     // a name inside the object is no new subject (任命张三为…，李四为…; 免去秦刚同志…)
     const named = briefOf(`${lead}会议决定，任命张建国为区财政局局长，李卫东为区财政局副局长。`)!;
     expect(named.decisions.map((s) => s.text)).toEqual(["会议决定，任命张建国为区财政局局长，李卫东为区财政局副局长。"]);
+  });
+
+  it("takes a decision after a chain of agenda verbs (听取、审议和通过了…) or a meeting and its day (…第十六次会议24日下午表决通过了…), none inside a title or before 指出", () => {
+    const chain = briefOf("1月5日，区人大常委会召开主任会议。会议听取、审议和通过了区人大法制委员会关于代表议案审查意见的报告。")!;
+    expect(chain.decisions.map((s) => s.text)).toEqual(["会议听取、审议和通过了区人大法制委员会关于代表议案审查意见的报告。"]);
+    const day = briefOf("2月24日，全国人大常委会召开会议。十三届全国人大常委会第十六次会议24日下午表决通过了关于推迟召开十三届全国人大三次会议的决定。")!;
+    expect(day.decisions.map((s) => s.text)).toEqual(["表决通过了关于推迟召开十三届全国人大三次会议的决定。"]);
+    const none = briefOf("1月8日，中央纪委召开全会。全会协助党中央修订《党组讨论和决定党员处分事项工作程序规定（试行）》等。决定指出，要从严治党。")!;
+    expect(none.decisions).toEqual([]);
+  });
+
+  it("reads who sat in throughout (全程列席会议), on some items (列席有关议题) or as observers (列席旁听指导) as attendees", () => {
+    const got = briefOf("4月3日，市委常委会召开会议。市人大常委会主任陈兴华、市政协主席叶梅生全程列席会议，市领导郭如盾、陈德旺列席有关议题。\n市国资委副主任马卫先列席旁听指导。")!;
+    expect(got.attendees.map((s) => s.text)).toEqual(["陈兴华", "叶梅生", "郭如盾", "陈德旺", "马卫先"]);
+  });
+
+  it("takes a joint session whose first part is a meeting (…工作会议暨学习秘书培训会) as the meeting held", () => {
+    const got = briefOf("昨日下午，全市党委(党组)理论学习中心组工作会议暨学习秘书培训会召开。")!;
+    expect(got.meeting?.name).toBe("全市党委(党组)理论学习中心组工作会议暨学习秘书培训会");
   });
 
   it("takes no heading verb (会议决定：同意…；原则同意…) and no document named by its adoption (审议通过的《…》, 决定(草案)) as a decision", () => {

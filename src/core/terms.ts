@@ -5,7 +5,8 @@
  */
 import { createRequire } from "node:module";
 import type { IdfTable, StopwordKind } from "./resources.js";
-import type { Token } from "./schema.js";
+import type { Doc, Span, Token } from "./schema.js";
+import { contentRanges, spansWithin } from "./spans.js";
 
 const HAN = /\p{Script=Han}/u;
 /** Acronyms such as GDP, APEC, WTO: Latin letters only, at least one capital (122cc and 5G fail). */
@@ -75,6 +76,11 @@ export class TermLexicon {
   private shapes = new Uint8Array(1024);
   private readonly idfs = new WeakMap<IdfTable, Float64Array>();
   private readonly stops = new WeakMap<ReadonlyMap<string, StopwordKind>, Uint8Array>();
+  /** The table and list asked last, with their arrays: a document asks the same ones token after token. */
+  private lastIdfTable: IdfTable | undefined;
+  private lastIdfValues: Float64Array | undefined;
+  private lastStopwords: ReadonlyMap<string, StopwordKind> | undefined;
+  private lastStopCodes: Uint8Array | undefined;
   /** The current numbering's number of each id, valid where `stamps` holds that numbering's stamp. */
   local = new Int32Array(1024);
   stamps = new Int32Array(1024);
@@ -112,21 +118,25 @@ export class TermLexicon {
 
   /** The IDF of text `id` in `table`. */
   idf(table: IdfTable, id: number): number {
-    let values = this.idfs.get(table);
+    let values = table === this.lastIdfTable ? this.lastIdfValues : this.idfs.get(table);
     if (!values || values.length <= id) {
       values = grownTo(values ?? new Float64Array(0), this.shapes.length, Float64Array, NaN);
       this.idfs.set(table, values);
     }
+    this.lastIdfTable = table;
+    this.lastIdfValues = values;
     return Number.isNaN(values[id]!) ? (values[id] = table.idf(this.texts[id]!)) : values[id]!;
   }
 
   /** The stopword kind of text `id` in `stopwords`, undefined for none. */
   stopword(stopwords: ReadonlyMap<string, StopwordKind>, id: number): StopwordKind | undefined {
-    let codes = this.stops.get(stopwords);
+    let codes = stopwords === this.lastStopwords ? this.lastStopCodes : this.stops.get(stopwords);
     if (!codes || codes.length <= id) {
       codes = grownTo(codes ?? new Uint8Array(0), this.shapes.length, Uint8Array, 0);
       this.stops.set(stopwords, codes);
     }
+    this.lastStopwords = stopwords;
+    this.lastStopCodes = codes;
     if (codes[id] === 0) codes[id] = STOP_CODES[stopwords.get(this.texts[id]!) ?? "none"];
     return codes[id] === STOP_CODES.stop ? "stop" : codes[id] === STOP_CODES.modifier ? "modifier" : undefined;
   }
@@ -181,4 +191,40 @@ let lexicon: TermLexicon | undefined;
 export function termLexicon(): TermLexicon {
   if (!lexicon || lexicon.size >= LEXICON_LIMIT) lexicon = new TermLexicon();
   return lexicon;
+}
+
+/**
+ * The tokens of a Doc's content (see contentRanges) with the lexicon id of each one's text: what the keyword and
+ * summary stages both read, so the Map lookup of every token text runs once per Doc, not once per stage.
+ */
+export interface ContentTokens {
+  ranges: Span[];
+  tokens: Token[];
+  /** Per token: the lexicon id of its text, -1 where it can be no term (one unit such as 的, a number, a mark). */
+  ids: Int32Array;
+  lexicon: TermLexicon;
+}
+
+/** The last ContentTokens per tokens array, with the page and scope it was read for. */
+const CONTENT = new WeakMap<readonly Token[], { page: Doc["page"]; scope: "article" | "all"; content: ContentTokens }>();
+
+/**
+ * The content tokens of `doc` and their lexicon ids, read once per Doc (a later stage gets the same Doc's tokens
+ * array and page): valid while the process's lexicon is the one they were read with, which this checks.
+ */
+export function contentTokens(doc: Doc, scope: "article" | "all"): ContentTokens {
+  const lexicon = termLexicon();
+  const cached = CONTENT.get(doc.tokens);
+  if (cached && cached.page === doc.page && cached.scope === scope && cached.content.lexicon === lexicon) return cached.content;
+  const ranges = contentRanges(doc, scope);
+  const tokens = spansWithin(doc.tokens, ranges);
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const { kind, text } = tokens[i]!;
+    // only words and Latin runs of two or more units can be terms (termShape): the rest cost no lookup
+    ids[i] = text.length < 2 || (kind !== "word" && kind !== "latin") ? -1 : lexicon.idOf(text);
+  }
+  const content = { ranges, tokens, ids, lexicon };
+  CONTENT.set(doc.tokens, { page: doc.page, scope, content });
+  return content;
 }

@@ -174,8 +174,12 @@ const CLAUSE_WORDS = new Set(["会议", "大会", "会上", "会", "活动", "�
   "时任", "现任", "曾任", "历任", "新任", "前任", "继任", "责令", "会同", "陪同"]);
 /** Longest unit written before a post, in characters (全国政协十三届一次会议主席团). */
 const MAX_BODY = 24;
+/** Longest unit written in quotation marks before a post, marks included (“大工委”). */
+const MAX_QUOTED_BODY = 10;
 /** One-character words that end the clause before a unit, whatever jieba tags them (经/n 中共中央政治局常委). */
 const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同跟在对向为从将给让使令就"]);
+/** Characters that point or refer (这是, 那些, 其他): a clause's, never a unit's. */
+const DEMONSTRATIVES = new Set([..."这那其此他她它们"]);
 /** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
 const MAX_UNKNOWN_BODY_WORD = 3;
 
@@ -204,6 +208,8 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   }
   // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
   if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
+  // a word jieba does not know made of function characters is the clause (这是/x 重庆市…检察官)
+  if (token.pos === "x" && [...token.text].some((c) => NOT_GIVEN_NAME.has(c) || CLAUSE_CHARACTERS.has(c) || DEMONSTRATIVES.has(c))) return false;
   return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
 }
 
@@ -217,6 +223,14 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
 function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): number {
   let at = start;
   while (at > 0 && start - at < MAX_BODY) {
+    // a unit's name in quotation marks (“大工委”书记): the quotation whole
+    if (text[at - 1] === "”") {
+      let open = at - 2;
+      while (open > 0 && at - open < MAX_QUOTED_BODY && isHan(text, open)) open--;
+      if (text[open] !== "“" || open > at - 4) break;
+      at = open;
+      continue;
+    }
     const token = tokenCovering(index, at - 1);
     if (!token || !isAllHan(text, token.start, at)) break;
     // a unit's last word that jieba glued to the post (主席团常务主席/n): its head is the unit's, unless the clause is in it
@@ -267,7 +281,8 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
     const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
-    const bodyStart = (title.value === "office" || org) && isHan(text, named - 1) ? widenBody(text, index, lexicon, named, title.start) : named;
+    const widens = isHan(text, named - 1) || text[named - 1] === "”";
+    const bodyStart = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
     titles.unshift(title.word);
     titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
@@ -280,9 +295,29 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
     const joined = CHAIN_SEPARATORS.has(text[mark] ?? "") || TITLE_COMMAS.has(text[mark] ?? "");
     if (mark >= 0 && joined && longestEndingAt(lexicon.personTitles, text, mark)) q = mark;
-    else break;
+    else {
+      if (text[mark] === "、") shareTitleWithBody(text, index, lexicon, mark, titles, titleOrgs);
+      break;
+    }
   }
   return { titles, titleOrgs, orgSpans };
+}
+
+/**
+ * Two bodies that share one post, joined by 、 (监事会、工会主席高战华: he chairs both): the post is the whole phrase,
+ * as written, when a body without a post of its own ends at the 、 at `mark`.
+ */
+function shareTitleWithBody(text: string, index: TokenIndex, lexicon: EntityLexicon, mark: number, titles: string[], titleOrgs: (string | null)[]): void {
+  // the organisation grammar's body, or one word ending like a body (监事会/n)
+  const word = tokenCovering(index, mark - 1);
+  const wordBody = word && word.end === mark && BODY_WORD_TAGS.has(word.pos) && longestEndingAt(lexicon.orgSuffixes, text, mark, word.start)
+    ? { start: word.start, end: mark } : undefined;
+  const body = orgEndingAt(text, index, lexicon, mark) ?? wordBody;
+  if (!body || body.end !== mark || titles.length === 0) return;
+  const start = titleBody(text, index, lexicon, body)?.start ?? body.start;
+  if (!isAllHan(text, start, mark)) return;
+  titles[0] = `${text.slice(start, mark + 1)}${titleOrgs[0] ?? ""}${titles[0]}`;
+  titleOrgs[0] = null;
 }
 
 /** A person's chain from the text after a name in a name list (`国务院副总理`, `教授、华中师范大学原党委书记`). */
@@ -595,10 +630,20 @@ function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLex
     // one word jieba made of characters it does not know (韩宜波/x), or a surname it reads as a name (栗/nr 战书)
     const nameLike = first !== undefined && first.start === start &&
       ((first.end === t && first.pos === "x") || (first.end === start + 1 && isPersonTag(first.pos)));
-    if (!opens || !nameLike || last?.end !== t) continue;
+    if (last?.end !== t || !(opens ? nameLike : afterUnit(text, index, lexicon, first, start))) continue;
     const titles = titlesAfter(text, lexicon, t);
     if (titles.length > 0) into.push({ start, end: t, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
   }
+}
+
+/**
+ * The unit, the name, then the post (单位 + 姓名 + 职务: 省法院田平利副院长): right after a unit the organisation
+ * grammar reads, a one-character surname word that is no function word (田/n 平利/a) starts a name, whatever jieba
+ * makes of the given name.
+ */
+function afterUnit(text: string, index: TokenIndex, lexicon: EntityLexicon, first: Token | undefined, start: number): boolean {
+  if (!first || first.start !== start || first.end !== start + 1 || FUNCTION_TAGS.has(first.pos)) return false;
+  return orgEndingAt(text, index, lexicon, start) !== undefined;
 }
 
 /**

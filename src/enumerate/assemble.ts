@@ -47,6 +47,7 @@ const MAX_HEADING_LINE = 50;
 /** Line breaks between an inline marker and its words: one, or two with a blank line between. */
 const MAX_BREAKS_AFTER_MARKER = 2;
 const FULL_STOPS = new Set([..."。！？!?；;"]);
+const COLONS = new Set([..."：:"]);
 const HEADING_ENDS = new Set([..."，,。；;：:！？!?\n\r"]);
 /** Between a marker and its text: 第一，… / 1．… / （三）\n合理用药. */
 const AFTER_MARKER = new Set([..."，,、：:．. \t\u3000\n\r"]);
@@ -279,13 +280,18 @@ function merge(a: readonly Node[], b: readonly Node[]): Node[] {
 
 /**
  * The text after a line-initial marker is a short heading line rather than a run-in paragraph. A heading may end
- * in a full stop (（一）指导思想。); after an inline marker it may not (第三，双方引领健康发展。 is a sentence).
+ * in a full stop (（一）指导思想。); after an inline marker it may not (第三，双方引领健康发展。 is a sentence). A
+ * line that closes with a full stop after a colon is a lead phrase and its text (1. 培育绿色产业:推动农业绿色发展,…。),
+ * a run-in paragraph however short.
  */
 function isHeadingLine(entry: Entry, layout: Layout): boolean {
   const end = layout.trimEnd(entry.markerEnd, layout.lineEnd(entry.start));
   if (end - entry.markerEnd > MAX_HEADING_LINE) return false;
+  const closed = FULL_STOPS.has(layout.text[end - 1]!);
   const last = INLINE_STYLES.has(entry.style) ? end : end - 1;
-  for (let i = entry.markerEnd; i < last; i++) if (FULL_STOPS.has(layout.text[i]!)) return false;
+  for (let i = entry.markerEnd; i < last; i++) {
+    if (FULL_STOPS.has(layout.text[i]!) || (closed && COLONS.has(layout.text[i]!))) return false;
+  }
   return true;
 }
 
@@ -425,12 +431,68 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   else if (entry.end !== undefined) end = entry.end;
   else if (INLINE_STYLES.has(entry.style) && !(entry.lineStart && hasWordsOnLine(entry, layout) && isHeadingLine(entry, layout))) {
     end = lastInlineEnd(node, layout, context);
+  } else if (entry.lineStart && oneLineSiblings(node, layout) && !headsLowerItems(entry, layout, context)) {
+    end = layout.lineEnd(entry.start); // 8、部署文明创建工作。 after seven 1、…； lines is one line too
   } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
-  } else if (entry.lineStart) end = layout.lineEnd(entry.start);
+  } else if (entry.lineStart) end = runInLineEnd(entry, layout, context);
   else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
   else end = layout.sentenceEnd(entry.markerEnd);
-  return layout.trimEnd(entry.start, Math.min(end, limit));
+  const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
+  return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, trimmed)) : trimmed;
+}
+
+/** The longest bracketed credit read (（记者 张三 通讯员 李四）). */
+const MAX_CREDIT = 24;
+const CREDIT_BREAKS = new Set([..."。！？!?；;，,：:\n"]);
+
+/**
+ * A release closes its last paragraph with the reporter's name in brackets after the final full stop (…提供支持。
+ * (阮云亮) / （记者 张三）): a credit, not the words of the item it follows. A task list names each task's
+ * responsible unit the same way (…良好氛围。（农业农村部等负责）), and that is part of the task.
+ */
+function withoutCredit(text: string, from: number, end: number): number {
+  if (text[end - 1] !== ")" && text[end - 1] !== "）") return end;
+  for (let i = end - 2; i > from && i >= end - MAX_CREDIT; i--) {
+    const c = text[i]!;
+    if (c === "(" || c === "（") return "。！？!?".includes(text[i - 1]!) && !ASSIGNS.test(text.slice(i + 1, end - 1)) ? i : end;
+    if (CREDIT_BREAKS.has(c)) return end;
+  }
+  return end;
+}
+/** The close of a task's bracketed assignment (（省大数据局牵头）, （海关总署负责）). */
+const ASSIGNS = /(?:负责|牵头|配合|負責|牽頭)$/u;
+
+/**
+ * Where a run-in paragraph that opens at `entry` ends: with its line, unless the line stops mid-sentence and the next
+ * one opens no item, as where a copy or a PDF broke a line inside a word (…围绕农业生产新品⏎种推广…).
+ */
+function runInLineEnd(entry: Entry, layout: Layout, context: PlaceContext): number {
+  let end = layout.lineEnd(entry.start);
+  while (end < layout.text.length && layout.cutAt(layout.trimEnd(entry.start, end))) {
+    const next = context.entries[countBelow(context.entries, end, (e) => e.start)];
+    const nextEnd = layout.lineEnd(end + 1);
+    if ((next !== undefined && next.start < nextEnd) || nextEnd === end + 1) break; // an item or a blank line
+    end = nextEnd;
+  }
+  return end;
+}
+
+/**
+ * Every earlier item of the list is one line closed by ；, the way items of an enumeration end until the last closes
+ * it with 。 (1、学习文件精神；… 8、部署文明创建工作。): the last, however much like a heading it looks, is one
+ * clause like them and heads nothing after it.
+ */
+function oneLineSiblings(node: Node, layout: Layout): boolean {
+  const { nodes } = node.list;
+  if (node.index === 0) return false;
+  for (let k = 0; k < node.index; k++) {
+    const start = nodes[k]!.entry.start;
+    if (layout.paragraph(nodes[k + 1]!.entry.start) - layout.paragraph(start) !== 1) return false;
+    const last = layout.text[layout.trimEnd(start, layout.lineEnd(start)) - 1];
+    if (last !== "；" && last !== ";") return false;
+  }
+  return true;
 }
 
 /**

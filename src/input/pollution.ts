@@ -161,10 +161,23 @@ function findPlaceholders(text: string): Finding[] {
 const JAMMER_RUN = /(?:[!-~]{1,2} ){7,}[!-~]{1,2}/g;
 const SYMBOL = /[!-/:-@[-`{-~]/g;
 
+/**
+ * Another forum's jammer (phpwind) opens each line with one scrap of random ASCII before the text (` |L-- j    (1) 个人报名`,
+ * ` zx"0^r}    任何…`): a scrap of symbols, letters and digits, not a list marker, set off by two blanks or more. One
+ * line could be an abbreviation; four different scraps are the jammer.
+ */
+const LINE_SCRAP = /^[ \t]*([!-~]{2,10}(?: [!-~]{1,6})?)[ \t]{2,}(?=[\u4e00-\u9fff(（])/gm;
+const LIST_MARKER = /^[(（]?[0-9A-Za-z]{1,2}[)）.、]?$/;
+const MIN_LINE_SCRAPS = 4;
+
 function findJammer(text: string): Finding[] {
-  return [...text.matchAll(JAMMER_RUN)]
+  const runs = [...text.matchAll(JAMMER_RUN)]
     .filter((m) => (m[0].match(SYMBOL)?.length ?? 0) >= 4)
     .map((m) => ({ kind: "jammer" as const, start: m.index, end: m.index + m[0].length }));
+  const scraps = [...text.matchAll(LINE_SCRAP)].filter((m) => /[!-/:-@[-`{-~]/.test(m[1]!) && !LIST_MARKER.test(m[1]!));
+  if (new Set(scraps.map((m) => m[1])).size < MIN_LINE_SCRAPS) return runs;
+  const start = (m: RegExpExecArray) => m.index + m[0].indexOf(m[1]!);
+  return [...runs, ...scraps.map((m) => ({ kind: "jammer" as const, start: start(m), end: start(m) + m[1]!.length }))];
 }
 /** A report lists at most this many evidence spans (`count` says how many there are). */
 const MAX_EVIDENCE = 50;

@@ -7,7 +7,8 @@ import type { Resources } from "../core/resources.js";
 import type { Stage } from "../core/stage.js";
 import { parseDoc, parseOptions, parseScope } from "../core/options.js";
 import { KeywordOptionsSchema, type Doc, type Keyword, type KeywordOptions } from "../core/schema.js";
-import { contentRanges, occurrences, spansWithin } from "../core/spans.js";
+import { occurrences } from "../core/spans.js";
+import { contentTokens } from "../core/terms.js";
 import { loadIdf } from "./idf.js";
 import { scaleToMax } from "../core/pagerank.js";
 import { Scratch } from "../core/scratch.js";
@@ -61,9 +62,9 @@ function rankingOf(
   scope: "article" | "all",
   resources: Pick<Resources, "idf" | "stopwords">,
 ): KeywordRanking {
-  const ranges = contentRanges(doc, scope);
-  const tokens = spansWithin(doc.tokens, ranges);
-  const table = readTokens(tokens, resources);
+  const content = contentTokens(doc, scope);
+  const { ranges, tokens } = content;
+  const table = readTokens(content, resources);
   const seen = wordCandidates(tokens, table);
   const long = seen.reduce((sum, w) => sum + w.count, 0) >= LONG_TEXT_OCCURRENCES;
   const words = long ? seen.filter((w) => w.count > 1) : seen;

@@ -6,7 +6,7 @@ import { dictParseError, readDictLines } from "../dict.js";
 import type { Resources, StopwordKind } from "../core/resources.js";
 import type { Token } from "../core/schema.js";
 import { Scratch } from "../core/scratch.js";
-import { termLexicon } from "../core/terms.js";
+import type { ContentTokens } from "../core/terms.js";
 
 /** A part of speech's roles (bits): may be a keyword, may sit inside a key phrase, may end one. */
 const KEYWORD = 1;
@@ -71,7 +71,7 @@ export const PHRASE_HEAD = 2;
  * candidate, and its part in a key phrase.
  */
 export interface TokenTable {
-  /** Per token: the id of its text (-1 for a single unit, which is never a term). */
+  /** Per token: the id of its text (-1 for a token that can be no term: see ContentTokens). */
   ids: Int32Array;
   /** Per id: the text. */
   texts: string[];
@@ -94,24 +94,27 @@ const TABLE = {
 };
 
 /**
- * Reads `tokens` (already limited to the content) into a {@link TokenTable}, through the process's term lexicon
- * (what a text is, is looked up once per process). Linear in tokens. The table is valid until the next call.
+ * Reads the content tokens into a {@link TokenTable}, through the process's term lexicon (what a text is, is
+ * looked up once per process; each token's text id once per Doc: core/terms.ts). Linear in tokens. The table is
+ * valid until the next call.
  */
-export function readTokens(tokens: readonly Token[], resources: Pick<Resources, "idf" | "stopwords">): TokenTable {
-  const lexicon = termLexicon();
+export function readTokens(content: ContentTokens, resources: Pick<Resources, "idf" | "stopwords">): TokenTable {
+  const { tokens, lexicon } = content;
+  // a Resources field may be a getter (pipeline.ts): read once, not per token
+  const { stopwords, idf } = resources;
   const numbering = lexicon.numbering();
   const ids = TABLE.ids.take(tokens.length);
   const counts = TABLE.counts.take(tokens.length);
   const terms = TABLE.terms.take(tokens.length);
   const roles = TABLE.roles.take(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    // a single unit (a mark, 的, 在) is never a term, and only terms' ids and counts are read
-    if (token.text.length < 2) {
+    const known = content.ids[i]!;
+    // a single unit (的, 在), a number or a mark is never a term, and only terms' ids and counts are read
+    if (known < 0) {
       ids[i] = -1;
       continue;
     }
-    const known = lexicon.idOf(token.text);
+    const token = tokens[i]!;
     const id = numbering.of(known);
     ids[i] = id;
     counts[id]!++;
@@ -119,7 +122,7 @@ export function readTokens(tokens: readonly Token[], resources: Pick<Resources, 
     const pos = POS_ROLES.get(token.pos);
     if (pos === undefined || !lexicon.isTerm(known, token.kind) || isDebris(token)) continue;
     // a term is the token's own text (core/terms.ts), so candidates are identified by text id
-    const kind = lexicon.stopword(resources.stopwords, known);
+    const kind = lexicon.stopword(stopwords, known);
     if (kind === undefined && pos & KEYWORD) terms[i] = 1;
     if (kind !== "stop" && pos & INSIDE_PHRASE) roles[i] = pos & ENDS_PHRASE ? PHRASE_HEAD : PHRASE_INNER;
   }
@@ -128,7 +131,7 @@ export function readTokens(tokens: readonly Token[], resources: Pick<Resources, 
     ids,
     texts: known.map((id) => lexicon.texts[id]!),
     counts: counts.subarray(0, known.length),
-    idf: (id) => lexicon.idf(resources.idf, known[id]!),
+    idf: (id) => lexicon.idf(idf, known[id]!),
     terms,
     roles,
   };

@@ -34,7 +34,14 @@ export const MIN_STOCK_HAN = 3;
 const HAN = /\p{Script=Han}/gu;
 const HAN_ONLY = /^[\p{Script=Han}“”"‘’'《》]+$/u;
 
-const isConnective = (shape: string) => HAN_ONLY.test(shape) && (shape.match(HAN)?.length ?? 0) < MIN_STOCK_HAN;
+/** Does `shape` hold fewer than MIN_STOCK_HAN Han characters? (Counts up to there, from match to match.) */
+function isShort(shape: string): boolean {
+  HAN.lastIndex = 0;
+  for (let found = 0; HAN.test(shape); ) if (++found >= MIN_STOCK_HAN) return false;
+  return true;
+}
+
+const isConnective = (shape: string) => HAN_ONLY.test(shape) && isShort(shape);
 
 const stockClauses = wordSet("summary-boilerplate.txt");
 
@@ -59,6 +66,8 @@ function stock(): Stock {
  */
 function isStock(shape: string, { clauses, heads, longest }: Stock): boolean {
   if (clauses.has(shape)) return true;
+  // a piece starts where the shape does: most clauses of content have no stock head there
+  if (!heads.has(shape.slice(0, MIN_STOCK_HAN))) return false;
   const reachable = new Uint8Array(shape.length + 1);
   reachable[0] = 1;
   for (let from = 0; from < shape.length; from++) {

@@ -1,5 +1,6 @@
 /**
- * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`) with a speaker:
+ * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`, `认为`, `提出`)
+ * with a speaker:
  * the meeting (`会议指出，`), a person (`雷承锋强调,`, `习近平在主持学习时强调，`), a pronoun resolved to the people
  * named before (`他指出` → 雷承锋, `他们表示` → the `、` list). A decision is `表决通过`, `审议(并)通过`, `决定`,
  * `同意` or `确定` governed by the meeting (`会议同意…`, `全会按照党章规定，决定…`) or opening a clause of a
@@ -11,7 +12,7 @@ import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
 import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
-import { containing, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
+import { containing, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
 
@@ -20,8 +21,8 @@ const statementVerbs = wordList("meeting-statement-verbs.txt");
 const decisionVerbs = wordList("meeting-decision-verbs.txt");
 /** Words that open a paragraph of the meeting's own (never a continuation). */
 const MEETING_SUBJECTS = ["会议", "全会"];
-/** After `会议`/`全会`: the sentence reports a view or a call, not a statement of the kind the brief lists. */
-const NOT_A_STATEMENT = /^(?:认为|一致认为|提出|号召)/u;
+/** After `会议`/`全会`: the sentence reports a call to the public (`全会号召…`), not a statement of the kind the brief lists. */
+const NOT_A_STATEMENT = /^号召/u;
 /** What a reporting verb is followed by when it introduces speech. */
 const SPEECH_OPENERS = new Set(["，", ",", "：", ":"]);
 const CLAUSE_BREAKS = new Set(["，", ",", "；", ";"]);
@@ -40,6 +41,10 @@ const ROLL = /(?:参加|出席|列席)(?:了)?(?:会议|活动|学习)?$/u;
 const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记)$/u;
 /** Between a role and its verb: where (`在大会上`) and adverbs (`一致`, `认真`). */
 const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
+/** Longest role with its adverbial (bounds the end-anchored regexes to short strings). */
+const MAX_ROLE_PHRASE = 32;
+/** A clause opening with 他/她, perhaps after an adverb of sequence (`首先他针对…`). */
+const LATER_PRONOUN = /^(?:首先|其次|随后|接着|最后|同时)?[他她](?!们)/u;
 /** A short opening clause before a speaker (`随后，`, `会上，`). */
 const PREAMBLE = /^[^，,。；;]{1,12}[，,]$/u;
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
@@ -66,9 +71,11 @@ const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$
  * `会议认真听取并审议通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and a heard item joined by 并 before the
  * decision verb (原则: an approval in principle).
  */
-const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则)+$/u;
 /** The same adverbs (and 共同, 并) ending the words before a decision verb (`与会委员共同审议通过了…`). */
-const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|听取并|讨论并|成功|顺利|投票|首先|原则|共同|并)+$/u;
+const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则|共同|并)+$/u;
+/** `…第十六次会议24日下午表决通过了…`: when the meeting acted, between it and the verb. */
+const WHEN = /(?:[0-9０-９一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上|晚)?$/u;
 /** Longest subject phrase a sentence may open with (`日前召开的县八届人大常委会第20次会议`). */
 const MAX_SUBJECT = 30;
 /** What follows a meeting noun that is no subject: `会议的精神`, `会议和…`, `常委会、…`. */
@@ -180,18 +187,29 @@ const isPronoun = (c: string | undefined) => c === "他" || c === "她";
 function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
   const people = within(mt.persons, sentence.start, v);
   if (people.length > 1 && ROLL.test(trimEnd(mt.text, span(mt.text, people[people.length - 1]!.end, v)).text)) return undefined;
-  for (let k = people.length - 1; k >= 0; k--) if (titledSubject(mt, people[k]!)) return personSpeaker(mt, people[k]!);
+  for (let k = people.length - 1; k >= 0; k--) {
+    if (!titledSubject(mt, people[k]!)) continue;
+    // `院长胡国林作重要讲话，首先他针对…，对全院干警提出四点要求`: a later clause opening with the pronoun is the subject
+    for (const clause of within(mt.clauses, people[k]!.end, v)) {
+      const pronoun = LATER_PRONOUN.exec(clause.text);
+      if (pronoun) return pronounSpeaker(mt, clause.start + pronoun[0].length - 1);
+    }
+    return personSpeaker(mt, people[k]!);
+  }
   return isPronoun(mt.text[sentence.start]) ? pronounSpeaker(mt, sentence.start) : undefined;
 }
 
 /**
  * Who puts forward demands or a view (`高翅对…工作提出要求`, `张琦提出要全面学习…`, `…，并对党小组开展工作提出要求`):
  * the person opening the clause however long the topic before the verb, the pronoun opening it, or the sentence's
- * subject when the clause goes on from it. The meeting's `会议提出，…` sets out a programme and is no statement.
+ * subject when the clause goes on from it. The meeting opening the sentence (`会议提出，…`) states its view as
+ * `会议指出` does.
  */
-function proposer(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
+function proposer(mt: MeetingText, lead: Lead, sentence: Span, v: number): Speaker | undefined {
   const clause = containing(mt.clauses, v);
   if (!clause) return undefined;
+  const meeting = subjectAt(mt.text, v - 2, lead.subjects);
+  if (meeting && v - 2 === sentence.start) return { speaker: meeting, speakerSpan: span(mt.text, v - 2, v) };
   const first = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (first && first.end <= v && titledSubject(mt, first)) return personSpeaker(mt, first);
   if (isPronoun(mt.text[clause.start])) return pronounSpeaker(mt, clause.start);
@@ -202,7 +220,7 @@ function proposer(mt: MeetingText, sentence: Span, v: number): Speaker | undefin
 function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
   const { text } = mt;
   const at = (start: number, end: number) => span(text, start, end);
-  if (verb === "提出") return proposer(mt, sentence, v);
+  if (verb === "提出") return proposer(mt, lead, sentence, v);
   if ((verb === "说明" ? EXPLAINED : LIGHT_VERB).test(text.slice(Math.max(sentence.start, v - 3), v))) {
     const person = mt.persons[lastPersonBefore(mt, v)];
     if (person && person.start >= sentence.start) return personSpeaker(mt, person);
@@ -254,7 +272,7 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   }
   if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
     const clause = containing(mt.clauses, v);
-    const role = clause && text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "");
+    const role = clause && v - clause.start <= MAX_ROLE_PHRASE ? text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "") : undefined;
     if (clause && role && ROLE_SPEAKER.test(role) && within(mt.persons, clause.start, v).length === 0) {
       return { speaker: role, speakerSpan: at(clause.start, clause.start + role.length) };
     }
@@ -305,7 +323,7 @@ function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Spa
  * the members acting together (`与会委员共同审议通过了…`, `参会代表`).
  */
 function namesMeeting(words: string): boolean {
-  return words !== "" && words.length <= MAX_SUBJECT && (endsWithMeetingNoun(words) || endsWithBody(words) || COLLECTIVE.test(words));
+  return words !== "" && (endsWithMeetingNoun(words) || endsWithBody(words) || COLLECTIVE.test(words));
 }
 
 /** The sentence opens with a meeting or body as its subject (`主任会议听取审议了…，研究决定了…`). */
@@ -392,8 +410,10 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     // `经市委常委会审议通过的《方案》`: a document adopted earlier, named by what was done to it; `审议通过后，印发…`:
     // the time of another act
     if (/^了?[的后]/u.test(text.slice(v + found.verb.length, v + found.verb.length + 2))) continue;
-    // `关于…的决定(草案)`, `《…决定》`: a document's name
-    if (/^[(（》]/u.test(text[v + found.verb.length] ?? "")) continue;
+    // `《党组讨论和决定党员处分事项工作程序规定》`: a word of a title
+    if (findLast(text, "《", sentence.start, v) > findLast(text, "》", sentence.start, v)) continue;
+    // `关于…的决定(草案)`, `《…决定》`, `决定指出，…`: a document's name
+    if (/^[(（》]/u.test(text[v + found.verb.length] ?? "") || statementVerbs().some((w) => text.startsWith(w, v + found.verb.length))) continue;
     let start = -1;
     if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
     // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
@@ -402,7 +422,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     else if (clause && opensWith(text, clause, v) && (meetingActs || (continuesMeeting && clause.start === sentence.start) || namesMeeting(trimEnd(text, span(text, sentence.start, clause.start)).text))) start = clause.start;
     // the subject is a meeting or body named otherwise (`…第20次会议表决通过了…`, `与会委员共同审议通过了…`): the
     // decision is the verb and its object
-    else if (clause && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, ""))) start = v;
+    else if (clause && v - clause.start <= 2 * MAX_SUBJECT && namesMeeting(text.slice(clause.start, v).replace(TRAILING_ADVERBS, "").replace(WHEN, ""))) start = v;
     // `谢波、杨景宪两名同志分别以全票当选为…`: an election's result, the people elected as its subject
     else if (found.verb === "当选" && clause && within(mt.persons, clause.start, v).length > 0) start = clause.start;
     if (start < 0) continue;
@@ -426,14 +446,16 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
 
 /**
  * Where a statement that would run to `end` stops: before a later sentence of its paragraph that opens with a
- * speaker and a verb of its own (`…。会议强调，…`, `…。他要求，…`): each is a statement of the report.
+ * speaker and a verb of its own (`…。会议强调，…`, `…。他要求，…`) or with the paragraph's subject understood
+ * (`全会…一致认为，…。一致表示，…`): each is a statement of the report.
  */
 function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, end: number): number {
   for (const next of within(mt.sentences, sentence.end, Math.min(end, paragraph.end))) {
     const said = statementIn(mt, lead, next, paragraph);
-    if (!said?.speakerSpan) continue;
+    if (!said) continue;
+    const opens = said.speakerSpan?.start ?? (mt.text.startsWith("一致", next.start) ? next.start : undefined);
     // the speaker opens the sentence, perhaps after a short opening clause (`随后，徐岩…`)
-    if (said.speakerSpan.start !== next.start && !PREAMBLE.test(mt.text.slice(next.start, said.speakerSpan.start))) continue;
+    if (opens === undefined || (opens !== next.start && !PREAMBLE.test(mt.text.slice(next.start, opens)))) continue;
     let stop = next.start;
     while (stop > sentence.end && isBlank(mt.text[stop - 1]!)) stop--;
     return stop;

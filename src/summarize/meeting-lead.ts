@@ -86,10 +86,14 @@ export interface Lead {
 
 /** `常委(扩大)会议`: 扩大 (an enlarged session) is written in brackets inside the name; the noun ends it all the same. */
 const ENLARGED = /[(（](扩大)[)）]/gu;
-export const endsWithMeetingNoun = (s: string) => {
+/** The name ends with a meeting noun (`…常委会会议`, `…常委(扩大)会议`, `…工作会议暨…培训会`). */
+export const endsWithMeetingNoun = (s: string): boolean => {
   const name = s.replace(ENLARGED, "$1");
-  return meetingNouns().some((noun) => name.endsWith(noun));
+  // `…中心组工作会议暨学习秘书培训会`: sessions held as one, the first named as a meeting
+  const joint = name.lastIndexOf("暨");
+  return meetingNouns().some((noun) => name.endsWith(noun)) || (joint > 0 && endsWithMeetingNoun(name.slice(0, joint)));
 };
+/** The words end with a convening body (`中共中央政治局`, `县委常委会`, dict/meeting-bodies.txt). */
 export const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
 /**
  * `三次座谈会` counts meetings; `108次常委会会议` is a session number with its 第 dropped: a body's name stands
@@ -183,10 +187,16 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
 
 /** The headline when it is a meeting's name alone, without its brackets (`【政协年中工作会议】`). */
 function headlineMeeting(title: Span): Span | undefined {
-  const inner = /^[\s【\[(（]*(.*?)[\s】\])）]*$/u.exec(title.text)!;
-  const start = title.start + inner[0].indexOf(inner[1]!);
-  return inner[1]!.length <= MAX_PHRASE && endsWithMeetingNoun(inner[1]!) ? { start, end: start + inner[1]!.length, text: inner[1]! } : undefined;
+  // a scan from both ends: a lazy regex would retry the closing run from every character
+  let start = 0;
+  let end = title.text.length;
+  while (start < end && HEADLINE_OPEN.has(title.text[start]!)) start++;
+  while (end > start && HEADLINE_CLOSE.has(title.text[end - 1]!)) end--;
+  const inner = title.text.slice(start, end);
+  return inner.length <= MAX_PHRASE && endsWithMeetingNoun(inner) ? { start: title.start + start, end: title.start + end, text: inner } : undefined;
 }
+const HEADLINE_OPEN = new Set([..." \t\u3000【[(（"]);
+const HEADLINE_CLOSE = new Set([..." \t\u3000】])）"]);
 
 /** The day of the month a date writes (`18` of `3月18日`, of `18日上午`). */
 const DAY_NUMBER = /[0-9０-９〇零一二三四五六七八九十]+(?=日)/u;

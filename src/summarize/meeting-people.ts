@@ -49,9 +49,10 @@ const LEAVE_END = /^(?:了)?(?:本次会议|会议)?(?:[。，,；;！!]|$)/u;
 const LEAVE_RULE = /向[^，,。；;]*$/u;
 /**
  * After the verb: what makes it about this meeting (参加职工保险 is not): an object ending in a meeting noun
- * (`参加了调研座谈会`), `学习` for a study session (`…参加学习`), or none (`丁薛祥出席。`, `到会并讲话`).
+ * (`参加了调研座谈会`), `学习` for a study session (`…参加学习`), the items sat in on (`列席有关议题`) or how
+ * (`列席旁听指导`), or none (`丁薛祥出席。`, `到会并讲话`).
  */
-const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习)(?=$|[，,。；;！!并])|[。！!]|并讲话)/u;
+const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习|议题)(?=$|[，,。；;！!并])|旁听|[。！!]|并讲话)/u;
 /** How much after the verb is read for its object. */
 const OBJECT_WINDOW = 24;
 /** `他将出席此次峰会`, `国务院部门负责人要列席或旁听会议`: a plan or a directive, not a roll of who came. */
@@ -175,9 +176,10 @@ function subjectStart(mt: MeetingText, from: number, verb: number): number {
 }
 
 /**
- * An adverbial between the people and the verb: `…专家学者也列席了会议`, `县长吴海宏应邀出席`, `司学军在研究相关议题时列席`.
+ * An adverbial between the people and the verb: `…专家学者也列席了会议`, `县长吴海宏应邀出席`, `司学军在研究相关议题时列席`,
+ * `市政协主席叶梅生全程列席会议`.
  */
-const ADVERBIAL_TAIL = /(?:也|应邀|分别|一同|一起|在[^，,。；;]{1,16}时)+$/u;
+const ADVERBIAL_TAIL = /(?:也|应邀|分别|一同|一起|全程|在[^，,。；;]{1,16}时)+$/u;
 
 /** The people of `[start, end)` without the adverbial before the verb. */
 function subjectMembers(mt: MeetingText, start: number, end: number): Span[] {

@@ -6,7 +6,8 @@
  * LCSTS), the summary is a headline: the run of clauses, from a clause start and within one sentence, that names
  * most of what the text keeps repeating (see `headline`).
  */
-import { contentRanges, spansWithin } from "../core/spans.js";
+import { spansWithin } from "../core/spans.js";
+import { contentTokens, type ContentTokens } from "../core/terms.js";
 import { argMax, pageRankOfRows, scaleToMax, scoresOf, type EdgeRows, type Scores } from "../core/pagerank.js";
 import type { Resources } from "../core/resources.js";
 import type { Doc, Span, Summary, Token } from "../core/schema.js";
@@ -58,12 +59,13 @@ const MIN_HAN = 6;
 /** A line that is one sentence this short is page furniture (a banner, a column name), not prose. */
 const MIN_LINE_SENTENCE = 20;
 const FINAL_PUNCTUATION = /[。！？!?；;…”’」』）)]$/u;
-const HAN = /\p{Script=Han}/u;
+const HAN = /\p{Script=Han}/gu;
 
-/** Does `text` hold at least `count` Han characters? (Stops as soon as it does.) */
+/** Does `text` hold at least `count` Han characters? (One regex scan from match to match; stops as soon as it does.) */
 function hasHan(text: string, count: number): boolean {
+  HAN.lastIndex = 0;
   let found = 0;
-  for (const char of text) if (HAN.test(char) && ++found >= count) return true;
+  while (HAN.test(text)) if (++found >= count) return true;
   return false;
 }
 
@@ -298,22 +300,19 @@ export interface SummaryMaterial {
   title: Span | undefined;
   /** Prose sentences of the content with their index in `doc.sentences`, in document order. */
   body: { span: Span; index: number }[];
-  tokens: Token[];
+  /** The content tokens and their text ids, shared with the keyword stage (core/terms.ts). */
+  content: ContentTokens;
 }
 
 /** The title, prose sentences and tokens inside the content ranges of `doc`. */
 export function summaryMaterial(doc: Doc, scope: "article" | "all" = "article"): SummaryMaterial {
-  const ranges = contentRanges(doc, scope);
+  const content = contentTokens(doc, scope);
   const sentences = spansWithin(
     doc.sentences.map((span, index) => ({ start: span.start, end: span.end, span, index })),
-    ranges,
+    content.ranges,
   );
   const title = titleOf(doc, sentences);
-  return {
-    title,
-    body: sentences.filter((s) => s.span !== title && isProse(doc.text, s.span)),
-    tokens: spansWithin(doc.tokens, ranges),
-  };
+  return { title, body: sentences.filter((s) => s.span !== title && isProse(doc.text, s.span)), content };
 }
 
 /**
@@ -327,17 +326,17 @@ export function summarizeDoc(
   resources: Pick<Resources, "idf" | "stopwords">,
   weights: RankWeights = DEFAULT_WEIGHTS,
 ): Summary {
-  const { idf, stopwords: stop } = resources;
-  const { title, body, tokens } = summaryMaterial(doc, scope);
-  const space = new TermSpace(idf, stop);
+  const { title, body, content } = summaryMaterial(doc, scope);
+  const { tokens } = content;
+  const space = new TermSpace(content, resources.idf, resources.stopwords);
   const titleRun = title ? tokenRuns(tokens, [title]) : undefined;
-  const titleVector = titleRun ? space.vectorOf(tokens, titleRun[0], titleRun[1]) : undefined;
+  const titleVector = titleRun ? space.vectorOf(titleRun[0]!, titleRun[1]!) : undefined;
 
   const unitsOf = (spans: { span: Span; sentence: number }[]): Unit[] => {
     const runs = tokenRuns(tokens, spans.map((s) => s.span));
     return spans
       .map((s, i) => {
-        const vector = space.vectorOf(tokens, runs[2 * i], runs[2 * i + 1]);
+        const vector = space.vectorOf(runs[2 * i]!, runs[2 * i + 1]!);
         return { span: s.span, sentence: s.sentence, vector };
       })
       .filter((u) => u.vector.norm > 0);
@@ -345,8 +344,8 @@ export function summarizeDoc(
   const sentences = unitsOf(body.map((s) => ({ span: withoutLeadIn(doc.text, s.span), sentence: s.index })));
   // Stock ceremony and procedure (boilerplate.ts) is no summary, unless there is nothing else; what a meeting
   // says or decides always is.
-  const content = sentences.filter((unit) => meetingSays(unit.span.text) || !isBoilerplate(unit.span.text));
-  const units = content.length > 0 ? content : sentences;
+  const substance = sentences.filter((unit) => meetingSays(unit.span.text) || !isBoilerplate(unit.span.text));
+  const units = substance.length > 0 ? substance : sentences;
   const scores = unitScores(units, space, titleVector, weights);
   const top = units[argMax(scores)];
   if (!top || top.span.text.length <= budget.maxChars) {
@@ -383,9 +382,10 @@ function headline(
   for (const { vector } of units) vector.ids.forEach((id, k) => (counts[id]! += vector.weights[k]! / space.idfs[id]!));
   let best: Unit | undefined;
   let bestValue = -Infinity;
-  candidates.forEach((u, k) => {
+  candidates.forEach((u, c) => {
     const unit = units[u]!;
-    const inside = tokens.slice(runs[2 * k], runs[2 * k + 1]);
+    const from = runs[2 * c]!;
+    const inside = tokens.slice(from, runs[2 * c + 1]);
     inside.forEach((_token, i) => {
       if (i > 0 && !(inside[i - 1]!.kind === "punct" && CLAUSE_BREAK.has(inside[i - 1]!.text))) return;
       const start = afterTimeClause(inside, i);
@@ -393,7 +393,7 @@ function headline(
       if (!head) return;
       const terms = new Set<number>();
       for (let k = head.first; k < head.last; k++) {
-        const id = space.idOf(inside[k]!);
+        const id = space.idAt(from + k);
         if (id >= 0 && counts[id]! > 0) terms.add(id);
       }
       let value = HEADLINE_POSITION / Math.sqrt(1 + head.span.start / 10);

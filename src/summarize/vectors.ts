@@ -9,7 +9,7 @@
 import type { Span, Token } from "../core/schema.js";
 import type { IdfTable, StopwordKind } from "../core/resources.js";
 import { Pool, Scratch } from "../core/scratch.js";
-import { termLexicon } from "../core/terms.js";
+import type { ContentTokens, Numbering, TermLexicon } from "../core/terms.js";
 
 export interface TermVector {
   /** Term numbers of the document's TermSpace, ascending. */
@@ -23,10 +23,10 @@ const NOT_A_TERM = -1;
 /** vectorOf's term numbers before sorting. */
 const FOUND = new Scratch(Int32Array);
 
-/** The terms of one document: a number per distinct term, with its IDF. */
+/** The terms of one document's content: a number per distinct term, with its IDF. */
 export class TermSpace {
-  private readonly lexicon = termLexicon();
-  private readonly numbering = this.lexicon.numbering();
+  private readonly lexicon: TermLexicon;
+  private readonly numbering: Numbering;
   /** IDF of each term, by term number. */
   readonly idfs: number[] = [];
   /** Where the document's vectors keep their terms and weights. */
@@ -34,28 +34,31 @@ export class TermSpace {
   private readonly weights = new Pool(Float64Array);
 
   constructor(
+    private readonly content: ContentTokens,
     private readonly idf: IdfTable,
     private readonly stop: ReadonlyMap<string, StopwordKind>,
-  ) {}
+  ) {
+    this.lexicon = content.lexicon;
+    this.numbering = this.lexicon.numbering();
+  }
 
-  /** The term number of `token`, or -1 when it is no term (a number, a mark, a stopword, one character). */
-  idOf(token: Token): number {
-    // only words and Latin acronyms of two or more characters can be terms (termShape)
-    if (token.text.length < 2 || (token.kind !== "word" && token.kind !== "latin")) return NOT_A_TERM;
+  /** The term number of content token `k`, or -1 when it is no term (a number, a mark, a stopword, one character). */
+  idAt(k: number): number {
+    const known = this.content.ids[k]!;
+    if (known < 0) return NOT_A_TERM;
     const { lexicon } = this;
-    const known = lexicon.idOf(token.text);
-    if (!lexicon.isTerm(known, token.kind) || lexicon.stopword(this.stop, known) === "stop") return NOT_A_TERM;
+    if (!lexicon.isTerm(known, this.content.tokens[k]!.kind) || lexicon.stopword(this.stop, known) === "stop") return NOT_A_TERM;
     const id = this.numbering.of(known);
     if (id === this.idfs.length) this.idfs.push(lexicon.idf(this.idf, known));
     return id;
   }
 
-  /** The vector of `tokens[from…to)`. */
-  vectorOf(tokens: readonly Token[], from = 0, to = tokens.length): TermVector {
+  /** The vector of content tokens `from…to`. */
+  vectorOf(from: number, to: number): TermVector {
     const found = FOUND.take(to - from);
     let n = 0;
     for (let k = from; k < to; k++) {
-      const id = this.idOf(tokens[k]!);
+      const id = this.idAt(k);
       if (id !== NOT_A_TERM) found[n++] = id;
     }
     const sorted = found.subarray(0, n).sort();
