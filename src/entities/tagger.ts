@@ -712,7 +712,10 @@ export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWei
   if (scales.length !== rank - 1 || steps.length !== (rank - 1) * ROW) throw dictParseError(file, lastLine, `expected ${rank - 1} scales and rows of ${ROW} weights`);
   const rows = new Int16Array(rank * ROW);
   // a row whose largest weight is near the int16 limit rounds up past it (127 steps of 259): clamped, not wrapped
-  for (let k = 0; k < steps.length; k++) rows[ROW + k] = Math.max(-32767, Math.min(32767, steps[k]! * scales[Math.floor(k / ROW)]!));
+  for (let r = 0, k = 0; r < scales.length; r++) {
+    const scale = scales[r]!;
+    for (const end = k + ROW; k < end; k++) rows[ROW + k] = Math.max(-32767, Math.min(32767, steps[k]! * scale));
+  }
   return { known, rows, transitions };
 }
 
