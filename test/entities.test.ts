@@ -3,7 +3,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { entityStage } from "../src/entities/index.js";
-import { createAnalyzer, entities } from "../src/analyzer.js";
+import { createAnalyzer, entities, tag } from "../src/analyzer.js";
 import { segmentStage } from "../src/segment/index.js";
 import { sentenceStage } from "../src/text/sentences.js";
 import { pageStage } from "../src/text/page.js";
@@ -470,6 +470,19 @@ describe("entityStage", () => {
     expect(texts(found, "meeting")).toContain("2023年第11次党委(扩大)会议");
     expect(texts(found, "person")).toEqual(expect.arrayContaining(["雷承锋", "宋海宏", "石丹", "于文金"]));
     expect(of(found, "date").find((e) => e.text === "5月17日")?.value).toBe("2023-05-17");
+  });
+
+  it("keeps a person a metadata line credits (作者：… 发布时间：…) and drops the rest of that line", () => {
+    const page = "县政府召开常务会议\n作者：周晓梅  发布时间：2024-03-02  浏览次数：120\n3月1日，县长李建国主持召开县政府常务会议。";
+    const gw = createAnalyzer({ stages: ["segment", "sentences", "page", "entities"] });
+    const doc = gw.analyze(page);
+    expect(doc.page?.regions.find((r) => r.start <= page.indexOf("作者") && r.end > page.indexOf("作者"))?.kind).toBe("metadata");
+    expect(texts(doc.entities ?? [], "person")).toEqual(expect.arrayContaining(["周晓梅", "李建国"]));
+    expect(of(doc.entities, "date").some((e) => e.start === page.indexOf("2024-03-02"))).toBe(false);
+    // a CMS tags what the article says: the credited author is no people tag
+    const tags = tag(createAnalyzer().analyze(page));
+    expect(tags.people.map((p) => p.tag)).toContain("李建国");
+    expect(tags.people.map((p) => p.tag)).not.toContain("周晓梅");
   });
 
   it("resolves a date without a year against the page's publication date before referenceDate", () => {
