@@ -44,7 +44,7 @@
  * - Persons, on the items with a persons.jsonl record: distinct person-entity names per item against the gold
  *   names; (name, title) pairs with gongwen's title written as titleOrg + title (省委 + 书记 = 省委书记) against each
  *   gold title. One-character persons and persons with whitespace (in the name read, `normalized` else `text`) are
- *   counted over all 359 items. The gold lists every person an annotated page names (its README's convention); a
+ *   counted over all items. The gold lists every person an annotated page names (its README's convention); a
  *   padded roster name (`冯 艳`) is matched by the span's text against the gold's `written`.
  * - Pages, on the items with a pages.jsonl record: title right when `page.title` (trimmed) equals the gold title
  *   (gold null: no title reported); publication date when `page.publishedAt` equals it (null: none reported).
@@ -155,12 +155,21 @@ const shareTitle = (a: string, b: string) => {
   return [...titlesIn(b)].some((t) => ta.has(t));
 };
 interface Statement { speaker: string; verb: string; written?: string }
+/**
+ * The gold writes a field as the page does, injected pinyin readings and all (`強(qiáng)調(diào)`, `縣長(zhǎng)`); gongwen
+ * reports the words it read, without them (their input spans keep what was written). Chair names, statement
+ * speakers and verbs, and persons' titles are compared with the gold's readings dropped.
+ */
+const withoutReadings = (s: string) => s.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]/gu, "");
 /** Statements in order, each (speaker, verb) once. */
 const distinctStatements = (list: readonly Statement[]) =>
   list.filter((s, k) => list.findIndex((t) => t.speaker === s.speaker && t.verb === s.verb) === k);
 /** Same speaker, and one verb contains the other (gold writes the verb phrase: 提出几点要求 ⊃ 要求). */
-const sameStatement = (p: Statement, g: Statement) =>
-  (p.speaker === g.speaker || p.written === g.speaker) && (p.verb.includes(g.verb) || g.verb.includes(p.verb)) ? 1 : 0;
+function sameStatement(p: Statement, g: Statement): number {
+  const speaker = withoutReadings(g.speaker);
+  const verb = withoutReadings(g.verb);
+  return (p.speaker === speaker || p.written === g.speaker) && (p.verb.includes(verb) || verb.includes(p.verb)) ? 1 : 0;
+}
 
 function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undefined): void {
   const part = row.split;
@@ -171,9 +180,10 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
     return;
   }
   for (const key of ["brief.items", `brief.items:${row.kind}`]) bump(key, part);
-  const gold = golds.find((g) => g.chair !== null && g.chair === brief?.chair?.name) ?? golds[0]!;
+  const goldChair = (g: BriefGold) => g.chair && withoutReadings(g.chair);
+  const gold = golds.find((g) => g.chair !== null && goldChair(g) === brief?.chair?.name) ?? golds[0]!;
   if (!brief) miss(row.id, "no brief");
-  const chairOk = brief !== undefined && (brief.chair?.name ?? null) === gold.chair;
+  const chairOk = brief !== undefined && (brief.chair?.name ?? null) === goldChair(gold);
   const dateOk = brief !== undefined && dateRight(brief.date, gold.date);
   const monthDayOk = brief !== undefined && monthDayRight(brief.date, gold.date);
   if (brief && !chairOk) miss(row.id, `chair ${brief.chair?.name ?? "-"}, want ${gold.chair ?? "-"}`);
@@ -271,7 +281,7 @@ function scorePersons(row: Row, doc: Doc, golds: PersonGold[] | undefined): void
   const goldNames = [...new Set(golds.map((g) => g.written ?? g.name))];
   const nameTally = textTally(names, goldNames);
   for (const key of ["persons.names", `persons.names:${row.kind}`]) tally(key, part, nameTally);
-  tally("persons.pairs", part, textTally([...pairs], [...new Set(golds.flatMap((g) => g.titles.map((t) => `${g.written ?? g.name}|${t}`)))]));
+  tally("persons.pairs", part, textTally([...pairs], [...new Set(golds.flatMap((g) => g.titles.map((t) => `${g.written ?? g.name}|${withoutReadings(t)}`)))]));
   const extra = names.filter((n) => !goldNames.includes(n));
   const missing = goldNames.filter((n) => !names.includes(n));
   if (extra.length + missing.length > 0) miss(row.id, `persons extra ${JSON.stringify(extra)} missing ${JSON.stringify(missing)}`);

@@ -3,7 +3,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { entityStage } from "../src/entities/index.js";
-import { createAnalyzer, entities } from "../src/analyzer.js";
+import { createAnalyzer, entities, tag } from "../src/analyzer.js";
 import { segmentStage } from "../src/segment/index.js";
 import { sentenceStage } from "../src/text/sentences.js";
 import { pageStage } from "../src/text/page.js";
@@ -334,6 +334,7 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("李克强在京会见蒙古国总统呼日勒。", "呼日勒")).toEqual(["蒙古国总统"]);
     expect(written("时任中国人民银行党委委员、副行长范一飞落马。", "范一飞")).toEqual(["中国人民银行党委委员", "副行长"]);
     expect(written("十一届县政协副主席张红出席会议。", "张红")).toEqual(["县政协副主席"]);
+    expect(written("这是重庆市大渡口区检察院检察官梅玫。", "梅玫")).toEqual(["重庆市大渡口区检察院检察官"]);
     // 和 joins two fields of one department, not a clause to a unit named by its place
     expect(written("学习精神和营口市委书记李强讲话。", "李强")).toEqual(["营口市委书记"]);
   });
@@ -354,6 +355,8 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("中国科学院院士、南京大学教授张国华作报告。", "张国华")).toEqual(["中国科学院院士", "南京大学教授"]);
     expect(written("县委常委、\n副县长李卫东出席。", "李卫东")).toEqual(["县委常委", "副县长"]);
     expect(written("县长助理刘海出席。", "刘海")).toEqual(["县长助理"]);
+    expect(written("市委组织部一级调研员王平出席。", "王平")).toEqual(["市委组织部一级调研员"]);
+    expect(written("院审判委员会委员、审判员李明担任审判长。", "李明")).toEqual(["院审判委员会委员", "审判员"]);
     expect(written("湖南大学法学院教授、市政府法律顾问屈茂辉作讲座。", "屈茂辉")).toEqual(["湖南大学法学院教授", "市政府法律顾问"]);
     expect(written("学院院长、博士生导师王刚教授作报告。", "王刚")).toEqual(["学院院长", "博士生导师", "教授"]);
   });
@@ -467,6 +470,19 @@ describe("entityStage", () => {
     expect(texts(found, "meeting")).toContain("2023年第11次党委(扩大)会议");
     expect(texts(found, "person")).toEqual(expect.arrayContaining(["雷承锋", "宋海宏", "石丹", "于文金"]));
     expect(of(found, "date").find((e) => e.text === "5月17日")?.value).toBe("2023-05-17");
+  });
+
+  it("keeps a person a metadata line credits (作者：… 发布时间：…) and drops the rest of that line", () => {
+    const page = "县政府召开常务会议\n作者：周晓梅  发布时间：2024-03-02  浏览次数：120\n3月1日，县长李建国主持召开县政府常务会议。";
+    const gw = createAnalyzer({ stages: ["segment", "sentences", "page", "entities"] });
+    const doc = gw.analyze(page);
+    expect(doc.page?.regions.find((r) => r.start <= page.indexOf("作者") && r.end > page.indexOf("作者"))?.kind).toBe("metadata");
+    expect(texts(doc.entities ?? [], "person")).toEqual(expect.arrayContaining(["周晓梅", "李建国"]));
+    expect(of(doc.entities, "date").some((e) => e.start === page.indexOf("2024-03-02"))).toBe(false);
+    // a CMS tags what the article says: the credited author is no people tag
+    const tags = tag(createAnalyzer().analyze(page));
+    expect(tags.people.map((p) => p.tag)).toContain("李建国");
+    expect(tags.people.map((p) => p.tag)).not.toContain("周晓梅");
   });
 
   it("resolves a date without a year against the page's publication date before referenceDate", () => {

@@ -248,11 +248,31 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(closing.statements.map((s) => [s.speaker, s.verb])).toEqual([["王海涛", "提出要求"]]);
     const directive = briefOf(`${lead}院长张琦提出要全面、系统学习领会《意见》精神。`)!;
     expect(directive.statements.map((s) => [s.speaker, s.verb])).toEqual([["张琦", "提出"]]);
-    // 提出 with another object proposes nothing said; 会议提出，… sets out a programme
-    expect(briefOf(`${lead}王海涛提出三项议案。会议提出，到2029年完成改革任务。`)!.statements).toEqual([]);
+    // 提出 with another object proposes nothing said
+    expect(briefOf(`${lead}王海涛提出三项议案。`)!.statements).toEqual([]);
     // the owner of the subject (习近平总书记的贺信…提出…) and a roll of attendees (…参加会议，提出…) name no speaker
     expect(briefOf(`${lead}县委常委王海涛、副县长李卫东参加会议，提出工作要求。`)!.statements).toEqual([]);
     expect(briefOf(`${lead}习近平总书记的贺信对共建网上美好精神家园提出明确要求。`)!.statements).toEqual([]);
+  });
+
+  it("takes 会议认为/会议提出 as the meeting's statements, as 会议指出 is, and a person's 认为 as the person's", () => {
+    const lead = "12月6日，县委书记刘文华主持召开县委常委会会议。";
+    const pairs = (body: string) => briefOf(`${lead}${body}`)!.statements.map((s) => [s.speaker, s.verb, s.span.text]);
+    expect(pairs("会议认为，今年全县经济稳中有进。\n会议提出，到2029年完成改革任务。")).toEqual([
+      ["会议", "认为", "会议认为，今年全县经济稳中有进。"],
+      ["会议", "提出", "会议提出，到2029年完成改革任务。"],
+    ]);
+    expect(pairs("周孝棠认为，要把好事办好。")).toEqual([["周孝棠", "认为", "周孝棠认为，要把好事办好。"]]);
+    // the meeting's call to the public is no statement; nor is 提出 with an aspect marker and an object
+    expect(pairs("会议号召全县干部群众团结奋斗。会议提出了三项任务。")).toEqual([]);
+  });
+
+  it("splits a paragraph at 一致表示 after 一致认为: two statements of the paragraph's subject", () => {
+    const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。\n会议认真学习了讲话。一致认为，讲话意义重大。一致表示，将坚决贯彻落实。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb, s.span.text])).toEqual([
+      ["会议", "认为", "一致认为，讲话意义重大。"],
+      ["会议", "表示", "一致表示，将坚决贯彻落实。"],
+    ]);
   });
 
   it("takes the subject of the sentence for a later clause's verb, a pronoun opening a clause, a light verb and a role as speakers", () => {

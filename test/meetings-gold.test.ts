@@ -13,7 +13,7 @@ const meetingsDir = path.join(here, "fixtures/meetings");
 const summariesDir = path.join(here, "fixtures/summaries");
 
 
-const STATEMENT_VERBS = new Set(["强调", "指出", "要求", "表示", "说明"]);
+const STATEMENT_VERBS = new Set(["强调", "指出", "要求", "表示", "说明", "认为", "提出", "提出要求"]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function daysBetween(from: string, to: string): number {

@@ -222,6 +222,32 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(english.publishedAt).toBe("2020-01-03");
   });
 
+  it("reads a trail from a channel's name with one separator as navigation, not as the headline", () => {
+    const text = "地方频道>/ 政治要闻\n某县首个流动党委党校在沪成立\n\nUpdated: 2019-05-23 15:49\n\n某县在沪流动党委党校15日举行成立仪式。";
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(page.breadcrumb).toEqual(["地方频道", "/ 政治要闻"]);
+    expect(page.title?.text).toBe("某县首个流动党委党校在沪成立");
+    // a headline is no trail, whatever its > says
+    expect(readPage("学校召开2023年度工作会议>\n\n1月5日，学校召开工作会议。").breadcrumb).toBeUndefined();
+  });
+
+  it("takes the last of a trail's bulleted entries as the headline, never the entries run together", () => {
+    const text = "当前位置:首页 >\n  • 最新公开信息\n  • 关于2026年元旦放假安排的通知\n\n    发布时间:2025-12-18 19:00:23浏览次数:0\n\n各处室、学院:\n现将2026年元旦放假安排通知如下。";
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(page.title?.text).toBe("关于2026年元旦放假安排的通知");
+    expect(page.publishedAt).toBe("2025-12-18");
+  });
+
+  it("never takes a law database's section heads (發布信息, 內容全文) for the headline", () => {
+    const text = "發布信息\n2023年12月,省委辦公廳、省政府辦公廳發布《某省實施細則》,自發布之日起施行。\n內容全文\n第一章 總 則\n第一條 為了落實責任制,制定本細則。";
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(page.title).toBeUndefined();
+    expect(page.regions[0]).toMatchObject({ kind: "navigation", text: "發布信息" });
+  });
+
   it("reads a Markdown mirror's front matter as metadata and the headline from its title, without the site name", () => {
     const text = "---\ntitle: 某某大学->党委常委会研究部署安全工作 | example.edu.cn\ndate: 2021-10-16 01:22:03\ntags:\n- 某某大学\n---\n**新闻网讯** （记者 王明\n\n摄影报道）10月12日，学校召开党委常委会。";
     const page = readPage(text);

@@ -217,7 +217,8 @@ function withinSome(ranges: readonly { start: number; end: number }[]): (span: {
 
 /**
  * The pipeline stage: fills `doc.entities` from `doc.tokens`. When the page stage ran, only entities in the
- * article, the title and the credits (编辑:石丹) are kept, unless the analyzer's scope is `all`.
+ * article, the title and the credits (编辑:石丹, also a credit field of a metadata line) are kept, unless the
+ * analyzer's scope is `all`.
  */
 export const entityStage: Stage<"entities"> = {
   name: "entities",
@@ -230,6 +231,11 @@ export const entityStage: Stage<"entities"> = {
     const found = extractEntities(doc.text, doc.tokens, referenceDate ? { referenceDate } : {}, context.resources.taggerWeights);
     if (!doc.page || context.config.scope === "all") return { ...doc, entities: found };
     const inside = withinSome([...contentRanges(doc), ...doc.page.regions.filter((r) => r.kind === "credits")]);
-    return { ...doc, entities: found.filter(inside) };
+    // a credit field on a metadata line (作者：张三 发布时间：…, 编辑：李四 审核人：王五 阅读次数：…) names a person as
+    // a credits line does: the page read the name there (`page.credits`), so that person is kept
+    const creditNames = new Set(Object.values(doc.page.credits ?? {}).flat());
+    const inMetadata = withinSome(doc.page.regions.filter((r) => r.kind === "metadata"));
+    const credited = (e: Entity) => e.type === "person" && creditNames.has(e.normalized ?? e.text) && inMetadata(e);
+    return { ...doc, entities: found.filter((e) => inside(e) || credited(e)) };
   },
 };

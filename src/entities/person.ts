@@ -178,6 +178,8 @@ const MAX_BODY = 24;
 const MAX_QUOTED_BODY = 10;
 /** One-character words that end the clause before a unit, whatever jieba tags them (经/n 中共中央政治局常委). */
 const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同跟在对向为从将给让使令就"]);
+/** Characters that point or refer (这是, 那些, 其他): a clause's, never a unit's. */
+const DEMONSTRATIVES = new Set([..."这那其此他她它们"]);
 /** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
 const MAX_UNKNOWN_BODY_WORD = 3;
 
@@ -206,6 +208,8 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   }
   // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
   if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
+  // a word jieba does not know made of function characters is the clause (这是/x 重庆市…检察官)
+  if (token.pos === "x" && [...token.text].some((c) => NOT_GIVEN_NAME.has(c) || CLAUSE_CHARACTERS.has(c) || DEMONSTRATIVES.has(c))) return false;
   return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
 }
 

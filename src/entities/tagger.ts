@@ -461,17 +461,21 @@ interface TaggingTables {
 
 function taggingTables({ known, rows }: TaggerWeights): TaggingTables {
   const rowAt = (id: number) => rowOf(known, id) * ROW;
-  const perBlock = CHARACTER_OFFSETS.length * ROW;
+  const width = CHARACTER_OFFSETS.length;
+  const perBlock = width * ROW;
   const blockOf = new Int32Array(0x10000);
-  const blocks: number[] = [];
+  // one pass over the 65,536 code units, written into typed arrays (no array per code unit: this runs at cold start)
+  const blocks = new Int32Array(width * 0x10000);
+  let used = 0;
   for (let code = 0; code < 0x10000; code++) {
-    const offsets = CHARACTER_OFFSETS.map((_, k) => rowAt(feature(1 + k, code)));
-    if (offsets.every((row) => row === 0)) continue;
-    blockOf[code] = blocks.length / CHARACTER_OFFSETS.length + 1;
-    blocks.push(...offsets);
+    let any = 0;
+    for (let k = 0; k < width; k++) any |= blocks[used + k] = rowAt(feature(1 + k, code));
+    if (any === 0) continue;
+    blockOf[code] = used / width + 1;
+    used += width;
   }
-  const characters = new Int16Array(perBlock + blocks.length * ROW);
-  blocks.forEach((row, k) => characters.set(rows.subarray(row, row + ROW), perBlock + k * ROW));
+  const characters = new Int16Array(perBlock + used * ROW);
+  for (let k = 0; k < used; k++) characters.set(rows.subarray(blocks[k]!, blocks[k]! + ROW), perBlock + k * ROW);
   return { bias: rowAt(feature(0, 0)), small: SMALL_IDS.map((ids) => ids.map(rowAt)), blockOf, characters };
 }
 
@@ -708,7 +712,10 @@ export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWei
   if (scales.length !== rank - 1 || steps.length !== (rank - 1) * ROW) throw dictParseError(file, lastLine, `expected ${rank - 1} scales and rows of ${ROW} weights`);
   const rows = new Int16Array(rank * ROW);
   // a row whose largest weight is near the int16 limit rounds up past it (127 steps of 259): clamped, not wrapped
-  for (let k = 0; k < steps.length; k++) rows[ROW + k] = Math.max(-32767, Math.min(32767, steps[k]! * scales[Math.floor(k / ROW)]!));
+  for (let r = 0, k = 0; r < scales.length; r++) {
+    const scale = scales[r]!;
+    for (const end = k + ROW; k < end; k++) rows[ROW + k] = Math.max(-32767, Math.min(32767, steps[k]! * scale));
+  }
   return { known, rows, transitions };
 }
 

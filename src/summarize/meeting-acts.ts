@@ -1,5 +1,6 @@
 /**
- * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`) with a speaker:
+ * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`, `认为`, `提出`)
+ * with a speaker:
  * the meeting (`会议指出，`), a person (`雷承锋强调,`, `习近平在主持学习时强调，`), a pronoun resolved to the people
  * named before (`他指出` → 雷承锋, `他们表示` → the `、` list). A decision is `表决通过`, `审议(并)通过`, `决定`,
  * `同意` or `确定` governed by the meeting (`会议同意…`, `全会按照党章规定，决定…`) or opening a clause of a
@@ -20,8 +21,8 @@ const statementVerbs = wordList("meeting-statement-verbs.txt");
 const decisionVerbs = wordList("meeting-decision-verbs.txt");
 /** Words that open a paragraph of the meeting's own (never a continuation). */
 const MEETING_SUBJECTS = ["会议", "全会"];
-/** After `会议`/`全会`: the sentence reports a view or a call, not a statement of the kind the brief lists. */
-const NOT_A_STATEMENT = /^(?:认为|一致认为|提出|号召)/u;
+/** After `会议`/`全会`: the sentence reports a call to the public (`全会号召…`), not a statement of the kind the brief lists. */
+const NOT_A_STATEMENT = /^号召/u;
 /** What a reporting verb is followed by when it introduces speech. */
 const SPEECH_OPENERS = new Set(["，", ",", "：", ":"]);
 const CLAUSE_BREAKS = new Set(["，", ",", "；", ";"]);
@@ -201,11 +202,14 @@ function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | 
 /**
  * Who puts forward demands or a view (`高翅对…工作提出要求`, `张琦提出要全面学习…`, `…，并对党小组开展工作提出要求`):
  * the person opening the clause however long the topic before the verb, the pronoun opening it, or the sentence's
- * subject when the clause goes on from it. The meeting's `会议提出，…` sets out a programme and is no statement.
+ * subject when the clause goes on from it. The meeting opening the sentence (`会议提出，…`) states its view as
+ * `会议指出` does.
  */
-function proposer(mt: MeetingText, sentence: Span, v: number): Speaker | undefined {
+function proposer(mt: MeetingText, lead: Lead, sentence: Span, v: number): Speaker | undefined {
   const clause = containing(mt.clauses, v);
   if (!clause) return undefined;
+  const meeting = subjectAt(mt.text, v - 2, lead.subjects);
+  if (meeting && v - 2 === sentence.start) return { speaker: meeting, speakerSpan: span(mt.text, v - 2, v) };
   const first = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (first && first.end <= v && titledSubject(mt, first)) return personSpeaker(mt, first);
   if (isPronoun(mt.text[clause.start])) return pronounSpeaker(mt, clause.start);
@@ -216,7 +220,7 @@ function proposer(mt: MeetingText, sentence: Span, v: number): Speaker | undefin
 function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, v: number, verb: string): Speaker | undefined {
   const { text } = mt;
   const at = (start: number, end: number) => span(text, start, end);
-  if (verb === "提出") return proposer(mt, sentence, v);
+  if (verb === "提出") return proposer(mt, lead, sentence, v);
   if ((verb === "说明" ? EXPLAINED : LIGHT_VERB).test(text.slice(Math.max(sentence.start, v - 3), v))) {
     const person = mt.persons[lastPersonBefore(mt, v)];
     if (person && person.start >= sentence.start) return personSpeaker(mt, person);
@@ -442,14 +446,16 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
 
 /**
  * Where a statement that would run to `end` stops: before a later sentence of its paragraph that opens with a
- * speaker and a verb of its own (`…。会议强调，…`, `…。他要求，…`): each is a statement of the report.
+ * speaker and a verb of its own (`…。会议强调，…`, `…。他要求，…`) or with the paragraph's subject understood
+ * (`全会…一致认为，…。一致表示，…`): each is a statement of the report.
  */
 function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span, end: number): number {
   for (const next of within(mt.sentences, sentence.end, Math.min(end, paragraph.end))) {
     const said = statementIn(mt, lead, next, paragraph);
-    if (!said?.speakerSpan) continue;
+    if (!said) continue;
+    const opens = said.speakerSpan?.start ?? (mt.text.startsWith("一致", next.start) ? next.start : undefined);
     // the speaker opens the sentence, perhaps after a short opening clause (`随后，徐岩…`)
-    if (said.speakerSpan.start !== next.start && !PREAMBLE.test(mt.text.slice(next.start, said.speakerSpan.start))) continue;
+    if (opens === undefined || (opens !== next.start && !PREAMBLE.test(mt.text.slice(next.start, opens)))) continue;
     let stop = next.start;
     while (stop > sentence.end && isBlank(mt.text[stop - 1]!)) stop--;
     return stop;

@@ -32,7 +32,7 @@ const DEFAULT_LIMITS: Record<TagKind, number> = {
 };
 
 /** Page regions whose mentions are not the article's: a CMS tags what the article says, not its banners. */
-const OUTSIDE_ARTICLE = new Set(["navigation", "credits", "footer", "spam"]);
+const OUTSIDE_ARTICLE = new Set(["navigation", "metadata", "credits", "footer", "spam"]);
 
 /** The entities that lie outside noise regions (all of them when the page was not read). */
 function articleEntities(doc: Doc): Entity[] {

@@ -341,8 +341,9 @@ function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefi
     if (first) parts[0] = first;
     else parts.shift();
   }
-  // One separator is enough after a 当前位置： lead or from the site's home page (首页>机关建设).
-  const rooted = lead !== undefined || SITE_HOMES.has(parts[0] ?? "");
+  // One separator is enough after a 当前位置： lead, from the site's home page (首页>机关建设) or from a channel's name
+  // (地方频道>/ 政治要闻: a portal's trail starts at the channel, not the home page).
+  const rooted = lead !== undefined || SITE_HOMES.has(parts[0] ?? "") || COLUMN_NAME.test(parts[0] ?? "");
   if (separators < (rooted ? 1 : 2) || parts.length < 2 || parts.some((p) => p.length > 20)) return undefined;
   return parts.filter((p) => !CRUMB_PLACEHOLDERS.has(p));
 }
@@ -521,6 +522,8 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
       block.at(-1) === i - 1 &&
       block.length < MAX_HEADLINES &&
       !lines[i]!.afterBlank &&
+      // a bullet opens an entry of a list (a trail written as `• 最新公开信息` / `• 关于…的通知`), never the rest of a line
+      !TITLE_BULLETS.has(lines[i]!.text[0]!) &&
       lines[i - 1]!.text.length <= MAX_BROKEN_TITLE_LINE &&
       !DOCUMENT_TYPE_ENDING.test(lines[i - 1]!.text) &&
       // a subtitle (——开封十四中…活动) stays with its headline, in the block but not in the title
