@@ -4,17 +4,14 @@
  * the legacy encodings by their byte statistics, and between GB18030 and Big5 the reading with fewer undecodable
  * bytes wins (chardet alone mistakes a short Big5 text for GB18030). Bytes that are no text throw `NOT_TEXT`.
  */
-import { createRequire } from "node:module";
 import { z } from "zod";
 import { GongwenError } from "../core/errors.js";
+import { lazyModule } from "../core/lazy.js";
 import { parseOptions } from "../core/options.js";
 
 /** chardet and iconv-lite, loaded by the first decode(): analysing a string never pays for them. */
-const require = createRequire(import.meta.url);
-let chardet: typeof import("chardet") | undefined;
-let iconvLite: typeof import("iconv-lite") | undefined;
-const analyse = (bytes: Uint8Array) => (chardet ??= require("chardet") as typeof import("chardet")).analyse(bytes);
-const iconv = () => (iconvLite ??= require("iconv-lite") as typeof import("iconv-lite"));
+const chardet = lazyModule<typeof import("chardet")>("chardet");
+const iconv = lazyModule<typeof import("iconv-lite")>("iconv-lite");
 
 /** Options of {@link decode}. */
 export interface DecodeOptions {
@@ -87,7 +84,7 @@ function decodeAs(bytes: Uint8Array, encoding: string, confidence: number): Deco
 
 /** The encoding the bytes are in, by their statistics (no mark, not UTF-8). */
 function detect(bytes: Uint8Array): { encoding: string; confidence: number } {
-  const matches = analyse(bytes.subarray(0, SAMPLE_BYTES)).filter((m) => iconv().encodingExists(m.name));
+  const matches = chardet().analyse(bytes.subarray(0, SAMPLE_BYTES)).filter((m) => iconv().encodingExists(m.name));
   const chinese = matches.find((m) => CHINESE[m.name.toLowerCase()]);
   const best = chinese ?? matches[0];
   if (!best) throw notText("no encoding reads them");

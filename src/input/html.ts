@@ -7,15 +7,14 @@
  * reads a text). Breadcrumb and menu lists stay on one line (`首页>政策`, `首页|政策|互动`), as scrapes write them.
  * The parse is htmlparser2's (linear, forgiving), with its source offsets.
  */
-import { createRequire } from "node:module";
 import type { Tokenizer } from "htmlparser2";
 import type { InputInfo } from "../core/schema.js";
 import type { ResolvedConfig } from "../core/stage.js";
+import { lazyModule } from "../core/lazy.js";
 import { ViewBuilder, type TextView, type ViewStep } from "../core/view.js";
 
 /** htmlparser2, loaded by the first HTML input: a plain-text analysis never pays for it (~25 ms, ~9 MB per thread). */
-let htmlparser2: typeof import("htmlparser2") | undefined;
-const htmlTokenizer = () => (htmlparser2 ??= createRequire(import.meta.url)("htmlparser2") as typeof import("htmlparser2")).Tokenizer;
+const htmlparser2 = lazyModule<typeof import("htmlparser2")>("htmlparser2");
 
 /** Elements that start and end a line. */
 const BLOCKS = new Set([
@@ -91,7 +90,7 @@ class HtmlReader {
   constructor(private readonly source: string) {
     this.out = new ViewBuilder(source);
     const at = (end: number) => (this.cursor = end);
-    this.tokenizer = new (htmlTokenizer())(
+    this.tokenizer = new (htmlparser2().Tokenizer)(
       { decodeEntities: true },
       {
         ontext: (start, end) => {

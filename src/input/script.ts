@@ -6,8 +6,8 @@
  * Detection is one pass over the text with a table of characters: a simplified input is never converted and never
  * loads the conversion dictionaries.
  */
-import { createRequire } from "node:module";
 import type { Trie } from "opencc-js/t2cn";
+import { lazyModule } from "../core/lazy.js";
 import type { Doc, InputInfo } from "../core/schema.js";
 import { ViewBuilder, type TextView, type ViewStep } from "../core/view.js";
 
@@ -25,10 +25,8 @@ const MIN_TRADITIONAL_SHARE = 0.05;
 /** At this share of traditional-only characters the input is `traditional`; between the two it is `mixed`. */
 const TRADITIONAL_SHARE = 0.8;
 
-let opencc: typeof import("opencc-js/t2cn") | undefined;
-
 /** opencc-js's traditional → simplified build, loaded on first use (importing gongwen loads none of it). */
-const openccT2cn = () => (opencc ??= createRequire(import.meta.url)("opencc-js/t2cn") as typeof import("opencc-js/t2cn"));
+const openccT2cn = lazyModule<typeof import("opencc-js/t2cn")>("opencc-js/t2cn");
 
 /** The traditional → simplified character pairs and the phrase pairs, as opencc-js ships them (`a b|c d|…`). */
 function dictionaries(): { phrases: string; characters: string } {
