@@ -3,13 +3,13 @@
  * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
  * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on public training sets
  * (People's Daily 1998 `example.dev`, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's
- * header names them);
- * the weights ship in `dict/entity-tagger.bin`.
+ * header names them); the weights ship in `dict/entity-tagger.bin`, read in place (`weightsFile`).
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
  * character, and the same code computes them for training and for inference. When tagging, the templates whose
- * arguments take few values and the single-character ones read their weights from tables built when the weights
- * load (test/entity-tagger.test.ts checks the result against Viterbi over `characterFeatures`).
+ * arguments take few values and the single-character ones read their weights from tables built once per set of
+ * weights, the shipped file carrying the largest (test/entity-tagger.test.ts checks the result against Viterbi over
+ * `characterFeatures`).
  */
 import { readFileSync } from "node:fs";
 import { endianness } from "node:os";
