@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { annotatedTitlesText, DEFAULT_SETS, parseSets, sha256, smallRunFile } from "../bench/tools/tagger-training.js";
 import { fileDigest, PROVENANCE } from "../bench/tools/train-ner-sets.js";
+import { sharedCopy } from "../src/core/resources.js";
 import { entityLexicon } from "../src/entities/lexicon.js";
 import {
   characterFeatures, compactWeights, emissions, maskTransitions, prunedWeights, quantizedWeights, readTaggerWeights, tagCharacters, viterbi, weightsFile,
@@ -60,6 +61,8 @@ describe("the weights file format", () => {
     const read = readTaggerWeights(file);
     expect(read.rows.buffer).toBe(file.buffer);
     expect(Buffer.from(weightsFile(read, weightsFileHeader(file))).equals(file)).toBe(true);
+    // a pool hands its threads the tables with the weights, in shared memory
+    expect(sharedCopy(read).characters?.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it("drops the rows whose labels all lie within the threshold of O's, keeping the others' weights", () => {

@@ -777,9 +777,7 @@ export function readTaggerWeights(bytes: Uint8Array, file = WEIGHTS_FILE): Tagge
   if (blockOf.length !== 0x10000 || !Number.isInteger(blocks) || blockOf.some((block) => block < 0 || block >= blocks)) {
     throw bad("expected a block of every UTF-16 unit within the characters' table");
   }
-  const weights = { known, rows, transitions };
-  prepared.set(weights, { transitions: maskTransitions(transitions), tables: { ...smallTables(weights), blockOf, characters } });
-  return weights;
+  return { known, rows, transitions, blockOf, characters };
 }
 
 /** The shipped weights, read once per process on first use (`weightsFile`). */
@@ -794,7 +792,9 @@ const prepared = new WeakMap<TaggerWeights, { transitions: Float32Array; tables:
 function preparedFor(weights: TaggerWeights): { transitions: Float32Array; tables: TaggingTables } {
   let ready = prepared.get(weights);
   if (!ready) {
-    ready = { transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
+    const { blockOf, characters } = weights;
+    const tables = blockOf && characters ? { ...smallTables(weights), blockOf, characters } : taggingTables(weights);
+    ready = { transitions: maskTransitions(weights.transitions), tables };
     prepared.set(weights, ready);
   }
   return ready;
