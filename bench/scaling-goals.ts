@@ -56,6 +56,8 @@ interface Figures {
   cpuOne: number;
   cpuTwo: number;
   batch: number;
+  /** The batch's CPU ms per document with 1 and 2 workers. */
+  batchCpu: readonly [number, number];
   queue: number;
   overhead: number;
 }
@@ -78,7 +80,11 @@ for (let round = 0; round < rounds; round++) {
     "bench/batch-throughput.ts",
     ["--limit", values["batch-limit"], "--runs", "1", ...isolations.flatMap((isolation) => ["--isolation", isolation])],
     Object.fromEntries(
-      isolations.map((isolation) => [isolation, new RegExp(`working tree ${escape(isolation)}: 2 workers vs 1 \\(docs/s, end to end\\): ([\\d.]+)×`)]),
+      isolations.flatMap((isolation) => [
+        [isolation, new RegExp(`working tree ${escape(isolation)}: 2 workers vs 1 \\(docs/s, end to end\\): ([\\d.]+)×`)],
+        // the CPU ms/doc column of its table (the whole process tree, start-up included): robust to other load
+        ...[1, 2].map((workers) => [`${isolation} cpu ${workers}`, new RegExp(`\\| working tree ${escape(isolation)} \\| ${workers} \\|(?: [^|]* \\|){5} ([\\d.]+) \\|`)]),
+      ]),
     ),
   );
   for (const isolation of isolations) {
@@ -91,12 +97,14 @@ for (let round = 0; round < rounds; round++) {
       },
     );
     const { speedUp, cpuOne, cpuTwo } = warm.get(isolation)!;
-    by.set(isolation, { warm: speedUp, cpuOne, cpuTwo, batch: batch[isolation]!, queue, overhead });
+    const batchCpu = [batch[`${isolation} cpu 1`]!, batch[`${isolation} cpu 2`]!] as const;
+    by.set(isolation, { warm: speedUp, cpuOne, cpuTwo, batch: batch[isolation]!, batchCpu, queue, overhead });
   }
   measured.push({ yardstick, cold, by });
   const said = [...by].map(
     ([isolation, f]) =>
-      `${isolation}: warm pool ${f.warm.toFixed(2)} (CPU ${f.cpuOne.toFixed(2)} → ${f.cpuTwo.toFixed(2)} ms/doc), batch ${f.batch.toFixed(2)}, ` +
+      `${isolation}: warm pool ${f.warm.toFixed(2)} (CPU ${f.cpuOne.toFixed(2)} → ${f.cpuTwo.toFixed(2)} ms/doc), batch ${f.batch.toFixed(2)} ` +
+      `(CPU ${f.batchCpu[0].toFixed(2)} → ${f.batchCpu[1].toFixed(2)} ms/doc), ` +
       `queue ${f.queue.toFixed(2)}, overhead ${f.overhead}%`,
   );
   console.error(
@@ -116,6 +124,7 @@ for (const isolation of isolations) {
       f.batch.toFixed(2),
       (f.batch / r.yardstick).toFixed(2),
       `${(f.batch / r.cold).toFixed(2)} (${r.cold.toFixed(2)})`,
+      `${f.batchCpu[0].toFixed(2)} → ${f.batchCpu[1].toFixed(2)} (${((100 * (f.batchCpu[1] - f.batchCpu[0])) / f.batchCpu[0]).toFixed(0)}%)`,
       f.queue.toFixed(2),
       (f.queue / r.yardstick).toFixed(2),
       `${f.overhead.toFixed(1)}%`,
@@ -132,6 +141,7 @@ for (const isolation of isolations) {
     med((f) => f.batch).toFixed(2),
     med((f, r) => f.batch / r.yardstick).toFixed(2),
     `${med((f, r) => f.batch / r.cold).toFixed(2)} (${med((_, r) => r.cold).toFixed(2)})`,
+    `${med((f) => f.batchCpu[0]).toFixed(2)} → ${med((f) => f.batchCpu[1]).toFixed(2)} (${med((f) => (100 * (f.batchCpu[1] - f.batchCpu[0])) / f.batchCpu[0]).toFixed(0)}%)`,
     med((f) => f.queue).toFixed(2),
     med((f, r) => f.queue / r.yardstick).toFixed(2),
     `${med((f) => f.overhead).toFixed(1)}%`,
@@ -148,6 +158,7 @@ printTable(
     "batch 2 vs 1",
     "× yardstick",
     "× cold yardstick (cold)",
+    "batch CPU ms/doc, 1 → 2 workers",
     "queue 2 vs 1",
     "× yardstick",
     "queue overhead",
