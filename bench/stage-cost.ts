@@ -9,8 +9,9 @@
  *   minus its stages run apart: reading the input and mapping spans back onto it (a few % in a CPU profile), and the
  *   rest what the stages cost more when they take turns on each text in one heap than when each runs alone (each
  *   part apart too: the stages are also timed taking turns on each text without the input readers);
- * - throughput of analyze() against raw nodejieba tag() on the same texts, in the same process (tag() then runs on
- *   the dictionaries gongwen loaded: nodejieba is process-global);
+ * - throughput of analyze() (and of analyzeBlock() over blocks of 16 texts, the same Docs) against raw nodejieba
+ *   tag() on the same texts, in the same process (tag() then runs on the dictionaries gongwen loaded: nodejieba is
+ *   process-global);
  * - cold start: a fresh process to its first result, time and RSS, gongwen (import + analyze() of the seed report)
  *   against nodejieba (require + tag());
  * - RSS per added worker: gongwen's pool (createPool) against plain worker threads that only load nodejieba and
@@ -120,6 +121,7 @@ try {
       ["nodejieba tag()", "nodejieba tag()"],
       ["gongwen segment stage", "segment"],
       ["gongwen analyze()", "analyze()"],
+      ...(measured.cctv.ms[0]!["analyzeBlock()"] === undefined ? [] : [["gongwen analyzeBlock(), blocks of 16 texts", "analyzeBlock()"]]),
     ].map(([label, name]) => [label!, ...kinds.flatMap(([, m]) => [mbPerSec(m, name!).toFixed(2), vsTag(m, name!).toFixed(2)])]),
   );
 
