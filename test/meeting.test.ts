@@ -332,6 +332,33 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(dated("http://example.cn/n/201599/1.html")).toBe("2026-02-28");
   });
 
+  it("reads a day without a year against a folder of the year alone in the page's address (…/html/2012/…, …/2022-638/…)", () => {
+    const report = "7月5日上午，大龙山镇召开社区换届选举工作动员会，会议由镇党委书记杨某某主持。";
+    const stages = [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage];
+    const dated = (url: string) => createAnalyzer({ stages, referenceDate: "2026-12-06", url }).analyze(report).meeting?.date;
+    expect(dated("http://www.aqyx.gov.cn/html/2012/dlsz_1217/3482.html")).toBe("2012-07-05");
+    expect(dated("http://e.sxxycmw.com/jrfs/2022-638/news-1-3.html")).toBe("2022-07-05");
+    expect(dated("http://example.cn/info/1047/15692.htm")).toBe("2026-07-05");
+  });
+
+  it("reads the year from the page's date line above the lead (day first, 日 dropped before the clock), never from a sentence", () => {
+    const lead = "\n7月27日，国土资源部部长姜某某主持召开第25次部党组会议。";
+    const dated = (above: string) => meetingAnalyzer("2026-12-06").analyze(above + lead).meeting?.date;
+    expect(dated("部党组会传达学习中央党的群团工作会议精神\n\n28.07.2015  19:41")).toBe("2015-07-27");
+    expect(dated("胡集回族乡第九届人民代表大会第二次会议胜利召开\n2013年08月02 15:50:29 来源:民权网")).toBe("2013-07-27");
+    // a dated sentence of the article above the lead is no date line
+    expect(dated("部党组会议召开\n2015年3月5日，部里开展了一次调研活动，调研组走访了三个单位。")).toBe("2026-07-27");
+  });
+
+  it("takes the year the article writes of its own time when the report has no day of its own", () => {
+    const year = (body: string) => meetingAnalyzer("2026-12-06").analyze(`12月3日上午，西演镇召开人民代表大会第五次会议，会议由镇党委书记王某主持。${body}`).meeting?.date;
+    expect(year("会议指出，2020年是全面建成小康社会和“十三五”规划收官之年。")).toBe("2020-12-03");
+    expect(year("会议传达学习了习近平总书记在十三届全国人大二次会议闭幕式上的讲话精神。")).toBe("2019-12-03");
+    expect(year("会议学习了《求是》2023年第1期发表的署名文章。")).toBe("2023-12-03");
+    // a year written of another time (a plan, a review) says nothing of the report's
+    expect(year("会议审议了2017年工作总结和到2035年的远景目标。")).toBe("2026-12-03");
+  });
+
   it("keeps a day soon after the page's own day (an announcement), and takes no lead from a notice's numbered provision", () => {
     const soon = "学校召开党委常委会\n发布时间：2017-01-17 09:00\n1月20日上午，学校召开党委常委会，校党委书记张某某主持会议。";
     expect(meetingAnalyzer("2024-12-31").analyze(soon).meeting?.date).toBe("2017-01-20");

@@ -297,15 +297,67 @@ const HEADLINE_OPENING = /^[\s【\[(（]*$/u;
  * or relative (`昨天`) is read: the dateline of the lead (itself read against what follows), the page's publication
  * date, a date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date (`own` false).
  */
-function reportDay(mt: MeetingText, dateline: DateEntity | undefined): { day: string | undefined; own: boolean } {
+function reportDay(mt: MeetingText, dateline: DateEntity | undefined, leadStart: number): { day: string | undefined; own: boolean } {
   // a headline opening with its month and day (`3月18日 国务院常务会议…`) still dates the report, its year read
   // against the reference date; elsewhere in a headline a day without a year is news (`决定…12月27日至30日在京举行`)
   const title = mt.title && datesIn(mt.text, { ranges: [mt.title], ...(mt.referenceDate ? { referenceDate: mt.referenceDate } : {}) })
     .find((d) => !d.relative && d.parts.day !== undefined && d.parts.month !== undefined && (!d.inferred || HEADLINE_OPENING.test(mt.text.slice(mt.title!.start, d.start))));
-  const page = mt.publishedAt ?? headlineDay(title, mt.referenceDate);
+  const page = mt.publishedAt ?? headlineDay(title, mt.referenceDate) ?? headerDay(mt, leadStart);
   if (dateline && !dateline.attrs.relative) return { day: meetingDay(mt, dateline, page ?? mt.referenceDate), own: true };
   // a year read off the reference date is not the report's own
-  return { day: page ?? mt.referenceDate, own: mt.publishedAt !== undefined || title?.inferred === false };
+  return { day: page ?? mt.referenceDate, own: page !== undefined && (mt.publishedAt !== undefined || title?.inferred !== true) };
+}
+
+/** How far above the lead a page's date line may stand (the headline, source and date lines, page chrome). */
+const HEADER_WINDOW = 400;
+/** The longest line read as a date line (`作者：赵志旭  发布时间：2021-03-01 15:22:50 打印 字号：| |`). */
+const DATE_LINE = 80;
+
+/**
+ * The page's date line above the lead, when the page stage found no publication date: a day written with its year
+ * (`发布时间：2020年07月03日`, `2024-03-19 08:56   洪山大学之城`, `28.07.2015  19:41`, `2013年06月09 15:50:29 来源`).
+ * News pages write the day they were posted between the headline and the article; the lead's own day is read
+ * against it.
+ */
+function headerDay(mt: MeetingText, leadStart: number): string | undefined {
+  const from = Math.max(0, leadStart - HEADER_WINDOW);
+  const day = datesIn(mt.text, { ranges: [{ start: from, end: leadStart }] })
+    .find((d) => !d.relative && !d.inferred && d.parts.year !== undefined && d.parts.day !== undefined && isDateLine(mt.text, d));
+  return dayOf(day?.value);
+}
+
+/** A line of page chrome (date, source, author, hits), not a sentence of the article: short, with no 。 in it. */
+function isDateLine(text: string, date: Span): boolean {
+  const start = text.lastIndexOf("\n", date.start - 1) + 1;
+  const newline = text.indexOf("\n", date.end);
+  const line = text.slice(start, newline < 0 ? text.length : newline);
+  return line.length <= DATE_LINE && !line.includes("。");
+}
+
+/**
+ * Years a report writes of its own time, the year it was written in: `2020年是全面建成小康社会…收官之年`, `2021年以来`,
+ * `2018年全国“两会”`, `《求是》2023年第1期`, and a session of the National People's Congress or of the CPPCC National
+ * Committee by its numbers (`十三届全国人大二次会议` met in 2019), as local meetings relay those within weeks.
+ */
+const OWN_YEAR = /((?:19|20)[0-9]{2})年(?:是|以来|全国[“"]?两会|第[0-9一二三四五六七八九十]{1,3}期)/gu;
+const NPC_SESSION = /(?:第?([一二三四五六七八九十]{1,3})届全国(?:人大|人民代表大会|政协|委员会)第?([一二三四五])次(?:会议|全体会议)|全国(?:人大|政协)([一二三四五六七八九十]{1,3})届([一二三四五])次会议)/gu;
+
+/** The year a NPC or CPPCC session met: the 5th term opened in 1978, each term lasts five years, one session a year. */
+function sessionYear(term: number | undefined, session: number | undefined): number | undefined {
+  return term !== undefined && session !== undefined && term >= 5 ? 1978 + 5 * (term - 5) + session - 1 : undefined;
+}
+
+/** The latest year the article writes of its own time (see {@link OWN_YEAR}), if any. */
+function writtenYear(mt: MeetingText): number | undefined {
+  const article = mt.paragraphs.map((p) => p.text).join("\n");
+  const years = [...article.matchAll(OWN_YEAR)].map((m) => Number(m[1]));
+  for (const m of article.matchAll(NPC_SESSION)) {
+    const year = sessionYear(parseOrdinal(m[1] ?? m[3]!), parseOrdinal(m[2] ?? m[4]!));
+    if (year !== undefined) years.push(year);
+  }
+  const reference = Number(mt.referenceDate?.slice(0, 4));
+  const past = years.filter((y) => !(y > reference));
+  return past.length ? Math.max(...past) : undefined;
 }
 
 /**
@@ -362,11 +414,11 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const days = dates.filter((d) => d !== dateline);
   const first = days[0] ?? dateline;
   if (!first) return {};
-  const report = reportDay(mt, dateline);
+  const report = reportDay(mt, dateline, dated.start);
   const reported = report.day;
-  // a report with no day of its own (only the caller's reference date): the year in the meeting's name is the year
-  // of a day written with its month and without a year (`3月30日`)
-  const year = report.own ? undefined : namedYear(mt, lead);
+  // a report with no day of its own (only the caller's reference date): the year in the meeting's name, else the
+  // year the article writes of its own time, is the year of a day written with its month and without a year (`3月30日`)
+  const year = report.own ? undefined : namedYear(mt, lead) ?? writtenYear(mt);
   const inYear = (d: DateEntity, day: string | undefined) =>
     year !== undefined && day && !d.attrs.relative && d.text.includes("月") && !d.text.includes("年") ? `${year}${day.slice(4)}` : day;
   const second = days[1];
