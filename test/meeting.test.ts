@@ -380,6 +380,18 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf(report)?.meeting?.name).toBe(name);
   });
 
+  it("names who took part however the roll writes them: 一行, 出席，并…, 出席论坛, 参加此次活动, 同志 after the name, the post after it", () => {
+    const roll = (body: string) => briefOf(`5月28日，镇党委召开教育实践活动动员大会，会议由镇党委书记尚某某主持。${body}`)!.participants.filter((p) => !p.group).map((p) => p.text);
+    expect(roll("县督导组副组长常彦斌一行出席会议。")).toEqual(["常彦斌"]);
+    expect(roll("高院副院长沈志先出席，并作了题为《稳中求实》的工作报告。")).toEqual(["沈志先"]);
+    expect(roll("大学联盟主席王希勤，北京大学副校长王博等成员大学领导出席论坛。")).toEqual(["王希勤", "王博"]);
+    expect(roll("区委组织部副部长施德林，区农水局副局长庄延平等参加此次活动。")).toEqual(["施德林", "庄延平"]);
+    expect(roll("该镇党委书记李伟华同志出席会议并讲话。")).toEqual(["李伟华"]);
+    expect(roll("李文友副场长、全场中层干部参加了会议。")).toEqual(["李文友"]);
+    // an activity of others, or a meeting to be attended later, is no roll of this one
+    expect(roll("全体党员参加志愿服务活动。县长王某将出席，并致辞。")).toEqual([]);
+  });
+
   it("gives no brief for a meeting announced (将于…举行) and no roll from a plan or a directive (将出席, 要列席)", () => {
     expect(briefOf("江泽民同志追悼大会将于12月6日上午10时在人民大会堂隆重举行。")).toBeUndefined();
     const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县长王海涛将出席此次峰会，国务院部门负责人要列席或旁听会议。")!;
