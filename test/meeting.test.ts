@@ -392,6 +392,15 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("全体党员参加志愿服务活动。县长王某将出席，并致辞。")).toEqual([]);
   });
 
+  it("reads 提出 with what is put forward — demands, advice, points in quotes — and 会议对…提出 with the matter before the verb", () => {
+    const said = (body: string) => briefOf(`7月5日上午，大龙山镇召开换届选举工作动员会，会议由镇党委书记杨某某主持。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
+    expect(said("镇长王一中在会议上提出“四要”：一要严明态度；二要严格条件。")).toEqual([["王一中", "提出“四要”"]]);
+    expect(said("会议对做好当前迎峰度夏工作提出三个方面的要求：一是要认清形势。")).toEqual([["会议", "提出三个方面的要求"]]);
+    expect(said("区长赵玉勋逐一点评并提出建议。")).toEqual([["赵玉勋", "提出建议"]]);
+    // a plan handed in is no statement
+    expect(said("镇长王一中汇报了工作，提出了下一步工作打算和整改建议。")).toEqual([]);
+  });
+
   it("gives no brief for a meeting announced (将于…举行) and no roll from a plan or a directive (将出席, 要列席)", () => {
     expect(briefOf("江泽民同志追悼大会将于12月6日上午10时在人民大会堂隆重举行。")).toBeUndefined();
     const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县长王海涛将出席此次峰会，国务院部门负责人要列席或旁听会议。")!;

@@ -53,8 +53,14 @@ const MAX_ADVERBIAL = 12;
 const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|主席|委员))?$/u;
 /** A later clause chaining a verb to its sentence's subject: `，指出…`, `，并…`, `，同时…`, `，还…`. */
 const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
-/** `提出(了)(四点)(具体的)要求`: 要求 as the object of 提出, the verb phrase of the statement. */
-const DEMANDS = /^[^，,。；;：:！？!?]{0,12}?要求/u;
+/**
+ * `提出(了)(四点)(具体的)要求`, `提出建议`, `提出几点意见`, `提出“四要”`: what is put forward as the object of 提出
+ * (demands, advice, opinions, points named in quotes), the verb phrase of the statement; advice is a short object
+ * (`提出了…工作打算和整改建议` reports a plan handed in, not a statement).
+ */
+const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?要求|[^，,。；;：:！？!?和与及]{0,6}?(?:建议|意见|希望)|了?“[^”]{1,12}”)/u;
+/** `对…工作`, `就…问题`: the matter a speaker addresses, between the speaker and 提出. */
+const TOPIC = /^[对就][^，,；;。]{1,60}$/u;
 /** What comes between a later clause's start and its 提出 (`，并对党小组开展工作提出要求`): a connective, a topic. */
 const LATER_PREDICATE = /^(?:并|同时|还|也|又|随后|最后)?(?:[对就][^，,；;]*)?$/u;
 /** Longest title written after a name (`常务副书记`), in characters. */
@@ -210,6 +216,11 @@ function proposer(mt: MeetingText, lead: Lead, sentence: Span, v: number): Speak
   if (!clause) return undefined;
   const meeting = subjectAt(mt.text, v - 2, lead.subjects);
   if (meeting && v - 2 === sentence.start) return { speaker: meeting, speakerSpan: span(mt.text, v - 2, v) };
+  // `会议对…工作提出三个方面的要求`: the meeting opens the sentence, the matter it addresses comes before 提出
+  const opening = subjectAt(mt.text, sentence.start, lead.subjects);
+  if (opening && clause.start === sentence.start && TOPIC.test(mt.text.slice(sentence.start + opening.length, v))) {
+    return { speaker: opening, speakerSpan: span(mt.text, sentence.start, sentence.start + opening.length) };
+  }
   const first = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (first && first.end <= v && titledSubject(mt, first)) return personSpeaker(mt, first);
   if (isPronoun(mt.text[clause.start])) return pronounSpeaker(mt, clause.start);
