@@ -401,6 +401,19 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(said("镇长王一中汇报了工作，提出了下一步工作打算和整改建议。")).toEqual([]);
   });
 
+  it("finds the lead past lines of page chrome, and in …现场会在…召开 (a subject in 会 with 召开)", () => {
+    const chrome = "• 设为首页\n• 加入收藏\n• 无障碍阅读\n• 长者版\n区委理论学习中心组第二次(扩大)学习\n";
+    const body = "2020年3月23日晚，下陆区组织学习了中央有关会议精神。区委理论中心组成员参加了学习。吴某某等作了中心发言。会议指出，要做好以下工作。一是抓好防控。二是抓好复工。三是维护稳定。区委书记郭某某主持会议，并做了总结发言。";
+    expect(briefOf(chrome + body)?.chair?.name).toBe("郭某某");
+    const got = briefOf("华商报讯(记者 贺某某)9月11日，延安市县级融媒体建设现场会在富县召开。市委常委、宣传部部长柯某某出席。")!;
+    expect([got.meeting?.name, got.date]).toEqual(["延安市县级融媒体建设现场会", "2024-09-11"]);
+  });
+
+  it("gives no brief for a speech opening with its salutation on the line, nor for a notice addressed to its recipients", () => {
+    expect(briefOf("同志们：今天，我们召开本届县政府第一次全体会议，主要任务是动员安排重点工作。")).toBeUndefined();
+    expect(briefOf("各镇(街道)、市直各单位：\n经市政协常委会议研究决定，政协第八届委员会第二次会议于2008年1月14日在市区召开。现将有关事项通知如下。")).toBeUndefined();
+  });
+
   it("gives no brief for a meeting announced (将于…举行) and no roll from a plan or a directive (将出席, 要列席)", () => {
     expect(briefOf("江泽民同志追悼大会将于12月6日上午10时在人民大会堂隆重举行。")).toBeUndefined();
     const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县长王海涛将出席此次峰会，国务院部门负责人要列席或旁听会议。")!;

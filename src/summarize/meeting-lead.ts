@@ -170,7 +170,9 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`;
       // `召开会议` names nothing but a meeting, whoever convened it (`我市召开会议`, `集团召开会议`)
       const convened = word === "召开" && object.text === "会议" && subject.text !== "";
-      if (generic && !convened && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
+      // `…现场会在富县召开`: what 召开 says was held is a meeting, so a subject ending in 会 names one, as an object does
+      const held = word === "召开" && subject.text.endsWith("会") && !PRESS.test(subject.text);
+      if (generic && !convened && !held && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not), or who
       // presided over it (`…常委会昨召开会议，由…习近平主持并讲话`)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some(isDay);
@@ -211,8 +213,16 @@ function presidedAfter(mt: MeetingText, sentence: Span, from: number): boolean {
   return next !== undefined && next.start >= sentence.end && PRESIDED_BY.test(next.text);
 }
 
-/** A line addressing an audience: `同志们：`, `各位代表、同志们：`, `女士们、先生们：`. */
-const SALUTATION = /^(?:各位[^：:，,。]{0,12}[、，,])?(?:同志们|各位(?:代表|委员|领导|同志|来宾|老师|同学)们?|女士们、先生们|老师们、同学们)[：:]$/u;
+/**
+ * A line addressing an audience (`同志们：`, `各位代表、同志们：`, `女士们、先生们：`), alone or opening the speech that
+ * follows it on the line (`同志们:今天,我们召开…`).
+ */
+const SALUTATION = /^(?:各位[^：:，,。]{0,12}[、，,])?(?:同志们|各位(?:代表|委员|领导|同志|来宾|老师|同学)们?|女士们、先生们|老师们、同学们)[：:]/u;
+/**
+ * The addressees of an official document, the line under its title (`各省、自治区、直辖市人民政府，国务院各部委…：`,
+ * `各镇(街道)、市直各单位…:`): a notice sent to them, even when it tells of a meeting, is no report of one.
+ */
+const ADDRESSEES = /^各[^。！？!?]{1,150}[：:]$/u;
 
 /**
  * The lead sentence among the first sentences of the article, or undefined when the text reports no meeting.
@@ -222,11 +232,14 @@ const SALUTATION = /^(?:各位[^：:，,。]{0,12}[、，,])?(?:同志们|各位
  * findLead(meetingText(noticeDoc));             // → undefined (召开的国务院第54次常务会议 is only mentioned)
  */
 export function findLead(mt: MeetingText): Lead | undefined {
-  // a speech or a host's script opens by addressing the room (`同志们：`): it is said at the meeting, not a report of it
-  if (mt.paragraphs.slice(0, LEAD_WINDOW).some((p) => SALUTATION.test(p.text))) return undefined;
+  // a speech or a host's script opens by addressing the room (`同志们：`): it is said at the meeting, not a report of it;
+  // a notice opens by addressing its recipients (`各省、自治区…：`)
+  if (mt.paragraphs.slice(0, LEAD_WINDOW).some((p) => SALUTATION.test(p.text) || ADDRESSEES.test(p.text))) return undefined;
   const window = mt.sentences.slice(0, LEAD_WINDOW);
-  // a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
-  const sentences = [...window.filter((s) => SENTENCE_END.test(s.text)), ...window.filter((s) => !SENTENCE_END.test(s.text))];
+  // the article's first sentences, not counting the lines of page chrome above them (`• 设为首页`, `• 长者版`), which
+  // end with no sentence mark; a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
+  const full = mt.sentences.filter((s) => SENTENCE_END.test(s.text)).slice(0, LEAD_WINDOW);
+  const sentences = [...full, ...window.filter((s) => !SENTENCE_END.test(s.text))];
   for (const sentence of sentences) {
     // a numbered provision (`（一）12月6日上午10时，…隆重举行…追悼大会`) belongs to a notice, never a news lead
     if (mt.markerStarts.has(sentence.start)) continue;
@@ -451,7 +464,9 @@ export function meetingName(mt: MeetingText, lead: Lead): MeetingBrief["meeting"
   let name: string;
   if (generic) {
     where = subject;
-    name = endsWithMeetingNoun(subject.text) ? subject.text : `${subject.text}会议`;
+    // `…现场会在富县召开`: the subject held is the meeting; `县委常委会召开会议` is the body's meeting
+    const held = object.text === "" && subject.text.endsWith("会") && !PRESS.test(subject.text);
+    name = endsWithMeetingNoun(subject.text) || held ? subject.text : `${subject.text}会议`;
   } else if (SESSION_ONLY.test(object.text)) {
     where = object;
     name = subject.text + object.text;
