@@ -350,6 +350,15 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(dated("部党组会议召开\n2015年3月5日，部里开展了一次调研活动，调研组走访了三个单位。")).toBe("2026-07-27");
   });
 
+  it("reads a lead whose 月 was dropped (319日, 33日) by the page's own day, and the year of a headline's meeting when the body lost its digits", () => {
+    const dated = (page: string) => meetingAnalyzer("2026-12-06").analyze(page).meeting?.date;
+    expect(dated("凉水实验林场召开中层干部工作会议\n发布时间:2019-03-21\n319日，凉水实验林场召开中层干部工作会议，会议由刘某某书记主持。")).toBe("2019-03-19");
+    expect(dated("区政府召开区长办公会议\n发布日期:2025-03-04\n33日，区长赵某某主持召开区长办公会议。")).toBe("2025-03-03");
+    // with no day of the page's own, which split is meant is unknown
+    expect(dated("区政府召开区长办公会议\n33日，区长赵某某主持召开区长办公会议。")).toBeUndefined();
+    expect(dated("灯塔市教育系统召开2017年教育工作会议\n年2月21日上午9点，市教育局在实验中学报告厅召开年教育工作会议，局长吴某某主持。")).toBe("2017-02-21");
+  });
+
   it("takes the year the article writes of its own time when the report has no day of its own", () => {
     const year = (body: string) => meetingAnalyzer("2026-12-06").analyze(`12月3日上午，西演镇召开人民代表大会第五次会议，会议由镇党委书记王某主持。${body}`).meeting?.date;
     expect(year("会议指出，2020年是全面建成小康社会和“十三五”规划收官之年。")).toBe("2020-12-03");

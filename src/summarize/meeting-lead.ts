@@ -381,8 +381,40 @@ const NAMED_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))/u;
 
 /** The year the meeting's name carries, if any. */
 function namedYear(mt: MeetingText, lead: Lead): number | undefined {
-  const year = NAMED_YEAR.exec(meetingName(mt, lead)?.name ?? "");
+  // the headline names the meeting with its year when the article's copy lost the digits (`召开2017年教育工作会议` over
+  // `年2月21日上午9点,…召开年教育工作会议`)
+  const year = NAMED_YEAR.exec(meetingName(mt, lead)?.name ?? "") ?? (mt.title ? TITLE_MEETING_YEAR.exec(mt.title.text) : null);
   return year ? Number(year[1]) : undefined;
+}
+/** A headline's meeting named with its year: the year and, within the phrase, a meeting noun (`2017年教育工作会议`). */
+const TITLE_MEETING_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))[^，,。：:\s]{0,20}?会/u;
+
+/** `319日`, `33日`: a lead whose CMS dropped the 月 between month and day, read as digits run together before 日. */
+const RUN_TOGETHER = /^([0-9]{2,4})日/u;
+
+/**
+ * The day of a lead that writes month and day run together (`319日,凉水实验林场召开…`, `33日，区长…主持召开…`): the
+ * split of the digits (month 3 and day 19) that falls shortly before the page's own day. Without a day of the page's
+ * own, which split is meant is unknown.
+ */
+function runTogetherDay(mt: MeetingText, dated: Span): Pick<MeetingBrief, "date" | "dateSpan"> {
+  const run = RUN_TOGETHER.exec(dated.text);
+  const page = mt.publishedAt ?? headerDay(mt, dated.start);
+  if (!run || !page) return {};
+  const digits = run[1]!;
+  const candidates: string[] = [];
+  for (const cut of [1, 2]) {
+    const month = Number(digits.slice(0, cut));
+    const day = Number(digits.slice(cut));
+    if (digits.length - cut < 1 || digits.length - cut > 2 || month < 1 || month > 12 || day < 1) continue;
+    for (const year of [Number(page.slice(0, 4)), Number(page.slice(0, 4)) - 1]) {
+      const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      const back = daysBetween(iso, page);
+      if (new Date(`${iso}T00:00:00Z`).getUTCDate() === day && back >= 0 && back <= SOON) candidates.push(iso);
+    }
+  }
+  if (candidates.length !== 1) return {};
+  return { date: candidates[0]!, dateSpan: span(mt.text, dated.start, dated.start + run[0].length) };
 }
 
 /**
@@ -426,7 +458,7 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
   const days = dates.filter((d) => d !== dateline);
   const first = days[0] ?? dateline;
-  if (!first) return {};
+  if (!first) return runTogetherDay(mt, dated);
   const report = reportDay(mt, dateline, dated.start);
   const reported = report.day;
   // a report with no day of its own (only the caller's reference date): the year in the meeting's name, else the
