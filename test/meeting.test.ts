@@ -423,6 +423,16 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("各镇(街道)、市直各单位：\n经市政协常委会议研究决定，政协第八届委员会第二次会议于2008年1月14日在市区召开。现将有关事项通知如下。")).toBeUndefined();
   });
 
+  it("reads 会议明确，… as a statement (not 明确目标), and a later sentence whose speaker comes after a clause and titles", () => {
+    const said = (body: string) => briefOf(`9月2日，区政协召开专题办公会议，区政协主席周某某主持会议。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
+    expect(said("会议明确，9月份重点工作还包括开展系列活动。")).toEqual([["会议", "明确"]]);
+    expect(said("会议要求，要明确目标，打造教育之乡。")).toEqual([["会议", "要求"]]);
+    expect(said("最后，县委书记陆某某要求相关部门抓好落实。同时，县委书记陆某某对当前重点工作进行了强调：一是加强安全生产。")).toEqual([
+      ["陆某某", "要求"],
+      ["陆某某", "强调"],
+    ]);
+  });
+
   it("gives no brief for a meeting announced (将于…举行) and no roll from a plan or a directive (将出席, 要列席)", () => {
     expect(briefOf("江泽民同志追悼大会将于12月6日上午10时在人民大会堂隆重举行。")).toBeUndefined();
     const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县长王海涛将出席此次峰会，国务院部门负责人要列席或旁听会议。")!;

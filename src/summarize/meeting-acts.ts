@@ -1,5 +1,5 @@
 /**
- * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`, `认为`, `提出`)
+ * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`, `认为`, `提出`, `明确`)
  * with a speaker:
  * the meeting (`会议指出，`), a person (`雷承锋强调,`, `习近平在主持学习时强调，`), a pronoun resolved to the people
  * named before (`他指出` → 雷承锋, `他们表示` → the `、` list). A decision is `表决通过`, `审议(并)通过`, `决定`,
@@ -47,6 +47,12 @@ const MAX_ROLE_PHRASE = 32;
 const LATER_PRONOUN = /^(?:首先|其次|随后|接着|最后|同时)?[他她](?!们)/u;
 /** A short opening clause before a speaker (`随后，`, `会上，`). */
 const PREAMBLE = /^[^，,。；;]{1,12}[，,]$/u;
+/** What may come before a speaker who opens a sentence: a short opening clause, then the speaker's titles. */
+function opensWithSpeaker(before: string): boolean {
+  if (PREAMBLE.test(before)) return true;
+  const titles = before.slice(/^[^，,。；;]{1,12}[，,]/u.exec(before)?.[0].length ?? 0);
+  return titles.length <= MAX_TITLES && officeTitles().some((t) => titles.endsWith(t));
+}
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
 const MAX_ADVERBIAL = 12;
 /** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
@@ -308,9 +314,11 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
 
 /**
  * The statement verb as written at `v`: 提出 with 要求 as its object is the phrase `提出…要求` (`提出了三方面要求`);
- * 提出 alone speaks only before what is put forward (`提出要全面学习…`, `提出：…`); other verbs are the word.
+ * 提出 alone speaks only before what is put forward (`提出要全面学习…`, `提出：…`), 明确 only before speech (`会议明确，…`);
+ * other verbs are the word.
  */
 function writtenVerb(text: string, v: number, verb: string): string | undefined {
+  if (verb === "明确") return SPEECH_OPENERS.has(text[v + verb.length] ?? "") ? verb : undefined;
   if (verb !== "提出") return verb;
   const after = v + verb.length;
   const demands = DEMANDS.exec(text.slice(after, after + 14));
@@ -465,8 +473,9 @@ function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragra
     const said = statementIn(mt, lead, next, paragraph);
     if (!said) continue;
     const opens = said.speakerSpan?.start ?? (mt.text.startsWith("一致", next.start) ? next.start : undefined);
-    // the speaker opens the sentence, perhaps after a short opening clause (`随后，徐岩…`)
-    if (opens === undefined || (opens !== next.start && !PREAMBLE.test(mt.text.slice(next.start, opens)))) continue;
+    // the speaker opens the sentence, perhaps after a short opening clause and the speaker's titles (`随后，徐岩…`,
+    // `同时,县委书记陆晓延对…进行了强调`)
+    if (opens === undefined || (opens !== next.start && !opensWithSpeaker(mt.text.slice(next.start, opens)))) continue;
     let stop = next.start;
     while (stop > sentence.end && isBlank(mt.text[stop - 1]!)) stop--;
     return stop;
