@@ -433,6 +433,13 @@ describe("genre templates of meeting news (minimal repros)", () => {
     ]);
   });
 
+  it("takes a leader named again by surname and title (胡院长要求) as the person of that surname named before", () => {
+    const got = briefOf("1月8日，市法院召开全院干警大会，院长胡国林主持会议并作重要讲话。最后，胡院长要求全体干警要公正执法。")!;
+    expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text, s.verb])).toEqual([["胡国林", "胡院长", "要求"]]);
+    // a title alone is no surname
+    expect(briefOf("1月8日，市法院召开全院干警大会，院长胡国林主持会议。副院长要求全体干警要公正执法。")!.statements).toEqual([]);
+  });
+
   it("gives no brief for a meeting announced (将于…举行) and no roll from a plan or a directive (将出席, 要列席)", () => {
     expect(briefOf("江泽民同志追悼大会将于12月6日上午10时在人民大会堂隆重举行。")).toBeUndefined();
     const got = briefOf("12月6日，县委书记刘文华主持召开县委常委会会议。县长王海涛将出席此次峰会，国务院部门负责人要列席或旁听会议。")!;

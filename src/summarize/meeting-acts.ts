@@ -11,7 +11,7 @@
 import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
-import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
+import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem, surnames } from "./meeting-lead.js";
 import { containing, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
@@ -180,6 +180,19 @@ function titledSubject(mt: MeetingText, person: Span): boolean {
 
 const personSpeaker = (mt: MeetingText, person: Span): Speaker => ({ speaker: person.text, speakerSpan: writtenSpeaker(mt, person) });
 
+/**
+ * `最后，胡院长要求全体干警…`: a speaker named, after the full name, by surname and title, as a report refers to its
+ * leader a second time; the speaker is the person of that surname named last before, else as written.
+ */
+function surnameAndTitle(mt: MeetingText, clauseStart: number, v: number): Speaker | undefined {
+  const words = mt.text.slice(clauseStart, v);
+  const title = officeTitles().filter((t) => words.endsWith(t) && words.length === t.length + 1).sort((a, b) => b.length - a.length)[0];
+  if (!title || !surnames().has(words[0]!)) return undefined;
+  const written = span(mt.text, clauseStart, v);
+  const named = mt.persons.slice(0, lastPersonBefore(mt, clauseStart) + 1).reverse().find((p) => p.text[0] === words[0]);
+  return { speaker: named?.text ?? written.text, speakerSpan: written };
+}
+
 /** `他` or `她` at `at` (opening a sentence or clause): the person named last before it; `他们`: the people named last. */
 function pronounSpeaker(mt: MeetingText, at: number): Speaker {
   if (mt.text[at + 1] === "们") {
@@ -280,6 +293,8 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     // `他要求各督查组要…`: the pronoun opening its clause
     const clause = containing(mt.clauses, v - 1);
     if (isPronoun(before) && clause?.start === v - 1) return pronounSpeaker(mt, v - 1);
+    const called = clause && surnameAndTitle(mt, clause.start, v);
+    if (called) return called;
   }
   // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `副镇长张力传达了…，指出…`: a later clause (after 并, 同时 or
   // none) chains another verb of the sentence's subject

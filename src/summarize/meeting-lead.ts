@@ -567,7 +567,7 @@ export function nameAfterTitle(body: string): string | undefined {
 
 /** Single-character surnames (dict/entity-surnames.txt). */
 let surnameSet: ReadonlySet<string> | undefined;
-const surnames = () => (surnameSet ??= new Set(readDictLines("entity-surnames.txt").flatMap((l) => l.fields).filter((w) => w.length === 1)));
+export const surnames = () => (surnameSet ??= new Set(readDictLines("entity-surnames.txt").flatMap((l) => l.fields).filter((w) => w.length === 1)));
 /** What a unit's name ends with, before the name of a person from it (`党委宣传统战部高建兴`, `校办公室王芳`). */
 const UNIT_END = /[部办委局处室院所科组厅队站]$/u;
 
