@@ -433,6 +433,17 @@ describe("genre templates of meeting news (minimal repros)", () => {
     ]);
   });
 
+  it("reads the roll after its verb (出席会议的有…, 参加会议的还有…, a roster's 出席：…), posts in brackets, and 参会", () => {
+    const roll = (body: string) => briefOf(`5月8日上午，县委常委会召开会议，县委书记王某某主持会议。${body}`)!.participants.filter((p) => !p.group).map((p) => p.text);
+    expect(roll("出席会议的有县委副书记张明华、副县长李国强。")).toEqual(["张明华", "李国强"]);
+    expect(roll("参加会议的还有县委副书记张明华、副县长李国强。")).toEqual(["张明华", "李国强"]);
+    expect(roll("出席：张明华、李国强。")).toEqual(["张明华", "李国强"]);
+    expect(roll("张明华（县委副书记）、李国强（副县长）参加会议。")).toEqual(["张明华", "李国强"]);
+    expect(roll("县委常委、宣传部部长张明华参会。")).toEqual(["张明华"]);
+    // 参加会议的有关单位 names the units, not a list after the verb; 参会人员 is a noun
+    expect(roll("参加会议的有关单位负责人作了发言。全体参会人员认真学习了文件。")).toEqual([]);
+  });
+
   it("takes a leader named again by surname and title (胡院长要求) as the person of that surname named before", () => {
     const got = briefOf("1月8日，市法院召开全院干警大会，院长胡国林主持会议并作重要讲话。最后，胡院长要求全体干警要公正执法。")!;
     expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text, s.verb])).toEqual([["胡国林", "胡院长", "要求"]]);

@@ -29,6 +29,7 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会", "participants"],
   ["出席", "participants"],
   ["参加", "participants"],
+  ["参会", "participants"],
   // `…副主任张文蛟、王劳旺在主席台就座`: the leaders seated on the rostrum of a congress attend it
   ["在主席台就座", "participants"],
   ["列席", "attendees"],
@@ -66,8 +67,10 @@ function aboutThisMeeting(after: string, whole: boolean, before: string): boolea
   // an object cut by the window (`出席第十四届全国人民代表大会|代表…`) is not known to end there
   return whole || object[0].length < after.length;
 }
-/** `出席这次全会的有…`: the list follows the verb. */
-const LIST_AFTER = /^这次(?:全会|会议)的有[，,：:]?/u;
+/**
+ * The list follows the verb: `出席这次全会的有…`, `参加会议的还有…`, and a roster's `出席：…`, `列席人员：…`.
+ */
+const LIST_AFTER = /^(?:(?:这次|本次|此次)?(?:全会|会议|会)?的(?:还)?有(?!关)[，,：:]?|(?:会议)?(?:人员|领导)?[：:])/u;
 /** `，列席238人`: a count as the object. */
 const COUNT_OBJECT = /^[0-9０-９]+人/u;
 /** Ends of a phrase that names people (a head shared by a `、` list, or a role). */
@@ -190,10 +193,12 @@ function subjectMembers(mt: MeetingText, start: number, end: number): Span[] {
 
 /** What follows a name in a roll and is no part of it: the form of address (`李伟华同志`). */
 const ADDRESS = "同志";
+/** The post in brackets after the name (`张明华（县委副书记）`). */
+const BRACKETED = /^[（(][^（()）]{1,20}[）)]$/u;
 
 /**
  * A person named with what a roll writes after the name: the form of address (`该镇党委书记李伟华同志`) or the
- * post (`李文友副场长`, `张三书记`: the name first, as in speech). The last person of the phrase, when nothing else
+ * post (`李文友副场长`, `张三书记`: the name first, as in speech; `张三（县委副书记）` in brackets). The last person of the phrase, when nothing else
  * follows the name.
  */
 function nameBeforeAddress(mt: MeetingText, phrase: Span): Span | undefined {
@@ -201,7 +206,7 @@ function nameBeforeAddress(mt: MeetingText, phrase: Span): Span | undefined {
   if (!person) return undefined;
   const rest = mt.text.slice(person.end, phrase.end);
   const post = rest.startsWith("副") ? rest.slice(1) : rest;
-  return rest === ADDRESS || officeTitles().includes(post) ? span(mt.text, person.start, person.end) : undefined;
+  return rest === ADDRESS || officeTitles().includes(post) || BRACKETED.test(rest) ? span(mt.text, person.start, person.end) : undefined;
 }
 
 /** Organisation names, so that `指导组成员王鹏` reads as a member of the 巡回指导组 named just before. */
