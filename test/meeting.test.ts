@@ -444,6 +444,15 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("参加会议的有关单位负责人作了发言。全体参会人员认真学习了文件。")).toEqual([]);
   });
 
+  it("reads the meeting as the speaker with an adverb before its verb (会议还强调, 会议并要求, 会议一致认为)", () => {
+    const said = (body: string) => briefOf(`5月8日上午，县委常委会召开会议，县委书记李某某主持会议。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
+    expect(said("会议还强调，要抓好安全生产。")).toEqual([["会议", "强调"]]);
+    expect(said("会议并要求，各部门要抓好落实。")).toEqual([["会议", "要求"]]);
+    expect(said("会议一致认为，报告实事求是。")).toEqual([["会议", "认为"]]);
+    // the meeting's own business is no adverb
+    expect(said("会议研究强调了安全生产的重要性。")).toEqual([]);
+  });
+
   it("takes a leader named again by surname and title (胡院长要求) as the person of that surname named before", () => {
     const got = briefOf("1月8日，市法院召开全院干警大会，院长胡国林主持会议并作重要讲话。最后，胡院长要求全体干警要公正执法。")!;
     expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text, s.verb])).toEqual([["胡国林", "胡院长", "要求"]]);

@@ -65,6 +65,8 @@ const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
  * (`提出了…工作打算和整改建议` reports a plan handed in, not a statement).
  */
 const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?要求|[^，,。；;：:！？!?和与及]{0,6}?(?:建议|意见|希望)|了?“[^”]{1,12}”)/u;
+/** Adverbs a report puts between the meeting and what it said (`会议还强调`, `会议一致认为`, `会议进一步明确`). */
+const MEETING_ADVERBS = /^(?:还|并|也|同时|进一步|一致|再次|特别|专门|最后|首先|同样)+$/u;
 /** `对…工作`, `就…问题`: the matter a speaker addresses, between the speaker and 提出. */
 const TOPIC = /^[对就][^，,；;。]{1,60}$/u;
 /** What comes between a later clause's start and its 提出 (`，并对党小组开展工作提出要求`): a connective, a topic. */
@@ -262,6 +264,11 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   // `会议指出` alone on a line heads the paragraph it introduces
   const meeting = subjectAt(text, v - 2, lead.subjects);
   if (meeting && v - 2 === sentence.start && verb !== "说明") return { speaker: meeting, speakerSpan: at(v - 2, v) };
+  // `会议还强调，`, `会议并要求，`, `会议一致认为，`: an adverb between the meeting opening the sentence and its verb
+  const opening = subjectAt(text, sentence.start, lead.subjects);
+  if (opening && verb !== "说明" && MEETING_ADVERBS.test(text.slice(sentence.start + opening.length, v))) {
+    return { speaker: opening, speakerSpan: at(sentence.start, sentence.start + opening.length) };
+  }
   if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
     const subject = subjectAt(text, v - 2, lead.subjects);
     if (subject && (v - 2 === sentence.start || CLAUSE_BREAKS.has(text[v - 3]!))) return { speaker: subject, speakerSpan: at(v - 2, v) };
