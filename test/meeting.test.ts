@@ -444,6 +444,14 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("参加会议的有关单位负责人作了发言。全体参会人员认真学习了文件。")).toEqual([]);
   });
 
+  it("takes what the meeting approved (批准), a work plan adopted after 经表决, and stops a decision before its follow-up (会后由…)", () => {
+    const decided = (body: string) => briefOf(`5月8日上午，县委常委会召开会议，县委书记李某某主持会议。${body}`)!.decisions.map((d) => d.text);
+    expect(decided("会议批准了县财政预算调整方案。")).toEqual(["会议批准了县财政预算调整方案。"]);
+    expect(decided("经表决，会议通过了县人大常委会工作要点。")).toEqual(["会议通过了县人大常委会工作要点。"]);
+    expect(decided("会议原则通过了《A方案》，会后由县发改局修改完善后印发。")).toEqual(["会议原则通过了《A方案》"]);
+    expect(decided("会议原则同意进行公示，由评建办负责按规定落实。")).toEqual(["会议原则同意进行公示"]);
+  });
+
   it("reads the meeting as the speaker with an adverb before its verb (会议还强调, 会议并要求, 会议一致认为)", () => {
     const said = (body: string) => briefOf(`5月8日上午，县委常委会召开会议，县委书记李某某主持会议。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
     expect(said("会议还强调，要抓好安全生产。")).toEqual([["会议", "强调"]]);

@@ -95,7 +95,7 @@ const MAX_SUBJECT = 30;
 /** What follows a meeting noun that is no subject: `会议的精神`, `会议和…`, `常委会、…`. */
 const NOT_SUBJECT_AFTER = /^[的和与及、]/u;
 /** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
-const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算)[)）]?$/u;
+const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算|要点|规划|细则|纲要|章程|预案|清单)[)）]?$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
 const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
@@ -400,6 +400,11 @@ function opensDecision(text: string, clause: Span, subjects: readonly string[]):
 
 /** `，并指出，…`, `，并对…表示肯定`: a clause that goes on to what the meeting said, after the decision's object. */
 const GOES_ON_TO_SAY = /^(?:并|同时|还|会上|会议)?(?:对[^，,；;。]{1,60}?)?(?:指出|强调|要求|表示)/u;
+/**
+ * `，会后由各责任单位修改完善`, `，由评建办负责按规定落实`: who carries the decision out and when, a follow-up the
+ * minutes add after what was adopted.
+ */
+const FOLLOW_UP = /^(?:会后|由[^，,；;。]{1,24}?(?:负责|牵头|修改|组织|抓好|按规定))/u;
 /** A named person in a decision's object, not the subject of a clause of its own: `任命张三为…，李四为…`, `张三、李四等`. */
 const NAMED_IN_OBJECT = /^(?:同志)?[为、和及与等]/u;
 /** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`). */
@@ -413,7 +418,7 @@ const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员)们?$
 function endsDecision(mt: MeetingText, lead: Lead, clause: Span): boolean {
   const { text } = mt;
   if (opensAgendaItem(text, clause.start) || opensDecision(text, clause, lead.subjects)) return true;
-  if (GOES_ON_TO_SAY.test(text.slice(clause.start, clause.end))) return true;
+  if (GOES_ON_TO_SAY.test(text.slice(clause.start, clause.end)) || FOLLOW_UP.test(text.slice(clause.start, clause.end))) return true;
   const person = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (person && person.end <= clause.end && person.start - clause.start <= MAX_TITLES && !NAMED_IN_OBJECT.test(text.slice(person.end, person.end + 3))) {
     // the person opens the clause: nothing but titles before the name (`免去秦刚同志…职务` is an object)
