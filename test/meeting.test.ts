@@ -444,6 +444,12 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("参加会议的有关单位负责人作了发言。全体参会人员认真学习了文件。")).toEqual([]);
   });
 
+  it("takes an occasion with a chair as a meeting held (活动由…主持, 仪式由…主持)", () => {
+    const got = briefOf("2020年4月7日上午，第五党支部在二楼审委会议室开展了4月份主题党日暨周例行学习活动。活动由支部书记霍某某主持，第五党支部全体党员参加了活动。")!;
+    expect([got.date, got.chair?.name]).toEqual(["2020-04-07", "霍某某"]);
+    expect(briefOf("日前，市委决定在全市开展向朱某某同志学习活动。活动要求各单位认真组织。")).toBeUndefined();
+  });
+
   it("takes what the meeting approved (批准), a work plan adopted after 经表决, and stops a decision before its follow-up (会后由…)", () => {
     const decided = (body: string) => briefOf(`5月8日上午，县委常委会召开会议，县委书记李某某主持会议。${body}`)!.decisions.map((d) => d.text);
     expect(decided("会议批准了县财政预算调整方案。")).toEqual(["会议批准了县财政预算调整方案。"]);

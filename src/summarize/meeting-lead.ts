@@ -252,9 +252,10 @@ export function findLead(mt: MeetingText): Lead | undefined {
 
 /**
  * `会议由党委书记王齐华主持`, `学习会由党委书记杨四海主持`, `市委书记李某主持会议`: who presided, the standard line of
- * a meeting report; the group names the meeting word.
+ * a meeting report; the group names the meeting word. An occasion with a chair is held as a meeting is: `活动由支部书记
+ * 霍敏翔主持` (a 主题党日), `学习由…主持`, `仪式由…主持`.
  */
-const PRESIDED = /^(会议|\p{Script=Han}{0,4}会)由[^。，,；;]{1,40}主持|主持(?:了)?(会议)/u;
+const PRESIDED = /^(会议|\p{Script=Han}{0,4}会|活动|学习|仪式|典礼)由[^。，,；;]{1,40}主持|主持(?:了)?(会议)/u;
 
 
 /**
