@@ -444,6 +444,17 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("参加会议的有关单位负责人作了发言。全体参会人员认真学习了文件。")).toEqual([]);
   });
 
+  it("reads the chair of a roster line (主持人：…) and the first of co-chairs (由…和…共同主持)", () => {
+    const chair = (body: string) => briefOf(`5月8日上午，县委常委会召开会议。${body}`)?.chair?.name;
+    expect(chair("主持人：县委副书记张明华。")).toBe("张明华");
+    expect(chair("会议由张明华和李国强共同主持。")).toBe("张明华");
+  });
+
+  it("names both of a list of names that share a count and a post (张明华、李国强两位副县长)", () => {
+    const got = briefOf("5月8日上午，县委常委会召开会议，县委书记王某某主持会议。张明华、李国强两位副县长参加会议。")!;
+    expect(got.participants.filter((p) => !p.group).map((p) => p.text)).toEqual(["张明华", "李国强"]);
+  });
+
   it("takes an occasion with a chair as a meeting held (活动由…主持, 仪式由…主持)", () => {
     const got = briefOf("2020年4月7日上午，第五党支部在二楼审委会议室开展了4月份主题党日暨周例行学习活动。活动由支部书记霍某某主持，第五党支部全体党员参加了活动。")!;
     expect([got.date, got.chair?.name]).toEqual(["2020-04-07", "霍某某"]);

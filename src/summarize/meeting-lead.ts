@@ -589,10 +589,18 @@ function nameAfterUnit(body: string): string | undefined {
 /** The chair named by the `主持` at `at`, if any. */
 function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undefined {
   const { text } = mt;
+  // `主持人：张明华`: a roster's line names the chair after the colon
+  const roster = ROSTER_CHAIR.exec(text.slice(at, at + 4));
+  if (roster) {
+    const named = mt.persons[firstEndingAfter(mt.persons, at + roster[0].length)];
+    return named && named.start >= at + roster[0].length && named.start - (at + roster[0].length) <= MAX_TITLES_BEFORE_NAME && named.end <= sentence.end ? personRef(named) : undefined;
+  }
   const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
   if (by > sentence.start && !text.slice(by, at).includes("，")) {
-    // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person)
-    const named = within(mt.persons, by + 1, at).at(-1);
+    // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person); of co-chairs (`由张明华和李国强共同
+    // 主持`) the one named first, as the senior leader is
+    const people = within(mt.persons, by + 1, at);
+    const named = JOINTLY.test(text.slice(by + 1, at)) ? people[0] : people.at(-1);
     if (named) return personRef(named);
     const body = span(text, by + 1, at);
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
@@ -612,6 +620,13 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
   }
   return undefined;
 }
+
+/** `主持人：`, `主持:`: the chair's line of a roster. */
+const ROSTER_CHAIR = /^主持(?:人)?[：:]/u;
+/** Titles a roster may write between its colon and the name (`主持人：县委副书记、县长张明华`), in characters. */
+const MAX_TITLES_BEFORE_NAME = 16;
+/** `…共同主持`, `…联合主持`: two or more chairs. */
+const JOINTLY = /(?:共同|联合)$/u;
 
 /** How far after the lead the chair may be named, in paragraphs. */
 const CHAIR_WINDOW = 3;

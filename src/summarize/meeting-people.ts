@@ -95,6 +95,9 @@ function splitAt(text: string, start: number, end: number, separators: readonly 
   return pieces;
 }
 
+/** `两位副县长`, `三名同志`: the count and the post a `、` list of names shares, after the last name. */
+const COUNTED_POST = /^[两二三四五六七八九十0-9０-９]{1,2}(?:位|名)[^、，,。；;]{1,8}$/u;
+
 /** Members of one group (a `，`-free phrase). */
 function groupMembers(mt: MeetingText, group: Span): Span[] {
   const { text } = mt;
@@ -109,9 +112,13 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
     if (and >= 0 && isPersonPhrase(text.slice(rest.start, and)) && and + 1 < rest.end) members.push(span(text, and + 1, rest.end));
   }
   if (list.text === "") return members;
-  // a list of named people (`中共中央政治局常委李强、赵乐际…李希`) ends with a name: give the names
+  // a list of named people (`中共中央政治局常委李强、赵乐际…李希`) ends with a name, or with the count and post they
+  // share (`张明华、李国强两位副县长`): give the names
   const persons = within(mt.persons, list.start, list.end);
-  if (persons.at(-1)?.end === list.end) return [...persons.map((p) => span(text, p.start, p.end)), ...members];
+  const last = persons.at(-1);
+  if (last && (last.end === list.end || COUNTED_POST.test(text.slice(last.end, list.end)))) {
+    return [...persons.map((p) => span(text, p.start, p.end)), ...members];
+  }
   const parts = splitAt(text, list.start, list.end, ["、"]);
   if (parts.length > 1) {
     // a part ending in a name is that person (`部总工程师彭齐鸣、相关司局负责人`): a name shares no head
