@@ -415,7 +415,8 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
  * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and the last inline item as its
  * siblings did ({@link lastInlineEnd}). So does the last section heading (第X章, 一、, 第X条) run on inside a
  * paragraph: a page that flattened a report keeps 一、建设情况…二、宣传发动情况… in one paragraph, and each section
- * holds several sentences; a lower point run on ((3)坚持…。) is a sentence of the paragraph it stands in.
+ * holds several sentences; an article (第X条) holds its paragraphs; a lower point run on ((3)坚持…。) is a sentence of
+ * the paragraph it stands in, unless it opens with a title of its own ({@link opensWithTitle}).
  */
 function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: AssembleOptions): number {
   const { entry } = node;
@@ -435,12 +436,36 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
     end = layout.lineEnd(entry.start); // 8、部署文明创建工作。 after seven 1、…； lines is one line too
   } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
+  } else if (entry.lineStart && isArticle(entry)) {
+    end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = runInLineEnd(entry, layout, context);
   else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
+  else if (opensWithTitle(entry, layout)) end = Math.min(layout.paragraphEnd(entry.start), nextSameOrHigher(context.entries, entry, layout.text.length));
   else end = layout.sentenceEnd(entry.markerEnd);
   const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
   return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, trimmed)) : trimmed;
 }
+
+/**
+ * A run-in heading in the GB/T 9704 manner: the marker, a title closed by a full stop, and the body after it in the
+ * same paragraph (（三）及时记录总结。各党支部要…). Such a point holds the rest of its paragraph, even when a page ran it
+ * on after the paragraph of the point before; a point that opens with a clause ((3)坚持从…出发，…。) is one sentence.
+ */
+function opensWithTitle(entry: Entry, layout: Layout): boolean {
+  const { text } = layout;
+  const start = wordsStart(entry, layout);
+  for (let i = start; i < text.length && i - start <= MAX_HEADING; i++) {
+    if (text[i] === "。") return i > start;
+    if (HEADING_ENDS.has(text[i]!)) return false;
+  }
+  return false;
+}
+
+/**
+ * A regulation's article (第X条) holds its paragraphs (款) up to the next article or chapter, however it opens: the
+ * 条 → 款 → 项 layout of legislative drafting, where a 款 is a paragraph without a number of its own.
+ */
+const isArticle = (entry: Entry) => entry.style === "di-tiao";
 
 /** The longest bracketed credit read (（记者 张三 通讯员 李四）). */
 const MAX_CREDIT = 24;

@@ -28,7 +28,12 @@ export interface Layout {
 
 /** Sentence enders that close a thought; `；` only separates items of one. */
 const FULL_STOPS = new Set([..."。！？!?"]);
-const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送"];
+/**
+ * Lines that open the closing block. Besides notes and attachments, GB/T 9704 ends a notice's body with its closing
+ * formula on a line of its own (特此通知。/ 特此公告 / 特此函告), before the issuing organ's signature: the last item
+ * ends above it.
+ */
+const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送", "特此"];
 const DATE_LINE = /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[\s\u3000]*$/u;
 
 const identity = (x: number) => x;
