@@ -436,6 +436,7 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
     end = layout.lineEnd(entry.start); // 8、部署文明创建工作。 after seven 1、…； lines is one line too
   } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
+    if (index === nodes.length - 1) end = Math.min(end, unnumberedHeadingAfter(entry, layout, context));
   } else if (entry.lineStart && isArticle(entry)) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = runInLineEnd(entry, layout, context);
@@ -444,6 +445,18 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   else end = layout.sentenceEnd(entry.markerEnd);
   const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
   return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, trimmed)) : trimmed;
+}
+
+/**
+ * The unnumbered heading line that closes the section of a last item (结论 / 六条关于党的生活与纪律), unless the
+ * numbering goes on inside the section after it, with the list's next number or a lower level: a line such as
+ * 个人在线支付操作流程 before (2) is a label inside the item.
+ */
+function unnumberedHeadingAfter(entry: Entry, layout: Layout, context: PlaceContext): number {
+  const at = layout.nextUnnumberedHeading(layout.lineEnd(entry.start) + 1);
+  const next = context.entries[countBelow(context.entries, at, (e) => e.start)];
+  const inside = next !== undefined && (next.rank > entry.rank || (next.style === entry.style && next.ordinal === entry.ordinal + 1));
+  return inside ? layout.text.length : at;
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Span } from "../core/schema.js";
 import { countBelow } from "../core/spans.js";
 import { isBlank } from "../core/text.js";
+import { isIdeograph } from "./markers.js";
 
 export interface Layout {
   text: string;
@@ -18,6 +19,8 @@ export interface Layout {
   paragraphEnd(pos: number, ahead?: number): number;
   /** Start of the first closing line (注：, 附件, a date or signature block…) that begins at or after `pos`. */
   nextClosing(pos: number): number;
+  /** Start of the first unnumbered heading line ({@link isUnnumberedHeading}) that begins at or after `pos`. */
+  nextUnnumberedHeading(pos: number): number;
   /** End of the sentence containing `pos`, carried over `；` to the first 。！？ or the end of the line. */
   sentenceEnd(pos: number): number;
   /** `end` moved back over trailing whitespace, not before `start`. */
@@ -62,6 +65,21 @@ function isClosingLine(head: string, whole: boolean): boolean {
   return CLOSING_PREFIXES.some((p) => trimmed.startsWith(p)) || (whole && DATE_LINE.test(head));
 }
 
+/** Longest line read as an unnumbered heading (结论 / 四条文件审批制度 / 六条关于党的生活与纪律). */
+const MAX_UNNUMBERED_HEADING = 20;
+/**
+ * A short line of Chinese words only (no punctuation, digits or Latin letters, which make it a sentence, a label, a
+ * caption or a forum's jammer), followed by a paragraph, that is not a 第X… structural line: a heading
+ * without a number (结论, 结束语, 四条文件审批制度 in a page that dropped 第). GB/T 9704 numbers every heading of the
+ * outline, so an unnumbered one starts a part of the text outside the list above it, and that list's last item ends.
+ */
+function isUnnumberedHeading(line: string): boolean {
+  const trimmed = line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
+  if (trimmed.length === 0 || trimmed.length > MAX_UNNUMBERED_HEADING || trimmed.startsWith("第")) return false;
+  for (const c of trimmed) if (!isBlank(c) && !isIdeograph(c.charCodeAt(0))) return false;
+  return true;
+}
+
 /**
  * Builds the layout of `text`; `sentences` (from `splitSentences`) gives the sentence ends.
  *
@@ -78,6 +96,7 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
   const paragraphIndex: number[] = [];
   const paragraphStarts: number[] = [];
   const closing: number[] = [];
+  const headings: number[] = [];
   let count = -1;
   for (let k = 0; k < lineStarts.length; k++) {
     const start = lineStarts[k]!;
@@ -90,7 +109,10 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     }
     paragraphIndex.push(Math.max(count, 0));
     if (!blank && isClosingLine(text.slice(start, Math.min(end, start + 40)), end - start <= 40)) closing.push(start);
+    if (!blank && end - start <= 2 * MAX_UNNUMBERED_HEADING && isUnnumberedHeading(text.slice(start, end))) headings.push(paragraphStarts.length - 1);
   }
+  // Only a heading that a paragraph follows heads anything; the last line of a text heads nothing.
+  const unnumbered = headings.filter((k) => k + 1 < paragraphStarts.length).map((k) => paragraphStarts[k]!);
   const sentenceStarts = sentences.map((s) => s.start);
   // fullStopEnd[k]: end of the first sentence from k on that closes with 。！？ (computed once, back to front).
   const fullStopEnd = new Array<number>(sentences.length + 1).fill(text.length);
@@ -118,6 +140,9 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     nextClosing(pos) {
       const k = lastBefore(closing, pos) + 1;
       return closing[k] ?? text.length;
+    },
+    nextUnnumberedHeading(pos) {
+      return unnumbered[lastBefore(unnumbered, pos) + 1] ?? text.length;
     },
     sentenceEnd(pos) {
       const k = Math.max(0, lastAtOrBefore(sentenceStarts, pos));

@@ -315,7 +315,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const ordinal = () => parseOrdinal(text.slice(i + 1, i + 1 + n));
       // A regulation sets its article number apart with a space (第一条 为保障…); a page that flattened the articles
       // into one line keeps that space and puts another where each break was (…制度 第一条 村民代表会议…).
-      const flattened = BLANKS[text.charCodeAt(i - 1)] === 1 && BLANKS[text.charCodeAt(i + n + 2)] === 1;
+      const flattened = next === TIAO && BLANKS[text.charCodeAt(i - 1)] === 1 && BLANKS[text.charCodeAt(i + n + 2)] === 1;
       if ((next === ZHANG || next === TIAO) && (before === LINE || flattened)) {
         propose(markers, to, next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, LINE);
       } else if (AFTER_DI[next] && opensClause(before)) {
