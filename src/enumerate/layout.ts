@@ -67,16 +67,20 @@ function isClosingLine(head: string, whole: boolean): boolean {
 
 /** Longest line read as an unnumbered heading (结论 / 四条文件审批制度 / 六条关于党的生活与纪律). */
 const MAX_UNNUMBERED_HEADING = 20;
+/** Sentence punctuation: a line that has it is prose. */
+const PROSE = /[。，,；;！？!?]/u;
+
 /**
- * A short line of Chinese words only (no punctuation, digits or Latin letters, which make it a sentence, a label, a
- * caption or a forum's jammer), followed by a paragraph, that is not a 第X… structural line: a heading
+ * A short line of Chinese characters only (no punctuation, digits, Latin letters or blanks, which make it a sentence,
+ * a label, a caption, a roster line or a forum's jammer), followed by prose, that is not a 第X… structural line: a heading
  * without a number (结论, 结束语, 四条文件审批制度 in a page that dropped 第). GB/T 9704 numbers every heading of the
  * outline, so an unnumbered one starts a part of the text outside the list above it, and that list's last item ends.
  */
 function isUnnumberedHeading(line: string): boolean {
   const trimmed = line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
   if (trimmed.length === 0 || trimmed.length > MAX_UNNUMBERED_HEADING || trimmed.startsWith("第")) return false;
-  for (const c of trimmed) if (!isBlank(c) && !isIdeograph(c.charCodeAt(0))) return false;
+  // A blank inside sets a name apart from a post (书　记　李希, 中华人民共和国主席　习近平): a roster or a signature.
+  for (const c of trimmed) if (!isIdeograph(c.charCodeAt(0))) return false;
   return true;
 }
 
@@ -111,8 +115,6 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     if (!blank && isClosingLine(text.slice(start, Math.min(end, start + 40)), end - start <= 40)) closing.push(start);
     if (!blank && end - start <= 2 * MAX_UNNUMBERED_HEADING && isUnnumberedHeading(text.slice(start, end))) headings.push(paragraphStarts.length - 1);
   }
-  // Only a heading that a paragraph follows heads anything; the last line of a text heads nothing.
-  const unnumbered = headings.filter((k) => k + 1 < paragraphStarts.length).map((k) => paragraphStarts[k]!);
   const sentenceStarts = sentences.map((s) => s.start);
   // fullStopEnd[k]: end of the first sentence from k on that closes with 。！？ (computed once, back to front).
   const fullStopEnd = new Array<number>(sentences.length + 1).fill(text.length);
@@ -128,6 +130,11 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     const next = lineStarts[lineOf(pos) + 1];
     return next === undefined ? text.length : next - 1;
   };
+  // Only a heading that prose follows heads anything (a name on the line after is a roster, a date a signature).
+  const prose = (k: number) => k < paragraphStarts.length && PROSE.test(text.slice(paragraphStarts[k]!, Math.min(text.length, paragraphStarts[k]! + 200)).split("\n")[0]!);
+  // And only one that follows a finished sentence: after a line such as 46.医护比▲ a short line is a table's cell.
+  const closed = (k: number) => k >= 0 && FULL_STOPS.has(text[trimEnd(paragraphStarts[k]!, lineEnd(paragraphStarts[k]!)) - 1] ?? "");
+  const unnumbered = headings.filter((k) => prose(k + 1) && closed(k - 1)).map((k) => paragraphStarts[k]!);
   return {
     text,
     lineEnd,
