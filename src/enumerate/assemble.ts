@@ -648,6 +648,19 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
 }
 
 /**
+ * Where a text opens with articles (第一条) before any 一、, its 一、 items are the clauses (项) inside an article, the
+ * numbering of the older codes (第三条 …分设下列各组：一、政治法律组；二、…), and rank under 第X条 where a notice's
+ * outline (一、 sections holding 第X条, as a work rule under 一、总则 does) puts them above it.
+ */
+function articleClauses(runs: readonly Run[]): readonly Run[] {
+  const first = (style: EnumerationStyle) => Math.min(...runs.filter((run) => run[0]!.style === style).map((run) => run[0]!.start));
+  if (!(first("di-tiao") < first("cn-dun"))) return runs;
+  return runs.map((run) => (run[0]!.style === "cn-dun" ? run.map((entry) => ({ ...entry, rank: ARTICLE_CLAUSE_RANK })) : run));
+}
+/** Between 第X条 and （一）. */
+const ARTICLE_CLAUSE_RANK = (STYLE_RANK["di-tiao"] + STYLE_RANK["cn-paren"]) / 2;
+
+/**
  * Builds the enumeration tree from runs of markers and parallel series: nesting, item spans, headings, numbering
  * problems (declared counts are linked afterwards by `linkDeclared`).
  *
@@ -658,6 +671,6 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
  * // → "cn-paren"
  */
 export function assemble(runs: readonly Run[], layout: Layout, options: AssembleOptions): Enumeration[] {
-  const top = pruneLoneHeadings(place(runs, layout, options)).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
+  const top = pruneLoneHeadings(place(articleClauses(runs), layout, options)).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
   return top.map((piece) => toEnumeration(piece, layout));
 }
