@@ -241,6 +241,8 @@ interface Piece {
   lone: boolean;
   /** A lone item that runs to where the text stops mid-sentence: a level cut after its first item. */
   cut?: boolean;
+  /** A lone item whose line names it after the number (第一章 总则): a heading, not a stray number. */
+  named?: boolean;
 }
 
 /** Every proposed entry, sorted by start. */
@@ -324,7 +326,10 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
     }
     for (const node of level) {
       node.end = itemEnd(node, layout, context, options);
-      if (node.list.lone) node.list.cut = runsIntoCut(node, layout, options);
+      if (node.list.lone) {
+        node.list.cut = runsIntoCut(node, layout, options);
+        node.list.named = node.entry.lineStart && hasWordsOnLine(node.entry, layout) && isHeadingLine(node.entry, layout);
+      }
     }
     placed = merge(placed, level.sort((a, b) => a.entry.start - b.entry.start));
   }
@@ -345,9 +350,11 @@ function runsIntoCut(node: Node, layout: Layout, options: AssembleOptions): bool
 
 /**
  * A regulation divides a 第X章 into 第X条 (章 → 节 → 条 → 款 → 项); the 一、 → （一） → 1. → （1） outline of a notice
- * is another hierarchy, so a lone 第一章 over 一、 items is a page's stray chapter line, not their parent.
+ * is another hierarchy, so a lone bare 第一章 over 一、 items is a page's stray chapter line, not their parent. A
+ * chapter line that names its chapter (第一章 总则) is its heading all the same: a work rule numbers its provisions
+ * 一、二、 through the chapters.
  */
-const headsInItsHierarchy = (style: EnumerationStyle, child: EnumerationStyle) => style !== "di-zhang" || child === "di-tiao";
+const headsInItsHierarchy = (piece: Piece, child: EnumerationStyle) => piece.style !== "di-zhang" || child === "di-tiao" || piece.named === true;
 
 /**
  * Drops the lone headings that the outline does not confirm. A heading without a numbered sibling is still
@@ -371,8 +378,8 @@ function pruneLoneHeadings(pieces: readonly Piece[], subHeadings = new Map<Piece
     const { children } = piece.nodes[0]!;
     const confirmed =
       !piece.lone ||
-      (piece.cut === true && children.every((child) => headsInItsHierarchy(piece.style, child.style))) ||
-      children.some((child) => headsInItsHierarchy(piece.style, child.style)) ||
+      (piece.cut === true && children.every((child) => headsInItsHierarchy(piece, child.style))) ||
+      children.some((child) => headsInItsHierarchy(piece, child.style)) ||
       (piece.parent !== undefined && stylesUnder(piece.parent.list).has(piece.style));
     if (confirmed) {
       kept.push(piece);
