@@ -448,7 +448,7 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = runInLineEnd(entry, layout, context);
   else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
-  else if (opensWithTitle(entry, layout)) end = Math.min(layout.paragraphEnd(entry.start), nextSameOrHigher(context.entries, entry, layout.text.length));
+  else if (lostItsBreak(node) && opensWithTitle(entry, layout)) end = Math.min(layout.paragraphEnd(entry.start), nextSameOrHigher(context.entries, entry, layout.text.length));
   else end = layout.sentenceEnd(entry.markerEnd);
   const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
   return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, trimmed)) : trimmed;
@@ -466,10 +466,14 @@ function unnumberedHeadingAfter(entry: Entry, layout: Layout, context: PlaceCont
   return inside ? layout.text.length : at;
 }
 
+/** Every earlier item of the list opens a line of its own: this one, run on, lost its line break. */
+const lostItsBreak = (node: Node) => node.index > 0 && node.list.nodes.slice(0, node.index).every((sibling) => sibling.entry.lineStart);
+
 /**
  * A run-in heading in the GB/T 9704 manner: the marker, a title closed by a full stop, and the body after it in the
- * same paragraph (（三）及时记录总结。各党支部要…). Such a point holds the rest of its paragraph, even when a page ran it
- * on after the paragraph of the point before; a point that opens with a clause ((3)坚持从…出发，…。) is one sentence.
+ * same paragraph (（三）及时记录总结。各党支部要…). Where its siblings open lines of their own and a page ran this one on
+ * after the paragraph before, it holds the rest of that paragraph as they hold theirs; points run on one after
+ * another ((1)…。(2)…。(3)坚持依法监管。今年…) are a sentence each.
  */
 function opensWithTitle(entry: Entry, layout: Layout): boolean {
   const { text } = layout;
