@@ -441,11 +441,9 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
     end = lastInlineEnd(node, layout, context);
   } else if (entry.lineStart && oneLineSiblings(node, layout) && !headsLowerItems(entry, layout, context)) {
     end = layout.lineEnd(entry.start); // 8、部署文明创建工作。 after seven 1、…； lines is one line too
-  } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
+  } else if (entry.lineStart && (isArticle(entry) || isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
     if (index === nodes.length - 1) end = Math.min(end, unnumberedHeadingAfter(entry, layout, context));
-  } else if (entry.lineStart && isArticle(entry)) {
-    end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
   } else if (entry.lineStart) end = runInLineEnd(entry, layout, context);
   else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
   else if (lostItsBreak(node) && opensWithTitle(entry, layout)) end = Math.min(layout.paragraphEnd(entry.start), nextSameOrHigher(context.entries, entry, layout.text.length));
