@@ -77,6 +77,9 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   // the next word's first (高云江说/nr)
   const given = first && isPersonTag(first.pos) ? first.end - start - surname : 0;
   if ((given === 2 || (given > 2 && first!.pos === "nrt")) && isAllHan(text, start, first!.end)) return first!.end;
+  // …and so is a surname word before two characters jieba reads as a name (刘/zg 胡同/nr 对: not 刘胡 + 同)
+  const givenWord = first?.end === start + surname ? tokenStartingAt(index, first.end) : undefined;
+  if (givenWord && givenWord.end - givenWord.start === 2 && isPersonTag(givenWord.pos) && isAllHan(text, givenWord.start, givenWord.end)) return givenWord.end;
   const second = start + surname + 1;
   if (second >= text.length || !isHan(text, second) || NOT_GIVEN_NAME.has(text[second]!)) return second;
   const next = tokenStartingAt(index, second);
@@ -141,6 +144,13 @@ function titleBody(text: string, index: TokenIndex, lexicon: EntityLexicon, org:
     }
   }
   if (start === org.start && start > 0 && POINTING_WORDS.has(text[start - 1]!) && org.end - start === 1) return undefined;
+  if (start === org.start && org.end - start === 2 && POINTING_WORDS.has(text[start]!) && UNIT_LAST_CHARACTERS.has(text[start + 1]!)) return undefined;
+  // a clause character glued to the unit's first character (的领导有/x 校党委): the unit starts after it
+  for (let glued = tokenCovering(index, start); glued && glued.end <= org.end; glued = tokenStartingAt(index, glued.end)) {
+    if (glued.pos === "x" && glued.end - glued.start >= 2 && GLUED_CLAUSE_CHARACTERS.has(text[glued.end - 2]!) && UNIT_INITIALS.has(text[glued.end - 1]!)) {
+      start = glued.end - 1;
+    }
+  }
   // a one-character body word is the end of the word jieba cut before it (组织/v 部副部长 → 组织部)
   const word = org.end - start === 1 ? tokenCovering(index, start - 1) : undefined;
   if (word && word.end === start && word.end - word.start === 2 && !FUNCTION_TAGS.has(word.pos) && isAllHan(text, word.start, start)) {
@@ -180,6 +190,14 @@ const MAX_QUOTED_BODY = 10;
 const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同跟在对向为从将给让使令就"]);
 /** Characters that point or refer (这是, 那些, 其他): a clause's, never a unit's. */
 const DEMONSTRATIVES = new Set([..."这那其此他她它们"]);
+/** Last characters of a unit's short form after a pointing word (我院, 本校, 该局). */
+const UNIT_LAST_CHARACTERS = new Set([..."院校局厅部委处司所办室站队社会"]);
+/** Characters that stand for a unit at the start of its name (校党委, 院学生会, 县政协): levels, the school, the institute. */
+const UNIT_INITIALS = new Set([...LEVEL_CHARACTERS, "校", "院"]);
+/** Characters of the clause that jieba glues to a unit's first character (领导有/x 校党委, 陈秀和校/x 学生会). */
+const GLUED_CLAUSE_CHARACTERS = new Set([...CLAUSE_CHARACTERS, "和", "有"]);
+/** Words of a session's own bodies and posts after 大会 (大会主席团常务主席, 大会执行主席): the congress's, not the occasion's. */
+const CONGRESS_BODIES = ["主席团", "执行主席"];
 /** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
 const MAX_UNKNOWN_BODY_WORD = 3;
 
@@ -193,10 +211,10 @@ function looksLikeName(text: string, lexicon: EntityLexicon, token: Token): bool
     !PLACE_LAST_CHARACTERS.has(text[token.end - 1]!);
 }
 
-/** 会议 or 大会 after a session's number is part of the unit (全国政协十三届一次会议主席团). */
+/** A meeting's word after a session's number is part of the unit (全国政协十三届一次会议主席团, 第一次/m q 全体会议执行主席). */
 function isSessionWord(index: TokenIndex, token: Token): boolean {
   const before = tokenCovering(index, token.start - 1);
-  return (token.text === "会议" || token.text === "大会") && before !== undefined && before.end === token.start && before.pos === "m";
+  return (token.text.endsWith("会议") || token.text === "大会") && before !== undefined && before.end === token.start && NUMERAL_TAGS.has(before.pos);
 }
 
 /** Can this word be part of the name of a unit written before a post? */
@@ -206,11 +224,30 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   if (length === 1) {
     return LEVEL_CHARACTERS.has(token.text) || (!CLAUSE_CHARACTERS.has(token.text) && !POINTING_WORDS.has(token.text) && (BODY_WORD_TAGS.has(token.pos) || token.pos === "nr"));
   }
+  // a unit pointed back to (我院党委副书记, 本校, 该局) is the body named before: the post has none of its own
+  if (length === 2 && POINTING_WORDS.has(token.text[0]!) && UNIT_LAST_CHARACTERS.has(token.text[1]!)) return false;
   // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
   if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
   // a word jieba does not know made of function characters is the clause (这是/x 重庆市…检察官)
   if (token.pos === "x" && [...token.text].some((c) => NOT_GIVEN_NAME.has(c) || CLAUSE_CHARACTERS.has(c) || DEMONSTRATIVES.has(c))) return false;
   return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
+}
+
+const CLOSING_BRACKETS = new Set([")", "）"]);
+const OPENING_BRACKETS = new Set(["(", "（"]);
+/** Longest second name of a unit written in brackets (统战部, 招生就业处), brackets included. */
+const MAX_BRACKETED_BODY = 10;
+
+/**
+ * Where a unit's second name in brackets ending at `end` opens (党委组织部(统战部)部长: two offices that work as
+ * one, 合署办公, written with both names): Han characters ending like a unit, right after another unit's Han
+ * characters; -1 otherwise.
+ */
+function bracketedUnitStart(text: string, lexicon: EntityLexicon, end: number): number {
+  let open = end - 2;
+  while (open > 0 && end - open <= MAX_BRACKETED_BODY && isHan(text, open)) open--;
+  if (!OPENING_BRACKETS.has(text[open]!) || open > end - 3 || !isHan(text, open - 1)) return -1;
+  return longestEndingAt(lexicon.orgSuffixes, text, end - 1, open + 1) ? open : -1;
 }
 
 /**
@@ -231,17 +268,38 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
       at = open;
       continue;
     }
+    // a unit that shares its office with another, the second name in brackets (党委组织部(统战部)部长): both names
+    if (CLOSING_BRACKETS.has(text[at - 1]!)) {
+      const open = bracketedUnitStart(text, lexicon, at);
+      if (open < 0) break;
+      at = orgEndingAt(text, index, lexicon, open)?.start ?? open;
+      continue;
+    }
     const token = tokenCovering(index, at - 1);
     if (!token || !isAllHan(text, token.start, at)) break;
+    // a clause character glued to the unit's first character (领导有/x 校党委副书记): the unit starts after it
+    if (token.pos === "x" && at - token.start >= 2 && token.end === at && GLUED_CLAUSE_CHARACTERS.has(text[at - 2]!) && UNIT_INITIALS.has(text[at - 1]!)) {
+      at--;
+      break;
+    }
+    // a unit sent into another (派驻机构: 中纪委驻最高人民法院纪检组) is named with both, joined by 驻
+    if (token.text === "驻") {
+      const sender = tokenCovering(index, token.start - 1);
+      if (sender && sender.end === token.start && (sender.pos === "nt" || lexicon.orgNames.words.has(sender.text))) {
+        at = sender.start;
+        continue;
+      }
+    }
     // a unit's last word that jieba glued to the post (主席团常务主席/n): its head is the unit's, unless the clause is in it
     if (token.end > at) {
-      if (at !== start || isPersonTag(token.pos) || [...text.slice(token.start, at)].some((c) => CLAUSE_CHARACTERS.has(c))) break;
+      const clause = (c: string) => CLAUSE_CHARACTERS.has(c) || (token.pos === "x" && GLUED_CLAUSE_CHARACTERS.has(c));
+      if (at !== start || isPersonTag(token.pos) || [...text.slice(token.start, at)].some(clause)) break;
       at = token.start;
       continue;
     }
     // a name right before the post is the post's holder, named before it (阮富仲/x 总书记应…): no unit
     if (at === end && looksLikeName(text, lexicon, token)) break;
-    if (isBodyWord(lexicon, token) || isSessionWord(index, token)) {
+    if (isBodyWord(lexicon, token) || isSessionWord(index, token) || (token.text === "大会" && CONGRESS_BODIES.some((b) => text.startsWith(b, at)))) {
       at = token.start;
       continue;
     }
@@ -252,7 +310,8 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
     if (!before || before.end !== token.start || (before.pos !== "n" && before.pos !== "nz") || !isBodyWord(lexicon, before)) break;
     at = before.start;
   }
-  while (at < start) {
+  // …but an ordinal names the session or the group itself (第一次全体会议执行主席, 第一督导组组长)
+  while (at < start && text[at] !== "第") {
     const numeral = tokenStartingAt(index, at);
     if (!numeral || !NUMERAL_TAGS.has(numeral.pos) || numeral.end > start) break;
     at = numeral.end;
@@ -281,7 +340,7 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
     const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
-    const widens = isHan(text, named - 1) || text[named - 1] === "”";
+    const widens = isHan(text, named - 1) || text[named - 1] === "”" || CLOSING_BRACKETS.has(text[named - 1]!);
     const bodyStart = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
     titles.unshift(title.word);
     titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
@@ -417,7 +476,8 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
   for (let i = 1; i <= text.length; i++) {
     // most characters end no title: one bit set read rejects them before the lookup
     if (!mayEndWord(lexicon.personTitles, text.charCodeAt(i - 1))) continue;
-    const role = longestEndingAt(lexicon.personTitles, text, i);
+    const spaced = spacedCreditStart(text, lexicon, i);
+    const role = spaced >= 0 ? { start: spaced, value: "credit" } : longestEndingAt(lexicon.personTitles, text, i);
     if (!role || role.value !== "credit") continue;
     const colon = isCreditColon(text.charCodeAt(i));
     if (!colon && i - role.start < 2) continue;
@@ -429,18 +489,51 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
     if (start > 0 && isHan(text, start - 1) && text[start - 1] !== "讯") continue;
     // a role inside a word is none (工作者:, 记者站)
     const word = tokenCovering(index, i - 1);
-    if (!colon && word && word.end > i) continue;
-    const title = text.slice(start, i);
+    if (!colon && spaced < 0 && word && word.end > i) continue;
+    // roles joined by 、 before one colon are all the name's (摄影、编辑:王季安)
+    const before = text[start - 1] === "、" ? longestEndingAt(lexicon.personTitles, text, start - 1) : undefined;
+    const joined = before?.value === "credit" && (before.start === 0 || !isHan(text, before.start - 1)) ? [before.word] : [];
+    const titles = [...joined, text.slice(start, i)];
     let at = colon ? i + 1 : i;
     for (let gap = 0; gap < 4 && /\s/u.test(text[at] ?? ""); gap++) at++;
     for (;;) {
       const end = nameEnd(text, index, lexicon, at, false);
       if (end < 0 || end - at < 2 || !BYLINE_NAME_ENDS.test(text.slice(end, end + 2)) || startsCredit(text, lexicon, at)) break;
-      into.push({ start: at, end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
+      into.push({ start: at, end, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
       // the next name of the byline, after one space (记者 王勃 陶然)
       if (!isSpaceChar(text[end]) || !isHan(text, end + 1)) break;
       at = end + 1;
     }
+  }
+}
+
+/**
+ * Where a two-character role written with a space between its characters ends at `end` (`编 辑 杨晓娟`, `（记 者：吴阳金`,
+ * the page's typesetting to the width of three): its start, opening its segment; -1 otherwise.
+ */
+function spacedCreditStart(text: string, lexicon: EntityLexicon, end: number): number {
+  const start = end - 3;
+  if (start < 0 || !isSpaceChar(text[start + 1]) || !isHan(text, start) || !isHan(text, end - 1) || isHan(text, start - 1)) return -1;
+  return lexicon.personTitles.words.get(`${text[start]}${text[end - 1]}`) === "credit" ? start : -1;
+}
+
+/** Marks a role written after its name ends at (`张军/文 李珂艺/图 何斌/审核)`). */
+const ROLE_AFTER_NAME_ENDS = /^(?:$|[\s)）】\]])/u;
+/** Longest name written before `/role`. */
+const MAX_CREDITED_NAME = 4;
+
+/**
+ * Credits written name first, the role after a slash (`（张军/文 李珂艺/图 何斌/审核）`), as university and hospital
+ * news sign their items: a name opening its segment, a slash, a byline role closing the segment.
+ */
+function creditsAfterNames(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let slash = text.indexOf("/"); slash >= 0; slash = text.indexOf("/", slash + 1)) {
+    const role = longestStartingAt(lexicon.personTitles, text, slash + 1);
+    if (role?.value !== "credit" || !ROLE_AFTER_NAME_ENDS.test(text.slice(role.end, role.end + 1))) continue;
+    let start = slash;
+    while (start > 0 && slash - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
+    if (slash - start < 2 || isHan(text, start - 1) || nameEnd(text, index, lexicon, start, false) !== slash) continue;
+    into.push({ start, end: slash, titles: [role.word], titleOrgs: [null], orgSpans: [], evidence: "title" });
   }
 }
 
@@ -460,8 +553,11 @@ function startsChainTitle(text: string, lexicon: EntityLexicon, at: number): boo
 
 /** Tags of one-character words that start no name in a gap (和, 向, 的). */
 const GAP_FUNCTION_TAGS = new Set(["c", "p", "u", "uj", "ul", "uz", "ud", "uv"]);
-/** Tags of common words, which a name never starts with (强调/v, 单位/n, 向前/t), unlike 何日/r or 申文/nz. */
-const GAP_COMMON_TAGS = new Set(["n", "v", "vn", "a", "ad", "an", "d", "vd", "l", "i", "t"]);
+/**
+ * Tags of common words, which a name never starts with (强调/v, 单位/n, 向前/t), unlike 何日/r or 申文/nz; nor a
+ * numeral (主席团常务主席第二次会议: 第二/m is the meeting's ordinal, though 第 is a surname).
+ */
+const GAP_COMMON_TAGS = new Set(["n", "v", "vn", "a", "ad", "an", "d", "vd", "l", "i", "t", "m"]);
 /** Marks that close a name written between a title and the rest of the clause (何日根，, 邓先同、). */
 const NAME_GAP_ENDS = new Set(["、", "，", ",", "。", "；", ";"]);
 
@@ -550,6 +646,25 @@ function unlistedNameEnd(text: string, index: TokenIndex, start: number): number
   return !isHan(text, word.end) || (next !== undefined && next.end - next.start >= 2) ? word.end : -1;
 }
 
+/**
+ * Verbs that open the clause right after a name in a roll call or an attribution (…主任彭纲要主持座谈, …书记刘胡同对…
+ * 提出要求, …院长李某在会上指出): official news writes the predicate straight after the name.
+ */
+const PREDICATE_WORDS = new Set(["主持", "出席", "参加", "讲话", "致辞", "宣读", "表示", "指出", "强调", "要求", "介绍", "传达", "汇报", "发言",
+  "作", "对", "在", "代表"]);
+
+/**
+ * After a post, a surname and a two-character common noun (彭/nr 纲要/n) are the name when one of
+ * {@link PREDICATE_WORDS} follows (主任彭纲要主持: the predicate starts there, so 要 is no verb); `end` otherwise.
+ */
+function nounGivenNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): number {
+  if (end !== start + 2 || surnameLength(text, lexicon, start) !== 1) return end;
+  const given = tokenStartingAt(index, start + 1);
+  if (!given || given.end !== start + 3 || (given.pos !== "n" && given.pos !== "nz") || !isAllHan(text, given.start, given.end)) return end;
+  const next = tokenStartingAt(index, given.end);
+  return next !== undefined && PREDICATE_WORDS.has(next.text) ? given.end : end;
+}
+
 /** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
 function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
   const end = nameEnd(text, index, lexicon, start, strict);
@@ -566,7 +681,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) continue;
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
-    let end = listedNameEnd(text, index, lexicon, p, true);
+    let end = nounGivenNameEnd(text, index, lexicon, p, listedNameEnd(text, index, lexicon, p, true));
     if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
     if (end < 0) end = unlistedNameEnd(text, index, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
@@ -581,13 +696,39 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     while (NAME_SEPARATORS.has(text[end]!)) {
       const listed = listedNameEnd(text, index, lexicon, end + 1, false);
       const nextEnd = listed >= 0 ? listed : Math.max(foreignItemEnd(text, end + 1), enclosedItemEnd(text, end + 1));
-      // the roster ends where the next person's chain starts (周俊雄、区政协主席叶水山)
-      if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1) || startsChainTitle(text, lexicon, nextEnd)) break;
+      // the roster ends where the next person's chain starts (周俊雄、区政协主席叶水山), or the unit of that chain
+      // with the place it is named after (陈卓、华容县人民医院党委书记向正华)
+      if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1) || startsChainTitle(text, lexicon, nextEnd) || opensUnit(text, lexicon, end + 1, nextEnd)) break;
       into.push({ start: end + 1, end: nextEnd, ...chain, orgSpans: [], evidence: "title" });
       end = nextEnd;
     }
+    // the last name of the roster joined by 和 or 及 (副院长李洪亮和黄林军分别…) shares the chain too
+    const last = LAST_ITEM_JOINERS.has(text[end] ?? "") && !startsChainTitle(text, lexicon, end + 1) ? nameEnd(text, index, lexicon, end + 1, true) : -1;
+    if (last >= 0 && !opensUnit(text, lexicon, end + 1, last)) {
+      into.push({ start: end + 1, end: last, ...chain, orgSpans: [], evidence: "title" });
+      end = last;
+    }
     p = end;
   }
+}
+
+/** Words joining the last item of a roster to the others (张三、李四和王五). */
+const LAST_ITEM_JOINERS = new Set(["和", "及"]);
+
+/** Is the roster item a place that a unit's name goes on from (华容县/人民医院…), not a name? */
+function opensUnit(text: string, lexicon: EntityLexicon, start: number, end: number): boolean {
+  return isHan(text, end) && (lexicon.places.words.has(text.slice(start, end)) || PLACE_LAST_CHARACTERS.has(text[end - 1]!));
+}
+
+/**
+ * A doctrine named after its author, the author's post or 同志 written inside (习近平总书记新时代中国特色社会主义思想):
+ * the name is the doctrine's, no person (fixtures README).
+ */
+const DOCTRINE_AFTER_NAME = /^(?:总书记|同志)?(?:新时代中国特色社会主义思想|(?:经济|法治|生态文明|强军|外交|文化)思想)/u;
+
+/** Does the name ending at `end` start a doctrine's name? */
+export function namesDoctrine(text: string, end: number): boolean {
+  return DOCTRINE_AFTER_NAME.test(text.slice(end, end + 20));
 }
 
 /** Names jieba tags as names with an office title right after them (习近平总书记, 李强总理). */
@@ -598,7 +739,7 @@ function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, in
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
     const titles = surname > 0 && given >= 1 && given <= 2 ? titlesAfter(text, lexicon, token.end) : [];
-    if (titles.length === 0) continue;
+    if (titles.length === 0 || namesDoctrine(text, token.end)) continue;
     // the tail of a name found with a title before it is that name (秘书组组长常荣军…常荣军组长: 常/d 荣军/nr)
     const whole = [2, 1].map((k) => token.start - k).find((start) => start >= 0 && known.has(text.slice(start, token.end)));
     const start = whole ?? surnameBefore(text, index, lexicon, token);
@@ -723,7 +864,7 @@ export function listedNames(
     for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !walkedForward.has(end) && !startsChainTitle(text, lexicon, end + 1); ) {
       walkedForward.add(end);
       const next = nameEnd(text, index, lexicon, end + 1, false);
-      if (next < 0) break;
+      if (next < 0 || opensUnit(text, lexicon, end + 1, next)) break;
       out.push(item(end + 1, next));
       end = next;
     }
@@ -797,6 +938,7 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   const found: PersonMatch[] = [];
   nameListLines(text, lexicon, found);
   credits(text, index, lexicon, found);
+  creditsAfterNames(text, index, lexicon, found);
   titled(text, index, lexicon, found);
   titledAfter(text, index, lexicon, found);
   untaggedBeforeTitle(text, index, lexicon, found);
