@@ -430,6 +430,27 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(of(found, "person").map((p) => [p.text, p.attrs.titles])).toEqual([["张军", ["文"]], ["李珂新", ["图"]], ["何斌", ["审核"]]]);
   });
 
+  it("reads a 任前公示 line (姓名，性别，民族，…，现任…，拟任…): the posts after 现任 are the person's, the proposed one is not", () => {
+    const text = "现将拟任职人选公示如下：\n张明，女，汉族，1975年3月生，中共党员，大学学历，现任县财政局副局长兼县国库支付中心主任，拟任县审计局局长。";
+    expect(written(text, "张明")).toEqual(["县财政局副局长", "县国库支付中心主任"]);
+    expect(written("正在家中的武伟(现任浦东新区陆家嘴管委会副主任)接到电话。", "武伟")).toEqual(["浦东新区陆家嘴管委会副主任"]);
+    // the place before a post that names its body (陆家嘴管委会副主任) is no person
+    expect(texts(entities("正在家中的武伟(现任浦东新区陆家嘴管委会副主任)接到电话。"), "person")).toEqual(["武伟"]);
+  });
+
+  it("keeps a tense, a pointing word and an award out of the post, and a predicate 任 out of the name", () => {
+    expect(written("北京市新任市委常委杨晋柏和靳伟此前均担任副市长。", "靳伟")).toEqual(["市委常委"]);
+    expect(written("该市领导罗云峰、马军参加。", "马军")).toEqual(["市领导"]);
+    expect(person(entities("全国优秀县委书记黄维群已前往合肥。"), "黄维群")?.attrs.titles ?? []).toEqual([]);
+    expect(texts(entities("蔡奇任副市长、代市长。"), "person")).not.toContain("蔡奇任");
+    expect(texts(entities("担任市长时也不是市委常委。"), "person")).toEqual([]);
+  });
+
+  it("reads a name jieba takes for a place right after a post (天津市原市长黄兴国/ns) and a byline of two outlets joined by a hyphen", () => {
+    expect(written("天津市原市长黄兴国是唯一因违纪落马的。", "黄兴国")).toEqual(["天津市原市长"]);
+    expect(written("封面新闻-华西都市报记者 王国平", "王国平")).toEqual(["封面新闻-华西都市报记者"]);
+  });
+
   it("takes no person from a doctrine named after its author, the author's post written inside", () => {
     expect(texts(entities("坚持以习近平总书记新时代中国特色社会主义思想为指导。"), "person")).toEqual([]);
     expect(texts(entities("习近平总书记指出，要坚持人民至上。"), "person")).toEqual(["习近平"]);

@@ -71,6 +71,10 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   const first = tokenStartingAt(index, start);
   // a dictionary word starts here (国家主席, 全体, 中央军委): not a name
   if (first && first.end - start > surname && !isPersonTag(first.pos) && first.pos !== "x") return -1;
+  // right after a post, a surname jieba reads as a common word, then a one-character adverb or conjunction, is the
+  // clause going on (担任市长时/n 也/d 不是); in a roster it is a name (周才德、罗/j 均/d 发)
+  const afterSurname = strict && first && first.end === start + surname && !isPersonTag(first.pos) ? tokenStartingAt(index, first.end) : undefined;
+  if (afterSurname && afterSurname.end - afterSurname.start === 1 && FUNCTION_TAGS.has(afterSurname.pos) && afterSurname.pos !== "p") return -1;
   // …unless a preposition's character is the surname of a name jieba reads after it (院长于/p 昌明/nr, 副主席向/p 太然/x)
   if (strict && first && first.end - first.start === 1 && surname === 1 && FUNCTION_TAGS.has(first.pos) && !givenNameAfter(index, first)) return -1;
   // jieba's own name word with two given characters is the name (龚育之/nr), and so is a foreign name
@@ -143,6 +147,10 @@ function titleBody(text: string, index: TokenIndex, lexicon: EntityLexicon, org:
       start = i + 1;
       break;
     }
+  }
+  // a tense of the post inside the grammar's match (北京市新任/n 市委常委) is the clause's: the unit starts after it
+  for (let word = tokenCovering(index, start); word && word.end < org.end; word = tokenStartingAt(index, word.end)) {
+    if (word.start >= start && CLAUSE_WORDS.has(word.text)) start = word.end;
   }
   if (start === org.start && start > 0 && POINTING_WORDS.has(text[start - 1]!) && org.end - start === 1) return undefined;
   if (start === org.start && org.end - start === 2 && POINTING_WORDS.has(text[start]!) && UNIT_LAST_CHARACTERS.has(text[start + 1]!)) return undefined;
@@ -293,7 +301,8 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
     }
     // a unit's last word that jieba glued to the post (主席团常务主席/n): its head is the unit's, unless the clause is in it
     if (token.end > at) {
-      const clause = (c: string) => CLAUSE_CHARACTERS.has(c) || (token.pos === "x" && GLUED_CLAUSE_CHARACTERS.has(c));
+      // …nor a pointing word (该市/r 领导: the unit pointed back to)
+      const clause = (c: string) => CLAUSE_CHARACTERS.has(c) || POINTING_WORDS.has(c) || (token.pos === "x" && GLUED_CLAUSE_CHARACTERS.has(c));
       if (at !== start || isPersonTag(token.pos) || [...text.slice(token.start, at)].some(clause)) break;
       at = token.start;
       continue;
@@ -360,8 +369,13 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
       break;
     }
   }
+  // an award named after a post (全国优秀县委书记黄维群) is an honour, not his post
+  if (HONOURS.some((w) => text.endsWith(w, q))) return { titles: [], titleOrgs: [], orgSpans: [] };
   return { titles, titleOrgs, orgSpans };
 }
+
+/** Words that make the post after them an award (优秀县委书记, 模范法官). */
+const HONOURS = ["优秀", "模范"];
 
 /**
  * Two bodies that share one post, joined by 、 (监事会、工会主席高战华: he chairs both): the post is the whole phrase,
@@ -485,7 +499,9 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
     // the outlet before the role ends like one (新华社, 本报, 本网, 全媒体); 接受记者采访 has none
     let start = role.start;
     if (OUTLET_ENDS.has(text[start - 1] ?? "")) {
-      while (start > 0 && isHan(text, start - 1) && text[start - 1] !== "讯" && i - start < MAX_BYLINE_TITLE) start--;
+      // …two outlets of one group joined by a hyphen count as one (封面新闻-华西都市报记者)
+      const goesOn = (at: number) => isHan(text, at - 1) || (text[at - 1] === "-" && isHan(text, at - 2));
+      while (start > 0 && goesOn(start) && text[start - 1] !== "讯" && i - start < MAX_BYLINE_TITLE + 6) start--;
     }
     if (start > 0 && isHan(text, start - 1) && text[start - 1] !== "讯") continue;
     // a role inside a word is none (工作者:, 记者站)
@@ -535,6 +551,62 @@ function creditsAfterNames(text: string, index: TokenIndex, lexicon: EntityLexic
     while (start > 0 && slash - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
     if (slash - start < 2 || isHan(text, start - 1) || nameEnd(text, index, lexicon, start, false) !== slash) continue;
     into.push({ start, end: slash, titles: [role.word], titleOrgs: [null], orgSpans: [], evidence: "title" });
+  }
+}
+
+/** The gender field of a 任前公示 line right after the name (张三，男，汉族，…). */
+const GENDER_FIELD = /[，,]\s*[男女][，,]/u;
+/** Marks that end a 任前公示 line's clause. */
+const LINE_ENDS = new Set(["。", "；", ";", "\n"]);
+/** The tense that opens the current post in a 公示 line or a bracket after a name (现任…); 拟任 is the proposal, no post. */
+const CURRENT_POST = "现任";
+/** Longest line of a 任前公示 entry, in characters. */
+const MAX_APPOINTMENT_LINE = 200;
+
+/**
+ * 任前公示 lines (`何某，男，汉族，1966年12月出生，大学，中共党员，现任某市审计局副局长，拟任…`): the convention of
+ * the notices that name a cadre before an appointment is the name, the gender, then the fields of the record; the
+ * posts after 现任, up to the next comma, are the person's (split at 、 and 兼, the unit as written).
+ */
+function appointmentLines(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let comma = text.search(GENDER_FIELD); comma >= 0; ) {
+    let start = comma;
+    while (start > 0 && comma - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
+    if (comma - start >= 2 && !isHan(text, start - 1) && nameEnd(text, index, lexicon, start, false) === comma) {
+      let end = comma + 1;
+      while (end < text.length && end - comma < MAX_APPOINTMENT_LINE && !LINE_ENDS.has(text[end]!)) end++;
+      const current = text.indexOf(CURRENT_POST, comma);
+      const chain = current >= 0 && current < end ? postsUntilComma(text, lexicon, current + CURRENT_POST.length, end) : undefined;
+      if (chain && chain.titles.length > 0) into.push({ start, end: comma, ...chain, evidence: "title" });
+    }
+    const next = text.slice(comma + 1).search(GENDER_FIELD);
+    comma = next < 0 ? -1 : comma + 1 + next;
+  }
+}
+
+/** The chain of posts from `start` to the next comma (or `end`): `衡阳市委主委、衡阳市审计局副局长`. */
+function postsUntilComma(text: string, lexicon: EntityLexicon, start: number, end: number) {
+  let stop = start;
+  while (stop < end && !TITLE_COMMAS.has(text[stop]!)) stop++;
+  return chainAfter(text, lexicon, start, stop);
+}
+
+/**
+ * A current post in brackets right after a name (`武伟(现任上海浦东新区陆家嘴管委会副主任)`), as news introduces a
+ * candidate: the name is the word before the bracket, a surname and one or two characters jieba reads as a name or
+ * does not know.
+ */
+function bracketedPosts(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let at = text.indexOf(CURRENT_POST); at >= 0; at = text.indexOf(CURRENT_POST, at + 1)) {
+    if (!OPENING_BRACKETS.has(text[at - 1] ?? "")) continue;
+    const name = tokenCovering(index, at - 2);
+    const length = name ? name.end - name.start : 0;
+    if (!name || name.end !== at - 1 || length < 2 || length > 3 || (name.pos !== "x" && !isPersonTag(name.pos)) || surnameLength(text, lexicon, name.start) !== 1) continue;
+    let close = at;
+    while (close < text.length && close - at < MAX_APPOINTMENT_LINE && !CLOSING_BRACKETS.has(text[close]!)) close++;
+    if (!CLOSING_BRACKETS.has(text[close] ?? "")) continue;
+    const chain = postsUntilComma(text, lexicon, at + CURRENT_POST.length, close);
+    if (chain.titles.length > 0) into.push({ start: name.start, end: name.end, ...chain, evidence: "title" });
   }
 }
 
@@ -638,13 +710,19 @@ function rosterHeadEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, 
  * A three-character name right after a post whose surname is not in the list (部长怀进鹏/x): one word that jieba
  * reads as a name or does not know, closed by a mark or by a word of two or more characters (主持会议); -1 otherwise.
  */
-function unlistedNameEnd(text: string, index: TokenIndex, start: number): number {
+function unlistedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number): number {
   const word = tokenStartingAt(index, start);
-  if (!word || word.end - start !== 3 || (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg") || !isAllHan(text, start, word.end)) return -1;
+  if (!word || word.end - start !== 3 || !isAllHan(text, start, word.end)) return -1;
+  // jieba reads some names as places (市长黄兴国/ns): a surname's word that neither the gazetteer knows nor ends like a place
+  const unknownPlace = word.pos === "ns" && surnameLength(text, lexicon, start) === 1 && !lexicon.places.words.has(word.text) &&
+    !PLACE_LAST_CHARACTERS.has(text[word.end - 1]!);
+  if (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg" && !unknownPlace) return -1;
   // …not over a function character jieba glued on (佐科致/x 电)
   if (NOT_GIVEN_NAME.has(text[word.end - 1]!)) return -1;
   const next = tokenStartingAt(index, word.end);
-  return !isHan(text, word.end) || (next !== undefined && next.end - next.start >= 2) ? word.end : -1;
+  // closed by a mark, a word of two characters or more, or a function character that starts the predicate (是, 在)
+  const closes = next !== undefined && (next.end - next.start >= 2 || NOT_GIVEN_NAME.has(next.text));
+  return !isHan(text, word.end) || closes ? word.end : -1;
 }
 
 /**
@@ -684,7 +762,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
     let end = nounGivenNameEnd(text, index, lexicon, p, listedNameEnd(text, index, lexicon, p, true));
     if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
-    if (end < 0) end = unlistedNameEnd(text, index, p);
+    if (end < 0) end = unlistedNameEnd(text, index, lexicon, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     const chain = chainBefore(text, index, lexicon, p);
@@ -764,7 +842,8 @@ function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLex
     if (!mayStartWord(lexicon.personTitles, text.charCodeAt(t))) continue;
     const start = t - 3;
     if (taken.has(t) || !isHan(text, t) || surnameLength(text, lexicon, start) !== 1 || !isAllHan(text, start, t)) continue;
-    if (PLACE_LAST_CHARACTERS.has(text[t - 1]!)) continue;
+    // …nor like the verb that gives the post (蔡奇任/x 副市长: X任Y names the post as a predicate)
+    if (PLACE_LAST_CHARACTERS.has(text[t - 1]!) || text[t - 1] === "任") continue;
     const before = start > 0 ? tokenCovering(index, start - 1) : undefined;
     const opens = start === 0 || !isHan(text, start - 1) || (before !== undefined && before.end === start && OPENING_TAGS.has(before.pos));
     const first = tokenCovering(index, start);
@@ -821,13 +900,18 @@ export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): 
   }
 }
 
+/** Heads of posts written with their body (管委会主任, 党工委书记): the word before them is the body's place. */
+const BODY_FIRST_TITLES = ["管委会", "管委", "党工委", "工委"];
+
 function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
   const title = longestStartingAt(lexicon.personTitles, text, end);
   // a post or a rank (杨士莪院士, 李东浩教授); right after a name 代表 is the verb (何明华代表市委讲话)
   if (!title || (title.value !== ("office" satisfies TitleKind) && title.value !== "honor") || title.word === DELEGATE) return undefined;
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
-  return body && body.end > title.end ? undefined : title.word;
+  if (body && body.end > title.end) return undefined;
+  // a post that names its body first (管委会副主任, 党工委书记) follows the body's place, not a name (陆家嘴/nr 管委会副主任)
+  return BODY_FIRST_TITLES.some((b) => title.word.startsWith(b)) ? undefined : title.word;
 }
 
 
@@ -940,6 +1024,8 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   nameListLines(text, lexicon, found);
   credits(text, index, lexicon, found);
   creditsAfterNames(text, index, lexicon, found);
+  appointmentLines(text, index, lexicon, found);
+  bracketedPosts(text, index, lexicon, found);
   titled(text, index, lexicon, found);
   titledAfter(text, index, lexicon, found);
   untaggedBeforeTitle(text, index, lexicon, found);
