@@ -783,7 +783,9 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     }
     // the last name of the roster joined by 和 or 及 (副院长李洪亮和黄林军分别…) shares the chain too
     const last = LAST_ITEM_JOINERS.has(text[end] ?? "") && !startsChainTitle(text, lexicon, end + 1) ? nameEnd(text, index, lexicon, end + 1, true) : -1;
-    if (last >= 0 && !opensUnit(text, lexicon, end + 1, last)) {
+    // …ending on a word boundary, with no post of its own after it (习近平和沙特/nr 王储/nr 兼首相…: another's chain)
+    const closed = last >= 0 && tokenCovering(index, last - 1)?.end === last && !startsChainTitle(text, lexicon, last);
+    if (closed && !opensUnit(text, lexicon, end + 1, last)) {
       into.push({ start: end + 1, end: last, ...chain, orgSpans: [], evidence: "title" });
       end = last;
     }
