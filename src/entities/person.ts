@@ -626,11 +626,8 @@ function startsChainTitle(text: string, lexicon: EntityLexicon, at: number): boo
 
 /** Tags of one-character words that start no name in a gap (和, 向, 的). */
 const GAP_FUNCTION_TAGS = new Set(["c", "p", "u", "uj", "ul", "uz", "ud", "uv"]);
-/**
- * Tags of common words, which a name never starts with (强调/v, 单位/n, 向前/t), unlike 何日/r or 申文/nz; nor a
- * numeral (主席团常务主席第二次会议: 第二/m is the meeting's ordinal, though 第 is a surname).
- */
-const GAP_COMMON_TAGS = new Set(["n", "v", "vn", "a", "ad", "an", "d", "vd", "l", "i", "t", "m"]);
+/** Tags of common words, which a name never starts with (强调/v, 单位/n, 向前/t), unlike 何日/r or 申文/nz. */
+const GAP_COMMON_TAGS = new Set(["n", "v", "vn", "a", "ad", "an", "d", "vd", "l", "i", "t"]);
 /** Marks that close a name written between a title and the rest of the clause (何日根，, 邓先同、). */
 const NAME_GAP_ENDS = new Set(["、", "，", ",", "。", "；", ";"]);
 
@@ -647,7 +644,8 @@ function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, sta
   const first = tokenStartingAt(index, start);
   const firstLength = first ? first.end - first.start : 0;
   if (first && firstLength === 1 && GAP_FUNCTION_TAGS.has(first.pos)) return -1;
-  const common = first !== undefined && firstLength >= 2 && GAP_COMMON_TAGS.has(first.pos);
+  // an ordinal is no name either (主席团常务主席第二/m 次会议), though 第 is a surname; 万步/m 炎 is one
+  const common = first !== undefined && firstLength >= 2 && (GAP_COMMON_TAGS.has(first.pos) || (first.pos === "m" && text[start] === "第"));
   for (const end of [start + 3, start + 2]) {
     if (!isAllHan(text, start, end)) continue;
     const mark = text[end] ?? "";
