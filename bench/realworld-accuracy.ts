@@ -71,7 +71,7 @@ const PARTS = ["dev", "heldout"] as const;
 type Part = (typeof PARTS)[number];
 const KINDS = ["meeting", "policy", "html", "traditional", "polluted", "encoding"] as const;
 
-interface Row { id: string; split: Part; url: string; kind: string; format: string; retrieved: string }
+interface Row { id: string; split: Part; url: string; kind: string; format: string; retrieved: string; level: string }
 interface BriefGold {
   id: string;
   date: string | null;
@@ -179,7 +179,7 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
     if (brief) bump("noBrief.reported", part);
     return;
   }
-  for (const key of ["brief.items", `brief.items:${row.kind}`]) bump(key, part);
+  for (const key of ["brief.items", `brief.items:${row.kind}`, `brief.items@${row.level}`]) bump(key, part);
   const goldChair = (g: BriefGold) => g.chair && withoutReadings(g.chair);
   const gold = golds.find((g) => g.chair !== null && goldChair(g) === brief?.chair?.name) ?? golds[0]!;
   if (!brief) miss(row.id, "no brief");
@@ -189,7 +189,7 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
   if (brief && !chairOk) miss(row.id, `chair ${brief.chair?.name ?? "-"}, want ${gold.chair ?? "-"}`);
   if (brief && !dateOk) miss(row.id, `date ${brief.date ?? "-"}, want ${gold.date ?? "-"}`);
   for (const [field, ok] of [["has", brief !== undefined], ["chair", chairOk], ["date", dateOk], ["monthDay", monthDayOk]] as const) {
-    if (ok) for (const key of [`brief.${field}`, `brief.${field}:${row.kind}`]) bump(key, part);
+    if (ok) for (const key of [`brief.${field}`, `brief.${field}:${row.kind}`, `brief.${field}@${row.level}`]) bump(key, part);
   }
   const named = (members: readonly { text: string; group?: true }[] | undefined) => (members ?? []).filter((m) => !m.group).map((m) => m.text);
   const participants = [...named(brief?.participants), ...(brief?.guests ?? []).map((g) => g.name)].filter((t) => t !== brief?.chair?.name);
@@ -240,8 +240,10 @@ function scoreLists(row: Row, doc: Doc, golds: ListGold[]): void {
     found.map((f) => `${f.style}|${f.count}|${f.depth}|${f.markers}`),
     golds.map((g) => `${goldStyle(g)}|${g.count}|${g.nesting}|${g.markers.join(" ")}`),
   );
-  bump("lists.gold", part, golds.length);
-  bump("lists.exact", part, shape.tp);
+  for (const suffix of ["", `@${row.level}`]) {
+    bump(`lists.gold${suffix}`, part, golds.length);
+    bump(`lists.exact${suffix}`, part, shape.tp);
+  }
   bump("lists.markers", part, full.tp);
   // the extent of the last item, the one no next marker bounds: a list of the same shape whose last item ends there
   for (const g of golds.filter((gold) => gold.lastItemEnd !== undefined)) {
@@ -281,7 +283,8 @@ function scorePersons(row: Row, doc: Doc, golds: PersonGold[] | undefined): void
   const goldNames = [...new Set(golds.map((g) => g.written ?? g.name))];
   const nameTally = textTally(names, goldNames);
   for (const key of ["persons.names", `persons.names:${row.kind}`]) tally(key, part, nameTally);
-  tally("persons.pairs", part, textTally([...pairs], [...new Set(golds.flatMap((g) => g.titles.map((t) => `${g.written ?? g.name}|${withoutReadings(t)}`)))]));
+  const pairTally = textTally([...pairs], [...new Set(golds.flatMap((g) => g.titles.map((t) => `${g.written ?? g.name}|${withoutReadings(t)}`)))]);
+  for (const key of ["persons.pairs", `persons.pairs@${row.level}`]) tally(key, part, pairTally);
   const extra = names.filter((n) => !goldNames.includes(n));
   const missing = goldNames.filter((n) => !names.includes(n));
   if (extra.length + missing.length > 0) miss(row.id, `persons extra ${JSON.stringify(extra)} missing ${JSON.stringify(missing)}`);
@@ -481,6 +484,25 @@ printTable(
     }),
     ...share(`page.title:${kind}`, `page.items:${kind}`),
     ...share(`page.date:${kind}`, `page.items:${kind}`),
+  ]),
+);
+
+console.log("\nBy publisher level (sources.tsv `level`): where the rules hold and where they do not\n");
+const levels = [...new Set(rows.map((row) => row.level))].sort();
+const f1Cells = (key: string) =>
+  PARTS.map((p) => {
+    const t = tallies.get(key)?.[p];
+    return t && t.gold + t.predicted > 0 ? `${f(prf(t).f1)} (${t.gold})` : "–";
+  });
+printTable(
+  ["level", "items dev", "items held-out", "chair dev", "chair held-out", "date dev", "date held-out", "lists exact dev", "lists exact held-out", "pairs F1 dev", "pairs F1 held-out"],
+  levels.map((level) => [
+    level,
+    ...PARTS.map((p) => String(rows.filter((row) => row.level === level && row.split === p).length)),
+    ...share(`brief.chair@${level}`, `brief.items@${level}`),
+    ...share(`brief.date@${level}`, `brief.items@${level}`),
+    ...share(`lists.exact@${level}`, `lists.gold@${level}`),
+    ...f1Cells(`persons.pairs@${level}`),
   ]),
 );
 

@@ -4,7 +4,8 @@
  */
 import type { Token } from "../core/schema.js";
 import { parseChineseNumber } from "../core/numerals.js";
-import { type TokenIndex, unitSet } from "./tokens.js";
+import { charTable } from "../core/chars.js";
+import type { TokenIndex } from "./tokens.js";
 
 export interface CountMatch {
   start: number;
@@ -17,7 +18,7 @@ export interface CountMatch {
 /** Classifiers that count policy items (not money, people, years or times). */
 const CLASSIFIERS = ["方面", "条", "项", "个", "大", "件", "点", "类", "种", "批", "支", "套", "张", "部"];
 /** Last characters of the classifiers: a number word ending otherwise holds none (most do: 2023年, 一是, 30%). */
-const endsLikeClassifier = unitSet(CLASSIFIERS.map((c) => c.charCodeAt(c.length - 1)));
+const classifierEndings = charTable(CLASSIFIERS.map((c) => c[c.length - 1]!));
 const NOUN_TAGS = new Set(["n", "vn", "l", "nz", "j", "an", "b"]);
 /** Longest counted noun, in tokens and characters. */
 const MAX_NOUN_TOKENS = 3;
@@ -27,7 +28,7 @@ const MAX_NOUN_LENGTH = 10;
 function numberAndClassifier(tokens: readonly Token[], i: number): { value: number; classifier: string; next: number } | undefined {
   const token = tokens[i]!;
   if (token.text.startsWith("第")) return undefined;
-  const glued = endsLikeClassifier(token.text.charCodeAt(token.text.length - 1));
+  const glued = classifierEndings[token.text.charCodeAt(token.text.length - 1)] === 1;
   for (const classifier of glued ? CLASSIFIERS : []) {
     if (token.text.endsWith(classifier) && token.text.length > classifier.length) {
       const value = parseChineseNumber(token.text.slice(0, -classifier.length));

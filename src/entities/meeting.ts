@@ -5,7 +5,8 @@
  */
 import type { Token } from "../core/schema.js";
 import { wordList } from "../dict.js";
-import { isAllHan, type TokenIndex, unitSet } from "./tokens.js";
+import { charTable } from "../core/chars.js";
+import { isAllHan, type TokenIndex } from "./tokens.js";
 
 export interface MeetingMatch {
   start: number;
@@ -25,9 +26,9 @@ const MAX_MEETING = 32;
 const PARTY_CONGRESS = /党的[一二三四五六七八九十]{1,3}大/gu;
 
 /** Last characters of the meeting nouns: most words are rejected on theirs. */
-let nounEndings: ((unit: number) => boolean) | undefined;
+let nounEndings: Uint8Array | undefined;
 const endsLikeMeetingNoun = (word: string) =>
-  (nounEndings ??= unitSet(meetingNouns().map((noun) => noun.charCodeAt(noun.length - 1))))(word.charCodeAt(word.length - 1));
+  (nounEndings ??= charTable(meetingNouns().map((noun) => noun[noun.length - 1]!)))[word.charCodeAt(word.length - 1)] === 1;
 
 const isSession = (t: Token) => t.kind === "number" || t.pos === "m" || SESSION_WORDS.has(t.text) || /^[0-9]{4}年$/u.test(t.text);
 

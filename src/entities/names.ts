@@ -9,7 +9,8 @@
  * - places and organisations must be clean, sit on word boundaries and have the shape of their kind, so that
  *   the glued phrases of policy text (坚持以人民为中心, 法治化) are not taken for names.
  */
-import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
+import { longestEndingAt, longestStartingAt } from "../core/words.js";
+import type { EntityLexicon } from "./lexicon.js";
 import { holdsClauseVerb, isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
 import { isGenericPlace, isPlaceFragment, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters, type TaggerWeights } from "./tagger.js";

@@ -5,11 +5,11 @@
  * words (国务院 + 办公厅). Nested names stay whole: 省委主题教育第二十四巡回指导组 is one organisation.
  */
 import type { Token } from "../core/schema.js";
+import { charTable } from "../core/chars.js";
 import { wordSet } from "../dict.js";
-import {
-  type EntityLexicon, longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt, mayEndWord, mayStartWord,
-} from "./lexicon.js";
-import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt, unitSet } from "./tokens.js";
+import { longestEndAfter, longestEndingAt, longestStartBefore, longestStartingAt, mayEndWord, mayStartWord } from "../core/words.js";
+import type { EntityLexicon } from "./lexicon.js";
+import { isAllHan, isHan, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
 
 export interface OrgMatch {
   start: number;
@@ -22,15 +22,15 @@ export interface OrgMatch {
 const MAX_ORG_LENGTH = 30;
 /** Words that start an organisation name without being one (中央宣传部, 国家教材委员会, 全国人大常委会). */
 const STRONG_HEADS = ["中共", "中央", "国家", "全国", "中国", "中华", "省委", "市委", "县委", "区委", "最高"];
-const isStrongHeadStart = unitSet(STRONG_HEADS.map((head) => head.charCodeAt(0)));
+const strongHeadStarts = charTable(STRONG_HEADS.map((head) => head[0]!));
 /** Parts of speech that can sit inside an organisation name (x: words the segmenter does not know, 杏儿沟, 三矿). */
 const MATERIAL_TAGS = new Set(["n", "nt", "ns", "nz", "j", "l", "vn", "b", "an", "ng", "x"]);
 /** Words that end in an organisation suffix but name none (社会, 格局, 干部…): dict/entity-not-orgs.txt. */
 const notOrgs = wordSet("entity-not-orgs.txt");
-let notOrgEndings: ((unit: number) => boolean) | undefined;
+let notOrgEndings: Uint8Array | undefined;
 /** Last characters of the words above: a word ending otherwise ends in none of them. */
 const notOrgEnding = (code: number) =>
-  (notOrgEndings ??= unitSet([...notOrgs()].map((word) => word.charCodeAt(word.length - 1))))(code);
+  (notOrgEndings ??= charTable([...notOrgs()].map((word) => word[word.length - 1]!)))[code] === 1;
 /** jieba's `nt`/`ns` tags come partly from a generated vocabulary with wrong tags, so a tag alone is no proof. */
 const MIN_TAGGED_LENGTH = 2;
 
@@ -63,7 +63,7 @@ function isStrongStart(text: string, index: TokenIndex, lexicon: EntityLexicon, 
   const token = tokenStartingAt(index, offset);
   if (token && token.pos === "nt" && headEnd(text, token, lexicon) > 0) return true;
   if (longestEndAfter(lexicon.orgNames, text, offset) >= 0 || longestEndAfter(lexicon.places, text, offset) - offset >= 2) return true;
-  return isStrongHeadStart(text.charCodeAt(offset)) && STRONG_HEADS.some((head) => text.startsWith(head, offset));
+  return strongHeadStarts[text.charCodeAt(offset)] === 1 && STRONG_HEADS.some((head) => text.startsWith(head, offset));
 }
 
 /** Institution words that name no body on their own: a college's own report says 学院 for "the college". */

@@ -9,7 +9,8 @@
  * Names are a surname (`dict/entity-surnames.txt`) and one or two given-name characters; where the name ends is
  * read from jieba's word boundaries, because jieba often glues the next character on (宋海宏对).
  */
-import { type EntityLexicon, longestEndingAt, longestStartingAt, mayEndWord, mayStartWord, type TitleKind } from "./lexicon.js";
+import { longestEndingAt, longestStartingAt, mayEndWord, mayStartWord } from "../core/words.js";
+import { type EntityLexicon, type TitleKind } from "./lexicon.js";
 import { orgEndingAt, type OrgMatch } from "./org.js";
 import { placeEndingAt } from "./place.js";
 import type { Token } from "../core/schema.js";

@@ -4,7 +4,8 @@
  * tags `ns`.
  */
 import { wordSet } from "../dict.js";
-import { type EntityLexicon, longestEndingAt, longestStartingAt } from "./lexicon.js";
+import { longestEndingAt, longestStartingAt } from "../core/words.js";
+import type { EntityLexicon } from "./lexicon.js";
 import { isAllHan, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface PlaceMatch {

@@ -16,7 +16,8 @@ import { gunzipSync } from "node:zlib";
 import { dictParseError, dictPath, readDictLines } from "../dict.js";
 import type { TaggerWeights } from "../core/resources.js";
 import type { Token } from "../core/schema.js";
-import { type EntityLexicon, longestEndAfter, longestStartBefore, table, type WordTable } from "./lexicon.js";
+import { longestEndAfter, longestStartBefore, table, type WordTable } from "../core/words.js";
+import type { EntityLexicon } from "./lexicon.js";
 import type { TokenIndex } from "./tokens.js";
 
 export type { TaggerWeights };

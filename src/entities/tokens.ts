@@ -53,15 +53,5 @@ export function isAllHan(text: string, start: number, end: number): boolean {
   return end > start;
 }
 
-/**
- * A set of UTF-16 units as a bit set, for tests run at every word or character: one array read (a Set of numbers
- * hashes each time).
- */
-export function unitSet(units: Iterable<number>): (unit: number) => boolean {
-  const bits = new Uint32Array(0x10000 >>> 5);
-  for (const unit of units) bits[unit >>> 5]! |= 1 << (unit & 31);
-  return (unit) => (bits[unit >>> 5]! & (1 << (unit & 31))) !== 0;
-}
-
 /** jieba tags that name a person. */
 export const isPersonTag = (pos: string) => pos === "nr" || pos === "nrfg" || pos === "nrt";

@@ -5,7 +5,7 @@
 import type { Enumeration, Span } from "../core/schema.js";
 import { lastBefore, type Layout } from "./layout.js";
 import { parseChineseNumber } from "../core/numerals.js";
-import { charTable } from "./markers.js";
+import { charTable } from "../core/chars.js";
 
 export interface CountPhrase extends Span {
   /** The announced number; undefined for 几 / 若干 (以下几个方面). */

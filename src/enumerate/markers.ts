@@ -4,6 +4,7 @@
  *
  * A marker is only proposed here; `assemble.ts` decides which markers form lists.
  */
+import { charTable } from "../core/chars.js";
 import { parseChineseNumber, parseOrdinal } from "../core/numerals.js";
 
 /** Stable style names (the gold set in test/fixtures/enumerations uses the same). */
@@ -133,20 +134,6 @@ const ZHANG = "章".charCodeAt(0);
 const TIAO = "条".charCodeAt(0);
 const FIRST_CIRCLED = 0x2460; // ①
 const LAST_CIRCLED = 0x2473; // ⑳
-
-/**
- * A lookup table over UTF-16 code units: hot loops test `table[text.charCodeAt(i)]` instead of building a
- * one-character string per position (which costs an allocation for every Chinese character).
- *
- * @example
- * const dots = charTable(".．");
- * dots["．".charCodeAt(0)]; // → 1
- */
-export function charTable(chars: Iterable<string>): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return table;
-}
 
 const CN_NUMERAL = charTable(CN_NUMERAL_CHARS);
 const ARABIC_DIGIT = charTable("0123456789０１２３４５６７８９");

@@ -13,7 +13,7 @@
  */
 import type { InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
-import { StringSet } from "./strings.js";
+import { StringSet } from "../core/words.js";
 
 /** What was injected. */
 export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo" | "placeholder" | "jammer";

@@ -14,7 +14,7 @@
  */
 import type { InputInfo } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
-import { StringSet } from "./strings.js";
+import { StringSet } from "../core/words.js";
 
 /**
  * Collocations and what a spinner writes for one of their words: `[before, word, spun, after]` stands for every

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/analyzer.js";
-import { StringSet } from "../src/input/strings.js";
+import { StringSet } from "../src/core/words.js";
 
 describe("StringSet", () => {
   it("finds what a global alternation of its strings, longest first, finds", () => {
     // a small alphabet, so that strings overlap, share prefixes and nest (要害焦点手艺 over 焦点手艺)
-    const word = fc.stringMatching(/^[要害焦点手艺a]{2,5}$/);
+    const word = fc.stringMatching(/^[要害焦点手艺a]{1,5}$/);
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.stringMatching(/^[要害焦点手艺ab]{0,40}$/), (strings, text) => {
         const alternation = new RegExp([...strings].sort((a, b) => b.length - a.length).join("|"), "g");
@@ -16,10 +16,6 @@ describe("StringSet", () => {
         expect(set.occursIn(text)).toBe(expected.length > 0);
       }),
     );
-  });
-
-  it("refuses a string shorter than two characters", () => {
-    expect(() => new StringSet(["会议", "会"])).toThrow(RangeError);
   });
 });
 

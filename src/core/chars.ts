@@ -1,0 +1,15 @@
+/** Character sets for the loops that run at every character of a text. */
+
+/**
+ * A lookup table over UTF-16 code units: hot loops test `table[text.charCodeAt(i)]` instead of building a
+ * one-character string per position (which costs an allocation for every Chinese character).
+ *
+ * @example
+ * const dots = charTable(".．");
+ * dots["．".charCodeAt(0)]; // → 1
+ */
+export function charTable(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
