@@ -77,6 +77,29 @@ describe("pollution reader", () => {
     expect(seo.meeting?.decisions?.map(shown)).toEqual(["会议审议通过了《2022年乡村振兴实施方案》。"]);
   });
 
+  it("reports a site string cut short, a casino's Latin domain name and a porn tag in traditional script", () => {
+    const evidence = (text: string) => analyzer.analyze(text).input?.pollution?.find((p) => p.kind === "seo")?.evidence.map((e) => e.text);
+    // dev items x-407, x-408, x-409 of the real-world corpus
+    expect(evidence("开云(中国)官方成功举办全国中学健美操比赛。本次比赛是开云(中国)官方首次承接国家级赛事。")).toEqual(["开云(中国)官方", "开云(中国)官方"]);
+    expect(evidence("当前位置: 大发dafa888_dafa888手机登录-官网 > 新闻中心 > 正文")).toEqual(["dafa888_dafa888手机登录-官网"]);
+    expect(evidence("通过“党建引领無碼a片公共美育教育思政课程体系建设”介绍了课程思政建设情况。")).toEqual(["無碼a片"]);
+    // a site's bars between names and between a hospital and its college are page furniture, not emoji
+    expect(analyzer.analyze("恩施州中心医院│武汉大学恩施临床学院 祝您健康!\n铁强┃侯丹丹\n州长杨天然出席会议。").input?.pollution).toBeUndefined();
+    // the planning of zone A, and the words of a notice that names an official site, are not hijacks
+    expect(analyzer.analyze("A片区规划由市政府审议。请登录中国政府网官方网站查询。").input?.pollution).toBeUndefined();
+  });
+
+  it("gives the page's headline as its line is written: the reading after its last character, a hijacked name before it", () => {
+    // dev items x-405 (a traditional mirror with readings) and x-407 (a hijacked college page)
+    const mirror = readFileSync("test/fixtures/realworld/dev/x-405.txt", "utf8");
+    const title = analyzer.analyze(mirror).page?.title;
+    expect(title).toMatchObject({ start: 0, text: "第二屆周商大會(huì)籌備工作推進(jìn)會(huì)召開(kāi)", normalized: "第二届周商大会筹备工作推进会召开" });
+    expect(mirror.slice(title!.start, title!.end)).toBe(title!.text);
+    const hijacked = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-407.txt", "utf8")).page?.title;
+    expect(hijacked?.text.startsWith("开云(中国)官方成功举办")).toBe(true);
+    expect(hijacked?.normalized?.startsWith("成功举办")).toBe(true);
+  });
+
   it("does not read gambling news, sports bureaus, hotlines or a notice's login as a hijack", () => {
     for (const text of [
       readFileSync("test/fixtures/realworld/dev/m-190.txt", "utf8"), // 博彩 news: a gaming association's meeting
