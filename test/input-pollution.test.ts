@@ -6,6 +6,9 @@ import { tag } from "../src/index.js";
 import type { Doc } from "../src/core/schema.js";
 import { expectValidDoc, shown, shownTexts } from "./helpers/doc.js";
 import { seedText } from "./helpers/data.js";
+import { growth } from "./helpers/timing.js";
+import { identityView } from "../src/core/view.js";
+import { readPollution } from "../src/input/pollution.js";
 
 const analyzer = createAnalyzer();
 const kinds = (doc: Doc) => (doc.input?.pollution ?? []).map((p) => p.kind);
@@ -98,6 +101,17 @@ describe("pollution reader", () => {
     const hijacked = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-407.txt", "utf8")).page?.title;
     expect(hijacked?.text.startsWith("开云(中国)官方成功举办")).toBe(true);
     expect(hijacked?.normalized?.startsWith("成功举办")).toBe(true);
+  });
+
+  it("reads a megabyte of readings and gives the title the readings after it, in linear time", () => {
+    // a title 召開 followed by a megabyte of readings, each one right after the one before: the title takes in them all
+    const run = (text: string) => {
+      const result = readPollution(identityView(text))!;
+      return result.restore({ text, tokens: [], sentences: [], page: { regions: [], spam: [], title: { start: 0, end: 2, text: "召開" } } });
+    };
+    const make = (n: number) => `召開${"(kāi)(huì)".repeat(Math.ceil(n / 10))}`;
+    expect(run(make(1_000)).page?.title?.end).toBe(make(1_000).length);
+    expect(growth(run, make(100_000), make(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
   });
 
   it("does not read gambling news, sports bureaus, hotlines or a notice's login as a hijack", () => {
