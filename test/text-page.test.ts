@@ -493,8 +493,21 @@ describe("readPage on the header conventions of government, party, university, n
     const byline = readPage(`墨新闻|记者张三/台北报导\n\n${BODY}`);
     expect(byline.title).toBeUndefined();
     expect(byline.regions[0]).toMatchObject({ kind: "credits", text: "墨新闻|记者张三/台北报导" });
+    expect(readPage(`联合报／ 特派记者王五／北京报导\n${BODY}`).title).toBeUndefined();
     // two parts are a headline, not a menu
     expect(readPage(`某县融媒体建设 现场会召开\n发布时间：2024-03-05\n${BODY}`).title?.text).toBe("某县融媒体建设 现场会召开");
+  });
+
+  it("reads a mirror's promotion, its summary and a compilation's entry heading as chrome over the headline", () => {
+    // a WeChat account's promotion, the page's 摘要, the document number, then the notice's title over its text
+    const mirror = readPage(`公众号:exam\n及时发布考试资讯\n分享考试技巧、复习经验\n摘要:2024年考试报名时间为3月5日。\n某人社考〔2024〕5号\n关于2024年度某某考试工作的通知\n各市人力资源和社会保障局:\n${BODY}`);
+    expect(mirror.title?.text).toBe("关于2024年度某某考试工作的通知");
+    const compiled = readPage(`第一篇:普及义务教育评估验收暂行办法[大全]\n普及义务教育评估验收暂行办法\n第一章 总则\n第一条 为保障普及义务教育，制定本办法。`);
+    expect(compiled.title?.text).toBe("普及义务教育评估验收暂行办法");
+    expect(readPage(`正文复制\n镇年终会议主持词\n同志们:\n${BODY}`).title?.text).toBe("镇年终会议主持词");
+    // a summary that holds the whole text stays the text: the headline over it is still the headline
+    const summary = readPage(`当前位置:首页 > 新闻\n\n${HEADLINE}\n\n发布日期:2024-03-05\n摘要:  ${BODY.split("\n")[0]}`);
+    expect([summary.title?.text, summary.regions.at(-1)?.kind]).toEqual([HEADLINE, "article"]);
   });
 
   it("dates a page by a file name that is its time stamp (yyyyMMddHHmmss and a serial)", () => {

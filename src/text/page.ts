@@ -153,10 +153,18 @@ const EDITION_MASTHEAD = /第[A-Za-z]?\d{1,3}[A-Za-z]?版(?:\s*[:：]?\s*[\u4e00
 /** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
 const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
 /**
- * A news site's byline on a line of its own, written without a label: `墨新闻|记者张游舜/台北报导`, `记者 王某 李某 摄`. Taiwan
+ * A document-sharing site compiles several texts on one page and heads each with its number (`第一篇:湖南省…文件`,
+ * `第一篇:…办法[大全]`): the entry's heading, not the headline, which the text repeats under it.
+ */
+const COMPILATION_ENTRY = /^第[一二三四五六七八九十\d]{1,3}篇[:：]/;
+/** A page's summary over its text (`摘要:…`, `简介:…`, `导读：…`): prose of the page's chrome, which the headline may follow. */
+const SUMMARY_LINE = /^[【[]?(?:摘要|内容摘要|内容提要|简介|导读)[】\]]?[:：]/;
+/**
+ * A news site's byline on a line of its own, written without a label: `墨新闻|记者张游舜/台北报导`, `联合报／ 特派记者某某／北京报导`,
+ * `记者 王某 李某 摄`. Taiwan
  * and Hong Kong sites put it over the text where a mainland CMS puts 来源/作者; it is credits, never the headline.
  */
-const BYLINE = /(?:^|[|｜\s])记者[^。，,；;：:]{1,24}(?:报导|报道|摄)$/;
+const BYLINE = /^[^。，,；;：:]{0,12}?(?:^|[|｜/／\s]|特派|驻)记者[^。，,；;：:]{1,24}(?:报导|报道|摄)$/;
 const MAX_BYLINE = 40;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
 const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
@@ -396,6 +404,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
   if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
   if (line.text.length <= MAX_BYLINE && BYLINE.test(line.text)) return { kind: "credits" };
+  if (COMPILATION_ENTRY.test(line.text)) return { kind: "navigation" };
   if (isDateStamp(stampText(text, line), true)) return { kind: "weak-stamp" };
   if (short && (EDITION_LINE.test(line.text) || (line.text.length <= MAX_DATE_STAMP && EDITION_MASTHEAD.test(line.text)))) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
@@ -542,6 +551,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markTopCaptions(lines, infos);
   const blocks: number[][] = [];
   let firstMetadata = -1;
+  let summaryLines = 0;
   const anchor = dateLineUnderMenus(lines, infos);
   let i = 0;
   for (; i < Math.min(lines.length, Math.max(HEADER_WINDOW, anchor + 1)); i++) {
@@ -557,6 +567,11 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if (!isTitleLike(lines[i]!)) {
       // a scraped menu writes its entries as bullets, one with its blurb (• 医院新闻 24小时更新…的资讯平台。): still chrome
       if (firstMetadata < 0 && TITLE_BULLETS.has(lines[i]!.text[0]!)) continue;
+      // a summary over the text (摘要:…) is read on, above the document it sums up; it is text if nothing follows
+      if (SUMMARY_LINE.test(lines[i]!.text)) {
+        summaryLines++;
+        continue;
+      }
       // An English name under a site or column name (依法治校 / Rule of law) is furniture, not the article's start.
       if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE) || IMAGE_LINE.test(lines[i]!.text)) continue;
       // a column's label above the headline's date line (通知公告:) is page chrome
@@ -579,7 +594,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if (joins) block.push(i);
     else blocks.push([i]);
   }
-  const articleFollows = lines.slice(i).some((_, k) => !infos[i + k]!.kind);
+  const articleFollows = summaryLines > 0 || lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
   const beforeMetadata = (among: number[][]) => (firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : []);
   // The headline stands under the breadcrumb (当前位置：首页 > 新闻): runs above it are the site's name and menus.
@@ -594,7 +609,11 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   // the article's headline comes after that
   const editionNav = edition >= 0 ? infos.slice(0, i).findLastIndex((info, k) => k > edition && info.kind === "navigation") : -1;
   const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > Math.max(edition, editionNav)) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? blocks[0]!;
+  // Metadata above every run (a mirror's 公众号: promotion, its 摘要, then the document number): the headline is the run
+  // right under a metadata line and right over the text, not the promotion's first line.
+  const underMetadata = (b: number[]) => b[0]! > 0 && infos[b[0]! - 1]!.kind === "metadata" && b.at(-1) === i - 1;
+  const overText = firstMetadata >= 0 && beforeMetadata(blocks).length === 0 ? blocks.find(underMetadata) : undefined;
+  const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
