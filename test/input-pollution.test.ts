@@ -46,6 +46,12 @@ describe("pollution reader", () => {
     // a tone-marked reading after a mirror's mojibake letter (dev item x-042) is pollution too
     const mojibake = analyzer.analyze("偩诸I(lǐng)導班子成員、各部門(mén)負責人出席會(huì)議(yì)。");
     expect(mojibake.input?.pollution?.[0]?.evidence.map((e) => e.text)).toEqual(["(lǐng)", "(mén)", "(huì)", "(yì)"]);
+    // a mirror saved in GBK wrote ? for a character and for a reading's opening bracket (dev item x-418)
+    const lost = analyzer.analyze("市委書(shū)記主持召開(kāi)會(huì)議,強(qiáng)調(diào)要?jiǎng)?chuàng)新機(jī)制。請問?是否");
+    expect(lost.input?.pollution?.[0]?.evidence.map((e) => e.text)).toContain("?jiǎng)");
+    expect(shownTexts(lost).filter((t) => PINYIN.test(t))).toEqual([]);
+    // a question mark before an untoned word is no reading
+    expect(analyzer.analyze("这是什么?ma)不是注音。").input?.pollution).toBeUndefined();
   });
 
   it("reports emoji, zero-width characters, width mixing and hijacked names", () => {

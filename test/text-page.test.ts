@@ -463,6 +463,8 @@ describe("readPage on the header conventions of government, party, university, n
     ["an e-paper's edition without 第 (二版:要闻总第1495期 >…编印), 刊发日期 line", `二版:要闻总第1495期 >2024-03-05编印\n\n${HEADLINE}\n刊发日期:2024-03-05 阅读次数: 作者:xw\n${BODY}`, "2024-03-05"],
     ["a menu scraped as bullets, one with its blurb; a bulletin's issue and editor lines; 发布:… 时间:…", `• 医院主站\n  • 医院新闻 24小时更新医疗健康领域的要闻,打造最及时、最鲜活的资讯平台。\n    2024年03月 总第113期 主办:党委宣传部\n    本期责任编辑:王五\n    ${HEADLINE}\n    发布:党委宣传部 时间:2024-03-05\n${BODY}`, "2024-03-05"],
     ["a submenu written with blanks between its entries, the day as a bullet under the headline", `当前: 首页 > 新闻 > 医院要闻 > 正文\n医院要闻 科室快报 业界资讯 媒体关注 光荣榜\n${HEADLINE}\n  • 2024-03-05\n  • 张三┃李四\n${BODY}`, "2024-03-05"],
+    ["a microblog's `author / stamp 发布` line under the headline", `-\n${HEADLINE}\n王五 / 2024-03-05 16:19 发布\n${BODY}`, "2024-03-05"],
+    ["a document-sharing site's file card, its size line with a tag's source", `格式:pdf\n大小:<span class="size">296KB\n页数: 1页\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
     ["a forum's printable page: 标题: … [打印本页], 作者/时间 line", `某某论坛\n\n标题: ${HEADLINE} [打印本页]\n\n作者: admin    时间: 2024-3-5 23:12:09\n${BODY}`, "2024-03-05"],
   ];
   it.each(pages)("%s", (_, text, day) => {

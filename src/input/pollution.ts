@@ -280,8 +280,8 @@ function mixesWidths(text: string, i: number): boolean {
 function mayHaveCandidates(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08) {
-      if (annotationEnd(text, i)) return true;
+    if (c === 0x28 || c === 0xff08 || c === 0x3f) {
+      if (annotationEnd(text, i)?.toned === true || (c !== 0x3f && annotationEnd(text, i))) return true;
       continue;
     }
     // below U+2000 only the soft hyphen counts; Chinese characters, CJK punctuation and a pair's second half never do
@@ -339,10 +339,11 @@ function findCandidates(text: string): { findings: Finding[]; syllables: Set<str
       i += c >= 0xd800 ? 2 : 1;
       continue;
     }
-    if (c === 0x28 || c === 0xff08) {
+    if (c === 0x28 || c === 0xff08 || c === 0x3f) {
       const annotation = annotationEnd(text, i);
-      // a tone-marked reading is an annotation wherever it stands (a mirror's mojibake may precede it: 偩诸I(lǐng)导)
-      if (annotation && (afterHan || annotation.toned)) {
+      // a tone-marked reading is an annotation wherever it stands (a mirror's mojibake may precede it: 偩诸I(lǐng)导);
+      // a mirror saved in GBK writes ? for what it cannot encode, the opening bracket of a reading too (要?jiǎng)?chuàng)新)
+      if (annotation && (annotation.toned || (afterHan && c !== 0x3f))) {
         findings.push({ kind: "pinyin", start: i, end: annotation.end });
         syllables.add(annotation.syllable);
         i = annotation.end;

@@ -152,6 +152,8 @@ const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|[一二三四五六七
 const EDITION_MASTHEAD = /第[A-Za-z]?\d{1,3}[A-Za-z]?版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,6})?$/;
 /** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
 const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
+/** A blog or microblog signs a post with its author before the time it was posted: `王某 / 2023-04-27 16:19 发布`. */
+const AUTHOR_STAMP = /^[\u4e00-\u9fffA-Za-z·]{1,12}\s*[/／|｜]\s*((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?:发布|发表)?$/;
 /**
  * A document-sharing site compiles several texts on one page and heads each with its number (`第一篇:湖南省…文件`,
  * `第一篇:…办法[大全]`): the entry's heading, not the headline, which the text repeats under it.
@@ -405,6 +407,12 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
   if (line.text.length <= MAX_BYLINE && BYLINE.test(line.text)) return { kind: "credits" };
   if (COMPILATION_ENTRY.test(line.text)) return { kind: "navigation" };
+  const signed = AUTHOR_STAMP.exec(line.text);
+  if (signed) {
+    const start = line.start + signed.index + signed[0].indexOf(signed[1]!);
+    const value = { start, end: start + signed[1]!.length, text: signed[1]! };
+    return { kind: "metadata", fields: [{ kind: "date", label: { start, end: start, text: "" }, value }] };
+  }
   if (isDateStamp(stampText(text, line), true)) return { kind: "weak-stamp" };
   if (short && (EDITION_LINE.test(line.text) || (line.text.length <= MAX_DATE_STAMP && EDITION_MASTHEAD.test(line.text)))) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
@@ -443,9 +451,13 @@ function isTitleLike(line: Line): boolean {
     !SECTION_HEADING.test(t) &&
     !LATIN_ONLY.test(t) &&
     !IMAGE_LINE.test(t) &&
-    !NEWS_DATELINE.test(t)
+    !NEWS_DATELINE.test(t) &&
+    // a scrape that kept a tag's source (大小:<span class="…">296KB) shows markup, never a headline
+    !MARKUP_SOURCE.test(t)
   );
 }
+
+const MARKUP_SOURCE = /<\/?[a-z][a-z0-9]*[\s>]/i;
 
 /** A scrape's image on a line of its own (`![](/upload/1.jpg)`): a picture, never the headline, nor where the text starts. */
 const IMAGE_LINE = /^!\[[^\]\n]*\]\([^)\n]*\)$/;
