@@ -92,6 +92,9 @@ describe("pollution reader", () => {
     expect(evidence("开云(中国)官方成功举办全国中学健美操比赛。本次比赛是开云(中国)官方首次承接国家级赛事。")).toEqual(["开云(中国)官方", "开云(中国)官方"]);
     expect(evidence("当前位置: 大发dafa888_dafa888手机登录-官网 > 新闻中心 > 正文")).toEqual(["dafa888_dafa888手机登录-官网"]);
     expect(evidence("通过“党建引领無碼a片公共美育教育思政课程体系建设”介绍了课程思政建设情况。")).toEqual(["無碼a片"]);
+    // a traditional-script copy of a hijacked page writes the hijacker's words in traditional characters
+    expect(evidence("開雲(中國)官方網站黨委召開會議。")).toEqual(["開雲(中國)官方網站"]);
+    expect(analyzer.analyze("會議強調，要堅持開雲見日的信心。").input?.pollution).toBeUndefined();
     // a site's bars between names and between a hospital and its college are page furniture, not emoji
     expect(analyzer.analyze("恩施州中心医院│武汉大学恩施临床学院 祝您健康!\n铁强┃侯丹丹\n州长杨天然出席会议。").input?.pollution).toBeUndefined();
     // the planning of zone A, and the words of a notice that names an official site, are not hijacks

@@ -76,6 +76,18 @@ const MIN_BRAND_REPEATS = 3;
 const SEO_LATIN_ANCHOR = /[bB](?:[eE][tTsSaA]|[wW][iI][nN])|365|[dD][aA][fF][aA]\d|期\d{2}-/;
 const SEO_WORD_ANCHORS = new StringSet(["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, ""))]);
 
+/**
+ * A traditional-script copy of a hijacked page writes the hijacker's words in traditional characters too (`德信體育官網`,
+ * `開雲(中國)官方網站`, `…黨委召開`), and the pollution reader runs before the script is converted: the characters of
+ * the words above and of the institution's slot are read as their simplified forms, one for one, so offsets hold.
+ */
+const HIJACK_FOLD = new Map(
+  [..."體体娛娱樂乐網网錄录頁页國国區区開开雲云偉伟贏赢億亿華华會会魚鱼遊游陽阳銀银亞亚島岛歐欧寶宝電电競竞愛爱戲戏龍龙凱凯發发視视訊讯門门獎奖結结準准無无碼码線线觀观臺台機机註注冊册載载際际費费黨党總总組组舉举長长學学"]
+    .reduce<[string, string][]>((pairs, c, i, all) => (i % 2 === 0 ? [...pairs, [c, all[i + 1]!]] : pairs), []),
+);
+const HIJACK_FOLDED = new RegExp(`[${[...HIJACK_FOLD.keys()].join("")}]`, "g");
+const foldHijackWords = (text: string): string => text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!);
+
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {
   for (let m = GLUE_AFTER.exec(text.slice(end, end + 12)); m; m = GLUE_AFTER.exec(text.slice(end, end + 12))) end += m[0].length;
@@ -91,7 +103,8 @@ function glued(text: string, start: number, end: number): Finding {
  * (`bwin必赢`). They are left out of the text read: `bwin必赢党委召开…` is read as `党委召开…`, a decision on
  * `《开云手机官网入口·(中国)官方网站供水…办法》` as one on `《供水…办法》`.
  */
-function findSeoStrings(text: string): Finding[] {
+function findSeoStrings(asWritten: string): Finding[] {
+  const text = foldHijackWords(asWritten);
   // access words alone make no finding: every span needs a template or a brand word
   if (!SEO_LATIN_ANCHOR.test(text) && !SEO_WORD_ANCHORS.occursIn(text)) return [];
   const spans: Finding[] = [];
