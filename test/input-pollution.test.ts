@@ -92,6 +92,10 @@ describe("pollution reader", () => {
     expect(evidence("开云(中国)官方成功举办全国中学健美操比赛。本次比赛是开云(中国)官方首次承接国家级赛事。")).toEqual(["开云(中国)官方", "开云(中国)官方"]);
     expect(evidence("当前位置: 大发dafa888_dafa888手机登录-官网 > 新闻中心 > 正文")).toEqual(["dafa888_dafa888手机登录-官网"]);
     expect(evidence("通过“党建引领無碼a片公共美育教育思政课程体系建设”介绍了课程思政建设情况。")).toEqual(["無碼a片"]);
+    // porn tags appended to a mirrored release (dev item x-410), a brand before an institution's slot
+    expect(evidence("牢固树立廉洁行医意识。\nA级毛片真人版,超碰最新免费上传,视频一区日韩无码")?.length).toBeGreaterThan(0);
+    expect(evidence("新葡京党委召开会议。")).toEqual(["新葡京"]);
+    expect(analyzer.analyze("打造国产品牌，推出精品。澳门新葡京酒店附近交通管制。").input?.pollution).toBeUndefined();
     // a traditional-script copy of a hijacked page writes the hijacker's words in traditional characters
     expect(evidence("開雲(中國)官方網站黨委召開會議。")).toEqual(["開雲(中國)官方網站"]);
     expect(analyzer.analyze("會議強調，要堅持開雲見日的信心。").input?.pollution).toBeUndefined();

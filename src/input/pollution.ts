@@ -33,18 +33,21 @@ const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invis
  * Its words come in three classes:
  * - templates no clean text writes: a site string's tail (`(中国)官方网站`, cut short as `开云(中国)官方`, `官网入口`,
  *   `登录入口`, `网页版登录`), the bet365 family and the casinos' Latin domain names (`dafa888`), a lottery draw
- *   (`021期10-03-40-06-39`), porn-site tags (`无码a片`, also in the traditional script a mirror converts to); one is a finding;
+ *   (`021期10-03-40-06-39`), porn-site tags (`无码a片`, also in the traditional script a mirror converts to, `超碰`,
+ *   `日韩无码`); one is a finding;
  * - brands and vice words (`必赢`, `开云`, `伟德`, `365`, `无码`, `开奖结果`); one is not enough (365天, 开云见日): a finding
  *   needs another brand or access word within {@link SEO_GAP} characters, or an institution's slot right after it
  *   (`…党委`, `…召开`) with no punctuation between;
  * - access words (`官网`, `登录`, `入口`), which count only beside a brand (a notice says 登录官方网站 too).
  */
 const SEO_TEMPLATE =
-  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|dafa\d{2,4}|[(（]中国[)）]官方|官网入口|登录入口|网页版登录|体育官网|娱乐官网|毛片|一区二区|[无無][码碼][aA]片|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
+  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|dafa\d{2,4}|[(（]中国[)）]官方|官网入口|登录入口|网页版登录|体育官网|娱乐官网|毛片|一区二区|[无無][码碼][aA]片|超碰|日韩无码|久久精品|午夜视频|精品国产|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
 const BRAND_WORDS = [
   "必赢|必威|必发|开云|伟德|威尼斯人|千亿体育|华体会|乐鱼体育|九游|球友会|太阳城|葡京|金沙娱乐|银河娱乐|永利娱乐|皇冠体育",
   "沙巴体育|亚博体育|半岛体育|星空体育|江南体育|火狐体育|欧宝体育|天博体育|米乐体育|博鱼体育|雷火电竞|开元棋牌|爱游戏|尊龙凯时",
   "凯发娱乐|博天堂|AG真人|真人视讯|娱乐城|澳门彩|六合彩|开奖结果|最精准|无码|在线观看",
+  "新葡京|澳门银河|澳门永利|澳门金沙|金沙js|金宝博|雷竞技|利记|明升|威廉希尔|万博体育|乐动体育|优发国际|凯时|杏彩|彩神",
+  "manbetx|dafabet|kaiyun|leyu|yabo|vwin",
 ].join("|");
 const SEO_BRAND = new RegExp(`bet(?:s)?(?![a-z])|(?<!\\d)365(?![\\d天日])|(?<![\\d.])\\d{3,}365\\d*(?=[\\u4e00-\\u9fff])(?![年月日号元万亿个次])|${BRAND_WORDS}`, "gi");
 const SEO_ACCESS = /官网|官方网站|登录|入口|网页版|app下载/gi;
@@ -73,8 +76,8 @@ const MIN_BRAND_REPEATS = 3;
  * `021期10-03-…` holds `期10-`, `AG真人` holds 真人): a text with none of them has no hijacked name, and the scans below
  * are skipped. The Chinese words are looked up in a table, as an alternation of them costs several times more.
  */
-const SEO_LATIN_ANCHOR = /[bB](?:[eE][tTsSaA]|[wW][iI][nN])|365|[dD][aA][fF][aA]\d|期\d{2}-/;
-const SEO_WORD_ANCHORS = new StringSet(["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, ""))]);
+const SEO_LATIN_ANCHOR = /[bB](?:[eE][tTsSaA]|[wW][iI][nN])|365|[dD][aA][fF][aA]|manbetx|kaiyun|leyu|yabo|vwin|期\d{2}-/i;
+const SEO_WORD_ANCHORS = new StringSet(["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", "超碰", "日韩无码", "久久精品", "午夜视频", "精品国产", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, "")).filter((word) => word !== "")]);
 
 /**
  * A traditional-script copy of a hijacked page writes the hijacker's words in traditional characters too (`德信體育官網`,
