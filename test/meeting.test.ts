@@ -332,13 +332,17 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(dated("http://example.cn/n/201599/1.html")).toBe("2026-02-28");
   });
 
-  it("reads a day without a year against a folder of the year alone in the page's address (…/html/2012/…, …/2022-638/…)", () => {
+  it("reads a day without a year against the folders of the page's address: a year alone (…/html/2012/…, …/2022-638/…), a day, a hyphenated month", () => {
     const report = "7月5日上午，大龙山镇召开社区换届选举工作动员会，会议由镇党委书记杨某某主持。";
     const stages = [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage];
     const dated = (url: string) => createAnalyzer({ stages, referenceDate: "2026-12-06", url }).analyze(report).meeting?.date;
     expect(dated("http://www.aqyx.gov.cn/html/2012/dlsz_1217/3482.html")).toBe("2012-07-05");
     expect(dated("http://e.sxxycmw.com/jrfs/2022-638/news-1-3.html")).toBe("2022-07-05");
     expect(dated("http://example.cn/info/1047/15692.htm")).toBe("2026-07-05");
+    // a folder of the day (…/2021/1020/…, …/20230310/…) or of the month written with a hyphen (…/2019-04/17/…)
+    expect(dated("http://www.yxxf.gov.cn/html/dangjiangongzuo/2012/0720/96443.html")).toBe("2012-07-05");
+    expect(dated("http://news.example.cn/fzxw/20130710/sj9VX191RC.shtml")).toBe("2013-07-05");
+    expect(dated("http://www.example.com/2014-07/17/content_883017.htm")).toBe("2014-07-05");
   });
 
   it("reads the year from the page's date line above the lead (day first, 日 dropped before the clock), never from a sentence", () => {
