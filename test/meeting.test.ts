@@ -448,6 +448,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("参加会议的有关单位负责人作了发言。全体参会人员认真学习了文件。")).toEqual([]);
   });
 
+  it("takes the whole name between the last title and 主持 (由学校党委书记章顺来主持), not a shorter person found in it", () => {
+    const got = briefOf("4月3日下午，学校召开党委中心组第三次扩大学习会。学习会由学校党委书记章顺来主持。")!;
+    expect(got.chair?.name).toBe("章顺来");
+  });
+
   it("reads the chair of a roster line (主持人：…) and the first of co-chairs (由…和…共同主持)", () => {
     const chair = (body: string) => briefOf(`5月8日上午，县委常委会召开会议。${body}`)?.chair?.name;
     expect(chair("主持人：县委副书记张明华。")).toBe("张明华");

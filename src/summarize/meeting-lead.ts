@@ -601,8 +601,14 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     // 主持`) the one named first, as the senior leader is
     const people = within(mt.persons, by + 1, at);
     const named = JOINTLY.test(text.slice(by + 1, at)) ? people[0] : people.at(-1);
-    if (named) return personRef(named);
     const body = span(text, by + 1, at);
+    // `由学校党委书记章顺来主持`: nothing but the name stands between the last title and 主持, so a person found
+    // shorter than that (章顺, its last character read as a verb) is the whole name after the title
+    const whole = named && named.end < at && named === people.at(-1) ? nameAfterTitle(body.text) : undefined;
+    if (named && whole && whole.startsWith(named.text) && at - whole.length === named.start) {
+      return { ...personRef(named), name: whole, span: span(text, named.start, at) };
+    }
+    if (named) return personRef(named);
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
     const known = mt.persons.find((p) => p.text.length < body.text.length && body.text.endsWith(p.text));
     if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };
