@@ -50,6 +50,8 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
   if (!lead) return undefined;
   const acts = meetingActs(mt, lead);
   const chair = meetingChair(mt, lead);
+  // the chair's name read whole (`章顺来`) is the name of a speaker the entity stage cut short (`章顺` of `章顺来强调`)
+  const statements = chair ? acts.statements.map((s) => wholeSpeaker(mt.text, s, chair.name)) : acts.statements;
   return {
     ...(mt.title ? { title: mt.title } : {}),
     ...meetingDate(mt, lead),
@@ -58,8 +60,17 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
     ...meetingPeople(mt),
     agenda: meetingAgenda(mt, lead, acts.decisions, acts.statements.map((s) => s.span)),
     decisions: acts.decisions,
-    statements: acts.statements,
+    statements,
   };
+}
+
+type Statement = MeetingBrief["statements"][number];
+
+/** A speaker whose written name runs on into the chair's whole name takes the chair's name and span. */
+function wholeSpeaker(text: string, statement: Statement, name: string): Statement {
+  const at = statement.speakerSpan?.start;
+  if (at === undefined || statement.speaker === name || !name.startsWith(statement.speaker) || !text.startsWith(name, at)) return statement;
+  return { ...statement, speaker: name, speakerSpan: { start: at, end: at + name.length, text: name } };
 }
 
 /**
