@@ -478,6 +478,10 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(decided("经表决，会议通过了县人大常委会工作要点。")).toEqual(["会议通过了县人大常委会工作要点。"]);
     expect(decided("会议原则通过了《A方案》，会后由县发改局修改完善后印发。")).toEqual(["会议原则通过了《A方案》"]);
     expect(decided("会议原则同意进行公示，由评建办负责按规定落实。")).toEqual(["会议原则同意进行公示"]);
+    // the adoption of what the clause before dealt with, and an adoption chained to the next act by 并
+    expect(decided("会议讨论了《政府工作报告（讨论稿）》，并原则通过。")).toEqual(["会议讨论了《政府工作报告（讨论稿）》，并原则通过。"]);
+    expect(decided("会议原则通过《实施方案》并提交县委全会审议。")).toEqual(["会议原则通过《实施方案》并提交县委全会审议。"]);
+    expect(decided("会议通过视频形式召开，并通过。")).toEqual([]);
   });
 
   it("reads the meeting as the speaker with an adverb before its verb (会议还强调, 会议并要求, 会议一致认为)", () => {
