@@ -461,6 +461,13 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(chair("会议由张明华和李国强共同主持。")).toBe("张明华");
   });
 
+  it("reads a guest who 应邀出席 before the line of who presided, 共同参会, and a name closed by 和 before a group (边祥慧和市委常委)", () => {
+    const roll = (body: string) => briefOf(`2月27日下午，我院召开机关党员大会。${body}`)!.participants.filter((p) => !p.group).map((p) => p.text);
+    expect(roll("区委组织部副部长宫绍辉应邀出席，大会由政治处主任潘某某主持。")).toEqual(["宫绍辉"]);
+    expect(roll("侨联主任赵宇宏、民盟主任曾亮及学生代表共同参会。")).toEqual(["赵宇宏", "曾亮"]);
+    expect(roll("市委副书记、市长孙述涛，市委副书记边祥慧和市委常委出席会议。")).toEqual(["孙述涛", "边祥慧"]);
+  });
+
   it("names both of a list of names that share a count and a post (张明华、李国强两位副县长)", () => {
     const got = briefOf("5月8日上午，县委常委会召开会议，县委书记王某某主持会议。张明华、李国强两位副县长参加会议。")!;
     expect(got.participants.filter((p) => !p.group).map((p) => p.text)).toEqual(["张明华", "李国强"]);
