@@ -468,6 +468,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("市委副书记、市长孙述涛，市委副书记边祥慧和市委常委出席会议。")).toEqual(["孙述涛", "边祥慧"]);
   });
 
+  it("ends sentences at 。 inside quotation marks typed the wrong way round (”…“), so a roll after them is read", () => {
+    const got = briefOf("9月28日，学校党委召开”同心庆双节 奋进建新功“中秋国庆座谈会。党委书记胡某某出席会议并讲话，部长黎某某主持会议。教务处处长张俊林、人事处处长黄志华共同参会。")!;
+    expect(got.participants.filter((p) => !p.group).map((p) => p.text)).toEqual(["胡某某", "张俊林", "黄志华"]);
+  });
+
   it("names both of a list of names that share a count and a post (张明华、李国强两位副县长)", () => {
     const got = briefOf("5月8日上午，县委常委会召开会议，县委书记王某某主持会议。张明华、李国强两位副县长参加会议。")!;
     expect(got.participants.filter((p) => !p.group).map((p) => p.text)).toEqual(["张明华", "李国强"]);
