@@ -14,7 +14,7 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
  * (`组织…理论学习中心组第五期集中学习`); `开展` (which takes activities: 开展…活动) and `举办` (which takes events)
  * only with a meeting noun (`开展了…大讨论动员部署会`, `举办教师节庆祝大会`); `拉开帷幕` is the press's 开幕.
  */
-const PREDICATES = ["召开", "举行", "开幕", "闭幕", "拉开帷幕", "进行", "开展", "举办", "组织"] as const;
+const PREDICATES = ["召开", "举行", "开幕", "闭幕", "拉开帷幕", "拉开序幕", "进行", "开展", "举办", "组织"] as const;
 /** Verbs whose object must be a study session (`…集中学习`). */
 const STUDY_ONLY = new Set(["进行", "组织"]);
 const PLENUM = /(?:全会|全体会议)$/u;
