@@ -27,6 +27,9 @@ describe("findDates: absolute forms", () => {
     // a mirror's localised date line writes the day first; a CMS stamp drops the 日 before its clock
     ["28.07.2015  19:41", "28.07.2015", "2015-07-28", "day"],
     ["2013年06月09 15:50:29 来源:民权网", "2013年06月09 15:50:29", "2013-06-09T15:50:29", "time"],
+    ["2020年8月26下午,内科党总支召开", "2020年8月26", "2020-08-26", "day"],
+    // without the part of the day after it, a number after 月 is no day
+    ["截至2023年8月26，", "2023年8月", "2023-08", "month"],
   ];
   it.each(cases)("%s", (input, text, value, precision) => {
     const [first] = findDates(input);

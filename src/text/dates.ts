@@ -244,6 +244,16 @@ function readStampDay(text: string, i: number, end: number): { day: number; end:
   return readTime(text, n.end + 1, end, true)?.minute !== undefined ? { day: n.value, end: n.end, arabic: true } : undefined;
 }
 
+/**
+ * `8月26下午`: a day whose 日 was dropped before the part of the day (上午, 下午, 晚上…); read only with that word after
+ * it, so `8月26` alone stays a month.
+ */
+function readDayBeforePeriod(text: string, i: number, end: number): { day: number; end: number; arabic: boolean } | undefined {
+  const n = readNumber(text, i, end, 2);
+  if (!n || !n.arabic || n.value < 1 || n.value > 31 || !wordAt(text, n.end, PERIOD_START, PERIODS_BY_FIRST)) return undefined;
+  return { day: n.value, end: n.end, arabic: true };
+}
+
 interface TimeRead {
   hour: number;
   minute?: number;
@@ -473,7 +483,7 @@ function readMonthDay(
   const { text, end } = scan;
   const month = readMonth(text, p, end);
   if (month) {
-    const day = readDay(text, month.end, end, true) ?? (year !== undefined ? readStampDay(text, month.end, end) : undefined);
+    const day = readDay(text, month.end, end, true) ?? (year !== undefined ? readStampDay(text, month.end, end) : undefined) ?? readDayBeforePeriod(text, month.end, end);
     let parts: DateParts = { ...(year !== undefined ? { year } : {}), month: month.month };
     if (day) parts = { ...parts, day: day.day };
     if (day && !isValidDay(parts)) return undefined;
