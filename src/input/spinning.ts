@@ -183,9 +183,12 @@ const VARIANT_TELLS = new Set([..."縂琯鄕騐蓡勣囌曏"]);
 const MIN_VARIANT_TELLS = 3;
 
 const VARIANT_IN_VIEW = new RegExp(`[${[...VARIANTS.keys()].join("")}]`, "gu");
+const VARIANT_TELL = new RegExp(`[${[...VARIANT_TELLS].join("")}]`, "u");
 
 /** A variant spinner's characters in the input, when it writes three different tells or more; else none. */
 function variantsIn(input: string): { start: number; text: string }[] {
+  // one scan by the regular expression engine passes a text without any (every clean simplified text)
+  if (!VARIANT_TELL.test(input)) return [];
   const tells = new Set<string>();
   const found: { start: number; text: string }[] = [];
   for (let i = 0; i < input.length; i++) {
