@@ -405,11 +405,13 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("全体党员参加志愿服务活动。县长王某将出席，并致辞。")).toEqual([]);
   });
 
-  it("reads 提出 with what is put forward — demands, advice, points in quotes — and 会议对…提出 with the matter before the verb", () => {
+  it("reads 提出 with what is put forward — demands, hopes, points in quotes — and 会议对…提出 with the matter before the verb", () => {
     const said = (body: string) => briefOf(`7月5日上午，大龙山镇召开换届选举工作动员会，会议由镇党委书记杨某某主持。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
     expect(said("镇长王一中在会议上提出“四要”：一要严明态度；二要严格条件。")).toEqual([["王一中", "提出“四要”"]]);
     expect(said("会议对做好当前迎峰度夏工作提出三个方面的要求：一是要认清形势。")).toEqual([["会议", "提出三个方面的要求"]]);
-    expect(said("区长赵玉勋逐一点评并提出建议。")).toEqual([["赵玉勋", "提出建议"]]);
+    expect(said("区长赵玉勋对下一步工作提出三点希望。")).toEqual([["赵玉勋", "提出三点希望"]]);
+    // opinions and advice are what members contribute to the discussion
+    expect(said("区长赵玉勋逐一点评，委员王某提出了修改意见。")).toEqual([]);
     // a plan handed in is no statement
     expect(said("镇长王一中汇报了工作，提出了下一步工作打算和整改建议。")).toEqual([]);
   });

@@ -60,11 +60,11 @@ const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|�
 /** A later clause chaining a verb to its sentence's subject: `，指出…`, `，并…`, `，同时…`, `，还…`. */
 const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
 /**
- * `提出(了)(四点)(具体的)要求`, `提出建议`, `提出几点意见`, `提出“四要”`: what is put forward as the object of 提出
- * (demands, advice, opinions, points named in quotes), the verb phrase of the statement; advice is a short object
- * (`提出了…工作打算和整改建议` reports a plan handed in, not a statement).
+ * `提出(了)(四点)(具体的)要求`, `提出三点希望`, `提出“四要”`: what a leader puts forward as the object of 提出
+ * (demands, hopes, points named in quotes), the verb phrase of the statement. Opinions and advice (`提出了修改意见`,
+ * `提出建议`) are what members contribute to a discussion, not a statement of the meeting's.
  */
-const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?要求|[^，,。；;：:！？!?和与及]{0,6}?(?:建议|意见|希望)|了?“[^”]{1,12}”)/u;
+const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?(?:要求|希望)|了?“[^”]{1,12}”)/u;
 /** Adverbs a report puts between the meeting and what it said (`会议还强调`, `会议一致认为`, `会议进一步明确`). */
 const MEETING_ADVERBS = /^(?:还|并|也|同时|进一步|一致|再次|特别|专门|最后|首先|同样)+$/u;
 /** `对…工作`, `就…问题`: the matter a speaker addresses, between the speaker and 提出. */
