@@ -453,6 +453,7 @@ describe("genre templates of meeting news (minimal repros)", () => {
   it("takes the whole name between the last title and 主持 (由学校党委书记章顺来主持), not a shorter person found in it", () => {
     const got = briefOf("4月3日下午，学校召开党委中心组第三次扩大学习会。学习会由学校党委书记章顺来主持。\n章顺来强调，要提高政治站位。")!;
     expect(got.chair?.name).toBe("章顺来");
+    expect(briefOf("4月3日，公司召开安全生产会议。会议由安徽省公司总工程师杜贵和同志主持。")!.chair?.name).toBe("杜贵和");
     // and the speaker the same name, cut short the same way, is the chair
     expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text])).toEqual([["章顺来", "章顺来"]]);
   });

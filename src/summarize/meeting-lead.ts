@@ -604,9 +604,11 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     const body = span(text, by + 1, at);
     // `由学校党委书记章顺来主持`: nothing but the name stands between the last title and 主持, so a person found
     // shorter than that (章顺, its last character read as a verb) is the whole name after the title
-    const whole = named && named.end < at && named === people.at(-1) ? nameAfterTitle(body.text) : undefined;
-    if (named && whole && whole.startsWith(named.text) && at - whole.length === named.start) {
-      return { ...personRef(named), name: whole, span: span(text, named.start, at) };
+    // (`…总工程师杜贵和同志主持`: the form of address after the name is no part of it)
+    const address = body.text.endsWith("同志") ? 2 : 0;
+    const whole = named && named.end < at - address && named === people.at(-1) ? nameAfterTitle(body.text.slice(0, body.text.length - address)) : undefined;
+    if (named && whole && whole.startsWith(named.text) && at - address - whole.length === named.start) {
+      return { ...personRef(named), name: whole, span: span(text, named.start, at - address) };
     }
     if (named) return personRef(named);
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
