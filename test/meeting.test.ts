@@ -508,6 +508,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(said("会议研究强调了安全生产的重要性。")).toEqual([]);
   });
 
+  it("takes a leader named by post alone who opens the sentence before the matter (督导组副组长对…完全同意，要求…)", () => {
+    const got = briefOf("5月28日，全镇教育实践活动动员大会召开。会议由镇党委书记尚某某主持。督导组副组长对我镇活动的总体安排完全同意，要求既要做好规定动作，又要凸显自选动作。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([["督导组副组长", "要求"]]);
+  });
+
   it("takes a leader named again by surname and title (胡院长要求) as the person of that surname named before", () => {
     const got = briefOf("1月8日，市法院召开全院干警大会，院长胡国林主持会议并作重要讲话。最后，胡院长要求全体干警要公正执法。")!;
     expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text, s.verb])).toEqual([["胡国林", "胡院长", "要求"]]);

@@ -241,8 +241,16 @@ function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | 
     }
     return personSpeaker(mt, people[k]!);
   }
-  return isPronoun(mt.text[sentence.start]) ? pronounSpeaker(mt, sentence.start) : undefined;
+  if (isPronoun(mt.text[sentence.start])) return pronounSpeaker(mt, sentence.start);
+  // `督导组副组长对…完全同意，要求…`: a leader named by post alone opens the sentence before the matter addressed
+  const role = ROLE_OPENING.exec(mt.text.slice(sentence.start, v))?.[1];
+  if (role && people.length === 0 && officeTitles().some((t) => role.endsWith(t))) {
+    return { speaker: role, speakerSpan: span(mt.text, sentence.start, sentence.start + role.length) };
+  }
+  return undefined;
 }
+/** A post opening a sentence, up to the matter it addresses (`督导组副组长对…`). */
+const ROLE_OPENING = /^([^，,。；;：:、“”《》\s]{2,12}?)(?=[对就])/u;
 
 /**
  * Who puts forward demands or a view (`高翅对…工作提出要求`, `张琦提出要全面学习…`, `…，并对党小组开展工作提出要求`):
