@@ -451,6 +451,13 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("封面新闻-华西都市报记者 王国平", "王国平")).toEqual(["封面新闻-华西都市报记者"]);
   });
 
+  it("reads 和 right after a post as joining the next person, and no post where the word after it names a body", () => {
+    expect(texts(entities("李强表示，习近平主席和普京总统前不久在北京举行会晤。"), "person")).toEqual(expect.arrayContaining(["习近平", "普京"]));
+    expect(texts(entities("李强表示，习近平主席和普京总统前不久在北京举行会晤。"), "person")).not.toContain("和普京");
+    expect(written("乌克兰总统办公室主任叶尔马克证实了这一说法。", "叶尔马克")).toEqual(["乌克兰总统办公室主任"]);
+    expect(written("湖南科技大学海洋实验室主任万步炎带领团队。", "万步炎")).toEqual(["湖南科技大学海洋实验室主任"]);
+  });
+
   it("takes no person from a doctrine named after its author, the author's post written inside", () => {
     expect(texts(entities("坚持以习近平总书记新时代中国特色社会主义思想为指导。"), "person")).toEqual([]);
     expect(texts(entities("习近平总书记指出，要坚持人民至上。"), "person")).toEqual(["习近平"]);

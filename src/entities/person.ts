@@ -641,6 +641,8 @@ const NAME_GAP_ENDS = new Set(["、", "，", ",", "。", "；", ";"]);
  */
 function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, wordAfter: boolean, listed: boolean): number {
   if (surnameLength(text, lexicon, start) !== 1 || startsChainTitle(text, lexicon, start)) return -1;
+  // right after a post, 和 or 与 joins the next person (习近平主席和普京/nz 总统), though both are surnames
+  if (!listed && (LAST_ITEM_JOINERS.has(text[start]!) || text[start] === "与")) return -1;
   const first = tokenStartingAt(index, start);
   const firstLength = first ? first.end - first.start : 0;
   if (first && firstLength === 1 && GAP_FUNCTION_TAGS.has(first.pos)) return -1;
@@ -910,6 +912,9 @@ function titleAfter(text: string, lexicon: EntityLexicon, end: number): string |
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
   if (body && body.end > title.end) return undefined;
+  // …nor a post that names a body with the word after it (乌克兰总统办公室主任: 总统办公室 is the office)
+  const unit = longestStartingAt(lexicon.orgSuffixes, text, title.end);
+  if (unit && unit.end - title.end >= 2) return undefined;
   // a post that names its body first (管委会副主任, 党工委书记) follows the body's place, not a name (陆家嘴/nr 管委会副主任)
   return BODY_FIRST_TITLES.some((b) => title.word.startsWith(b)) ? undefined : title.word;
 }
