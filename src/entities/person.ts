@@ -716,7 +716,7 @@ function unlistedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon
   // jieba reads some names as places (市长黄兴国/ns): a surname's word that neither the gazetteer knows nor ends like a place
   const unknownPlace = word.pos === "ns" && surnameLength(text, lexicon, start) === 1 && !lexicon.places.words.has(word.text) &&
     !PLACE_LAST_CHARACTERS.has(text[word.end - 1]!);
-  if (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg" && !unknownPlace) return -1;
+  if (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg" && word.pos !== "nrt" && !unknownPlace) return -1;
   // …not over a function character jieba glued on (佐科致/x 电)
   if (NOT_GIVEN_NAME.has(text[word.end - 1]!)) return -1;
   const next = tokenStartingAt(index, word.end);
@@ -744,6 +744,30 @@ function nounGivenNameEnd(text: string, index: TokenIndex, lexicon: EntityLexico
   return next !== undefined && PREDICATE_WORDS.has(next.text) ? given.end : end;
 }
 
+/**
+ * Characters of the transliteration tables (斯, 夫, 科, 娃…) that Chinese given names seldom hold: a name word run
+ * with two of them is a foreign name.
+ */
+const TRANSLITERATION_CHARACTERS = new Set([..."斯夫科娃诺维奇尔克雷卡姆索托兹耶芙丽莎"]);
+/** Longest transliterated name without a middle dot, in characters (米尔济约耶夫). */
+const MAX_TRANSLITERATION = 8;
+
+/**
+ * A foreign name right after a post runs over the words jieba reads as names or does not know (总统卢卡申科/nr,
+ * 秘书长古/a 特雷斯/nr, 总统米尔/nrt 济约/x 耶夫/x), where a Chinese name stops at three characters: the run must be
+ * longer than a Chinese name, hold no function character and two characters of the transliteration tables.
+ */
+function transliteratedNameEnd(text: string, index: TokenIndex, start: number, end: number): number {
+  let at = end;
+  for (let word = tokenCovering(index, at - 1); word && (word.pos === "x" || isPersonTag(word.pos)) && word.end - start <= MAX_TRANSLITERATION; word = tokenStartingAt(index, at)) {
+    if (!isAllHan(text, word.start, word.end) || [...word.text].some((c) => NOT_GIVEN_NAME.has(c))) break;
+    at = word.end;
+  }
+  if (at - start < 4) return end;
+  const marks = [...text.slice(start, at)].filter((c) => TRANSLITERATION_CHARACTERS.has(c)).length;
+  return marks >= 2 ? at : end;
+}
+
 /** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
 function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
   const end = nameEnd(text, index, lexicon, start, strict);
@@ -765,6 +789,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (end < 0) end = unlistedNameEnd(text, index, lexicon, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
+    end = transliteratedNameEnd(text, index, p, end);
     const chain = chainBefore(text, index, lexicon, p);
     // a rank or post written after the name too (全国政协委员、…李东浩教授): every title next to the name is his,
     // unless a name follows it (国家主席习近平特别代表、副总理…: the post is the next person's)
@@ -817,6 +842,8 @@ function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, in
   const known = new Set(into.map((p) => text.slice(p.start, p.end)));
   for (const token of index.tokens) {
     if (!isPersonTag(token.pos) || lexicon.notNames.has(token.text) || !isAllHan(text, token.start, token.end)) continue;
+    // a place before a post is the post's country or region (沙特/nr 王储, 乌克兰/nr 总统), not a name
+    if (lexicon.places.words.has(token.text)) continue;
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
     const titles = surname > 0 && given >= 1 && given <= 2 ? titlesAfter(text, lexicon, token.end) : [];
