@@ -2,7 +2,9 @@
  * Throughput and overhead of the BullMQ tagging queue (gongwen/queue) on a private redis-server, beside local
  * tagging of the same items: the first 2,000 CCTV news items of ../shared/data/corpus/xinwenlianbo/xwlb-items.jsonl.
  *
- * Every side is measured warm, as a long-running service is: it first tags the same items once, untimed.
+ * Every side is measured warm, as a long-running service is: it first tags the same items once per worker, untimed,
+ * so that each worker of two has tagged as many items as one worker alone (V8 compiles a worker's hot code over its
+ * first few thousand items: warmed on half as many, two workers were timed while still compiling).
  * 1. Throughput: tag() in this process, one item after another; the local worker pool (tagMany) with 1 and 2
  *    threads; 1 (then 2) queue worker processes (the built `gongwen worker`: `npm run build` first) on the
  *    items in bundles (32 articles per job by default). The jobs are enqueued into a paused queue, the queue is
@@ -35,6 +37,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Queue } from "bullmq";
+import { BATCH_V8_FLAGS } from "../src/batch/tiering.js";
 import { DEFAULT_BUNDLE_LIMITS, enqueueDocuments, queueOptions, readResults } from "../src/queue/index.js";
 import { median } from "./lib/data.js";
 import { firstItems, spawnWorker, waitFor, type NewsItem, type WorkerProcess } from "../test/helpers/queue.js";
@@ -176,9 +179,12 @@ function serveTagBlocks(): void {
 class TagProcess {
   private constructor(private readonly child: ChildProcess) {}
 
-  /** Starts the process and warms it up on `items` (as the worker processes were). */
+  /**
+   * Starts the process and warms it up on `items` (as the worker processes were), under the V8 flags the worker's
+   * CLI sets (src/batch/tiering.ts), so that the difference is the queue's and not V8's.
+   */
   static async start(items: NewsItem[]): Promise<TagProcess> {
-    const child = fork(new URL(import.meta.url).pathname, ["--tag-process"], { execArgv: ["--import", "tsx"] });
+    const child = fork(new URL(import.meta.url).pathname, ["--tag-process"], { execArgv: [...BATCH_V8_FLAGS, "--import", "tsx"] });
     await TagProcess.reply(child);
     const process = new TagProcess(child);
     await process.load(items.map((item) => item.text), items.length);
@@ -228,7 +234,7 @@ function timeLocal(label: string, items: NewsItem[]): Row {
 async function timePool(items: NewsItem[], concurrency: number): Promise<Row> {
   const pool = createPool({ concurrency });
   try {
-    for await (const _ of tagMany(items, { pool })) void _; // warm-up round
+    for (let round = 0; round < concurrency; round++) for await (const _ of tagMany(items, { pool })) void _; // warm-up
     const cpu = ownCpuMs();
     const start = performance.now();
     let docs = 0;
@@ -422,7 +428,7 @@ async function main() {
     for (const count of workerCounts) {
       const bench = await QueueBench.start(redis, count);
       benches.set(count, bench);
-      await bench.warmUp(items);
+      for (let round = 0; round < count; round++) await bench.warmUp(items, `warm-up-${round}-`);
     }
     // The worker counts take turns, round after round, so that a change in the machine's speed hits each alike;
     // the workers of the other counts wait idle on their own queues meanwhile.

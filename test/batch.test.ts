@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { analyzeMany, createPool, ISOLATIONS, tagMany, type BatchFailure, type Isolation, type Pool } from "../src/batch/index.js";
 import { inOrder } from "../src/batch/ordered.js";
 import { runTask } from "../src/batch/tasks.js";
+import { BATCH_V8_FLAGS } from "../src/batch/tiering.js";
 import { GongwenError } from "../src/core/errors.js";
 import { createAnalyzer } from "../src/analyzer.js";
 import { tag } from "../src/analyzer.js";
@@ -217,6 +218,18 @@ describeWithData("corpus/xinwenlianbo", "process pool", () => {
       expect(outcomes).toEqual(texts.map((text) => ({ ok: true, value: runTask(local, undefined, { op: "segment", text, format: "text" }) })));
       expect(pool.processes).toHaveLength(2);
       expect(pool.processes.map((child) => child.pid)).not.toContain(first);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("its worker processes run under the batch tiering flags and tag as this thread does", async () => {
+    const pool = createPool({ concurrency: 1, isolation: "process" });
+    try {
+      expect(pool.processes[0]!.spawnargs).toEqual(expect.arrayContaining([...BATCH_V8_FLAGS]));
+      const text = news[0]!.text;
+      const outcome = await pool.run({ op: "tag", text, format: "jsonl" });
+      expect(outcome).toEqual({ ok: true, value: runTask(createAnalyzer(), undefined, { op: "tag", text, format: "jsonl" }) });
     } finally {
       await pool.close();
     }

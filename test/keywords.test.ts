@@ -6,6 +6,7 @@ import { textDoc } from "./helpers/text-doc.js";
 import { keywords } from "../src/analyzer.js";
 import { keywordStage, rankKeywords } from "../src/keywords/index.js";
 import { loadStopwords } from "../src/keywords/terms.js";
+import { parseIdf } from "../src/keywords/idf.js";
 import { contentTokens } from "../src/core/terms.js";
 import { bigrams, dice } from "../src/keywords/variants.js";
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
@@ -203,6 +204,31 @@ describe("content tokens read once per Doc (core/terms.ts)", () => {
       const looked = text.length >= 2 && (kind === "word" || kind === "latin");
       expect(all.ids[i]! >= 0 ? all.lexicon.texts[all.ids[i]!] : undefined).toBe(looked ? text : undefined);
     });
+  });
+});
+
+describe("parseIdf: the IDF table's text", () => {
+  it("reads `word idf` lines past comments, blank lines and CRLF; an unseen word scores the maximum", () => {
+    const table = parseIdf("# header\r\n\n发展 0.930\r\n改革 1.250\n  # indented comment\n新质生产力 7.5");
+    expect(["发展", "改革", "新质生产力", "不在表里"].map((word) => table.idf(word))).toEqual([0.93, 1.25, 7.5, 7.5]);
+  });
+
+  it.each([
+    ["发展", "no idf"],
+    ["发展  0.930", "two spaces"],
+    ["发展 0.930 1", "a third field"],
+    ["发展 -1", "a negative idf"],
+    ["发展 高", "not a number"],
+    [" 0.930", "no word (the line is trimmed: one field)"],
+  ])("refuses %j (%s) with DICT_PARSE naming its line", (bad) => {
+    let error: unknown;
+    try {
+      parseIdf(`# header\n改革 1.250\n${bad}\n`);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isGongwenError(error, "DICT_PARSE")).toBe(true);
+    expect((error as Error).message).toContain("idf.txt line 3 ");
   });
 });
 

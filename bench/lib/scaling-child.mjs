@@ -6,6 +6,9 @@
  * from this machine's two cores when nothing else (caches, memory, JIT, GC) is shared, the ceiling of any speed-up.
  * tag: gongwen's built `tag()` on CCTV news items, first warmed on 3,000 items (V8 compiles gongwen's hot code
  * over the first few thousand), then timed on the next 2,000: the steady state of one batch or queue worker.
+ * cold <corpus> <from> <count>: a fresh process's import of gongwen and tag() on items from..from+count, timed
+ * from the import (after reading the items, which the CLI streams): one half of the cold yardstick, run with the
+ * batch tiering flags as the CLI runs (bench/lib/scaling.ts).
  * pool <corpus> <thread|process> <workers>: the same on a warm pool of that many workers (createPool, runBatch of 16 texts,
  * as the CLI sends them): 3,000 items per worker untimed, then 2,000 per worker timed; `perSec` is the pool's, and
  * `cpuMsPerDoc` the CPU of this process and its children over the timed part (all threads).
@@ -32,6 +35,15 @@ function corpusTexts(count) {
     if (line) texts.push(JSON.parse(line).text);
   }
   return texts;
+}
+
+async function coldItems(from, count) {
+  const texts = corpusTexts(from + count).slice(from);
+  const started = performance.now();
+  const { tag } = await import(new URL("../../dist/index.js", import.meta.url).href);
+  for (const text of texts) tag(text);
+  const seconds = (performance.now() - started) / 1000;
+  return { perSec: texts.length / seconds, seconds };
 }
 
 async function tagItems() {
@@ -92,8 +104,10 @@ const result =
     ? arithmetic()
     : workload === "tag"
       ? await tagItems()
-      : workload === "pool"
-        ? await poolItems(process.argv[4], Number(process.argv[5]))
-        : undefined;
+      : workload === "cold"
+        ? await coldItems(Number(process.argv[4]), Number(process.argv[5]))
+        : workload === "pool"
+          ? await poolItems(process.argv[4], Number(process.argv[5]))
+          : undefined;
 if (!result) throw new Error(`unknown workload ${workload}`);
 process.stdout.write(JSON.stringify(result));

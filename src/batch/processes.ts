@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import type { PoolConfig, TaskOutcome } from "./protocol.js";
+import { BATCH_V8_FLAGS } from "./tiering.js";
 import type { Batch } from "./tasks.js";
 
 /** A worker process's messages from the pool: its config once, then one batch at a time. */
@@ -38,7 +39,8 @@ export interface ProcessWorkers {
 }
 
 /**
- * Starts `concurrency` worker processes running `module` (with `execArgv`, e.g. tsx's loader from the sources).
+ * Starts `concurrency` worker processes running `module` under the batch tiering flags and `execArgv` (e.g. tsx's
+ * loader from the sources).
  *
  * @example
  * const workers = startProcesses({ analyzer: {} }, 2, { filename: "dist/process-worker.js" });
@@ -51,7 +53,7 @@ export function startProcesses(config: PoolConfig, concurrency: number, module: 
 
   function spawn(slot: Slot): ChildProcess {
     const child = fork(module.filename, [], {
-      execArgv: module.execArgv ?? [],
+      execArgv: [...BATCH_V8_FLAGS, ...(module.execArgv ?? [])],
       // structured clone, as between threads: the same options and outcomes cross either boundary
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
