@@ -190,7 +190,7 @@ const NUMERAL_TAGS = new Set(["m", "q"]);
  * 会上), the verbs of meeting someone (在京会见/n 蒙古国总统) and the tenses of a post (时任/n 中国人民银行党委委员).
  */
 const CLAUSE_WORDS = new Set(["会议", "大会", "会上", "会", "活动", "仪式", "会后", "期间", "现场", "同志", "讲话", "报告", "会见", "会谈", "会晤",
-  "时任", "现任", "曾任", "历任", "新任", "前任", "继任", "责令", "会同", "陪同"]);
+  "时任", "现任", "曾任", "历任", "新任", "前任", "继任", "责令", "会同", "陪同", "援引"]);
 /** Longest unit written before a post, in characters (全国政协十三届一次会议主席团). */
 const MAX_BODY = 24;
 /** Longest unit written in quotation marks before a post, marks included (“大工委”). */
