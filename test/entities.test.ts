@@ -469,6 +469,11 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(texts(found, "person")).not.toContain("王后卡米拉");
   });
 
+  it("ends a chain at a post written after another name (马克龙总统、欧盟委员会主席冯德莱恩), not at a country's post", () => {
+    expect(written("习近平同马克龙总统、欧盟委员会主席冯德莱恩举行会晤。", "冯德莱恩")).toEqual(["欧盟委员会主席"]);
+    expect(written("据俄罗斯媒体援引俄罗斯第一副总理别洛乌索夫的表态报道。", "别洛乌索夫")).toEqual(["俄罗斯第一副总理"]);
+  });
+
   it("takes no person from a doctrine named after its author, the author's post written inside", () => {
     expect(texts(entities("坚持以习近平总书记新时代中国特色社会主义思想为指导。"), "person")).toEqual([]);
     expect(texts(entities("习近平总书记指出，要坚持人民至上。"), "person")).toEqual(["习近平"]);

@@ -220,6 +220,19 @@ function looksLikeName(text: string, lexicon: EntityLexicon, token: Token): bool
     !PLACE_LAST_CHARACTERS.has(text[token.end - 1]!);
 }
 
+/**
+ * Does a name end at `end`: a word jieba reads as a name, or one with a one-character tail it cut off (马克/nr 龙/n),
+ * or a surname and two characters it does not know?
+ */
+function nameEndsAt(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): boolean {
+  const word = tokenCovering(index, end - 1);
+  // a country jieba tags as a name (尼泊尔/nr 副总理) is the post's place
+  if (!word || word.end !== end || lexicon.places.words.has(word.text)) return false;
+  if (isPersonTag(word.pos) || looksLikeName(text, lexicon, word)) return true;
+  const head = word.end - word.start === 1 ? tokenCovering(index, word.start - 1) : undefined;
+  return head !== undefined && head.end === word.start && isPersonTag(head.pos) && head.end - head.start >= 2;
+}
+
 /** A meeting's word after a session's number is part of the unit (全国政协十三届一次会议主席团, 第一次/m q 全体会议执行主席). */
 function isSessionWord(index: TokenIndex, token: Token): boolean {
   const before = tokenCovering(index, token.start - 1);
@@ -343,6 +356,8 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) break;
     // a link after a group word names a group, not this person's post (…全体委员、第三届校务委员会主任李忠云)
     if (titles.length > 0 && GROUP_WORDS.some((w) => text.endsWith(w, title.start))) break;
+    // …and a post written after another name is that person's (马克/nr 龙/n 总统、欧盟委员会主席冯德莱恩)
+    if (titles.length > 0 && nameEndsAt(text, index, lexicon, title.start)) break;
     // a rank is written with the body that gave it too (南京大学教授, 中国科学院院士), never with a place
     const org = titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start));
     // a place can be the body too (左权县辽阳镇镇长); it names the office but is no organisation entity
