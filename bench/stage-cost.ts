@@ -7,9 +7,11 @@
  *   the ratio within a round; every round runs every stage, analyze() and tag() in turn; CPU time of the process,
  *   because on a shared machine wall time counts the other processes too); the other stages together; and analyze()
  *   minus its stages run apart: reading the input and mapping spans back onto it (a few % in a CPU profile), and the
- *   rest what the stages cost more when they take turns on each text in one heap than when each runs alone;
- * - throughput of analyze() against raw nodejieba tag() on the same texts, in the same process (tag() then runs on
- *   the dictionaries gongwen loaded: nodejieba is process-global);
+ *   rest what the stages cost more when they take turns on each text in one heap than when each runs alone (each
+ *   part apart too: the stages are also timed taking turns on each text without the input readers);
+ * - throughput of analyze() (and of analyzeBlock() over blocks of 16 texts, the same Docs) against raw nodejieba
+ *   tag() on the same texts, in the same process (tag() then runs on the dictionaries gongwen loaded: nodejieba is
+ *   process-global);
  * - cold start: a fresh process to its first result, time and RSS, gongwen (import + analyze() of the seed report)
  *   against nodejieba (require + tag());
  * - RSS per added worker: gongwen's pool (createPool) against plain worker threads that only load nodejieba and
@@ -62,6 +64,8 @@ function rowsOf(stages: string[]): [string, (r: Record<string, number>) => numbe
     ["all after segment", (r) => sum(r, after)],
     [`other stages (${others.join(", ")})`, (r) => sum(r, others)],
     ["analyze() minus its stages run apart (input readers, span mapping, one heap)", (r) => r["analyze()"]! - sum(r, stages)],
+    ["  of which: analyze() minus the stages in turn (input readers, span mapping)", (r) => r["analyze()"]! - r["stages in turn"]!],
+    ["  of which: the stages in turn on each text minus each run apart (one heap)", (r) => r["stages in turn"]! - sum(r, stages)],
     ["analyze()", (r) => r["analyze()"]!],
   ];
 }
@@ -117,6 +121,7 @@ try {
       ["nodejieba tag()", "nodejieba tag()"],
       ["gongwen segment stage", "segment"],
       ["gongwen analyze()", "analyze()"],
+      ...(measured.cctv.ms[0]!["analyzeBlock()"] === undefined ? [] : [["gongwen analyzeBlock(), blocks of 16 texts", "analyzeBlock()"]]),
     ].map(([label, name]) => [label!, ...kinds.flatMap(([, m]) => [mbPerSec(m, name!).toFixed(2), vsTag(m, name!).toFixed(2)])]),
   );
 

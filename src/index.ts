@@ -9,7 +9,7 @@ export { defaultStages } from "./pipeline.js";
 export { segmentStage } from "./segment/index.js";
 export { sentenceStage } from "./text/sentences.js";
 export type { Analyzer, AnalyzerManyOptions } from "./analyzer.js";
-export type { CreateAnalyzerOptions, DefaultStages, DocOf, DocWith, FilledBy, FullDoc, StageFields } from "./pipeline.js";
+export type { BlockOutcome, CreateAnalyzerOptions, DefaultStages, DocOf, DocWith, FilledBy, FullDoc, StageFields } from "./pipeline.js";
 export type { ResolvedConfig, Stage, StageContext } from "./core/stage.js";
 export type { CompactIdf, IdfTable, Resources, StopwordKind, TaggerWeights } from "./core/resources.js";
 export { GongwenError, isGongwenError, type ErrorCode } from "./core/errors.js";

@@ -12,13 +12,14 @@ import {
   SegmentOptionsSchema,
   type AnalyzerConfig,
   type Doc,
+  type InputInfo,
   type SegmentOptions,
   type StageName,
   type Token,
 } from "./core/schema.js";
 import type { Resources } from "./core/resources.js";
 import { checkInput, checkStages, type ResolvedConfig, type Stage, type StageContext } from "./core/stage.js";
-import { mapDoc } from "./core/view.js";
+import { mapDoc, type TextView } from "./core/view.js";
 import { entityStage } from "./entities/index.js";
 import { shippedTaggerWeights } from "./entities/tagger.js";
 import { enumerationStage } from "./enumerate/index.js";
@@ -115,8 +116,64 @@ export interface Pipeline {
   workerConfig(): AnalyzerConfig;
   /** Runs the stages on `text`; a text over `maxInputLength` throws `INPUT_TOO_LARGE`. */
   analyze(text: string): Doc;
+  /**
+   * What `analyze` gives or throws for each of `texts`, in order, with each stage run over all the texts before the
+   * next stage (see {@link analyzeBlock}).
+   */
+  analyzeBlock(texts: readonly string[]): BlockOutcome[];
   /** Segments `text` with this pipeline's vocabulary, in its mode unless `options.mode` says otherwise. */
   segment(text: string, options?: SegmentOptions): Token[];
+}
+
+/** What `analyze` gives for one text of a block: its Doc, or the error it throws. */
+export type BlockOutcome<D extends Doc = Doc> = { ok: true; doc: D } | { ok: false; error: unknown };
+
+/** A text on its way through the stages: the view they read and what turns their Doc into the input's terms. */
+interface InFlight {
+  view: TextView;
+  info: InputInfo;
+  restore: (doc: Doc) => Doc;
+  doc: Doc;
+}
+
+/** Checks and reads `text` into the Doc the first stage receives. */
+function begin(text: string, config: ResolvedConfig): InFlight {
+  checkInput(text, config.maxInputLength);
+  const { view, info, restore } = readInput(text, config);
+  return { view, info, restore, doc: { text: view.text, tokens: [], sentences: [] } };
+}
+
+/** The Doc the stages made, its spans mapped back onto the input. */
+function finish({ view, info, restore, doc }: InFlight): Doc {
+  const { text: input, ...fields } = mapDoc(view, doc);
+  return restore({ text: input, input: info, ...fields });
+}
+
+/**
+ * `texts` through `stages` stage by stage: each stage runs over every text still in flight before the next starts,
+ * so its code and data (the segmenter's dictionary, the tagger's weights, the term lexicon) stay in the CPU caches
+ * from one text to the next; text by text, each stage finds them evicted by the others (on 1,500 CCTV items the
+ * stages cost ~25% more taking turns on each text than each run over all: bench/stage-cost.ts). Stages keep no
+ * state between texts that changes what they return, so each Doc is the one `analyze` gives; a text that throws is
+ * dropped from the later stages, and its outcome is the error.
+ */
+function analyzeBlock(texts: readonly string[], stages: readonly Stage[], context: StageContext): BlockOutcome[] {
+  if (!Array.isArray(texts)) throw new GongwenError("INVALID_INPUT", "analyzeBlock() takes an array of texts");
+  const outcomes: BlockOutcome[] = new Array(texts.length);
+  const attempt = (at: number, work: () => void): boolean => {
+    try {
+      work();
+      return true;
+    } catch (error) {
+      outcomes[at] = { ok: false, error };
+      return false;
+    }
+  };
+  let inFlight: { at: number; text: InFlight }[] = [];
+  texts.forEach((text, at) => attempt(at, () => inFlight.push({ at, text: begin(text, context.config) })));
+  for (const stage of stages) inFlight = inFlight.filter(({ at, text }) => attempt(at, () => (text.doc = stage.run(text.doc, context))));
+  for (const { at, text } of inFlight) attempt(at, () => (outcomes[at] = { ok: true, doc: finish(text) }));
+  return outcomes;
 }
 
 /** A built-in stage for its name; stage objects pass through. */
@@ -181,13 +238,11 @@ export function createPipeline(options: CreateAnalyzerOptions = {}): Pipeline {
       return requested ? { ...parsed, stages: stageNames(stages) } : parsed;
     },
     analyze(text) {
-      checkInput(text, config.maxInputLength);
-      const { view, info, restore } = readInput(text, config);
-      let doc: Doc = { text: view.text, tokens: [], sentences: [] };
-      for (const stage of stages) doc = stage.run(doc, context);
-      const { text: input, ...fields } = mapDoc(view, doc);
-      return restore({ text: input, input: info, ...fields });
+      const inFlight = begin(text, config);
+      for (const stage of stages) inFlight.doc = stage.run(inFlight.doc, context);
+      return finish(inFlight);
     },
+    analyzeBlock: (texts) => analyzeBlock(texts, stages, context),
     segment(text, segmentOptions) {
       checkInput(text, config.maxInputLength);
       const { mode } = parseOptions(SegmentOptionsSchema, segmentOptions, "segment options");

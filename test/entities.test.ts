@@ -391,6 +391,70 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("向全国教书育人楷模杨士莪院士学习。", "杨士莪")).toEqual(["院士"]);
     expect(written("国家主席习近平特别代表、国务院副总理孙春兰出席。", "习近平")).toEqual(["国家主席"]);
   });
+
+  it("reads a session's ordinal and the congress's presidium into the unit (大会主席团常务主席、第一次全体会议执行主席)", () => {
+    const text = "大会主席团常务主席、第一次全体会议执行主席李明、王平在主席台就座。";
+    for (const name of ["李明", "王平"]) expect(written(text, name), name).toEqual(["大会主席团常务主席", "第一次全体会议执行主席"]);
+    // an ordinal after a post names the meeting, never a person (第 is also a surname)
+    expect(texts(entities("县政协举行主席团常务主席第三次会议。"), "person")).toEqual([]);
+  });
+
+  it("names a unit sent into another with both (中纪委驻…纪检组) and a unit working as one with another by both names", () => {
+    expect(written("中纪委驻教育部纪检组组长张明出席。", "张明")).toEqual(["中纪委驻教育部纪检组组长"]);
+    expect(written("党委宣传部(统战部)部长王刚主持会议。", "王刚")).toEqual(["党委宣传部(统战部)部长"]);
+  });
+
+  it("gives a post after a unit pointed back to (我院, 本校) no unit, and starts a unit after a clause glued to it (领导有/校)", () => {
+    expect(written("我院党委副书记、院长李明主持会议。", "李明")).toEqual(["党委副书记", "院长"]);
+    expect(written("出席仪式的领导有校党委副书记王平，处长张明。", "王平")).toEqual(["校党委副书记"]);
+  });
+
+  it("shares a post with the last name joined by 和, and ends a roster at the place that opens the next person's unit", () => {
+    const found = entities("副院长李洪军和黄林安分别作了部署。");
+    for (const name of ["李洪军", "黄林安"]) expect(person(found, name)?.attrs.titles, name).toEqual(["副院长"]);
+    const roster = entities("市一医院党委书记刘强、华容县人民医院党委书记李建华相继发言。");
+    expect(texts(roster, "person")).toEqual(["刘强", "李建华"]);
+    expect(written("市一医院党委书记刘强、华容县人民医院党委书记李建华相继发言。", "李建华")).toEqual(["华容县人民医院党委书记"]);
+  });
+
+  it("reads the whole name right after a post where jieba makes a word of its given name (刘/胡同/nr, 彭/纲要/n + 主持)", () => {
+    expect(written("纪委书记刘胡同对新任干部提出要求。", "刘胡同")).toEqual(["纪委书记"]);
+    expect(written("市卫健委党组书记、主任彭纲要主持座谈。", "彭纲要")).toEqual(["市卫健委党组书记", "主任"]);
+  });
+
+  it("reads credits written as on the page: a spaced role, roles joined by 、, the role after the name (张军/文)", () => {
+    expect(written("编 辑 杨晓娟", "杨晓娟")).toEqual(["编 辑"]);
+    expect(written("（记 者：吴阳明 张志华）", "张志华")).toEqual(["记 者"]);
+    expect(written("（撰稿：吴梅 摄影、编辑：王季平）", "王季平")).toEqual(["摄影", "编辑"]);
+    const found = entities("（张军/文 李珂新/图 何斌/审核）");
+    expect(of(found, "person").map((p) => [p.text, p.attrs.titles])).toEqual([["张军", ["文"]], ["李珂新", ["图"]], ["何斌", ["审核"]]]);
+  });
+
+  it("reads a 任前公示 line (姓名，性别，民族，…，现任…，拟任…): the posts after 现任 are the person's, the proposed one is not", () => {
+    const text = "现将拟任职人选公示如下：\n张明，女，汉族，1975年3月生，中共党员，大学学历，现任县财政局副局长兼县国库支付中心主任，拟任县审计局局长。";
+    expect(written(text, "张明")).toEqual(["县财政局副局长", "县国库支付中心主任"]);
+    expect(written("正在家中的武伟(现任浦东新区陆家嘴管委会副主任)接到电话。", "武伟")).toEqual(["浦东新区陆家嘴管委会副主任"]);
+    // the place before a post that names its body (陆家嘴管委会副主任) is no person
+    expect(texts(entities("正在家中的武伟(现任浦东新区陆家嘴管委会副主任)接到电话。"), "person")).toEqual(["武伟"]);
+  });
+
+  it("keeps a tense, a pointing word and an award out of the post, and a predicate 任 out of the name", () => {
+    expect(written("北京市新任市委常委杨晋柏和靳伟此前均担任副市长。", "靳伟")).toEqual(["市委常委"]);
+    expect(written("该市领导罗云峰、马军参加。", "马军")).toEqual(["市领导"]);
+    expect(person(entities("全国优秀县委书记黄维群已前往合肥。"), "黄维群")?.attrs.titles ?? []).toEqual([]);
+    expect(texts(entities("蔡奇任副市长、代市长。"), "person")).not.toContain("蔡奇任");
+    expect(texts(entities("担任市长时也不是市委常委。"), "person")).toEqual([]);
+  });
+
+  it("reads a name jieba takes for a place right after a post (天津市原市长黄兴国/ns) and a byline of two outlets joined by a hyphen", () => {
+    expect(written("天津市原市长黄兴国是唯一因违纪落马的。", "黄兴国")).toEqual(["天津市原市长"]);
+    expect(written("封面新闻-华西都市报记者 王国平", "王国平")).toEqual(["封面新闻-华西都市报记者"]);
+  });
+
+  it("takes no person from a doctrine named after its author, the author's post written inside", () => {
+    expect(texts(entities("坚持以习近平总书记新时代中国特色社会主义思想为指导。"), "person")).toEqual([]);
+    expect(texts(entities("习近平总书记指出，要坚持人民至上。"), "person")).toEqual(["习近平"]);
+  });
 });
 
 describe("entities on bad input", () => {

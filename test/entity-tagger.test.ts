@@ -1,22 +1,23 @@
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { annotatedTitlesText, DEFAULT_SETS, parseSets, sha256, smallRunText } from "../bench/tools/tagger-training.js";
+import { annotatedTitlesText, DEFAULT_SETS, parseSets, sha256, smallRunFile } from "../bench/tools/tagger-training.js";
 import { fileDigest, PROVENANCE } from "../bench/tools/train-ner-sets.js";
+import { sharedCopy } from "../src/core/resources.js";
 import { entityLexicon } from "../src/entities/lexicon.js";
 import {
-  characterFeatures, compactWeights, emissions, maskTransitions, parseTaggerWeights, prunedWeights, tagCharacters, viterbi, weightsText,
+  characterFeatures, compactWeights, emissions, maskTransitions, prunedWeights, quantizedWeights, readTaggerWeights, tagCharacters, viterbi, weightsFile,
+  weightsFileHeader,
 } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
 import { defaultLexicon, engineNamed, segmentText } from "../src/segment/index.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
-/** The shipped weights file's text. */
-const shippedText = () => gunzipSync(readFileSync(new URL("../dict/entity-tagger.txt.gz", import.meta.url))).toString("utf8");
+/** The shipped weights file's bytes. */
+const shippedFile = () => readFileSync(new URL("../dict/entity-tagger.bin", import.meta.url));
 
 /** The shipped weights as the loader reads them, for scoring them the way training tools do. */
 function shippedWeights() {
-  const weights = parseTaggerWeights(shippedText());
+  const weights = readTaggerWeights(shippedFile());
   return { weights, transitions: weights.transitions };
 }
 
@@ -38,14 +39,30 @@ describe("the entity tagger's inference", () => {
 
 describe("the weights file format", () => {
   it("reads back the table it writes, each row rounded to int8 steps of its own scale", () => {
-    const weights = compactWeights([[5, [0, 1.5, -2, 0, 0, 0.25, 0]], [70_000, [1, 0, 0, 3, 0, 0, -1]], [70_001, [0, 1, -1, 0.5, 0, 0, 0]]], new Float32Array(56).fill(0.5));
-    const read = parseTaggerWeights(weightsText(weights));
+    const weights = compactWeights([[5, [0, 1.5, -2, 0, 0, 0.25, 0]], [70_000, [1, 0, 0, 3, 0, 0, -1]], [70_001, [0, 1, -1, 0.5, 0, 0, 0]]], new Float32Array(56).fill(0.504));
+    const file = weightsFile(quantizedWeights(weights), ["# test weights", "# 人民日报"]);
+    expect(weightsFileHeader(file)).toEqual(["# test weights", "# 人民日报"]);
+    const read = readTaggerWeights(file);
     expect(read.known).toEqual(weights.known);
-    expect(read.transitions).toEqual(weights.transitions);
+    expect([...read.transitions]).toEqual(new Array(56).fill(Math.fround(0.5)));
     // hundredths: row 1's largest weight 200 → 2 per step (25 → 26); row 2's 200 → 2 (-100 → -100); row 3's 100 → 1, exact
     expect([...read.rows.subarray(6, 12)]).toEqual([150, -200, 0, 0, 26, 0]);
     expect([...read.rows.subarray(12, 18)]).toEqual([-100, -100, 200, -100, -100, -200]);
     expect([...read.rows.subarray(18, 24)]).toEqual([100, -100, 50, 0, 0, 0]);
+    // the tagging tables come from the file, and tag as the weights do when the tables are built from them
+    const text = "江泽民会见克林顿";
+    const index = indexTokens(text, [{ text, start: 0, end: text.length, pos: "nr", ignored: false } as never]);
+    const copy = { known: read.known.slice(), rows: read.rows.slice(), transitions: read.transitions.slice() };
+    expect(tagCharacters(text, index, entityLexicon(), read)).toEqual(tagCharacters(text, index, entityLexicon(), copy));
+  });
+
+  it("reads the shipped file in place, tables included, as tagging builds them from its weights", () => {
+    const file = shippedFile();
+    const read = readTaggerWeights(file);
+    expect(read.rows.buffer).toBe(file.buffer);
+    expect(Buffer.from(weightsFile(read, weightsFileHeader(file))).equals(file)).toBe(true);
+    // a pool hands its threads the tables with the weights, in shared memory
+    expect(sharedCopy(read).characters?.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it("drops the rows whose labels all lie within the threshold of O's, keeping the others' weights", () => {
@@ -57,21 +74,26 @@ describe("the weights file format", () => {
     expect(pruned.rows).toEqual(again.rows);
   });
 
-  it("names the line of a malformed file in a DICT_PARSE error", () => {
-    expect(() => parseTaggerWeights("# header\n@0 1 2 x 4 5 6 7\n")).toThrow(expect.objectContaining({ code: "DICT_PARSE", message: expect.stringContaining("line 2") }));
-    expect(() => parseTaggerWeights("@0 1 2 3 4 5 6 7\nknown AAAA\n")).toThrow(expect.objectContaining({ code: "DICT_PARSE" }));
+  it("names what is wrong with a malformed file in a DICT_PARSE error", () => {
+    const file = weightsFile(compactWeights([[5, [0, 1, 0, 0, 0, 0, 0]]], new Float32Array(56)), ["# header"]);
+    const parseError = (bytes: Uint8Array) => expect(() => readTaggerWeights(bytes)).toThrow(expect.objectContaining({ code: "DICT_PARSE" }));
+    parseError(Buffer.from("# header\nno sections here\n"));
+    parseError(file.subarray(0, file.length - 4096));
+    const renamed = Buffer.from(file);
+    renamed.write("sections little-endian Transitions", Buffer.from(file).indexOf("sections"), "latin1");
+    expect(() => readTaggerWeights(renamed)).toThrow(expect.objectContaining({ code: "DICT_PARSE", message: expect.stringContaining("line 2") }));
   });
 });
 
 describe("the shipped weights", () => {
   const digests = JSON.parse(readFileSync(new URL("fixtures/entity-tagger-digests.json", import.meta.url), "utf8")) as { smallRun: string; shipped: string };
-  const shipped = shippedText();
+  const shipped = shippedFile();
 
   // The features read the segmentation and the entity word lists: a change to either without retraining leaves
   // weights that `train-ner.ts` no longer produces. The full training takes minutes, so this repeats a small
   // deterministic run (a fixed visiting order) and compares it with the run recorded when the weights were trained.
   itWithData(["ner/peoples-daily-1998", "ner/train"], "come from the training code and features as they are (a small run, byte for byte)", () => {
-    expect(sha256(smallRunText()), "stale: run `npx tsx bench/tools/train-ner.ts`").toBe(digests.smallRun);
+    expect(sha256(smallRunFile()), "stale: run `npx tsx bench/tools/train-ner.ts`").toBe(digests.smallRun);
   }, 120_000);
 
   itWithData("ner/train", "read the job titles the training sets annotate, as training writes them (a title the rules do not list counts)", () => {
@@ -82,7 +104,7 @@ describe("the shipped weights", () => {
 
   itWithData(["ner/peoples-daily-1998", "ner/train"], "are the file that training wrote, and its header names every training set with its data's digests", () => {
     expect(sha256(shipped)).toBe(digests.shipped);
-    const header = shipped.split("\n").filter((line) => line.startsWith("#")).join("\n");
+    const header = weightsFileHeader(shipped).join("\n");
     for (const { name } of parseSets(DEFAULT_SETS)) {
       expect(header).toContain(PROVENANCE[name].source);
       for (const file of PROVENANCE[name].files) expect(header).toContain(fileDigest(file));

@@ -463,6 +463,70 @@ describe("where the last item ends", () => {
   });
 });
 
+describe("the conventions of notices and regulations", () => {
+  it("ends a notice's last item above its closing formula and signature (特此通知。/ 发文机关 / 日期)", () => {
+    const text = "现将有关事项通知如下：\n一、4月3日至5日放假。\n二、遇有突发事件，要及时报告。\n特此通知。\n学院办公室\n二○一一年三月二十九日";
+    expect(enumerations(text)[0]!.items.at(-1)!.text).toBe("二、遇有突发事件，要及时报告。");
+  });
+
+  it("ends the last section at an unnumbered heading after a finished sentence (结论), not at a label the list numbers on under", () => {
+    const report = "一、工作亮点\n1. 社区治理\n推行网格化管理。\n2. 疫情防控\n组建志愿者队伍。\n二、工作挑战\n1. 资源分配不均\n争取上级资源。\n2. 人员不足\n招募志愿者。\n结论\n街道办要不断创新工作方法。";
+    const [list] = enumerations(report);
+    expect(list!.items.at(-1)!.text).toBe("二、工作挑战\n1. 资源分配不均\n争取上级资源。\n2. 人员不足\n招募志愿者。");
+    expect(list!.items.at(-1)!.children![0]!.items.at(-1)!.text).toBe("2. 人员不足\n招募志愿者。");
+    const form = "1、报名方式\n（1）个人报名\n在网上报名。\n2、报名流程\n（1）个人报名\n具体请参见。\n个人在线支付流程\n（2）集体报名\n统一汇款。";
+    expect(markers(enumerations(form)[0]!.items[1]!.children![0]!)).toEqual(["（1）", "（2）"]);
+    // A roster line (a blank between post and name) heads nothing.
+    const roster = "一、中央委员会领导\n名单如下。\n二、中央纪委领导\n书记和副书记名单如下。\n书　记　李希\n副书记　刘金国，张升民。";
+    expect(enumerations(roster)[0]!.items[1]!.text).toBe(roster.slice(roster.indexOf("二、")));
+  });
+
+  it("reads articles numbered past 99, each holding its paragraphs (款) and its （一） items (项)", () => {
+    const code = "第一百二十二条　起诉必须符合下列条件：\n（一）有明确的被告；\n（二）有具体的诉讼请求。\n第一百二十三条　起诉应当递交起诉状。\n书写起诉状确有困难的，可以口头起诉。";
+    const [articles] = enumerations(code);
+    expect(articles!.style).toBe("di-tiao");
+    expect(ordinals(articles!)).toEqual([122, 123]);
+    expect(childStyles(articles!.items[0]!)).toEqual(["cn-paren"]);
+    expect(articles!.items[1]!.text).toBe("第一百二十三条　起诉应当递交起诉状。\n书写起诉状确有困难的，可以口头起诉。");
+  });
+
+  it("reads the articles of a page that flattened them into one line, not an article cited after a title", () => {
+    const flattened = "村民代表会议制度 第一条 村民代表会议由村民委员会召集。 第二条 会议每季度召开一次。 第三条 会议由主任主持。";
+    const [articles] = enumerations(flattened);
+    expect(articles!.style).toBe("di-tiao");
+    expect(markers(articles!)).toEqual(["第一条", "第二条", "第三条"]);
+    expect(enumerations("根据《村民委员会组织法》第二十六条 村民代表会议由村民委员会召集。")).toEqual([]);
+  });
+
+  it("nests 一、 clauses under the articles of a code that opens with 第一条, and 第X条 under the 一、 sections of a notice", () => {
+    const code = "第一条 常务委员会的职权如下：\n一、执行全体会议的决议；\n二、进行日常工作。\n第二条 常务委员会分设下列各组：\n一、政治法律组；\n二、财政经济组。";
+    const [articles] = enumerations(code);
+    expect(articles!.style).toBe("di-tiao");
+    expect(articles!.items.map(childStyles)).toEqual([["cn-dun"], ["cn-dun"]]);
+    const notice = "一、总则\n第一条 为规范管理，制定本办法。\n第二条 本办法适用于全县。\n二、分则\n第三条 各单位按本办法执行。";
+    const [sections] = enumerations(notice);
+    expect(sections!.style).toBe("cn-dun");
+    expect(sections!.items.map(childStyles)).toEqual([["di-tiao"], ["di-tiao"]]);
+  });
+
+  it("keeps a lone chapter line that names its chapter over the 一、 provisions under it, and drops a bare one", () => {
+    const named = "第一章 总 则\n一、本规则依据宪法制定。\n二、县政府工作的指导思想是服务人民。";
+    const [chapter] = enumerations(named);
+    expect(chapter!.style).toBe("di-zhang");
+    expect(childStyles(chapter!.items[0]!)).toEqual(["cn-dun"]);
+    const [provisions] = enumerations("第一章\n一、本规则依据宪法制定。\n二、县政府工作的指导思想是服务人民。");
+    expect(provisions!.style).toBe("cn-dun");
+  });
+
+  it("runs a run-in point with a title sentence to its paragraph's end, a point that opens with a clause to its sentence's end", () => {
+    const titled = "（一）认真部署安排。各党支部要提高认识。\n（二）严肃活动纪律。各党支部要严肃纪律。（三）及时记录总结。各党支部要及时记录，并上报登记表。";
+    expect(enumerations(titled)[0]!.items.at(-1)!.text).toBe("（三）及时记录总结。各党支部要及时记录，并上报登记表。");
+    const clauses = "原则是：（1）坚持从国情出发，建立住房模式。（2）坚持发挥政府作用，发展保障房。（3）坚持加强调控，促进健康发展。今年要采取两项措施：一要健全制度；二要增加供应。";
+    const [points] = enumerations(clauses);
+    expect(points!.items.at(-1)!.text).toBe("（3）坚持加强调控，促进健康发展。");
+  });
+});
+
 describe("numbering problems", () => {
   it("reports a gap instead of merging silently", () => {
     const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；四是强化督查，严肃问责。");

@@ -6,6 +6,9 @@ import { tag } from "../src/index.js";
 import type { Doc } from "../src/core/schema.js";
 import { expectValidDoc, shown, shownTexts } from "./helpers/doc.js";
 import { seedText } from "./helpers/data.js";
+import { growth } from "./helpers/timing.js";
+import { identityView } from "../src/core/view.js";
+import { readPollution } from "../src/input/pollution.js";
 
 const analyzer = createAnalyzer();
 const kinds = (doc: Doc) => (doc.input?.pollution ?? []).map((p) => p.kind);
@@ -43,6 +46,12 @@ describe("pollution reader", () => {
     // a tone-marked reading after a mirror's mojibake letter (dev item x-042) is pollution too
     const mojibake = analyzer.analyze("偩诸I(lǐng)導班子成員、各部門(mén)負責人出席會(huì)議(yì)。");
     expect(mojibake.input?.pollution?.[0]?.evidence.map((e) => e.text)).toEqual(["(lǐng)", "(mén)", "(huì)", "(yì)"]);
+    // a mirror saved in GBK wrote ? for a character and for a reading's opening bracket (dev item x-418)
+    const lost = analyzer.analyze("市委書(shū)記主持召開(kāi)會(huì)議,強(qiáng)調(diào)要?jiǎng)?chuàng)新機(jī)制。請問?是否");
+    expect(lost.input?.pollution?.[0]?.evidence.map((e) => e.text)).toContain("?jiǎng)");
+    expect(shownTexts(lost).filter((t) => PINYIN.test(t))).toEqual([]);
+    // a question mark before an untoned word is no reading
+    expect(analyzer.analyze("这是什么?ma)不是注音。").input?.pollution).toBeUndefined();
   });
 
   it("reports emoji, zero-width characters, width mixing and hijacked names", () => {
@@ -75,6 +84,47 @@ describe("pollution reader", () => {
     for (const e of seo.input!.pollution![0]!.evidence) expect(seo.text.slice(e.start, e.end)).toBe(e.text);
     expect(shownTexts(seo).filter((t) => /bwin|必赢|开云|官网/u.test(t))).toEqual([]);
     expect(seo.meeting?.decisions?.map(shown)).toEqual(["会议审议通过了《2022年乡村振兴实施方案》。"]);
+  });
+
+  it("reports a site string cut short, a casino's Latin domain name and a porn tag in traditional script", () => {
+    const evidence = (text: string) => analyzer.analyze(text).input?.pollution?.find((p) => p.kind === "seo")?.evidence.map((e) => e.text);
+    // dev items x-407, x-408, x-409 of the real-world corpus
+    expect(evidence("开云(中国)官方成功举办全国中学健美操比赛。本次比赛是开云(中国)官方首次承接国家级赛事。")).toEqual(["开云(中国)官方", "开云(中国)官方"]);
+    expect(evidence("当前位置: 大发dafa888_dafa888手机登录-官网 > 新闻中心 > 正文")).toEqual(["dafa888_dafa888手机登录-官网"]);
+    expect(evidence("通过“党建引领無碼a片公共美育教育思政课程体系建设”介绍了课程思政建设情况。")).toEqual(["無碼a片"]);
+    // porn tags appended to a mirrored release (dev item x-410), a brand before an institution's slot
+    expect(evidence("牢固树立廉洁行医意识。\nA级毛片真人版,超碰最新免费上传,视频一区日韩无码")?.length).toBeGreaterThan(0);
+    expect(evidence("新葡京党委召开会议。")).toEqual(["新葡京"]);
+    expect(analyzer.analyze("打造国产品牌，推出精品。澳门新葡京酒店附近交通管制。").input?.pollution).toBeUndefined();
+    // a traditional-script copy of a hijacked page writes the hijacker's words in traditional characters
+    expect(evidence("開雲(中國)官方網站黨委召開會議。")).toEqual(["開雲(中國)官方網站"]);
+    expect(analyzer.analyze("會議強調，要堅持開雲見日的信心。").input?.pollution).toBeUndefined();
+    // a site's bars between names and between a hospital and its college are page furniture, not emoji
+    expect(analyzer.analyze("恩施州中心医院│武汉大学恩施临床学院 祝您健康!\n铁强┃侯丹丹\n州长杨天然出席会议。").input?.pollution).toBeUndefined();
+    // the planning of zone A, and the words of a notice that names an official site, are not hijacks
+    expect(analyzer.analyze("A片区规划由市政府审议。请登录中国政府网官方网站查询。").input?.pollution).toBeUndefined();
+  });
+
+  it("gives the page's headline as its line is written: the reading after its last character, a hijacked name before it", () => {
+    // dev items x-405 (a traditional mirror with readings) and x-407 (a hijacked college page)
+    const mirror = readFileSync("test/fixtures/realworld/dev/x-405.txt", "utf8");
+    const title = analyzer.analyze(mirror).page?.title;
+    expect(title).toMatchObject({ start: 0, text: "第二屆周商大會(huì)籌備工作推進(jìn)會(huì)召開(kāi)", normalized: "第二届周商大会筹备工作推进会召开" });
+    expect(mirror.slice(title!.start, title!.end)).toBe(title!.text);
+    const hijacked = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-407.txt", "utf8")).page?.title;
+    expect(hijacked?.text.startsWith("开云(中国)官方成功举办")).toBe(true);
+    expect(hijacked?.normalized?.startsWith("成功举办")).toBe(true);
+  });
+
+  it("reads a megabyte of readings and gives the title the readings after it, in linear time", () => {
+    // a title 召開 followed by a megabyte of readings, each one right after the one before: the title takes in them all
+    const run = (text: string) => {
+      const result = readPollution(identityView(text))!;
+      return result.restore({ text, tokens: [], sentences: [], page: { regions: [], spam: [], title: { start: 0, end: 2, text: "召開" } } });
+    };
+    const make = (n: number) => `召開${"(kāi)(huì)".repeat(Math.ceil(n / 10))}`;
+    expect(run(make(1_000)).page?.title?.end).toBe(make(1_000).length);
+    expect(growth(run, make(100_000), make(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
   });
 
   it("does not read gambling news, sports bureaus, hotlines or a notice's login as a hijack", () => {

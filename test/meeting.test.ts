@@ -332,6 +332,42 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(dated("http://example.cn/n/201599/1.html")).toBe("2026-02-28");
   });
 
+  it("reads a day without a year against a folder of the year alone in the page's address (…/html/2012/…, …/2022-638/…)", () => {
+    const report = "7月5日上午，大龙山镇召开社区换届选举工作动员会，会议由镇党委书记杨某某主持。";
+    const stages = [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage];
+    const dated = (url: string) => createAnalyzer({ stages, referenceDate: "2026-12-06", url }).analyze(report).meeting?.date;
+    expect(dated("http://www.aqyx.gov.cn/html/2012/dlsz_1217/3482.html")).toBe("2012-07-05");
+    expect(dated("http://e.sxxycmw.com/jrfs/2022-638/news-1-3.html")).toBe("2022-07-05");
+    expect(dated("http://example.cn/info/1047/15692.htm")).toBe("2026-07-05");
+  });
+
+  it("reads the year from the page's date line above the lead (day first, 日 dropped before the clock), never from a sentence", () => {
+    const lead = "\n7月27日，国土资源部部长姜某某主持召开第25次部党组会议。";
+    const dated = (above: string) => meetingAnalyzer("2026-12-06").analyze(above + lead).meeting?.date;
+    expect(dated("部党组会传达学习中央党的群团工作会议精神\n\n28.07.2015  19:41")).toBe("2015-07-27");
+    expect(dated("胡集回族乡第九届人民代表大会第二次会议胜利召开\n2013年08月02 15:50:29 来源:民权网")).toBe("2013-07-27");
+    // a dated sentence of the article above the lead is no date line
+    expect(dated("部党组会议召开\n2015年3月5日，部里开展了一次调研活动，调研组走访了三个单位。")).toBe("2026-07-27");
+  });
+
+  it("reads a lead whose 月 was dropped (319日, 33日) by the page's own day, and the year of a headline's meeting when the body lost its digits", () => {
+    const dated = (page: string) => meetingAnalyzer("2026-12-06").analyze(page).meeting?.date;
+    expect(dated("凉水实验林场召开中层干部工作会议\n发布时间:2019-03-21\n319日，凉水实验林场召开中层干部工作会议，会议由刘某某书记主持。")).toBe("2019-03-19");
+    expect(dated("区政府召开区长办公会议\n发布日期:2025-03-04\n33日，区长赵某某主持召开区长办公会议。")).toBe("2025-03-03");
+    // with no day of the page's own, which split is meant is unknown
+    expect(dated("区政府召开区长办公会议\n33日，区长赵某某主持召开区长办公会议。")).toBeUndefined();
+    expect(dated("灯塔市教育系统召开2017年教育工作会议\n年2月21日上午9点，市教育局在实验中学报告厅召开年教育工作会议，局长吴某某主持。")).toBe("2017-02-21");
+  });
+
+  it("takes the year the article writes of its own time when the report has no day of its own", () => {
+    const year = (body: string) => meetingAnalyzer("2026-12-06").analyze(`12月3日上午，西演镇召开人民代表大会第五次会议，会议由镇党委书记王某主持。${body}`).meeting?.date;
+    expect(year("会议指出，2020年是全面建成小康社会和“十三五”规划收官之年。")).toBe("2020-12-03");
+    expect(year("会议传达学习了习近平总书记在十三届全国人大二次会议闭幕式上的讲话精神。")).toBe("2019-12-03");
+    expect(year("会议学习了《求是》2023年第1期发表的署名文章。")).toBe("2023-12-03");
+    // a year written of another time (a plan, a review) says nothing of the report's
+    expect(year("会议审议了2017年工作总结和到2035年的远景目标。")).toBe("2026-12-03");
+  });
+
   it("keeps a day soon after the page's own day (an announcement), and takes no lead from a notice's numbered provision", () => {
     const soon = "学校召开党委常委会\n发布时间：2017-01-17 09:00\n1月20日上午，学校召开党委常委会，校党委书记张某某主持会议。";
     expect(meetingAnalyzer("2024-12-31").analyze(soon).meeting?.date).toBe("2017-01-20");
@@ -351,6 +387,102 @@ describe("genre templates of meeting news (minimal repros)", () => {
     ["开展 with a meeting noun", "2019年2月26日，南樊林场开展了大讨论动员部署会，场长董某主持会议。", "大讨论动员部署会"],
   ])("finds the lead: %s", (_form, report, name) => {
     expect(briefOf(report)?.meeting?.name).toBe(name);
+  });
+
+  it("names who took part however the roll writes them: 一行, 出席，并…, 出席论坛, 参加此次活动, 同志 after the name, the post after it", () => {
+    const roll = (body: string) => briefOf(`5月28日，镇党委召开教育实践活动动员大会，会议由镇党委书记尚某某主持。${body}`)!.participants.filter((p) => !p.group).map((p) => p.text);
+    expect(roll("县督导组副组长常彦斌一行出席会议。")).toEqual(["常彦斌"]);
+    expect(roll("高院副院长沈志先出席，并作了题为《稳中求实》的工作报告。")).toEqual(["沈志先"]);
+    expect(roll("大学联盟主席王希勤，北京大学副校长王博等成员大学领导出席论坛。")).toEqual(["王希勤", "王博"]);
+    expect(roll("区委组织部副部长施德林，区农水局副局长庄延平等参加此次活动。")).toEqual(["施德林", "庄延平"]);
+    expect(roll("该镇党委书记李伟华同志出席会议并讲话。")).toEqual(["李伟华"]);
+    expect(roll("李文友副场长、全场中层干部参加了会议。")).toEqual(["李文友"]);
+    // an activity of others, or a meeting to be attended later, is no roll of this one
+    expect(roll("全体党员参加志愿服务活动。县长王某将出席，并致辞。")).toEqual([]);
+  });
+
+  it("reads 提出 with what is put forward — demands, advice, points in quotes — and 会议对…提出 with the matter before the verb", () => {
+    const said = (body: string) => briefOf(`7月5日上午，大龙山镇召开换届选举工作动员会，会议由镇党委书记杨某某主持。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
+    expect(said("镇长王一中在会议上提出“四要”：一要严明态度；二要严格条件。")).toEqual([["王一中", "提出“四要”"]]);
+    expect(said("会议对做好当前迎峰度夏工作提出三个方面的要求：一是要认清形势。")).toEqual([["会议", "提出三个方面的要求"]]);
+    expect(said("区长赵玉勋逐一点评并提出建议。")).toEqual([["赵玉勋", "提出建议"]]);
+    // a plan handed in is no statement
+    expect(said("镇长王一中汇报了工作，提出了下一步工作打算和整改建议。")).toEqual([]);
+  });
+
+  it("finds the lead past lines of page chrome, and in …现场会在…召开 (a subject in 会 with 召开)", () => {
+    const chrome = "• 设为首页\n• 加入收藏\n• 无障碍阅读\n• 长者版\n区委理论学习中心组第二次(扩大)学习\n";
+    const body = "2020年3月23日晚，下陆区组织学习了中央有关会议精神。区委理论中心组成员参加了学习。吴某某等作了中心发言。会议指出，要做好以下工作。一是抓好防控。二是抓好复工。三是维护稳定。区委书记郭某某主持会议，并做了总结发言。";
+    expect(briefOf(chrome + body)?.chair?.name).toBe("郭某某");
+    const got = briefOf("华商报讯(记者 贺某某)9月11日，延安市县级融媒体建设现场会在富县召开。市委常委、宣传部部长柯某某出席。")!;
+    expect([got.meeting?.name, got.date]).toEqual(["延安市县级融媒体建设现场会", "2024-09-11"]);
+  });
+
+  it("gives no brief for a speech opening with its salutation on the line, nor for a notice addressed to its recipients", () => {
+    expect(briefOf("同志们：今天，我们召开本届县政府第一次全体会议，主要任务是动员安排重点工作。")).toBeUndefined();
+    expect(briefOf("各镇(街道)、市直各单位：\n经市政协常委会议研究决定，政协第八届委员会第二次会议于2008年1月14日在市区召开。现将有关事项通知如下。")).toBeUndefined();
+  });
+
+  it("reads 会议明确，… as a statement (not 明确目标), and a later sentence whose speaker comes after a clause and titles", () => {
+    const said = (body: string) => briefOf(`9月2日，区政协召开专题办公会议，区政协主席周某某主持会议。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
+    expect(said("会议明确，9月份重点工作还包括开展系列活动。")).toEqual([["会议", "明确"]]);
+    expect(said("会议要求，要明确目标，打造教育之乡。")).toEqual([["会议", "要求"]]);
+    expect(said("最后，县委书记陆某某要求相关部门抓好落实。同时，县委书记陆某某对当前重点工作进行了强调：一是加强安全生产。")).toEqual([
+      ["陆某某", "要求"],
+      ["陆某某", "强调"],
+    ]);
+  });
+
+  it("reads the roll after its verb (出席会议的有…, 参加会议的还有…, a roster's 出席：…), posts in brackets, and 参会", () => {
+    const roll = (body: string) => briefOf(`5月8日上午，县委常委会召开会议，县委书记王某某主持会议。${body}`)!.participants.filter((p) => !p.group).map((p) => p.text);
+    expect(roll("出席会议的有县委副书记张明华、副县长李国强。")).toEqual(["张明华", "李国强"]);
+    expect(roll("参加会议的还有县委副书记张明华、副县长李国强。")).toEqual(["张明华", "李国强"]);
+    expect(roll("出席：张明华、李国强。")).toEqual(["张明华", "李国强"]);
+    expect(roll("张明华（县委副书记）、李国强（副县长）参加会议。")).toEqual(["张明华", "李国强"]);
+    expect(roll("县委常委、宣传部部长张明华参会。")).toEqual(["张明华"]);
+    // 参加会议的有关单位 names the units, not a list after the verb; 参会人员 is a noun
+    expect(roll("参加会议的有关单位负责人作了发言。全体参会人员认真学习了文件。")).toEqual([]);
+  });
+
+  it("reads the chair of a roster line (主持人：…) and the first of co-chairs (由…和…共同主持)", () => {
+    const chair = (body: string) => briefOf(`5月8日上午，县委常委会召开会议。${body}`)?.chair?.name;
+    expect(chair("主持人：县委副书记张明华。")).toBe("张明华");
+    expect(chair("会议由张明华和李国强共同主持。")).toBe("张明华");
+  });
+
+  it("names both of a list of names that share a count and a post (张明华、李国强两位副县长)", () => {
+    const got = briefOf("5月8日上午，县委常委会召开会议，县委书记王某某主持会议。张明华、李国强两位副县长参加会议。")!;
+    expect(got.participants.filter((p) => !p.group).map((p) => p.text)).toEqual(["张明华", "李国强"]);
+  });
+
+  it("takes an occasion with a chair as a meeting held (活动由…主持, 仪式由…主持)", () => {
+    const got = briefOf("2020年4月7日上午，第五党支部在二楼审委会议室开展了4月份主题党日暨周例行学习活动。活动由支部书记霍某某主持，第五党支部全体党员参加了活动。")!;
+    expect([got.date, got.chair?.name]).toEqual(["2020-04-07", "霍某某"]);
+    expect(briefOf("日前，市委决定在全市开展向朱某某同志学习活动。活动要求各单位认真组织。")).toBeUndefined();
+  });
+
+  it("takes what the meeting approved (批准), a work plan adopted after 经表决, and stops a decision before its follow-up (会后由…)", () => {
+    const decided = (body: string) => briefOf(`5月8日上午，县委常委会召开会议，县委书记李某某主持会议。${body}`)!.decisions.map((d) => d.text);
+    expect(decided("会议批准了县财政预算调整方案。")).toEqual(["会议批准了县财政预算调整方案。"]);
+    expect(decided("经表决，会议通过了县人大常委会工作要点。")).toEqual(["会议通过了县人大常委会工作要点。"]);
+    expect(decided("会议原则通过了《A方案》，会后由县发改局修改完善后印发。")).toEqual(["会议原则通过了《A方案》"]);
+    expect(decided("会议原则同意进行公示，由评建办负责按规定落实。")).toEqual(["会议原则同意进行公示"]);
+  });
+
+  it("reads the meeting as the speaker with an adverb before its verb (会议还强调, 会议并要求, 会议一致认为)", () => {
+    const said = (body: string) => briefOf(`5月8日上午，县委常委会召开会议，县委书记李某某主持会议。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
+    expect(said("会议还强调，要抓好安全生产。")).toEqual([["会议", "强调"]]);
+    expect(said("会议并要求，各部门要抓好落实。")).toEqual([["会议", "要求"]]);
+    expect(said("会议一致认为，报告实事求是。")).toEqual([["会议", "认为"]]);
+    // the meeting's own business is no adverb
+    expect(said("会议研究强调了安全生产的重要性。")).toEqual([]);
+  });
+
+  it("takes a leader named again by surname and title (胡院长要求) as the person of that surname named before", () => {
+    const got = briefOf("1月8日，市法院召开全院干警大会，院长胡国林主持会议并作重要讲话。最后，胡院长要求全体干警要公正执法。")!;
+    expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text, s.verb])).toEqual([["胡国林", "胡院长", "要求"]]);
+    // a title alone is no surname
+    expect(briefOf("1月8日，市法院召开全院干警大会，院长胡国林主持会议。副院长要求全体干警要公正执法。")!.statements).toEqual([]);
   });
 
   it("gives no brief for a meeting announced (将于…举行) and no roll from a plan or a directive (将出席, 要列席)", () => {
@@ -405,6 +537,9 @@ describe("genre templates of meeting news (minimal repros)", () => {
     ["举办 with a meeting noun", "9月8日下午，我校举办教师节庆祝大会。会议由副校长张某某主持。", "教师节庆祝大会"],
     ["拉开帷幕 (the press's 开幕)", "2月17日，为期四天的2006年春季局党组中心组学习会议在北京拉开帷幕。", "2006年春季局党组中心组学习会议"],
     ["组织 a study session", "10月29日，学院组织党委理论学习中心组第五期集中学习。党委书记华某某主持了学习。", "党委理论学习中心组第五期集中学习"],
+    ["组织开展 a study session on one topic", "5月8日，公司党委组织开展专题学习，党委书记李某某主持。", "专题学习"],
+    ["举行 a working meeting of the genre (现场会)", "9月11日上午，全市在富县举行县级融媒体建设现场会，市委常委柯某某出席。", "县级融媒体建设现场会"],
+    ["举行 a working meeting of the genre (报告会)", "3月5日，学校举行形势政策报告会，党委书记王某某主持。", "形势政策报告会"],
     ["a study group's 研学活动", "6月30日，集团召开党委理论学习中心组专题研学活动。党委书记蘆某主持会议。", "党委理论学习中心组专题研学活动"],
   ])("finds the lead of a study session or an event-verb meeting: %s", (_form, report, name) => {
     expect(briefOf(report)?.meeting?.name).toBe(name);
@@ -433,7 +568,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
     const study = briefOf("3月27日上午，我院在大会议室开展新学期党委中心组第一次理论学习。学习会由党委书记杨四海主持。")!;
     expect([study.meeting?.name, study.chair?.name]).toEqual(["学习会", "杨四海"]);
     const lecture = briefOf("10月31日，中央宣传部举办中央宣讲团首场报告会。他阐述了党的二十大的重大意义。报告会由副书记吴某某主持。")!;
-    expect([lecture.meeting?.name, lecture.chair?.name]).toEqual(["报告会", "吴某某"]);
+    // 报告会 is a kind of working meeting: 举办 names it whole
+    expect([lecture.meeting?.name, lecture.chair?.name]).toEqual(["中央宣讲团首场报告会", "吴某某"]);
   });
 
   it("keeps the title written after the speaker's name in where the speaker is named (谢华生书记强调)", () => {

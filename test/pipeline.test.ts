@@ -47,6 +47,19 @@ describe("pipeline", () => {
     expect(doc.sentences.map((s) => s.text)).toEqual(["会议强调。", "要落实。"]);
   });
 
+  it("analyzeBlock gives what analyze gives for each text, a failing text failing alone", () => {
+    const seed = seedText();
+    const gw = createAnalyzer({ maxInputLength: seed.length });
+    const texts = [seed, "<p>國務院召開常務會議，李克強主持會議。</p>", 42 as never, `${seed}。`, "会议强调。要落实。"];
+    const outcomes = gw.analyzeBlock(texts);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, false, false, true]);
+    for (const at of [0, 1, 4]) expect(outcomes[at]).toEqual({ ok: true, doc: gw.analyze(texts[at]!) });
+    expect(outcomes[1]).toMatchObject({ doc: { input: { format: "html", script: "traditional" } } });
+    expect(outcomes[2]).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+    expect(outcomes[3]).toMatchObject({ ok: false, error: { code: "INPUT_TOO_LARGE" } });
+    expect(() => gw.analyzeBlock("会议" as never)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+  });
+
   it("throws GongwenError instances", () => {
     try {
       analyze(1 as never);

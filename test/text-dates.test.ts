@@ -24,6 +24,9 @@ describe("findDates: absolute forms", () => {
     ["会议于9时30分开始", "9时30分", "T09:30", "time"],
     ["下午3点半结束", "下午3点半", "T15:30", "time"],
     ["上午九时许", "上午九时许", "T09:00", "time"],
+    // a mirror's localised date line writes the day first; a CMS stamp drops the 日 before its clock
+    ["28.07.2015  19:41", "28.07.2015", "2015-07-28", "day"],
+    ["2013年06月09 15:50:29 来源:民权网", "2013年06月09 15:50:29", "2013-06-09T15:50:29", "time"],
   ];
   it.each(cases)("%s", (input, text, value, precision) => {
     const [first] = findDates(input);
@@ -42,7 +45,7 @@ describe("findDates: absolute forms", () => {
   it("rejects numbers that are not dates", () => {
     for (const input of [
       "自发布之日起30日内", "15日以上", "一时难以", "三点意见", "1:10的比例", "十月革命", "5000年文明",
-      "2023-2025", "v2023年", "12023年", "2023年2月30日的2月30日", "2023-02-30",
+      "2023-2025", "v2023年", "12023年", "2023年2月30日的2月30日", "2023-02-30", "1.2.2015", "31.02.2015", "28.07.20151",
     ]) {
       expect(findDates(input).filter((m) => m.precision !== "year" || m.text !== "2023年"), input).toEqual([]);
     }

@@ -17,6 +17,8 @@ const inputs: Record<string, (length: number) => string> = {
   "a megabyte of digits": (n) => "7".repeat(n),
   "lines of 发布时间:": (n) => "发布时间:\n".repeat(Math.ceil(n / 6)).slice(0, n),
   "an unclosed quotation": (n) => `他说：“${"好".repeat(n)}`,
+  "lines of bulleted stamps": (n) => "  • 2024-03-05\n".repeat(Math.ceil(n / 14)).slice(0, n),
+  "lines of a blank-separated menu": (n) => "医院要闻 科室快报 业界资讯 ".repeat(Math.ceil(n / 15)).slice(0, n),
 };
 
 const layers: Record<string, (text: string) => unknown> = {

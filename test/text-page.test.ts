@@ -459,6 +459,13 @@ describe("readPage on the header conventions of government, party, university, n
     ["a stamp followed by the font switch", `${HEADLINE}\n2024-03-05 【字体：大 中 小】\n${BODY}`, "2024-03-05"],
     ["a stamp followed by the publisher's name", `${HEADLINE}\n2024-03-05 10:20 某某县人民政府\n${BODY}`, "2024-03-05"],
     ["a column's name over the headline (县委动态)", `县委动态\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["an e-paper reader: 通版 buttons, 当前版:01版, the day with 上一版/下一版, 文章字数 under the headline", `通版阅读请点击:\n展开通版\n收缩通版\n当前版:01版\n发布日期:2024年03月05日 上一版  下一版\n${HEADLINE}\n文章字数:364\n${BODY}`, "2024-03-05"],
+    ["an e-paper's edition without 第 (二版:要闻总第1495期 >…编印), 刊发日期 line", `二版:要闻总第1495期 >2024-03-05编印\n\n${HEADLINE}\n刊发日期:2024-03-05 阅读次数: 作者:xw\n${BODY}`, "2024-03-05"],
+    ["a menu scraped as bullets, one with its blurb; a bulletin's issue and editor lines; 发布:… 时间:…", `• 医院主站\n  • 医院新闻 24小时更新医疗健康领域的要闻,打造最及时、最鲜活的资讯平台。\n    2024年03月 总第113期 主办:党委宣传部\n    本期责任编辑:王五\n    ${HEADLINE}\n    发布:党委宣传部 时间:2024-03-05\n${BODY}`, "2024-03-05"],
+    ["a submenu written with blanks between its entries, the day as a bullet under the headline", `当前: 首页 > 新闻 > 医院要闻 > 正文\n医院要闻 科室快报 业界资讯 媒体关注 光荣榜\n${HEADLINE}\n  • 2024-03-05\n  • 张三┃李四\n${BODY}`, "2024-03-05"],
+    ["a microblog's `author / stamp 发布` line under the headline", `-\n${HEADLINE}\n王五 / 2024-03-05 16:19 发布\n${BODY}`, "2024-03-05"],
+    ["a document-sharing site's file card, its size line with a tag's source", `格式:pdf\n大小:<span class="size">296KB\n页数: 1页\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["a forum's printable page: 标题: … [打印本页], 作者/时间 line", `某某论坛\n\n标题: ${HEADLINE} [打印本页]\n\n作者: admin    时间: 2024-3-5 23:12:09\n${BODY}`, "2024-03-05"],
   ];
   it.each(pages)("%s", (_, text, day) => {
     const page = readPage(text, { referenceDate: "2024-12-01" });
@@ -478,6 +485,37 @@ describe("readPage on the header conventions of government, party, university, n
   it("reads a meeting's name over two lines, the second opening with 暨, as one headline", () => {
     const page = readPage(`某县召开2024年全县经济工作会议\n暨优化营商环境大会\n发布时间：2024-03-05\n${BODY}`);
     expect(page.title?.text).toBe("某县召开2024年全县经济工作会议\n暨优化营商环境大会");
+  });
+
+  it("reads a photo page's captions and a byline over the text as no headline, and keeps a headline split by one blank", () => {
+    // a carousel's captions (会议现场 / who does what) open the scrape; the headline stayed on the carousel
+    const captions = readPage(`会议现场\n县委书记张三传达全国两会精神\n县长李四讲话\n${BODY}`);
+    expect(captions.title).toBeUndefined();
+    expect(readPage(`${HEADLINE}\n会议现场\n${BODY}`).title?.text).toBe(HEADLINE);
+    const byline = readPage(`墨新闻|记者张三/台北报导\n\n${BODY}`);
+    expect(byline.title).toBeUndefined();
+    expect(byline.regions[0]).toMatchObject({ kind: "credits", text: "墨新闻|记者张三/台北报导" });
+    expect(readPage(`联合报／ 特派记者王五／北京报导\n${BODY}`).title).toBeUndefined();
+    // two parts are a headline, not a menu
+    expect(readPage(`某县融媒体建设 现场会召开\n发布时间：2024-03-05\n${BODY}`).title?.text).toBe("某县融媒体建设 现场会召开");
+  });
+
+  it("reads a mirror's promotion, its summary and a compilation's entry heading as chrome over the headline", () => {
+    // a WeChat account's promotion, the page's 摘要, the document number, then the notice's title over its text
+    const mirror = readPage(`公众号:exam\n及时发布考试资讯\n分享考试技巧、复习经验\n摘要:2024年考试报名时间为3月5日。\n某人社考〔2024〕5号\n关于2024年度某某考试工作的通知\n各市人力资源和社会保障局:\n${BODY}`);
+    expect(mirror.title?.text).toBe("关于2024年度某某考试工作的通知");
+    const compiled = readPage(`第一篇:普及义务教育评估验收暂行办法[大全]\n普及义务教育评估验收暂行办法\n第一章 总则\n第一条 为保障普及义务教育，制定本办法。`);
+    expect(compiled.title?.text).toBe("普及义务教育评估验收暂行办法");
+    expect(readPage(`正文复制\n镇年终会议主持词\n同志们:\n${BODY}`).title?.text).toBe("镇年终会议主持词");
+    // a summary that holds the whole text stays the text: the headline over it is still the headline
+    const summary = readPage(`当前位置:首页 > 新闻\n\n${HEADLINE}\n\n发布日期:2024-03-05\n摘要:  ${BODY.split("\n")[0]}`);
+    expect([summary.title?.text, summary.regions.at(-1)?.kind]).toEqual([HEADLINE, "article"]);
+  });
+
+  it("dates a page by a file name that is its time stamp (yyyyMMddHHmmss and a serial)", () => {
+    expect(readPage(BODY, { url: "http://example.com/news/mj/2024030518122215788.htm", referenceDate: "2024-12-01" }).publishedAt).toBe("2024-03-05");
+    // not a time of day after the eight digits: a serial, not a stamp
+    expect(readPage(BODY, { url: "http://example.com/news/2024030599999999.htm", referenceDate: "2024-12-01" }).publishedAt).toBeUndefined();
   });
 
   it("does not date a page by an attachment's upload stamp under its headline", () => {

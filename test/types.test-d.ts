@@ -30,6 +30,8 @@ describe("the Doc of analyze() and createAnalyzer()", () => {
     expectTypeOf(doc.meeting).toBeNullable();
     expectTypeOf(analyze("", { referenceDate: "2023-05-18" })).toEqualTypeOf<FullDoc>();
     expectTypeOf(createAnalyzer().analyze("")).toEqualTypeOf<FullDoc>();
+    const [outcome] = createAnalyzer().analyzeBlock([""]);
+    if (outcome?.ok) expectTypeOf(outcome.doc).toEqualTypeOf<FullDoc>();
   });
 
   it("with stages, exactly the fields they fill are required", () => {

@@ -5,8 +5,9 @@
  *
  * Each stage is timed on its own: a first analyze() per text records the Doc every stage receives (through stage
  * objects that wrap the built-in ones, so the pipeline runs exactly as it does for users), then each round runs
- * every stage's `run` over fresh copies of those Docs in turn, then analyze() and tag() over the texts, each timed
- * in CPU time.
+ * every stage's `run` over fresh copies of those Docs in turn, then all the stages taking turns on each text (what
+ * analyze() does between reading the input and mapping spans back), then analyze(), analyzeBlock() over blocks of 16
+ * texts and tag() over the texts, each timed in CPU time.
  * Plain Node, built package: no tsx loader in the timings.
  */
 import { readFileSync } from "node:fs";
@@ -85,12 +86,21 @@ function freshDocs(received) {
   return new Map([...received].map(([name, docs]) => [name, docs.map((doc) => ({ ...doc, tokens: fresh(doc.tokens) }))]));
 }
 
+/** Texts per analyzeBlock() call: what a batch of short records might hand it. */
+const BLOCK = 16;
+const blocks = (texts) => Array.from({ length: Math.ceil(texts.length / BLOCK) }, (_, k) => texts.slice(k * BLOCK, (k + 1) * BLOCK));
+
 function measure(texts) {
   const { received, context } = record(texts);
+  const first = analyzer.stages[0].name;
   let docs;
   const parts = [
     ...analyzer.stages.map((stage) => [stage.name, () => docs.get(stage.name).forEach((doc) => stage.run(doc, context))]),
+    // the stages taking turns on each text, as analyze() runs them, without reading the input or mapping spans
+    ["stages in turn", () => received.get(first).forEach((doc) => analyzer.stages.reduce((d, stage) => stage.run(d, context), doc))],
     ["analyze()", () => texts.forEach((text) => analyzer.analyze(text))],
+    // the same Docs a block at a time, each stage over the block before the next (a build before it has none)
+    ...(analyzer.analyzeBlock ? [["analyzeBlock()", () => blocks(texts).forEach((block) => analyzer.analyzeBlock(block))]] : []),
     ["nodejieba tag()", () => texts.forEach((text) => nodejieba.tag(text))],
   ];
   docs = freshDocs(received);

@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { entityLexicon } from "../../src/entities/lexicon.js";
-import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, weightsText } from "../../src/entities/tagger.js";
+import { HASH_BITS, LABEL_COUNT, LABELS, quantizedWeights, type TaggerWeights, weightsFile } from "../../src/entities/tagger.js";
 import type { BioSentence, BioType } from "./ner-data.js";
 import { annotatedTitles, fileDigest, PROVENANCE, readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
 import { DEFAULT_SEED, type DenseWeights, type Example, prepare, pruneRows, toCompact, train } from "./perceptron.js";
@@ -172,34 +172,27 @@ function averageWeights(runs: readonly DenseWeights[]): DenseWeights {
 
 /**
  * The small deterministic training run CI repeats (test/entity-tagger.test.ts) instead of the full one (minutes):
- * the first 100 sentences of each shipped set, 3 epochs, two training orders, as a weights file's text.
+ * the first 100 sentences of each shipped set, 3 epochs, two training orders, as a weights file.
  * `train-ner.ts` records its digest with the shipped file's in `TRAINING_DIGESTS`.
  */
-export function smallRunText(): string {
+export function smallRunFile(): Uint8Array {
   const sets = parseSets(DEFAULT_SETS).map((set) => ({ ...set, copies: 1 }));
   const sentences = sets.flatMap(({ name, unlabelled }) => readTrainingSet(name, unlabelled).slice(0, 100));
   const record = { sets, sentences: sentences.length, epochs: 3, ensemble: 2, prune: DEFAULT_PRUNE };
-  return weightsFileText(trainTagger(sentences, { epochs: record.epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble: record.ensemble }).dense, record);
+  return weightsFileBytes(trainTagger(sentences, { epochs: record.epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble: record.ensemble }).dense, record);
 }
 
 /** Where train-ner.ts records the digests of the small run and of the shipped weights. */
 export const TRAINING_DIGESTS = "test/fixtures/entity-tagger-digests.json";
 
-export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 /** What the weights were trained on, for the weights file's header. */
 export interface TrainingRecord { sets: readonly WeightedSet[]; sentences: number; epochs: number; ensemble: number; prune: number }
 
-/**
- * The text of dict/entity-tagger.txt.gz (gzipped) for trained weights: a header naming every training set with its
- * provenance, terms and file digests, then the inference table (tagger.ts `weightsText`: the transitions, and the
- * weight rows of the features with a weight that matters, relative to O, as int8 steps of a scale per row).
- *
- * @example
- * writeFileSync("dict/entity-tagger.txt.gz", gzipSync(weightsFileText(trainTagger(sentences, options).dense, record)));
- */
-export function weightsFileText(weights: DenseWeights, record: TrainingRecord): string {
-  const header = [
+/** The header of dict/entity-tagger.bin: every training set with its provenance, terms and file digests, and the format. */
+export function weightsFileHeader(record: TrainingRecord): string[] {
+  return [
     "# gongwen entity tagger weights (averaged structured perceptron, BIO labels " + LABELS.join(" ") + ").",
     `# Trained by bench/tools/train-ner.ts on ${record.sentences} sentences, ${record.epochs} epochs, the mean of ${record.ensemble} training orders` +
       `${record.prune > 0 ? `, rows within ${record.prune} of O dropped` : ""};`,
@@ -208,12 +201,24 @@ export function weightsFileText(weights: DenseWeights, record: TrainingRecord): 
     ...record.sets.map(({ name, copies, unlabelled }) =>
       `#   - ${PROVENANCE[name].source}${copies > 1 ? `, ${copies} copies` : ""}${unlabelled.length ? `, ${unlabelled.join("+")} unlabelled` : ""};` +
       ` sha256 ${PROVENANCE[name].files.map(fileDigest).join(" ")}`),
-    `# Format: \`@<from> w…\` transition rows (from = label index, ${LABEL_COUNT} = sentence start); \`known <base64>\`, the bit`,
-    `#   set of the 2^${HASH_BITS} hashed features that have weights (uint32 little-endian); \`scales <base64>\`, a uint16 per row`,
-    "#   (hundredths per step); `rows <base64>`, their weights in feature order, labels B-PER…I-ORG less O's, int8 steps",
-    "#   (src/entities/tagger.ts weightsText). The file is gzipped.",
+    `# Format (src/entities/tagger.ts weightsFile): this text, then the \`sections\` line naming each section and its element count;`,
+    `#   each section starts at a multiple of 8 bytes, little-endian: the transitions (float32, from = label index, ${LABEL_COUNT} =`,
+    `#   sentence start); the bit set of the 2^${HASH_BITS} hashed features that have weights, each uint32 of bits after the`,
+    "#   count of features before it; their rows (int16 hundredths, labels B-PER…I-ORG less O's, int8 steps of a scale per row",
+    "#   multiplied out); the block of each UTF-16 unit (int32) in the table of templates 1-5's rows per character (int16).",
   ];
-  return `${header.join("\n")}\n${weightsText(toCompact(weights))}`;
+}
+
+/**
+ * The bytes of dict/entity-tagger.bin for trained weights: the header (`weightsFileHeader`), then the inference
+ * table (tagger.ts `weightsFile`: the transitions, the weight rows of the features with a weight that matters,
+ * relative to O, as int8 steps of a scale per row, and the tables tagging reads by character).
+ *
+ * @example
+ * writeFileSync("dict/entity-tagger.bin", weightsFileBytes(trainTagger(sentences, options).dense, record));
+ */
+export function weightsFileBytes(weights: DenseWeights, record: TrainingRecord): Uint8Array {
+  return weightsFile(quantizedWeights(toCompact(weights)), weightsFileHeader(record));
 }
 
 /** Titles annotated fewer times than this are left out of the tagger's title list (one-off job descriptions). */

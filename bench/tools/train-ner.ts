@@ -1,7 +1,7 @@
 /**
  * Trains the entity tagger (src/entities/tagger.ts), an averaged structured perceptron, on the public training sets
  * (train-ner-sets.ts: People's Daily example.dev, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo
- * NER; never a test set) and writes the weights to dict/entity-tagger.txt.gz, after the job titles CLUENER and Resume
+ * NER; never a test set) and writes the weights to dict/entity-tagger.bin, after the job titles CLUENER and Resume
  * annotate to dict/entity-tagger-titles.txt (a feature). The features read the entity word lists (surnames, titles,
  * places, organisations), so retrain after changing those files.
  *
@@ -15,17 +15,16 @@
  * tagger alone on every set's held-out block, exact spans, after `--epochs` (or after each epoch of `--at`, the last
  * also with the rows of each `--prune` threshold dropped, perceptron.ts `pruneRows`); no writing. The sets are chosen on these figures.
  *
- * Training as shipped takes minutes, so CI repeats a small run instead (`smallRunText`): this command records its
+ * Training as shipped takes minutes, so CI repeats a small run instead (`smallRunFile`): this command records its
  * digest and the shipped file's in test/fixtures/entity-tagger-digests.json.
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { gzipSync } from "node:zlib";
 import { projectRoot } from "../lib/data.js";
 import { countSpans, type Example, prepare, pruneRows, type SpanCounts, spanF1, train } from "./perceptron.js";
 import {
-  annotatedTitlesText, DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, DEFAULT_PRUNE, DEFAULT_SETS, parseSets, type WeightedSet, sha256, smallRunText, TRAINING_DIGESTS, trainingSentences, trainTagger,
-  weightsFileText,
+  annotatedTitlesText, DEFAULT_ENSEMBLE, DEFAULT_EPOCHS, DEFAULT_PRUNE, DEFAULT_SETS, parseSets, type WeightedSet, sha256, smallRunFile, TRAINING_DIGESTS, trainingSentences, trainTagger,
+  weightsFileBytes,
 } from "./tagger-training.js";
 import { readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
 import type { BioSentence } from "./ner-data.js";
@@ -104,8 +103,8 @@ if (process.argv.includes("--cv")) {
 const sets = parseSets(option("--sets") ?? DEFAULT_SETS);
 const ensemble = Number(option("--ensemble") ?? DEFAULT_ENSEMBLE);
 const sentences = trainingSentences(sets);
-const text = weightsFileText(trainTagger(sentences, { epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble }).dense, { sets, sentences: sentences.length, epochs, ensemble, prune: DEFAULT_PRUNE });
-writeFileSync(resolve(projectRoot, "dict/entity-tagger.txt.gz"), gzipSync(text, { level: 9 }));
-const digests = { smallRun: sha256(smallRunText()), shipped: sha256(text) };
+const bytes = weightsFileBytes(trainTagger(sentences, { epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble }).dense, { sets, sentences: sentences.length, epochs, ensemble, prune: DEFAULT_PRUNE });
+writeFileSync(resolve(projectRoot, "dict/entity-tagger.bin"), bytes);
+const digests = { smallRun: sha256(smallRunFile()), shipped: sha256(bytes) };
 writeFileSync(resolve(projectRoot, TRAINING_DIGESTS), `${JSON.stringify(digests, null, 2)}\n`);
-console.log(`wrote dict/entity-tagger.txt.gz (${text.split("\n").length - 1} lines) and ${TRAINING_DIGESTS}`);
+console.log(`wrote dict/entity-tagger.bin (${(bytes.byteLength / 1e6).toFixed(1)} MB) and ${TRAINING_DIGESTS}`);

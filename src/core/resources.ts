@@ -102,6 +102,12 @@ export interface TaggerWeights {
   rows: Int16Array;
   /** transitions[from * LABEL_COUNT + to]; row LABEL_COUNT is the sentence start. */
   transitions: Float32Array;
+  /**
+   * The tables tagging reads the single-character templates from, when the weights come with them (the shipped file
+   * does; a pool's threads then share them): each UTF-16 unit's block, and the blocks' rows.
+   */
+  blockOf?: Int32Array;
+  characters?: Int16Array;
 }
 
 /** What the built-in stages load besides the Doc. */
@@ -110,7 +116,7 @@ export interface Resources {
   idf: IdfTable;
   /** Words that are no keywords, or only modifiers (dict/stopwords.txt). */
   stopwords: ReadonlyMap<string, StopwordKind>;
-  /** The entity tagger's weights (dict/entity-tagger.txt). */
+  /** The entity tagger's weights (dict/entity-tagger.bin). */
   taggerWeights: TaggerWeights;
 }
 

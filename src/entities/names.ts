@@ -14,7 +14,7 @@ import type { EntityLexicon } from "./lexicon.js";
 import { holdsClauseVerb, isNonOrgWord, isPhraseIntoInstitution, NAME_LIKE_TAGS } from "./org.js";
 import { isGenericPlace, isPlaceFragment, PLACE_ENDINGS } from "./place.js";
 import { labelSpans, tagCharacters, type TaggerWeights } from "./tagger.js";
-import { namePadding, NOT_GIVEN_NAME } from "./person.js";
+import { namePadding, namesDoctrine, NOT_GIVEN_NAME } from "./person.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering } from "./tokens.js";
 
 export interface NameMatch {
@@ -196,6 +196,8 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     }
     // 马克思主义 and 马克思列宁主义 name a doctrine, not its author
     if (lexicon.notNames.has(text.slice(span.start, span.end)) || text.startsWith("主义", span.end) || text.startsWith("列宁主义", span.end)) return;
+    // …and so does a name before the words of a doctrine (习近平新时代中国特色社会主义思想, 习近平总书记新时代…思想)
+    if (namesDoctrine(text, span.end)) return;
     // a surname alone (江主席, 王某) names someone the reader knows from context: no person entity of one character
     const person = (start: number, end: number) => {
       if (end - start >= 2 && isPersonScript(text, lexicon, start, end) && isSpacedAsName(text, start, end) && !inSlogan(text, start, end) &&

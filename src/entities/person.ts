@@ -71,6 +71,10 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   const first = tokenStartingAt(index, start);
   // a dictionary word starts here (国家主席, 全体, 中央军委): not a name
   if (first && first.end - start > surname && !isPersonTag(first.pos) && first.pos !== "x") return -1;
+  // right after a post, a surname jieba reads as a common word, then a one-character adverb or conjunction, is the
+  // clause going on (担任市长时/n 也/d 不是); in a roster it is a name (周才德、罗/j 均/d 发)
+  const afterSurname = strict && first && first.end === start + surname && !isPersonTag(first.pos) ? tokenStartingAt(index, first.end) : undefined;
+  if (afterSurname && afterSurname.end - afterSurname.start === 1 && FUNCTION_TAGS.has(afterSurname.pos) && afterSurname.pos !== "p") return -1;
   // …unless a preposition's character is the surname of a name jieba reads after it (院长于/p 昌明/nr, 副主席向/p 太然/x)
   if (strict && first && first.end - first.start === 1 && surname === 1 && FUNCTION_TAGS.has(first.pos) && !givenNameAfter(index, first)) return -1;
   // jieba's own name word with two given characters is the name (龚育之/nr), and so is a foreign name
@@ -78,6 +82,9 @@ function nameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start:
   // the next word's first (高云江说/nr)
   const given = first && isPersonTag(first.pos) ? first.end - start - surname : 0;
   if ((given === 2 || (given > 2 && first!.pos === "nrt")) && isAllHan(text, start, first!.end)) return first!.end;
+  // …and so is a surname word before two characters jieba reads as a name (刘/zg 胡同/nr 对: not 刘胡 + 同)
+  const givenWord = first?.end === start + surname ? tokenStartingAt(index, first.end) : undefined;
+  if (givenWord && givenWord.end - givenWord.start === 2 && isPersonTag(givenWord.pos) && isAllHan(text, givenWord.start, givenWord.end)) return givenWord.end;
   const second = start + surname + 1;
   if (second >= text.length || !isHan(text, second) || NOT_GIVEN_NAME.has(text[second]!)) return second;
   const next = tokenStartingAt(index, second);
@@ -141,7 +148,18 @@ function titleBody(text: string, index: TokenIndex, lexicon: EntityLexicon, org:
       break;
     }
   }
+  // a tense of the post inside the grammar's match (北京市新任/n 市委常委) is the clause's: the unit starts after it
+  for (let word = tokenCovering(index, start); word && word.end < org.end; word = tokenStartingAt(index, word.end)) {
+    if (word.start >= start && CLAUSE_WORDS.has(word.text)) start = word.end;
+  }
   if (start === org.start && start > 0 && POINTING_WORDS.has(text[start - 1]!) && org.end - start === 1) return undefined;
+  if (start === org.start && org.end - start === 2 && POINTING_WORDS.has(text[start]!) && UNIT_LAST_CHARACTERS.has(text[start + 1]!)) return undefined;
+  // a clause character glued to the unit's first character (的领导有/x 校党委): the unit starts after it
+  for (let glued = tokenCovering(index, start); glued && glued.end <= org.end; glued = tokenStartingAt(index, glued.end)) {
+    if (glued.pos === "x" && glued.end - glued.start >= 2 && GLUED_CLAUSE_CHARACTERS.has(text[glued.end - 2]!) && UNIT_INITIALS.has(text[glued.end - 1]!)) {
+      start = glued.end - 1;
+    }
+  }
   // a one-character body word is the end of the word jieba cut before it (组织/v 部副部长 → 组织部)
   const word = org.end - start === 1 ? tokenCovering(index, start - 1) : undefined;
   if (word && word.end === start && word.end - word.start === 2 && !FUNCTION_TAGS.has(word.pos) && isAllHan(text, word.start, start)) {
@@ -181,6 +199,14 @@ const MAX_QUOTED_BODY = 10;
 const CLAUSE_CHARACTERS = new Set([..."经由的了把被请受据随与及同跟在对向为从将给让使令就"]);
 /** Characters that point or refer (这是, 那些, 其他): a clause's, never a unit's. */
 const DEMONSTRATIVES = new Set([..."这那其此他她它们"]);
+/** Last characters of a unit's short form after a pointing word (我院, 本校, 该局). */
+const UNIT_LAST_CHARACTERS = new Set([..."院校局厅部委处司所办室站队社会"]);
+/** Characters that stand for a unit at the start of its name (校党委, 院学生会, 县政协): levels, the school, the institute. */
+const UNIT_INITIALS = new Set([...LEVEL_CHARACTERS, "校", "院"]);
+/** Characters of the clause that jieba glues to a unit's first character (领导有/x 校党委, 陈秀和校/x 学生会). */
+const GLUED_CLAUSE_CHARACTERS = new Set([...CLAUSE_CHARACTERS, "和", "有"]);
+/** Words of a session's own bodies and posts after 大会 (大会主席团常务主席, 大会执行主席): the congress's, not the occasion's. */
+const CONGRESS_BODIES = ["主席团", "执行主席"];
 /** Longest word jieba makes that joins a unit's name unless a dictionary knows it (认真学习领会/nt is a clause). */
 const MAX_UNKNOWN_BODY_WORD = 3;
 
@@ -194,10 +220,10 @@ function looksLikeName(text: string, lexicon: EntityLexicon, token: Token): bool
     !PLACE_LAST_CHARACTERS.has(text[token.end - 1]!);
 }
 
-/** 会议 or 大会 after a session's number is part of the unit (全国政协十三届一次会议主席团). */
+/** A meeting's word after a session's number is part of the unit (全国政协十三届一次会议主席团, 第一次/m q 全体会议执行主席). */
 function isSessionWord(index: TokenIndex, token: Token): boolean {
   const before = tokenCovering(index, token.start - 1);
-  return (token.text === "会议" || token.text === "大会") && before !== undefined && before.end === token.start && before.pos === "m";
+  return (token.text.endsWith("会议") || token.text === "大会") && before !== undefined && before.end === token.start && NUMERAL_TAGS.has(before.pos);
 }
 
 /** Can this word be part of the name of a unit written before a post? */
@@ -207,11 +233,30 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   if (length === 1) {
     return LEVEL_CHARACTERS.has(token.text) || (!CLAUSE_CHARACTERS.has(token.text) && !POINTING_WORDS.has(token.text) && (BODY_WORD_TAGS.has(token.pos) || token.pos === "nr"));
   }
+  // a unit pointed back to (我院党委副书记, 本校, 该局) is the body named before: the post has none of its own
+  if (length === 2 && POINTING_WORDS.has(token.text[0]!) && UNIT_LAST_CHARACTERS.has(token.text[1]!)) return false;
   // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
   if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
   // a word jieba does not know made of function characters is the clause (这是/x 重庆市…检察官)
   if (token.pos === "x" && [...token.text].some((c) => NOT_GIVEN_NAME.has(c) || CLAUSE_CHARACTERS.has(c) || DEMONSTRATIVES.has(c))) return false;
   return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
+}
+
+const CLOSING_BRACKETS = new Set([")", "）"]);
+const OPENING_BRACKETS = new Set(["(", "（"]);
+/** Longest second name of a unit written in brackets (统战部, 招生就业处), brackets included. */
+const MAX_BRACKETED_BODY = 10;
+
+/**
+ * Where a unit's second name in brackets ending at `end` opens (党委组织部(统战部)部长: two offices that work as
+ * one, 合署办公, written with both names): Han characters ending like a unit, right after another unit's Han
+ * characters; -1 otherwise.
+ */
+function bracketedUnitStart(text: string, lexicon: EntityLexicon, end: number): number {
+  let open = end - 2;
+  while (open > 0 && end - open <= MAX_BRACKETED_BODY && isHan(text, open)) open--;
+  if (!OPENING_BRACKETS.has(text[open]!) || open > end - 3 || !isHan(text, open - 1)) return -1;
+  return longestEndingAt(lexicon.orgSuffixes, text, end - 1, open + 1) ? open : -1;
 }
 
 /**
@@ -232,17 +277,39 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
       at = open;
       continue;
     }
+    // a unit that shares its office with another, the second name in brackets (党委组织部(统战部)部长): both names
+    if (CLOSING_BRACKETS.has(text[at - 1]!)) {
+      const open = bracketedUnitStart(text, lexicon, at);
+      if (open < 0) break;
+      at = orgEndingAt(text, index, lexicon, open)?.start ?? open;
+      continue;
+    }
     const token = tokenCovering(index, at - 1);
     if (!token || !isAllHan(text, token.start, at)) break;
+    // a clause character glued to the unit's first character (领导有/x 校党委副书记): the unit starts after it
+    if (token.pos === "x" && at - token.start >= 2 && token.end === at && GLUED_CLAUSE_CHARACTERS.has(text[at - 2]!) && UNIT_INITIALS.has(text[at - 1]!)) {
+      at--;
+      break;
+    }
+    // a unit sent into another (派驻机构: 中纪委驻最高人民法院纪检组) is named with both, joined by 驻
+    if (token.text === "驻") {
+      const sender = tokenCovering(index, token.start - 1);
+      if (sender && sender.end === token.start && (sender.pos === "nt" || lexicon.orgNames.words.has(sender.text))) {
+        at = sender.start;
+        continue;
+      }
+    }
     // a unit's last word that jieba glued to the post (主席团常务主席/n): its head is the unit's, unless the clause is in it
     if (token.end > at) {
-      if (at !== start || isPersonTag(token.pos) || [...text.slice(token.start, at)].some((c) => CLAUSE_CHARACTERS.has(c))) break;
+      // …nor a pointing word (该市/r 领导: the unit pointed back to)
+      const clause = (c: string) => CLAUSE_CHARACTERS.has(c) || POINTING_WORDS.has(c) || (token.pos === "x" && GLUED_CLAUSE_CHARACTERS.has(c));
+      if (at !== start || isPersonTag(token.pos) || [...text.slice(token.start, at)].some(clause)) break;
       at = token.start;
       continue;
     }
     // a name right before the post is the post's holder, named before it (阮富仲/x 总书记应…): no unit
     if (at === end && looksLikeName(text, lexicon, token)) break;
-    if (isBodyWord(lexicon, token) || isSessionWord(index, token)) {
+    if (isBodyWord(lexicon, token) || isSessionWord(index, token) || (token.text === "大会" && CONGRESS_BODIES.some((b) => text.startsWith(b, at)))) {
       at = token.start;
       continue;
     }
@@ -253,7 +320,8 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
     if (!before || before.end !== token.start || (before.pos !== "n" && before.pos !== "nz") || !isBodyWord(lexicon, before)) break;
     at = before.start;
   }
-  while (at < start) {
+  // …but an ordinal names the session or the group itself (第一次全体会议执行主席, 第一督导组组长)
+  while (at < start && text[at] !== "第") {
     const numeral = tokenStartingAt(index, at);
     if (!numeral || !NUMERAL_TAGS.has(numeral.pos) || numeral.end > start) break;
     at = numeral.end;
@@ -282,7 +350,7 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
     const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
-    const widens = isHan(text, named - 1) || text[named - 1] === "”";
+    const widens = isHan(text, named - 1) || text[named - 1] === "”" || CLOSING_BRACKETS.has(text[named - 1]!);
     const bodyStart = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
     titles.unshift(title.word);
     titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
@@ -301,8 +369,13 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
       break;
     }
   }
+  // an award named after a post (全国优秀县委书记黄维群) is an honour, not his post
+  if (HONOURS.some((w) => text.endsWith(w, q))) return { titles: [], titleOrgs: [], orgSpans: [] };
   return { titles, titleOrgs, orgSpans };
 }
+
+/** Words that make the post after them an award (优秀县委书记, 模范法官). */
+const HONOURS = ["优秀", "模范"];
 
 /**
  * Two bodies that share one post, joined by 、 (监事会、工会主席高战华: he chairs both): the post is the whole phrase,
@@ -418,30 +491,122 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
   for (let i = 1; i <= text.length; i++) {
     // most characters end no title: one bit set read rejects them before the lookup
     if (!mayEndWord(lexicon.personTitles, text.charCodeAt(i - 1))) continue;
-    const role = longestEndingAt(lexicon.personTitles, text, i);
+    const spaced = spacedCreditStart(text, lexicon, i);
+    const role = spaced >= 0 ? { start: spaced, value: "credit" } : longestEndingAt(lexicon.personTitles, text, i);
     if (!role || role.value !== "credit") continue;
     const colon = isCreditColon(text.charCodeAt(i));
     if (!colon && i - role.start < 2) continue;
     // the outlet before the role ends like one (新华社, 本报, 本网, 全媒体); 接受记者采访 has none
     let start = role.start;
     if (OUTLET_ENDS.has(text[start - 1] ?? "")) {
-      while (start > 0 && isHan(text, start - 1) && text[start - 1] !== "讯" && i - start < MAX_BYLINE_TITLE) start--;
+      // …two outlets of one group joined by a hyphen count as one (封面新闻-华西都市报记者)
+      const goesOn = (at: number) => isHan(text, at - 1) || (text[at - 1] === "-" && isHan(text, at - 2));
+      while (start > 0 && goesOn(start) && text[start - 1] !== "讯" && i - start < MAX_BYLINE_TITLE + 6) start--;
     }
     if (start > 0 && isHan(text, start - 1) && text[start - 1] !== "讯") continue;
     // a role inside a word is none (工作者:, 记者站)
     const word = tokenCovering(index, i - 1);
-    if (!colon && word && word.end > i) continue;
-    const title = text.slice(start, i);
+    if (!colon && spaced < 0 && word && word.end > i) continue;
+    // roles joined by 、 before one colon are all the name's (摄影、编辑:王季安)
+    const before = text[start - 1] === "、" ? longestEndingAt(lexicon.personTitles, text, start - 1) : undefined;
+    const joined = before?.value === "credit" && (before.start === 0 || !isHan(text, before.start - 1)) ? [before.word] : [];
+    const titles = [...joined, text.slice(start, i)];
     let at = colon ? i + 1 : i;
     for (let gap = 0; gap < 4 && /\s/u.test(text[at] ?? ""); gap++) at++;
     for (;;) {
       const end = nameEnd(text, index, lexicon, at, false);
       if (end < 0 || end - at < 2 || !BYLINE_NAME_ENDS.test(text.slice(end, end + 2)) || startsCredit(text, lexicon, at)) break;
-      into.push({ start: at, end, titles: [title], titleOrgs: [null], orgSpans: [], evidence: "title" });
+      into.push({ start: at, end, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
       // the next name of the byline, after one space (记者 王勃 陶然)
       if (!isSpaceChar(text[end]) || !isHan(text, end + 1)) break;
       at = end + 1;
     }
+  }
+}
+
+/**
+ * Where a two-character role written with a space between its characters ends at `end` (`编 辑 杨晓娟`, `（记 者：吴阳金`,
+ * the page's typesetting to the width of three): its start, opening its segment; -1 otherwise.
+ */
+function spacedCreditStart(text: string, lexicon: EntityLexicon, end: number): number {
+  const start = end - 3;
+  if (start < 0 || !isSpaceChar(text[start + 1]) || !isHan(text, start) || !isHan(text, end - 1) || isHan(text, start - 1)) return -1;
+  return lexicon.personTitles.words.get(`${text[start]}${text[end - 1]}`) === "credit" ? start : -1;
+}
+
+/** Marks a role written after its name ends at (`张军/文 李珂艺/图 何斌/审核)`). */
+const ROLE_AFTER_NAME_ENDS = /^(?:$|[\s)）】\]])/u;
+/** Longest name written before `/role`. */
+const MAX_CREDITED_NAME = 4;
+
+/**
+ * Credits written name first, the role after a slash (`（张军/文 李珂艺/图 何斌/审核）`), as university and hospital
+ * news sign their items: a name opening its segment, a slash, a byline role closing the segment.
+ */
+function creditsAfterNames(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let slash = text.indexOf("/"); slash >= 0; slash = text.indexOf("/", slash + 1)) {
+    const role = longestStartingAt(lexicon.personTitles, text, slash + 1);
+    if (role?.value !== "credit" || !ROLE_AFTER_NAME_ENDS.test(text.slice(role.end, role.end + 1))) continue;
+    let start = slash;
+    while (start > 0 && slash - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
+    if (slash - start < 2 || isHan(text, start - 1) || nameEnd(text, index, lexicon, start, false) !== slash) continue;
+    into.push({ start, end: slash, titles: [role.word], titleOrgs: [null], orgSpans: [], evidence: "title" });
+  }
+}
+
+/** The gender field of a 任前公示 line right after the name (张三，男，汉族，…). */
+const GENDER_FIELD = /[，,]\s*[男女][，,]/u;
+/** Marks that end a 任前公示 line's clause. */
+const LINE_ENDS = new Set(["。", "；", ";", "\n"]);
+/** The tense that opens the current post in a 公示 line or a bracket after a name (现任…); 拟任 is the proposal, no post. */
+const CURRENT_POST = "现任";
+/** Longest line of a 任前公示 entry, in characters. */
+const MAX_APPOINTMENT_LINE = 200;
+
+/**
+ * 任前公示 lines (`何某，男，汉族，1966年12月出生，大学，中共党员，现任某市审计局副局长，拟任…`): the convention of
+ * the notices that name a cadre before an appointment is the name, the gender, then the fields of the record; the
+ * posts after 现任, up to the next comma, are the person's (split at 、 and 兼, the unit as written).
+ */
+function appointmentLines(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let comma = text.search(GENDER_FIELD); comma >= 0; ) {
+    let start = comma;
+    while (start > 0 && comma - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
+    if (comma - start >= 2 && !isHan(text, start - 1) && nameEnd(text, index, lexicon, start, false) === comma) {
+      let end = comma + 1;
+      while (end < text.length && end - comma < MAX_APPOINTMENT_LINE && !LINE_ENDS.has(text[end]!)) end++;
+      const current = text.indexOf(CURRENT_POST, comma);
+      const chain = current >= 0 && current < end ? postsUntilComma(text, lexicon, current + CURRENT_POST.length, end) : undefined;
+      if (chain && chain.titles.length > 0) into.push({ start, end: comma, ...chain, evidence: "title" });
+    }
+    const next = text.slice(comma + 1).search(GENDER_FIELD);
+    comma = next < 0 ? -1 : comma + 1 + next;
+  }
+}
+
+/** The chain of posts from `start` to the next comma (or `end`): `衡阳市委主委、衡阳市审计局副局长`. */
+function postsUntilComma(text: string, lexicon: EntityLexicon, start: number, end: number) {
+  let stop = start;
+  while (stop < end && !TITLE_COMMAS.has(text[stop]!)) stop++;
+  return chainAfter(text, lexicon, start, stop);
+}
+
+/**
+ * A current post in brackets right after a name (`武伟(现任上海浦东新区陆家嘴管委会副主任)`), as news introduces a
+ * candidate: the name is the word before the bracket, a surname and one or two characters jieba reads as a name or
+ * does not know.
+ */
+function bracketedPosts(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let at = text.indexOf(CURRENT_POST); at >= 0; at = text.indexOf(CURRENT_POST, at + 1)) {
+    if (!OPENING_BRACKETS.has(text[at - 1] ?? "")) continue;
+    const name = tokenCovering(index, at - 2);
+    const length = name ? name.end - name.start : 0;
+    if (!name || name.end !== at - 1 || length < 2 || length > 3 || (name.pos !== "x" && !isPersonTag(name.pos)) || surnameLength(text, lexicon, name.start) !== 1) continue;
+    let close = at;
+    while (close < text.length && close - at < MAX_APPOINTMENT_LINE && !CLOSING_BRACKETS.has(text[close]!)) close++;
+    if (!CLOSING_BRACKETS.has(text[close] ?? "")) continue;
+    const chain = postsUntilComma(text, lexicon, at + CURRENT_POST.length, close);
+    if (chain.titles.length > 0) into.push({ start: name.start, end: name.end, ...chain, evidence: "title" });
   }
 }
 
@@ -479,7 +644,8 @@ function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, sta
   const first = tokenStartingAt(index, start);
   const firstLength = first ? first.end - first.start : 0;
   if (first && firstLength === 1 && GAP_FUNCTION_TAGS.has(first.pos)) return -1;
-  const common = first !== undefined && firstLength >= 2 && GAP_COMMON_TAGS.has(first.pos);
+  // an ordinal is no name either (主席团常务主席第二/m 次会议), though 第 is a surname; 万步/m 炎 is one
+  const common = first !== undefined && firstLength >= 2 && (GAP_COMMON_TAGS.has(first.pos) || (first.pos === "m" && text[start] === "第"));
   for (const end of [start + 3, start + 2]) {
     if (!isAllHan(text, start, end)) continue;
     const mark = text[end] ?? "";
@@ -542,13 +708,38 @@ function rosterHeadEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, 
  * A three-character name right after a post whose surname is not in the list (部长怀进鹏/x): one word that jieba
  * reads as a name or does not know, closed by a mark or by a word of two or more characters (主持会议); -1 otherwise.
  */
-function unlistedNameEnd(text: string, index: TokenIndex, start: number): number {
+function unlistedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number): number {
   const word = tokenStartingAt(index, start);
-  if (!word || word.end - start !== 3 || (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg") || !isAllHan(text, start, word.end)) return -1;
+  if (!word || word.end - start !== 3 || !isAllHan(text, start, word.end)) return -1;
+  // jieba reads some names as places (市长黄兴国/ns): a surname's word that neither the gazetteer knows nor ends like a place
+  const unknownPlace = word.pos === "ns" && surnameLength(text, lexicon, start) === 1 && !lexicon.places.words.has(word.text) &&
+    !PLACE_LAST_CHARACTERS.has(text[word.end - 1]!);
+  if (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg" && !unknownPlace) return -1;
   // …not over a function character jieba glued on (佐科致/x 电)
   if (NOT_GIVEN_NAME.has(text[word.end - 1]!)) return -1;
   const next = tokenStartingAt(index, word.end);
-  return !isHan(text, word.end) || (next !== undefined && next.end - next.start >= 2) ? word.end : -1;
+  // closed by a mark, a word of two characters or more, or a function character that starts the predicate (是, 在)
+  const closes = next !== undefined && (next.end - next.start >= 2 || NOT_GIVEN_NAME.has(next.text));
+  return !isHan(text, word.end) || closes ? word.end : -1;
+}
+
+/**
+ * Verbs that open the clause right after a name in a roll call or an attribution (…主任彭纲要主持座谈, …书记刘胡同对…
+ * 提出要求, …院长李某在会上指出): official news writes the predicate straight after the name.
+ */
+const PREDICATE_WORDS = new Set(["主持", "出席", "参加", "讲话", "致辞", "宣读", "表示", "指出", "强调", "要求", "介绍", "传达", "汇报", "发言",
+  "作", "对", "在", "代表"]);
+
+/**
+ * After a post, a surname and a two-character common noun (彭/nr 纲要/n) are the name when one of
+ * {@link PREDICATE_WORDS} follows (主任彭纲要主持: the predicate starts there, so 要 is no verb); `end` otherwise.
+ */
+function nounGivenNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, end: number): number {
+  if (end !== start + 2 || surnameLength(text, lexicon, start) !== 1) return end;
+  const given = tokenStartingAt(index, start + 1);
+  if (!given || given.end !== start + 3 || (given.pos !== "n" && given.pos !== "nz") || !isAllHan(text, given.start, given.end)) return end;
+  const next = tokenStartingAt(index, given.end);
+  return next !== undefined && PREDICATE_WORDS.has(next.text) ? given.end : end;
 }
 
 /** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
@@ -567,9 +758,9 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) continue;
     // a title inside a longer word is none (成员国的, 成员国代表)
     if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
-    let end = listedNameEnd(text, index, lexicon, p, true);
+    let end = nounGivenNameEnd(text, index, lexicon, p, listedNameEnd(text, index, lexicon, p, true));
     if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
-    if (end < 0) end = unlistedNameEnd(text, index, p);
+    if (end < 0) end = unlistedNameEnd(text, index, lexicon, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     const chain = chainBefore(text, index, lexicon, p);
@@ -582,13 +773,41 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     while (NAME_SEPARATORS.has(text[end]!)) {
       const listed = listedNameEnd(text, index, lexicon, end + 1, false);
       const nextEnd = listed >= 0 ? listed : Math.max(foreignItemEnd(text, end + 1), enclosedItemEnd(text, end + 1));
-      // the roster ends where the next person's chain starts (周俊雄、区政协主席叶水山)
-      if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1) || startsChainTitle(text, lexicon, nextEnd)) break;
+      // the roster ends where the next person's chain starts (周俊雄、区政协主席叶水山), or the unit of that chain
+      // with the place it is named after (陈卓、华容县人民医院党委书记向正华)
+      if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1) || startsChainTitle(text, lexicon, nextEnd) || opensUnit(text, lexicon, end + 1, nextEnd)) break;
       into.push({ start: end + 1, end: nextEnd, ...chain, orgSpans: [], evidence: "title" });
       end = nextEnd;
     }
+    // the last name of the roster joined by 和 or 及 (副院长李洪亮和黄林军分别…) shares the chain too
+    const last = LAST_ITEM_JOINERS.has(text[end] ?? "") && !startsChainTitle(text, lexicon, end + 1) ? nameEnd(text, index, lexicon, end + 1, true) : -1;
+    // …ending on a word boundary, with no post of its own after it (习近平和沙特/nr 王储/nr 兼首相…: another's chain)
+    const closed = last >= 0 && tokenCovering(index, last - 1)?.end === last && !startsChainTitle(text, lexicon, last);
+    if (closed && !opensUnit(text, lexicon, end + 1, last)) {
+      into.push({ start: end + 1, end: last, ...chain, orgSpans: [], evidence: "title" });
+      end = last;
+    }
     p = end;
   }
+}
+
+/** Words joining the last item of a roster to the others (张三、李四和王五). */
+const LAST_ITEM_JOINERS = new Set(["和", "及"]);
+
+/** Is the roster item a place that a unit's name goes on from (华容县/人民医院…), not a name? */
+function opensUnit(text: string, lexicon: EntityLexicon, start: number, end: number): boolean {
+  return isHan(text, end) && (lexicon.places.words.has(text.slice(start, end)) || PLACE_LAST_CHARACTERS.has(text[end - 1]!));
+}
+
+/**
+ * A doctrine named after its author, the author's post or 同志 written inside (习近平总书记新时代中国特色社会主义思想):
+ * the name is the doctrine's, no person (fixtures README).
+ */
+const DOCTRINE_AFTER_NAME = /^(?:总书记|同志)?(?:新时代中国特色社会主义思想|(?:经济|法治|生态文明|强军|外交|文化)思想)/u;
+
+/** Does the name ending at `end` start a doctrine's name? */
+export function namesDoctrine(text: string, end: number): boolean {
+  return DOCTRINE_AFTER_NAME.test(text.slice(end, end + 20));
 }
 
 /** Names jieba tags as names with an office title right after them (习近平总书记, 李强总理). */
@@ -599,7 +818,7 @@ function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, in
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
     const titles = surname > 0 && given >= 1 && given <= 2 ? titlesAfter(text, lexicon, token.end) : [];
-    if (titles.length === 0) continue;
+    if (titles.length === 0 || namesDoctrine(text, token.end)) continue;
     // the tail of a name found with a title before it is that name (秘书组组长常荣军…常荣军组长: 常/d 荣军/nr)
     const whole = [2, 1].map((k) => token.start - k).find((start) => start >= 0 && known.has(text.slice(start, token.end)));
     const start = whole ?? surnameBefore(text, index, lexicon, token);
@@ -623,7 +842,8 @@ function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLex
     if (!mayStartWord(lexicon.personTitles, text.charCodeAt(t))) continue;
     const start = t - 3;
     if (taken.has(t) || !isHan(text, t) || surnameLength(text, lexicon, start) !== 1 || !isAllHan(text, start, t)) continue;
-    if (PLACE_LAST_CHARACTERS.has(text[t - 1]!)) continue;
+    // …nor like the verb that gives the post (蔡奇任/x 副市长: X任Y names the post as a predicate)
+    if (PLACE_LAST_CHARACTERS.has(text[t - 1]!) || text[t - 1] === "任") continue;
     const before = start > 0 ? tokenCovering(index, start - 1) : undefined;
     const opens = start === 0 || !isHan(text, start - 1) || (before !== undefined && before.end === start && OPENING_TAGS.has(before.pos));
     const first = tokenCovering(index, start);
@@ -680,13 +900,18 @@ export function titlesAfter(text: string, lexicon: EntityLexicon, end: number): 
   }
 }
 
+/** Heads of posts written with their body (管委会主任, 党工委书记): the word before them is the body's place. */
+const BODY_FIRST_TITLES = ["管委会", "管委", "党工委", "工委"];
+
 function titleAfter(text: string, lexicon: EntityLexicon, end: number): string | undefined {
   const title = longestStartingAt(lexicon.personTitles, text, end);
   // a post or a rank (杨士莪院士, 李东浩教授); right after a name 代表 is the verb (何明华代表市委讲话)
   if (!title || (title.value !== ("office" satisfies TitleKind) && title.value !== "honor") || title.word === DELEGATE) return undefined;
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
-  return body && body.end > title.end ? undefined : title.word;
+  if (body && body.end > title.end) return undefined;
+  // a post that names its body first (管委会副主任, 党工委书记) follows the body's place, not a name (陆家嘴/nr 管委会副主任)
+  return BODY_FIRST_TITLES.some((b) => title.word.startsWith(b)) ? undefined : title.word;
 }
 
 
@@ -724,7 +949,7 @@ export function listedNames(
     for (let end = seed.end; NAME_SEPARATORS.has(text[end] ?? "") && !walkedForward.has(end) && !startsChainTitle(text, lexicon, end + 1); ) {
       walkedForward.add(end);
       const next = nameEnd(text, index, lexicon, end + 1, false);
-      if (next < 0) break;
+      if (next < 0 || opensUnit(text, lexicon, end + 1, next)) break;
       out.push(item(end + 1, next));
       end = next;
     }
@@ -798,6 +1023,9 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   const found: PersonMatch[] = [];
   nameListLines(text, lexicon, found);
   credits(text, index, lexicon, found);
+  creditsAfterNames(text, index, lexicon, found);
+  appointmentLines(text, index, lexicon, found);
+  bracketedPosts(text, index, lexicon, found);
   titled(text, index, lexicon, found);
   titledAfter(text, index, lexicon, found);
   untaggedBeforeTitle(text, index, lexicon, found);

@@ -3,16 +3,16 @@
  * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
  * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on public training sets
  * (People's Daily 1998 `example.dev`, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's
- * header names them);
- * the weights ship in `dict/entity-tagger.txt.gz`.
+ * header names them); the weights ship in `dict/entity-tagger.bin`, read in place (`weightsFile`).
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
  * character, and the same code computes them for training and for inference. When tagging, the templates whose
- * arguments take few values and the single-character ones read their weights from tables built when the weights
- * load (test/entity-tagger.test.ts checks the result against Viterbi over `characterFeatures`).
+ * arguments take few values and the single-character ones read their weights from tables built once per set of
+ * weights, the shipped file carrying the largest (test/entity-tagger.test.ts checks the result against Viterbi over
+ * `characterFeatures`).
  */
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { endianness } from "node:os";
 import { dictParseError, dictPath, readDictLines } from "../dict.js";
 import type { TaggerWeights } from "../core/resources.js";
 import type { Token } from "../core/schema.js";
@@ -54,19 +54,21 @@ function wordHash(text: string, start: number, end: number): number {
   return h;
 }
 
-const NUMERALS = new Set([..."〇一二三四五六七八九十百千万亿零两"].map((c) => c.charCodeAt(0)));
-
-/** Character class: 0 Han, 1 digit or numeral, 2 Latin, 3 punctuation or space, 4 other (5: outside the text). */
-function charClass(c: number): number {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || NUMERALS.has(c)) return 1;
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 0;
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff5a)) return 2;
-  if (c < 0x80 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff20)) return 3;
-  return 4;
+/**
+ * Character classes of every UTF-16 unit, read once per character: 0 Han, 1 digit or numeral, 2 Latin, 3
+ * punctuation or space, 4 other (5: outside the text). Filled range by range, the weaker class first (a numeral
+ * is Han, 〇 and the full-width digits sit among the punctuation): a loop over 65,536 units costs every import
+ * several milliseconds.
+ */
+const CLASSES = new Uint8Array(0x10000).fill(4);
+for (const [value, ranges] of [
+  [3, [[0, 0x7f], [0x3000, 0x303f], [0xff00, 0xff20]]],
+  [2, [[0x41, 0x5a], [0x61, 0x7a], [0xff21, 0xff5a]]],
+  [0, [[0x4e00, 0x9fff], [0x3400, 0x4dbf]]],
+  [1, [[0x30, 0x39], [0xff10, 0xff19], ...[..."〇一二三四五六七八九十百千万亿零两"].map((c) => [c.charCodeAt(0), c.charCodeAt(0)])]],
+] as const) {
+  for (const [first, last] of ranges) CLASSES.fill(value, first, last + 1);
 }
-
-/** The class of every UTF-16 unit, read once per character. */
-const CLASSES = Uint8Array.from({ length: 0x10000 }, (_, c) => charClass(c));
 const OUTSIDE = 5;
 
 /** BMES marks of dictionary matches: 0 none, 1 begin, 2 middle, 3 end, 4 single. */
@@ -330,8 +332,8 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
  * its bit is set, and its weights are the row numbered by the count of set bits before it (its rank). Each row
  * holds the weights of the labels other than O as int16 hundredths, each less the feature's O weight: shifting
  * every label of a character by the same amount changes no decision, so O's emission is 0. The bit set with its
- * ranks takes 128 KB and stays in the processor's cache, so an unknown feature costs no memory access; the rows
- * take 12 bytes each in memory (6 in the file, `weightsText`).
+ * ranks takes 1 MB and stays in the processor's cache, so an unknown feature costs no memory access; the rows
+ * take 12 bytes each (int8 steps of a scale per row, multiplied out: `quantizedWeights`).
  * Tagging is bound by these lookups.
  */
 
@@ -340,6 +342,9 @@ const WEIGHT_SCALE = 100;
 const MAX_WEIGHT = 32767 / WEIGHT_SCALE;
 /** int16s per row: the weights of labels 1 … LABEL_COUNT - 1. */
 const ROW = LABEL_COUNT - 1;
+/** Words of the known-feature bit set with its ranks (`TaggerWeights.known`). */
+const KNOWN_WORDS = (1 << HASH_BITS) / 16;
+
 
 const toInt16 = (v: number) => Math.round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, v)) * WEIGHT_SCALE);
 
@@ -352,7 +357,7 @@ function popCount(x: number): number {
 
 /** Builds the compact table from (feature id, weights) pairs; the first pair of an id counts. */
 export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>]>, transitions: Float32Array): TaggerWeights {
-  const known = new Uint32Array((1 << HASH_BITS) / 16);
+  const known = new Uint32Array(KNOWN_WORDS);
   const first = new Map<number, ArrayLike<number>>();
   for (const [id, values] of entries) if (!first.has(id)) first.set(id, values);
   for (const id of first.keys()) known[((id >>> 5) << 1) + 1]! |= 1 << (id & 31);
@@ -460,12 +465,19 @@ interface TaggingTables {
   characters: Int16Array;
 }
 
-function taggingTables({ known, rows }: TaggerWeights): TaggingTables {
+/** The rows of the bias and of every key of the small templates. */
+function smallTables({ known }: TaggerWeights): Pick<TaggingTables, "bias" | "small"> {
+  const rowAt = (id: number) => rowOf(known, id) * ROW;
+  return { bias: rowAt(feature(0, 0)), small: SMALL_IDS.map((ids) => ids.map(rowAt)) };
+}
+
+function taggingTables(weights: TaggerWeights): TaggingTables {
+  const { known, rows } = weights;
   const rowAt = (id: number) => rowOf(known, id) * ROW;
   const width = CHARACTER_OFFSETS.length;
   const perBlock = width * ROW;
   const blockOf = new Int32Array(0x10000);
-  // one pass over the 65,536 code units, written into typed arrays (no array per code unit: this runs at cold start)
+  // one pass over the 65,536 code units, written into typed arrays (no array per code unit)
   const blocks = new Int32Array(width * 0x10000);
   let used = 0;
   for (let code = 0; code < 0x10000; code++) {
@@ -477,7 +489,7 @@ function taggingTables({ known, rows }: TaggerWeights): TaggingTables {
   }
   const characters = new Int16Array(perBlock + used * ROW);
   for (let k = 0; k < used; k++) characters.set(rows.subarray(blocks[k]!, blocks[k]! + ROW), perBlock + k * ROW);
-  return { bias: rowAt(feature(0, 0)), small: SMALL_IDS.map((ids) => ids.map(rowAt)), blockOf, characters };
+  return { ...smallTables(weights), blockOf, characters };
 }
 
 /** Weight rows read per character when tagging: the bias, the small templates, the hashed ones, templates 1–5. */
@@ -634,12 +646,10 @@ export function labelSpans(labels: Uint8Array): { type: SpanType; start: number;
   return spans;
 }
 
-const WEIGHTS_FILE = "entity-tagger.txt.gz";
+const WEIGHTS_FILE = "entity-tagger.bin";
 let shipped: TaggerWeights | undefined;
 
-/** Words of the known-feature bit set with its ranks (`TaggerWeights.known`). */
-const KNOWN_WORDS = (1 << HASH_BITS) / 16;
-/** A row's int16 hundredths are stored as int8 steps of its own scale (hundredths per step). */
+/** A row's int16 hundredths are int8 steps of its own scale (hundredths per step). */
 const INT8_STEPS = 127;
 
 /** Each row's scale: the hundredths per int8 step that fit its largest weight. */
@@ -654,75 +664,125 @@ function rowScales(rows: Int16Array): Uint16Array {
 }
 
 /**
- * Weights as the file keeps them: `@<from> w…` transition rows (from = label index, `LABEL_COUNT` = sentence start),
- * then `known <base64>` (the bits of `TaggerWeights.known`, one uint32 per 32 feature ids, little-endian),
- * `scales <base64>` (one uint16 per row: hundredths per step) and `rows <base64>` (each row's weights as int8
- * steps of its scale). Quantizing a row to its own scale moves each weight by at most half a step (under 0.4% of
- * the row's largest weight) and halves the file; loading is a base64 decode, a multiplication per weight and one
- * pass to rebuild the ranks. The file ships gzipped (`gzipSync(weightsText(weights))`).
+ * The weights as they ship: each row rounded to int8 steps of its own scale (a weight moves by at most half a step,
+ * under 0.4% of its row's largest), the transitions to hundredths.
  *
  * @example
- * parseTaggerWeights(weightsText(weights)) // → the same weights, each row rounded to steps of its scale
+ * quantizedWeights(weights).rows // every row a multiple of its scale, at most 127 steps
  */
-export function weightsText(weights: TaggerWeights): string {
-  const L = LABEL_COUNT;
-  const lines: string[] = [];
-  for (let from = 0; from <= L; from++) lines.push(`@${from} ${[...weights.transitions.subarray(from * L, from * L + L)].map((v) => Number(v.toFixed(2))).join(" ")}`);
-  const bits = Uint32Array.from({ length: KNOWN_WORDS / 2 }, (_, w) => weights.known[2 * w + 1]!);
+export function quantizedWeights(weights: TaggerWeights): TaggerWeights {
   const scales = rowScales(weights.rows);
-  const steps = Int8Array.from(weights.rows.subarray(ROW), (v, k) => Math.round(v / scales[Math.floor(k / ROW)]!));
-  const base64 = (array: Uint32Array | Uint16Array | Int8Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
-  lines.push(`known ${base64(bits)}`, `scales ${base64(scales)}`, `rows ${base64(steps)}`);
-  return `${lines.join("\n")}\n`;
-}
-
-/** Weights from their text (`weightsText`; `#` lines are comments); a `DICT_PARSE` error names what is wrong. */
-export function parseTaggerWeights(text: string, file = WEIGHTS_FILE): TaggerWeights {
-  const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT);
-  const blocks = new Map<string, ArrayBuffer>();
-  text.split("\n").forEach((raw, i) => {
-    const row = raw.trim();
-    if (row === "" || row.startsWith("#")) return;
-    const fields = row.split(" ");
-    const bad = (problem: string) => dictParseError(file, { line: i + 1, fields: fields.map((f) => (f.length > 40 ? `${f.slice(0, 40)}…` : f)) }, problem);
-    const [key, ...values] = fields;
-    if (key!.startsWith("@")) {
-      const from = Number(key!.slice(1));
-      const numbers = values.map(Number);
-      if (!(from >= 0 && from <= LABEL_COUNT) || numbers.length !== LABEL_COUNT) throw bad(`expected @0…@${LABEL_COUNT} and ${LABEL_COUNT} weights`);
-      if (numbers.some((v) => !Number.isFinite(v))) throw bad("weight is not a number");
-      transitions.set(numbers, from * LABEL_COUNT);
-    } else if ((key === "known" || key === "scales" || key === "rows") && values.length === 1) {
-      // copied: a decoded buffer may sit at any offset of Node's pool, and typed arrays need aligned offsets
-      blocks.set(key, new Uint8Array(Buffer.from(values[0]!, "base64")).buffer);
-    } else throw bad("expected `@<from> w…`, `known <base64>`, `scales <base64>` or `rows <base64>`");
+  const rows = weights.rows.map((v, k) => {
+    if (k < ROW) return 0;
+    const scale = scales[Math.floor(k / ROW) - 1]!;
+    // a row whose largest weight is near the int16 limit rounds up past it (127 steps of 259): clamped, not wrapped
+    return Math.max(-32767, Math.min(32767, Math.round(v / scale) * scale));
   });
-  const lastLine = { line: text.split("\n").length, fields: [] };
-  const block = (key: string) => blocks.get(key) ?? new ArrayBuffer(0);
-  const bits = new Uint32Array(block("known"), 0, block("known").byteLength >> 2);
-  if (bits.length !== KNOWN_WORDS / 2) throw dictParseError(file, lastLine, `expected a known line of ${KNOWN_WORDS * 2} bytes`);
-  const known = new Uint32Array(KNOWN_WORDS);
-  let rank = 1;
-  for (let w = 0; w < bits.length; w++) {
-    known[2 * w] = rank;
-    known[2 * w + 1] = bits[w]!;
-    rank += popCount(bits[w]!);
-  }
-  const scales = new Uint16Array(block("scales"), 0, block("scales").byteLength >> 1);
-  const steps = new Int8Array(block("rows"));
-  if (scales.length !== rank - 1 || steps.length !== (rank - 1) * ROW) throw dictParseError(file, lastLine, `expected ${rank - 1} scales and rows of ${ROW} weights`);
-  const rows = new Int16Array(rank * ROW);
-  // a row whose largest weight is near the int16 limit rounds up past it (127 steps of 259): clamped, not wrapped
-  for (let r = 0, k = 0; r < scales.length; r++) {
-    const scale = scales[r]!;
-    for (const end = k + ROW; k < end; k++) rows[ROW + k] = Math.max(-32767, Math.min(32767, steps[k]! * scale));
-  }
-  return { known, rows, transitions };
+  const transitions = weights.transitions.map((v) => Number(v.toFixed(2)));
+  return { known: weights.known, rows, transitions };
 }
 
-/** The shipped weights, parsed once per process on first use. Format: `weightsText`, gzipped. */
+/**
+ * The sections of the weights file, in file order, with their element types: the transitions, the bit set with its
+ * ranks (`TaggerWeights.known`), the rows, and the tagging tables of templates 1–5 (`taggingTables`).
+ */
+const SECTIONS = [
+  ["transitions", Float32Array],
+  ["known", Uint32Array],
+  ["rows", Int16Array],
+  ["blockOf", Int32Array],
+  ["characters", Int16Array],
+] as const;
+type SectionName = (typeof SECTIONS)[number][0];
+/** Sections start at multiples of 8 bytes, so that each is a typed array over the file's own buffer. */
+const ALIGN = 8;
+const aligned = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
+
+/**
+ * The weights file: `header` (text lines; the training tool names its training sets there), a line
+ * `sections little-endian <name> <count>…` padded with spaces to a multiple of 8 bytes, then each section's
+ * elements as they lie in memory (little-endian), each padded to 8 bytes. Loading is one file read and a typed
+ * array per section over its buffer: no decompression, decoding or arithmetic per weight, and the tagging tables
+ * come built. The weights go in as they are (`quantizedWeights` first for trained ones).
+ *
+ * @example
+ * readTaggerWeights(weightsFile(weights, ["# test weights"])) // → the same known, rows and transitions
+ */
+export function weightsFile(weights: TaggerWeights, header: readonly string[]): Uint8Array {
+  const { blockOf, characters } = taggingTables(weights);
+  const arrays: Record<SectionName, ArrayBufferView> = { transitions: weights.transitions, known: weights.known, rows: weights.rows, blockOf, characters };
+  const counts = SECTIONS.map(([name, type]) => `${name} ${arrays[name].byteLength / type.BYTES_PER_ELEMENT}`).join(" ");
+  const line = `sections little-endian ${counts}`;
+  const head = `${header.map((h) => `${h}\n`).join("")}${line}`;
+  const headBytes = Buffer.from(head, "utf8");
+  const start = aligned(headBytes.length + 1);
+  const out = Buffer.alloc(SECTIONS.reduce((at, [name]) => at + aligned(arrays[name].byteLength), start), 0);
+  out.fill(" ", headBytes.length, start - 1);
+  headBytes.copy(out);
+  out[start - 1] = 0x0a;
+  let at = start;
+  for (const [name] of SECTIONS) {
+    const array = arrays[name];
+    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+    at += aligned(array.byteLength);
+  }
+  return out;
+}
+
+/** The text lines before the sections of a weights file (`weightsFile`): its header. */
+export function weightsFileHeader(bytes: Uint8Array): string[] {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1", 0, sectionsLine(bytes, WEIGHTS_FILE).start);
+  return Buffer.from(text, "latin1").toString("utf8").split("\n").filter((line) => line !== "");
+}
+
+/** Where the `sections` line of a weights file starts and ends (its newline). */
+function sectionsLine(bytes: Uint8Array, file: string): { start: number; end: number } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = buffer.indexOf("sections ");
+  const start = at === 0 || (at > 0 && buffer[at - 1] === 0x0a) ? at : buffer.indexOf("\nsections ") + 1;
+  const end = start > 0 || at === 0 ? buffer.indexOf(0x0a, start) : -1;
+  if (end < 0) throw dictParseError(file, { line: 1, fields: [] }, "expected a `sections little-endian <name> <count>…` line");
+  return { start, end };
+}
+
+/** Weights from the bytes of a weights file (`weightsFile`); a `DICT_PARSE` error says what is wrong. */
+export function readTaggerWeights(bytes: Uint8Array, file = WEIGHTS_FILE): TaggerWeights {
+  const { start, end } = sectionsLine(bytes, file);
+  const fields = Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1").trim().split(/ +/u);
+  const lineNumber = Buffer.from(bytes.buffer, bytes.byteOffset, start).toString("latin1").split("\n").length;
+  const bad = (problem: string) => dictParseError(file, { line: lineNumber, fields: fields.slice(0, 12) }, problem);
+  const expected = ["sections", "little-endian", ...SECTIONS.flatMap(([name]) => [name, "<count>"])];
+  if (fields.length !== expected.length || expected.some((f, k) => f !== "<count>" && f !== fields[k]) || fields.some((f, k) => expected[k] === "<count>" && !/^\d+$/u.test(f))) {
+    throw bad(`expected \`${expected.join(" ")}\``);
+  }
+  if (endianness() !== "LE") throw bad("the file is little-endian and this machine is not");
+  // typed arrays need aligned offsets: a small buffer may sit anywhere in Node's pool
+  const own = bytes.byteOffset % ALIGN === 0 ? bytes : new Uint8Array(bytes);
+  let at = aligned(end + 1);
+  const views = {} as Record<SectionName, ArrayBufferView>;
+  SECTIONS.forEach(([name, type], k) => {
+    const count = Number(fields[3 + 2 * k]);
+    if (at + count * type.BYTES_PER_ELEMENT > own.byteLength) throw bad(`the file ends inside section ${name}`);
+    views[name] = new type(own.buffer as ArrayBuffer, own.byteOffset + at, count);
+    at += aligned(count * type.BYTES_PER_ELEMENT);
+  });
+  const { transitions, known, rows, blockOf, characters } = views as {
+    transitions: Float32Array; known: Uint32Array; rows: Int16Array; blockOf: Int32Array; characters: Int16Array;
+  };
+  const rowCount = known.length > 0 ? known[known.length - 2]! + popCount(known[known.length - 1]!) : 0;
+  if (transitions.length !== (LABEL_COUNT + 1) * LABEL_COUNT || known.length !== KNOWN_WORDS || rows.length !== rowCount * ROW) {
+    throw bad(`expected ${(LABEL_COUNT + 1) * LABEL_COUNT} transitions, ${KNOWN_WORDS} words of known features and their rows`);
+  }
+  const blocks = characters.length / (CHARACTER_OFFSETS.length * ROW);
+  if (blockOf.length !== 0x10000 || !Number.isInteger(blocks) || blockOf.some((block) => block < 0 || block >= blocks)) {
+    throw bad("expected a block of every UTF-16 unit within the characters' table");
+  }
+  return { known, rows, transitions, blockOf, characters };
+}
+
+/** The shipped weights, read once per process on first use (`weightsFile`). */
 export function shippedTaggerWeights(): TaggerWeights {
-  shipped ??= parseTaggerWeights(gunzipSync(readFileSync(dictPath(WEIGHTS_FILE))).toString("latin1"));
+  shipped ??= readTaggerWeights(readFileSync(dictPath(WEIGHTS_FILE)));
   return shipped;
 }
 
@@ -732,7 +792,9 @@ const prepared = new WeakMap<TaggerWeights, { transitions: Float32Array; tables:
 function preparedFor(weights: TaggerWeights): { transitions: Float32Array; tables: TaggingTables } {
   let ready = prepared.get(weights);
   if (!ready) {
-    ready = { transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
+    const { blockOf, characters } = weights;
+    const tables = blockOf && characters ? { ...smallTables(weights), blockOf, characters } : taggingTables(weights);
+    ready = { transitions: maskTransitions(weights.transitions), tables };
     prepared.set(weights, ready);
   }
   return ready;

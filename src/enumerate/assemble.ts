@@ -241,6 +241,8 @@ interface Piece {
   lone: boolean;
   /** A lone item that runs to where the text stops mid-sentence: a level cut after its first item. */
   cut?: boolean;
+  /** A lone item whose line names it after the number (第一章 总则): a heading, not a stray number. */
+  named?: boolean;
 }
 
 /** Every proposed entry, sorted by start. */
@@ -324,7 +326,10 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
     }
     for (const node of level) {
       node.end = itemEnd(node, layout, context, options);
-      if (node.list.lone) node.list.cut = runsIntoCut(node, layout, options);
+      if (node.list.lone) {
+        node.list.cut = runsIntoCut(node, layout, options);
+        node.list.named = node.entry.lineStart && hasWordsOnLine(node.entry, layout) && isHeadingLine(node.entry, layout);
+      }
     }
     placed = merge(placed, level.sort((a, b) => a.entry.start - b.entry.start));
   }
@@ -345,9 +350,11 @@ function runsIntoCut(node: Node, layout: Layout, options: AssembleOptions): bool
 
 /**
  * A regulation divides a 第X章 into 第X条 (章 → 节 → 条 → 款 → 项); the 一、 → （一） → 1. → （1） outline of a notice
- * is another hierarchy, so a lone 第一章 over 一、 items is a page's stray chapter line, not their parent.
+ * is another hierarchy, so a lone bare 第一章 over 一、 items is a page's stray chapter line, not their parent. A
+ * chapter line that names its chapter (第一章 总则) is its heading all the same: a work rule numbers its provisions
+ * 一、二、 through the chapters.
  */
-const headsInItsHierarchy = (style: EnumerationStyle, child: EnumerationStyle) => style !== "di-zhang" || child === "di-tiao";
+const headsInItsHierarchy = (piece: Piece, child: EnumerationStyle) => piece.style !== "di-zhang" || child === "di-tiao" || piece.named === true;
 
 /**
  * Drops the lone headings that the outline does not confirm. A heading without a numbered sibling is still
@@ -371,8 +378,8 @@ function pruneLoneHeadings(pieces: readonly Piece[], subHeadings = new Map<Piece
     const { children } = piece.nodes[0]!;
     const confirmed =
       !piece.lone ||
-      (piece.cut === true && children.every((child) => headsInItsHierarchy(piece.style, child.style))) ||
-      children.some((child) => headsInItsHierarchy(piece.style, child.style)) ||
+      (piece.cut === true && children.every((child) => headsInItsHierarchy(piece, child.style))) ||
+      children.some((child) => headsInItsHierarchy(piece, child.style)) ||
       (piece.parent !== undefined && stylesUnder(piece.parent.list).has(piece.style));
     if (confirmed) {
       kept.push(piece);
@@ -415,7 +422,8 @@ function splitByParent(run: Run, placed: readonly Node[]): Piece[] {
  * a lower level (1.监督组。…); any other run-in paragraph ends with its line, and the last inline item as its
  * siblings did ({@link lastInlineEnd}). So does the last section heading (第X章, 一、, 第X条) run on inside a
  * paragraph: a page that flattened a report keeps 一、建设情况…二、宣传发动情况… in one paragraph, and each section
- * holds several sentences; a lower point run on ((3)坚持…。) is a sentence of the paragraph it stands in.
+ * holds several sentences; an article (第X条) holds its paragraphs; a lower point run on ((3)坚持…。) is a sentence of
+ * the paragraph it stands in, unless it opens with a title of its own ({@link opensWithTitle}).
  */
 function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: AssembleOptions): number {
   const { entry } = node;
@@ -433,14 +441,53 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
     end = lastInlineEnd(node, layout, context);
   } else if (entry.lineStart && oneLineSiblings(node, layout) && !headsLowerItems(entry, layout, context)) {
     end = layout.lineEnd(entry.start); // 8、部署文明创建工作。 after seven 1、…； lines is one line too
-  } else if (entry.lineStart && (isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
+  } else if (entry.lineStart && (isArticle(entry) || isHeadingLine(entry, layout) || headsLowerItems(entry, layout, context) || opensCutSection(node, layout, options))) {
     end = Math.min(nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(layout.lineEnd(entry.start) + 1));
+    if (index === nodes.length - 1) end = Math.min(end, unnumberedHeadingAfter(entry, layout, context));
   } else if (entry.lineStart) end = runInLineEnd(entry, layout, context);
   else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
+  else if (lostItsBreak(node) && opensWithTitle(entry, layout)) end = Math.min(layout.paragraphEnd(entry.start), nextSameOrHigher(context.entries, entry, layout.text.length));
   else end = layout.sentenceEnd(entry.markerEnd);
   const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
   return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, trimmed)) : trimmed;
 }
+
+/**
+ * The unnumbered heading line that closes the section of a last item (结论 / 六条关于党的生活与纪律), unless the
+ * numbering goes on inside the section after it, with the list's next number or a lower level: a line such as
+ * 个人在线支付操作流程 before (2) is a label inside the item.
+ */
+function unnumberedHeadingAfter(entry: Entry, layout: Layout, context: PlaceContext): number {
+  const at = layout.nextUnnumberedHeading(layout.lineEnd(entry.start) + 1);
+  const next = context.entries[countBelow(context.entries, at, (e) => e.start)];
+  const inside = next !== undefined && (next.rank > entry.rank || (next.style === entry.style && next.ordinal === entry.ordinal + 1));
+  return inside ? layout.text.length : at;
+}
+
+/** Every earlier item of the list opens a line of its own: this one, run on, lost its line break. */
+const lostItsBreak = (node: Node) => node.index > 0 && node.list.nodes.slice(0, node.index).every((sibling) => sibling.entry.lineStart);
+
+/**
+ * A run-in heading in the GB/T 9704 manner: the marker, a title closed by a full stop, and the body after it in the
+ * same paragraph (（三）及时记录总结。各党支部要…). Where its siblings open lines of their own and a page ran this one on
+ * after the paragraph before, it holds the rest of that paragraph as they hold theirs; points run on one after
+ * another ((1)…。(2)…。(3)坚持依法监管。今年…) are a sentence each.
+ */
+function opensWithTitle(entry: Entry, layout: Layout): boolean {
+  const { text } = layout;
+  const start = wordsStart(entry, layout);
+  for (let i = start; i < text.length && i - start <= MAX_HEADING; i++) {
+    if (text[i] === "。") return i > start;
+    if (HEADING_ENDS.has(text[i]!)) return false;
+  }
+  return false;
+}
+
+/**
+ * A regulation's article (第X条) holds its paragraphs (款) up to the next article or chapter, however it opens: the
+ * 条 → 款 → 项 layout of legislative drafting, where a 款 is a paragraph without a number of its own.
+ */
+const isArticle = (entry: Entry) => entry.style === "di-tiao";
 
 /** The longest bracketed credit read (（记者 张三 通讯员 李四）). */
 const MAX_CREDIT = 24;
@@ -610,6 +657,19 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
 }
 
 /**
+ * Where a text opens with articles (第一条) before any 一、, its 一、 items are the clauses (项) inside an article, the
+ * numbering of the older codes (第三条 …分设下列各组：一、政治法律组；二、…), and rank under 第X条 where a notice's
+ * outline (一、 sections holding 第X条, as a work rule under 一、总则 does) puts them above it.
+ */
+function articleClauses(runs: readonly Run[]): readonly Run[] {
+  const first = (style: EnumerationStyle) => Math.min(...runs.filter((run) => run[0]!.style === style).map((run) => run[0]!.start));
+  if (!(first("di-tiao") < first("cn-dun"))) return runs;
+  return runs.map((run) => (run[0]!.style === "cn-dun" ? run.map((entry) => ({ ...entry, rank: ARTICLE_CLAUSE_RANK })) : run));
+}
+/** Between 第X条 and （一）. */
+const ARTICLE_CLAUSE_RANK = (STYLE_RANK["di-tiao"] + STYLE_RANK["cn-paren"]) / 2;
+
+/**
  * Builds the enumeration tree from runs of markers and parallel series: nesting, item spans, headings, numbering
  * problems (declared counts are linked afterwards by `linkDeclared`).
  *
@@ -620,6 +680,6 @@ function toEnumeration(piece: Piece, layout: Layout): Enumeration {
  * // → "cn-paren"
  */
 export function assemble(runs: readonly Run[], layout: Layout, options: AssembleOptions): Enumeration[] {
-  const top = pruneLoneHeadings(place(runs, layout, options)).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
+  const top = pruneLoneHeadings(place(articleClauses(runs), layout, options)).sort((a, b) => a.nodes[0]!.entry.start - b.nodes[0]!.entry.start);
   return top.map((piece) => toEnumeration(piece, layout));
 }

@@ -5,6 +5,7 @@
 import type { Span } from "../core/schema.js";
 import { countBelow } from "../core/spans.js";
 import { isBlank } from "../core/text.js";
+import { isIdeograph } from "./markers.js";
 
 export interface Layout {
   text: string;
@@ -18,6 +19,8 @@ export interface Layout {
   paragraphEnd(pos: number, ahead?: number): number;
   /** Start of the first closing line (注：, 附件, a date or signature block…) that begins at or after `pos`. */
   nextClosing(pos: number): number;
+  /** Start of the first unnumbered heading line ({@link isUnnumberedHeading}) that begins at or after `pos`. */
+  nextUnnumberedHeading(pos: number): number;
   /** End of the sentence containing `pos`, carried over `；` to the first 。！？ or the end of the line. */
   sentenceEnd(pos: number): number;
   /** `end` moved back over trailing whitespace, not before `start`. */
@@ -28,7 +31,12 @@ export interface Layout {
 
 /** Sentence enders that close a thought; `；` only separates items of one. */
 const FULL_STOPS = new Set([..."。！？!?"]);
-const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送"];
+/**
+ * Lines that open the closing block. Besides notes and attachments, GB/T 9704 ends a notice's body with its closing
+ * formula on a line of its own (特此通知。/ 特此公告 / 特此函告), before the issuing organ's signature: the last item
+ * ends above it.
+ */
+const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送", "特此"];
 const DATE_LINE = /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[\s\u3000]*$/u;
 
 const identity = (x: number) => x;
@@ -57,6 +65,25 @@ function isClosingLine(head: string, whole: boolean): boolean {
   return CLOSING_PREFIXES.some((p) => trimmed.startsWith(p)) || (whole && DATE_LINE.test(head));
 }
 
+/** Longest line read as an unnumbered heading (结论 / 四条文件审批制度 / 六条关于党的生活与纪律). */
+const MAX_UNNUMBERED_HEADING = 20;
+/** Sentence punctuation: a line that has it is prose. */
+const PROSE = /[。，,；;！？!?]/u;
+
+/**
+ * A short line of Chinese characters only (no punctuation, digits, Latin letters or blanks, which make it a sentence,
+ * a label, a caption, a roster line or a forum's jammer), followed by prose, that is not a 第X… structural line: a heading
+ * without a number (结论, 结束语, 四条文件审批制度 in a page that dropped 第). GB/T 9704 numbers every heading of the
+ * outline, so an unnumbered one starts a part of the text outside the list above it, and that list's last item ends.
+ */
+function isUnnumberedHeading(line: string): boolean {
+  const trimmed = line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
+  if (trimmed.length === 0 || trimmed.length > MAX_UNNUMBERED_HEADING || trimmed.startsWith("第")) return false;
+  // A blank inside sets a name apart from a post (书　记　李希, 中华人民共和国主席　习近平): a roster or a signature.
+  for (const c of trimmed) if (!isIdeograph(c.charCodeAt(0))) return false;
+  return true;
+}
+
 /**
  * Builds the layout of `text`; `sentences` (from `splitSentences`) gives the sentence ends.
  *
@@ -73,6 +100,7 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
   const paragraphIndex: number[] = [];
   const paragraphStarts: number[] = [];
   const closing: number[] = [];
+  const headings: number[] = [];
   let count = -1;
   for (let k = 0; k < lineStarts.length; k++) {
     const start = lineStarts[k]!;
@@ -85,6 +113,7 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     }
     paragraphIndex.push(Math.max(count, 0));
     if (!blank && isClosingLine(text.slice(start, Math.min(end, start + 40)), end - start <= 40)) closing.push(start);
+    if (!blank && end - start <= 2 * MAX_UNNUMBERED_HEADING && isUnnumberedHeading(text.slice(start, end))) headings.push(paragraphStarts.length - 1);
   }
   const sentenceStarts = sentences.map((s) => s.start);
   // fullStopEnd[k]: end of the first sentence from k on that closes with 。！？ (computed once, back to front).
@@ -101,6 +130,11 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     const next = lineStarts[lineOf(pos) + 1];
     return next === undefined ? text.length : next - 1;
   };
+  // Only a heading that prose follows heads anything (a name on the line after is a roster, a date a signature).
+  const prose = (k: number) => k < paragraphStarts.length && PROSE.test(text.slice(paragraphStarts[k]!, Math.min(text.length, paragraphStarts[k]! + 200)).split("\n")[0]!);
+  // And only one that follows a finished sentence: after a line such as 46.医护比▲ a short line is a table's cell.
+  const closed = (k: number) => k >= 0 && FULL_STOPS.has(text[trimEnd(paragraphStarts[k]!, lineEnd(paragraphStarts[k]!)) - 1] ?? "");
+  const unnumbered = headings.filter((k) => prose(k + 1) && closed(k - 1)).map((k) => paragraphStarts[k]!);
   return {
     text,
     lineEnd,
@@ -113,6 +147,9 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     nextClosing(pos) {
       const k = lastBefore(closing, pos) + 1;
       return closing[k] ?? text.length;
+    },
+    nextUnnumberedHeading(pos) {
+      return unnumbered[lastBefore(unnumbered, pos) + 1] ?? text.length;
     },
     sentenceEnd(pos) {
       const k = Math.max(0, lastAtOrBefore(sentenceStarts, pos));

@@ -84,6 +84,12 @@ export interface Marker {
 const CN_NUMERAL_CHARS = new Set([..."〇零一二三四五六七八九十百"]);
 /** Longest Chinese numeral read as a marker (九十九 has three characters, 一百零五 four). */
 const MAX_CN_NUMERAL = 4;
+/**
+ * A code numbers its articles on past a hundred (民事诉讼法 第一百二十二条, 民法典 第一千二百六十条): after 第 and before
+ * 条 or 章 the numeral may be this long and use 千.
+ */
+const MAX_ARTICLE_NUMERAL = 7;
+const ARTICLE_NUMERAL = charTable([...CN_NUMERAL_CHARS, "千"]);
 /** Longest Arabic number read as a marker: a roundup of typical practices numbers its items past 100 (…129.，130.). */
 const MAX_ARABIC_NUMERAL = 3;
 /** Spaces that may indent a line or sit between punctuation and a marker (ideographic, zero-width, NBSP). */
@@ -297,13 +303,21 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       const inner = text.slice(i + 1, i + 1 + n);
       propose(markers, to, cn ? "cn-paren" : "arabic-paren", cn ? parseOrdinal(inner) : parseChineseNumber(inner), i, i + n + 2, before);
     } else if (code === DI) {
-      const n = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
+      let n = runLength(text, i + 1, MAX_CN_NUMERAL, CN_NUMERAL);
+      if (n === 0) {
+        const long = runLength(text, i + 1, MAX_ARTICLE_NUMERAL, ARTICLE_NUMERAL);
+        const unit = text.charCodeAt(i + 1 + long);
+        if (unit === ZHANG || unit === TIAO) n = long;
+      }
       const next = text.charCodeAt(i + 1 + n);
       if (n === 0 || !(next === ZHANG || next === TIAO || next === YAO || AFTER_DI[next])) continue;
       const before = preceding(text, i);
       const ordinal = () => parseOrdinal(text.slice(i + 1, i + 1 + n));
-      if ((next === ZHANG || next === TIAO) && before === LINE) {
-        propose(markers, to, next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, before);
+      // A regulation sets its article number apart with a space (第一条 为保障…); a page that flattened the articles
+      // into one line keeps that space and puts another where each break was (…制度 第一条 村民代表会议…).
+      const flattened = next === TIAO && BLANKS[text.charCodeAt(i - 1)] === 1 && BLANKS[text.charCodeAt(i + n + 2)] === 1;
+      if ((next === ZHANG || next === TIAO) && (before === LINE || flattened)) {
+        propose(markers, to, next === ZHANG ? "di-zhang" : "di-tiao", ordinal(), i, i + n + 2, LINE);
       } else if (AFTER_DI[next] && opensClause(before)) {
         propose(markers, to, "di", ordinal(), i, i + n + 1, before);
       } else if (next === YAO && !NOUNS_AFTER_YAO[text.charCodeAt(i + n + 2)] && opensClause(before)) {

@@ -11,7 +11,7 @@
  * lottery 投注站 open 365天 or a withheld `XXX元` are not pollution (bench/pollution-flags.ts counts flags over the
  * CCTV items, the policy documents and the seed, and over the clean and polluted real-world pages).
  */
-import type { InputInfo, Span } from "../core/schema.js";
+import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
 import { StringSet } from "../core/words.js";
 
@@ -31,19 +31,23 @@ const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invis
  * A hijacked page keeps the official text and writes a betting or porn site's string where the institution's name
  * was (`开云手机官网入口·(中国)官方网站召开…`, `bwin必赢党委`, `伟德国际1946源于英国召开…`, `…的通知|成人毛片无码一区二区三区`).
  * Its words come in three classes:
- * - templates no clean text writes: a site string's tail (`(中国)官方网站`, `官网入口`, `登录入口`, `网页版登录`), the
- *   bet365 family, a lottery draw (`021期10-03-40-06-39`), porn-site tags; one is a finding;
+ * - templates no clean text writes: a site string's tail (`(中国)官方网站`, cut short as `开云(中国)官方`, `官网入口`,
+ *   `登录入口`, `网页版登录`), the bet365 family and the casinos' Latin domain names (`dafa888`), a lottery draw
+ *   (`021期10-03-40-06-39`), porn-site tags (`无码a片`, also in the traditional script a mirror converts to, `超碰`,
+ *   `日韩无码`); one is a finding;
  * - brands and vice words (`必赢`, `开云`, `伟德`, `365`, `无码`, `开奖结果`); one is not enough (365天, 开云见日): a finding
  *   needs another brand or access word within {@link SEO_GAP} characters, or an institution's slot right after it
  *   (`…党委`, `…召开`) with no punctuation between;
  * - access words (`官网`, `登录`, `入口`), which count only beside a brand (a notice says 登录官方网站 too).
  */
 const SEO_TEMPLATE =
-  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|[(（]中国[)）]官方网站|官网入口|登录入口|网页版登录|体育官网|娱乐官网|毛片|一区二区|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
+  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|dafa\d{2,4}|[(（]中国[)）]官方|官网入口|登录入口|网页版登录|体育官网|娱乐官网|毛片|一区二区|[无無][码碼][aA]片|超碰|日韩无码|久久精品|午夜视频|精品国产|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
 const BRAND_WORDS = [
   "必赢|必威|必发|开云|伟德|威尼斯人|千亿体育|华体会|乐鱼体育|九游|球友会|太阳城|葡京|金沙娱乐|银河娱乐|永利娱乐|皇冠体育",
   "沙巴体育|亚博体育|半岛体育|星空体育|江南体育|火狐体育|欧宝体育|天博体育|米乐体育|博鱼体育|雷火电竞|开元棋牌|爱游戏|尊龙凯时",
   "凯发娱乐|博天堂|AG真人|真人视讯|娱乐城|澳门彩|六合彩|开奖结果|最精准|无码|在线观看",
+  "新葡京|澳门银河|澳门永利|澳门金沙|金沙js|金宝博|雷竞技|利记|明升|威廉希尔|万博体育|乐动体育|优发国际|凯时|杏彩|彩神",
+  "manbetx|dafabet|kaiyun|leyu|yabo|vwin",
 ].join("|");
 const SEO_BRAND = new RegExp(`bet(?:s)?(?![a-z])|(?<!\\d)365(?![\\d天日])|(?<![\\d.])\\d{3,}365\\d*(?=[\\u4e00-\\u9fff])(?![年月日号元万亿个次])|${BRAND_WORDS}`, "gi");
 const SEO_ACCESS = /官网|官方网站|登录|入口|网页版|app下载/gi;
@@ -72,8 +76,20 @@ const MIN_BRAND_REPEATS = 3;
  * `021期10-03-…` holds `期10-`, `AG真人` holds 真人): a text with none of them has no hijacked name, and the scans below
  * are skipped. The Chinese words are looked up in a table, as an alternation of them costs several times more.
  */
-const SEO_LATIN_ANCHOR = /[bB](?:[eE][tTsSaA]|[wW][iI][nN])|365|期\d{2}-/;
-const SEO_WORD_ANCHORS = new StringSet(["官网", "官方网站", "登录入口", "网页版登录", "毛片", "一区二区", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, ""))]);
+const SEO_LATIN_ANCHOR = /[bB](?:[eE][tTsSaA]|[wW][iI][nN])|365|[dD][aA][fF][aA]|manbetx|kaiyun|leyu|yabo|vwin|期\d{2}-/i;
+const SEO_WORD_ANCHORS = new StringSet(["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", "超碰", "日韩无码", "久久精品", "午夜视频", "精品国产", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, "")).filter((word) => word !== "")]);
+
+/**
+ * A traditional-script copy of a hijacked page writes the hijacker's words in traditional characters too (`德信體育官網`,
+ * `開雲(中國)官方網站`, `…黨委召開`), and the pollution reader runs before the script is converted: the characters of
+ * the words above and of the institution's slot are read as their simplified forms, one for one, so offsets hold.
+ */
+const HIJACK_FOLD = new Map(
+  [..."體体娛娱樂乐網网錄录頁页國国區区開开雲云偉伟贏赢億亿華华會会魚鱼遊游陽阳銀银亞亚島岛歐欧寶宝電电競竞愛爱戲戏龍龙凱凯發发視视訊讯門门獎奖結结準准無无碼码線线觀观臺台機机註注冊册載载際际費费黨党總总組组舉举長长學学"]
+    .reduce<[string, string][]>((pairs, c, i, all) => (i % 2 === 0 ? [...pairs, [c, all[i + 1]!]] : pairs), []),
+);
+const HIJACK_FOLDED = new RegExp(`[${[...HIJACK_FOLD.keys()].join("")}]`, "g");
+const foldHijackWords = (text: string): string => text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!);
 
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {
@@ -90,7 +106,8 @@ function glued(text: string, start: number, end: number): Finding {
  * (`bwin必赢`). They are left out of the text read: `bwin必赢党委召开…` is read as `党委召开…`, a decision on
  * `《开云手机官网入口·(中国)官方网站供水…办法》` as one on `《供水…办法》`.
  */
-function findSeoStrings(text: string): Finding[] {
+function findSeoStrings(asWritten: string): Finding[] {
+  const text = foldHijackWords(asWritten);
   // access words alone make no finding: every span needs a template or a brand word
   if (!SEO_LATIN_ANCHOR.test(text) && !SEO_WORD_ANCHORS.occursIn(text)) return [];
   const spans: Finding[] = [];
@@ -204,11 +221,14 @@ const isInvisible = (c: number): boolean =>
 const PICTURE = /^[\p{Extended_Pictographic}\p{So}\u{1f3fb}-\u{1f3ff}\ufe0f]$/u;
 /** Symbols that Chinese text writes between characters: ○ as a zero (二○一七年), degrees. */
 const WRITTEN_SYMBOLS = new Set(["○", "◯", "℃", "℉"]);
+/** Box-drawing bars (U+2500–U+257F) a site writes as separators between names (某医院│某学院, 铁强┃侯丹丹): not injected. */
+const isBoxDrawing = (c: number): boolean => c >= 0x2500 && c <= 0x257f;
 
 /** The length (1 or 2) of an emoji or symbol starting at `i`, else 0. */
 function symbolLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x2000 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) return 0; // ASCII, Latin, CJK and full-width punctuation
+  // ASCII, Latin, CJK and full-width punctuation, box-drawing bars
+  if (c < 0x2000 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || isBoxDrawing(c)) return 0;
   const point = text.codePointAt(i)!;
   const symbol = String.fromCodePoint(point);
   return PICTURE.test(symbol) && !WRITTEN_SYMBOLS.has(symbol) ? symbol.length : 0;
@@ -276,8 +296,8 @@ function mixesWidths(text: string, i: number): boolean {
 function mayHaveCandidates(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08) {
-      if (annotationEnd(text, i)) return true;
+    if (c === 0x28 || c === 0xff08 || c === 0x3f) {
+      if (annotationEnd(text, i)?.toned === true || (c !== 0x3f && annotationEnd(text, i))) return true;
       continue;
     }
     // below U+2000 only the soft hyphen counts; Chinese characters, CJK punctuation and a pair's second half never do
@@ -335,10 +355,11 @@ function findCandidates(text: string): { findings: Finding[]; syllables: Set<str
       i += c >= 0xd800 ? 2 : 1;
       continue;
     }
-    if (c === 0x28 || c === 0xff08) {
+    if (c === 0x28 || c === 0xff08 || c === 0x3f) {
       const annotation = annotationEnd(text, i);
-      // a tone-marked reading is an annotation wherever it stands (a mirror's mojibake may precede it: 偩诸I(lǐng)导)
-      if (annotation && (afterHan || annotation.toned)) {
+      // a tone-marked reading is an annotation wherever it stands (a mirror's mojibake may precede it: 偩诸I(lǐng)导);
+      // a mirror saved in GBK writes ? for what it cannot encode, the opening bracket of a reading too (要?jiǎng)?chuàng)新)
+      if (annotation && (annotation.toned || (afterHan && c !== 0x3f))) {
         findings.push({ kind: "pinyin", start: i, end: annotation.end });
         syllables.add(annotation.syllable);
         i = annotation.end;
@@ -368,7 +389,7 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
  * Finds the pollution of the text read so far; when some kind is past its count, reports it (evidence on the input)
  * and leaves it out of the view.
  */
-export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo> } | undefined {
+export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo>; restore: (doc: Doc) => Doc } | undefined {
   const text = view.text;
   const { findings: candidates, syllables } = findCandidates(text);
   const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text)];
@@ -381,7 +402,8 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const reported = findings.filter((finding) => flagged.has(finding.kind));
   const builder = new ViewBuilder(text);
   let kept = 0;
-  for (const finding of disjoint(reported.filter((f) => f.kind !== "placeholder"))) {
+  const dropped = disjoint(reported.filter((f) => f.kind !== "placeholder"));
+  for (const finding of dropped) {
     builder.keep(kept, finding.start);
     if (finding.kind === "width") builder.put(String.fromCharCode(text.charCodeAt(finding.start) - HALF_WIDTH_OFFSET), finding.start, finding.end);
     kept = finding.end;
@@ -404,5 +426,25 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
       evidence: ofKind.slice(0, MAX_EVIDENCE).map(evidenceSpan),
     };
   });
-  return { step: builder.finish(), info: { pollution } };
+  return { step: builder.finish(), info: { pollution }, restore: titleAsWritten(view.input, dropped.filter((f) => f.kind !== "width").map(evidenceSpan)) };
+}
+
+/**
+ * The page's headline as its line is written: a hijacked name that opens it (`开云(中国)官方成功举办…`) and the
+ * reading after its last character (`…召開(kāi)`) are part of the line the page shows, though not of the text read.
+ */
+function titleAsWritten(input: string, dropped: Span[]): (doc: Doc) => Doc {
+  const endingAt = new Map(dropped.map((span) => [span.end, span.start]));
+  const startingAt = new Map(dropped.map((span) => [span.start, span.end]));
+  const oneLine = (from: number, to: number) => !/[\n\r]/.test(input.slice(from, to));
+  return (doc) => {
+    const title = doc.page?.title;
+    if (!title) return doc;
+    let { start, end } = title;
+    for (let before = endingAt.get(start); before !== undefined && oneLine(before, start); before = endingAt.get(start)) start = before;
+    for (let after = startingAt.get(end); after !== undefined && oneLine(end, after); after = startingAt.get(end)) end = after;
+    if (start === title.start && end === title.end) return doc;
+    const written = { ...title, start, end, text: input.slice(start, end), normalized: title.normalized ?? title.text };
+    return { ...doc, page: { ...doc.page!, title: written } };
+  };
 }

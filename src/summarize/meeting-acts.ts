@@ -1,5 +1,5 @@
 /**
- * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`, `认为`, `提出`)
+ * What was said and decided. A statement is a reporting verb (`强调`, `指出`, `要求`, `表示`, `说明`, `认为`, `提出`, `明确`)
  * with a speaker:
  * the meeting (`会议指出，`), a person (`雷承锋强调,`, `习近平在主持学习时强调，`), a pronoun resolved to the people
  * named before (`他指出` → 雷承锋, `他们表示` → the `、` list). A decision is `表决通过`, `审议(并)通过`, `决定`,
@@ -11,7 +11,7 @@
 import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
-import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem } from "./meeting-lead.js";
+import { endsWithBody, endsWithMeetingNoun, type Lead, officeTitles, opensAgendaItem, surnames } from "./meeting-lead.js";
 import { containing, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Statement = MeetingBrief["statements"][number];
@@ -47,14 +47,28 @@ const MAX_ROLE_PHRASE = 32;
 const LATER_PRONOUN = /^(?:首先|其次|随后|接着|最后|同时)?[他她](?!们)/u;
 /** A short opening clause before a speaker (`随后，`, `会上，`). */
 const PREAMBLE = /^[^，,。；;]{1,12}[，,]$/u;
+/** What may come before a speaker who opens a sentence: a short opening clause, then the speaker's titles. */
+function opensWithSpeaker(before: string): boolean {
+  if (PREAMBLE.test(before)) return true;
+  const titles = before.slice(/^[^，,。；;]{1,12}[，,]/u.exec(before)?.[0].length ?? 0);
+  return titles.length <= MAX_TITLES && officeTitles().some((t) => titles.endsWith(t));
+}
 /** Longest adverbial between a person and the verb (`在主持学习时`). */
 const MAX_ADVERBIAL = 12;
 /** Between a person and a verb that follows without a comma: nothing, 同志 or a short title (`谢华生书记强调`). */
 const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|主席|委员))?$/u;
 /** A later clause chaining a verb to its sentence's subject: `，指出…`, `，并…`, `，同时…`, `，还…`. */
 const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
-/** `提出(了)(四点)(具体的)要求`: 要求 as the object of 提出, the verb phrase of the statement. */
-const DEMANDS = /^[^，,。；;：:！？!?]{0,12}?要求/u;
+/**
+ * `提出(了)(四点)(具体的)要求`, `提出建议`, `提出几点意见`, `提出“四要”`: what is put forward as the object of 提出
+ * (demands, advice, opinions, points named in quotes), the verb phrase of the statement; advice is a short object
+ * (`提出了…工作打算和整改建议` reports a plan handed in, not a statement).
+ */
+const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?要求|[^，,。；;：:！？!?和与及]{0,6}?(?:建议|意见|希望)|了?“[^”]{1,12}”)/u;
+/** Adverbs a report puts between the meeting and what it said (`会议还强调`, `会议一致认为`, `会议进一步明确`). */
+const MEETING_ADVERBS = /^(?:还|并|也|同时|进一步|一致|再次|特别|专门|最后|首先|同样)+$/u;
+/** `对…工作`, `就…问题`: the matter a speaker addresses, between the speaker and 提出. */
+const TOPIC = /^[对就][^，,；;。]{1,60}$/u;
 /** What comes between a later clause's start and its 提出 (`，并对党小组开展工作提出要求`): a connective, a topic. */
 const LATER_PREDICATE = /^(?:并|同时|还|也|又|随后|最后)?(?:[对就][^，,；;]*)?$/u;
 /** Longest title written after a name (`常务副书记`), in characters. */
@@ -81,7 +95,7 @@ const MAX_SUBJECT = 30;
 /** What follows a meeting noun that is no subject: `会议的精神`, `会议和…`, `常委会、…`. */
 const NOT_SUBJECT_AFTER = /^[的和与及、]/u;
 /** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
-const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算)[)）]?$/u;
+const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算|要点|规划|细则|纲要|章程|预案|清单)[)）]?$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
 const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
@@ -168,6 +182,19 @@ function titledSubject(mt: MeetingText, person: Span): boolean {
 
 const personSpeaker = (mt: MeetingText, person: Span): Speaker => ({ speaker: person.text, speakerSpan: writtenSpeaker(mt, person) });
 
+/**
+ * `最后，胡院长要求全体干警…`: a speaker named, after the full name, by surname and title, as a report refers to its
+ * leader a second time; the speaker is the person of that surname named last before, else as written.
+ */
+function surnameAndTitle(mt: MeetingText, clauseStart: number, v: number): Speaker | undefined {
+  const words = mt.text.slice(clauseStart, v);
+  const title = officeTitles().filter((t) => words.endsWith(t) && words.length === t.length + 1).sort((a, b) => b.length - a.length)[0];
+  if (!title || !surnames().has(words[0]!)) return undefined;
+  const written = span(mt.text, clauseStart, v);
+  const named = mt.persons.slice(0, lastPersonBefore(mt, clauseStart) + 1).reverse().find((p) => p.text[0] === words[0]);
+  return { speaker: named?.text ?? written.text, speakerSpan: written };
+}
+
 /** `他` or `她` at `at` (opening a sentence or clause): the person named last before it; `他们`: the people named last. */
 function pronounSpeaker(mt: MeetingText, at: number): Speaker {
   if (mt.text[at + 1] === "们") {
@@ -210,6 +237,11 @@ function proposer(mt: MeetingText, lead: Lead, sentence: Span, v: number): Speak
   if (!clause) return undefined;
   const meeting = subjectAt(mt.text, v - 2, lead.subjects);
   if (meeting && v - 2 === sentence.start) return { speaker: meeting, speakerSpan: span(mt.text, v - 2, v) };
+  // `会议对…工作提出三个方面的要求`: the meeting opens the sentence, the matter it addresses comes before 提出
+  const opening = subjectAt(mt.text, sentence.start, lead.subjects);
+  if (opening && clause.start === sentence.start && TOPIC.test(mt.text.slice(sentence.start + opening.length, v))) {
+    return { speaker: opening, speakerSpan: span(mt.text, sentence.start, sentence.start + opening.length) };
+  }
   const first = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (first && first.end <= v && titledSubject(mt, first)) return personSpeaker(mt, first);
   if (isPronoun(mt.text[clause.start])) return pronounSpeaker(mt, clause.start);
@@ -232,6 +264,11 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
   // `会议指出` alone on a line heads the paragraph it introduces
   const meeting = subjectAt(text, v - 2, lead.subjects);
   if (meeting && v - 2 === sentence.start && verb !== "说明") return { speaker: meeting, speakerSpan: at(v - 2, v) };
+  // `会议还强调，`, `会议并要求，`, `会议一致认为，`: an adverb between the meeting opening the sentence and its verb
+  const opening = subjectAt(text, sentence.start, lead.subjects);
+  if (opening && verb !== "说明" && MEETING_ADVERBS.test(text.slice(sentence.start + opening.length, v))) {
+    return { speaker: opening, speakerSpan: at(sentence.start, sentence.start + opening.length) };
+  }
   if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
     const subject = subjectAt(text, v - 2, lead.subjects);
     if (subject && (v - 2 === sentence.start || CLAUSE_BREAKS.has(text[v - 3]!))) return { speaker: subject, speakerSpan: at(v - 2, v) };
@@ -263,6 +300,8 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     // `他要求各督查组要…`: the pronoun opening its clause
     const clause = containing(mt.clauses, v - 1);
     if (isPronoun(before) && clause?.start === v - 1) return pronounSpeaker(mt, v - 1);
+    const called = clause && surnameAndTitle(mt, clause.start, v);
+    if (called) return called;
   }
   // `黄治平同志代表镇党委，对…表示肯定，同时要求…`, `副镇长张力传达了…，指出…`: a later clause (after 并, 同时 or
   // none) chains another verb of the sentence's subject
@@ -297,9 +336,11 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
 
 /**
  * The statement verb as written at `v`: 提出 with 要求 as its object is the phrase `提出…要求` (`提出了三方面要求`);
- * 提出 alone speaks only before what is put forward (`提出要全面学习…`, `提出：…`); other verbs are the word.
+ * 提出 alone speaks only before what is put forward (`提出要全面学习…`, `提出：…`), 明确 only before speech (`会议明确，…`);
+ * other verbs are the word.
  */
 function writtenVerb(text: string, v: number, verb: string): string | undefined {
+  if (verb === "明确") return SPEECH_OPENERS.has(text[v + verb.length] ?? "") ? verb : undefined;
   if (verb !== "提出") return verb;
   const after = v + verb.length;
   const demands = DEMANDS.exec(text.slice(after, after + 14));
@@ -359,6 +400,11 @@ function opensDecision(text: string, clause: Span, subjects: readonly string[]):
 
 /** `，并指出，…`, `，并对…表示肯定`: a clause that goes on to what the meeting said, after the decision's object. */
 const GOES_ON_TO_SAY = /^(?:并|同时|还|会上|会议)?(?:对[^，,；;。]{1,60}?)?(?:指出|强调|要求|表示)/u;
+/**
+ * `，会后由各责任单位修改完善`, `，由评建办负责按规定落实`: who carries the decision out and when, a follow-up the
+ * minutes add after what was adopted.
+ */
+const FOLLOW_UP = /^(?:会后|由[^，,；;。]{1,24}?(?:负责|牵头|修改|组织|抓好|按规定))/u;
 /** A named person in a decision's object, not the subject of a clause of its own: `任命张三为…，李四为…`, `张三、李四等`. */
 const NAMED_IN_OBJECT = /^(?:同志)?[为、和及与等]/u;
 /** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`). */
@@ -372,7 +418,7 @@ const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员)们?$
 function endsDecision(mt: MeetingText, lead: Lead, clause: Span): boolean {
   const { text } = mt;
   if (opensAgendaItem(text, clause.start) || opensDecision(text, clause, lead.subjects)) return true;
-  if (GOES_ON_TO_SAY.test(text.slice(clause.start, clause.end))) return true;
+  if (GOES_ON_TO_SAY.test(text.slice(clause.start, clause.end)) || FOLLOW_UP.test(text.slice(clause.start, clause.end))) return true;
   const person = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (person && person.end <= clause.end && person.start - clause.start <= MAX_TITLES && !NAMED_IN_OBJECT.test(text.slice(person.end, person.end + 3))) {
     // the person opens the clause: nothing but titles before the name (`免去秦刚同志…职务` is an object)
@@ -454,8 +500,9 @@ function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragra
     const said = statementIn(mt, lead, next, paragraph);
     if (!said) continue;
     const opens = said.speakerSpan?.start ?? (mt.text.startsWith("一致", next.start) ? next.start : undefined);
-    // the speaker opens the sentence, perhaps after a short opening clause (`随后，徐岩…`)
-    if (opens === undefined || (opens !== next.start && !PREAMBLE.test(mt.text.slice(next.start, opens)))) continue;
+    // the speaker opens the sentence, perhaps after a short opening clause and the speaker's titles (`随后，徐岩…`,
+    // `同时,县委书记陆晓延对…进行了强调`)
+    if (opens === undefined || (opens !== next.start && !opensWithSpeaker(mt.text.slice(next.start, opens)))) continue;
     let stop = next.start;
     while (stop > sentence.end && isBlank(mt.text[stop - 1]!)) stop--;
     return stop;

@@ -170,7 +170,9 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       // who met is a meeting (`中央经济工作会议…举行`) or a body (`中共中央政治局…召开会议`), not `龙舟邀请赛…举行`;
       // `召开会议` names nothing but a meeting, whoever convened it (`我市召开会议`, `集团召开会议`)
       const convened = word === "召开" && object.text === "会议" && subject.text !== "";
-      if (generic && !convened && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
+      // `…现场会在富县召开`: what 召开 says was held is a meeting, so a subject ending in 会 names one, as an object does
+      const held = word === "召开" && subject.text.endsWith("会") && !PRESS.test(subject.text);
+      if (generic && !convened && !held && !endsWithMeetingNoun(subject.text) && !endsWithBody(subject.text)) continue;
       // a report says when the meeting took place (`党的二十届三中全会胜利召开` in a work report does not), or who
       // presided over it (`…常委会昨召开会议，由…习近平主持并讲话`)
       const dated = within(mt.dates, Math.max(sentence.start, p - 2 * MAX_PHRASE), p).some(isDay);
@@ -211,8 +213,16 @@ function presidedAfter(mt: MeetingText, sentence: Span, from: number): boolean {
   return next !== undefined && next.start >= sentence.end && PRESIDED_BY.test(next.text);
 }
 
-/** A line addressing an audience: `同志们：`, `各位代表、同志们：`, `女士们、先生们：`. */
-const SALUTATION = /^(?:各位[^：:，,。]{0,12}[、，,])?(?:同志们|各位(?:代表|委员|领导|同志|来宾|老师|同学)们?|女士们、先生们|老师们、同学们)[：:]$/u;
+/**
+ * A line addressing an audience (`同志们：`, `各位代表、同志们：`, `女士们、先生们：`), alone or opening the speech that
+ * follows it on the line (`同志们:今天,我们召开…`).
+ */
+const SALUTATION = /^(?:各位[^：:，,。]{0,12}[、，,])?(?:同志们|各位(?:代表|委员|领导|同志|来宾|老师|同学)们?|女士们、先生们|老师们、同学们)[：:]/u;
+/**
+ * The addressees of an official document, the line under its title (`各省、自治区、直辖市人民政府，国务院各部委…：`,
+ * `各镇(街道)、市直各单位…:`): a notice sent to them, even when it tells of a meeting, is no report of one.
+ */
+const ADDRESSEES = /^各[^。！？!?]{1,150}[：:]$/u;
 
 /**
  * The lead sentence among the first sentences of the article, or undefined when the text reports no meeting.
@@ -222,11 +232,14 @@ const SALUTATION = /^(?:各位[^：:，,。]{0,12}[、，,])?(?:同志们|各位
  * findLead(meetingText(noticeDoc));             // → undefined (召开的国务院第54次常务会议 is only mentioned)
  */
 export function findLead(mt: MeetingText): Lead | undefined {
-  // a speech or a host's script opens by addressing the room (`同志们：`): it is said at the meeting, not a report of it
-  if (mt.paragraphs.slice(0, LEAD_WINDOW).some((p) => SALUTATION.test(p.text))) return undefined;
+  // a speech or a host's script opens by addressing the room (`同志们：`): it is said at the meeting, not a report of it;
+  // a notice opens by addressing its recipients (`各省、自治区…：`)
+  if (mt.paragraphs.slice(0, LEAD_WINDOW).some((p) => SALUTATION.test(p.text) || ADDRESSEES.test(p.text))) return undefined;
   const window = mt.sentences.slice(0, LEAD_WINDOW);
-  // a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
-  const sentences = [...window.filter((s) => SENTENCE_END.test(s.text)), ...window.filter((s) => !SENTENCE_END.test(s.text))];
+  // the article's first sentences, not counting the lines of page chrome above them (`• 设为首页`, `• 长者版`), which
+  // end with no sentence mark; a sub-headline in the article (`中央城市工作会议在北京举行`) repeats the lead without its date
+  const full = mt.sentences.filter((s) => SENTENCE_END.test(s.text)).slice(0, LEAD_WINDOW);
+  const sentences = [...full, ...window.filter((s) => !SENTENCE_END.test(s.text))];
   for (const sentence of sentences) {
     // a numbered provision (`（一）12月6日上午10时，…隆重举行…追悼大会`) belongs to a notice, never a news lead
     if (mt.markerStarts.has(sentence.start)) continue;
@@ -239,9 +252,10 @@ export function findLead(mt: MeetingText): Lead | undefined {
 
 /**
  * `会议由党委书记王齐华主持`, `学习会由党委书记杨四海主持`, `市委书记李某主持会议`: who presided, the standard line of
- * a meeting report; the group names the meeting word.
+ * a meeting report; the group names the meeting word. An occasion with a chair is held as a meeting is: `活动由支部书记
+ * 霍敏翔主持` (a 主题党日), `学习由…主持`, `仪式由…主持`.
  */
-const PRESIDED = /^(会议|\p{Script=Han}{0,4}会)由[^。，,；;]{1,40}主持|主持(?:了)?(会议)/u;
+const PRESIDED = /^(会议|\p{Script=Han}{0,4}会|活动|学习|仪式|典礼)由[^。，,；;]{1,40}主持|主持(?:了)?(会议)/u;
 
 
 /**
@@ -297,15 +311,67 @@ const HEADLINE_OPENING = /^[\s【\[(（]*$/u;
  * or relative (`昨天`) is read: the dateline of the lead (itself read against what follows), the page's publication
  * date, a date in the headline (`【2022年8月18日】…召开…会议`), else the caller's reference date (`own` false).
  */
-function reportDay(mt: MeetingText, dateline: DateEntity | undefined): { day: string | undefined; own: boolean } {
+function reportDay(mt: MeetingText, dateline: DateEntity | undefined, leadStart: number): { day: string | undefined; own: boolean } {
   // a headline opening with its month and day (`3月18日 国务院常务会议…`) still dates the report, its year read
   // against the reference date; elsewhere in a headline a day without a year is news (`决定…12月27日至30日在京举行`)
   const title = mt.title && datesIn(mt.text, { ranges: [mt.title], ...(mt.referenceDate ? { referenceDate: mt.referenceDate } : {}) })
     .find((d) => !d.relative && d.parts.day !== undefined && d.parts.month !== undefined && (!d.inferred || HEADLINE_OPENING.test(mt.text.slice(mt.title!.start, d.start))));
-  const page = mt.publishedAt ?? headlineDay(title, mt.referenceDate);
+  const page = mt.publishedAt ?? headlineDay(title, mt.referenceDate) ?? headerDay(mt, leadStart);
   if (dateline && !dateline.attrs.relative) return { day: meetingDay(mt, dateline, page ?? mt.referenceDate), own: true };
   // a year read off the reference date is not the report's own
-  return { day: page ?? mt.referenceDate, own: mt.publishedAt !== undefined || title?.inferred === false };
+  return { day: page ?? mt.referenceDate, own: page !== undefined && (mt.publishedAt !== undefined || title?.inferred !== true) };
+}
+
+/** How far above the lead a page's date line may stand (the headline, source and date lines, page chrome). */
+const HEADER_WINDOW = 400;
+/** The longest line read as a date line (`作者：赵志旭  发布时间：2021-03-01 15:22:50 打印 字号：| |`). */
+const DATE_LINE = 80;
+
+/**
+ * The page's date line above the lead, when the page stage found no publication date: a day written with its year
+ * (`发布时间：2020年07月03日`, `2024-03-19 08:56   洪山大学之城`, `28.07.2015  19:41`, `2013年06月09 15:50:29 来源`).
+ * News pages write the day they were posted between the headline and the article; the lead's own day is read
+ * against it.
+ */
+function headerDay(mt: MeetingText, leadStart: number): string | undefined {
+  const from = Math.max(0, leadStart - HEADER_WINDOW);
+  const day = datesIn(mt.text, { ranges: [{ start: from, end: leadStart }] })
+    .find((d) => !d.relative && !d.inferred && d.parts.year !== undefined && d.parts.day !== undefined && isDateLine(mt.text, d));
+  return dayOf(day?.value);
+}
+
+/** A line of page chrome (date, source, author, hits), not a sentence of the article: short, with no 。 in it. */
+function isDateLine(text: string, date: Span): boolean {
+  const start = text.lastIndexOf("\n", date.start - 1) + 1;
+  const newline = text.indexOf("\n", date.end);
+  const line = text.slice(start, newline < 0 ? text.length : newline);
+  return line.length <= DATE_LINE && !line.includes("。");
+}
+
+/**
+ * Years a report writes of its own time, the year it was written in: `2020年是全面建成小康社会…收官之年`, `2021年以来`,
+ * `2018年全国“两会”`, `《求是》2023年第1期`, and a session of the National People's Congress or of the CPPCC National
+ * Committee by its numbers (`十三届全国人大二次会议` met in 2019), as local meetings relay those within weeks.
+ */
+const OWN_YEAR = /((?:19|20)[0-9]{2})年(?:是|以来|全国[“"]?两会|第[0-9一二三四五六七八九十]{1,3}期)/gu;
+const NPC_SESSION = /(?:第?([一二三四五六七八九十]{1,3})届全国(?:人大|人民代表大会|政协|委员会)第?([一二三四五])次(?:会议|全体会议)|全国(?:人大|政协)([一二三四五六七八九十]{1,3})届([一二三四五])次会议)/gu;
+
+/** The year a NPC or CPPCC session met: the 5th term opened in 1978, each term lasts five years, one session a year. */
+function sessionYear(term: number | undefined, session: number | undefined): number | undefined {
+  return term !== undefined && session !== undefined && term >= 5 ? 1978 + 5 * (term - 5) + session - 1 : undefined;
+}
+
+/** The latest year the article writes of its own time (see {@link OWN_YEAR}), if any. */
+function writtenYear(mt: MeetingText): number | undefined {
+  const article = mt.paragraphs.map((p) => p.text).join("\n");
+  const years = [...article.matchAll(OWN_YEAR)].map((m) => Number(m[1]));
+  for (const m of article.matchAll(NPC_SESSION)) {
+    const year = sessionYear(parseOrdinal(m[1] ?? m[3]!), parseOrdinal(m[2] ?? m[4]!));
+    if (year !== undefined) years.push(year);
+  }
+  const reference = Number(mt.referenceDate?.slice(0, 4));
+  const past = years.filter((y) => !(y > reference));
+  return past.length ? Math.max(...past) : undefined;
 }
 
 /**
@@ -316,8 +382,40 @@ const NAMED_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))/u;
 
 /** The year the meeting's name carries, if any. */
 function namedYear(mt: MeetingText, lead: Lead): number | undefined {
-  const year = NAMED_YEAR.exec(meetingName(mt, lead)?.name ?? "");
+  // the headline names the meeting with its year when the article's copy lost the digits (`召开2017年教育工作会议` over
+  // `年2月21日上午9点,…召开年教育工作会议`)
+  const year = NAMED_YEAR.exec(meetingName(mt, lead)?.name ?? "") ?? (mt.title ? TITLE_MEETING_YEAR.exec(mt.title.text) : null);
   return year ? Number(year[1]) : undefined;
+}
+/** A headline's meeting named with its year: the year and, within the phrase, a meeting noun (`2017年教育工作会议`). */
+const TITLE_MEETING_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))[^，,。：:\s]{0,20}?会/u;
+
+/** `319日`, `33日`: a lead whose CMS dropped the 月 between month and day, read as digits run together before 日. */
+const RUN_TOGETHER = /^([0-9]{2,4})日/u;
+
+/**
+ * The day of a lead that writes month and day run together (`319日,凉水实验林场召开…`, `33日，区长…主持召开…`): the
+ * split of the digits (month 3 and day 19) that falls shortly before the page's own day. Without a day of the page's
+ * own, which split is meant is unknown.
+ */
+function runTogetherDay(mt: MeetingText, dated: Span): Pick<MeetingBrief, "date" | "dateSpan"> {
+  const run = RUN_TOGETHER.exec(dated.text);
+  const page = mt.publishedAt ?? headerDay(mt, dated.start);
+  if (!run || !page) return {};
+  const digits = run[1]!;
+  const candidates: string[] = [];
+  for (const cut of [1, 2]) {
+    const month = Number(digits.slice(0, cut));
+    const day = Number(digits.slice(cut));
+    if (digits.length - cut < 1 || digits.length - cut > 2 || month < 1 || month > 12 || day < 1) continue;
+    for (const year of [Number(page.slice(0, 4)), Number(page.slice(0, 4)) - 1]) {
+      const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      const back = daysBetween(iso, page);
+      if (new Date(`${iso}T00:00:00Z`).getUTCDate() === day && back >= 0 && back <= SOON) candidates.push(iso);
+    }
+  }
+  if (candidates.length !== 1) return {};
+  return { date: candidates[0]!, dateSpan: span(mt.text, dated.start, dated.start + run[0].length) };
 }
 
 /**
@@ -361,12 +459,12 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
   const days = dates.filter((d) => d !== dateline);
   const first = days[0] ?? dateline;
-  if (!first) return {};
-  const report = reportDay(mt, dateline);
+  if (!first) return runTogetherDay(mt, dated);
+  const report = reportDay(mt, dateline, dated.start);
   const reported = report.day;
-  // a report with no day of its own (only the caller's reference date): the year in the meeting's name is the year
-  // of a day written with its month and without a year (`3月30日`)
-  const year = report.own ? undefined : namedYear(mt, lead);
+  // a report with no day of its own (only the caller's reference date): the year in the meeting's name, else the
+  // year the article writes of its own time, is the year of a day written with its month and without a year (`3月30日`)
+  const year = report.own ? undefined : namedYear(mt, lead) ?? writtenYear(mt);
   const inYear = (d: DateEntity, day: string | undefined) =>
     year !== undefined && day && !d.attrs.relative && d.text.includes("月") && !d.text.includes("年") ? `${year}${day.slice(4)}` : day;
   const second = days[1];
@@ -399,7 +497,9 @@ export function meetingName(mt: MeetingText, lead: Lead): MeetingBrief["meeting"
   let name: string;
   if (generic) {
     where = subject;
-    name = endsWithMeetingNoun(subject.text) ? subject.text : `${subject.text}会议`;
+    // `…现场会在富县召开`: the subject held is the meeting; `县委常委会召开会议` is the body's meeting
+    const held = object.text === "" && subject.text.endsWith("会") && !PRESS.test(subject.text);
+    name = endsWithMeetingNoun(subject.text) || held ? subject.text : `${subject.text}会议`;
   } else if (SESSION_ONLY.test(object.text)) {
     where = object;
     name = subject.text + object.text;
@@ -468,7 +568,7 @@ export function nameAfterTitle(body: string): string | undefined {
 
 /** Single-character surnames (dict/entity-surnames.txt). */
 let surnameSet: ReadonlySet<string> | undefined;
-const surnames = () => (surnameSet ??= new Set(readDictLines("entity-surnames.txt").flatMap((l) => l.fields).filter((w) => w.length === 1)));
+export const surnames = () => (surnameSet ??= new Set(readDictLines("entity-surnames.txt").flatMap((l) => l.fields).filter((w) => w.length === 1)));
 /** What a unit's name ends with, before the name of a person from it (`党委宣传统战部高建兴`, `校办公室王芳`). */
 const UNIT_END = /[部办委局处室院所科组厅队站]$/u;
 
@@ -489,10 +589,18 @@ function nameAfterUnit(body: string): string | undefined {
 /** The chair named by the `主持` at `at`, if any. */
 function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undefined {
   const { text } = mt;
+  // `主持人：张明华`: a roster's line names the chair after the colon
+  const roster = ROSTER_CHAIR.exec(text.slice(at, at + 4));
+  if (roster) {
+    const named = mt.persons[firstEndingAfter(mt.persons, at + roster[0].length)];
+    return named && named.start >= at + roster[0].length && named.start - (at + roster[0].length) <= MAX_TITLES_BEFORE_NAME && named.end <= sentence.end ? personRef(named) : undefined;
+  }
   const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
   if (by > sentence.start && !text.slice(by, at).includes("，")) {
-    // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person)
-    const named = within(mt.persons, by + 1, at).at(-1);
+    // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person); of co-chairs (`由张明华和李国强共同
+    // 主持`) the one named first, as the senior leader is
+    const people = within(mt.persons, by + 1, at);
+    const named = JOINTLY.test(text.slice(by + 1, at)) ? people[0] : people.at(-1);
     if (named) return personRef(named);
     const body = span(text, by + 1, at);
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
@@ -512,6 +620,13 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
   }
   return undefined;
 }
+
+/** `主持人：`, `主持:`: the chair's line of a roster. */
+const ROSTER_CHAIR = /^主持(?:人)?[：:]/u;
+/** Titles a roster may write between its colon and the name (`主持人：县委副书记、县长张明华`), in characters. */
+const MAX_TITLES_BEFORE_NAME = 16;
+/** `…共同主持`, `…联合主持`: two or more chairs. */
+const JOINTLY = /(?:共同|联合)$/u;
 
 /** How far after the lead the chair may be named, in paragraphs. */
 const CHAIR_WINDOW = 3;

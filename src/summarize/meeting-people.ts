@@ -6,7 +6,7 @@
  * named people (`中共中央政治局常委李强、赵乐际`) are given by name.
  */
 import type { MeetingBrief, PersonRef, Span } from "../core/schema.js";
-import { nameAfterTitle, personRef } from "./meeting-lead.js";
+import { nameAfterTitle, officeTitles, personRef } from "./meeting-lead.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 type Member = MeetingBrief["participants"][number];
@@ -29,6 +29,7 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会", "participants"],
   ["出席", "participants"],
   ["参加", "participants"],
+  ["参会", "participants"],
   // `…副主任张文蛟、王劳旺在主席台就座`: the leaders seated on the rostrum of a congress attend it
   ["在主席台就座", "participants"],
   ["列席", "attendees"],
@@ -49,10 +50,11 @@ const LEAVE_END = /^(?:了)?(?:本次会议|会议)?(?:[。，,；;！!]|$)/u;
 const LEAVE_RULE = /向[^，,。；;]*$/u;
 /**
  * After the verb: what makes it about this meeting (参加职工保险 is not): an object ending in a meeting noun
- * (`参加了调研座谈会`), `学习` for a study session (`…参加学习`), the items sat in on (`列席有关议题`) or how
- * (`列席旁听指导`), or none (`丁薛祥出席。`, `到会并讲话`).
+ * (`参加了调研座谈会`) or naming the occasion (`出席论坛`, `参加此次活动`), `学习` for a study session (`…参加学习`),
+ * the items sat in on (`列席有关议题`) or how (`列席旁听指导`), or none but what the attendee went on to do
+ * (`丁薛祥出席。`, `到会并讲话`, `沈某出席，并作了…工作报告`).
  */
-const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习|议题)(?=$|[，,。；;！!并])|旁听|[。！!]|并讲话)/u;
+const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习|议题|论坛|仪式|典礼|(?:此次|本次|这次)活动)(?=$|[，,。；;！!并])|旁听|[。！!]|[，,]?并(?![^，,。；;]{0,6}(?:参加|出席)))/u;
 /** How much after the verb is read for its object. */
 const OBJECT_WINDOW = 24;
 /** `他将出席此次峰会`, `国务院部门负责人要列席或旁听会议`: a plan or a directive, not a roll of who came. */
@@ -65,8 +67,10 @@ function aboutThisMeeting(after: string, whole: boolean, before: string): boolea
   // an object cut by the window (`出席第十四届全国人民代表大会|代表…`) is not known to end there
   return whole || object[0].length < after.length;
 }
-/** `出席这次全会的有…`: the list follows the verb. */
-const LIST_AFTER = /^这次(?:全会|会议)的有[，,：:]?/u;
+/**
+ * The list follows the verb: `出席这次全会的有…`, `参加会议的还有…`, and a roster's `出席：…`, `列席人员：…`.
+ */
+const LIST_AFTER = /^(?:(?:这次|本次|此次)?(?:全会|会议|会)?的(?:还)?有(?!关)[，,：:]?|(?:会议)?(?:人员|领导)?[：:])/u;
 /** `，列席238人`: a count as the object. */
 const COUNT_OBJECT = /^[0-9０-９]+人/u;
 /** Ends of a phrase that names people (a head shared by a `、` list, or a role). */
@@ -91,6 +95,9 @@ function splitAt(text: string, start: number, end: number, separators: readonly 
   return pieces;
 }
 
+/** `两位副县长`, `三名同志`: the count and the post a `、` list of names shares, after the last name. */
+const COUNTED_POST = /^[两二三四五六七八九十0-9０-９]{1,2}(?:位|名)[^、，,。；;]{1,8}$/u;
+
 /** Members of one group (a `，`-free phrase). */
 function groupMembers(mt: MeetingText, group: Span): Span[] {
   const { text } = mt;
@@ -105,9 +112,13 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
     if (and >= 0 && isPersonPhrase(text.slice(rest.start, and)) && and + 1 < rest.end) members.push(span(text, and + 1, rest.end));
   }
   if (list.text === "") return members;
-  // a list of named people (`中共中央政治局常委李强、赵乐际…李希`) ends with a name: give the names
+  // a list of named people (`中共中央政治局常委李强、赵乐际…李希`) ends with a name, or with the count and post they
+  // share (`张明华、李国强两位副县长`): give the names
   const persons = within(mt.persons, list.start, list.end);
-  if (persons.at(-1)?.end === list.end) return [...persons.map((p) => span(text, p.start, p.end)), ...members];
+  const last = persons.at(-1);
+  if (last && (last.end === list.end || COUNTED_POST.test(text.slice(last.end, list.end)))) {
+    return [...persons.map((p) => span(text, p.start, p.end)), ...members];
+  }
   const parts = splitAt(text, list.start, list.end, ["、"]);
   if (parts.length > 1) {
     // a part ending in a name is that person (`部总工程师彭齐鸣、相关司局负责人`): a name shares no head
@@ -177,14 +188,32 @@ function subjectStart(mt: MeetingText, from: number, verb: number): number {
 
 /**
  * An adverbial between the people and the verb: `…专家学者也列席了会议`, `县长吴海宏应邀出席`, `司学军在研究相关议题时列席`,
- * `市政协主席叶梅生全程列席会议`.
+ * `市政协主席叶梅生全程列席会议`, and `一行` after a visiting leader (`督导组副组长常某某一行出席会议`: they and their party).
  */
-const ADVERBIAL_TAIL = /(?:也|应邀|分别|一同|一起|全程|在[^，,。；;]{1,16}时)+$/u;
+const ADVERBIAL_TAIL = /(?:也|应邀|分别|一同|一起|全程|一行|在[^，,。；;]{1,16}时)+$/u;
 
 /** The people of `[start, end)` without the adverbial before the verb. */
 function subjectMembers(mt: MeetingText, start: number, end: number): Span[] {
   const trimmed = mt.text.slice(start, end).replace(ADVERBIAL_TAIL, "");
   return members(mt, start, start + trimmed.length);
+}
+
+/** What follows a name in a roll and is no part of it: the form of address (`李伟华同志`). */
+const ADDRESS = "同志";
+/** The post in brackets after the name (`张明华（县委副书记）`). */
+const BRACKETED = /^[（(][^（()）]{1,20}[）)]$/u;
+
+/**
+ * A person named with what a roll writes after the name: the form of address (`该镇党委书记李伟华同志`) or the
+ * post (`李文友副场长`, `张三书记`: the name first, as in speech; `张三（县委副书记）` in brackets). The last person of the phrase, when nothing else
+ * follows the name.
+ */
+function nameBeforeAddress(mt: MeetingText, phrase: Span): Span | undefined {
+  const person = within(mt.persons, phrase.start, phrase.end).at(-1);
+  if (!person) return undefined;
+  const rest = mt.text.slice(person.end, phrase.end);
+  const post = rest.startsWith("副") ? rest.slice(1) : rest;
+  return rest === ADDRESS || officeTitles().includes(post) || BRACKETED.test(rest) ? span(mt.text, person.start, person.end) : undefined;
 }
 
 /** Organisation names, so that `指导组成员王鹏` reads as a member of the 巡回指导组 named just before. */
@@ -225,7 +254,8 @@ export function meetingPeople(mt: MeetingText): People {
     for (const phrase of found) {
       // `区政府办公室主任何宏伟`: titles and then a name the entity stage did not find
       const name = names.has(`${phrase.start}:${phrase.end}`) ? undefined : nameAfterTitle(phrase.text);
-      const member = name ? span(text, phrase.end - name.length, phrase.end) : phrase;
+      const addressed = name ? undefined : nameBeforeAddress(mt, phrase);
+      const member = name ? span(text, phrase.end - name.length, phrase.end) : addressed ?? phrase;
       if (seen.has(`${role}:${member.text}`)) continue;
       seen.add(`${role}:${member.text}`);
       people[role].push(name || names.has(`${member.start}:${member.end}`) ? member : { ...member, group: true });

@@ -68,11 +68,20 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
  */
 const FILED_MONTH = /\/((?:19|20)\d{2})\/?(0[1-9]|1[0-2])\//gu;
 
-/** The last day of the last month the page's address files it under: the page was published by then. */
+/**
+ * `…/html/2012/dlsz_1217/3482.html`, `…/jrfs/2022-638/news-1-3.html` (an e-paper's issue of the year): a folder of
+ * the year alone, when the address names no month.
+ */
+const FILED_YEAR = /\/((?:19|20)\d{2})(?:[-_]\d{3,})?\//gu;
+
+/** The last day of the last month (or year) the page's address files it under: the page was published by then. */
 function filedBy(url: string | undefined): string | undefined {
   const path = url?.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/iu, "").replace(/[?#].*$/su, "");
-  const month = path === undefined ? undefined : [...path.matchAll(FILED_MONTH)].at(-1);
-  return month ? new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10) : undefined;
+  if (path === undefined) return undefined;
+  const month = [...path.matchAll(FILED_MONTH)].at(-1);
+  if (month) return new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10);
+  const year = [...path.matchAll(FILED_YEAR)].at(-1);
+  return year ? `${year[1]}-12-31` : undefined;
 }
 
 /**

@@ -234,6 +234,16 @@ function readDay(text: string, i: number, end: number, allowHao: boolean): { day
   return { day: n.value, end: n.end + 1, arabic: n.arabic };
 }
 
+/**
+ * `2013年06月09 15:50:29`: a CMS date line that drops the 日 of the day before its clock time. The day is the two
+ * digits right after 月, read only when a time follows (the span ends at the day; the time is read after it).
+ */
+function readStampDay(text: string, i: number, end: number): { day: number; end: number; arabic: boolean } | undefined {
+  const n = readNumber(text, i, end, 2);
+  if (!n || !n.arabic || n.length !== 2 || n.value < 1 || n.value > 31 || text[n.end] !== " ") return undefined;
+  return readTime(text, n.end + 1, end, true)?.minute !== undefined ? { day: n.value, end: n.end, arabic: true } : undefined;
+}
+
 interface TimeRead {
   hour: number;
   minute?: number;
@@ -310,6 +320,21 @@ function readNumericDate(text: string, i: number, end: number): { parts: DatePar
   }
   const parts = { year: y.value, month: m.value, day: d.value };
   return isValidDay(parts) && y.value >= MIN_YEAR && y.value <= MAX_YEAR ? { parts, end: d.end } : undefined;
+}
+
+/**
+ * `28.07.2015`: the day first, as mirror sites that localise a page's date line write it (`28.07.2015  19:41`). Both
+ * fields have two digits, so an outline number (`1.2.2015`) or a version is not read as a date.
+ */
+function readDayFirstDate(text: string, i: number, end: number): { parts: DateParts; end: number } | undefined {
+  const d = readNumber(text, i, end, 2);
+  if (!d || !d.arabic || d.length !== 2 || text[d.end] !== ".") return undefined;
+  const m = readNumber(text, d.end + 1, end, 2);
+  if (!m || !m.arabic || m.length !== 2 || text[m.end] !== ".") return undefined;
+  const y = readNumber(text, m.end + 1, end, 4);
+  if (!y || !y.arabic || y.length !== 4 || asciiDigitAt(text, y.end) >= 0 || text[y.end] === ".") return undefined;
+  const parts = { year: y.value, month: m.value, day: d.value };
+  return isValidDay(parts) && y.value >= MIN_YEAR && y.value <= MAX_YEAR ? { parts, end: y.end } : undefined;
 }
 
 /** Days in a month (1-12) of a year read as Date.UTC reads it (0-99 are 1900-1999), without building a Date. */
@@ -448,7 +473,7 @@ function readMonthDay(
   const { text, end } = scan;
   const month = readMonth(text, p, end);
   if (month) {
-    const day = readDay(text, month.end, end, true);
+    const day = readDay(text, month.end, end, true) ?? (year !== undefined ? readStampDay(text, month.end, end) : undefined);
     let parts: DateParts = { ...(year !== undefined ? { year } : {}), month: month.month };
     if (day) parts = { ...parts, day: day.day };
     if (day && !isValidDay(parts)) return undefined;
@@ -492,7 +517,7 @@ function readAt(scan: Scan, p: number): DateMention | undefined {
 /** `2023-05-18`, `2023年5月17日`, `2018—2035年`, `5月17日`, `17日`, `9时30分`. */
 function readNumbersAt(scan: Scan, p: number): DateMention | undefined {
   const { text, end } = scan;
-  const numeric = readNumericDate(text, p, end);
+  const numeric = readNumericDate(text, p, end) ?? readDayFirstDate(text, p, end);
   if (numeric) return withTime(scan, p, numeric.end, numeric.parts, "day", false, false);
 
   const year = readYear(text, p, end);

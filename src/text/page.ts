@@ -143,12 +143,31 @@ const NEWS_DATELINE = /^[^\s，,。；]{0,20}?(?:\d{1,2}|[一二三四五六七�
 const MAX_DATE_STAMP = 40;
 const STAMP_CHARS = /^[\d\s年月日时分秒時:：.\-/]+$/;
 const WEEKDAY = /(?:星期|周)[一二三四五六日天]/g;
-/** E-paper chrome: the page of the edition (`第01版:要闻`, `第A2版：综合新闻`, `版次：`) heads the article on it. */
-const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|版次[:：])/;
+/**
+ * E-paper chrome: the page of the edition (`第01版:要闻`, `第A2版：综合新闻`, `版次：`, `二版:要闻总第1495期`, the reader's
+ * `当前版:01版`) heads the article on it.
+ */
+const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|[一二三四五六七八九十]{1,3}版[:：]|(?:版次|当前版)[:：])/;
 /** An e-paper's masthead line that ends with the edition (`某某日报 2024年03月05日 第01版`, `… 第A2版：要闻`). */
 const EDITION_MASTHEAD = /第[A-Za-z]?\d{1,3}[A-Za-z]?版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,6})?$/;
 /** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
 const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
+/** A blog or microblog signs a post with its author before the time it was posted: `王某 / 2023-04-27 16:19 发布`. */
+const AUTHOR_STAMP = /^[\u4e00-\u9fffA-Za-z·]{1,12}\s*[/／|｜]\s*((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?:发布|发表)?$/;
+/**
+ * A document-sharing site compiles several texts on one page and heads each with its number (`第一篇:湖南省…文件`,
+ * `第一篇:…办法[大全]`): the entry's heading, not the headline, which the text repeats under it.
+ */
+const COMPILATION_ENTRY = /^第[一二三四五六七八九十\d]{1,3}篇[:：]/;
+/** A page's summary over its text (`摘要:…`, `简介:…`, `导读：…`): prose of the page's chrome, which the headline may follow. */
+const SUMMARY_LINE = /^[【[]?(?:摘要|内容摘要|内容提要|简介|导读)[】\]]?[:：]/;
+/**
+ * A news site's byline on a line of its own, written without a label: `墨新闻|记者张游舜/台北报导`, `联合报／ 特派记者某某／北京报导`,
+ * `记者 王某 李某 摄`. Taiwan
+ * and Hong Kong sites put it over the text where a mainland CMS puts 来源/作者; it is credits, never the headline.
+ */
+const BYLINE = /^[^。，,；;：:]{0,12}?(?:^|[|｜/／\s]|特派|驻)记者[^。，,；;：:]{1,24}(?:报导|报道|摄)$/;
+const MAX_BYLINE = 40;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
 const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
 
@@ -167,6 +186,13 @@ function dateStampPrefixEnd(text: string, p: number, end: number): number | unde
 const LATIN_DATE_LABEL = /^(?:date|time|published|posted)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
 /** A button or column word after a stamp (`2025-09-29 快讯`, `… 听新闻`): no headline is that short. */
 const STAMP_TAIL = /\s[\u4e00-\u9fff]{1,4}$/;
+
+/** A line's text after the bullet a scrape writes before a list entry (`• 2011-08-03`, a CMS's metadata as a list). */
+function stampText(text: string, line: Span): string {
+  let p = line.start;
+  while (p < line.end && (TITLE_BULLETS.has(text[p]!) || isBlank(text[p]!))) p++;
+  return text.slice(p, line.end);
+}
 
 /**
  * A line that is only a date or time stamp, perhaps with the weekday, an English label or (`withWord`) a word of
@@ -316,6 +342,8 @@ interface LineInfo {
   crumbs?: string[];
   /** The column's name repeated under the breadcrumb or menu that names it. */
   column?: boolean;
+  /** A photo's caption above the text. */
+  caption?: boolean;
 }
 
 /** `学院首页 > 专题网站 > 主题教育专栏 > 正文` or `当前位置：首页 > 新闻` → the entries, outermost first. */
@@ -350,11 +378,21 @@ function readBreadcrumb(line: Line, nav: TermIndex<PageTerm>): string[] | undefi
 
 const menuItems = (line: Line) => line.text.split(/[|｜]/).map((item) => item.trim());
 
-/** `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries (two when the first is the home page). */
+/** A menu written with blanks between its entries: this many entries at least, each a short Chinese name. */
+const MIN_BLANK_MENU = 4;
+const BLANK_MENU_ITEM = /^[\u4e00-\u9fff]{2,6}$/;
+
+/**
+ * `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries (two when the first is the home page); or a column's
+ * submenu that a scrape wrote with blanks between the entries (`医院要闻 科室快报 业界资讯 媒体关注`), which a headline
+ * split by a blank (`…建设 现场会在富县召开`) never is: four names or more, each of a few characters.
+ */
 function isMenu(line: Line): boolean {
   if (line.text.length > 100) return false;
   const items = menuItems(line);
-  return (items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8);
+  if ((items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8)) return true;
+  const words = line.text.split(/[\s\u3000]+/);
+  return words.length >= MIN_BLANK_MENU && words.every((word) => BLANK_MENU_ITEM.test(word));
 }
 
 /** What stands between the buttons of a row (`【打印】 【关闭】`, `打印本页 | 关闭窗口`). */
@@ -367,7 +405,15 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
   if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
-  if (isDateStamp(line.text, true)) return { kind: "weak-stamp" };
+  if (line.text.length <= MAX_BYLINE && BYLINE.test(line.text)) return { kind: "credits" };
+  if (COMPILATION_ENTRY.test(line.text)) return { kind: "navigation" };
+  const signed = AUTHOR_STAMP.exec(line.text);
+  if (signed) {
+    const start = line.start + signed.index + signed[0].indexOf(signed[1]!);
+    const value = { start, end: start + signed[1]!.length, text: signed[1]! };
+    return { kind: "metadata", fields: [{ kind: "date", label: { start, end: start, text: "" }, value }] };
+  }
+  if (isDateStamp(stampText(text, line), true)) return { kind: "weak-stamp" };
   if (short && (EDITION_LINE.test(line.text) || (line.text.length <= MAX_DATE_STAMP && EDITION_MASTHEAD.test(line.text)))) return { kind: "metadata", edition: true };
   const fields = readFields(line, text, vocab.labels);
   if (fields) {
@@ -405,9 +451,13 @@ function isTitleLike(line: Line): boolean {
     !SECTION_HEADING.test(t) &&
     !LATIN_ONLY.test(t) &&
     !IMAGE_LINE.test(t) &&
-    !NEWS_DATELINE.test(t)
+    !NEWS_DATELINE.test(t) &&
+    // a scrape that kept a tag's source (大小:<span class="…">296KB) shows markup, never a headline
+    !MARKUP_SOURCE.test(t)
   );
 }
+
+const MARKUP_SOURCE = /<\/?[a-z][a-z0-9]*[\s>]/i;
 
 /** A scrape's image on a line of its own (`![](/upload/1.jpg)`): a picture, never the headline, nor where the text starts. */
 const IMAGE_LINE = /^!\[[^\]\n]*\]\([^)\n]*\)$/;
@@ -473,6 +523,19 @@ function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
   }
 }
 
+/** A photo's caption that names the scene (会议现场, 活动现场, 座谈会现场). */
+const SCENE_CAPTION = /^[\u4e00-\u9fff]{0,6}现场$/;
+
+/**
+ * A photo-news page scraped from its carousel opens with the photos' captions (`会议现场` / `党组书记、主任李伊林传达…` /
+ * `秘书长罗强传达…`) and goes on with the text, its headline left on the carousel: a scene caption on the first line
+ * and the lines under it, to the first line of prose, are captions, not a headline.
+ */
+function markTopCaptions(lines: Line[], infos: LineInfo[]): void {
+  if (lines.length === 0 || infos[0]!.kind || !SCENE_CAPTION.test(lines[0]!.text)) return;
+  for (let k = 0; k < lines.length && !infos[k]!.kind && isTitleLike(lines[k]!) && (k === 0 || !lines[k]!.afterBlank); k++) infos[k]!.caption = true;
+}
+
 /** A government site's page may put a long menu of short lines (法定主动 / 公开内容 / …) above its headline. */
 const MAX_MENU_HEADER = 40;
 
@@ -497,8 +560,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markBrowserTitles(lines, infos);
   markMastheads(lines, infos);
   markCrumbRepeats(lines, infos);
+  markTopCaptions(lines, infos);
   const blocks: number[][] = [];
   let firstMetadata = -1;
+  let summaryLines = 0;
   const anchor = dateLineUnderMenus(lines, infos);
   let i = 0;
   for (; i < Math.min(lines.length, Math.max(HEADER_WINDOW, anchor + 1)); i++) {
@@ -509,7 +574,16 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     }
     // A footer word in a headline (…技术支持机构) does not make it a footer; a button is never a headline.
     if ((kind && kind !== "weak-footer") || infos[i]!.button) continue;
+    // photo captions over the text are not its headline
+    if (infos[i]!.caption) continue;
     if (!isTitleLike(lines[i]!)) {
+      // a scraped menu writes its entries as bullets, one with its blurb (• 医院新闻 24小时更新…的资讯平台。): still chrome
+      if (firstMetadata < 0 && TITLE_BULLETS.has(lines[i]!.text[0]!)) continue;
+      // a summary over the text (摘要:…) is read on, above the document it sums up; it is text if nothing follows
+      if (SUMMARY_LINE.test(lines[i]!.text)) {
+        summaryLines++;
+        continue;
+      }
       // An English name under a site or column name (依法治校 / Rule of law) is furniture, not the article's start.
       if (kind || (LATIN_ONLY.test(lines[i]!.text) && lines[i]!.text.length <= MAX_BROKEN_TITLE_LINE) || IMAGE_LINE.test(lines[i]!.text)) continue;
       // a column's label above the headline's date line (通知公告:) is page chrome
@@ -532,7 +606,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if (joins) block.push(i);
     else blocks.push([i]);
   }
-  const articleFollows = lines.slice(i).some((_, k) => !infos[i + k]!.kind);
+  const articleFollows = summaryLines > 0 || lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
   const beforeMetadata = (among: number[][]) => (firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : []);
   // The headline stands under the breadcrumb (当前位置：首页 > 新闻): runs above it are the site's name and menus.
@@ -547,7 +621,11 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   // the article's headline comes after that
   const editionNav = edition >= 0 ? infos.slice(0, i).findLastIndex((info, k) => k > edition && info.kind === "navigation") : -1;
   const afterEdition = edition >= 0 ? blocks.find((b) => b[0]! > Math.max(edition, editionNav)) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? blocks[0]!;
+  // Metadata above every run (a mirror's 公众号: promotion, its 摘要, then the document number): the headline is the run
+  // right under a metadata line and right over the text, not the promotion's first line.
+  const underMetadata = (b: number[]) => b[0]! > 0 && infos[b[0]! - 1]!.kind === "metadata" && b.at(-1) === i - 1;
+  const overText = firstMetadata >= 0 && beforeMetadata(blocks).length === 0 ? blocks.find(underMetadata) : undefined;
+  const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -600,6 +678,21 @@ function originalTitle(infos: LineInfo[], titleLines: number[]): Span | undefine
     if (field) return field.value;
   }
   return undefined;
+}
+
+/** A button in brackets at the end of a line (`[打印本页]`, `【关闭】`). */
+const TRAILING_BRACKETS = /[[【]([^[\]【】]{1,8})[\]】]$/;
+
+/**
+ * A forum's printable page writes its buttons after the post's title (`标题: 县府…工作会报 [打印本页]`): the headline is
+ * the value without them.
+ */
+function withoutButton(text: string, value: Span, vocab: PageVocabulary): Span {
+  const button = TRAILING_BRACKETS.exec(value.text);
+  if (!button || findTerms(vocab.footer, button[1]!).length === 0) return value;
+  let end = value.start + button.index;
+  while (end > value.start && isBlank(text[end - 1]!)) end--;
+  return end > value.start ? { start: value.start, end, text: text.slice(value.start, end) } : value;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -702,7 +795,7 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const top = content.slice(0, DATE_LINE_WINDOW);
   const onlyDate = (line: Line) => (line.text.length > MAX_HEADLINE ? undefined : dateOnlyLine(text, line));
   // near the top, a stamp line's day too (2019年03月22日 星期五, date 2025-09-29 快讯)
-  const stampDate = (line: Line) => onlyDate(line) ?? (isDateStamp(line.text, false) ? dateIn(text, line, referenceDate) : undefined);
+  const stampDate = (line: Line) => onlyDate(line) ?? (isDateStamp(stampText(text, line), false) ? dateIn(text, line, referenceDate) : undefined);
   // Near the top (（2022年10月16日） under a title), then a machine-written date opening a line there (date
   // 2025-09-29 快讯, 宣布时间:2023-07-06), else the last date line (the 落款, which annexes may follow).
   // a date counts above the text only (会议时间：2023-05-17 in a notice is the meeting's): to its first sentence
@@ -733,13 +826,16 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
 /**
  * Dates that content management systems write into a page's path: `/2019/03/04/`, `/2009-09/22/`,
  * `/2022-05-05/`, `/art/2025/1/9/` (year, month, day as folders); `/20230319/`, `_20130322_` and TRS's
- * `/t20240926_7381832.html` (eight digits); `/2013/0831/` and `/202501/09/` (split after the year or the month).
+ * `/t20240926_7381832.html` (eight digits); `/2013/0831/` and `/202501/09/` (split after the year or the month);
+ * a file named by its time stamp.
  */
 const URL_DATES = [
   /(?:^|\/)((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?=[/_.-]|$)/g,
   /(?:^|[/_]|\/t)((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/g,
   /(?:^|\/)((?:19|20)\d{2})\/(\d{2})(\d{2})(?=\/)/g,
   /(?:^|\/)((?:19|20)\d{2})(\d{2})\/(\d{2})(?=\/)/g,
+  // a file named by the second it was written, then a serial (`/2025123118122215788.htm`: yyyyMMddHHmmss…)
+  /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d\d*(?=\.[a-z]+$)/g,
 ];
 /** Long enough for any real address; a longer string is not scanned. */
 const MAX_URL = 2048;
@@ -905,7 +1001,7 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
     .flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : []))
     .find((f) => f.kind === "title" && f.value.text !== "");
   if (frontMatter?.title) page.title = frontMatter.title;
-  else if (titleField) page.title = titleField.value;
+  else if (titleField) page.title = withoutButton(text, titleField.value, vocab);
   else if (original) page.title = original;
   else if (titleLines.length > 0) {
     // a scrape's list bullet before the headline (• 学院召开…) is not part of it

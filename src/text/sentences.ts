@@ -93,7 +93,9 @@ function split(text: string, from: number, to: number, enders: number): Span[] {
     }
     if (open.length > 0 && i - openedAt > MAX_QUOTED) open.length = 0;
     if (flags & CLOSER && (c !== ASCII_QUOTE || open.includes(ASCII_QUOTE))) {
-      const at = open.findLastIndex((opener) => CLOSER_OF.get(opener) === c);
+      // a loop, not findLastIndex: a closure over `c` would make V8 allocate a context for every character
+      let at = open.length - 1;
+      while (at >= 0 && CLOSER_OF.get(open[at]!) !== c) at--;
       if (at < 0) continue;
       const opener = open[at]!;
       open.length = at;
