@@ -451,6 +451,29 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("封面新闻-华西都市报记者 王国平", "王国平")).toEqual(["封面新闻-华西都市报记者"]);
   });
 
+  it("reads 和 right after a post as joining the next person, and no post where the word after it names a body", () => {
+    expect(texts(entities("李强表示，习近平主席和普京总统前不久在北京举行会晤。"), "person")).toEqual(expect.arrayContaining(["习近平", "普京"]));
+    expect(texts(entities("李强表示，习近平主席和普京总统前不久在北京举行会晤。"), "person")).not.toContain("和普京");
+    expect(written("乌克兰总统办公室主任叶尔马克证实了这一说法。", "叶尔马克")).toEqual(["乌克兰总统办公室主任"]);
+    expect(written("湖南科技大学海洋实验室主任万步炎带领团队。", "万步炎")).toEqual(["湖南科技大学海洋实验室主任"]);
+  });
+
+  it("reads a transliterated name after a post to its end, and takes a country before a post for the post's country", () => {
+    expect(written("白俄罗斯总统卢卡申科会见。", "卢卡申科")).toEqual(["白俄罗斯总统"]);
+    expect(written("联合国秘书长古特雷斯表示。", "古特雷斯")).toEqual(["联合国秘书长"]);
+    expect(written("乌兹别克斯坦总统米尔济约耶夫出席。", "米尔济约耶夫")).toEqual(["乌兹别克斯坦总统"]);
+    // a Chinese name stays three characters
+    expect(written("书记李雷斯在会上讲话。", "李雷斯")).toEqual(["书记"]);
+    const found = entities("致电祝贺英国国王查尔斯三世和王后卡米拉加冕。");
+    expect(person(found, "卡米拉")?.attrs.titles).toEqual(["王后"]);
+    expect(texts(found, "person")).not.toContain("王后卡米拉");
+  });
+
+  it("ends a chain at a post written after another name (马克龙总统、欧盟委员会主席冯德莱恩), not at a country's post", () => {
+    expect(written("习近平同马克龙总统、欧盟委员会主席冯德莱恩举行会晤。", "冯德莱恩")).toEqual(["欧盟委员会主席"]);
+    expect(written("据俄罗斯媒体援引俄罗斯第一副总理别洛乌索夫的表态报道。", "别洛乌索夫")).toEqual(["俄罗斯第一副总理"]);
+  });
+
   it("takes no person from a doctrine named after its author, the author's post written inside", () => {
     expect(texts(entities("坚持以习近平总书记新时代中国特色社会主义思想为指导。"), "person")).toEqual([]);
     expect(texts(entities("习近平总书记指出，要坚持人民至上。"), "person")).toEqual(["习近平"]);

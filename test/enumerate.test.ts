@@ -101,6 +101,7 @@ describe("what is not an enumeration", () => {
     ["the order of business", "会议议程如下：听取了县政府关于财政预算执行情况的报告；听取了县人民法院关于执行工作情况的报告；听取了县人民检察院关于公益诉讼工作的报告。"],
     ["the titles of the documents on the agenda", "会议审议了关于2023年预算执行情况的报告，关于2024年预算草案的报告，关于国民经济和社会发展计划的报告，关于人事任免的议案。"],
     ["a title, a dateline and a lead on three lines", "临江市召开政法委员会全体会议\n临江网讯（记者 王方）16日上午，\n临江市召开市委政法委员会全体（扩大）会议，部署下一阶段工作。"],
+    ["a speaker's requirements reported clause by clause", "镇党委书记提出六点要求：要求对换届业务高度熟悉；要求各社区认真做好思想疏导工作；要求各社区配强班子；要求换届工作平稳有序开展。"],
     ["a chain of set phrases in one predicate", "要组织有序，按时参会，遵守纪律，带头参加讨论，带头建言献策，带头撰写提案，带头遵纪守法，把这次全体会议开成一个团结的大会。"],
   ])("no parallel series from %s", (_name, text) => {
     expect(enumerations(text)).toEqual([]);

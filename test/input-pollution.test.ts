@@ -162,6 +162,19 @@ describe("pollution reader", () => {
     expect(tw.input!.pollution![0]!.evidence[0]).toMatchObject({ text: "校園文化創造", normalized: "校园文化建设" });
   });
 
+  it("reports a variant-character spinner by three different tells and reads each variant as its character", () => {
+    // dev item x-424: 縂結, 分琯, 經騐, 蓡觀, 成勣, 複囌, 方曏 (opencc reads 侷 and 曏 itself, not 縂 or 琯)
+    const doc = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-424.txt", "utf8"));
+    const spinning = doc.input?.pollution?.find((p) => p.kind === "spinning");
+    expect(spinning?.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(["縂", "琯", "騐", "蓡"]));
+    expect(doc.tokens.filter((t) => t.text.includes("縂")).map(shown)).toContain("总结");
+    for (const e of spinning!.evidence) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+    // Hong Kong's 滙豐 and Taiwan's 侷限 and 睏 are no spinner; nor is one rare character in a name
+    for (const clean of ["滙豐銀行宣佈,市場侷限於本地,員工睏了。", "市長陳琯出席會議,強調要總結經驗。"]) {
+      expect(analyzer.analyze(clean).input?.pollution).toBeUndefined();
+    }
+  });
+
   it("needs two different broken collocations: one is a slip, and real words that look alike are none", () => {
     for (const text of [
       "会议在圆桌聚会厅召开，研究校园文化建设。",

@@ -203,6 +203,9 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
       if (end - start >= 2 && isPersonScript(text, lexicon, start, end) && isSpacedAsName(text, start, end) && !inSlogan(text, start, end) &&
         !(end - start === 2 && UNIT_CHARACTERS.has(text[end - 1]!))) out.push({ type, start, end });
     };
+    // right after a post, 和/与/及 joins the next person though they are surnames (习近平主席和普京总统): cut it off
+    const after = longestEndingAt(lexicon.titles, text, span.start);
+    if (JOINING_CHARACTERS.has(text[span.start]!) && span.end - span.start >= 3 && after?.value === "office") span = { ...span, start: span.start + 1 };
     const title = longestEndingAt(lexicon.titles, text, span.end, span.start + 1);
     if (title && (title.value === "office" || title.value === "address")) {
       person(span.start, title.start);
@@ -302,5 +305,7 @@ function inSlogan(text: string, start: number, end: number): boolean {
   return [before, after].some((item) => item.length === 4 && item.slice(0, 2) === text.slice(open, open + 2));
 }
 
+/** Conjunctions that are also surnames (和, 与, 及). */
+const JOINING_CHARACTERS = new Set([..."和与及"]);
 /** Characters after a surname that make it a way of naming the person, not part of the name. */
 const SURNAME_SUFFIXES = new Set(["某", "老"]);

@@ -190,7 +190,7 @@ const NUMERAL_TAGS = new Set(["m", "q"]);
  * 会上), the verbs of meeting someone (在京会见/n 蒙古国总统) and the tenses of a post (时任/n 中国人民银行党委委员).
  */
 const CLAUSE_WORDS = new Set(["会议", "大会", "会上", "会", "活动", "仪式", "会后", "期间", "现场", "同志", "讲话", "报告", "会见", "会谈", "会晤",
-  "时任", "现任", "曾任", "历任", "新任", "前任", "继任", "责令", "会同", "陪同"]);
+  "时任", "现任", "曾任", "历任", "新任", "前任", "继任", "责令", "会同", "陪同", "援引"]);
 /** Longest unit written before a post, in characters (全国政协十三届一次会议主席团). */
 const MAX_BODY = 24;
 /** Longest unit written in quotation marks before a post, marks included (“大工委”). */
@@ -218,6 +218,19 @@ function looksLikeName(text: string, lexicon: EntityLexicon, token: Token): bool
   const surname = surnameLength(text, lexicon, token.start);
   return surname > 0 && token.end - token.start - surname === 2 && (token.pos === "x" || isPersonTag(token.pos)) &&
     !PLACE_LAST_CHARACTERS.has(text[token.end - 1]!);
+}
+
+/**
+ * Does a name end at `end`: a word jieba reads as a name, or one with a one-character tail it cut off (马克/nr 龙/n),
+ * or a surname and two characters it does not know?
+ */
+function nameEndsAt(text: string, index: TokenIndex, lexicon: EntityLexicon, end: number): boolean {
+  const word = tokenCovering(index, end - 1);
+  // a country jieba tags as a name (尼泊尔/nr 副总理) is the post's place
+  if (!word || word.end !== end || lexicon.places.words.has(word.text)) return false;
+  if (isPersonTag(word.pos) || looksLikeName(text, lexicon, word)) return true;
+  const head = word.end - word.start === 1 ? tokenCovering(index, word.start - 1) : undefined;
+  return head !== undefined && head.end === word.start && isPersonTag(head.pos) && head.end - head.start >= 2;
 }
 
 /** A meeting's word after a session's number is part of the unit (全国政协十三届一次会议主席团, 第一次/m q 全体会议执行主席). */
@@ -343,6 +356,8 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) break;
     // a link after a group word names a group, not this person's post (…全体委员、第三届校务委员会主任李忠云)
     if (titles.length > 0 && GROUP_WORDS.some((w) => text.endsWith(w, title.start))) break;
+    // …and a post written after another name is that person's (马克/nr 龙/n 总统、欧盟委员会主席冯德莱恩)
+    if (titles.length > 0 && nameEndsAt(text, index, lexicon, title.start)) break;
     // a rank is written with the body that gave it too (南京大学教授, 中国科学院院士), never with a place
     const org = titleBody(text, index, lexicon, orgEndingAt(text, index, lexicon, title.start));
     // a place can be the body too (左权县辽阳镇镇长); it names the office but is no organisation entity
@@ -641,6 +656,8 @@ const NAME_GAP_ENDS = new Set(["、", "，", ",", "。", "；", ";"]);
  */
 function gapNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, wordAfter: boolean, listed: boolean): number {
   if (surnameLength(text, lexicon, start) !== 1 || startsChainTitle(text, lexicon, start)) return -1;
+  // right after a post, 和 or 与 joins the next person (习近平主席和普京/nz 总统), though both are surnames
+  if (!listed && (LAST_ITEM_JOINERS.has(text[start]!) || text[start] === "与")) return -1;
   const first = tokenStartingAt(index, start);
   const firstLength = first ? first.end - first.start : 0;
   if (first && firstLength === 1 && GAP_FUNCTION_TAGS.has(first.pos)) return -1;
@@ -714,7 +731,7 @@ function unlistedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon
   // jieba reads some names as places (市长黄兴国/ns): a surname's word that neither the gazetteer knows nor ends like a place
   const unknownPlace = word.pos === "ns" && surnameLength(text, lexicon, start) === 1 && !lexicon.places.words.has(word.text) &&
     !PLACE_LAST_CHARACTERS.has(text[word.end - 1]!);
-  if (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg" && !unknownPlace) return -1;
+  if (word.pos !== "x" && word.pos !== "nr" && word.pos !== "nrfg" && word.pos !== "nrt" && !unknownPlace) return -1;
   // …not over a function character jieba glued on (佐科致/x 电)
   if (NOT_GIVEN_NAME.has(text[word.end - 1]!)) return -1;
   const next = tokenStartingAt(index, word.end);
@@ -742,6 +759,30 @@ function nounGivenNameEnd(text: string, index: TokenIndex, lexicon: EntityLexico
   return next !== undefined && PREDICATE_WORDS.has(next.text) ? given.end : end;
 }
 
+/**
+ * Characters of the transliteration tables (斯, 夫, 科, 娃…) that Chinese given names seldom hold: a name word run
+ * with two of them is a foreign name.
+ */
+const TRANSLITERATION_CHARACTERS = new Set([..."斯夫科娃诺维奇尔克雷卡姆索托兹耶芙丽莎"]);
+/** Longest transliterated name without a middle dot, in characters (米尔济约耶夫). */
+const MAX_TRANSLITERATION = 8;
+
+/**
+ * A foreign name right after a post runs over the words jieba reads as names or does not know (总统卢卡申科/nr,
+ * 秘书长古/a 特雷斯/nr, 总统米尔/nrt 济约/x 耶夫/x), where a Chinese name stops at three characters: the run must be
+ * longer than a Chinese name, hold no function character and two characters of the transliteration tables.
+ */
+function transliteratedNameEnd(text: string, index: TokenIndex, start: number, end: number): number {
+  let at = end;
+  for (let word = tokenCovering(index, at - 1); word && (word.pos === "x" || isPersonTag(word.pos)) && word.end - start <= MAX_TRANSLITERATION; word = tokenStartingAt(index, at)) {
+    if (!isAllHan(text, word.start, word.end) || [...word.text].some((c) => NOT_GIVEN_NAME.has(c))) break;
+    at = word.end;
+  }
+  if (at - start < 4) return end;
+  const marks = [...text.slice(start, at)].filter((c) => TRANSLITERATION_CHARACTERS.has(c)).length;
+  return marks >= 2 ? at : end;
+}
+
 /** A name's end after a title or a 、: the word grammar's, unless the gap rule reads a longer name. */
 function listedNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number, strict: boolean): number {
   const end = nameEnd(text, index, lexicon, start, strict);
@@ -763,6 +804,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (end < 0) end = unlistedNameEnd(text, index, lexicon, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
+    end = transliteratedNameEnd(text, index, p, end);
     const chain = chainBefore(text, index, lexicon, p);
     // a rank or post written after the name too (全国政协委员、…李东浩教授): every title next to the name is his,
     // unless a name follows it (国家主席习近平特别代表、副总理…: the post is the next person's)
@@ -815,6 +857,8 @@ function titledAfter(text: string, index: TokenIndex, lexicon: EntityLexicon, in
   const known = new Set(into.map((p) => text.slice(p.start, p.end)));
   for (const token of index.tokens) {
     if (!isPersonTag(token.pos) || lexicon.notNames.has(token.text) || !isAllHan(text, token.start, token.end)) continue;
+    // a place before a post is the post's country or region (沙特/nr 王储, 乌克兰/nr 总统), not a name
+    if (lexicon.places.words.has(token.text)) continue;
     const surname = surnameLength(text, lexicon, token.start);
     const given = token.text.length - surname;
     const titles = surname > 0 && given >= 1 && given <= 2 ? titlesAfter(text, lexicon, token.end) : [];
@@ -910,6 +954,9 @@ function titleAfter(text: string, lexicon: EntityLexicon, end: number): string |
   // a body named with the title's word is no title (…委员会: 委员 is the start of the committee)
   const body = longestStartingAt(lexicon.orgSuffixes, text, end);
   if (body && body.end > title.end) return undefined;
+  // …nor a post that names a body with the word after it (乌克兰总统办公室主任: 总统办公室 is the office)
+  const unit = longestStartingAt(lexicon.orgSuffixes, text, title.end);
+  if (unit && unit.end - title.end >= 2) return undefined;
   // a post that names its body first (管委会副主任, 党工委书记) follows the body's place, not a name (陆家嘴/nr 管委会副主任)
   return BODY_FIRST_TITLES.some((b) => title.word.startsWith(b)) ? undefined : title.word;
 }

@@ -169,13 +169,47 @@ const MIN_DISTINCT = 2;
 const MAX_EVIDENCE = 50;
 
 /**
+ * A variant-character spinner writes a rare variant for a common character (縂结 for 总结, 分琯 for 分管, 鄕镇, 经騐, 蓡观,
+ * 成勣, 复囌, 方曏, 掌控侷, 滙报): the script reader reads a few of them (侷 → 局), the others break the words they stand
+ * in. Each is read as the character it stands for, `勣` also as the character opencc makes of it.
+ */
+const VARIANTS = new Map([..."縂总琯管鄕乡騐验蓡参勣绩囌苏曏向侷局滙汇睏困"].flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!] as const] : [])));
+VARIANTS.set("\u{2a7dd}", "绩");
+/**
+ * The variants that make a report: written in no clean text, simplified or traditional (侷限, 滙豐 and 睏 are Taiwan's
+ * and Hong Kong's, read only on a page that shows these); a page needs three different ones, as a name may hold one.
+ */
+const VARIANT_TELLS = new Set([..."縂琯鄕騐蓡勣囌曏"]);
+const MIN_VARIANT_TELLS = 3;
+
+const VARIANT_IN_VIEW = new RegExp(`[${[...VARIANTS.keys()].join("")}]`, "gu");
+const VARIANT_TELL = new RegExp(`[${[...VARIANT_TELLS].join("")}]`, "u");
+
+/** A variant spinner's characters in the input, when it writes three different tells or more; else none. */
+function variantsIn(input: string): { start: number; text: string }[] {
+  // one scan by the regular expression engine passes a text without any (every clean simplified text)
+  if (!VARIANT_TELL.test(input)) return [];
+  const tells = new Set<string>();
+  const found: { start: number; text: string }[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (!VARIANTS.has(c)) continue;
+    if (VARIANT_TELLS.has(c)) tells.add(c);
+    found.push({ start: i, text: c });
+  }
+  return tells.size >= MIN_VARIANT_TELLS ? found : [];
+}
+
+/**
  * Finds the broken collocations of the text read so far; when there are enough, reports them (evidence on the input)
  * and reads each as its collocation.
  */
 export function readSpinning(view: TextView): { step: ViewStep; info: Partial<InputInfo> } | undefined {
   const text = view.text;
-  const collocations = SPUN_STRINGS.findAll(text);
-  if (new Set(collocations.map((m) => m.text)).size < MIN_DISTINCT) return undefined;
+  const variants = variantsIn(view.input);
+  const spun = SPUN_STRINGS.findAll(text);
+  const collocations = new Set(spun.map((m) => m.text)).size >= MIN_DISTINCT ? spun : [];
+  if (collocations.length === 0 && variants.length === 0) return undefined;
   // A spinner swaps a word everywhere, not only where its collocation gives it away: once a page shows homophones in
   // collocations, its corruptions are read wherever else they stand (汇议 alone, 书纪 after 当委), except those that
   // clean text writes across words, which are read alone only when the page used them in a collocation.
@@ -186,8 +220,12 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
     for (const m of new StringSet(used).findAll(text)) {
       if (!collocations.some((c) => m.index < c.index + c.text.length && c.index < m.index + m.text.length)) found.push({ ...m, normalized: CORRUPTIONS.get(m.text)! });
     }
-    found.sort((a, b) => a.index - b.index);
   }
+  // the variants the script reader left as they are, read as what they stand for (collocations never hold one)
+  if (variants.length > 0) {
+    for (const m of text.matchAll(VARIANT_IN_VIEW)) found.push({ index: m.index, text: m[0], normalized: VARIANTS.get(m[0])! });
+  }
+  found.sort((a, b) => a.index - b.index);
   const builder = new ViewBuilder(text);
   let kept = 0;
   for (const match of found) {
@@ -198,11 +236,15 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
   builder.keep(kept, text.length);
   let han = 0;
   for (const c of text) if (/\p{Script=Han}/u.test(c)) han++;
-  const evidence = found.slice(0, MAX_EVIDENCE).map((m) => {
+  const evidence = found.map((m) => {
     const start = inputStart(view, m.index);
     const end = inputEnd(view, m.index + m.text.length);
     return { start, end, text: view.input.slice(start, end), normalized: m.normalized };
   });
-  const score = Math.round((found.length / Math.max(1, han)) * 1000) / 1000;
-  return { step: builder.finish(), info: { pollution: [{ kind: "spinning", count: found.length, score, evidence }] } };
+  // a variant the script reader already read (侷 as 局) is evidence too, on the input
+  const seen = new Set(evidence.map((e) => e.start));
+  for (const v of variants) if (!seen.has(v.start)) evidence.push({ start: v.start, end: v.start + v.text.length, text: v.text, normalized: VARIANTS.get(v.text)! });
+  evidence.sort((a, b) => a.start - b.start);
+  const score = Math.round((evidence.length / Math.max(1, han)) * 1000) / 1000;
+  return { step: builder.finish(), info: { pollution: [{ kind: "spinning", count: evidence.length, score, evidence: evidence.slice(0, MAX_EVIDENCE) }] } };
 }
