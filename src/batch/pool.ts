@@ -15,8 +15,8 @@ import { resourcesWith } from "../pipeline.js";
 import type { AnalyzerConfig, StageName } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
 import { failedBatch, startProcesses } from "./processes.js";
-import type { PoolConfig, SharedResources, TaskOutcome, ThreadTask } from "./protocol.js";
-import type { Batch, Task } from "./tasks.js";
+import type { PoolConfig, SharedResources, TaskOutcome } from "./protocol.js";
+import type { Batch, Task, ThreadTask } from "./tasks.js";
 
 /** What a pool's workers are: threads of this process, or processes of their own. */
 export const ISOLATIONS = ["thread", "process"] as const;

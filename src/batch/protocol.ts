@@ -3,7 +3,6 @@ import type { ErrorCode } from "../core/errors.js";
 import type { CompactIdf, TaggerWeights } from "../core/resources.js";
 import type { AnalyzerConfig } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
-import type { Batch } from "./tasks.js";
 
 /** Fixed for the life of a pool: every worker builds the same analyzer from it. */
 export interface PoolConfig {
@@ -15,16 +14,6 @@ export interface PoolConfig {
 export interface SharedResources {
   taggerWeights?: TaggerWeights;
   idf?: CompactIdf;
-}
-
-/**
- * What a pool sends a worker thread: a batch and the pool's shared resources. They travel with every batch (a
- * clone of a SharedArrayBuffer view is a view of the same memory: nothing is copied), so that the pool reads them
- * while its threads start, not before.
- */
-export interface ThreadTask {
-  batch: Batch;
-  shared: SharedResources;
 }
 
 /**

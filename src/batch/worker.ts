@@ -4,7 +4,8 @@
  */
 import { workerData } from "node:worker_threads";
 import { batchRunner } from "./runner.js";
-import type { PoolConfig, TaskOutcome, ThreadTask } from "./protocol.js";
+import type { PoolConfig, TaskOutcome } from "./protocol.js";
+import type { ThreadTask } from "./tasks.js";
 
 const runner = batchRunner(workerData as PoolConfig);
 runner.warm();
