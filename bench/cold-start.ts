@@ -1,7 +1,8 @@
 /**
  * Cold start and memory, gongwen against the engine under it, each in fresh child processes on the built package
  * (bench/lib/cold-child.mjs), interleaved rounds, medians:
- * - a fresh process to its first result on the seed: nodejieba's import + first tag(), @node-rs/jieba's import +
+ * - a fresh process to its first result on the seed (wall time, and the process's CPU time, which a loaded machine
+ *   disturbs less): nodejieba's import + first tag(), @node-rs/jieba's import +
  *   dictionary + first tag(), gongwen's import + first analyze() (and first segment()) with either engine, with
  *   gongwen's time split into import, engine dictionaries (first segment) and the other stages' resources;
  * - RSS per added worker: a process with 3 warm workers minus one with 1, halved; the workers only load
@@ -32,6 +33,8 @@ const workerKinds = (build: Build) => WORKERS.filter((kind) => build.folder === 
 
 interface First {
   ms: number;
+  /** CPU time of the process by its first result (a build from before this field has none). */
+  cpuMs?: number;
   rssMb: number;
   phases?: { import: number; engine: number; stages: number };
 }
@@ -60,10 +63,13 @@ const med = (key: string, pick: (run: First) => number) => median(firsts.get(key
 const engineOf = (system: string) => (system.endsWith("node-rs") ? "@node-rs/jieba" : "nodejieba");
 const phase = (key: string, name: "import" | "engine" | "stages") =>
   firsts.get(key)![0]!.phases ? med(key, (run) => run.phases![name]).toFixed(0) : "";
+const cpu = (key: string) => (firsts.get(key)![0]!.cpuMs === undefined ? undefined : med(key, (run) => run.cpuMs!));
 const row = (label: string, key: string, engine: string) => [
   label,
   med(key, (run) => run.ms).toFixed(0),
   (med(key, (run) => run.ms) / med(engine, (run) => run.ms)).toFixed(2),
+  cpu(key)?.toFixed(0) ?? "",
+  cpu(key) === undefined ? "" : (cpu(key)! / cpu(engine)!).toFixed(2),
   phase(key, "import"),
   phase(key, "engine"),
   phase(key, "stages"),
@@ -74,7 +80,7 @@ const prefix = (build: Build) => (builds.length > 1 ? `${build.label}: ` : "");
 
 console.log(`\nA fresh process to its first result on the seed (${rounds} rounds, medians)`);
 printTable(
-  ["call", "ms", "× its engine's", "import ms", "engine dictionaries ms", "other stages ms", "RSS MB", "× its engine's"],
+  ["call", "ms", "× its engine's", "CPU ms", "× its engine's", "import ms", "engine dictionaries ms", "other stages ms", "RSS MB", "× its engine's"],
   [
     ...ENGINES.map((engine) => row(`${engine} tag()`, engine, engine)),
     ...builds.flatMap((build) =>

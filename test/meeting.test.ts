@@ -332,13 +332,17 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(dated("http://example.cn/n/201599/1.html")).toBe("2026-02-28");
   });
 
-  it("reads a day without a year against a folder of the year alone in the page's address (…/html/2012/…, …/2022-638/…)", () => {
+  it("reads a day without a year against the folders of the page's address: a year alone (…/html/2012/…, …/2022-638/…), a day, a hyphenated month", () => {
     const report = "7月5日上午，大龙山镇召开社区换届选举工作动员会，会议由镇党委书记杨某某主持。";
     const stages = [pageStage, segmentStage, sentenceStage, enumerationStage, entityStage, meetingStage];
     const dated = (url: string) => createAnalyzer({ stages, referenceDate: "2026-12-06", url }).analyze(report).meeting?.date;
     expect(dated("http://www.aqyx.gov.cn/html/2012/dlsz_1217/3482.html")).toBe("2012-07-05");
     expect(dated("http://e.sxxycmw.com/jrfs/2022-638/news-1-3.html")).toBe("2022-07-05");
     expect(dated("http://example.cn/info/1047/15692.htm")).toBe("2026-07-05");
+    // a folder of the day (…/2021/1020/…, …/20230310/…) or of the month written with a hyphen (…/2019-04/17/…)
+    expect(dated("http://www.yxxf.gov.cn/html/dangjiangongzuo/2012/0720/96443.html")).toBe("2012-07-05");
+    expect(dated("http://news.example.cn/fzxw/20130710/sj9VX191RC.shtml")).toBe("2013-07-05");
+    expect(dated("http://www.example.com/2014-07/17/content_883017.htm")).toBe("2014-07-05");
   });
 
   it("reads the year from the page's date line above the lead (day first, 日 dropped before the clock), never from a sentence", () => {
@@ -401,11 +405,13 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("全体党员参加志愿服务活动。县长王某将出席，并致辞。")).toEqual([]);
   });
 
-  it("reads 提出 with what is put forward — demands, advice, points in quotes — and 会议对…提出 with the matter before the verb", () => {
+  it("reads 提出 with what is put forward — demands, hopes, points in quotes — and 会议对…提出 with the matter before the verb", () => {
     const said = (body: string) => briefOf(`7月5日上午，大龙山镇召开换届选举工作动员会，会议由镇党委书记杨某某主持。${body}`)!.statements.map((s) => [s.speaker, s.verb]);
     expect(said("镇长王一中在会议上提出“四要”：一要严明态度；二要严格条件。")).toEqual([["王一中", "提出“四要”"]]);
     expect(said("会议对做好当前迎峰度夏工作提出三个方面的要求：一是要认清形势。")).toEqual([["会议", "提出三个方面的要求"]]);
-    expect(said("区长赵玉勋逐一点评并提出建议。")).toEqual([["赵玉勋", "提出建议"]]);
+    expect(said("区长赵玉勋对下一步工作提出三点希望。")).toEqual([["赵玉勋", "提出三点希望"]]);
+    // opinions and advice are what members contribute to the discussion
+    expect(said("区长赵玉勋逐一点评，委员王某提出了修改意见。")).toEqual([]);
     // a plan handed in is no statement
     expect(said("镇长王一中汇报了工作，提出了下一步工作打算和整改建议。")).toEqual([]);
   });
@@ -444,10 +450,30 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(roll("参加会议的有关单位负责人作了发言。全体参会人员认真学习了文件。")).toEqual([]);
   });
 
+  it("takes the whole name between the last title and 主持 (由学校党委书记章顺来主持), not a shorter person found in it", () => {
+    const got = briefOf("4月3日下午，学校召开党委中心组第三次扩大学习会。学习会由学校党委书记章顺来主持。\n章顺来强调，要提高政治站位。")!;
+    expect(got.chair?.name).toBe("章顺来");
+    expect(briefOf("4月3日，公司召开安全生产会议。会议由安徽省公司总工程师杜贵和同志主持。")!.chair?.name).toBe("杜贵和");
+    // and the speaker the same name, cut short the same way, is the chair
+    expect(got.statements.map((s) => [s.speaker, s.speakerSpan?.text])).toEqual([["章顺来", "章顺来"]]);
+  });
+
   it("reads the chair of a roster line (主持人：…) and the first of co-chairs (由…和…共同主持)", () => {
     const chair = (body: string) => briefOf(`5月8日上午，县委常委会召开会议。${body}`)?.chair?.name;
     expect(chair("主持人：县委副书记张明华。")).toBe("张明华");
     expect(chair("会议由张明华和李国强共同主持。")).toBe("张明华");
+  });
+
+  it("reads a guest who 应邀出席 before the line of who presided, 共同参会, and a name closed by 和 before a group (边祥慧和市委常委)", () => {
+    const roll = (body: string) => briefOf(`2月27日下午，我院召开机关党员大会。${body}`)!.participants.filter((p) => !p.group).map((p) => p.text);
+    expect(roll("区委组织部副部长宫绍辉应邀出席，大会由政治处主任潘某某主持。")).toEqual(["宫绍辉"]);
+    expect(roll("侨联主任赵宇宏、民盟主任曾亮及学生代表共同参会。")).toEqual(["赵宇宏", "曾亮"]);
+    expect(roll("市委副书记、市长孙述涛，市委副书记边祥慧和市委常委出席会议。")).toEqual(["孙述涛", "边祥慧"]);
+  });
+
+  it("ends sentences at 。 inside quotation marks typed the wrong way round (”…“), so a roll after them is read", () => {
+    const got = briefOf("9月28日，学校党委召开”同心庆双节 奋进建新功“中秋国庆座谈会。党委书记胡某某出席会议并讲话，部长黎某某主持会议。教务处处长张俊林、人事处处长黄志华共同参会。")!;
+    expect(got.participants.filter((p) => !p.group).map((p) => p.text)).toEqual(["胡某某", "张俊林", "黄志华"]);
   });
 
   it("names both of a list of names that share a count and a post (张明华、李国强两位副县长)", () => {
@@ -467,6 +493,10 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(decided("经表决，会议通过了县人大常委会工作要点。")).toEqual(["会议通过了县人大常委会工作要点。"]);
     expect(decided("会议原则通过了《A方案》，会后由县发改局修改完善后印发。")).toEqual(["会议原则通过了《A方案》"]);
     expect(decided("会议原则同意进行公示，由评建办负责按规定落实。")).toEqual(["会议原则同意进行公示"]);
+    // the adoption of what the clause before dealt with, and an adoption chained to the next act by 并
+    expect(decided("会议讨论了《政府工作报告（讨论稿）》，并原则通过。")).toEqual(["会议讨论了《政府工作报告（讨论稿）》，并原则通过。"]);
+    expect(decided("会议原则通过《实施方案》并提交县委全会审议。")).toEqual(["会议原则通过《实施方案》并提交县委全会审议。"]);
+    expect(decided("会议通过视频形式召开，并通过。")).toEqual([]);
   });
 
   it("reads the meeting as the speaker with an adverb before its verb (会议还强调, 会议并要求, 会议一致认为)", () => {
@@ -476,6 +506,11 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(said("会议一致认为，报告实事求是。")).toEqual([["会议", "认为"]]);
     // the meeting's own business is no adverb
     expect(said("会议研究强调了安全生产的重要性。")).toEqual([]);
+  });
+
+  it("takes a leader named by post alone who opens the sentence before the matter (督导组副组长对…完全同意，要求…)", () => {
+    const got = briefOf("5月28日，全镇教育实践活动动员大会召开。会议由镇党委书记尚某某主持。督导组副组长对我镇活动的总体安排完全同意，要求既要做好规定动作，又要凸显自选动作。")!;
+    expect(got.statements.map((s) => [s.speaker, s.verb])).toEqual([["督导组副组长", "要求"]]);
   });
 
   it("takes a leader named again by surname and title (胡院长要求) as the person of that surname named before", () => {
@@ -538,6 +573,8 @@ describe("genre templates of meeting news (minimal repros)", () => {
     ["拉开帷幕 (the press's 开幕)", "2月17日，为期四天的2006年春季局党组中心组学习会议在北京拉开帷幕。", "2006年春季局党组中心组学习会议"],
     ["组织 a study session", "10月29日，学院组织党委理论学习中心组第五期集中学习。党委书记华某某主持了学习。", "党委理论学习中心组第五期集中学习"],
     ["组织开展 a study session on one topic", "5月8日，公司党委组织开展专题学习，党委书记李某某主持。", "专题学习"],
+    ["拉开序幕 (the press's 开幕, as 拉开帷幕)", "12月29日下午，大栗港镇第三届人民代表大会第三次会议在庄严的国歌声中拉开序幕。", "大栗港镇第三届人民代表大会第三次会议"],
+    ["举行 a ceremony someone presides over (开学典礼)", "4月19日，我校第七期业余党校开学典礼在教学楼正式举行。开学典礼由乐某某老师主持。", "我校第七期业余党校开学典礼"],
     ["举行 a working meeting of the genre (现场会)", "9月11日上午，全市在富县举行县级融媒体建设现场会，市委常委柯某某出席。", "县级融媒体建设现场会"],
     ["举行 a working meeting of the genre (报告会)", "3月5日，学校举行形势政策报告会，党委书记王某某主持。", "形势政策报告会"],
     ["a study group's 研学活动", "6月30日，集团召开党委理论学习中心组专题研学活动。党委书记蘆某主持会议。", "党委理论学习中心组专题研学活动"],

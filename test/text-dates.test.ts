@@ -27,6 +27,10 @@ describe("findDates: absolute forms", () => {
     // a mirror's localised date line writes the day first; a CMS stamp drops the 日 before its clock
     ["28.07.2015  19:41", "28.07.2015", "2015-07-28", "day"],
     ["2013年06月09 15:50:29 来源:民权网", "2013年06月09 15:50:29", "2013-06-09T15:50:29", "time"],
+    ["2020年8月26下午,内科党总支召开", "2020年8月26", "2020-08-26", "day"],
+    ["9 月 28 日,学校党委召开", "9 月 28 日", undefined, "day"],
+    // without the part of the day after it, a number after 月 is no day
+    ["截至2023年8月26，", "2023年8月", "2023-08", "month"],
   ];
   it.each(cases)("%s", (input, text, value, precision) => {
     const [first] = findDates(input);
@@ -45,7 +49,7 @@ describe("findDates: absolute forms", () => {
   it("rejects numbers that are not dates", () => {
     for (const input of [
       "自发布之日起30日内", "15日以上", "一时难以", "三点意见", "1:10的比例", "十月革命", "5000年文明",
-      "2023-2025", "v2023年", "12023年", "2023年2月30日的2月30日", "2023-02-30", "1.2.2015", "31.02.2015", "28.07.20151",
+      "2023-2025", "v2023年", "12023年", "2023年2月30日的2月30日", "2023-02-30", "1.2.2015", "31.02.2015", "28.07.20151", "共 9 月", "第 3 月 2 号",
     ]) {
       expect(findDates(input).filter((m) => m.precision !== "year" || m.text !== "2023年"), input).toEqual([]);
     }

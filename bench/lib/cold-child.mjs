@@ -3,7 +3,8 @@
  *
  *   node bench/lib/cold-child.mjs <package folder> first <system> <text file>
  *     a fresh process's import and first call on the text; `phases` splits gongwen's time into import, the
- *     engine's dictionaries (first segment) and the other stages' resources (first analyze after that)
+ *     engine's dictionaries (first segment) and the other stages' resources (first analyze after that); `cpuMs`
+ *     is the process's CPU time by then, Node's own start included
  *   node bench/lib/cold-child.mjs <package folder> workers <kind> <count> <text file>
  *     process RSS once `count` workers have each made their first call on the text (kind `gongwen nodejieba
  *     process`: a process pool, its worker processes' RSS added)
@@ -76,5 +77,10 @@ async function workers(kind, count, text) {
 }
 
 const text = readFileSync(rest.at(-1), "utf8");
-const result = task === "first" ? { ...(await first(system, text)), rssMb: rssMb() } : await workers(system, Number(rest[0]), text);
+/** CPU time of this process so far (every thread), ms: on a shared machine less noisy than wall time. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const result = task === "first" ? { ...(await first(system, text)), cpuMs: cpuMs(), rssMb: rssMb() } : await workers(system, Number(rest[0]), text);
 process.stdout.write(JSON.stringify(result));

@@ -103,10 +103,11 @@ export interface TaggerWeights {
   /** transitions[from * LABEL_COUNT + to]; row LABEL_COUNT is the sentence start. */
   transitions: Float32Array;
   /**
-   * The tables tagging reads the single-character templates from, when the weights come with them (the shipped file
-   * does; a pool's threads then share them): each UTF-16 unit's block, and the blocks' rows.
+   * Each UTF-16 unit's block in `characters`, when the weights come with their tagging tables (the shipped file does;
+   * a pool's threads then share them).
    */
   blockOf?: Int32Array;
+  /** The rows of the single-character templates, one block per unit (`blockOf`); built on first use when absent. */
   characters?: Int16Array;
 }
 

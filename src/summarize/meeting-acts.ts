@@ -60,11 +60,11 @@ const DIRECT_GAP = /^(?:同志|[^\s，,。：:；;]{0,4}?(?:书记|长|主任|�
 /** A later clause chaining a verb to its sentence's subject: `，指出…`, `，并…`, `，同时…`, `，还…`. */
 const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
 /**
- * `提出(了)(四点)(具体的)要求`, `提出建议`, `提出几点意见`, `提出“四要”`: what is put forward as the object of 提出
- * (demands, advice, opinions, points named in quotes), the verb phrase of the statement; advice is a short object
- * (`提出了…工作打算和整改建议` reports a plan handed in, not a statement).
+ * `提出(了)(四点)(具体的)要求`, `提出三点希望`, `提出“四要”`: what a leader puts forward as the object of 提出
+ * (demands, hopes, points named in quotes), the verb phrase of the statement. Opinions and advice (`提出了修改意见`,
+ * `提出建议`) are what members contribute to a discussion, not a statement of the meeting's.
  */
-const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?要求|[^，,。；;：:！？!?和与及]{0,6}?(?:建议|意见|希望)|了?“[^”]{1,12}”)/u;
+const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?(?:要求|希望)|了?“[^”]{1,12}”)/u;
 /** Adverbs a report puts between the meeting and what it said (`会议还强调`, `会议一致认为`, `会议进一步明确`). */
 const MEETING_ADVERBS = /^(?:还|并|也|同时|进一步|一致|再次|特别|专门|最后|首先|同样)+$/u;
 /** `对…工作`, `就…问题`: the matter a speaker addresses, between the speaker and 提出. */
@@ -94,6 +94,24 @@ const WHEN = /(?:[0-9０-９一二三四五六七八九十]{1,3}日)?(?:上午|�
 const MAX_SUBJECT = 30;
 /** What follows a meeting noun that is no subject: `会议的精神`, `会议和…`, `常委会、…`. */
 const NOT_SUBJECT_AFTER = /^[的和与及、]/u;
+/** `…通过《实施方案》并提交县委全会审议`: what 通过 adopts ends before a 并 that chains the next act. */
+function adoptedObject(text: string, clause: Span, v: number): string {
+  const end = trimEnd(text, clause).end;
+  const and = text.indexOf("并", v + 2);
+  return text.slice(clause.start, and >= 0 && and < end ? and : end);
+}
+
+/**
+ * `会议讨论了《政府工作报告》，并原则通过。`: a clause that is nothing but the adoption (`并原则通过`, `一致通过`), its
+ * object the one the clause before dealt with.
+ */
+function adoptsTheOneBefore(text: string, sentence: Span, clause: Span, v: number): boolean {
+  return clause.start > sentence.start && BARE_ADOPTION.test(trimEnd(text, clause).text) && text.slice(clause.start, v + 2).length <= 6;
+}
+const BARE_ADOPTION = /^(?:并|均|一致|全票)*(?:原则)?通过(?:了)?[。；;]?$/u;
+/** The clause before a bare adoption dealt with an item of business (`讨论了《…》`, `审议了…`). */
+const DEALT_WITH = /(?:讨论|审议|研究|听取|审查)了?/u;
+
 /** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
 const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算|要点|规划|细则|纲要|章程|预案|清单)[)）]?$/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
@@ -223,8 +241,16 @@ function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | 
     }
     return personSpeaker(mt, people[k]!);
   }
-  return isPronoun(mt.text[sentence.start]) ? pronounSpeaker(mt, sentence.start) : undefined;
+  if (isPronoun(mt.text[sentence.start])) return pronounSpeaker(mt, sentence.start);
+  // `督导组副组长对…完全同意，要求…`: a leader named by post alone opens the sentence before the matter addressed
+  const role = ROLE_OPENING.exec(mt.text.slice(sentence.start, v))?.[1];
+  if (role && people.length === 0 && officeTitles().some((t) => role.endsWith(t))) {
+    return { speaker: role, speakerSpan: span(mt.text, sentence.start, sentence.start + role.length) };
+  }
+  return undefined;
 }
+/** A post opening a sentence, up to the matter it addresses (`督导组副组长对…`). */
+const ROLE_OPENING = /^([^，,。；;：:、“”《》\s]{2,12}?)(?=[对就])/u;
 
 /**
  * Who puts forward demands or a view (`高翅对…工作提出要求`, `张琦提出要全面学习…`, `…，并对党小组开展工作提出要求`):
@@ -452,7 +478,8 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     from = v + 1;
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
     const clause = containing(mt.clauses, v);
-    if (found.verb === "通过" && !(clause && ADOPTED.test(trimEnd(text, clause).text))) continue;
+    const bare = clause !== undefined && adoptsTheOneBefore(text, sentence, clause, v) && DEALT_WITH.test(containing(mt.clauses, clause.start - 1)?.text ?? "");
+    if (found.verb === "通过" && !(clause && (ADOPTED.test(adoptedObject(text, clause, v)) || bare))) continue;
     // `经市委常委会审议通过的《方案》`: a document adopted earlier, named by what was done to it; `审议通过后，印发…`:
     // the time of another act
     if (/^了?[的后]/u.test(text.slice(v + found.verb.length, v + found.verb.length + 2))) continue;
@@ -461,7 +488,11 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     // `关于…的决定(草案)`, `《…决定》`, `决定指出，…`: a document's name
     if (/^[(（》]/u.test(text[v + found.verb.length] ?? "") || statementVerbs().some((w) => text.startsWith(w, v + found.verb.length))) continue;
     let start = -1;
-    if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
+    // `会议讨论了《…》，并原则通过。`: what was adopted is the object of the clause before
+    const previous = clause && found.verb === "通过" && adoptsTheOneBefore(text, sentence, clause, v) ? containing(mt.clauses, clause.start - 1) : undefined;
+    const before = previous && DEALT_WITH.test(previous.text) ? previous : undefined;
+    if (before) start = before.start;
+    else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
     // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
     else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, lead.subjects), v)) start = clause.start;
     // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)

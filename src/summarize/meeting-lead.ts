@@ -14,7 +14,7 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
  * (`组织…理论学习中心组第五期集中学习`); `开展` (which takes activities: 开展…活动) and `举办` (which takes events)
  * only with a meeting noun (`开展了…大讨论动员部署会`, `举办教师节庆祝大会`); `拉开帷幕` is the press's 开幕.
  */
-const PREDICATES = ["召开", "举行", "开幕", "闭幕", "拉开帷幕", "进行", "开展", "举办", "组织"] as const;
+const PREDICATES = ["召开", "举行", "开幕", "闭幕", "拉开帷幕", "拉开序幕", "进行", "开展", "举办", "组织"] as const;
 /** Verbs whose object must be a study session (`…集中学习`). */
 const STUDY_ONLY = new Set(["进行", "组织"]);
 const PLENUM = /(?:全会|全体会议)$/u;
@@ -601,8 +601,16 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     // 主持`) the one named first, as the senior leader is
     const people = within(mt.persons, by + 1, at);
     const named = JOINTLY.test(text.slice(by + 1, at)) ? people[0] : people.at(-1);
-    if (named) return personRef(named);
     const body = span(text, by + 1, at);
+    // `由学校党委书记章顺来主持`: nothing but the name stands between the last title and 主持, so a person found
+    // shorter than that (章顺, its last character read as a verb) is the whole name after the title
+    // (`…总工程师杜贵和同志主持`: the form of address after the name is no part of it)
+    const address = body.text.endsWith("同志") ? 2 : 0;
+    const whole = named && named.end < at - address && named === people.at(-1) ? nameAfterTitle(body.text.slice(0, body.text.length - address)) : undefined;
+    if (named && whole && whole.startsWith(named.text) && at - address - whole.length === named.start) {
+      return { ...personRef(named), name: whole, span: span(text, named.start, at - address) };
+    }
+    if (named) return personRef(named);
     // `会议由县人大常委会常务副主任洪自成主持`: titles, then a name the text gives as a person elsewhere
     const known = mt.persons.find((p) => p.text.length < body.text.length && body.text.endsWith(p.text));
     if (known) return { name: known.text, titles: [], span: span(text, at - known.text.length, at) };

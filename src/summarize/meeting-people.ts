@@ -52,9 +52,9 @@ const LEAVE_RULE = /向[^，,。；;]*$/u;
  * After the verb: what makes it about this meeting (参加职工保险 is not): an object ending in a meeting noun
  * (`参加了调研座谈会`) or naming the occasion (`出席论坛`, `参加此次活动`), `学习` for a study session (`…参加学习`),
  * the items sat in on (`列席有关议题`) or how (`列席旁听指导`), or none but what the attendee went on to do
- * (`丁薛祥出席。`, `到会并讲话`, `沈某出席，并作了…工作报告`).
+ * (`丁薛祥出席。`, `到会并讲话`, `沈某出席，并作了…工作报告`) or who presided (`…应邀出席，大会由…主持`).
  */
-const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习|议题|论坛|仪式|典礼|(?:此次|本次|这次)活动)(?=$|[，,。；;！!并])|旁听|[。！!]|[，,]?并(?![^，,。；;]{0,6}(?:参加|出席)))/u;
+const MEETING_OBJECT = /^(?:了)?(?:[^，,。；;！!：:]{0,16}?(?:会议|会|学习|议题|论坛|仪式|典礼|座谈|(?:此次|本次|这次)活动)(?=$|[，,。；;！!并])|旁听|[。！!]|[，,]?并(?![^，,。；;]{0,6}(?:参加|出席))|[，,](?=[^，,。；;]{0,8}由[^，,。；;]{1,30}主持))/u;
 /** How much after the verb is read for its object. */
 const OBJECT_WINDOW = 24;
 /** `他将出席此次峰会`, `国务院部门负责人要列席或旁听会议`: a plan or a directive, not a roll of who came. */
@@ -131,7 +131,10 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
     return [...named.map((p) => span(text, p.start, p.end)), ...groups, ...members];
   }
   const and = find(text, "和", list.start, list.end);
-  if (and > list.start && isPersonPhrase(text.slice(list.start, and)) && isPersonPhrase(text.slice(and + 1, list.end))) {
+  // `市委副书记边祥慧和市委常委`: 和 after a name closes it, whatever the group after is
+  const nameBefore = and > list.start && within(mt.persons, list.start, and).at(-1)?.end === and;
+  const after = text.slice(and + 1, list.end);
+  if (and > list.start && (nameBefore || isPersonPhrase(text.slice(list.start, and))) && (isPersonPhrase(after) || (nameBefore && officeTitles().some((t) => after.endsWith(t))))) {
     return [span(text, list.start, and), span(text, and + 1, list.end), ...members];
   }
   return [list, ...members];
@@ -190,7 +193,7 @@ function subjectStart(mt: MeetingText, from: number, verb: number): number {
  * An adverbial between the people and the verb: `…专家学者也列席了会议`, `县长吴海宏应邀出席`, `司学军在研究相关议题时列席`,
  * `市政协主席叶梅生全程列席会议`, and `一行` after a visiting leader (`督导组副组长常某某一行出席会议`: they and their party).
  */
-const ADVERBIAL_TAIL = /(?:也|应邀|分别|一同|一起|全程|一行|在[^，,。；;]{1,16}时)+$/u;
+const ADVERBIAL_TAIL = /(?:也|应邀|分别|一同|一起|共同|全程|一行|在[^，,。；;]{1,16}时)+$/u;
 
 /** The people of `[start, end)` without the adverbial before the verb. */
 function subjectMembers(mt: MeetingText, start: number, end: number): Span[] {

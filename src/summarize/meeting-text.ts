@@ -61,6 +61,33 @@ export function trimEnd(text: string, s: Span): Span {
   return span(text, s.start, end);
 }
 
+const STOPS = new Set([..."。！？"]);
+
+/**
+ * `…召开”同心庆双节 奋进建新功“中秋国庆座谈会。校党委书记…出席会议并讲话。…`: quotation marks typed the wrong way
+ * round (” before “) read as a quotation that runs on, so the sentence stage ends no sentence inside; such a span is
+ * cut after each full stop in it.
+ */
+function atStops(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const opened = s.text.indexOf("”");
+    const closed = s.text.indexOf("“");
+    if (opened < 0 || closed < 0 || opened > closed) {
+      out.push(s);
+      continue;
+    }
+    let from = s.start;
+    for (let i = s.start; i < s.end - 1; i++) {
+      if (!STOPS.has(text[i]!)) continue;
+      out.push(span(text, from, i + 1));
+      from = i + 1;
+    }
+    out.push(span(text, from, s.end));
+  }
+  return out;
+}
+
 /** Joins sentences that end in a semicolon with the next one in the same paragraph. */
 function fullSentences(text: string, sentences: readonly Span[], paragraphs: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -111,9 +138,9 @@ export function meetingText(doc: Doc, scope: "article" | "all" = "article", refe
     if (title && range.start === title.start && range.end === title.end) continue;
     paragraphs.push(...trimmedLines(doc.text, range.start, range.end));
   }
-  const units = spansWithin(doc.sentences, paragraphs);
+  const units = atStops(doc.text, spansWithin(doc.sentences, paragraphs));
   const sentences = fullSentences(doc.text, units, paragraphs);
-  const clauses = spansWithin(doc.clauses ?? doc.sentences, paragraphs);
+  const clauses = atStops(doc.text, spansWithin(doc.clauses ?? doc.sentences, paragraphs));
   const entities = spansWithin(doc.entities ?? [], paragraphs);
   const ofType = <T extends EntityType>(type: T) => entities.filter((e): e is EntityOf<T> => e.type === type);
   return {

@@ -50,6 +50,8 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
   if (!lead) return undefined;
   const acts = meetingActs(mt, lead);
   const chair = meetingChair(mt, lead);
+  // the chair's name read whole (`章顺来`) is the name of a speaker the entity stage cut short (`章顺` of `章顺来强调`)
+  const statements = chair ? acts.statements.map((s) => wholeSpeaker(mt.text, s, chair.name)) : acts.statements;
   return {
     ...(mt.title ? { title: mt.title } : {}),
     ...meetingDate(mt, lead),
@@ -58,15 +60,27 @@ export function meetingBrief(doc: Doc, options: MeetingBriefOptions = {}): Meeti
     ...meetingPeople(mt),
     agenda: meetingAgenda(mt, lead, acts.decisions, acts.statements.map((s) => s.span)),
     decisions: acts.decisions,
-    statements: acts.statements,
+    statements,
   };
 }
 
+type Statement = MeetingBrief["statements"][number];
+
+/** A speaker whose written name runs on into the chair's whole name takes the chair's name and span. */
+function wholeSpeaker(text: string, statement: Statement, name: string): Statement {
+  const at = statement.speakerSpan?.start;
+  if (at === undefined || statement.speaker === name || !name.startsWith(statement.speaker) || !text.startsWith(name, at)) return statement;
+  return { ...statement, speaker: name, speakerSpan: { start: at, end: at + name.length, text: name } };
+}
+
 /**
- * `…/n/201403/88883.html`, `…/detail/2020/06/id/…`: the month a site files a page under (a path with the whole day is
- * the page's publication date, read by the page stage).
+ * `…/n/201403/88883.html`, `…/detail/2020/06/id/…`, `…/2019-04/17/…`: the month a site files a page under (a path with
+ * the whole day in the page stage's forms is the page's publication date, read by the page stage).
  */
-const FILED_MONTH = /\/((?:19|20)\d{2})\/?(0[1-9]|1[0-2])\//gu;
+const FILED_MONTH = /\/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])\//gu;
+
+/** `…/2021/1020/96443.html`, `…/fzxw/20230310/…`: a folder of the day the page was filed. */
+const FILED_DAY = /\/((?:19|20)\d{2})\/?(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\//gu;
 
 /**
  * `…/html/2012/dlsz_1217/3482.html`, `…/jrfs/2022-638/news-1-3.html` (an e-paper's issue of the year): a folder of
@@ -74,10 +88,12 @@ const FILED_MONTH = /\/((?:19|20)\d{2})\/?(0[1-9]|1[0-2])\//gu;
  */
 const FILED_YEAR = /\/((?:19|20)\d{2})(?:[-_]\d{3,})?\//gu;
 
-/** The last day of the last month (or year) the page's address files it under: the page was published by then. */
+/** The day, else the last day of the month or year, the page's address files it under: the page was published by then. */
 function filedBy(url: string | undefined): string | undefined {
   const path = url?.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/iu, "").replace(/[?#].*$/su, "");
   if (path === undefined) return undefined;
+  const day = [...path.matchAll(FILED_DAY)].at(-1);
+  if (day) return `${day[1]}-${day[2]}-${day[3]}`;
   const month = [...path.matchAll(FILED_MONTH)].at(-1);
   if (month) return new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10);
   const year = [...path.matchAll(FILED_YEAR)].at(-1);

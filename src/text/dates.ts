@@ -244,6 +244,16 @@ function readStampDay(text: string, i: number, end: number): { day: number; end:
   return readTime(text, n.end + 1, end, true)?.minute !== undefined ? { day: n.value, end: n.end, arabic: true } : undefined;
 }
 
+/**
+ * `8月26下午`: a day whose 日 was dropped before the part of the day (上午, 下午, 晚上…); read only with that word after
+ * it, so `8月26` alone stays a month.
+ */
+function readDayBeforePeriod(text: string, i: number, end: number): { day: number; end: number; arabic: boolean } | undefined {
+  const n = readNumber(text, i, end, 2);
+  if (!n || !n.arabic || n.value < 1 || n.value > 31 || !wordAt(text, n.end, PERIOD_START, PERIODS_BY_FIRST)) return undefined;
+  return { day: n.value, end: n.end, arabic: true };
+}
+
 interface TimeRead {
   hour: number;
   minute?: number;
@@ -473,7 +483,7 @@ function readMonthDay(
   const { text, end } = scan;
   const month = readMonth(text, p, end);
   if (month) {
-    const day = readDay(text, month.end, end, true) ?? (year !== undefined ? readStampDay(text, month.end, end) : undefined);
+    const day = readDay(text, month.end, end, true) ?? (year !== undefined ? readStampDay(text, month.end, end) : undefined) ?? readDayBeforePeriod(text, month.end, end);
     let parts: DateParts = { ...(year !== undefined ? { year } : {}), month: month.month };
     if (day) parts = { ...parts, day: day.day };
     if (day && !isValidDay(parts)) return undefined;
@@ -524,7 +534,28 @@ function readNumbersAt(scan: Scan, p: number): DateMention | undefined {
   if (year) return readMonthDay(scan, p, year.end, year.year, false) ?? mention(scan, p, year.end, { year: year.year }, "year", false, false);
   const rangeStart = readYearBeforeRange(text, p, end);
   if (rangeStart) return mention(scan, p, rangeStart.end, { year: rangeStart.year }, "year", false, false);
-  return readMonthDay(scan, p, p, undefined, false) ?? readTimeAt(scan, p);
+  return readMonthDay(scan, p, p, undefined, false) ?? readSpacedMonthDay(scan, p) ?? readTimeAt(scan, p);
+}
+
+/** A blank a CMS types around the numbers of a date (`9 月 28 日`). */
+const isSpace = (c: string | undefined) => c === " " || c === "\u3000";
+
+/**
+ * `9 月 28 日`: month and day with blanks around their numbers, as some CMS editors type them. Both fields and both
+ * units are needed, so `共 9 月` or a count stays no date.
+ */
+function readSpacedMonthDay(scan: Scan, p: number): DateMention | undefined {
+  const { text, end } = scan;
+  const m = readNumber(text, p, end, 2);
+  if (!m || !m.arabic || !isSpace(text[m.end]) || text[m.end + 1] !== "月" || m.value < 1 || m.value > 12) return undefined;
+  let q = m.end + 2;
+  if (isSpace(text[q])) q++;
+  const d = readNumber(text, q, end, 2);
+  if (!d || !d.arabic) return undefined;
+  q = d.end;
+  if (isSpace(text[q])) q++;
+  if (text[q] !== "日" || !isValidDay({ month: m.value, day: d.value })) return undefined;
+  return complete(scan, p, q + 1, { month: m.value, day: d.value }, "day", false);
 }
 
 /** `今年`, `今年5月17日`, `近日`, `上午9时`. */
