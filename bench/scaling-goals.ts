@@ -173,7 +173,7 @@ const verdict = (met: boolean) => (loaded ? "not judged" : met ? "met" : "NOT me
 for (const isolation of isolations) {
   const med = (pick: (f: Figures, r: Round) => number) => median(measured.map((r) => pick(r.by.get(isolation)!, r)));
   console.log(
-    `goals with ${isolation} workers: batch ≥ 0.9× the yardstick ${verdict(med((f, r) => f.batch / r.yardstick) >= 0.9)}, ` +
+    `goals with ${isolation} workers: batch ≥ 0.9× the yardstick ${verdict(med((f, r) => f.batch / r.yardstick) >= 0.9)} ` +
       `(× the cold yardstick ${med((f, r) => f.batch / r.cold).toFixed(2)}), queue ≥ 0.9× ${verdict(med((f, r) => f.queue / r.yardstick) >= 0.9)}, queue overhead ≤ 10% ${verdict(med((f) => f.overhead) <= 10)}`,
   );
 }

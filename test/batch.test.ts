@@ -144,6 +144,16 @@ for (const isolation of ISOLATIONS) describeWithData("corpus/xinwenlianbo", `wor
     }
   });
 
+  it("bad analyzer options, met as a worker starts and loads its engine, fail each record with INVALID_OPTIONS", async () => {
+    const bad = createPool({ concurrency: 1, isolation, analyzer: { engine: "pangu" as "nodejieba" } });
+    try {
+      const outcomes = await bad.runBatch({ op: "segment", format: "text", inputs: [{ text: "王鹏" }, { text: "指导组" }] });
+      expect(outcomes).toEqual([1, 2].map(() => expect.objectContaining({ ok: false, code: "INVALID_OPTIONS" })));
+    } finally {
+      await bad.close();
+    }
+  });
+
   it("runBatch runs texts and raw JSON Lines in one message; each record fails alone, in place", async () => {
     const outcomes = await pool.runBatch({
       op: "tag",

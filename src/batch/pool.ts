@@ -15,8 +15,8 @@ import { resourcesWith } from "../pipeline.js";
 import type { AnalyzerConfig, StageName } from "../core/schema.js";
 import type { TagOptions } from "../tag/schema.js";
 import { failedBatch, startProcesses } from "./processes.js";
-import type { PoolConfig, TaskOutcome } from "./protocol.js";
-import type { Batch, Task } from "./tasks.js";
+import type { PoolConfig, SharedResources, TaskOutcome } from "./protocol.js";
+import type { Batch, Task, ThreadTask } from "./tasks.js";
 
 /** What a pool's workers are: threads of this process, or processes of their own. */
 export const ISOLATIONS = ["thread", "process"] as const;
@@ -80,7 +80,7 @@ const piscinaModule = () => createRequire(import.meta.url)("piscina") as typeof 
  * and kept by each (measured: ~20 MB less RSS per added worker): the tagger weights (4.5 MB of typed arrays parsed
  * from a 5.3 MB file) and the IDF table.
  */
-function sharedResources(analyzer: AnalyzerConfig): NonNullable<PoolConfig["shared"]> {
+function sharedResources(analyzer: AnalyzerConfig): SharedResources {
   const runs = (...stages: StageName[]) => !Array.isArray(analyzer.stages) || stages.some((stage) => analyzer.stages!.includes(stage));
   const shipped = resourcesWith();
   const idf = runs("keywords", "summary") ? shipped.idf.compact : undefined;
@@ -114,15 +114,18 @@ function startThreads(config: PoolConfig, concurrency: number): Workers {
     minThreads: concurrency,
     maxThreads: concurrency,
     idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: { ...config, shared: sharedResources(config.analyzer) },
+    workerData: config,
   });
+  // Read once the threads are starting (each loads its engine meanwhile), and sent with every batch.
+  const shared = sharedResources(config.analyzer);
   // Each thread pipes its stdout and stderr into the process's, one listener apiece: room for them, so that more
   // than ten threads raise no MaxListenersExceededWarning.
   const outputs = [process.stdout, process.stderr];
   for (const stream of outputs) stream.setMaxListeners(stream.getMaxListeners() + concurrency);
   const running = async (batch: Batch): Promise<TaskOutcome[]> => {
     try {
-      return (await piscina.run(batch)) as TaskOutcome[];
+      const task: ThreadTask = { batch, shared };
+      return (await piscina.run(task)) as TaskOutcome[];
     } catch (error) {
       // The worker died (killed, out of memory, process.exit) or the batch could not be cloned.
       return failedBatch(batch, error instanceof Error ? error.message : String(error));

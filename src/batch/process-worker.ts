@@ -3,18 +3,17 @@
  * `dist/process-worker.js`): reads its config, then batches, over the IPC channel and answers each with its
  * outcomes. It exits when the channel closes (the pool closed, or the parent died), so no worker outlives its pool.
  */
-import { batchRunner } from "./runner.js";
+import { batchRunner, type BatchRunner } from "./runner.js";
 import type { FromProcess, ToProcess } from "./processes.js";
-import type { TaskOutcome } from "./protocol.js";
-import type { Batch } from "./tasks.js";
 
-let work: ((batch: Batch) => TaskOutcome[]) | undefined;
+let runner: BatchRunner | undefined;
 process.on("message", (message: ToProcess) => {
   if ("config" in message) {
-    work = batchRunner(message.config);
+    runner = batchRunner(message.config);
+    runner.warm();
     return;
   }
-  const answer: FromProcess = { outcomes: work!(message.batch) };
+  const answer: FromProcess = { outcomes: runner!.run(message.batch) };
   process.send!(answer);
 });
 process.on("disconnect", () => process.exit(0));

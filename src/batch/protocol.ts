@@ -8,8 +8,12 @@ import type { TagOptions } from "../tag/schema.js";
 export interface PoolConfig {
   analyzer: AnalyzerConfig;
   tag?: TagOptions;
-  /** Worker threads only: the shipped resources its stages read, in SharedArrayBuffers, one copy per pool. */
-  shared?: { taggerWeights?: TaggerWeights; idf?: CompactIdf };
+}
+
+/** Worker threads only: the shipped resources the stages read, in SharedArrayBuffers, one copy per pool. */
+export interface SharedResources {
+  taggerWeights?: TaggerWeights;
+  idf?: CompactIdf;
 }
 
 /**

@@ -10,7 +10,7 @@ import { outline } from "../enumerate/outline.js";
 import { enumerationTags, type TagOptions, type Tags } from "../tag/index.js";
 import { EnumerationTagsSchema, TagsSchema } from "../tag/schema.js";
 import { parseRecordLine } from "./jsonl.js";
-import type { TaskOutcome } from "./protocol.js";
+import type { SharedResources, TaskOutcome } from "./protocol.js";
 
 /** The operations a task can run (the CLI's commands of the same names). */
 export const OPERATIONS = ["analyze", "tag", "segment", "summarize", "outline"] as const;
@@ -54,6 +54,16 @@ export interface Batch extends Selection {
   op: Operation;
   format: Format;
   inputs: TaskInput[];
+}
+
+/**
+ * What a pool sends a worker thread: a batch and the pool's shared resources. They travel with every batch (a
+ * clone of a SharedArrayBuffer view is a view of the same memory: nothing is copied), so that the pool reads them
+ * while its threads start, not before.
+ */
+export interface ThreadTask {
+  batch: Batch;
+  shared: SharedResources;
 }
 
 /** What a task needs of an analyzer (`createAnalyzer`'s has it): tags come from it, so they equal `gw.tag`'s. */
