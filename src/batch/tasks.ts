@@ -9,7 +9,6 @@ import { DocSchema, type Doc, type Token } from "../core/schema.js";
 import { outline } from "../enumerate/outline.js";
 import { enumerationTags, type TagOptions, type Tags } from "../tag/index.js";
 import { EnumerationTagsSchema, TagsSchema } from "../tag/schema.js";
-import type { BlockOutcome } from "../pipeline.js";
 import { parseRecordLine } from "./jsonl.js";
 import type { SharedResources, TaskOutcome } from "./protocol.js";
 
@@ -70,7 +69,6 @@ export interface ThreadTask {
 /** What a task needs of an analyzer (`createAnalyzer`'s has it): tags come from it, so they equal `gw.tag`'s. */
 export interface TaskAnalyzer {
   analyze(text: string): Doc;
-  analyzeBlock(texts: readonly string[]): BlockOutcome[];
   segment(text: string): Token[];
   tag(doc: Doc, options?: TagOptions): Tags;
 }
@@ -132,11 +130,7 @@ function docFor(analyzer: TaskAnalyzer, op: Operation, text: string): Doc {
  * runTask(createAnalyzer(), undefined, { op: "segment", text: "指导组成员王鹏", format: "text" }); // → "指导组 成员 王鹏"
  */
 export function runTask(analyzer: TaskAnalyzer, tagOptions: TagOptions | undefined, task: Task): string | object {
-  return formatTask(analyzer, tagOptions, task, docFor(analyzer, task.op, task.text));
-}
-
-/** A task's result from its Doc. */
-function formatTask(analyzer: TaskAnalyzer, tagOptions: TagOptions | undefined, task: Task, doc: Doc): string | object {
+  const doc = docFor(analyzer, task.op, task.text);
   const selected = () => {
     const value = valueOf(analyzer, task.op, doc, tagOptions);
     return select(task.op, task.id === undefined ? value : { id: task.id, ...value }, task);
@@ -165,9 +159,7 @@ function formatTask(analyzer: TaskAnalyzer, tagOptions: TagOptions | undefined, 
  * // → [{ ok: true, value: "王鹏", id: 1 }]
  */
 export function runBatch(context: BatchContext, batch: Batch): TaskOutcome[] {
-  // Records are parsed first, then analysed together: `analyzeBlock` runs each stage over the whole batch before
-  // the next, the same Docs for less CPU than one text at a time (the stages' tables stay in the caches).
-  const tasks = batch.inputs.map((input): { task: Task; fromLine: boolean } | TaskOutcome => {
+  return batch.inputs.map((input): TaskOutcome => {
     try {
       const fromLine = "line" in input;
       const { text, id } = fromLine ? parseRecordLine(input.line, input.number, context.maxLength) : input;
@@ -179,48 +171,14 @@ export function runBatch(context: BatchContext, batch: Batch): TaskOutcome[] {
         ...(batch.fields ? { fields: batch.fields } : {}),
         ...(batch.compact ? { compact: true } : {}),
       };
-      return { task, fromLine };
+      const value = runTask(context.analyzer(), context.tag, task);
+      return fromLine && id !== undefined ? { ok: true, value, id } : { ok: true, value };
     } catch (error) {
-      return failure(error);
+      return {
+        ok: false,
+        code: isGongwenError(error) ? error.code : "WORKER_FAILED",
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
   });
-  const parsed = tasks.filter((t): t is { task: Task; fromLine: boolean } => "task" in t);
-  let analyzer: TaskAnalyzer | undefined;
-  try {
-    analyzer = parsed.length > 0 ? context.analyzer() : undefined;
-  } catch (error) {
-    // an analyzer that cannot be built (bad options, a missing dictionary) fails every record of the batch
-    return tasks.map((t) => ("task" in t ? failure(error) : t));
-  }
-  const docs =
-    analyzer && batch.op !== "segment"
-      ? analyzer.analyzeBlock(parsed.map(({ task }) => task.text))
-      : parsed.map(({ task }): BlockOutcome => {
-          try {
-            return { ok: true, doc: docFor(analyzer!, task.op, task.text) };
-          } catch (error) {
-            return { ok: false, error };
-          }
-        });
-  let next = 0;
-  return tasks.map((t): TaskOutcome => {
-    if (!("task" in t)) return t;
-    const outcome = docs[next++]!;
-    if (!outcome.ok) return failure(outcome.error);
-    try {
-      const value = formatTask(analyzer!, context.tag, t.task, outcome.doc);
-      return t.fromLine && t.task.id !== undefined ? { ok: true, value, id: t.task.id } : { ok: true, value };
-    } catch (error) {
-      return failure(error);
-    }
-  });
-}
-
-/** A record that failed, as data (an error that is no GongwenError, i.e. a bug, comes back as `WORKER_FAILED`). */
-function failure(error: unknown): TaskOutcome {
-  return {
-    ok: false,
-    code: isGongwenError(error) ? error.code : "WORKER_FAILED",
-    message: error instanceof Error ? error.message : String(error),
-  };
 }
