@@ -51,7 +51,7 @@ analyzer.segment("预热：加载词典");
 // the tagger's weights load on first use: their load time and what they add to RSS, after the word lists
 const warmIndex = indexTokens("预热", analyzer.segment("预热"));
 entityLexicon();
-const weightsBytes = statSync(new URL("../dict/entity-tagger.bin", import.meta.url)).size;
+const weightsBytes = statSync(new URL("../dict/entity-tagger.bin.gz", import.meta.url)).size;
 globalThis.gc?.();
 const memoryBefore = process.memoryUsage();
 const cpuBefore = process.cpuUsage();

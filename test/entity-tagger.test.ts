@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { annotatedTitlesText, DEFAULT_SETS, parseSets, sha256, smallRunFile } from "../bench/tools/tagger-training.js";
 import { fileDigest, PROVENANCE } from "../bench/tools/train-ner-sets.js";
@@ -12,8 +13,8 @@ import { indexTokens } from "../src/entities/tokens.js";
 import { defaultLexicon, engineNamed, segmentText } from "../src/segment/index.js";
 import { itWithData, readData, seedText } from "./helpers/data.js";
 
-/** The shipped weights file's bytes. */
-const shippedFile = () => readFileSync(new URL("../dict/entity-tagger.bin", import.meta.url));
+/** The shipped weights file's bytes (it ships gzipped). */
+const shippedFile = () => gunzipSync(readFileSync(new URL("../dict/entity-tagger.bin.gz", import.meta.url)));
 
 /** The shipped weights as the loader reads them, for scoring them the way training tools do. */
 function shippedWeights() {

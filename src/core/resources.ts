@@ -117,7 +117,7 @@ export interface Resources {
   idf: IdfTable;
   /** Words that are no keywords, or only modifiers (dict/stopwords.txt). */
   stopwords: ReadonlyMap<string, StopwordKind>;
-  /** The entity tagger's weights (dict/entity-tagger.bin). */
+  /** The entity tagger's weights (dict/entity-tagger.bin.gz). */
   taggerWeights: TaggerWeights;
 }
 
