@@ -216,7 +216,7 @@ describe("gongwen (built, packed with npm pack and unpacked like an install)", (
     expect(pack.status, pack.stderr).toBe(0);
     const [{ filename, files }] = JSON.parse(pack.stdout) as [{ filename: string; files: { path: string }[] }];
     const shipped = files.map((file) => file.path);
-    expect(shipped).toEqual(expect.arrayContaining(["dist/cli.js", "dist/worker.js", "dict/samples/meeting-report.txt", "dict/tags.schema.json"]));
+    expect(shipped).toEqual(expect.arrayContaining(["dist/cli.js", "dist/worker.cjs", "dict/samples/meeting-report.txt", "dict/tags.schema.json"]));
     mkdirSync(join(folder, "installed"));
     const untar = spawnSync("tar", ["-xzf", join(folder, filename), "-C", join(folder, "installed")], { encoding: "utf8" });
     expect(untar.status, untar.stderr).toBe(0);
@@ -231,7 +231,7 @@ describe("gongwen (built, packed with npm pack and unpacked like an install)", (
     expect(run.stdout).toBe(`${JSON.stringify(tag(SAMPLE), null, 2)}\n`);
   });
 
-  itWithData("corpus/xinwenlianbo", "runs a JSON Lines batch on two workers from dist/worker.js", () => {
+  itWithData("corpus/xinwenlianbo", "runs a JSON Lines batch on two workers from dist/worker.cjs", () => {
     const items = news.slice(0, 4);
     const input = items.map((item) => JSON.stringify(item)).join("\n");
     const run = gongwen(["tag", "--jsonl", "-c", "2"], { entry: bin(), input, cwd: folder });

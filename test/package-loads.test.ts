@@ -33,6 +33,18 @@ describe("loading gongwen", () => {
     expect(pool.packages).toContain("piscina");
   });
 
+  it("survives a pool closed while its worker is still loading (the ESM worker through require(esm) aborted ~5% of these)", async () => {
+    const { spawn } = await import("node:child_process");
+    const closeAtOnce = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ["-e", `require("./dist/index.cjs").createPool({ concurrency: 1 }).close();`], { cwd: ROOT, stdio: "ignore" });
+        child.on("exit", (code) => resolve(code));
+      });
+    const codes: (number | null)[] = [];
+    for (let round = 0; round < 8; round++) codes.push(...(await Promise.all([closeAtOnce(), closeAtOnce(), closeAtOnce()])));
+    expect(codes).toEqual(new Array(24).fill(0));
+  }, 60_000);
+
   it("loads natural's stopword list only, and no dotenv, database driver, queue or worker pool", () => {
     const { files: loaded, packages } = loadedPackages(LIST_LOADED);
     expect(packages).toContain("nodejieba"); // the checks below would pass vacuously otherwise

@@ -61,12 +61,15 @@ export interface Pool {
 const PoolOptionsSchema = z.looseObject({ isolation: z.enum(ISOLATIONS).optional() });
 
 /**
- * A worker module beside this one: `dist/worker.js` (threads) or `dist/process-worker.js` in the package. When
- * gongwen runs from its TypeScript sources (tests, tsx) the module is the `.ts` file and needs tsx's loader.
+ * A worker module beside this one: `dist/worker.cjs` (threads) or `dist/process-worker.cjs` in the package, the
+ * CommonJS builds whichever build loaded the pool. piscina require()s its task module first; on Node 20.19+ a
+ * require() of the ESM build goes through require(esm), and a pool closed while that load is under way aborted the
+ * whole process (V8 fatal error "IsGraphAsync … instantiated module", ~5% of runs of `createPool().close()`).
+ * When gongwen runs from its TypeScript sources (tests, tsx) the module is the `.ts` file and needs tsx's loader.
  */
 function workerModule(name: "worker" | "process-worker"): { filename: string; execArgv?: string[] } {
   const fromSources = import.meta.url.endsWith(".ts");
-  const filename = fileURLToPath(new URL(`./${name}.${fromSources ? "ts" : "js"}`, import.meta.url));
+  const filename = fileURLToPath(new URL(`./${name}.${fromSources ? "ts" : "cjs"}`, import.meta.url));
   if (!fromSources) return { filename };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   return { filename, execArgv: ["--import", tsx] };

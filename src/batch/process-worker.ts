@@ -1,6 +1,6 @@
 /**
  * The child-process side of a process pool (`createPool({ isolation: "process" })`, built to
- * `dist/process-worker.js`): reads its config, then batches, over the IPC channel and answers each with its
+ * `dist/process-worker.cjs`): reads its config, then batches, over the IPC channel and answers each with its
  * outcomes. It exits when the channel closes (the pool closed, or the parent died), so no worker outlives its pool.
  */
 import { batchRunner, type BatchRunner } from "./runner.js";

@@ -1,5 +1,5 @@
 /**
- * The workers of a process pool: one child process per worker (`child_process.fork` of dist/process-worker.js),
+ * The workers of a process pool: one child process per worker (`child_process.fork` of dist/process-worker.cjs),
  * each with its own V8, heap and nodejieba, fed one batch at a time over its IPC channel from one queue. A child
  * that dies fails only the batch it held; the next batch for its place starts a new one.
  */
@@ -43,7 +43,7 @@ export interface ProcessWorkers {
  * loader from the sources).
  *
  * @example
- * const workers = startProcesses({ analyzer: {} }, 2, { filename: "dist/process-worker.js" });
+ * const workers = startProcesses({ analyzer: {} }, 2, { filename: "dist/process-worker.cjs" });
  * await workers.runBatch({ op: "segment", format: "text", inputs: [{ text: "王鹏" }] }); // → [{ ok: true, value: "王鹏" }]
  */
 export function startProcesses(config: PoolConfig, concurrency: number, module: { filename: string; execArgv?: string[] }): ProcessWorkers {

@@ -1,5 +1,5 @@
 /**
- * The worker-thread side of the batch pool (a piscina task module, built to `dist/worker.js`). Each worker loads its
+ * The worker-thread side of the batch pool (a piscina task module, built to `dist/worker.cjs`). Each worker loads its
  * engine as it starts and builds its analyzer once, on its first record, with the pool's shared resources.
  */
 import { workerData } from "node:worker_threads";
