@@ -712,3 +712,62 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("教育部今天（11月11日）召开新闻发布会，介绍学前教育法。发布会由新闻办主任续某某主持。")).toBeUndefined();
   });
 });
+
+describe("when the meeting was held and who chaired it, on excerpts of real pages (issue 19)", () => {
+  const briefAt = (report: string, referenceDate = "2026-12-06", url?: string) =>
+    createAnalyzer({ referenceDate, ...(url ? { url } : {}) }).analyze(report).meeting;
+
+  it("takes the day of a sentence a copy broke over two lines from the open clause above (大眾日報…訊 今天上午,…)", () => {
+    const report = "大眾日報濟南3月21日訊 今天上午,省政協(xié)十一屆三次\n主席會議召開。省政協(xié)主席劉偉主持會議并講話。";
+    const brief = briefAt(report);
+    expect(brief?.date?.slice(5)).toBe("03-21");
+    expect(brief?.dateSpan?.text).toBe("今天");
+  });
+
+  it("dates the meeting by the day the prose writes (周一（22日）), not by the page's numeric stamp opening the line", () => {
+    const report =
+      " date 2025-12-23 【on.cc東網專訊】中共中央政治局常委、國務院總理李強周一（22日）主持召開國務院「十五五」規劃《綱要草案》編制工作領導小組會議，深入研究《綱要草案》編制工作。";
+    expect(briefAt(report)?.date).toBe("2025-12-22");
+  });
+
+  it("gives the year of a Central Committee plenum relayed to a report with no day of its own (二十届四中全会 → 2025)", () => {
+    const report =
+      "学校召开党委(扩大)会议传达学习党的二十届四中全会精神\n\n10月27日下午,学校召开党委(扩大)会议,传达学习党的二十届四中全会和全市领导干部会议精神。党委书记梁跃主持会议并讲话。";
+    expect(briefAt(report)?.date).toBe("2025-10-27");
+    // a year the report writes of its own time still wins over an older plenum it mentions
+    const later = "3月2日,学院召开党委会,学习党的十九届六中全会精神。2022年是学院发展的关键之年。院长张某某主持会议。";
+    expect(briefAt(later)?.date).toBe("2022-03-02");
+  });
+
+  it("reads the year in the meeting's name when the CMS spaced it (召开 2018 年安全生产工作会)", () => {
+    const report = "1 月 18 日,者腊乡召开 2018 年安全生产工作会,乡党委书记王跃昆参会,会议由分管安全生产的副乡长周家磊主持。";
+    const brief = briefAt(report);
+    expect(brief?.date).toBe("2018-01-18");
+    expect(brief?.chair?.name).toBe("周家磊");
+  });
+
+  it("dates a range whose first day drops its 日 (8月5--7日) by the first day, the last as its end", () => {
+    const report = "2011-08-03\n8月5--7日,由湖北省人民医院医疗集团主办的湖北省人民医院医疗集团第七次领导人峰会在我州隆重召开。";
+    const brief = briefAt(report);
+    expect([brief?.date, brief?.dateEnd]).toEqual(["2011-08-05", "2011-08-07"]);
+  });
+
+  it("names no chair when parts of the meeting had their own (分别由…主持, 第一阶段由…主持)", () => {
+    const parts = "3月8日上午,2022年度第四次学院工作会议在二层会议室召开,各阶段议程分别由王飞副书记、肖娟副经理、赵雪花副经理主持。";
+    expect(briefAt(parts)?.chair).toBeUndefined();
+    const phase = "12月14日上午,學院在行政樓三樓會議室召開黨總支書記會議。會議分兩個階段進行,第壹階段由宣傳部長蔡後界主持。";
+    expect(briefAt(phase)?.chair).toBeUndefined();
+    // the whole meeting's chair is still read after a part's (会议由…主持)
+    const whole = "5月6日,学院召开工作会议。第一阶段由副院长王某某主持。会议由院长李建国主持。";
+    expect(briefAt(whole)?.chair?.name).toBe("李建国");
+  });
+
+  it("takes the chair a headline names with the bare name before 主持召开, the meeting ended by the headline's blank", () => {
+    const report = "李强主持召开国务院常务会议 对抓紧做好春节假期后政府工作作出部署等\n新华社·2026-02-24 20:57\n\n政府工作部署 - 国务院要求各部门迅速进入工作状态";
+    const brief = briefAt(report);
+    expect(brief?.chair?.name).toBe("李强");
+    expect(brief?.meeting?.name).toBe("国务院常务会议");
+    // the report never says when the meeting was held
+    expect(brief?.date).toBeUndefined();
+  });
+});

@@ -129,6 +129,14 @@ describe("findDates on real text", () => {
     expect([last.text, last.value]).toEqual(["2018年11月20日", "2018-11-20"]);
   });
 
+  it("reads the first day of a range that writes 日 only after the last (8月5--7日, a hospital's release), and 8月5 alone as a month", () => {
+    const found = findDates("8月5--7日,由湖北省人民医院医疗集团主办的第七次领导人峰会在我州隆重召开", { referenceDate: "2011-08-03" });
+    expect(found.map((m) => [m.text, m.value])).toEqual([["8月5", "2011-08-05"], ["7日", "2011-08-07"]]);
+    expect(findDates("截至8月5,共有", { referenceDate: "2011-08-03" }).map((m) => m.value)).toEqual(["2011-08"]);
+    // a count after the month is no range: the last day must come after the first
+    expect(findDates("8月5-3日", { referenceDate: "2011-08-03" })[0]?.text).toBe("8月");
+  });
+
   it("searches only the given ranges", () => {
     const text = "2023年5月1日。正文2024年6月2日";
     const found = findDates(text, { ranges: [{ start: 10, end: text.length }] });

@@ -143,6 +143,9 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       if (and >= 0) objectEnd = and;
       const aside = asideStart(text, end, objectEnd);
       if (aside > end) objectEnd = aside;
+      // `李强主持召开国务院常务会议 对…作出部署`: a headline sets its parts apart with a blank where prose writes a comma
+      const blank = text.slice(end, objectEnd).search(/[ \u3000]/u);
+      if (blank > 0 && endsWithMeetingNoun(text.slice(end, end + blank))) objectEnd = end + blank;
       if (objectEnd - end > MAX_PHRASE) continue;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
@@ -356,6 +359,20 @@ function isDateLine(text: string, date: Span): boolean {
 const OWN_YEAR = /((?:19|20)[0-9]{2})年(?:是|以来|全国[“"]?两会|第[0-9一二三四五六七八九十]{1,3}期)/gu;
 const NPC_SESSION = /(?:第?([一二三四五六七八九十]{1,3})届全国(?:人大|人民代表大会|政协|委员会)第?([一二三四五])次(?:会议|全体会议)|全国(?:人大|政协)([一二三四五六七八九十]{1,3})届([一二三四五])次会议)/gu;
 
+/**
+ * `党的二十届四中全会`, `十九届六中全会`: a plenary session of the Party's Central Committee, which local meetings relay
+ * within weeks (`传达学习党的二十届四中全会精神`). Its year is not a function of its numbers, so it is listed.
+ */
+const CC_PLENUM = /(十[六七八九]|二十)[届屆]([一二三四五六七])中全[会會]/gu;
+/** The year of each plenum of the 16th to 20th Central Committees, by term and then session (the first in the list). */
+const PLENUM_YEARS: Readonly<Record<number, readonly number[]>> = {
+  16: [2002, 2003, 2003, 2004, 2005, 2006, 2007],
+  17: [2007, 2008, 2008, 2009, 2010, 2011, 2012],
+  18: [2012, 2013, 2013, 2014, 2015, 2016, 2017],
+  19: [2017, 2018, 2018, 2019, 2020, 2021, 2022],
+  20: [2022, 2023, 2024, 2025],
+};
+
 /** The year a NPC or CPPCC session met: the 5th term opened in 1978, each term lasts five years, one session a year. */
 function sessionYear(term: number | undefined, session: number | undefined): number | undefined {
   return term !== undefined && session !== undefined && term >= 5 ? 1978 + 5 * (term - 5) + session - 1 : undefined;
@@ -369,16 +386,20 @@ function writtenYear(mt: MeetingText): number | undefined {
     const year = sessionYear(parseOrdinal(m[1] ?? m[3]!), parseOrdinal(m[2] ?? m[4]!));
     if (year !== undefined) years.push(year);
   }
+  for (const m of article.matchAll(CC_PLENUM)) {
+    const year = PLENUM_YEARS[parseOrdinal(m[1]!) ?? 0]?.[(parseOrdinal(m[2]!) ?? 0) - 1];
+    if (year !== undefined) years.push(year);
+  }
   const reference = Number(mt.referenceDate?.slice(0, 4));
   const past = years.filter((y) => !(y > reference));
   return past.length ? Math.max(...past) : undefined;
 }
 
 /**
- * `2023年第9次党委会会议`, `2017年教育工作会议`, `2013年第四季度学习会`: a meeting named with its year (sessions are
+ * `2023年第9次党委会会议`, `2018 年安全生产工作会`, `2013年第四季度学习会`: a meeting named with its year (sessions are
  * counted within a year) took place in that year. `2023年度民主生活会` reviews a year and is held after it: no year.
  */
-const NAMED_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))/u;
+const NAMED_YEAR = /((?:19|20)[0-9]{2}) ?年(?!度(?!第))/u;
 
 /** The year the meeting's name carries, if any. */
 function namedYear(mt: MeetingText, lead: Lead): number | undefined {
@@ -388,7 +409,7 @@ function namedYear(mt: MeetingText, lead: Lead): number | undefined {
   return year ? Number(year[1]) : undefined;
 }
 /** A headline's meeting named with its year: the year and, within the phrase, a meeting noun (`2017年教育工作会议`). */
-const TITLE_MEETING_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))[^，,。：:\s]{0,20}?会/u;
+const TITLE_MEETING_YEAR = /((?:19|20)[0-9]{2}) ?年(?!度(?!第))[^，,。：:\s]{0,20}?会/u;
 
 /** `319日`, `33日`: a lead whose CMS dropped the 月 between month and day, read as digits run together before 日. */
 const RUN_TOGETHER = /^([0-9]{2,4})日/u;
@@ -425,7 +446,9 @@ function runTogetherDay(mt: MeetingText, dated: Span): Pick<MeetingBrief, "date"
  */
 function meetingDay(mt: MeetingText, date: DateEntity, reported: string | undefined): string | undefined {
   if (!reported) return dayOf(date.value);
-  const mention = datesIn(mt.text, { ranges: [date], referenceDate: reported }).find((d) => d.start === date.start);
+  // read on past the date: the first day of `8月5--7日` is a day only with the last after it
+  const range = { start: date.start, end: Math.min(mt.text.length, date.end + RANGE_TAIL) };
+  const mention = datesIn(mt.text, { ranges: [range], referenceDate: reported }).find((d) => d.start === date.start);
   if (!mention || !mention.inferred || mention.relative || mention.value === undefined) return dayOf(mention?.value ?? date.value);
   const day = dayOf(mention.value)!;
   if (day <= reported || daysBetween(reported, day) <= SOON) return day;
@@ -455,9 +478,15 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   if (heading && heading.start === above!.start) {
     const dayOnly = dates[0] && !dates[0].text.includes("月") && DAY_NUMBER.exec(dates[0].text)?.[0] === DAY_NUMBER.exec(heading.text)?.[0];
     if (dates.length === 0 || dayOnly) dates = [heading];
+  } else if (dates.length === 0 && above && brokenBefore(above)) {
+    // `大众日报济南3月21日讯 今天上午,省政协十一届三次\n主席会议召开。`: a copy broke the lead's sentence over two
+    // lines; the first line, a clause left open, holds its dateline and day
+    dates = within(mt.dates, above.start, above.end).filter(isDay);
   }
   const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
-  const days = dates.filter((d) => d !== dateline);
+  // a page's stamp in numbers (`date 2025-12-23 【…专讯】…李强周一（22日）主持召开…`) opening the lead's line dates the
+  // page; prose writes the meeting's day in 月 and 日
+  const days = dates.filter((d) => d !== dateline).sort((a, b) => Number(NUMERIC_DAY.test(a.text)) - Number(NUMERIC_DAY.test(b.text)));
   const first = days[0] ?? dateline;
   if (!first) return runTogetherDay(mt, dated);
   const report = reportDay(mt, dateline, dated.start);
@@ -468,12 +497,23 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const inYear = (d: DateEntity, day: string | undefined) =>
     year !== undefined && day && !d.attrs.relative && d.text.includes("月") && !d.text.includes("年") ? `${year}${day.slice(4)}` : day;
   const second = days[1];
-  const joined = second && second.start === first.end + 1 && "至到—-～~".includes(mt.text[first.end]!);
+  // `12月11日至12日`, `8月5--7日`: one or two joiners between the first day and the last
+  const gap = second ? mt.text.slice(first.end, second.start) : "";
+  const joined = second && gap.length >= 1 && gap.length <= 2 && [...gap].every((c) => RANGE_JOINERS.includes(c));
   const dateSpan = span(mt.text, first.start, joined ? second.end : first.end);
   const date = inYear(first, meetingDay(mt, first, reported));
   const dateEnd = joined ? inYear(second, meetingDay(mt, second, reported)) : undefined;
   return { ...(date ? { date } : {}), ...(dateEnd ? { dateEnd } : {}), dateSpan };
 }
+
+/** `2025-12-23`, `2023/5/18`: a day written in numbers, as a page's stamp writes it. */
+const NUMERIC_DAY = /^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}/u;
+const RANGE_JOINERS = "至到—-－～~";
+/** How far past a date its range may run (`--31日`), in characters. */
+const RANGE_TAIL = 6;
+/** A line that ends a clause but no sentence (`…今天上午,省政协十一届三次`): a sentence broken over the line break. */
+const OPEN_CLAUSE = /[，,][^。！？!?；;：:，,]+$/u;
+const brokenBefore = (line: Span) => OPEN_CLAUSE.test(line.text) && !SENTENCE_END.test(line.text);
 
 const ORDINAL = /第[0-9０-９〇零一二三四五六七八九十百两]{1,4}次/gu;
 
@@ -596,6 +636,9 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     return named && named.start >= at + roster[0].length && named.start - (at + roster[0].length) <= MAX_TITLES_BEFORE_NAME && named.end <= sentence.end ? personRef(named) : undefined;
   }
   const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
+  // `各阶段议程分别由王飞副书记、肖娟副经理…主持`, `第一阶段由宣传部长蔡某主持`: each part of the meeting had its own
+  // chair; none of them presided over the whole
+  if (by > sentence.start && PART_CHAIR.test(text.slice(Math.max(sentence.start, by - 4), by))) return undefined;
   if (by > sentence.start && !text.slice(by, at).includes("，")) {
     // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person); of co-chairs (`由张明华和李国强共同
     // 主持`) the one named first, as the senior leader is
@@ -626,9 +669,16 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     const between = text.slice(person.end, at);
     if (!/[，,。]/u.test(between) || /^[^。]*[，,]并[^，,]*$/u.test(between)) return personRef(person);
   }
+  // `李强主持召开国务院常务会议`: a headline opens with the chair's bare name, a surname and one or two characters
+  const opening = text.slice(sentence.start, at).trim();
+  if (GIVEN_NAME.test(opening) && surnames().has(opening[0]!) && !ROLE.test(opening)) {
+    return { name: opening, titles: [], span: span(text, at - opening.length, at) };
+  }
   return undefined;
 }
 
+/** `分别由…主持`, `…阶段由…主持`, `…环节由…主持`: chairs of parts of a meeting. */
+const PART_CHAIR = /(?:分别|阶段|階段|环节|環節)$/u;
 /** `主持人：`, `主持:`: the chair's line of a roster. */
 const ROSTER_CHAIR = /^主持(?:人)?[：:]/u;
 /** Titles a roster may write between its colon and the name (`主持人：县委副书记、县长张明华`), in characters. */
@@ -650,7 +700,9 @@ export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined
   const { text } = mt;
   const firstParagraph = mt.paragraphs.findIndex((p) => p.end >= lead.sentence.end);
   const last = mt.paragraphs[Math.min(mt.paragraphs.length - 1, firstParagraph + CHAIR_WINDOW)]!;
-  for (const sentence of within(mt.sentences, lead.sentence.start, last.end)) {
+  // a lead in the headline (`李强主持召开国务院常务会议 对…作出部署`) may name the chair there alone
+  const headline = lead.sentence === mt.title ? [lead.sentence] : [];
+  for (const sentence of [...headline, ...within(mt.sentences, lead.sentence.start, last.end)]) {
     if (text.startsWith("此前", sentence.start)) continue;
     for (let at = find(text, "主持", sentence.start, sentence.end); at >= 0; at = find(text, "主持", at + 2, sentence.end)) {
       const chair = chairAt(mt, sentence, at);

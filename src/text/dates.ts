@@ -254,6 +254,24 @@ function readDayBeforePeriod(text: string, i: number, end: number): { day: numbe
   return { day: n.value, end: n.end, arabic: true };
 }
 
+/** What joins the first day of a range to the last when the first drops its 日 (`8月5--7日`, `3月5至7日`). */
+const DAY_RANGE_JOINERS = new Set(["至", "到", "—", "－", "-", "~", "～"]);
+
+/**
+ * `8月5--7日`, `3月5至7日`: the first day of a range written with one 日 after the last. Read only when one or two
+ * joiners and a day with 日 follow, so `8月5` alone stays a month; the span ends at the first day and the last is read
+ * after it, as in `5月17日至18日`.
+ */
+function readDayBeforeRange(text: string, i: number, end: number): { day: number; end: number; arabic: boolean } | undefined {
+  const n = readNumber(text, i, end, 2);
+  if (!n || !n.arabic || n.value < 1 || n.value > 31) return undefined;
+  let j = n.end;
+  while (j < end && j - n.end < 2 && DAY_RANGE_JOINERS.has(text[j]!)) j++;
+  if (j === n.end) return undefined;
+  const last = readDay(text, j, end, false);
+  return last && last.day > n.value ? { day: n.value, end: n.end, arabic: true } : undefined;
+}
+
 interface TimeRead {
   hour: number;
   minute?: number;
@@ -483,7 +501,11 @@ function readMonthDay(
   const { text, end } = scan;
   const month = readMonth(text, p, end);
   if (month) {
-    const day = readDay(text, month.end, end, true) ?? (year !== undefined ? readStampDay(text, month.end, end) : undefined) ?? readDayBeforePeriod(text, month.end, end);
+    const day =
+      readDay(text, month.end, end, true) ??
+      (year !== undefined ? readStampDay(text, month.end, end) : undefined) ??
+      readDayBeforePeriod(text, month.end, end) ??
+      readDayBeforeRange(text, month.end, end);
     let parts: DateParts = { ...(year !== undefined ? { year } : {}), month: month.month };
     if (day) parts = { ...parts, day: day.day };
     if (day && !isValidDay(parts)) return undefined;
