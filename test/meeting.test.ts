@@ -770,4 +770,34 @@ describe("when the meeting was held and who chaired it, on excerpts of real page
     // the report never says when the meeting was held
     expect(brief?.date).toBeUndefined();
   });
+
+  it("reports a session by the vote it took on its day (…第十六次会议24日下午表决通过了…), not by a meeting put off (推迟召开)", () => {
+    const report =
+      "第A7版:国内国际\n2020年02月25日 星期二\n全国人大常委会决定\n推迟召开十三届全国人大三次会议\n    据新华社北京2月24日电(记者杨维汉 陈菲)十三届全国人大常委会第十六次会议24日下午表决通过了关于推迟召开十三届全国人大三次会议的决定。";
+    const brief = briefAt(report);
+    expect(brief?.meeting?.name).toBe("十三届全国人大常委会第十六次会议");
+    expect(brief?.date).toBe("2020-02-24");
+  });
+
+  it("dates a lead that goes on with 随后 by the day the account gave before (11月28日上午,…调研。…随后,…主持召开座谈会)", () => {
+    const report =
+      "发布时间:2023-11-29  来源:越城区融媒体中心\n\n  11月28日上午,绍兴市委常委、越城区委书记徐军赴浙江省人民医院越城院区开展主题教育蹲点调研。\n\n  徐军一行首先来到门诊大楼,详细了解医护人员配备情况。\n\n  随后,徐军主持召开座谈会。他充分肯定了医院建设取得的成效。";
+    const brief = briefAt(report);
+    expect([brief?.date, brief?.chair?.name]).toEqual(["2023-11-28", "徐军"]);
+  });
+
+  it("reads a meeting's minutes: the time line, the 主持人 line and the name in the headline (…会议纪要)", () => {
+    const labelled = "县委常委会会议纪要\n【时间】2023年5月17日上午\n【地点】县委常委会议室\n【主持人】县委书记王建国\n会议研究了有关事项。";
+    const brief = briefAt(labelled);
+    expect([brief?.date, brief?.chair?.name, brief?.meeting?.name]).toEqual(["2023-05-17", "王建国", "县委常委会会议"]);
+    const colons = "镇党委会议纪要\n会议名称：十届镇党委第12次会议\n会议时间：2023年5月17日\n主持人：镇党委书记王建国";
+    expect(briefAt(colons)?.meeting?.name).toBe("十届镇党委第12次会议");
+    // a time line with no chair line is a notice's, not a record of a meeting held
+    expect(briefAt("关于召开全镇安全生产会议的通知\n会议时间：2023年5月17日\n会议地点：镇政府三楼会议室")).toBeUndefined();
+  });
+
+  it("takes the first of co-chairs written before 共同主持 (县委书记王建国、县长李明共同主持会议)", () => {
+    expect(briefAt("3月5日，县委常委会召开会议。县委书记王建国、县长李明共同主持会议。")?.chair?.name).toBe("王建国");
+  });
 });
+

@@ -37,6 +37,8 @@ const SUBJECT_TAIL = /(?:上午|下午|晚上|于|在|就)+$/u;
 const MANNER = /以[^，,。；;]{1,12}(?:形式|方式)$/u;
 /** `…将于…举行`: a meeting announced, not reported. */
 const FUTURE = /(?:将|拟|即将)(?:于|在)?$/u;
+/** `决定…推迟召开十三届全国人大三次会议`: a meeting put off is not held. */
+const POSTPONED = /(?:推迟|延期|延后|暂缓|择期)$/u;
 /** `…追悼大会将于12月6日上午10时在人民大会堂举行`, `定于…召开`: the date and place come between the announcement and the verb. */
 const ANNOUNCED = /(?:将|拟|定)于|将在/u;
 /** `为期三天的…年会`: how long the meeting lasts is no part of its name. */
@@ -105,11 +107,17 @@ function isCount(object: string): boolean {
 }
 
 
+/** `(记者杨维汉 陈菲)`, `（记者 王某）`: who filed a wire report, in brackets after its dateline. */
+const BYLINE = /^[(（](?:记者|通讯员|實習生|实习生|記者)[^)）]{0,30}[)）]\s*/u;
+
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
 function subjectBefore(mt: MeetingText, start: number, end: number): Span {
   // a wire dateline (`新华社北京3月9日电`) heads the lead: the subject begins after its 电
   const dateline = within(mt.dates, start, end).find((d) => mt.text[d.end] === "电");
   if (dateline) for (start = dateline.end + 1; start < end && /\s/u.test(mt.text[start]!); start++);
+  // `新华社北京2月24日电(记者杨维汉 陈菲)`: the reporters in brackets after the dateline
+  const byline = dateline ? BYLINE.exec(mt.text.slice(start, end)) : null;
+  if (byline) start += byline[0].length;
   // `2025年对台工作会议X日在北京召开`: the day, not the year in the name, ends the subject
   const date = within(mt.dates, start, end).find(isDay);
   let cut = date ? date.start : end;
@@ -133,7 +141,7 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
     for (let p = find(text, word, sentence.start, sentence.end); p >= 0; p = find(text, word, p + 1, sentence.end)) {
       let end = p + word.length;
       if (text[end] === "的") continue; // 召开的国务院常务会议: a meeting mentioned, not reported
-      if (FUTURE.test(text.slice(Math.max(sentence.start, p - 4), p))) continue;
+      if (FUTURE.test(text.slice(Math.max(sentence.start, p - 4), p)) || POSTPONED.test(text.slice(Math.max(sentence.start, p - 2), p))) continue;
       if (ANNOUNCED.test(text.slice(Math.max(sentence.start, p - MAX_PHRASE), p))) continue;
       if (text[end] === "了") end++;
       const clause = clauseAt(p);
@@ -186,6 +194,28 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : PREPARATORY.test(name) ? ["预备会", "会议"] : ["会议"];
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}), subjects };
     }
+  }
+  return undefined;
+}
+
+/**
+ * Votes a session takes (`十三届全国人大常委会第十六次会议24日下午表决通过了…决定`): a congress's or standing committee's
+ * session is reported by what it adopted, with its day, and no verb of holding it.
+ */
+const ACTS = ["表决通过", "审议通过"] as const;
+
+/** The lead of a dated session whose subject is the session itself and whose verb is a vote (see {@link ACTS}). */
+function actedLead(mt: MeetingText, sentence: Span): Lead | undefined {
+  const { text } = mt;
+  for (const word of ACTS) {
+    const p = find(text, word, sentence.start, sentence.end);
+    if (p < 0) continue;
+    const near = Math.max(sentence.start, p - MAX_PHRASE);
+    if (!within(mt.dates, near, p).some(isDay)) continue;
+    const subject = subjectBefore(mt, near, p);
+    if (!endsWithMeetingNoun(subject.text)) continue;
+    const clause = containing(mt.clauses, p) ?? sentence;
+    return { sentence, clause, predicate: span(text, p, p + word.length), object: span(text, p, p), subject, subjects: ["会议"] };
   }
   return undefined;
 }
@@ -246,11 +276,11 @@ export function findLead(mt: MeetingText): Lead | undefined {
   for (const sentence of sentences) {
     // a numbered provision (`（一）12月6日上午10时，…隆重举行…追悼大会`) belongs to a notice, never a news lead
     if (mt.markerStarts.has(sentence.start)) continue;
-    const lead = leadIn(mt, sentence);
+    const lead = leadIn(mt, sentence) ?? actedLead(mt, sentence);
     if (lead) return lead;
   }
   // an e-paper page continued from another (`(紧接第1版)…`) reports its meeting in the headline alone
-  return (mt.title && leadIn(mt, mt.title, true)) || presidedLead(mt, sentences);
+  return (mt.title && leadIn(mt, mt.title, true)) || presidedLead(mt, sentences) || minutesLead(mt);
 }
 
 /**
@@ -287,6 +317,37 @@ function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undef
   const subject = named ?? span(text, noun, noun + word.length);
   // the meeting is what was presided over: the object, as in `主持召开…`
   return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: subject, subject, subjects: ["会议"] };
+}
+
+/**
+ * The labelled lines of a meeting's minutes (会议纪要) or record: `会议时间：2023年5月17日`, `【时间】…`, `日期：…`, with
+ * `主持人：…` (or `【主持人】`, `主持：`) among the lines after it, and the meeting's name on a `会议名称：` line or
+ * in the headline.
+ */
+const MINUTES_TIME = /^\s*(?:【(?:会议)?(?:时间|日期)】|(?:会议)?(?:时间|日期)\s*[：:])/u;
+const MINUTES_CHAIR = /^\s*(?:【主持(?:人)?】|主持(?:人)?\s*[：:])/u;
+const MINUTES_NAME = /^\s*(?:【会议名称】|会议名称\s*[：:])\s*/u;
+/** `…会议纪要`, `…会议记录`: what kind of record a headline names after the meeting. */
+const RECORD = /(?:纪要|记录|紀要|記錄)$/u;
+/** How many lines of a record's head the time, name and chair lines stand within. */
+const MINUTES_LINES = 8;
+
+/** The lead of a meeting's minutes: its time line, the meeting named by the name line or the headline. */
+function minutesLead(mt: MeetingText): Lead | undefined {
+  const head = mt.paragraphs.slice(0, MINUTES_LINES);
+  const time = head.findIndex((p) => MINUTES_TIME.test(p.text) && within(mt.dates, p.start, p.end).some(isDay));
+  if (time < 0 || !head.slice(time + 1).some((p) => MINUTES_CHAIR.test(p.text))) return undefined;
+  const sentence = head[time]!;
+  const label = MINUTES_TIME.exec(sentence.text)![0];
+  const nameLine = head.find((p) => MINUTES_NAME.test(p.text));
+  // `县委常委会会议纪要`: the minutes' headline is the meeting's name and the kind of record
+  const headline = mt.title && span(mt.text, mt.title.start, mt.title.start + mt.title.text.trimEnd().replace(RECORD, "").length);
+  const subject = nameLine
+    ? trimEnd(mt.text, span(mt.text, nameLine.start + MINUTES_NAME.exec(nameLine.text)![0].length, nameLine.end))
+    : headline && endsWithMeetingNoun(headline.text)
+      ? headline
+      : span(mt.text, sentence.start, sentence.start);
+  return { sentence, clause: sentence, predicate: span(mt.text, sentence.start, sentence.start + label.length), object: span(mt.text, sentence.start, sentence.start), subject, subjects: ["会议"] };
 }
 
 /**
@@ -482,6 +543,10 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
     // `大众日报济南3月21日讯 今天上午,省政协十一届三次\n主席会议召开。`: a copy broke the lead's sentence over two
     // lines; the first line, a clause left open, holds its dateline and day
     dates = within(mt.dates, above.start, above.end).filter(isDay);
+  } else if (dates.length === 0 && SEQUENCE.test(dated.text)) {
+    // `11月28日上午,…徐军赴…调研。…随后,徐军主持召开座谈会。`: a lead opening with 随后 (当天, 同日) goes on with the
+    // day the account gave before
+    dates = within(mt.dates, mt.sentences[0]?.start ?? 0, dated.start).filter(isDay).slice(-1);
   }
   const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
   // a page's stamp in numbers (`date 2025-12-23 【…专讯】…李强周一（22日）主持召开…`) opening the lead's line dates the
@@ -511,6 +576,8 @@ const NUMERIC_DAY = /^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}/u;
 const RANGE_JOINERS = "至到—-－～~";
 /** How far past a date its range may run (`--31日`), in characters. */
 const RANGE_TAIL = 6;
+/** `随后,…`, `当天…`, `同日…`: a sentence that goes on with the day of the account before it. */
+const SEQUENCE = /^(?:随后|隨後|其后|接着|紧接着|當天|当天|当日|同日|同天)/u;
 /** A line that ends a clause but no sentence (`…今天上午,省政协十一届三次`): a sentence broken over the line break. */
 const OPEN_CLAUSE = /[，,][^。！？!?；;：:，,]+$/u;
 const brokenBefore = (line: Span) => OPEN_CLAUSE.test(line.text) && !SENTENCE_END.test(line.text);
@@ -663,6 +730,12 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     if (officeTitles().some((title) => body.text.endsWith(title))) return undefined;
     return { name: body.text, titles: [], org: body.text, span: body };
   }
+  // `县委书记王建国、县长李明共同主持会议`: of co-chairs the one named first, as the senior leader is
+  if (JOINTLY.test(text.slice(Math.max(sentence.start, at - 2), at))) {
+    const clause = containing(mt.clauses, at - 1);
+    const first = within(mt.persons, clause?.start ?? sentence.start, at)[0];
+    if (first) return personRef(first);
+  }
   const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
   if (person && person.start >= sentence.start && at - person.end <= MAX_PHRASE) {
     // `丁薛祥在北京…调研，并在涿州主持召开座谈会`: a clause opening with 并 keeps the subject
@@ -680,7 +753,7 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
 /** `分别由…主持`, `…阶段由…主持`, `…环节由…主持`: chairs of parts of a meeting. */
 const PART_CHAIR = /(?:分别|阶段|階段|环节|環節)$/u;
 /** `主持人：`, `主持:`: the chair's line of a roster. */
-const ROSTER_CHAIR = /^主持(?:人)?[：:]/u;
+const ROSTER_CHAIR = /^主持(?:人)?(?:[：:]|】)/u;
 /** Titles a roster may write between its colon and the name (`主持人：县委副书记、县长张明华`), in characters. */
 const MAX_TITLES_BEFORE_NAME = 16;
 /** `…共同主持`, `…联合主持`: two or more chairs. */
