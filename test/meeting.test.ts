@@ -799,5 +799,12 @@ describe("when the meeting was held and who chaired it, on excerpts of real page
   it("takes the first of co-chairs written before 共同主持 (县委书记王建国、县长李明共同主持会议)", () => {
     expect(briefAt("3月5日，县委常委会召开会议。县委书记王建国、县长李明共同主持会议。")?.chair?.name).toBe("王建国");
   });
+
+  it("takes a study session as what 召开 convened (召开周一例会学习, 召开专题中心组学习《…》 without the title studied)", () => {
+    const weekly = "7月27日中午,地城镇召开周一例会学习,会议传达学习了县委常委扩大会议关于防汛工作的会议精神。";
+    expect(briefAt(weekly)?.meeting?.name).toBe("周一例会学习");
+    const group = "近日,江口局组织中层以上干部召开专题中心组学习《关于转发省委省政府做好有关工作要求的通知》,江口供电局局长陈继华在会上发表了重要讲话。";
+    expect(briefAt(group)?.meeting?.name).toBe("专题中心组学习");
+  });
 });
 

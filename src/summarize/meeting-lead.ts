@@ -15,6 +15,8 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
  * only with a meeting noun (`开展了…大讨论动员部署会`, `举办教师节庆祝大会`); `拉开帷幕` is the press's 开幕.
  */
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "拉开帷幕", "拉开序幕", "进行", "开展", "举办", "组织"] as const;
+/** `中心组学习`, `例会学习`: a study session named as a group's or a meeting's learning. */
+const STUDY_SESSION = /(?:中心组|例会|会议|集中|专题)学习$/u;
 /** Verbs whose object must be a study session (`…集中学习`). */
 const STUDY_ONLY = new Set(["进行", "组织"]);
 const PLENUM = /(?:全会|全体会议)$/u;
@@ -154,12 +156,17 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       // `李强主持召开国务院常务会议 对…作出部署`: a headline sets its parts apart with a blank where prose writes a comma
       const blank = text.slice(end, objectEnd).search(/[ \u3000]/u);
       if (blank > 0 && endsWithMeetingNoun(text.slice(end, end + blank))) objectEnd = end + blank;
+      // `召开专题中心组学习《关于…的通知》`: the title after a study session is what it studied
+      const studied = text.slice(end, objectEnd).indexOf("《");
+      if (studied > 0 && text.slice(end, end + studied).endsWith("学习")) objectEnd = end + studied;
       if (objectEnd - end > MAX_PHRASE) continue;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
       // 召开 takes nothing but a meeting, whose name ends in 会 (检视剖析会, 述职会, 市委常委会); 举行 also takes
       // events (晚会, 运动会), so its object must end in a meeting noun
-      const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会") && !PRESS.test(object.text));
+      // a study session is convened too (`召开专题中心组学习`, `召开周一例会学习`)
+      const convenedStudy = word === "召开" && STUDY_SESSION.test(object.text);
+      const named = endsWithMeetingNoun(object.text) || convenedStudy || (word === "召开" && object.text.endsWith("会") && !PRESS.test(object.text));
       if (!generic && (!named || isCount(object.text))) continue;
       if (STUDY_ONLY.has(word) && !object.text.endsWith("学习")) continue;
       if ((word === "开展" || word === "举办") && generic) continue;
