@@ -794,6 +794,8 @@ describe("when the meeting was held and who chaired it, on excerpts of real page
     expect(briefAt(colons)?.meeting?.name).toBe("十届镇党委第12次会议");
     // a time line with no chair line is a notice's, not a record of a meeting held
     expect(briefAt("关于召开全镇安全生产会议的通知\n会议时间：2023年5月17日\n会议地点：镇政府三楼会议室")).toBeUndefined();
+    // nor is a notice that names the chair of the meeting it calls
+    expect(briefAt("关于召开全镇安全生产会议的通知\n会议时间：2023年5月17日\n会议地点：镇政府三楼会议室\n主持人：镇长李明")).toBeUndefined();
   });
 
   it("takes the first of co-chairs written before 共同主持 (县委书记王建国、县长李明共同主持会议)", () => {

@@ -336,6 +336,8 @@ const MINUTES_CHAIR = /^\s*(?:【主持(?:人)?】|主持(?:人)?\s*[：:])/u;
 const MINUTES_NAME = /^\s*(?:【会议名称】|会议名称\s*[：:])\s*/u;
 /** `…会议纪要`, `…会议记录`: what kind of record a headline names after the meeting. */
 const RECORD = /(?:纪要|记录|紀要|記錄)$/u;
+/** `关于召开…会议的通知`, `…会议议程`, `…会议安排`: the headline of a paper that calls or plans a meeting. */
+const NOTICE_TITLE = /(?:通知|通告|公告|议程|安排|方案)\s*$/u;
 /** How many lines of a record's head the time, name and chair lines stand within. */
 const MINUTES_LINES = 8;
 
@@ -344,6 +346,8 @@ function minutesLead(mt: MeetingText): Lead | undefined {
   const head = mt.paragraphs.slice(0, MINUTES_LINES);
   const time = head.findIndex((p) => MINUTES_TIME.test(p.text) && within(mt.dates, p.start, p.end).some(isDay));
   if (time < 0 || !head.slice(time + 1).some((p) => MINUTES_CHAIR.test(p.text))) return undefined;
+  // a notice lists the same lines for a meeting it calls (`关于召开…会议的通知`, `定于…召开`)
+  if ((mt.title && NOTICE_TITLE.test(mt.title.text)) || head.some((p) => ANNOUNCED.test(p.text))) return undefined;
   const sentence = head[time]!;
   const label = MINUTES_TIME.exec(sentence.text)![0];
   const nameLine = head.find((p) => MINUTES_NAME.test(p.text));
