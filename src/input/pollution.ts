@@ -108,8 +108,21 @@ function glued(text: string, start: number, end: number): Finding {
  */
 function findSeoStrings(asWritten: string): Finding[] {
   const text = foldHijackWords(asWritten);
-  // access words alone make no finding: every span needs a template or a brand word
-  if (!SEO_LATIN_ANCHOR.test(text) && !SEO_WORD_ANCHORS.occursIn(text)) return [];
+  const spans = findGluedNames(text);
+  // access words alone make no finding: every other span needs a template or a brand word
+  if (SEO_LATIN_ANCHOR.test(text) || SEO_WORD_ANCHORS.occursIn(text)) spans.push(...findBrandedNames(text));
+  spans.sort((x, y) => x.start - y.start);
+  const joined: Finding[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else joined.push({ ...span });
+  }
+  return joined;
+}
+
+/** Every template word, each brand word with another brand or access word close by or before a slot, grown. */
+function findBrandedNames(text: string): Finding[] {
   const spans: Finding[] = [];
   for (const match of text.matchAll(SEO_TEMPLATE)) spans.push(glued(text, match.index, match.index + match[0].length));
   const numbers = [...text.matchAll(NUMBER_BRAND)];
@@ -118,6 +131,7 @@ function findSeoStrings(asWritten: string): Finding[] {
   for (const m of numbers) if (written.get(m[0])! >= MIN_BRAND_REPEATS) spans.push(glued(text, m.index, m.index + m[0].length));
   const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
   hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
+  for (const token of gluedTokens(text)) if (/\d/.test(token.text)) hits.push({ start: token.start, end: token.end, brand: true });
   hits.sort((a, b) => a.start - b.start);
   let cluster: typeof hits = [];
   const close = () => {
@@ -133,14 +147,87 @@ function findSeoStrings(asWritten: string): Finding[] {
     cluster.push(hit);
   }
   close();
-  spans.sort((x, y) => x.start - y.start);
-  const joined: Finding[] = [];
-  for (const span of spans) {
-    const last = joined.at(-1);
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else joined.push({ ...span });
+  return spans;
+}
+
+/**
+ * A run of lower-case Latin letters and digits written against a Chinese character (`williamhill英国第一届教职工大会`,
+ * `151amjs澳金沙门大楼`, `jinnianhui今年会`, `伟德国际1946bv家庭`). Official writing glues almost no such run to its words:
+ * what it writes in Latin is capitalised or an acronym (App, DeepSeek, 5G, C919); over the 19,541 CCTV items and the
+ * policy documents only `vivo` and `young` stand so, once each. A hijacker writes its name in Latin, pinyin or a code
+ * where the institution's name was. Runs of one letter (`5g`, `x`) are not names.
+ */
+const GLUED_RUN = /(?<![A-Za-z0-9])[a-z0-9]*[a-z]{2}[a-z0-9]*(?![A-Za-z0-9])/g;
+const isHanBefore = (text: string, i: number): boolean => i > 0 && isHan(text.charCodeAt(i - 1));
+
+function gluedTokens(text: string): Span[] {
+  const tokens: Span[] = [];
+  for (const m of text.matchAll(GLUED_RUN)) {
+    const end = m.index + m[0].length;
+    if (isHanBefore(text, m.index) || isHanAt(text, end)) tokens.push({ start: m.index, end, text: m[0] });
   }
-  return joined;
+  return tokens;
+}
+
+/** Whether `word` (lower case) is two pinyin syllables or more and nothing else: a romanised name (kaiyun, jinnianhui). */
+function isPinyinName(word: string): boolean {
+  // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do
+  const reach = new Array<number>(word.length + 1).fill(Infinity);
+  reach[0] = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (reach[i] === Infinity) continue;
+    for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) if (SYLLABLE.test(word.slice(i, j))) reach[j] = Math.min(reach[j]!, reach[i]! + 1);
+  }
+  return reach[word.length]! >= 2 && reach[word.length]! < Infinity;
+}
+/** A pinyin name shorter than this may be an English word that happens to spell syllables (wifi, hehe). */
+const MIN_PINYIN_NAME = 5;
+
+/**
+ * A number written where a name was (`对威尼斯5994进行了考察`, `在威尼斯5994会议室`, `威尼斯5994常务副院长`): three digits or more
+ * between Chinese characters, the same two characters before it each time, followed by different words. A quantity,
+ * a year or a code is followed by its unit or by one word (`2022年`, `153人`, `119消防`, `第7240号`).
+ */
+const NUMBER_IN_NAME = /(?<=[\u4e00-\u9fff]{2})\d{3,}(?=[\u4e00-\u9fff])/g;
+const UNIT_AFTER = new Set([..."年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架"]);
+const MIN_NUMBER_NAMES = 3;
+
+/** The span of `occurrences` (equal strings) grown over the Chinese characters that stand beside every one of them alike. */
+function grownOverCommonContext(text: string, occurrences: Span[], maxGrowth = 6): Finding[] {
+  let left = 0;
+  while (left < maxGrowth && occurrences.every((o) => isHanAt(text, o.start - left - 1) && text[o.start - left - 1] === text[occurrences[0]!.start - left - 1])) left++;
+  let right = 0;
+  while (right < maxGrowth && occurrences.every((o) => isHanAt(text, o.end + right) && text[o.end + right] === text[occurrences[0]!.end + right])) right++;
+  // one occurrence has nothing to compare with: it is only itself
+  if (occurrences.length === 1) left = right = 0;
+  return occurrences.map((o) => ({ kind: "seo", start: o.start - left, end: o.end + right }));
+}
+
+/**
+ * Hijacked names found by their shape rather than their brand: a glued Latin run written twice or more (the hijacker
+ * writes its string everywhere the name stood), a glued pinyin name right before Chinese, and a number in a name's
+ * place written three times or more. Each is grown over the Chinese characters that stand beside all its
+ * occurrences alike (`151amjs` → `151amjs澳金沙门`, `5994` → `威尼斯5994`).
+ */
+function findGluedNames(text: string): Finding[] {
+  const findings: Finding[] = [];
+  const byText = new Map<string, Span[]>();
+  for (const token of gluedTokens(text)) byText.set(token.text, [...(byText.get(token.text) ?? []), token]);
+  for (const [word, occurrences] of byText) {
+    const romanised = word.length >= MIN_PINYIN_NAME && !/\d/.test(word) && occurrences.some((o) => isHanAt(text, o.end)) && isPinyinName(word);
+    if (occurrences.length >= 2 || romanised) findings.push(...grownOverCommonContext(text, occurrences));
+  }
+  const numbers = new Map<string, Span[]>();
+  for (const m of text.matchAll(NUMBER_IN_NAME)) {
+    if (UNIT_AFTER.has(text[m.index + m[0].length]!)) continue;
+    const key = text.slice(m.index - 2, m.index) + m[0];
+    numbers.set(key, [...(numbers.get(key) ?? []), { start: m.index, end: m.index + m[0].length, text: m[0] }]);
+  }
+  for (const occurrences of numbers.values()) {
+    const followers = new Set(occurrences.map((o) => text[o.end]));
+    if (occurrences.length >= MIN_NUMBER_NAMES && followers.size >= 2) findings.push(...grownOverCommonContext(text, occurrences));
+  }
+  return findings;
 }
 
 /** The findings in order, each one that overlaps an earlier (longer-first) one dropped. */
