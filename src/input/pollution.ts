@@ -22,6 +22,8 @@ interface Finding {
   kind: PollutionKind;
   start: number;
   end: number;
+  /** How much the finding counts toward its kind's {@link MIN_FINDINGS} (1 when not given). */
+  weight?: number;
 }
 
 /** Fewest findings of a kind that make a report; below it the text is read as it is. */
@@ -244,6 +246,12 @@ function disjoint(findings: Finding[]): Finding[] {
  * (`拨付XXX元`) and the X of X射线 are not masks. Reported, not read differently: what the mask stood for is not known.
  */
 const MASK_RUN = /[xX*＊]{1,4}/g;
+/**
+ * A masked year (`20XX年`, `20**年`) is a template's: no CCTV item, policy document or clean page writes one. It counts
+ * twice, so two of them, or one and another mask, make a report where lone name masks need three (`XX报`, `XX新闻` in a
+ * CCTV item about fake news accounts are two).
+ */
+const YEAR_MASK_WEIGHT = 2;
 /** What follows X in a word (X射线, X光, X型) or a withheld amount (XXX元). */
 const NOT_MASKED_BEFORE = new Set([..."射光线型元万亿"]);
 const isHanAt = (text: string, i: number): boolean => i >= 0 && i < text.length && isHan(text.charCodeAt(i));
@@ -255,7 +263,7 @@ function findPlaceholders(text: string): Finding[] {
     const end = start + match[0].length;
     const year = /^[xX*＊]{2}$/.test(match[0]) && text[end] === "年" && /(?:^|\D)(?:19|20)$/.test(text.slice(Math.max(0, start - 3), start));
     if (year) {
-      findings.push({ kind: "placeholder", start: start - 2, end });
+      findings.push({ kind: "placeholder", start: start - 2, end, weight: YEAR_MASK_WEIGHT });
       continue;
     }
     if (match[0].length > 3 || NOT_MASKED_BEFORE.has(text[end] ?? "") || /[A-Za-z]/.test(text[end] ?? "") || /[A-Za-z]/.test(text[start - 1] ?? "")) continue;
@@ -482,7 +490,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text)];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
-  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
+  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
   // one syllable repeated is a list marker or a unit, e.g. (a) or (m); injection writes the reading of many characters
   const flagged = new Set([...counts].filter(([kind, n]) => n >= MIN_FINDINGS[kind] && (kind !== "pinyin" || syllables.size >= 2)).map(([kind]) => kind));
   if (flagged.size === 0) return undefined;
