@@ -110,9 +110,10 @@ function glued(text: string, start: number, end: number): Finding {
  */
 function findSeoStrings(asWritten: string): Finding[] {
   const text = foldHijackWords(asWritten);
-  const spans = findGluedNames(text);
-  // access words alone make no finding: every other span needs a template or a brand word
-  if (SEO_LATIN_ANCHOR.test(text) || SEO_WORD_ANCHORS.occursIn(text)) spans.push(...findBrandedNames(text));
+  const tokens = gluedTokens(text);
+  const spans = [...findGluedNames(text, tokens), ...findSiteNames(text)];
+  // access words alone make no finding: every other span needs a template, a brand word or a glued Latin run
+  if (tokens.length > 0 || SEO_LATIN_ANCHOR.test(text) || SEO_WORD_ANCHORS.occursIn(text)) spans.push(...findBrandedNames(text, tokens));
   spans.sort((x, y) => x.start - y.start);
   const joined: Finding[] = [];
   for (const span of spans) {
@@ -124,7 +125,7 @@ function findSeoStrings(asWritten: string): Finding[] {
 }
 
 /** Every template word, each brand word with another brand or access word close by or before a slot, grown. */
-function findBrandedNames(text: string): Finding[] {
+function findBrandedNames(text: string, tokens: Span[]): Finding[] {
   const spans: Finding[] = [];
   for (const match of text.matchAll(SEO_TEMPLATE)) spans.push(glued(text, match.index, match.index + match[0].length));
   const numbers = [...text.matchAll(NUMBER_BRAND)];
@@ -133,7 +134,8 @@ function findBrandedNames(text: string): Finding[] {
   for (const m of numbers) if (written.get(m[0])! >= MIN_BRAND_REPEATS) spans.push(glued(text, m.index, m.index + m[0].length));
   const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
   hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
-  for (const token of gluedTokens(text)) if (/\d/.test(token.text)) hits.push({ start: token.start, end: token.end, brand: true });
+  // a Latin run glued to Chinese stands for a brand too: beside another brand or an access word, or before a slot
+  for (const token of tokens) hits.push({ start: token.start, end: token.end, brand: true });
   hits.sort((a, b) => a.start - b.start);
   let cluster: typeof hits = [];
   const close = () => {
@@ -211,10 +213,10 @@ function grownOverCommonContext(text: string, occurrences: Span[], maxGrowth = 6
  * place written three times or more. Each is grown over the Chinese characters that stand beside all its
  * occurrences alike (`151amjs` → `151amjs澳金沙门`, `5994` → `威尼斯5994`).
  */
-function findGluedNames(text: string): Finding[] {
+function findGluedNames(text: string, tokens: Span[]): Finding[] {
   const findings: Finding[] = [];
   const byText = new Map<string, Span[]>();
-  for (const token of gluedTokens(text)) byText.set(token.text, [...(byText.get(token.text) ?? []), token]);
+  for (const token of tokens) byText.set(token.text, [...(byText.get(token.text) ?? []), token]);
   for (const [word, occurrences] of byText) {
     const romanised = word.length >= MIN_PINYIN_NAME && !/\d/.test(word) && occurrences.some((o) => isHanAt(text, o.end)) && isPinyinName(word);
     if (occurrences.length >= 2 || romanised) findings.push(...grownOverCommonContext(text, occurrences));
@@ -230,6 +232,31 @@ function findGluedNames(text: string): Finding[] {
     if (occurrences.length >= MIN_NUMBER_NAMES && followers.size >= 2) findings.push(...grownOverCommonContext(text, occurrences));
   }
   return findings;
+}
+
+/**
+ * A site's name where an institution's was: a name ending in a website's access words (`开云手机官网入口`,
+ * `千亿体育在线(中国)官方网站`, `威尼斯9499登录入口`, `ld体育官网`), written twice or more, each time run on into the sentence
+ * (`…官方网站召开`, `…登录入口2022年`). The name is read back to the punctuation or blank before it; a notice's
+ * `请登录…` or `教育部官网发布` is a different string each time, and no CCTV item, policy document or clean page writes one
+ * name so twice.
+ */
+const SITE_ACCESS = /官网|官方网站|入口|登录|网页版|手机版|app下载/gi;
+const NAME_START = /[\s，。、；：！？,.;:!?“”"'《》〈〉「」【】|>]/;
+const MAX_SITE_NAME = 16;
+
+function findSiteNames(text: string): Finding[] {
+  const byName = new Map<string, Finding[]>();
+  for (const m of text.matchAll(SITE_ACCESS)) {
+    let start = m.index;
+    while (start > Math.max(0, m.index - MAX_SITE_NAME) && !NAME_START.test(text[start - 1]!)) start--;
+    const end = m.index + m[0].length;
+    // the name has words before its access word and runs on into the sentence
+    if (m.index - start < 2 || !/[\u4e00-\u9fff\dA-Za-z·(（]/u.test(text[end] ?? "")) continue;
+    const name = text.slice(start, end);
+    byName.set(name, [...(byName.get(name) ?? []), glued(text, start, end)]);
+  }
+  return [...byName.values()].filter((names) => names.length >= 2).flat();
 }
 
 /** The findings in order, each one that overlaps an earlier (longer-first) one dropped. */
