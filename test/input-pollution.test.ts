@@ -236,6 +236,12 @@ describe("pollution reader", () => {
     expect(seo("x-507").evidence).toEqual(["jinnianhui"]);
     // x-509: a code beside a listed brand (伟德国际1946bv), once
     expect(seo("x-509").evidence).toEqual(["伟德国际1946bv"]);
+    // x-504: a line of porn tags over a novel's chapter is left out whole, not only the tags that were found
+    const tags = seo("x-504");
+    expect(tags.evidence?.[0]).toBe("日韩片欧美片,亚洲激情五月,美女视频第一区二区三区免费观看网站,精品国产欧美一区二区五十路");
+    expect(shownTexts(tags.doc).filter((t) => /欧美|激情/u.test(t))).toEqual([]);
+    // x-058: a date before a brand is not a tag line; the date stays in the text read
+    expect(seo("x-058").evidence).toEqual(["betway官网"]);
     // x-511: a number where the name was, followed each time by a different word
     expect(seo("x-511").evidence?.slice(0, 3)).toEqual(["威尼斯5994", "威尼斯5994", "威尼斯5994"]);
     // what official writing glues: capitalised names, one letter, a slogan's word once, units, codes and years with their unit

@@ -114,6 +114,22 @@ function findSeoStrings(asWritten: string): Finding[] {
   const spans = [...findGluedNames(text, tokens), ...findSiteNames(text)];
   // access words alone make no finding: every other span needs a template, a brand word or a glued Latin run
   if (tokens.length > 0 || SEO_LATIN_ANCHOR.test(text) || SEO_WORD_ANCHORS.occursIn(text)) spans.push(...findBrandedNames(text, tokens));
+  return joinedWithTagLines(text, spans);
+}
+
+/**
+ * A line of a porn or betting site's tags (`日韩片欧美片,亚洲激情五月,美女视频第一区二区三区免费观看网站,…`) is the hijacker's
+ * whole: when the line is a list of three tags or more (split at , - _ | 、) that writes no sentence (no 。！？) and the
+ * strings found cover a third of it or more, all of it is left out, not only the words found. A headline with a site
+ * string after it (`…的通知|成人毛片无码一区二区三区`), a date before a brand (`4月14日,betway官网`) and a breadcrumb keep
+ * what is theirs.
+ */
+const MIN_TAG_LINE_SHARE = 1 / 3;
+const MIN_TAGS = 3;
+const TAG_SEPARATOR = /[,，\-_|、]+/u;
+
+/** The spans in order, joined where they touch, each grown to its line where the line is a tag line. */
+function joinedWithTagLines(text: string, spans: Finding[]): Finding[] {
   spans.sort((x, y) => x.start - y.start);
   const joined: Finding[] = [];
   for (const span of spans) {
@@ -121,7 +137,32 @@ function findSeoStrings(asWritten: string): Finding[] {
     if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
     else joined.push({ ...span });
   }
-  return joined;
+  const grown: Finding[] = [];
+  for (let i = 0; i < joined.length; ) {
+    const lineStart = text.lastIndexOf("\n", joined[i]!.start - 1) + 1;
+    const newline = text.indexOf("\n", joined[i]!.start);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let found = 0;
+    let j = i;
+    for (; j < joined.length && joined[j]!.start < lineEnd; j++) found += Math.min(joined[j]!.end, lineEnd) - joined[j]!.start;
+    const line = text.slice(lineStart, lineEnd);
+    const start = lineStart + (line.length - line.trimStart().length);
+    const end = lineEnd - (line.length - line.trimEnd().length);
+    // the tags are counted in what is left of the line when the strings found are taken out (a site string's own
+    // separators, dafa888_dafa888手机登录-官网, make no tags)
+    let rest = "";
+    let at = lineStart;
+    for (const span of joined.slice(i, j)) {
+      rest += text.slice(at, span.start) + " ";
+      at = Math.min(span.end, lineEnd);
+    }
+    rest += text.slice(at, lineEnd);
+    const tagLine = !/[。！？]/u.test(line) && rest.trim().split(TAG_SEPARATOR).filter((tag) => tag.trim() !== "").length >= MIN_TAGS;
+    if (tagLine && found >= (end - start) * MIN_TAG_LINE_SHARE) grown.push({ kind: "seo", start, end: Math.max(end, joined[j - 1]!.end) });
+    else grown.push(...joined.slice(i, j));
+    i = j;
+  }
+  return grown;
 }
 
 /** Every template word, each brand word with another brand or access word close by or before a slot, grown. */
