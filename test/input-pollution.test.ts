@@ -232,8 +232,9 @@ describe("pollution reader", () => {
     expect(shownTexts(english.doc).filter((t) => /williamhill/u.test(t))).toEqual([]);
     // x-501: a code (151amjs) glued four times, grown over the casino's name written after it each time
     expect(seo("x-501").evidence?.slice(0, 2)).toEqual(["151amjs澳金沙门", "151amjs澳金沙门"]);
-    // x-507: a brand's pinyin glued before its Chinese (jinnianhui今年会), once
-    expect(seo("x-507").evidence).toEqual(["jinnianhui"]);
+    // x-507: a brand's pinyin glued before its Chinese, once: the name is the pinyin and its three characters
+    expect(seo("x-507").evidence).toEqual(["jinnianhui今年会"]);
+    expect(shownTexts(seo("x-507").doc).filter((t) => /jinnianhui|今年会/u.test(t))).toEqual([]);
     // x-509: a code beside a listed brand (伟德国际1946bv), once
     expect(seo("x-509").evidence).toEqual(["伟德国际1946bv"]);
     // x-504: a line of porn tags over a novel's chapter is left out whole, not only the tags that were found

@@ -214,8 +214,11 @@ function gluedTokens(text: string): Span[] {
   return tokens;
 }
 
-/** Whether `word` (lower case) is two pinyin syllables or more and nothing else: a romanised name (kaiyun, jinnianhui). */
-function isPinyinName(word: string): boolean {
+/**
+ * How many pinyin syllables spell `word` (lower case) and nothing else, at least two (a romanised name: kaiyun,
+ * jinnianhui); 0 when it is no such name.
+ */
+function pinyinSyllables(word: string): number {
   // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do
   const reach = new Array<number>(word.length + 1).fill(Infinity);
   reach[0] = 0;
@@ -223,7 +226,7 @@ function isPinyinName(word: string): boolean {
     if (reach[i] === Infinity) continue;
     for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) if (SYLLABLE.test(word.slice(i, j))) reach[j] = Math.min(reach[j]!, reach[i]! + 1);
   }
-  return reach[word.length]! >= 2 && reach[word.length]! < Infinity;
+  return reach[word.length]! >= 2 && reach[word.length]! < Infinity ? reach[word.length]! : 0;
 }
 /** A pinyin name shorter than this may be an English word that happens to spell syllables (wifi, hehe). */
 const MIN_PINYIN_NAME = 5;
@@ -259,8 +262,15 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
   const byText = new Map<string, Span[]>();
   for (const token of tokens) byText.set(token.text, [...(byText.get(token.text) ?? []), token]);
   for (const [word, occurrences] of byText) {
-    const romanised = word.length >= MIN_PINYIN_NAME && !/\d/.test(word) && occurrences.some((o) => isHanAt(text, o.end)) && isPinyinName(word);
-    if (occurrences.length >= 2 || romanised) findings.push(...grownOverCommonContext(text, occurrences));
+    const syllables = word.length >= MIN_PINYIN_NAME && !/\d/.test(word) ? pinyinSyllables(word) : 0;
+    if (syllables > 0 && occurrences.some((o) => isHanAt(text, o.end))) {
+      // a romanised name is written before its characters, one a syllable (jinnianhui今年会): they are the name too
+      for (const o of occurrences) {
+        let end = o.end;
+        while (end < o.end + syllables && isHanAt(text, end)) end++;
+        findings.push({ kind: "seo", start: o.start, end: end - o.end === syllables ? end : o.end });
+      }
+    } else if (occurrences.length >= 2) findings.push(...grownOverCommonContext(text, occurrences));
   }
   const numbers = new Map<string, Span[]>();
   for (const m of text.matchAll(NUMBER_IN_NAME)) {
