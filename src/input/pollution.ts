@@ -10,6 +10,11 @@
  * works: a bilingual `北京(Beijing)`, an enumeration `(a)`, a ★ before a headline, one stray zero-width space, a
  * lottery 投注站 open 365天 or a withheld `XXX元` are not pollution (bench/pollution-flags.ts counts flags over the
  * CCTV items, the policy documents and the seed, and over the clean and polluted real-world pages).
+ *
+ * A hijacked name is found by its brand words (lists below, for the brands seen) and, whatever the brand, by its
+ * shape: a lower-case Latin run glued into the Chinese written twice, a pinyin name, a code beside a brand or slot
+ * ({@link findGluedNames}), a number standing for a name, a site's name ending in 官网/入口 written twice
+ * ({@link findSiteNames}); a line of such tags is left out whole.
  */
 import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
