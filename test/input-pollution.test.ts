@@ -175,6 +175,19 @@ describe("pollution reader", () => {
     }
   });
 
+  it("reports a variant spinner by its rate of characters official writing writes in no script, whatever its dictionary", () => {
+    // x-424 also writes 裡, 遊, 佈, 複: characters outside dict/official-chars.txt that no known variant names
+    const doc = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-424.txt", "utf8"));
+    const rare = doc.input!.pollution!.find((p) => p.kind === "spinning")!.evidence.filter((e) => e.normalized === undefined);
+    expect(rare.map((e) => e.text)).toEqual(expect.arrayContaining(["裡", "遊", "佈", "複"]));
+    // eight rare characters in a short text: a spinner's rate, though none is a known variant
+    const spun = "會議強調,要認眞紥實做好蒐集彙縂工作,推進鄕村振興,加強敎育,完善綫路,確保糧食安全。";
+    expect(analyzer.analyze(spun).input?.pollution?.map((p) => p.kind)).toEqual(["spinning"]);
+    // a CCTV item's seven rare-earth elements in a long report are no spinner (rate below 2%)
+    const elements = `我国对钐、钆、铽、镝、镥、钪、钇等中重稀土相关物项实施出口管制措施。${"会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。".repeat(10)}`;
+    expect(analyzer.analyze(elements).input?.pollution).toBeUndefined();
+  });
+
   it("needs two different broken collocations: one is a slip, and real words that look alike are none", () => {
     for (const text of [
       "会议在圆桌聚会厅召开，研究校园文化建设。",
