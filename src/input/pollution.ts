@@ -18,6 +18,7 @@
  */
 import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
+import { charTable, firstIn } from "../core/chars.js";
 import { StringSet } from "../core/words.js";
 
 /** What was injected. */
@@ -96,7 +97,9 @@ const HIJACK_FOLD = new Map(
     .reduce<[string, string][]>((pairs, c, i, all) => (i % 2 === 0 ? [...pairs, [c, all[i + 1]!]] : pairs), []),
 );
 const HIJACK_FOLDED = new RegExp(`[${[...HIJACK_FOLD.keys()].join("")}]`, "g");
-const foldHijackWords = (text: string): string => text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!);
+/** The folded characters as a table: a regular expression's class of them costs ten times more on a clean text. */
+const FOLDED = charTable(HIJACK_FOLD.keys());
+const foldHijackWords = (text: string): string => (firstIn(FOLDED, text) < 0 ? text : text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!));
 
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {

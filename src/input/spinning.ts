@@ -14,6 +14,7 @@
  */
 import type { InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
+import { charTable, firstIn } from "../core/chars.js";
 import { StringSet } from "../core/words.js";
 import { readDictLines } from "../dict.js";
 
@@ -184,12 +185,13 @@ const VARIANT_TELLS = new Set([..."縂琯鄕騐蓡勣囌曏"]);
 const MIN_VARIANT_TELLS = 3;
 
 const VARIANT_IN_VIEW = new RegExp(`[${[...VARIANTS.keys()].join("")}]`, "gu");
-const VARIANT_TELL = new RegExp(`[${[...VARIANT_TELLS].join("")}]`, "u");
+/** The tells as a table: a regular expression's class of them costs several times more on a clean text. */
+const VARIANT_TELL = charTable(VARIANT_TELLS);
 
 /** A variant spinner's characters in the input, when it writes three different tells or more; else none. */
 function variantsIn(input: string): { start: number; text: string }[] {
-  // one scan by the regular expression engine passes a text without any (every clean simplified text)
-  if (!VARIANT_TELL.test(input)) return [];
+  // one scan of the table passes a text without any (every clean simplified text)
+  if (firstIn(VARIANT_TELL, input) < 0) return [];
   const tells = new Set<string>();
   const found: { start: number; text: string }[] = [];
   for (let i = 0; i < input.length; i++) {
