@@ -108,6 +108,8 @@ function adoptedObject(text: string, clause: Span, v: number): string {
 function adoptsTheOneBefore(text: string, sentence: Span, clause: Span, v: number): boolean {
   return clause.start > sentence.start && BARE_ADOPTION.test(trimEnd(text, clause).text) && text.slice(clause.start, v + 2).length <= 6;
 }
+/** Before 要求 as a noun: `的要求`, `五点要求`, `各项要求`. */
+const DEMAND_NOUN = /[的点项条些]/u;
 const BARE_ADOPTION = /^(?:并|均|一致|全票)*(?:原则)?通过(?:了)?[。；;]?$/u;
 /** The clause before a bare adoption dealt with an item of business (`讨论了《…》`, `审议了…`). */
 const DEALT_WITH = /(?:讨论|审议|研究|听取|审查)了?/u;
@@ -363,12 +365,16 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
 /**
  * The statement verb as written at `v`: 提出 with 要求 as its object is the phrase `提出…要求` (`提出了三方面要求`);
  * 提出 alone speaks only before what is put forward (`提出要全面学习…`, `提出：…`), 明确 only before speech (`会议明确，…`);
- * other verbs are the word.
+ * 说 only before speech (`徐显明说，…`; 说法, 据说 and 说明 are other words); other verbs are the word.
  */
 function writtenVerb(text: string, v: number, verb: string): string | undefined {
-  if (verb === "明确") return SPEECH_OPENERS.has(text[v + verb.length] ?? "") ? verb : undefined;
+  if (verb === "明确" || verb === "说") return SPEECH_OPENERS.has(text[v + verb.length] ?? "") ? verb : undefined;
+  // `提出的五点要求`, `工作要求`: 要求 as a noun, what was demanded
+  if (verb === "要求" && DEMAND_NOUN.test(text[v - 1] ?? "")) return undefined;
   if (verb !== "提出") return verb;
   const after = v + verb.length;
+  // `按照张定红提出的五点要求`: what was put forward before, named by it (a modifier, not a statement)
+  if (text[after] === "的") return undefined;
   const demands = DEMANDS.exec(text.slice(after, after + 14));
   if (demands) return text.slice(v, after + demands[0].length);
   return text[after] === "要" || SPEECH_OPENERS.has(text[after] ?? "") ? verb : undefined;
@@ -376,13 +382,41 @@ function writtenVerb(text: string, v: number, verb: string): string | undefined 
 
 function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string; at: number }) | undefined {
   for (let found = firstVerb(mt.text, sentence, statementVerbs()); found; found = firstVerb(mt.text, sentence, statementVerbs(), found.at + 1)) {
-    const verb = writtenVerb(mt.text, found.at, found.verb);
-    if (verb === undefined) continue;
+    const written = writtenVerb(mt.text, found.at, found.verb);
+    const putForward = written === undefined && putForwardBy(mt, found.at, found.verb);
+    if (written === undefined && !putForward) continue;
     const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
-    if (speaker) return { ...speaker, verb, at: found.at };
+    if (speaker && (!putForward || (isNamedSpeaker(mt, speaker) && singleLeader(mt, speaker, found.at)))) return { ...speaker, verb: written ?? found.verb, at: found.at };
   }
   return undefined;
 }
+
+/**
+ * `夏明权提出了我市法院工作中存在的问题`, `柳小惠就…提出具体意见`, `黎伯毅作总结，提出学校…将牵头…`: the leader who
+ * presides or speaks puts forward problems, views or a plan, a statement of his as 指出 is; members' advice in a
+ * discussion (`委员王某提出了修改意见`, `与会人员提出了…意见和建议`) and acts of procedure (`提出申请`, `提出议案`,
+ * `提出辞职`) are not.
+ */
+function putForwardBy(mt: MeetingText, v: number, verb: string): boolean {
+  return verb === "提出" && !PROCEDURE.test(mt.text.slice(v + verb.length, v + verb.length + 8));
+}
+/**
+ * One leader, not one of a `、` list of members (`李兴良、王允富、赵黎明做代表发言，…提出…`), and not a report's author
+ * (`周军作了…工作报告，…提出了…`: what the report proposes).
+ */
+function singleLeader(mt: MeetingText, speaker: Speaker, v: number): boolean {
+  const at = speaker.speakerSpan;
+  if (!at) return false;
+  if (mt.text[at.start - 1] === "、" || mt.text[at.end] === "、") return false;
+  if (mt.text.slice(at.end, v).includes("报告")) return false;
+  return mt.persons.some((p) => p.text === speaker.speaker && LEADS.test(mt.text.slice(p.end, p.end + MAX_LEAD_GAP)));
+}
+/** What the report says the leader did at the meeting, after his name (`…主持会议并讲话`, `，就…做了总结讲话`). */
+const LEADS = /^[^。！？!?]*?(?:主持|讲话|作总结|做总结|致辞)/u;
+const MAX_LEAD_GAP = 24;
+const PROCEDURE = /^了?(?:的|[^，,。；;]{0,4}?(?:申请|议案|提案|辞职|辞呈|动议|质询|异议))/u;
+/** The speaker is a person the text names (or a pronoun for one), not the meeting or a role. */
+const isNamedSpeaker = (mt: MeetingText, speaker: Speaker) => isPronoun(speaker.speakerSpan?.text[0]) || mt.persons.some((p) => p.text === speaker.speaker);
 
 /**
  * A body or a meeting named as the subject of its own acts, other than by the lead's `会议`: a meeting noun
@@ -542,6 +576,29 @@ function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragra
 }
 
 /**
+ * The speaker going on under a reporting verb of its own: a sentence with no subject (`…开创学院工作新局面。强调2022年
+ * 要…`), or a clause with the pronoun for the speaker (`夏明权提出了…问题，他要求…`). A clause without one is part of
+ * the sentence's statement (`强调…，并要求…`), and so are the items of a `；` series (`提出六点要求：要求…；要求…`).
+ * 了 after the verb reports a finding (`指出了…不足`), 的 makes it a noun (`要求的…`).
+ */
+const GOES_ON = /^([他她](?!们))?(?:并|还|又|也|同时|随后|最后|进一步|特别)?(强调|指出|要求|表示|认为)(?![的了性是])/u;
+
+/** Where a statement from `from` to `end` goes on under another verb: the clause starts, their verbs and pronouns. */
+function goesOn(mt: MeetingText, from: number, end: number): { at: number; verb: string; pronoun?: Span }[] {
+  const out: { at: number; verb: string; pronoun?: Span }[] = [];
+  for (const clause of within(mt.clauses, from, end)) {
+    if (clause.start <= from) continue;
+    const opener = mt.text[clause.start - 1] ?? "";
+    const found = GOES_ON.exec(mt.text.slice(clause.start, clause.end));
+    if (!found || !(SENTENCE_OPENERS.test(opener) || (found[1] && CLAUSE_BREAKS.has(opener)))) continue;
+    out.push({ at: clause.start, verb: found[2]!, ...(found[1] ? { pronoun: span(mt.text, clause.start, clause.start + 1) } : {}) });
+  }
+  return out;
+}
+/** What a sentence follows: another's end or a line break. */
+const SENTENCE_OPENERS = /[。！!？?\n]/u;
+
+/**
  * Statements and decisions in text order; neither overlaps another (a `要求` inside a statement is part of it).
  *
  * @example
@@ -585,7 +642,18 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
       const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
       const end = nextStatementStart(mt, lead, sentence, paragraph, runEnd(mt, heading ? k + 1 : k));
-      acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, before ? before.end : sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
+      let start = before ? before.end : sentence.start;
+      let verb = statement.verb;
+      // the speaker goes on in later clauses and sentences without a subject (`…。强调…`, `…，要求…`): each verb
+      // is a statement of its own
+      let said: Span | undefined = statement.speakerSpan;
+      for (const next of goesOn(mt, statement.at + statement.verb.length, end)) {
+        acts.statements.push({ speaker: statement.speaker, verb, span: trimEnd(text, span(text, start, next.at)), ...(said ? { speakerSpan: said } : {}) });
+        start = next.at;
+        verb = next.verb;
+        said = next.pronoun ?? statement.speakerSpan;
+      }
+      acts.statements.push({ speaker: statement.speaker, verb, span: span(text, start, end), ...(said ? { speakerSpan: said } : {}) });
       coveredUntil = end;
       continue;
     }
