@@ -82,12 +82,12 @@ const TRAILING_STOP = /[。！？!?]$/u;
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
 /**
- * `会议认真听取并审议通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and a heard item joined by 并 before the
- * decision verb (原则: an approval in principle).
+ * `会议认真听取并审议通过了…`, `会议听取审议并通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and the acts of
+ * hearing and review that lead to the decision (原则: an approval in principle).
  */
-const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]?|成功|顺利|投票|首先|原则)+$/u;
 /** The same adverbs (and 共同, 并) ending the words before a decision verb (`与会委员共同审议通过了…`). */
-const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则|共同|并)+$/u;
+const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]?|成功|顺利|投票|首先|原则|共同|并)+$/u;
 /** `…第十六次会议24日下午表决通过了…`: when the meeting acted, between it and the verb. */
 const WHEN = /(?:[0-9０-９一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上|晚)?$/u;
 /** Longest subject phrase a sentence may open with (`日前召开的县八届人大常委会第20次会议`). */
@@ -461,14 +461,19 @@ function opensDecision(text: string, clause: Span, subjects: readonly string[]):
 /** `，并指出，…`, `，并对…表示肯定`: a clause that goes on to what the meeting said, after the decision's object. */
 const GOES_ON_TO_SAY = /^(?:并|同时|还|会上|会议)?(?:对[^，,；;。]{1,60}?)?(?:指出|强调|要求|表示)/u;
 /**
- * `，会后由各责任单位修改完善`, `，由评建办负责按规定落实`: who carries the decision out and when, a follow-up the
- * minutes add after what was adopted.
+ * `，会后由各责任单位修改完善`, `，由评建办负责按规定落实`, `，分别由…行使相关职能`, `，在…领导下负责…`: who carries
+ * the decision out, when and how, a follow-up the minutes add after what was adopted.
  */
-const FOLLOW_UP = /^(?:会后|由[^，,；;。]{1,24}?(?:负责|牵头|修改|组织|抓好|按规定))/u;
+const FOLLOW_UP = /^(?:会后|分别由|由[^，,；;。]{1,24}?(?:负责|牵头|修改|组织|抓好|按规定)|在[^，,；;。]{1,24}?(?:领导|指导)下)/u;
+/**
+ * A clause that opens the next item of business in words other than an agenda verb: `对相关决议草案进行了讨论`
+ * (the matter first, then the act), `协商定于10月25日召开…` (a date fixed), `初审了有关…报告` (a first reading).
+ */
+const NEXT_ITEM = /^(?:对[^，,；;。]{1,40}?进行了?(?:讨论|审议|研究|审查)|(?:协商|会议)?定于|初审|复审)/u;
 /** A named person in a decision's object, not the subject of a clause of its own: `任命张三为…，李四为…`, `张三、李四等`. */
 const NAMED_IN_OBJECT = /^(?:同志)?[为、和及与等]/u;
-/** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`). */
-const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员)们?$/u;
+/** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`, `与会人表决通过了…`). */
+const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员|人)们?$/u;
 
 /**
  * A later clause of the decision's sentence that is no part of its object: it opens another item of business (an
@@ -478,7 +483,8 @@ const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员)们?$
 function endsDecision(mt: MeetingText, lead: Lead, clause: Span): boolean {
   const { text } = mt;
   if (opensAgendaItem(text, clause.start) || opensDecision(text, clause, lead.subjects)) return true;
-  if (GOES_ON_TO_SAY.test(text.slice(clause.start, clause.end)) || FOLLOW_UP.test(text.slice(clause.start, clause.end))) return true;
+  const words = text.slice(clause.start, clause.end);
+  if (GOES_ON_TO_SAY.test(words) || FOLLOW_UP.test(words) || NEXT_ITEM.test(words)) return true;
   const person = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (person && person.end <= clause.end && person.start - clause.start <= MAX_TITLES && !NAMED_IN_OBJECT.test(text.slice(person.end, person.end + 3))) {
     // the person opens the clause: nothing but titles before the name (`免去秦刚同志…职务` is an object)
@@ -526,7 +532,10 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     const previous = clause && found.verb === "通过" && adoptsTheOneBefore(text, sentence, clause, v) ? containing(mt.clauses, clause.start - 1) : undefined;
     const before = previous && DEALT_WITH.test(previous.text) ? previous : undefined;
     if (before) start = before.start;
-    else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
+    // `会议根据…的提请，表决通过了…`: the decision is the clause of the verb, after the adverbial clause
+    else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = clause && ADVERBIAL_CLAUSE.test(text.slice(sentence.start + subject!.length, clause.start)) ? clause.start : sentence.start;
+    // `对相关决议草案进行了讨论并决定提交各代表团讨论`: 并 chains the decision to the act before it in the clause
+    else if (text[v - 1] === "并" && clause && meetingActs && NEXT_ITEM.test(clause.text)) start = v;
     // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
     else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, lead.subjects), v)) start = clause.start;
     // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)
