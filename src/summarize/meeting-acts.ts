@@ -82,10 +82,11 @@ const TRAILING_STOP = /[。！？!?]$/u;
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
 /**
- * `会议认真听取并审议通过了…`, `会议听取审议并通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and the acts of
- * hearing and review that lead to the decision (原则: an approval in principle).
+ * `会议认真听取并审议通过了…`, `会议听取审议并通过了…`, `大会还一致…`, `会议原则同意…`, `会议经表决一致同意…`:
+ * adverbs and the acts of hearing, review and vote that lead to the decision (原则: an approval in principle; 会上:
+ * at the meeting, which acts).
  */
-const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]?|成功|顺利|投票|首先|原则)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]?|成功|顺利|投票|首先|原则|经(?:投票)?表决|经(?:讨论|研究)|会上)+$/u;
 /** The same adverbs (and 共同, 并) ending the words before a decision verb (`与会委员共同审议通过了…`). */
 const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]?|成功|顺利|投票|首先|原则|共同|并)+$/u;
 /** `…第十六次会议24日下午表决通过了…`: when the meeting acted, between it and the verb. */
@@ -114,8 +115,13 @@ const BARE_ADOPTION = /^(?:并|均|一致|全票)*(?:原则)?通过(?:了)?[。�
 /** The clause before a bare adoption dealt with an item of business (`讨论了《…》`, `审议了…`). */
 const DEALT_WITH = /(?:讨论|审议|研究|听取|审查)了?/u;
 
-/** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
-const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算|要点|规划|细则|纲要|章程|预案|清单)[)）]?$/u;
+/**
+ * What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`, `…的请示`, `大会议程和日程安排`), never a
+ * means (`通过视频形式`).
+ */
+const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算|要点|规划|细则|纲要|章程|预案|清单|请示|安排|人选|标准|协议)[)）]?$/u;
+/** After 选举, a noun it qualifies (`选举办法`, `选举工作`): the election named, not held. */
+const ELECTION_NOUN = /^(?:办法|工作|结果|程序|纪律|日程|委员)/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
 const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
@@ -465,6 +471,8 @@ const GOES_ON_TO_SAY = /^(?:并|同时|还|会上|会议)?(?:对[^，,；;。]{1
  * the decision out, when and how, a follow-up the minutes add after what was adopted.
  */
 const FOLLOW_UP = /^(?:会后|分别由|由[^，,；;。]{1,24}?(?:负责|牵头|修改|组织|抓好|按规定)|在[^，,；;。]{1,24}?(?:领导|指导)下)/u;
+/** `，为大会的顺利召开奠定了基础`, `，标志着…`: the report's comment on what was adopted, no part of it. */
+const COMMENT = /^(?:为[^，,；;。]{1,30}?(?:奠定|打下|提供|创造)|标志着)/u;
 /**
  * A clause that opens the next item of business in words other than an agenda verb: `对相关决议草案进行了讨论`
  * (the matter first, then the act), `协商定于10月25日召开…` (a date fixed), `初审了有关…报告` (a first reading).
@@ -473,18 +481,18 @@ const NEXT_ITEM = /^(?:对[^，,；;。]{1,40}?进行了?(?:讨论|审议|研究
 /** A named person in a decision's object, not the subject of a clause of its own: `任命张三为…，李四为…`, `张三、李四等`. */
 const NAMED_IN_OBJECT = /^(?:同志)?[为、和及与等]/u;
 /** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`, `与会人表决通过了…`). */
-const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员|人)们?$/u;
+const COLLECTIVE = /(?:与会|参会|全体)(?:党员)?(?:代表|委员|同志|人员|人)们?$/u;
 
 /**
  * A later clause of the decision's sentence that is no part of its object: it opens another item of business (an
- * agenda verb or a decision), goes on to what the meeting said (`，并指出，…`) or has a subject of its own (a named
- * person, `参会代表`).
+ * agenda verb or a decision), goes on to what the meeting said (`，并指出，…`), tells how it is carried out or what
+ * it means, or has a subject of its own (a named person, `参会代表`).
  */
 function endsDecision(mt: MeetingText, lead: Lead, clause: Span): boolean {
   const { text } = mt;
   if (opensAgendaItem(text, clause.start) || opensDecision(text, clause, lead.subjects)) return true;
   const words = text.slice(clause.start, clause.end);
-  if (GOES_ON_TO_SAY.test(words) || FOLLOW_UP.test(words) || NEXT_ITEM.test(words)) return true;
+  if (GOES_ON_TO_SAY.test(words) || FOLLOW_UP.test(words) || NEXT_ITEM.test(words) || COMMENT.test(words)) return true;
   const person = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (person && person.end <= clause.end && person.start - clause.start <= MAX_TITLES && !NAMED_IN_OBJECT.test(text.slice(person.end, person.end + 3))) {
     // the person opens the clause: nothing but titles before the name (`免去秦刚同志…职务` is an object)
@@ -517,6 +525,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     const v = found.at;
     from = v + 1;
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
+    if (found.verb === "选举" && ELECTION_NOUN.test(text.slice(v + 2, v + 4))) continue; // 根据大会选举办法
     const clause = containing(mt.clauses, v);
     const bare = clause !== undefined && adoptsTheOneBefore(text, sentence, clause, v) && DEALT_WITH.test(containing(mt.clauses, clause.start - 1)?.text ?? "");
     if (found.verb === "通过" && !(clause && (ADOPTED.test(adoptedObject(text, clause, v)) || bare))) continue;
@@ -536,8 +545,8 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = clause && ADVERBIAL_CLAUSE.test(text.slice(sentence.start + subject!.length, clause.start)) ? clause.start : sentence.start;
     // `对相关决议草案进行了讨论并决定提交各代表团讨论`: 并 chains the decision to the act before it in the clause
     else if (text[v - 1] === "并" && clause && meetingActs && NEXT_ITEM.test(clause.text)) start = v;
-    // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
-    else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, lead.subjects), v)) start = clause.start;
+    // `…，会议顺利选举产生了…`, `…主持会议，会上通过了…`: a later clause with the meeting as its own subject
+    else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, [...lead.subjects, "会上"]), v)) start = clause.start;
     // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)
     else if (clause && opensWith(text, clause, v) && (meetingActs || (continuesMeeting && clause.start === sentence.start) || namesMeeting(trimEnd(text, span(text, sentence.start, clause.start)).text))) start = clause.start;
     // the subject is a meeting or body named otherwise (`…第20次会议表决通过了…`, `与会委员共同审议通过了…`): the
