@@ -20,17 +20,27 @@ export interface People {
 
 type Role = keyof People;
 
-/** Verbs of taking part, longest first, with the role they give. */
-const VERBS: ReadonlyArray<readonly [string, Role]> = [
+/**
+ * Verbs of taking part, longest first, with the role they give (and their traditional forms where they differ: a
+ * page from a big5 gateway or a Taiwan mirror writes 參加, 請假).
+ */
+const SIMPLIFIED_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会指导", "guests"],
   ["莅临指导", "guests"],
   ["到会督导", "guests"],
+  // `徐森生和…杨旭一行到兰州化物所调研指导`: a visiting leader and his party came to the meeting or the site
+  ["一行莅临", "guests"],
+  ["一行到", "guests"],
+  ["一行来", "guests"],
   // `孙国梁到会并讲话`: came to the meeting (到会指导 above makes a guest)
   ["到会", "participants"],
   ["出席", "participants"],
   ["参加", "participants"],
   ["参会", "participants"],
+  // `县委常委张三、李四等与会。`: took part (与会人员 is a noun, its object no meeting)
+  ["与会", "participants"],
   // `…副主任张文蛟、王劳旺在主席台就座`: the leaders seated on the rostrum of a congress attend it
+  ["在主席台前排就座", "participants"],
   ["在主席台就座", "participants"],
   ["列席", "attendees"],
   // roll-call convention: the members absent close the list of who attended, with the reason before the verb
@@ -41,6 +51,21 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["因公缺席", "onLeave"],
   ["缺席", "onLeave"],
 ];
+const TRADITIONAL: ReadonlyArray<readonly [string, string]> = [
+  ["会", "會"],
+  ["参", "參"],
+  ["临", "臨"],
+  ["导", "導"],
+  ["请", "請"],
+  ["台", "臺"],
+  ["莅", "蒞"],
+  ["务", "務"],
+];
+const toTraditional = (verb: string) => TRADITIONAL.reduce((v, [simplified, traditional]) => v.replaceAll(simplified, traditional), verb);
+const VERBS: ReadonlyArray<readonly [string, Role]> = SIMPLIFIED_VERBS.flatMap(([verb, role]) => {
+  const traditional = toTraditional(verb);
+  return traditional === verb ? [[verb, role] as const] : [[verb, role] as const, [traditional, role] as const];
+});
 /**
  * `请假` is intransitive in a roll call (`李四请假。`), `缺席` takes the meeting (`因公缺席会议`); `请假制度` and
  * `请假手续` are not about this meeting.
@@ -68,9 +93,10 @@ function aboutThisMeeting(after: string, whole: boolean, before: string): boolea
   return whole || object[0].length < after.length;
 }
 /**
- * The list follows the verb: `出席这次全会的有…`, `参加会议的还有…`, and a roster's `出席：…`, `列席人员：…`.
+ * The list follows the verb: `出席这次全会的有…`, `参加会议的还有…`, `出席本次开学典礼的领导有…`, and a roster's
+ * `出席：…`, `列席人员：…`.
  */
-const LIST_AFTER = /^(?:(?:这次|本次|此次)?(?:全会|会议|会)?的(?:还)?有(?!关)[，,：:]?|(?:会议)?(?:人员|领导)?[：:])/u;
+const LIST_AFTER = /^(?:(?:这次|本次|此次)?(?:[^，,。；;：:的]{0,8}?(?:全会|会议|会|典礼|仪式|活动))?的(?:领导|嘉宾|人员|同志)?(?:还)?有(?!关)[，,：:]?|(?:会议)?(?:人员|领导)?[：:])/u;
 /** `，列席238人`: a count as the object. */
 const COUNT_OBJECT = /^[0-9０-９]+人/u;
 /** Ends of a phrase that names people (a head shared by a `、` list, or a role). */
