@@ -36,9 +36,10 @@ const FOUND = /^了/u;
 const ROLL = /(?:参加|出席|列席)(?:了)?(?:会议|活动|学习)?$/u;
 /**
  * A speaker the text names by role, as members or as a document (`镇党委主要负责人在大会上指出：`, `参会人员表示，`,
- * `该镇党委书记指出`, `报告指出，`): the brief keeps it as written.
+ * `该镇党委书记指出`, `报告指出，`), or the members together (`大家一致认为，`, `与会者表示，`): the brief keeps it as
+ * written.
  */
-const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记)$/u;
+const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记|大家|与会者|與會者)$/u;
 /** Between a role and its verb: where (`在大会上`) and adverbs (`一致`, `认真`). */
 const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
 /** Longest role with its adverbial (bounds the end-anchored regexes to short strings). */
@@ -67,10 +68,10 @@ const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
 const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?(?:要求|希望)|了?“[^”]{1,12}”)/u;
 /** Adverbs a report puts between the meeting and what it said (`会议还强调`, `会议一致认为`, `会议进一步明确`). */
 const MEETING_ADVERBS = /^(?:还|并|也|同时|进一步|一致|再次|特别|专门|最后|首先|同样)+$/u;
-/** `对…工作`, `就…问题`: the matter a speaker addresses, between the speaker and 提出. */
-const TOPIC = /^[对就][^，,；;。]{1,60}$/u;
+/** `对…工作`, `就…问题`, `向新同学`: the matter or the people a speaker addresses, between the speaker and 提出. */
+const TOPIC = /^[对就向][^，,；;。]{1,60}$/u;
 /** What comes between a later clause's start and its 提出 (`，并对党小组开展工作提出要求`): a connective, a topic. */
-const LATER_PREDICATE = /^(?:并|同时|还|也|又|随后|最后)?(?:[对就][^，,；;]*)?$/u;
+const LATER_PREDICATE = /^(?:并|同时|还|也|又|随后|最后)?(?:[对就向][^，,；;]*)?$/u;
 /** Longest title written after a name (`常务副书记`), in characters. */
 const MAX_TITLE_AFTER = 8;
 /** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
@@ -311,7 +312,8 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
       return { speaker: group?.text ?? "他们", speakerSpan: at(v - 2, v) };
     }
     if (before === "他" || before === "她") {
-      const person = mt.persons[lastPersonBefore(mt, sentence.start)];
+      // `吴平作了重要讲话，他指出，…`: the person named last before the pronoun, in its sentence or before it
+      const person = mt.persons[lastPersonBefore(mt, v - 1)];
       return { speaker: person?.text ?? before, speakerSpan: at(v - 1, v) };
     }
     if (text.startsWith("一致", v - 2) && v - 2 === sentence.start) {
@@ -343,7 +345,8 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     const subject = sentenceSubject(mt, sentence, v);
     if (subject) return subject;
   }
-  if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
+  // `参会人员表示，…`, `大家表示要认真落实…` (表示 before a modal 要 reports what they said they would do)
+  if (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || (verb === "表示" && text[v + verb.length] === "要")) {
     const clause = containing(mt.clauses, v);
     const role = clause && v - clause.start <= MAX_ROLE_PHRASE ? text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "") : undefined;
     if (clause && role && ROLE_SPEAKER.test(role) && within(mt.persons, clause.start, v).length === 0) {
@@ -597,9 +600,9 @@ function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragra
  * The speaker going on under a reporting verb of its own: a sentence with no subject (`…开创学院工作新局面。强调2022年
  * 要…`), or a clause with the pronoun for the speaker (`夏明权提出了…问题，他要求…`). A clause without one is part of
  * the sentence's statement (`强调…，并要求…`), and so are the items of a `；` series (`提出六点要求：要求…；要求…`).
- * 了 after the verb reports a finding (`指出了…不足`), 的 makes it a noun (`要求的…`).
+ * 了 after 指出 reports a finding (`指出了…不足`), 的 makes the verb a noun (`要求的…`); `同时强调了…` goes on.
  */
-const GOES_ON = /^([他她](?!们))?(?:并|还|又|也|同时|随后|最后|进一步|特别)?(强调|指出|要求|表示|认为)(?![的了性是])/u;
+const GOES_ON = /^([他她](?!们))?(?:并|还|又|也|同时|随后|最后|进一步|特别)?(强调|指出(?!了)|要求|表示|认为)(?![的性是])/u;
 
 /** Where a statement from `from` to `end` goes on under another verb: the clause starts, their verbs and pronouns. */
 function goesOn(mt: MeetingText, from: number, end: number): { at: number; verb: string; pronoun?: Span }[] {
