@@ -112,6 +112,9 @@ function adoptsTheOneBefore(text: string, sentence: Span, clause: Span, v: numbe
 }
 /** Before 要求 as a noun: `的要求`, `五点要求`, `各项要求`. */
 const DEMAND_NOUN = /[的点项条些]/u;
+/** `讲了五点要求`, `提了三条要求`: a speech verb and a count before 要求. */
+const SPOKEN_DEMANDS = /(?:讲了|讲|提了|作了)[一二三四五六七八九十两几0-9０-９]{1,2}[点项条]$/u;
+const MAX_SPOKEN = 6;
 const BARE_ADOPTION = /^(?:并|均|一致|全票)*(?:原则)?通过(?:了)?[。；;]?$/u;
 /** The clause before a bare adoption dealt with an item of business (`讨论了《…》`, `审议了…`). */
 const DEALT_WITH = /(?:讨论|审议|研究|听取|审查)了?/u;
@@ -256,8 +259,17 @@ function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | 
   if (role && people.length === 0 && officeTitles().some((t) => role.endsWith(t))) {
     return { speaker: role, speakerSpan: span(mt.text, sentence.start, sentence.start + role.length) };
   }
+  // `最后，街道党工委主要负责人发言，并提出，…`: a leader named by post who spoke in the clause before
+  const own = containing(mt.clauses, v);
+  const spoke = own && mt.clauses[firstEndingAfter(mt.clauses, own.start) - 1];
+  const poster = spoke && spoke.start >= sentence.start && within(mt.persons, spoke.start, spoke.end).length === 0 ? SPOKE.exec(spoke.text.replace(/[，,；;\s]+$/u, ""))?.[1] : undefined;
+  if (poster && (ROLE_SPEAKER.test(poster) || officeTitles().some((t) => poster.endsWith(t)))) {
+    return { speaker: poster, speakerSpan: span(mt.text, spoke!.start, spoke!.start + poster.length) };
+  }
   return undefined;
 }
+/** A clause in which a leader named by post speaks (`街道党工委主要负责人发言`, `县长作总结讲话`). */
+const SPOKE = /^([^，,。；;：:、“”《》\s]{2,16}?)(?:发言|讲话|作总结|作了?总结讲话|作了?重要讲话)$/u;
 /** A post opening a sentence, up to the matter it addresses (`督导组副组长对…`). */
 const ROLE_OPENING = /^([^，,。；;：:、“”《》\s]{2,12}?)(?=[对就])/u;
 
@@ -378,8 +390,13 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
  */
 function writtenVerb(text: string, v: number, verb: string): string | undefined {
   if (verb === "明确" || verb === "说") return SPEECH_OPENERS.has(text[v + verb.length] ?? "") ? verb : undefined;
-  // `提出的五点要求`, `工作要求`: 要求 as a noun, what was demanded
-  if (verb === "要求" && DEMAND_NOUN.test(text[v - 1] ?? "")) return undefined;
+  if (verb === "要求") {
+    // `代侃让同志讲了五点要求：`: a speech verb and the count of demands, the verb phrase of the statement
+    const spoken = SPOKEN_DEMANDS.exec(text.slice(Math.max(0, v - MAX_SPOKEN), v));
+    if (spoken) return text.slice(v - spoken[0].length, v + verb.length);
+    // `提出的五点要求`, `五点要求`: 要求 as a noun, what was demanded
+    if (DEMAND_NOUN.test(text[v - 1] ?? "")) return undefined;
+  }
   if (verb !== "提出") return verb;
   const after = v + verb.length;
   // `按照张定红提出的五点要求`: what was put forward before, named by it (a modifier, not a statement)
