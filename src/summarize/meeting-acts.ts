@@ -171,6 +171,15 @@ interface Speaker {
   speakerSpan?: Span;
 }
 
+/** The person named last before `offset` as the subject of a clause (titles before the name only), else the last named. */
+function lastSubjectBefore(mt: MeetingText, offset: number): Span | undefined {
+  const last = lastPersonBefore(mt, offset);
+  for (let k = last; k >= 0 && k > last - MAX_LOOKBACK; k--) if (titledSubject(mt, mt.persons[k]!)) return mt.persons[k];
+  return mt.persons[last];
+}
+/** How many people back a pronoun's subject is looked for. */
+const MAX_LOOKBACK = 8;
+
 /** `他们` → the `、` list of people named last (`李强、赵乐际、…、李希`). */
 function groupBefore(mt: MeetingText, offset: number): Span | undefined {
   let k = lastPersonBefore(mt, offset);
@@ -324,8 +333,9 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
       return { speaker: group?.text ?? "他们", speakerSpan: at(v - 2, v) };
     }
     if (before === "他" || before === "她") {
-      // `吴平作了重要讲话，他指出，…`: the person named last before the pronoun, in its sentence or before it
-      const person = mt.persons[lastPersonBefore(mt, v - 1)];
+      // `吴平作了重要讲话，他指出，…`: the person named last as a subject before the pronoun, in its sentence or
+      // before it (not one named inside what was said: `…统一到张军检察长讲话精神上来。她强调…`)
+      const person = lastSubjectBefore(mt, v - 1);
       return { speaker: person?.text ?? before, speakerSpan: at(v - 1, v) };
     }
     if (text.startsWith("一致", v - 2) && v - 2 === sentence.start) {
@@ -434,9 +444,11 @@ function singleLeader(mt: MeetingText, speaker: Speaker, v: number): boolean {
   const at = speaker.speakerSpan;
   if (!at) return false;
   if (mt.text[at.start - 1] === "、" || mt.text[at.end] === "、") return false;
-  if (mt.text.slice(at.end, v).includes("报告")) return false;
+  if (REPORTED.test(mt.text.slice(at.end, v))) return false;
   return mt.persons.some((p) => p.text === speaker.speaker && LEADS.test(mt.text.slice(p.end, p.end + MAX_LEAD_GAP)));
 }
+/** `作了机关党委工作报告`, `作了《…》的报告`: the speaker presented a report (but `就…工作报告提出意见` addresses one). */
+const REPORTED = /(?<![工操动合创写])[作做]了?[^，,。；;]{0,40}报告/u;
 /** What the report says the leader did at the meeting, after his name (`…主持会议并讲话`, `，就…做了总结讲话`). */
 const LEADS = /^[^。！？!?]*?(?:主持|讲话|作总结|做总结|致辞)/u;
 const MAX_LEAD_GAP = 24;
