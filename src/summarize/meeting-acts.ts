@@ -82,6 +82,8 @@ const TRAILING_STOP = /[。！？!?]$/u;
 /** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
+/** `根据县人大常委会主任会议的提请，`: the motion the meeting acted on. */
+const ON_MOTION = /^(?:根据|按照|依据)[^，,。]*(?:提请|提议|建议|申请|请示)[，,]$/u;
 /**
  * `会议认真听取并审议通过了…`, `会议听取审议并通过了…`, `大会还一致…`, `会议原则同意…`, `会议经表决一致同意…`:
  * adverbs and the acts of hearing, review and vote that lead to the decision (原则: an approval in principle; 会上:
@@ -573,8 +575,9 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     const previous = clause && found.verb === "通过" && adoptsTheOneBefore(text, sentence, clause, v) ? containing(mt.clauses, clause.start - 1) : undefined;
     const before = previous && DEALT_WITH.test(previous.text) ? previous : undefined;
     if (before) start = before.start;
-    // `会议根据…的提请，表决通过了…`: the decision is the clause of the verb, after the adverbial clause
-    else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = clause && ADVERBIAL_CLAUSE.test(text.slice(sentence.start + subject!.length, clause.start)) ? clause.start : sentence.start;
+    // `会议根据…的提请，表决通过了…`: on a motion, the decision is the clause of the verb (a communique's `全会按照
+    // 党章规定，决定…` keeps its formula whole)
+    else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = clause && ON_MOTION.test(text.slice(sentence.start + subject!.length, clause.start)) ? clause.start : sentence.start;
     // `对相关决议草案进行了讨论并决定提交各代表团讨论`: 并 chains the decision to the act before it in the clause
     else if (text[v - 1] === "并" && clause && meetingActs && NEXT_ITEM.test(clause.text)) start = v;
     // `…，会议顺利选举产生了…`, `…主持会议，会上通过了…`: a later clause with the meeting as its own subject
@@ -629,9 +632,10 @@ function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragra
  * The speaker going on under a reporting verb of its own: a sentence with no subject (`…开创学院工作新局面。强调2022年
  * 要…`), or a clause with the pronoun for the speaker (`夏明权提出了…问题，他要求…`). A clause without one is part of
  * the sentence's statement (`强调…，并要求…`), and so are the items of a `；` series (`提出六点要求：要求…；要求…`).
- * 了 after 指出 reports a finding (`指出了…不足`), 的 makes the verb a noun (`要求的…`); `同时强调了…` goes on.
+ * 了 after 指出 reports a finding (`指出了…不足`), 的 makes the verb a noun (`要求的…`), `要求真务实` is 要 + 求真务实;
+ * `同时强调了…` goes on.
  */
-const GOES_ON = /^([他她](?!们))?(?:并|还|又|也|同时|随后|最后|进一步|特别)?(强调|指出(?!了)|要求|表示|认为)(?![的性是])/u;
+const GOES_ON = /^([他她](?!们))?(?:并|还|又|也|同时|随后|最后|进一步|特别)?(强调|指出(?!了)|要求(?!真)|表示|认为)(?![的性是])/u;
 
 /** Where a statement from `from` to `end` goes on under another verb: the clause starts, their verbs and pronouns. */
 function goesOn(mt: MeetingText, from: number, end: number): { at: number; verb: string; pronoun?: Span }[] {
