@@ -472,13 +472,17 @@ function opensWithMeeting(mt: MeetingText, sentence: Span, lead: Lead): boolean 
   const { text } = mt;
   if (subjectAt(text, sentence.start, lead.subjects)) return true;
   if (lead.subject.text !== "" && text.startsWith(lead.subject.text, sentence.start)) return true;
-  const first = containing(mt.clauses, sentence.start);
-  const limit = Math.min(first ? first.end : sentence.end, sentence.start + MAX_SUBJECT);
-  for (let p = sentence.start + 2; p < limit; p++) {
-    if (namesMeeting(text.slice(sentence.start, p)) && !NOT_SUBJECT_AFTER.test(text[p] ?? "")) return true;
+  // `苍南新闻网2月22日消息：日前召开的…会议表决通过了…`: the subject comes after the news item's dateline
+  const from = sentence.start + (DATELINE.exec(sentence.text)?.[0].length ?? 0);
+  const first = containing(mt.clauses, from);
+  const limit = Math.min(first ? first.end : sentence.end, from + MAX_SUBJECT);
+  for (let p = from + 2; p < limit; p++) {
+    if (namesMeeting(text.slice(from, p)) && !NOT_SUBJECT_AFTER.test(text[p] ?? "")) return true;
   }
   return false;
 }
+/** A news item's dateline before its first sentence (`苍南新闻网2月22日消息：`, `本报讯`, `新华社北京3月12日电`). */
+const DATELINE = /^[^，,。；;：:]{0,24}?(?:消息|讯|电)[：:，,\s]*/u;
 
 /** `会议同意…` or `全会按照党章规定，决定…`: the decision opens the sentence with its subject. */
 function governedBySubject(text: string, sentence: Span, subject: string | undefined, v: number): boolean {
@@ -505,6 +509,8 @@ const GOES_ON_TO_SAY = /^(?:并|同时|还|会上|会议)?(?:对[^，,；;。]{1
  * the decision out, when and how, a follow-up the minutes add after what was adopted.
  */
 const FOLLOW_UP = /^(?:会后|分别由|由[^，,；;。]{1,24}?(?:负责|牵头|修改|组织|抓好|按规定)|在[^，,；;。]{1,24}?(?:领导|指导)下)/u;
+/** `推定了…名单、`: an act of the meeting (a verb with 了) before the 、 that chains the next. */
+const CHAINED_ACT = /^[^，,；;。]{0,8}?[\u4e00-\u9fff]{1,3}了[^，,；;。]*、$/u;
 /** `，为大会的顺利召开奠定了基础`, `，标志着…`: the report's comment on what was adopted, no part of it. */
 const COMMENT = /^(?:为[^，,；;。]{1,30}?(?:奠定|打下|提供|创造)|标志着)/u;
 /**
@@ -578,8 +584,9 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     // `会议根据…的提请，表决通过了…`: on a motion, the decision is the clause of the verb (a communique's `全会按照
     // 党章规定，决定…` keeps its formula whole)
     else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = clause && ON_MOTION.test(text.slice(sentence.start + subject!.length, clause.start)) ? clause.start : sentence.start;
-    // `对相关决议草案进行了讨论并决定提交各代表团讨论`: 并 chains the decision to the act before it in the clause
-    else if (text[v - 1] === "并" && clause && meetingActs && NEXT_ITEM.test(clause.text)) start = v;
+    // `对相关决议草案进行了讨论并决定提交各代表团讨论`, `会议推定了…名单、决定了大会副秘书长`: 并 or 、 chains the
+    // decision to the act before it in the clause, the meeting the subject of both
+    else if (clause && meetingActs && ((text[v - 1] === "并" && NEXT_ITEM.test(clause.text)) || (text[v - 1] === "、" && CHAINED_ACT.test(text.slice(clause.start, v))))) start = v;
     // `…，会议顺利选举产生了…`, `…主持会议，会上通过了…`: a later clause with the meeting as its own subject
     else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, [...lead.subjects, "会上"]), v)) start = clause.start;
     // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)
