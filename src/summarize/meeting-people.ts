@@ -121,6 +121,11 @@ function splitAt(text: string, start: number, end: number, separators: readonly 
   return pieces;
 }
 
+/** A leader label and a name of two or three characters before the `、` of a list of named people (`市委领导包江苏、`). */
+const LABELLED_NAME = /(?:^|[^\u4e00-\u9fff])?[\u4e00-\u9fff]{0,4}领导([\u4e00-\u9fff]{2,3})、$/u;
+/** The name right after a leader label, first of a `、` list (`市委领导包江苏、连建群`). */
+const labelledName = (text: string, member: Span) =>
+  text.slice(member.start - 2, member.start) === "领导" && text[member.end] === "、" && /^[\u4e00-\u9fff]{2,3}$/u.test(member.text);
 /** `两位副县长`, `三名同志`: the count and the post a `、` list of names shares, after the last name. */
 const COUNTED_POST = /^[两二三四五六七八九十0-9０-９]{1,2}(?:位|名)[^、，,。；;]{1,8}$/u;
 
@@ -143,7 +148,10 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
   const persons = within(mt.persons, list.start, list.end);
   const last = persons.at(-1);
   if (last && (last.end === list.end || COUNTED_POST.test(text.slice(last.end, list.end)))) {
-    return [...persons.map((p) => span(text, p.start, p.end)), ...members];
+    // `市委领导包江苏、连建群、…`: the leader label's first name, which the entity stage may miss (江苏 is a place)
+    const label = LABELLED_NAME.exec(text.slice(list.start, persons[0]!.start));
+    const first = label ? [span(text, persons[0]!.start - label[1]!.length - 1, persons[0]!.start - 1)] : [];
+    return [...first, ...persons.map((p) => span(text, p.start, p.end)), ...members];
   }
   const parts = splitAt(text, list.start, list.end, ["、"]);
   if (parts.length > 1) {
@@ -287,7 +295,7 @@ export function meetingPeople(mt: MeetingText): People {
       const member = name ? span(text, phrase.end - name.length, phrase.end) : addressed ?? phrase;
       if (seen.has(`${role}:${member.text}`)) continue;
       seen.add(`${role}:${member.text}`);
-      people[role].push(name || names.has(`${member.start}:${member.end}`) ? member : { ...member, group: true });
+      people[role].push(name || names.has(`${member.start}:${member.end}`) || labelledName(text, member) ? member : { ...member, group: true });
     }
   };
   for (const sentence of mt.sentences) {
