@@ -252,7 +252,9 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
   // a word jieba does not know made of function characters is the clause (这是/x 重庆市…检察官)
   if (token.pos === "x" && [...token.text].some((c) => NOT_GIVEN_NAME.has(c) || CLAUSE_CHARACTERS.has(c) || DEMONSTRATIVES.has(c))) return false;
-  return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
+  // a unit's name ends like a unit (集团公司/n 监事会主席, 分公司): a word of any length that ends with a unit's suffix
+  const unit = longestEndingAt(lexicon.orgSuffixes, token.text, length);
+  return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || unit !== undefined || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
 }
 
 const CLOSING_BRACKETS = new Set([")", "）"]);
@@ -333,14 +335,19 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
     if (!before || before.end !== token.start || (before.pos !== "n" && before.pos !== "nz") || !isBodyWord(lexicon, before)) break;
     at = before.start;
   }
-  // …but an ordinal names the session or the group itself (第一次全体会议执行主席, 第一督导组组长)
-  while (at < start && text[at] !== "第") {
+  // …but an ordinal names the session or the group itself (第一次全体会议执行主席, 第一督导组组长), and so does a term
+  // that opens its segment (，十二届市政协主席张少军: the chairman of the twelfth committee), unlike 选十一届县政协…
+  const term = (at === 0 || !isHan(text, at - 1)) && SESSION_TERM.test(text.slice(at, start));
+  while (at < start && text[at] !== "第" && !term) {
     const numeral = tokenStartingAt(index, at);
     if (!numeral || !NUMERAL_TAGS.has(numeral.pos) || numeral.end > start) break;
     at = numeral.end;
   }
   return at;
 }
+
+/** A committee's term written before its name (十二届, 七届). */
+const SESSION_TERM = /^[一二三四五六七八九十]+届/u;
 
 /** Longest run of blanks and line breaks a chain goes on over after its 、. */
 const MAX_LINE_BREAK = 3;
@@ -566,6 +573,24 @@ function creditsAfterNames(text: string, index: TokenIndex, lexicon: EntityLexic
     while (start > 0 && slash - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
     if (slash - start < 2 || isHan(text, start - 1) || nameEnd(text, index, lexicon, start, false) !== slash) continue;
     into.push({ start, end: slash, titles: [role.word], titleOrgs: [null], orgSpans: [], evidence: "title" });
+  }
+}
+
+/** The photographer's mark written after the name of a photo credit (`楊志文 攝`, `新华社记者 李涛 摄`). */
+const PHOTO_MARK = "摄";
+
+/**
+ * A photo caption signed with the photographer's name and 摄 (`…开幕现场。杨志文 摄`): a name opening its segment,
+ * one space, 摄 closing the segment; the role is 摄 as written. A role before the name (记者 李涛 摄) is the byline's.
+ */
+function photoCredits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let mark = text.indexOf(PHOTO_MARK); mark >= 0; mark = text.indexOf(PHOTO_MARK, mark + 1)) {
+    if (!isSpaceChar(text[mark - 1]) || isHan(text, mark + 1)) continue;
+    const end = mark - 1;
+    let start = end;
+    while (start > 0 && end - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
+    if (end - start < 2 || isHan(text, start - 1) || isSpaceChar(text[start - 1]) || nameEnd(text, index, lexicon, start, false) !== end) continue;
+    into.push({ start, end, titles: [PHOTO_MARK], titleOrgs: [null], orgSpans: [], evidence: "title" });
   }
 }
 
@@ -797,11 +822,14 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (!mayEndWord(lexicon.personTitles, text.charCodeAt(p - 1)) || !isHan(text, p) || !isHan(text, p - 1)) continue;
     const title = longestEndingAt(lexicon.personTitles, text, p);
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) continue;
-    // a title inside a longer word is none (成员国的, 成员国代表)
-    if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
+    // a title inside a longer word is none (成员国的, 成员国代表), unless jieba glued only the title's last character
+    // to a surname (董事/n 长江/ns 宇: 董事长江宇)
+    const covering = tokenCovering(index, p - 1);
+    if (covering && covering.end > p && !(covering.start === p - 1 && covering.end === p + 1 && p - title.start >= 2 && surnameLength(text, lexicon, p) === 1)) continue;
     let end = nounGivenNameEnd(text, index, lexicon, p, listedNameEnd(text, index, lexicon, p, true));
     if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
     if (end < 0) end = unlistedNameEnd(text, index, lexicon, p);
+    if (end < 0) end = comradeNameEnd(text, lexicon, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     end = transliteratedNameEnd(text, index, p, end);
@@ -831,6 +859,22 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     }
     p = end;
   }
+}
+
+/** The form of address official writing puts after a name (区委副书记洪流同志, 镇党委书记黄治平同志). */
+const COMRADE = "同志";
+
+/**
+ * A name between a post and 同志, where jieba reads the name as a common word (副书记洪流/n 同志): a surname and one
+ * or two characters, no function character among them; -1 otherwise.
+ */
+function comradeNameEnd(text: string, lexicon: EntityLexicon, start: number): number {
+  const surname = surnameLength(text, lexicon, start);
+  if (surname === 0) return -1;
+  for (const end of [start + surname + 2, start + surname + 1]) {
+    if (text.startsWith(COMRADE, end) && isAllHan(text, start, end) && ![...text.slice(start + surname, end)].some((c) => NOT_GIVEN_NAME.has(c))) return end;
+  }
+  return -1;
 }
 
 /** Words joining the last item of a roster to the others (张三、李四和王五). */
@@ -1071,6 +1115,7 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   nameListLines(text, lexicon, found);
   credits(text, index, lexicon, found);
   creditsAfterNames(text, index, lexicon, found);
+  photoCredits(text, index, lexicon, found);
   appointmentLines(text, index, lexicon, found);
   bracketedPosts(text, index, lexicon, found);
   titled(text, index, lexicon, found);

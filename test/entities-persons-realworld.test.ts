@@ -1,0 +1,57 @@
+/**
+ * Persons with their posts as township, enterprise and county pages write them, on excerpts of the real-world dev
+ * pages (test/fixtures/realworld/dev, issue 19): each case names the convention of official writing it checks.
+ */
+import { describe, expect, it } from "vitest";
+import { entities } from "../src/analyzer.js";
+import type { Entity, EntityOf } from "../src/core/schema.js";
+
+const persons = (text: string) => entities(text).filter((e): e is EntityOf<"person"> => e.type === "person");
+/** The person's posts with their units, as the page writes them (`${titleOrg}${title}`). */
+const written = (text: string, name: string) => {
+  const found: Entity | undefined = persons(text).find((e) => e.text === name);
+  const attrs = found?.type === "person" ? found.attrs : undefined;
+  return attrs?.titles.map((t, k) => `${attrs.titleOrgs[k] ?? ""}${t}`);
+};
+
+describe("persons on township, enterprise and county pages", () => {
+  it("reads a name after a post when 同志 follows it, though jieba reads the name as a common word", () => {
+    // p-862: 區委副書記洪流同志 (洪流/n, a torrent); 同志 is the form of address, never a title
+    expect(written("重点传达了区委副书记洪流同志的讲话精神。", "洪流")).toEqual(["区委副书记"]);
+    // …but a plural address after a post is no name (书记和同志们)
+    expect(persons("党委书记和同志们一起座谈。").map((p) => p.text)).toEqual([]);
+  });
+
+  it("reads names with the rarer surnames of township rosters (戢, 茆, 宓, 巢)", () => {
+    // p-856: a township chain, the head of the people's congress presidium
+    expect(written("会上,乡党委书记、人大主席团主席戢运斌同志作选举动员讲话。", "戢运斌")).toEqual(["乡党委书记", "人大主席团主席"]);
+    expect(written("镇党委书记陈守权讲话并提出具体要求,镇长茆龙海进行大会总结。", "茆龙海")).toEqual(["镇长"]);
+  });
+
+  it("reads the post when jieba glues its last character to the surname (董事/n 长江/ns 宇)", () => {
+    // p-860: 集團黨委書記、董事長江宇 is 董事长 + 江宇, not 董事 + 长江宇
+    const text = "集团党委书记、董事长江宇,党委副书记、总经理许晟陪同。";
+    expect(persons(text).map((p) => p.text)).toEqual(["江宇", "许晟"]);
+    expect(written(text, "江宇")).toEqual(["集团党委书记", "董事长"]);
+  });
+
+  it("writes an enterprise's unit in full before a post: a word ending like a unit (集团公司, 分公司)", () => {
+    // p-854: 集团公司监事会主席宋俊文 — the board of supervisors of the group company
+    expect(written("近日,集团公司监事会主席宋俊文,副总经理张小卫、吴秋生、赵正龙带队调研。", "宋俊文")).toEqual(["集团公司监事会主席"]);
+    expect(written("近日,集团公司监事会主席宋俊文,副总经理张小卫、吴秋生、赵正龙带队调研。", "赵正龙")).toEqual(["副总经理"]);
+  });
+
+  it("keeps a committee's term that opens its segment as part of the post (十二届市政协主席)", () => {
+    // p-861, traditional script: the chairman of the twelfth municipal CPPCC sits with the current leaders
+    const text = "市委副書記、市長孟凡利,市人大常委會主任宋遠方,十二屆市政協主席張少軍,市委副書記王魯明出席會議。";
+    expect(written(text, "張少軍")).toEqual(["十二屆市政協主席"]);
+  });
+
+  it("reads a photo credit signed after the caption, name then 摄 (楊志文 攝)", () => {
+    // p-861: the photographer signs the caption line; the role is 攝 as written
+    const text = "▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍出席會議。";
+    expect(written(text, "楊志文")).toEqual(["攝"]);
+    // a byline role before the name keeps the byline's role (新华社记者 李涛 摄)
+    expect(written("新华社记者 李涛 摄", "李涛")).toEqual(["新华社记者"]);
+  });
+});
