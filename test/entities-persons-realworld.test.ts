@@ -47,6 +47,27 @@ describe("persons on township, enterprise and county pages", () => {
     expect(written(text, "張少軍")).toEqual(["十二屆市政協主席"]);
   });
 
+  it("runs a chain's link back to its 、 whatever words the unit is made of (驻镇帮镇扶村工作队队长)", () => {
+    // p-863: a task force sent to the town; its name holds verbs (驻, 帮, 扶) the unit grammar does not take
+    const text = "镇党委副书记、驻镇帮镇扶村工作队队长林华新,镇党委副书记李伟安及相关人员陪同。";
+    expect(written(text, "林华新")).toEqual(["镇党委副书记", "驻镇帮镇扶村工作队队长"]);
+    // …but not over a tense of the clause: 、 there joins two people's predicates (p-652)
+    expect(written("广西新任常委孙大光此前任南宁市市长、河北新任常委赵革此前任衡水市委书记。", "赵革")).toEqual(["常委"]);
+  });
+
+  it("opens a unit's name with the field jieba reads as an adjective when a unit's word follows (健康/a 分院)", () => {
+    // m-661: the health school of a college
+    expect(written("健康分院院长、党总支副书记竺静出席。", "竺静")).toEqual(["健康分院院长", "党总支副书记"]);
+    // an honour is no unit: 优秀县委书记 is an award (fixtures README)
+    expect(written("全国优秀县委书记黄维群出席。", "黄维群") ?? []).toEqual([]);
+  });
+
+  it("names no one inside a 《…》 title: a quoted headline's post is not the person's here", () => {
+    // m-147: a meeting studies a central headline that names the General Secretary
+    const text = "会上,张华领学了《中共中央政治局召开民主生活会强调 中共中央总书记习近平主持会议并发表重要讲话》。";
+    expect(persons(text).every((p) => p.attrs.titles.length === 0)).toBe(true);
+  });
+
   it("reads a photo credit signed after the caption, name then 摄 (楊志文 攝)", () => {
     // p-861: the photographer signs the caption line; the role is 攝 as written
     const text = "▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍出席會議。";

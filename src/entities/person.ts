@@ -328,6 +328,13 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
       at = token.start;
       continue;
     }
+    // a field a unit is named after, that jieba reads as an adjective (健康/a 分院, 新/a 联会): it opens the unit's
+    // name when the word after it ends like a unit; an honour (优秀, 模范) names an award instead
+    const unitAfter = token.pos === "a" && token.end === at && at - token.start <= 2 && !HONOURS.includes(token.text) ? tokenStartingAt(index, at) : undefined;
+    if (unitAfter && unitAfter.end <= end && longestEndingAt(lexicon.orgSuffixes, unitAfter.text, unitAfter.text.length)) {
+      at = token.start;
+      continue;
+    }
     // 和 inside a department's name (林业和草原局) joins two fields, the second of which opens the body; a place
     // after 和 opens a unit of its own (精神和营口市委)
     const field = token.text === "和" && at === start && at < end ? tokenStartingAt(index, at) : undefined;
@@ -373,7 +380,8 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
     const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
     const widens = isHan(text, named - 1) || text[named - 1] === "”" || CLOSING_BRACKETS.has(text[named - 1]!);
-    const bodyStart = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
+    const widened = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
+    const bodyStart = title.value === "office" ? linkStart(text, index, lexicon, widened) : widened;
     titles.unshift(title.word);
     titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
@@ -398,6 +406,28 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
 
 /** Words that make the post after them an award (优秀县委书记, 模范法官). */
 const HONOURS = ["优秀", "模范"];
+
+/** Longest unit of a chain's link that {@link linkStart} reads over words the unit grammar does not take. */
+const MAX_LINK_BODY = 12;
+
+/**
+ * Where a link of a chain opens when a post stands before it (镇党委副书记、驻镇帮镇扶村工作队队长林华新): a chain sets
+ * off each post with its unit by 、, so the link runs back over Han characters to the 、 after the previous post,
+ * whatever words the unit's name is made of (驻, 帮, 扶 are verbs). Not over another post, a name or a tense of the
+ * clause (市长、河北新任常委赵革: 新任 says the 、 joins two sentences' predicates); `start` when no such 、 is near.
+ */
+function linkStart(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number): number {
+  let at = start;
+  while (at > 0 && start - at < MAX_LINK_BODY && isHan(text, at - 1)) at--;
+  if (at === start || text[at - 1] !== "、") return start;
+  const before = longestEndingAt(lexicon.personTitles, text, at - 1);
+  if (before === undefined || before.value !== "office") return start;
+  for (let word = tokenCovering(index, at); word && word.start < start; word = tokenStartingAt(index, word.end)) {
+    if (word.start < at || CLAUSE_WORDS.has(word.text) || isPersonTag(word.pos) || lexicon.personTitles.words.has(word.text)) return start;
+  }
+  for (let k = at + 1; k <= start; k++) if (longestEndingAt(lexicon.personTitles, text, k, at)) return start;
+  return at;
+}
 
 /**
  * Two bodies that share one post, joined by 、 (监事会、工会主席高战华: he chairs both): the post is the whole phrase,
@@ -1121,5 +1151,24 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   titled(text, index, lexicon, found);
   titledAfter(text, index, lexicon, found);
   untaggedBeforeTitle(text, index, lexicon, found);
-  return [...found, ...mentions(text, index, found)];
+  const named = found.filter(outsideTitles(text));
+  return [...named, ...mentions(text, index, named)];
+}
+
+/** Longest 《…》 title a name is looked for in, marks included. */
+const MAX_WORK_TITLE = 200;
+
+/**
+ * A test of whether a match lies outside every 《…》 title: a headline or a speech quoted by its title
+ * (传达学习了《…中共中央总书记习近平主持会议并发表重要讲话》) names no one by convention (fixtures README, persons).
+ */
+function outsideTitles(text: string): (match: PersonMatch) => boolean {
+  const titles: { start: number; end: number }[] = [];
+  for (let open = text.indexOf("《"); open >= 0; open = text.indexOf("《", open + 1)) {
+    const close = text.indexOf("》", open + 1);
+    const nested = text.indexOf("《", open + 1);
+    if (close < 0 || close - open > MAX_WORK_TITLE || (nested >= 0 && nested < close)) continue;
+    titles.push({ start: open, end: close + 1 });
+  }
+  return (match) => !titles.some((t) => match.start > t.start && match.end < t.end);
 }
