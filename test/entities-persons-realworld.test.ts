@@ -68,6 +68,25 @@ describe("persons on township, enterprise and county pages", () => {
     expect(persons(text).every((p) => p.attrs.titles.length === 0)).toBe(true);
   });
 
+  it("goes on with a roster after a note on sex or nationality in brackets (女, 藏族, 女，回族)", () => {
+    // m-130 writes notes inside a roll (巴桑(藏族)、陈秀榕); a shared post then reaches every name of the roster
+    expect(written("县委常委王小明（女）、李大伟、赵四海出席。", "赵四海")).toEqual(["县委常委"]);
+    expect(written("副县长王小明(女,回族)、李大伟出席。", "李大伟")).toEqual(["副县长"]);
+    const roll = "会议推选陈慕华、彭珮云、顾秀莲、陈至立、张梅颖、黄晴宜、巴桑(藏族)、陈秀榕、孟晓驷、谢丽娟为执行主席。";
+    expect(persons(roll).map((p) => p.text)).toContain("陈秀榕");
+  });
+
+  it("gives a label or post before a roll of names set off by single spaces to every name", () => {
+    expect(written("市领导 王小明 李大伟 出席会议。", "李大伟")).toEqual(["市领导"]);
+    expect(written("会议由党委书记 王小明 主持。", "王小明")).toEqual(["党委书记"]);
+  });
+
+  it("reads the village as the level of its party branch, and township and enterprise posts named with a field", () => {
+    expect(written("村党总支书记王小明主持。", "王小明")).toEqual(["村党总支书记"]);
+    expect(written("镇长助理王小明、独立董事李大伟、安全总监赵四海参加。", "李大伟")).toEqual(["独立董事"]);
+    expect(written("镇长助理王小明、独立董事李大伟、安全总监赵四海参加。", "王小明")).toEqual(["镇长助理"]);
+  });
+
   it("reads a photo credit signed after the caption, name then 摄 (楊志文 攝)", () => {
     // p-861: the photographer signs the caption line; the role is 攝 as written
     const text = "▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍出席會議。";

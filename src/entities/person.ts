@@ -119,8 +119,8 @@ function transliterationEnd(text: string, index: TokenIndex, start: number, end:
 const GROUP_WORDS = ["全体", "部分", "有关", "其他", "各"];
 /** Characters a body's name never holds: the clause before it (会议由局纪委书记 → 局纪委). */
 const BODY_BREAKS = new Set([..."由的了把被请"]);
-/** Level characters that stand for the place of the text's own body (县政协主席: the county's CPPCC). */
-const LEVEL_CHARACTERS = new Set([..."省市州县区镇乡"]);
+/** Level characters that stand for the place of the text's own body (县政协主席: the county's CPPCC; 村党总支书记: the village's). */
+const LEVEL_CHARACTERS = new Set([..."省市州县区镇乡村"]);
 /** Words that point back to a body named before (该院党组书记): the title has no body of its own. */
 const POINTING_WORDS = new Set([..."该本我"]);
 
@@ -870,6 +870,8 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     const afterEnd = end + after.reduce((length, t) => length + t.length, after.length - 1);
     if (after.length > 0 && (CHAIN_SEPARATORS.has(text[afterEnd] ?? "") || listedNameEnd(text, index, lexicon, afterEnd, true) >= 0)) after.length = 0;
     into.push({ start: p, end, ...chain, titles: [...chain.titles, ...after], titleOrgs: [...chain.titleOrgs, ...after.map(() => null)], evidence: "title" });
+    // a note on the person in brackets after the name (王小明（女）、李大伟): the roster goes on after it
+    end = noteEnd(text, end);
     while (NAME_SEPARATORS.has(text[end]!)) {
       const listed = listedNameEnd(text, index, lexicon, end + 1, false);
       const nextEnd = listed >= 0 ? listed : Math.max(foreignItemEnd(text, end + 1), enclosedItemEnd(text, end + 1));
@@ -877,7 +879,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
       // with the place it is named after (陈卓、华容县人民医院党委书记向正华)
       if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1) || startsChainTitle(text, lexicon, nextEnd) || opensUnit(text, lexicon, end + 1, nextEnd)) break;
       into.push({ start: end + 1, end: nextEnd, ...chain, orgSpans: [], evidence: "title" });
-      end = nextEnd;
+      end = noteEnd(text, nextEnd);
     }
     // the last name of the roster joined by 和 or 及 (副院长李洪亮和黄林军分别…) shares the chain too
     const last = LAST_ITEM_JOINERS.has(text[end] ?? "") && !startsChainTitle(text, lexicon, end + 1) ? nameEnd(text, index, lexicon, end + 1, true) : -1;
@@ -905,6 +907,45 @@ function comradeNameEnd(text: string, lexicon: EntityLexicon, start: number): nu
     if (text.startsWith(COMRADE, end) && isAllHan(text, start, end) && ![...text.slice(start + surname, end)].some((c) => NOT_GIVEN_NAME.has(c))) return end;
   }
   return -1;
+}
+
+/**
+ * A note written in brackets right after a name in a roster or on an appointment (女, 回族, 女，满族): sex and
+ * nationality, the person's, no name of its own.
+ */
+const PERSON_NOTE = /^[(（](?:[男女](?:[，,、][\u4e00-\u9fff]{1,4}族)?|[\u4e00-\u9fff]{1,4}族)[)）]/u;
+
+/** The end of a {@link PERSON_NOTE} right at `end`, or `end` when none is there. */
+function noteEnd(text: string, end: number): number {
+  const note = PERSON_NOTE.exec(text.slice(end, end + 12));
+  return note ? end + note[0].length : end;
+}
+
+/** Longest roll of names set off by single spaces after a title (县领导 王小明 李大伟 …). */
+const MAX_SPACED_ROLL = 40;
+
+/**
+ * A roll of names set off by single spaces after a post or a leader label (`县领导 王小明 李大伟 赵四海 出席`), as
+ * rosters and captions write them: the title, one space, then names of two or three characters, each closed by a
+ * space, a mark or the line's end; every name carries the title's chain. Bylines (记者 王勃 陶然) are the credits'.
+ */
+function spacedRolls(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let p = 1; p < text.length - 1; p++) {
+    if (!isSpaceChar(text[p]) || isSpaceChar(text[p + 1]) || !isHan(text, p - 1) || !isHan(text, p + 1)) continue;
+    const title = longestEndingAt(lexicon.personTitles, text, p);
+    if (!title || title.value !== "office" || !isPost(text, title) || (tokenCovering(index, title.start)?.start ?? title.start) < title.start) continue;
+    const chain = chainBefore(text, index, lexicon, p);
+    const names: { start: number; end: number }[] = [];
+    for (let at = p + 1; at < text.length && at - p < MAX_SPACED_ROLL; ) {
+      const length = [3, 2].find((n) => isAllHan(text, at, at + n) && !isHan(text, at + n));
+      if (length === undefined || surnameLength(text, lexicon, at) === 0 || startsChainTitle(text, lexicon, at)) break;
+      const end = at + length;
+      names.push({ start: at, end });
+      if (!isSpaceChar(text[end]) || !isHan(text, end + 1)) break;
+      at = end + 1;
+    }
+    for (const name of names) into.push({ ...name, ...chain, orgSpans: [], evidence: "title" });
+  }
 }
 
 /** Words joining the last item of a roster to the others (张三、李四和王五). */
@@ -1149,6 +1190,7 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   appointmentLines(text, index, lexicon, found);
   bracketedPosts(text, index, lexicon, found);
   titled(text, index, lexicon, found);
+  spacedRolls(text, index, lexicon, found);
   titledAfter(text, index, lexicon, found);
   untaggedBeforeTitle(text, index, lexicon, found);
   const named = found.filter(outsideTitles(text));
