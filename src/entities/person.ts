@@ -10,6 +10,7 @@
  * read from jieba's word boundaries, because jieba often glues the next character on (宋海宏对).
  */
 import { longestEndingAt, longestStartingAt, mayEndWord, mayStartWord } from "../core/words.js";
+import { readDictLines } from "../dict.js";
 import { type EntityLexicon, type TitleKind } from "./lexicon.js";
 import { orgEndingAt, type OrgMatch } from "./org.js";
 import { placeEndingAt } from "./place.js";
@@ -56,9 +57,14 @@ const MAX_CHAIN = 8;
 /** Titles that start with the body they belong to (党委书记 is the secretary of a 党委). */
 const PARTY_BODIES = ["党委", "党组"];
 
+/** Surnames read only here (dict/entity-person-surnames.txt): the tagger's surname list stays as it was trained. */
+let personSurnames: ReadonlySet<string> | undefined;
+const morePersonSurnames = () => (personSurnames ??= new Set(readDictLines("entity-person-surnames.txt").flatMap((line) => line.fields)));
+
 function surnameLength(text: string, lexicon: EntityLexicon, start: number): number {
   const match = longestStartingAt(lexicon.surnames, text, start);
-  return match ? match.end - start : 0;
+  if (match) return match.end - start;
+  return morePersonSurnames().has(text[start] ?? "") ? 1 : 0;
 }
 
 /**
@@ -391,9 +397,12 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     let mark = q - 1;
     while (mark > 0 && q - mark <= MAX_LINE_BREAK && (text[mark] === "\n" || text[mark] === "\r" || isSpaceChar(text[mark]))) mark--;
     if (mark < q - 1 && !CHAIN_SEPARATORS.has(text[mark] ?? "")) mark = q - 1;
-    // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
-    const joined = CHAIN_SEPARATORS.has(text[mark] ?? "") || TITLE_COMMAS.has(text[mark] ?? "");
-    if (mark >= 0 && joined && longestEndingAt(lexicon.personTitles, text, mark)) q = mark;
+    // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役),
+    // unless the title before the comma is a post given as a predicate (以…邓文华为组长，党委书记、董事长宁顺良)
+    const comma = TITLE_COMMAS.has(text[mark] ?? "");
+    const joined = CHAIN_SEPARATORS.has(text[mark] ?? "") || comma;
+    const previous = mark >= 0 && joined ? longestEndingAt(lexicon.personTitles, text, mark) : undefined;
+    if (previous && !(comma && PREDICATE_MARKS.has(text[previous.start - 1] ?? ""))) q = mark;
     else {
       if (text[mark] === "、") shareTitleWithBody(text, index, lexicon, mark, titles, titleOrgs);
       break;
@@ -403,6 +412,9 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   if (HONOURS.some((w) => text.endsWith(w, q))) return { titles: [], titleOrgs: [], orgSpans: [] };
   return { titles, titleOrgs, orgSpans };
 }
+
+/** Characters that give the post after them as a predicate (选举张三为镇长, 蔡奇任副市长): the post is no title. */
+const PREDICATE_MARKS = new Set([..."为任"]);
 
 /** Words that make the post after them an award (优秀县委书记, 模范法官). */
 const HONOURS = ["优秀", "模范"];
