@@ -87,6 +87,35 @@ describe("persons on township, enterprise and county pages", () => {
     expect(written("镇长助理王小明、独立董事李大伟、安全总监赵四海参加。", "王小明")).toEqual(["镇长助理"]);
   });
 
+  it("reads a two-character name jieba takes for a noun when the predicate follows it (管委副主任宫权主持)", () => {
+    // m-095: a development zone's roll; official news writes the predicate straight after the name
+    const text = "8月18日,烟台高新区工委副书记、管委副主任宫权主持召开工委扩大会议。";
+    expect(written(text, "宫权")).toEqual(["烟台高新区工委副书记", "管委副主任"]);
+    // …but a role or the occasion after a post is no name (党支部书记代表发言)
+    expect(persons("党支部书记代表发言。").map((p) => p.text)).toEqual([]);
+  });
+
+  it("reads a session presidium's chair and a nominee named with the post he is put up for", () => {
+    // t-016 (traditional): the presidium meeting's 主持人 is a post of the session, not an occasion's role
+    const session = "中共中央政治局常委、全國政協十三屆一次會議主席團會議主持人汪洋主持會議。";
+    expect(written(session, "汪洋")).toEqual(["中共中央政治局常委", "全國政協十三屆一次會議主席團會議主持人"]);
+    // m-669: 七届政协主席提名人选, the term opening its link
+    const nominee = "区六届政协主席石含玖,区政协党组书记、七届政协主席提名人选朱永国,区委副书记张玉全参加。";
+    expect(written(nominee, "朱永国")).toEqual(["区政协党组书记", "七届政协主席提名人选"]);
+  });
+
+  it("does not join a post given as a predicate to the next person's chain over a comma", () => {
+    // p-864 (traditional): 以…鄧文華為組長，黨委書記、董事長寧順良 — 組長 is 鄧文華's role in the group, said as a predicate
+    const text = "公司成立以總經理、黨委副書記、副董事長鄧文華為組長,黨委書記、董事長寧順良,黨委委員、工會主席曹剛云為副組長的籌備領導小組。";
+    expect(written(text, "寧順良")).toEqual(["黨委書記", "董事長"]);
+  });
+
+  it("reads no person in a surname with an enterprise head's short title (胡總 for 總經理)", () => {
+    // p-859 (traditional): 胡總一行 is 胡建明, named in full before
+    const text = "集團公司總經理胡建明帶隊調研。胡總一行先后到灌西公司實地調研。";
+    expect(persons(text).map((p) => p.text)).not.toContain("胡總");
+  });
+
   it("reads a photo credit signed after the caption, name then 摄 (楊志文 攝)", () => {
     // p-861: the photographer signs the caption line; the role is 攝 as written
     const text = "▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍出席會議。";

@@ -384,7 +384,9 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     const place = title.value === "office" && !org ? placeEndingAt(text, lexicon, title.start) : undefined;
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
-    const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
+    // a nominee is named with the post he is put up for (七届政协主席提名人选): that post is the title's unit
+    const nominated = title.word === NOMINEE ? longestEndingAt(lexicon.personTitles, text, title.start) : undefined;
+    const named = nominated ? nominated.start : org ? org.start : place ? place.start : level >= 0 ? level : title.start;
     const widens = isHan(text, named - 1) || text[named - 1] === "”" || CLOSING_BRACKETS.has(text[named - 1]!);
     const widened = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
     const bodyStart = title.value === "office" ? linkStart(text, index, lexicon, widened) : widened;
@@ -412,6 +414,9 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   if (HONOURS.some((w) => text.endsWith(w, q))) return { titles: [], titleOrgs: [], orgSpans: [] };
   return { titles, titleOrgs, orgSpans };
 }
+
+/** A nominee for the post written before it (政协主席提名人选). */
+const NOMINEE = "提名人选";
 
 /** Characters that give the post after them as a predicate (选举张三为镇长, 蔡奇任副市长): the post is no title. */
 const PREDICATE_MARKS = new Set([..."为任"]);
@@ -827,6 +832,19 @@ function nounGivenNameEnd(text: string, index: TokenIndex, lexicon: EntityLexico
 }
 
 /**
+ * After a post, a two-character common noun that starts with a surname (管委副主任宫权/n 主持) is the name when one of
+ * {@link PREDICATE_WORDS} follows it: official news writes the predicate straight after the name; -1 otherwise.
+ */
+function nounNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number): number {
+  const word = tokenStartingAt(index, start);
+  if (!word || word.end !== start + 2 || (word.pos !== "n" && word.pos !== "nz") || surnameLength(text, lexicon, start) !== 1) return -1;
+  // a role or the occasion is no name (党支部书记代表/n 发言, 主任会议/n)
+  if (lexicon.personTitles.words.has(word.text) || CLAUSE_WORDS.has(word.text) || word.text === DELEGATE) return -1;
+  const next = tokenStartingAt(index, word.end);
+  return next !== undefined && PREDICATE_WORDS.has(next.text) && isAllHan(text, start, word.end) ? word.end : -1;
+}
+
+/**
  * Characters of the transliteration tables (斯, 夫, 科, 娃…) that Chinese given names seldom hold: a name word run
  * with two of them is a foreign name.
  */
@@ -872,6 +890,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
     if (end < 0) end = unlistedNameEnd(text, index, lexicon, p);
     if (end < 0) end = comradeNameEnd(text, lexicon, p);
+    if (end < 0) end = nounNameEnd(text, index, lexicon, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     end = transliteratedNameEnd(text, index, p, end);
