@@ -116,6 +116,19 @@ describe("persons on township, enterprise and county pages", () => {
     expect(persons(text).map((p) => p.text)).not.toContain("胡總");
   });
 
+  it("keeps a section named with a verb of its work inside the unit (中组部组织二局, 大会执行主席团)", () => {
+    // m-057: a bureau of the Organisation Department; p-856: the session's executive presidium
+    expect(written("中组部组织二局五处处长徐森生出席会议。", "徐森生")).toEqual(["中组部组织二局五处处长"]);
+    expect(written("大会执行主席团主席戢运斌同志依照选举办法宣布。", "戢运斌")).toEqual(["大会执行主席团主席"]);
+    // …but a predicate after a unit is the clause's (县委/召开, 主持)
+    expect(written("县委召开常委会,县委书记张宏主持。", "张宏")).toEqual(["县委书记"]);
+  });
+
+  it("goes on with a chain over a site's mask after its 、 (乡党委副书记、***乡长李承华)", () => {
+    // p-856: the site hid a word before 乡长 with asterisks
+    expect(written("乡党委副书记、***乡长李承华同志作《政府工作报告》。", "李承华")).toEqual(["乡党委副书记", "乡长"]);
+  });
+
   it("reads a photo credit signed after the caption, name then 摄 (楊志文 攝)", () => {
     // p-861: the photographer signs the caption line; the role is 攝 as written
     const text = "▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍出席會議。";

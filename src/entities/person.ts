@@ -12,7 +12,7 @@
 import { longestEndingAt, longestStartingAt, mayEndWord, mayStartWord } from "../core/words.js";
 import { readDictLines } from "../dict.js";
 import { type EntityLexicon, type TitleKind } from "./lexicon.js";
-import { orgEndingAt, type OrgMatch } from "./org.js";
+import { holdsClauseVerb, orgEndingAt, type OrgMatch } from "./org.js";
 import { placeEndingAt } from "./place.js";
 import type { Token } from "../core/schema.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
@@ -334,6 +334,16 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
       at = token.start;
       continue;
     }
+    // a unit's section named with a verb of its work, between the unit and the rest of the name (中组部/组织/二局,
+    // 工委/专项/巡视/第二组, 大会/执行/主席团): the verb is the name's when a unit's word stands right before it
+    if (token.pos.startsWith("v") && token.end === at && at < end && !PREDICATE_WORDS.has(token.text) && !CLAUSE_WORDS.has(token.text) &&
+      !holdsClauseVerb(text, index, token.start, token.end)) {
+      const unit = tokenCovering(index, token.start - 1);
+      if (unit && unit.end === token.start && (unit.pos === "nt" || unit.text === "大会" || longestEndingAt(lexicon.orgSuffixes, unit.text, unit.text.length))) {
+        at = token.start;
+        continue;
+      }
+    }
     // a field a unit is named after, that jieba reads as an adjective (健康/a 分院, 新/a 联会): it opens the unit's
     // name when the word after it ends like a unit; an honour (优秀, 模范) names an award instead
     const unitAfter = token.pos === "a" && token.end === at && at - token.start <= 2 && !HONOURS.includes(token.text) ? tokenStartingAt(index, at) : undefined;
@@ -395,9 +405,10 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
     if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
     q = bodyStart;
-    // a chain may go on over a line break after its 、 (县委常委、⏎副县长李卫东)
+    // a chain may go on over a line break after its 、 (县委常委、⏎副县长李卫东), and over a site's mask where it hid a
+    // word (乡党委副书记、***乡长李承华)
     let mark = q - 1;
-    while (mark > 0 && q - mark <= MAX_LINE_BREAK && (text[mark] === "\n" || text[mark] === "\r" || isSpaceChar(text[mark]))) mark--;
+    while (mark > 0 && q - mark <= MAX_LINE_BREAK && (text[mark] === "\n" || text[mark] === "\r" || text[mark] === "*" || isSpaceChar(text[mark]))) mark--;
     if (mark < q - 1 && !CHAIN_SEPARATORS.has(text[mark] ?? "")) mark = q - 1;
     // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役),
     // unless the title before the comma is a post given as a predicate (以…邓文华为组长，党委书记、董事长宁顺良)
