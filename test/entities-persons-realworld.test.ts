@@ -129,6 +129,14 @@ describe("persons on township, enterprise and county pages", () => {
     expect(written("乡党委副书记、***乡长李承华同志作《政府工作报告》。", "李承华")).toEqual(["乡党委副书记", "乡长"]);
   });
 
+  it("reads a post written after a name jieba cut into two nouns (针对马/n 彩云/n 法官)", () => {
+    // m-135: a judge who died on duty, named with her post after the name
+    const text = "党组书记、院长胡国林作重要讲话,首先他针对马彩云法官因公殉职事件及两起案件提出要求。";
+    expect(written(text, "马彩云")).toEqual(["法官"]);
+    // …but a unit's word after a tense is no name (p-866: 原公司工會主席方俊)
+    expect(persons("会上,原公司工会主席方俊代表上一届工会作了总结发言。").map((p) => p.text)).toEqual(["方俊"]);
+  });
+
   it("reads a photo credit signed after the caption, name then 摄 (楊志文 攝)", () => {
     // p-861: the photographer signs the caption line; the role is 攝 as written
     const text = "▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍出席會議。";

@@ -1050,8 +1050,12 @@ function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLex
     const first = tokenCovering(index, start);
     const last = tokenCovering(index, t - 1);
     // one word jieba made of characters it does not know (韩宜波/x), or a surname it reads as a name (栗/nr 战书)
+    // …or a surname jieba reads as a noun before a two-character noun (针对马/n 彩云/n 法官: the post after the name)
+    // …not a unit's word (原/n 公司/n 工会主席: 原 is the tense of the post)
+    const nounGiven = first?.end === start + 1 && first.pos === "n" && (last?.pos === "n" || last?.pos === "nz") && last.start === start + 1 &&
+      !longestEndingAt(lexicon.orgSuffixes, last.text, last.text.length);
     const nameLike = first !== undefined && first.start === start &&
-      ((first.end === t && first.pos === "x") || (first.end === start + 1 && isPersonTag(first.pos)));
+      ((first.end === t && first.pos === "x") || (first.end === start + 1 && isPersonTag(first.pos)) || nounGiven);
     if (last?.end !== t || !(opens ? nameLike : afterUnit(text, index, lexicon, first, start))) continue;
     const titles = titlesAfter(text, lexicon, t);
     if (titles.length > 0) into.push({ start, end: t, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
