@@ -112,8 +112,11 @@ const DATE_LINE_WINDOW = 10;
 
 const SENTENCE_PUNCTUATION = /[。！？!?；;，,]/;
 const OPEN_BRACKETS = new Set(["【", "[", "（", "(", "［"]);
-/** What may stand before a line's label: an opening bracket, a list bullet (• 当前位置:), a table cell's bar (| 发文日期: |). */
-const LABEL_LEADS = new Set([...OPEN_BRACKETS, "•", "·", "●", "■", "◆", "|", "｜"]);
+/**
+ * What may stand before a line's label: an opening bracket, a list bullet (• 当前位置:, or a dash: a CMS writes its
+ * metadata as a list, `- 发布日期:2023-03-07 浏览次数:2079`), a table cell's bar (| 发文日期: |).
+ */
+const LABEL_LEADS = new Set([...OPEN_BRACKETS, "•", "·", "●", "■", "◆", "-", "|", "｜"]);
 /** Where the label of a line would start, after its leads and blanks. */
 function labelStart(text: string, start: number, end: number): number {
   let p = start;
@@ -262,6 +265,15 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   return { kinds, labelEnd: q, valueStart: v + 1 };
 }
 
+/** A row's first cell naming its column (`澳門快訊 | `), before the labelled cells: a short name, then a bar. */
+const LEADING_CELL = /^[\u4e00-\u9fff]{2,8}\s*[|｜]\s*/;
+
+/** Where the first label of `text[from, end)` starts, if the line holds one. */
+function labelIn(text: string, from: number, end: number, labels: TermIndex<PageTerm>): number | undefined {
+  for (let q = from; q < end; q++) if (labelAt(text, q, end, labels)) return q;
+  return undefined;
+}
+
 /** The bars of a table row as a scrape writes it (`| 文件名称: | … |`). */
 const TABLE_BARS = new Set(["|", "｜"]);
 const WRAPPER_PAIRS: Record<string, string> = { "】": "【", "]": "[", "）": "（", ")": "(" };
@@ -281,13 +293,17 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
   if (line.end - line.start > MAX_FURNITURE_LINE || line.text.includes("。")) return undefined;
   let p = labelStart(text, line.start, line.end);
   const found: { kinds: LabelKind[]; start: number; labelEnd: number; valueStart: number }[] = [];
-  // `2011-02-17 08:42:03来源:新华社`: an unlabelled time stamp opens the line of metadata fields.
+  // `2011-02-17 08:42:03来源:新华社`: an unlabelled time stamp opens the line of metadata fields, the labels right
+  // after it or after an unlabelled count (`2010/1/6 16:43:13 次浏览 分类:政府动态 来源:`)
   const stampEnd = dateStampPrefixEnd(text, p, line.end);
-  if (stampEnd !== undefined && labelAt(text, stampEnd, line.end, labels)) {
+  if (stampEnd !== undefined && labelIn(text, stampEnd, line.end, labels) !== undefined) {
     found.push({ kinds: ["date"], start: p, labelEnd: p, valueStart: p });
     p = stampEnd;
   } else if (!labelAt(text, p, line.end, labels)) {
-    return undefined;
+    // the column's name as the row's first cell (`澳門快訊 | 發佈時間: 2025/01/08 | 來源: 新聞局`): the labels follow it
+    const cell = LEADING_CELL.exec(text.slice(p, line.end));
+    if (!cell || !labelAt(text, p + cell[0].length, line.end, labels)) return undefined;
+    p += cell[0].length;
   }
   while (p < line.end) {
     const label = labelAt(text, p, line.end, labels);
@@ -380,7 +396,10 @@ const menuItems = (line: Line) => line.text.split(/[|｜]/).map((item) => item.t
 
 /** A menu written with blanks between its entries: this many entries at least, each a short Chinese name. */
 const MIN_BLANK_MENU = 4;
-const BLANK_MENU_ITEM = /^[\u4e00-\u9fff]{2,6}$/;
+/** A site's name or a menu entry, or a language link in a portal's link bar (`English Русская версия`). */
+const BLANK_MENU_ITEM = /^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z\u0400-\u04ff]{2,12})$/;
+/** A menu spaced out letter by letter to the width of its cells (`首     页 政 务 公 开 网 上 办 事`): this many letters. */
+const MIN_SPACED_MENU = 10;
 
 /**
  * `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries (two when the first is the home page); or a column's
@@ -392,14 +411,21 @@ function isMenu(line: Line): boolean {
   const items = menuItems(line);
   if ((items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8)) return true;
   const words = line.text.split(/[\s\u3000]+/);
+  if (words.length >= MIN_SPACED_MENU && words.every((word) => /^[\u4e00-\u9fff]$/.test(word))) return true;
   return words.length >= MIN_BLANK_MENU && words.every((word) => BLANK_MENU_ITEM.test(word));
 }
+
+/** A line of marks only, no letter or digit. */
+const DECORATION = /^[\p{P}\p{S}\s]+$/u;
 
 /** What stands between the buttons of a row (`【打印】 【关闭】`, `打印本页 | 关闭窗口`). */
 const BUTTON_SEPARATORS = new Set([" ", "\u3000", "\u00a0", "|", "｜", "/", "·", "•", "【", "】", "[", "]"]);
 
 function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: PageVocabulary): LineInfo {
   if (spamLines.has(line.index)) return { kind: "spam" };
+  // a rule under a headline (************), an accessibility anchor (:::), a lone dash between a list's entries:
+  // marks with no word in them are chrome
+  if (DECORATION.test(line.text)) return { kind: "navigation" };
   const crumbs = readBreadcrumb(line, vocab.nav);
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
@@ -523,6 +549,47 @@ function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
   }
 }
 
+/** A site's name with its English name after a bar (`京海傳媒 | Jinghai Media`): the masthead. */
+const SITE_WITH_LATIN = /^[\u4e00-\u9fff]{2,12}\s*[|｜]\s*[A-Za-z][A-Za-z .&'’-]{1,40}$/;
+const MAX_LATIN_NAME = 30;
+
+/**
+ * A CMS writes a column's or a site's name with its English rendering on the line beside it (`MEDIA  CENTER` /
+ * `媒体中心`, `依法治校` / `Rule of law`), and a site's name with its English one after a bar; a headline has neither.
+ * The Chinese name is the column (navigation), not the headline.
+ */
+function markBilingualNames(lines: Line[], infos: LineInfo[]): void {
+  const top = Math.min(lines.length, HEADER_WINDOW);
+  for (let i = 0; i < top; i++) {
+    const line = lines[i]!;
+    if (!infos[i]!.kind && SITE_WITH_LATIN.test(line.text)) infos[i]!.kind = "navigation";
+    if (infos[i]!.kind || !LATIN_ONLY.test(line.text) || line.text.length > MAX_LATIN_NAME || !/[A-Za-z]{3}/.test(line.text)) continue;
+    for (const k of [i - 1, i + 1]) {
+      const name = lines[k];
+      if (name && !infos[k]!.kind && name.text.length <= MAX_COLUMN_NAME && /^[\u4e00-\u9fff]+$/.test(name.text)) {
+        infos[k]!.kind = "navigation";
+        infos[k]!.column = true;
+      }
+    }
+  }
+}
+
+/** A weekday in a date (星期四, 周日): one-off tests, unlike WEEKDAY's global replace. */
+const HAS_WEEKDAY = /(?:星期|周)[一二三四五六日天]/;
+
+/**
+ * A portal prints the day it is viewed, with its weekday, at the top of every page (`2026年 / 1 月 22日 / 星期四` over
+ * its name and menus): when the page dates itself further down (a 发布日期 line, a stamp under the headline), that
+ * first line is chrome, neither the page's date nor where its metadata starts.
+ */
+function markViewingDay(lines: Line[], infos: LineInfo[]): void {
+  if (lines.length === 0 || infos[0]!.kind !== "weak-stamp" || !HAS_WEEKDAY.test(lines[0]!.text)) return;
+  const datedBelow = infos
+    .slice(1, HEADER_WINDOW * 2)
+    .some((info) => info.kind === "weak-stamp" || (info.kind === "metadata" && info.fields?.some((f) => f.kind === "date")));
+  if (datedBelow) infos[0]!.kind = "navigation";
+}
+
 /** A photo's caption that names the scene (会议现场, 活动现场, 座谈会现场). */
 const SCENE_CAPTION = /^[\u4e00-\u9fff]{0,6}现场$/;
 
@@ -540,12 +607,14 @@ function markTopCaptions(lines: Line[], infos: LineInfo[]): void {
 const MAX_MENU_HEADER = 40;
 
 /**
- * The headline stands right above its labelled date line (发布日期:…). Below HEADER_WINDOW lines, that line still
- * closes the header when only short lines (menus, column names) come before it: its index, else -1.
+ * The headline stands right above its date line, labelled (发布日期:…) or a bare stamp (2025-02-03). Below
+ * HEADER_WINDOW lines, that line still closes the header when only short lines (menus, column names) come before
+ * it: its index, else -1.
  */
 function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
   for (let k = 0; k < Math.min(lines.length, MAX_MENU_HEADER); k++) {
     if (infos[k]!.kind === "metadata" && infos[k]!.fields?.some((f) => f.kind === "date")) return k;
+    if (infos[k]!.kind === "weak-stamp" && k > 0 && isTitleLike(lines[k - 1]!) && !infos[k - 1]!.kind) return k;
     if (lines[k]!.text.length > MAX_HEADLINE || /[。；;]/.test(lines[k]!.text)) return -1;
   }
   return -1;
@@ -557,7 +626,9 @@ function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
  * Title-like runs before the title are site or column names (navigation). Returns the title's line indices.
  */
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
+  markViewingDay(lines, infos);
   markBrowserTitles(lines, infos);
+  markBilingualNames(lines, infos);
   markMastheads(lines, infos);
   markCrumbRepeats(lines, infos);
   markTopCaptions(lines, infos);
@@ -625,7 +696,15 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   // right under a metadata line and right over the text, not the promotion's first line.
   const underMetadata = (b: number[]) => b[0]! > 0 && infos[b[0]! - 1]!.kind === "metadata" && b.at(-1) === i - 1;
   const overText = firstMetadata >= 0 && beforeMetadata(blocks).length === 0 ? blocks.find(underMetadata) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks[0]!;
+  // A section's name over the date line (新聞與活動 / 總統府新聞 / 114年01月13日 / headline): when only short names stand
+  // above the first metadata line, the nearest a column's name, the headline is the run right under that line.
+  const above = beforeMetadata(belowCrumb);
+  const sectionsAbove =
+    above.length > 0 &&
+    above.every((b) => b.every((k) => lines[k]!.text.length <= MAX_COLUMN_NAME)) &&
+    COLUMN_NAME.test(lines[above.at(-1)!.at(-1)!]!.text);
+  const underDate = sectionsAbove ? blocks.find((b) => b[0] === firstMetadata + 1) : undefined;
+  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -649,6 +728,23 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }
   for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
+}
+
+/**
+ * A deck under a meeting's headline says who presided and who attended (`王忠林主持并讲话 孙述涛…出席`): a line whose
+ * last phrase ends so is never the headline.
+ */
+const PEOPLE_DECK = /(?:主持|出席|参加|讲话|致辞|列席)$/;
+
+/**
+ * The run over the date line, unless it is a deck: then the headline is the first of the runs that follow one
+ * another up to it (headline / deck / deck / 发布日期), a blank line between each.
+ */
+function headOfDecks(lines: Line[], blocks: number[][], last: number[] | undefined): number[] | undefined {
+  if (!last || !PEOPLE_DECK.test(lines[last.at(-1)!]!.text)) return last;
+  let at = blocks.indexOf(last);
+  while (at > 0 && blocks[at - 1]!.at(-1) === blocks[at]![0]! - 1) at--;
+  return blocks[at];
 }
 
 /** Lines below the article: furniture, and short Latin words such as `Baidu`, `sogou` (share buttons, trackers). */
@@ -743,6 +839,17 @@ function dateIn(text: string, range: Span, referenceDate: string | undefined): s
   return day;
 }
 
+/**
+ * A date in the ROC calendar, as Taiwan's government writes it (`114年01月13日`, `114-01-13`): years counted from
+ * 1912, so 114 is 2025. Three digits, 100 and up: no Gregorian year is written so.
+ */
+const ROC_DATE = /^(1\d{2})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2}))(?![\d.])/;
+
+function rocDate(value: string, referenceDate: string | undefined): string | undefined {
+  const m = ROC_DATE.exec(value);
+  return m ? dayNotAfter(1911 + Number(m[1]), Number(m[2] ?? m[5]), Number(m[3] ?? m[6]), referenceDate) : undefined;
+}
+
 /** `24-03-05`, `24/3/5`: a date field's value with a two-digit year (this century, not after the reference date). */
 const SHORT_YEAR_DATE = /^(\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/;
 
@@ -779,9 +886,9 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const { referenceDate } = options;
   const dateFields = infos.flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : [])).filter((f) => f.kind === "date" || f.kind === "date.weak");
   // 发布日期 before 成文日期 or 更新时间 when a metadata table gives several
-  const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text);
+  const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text.replace(/[\s\u3000]+/g, ""));
   for (const field of [...dateFields.filter(published), ...dateFields.filter((f) => !published(f))]) {
-    const date = dateIn(text, field.value, referenceDate) ?? shortYearDate(field.value.text, referenceDate);
+    const date = rocDate(field.value.text, referenceDate) ?? dateIn(text, field.value, referenceDate) ?? shortYearDate(field.value.text, referenceDate);
     if (date) return date;
   }
   // the date a CMS writes unlabelled among the source and view count over the text (来源：县委办 | 2024-03-05 | 浏览：88)
@@ -793,7 +900,11 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   // a mirror's front matter dates the copy, not the page
   const content = lines.filter((_, k) => k >= frontMatter && infos[k]!.kind !== "spam");
   const top = content.slice(0, DATE_LINE_WINDOW);
-  const onlyDate = (line: Line) => (line.text.length > MAX_HEADLINE ? undefined : dateOnlyLine(text, line));
+  const onlyDate = (line: Line) => {
+    if (line.text.length > MAX_HEADLINE) return undefined;
+    const stamp = stampText(text, line);
+    return (isDateStamp(stamp, false) ? rocDate(stamp, referenceDate) : undefined) ?? dateOnlyLine(text, line);
+  };
   // near the top, a stamp line's day too (2019年03月22日 星期五, date 2025-09-29 快讯)
   const stampDate = (line: Line) => onlyDate(line) ?? (isDateStamp(stampText(text, line), false) ? dateIn(text, line, referenceDate) : undefined);
   // Near the top (（2022年10月16日） under a title), then a machine-written date opening a line there (date
@@ -880,8 +991,11 @@ function stampOpening(text: string, line: Line, firstLine: boolean): string | un
 /** Who publishes a page, named after its time stamp (`2024-03-05 10:20 某某县人民政府`, `… 某某日报`). */
 const PUBLISHER_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委员会|日报|晚报|报社|新闻网|电视台|融媒体中心|办公室|宣传部)$/;
 
-/** The labels of the day a page was published (发布日期, 發佈時間, 发表于), as opposed to written (成文日期) or updated. */
-const PUBLICATION_LABEL = /^(?:发布|發佈|發布|发表|發表)/;
+/**
+ * The labels of the day a page was published (发布日期, 發佈時間, 发表于) or posted (a disclosure page's 上载日期,
+ * 公开日期), as opposed to the day its document was written or issued (成文日期, 发文日期) or updated.
+ */
+const PUBLICATION_LABEL = /^(?:发布|發佈|發布|发表|發表|上载|上传|公开)/;
 
 /** `1,234`, `1.2万`, `356次` → the count; empty or unreadable → undefined. */
 function readCount(value: string): number | undefined {
