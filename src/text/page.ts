@@ -132,6 +132,8 @@ const CRUMB_PLACEHOLDERS = new Set(["正文", "详情", "内容", "正文内容"
 /** `国办发〔2018〕109号`: a document number on its own line. */
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[【(（]\d{4}[〕］\]】)）]\d{1,4}号$/;
 /** Enumeration headings (一、 （一） 1. 第一章) open sections, not pages. */
+/** A numbered notice's number on its own line (人大常委会公告 `第一号`, `第12号`): metadata, like a document number. */
+const NOTICE_NUMBER = /^[（(]?第[一二三四五六七八九十百零〇\d]{1,6}号[）)]?$/;
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条部分])/;
 const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
 /** A title line ending in a document type (…的通知, 政府工作报告) is complete: the next line is not part of it. */
@@ -169,7 +171,9 @@ const SUMMARY_LINE = /^[【[]?(?:摘要|内容摘要|内容提要|简介|导读)
  * `记者 王某 李某 摄`. Taiwan
  * and Hong Kong sites put it over the text where a mainland CMS puts 来源/作者; it is credits, never the headline.
  */
-const BYLINE = /^[^。，,；;：:]{0,12}?(?:^|[|｜/／\s]|特派|驻)记者[^。，,；;：:]{1,24}(?:报导|报道|摄)$/;
+const BYLINE = /^[〔【[]?[^。，,；;：:]{0,12}?(?:^|[〔【[|｜/／\s]|特派|驻)记者[^。，,；;：:]{1,24}(?:报导|报道|摄)[〕】\]]?$/;
+/** A credit written as its role, a blank and the name, no colon (`记者 林瑶`, a forum's `记者 097202`). */
+const BARE_CREDIT = /^(?:记者|作者|通讯员|摄影|撰稿)[\s\u3000]+[^\s\u3000，,。：:]{1,12}$/;
 const MAX_BYLINE = 40;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
 const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
@@ -430,8 +434,8 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
-  if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
-  if (line.text.length <= MAX_BYLINE && BYLINE.test(line.text)) return { kind: "credits" };
+  if (DOCUMENT_NUMBER.test(line.text) || NOTICE_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
+  if (line.text.length <= MAX_BYLINE && (BYLINE.test(line.text) || BARE_CREDIT.test(line.text))) return { kind: "credits" };
   if (COMPILATION_ENTRY.test(line.text)) return { kind: "navigation" };
   const signed = AUTHOR_STAMP.exec(line.text);
   if (signed) {
@@ -558,6 +562,21 @@ const MAX_LATIN_NAME = 30;
  * `媒体中心`, `依法治校` / `Rule of law`), and a site's name with its English one after a bar; a headline has neither.
  * The Chinese name is the column (navigation), not the headline.
  */
+/** `当前位置` alone on its line (the trail's links scraped onto the lines under it). */
+const NAV_LEAD_ONLY = /^[\s•·]*(?:当前位置|當前位置|您的位置|您现在的位置|您當前的位置|您当前的位置|所在位置)[\s:：]*$/;
+const MAX_TRAIL_LINE = 20;
+
+/** The line under a `当前位置` standing alone is the trail itself (`248365365公告`, a column): navigation, not the headline. */
+function markTrailUnderLead(lines: Line[], infos: LineInfo[]): void {
+  for (let i = 0; i + 1 < Math.min(lines.length, HEADER_WINDOW); i++) {
+    const next = lines[i + 1]!;
+    if (NAV_LEAD_ONLY.test(lines[i]!.text) && !infos[i + 1]!.kind && next.text.length <= MAX_TRAIL_LINE && !SENTENCE_PUNCTUATION.test(next.text)) {
+      infos[i + 1]!.kind = "navigation";
+      infos[i + 1]!.column = true;
+    }
+  }
+}
+
 function markBilingualNames(lines: Line[], infos: LineInfo[]): void {
   const top = Math.min(lines.length, HEADER_WINDOW);
   for (let i = 0; i < top; i++) {
@@ -571,6 +590,19 @@ function markBilingualNames(lines: Line[], infos: LineInfo[]): void {
         infos[k]!.column = true;
       }
     }
+  }
+}
+
+/** An office's name (秘书室公共事务组, 党委宣传部, 学生工作处): a short name ending in what offices are called. */
+const OFFICE_NAME = /^[\u4e00-\u9fff]{2,12}(?:组|室|处|科|部|办|办公室|中心)$/;
+
+/**
+ * A news list puts the office that posted an item under its date (`2025.02.21` / `秘書室公共事務組` / the text): that
+ * line is the source, not a headline (a headline stands over its date, not under it).
+ */
+function markIssuingOffice(lines: Line[], infos: LineInfo[]): void {
+  if (lines.length > 2 && infos[0]!.kind === "weak-stamp" && !infos[1]!.kind && OFFICE_NAME.test(lines[1]!.text) && !isTitleLike(lines[2]!)) {
+    infos[1]!.kind = "metadata";
   }
 }
 
@@ -629,6 +661,8 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markViewingDay(lines, infos);
   markBrowserTitles(lines, infos);
   markBilingualNames(lines, infos);
+  markTrailUnderLead(lines, infos);
+  markIssuingOffice(lines, infos);
   markMastheads(lines, infos);
   markCrumbRepeats(lines, infos);
   markTopCaptions(lines, infos);
@@ -713,6 +747,8 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     const joined = parts.join("");
     return !parts.some((p) => p.startsWith("—")) && DOCUMENT_TYPE_ENDING.test(joined) && (joined.includes("关于") || parts.slice(1).every((p) => p.length <= 2));
   };
+  // only a column's name was left to choose (正聲新聞 over the date line): the page shows no headline
+  if (chosen.length === 1 && COLUMN_NAME.test(lines[chosen[0]!]!.text)) return [];
   const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
   // a site's name over the headline with no blank between (某某县人民政府 / 县委常委会…) is the masthead, unless the two
   // make one broken document title (某县人民政府 / 关于…的通知)
