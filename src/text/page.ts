@@ -562,21 +562,6 @@ const MAX_LATIN_NAME = 30;
  * `媒体中心`, `依法治校` / `Rule of law`), and a site's name with its English one after a bar; a headline has neither.
  * The Chinese name is the column (navigation), not the headline.
  */
-/** `当前位置` alone on its line (the trail's links scraped onto the lines under it). */
-const NAV_LEAD_ONLY = /^[\s•·]*(?:当前位置|當前位置|您的位置|您现在的位置|您當前的位置|您当前的位置|所在位置)[\s:：]*$/;
-const MAX_TRAIL_LINE = 20;
-
-/** The line under a `当前位置` standing alone is the trail itself (`248365365公告`, a column): navigation, not the headline. */
-function markTrailUnderLead(lines: Line[], infos: LineInfo[]): void {
-  for (let i = 0; i + 1 < Math.min(lines.length, HEADER_WINDOW); i++) {
-    const next = lines[i + 1]!;
-    if (NAV_LEAD_ONLY.test(lines[i]!.text) && !infos[i + 1]!.kind && next.text.length <= MAX_TRAIL_LINE && !SENTENCE_PUNCTUATION.test(next.text)) {
-      infos[i + 1]!.kind = "navigation";
-      infos[i + 1]!.column = true;
-    }
-  }
-}
-
 function markBilingualNames(lines: Line[], infos: LineInfo[]): void {
   const top = Math.min(lines.length, HEADER_WINDOW);
   for (let i = 0; i < top; i++) {
@@ -661,7 +646,6 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markViewingDay(lines, infos);
   markBrowserTitles(lines, infos);
   markBilingualNames(lines, infos);
-  markTrailUnderLead(lines, infos);
   markIssuingOffice(lines, infos);
   markMastheads(lines, infos);
   markCrumbRepeats(lines, infos);
