@@ -225,12 +225,15 @@ interface Field {
   value: Span;
 }
 
-/** A form's label may be spaced out to the width of the longest (`索 引 号：`, `标　　题：`): this many blanks at most. */
-const MAX_LABEL_GAP = 4;
+/**
+ * A form's label may be spaced out to the width of the longest (`索 引 号：`, `标　　题：`, `文        号`): this many
+ * blanks at most.
+ */
+const MAX_LABEL_GAP = 8;
 const LABEL_GAP = new Set([" ", "\u3000", "\u00a0"]);
 
-/** The label at `p`, as written or spaced out: its entry and where it ends. */
-function matchLabel(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { entry: PageTerm; end: number } | undefined {
+/** The label at `p`, as written or spaced out (`spaced`): its entry and where it ends. */
+function matchLabel(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { entry: PageTerm; end: number; spaced?: boolean } | undefined {
   const entry = termAt(labels, text, p, end);
   // `文 号:` spells a longer label than its first letter `文` (a credit label): read the spaced letters too
   if (entry && !LABEL_GAP.has(text[p + entry.term.length] ?? "")) return { entry, end: p + entry.term.length };
@@ -247,7 +250,7 @@ function matchLabel(text: string, p: number, end: number, labels: TermIndex<Page
     q += gap;
   }
   const spaced = letters.length > 1 ? termAt(labels, letters, 0) : undefined;
-  if (spaced && spaced.term.length > Math.max(1, entry?.term.length ?? 0)) return { entry: spaced, end: ends[spaced.term.length - 1]! };
+  if (spaced && spaced.term.length > Math.max(1, entry?.term.length ?? 0)) return { entry: spaced, end: ends[spaced.term.length - 1]!, spaced: true };
   return entry ? { entry, end: p + entry.term.length } : undefined;
 }
 
@@ -255,9 +258,11 @@ function matchLabel(text: string, p: number, end: number, labels: TermIndex<Page
 function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { kinds: LabelKind[]; labelEnd: number; valueStart: number } | undefined {
   const kinds: LabelKind[] = [];
   let q = p;
+  let spaced = false;
   for (;;) {
     const label = matchLabel(text, q, end, labels);
     if (!label) return undefined;
+    spaced = label.spaced === true;
     kinds.push(label.entry.kind);
     q = label.end;
     if ((text[q] === "/" || text[q] === "、") && termAt(labels, text, q + 1, end)) q++;
@@ -265,7 +270,9 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   }
   let v = q;
   while (v < end && text[v] === " ") v++;
-  if (!COLONS.has(text[v] ?? "")) return undefined;
+  // a table scraped without its borders spaces its labels out to the column's width and writes no colon
+  // (`发 布 机 构 市人民政府办公室 发 文 日 期 2019-11-29`): prose never spaces a word so
+  if (!COLONS.has(text[v] ?? "")) return spaced && v > q ? { kinds, labelEnd: q, valueStart: v } : undefined;
   return { kinds, labelEnd: q, valueStart: v + 1 };
 }
 
@@ -602,7 +609,7 @@ const HAS_WEEKDAY = /(?:星期|周)[一二三四五六日天]/;
 function markViewingDay(lines: Line[], infos: LineInfo[]): void {
   if (lines.length === 0 || infos[0]!.kind !== "weak-stamp" || !HAS_WEEKDAY.test(lines[0]!.text)) return;
   const datedBelow = infos
-    .slice(1, HEADER_WINDOW * 2)
+    .slice(1, MAX_MENU_HEADER)
     .some((info) => info.kind === "weak-stamp" || (info.kind === "metadata" && info.fields?.some((f) => f.kind === "date")));
   if (datedBelow) infos[0]!.kind = "navigation";
 }
@@ -885,10 +892,13 @@ function dayNotAfter(year: number, month: number, day: number, referenceDate: st
   return valid && (referenceDate === undefined || iso <= referenceDate) ? iso : undefined;
 }
 
-/** A line that is only a date, perhaps bracketed: `2018年11月20日`, `（2022年10月16日）`. */
+/** A weekday in brackets after a date (`2018年11月5日(星期一)`, a press release's closing line). */
+const BRACKETED_WEEKDAY = /\s*[（(](?:星期|周)[一二三四五六日天][）)]$/;
+
+/** A line that is only a date, perhaps bracketed or with its weekday: `2018年11月20日`, `（2022年10月16日）`. */
 function dateOnlyLine(text: string, line: Line): string | undefined {
   let start = line.start;
-  let end = line.end;
+  let end = line.end - (BRACKETED_WEEKDAY.exec(line.text)?.[0].length ?? 0);
   while (start < end && "（(〔[【 ".includes(text[start]!)) start++;
   while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
   // the date read at the line's start must end at its end: then it is the only one (most lines fail at their first character)
@@ -918,7 +928,8 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
     if (date) return date;
   }
   // a mirror's front matter dates the copy, not the page
-  const content = lines.filter((_, k) => k >= frontMatter && infos[k]!.kind !== "spam");
+  // nor does chrome (the viewing day over a portal's menus)
+  const content = lines.filter((_, k) => k >= frontMatter && infos[k]!.kind !== "spam" && infos[k]!.kind !== "navigation");
   const top = content.slice(0, DATE_LINE_WINDOW);
   const onlyDate = (line: Line) => {
     if (line.text.length > MAX_HEADLINE) return undefined;
