@@ -448,6 +448,8 @@ describe("readPage on the header conventions of government, party, university, n
     ["日期 with 字号 and 打印 关闭 on one line", `${HEADLINE}\n日期：2024年3月5日 字号：大 中 小 打印 关闭\n${BODY}`, "2024-03-05"],
     ["a two-digit year in a date field (24-03-05)", `${HEADLINE}\n发布日期：24-03-05\n${BODY}`, "2024-03-05"],
     ["the site's name over the headline, the day unlabelled between 来源 and 浏览", `某某县人民政府\n${HEADLINE}\n来源：县委办 | 2024-03-05 | 浏览：88\n${BODY}`, "2024-03-05"],
+    ["the column 通知公告 over the headline, on the line right above it", `通知公告\n${HEADLINE}\n发布日期：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["a list page's day after the headline on its line", `${HEADLINE} 2024-03-05\n${BODY}`, "2024-03-05"],
     ["a row of buttons (打印本页 关闭窗口) over the headline", `分享到：\n打印本页 关闭窗口\n${HEADLINE}\n2024-03-05 来源：县融媒体中心\n${BODY}`, "2024-03-05"],
     ["【发布时间：】【来源：】 in brackets", `${HEADLINE}\n【发布时间：2024-03-05】【来源：县政府】\n${BODY}`, "2024-03-05"],
     ["a stamp with its weekday", `${HEADLINE}\n2024年3月5日 星期二\n${BODY}`, "2024-03-05"],

@@ -539,9 +539,10 @@ const SITE_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府网|门户网站|
 const MAX_COLUMN_NAME = 10;
 /**
  * A column's name over the headline (县委动态, 学院新闻, 政务要闻): a short name that ends with what columns are called.
- * Not 公告, which also ends a document's own title (中标公告).
+ * Not 公告 alone, which also ends a document's own title (中标公告), but the columns that pair it with 通知 or 公示
+ * (通知公告, 公示公告): no document is titled so.
  */
-const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:动态|要闻|新闻|快讯|资讯|专栏|栏目|频道|专题)$/;
+const COLUMN_NAME = /^(?:[\u4e00-\u9fff]{0,4}(?:动态|要闻|新闻|快讯|资讯|专栏|栏目|频道|专题)|通知公告|通知通告|公示公告|公告公示)$/;
 
 /** The column's name repeated under the breadcrumb (`当前位置:首页 >> 学校要闻` / `学校要闻`) is navigation, not the headline. */
 function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
@@ -803,6 +804,12 @@ function originalTitle(infos: LineInfo[], titleLines: number[]): Span | undefine
   return undefined;
 }
 
+/**
+ * A list page or a search result writes the day after the headline on its line (`县委常委会传达…精神 2024-03-05`):
+ * the headline ends before it, and it is the page's date.
+ */
+const TRAILING_STAMP = /[\s\u3000]+((?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
+
 /** A button in brackets at the end of a line (`[打印本页]`, `【关闭】`). */
 const TRAILING_BRACKETS = /[[【]([^[\]【】]{1,8})[\]】]$/;
 
@@ -925,6 +932,14 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const sourceLines = infos.slice(0, HEADER_WINDOW).flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : []));
   for (const field of sourceLines.filter((f) => f.kind === "source" || f.kind === "views" || f.kind === "views.weak")) {
     const date = dateIn(text, field.value, undefined);
+    if (date) return date;
+  }
+  // the day after the headline on its line
+  const titled = lines.find((_, k) => infos[k]!.kind === "title");
+  const stamped = titled && TRAILING_STAMP.exec(titled.text);
+  if (stamped) {
+    const at = titled.start + stamped.index + stamped[0].length - stamped[1]!.length;
+    const date = dateIn(text, { start: at, end: titled.end, text: stamped[1]! }, referenceDate);
     if (date) return date;
   }
   // a mirror's front matter dates the copy, not the page
@@ -1150,7 +1165,8 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
   else if (original) page.title = original;
   else if (titleLines.length > 0) {
     // a scrape's list bullet before the headline (• 学院召开…) is not part of it
-    const end = lines[titleLines.at(-1)!]!.end;
+    const last = lines[titleLines.at(-1)!]!;
+    const end = last.end - (TRAILING_STAMP.exec(last.text)?.[0].length ?? 0);
     let start = lines[titleLines[0]!]!.start;
     while (start < end - 1 && (TITLE_BULLETS.has(text[start]!) || isBlank(text[start]!))) start++;
     page.title = { start, end, text: text.slice(start, end) };
