@@ -190,7 +190,7 @@ function dateStampPrefixEnd(text: string, p: number, end: number): number | unde
 }
 
 /** An English label before a page's machine-written date (`date 2025-09-29`, `Published: 2023-01-19`). */
-const LATIN_DATE_LABEL = /^(?:date|time|published|posted)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
+const LATIN_DATE_LABEL = /^(?:date|time|published|posted|updated)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
 /** A button or column word after a stamp (`2025-09-29 快讯`, `… 听新闻`): no headline is that short. */
 const STAMP_TAIL = /\s[\u4e00-\u9fff]{1,4}$/;
 
@@ -276,6 +276,9 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   return { kinds, labelEnd: q, valueStart: v + 1 };
 }
 
+/** A day written in figures inside a row (`2006年12月28日`, `2024-03-05`, `2024/3/5`). */
+const ROW_DATE = /(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2})/;
+
 /** A row's first cell naming its column (`澳門快訊 | `), before the labelled cells: a short name, then a bar. */
 const LEADING_CELL = /^[\u4e00-\u9fff]{2,8}\s*[|｜]\s*/;
 
@@ -313,8 +316,16 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
   } else if (!labelAt(text, p, line.end, labels)) {
     // the column's name as the row's first cell (`澳門快訊 | 發佈時間: 2025/01/08 | 來源: 新聞局`): the labels follow it
     const cell = LEADING_CELL.exec(text.slice(p, line.end));
-    if (!cell || !labelAt(text, p + cell[0].length, line.end, labels)) return undefined;
-    p += cell[0].length;
+    if (cell && labelAt(text, p + cell[0].length, line.end, labels)) p += cell[0].length;
+    else {
+      // a byline row: the site's name and address, then the day, then the labels (`中央政府門戶網站 www.gov.cn
+      // 2006年12月28日 來源:…`): what comes before the first label dates the page
+      const first = labelIn(text, p, line.end, labels);
+      const lead = first === undefined ? "" : text.slice(p, first);
+      if (first === undefined || lead.length > MAX_BYLINE || SENTENCE_PUNCTUATION.test(lead) || !ROW_DATE.test(lead)) return undefined;
+      found.push({ kinds: ["date"], start: p, labelEnd: p, valueStart: p });
+      p = first;
+    }
   }
   while (p < line.end) {
     const label = labelAt(text, p, line.end, labels);
@@ -744,7 +755,8 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
   // a site's name over the headline with no blank between (某某县人民政府 / 县委常委会…) is the masthead, unless the two
   // make one broken document title (某县人民政府 / 关于…的通知)
-  const named = typed < 0 && chosen.length > 1 && (SITE_NAME.test(lines[chosen[0]!]!.text) || COLUMN_NAME.test(lines[chosen[0]!]!.text)) ? 1 : 0;
+  const head = stampText(lines[chosen[0]!]!.text, { start: 0, end: lines[chosen[0]!]!.text.length, text: "" });
+  const named = typed < 0 && chosen.length > 1 && (SITE_NAME.test(head) || COLUMN_NAME.test(head)) ? 1 : 0;
   // a meeting held with another is named over two lines, the second opening with 暨 (…工作会议 / 暨…大会)
   let joined = named;
   while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
