@@ -279,6 +279,9 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
 /** A day written in figures inside a row (`2006年12月28日`, `2024-03-05`, `2024/3/5`). */
 const ROW_DATE = /(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2})/;
 
+/** The site's name, its address and the day before a byline row's first label: this long at most. */
+const MAX_ROW_LEAD = 60;
+
 /** A row's first cell naming its column (`澳門快訊 | `), before the labelled cells: a short name, then a bar. */
 const LEADING_CELL = /^[\u4e00-\u9fff]{2,8}\s*[|｜]\s*/;
 
@@ -322,7 +325,7 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
       // 2006年12月28日 來源:…`): what comes before the first label dates the page
       const first = labelIn(text, p, line.end, labels);
       const lead = first === undefined ? "" : text.slice(p, first);
-      if (first === undefined || lead.length > MAX_BYLINE || SENTENCE_PUNCTUATION.test(lead) || !ROW_DATE.test(lead)) return undefined;
+      if (first === undefined || lead.length > MAX_ROW_LEAD || SENTENCE_PUNCTUATION.test(lead) || !ROW_DATE.test(lead)) return undefined;
       found.push({ kinds: ["date"], start: p, labelEnd: p, valueStart: p });
       p = first;
     }
