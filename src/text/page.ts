@@ -156,7 +156,7 @@ const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|[一二三四五六七
 /** An e-paper's masthead line that ends with the edition (`某某日报 2024年03月05日 第01版`, `… 第A2版：要闻`). */
 const EDITION_MASTHEAD = /第[A-Za-z]?\d{1,3}[A-Za-z]?版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,6})?$/;
 /** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
-const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
+const FONT_SIZE_SWITCH = /^(?:[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?|(?:[【[][大中小][】\]]\s*){3})$/;
 /** A blog or microblog signs a post with its author before the time it was posted: `王某 / 2023-04-27 16:19 发布`. */
 const AUTHOR_STAMP = /^[\u4e00-\u9fffA-Za-z·]{1,12}\s*[/／|｜]\s*((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?:发布|发表)?$/;
 /**
@@ -758,8 +758,13 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
   // a site's name over the headline with no blank between (某某县人民政府 / 县委常委会…) is the masthead, unless the two
   // make one broken document title (某县人民政府 / 关于…的通知)
-  const head = stampText(lines[chosen[0]!]!.text, { start: 0, end: lines[chosen[0]!]!.text.length, text: "" });
-  const named = typed < 0 && chosen.length > 1 && (SITE_NAME.test(head) || COLUMN_NAME.test(head)) ? 1 : 0;
+  // (and so are the lines of chrome run into them: 无障碍浏览 / 某某县融媒体中心 / headline)
+  const isLead = (n: number) => {
+    const lead = stampText(lines[chosen[n]!]!.text, { start: 0, end: lines[chosen[n]!]!.text.length, text: "" });
+    return SITE_NAME.test(lead) || COLUMN_NAME.test(lead) || isChromeLead(lead, lines[chosen[n + 1]!]!.text);
+  };
+  let named = 0;
+  while (typed < 0 && named + 1 < chosen.length && isLead(named)) named++;
   // a meeting held with another is named over two lines, the second opening with 暨 (…工作会议 / 暨…大会)
   let joined = named;
   while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
@@ -771,6 +776,25 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }
   for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
+}
+
+/** The few characters of a tag or a site's name (原创, 置顶, 视频, 某某发布): shorter than any headline under it. */
+const MAX_TAG = 4;
+/** What a site's or an account's name ends with, on the line over the headline (某某党建网, 某某县融媒体中心, 某某发布). */
+const OUTLET_NAME = /^[\u4e00-\u9fff]{2,16}(?:网|网站|融媒体中心|融媒|发布)$/;
+
+/** A row of share buttons (微信 微博 QQ空间) or a site's accessibility switches (无障碍浏览 长者模式). */
+const SHARE_OR_ACCESS = /^(?:(?:微信|微博|QQ|QQ空间|朋友圈)(?:[\s|｜]+(?:微信|微博|QQ|QQ空间|朋友圈))+|.{0,4}(?:无障碍|长者模式|关怀版).{0,8})$/;
+
+/**
+ * A line run into the headline's line from above is the page's chrome, not the headline with a deck under it:
+ * today's date (今天是：…星期三), share buttons or accessibility switches, a welcome (欢迎访问…); and, when shorter than
+ * the line under it, a tag (原创, 置顶, 视频), an outlet's name (某某党建网, 某某发布), a row of links or a trail written
+ * with bars, slashes or arrows (简体 | 繁體, 首页 / 要闻 / 正文).
+ */
+function isChromeLead(lead: string, next: string): boolean {
+  if (HAS_WEEKDAY.test(lead) || SHARE_OR_ACCESS.test(lead) || lead.includes("欢迎")) return true;
+  return lead.length < next.length && (lead.length <= MAX_TAG || OUTLET_NAME.test(lead) || /[|｜/>»]/.test(lead));
 }
 
 /**
