@@ -482,6 +482,12 @@ describe("readPage on the header conventions of government, party, university, n
     expect([page.title?.text, page.publishedAt]).toEqual([HEADLINE, day]);
   });
 
+  it("takes the first run that is not chrome for the headline of a page that gives no metadata line", () => {
+    for (const chrome of ["原创", "某某县融媒体中心", "欢迎访问某某县人民政府网站！", "简体 | 繁體"]) {
+      expect(readPage(`${chrome}\n\n${HEADLINE}\n\n${BODY}`).title?.text).toBe(HEADLINE);
+    }
+  });
+
   it("takes an e-paper's headline after the edition's index and navigation, and its day from the masthead line", () => {
     const lead = "本报讯（记者 张三）昨日下午，市委书记李四主持召开市委常委会会议，传达学习全省两会精神。会议指出，要把思想和行动统一到省委决策部署上来。";
     const indexed = `第A02版：要闻 上一版  下一版\n加快建设现代化产业体系\n市委常委会昨日召开会议\n全市安全生产工作会议召开\n返回主页 | 某某晚报 | 标题导航 | 某某日报\n上一期  下一期\n市委常委会昨日召开会议\n传达学习贯彻全省两会精神\n${lead}`;

@@ -744,7 +744,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     above.every((b) => b.every((k) => lines[k]!.text.length <= MAX_COLUMN_NAME)) &&
     COLUMN_NAME.test(lines[above.at(-1)!.at(-1)!]!.text);
   const underDate = sectionsAbove ? blocks.find((b) => b[0] === firstMetadata + 1) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks[0]!;
+  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -796,6 +796,25 @@ function isChromeLead(lead: string, next: string): boolean {
   if (HAS_WEEKDAY.test(lead) || SHARE_OR_ACCESS.test(lead) || lead.includes("欢迎")) return true;
   return lead.length < next.length && (lead.length <= MAX_TAG || OUTLET_NAME.test(lead) || /[|｜/>»]/.test(lead));
 }
+
+/** A tag of a character or two (原创, 置顶, 视频) standing alone. */
+const MAX_LONE_TAG = 2;
+
+/**
+ * A run of one line that is chrome wherever it stands (a site's, a column's or an outlet's name, a tag, today's
+ * date, share buttons, a welcome, a trail written with bars or slashes): with no metadata line to anchor the
+ * headline, the headline is the first run that is none of these.
+ */
+function isChromeBlock(lines: Line[], block: number[]): boolean {
+  if (block.length > 1) return false;
+  const t = stampText(lines[block[0]!]!.text, { start: 0, end: lines[block[0]!]!.text.length, text: "" });
+  return (
+    t.length <= MAX_LONE_TAG || SITE_NAME.test(t) || COLUMN_NAME.test(t) || OUTLET_NAME.test(t) || HAS_WEEKDAY.test(t) ||
+    SHARE_OR_ACCESS.test(t) || t.includes("欢迎") || (t.length <= MAX_TRAIL && /[|｜/>»]/.test(t))
+  );
+}
+/** A trail or a row of links written with bars or slashes is short. */
+const MAX_TRAIL = 30;
 
 /**
  * A deck under a meeting's headline says who presided and who attended (`王忠林主持并讲话 孙述涛…出席`): a line whose
