@@ -528,6 +528,56 @@ describe("the conventions of notices and regulations", () => {
   });
 });
 
+describe("where a document or a page closes the text (real excerpts)", () => {
+  it("reads 1.8月30日 as item 1 opening with a date, not as clause 1.8 (p-802, a county office's holiday notice)", () => {
+    const notice =
+      "现将放假安排通知如下。\n1.8月30日全县放假1天,不得串休(8月28日、29日正常休息)。\n2.各乡镇、街道和各部门在节假日来临前,要及早安排好交通运输、生产经营及值守应急工作。\n3.要确保社会稳定和政府工作有效运转。";
+    const [list] = enumerations(notice);
+    expect(list!.style).toBe("arabic-dot");
+    expect(markers(list!)).toEqual(["1.", "2.", "3."]);
+    expect(list!.items[0]!.text).toBe("1.8月30日全县放假1天,不得串休(8月28日、29日正常休息)。");
+    // A year opens an item the same way; a clause number and a quantity stay what they are.
+    expect(markers(enumerations("1.2023年起实行新标准。\n2.各单位要做好衔接。")[0]!)).toEqual(["1.", "2."]);
+    expect(numbered(enumerations("1.1 编制目的\n规范应对突发事件。\n1.2 编制依据\n根据有关法律。"))[0]!.style).toBe("decimal");
+    expect(enumerations("全年增长1.8万人次，其中1.5万人来自农村。")).toEqual([]);
+  });
+
+  it("ends the last item above the signature that stands over the date (落款), not only above the date", () => {
+    // p-053's closing (a university party office's notice) without its 附件 line, as a notice with no attachment ends.
+    const notice =
+      "四、其他事项\n列席旁听人员参加完列席旁听工作后,在10个工作日内将列席旁听情况小结发送至学校党委宣传部邮箱。\n未尽事宜,请与学校党委宣传部理论教育科联系。\n校党委宣传部\n2026年3月5日";
+    const body = "一、总体要求\n坚持学用结合。\n二、列席旁听对象\n各二级单位党委。\n三、工作要求\n严格遵守规定。\n";
+    const [list] = enumerations(body + notice);
+    expect(list!.items.at(-1)!.text).toBe(notice.slice(0, notice.indexOf("\n校党委宣传部")));
+    // Two organs on one line and a date a PDF spaced out (2023 年 5 月 1 日) close it the same way; an attachment's
+    // numbered title above the signature is no part of it (h-006: 附件：1.… 2.…意见 / 国务院办公厅 / 二〇〇四年十一月四日).
+    const joint = "一、提高认识\n各乡镇要高度重视。\n二、加强领导\n要成立领导小组。\n\n中共XX镇委员会　XX镇人民政府\n2023 年 5 月 1 日";
+    expect(enumerations(joint)[0]!.items.at(-1)!.text).toBe("二、加强领导\n要成立领导小组。");
+    const attachment = "附件：1.国土资源部关于地质险情调研情况的报告\n2.地质险情调查专家组意见\n国务院办公厅\n二〇〇四年十一月四日";
+    expect(enumerations(attachment)[0]!.items.at(-1)!.text).toBe("2.地质险情调查专家组意见");
+  });
+
+  it("ends the last item above a closing formula on its own line (以上意见，请… / 妥否，请批示) and above a new part or piece", () => {
+    const opinion = "一、统一思想\n各地要提高认识。\n二、加强领导\n各地要落实责任。\n以上意见如无不妥，请批转各地区、各部门贯彻执行。\n国家地震局";
+    expect(enumerations(opinion)[0]!.items.at(-1)!.text).toBe("二、加强领导\n各地要落实责任。");
+    const pieces = "第一篇:镇年度工作总结\n一、工作开展情况\n全年完成目标。\n二、存在问题\n基础薄弱。\n第二篇:镇上半年工作总结\n今年以来，我镇认真贯彻落实。";
+    expect(enumerations(pieces)[0]!.items.at(-1)!.text).toBe("二、存在问题\n基础薄弱。");
+  });
+
+  it("ends the last item where a page's download link or a preview site's notice starts (p-520, p-816)", () => {
+    const download = "第五条 主席得根据工作需要邀请有关部门的负责人员列席会议。\n\n\n下载地址: 点击此处下载\n\n关于开展水土保持科技示范园区建设的通知";
+    const articles = "第四条 每一委员得参加前条各组中之一组或数组。\n" + download;
+    expect(enumerations(articles)[0]!.items.at(-1)!.text).toBe("第五条 主席得根据工作需要邀请有关部门的负责人员列席会议。");
+    // p-816: a preview cut inside 一、's first point; the point is still a list level, cut after its first item.
+    const preview =
+      "一、坚持保障先行,夯实创建基础\n(一)健全组织领导机制。成立了由县委、县政府主要领导任组长的创建工作领导小组,将生态文明示范县建设的重点工程、…………\n全文共6180字,仅供站内会员学习参考(会员可打开排版规范的全部文档)\n新来的客人请【点此注册】加入会员\n刚注册会员请【刷新页面】打开全文\n未登";
+    const [section] = enumerations(preview);
+    expect(section!.items[0]!.text.endsWith("重点工程、…………")).toBe(true);
+    expect(section!.items[0]!.children![0]!.style).toBe("cn-paren");
+    expect(section!.items[0]!.children![0]!.items[0]!.text.endsWith("重点工程、…………")).toBe(true);
+  });
+});
+
 describe("numbering problems", () => {
   it("reports a gap instead of merging silently", () => {
     const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；四是强化督查，严肃问责。");

@@ -201,13 +201,15 @@ function leadsWithSentence(entry: Entry, end: number, text: string): boolean {
 /**
  * Where the text stops inside the paragraph of `entry`, if it does: the text (or the range holding it) ends there
  * mid-sentence, or the paragraph ends in the ASCII dots a site appends where it shortened the text (…四项措施:一是...)
- * and page chrome follows. Either way the excerpt was cut inside the item, before its siblings could come.
+ * and page chrome follows, or a preview site's notice follows it ({@link Layout.previewCutAt}). Either way the
+ * excerpt was cut inside the item, before its siblings could come.
  */
 function cutInItsParagraph(entry: Entry, layout: Layout, options: AssembleOptions): number | undefined {
   const end = options.rangeEnd(entry.start);
   if (end > entry.markerEnd && layout.cutAt(end) && layout.paragraph(end - 1) === layout.paragraph(entry.start)) return end;
   const paragraphEnd = layout.trimEnd(entry.markerEnd, Math.min(end, layout.paragraphEnd(entry.start)));
-  return paragraphEnd > entry.markerEnd && layout.text.endsWith("...", paragraphEnd) ? paragraphEnd : undefined;
+  const cut = layout.text.endsWith("...", paragraphEnd) || layout.previewCutAt(paragraphEnd);
+  return paragraphEnd > entry.markerEnd && cut ? paragraphEnd : undefined;
 }
 
 /**
@@ -338,14 +340,15 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
 
 /**
  * The first item of its level runs to the end of its range, where the text stops mid-sentence (an excerpt cut
- * inside it), or to the cut {@link groupRuns} found in its paragraph. A later item alone (三、 with no 一、 or 二、)
+ * inside it), to where a preview site cut the text and wrote its notice, or to the cut {@link groupRuns} found in its
+ * paragraph. A later item alone (三、 with no 一、 or 二、)
  * is still a stray line.
  */
 function runsIntoCut(node: Node, layout: Layout, options: AssembleOptions): boolean {
   if (node.entry.ordinal !== 1) return false;
   if (node.entry.end !== undefined) return node.end === layout.trimEnd(node.entry.start, node.entry.end);
   const end = options.rangeEnd(node.entry.start);
-  return node.end === end && layout.cutAt(end);
+  return (node.end === end && layout.cutAt(end)) || layout.previewCutAt(node.end);
 }
 
 /**

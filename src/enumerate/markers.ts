@@ -228,6 +228,22 @@ function clauseNumber(text: string, dot: number): { last: number; end: number } 
   return BLANKS[after] || (isIdeograph(after) && !UNITS[after]) ? { last, end: i } : undefined;
 }
 
+const NIAN = "年".charCodeAt(0);
+const YUE = "月".charCodeAt(0);
+/**
+ * An item's words may open with a date right after its number (1.8月30日全县放假 / 2.2023年起…): a clause number
+ * never counts months or years, so after `1.` a month (1–12 before 月) or a year (four digits before 年) is the
+ * item's first word, and `1.` its marker.
+ */
+function opensDate(text: string, at: number): boolean {
+  const n = runLength(text, at, 4, ARABIC_DIGIT);
+  const unit = text.charCodeAt(at + n);
+  if (n === 4) return unit === NIAN;
+  if (n === 0 || n > 2 || unit !== YUE) return false;
+  const month = parseChineseNumber(text.slice(at, at + n));
+  return month !== undefined && month >= 1 && month <= 12;
+}
+
 /** Adds a marker that parsed to a number and ends before `to` (a module function: scanMarkers runs per line). */
 function propose(markers: Marker[], to: number, style: MarkerStyle, ordinal: number | undefined, start: number, end: number, before: number): void {
   if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: before === LINE });
@@ -276,7 +292,8 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       if (ARABIC_DIGIT[prev] || DOTS[prev] || OPEN_PARENS[prev]) continue;
       const n = runLength(text, i, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
       const next = text.charCodeAt(i + n);
-      if (n > 0 && DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)]) {
+      const numberAfterDot = DOTS[next] === 1 && ARABIC_DIGIT[text.charCodeAt(i + n + 1)] === 1 && !opensDate(text, i + n + 1);
+      if (n > 0 && numberAfterDot) {
         // 1.5 is a number, not a marker, unless it opens a line as a clause number (1.2 等级划分 / 1.2.1 国家级…).
         const number = clauseNumber(text, i + n);
         if (number && preceding(text, i) === LINE) {
@@ -287,7 +304,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
           continue;
         }
       }
-      if (n > 0 && AFTER_ARABIC[next] && !(DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)])) {
+      if (n > 0 && AFTER_ARABIC[next] && !numberAfterDot) {
         const style = DOTS[next] ? "arabic-dot" : next === DUN ? "arabic-dun" : "arabic-half-paren";
         // 1、 and 1. head items as 一、 does: a blank before them stands for a lost line break (会议要求 1、 各科…).
         const before = style === "arabic-half-paren" ? preceding(text, i) : precedingHeading(text, i);
