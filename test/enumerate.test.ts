@@ -536,10 +536,23 @@ describe("where a document or a page closes the text (real excerpts)", () => {
     expect(list!.style).toBe("arabic-dot");
     expect(markers(list!)).toEqual(["1.", "2.", "3."]);
     expect(list!.items[0]!.text).toBe("1.8月30日全县放假1天,不得串休(8月28日、29日正常休息)。");
-    // A year opens an item the same way; a clause number and a quantity stay what they are.
-    expect(markers(enumerations("1.2023年起实行新标准。\n2.各单位要做好衔接。")[0]!)).toEqual(["1.", "2."]);
+    // A year and its month open an item the same way; a contents line (a year alone), a clause number and a quantity
+    // stay what they are.
+    expect(markers(enumerations("1.2023年5月起实行新标准。\n2.各单位要做好衔接。")[0]!)).toEqual(["1.", "2."]);
+    expect(enumerations("目录\n1.2023年白鹤镇政府工作报告\n2.2023年冲蒌镇政府工作报告\n3.2023年凤岗镇政府工作报告")).toEqual([]);
     expect(numbered(enumerations("1.1 编制目的\n规范应对突发事件。\n1.2 编制依据\n根据有关法律。"))[0]!.style).toBe("decimal");
     expect(enumerations("全年增长1.8万人次，其中1.5万人来自农村。")).toEqual([]);
+  });
+
+  it("reads GB2312's one-character numbers as the styles they stand for (㈠ for （一）, ⒈ for 1., ⑴ for （1）)", () => {
+    // A plan typed in a word processor keeps them (GB2312 row 2); no page of the corpus has them yet.
+    const plan = "一、总体要求\n㈠指导思想。坚持稳中求进。\n㈡基本原则。坚持人民至上。\n二、主要任务\n⒈抓好项目。\n⒉抓好民生。\n⑴办好实事。\n⑵兜牢底线。";
+    const [sections] = enumerations(plan);
+    expect(sections!.items.map(childStyles)).toEqual([["cn-paren"], ["arabic-dot"]]);
+    const [tasks] = sections!.items[1]!.children!;
+    expect(markers(tasks!)).toEqual(["⒈", "⒉"]);
+    expect(markers(tasks!.items[1]!.children![0]!)).toEqual(["⑴", "⑵"]);
+    expect(enumerations("全年产值增长⑴成，⒉号楼已竣工。")).toEqual([]);
   });
 
   it("ends the last item above the signature that stands over the date (落款), not only above the date", () => {

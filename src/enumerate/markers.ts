@@ -140,6 +140,16 @@ const ZHANG = "章".charCodeAt(0);
 const TIAO = "条".charCodeAt(0);
 const FIRST_CIRCLED = 0x2460; // ①
 const LAST_CIRCLED = 0x2473; // ⑳
+/**
+ * GB2312 encodes numbers in one character for each level of an outline, and a text typed in a word processor keeps
+ * them: ㈠…㈩ for （一）, ⒈…⒛ for 1., ⑴…⒇ for （1） (① is read above). Each is read as the style it stands for.
+ */
+const ENCLOSED: readonly { first: number; last: number; style: MarkerStyle }[] = [
+  { first: 0x3220, last: 0x3229, style: "cn-paren" }, // ㈠…㈩
+  { first: 0x2488, last: 0x249b, style: "arabic-dot" }, // ⒈…⒛
+  { first: 0x2474, last: 0x2487, style: "arabic-paren" }, // ⑴…⒇
+];
+const enclosedAt = (code: number) => ENCLOSED.find((e) => code >= e.first && code <= e.last);
 
 const CN_NUMERAL = charTable(CN_NUMERAL_CHARS);
 const ARABIC_DIGIT = charTable("0123456789０１２３４５６７８９");
@@ -208,6 +218,7 @@ const STARTERS = charTable([
   "\u2014",
   "\u2015",
   ...Array.from({ length: LAST_CIRCLED - FIRST_CIRCLED + 1 }, (_, k) => String.fromCharCode(FIRST_CIRCLED + k)),
+  ...ENCLOSED.flatMap((e) => Array.from({ length: e.last - e.first + 1 }, (_, k) => String.fromCharCode(e.first + k))),
 ]);
 
 /**
@@ -230,16 +241,18 @@ function clauseNumber(text: string, dot: number): { last: number; end: number } 
 
 const NIAN = "年".charCodeAt(0);
 const YUE = "月".charCodeAt(0);
+/** What follows 月 in a date or a time of the month (8月30日, 3月份, 5月底, 6月上旬). */
+const AFTER_MONTH = charTable("0123456789０１２３４５６７８９份底初中上下");
 /**
- * An item's words may open with a date right after its number (1.8月30日全县放假 / 2.2023年起…): a clause number
- * never counts months or years, so after `1.` a month (1–12 before 月) or a year (four digits before 年) is the
- * item's first word, and `1.` its marker.
+ * An item's words may open with a date right after its number (1.8月30日全县放假 / 2.2023年5月起…): a clause number
+ * never counts months, so after `1.` a date (a month 1–12 and its day or part, or a year and its month) is the
+ * item's first word, and `1.` its marker. A year alone (1.2023年白鹤镇政府工作报告) is left to read as it did: a
+ * contents line, not an item.
  */
-function opensDate(text: string, at: number): boolean {
+function opensDate(text: string, at: number, afterYear = false): boolean {
   const n = runLength(text, at, 4, ARABIC_DIGIT);
-  const unit = text.charCodeAt(at + n);
-  if (n === 4) return unit === NIAN;
-  if (n === 0 || n > 2 || unit !== YUE) return false;
+  if (n === 4) return !afterYear && text.charCodeAt(at + n) === NIAN && opensDate(text, at + n + 1, true);
+  if (n === 0 || n > 2 || text.charCodeAt(at + n) !== YUE || !(afterYear || AFTER_MONTH[text.charCodeAt(at + n + 1)])) return false;
   const month = parseChineseNumber(text.slice(at, at + n));
   return month !== undefined && month >= 1 && month <= 12;
 }
@@ -263,8 +276,13 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     const code = text.charCodeAt(i);
     if (!STARTERS[code]) continue;
     const prev = text.charCodeAt(i - 1);
+    const enclosed = enclosedAt(code);
     if (code >= FIRST_CIRCLED && code <= LAST_CIRCLED) {
       propose(markers, to, "circled", code - FIRST_CIRCLED + 1, i, i + 1, preceding(text, i));
+    } else if (enclosed) {
+      // Like the bracketed numbers they stand for: at the start of a line or a clause.
+      const before = precedingHeading(text, i);
+      if (opensClause(before)) propose(markers, to, enclosed.style, code - enclosed.first + 1, i, i + 1, before);
     } else if (CN_NUMERAL[code]) {
       // Markers start at a run boundary: 统一是 / 第一第一 never yield one from the middle of a run.
       if (CN_NUMERAL[prev] || prev === DI || prev === QI || OPEN_PARENS[prev]) continue;
