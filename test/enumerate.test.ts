@@ -529,6 +529,14 @@ describe("the conventions of notices and regulations", () => {
 });
 
 describe("where a document or a page closes the text (real excerpts)", () => {
+  it("ends the last inline item of meeting news before the meeting's or the speaker's next statement (会议还… / 他强调…)", () => {
+    const release =
+      "会议要求，一是提高认识。各乡镇要高度重视。二是加强领导。要成立领导小组。三是严肃纪律。对工作不力的要通报批评。会议还研究了其他事项。";
+    expect(enumerations(release)[0]!.items.at(-1)!.text).toBe("三是严肃纪律。对工作不力的要通报批评。");
+    const speaker = "张三要求，一是提高认识。各乡镇要高度重视。二是加强领导。要成立领导小组。三是严肃纪律。要通报批评。他强调，要抓好安全生产。";
+    expect(enumerations(speaker)[0]!.items.at(-1)!.text).toBe("三是严肃纪律。要通报批评。");
+  });
+
   it("reads 1.8月30日 as item 1 opening with a date, not as clause 1.8 (p-802, a county office's holiday notice)", () => {
     const notice =
       "现将放假安排通知如下。\n1.8月30日全县放假1天,不得串休(8月28日、29日正常休息)。\n2.各乡镇、街道和各部门在节假日来临前,要及早安排好交通运输、生产经营及值守应急工作。\n3.要确保社会稳定和政府工作有效运转。";
@@ -573,6 +581,9 @@ describe("where a document or a page closes the text (real excerpts)", () => {
   it("ends the last item above a closing formula on its own line (以上意见，请… / 妥否，请批示) and above a new part or piece", () => {
     const opinion = "一、统一思想\n各地要提高认识。\n二、加强领导\n各地要落实责任。\n以上意见如无不妥，请批转各地区、各部门贯彻执行。\n国家地震局";
     expect(enumerations(opinion)[0]!.items.at(-1)!.text).toBe("二、加强领导\n各地要落实责任。");
+    // A speech closes by addressing its audience again after its last part (同志们，…让我们…).
+    const speech = "下面，我讲三点意见。\n一、认清形势\n全县经济稳中有进。\n二、突出重点\n要抓好项目建设。\n三、强化保障\n要加强组织领导。\n同志们，做好今年的工作意义重大。让我们团结一心，奋力拼搏！";
+    expect(enumerations(speech)[0]!.items.at(-1)!.text).toBe("三、强化保障\n要加强组织领导。");
     const pieces = "第一篇:镇年度工作总结\n一、工作开展情况\n全年完成目标。\n二、存在问题\n基础薄弱。\n第二篇:镇上半年工作总结\n今年以来，我镇认真贯彻落实。";
     expect(enumerations(pieces)[0]!.items.at(-1)!.text).toBe("二、存在问题\n基础薄弱。");
   });

@@ -581,10 +581,32 @@ function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): numbe
   // run-in sibling that crosses a break (a page's <!--more--> split) says nothing about the paragraphs that follow.
   const ownParagraphs = entry.lineStart && node.list.nodes.every((sibling) => sibling.entry.lineStart);
   let end: number;
-  if (paragraphs > 0 && ownParagraphs) end = layout.paragraphEnd(words, paragraphs);
-  else if (paragraphs > 0 || siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = layout.paragraphEnd(words);
+  if (paragraphs > 0 && ownParagraphs) end = nextStatement(words, layout.paragraphEnd(words, paragraphs), layout);
+  else if (paragraphs > 0 || siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = nextStatement(words, layout.paragraphEnd(words), layout);
   else end = layout.sentenceEnd(words);
   return Math.min(end, nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(words));
+}
+
+/**
+ * Meeting news reports the meeting's acts one after another (会议强调…；会议要求…；会议还研究了其他事项) and a
+ * speaker's words by the verb that introduces them (他强调…): a sentence that opens so starts a new statement.
+ */
+const NEW_STATEMENT = /^(?:会议(?:还|强调|指出|要求|认为|提出|明确|号召|听取|审议|研究|传达|决定|同意|通过)|会上|会后|[他她](?:强调|指出|要求|表示))/u;
+const NEW_STATEMENT_REACH = 8;
+
+/** Where, after the first sentence at `words` and before `end`, a sentence opens a new statement ({@link NEW_STATEMENT}). */
+function nextStatement(words: number, end: number, layout: Layout): number {
+  const { text } = layout;
+  for (let at = layout.sentenceEnd(words); at < end; ) {
+    let next = at;
+    while (next < end && /\s/u.test(text[next]!)) next++;
+    if (next >= end) break;
+    if (NEW_STATEMENT.test(text.slice(next, next + NEW_STATEMENT_REACH))) return layout.trimEnd(words, at);
+    const following = layout.sentenceEnd(next);
+    if (following <= next) break;
+    at = following;
+  }
+  return end;
 }
 
 /**
