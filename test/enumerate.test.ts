@@ -529,6 +529,14 @@ describe("the conventions of notices and regulations", () => {
 });
 
 describe("where a document or a page closes the text (real excerpts)", () => {
+  it("keeps the whole paragraph of a last item whose siblings each open and fill a paragraph of their own", () => {
+    const measures = "主要措施：\n一是加强领导。\n二是强化宣传。\n三是严格考核。县委将定期通报，对排名靠后的进行约谈。\n会议还研究了其他事项。";
+    expect(enumerations(measures)[0]!.items.at(-1)!.text).toBe("三是严格考核。县委将定期通报，对排名靠后的进行约谈。");
+    // Items closed by ； are clauses of one enumeration: the last, closed by 。, is one clause too.
+    const clauses = "主要措施：\n一是加强领导；\n二是强化宣传；\n三是严格考核。县委将定期通报。";
+    expect(enumerations(clauses)[0]!.items.at(-1)!.text).toBe("三是严格考核。");
+  });
+
   it("ends the last inline item of meeting news before the meeting's or the speaker's next statement (会议还… / 他强调…)", () => {
     const release =
       "会议要求，一是提高认识。各乡镇要高度重视。二是加强领导。要成立领导小组。三是严肃纪律。对工作不力的要通报批评。会议还研究了其他事项。";

@@ -580,8 +580,12 @@ function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): numbe
   // Only items that open their own paragraphs (一是… at the start of a line) run over the paragraphs after them; a
   // run-in sibling that crosses a break (a page's <!--more--> split) says nothing about the paragraphs that follow.
   const ownParagraphs = entry.lineStart && node.list.nodes.every((sibling) => sibling.entry.lineStart);
+  // Items that each open a paragraph and fill it (一是加强领导。⏎二是…) are their paragraphs: the last is all of its
+  // own, however many sentences it holds; items closed by ； are one clause each (一是…；⏎二是…；⏎三是…。).
+  const wholeParagraphs = ownParagraphs && siblings.every((s) => !CLAUSE_CLOSES.has(layout.text[s.end - 1]!));
   let end: number;
   if (paragraphs > 0 && ownParagraphs) end = nextStatement(words, layout.paragraphEnd(words, paragraphs), layout);
+  else if (wholeParagraphs) end = nextStatement(words, layout.paragraphEnd(words), layout);
   else if (paragraphs > 0 || siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = nextStatement(words, layout.paragraphEnd(words), layout);
   else end = layout.sentenceEnd(words);
   return Math.min(end, nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(words));
@@ -593,6 +597,8 @@ function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): numbe
  */
 const NEW_STATEMENT = /^(?:会议(?:还|强调|指出|要求|认为|提出|明确|号召|听取|审议|研究|传达|决定|同意|通过)|会上|会后|[他她](?:强调|指出|要求|表示))/u;
 const NEW_STATEMENT_REACH = 8;
+/** An item closed by one of these is a clause of one enumeration, which its last item closes with 。. */
+const CLAUSE_CLOSES = new Set([..."；;，,、"]);
 
 /** Where, after the first sentence at `words` and before `end`, a sentence opens a new statement ({@link NEW_STATEMENT}). */
 function nextStatement(words: number, end: number, layout: Layout): number {
