@@ -596,6 +596,17 @@ describe("where a document or a page closes the text (real excerpts)", () => {
     expect(enumerations(pieces)[0]!.items.at(-1)!.text).toBe("二、存在问题\n基础薄弱。");
   });
 
+  it("ends the last item at a closing block that a flattened page ran on after a finished sentence and a blank", () => {
+    // p-834 (a county command's drill notice) as a page that joins its paragraphs with a blank would show it.
+    const notice =
+      "三、有关事项 1.应急演练期间,对佳园小区周围实施临时交通管制。 2.请广大群众积极配合支持应急演练顺利开展。对恶意传播不实图片、视频和言论,造成严重社会影响的,将依法追究法律责任。 特此通告 洞口县新冠肺炎疫情防控工作指挥部 2022年1月27日 扫一扫手机打开当前页";
+    const flattened = "一、演练时间 2022年1月29日下午2:30至3:30 二、演练地点 文昌街道文昌社区佳园小区。 " + notice;
+    const [sections] = enumerations(flattened);
+    expect(markers(sections!)).toEqual(["一、", "二、", "三、"]);
+    expect(sections!.items.at(-1)!.text.endsWith("将依法追究法律责任。")).toBe(true);
+    expect(sections!.items.at(-1)!.children![0]!.items.at(-1)!.text.endsWith("将依法追究法律责任。")).toBe(true);
+  });
+
   it("ends the last item where a page's download link or a preview site's notice starts (p-520, p-816)", () => {
     const download = "第五条 主席得根据工作需要邀请有关部门的负责人员列席会议。\n\n\n下载地址: 点击此处下载\n\n关于开展水土保持科技示范园区建设的通知";
     const articles = "第四条 每一委员得参加前条各组中之一组或数组。\n" + download;

@@ -451,6 +451,9 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
   else if (lostItsBreak(node) && opensWithTitle(entry, layout)) end = Math.min(layout.paragraphEnd(entry.start), nextSameOrHigher(context.entries, entry, layout.text.length));
   else end = layout.sentenceEnd(entry.markerEnd);
+  // Nothing of the closing block (特此通知, 附件, the signature) is the last item's, even where a flattened page ran
+  // it on in the item's line.
+  if (index === nodes.length - 1) end = Math.min(end, layout.nextClosing(entry.markerEnd));
   const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
   return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, trimmed)) : trimmed;
 }

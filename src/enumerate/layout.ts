@@ -144,6 +144,23 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
   const notices: number[] = [];
   const headings: number[] = [];
   let count = -1;
+  /**
+   * A page that flattened its paragraphs into one line left a blank where each break was (…追究法律责任。 特此通告
+   * 洞口县…指挥部 2022年1月27日): a closing line run on after a finished sentence and a blank opens the closing block
+   * as it would at the start of a line.
+   */
+  const closingRunOn = (start: number, end: number) => {
+    for (let i = start + 1; i < end; i++) {
+      if (!isBlank(text[i]!) || !FULL_STOPS.has(text[i - 1]!)) continue;
+      let j = i;
+      while (j < end && isBlank(text[j]!)) j++;
+      if (j < end && isClosingLine(text.slice(j, Math.min(end, j + 40)), false)) {
+        closing.push(j);
+        if (isSiteNotice(text.slice(j, Math.min(end, j + 40)))) notices.push(j);
+      }
+      i = j;
+    }
+  };
   for (let k = 0; k < lineStarts.length; k++) {
     const start = lineStarts[k]!;
     const end = k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length;
@@ -169,6 +186,7 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
       closing.push(first);
       if (isSiteNotice(head.replace(/^[\s\u3000]+/u, ""))) notices.push(start);
     }
+    if (!blank) closingRunOn(start, end);
     if (!blank && end - start <= 2 * MAX_UNNUMBERED_HEADING && isUnnumberedHeading(text.slice(start, end))) headings.push(paragraphStarts.length - 1);
   }
   const sentenceStarts = sentences.map((s) => s.start);
