@@ -596,6 +596,16 @@ describe("where a document or a page closes the text (real excerpts)", () => {
     expect(enumerations(pieces)[0]!.items.at(-1)!.text).toBe("二、存在问题\n基础薄弱。");
   });
 
+  it("leaves out a page's editor credit and table border (m-140) and its footer and 会议还… line (x-043)", () => {
+    const release =
+      "各新闻单位、各工作组一要高度重视,全力以赴。从现在开始,要把大会新闻宣传工作作为阶段性的中心工作,抓好各项工作任务落实。二要精心组织,落实责任。进一步细化新闻宣传方案,明确各自职责。三要加强沟通,统筹协调。大会新闻宣传部以及各新闻单位、各工作组要加强与大会秘书处以及各专业部之间的联系沟通,通过联系沟通形成合力,扩大宣传效果。 (责任编辑:admin) |";
+    expect(enumerations(release)[0]!.items.at(-1)!.text.endsWith("扩大宣传效果。")).toBe(true);
+    // x-043 in simplified script, as the pipeline reads its traditional page; the footer keeps its own script.
+    const sections =
+      "一、听取了关于整治工作的情况汇报。\n要抓紧推进。\n二、听取了关于交通保障工作的情况汇报。\n各单位要按时保质完成各项任务。\n会议还研究了其他事项。\n互聯網違法和不良信息舉報電話:2780091 版權所有:斗門區人民政府門戶網站 備案號:粵ICP備05026010號 |";
+    expect(enumerations(sections)[0]!.items.at(-1)!.text).toBe("二、听取了关于交通保障工作的情况汇报。\n各单位要按时保质完成各项任务。");
+  });
+
   it("ends the last item at a closing block that a flattened page ran on after a finished sentence and a blank", () => {
     // p-834 (a county command's drill notice) as a page that joins its paragraphs with a blank would show it.
     const notice =

@@ -9,6 +9,7 @@
 import type { Enumeration, ListItem, Span } from "../core/schema.js";
 import { type Layout } from "./layout.js";
 import { countBelow } from "../core/spans.js";
+import { isBlank } from "../core/text.js";
 import { bulletBefore, INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
 
 /** A proposed item: a numbered marker, or the lead words of a parallel clause (which brings its own end). */
@@ -455,7 +456,13 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   // it on in the item's line.
   if (index === nodes.length - 1) end = Math.min(end, layout.nextClosing(entry.markerEnd));
   const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
-  return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, trimmed)) : trimmed;
+  return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, withoutBorder(layout, entry.markerEnd, trimmed))) : trimmed;
+}
+
+/** A page stored from a table keeps the cell's border after its text (…扩大宣传效果。 (责任编辑:admin) |): not words. */
+function withoutBorder(layout: Layout, from: number, end: number): number {
+  while (end > from && layout.text[end - 1] === "|") end = layout.trimEnd(from, end - 1);
+  return end;
 }
 
 /**
@@ -501,18 +508,27 @@ const CREDIT_BREAKS = new Set([..."。！？!?；;，,：:\n"]);
 
 /**
  * A release closes its last paragraph with the reporter's name in brackets after the final full stop (…提供支持。
- * (阮云亮) / （记者 张三）): a credit, not the words of the item it follows. A task list names each task's
- * responsible unit the same way (…良好氛围。（农业农村部等负责）), and that is part of the task.
+ * (阮云亮) / （记者 张三）), or the page adds its editor's (…扩大宣传效果。 (责任编辑:admin)): a credit, not the words
+ * of the item it follows. A task list names each task's responsible unit the same way (…良好氛围。（农业农村部等负责）),
+ * and that is part of the task.
  */
 function withoutCredit(text: string, from: number, end: number): number {
   if (text[end - 1] !== ")" && text[end - 1] !== "）") return end;
   for (let i = end - 2; i > from && i >= end - MAX_CREDIT; i--) {
     const c = text[i]!;
-    if (c === "(" || c === "（") return "。！？!?".includes(text[i - 1]!) && !ASSIGNS.test(text.slice(i + 1, end - 1)) ? i : end;
-    if (CREDIT_BREAKS.has(c)) return end;
+    if (c === "(" || c === "（") {
+      let before = i - 1;
+      while (before > from && text[before] !== "\n" && isBlank(text[before]!)) before--;
+      return "。！？!?".includes(text[before]!) && !ASSIGNS.test(text.slice(i + 1, end - 1)) ? i : end;
+    }
+    // A colon after a credit's label (责任编辑:admin) is part of the credit; any other break makes the brackets a clause's.
+    const label = (c === ":" || c === "：") && CREDIT_LABEL.test(text.slice(Math.max(from, i - 4), i));
+    if (CREDIT_BREAKS.has(c) && !label) return end;
   }
   return end;
 }
+/** The labels a page puts before a credit's name. */
+const CREDIT_LABEL = /(?:责任编辑|编辑|来源|作者|记者|通讯员|供稿|撰稿|摄影)$/u;
 /** The close of a task's bracketed assignment (（省大数据局牵头）, （海关总署负责）). */
 const ASSIGNS = /(?:负责|牵头|配合|負責|牽頭)$/u;
 

@@ -56,6 +56,10 @@ const closingFormulas = wordList("enumerate-closing-formulas.txt");
  * outline: the last item before it ends there. Read from the first characters of a line only.
  */
 const PART_LINE = /^第[一二三四五六七八九十0-9０-９]{1,3}(?:部分|篇(?!章))/u;
+/** A site's footer names its rights and its licence (版权所有, 粤ICP备…号), in either script, anywhere in the line. */
+const FOOTER = /ICP[备備]|版权所有|版權所有/u;
+/** Longest line searched for a footer's words. */
+const MAX_FOOTER_LINE = 400;
 /** The date under a signature; a text taken from a PDF keeps the blanks between its parts (2023 年 5 月 1 日). */
 const DATE_LINE =
   /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})[ \u3000]*年[ \u3000]*[0-9０-９一二三四五六七八九十]{1,2}[ \u3000]*月[ \u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \u3000]*日[\s\u3000]*$/u;
@@ -172,7 +176,8 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
     }
     paragraphIndex.push(Math.max(count, 0));
     const head = text.slice(start, Math.min(end, start + 40));
-    if (!blank && isClosingLine(head, end - start <= 40)) {
+    const footer = !blank && end - start <= MAX_FOOTER_LINE && FOOTER.test(text.slice(start, end));
+    if (!blank && (isClosingLine(head, end - start <= 40) || footer)) {
       // A date line closes with the signature above it: the block starts at the first of those lines.
       let first = start;
       if (end - start <= 40 && DATE_LINE.test(head)) {
