@@ -7,6 +7,7 @@ import type { DateEntity, MeetingBrief, PersonEntity, PersonRef, Span } from "..
 import { datesIn } from "../text/dates.js";
 import { readDictLines, wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
+import { longestStartBefore, table, type WordTable } from "../core/words.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 /**
@@ -25,10 +26,13 @@ const PREPARATORY = /预备会(?:议)?$/u;
 /** Nouns a meeting's name ends with: the entity stage's (dict/meeting-nouns.txt) and the kinds of working meeting. */
 const sharedNouns = wordList("meeting-nouns.txt");
 const workingNouns = wordList("meeting-working-nouns.txt");
-let nouns: readonly string[] | undefined;
-const meetingNouns = () => (nouns ??= [...sharedNouns(), ...workingNouns()]);
+let nouns: WordTable<true> | undefined;
+/** The nouns as a word table: whether one ends a name is one lookup backwards from its end, not a test per noun. */
+const meetingNouns = () => (nouns ??= table([...sharedNouns(), ...workingNouns()].map((noun): [string, true] => [noun, true])));
 /** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
-const bodyEndings = wordList("meeting-bodies.txt");
+const bodyWords = wordList("meeting-bodies.txt");
+let bodies: WordTable<true> | undefined;
+const bodyEndings = () => (bodies ??= table(bodyWords().map((body): [string, true] => [body, true])));
 /** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */
 const MAX_PHRASE = 64;
 /** How far into the article the lead may start, in sentences (communiqués repeat their headline first). */
@@ -92,13 +96,13 @@ export interface Lead {
 const ENLARGED = /[(（](扩大)[)）]/gu;
 /** The name ends with a meeting noun (`…常委会会议`, `…常委(扩大)会议`, `…工作会议暨…培训会`). */
 export const endsWithMeetingNoun = (s: string): boolean => {
-  const name = s.replace(ENLARGED, "$1");
+  const name = s.includes("扩大") ? s.replace(ENLARGED, "$1") : s;
   // `…中心组工作会议暨学习秘书培训会`: sessions held as one, the first named as a meeting
   const joint = name.lastIndexOf("暨");
-  return meetingNouns().some((noun) => name.endsWith(noun)) || (joint > 0 && endsWithMeetingNoun(name.slice(0, joint)));
+  return longestStartBefore(meetingNouns(), name, name.length) >= 0 || (joint > 0 && endsWithMeetingNoun(name.slice(0, joint)));
 };
 /** The words end with a convening body (`中共中央政治局`, `县委常委会`, dict/meeting-bodies.txt). */
-export const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
+export const endsWithBody = (s: string) => longestStartBefore(bodyEndings(), s, s.length) >= 0;
 /**
  * `三次座谈会` counts meetings; `108次常委会会议` is a session number with its 第 dropped: a body's name stands
  * between the count and the noun.
