@@ -809,5 +809,17 @@ describe("when the meeting was held and who chaired it, on excerpts of real page
     const group = "近日,江口局组织中层以上干部召开专题中心组学习《关于转发省委省政府做好有关工作要求的通知》,江口供电局局长陈继华在会上发表了重要讲话。";
     expect(briefAt(group)?.meeting?.name).toBe("专题中心组学习");
   });
+
+  it("dates a meeting known by its chair line by the day the prose writes, not the page's stamp above (發布時間:2019-08-23)", () => {
+    const report =
+      "?發布時間:2019-08-23 ?瀏覽:\n8月22日下午,江蘇省交通工程集團董事長張曉宇一行五人來集團公司進行工作交流座談。集團公司董事長劉前進、總經理魏道平參加座談。會議由劉前進董事長主持。";
+    expect(briefAt(report)?.date).toBe("2019-08-22");
+  });
+
+  it("reads the chair past a photo caption and two roll paragraphs (…出席會議並在主席臺就座。…楊宏鈞主持會議。)", () => {
+    const report =
+      "5月15日上午,中國人民政治協商會議第十三屆青島市委員會第四次會議在市人民會堂隆重開幕。\n▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍,副主席楊宏鈞、李眾民,秘書長王紀剛出席會議并在主席臺前排就座。\n省委常委、市委書記王清憲,市委副書記、市長孟凡利出席會議并在主席臺就座。\n上午9時,大會在雄壯的國歌聲中開幕。楊宏鈞主持會議。";
+    expect(briefAt(report)?.chair?.name).toBe("楊宏鈞");
+  });
 });
 

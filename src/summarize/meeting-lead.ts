@@ -313,7 +313,10 @@ function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undef
   const chairLine = ordered.find((s) => !mt.markerStarts.has(s.start) && PRESIDED.test(s.text));
   const presided = chairLine && PRESIDED.exec(chairLine.text);
   if (!chairLine || !presided || PRESS.test(presided[1] ?? "")) return undefined;
-  const sentence = ordered.find((s) => s.start <= chairLine.start && within(mt.dates, s.start, s.end).some(isDay));
+  // a day the prose writes (`8月22日下午,…`) before a page's numeric stamp (`发布时间:2019-08-23`) above it
+  const before = ordered.filter((s) => s.start <= chairLine.start);
+  const dayIn = (s: Span, stamp: boolean) => within(mt.dates, s.start, s.end).some((d) => isDay(d) && (stamp || !NUMERIC_DAY.test(d.text)));
+  const sentence = before.find((s) => dayIn(s, false)) ?? before.find((s) => dayIn(s, true));
   // a notice names the chair of a meeting it announces (`定于3月5日召开…。会议由…主持`)
   if (!sentence || ordered.some((s) => s.start <= chairLine.start && ANNOUNCED.test(s.text))) return undefined;
   const { text } = mt;
@@ -774,8 +777,11 @@ const MAX_TITLES_BEFORE_NAME = 16;
 /** `…共同主持`, `…联合主持`: two or more chairs. */
 const JOINTLY = /(?:共同|联合)$/u;
 
-/** How far after the lead the chair may be named, in paragraphs. */
-const CHAIR_WINDOW = 3;
+/**
+ * How far after the lead the chair may be named, in paragraphs: a photo caption and a roll of one or two paragraphs
+ * (`市政协主席…出席会议并在主席台前排就座。`) may stand between the lead and `…主持会议。`.
+ */
+const CHAIR_WINDOW = 4;
 
 /**
  * The chair: the person before `主持` (`雷承锋主持召开`, `习近平在主持学习时强调`), or the body in `由…主持`
