@@ -153,7 +153,11 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
     const first = label ? [span(text, persons[0]!.start - label[1]!.length - 1, persons[0]!.start - 1)] : [];
     return [...first, ...persons.map((p) => span(text, p.start, p.end)), ...members];
   }
-  const parts = splitAt(text, list.start, list.end, ["、"]);
+  // `王高华院长作为武汉市人大代表、耿庆副院长作为武昌区人大代表参加座谈`: the capacity after 作为 is no part of the name
+  const parts = splitAt(text, list.start, list.end, ["、"]).map((p) => {
+    const capacity = find(text, "作为", p.start, p.end);
+    return capacity > p.start ? trimEnd(text, span(text, p.start, capacity)) : p;
+  });
   if (parts.length > 1) {
     // a part ending in a name is that person (`部总工程师彭齐鸣、相关司局负责人`): a name shares no head
     const endsInName = (p: Span) => within(mt.persons, p.start, p.end).at(-1)?.end === p.end;
