@@ -8,6 +8,7 @@
  * its paragraph, a decision to the end of its sentence; both run on over paragraphs that only continue them
  * (`一是…`, `要…` without a subject of their own).
  */
+import { firstUnitsOf } from "../core/chars.js";
 import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
@@ -388,7 +389,9 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
 }
 
 function firstVerb(text: string, sentence: Span, verbs: readonly string[], from = sentence.start): { at: number; verb: string } | undefined {
+  const starts = firstUnitsOf(verbs);
   for (let i = from; i < sentence.end; i++) {
+    if (starts[text.charCodeAt(i)] === 0) continue;
     const verb = verbs.find((w) => text.startsWith(w, i) && i + w.length <= sentence.end);
     if (verb) return { at: i, verb };
   }

@@ -5,6 +5,7 @@
  * share a trailing head (`各省、自治区、直辖市…党政主要负责同志` is one group), `…等相关负责同志` closes a list, and
  * named people (`中共中央政治局常委李强、赵乐际`) are given by name.
  */
+import { charTable } from "../core/chars.js";
 import type { MeetingBrief, PersonRef, Span } from "../core/schema.js";
 import { nameAfterTitle, officeTitles, personRef } from "./meeting-lead.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
@@ -66,6 +67,8 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = SIMPLIFIED_VERBS.flatMap((
   const traditional = toTraditional(verb);
   return traditional === verb ? [[verb, role] as const] : [[verb, role] as const, [traditional, role] as const];
 });
+/** The units a verb of VERBS starts with: the scan tries the verbs only where one may start. */
+const VERB_STARTS = charTable(VERBS.map(([verb]) => verb[0]!));
 /**
  * `请假` is intransitive in a roll call (`李四请假。`), `缺席` takes the meeting (`因公缺席会议`); `请假制度` and
  * `请假手续` are not about this meeting.
@@ -307,6 +310,7 @@ export function meetingPeople(mt: MeetingText): People {
     if (!SENTENCE_END.test(sentence.text)) continue;
     let from = sentence.start;
     for (let i = sentence.start; i < sentence.end; i++) {
+      if (VERB_STARTS[text.charCodeAt(i)] === 0) continue;
       const match = VERBS.find(([verb]) => text.startsWith(verb, i));
       if (!match) continue;
       const [verb, role] = match;
