@@ -626,6 +626,9 @@ describe("where a document or a page closes the text (real excerpts)", () => {
       "一、坚持保障先行,夯实创建基础\n(一)健全组织领导机制。成立了由县委、县政府主要领导任组长的创建工作领导小组,将生态文明示范县建设的重点工程、…………\n全文共6180字,仅供站内会员学习参考(会员可打开排版规范的全部文档)\n新来的客人请【点此注册】加入会员\n刚注册会员请【刷新页面】打开全文\n未登";
     const [section] = enumerations(preview);
     expect(section!.items[0]!.text.endsWith("重点工程、…………")).toBe(true);
+    // p-025: the notice in brackets, on lines of its own.
+    const bracketed = "一、乡决定重大事项,实行党委书记负责制。重大事项包括以下两个方面:\n(一)涉及乡工作发展目标的重大事项;\n(二)其他人事工作重大事项。\n(未完,全文共739字,当前显示211字)\n(请认真阅读下面的提示信息)\n";
+    expect(enumerations(bracketed)[0]!.items[0]!.text.endsWith("(二)其他人事工作重大事项。")).toBe(true);
     expect(section!.items[0]!.children![0]!.style).toBe("cn-paren");
     expect(section!.items[0]!.children![0]!.items[0]!.text.endsWith("重点工程、…………")).toBe(true);
   });
