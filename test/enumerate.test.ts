@@ -701,6 +701,14 @@ describe("declared counts", () => {
 });
 
 describe("ranges and the pipeline", () => {
+  it("reads ranges that only a stray mark keeps apart as one text (p-810: a page's lone 。 line taken for navigation)", () => {
+    const text =
+      "一、“十三 五”工作回顾 回顾“十三 五”,是全镇经济快速平稳发展的五年。\n综合实力位居全市前列。\n。\n城镇建设迈出新步伐。一是加强基础设施建设,提升镇区档次。\n二是做好重点项目协调,完善镇区设施功能。完成了总投";
+    const cut = text.indexOf("\n。\n");
+    const [section] = enumerations(text, { ranges: [{ start: 0, end: cut }, { start: cut + 3, end: text.length }] });
+    expect(section!.style).toBe("cn-dun");
+    expect(childStyles(section!.items[0]!)).toEqual(["inline-shi"]);
+  });
   it("looks only inside the ranges it is given", () => {
     const text = "导航：一是首页，二是新闻。\n正文：一是加强领导，压实责任；二是完善制度，健全机制。";
     const article = { start: text.indexOf("正文"), end: text.length };
