@@ -558,6 +558,8 @@ describe("where a document or a page closes the text (real excerpts)", () => {
     expect(enumerations("目录\n1.2023年白鹤镇政府工作报告\n2.2023年冲蒌镇政府工作报告\n3.2023年凤岗镇政府工作报告")).toEqual([]);
     expect(numbered(enumerations("1.1 编制目的\n规范应对突发事件。\n1.2 编制依据\n根据有关法律。"))[0]!.style).toBe("decimal");
     expect(enumerations("全年增长1.8万人次，其中1.5万人来自农村。")).toEqual([]);
+    // x-536: a photo's file name under its caption is no item.
+    expect(enumerations("会议现场\n图片 1.jpg\n会议对2021年度体彩工作成绩突出的县(市、区)进行了表彰。")).toEqual([]);
   });
 
   it("reads GB2312's one-character numbers as the styles they stand for (㈠ for （一）, ⒈ for 1., ⑴ for （1）)", () => {
