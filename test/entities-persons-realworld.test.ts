@@ -137,6 +137,13 @@ describe("persons on township, enterprise and county pages", () => {
     expect(persons("会上,原公司工会主席方俊代表上一届工会作了总结发言。").map((p) => p.text)).toEqual(["方俊"]);
   });
 
+  it("reads a company board that shares a post with another body, and a field jieba tags as a name", () => {
+    // m-146: he chairs both the board of supervisors and the union (fixtures README: the title is the whole phrase)
+    expect(written("党委书记孙黎明出席并主持会议,监事会、工会主席高战华,党委委员出席。", "高战华")).toEqual(["监事会、工会主席"]);
+    // h-039: 德育/nr is the field of a deputy head's work, no name (no surname opens it)
+    expect(written("校长吕中伟、书记杜强、德育副校长李瑞全出席。", "李瑞全")).toEqual(["德育副校长"]);
+  });
+
   it("reads a photo credit signed after the caption, name then 摄 (楊志文 攝)", () => {
     // p-861: the photographer signs the caption line; the role is 攝 as written
     const text = "▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍出席會議。";

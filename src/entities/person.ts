@@ -254,8 +254,10 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   }
   // a unit pointed back to (我院党委副书记, 本校, 该局) is the body named before: the post has none of its own
   if (length === 2 && POINTING_WORDS.has(token.text[0]!) && UNIT_LAST_CHARACTERS.has(token.text[1]!)) return false;
+  // a field jieba tags as a name though no surname opens it (德育/nr 副校长): no Chinese name, the unit's word
+  const fieldAsName = token.pos === "nr" && length === 2 && surnameLength(token.text, lexicon, 0) === 0;
   // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
-  if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
+  if ((!BODY_WORD_TAGS.has(token.pos) && !fieldAsName) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
   // a word jieba does not know made of function characters is the clause (这是/x 重庆市…检察官)
   if (token.pos === "x" && [...token.text].some((c) => NOT_GIVEN_NAME.has(c) || CLAUSE_CHARACTERS.has(c) || DEMONSTRATIVES.has(c))) return false;
   // a unit's name ends like a unit (集团公司/n 监事会主席, 分公司): a word of any length that ends with a unit's suffix
@@ -426,6 +428,9 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   return { titles, titleOrgs, orgSpans };
 }
 
+/** The boards of a company's governance, which share a post with another body (监事会、工会主席). */
+const COMPANY_BOARDS = new Set(["董事会", "监事会", "股东会", "党委会"]);
+
 /** A nominee for the post written before it (政协主席提名人选). */
 const NOMINEE = "提名人选";
 
@@ -466,7 +471,9 @@ function shareTitleWithBody(text: string, index: TokenIndex, lexicon: EntityLexi
   const word = tokenCovering(index, mark - 1);
   const wordBody = word && word.end === mark && BODY_WORD_TAGS.has(word.pos) && longestEndingAt(lexicon.orgSuffixes, text, mark, word.start)
     ? { start: word.start, end: mark } : undefined;
-  const body = orgEndingAt(text, index, lexicon, mark) ?? wordBody;
+  // …or a company's own board (监事会、工会主席: 董事会, 监事会 are no organisation of their own to the grammar)
+  const board = word && word.end === mark && COMPANY_BOARDS.has(word.text) ? { start: word.start, end: mark } : undefined;
+  const body = orgEndingAt(text, index, lexicon, mark) ?? wordBody ?? board;
   if (!body || body.end !== mark || titles.length === 0) return;
   const start = titleBody(text, index, lexicon, body)?.start ?? body.start;
   if (!isAllHan(text, start, mark)) return;
