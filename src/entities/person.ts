@@ -600,7 +600,9 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
     const titles = [...joined, text.slice(start, i)];
     let at = colon ? i + 1 : i;
     for (let gap = 0; gap < 4 && /\s/u.test(text[at] ?? ""); gap++) at++;
-    for (;;) {
+    const padded = paddedBylineNames(text, lexicon, at);
+    for (const name of padded) into.push({ ...name, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
+    for (; padded.length === 0; ) {
       const end = nameEnd(text, index, lexicon, at, false);
       if (end < 0 || end - at < 2 || !BYLINE_NAME_ENDS.test(text.slice(end, end + 2)) || startsCredit(text, lexicon, at)) break;
       into.push({ start: at, end, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
@@ -608,6 +610,21 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
       if (!isSpaceChar(text[end]) || !isHan(text, end + 1)) break;
       at = end + 1;
     }
+  }
+}
+
+/**
+ * Two-character names padded to the width of three in a byline, one space inside each name and one between names
+ * (`（记者冯 艳 孙 敏 张 涛）`): surname, space, given name, closed by a space, a mark or the line's end; none
+ * unless every item reads so (记者王 强调 is a sentence).
+ */
+function paddedBylineNames(text: string, lexicon: EntityLexicon, start: number): { start: number; end: number }[] {
+  const names: { start: number; end: number }[] = [];
+  for (let at = start; ; at += 4) {
+    const padded = text[at + 1] === " " && isHan(text, at + 2) && !isHan(text, at + 3) && surnameLength(text, lexicon, at) === 1;
+    if (!padded) return [];
+    names.push({ start: at, end: at + 3 });
+    if (text[at + 3] !== " " || !isHan(text, at + 4)) return BYLINE_NAME_ENDS.test(text.slice(at + 3, at + 5)) ? names : [];
   }
 }
 
