@@ -93,7 +93,7 @@ interface CharacterContext {
   /** BMES marks of known places (two characters or more) and organisations starting at a token. */
   place: Uint8Array;
   org: Uint8Array;
-  /** Length of the surname starting here, or 0. */
+  /** Length of the surname starting here (at most `SURNAME_LENGTHS` - 1: surnames take one or two), or 0. */
   surname: Uint8Array;
   /**
    * Where a title ends right before offset i (length n + 1): 1 a listed title (dict/entity-titles.txt), 2 only a
@@ -105,6 +105,9 @@ interface CharacterContext {
   /** Character classes with one slot of padding each side for "outside the text" (length n + 2). */
   classes: Uint8Array;
 }
+
+/** Surname lengths the features tell apart (0: none). */
+const SURNAME_LENGTHS = 7;
 
 /** Bytes of scratch memory the context of `n` characters takes. */
 const contextBytes = (n: number) => 9 * n + 4;
@@ -187,7 +190,7 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
   classes[0] = classes[n + 1] = OUTSIDE;
   for (let i = 0; i < n; i++) {
     const surnameEnd = longestEndAfter(lexicon.surnames, text, i);
-    if (surnameEnd >= 0) surname[i] = surnameEnd - i;
+    if (surnameEnd >= 0) surname[i] = Math.min(surnameEnd - i, SURNAME_LENGTHS - 1);
     if (longestStartBefore(lexicon.titles, text, i + 1) >= 0) titleEnd[i + 1] = 1;
     else if (longestStartBefore(titles, text, i + 1) >= 0) titleEnd[i + 1] = 2;
     if (longestStartBefore(lexicon.orgSuffixes, text, i + 1) >= 0) suffixEnd[i + 1] = 1;
@@ -231,6 +234,7 @@ const SMALL_TEMPLATES = [
   [12, [5, 5]], // marks of known places and organisations
   [14, [2, 5, 7]], // an organisation suffix ends here, the position in the token, its length
   [15, [6, 6, 6]], // classes of the character and its neighbours
+  [13, [SURNAME_LENGTHS, 3, 5]], // a surname starting here (its length), a title ending before, the position in the token
 ] as const;
 
 /**
@@ -238,12 +242,13 @@ const SMALL_TEMPLATES = [
  * template's arguments in mixed radix, most significant first, with the radices of `SMALL_TEMPLATES`.
  */
 function smallKeys(context: CharacterContext, from: number, to: number, keys: Int32Array): void {
-  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes } = context;
+  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes, surname, titleEnd } = context;
   for (let i = from, o = 0; i < to; i++, o += SMALL_TEMPLATES.length) {
     keys[o] = tokenTag[i]! * 5 + tokenPos[i]!;
     keys[o + 1] = place[i]! * 5 + org[i]!;
     keys[o + 2] = (suffixEnd[i + 1]! * 5 + tokenPos[i]!) * 7 + tokenLength[i]!;
     keys[o + 3] = (classes[i]! * 6 + classes[i + 1]!) * 6 + classes[i + 2]!;
+    keys[o + 4] = (surname[i]! * 3 + titleEnd[i]!) * 5 + tokenPos[i]!;
   }
 }
 
@@ -263,7 +268,7 @@ const SMALL_IDS = SMALL_TEMPLATES.map(([template, sizes]) => {
 /** The small templates' keys of a chunk of characters. */
 const chunkKeys = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
 
-/** Templates 9, 12, 14, 15 (`SMALL_TEMPLATES`): their ids looked up by key. */
+/** Templates 9, 12–15 (`SMALL_TEMPLATES`): their ids looked up by key. */
 function smallTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   for (let block = from; block < to; block += CHUNK) {
     const blockEnd = Math.min(to, block + CHUNK);
@@ -275,9 +280,9 @@ function smallTemplates(context: CharacterContext, from: number, to: number, out
 }
 
 /** The templates hashed when tagging too: pairs of characters, the word, tags around, surnames, the trigram. */
-const HASHED_TEMPLATES = [6, 7, 8, 10, 11, 13, 16, 17, 18, 19, 20];
+const HASHED_TEMPLATES = [6, 7, 8, 10, 11, 16, 17, 18, 19, 20];
 
-/** Templates 6–8, 10, 11, 13, 16–20 (see `HASHED_TEMPLATES`), in two loops. */
+/** Templates 6–8, 10, 11, 16–20 (see `HASHED_TEMPLATES`), in two loops. */
 function hashedTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   pairAndWordTemplates(context, from, to, out);
   mixedTemplates(context, from, to, out);
@@ -298,9 +303,9 @@ function mixedTemplates(context: CharacterContext, from: number, to: number, out
   }
 }
 
-/** Templates 6–8, 10, 11, 13: pairs of characters, jieba's word and tags, a surname or title here. */
+/** Templates 6–8, 10, 11: pairs of characters, jieba's word and tags. */
 function pairAndWordTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
-  const { text, tokenPos, tokenTag, tokenWord, surname, titleEnd } = context;
+  const { text, tokenPos, tokenTag, tokenWord } = context;
   const n = text.length;
   for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
     const c0 = codeAt(text, i);
@@ -313,7 +318,6 @@ function pairAndWordTemplates(context: CharacterContext, from: number, to: numbe
     out[o + 8] = feature(8, cm1, cp1);
     out[o + 10] = feature(10, tokenWord[i]!, tokenPos[i]!);
     out[o + 11] = feature(11, tagPrev, tokenTag[i]!, tagNext);
-    out[o + 13] = feature(13, surname[i]!, titleEnd[i]!, tokenPos[i]!);
   }
 }
 
@@ -352,9 +356,6 @@ const INT8_STEPS = 127;
 const toHundredths = (v: number) => Math.round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, v)) * WEIGHT_SCALE);
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-/** The rows' scales: an int16 view over the same bytes (row r's scale at `4r + 3`). */
-const scalesOf = (rows: Int8Array) => new Int16Array(rows.buffer, rows.byteOffset, rows.length >> 1);
-
 /**
  * Writes `hundredths` (the ROW weights of a row, each a multiple of one step within `INT8_STEPS` of it) as row `row`
  * of `rows`: the step is their greatest common divisor, so that the same weights always give the same bytes.
@@ -363,7 +364,9 @@ function packRow(hundredths: ArrayLike<number>, rows: Int8Array, row: number): v
   let step = 0;
   for (let l = 0; l < ROW; l++) step = gcd(step, Math.abs(hundredths[l]!));
   for (let l = 0; l < ROW; l++) rows[row * ROW_BYTES + l] = step === 0 ? 0 : hundredths[l]! / step;
-  scalesOf(rows)[row * (ROW_BYTES / 2) + ROW_BYTES / 2 - 1] = step;
+  // the scale little-endian in the last two bytes (an int8 store keeps the low byte)
+  rows[row * ROW_BYTES + ROW] = step;
+  rows[row * ROW_BYTES + ROW + 1] = step >> 8;
 }
 
 /**
@@ -411,7 +414,7 @@ export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>
 
 /** Row `row`'s weights in hundredths. */
 function rowHundredths(rows: Int8Array, row: number): number[] {
-  const scale = scalesOf(rows)[row * (ROW_BYTES / 2) + ROW_BYTES / 2 - 1]!;
+  const scale = wordsOf(rows)[2 * row + 1]! >> 16;
   return Array.from(rows.subarray(row * ROW_BYTES, row * ROW_BYTES + ROW), (step) => step * scale);
 }
 
@@ -459,28 +462,32 @@ export function emissions(features: Int32Array, n: number, weights: TaggerWeight
 function scoreCharacters(features: Int32Array, count: number, weights: TaggerWeights, out: Float32Array): void {
   const rowNumbers = new Int32Array(count * TEMPLATE_COUNT);
   for (let k = 0; k < rowNumbers.length; k++) rowNumbers[k] = rowOf(weights.known, features[k]!);
-  sumRows(rowNumbers, count, TEMPLATE_COUNT, weights.rows, scalesOf(weights.rows), 0, new Int16Array(0), out);
+  sumRows(rowNumbers, count, TEMPLATE_COUNT, wordsOf(weights.rows), 0, new Int16Array(0), out);
 }
+
+/** The rows as int32 words, two per row: a row's six steps and its scale in two loads (`sumRows`). */
+const wordsOf = (rows: Int8Array) => new Int32Array(rows.buffer, rows.byteOffset, rows.length >> 2);
 
 /**
  * The scoring kernel of both paths: for each of `count` characters, the sum of its weight rows, written to `out` as
- * the six labels besides O (O stays 0). `rowNumbers` holds, per character, `read` row numbers in the weights' `rows`
- * (each with its scale, `scales` = `scalesOf(rows)`), then `tabled` offsets of rows in `table`, multiplied out. The
- * sums are integer hundredths, exact in any order.
+ * the six labels besides O (O stays 0). `rowNumbers` holds, per character, `read` row numbers in the weights' rows
+ * (`words`, `wordsOf`: steps 1–4 in the first word, lowest byte first, steps 5–6 and the scale in the second), then
+ * `tabled` offsets of rows in `table`, multiplied out. The sums are integer hundredths, exact in any order.
  */
-function sumRows(rowNumbers: Int32Array, count: number, read: number, rows: Int8Array, scales: Int16Array, tabled: number, table: Int16Array, out: Float32Array): void {
+function sumRows(rowNumbers: Int32Array, count: number, read: number, words: Int32Array, tabled: number, table: Int16Array, out: Float32Array): void {
   for (let i = 0, r = 0; i < count; i++) {
     let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     for (let end = r + read; r < end; r++) {
-      const row = rowNumbers[r]!;
-      const at = row * ROW_BYTES;
-      const scale = scales[row * (ROW_BYTES / 2) + ROW_BYTES / 2 - 1]!;
-      s1 += Math.imul(rows[at]!, scale);
-      s2 += Math.imul(rows[at + 1]!, scale);
-      s3 += Math.imul(rows[at + 2]!, scale);
-      s4 += Math.imul(rows[at + 3]!, scale);
-      s5 += Math.imul(rows[at + 4]!, scale);
-      s6 += Math.imul(rows[at + 5]!, scale);
+      const at = rowNumbers[r]! << 1;
+      const low = words[at]!;
+      const high = words[at + 1]!;
+      const scale = high >> 16;
+      s1 += Math.imul((low << 24) >> 24, scale);
+      s2 += Math.imul((low << 16) >> 24, scale);
+      s3 += Math.imul((low << 8) >> 24, scale);
+      s4 += Math.imul(low >> 24, scale);
+      s5 += Math.imul((high << 24) >> 24, scale);
+      s6 += Math.imul((high << 16) >> 24, scale);
     }
     for (let end = r + tabled; r < end; r++) {
       const at = rowNumbers[r]!;
@@ -509,9 +516,9 @@ function sumRows(rowNumbers: Int32Array, count: number, read: number, rows: Int8
  * process meets a few thousand of the 65,536 units, and loading the weights builds nothing.
  */
 interface TaggingTables {
-  /** The weights' rows and their scales' view (`scalesOf`). */
+  /** The weights' rows, and as words (`wordsOf`). */
   rows: Int8Array;
-  scales: Int16Array;
+  words: Int32Array;
   /** Offsets in `table`: the bias's row, and per key of each of `SMALL_TEMPLATES`. */
   bias: number;
   small: Int32Array[];
@@ -525,7 +532,7 @@ interface TaggingTables {
 
 function taggingTables({ known, rows }: TaggerWeights): TaggingTables {
   const tables: TaggingTables = {
-    rows, scales: scalesOf(rows), bias: 0, small: [], blockOf: new Int32Array(0x10000).fill(-1), table: new Int16Array(1024 * ROW), used: CHARACTER_OFFSETS.length,
+    rows, words: wordsOf(rows), bias: 0, small: [], blockOf: new Int32Array(0x10000).fill(-1), table: new Int16Array(1024 * ROW), used: CHARACTER_OFFSETS.length,
   };
   tables.bias = tableRows(tables, [rowOf(known, feature(0, 0))]);
   tables.small = SMALL_IDS.map((ids) => ids.map((id) => tableRows(tables, [rowOf(known, id)])));
@@ -541,7 +548,7 @@ function tableRows(tables: TaggingTables, rowNumbers: readonly number[]): number
   }
   const first = tables.used * ROW;
   for (const row of rowNumbers) {
-    const scale = tables.scales[row * (ROW_BYTES / 2) + ROW_BYTES / 2 - 1]!;
+    const scale = tables.words[2 * row + 1]! >> 16;
     for (let l = 0; l < ROW; l++) tables.table[tables.used * ROW + l] = tables.rows[row * ROW_BYTES + l]! * scale;
     tables.used++;
   }
@@ -582,7 +589,7 @@ function scoreForTagging(context: CharacterContext, from: number, to: number, kn
       chunkRows[r++] = (block >= 0 ? block : characterBlock(tables, known, code)) + k * ROW;
     }
   }
-  sumRows(chunkRows, to - from, HASHED_TEMPLATES.length, tables.rows, tables.scales, TABLED, tables.table, out);
+  sumRows(chunkRows, to - from, HASHED_TEMPLATES.length, tables.words, TABLED, tables.table, out);
 }
 
 /** Characters tagged per step: their feature ids and scores are reused buffers that stay in the cache. */
