@@ -256,6 +256,8 @@ describe("pollution reader", () => {
     expect(shownTexts(tags.doc).filter((t) => /欧美|激情/u.test(t))).toEqual([]);
     // x-058: a date before a brand is not a tag line; the date stays in the text read
     expect(seo("x-058").evidence).toEqual(["betway官网"]);
+    // p-851: a search query planted in a copy's source line (来源:不详北京中科医院骗人 http://…)
+    expect(seo("p-851").evidence).toEqual(["不详北京中科医院骗人"]);
     // x-511: a number where the name was, followed each time by a different word
     expect(seo("x-511").evidence?.slice(0, 3)).toEqual(["威尼斯5994", "威尼斯5994", "威尼斯5994"]);
     // what official writing glues: capitalised names, one letter, a slogan's word once, units, codes and years with their unit

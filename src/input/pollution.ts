@@ -119,7 +119,7 @@ function glued(text: string, start: number, end: number): Finding {
 function findSeoStrings(asWritten: string): Finding[] {
   const text = foldHijackWords(asWritten);
   const tokens = gluedTokens(text);
-  const spans = [...findGluedNames(text, tokens), ...findSiteNames(text)];
+  const spans = [...findGluedNames(text, tokens), ...findSiteNames(text), ...findSearchQueries(text)];
   // access words alone make no finding: every other span needs a template, a brand word or a glued Latin run
   if (tokens.length > 0 || SEO_LATIN_ANCHOR.test(text) || SEO_WORD_ANCHORS.occursIn(text)) spans.push(...findBrandedNames(text, tokens));
   return joinedWithTagLines(text, spans);
@@ -316,6 +316,26 @@ function findSiteNames(text: string): Finding[] {
     byName.set(name, [...(byName.get(name) ?? []), glued(text, start, end)]);
   }
   return [...byName.values()].filter((names) => names.length >= 2).flat();
+}
+
+/**
+ * A search query an SEO site plants to catch people checking on a clinic or a company (`北京中科医院骗人`, `…医院怎么样`,
+ * `…公司靠谱吗`): the name of what is looked up, glued to the words typed after it. A release does not ask of its
+ * own subject whether it is a fraud; no CCTV item, policy document or clean page writes one. The name is read back
+ * over the Chinese characters before it, at most {@link MAX_QUERY_NAME}.
+ */
+const SEARCH_QUERY = /(?:医院|诊所|门诊|医生|公司|平台|机构)(?:骗人|是骗子|靠谱吗|靠不靠谱|怎么样|好不好|正规吗|正不正规|哪家好|收费贵吗|收费高吗)/g;
+const MAX_QUERY_NAME = 8;
+
+function findSearchQueries(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const m of text.matchAll(SEARCH_QUERY)) {
+    let start = m.index;
+    while (start > m.index - MAX_QUERY_NAME && isHanAt(text, start - 1)) start--;
+    // a query names what it looks up: the noun alone at a line's start is none
+    if (m.index - start >= 2) findings.push({ kind: "seo", start, end: m.index + m[0].length });
+  }
+  return findings;
 }
 
 /** The findings in order, each one that overlaps an earlier (longer-first) one dropped. */
