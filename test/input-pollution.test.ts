@@ -266,6 +266,8 @@ describe("pollution reader", () => {
       "拨打12345热线，12345热线已受理。全国119消防日，119消防宣传，119消防演练。",
       "国务院令第707号、第707号令，计满183天，满183天，满183天后。",
       "欢迎访问122cc太阳集成游戏!",
+      // two syllables are the Latin names sites go by (the property below once glued 认真 after the seed's sogou)
+      "Baidu\nsogou认真同志,baidu百度",
     ]) {
       expect(analyzer.analyze(text).input?.pollution).toBeUndefined();
     }

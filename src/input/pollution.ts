@@ -223,8 +223,8 @@ function gluedTokens(text: string): Span[] {
 }
 
 /**
- * How many pinyin syllables spell `word` (lower case) and nothing else, at least two (a romanised name: kaiyun,
- * jinnianhui); 0 when it is no such name.
+ * How many pinyin syllables spell `word` (lower case) and nothing else, at least {@link MIN_NAME_SYLLABLES} (a
+ * romanised name: jinnianhui); 0 when it is no such name.
  */
 function pinyinSyllables(word: string): number {
   // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do
@@ -234,10 +234,15 @@ function pinyinSyllables(word: string): number {
     if (reach[i] === Infinity) continue;
     for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) if (SYLLABLE.test(word.slice(i, j))) reach[j] = Math.min(reach[j]!, reach[i]! + 1);
   }
-  return reach[word.length]! >= 2 && reach[word.length]! < Infinity ? reach[word.length]! : 0;
+  return reach[word.length]! >= MIN_NAME_SYLLABLES && reach[word.length]! < Infinity ? reach[word.length]! : 0;
 }
 /** A pinyin name shorter than this may be an English word that happens to spell syllables (wifi, hehe). */
 const MIN_PINYIN_NAME = 5;
+/**
+ * Two syllables are also the Latin names sites and firms go by (sogou, baidu, taobao: the seed ends with `Baidu` and
+ * `sogou` lines, and a page may write 搜狗 right after one): a hijacker's pinyin name has three or more.
+ */
+const MIN_NAME_SYLLABLES = 3;
 
 /**
  * A number written where a name was (`对威尼斯5994进行了考察`, `在威尼斯5994会议室`, `威尼斯5994常务副院长`): three digits or more
