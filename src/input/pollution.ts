@@ -183,13 +183,19 @@ function findBrandedNames(text: string, tokens: Span[]): Finding[] {
   for (const m of numbers) if (written.get(m[0])! >= MIN_BRAND_REPEATS) spans.push(glued(text, m.index, m.index + m[0].length));
   const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
   hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
-  // a Latin run glued to Chinese stands for a brand too: beside another brand or an access word, or before a slot
-  for (const token of tokens) hits.push({ start: token.start, end: token.end, brand: true });
+  // a Latin run glued to Chinese stands for a brand too (beside another brand or an access word, or before a slot);
+  // one of letters alone is weaker: two such names side by side are a bilingual mention (sogou搜狗, baidu百度)
+  const weak = new Set<number>();
+  for (const token of tokens) {
+    hits.push({ start: token.start, end: token.end, brand: true });
+    if (!/\d/.test(token.text)) weak.add(token.start);
+  }
   hits.sort((a, b) => a.start - b.start);
   let cluster: typeof hits = [];
   const close = () => {
     const [first] = cluster;
-    if (cluster.length >= 2 && cluster.some((hit) => hit.brand)) for (const hit of cluster) spans.push(glued(text, hit.start, hit.end));
+    const branded = cluster.some((hit) => hit.brand && !weak.has(hit.start)) || (cluster.some((hit) => hit.brand) && cluster.some((hit) => !hit.brand));
+    if (cluster.length >= 2 && branded) for (const hit of cluster) spans.push(glued(text, hit.start, hit.end));
     else if (cluster.length === 1 && first!.brand && NAME_SLOT.test(text.slice(first!.end, first!.end + 16))) spans.push(glued(text, first!.start, first!.end));
   };
   for (const hit of hits) {
