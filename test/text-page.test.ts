@@ -448,6 +448,15 @@ describe("readPage on the header conventions of government, party, university, n
     ["日期 with 字号 and 打印 关闭 on one line", `${HEADLINE}\n日期：2024年3月5日 字号：大 中 小 打印 关闭\n${BODY}`, "2024-03-05"],
     ["a two-digit year in a date field (24-03-05)", `${HEADLINE}\n发布日期：24-03-05\n${BODY}`, "2024-03-05"],
     ["the site's name over the headline, the day unlabelled between 来源 and 浏览", `某某县人民政府\n${HEADLINE}\n来源：县委办 | 2024-03-05 | 浏览：88\n${BODY}`, "2024-03-05"],
+    ["the column 通知公告 over the headline, on the line right above it", `通知公告\n${HEADLINE}\n发布日期：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["a list page's day after the headline on its line", `${HEADLINE} 2024-03-05\n${BODY}`, "2024-03-05"],
+    ["a byline row: the site's name and address, the day, then 来源", `${HEADLINE}\n某某县人民政府网 www.example.gov.cn   2024年03月05日   来源：县委办\n${BODY}`, "2024-03-05"],
+    ["a menu scraped as bullets right over the headline, the column 通知公告 its last entry", `• 首页\n• 新闻中心\n• 通知公告\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["an English Updated: line", `${HEADLINE}\nUpdated: 2024-03-05 10:20\n${BODY}`, "2024-03-05"],
+    ["chrome run into the headline's line: a tag (原创)", `原创\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["chrome run into the headline's line: a trail written with slashes", `首页 / 要闻 / 正文\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["chrome run into the headline's line: today's date with its weekday", `今天是：2024年3月6日 星期三\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
+    ["chrome run into the headline's line: an outlet's name, accessibility switches", `无障碍浏览 长者模式\n某某县融媒体中心\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`, "2024-03-05"],
     ["a row of buttons (打印本页 关闭窗口) over the headline", `分享到：\n打印本页 关闭窗口\n${HEADLINE}\n2024-03-05 来源：县融媒体中心\n${BODY}`, "2024-03-05"],
     ["【发布时间：】【来源：】 in brackets", `${HEADLINE}\n【发布时间：2024-03-05】【来源：县政府】\n${BODY}`, "2024-03-05"],
     ["a stamp with its weekday", `${HEADLINE}\n2024年3月5日 星期二\n${BODY}`, "2024-03-05"],
@@ -471,6 +480,12 @@ describe("readPage on the header conventions of government, party, university, n
     const page = readPage(text, { referenceDate: "2024-12-01" });
     expectValidPage(text, page);
     expect([page.title?.text, page.publishedAt]).toEqual([HEADLINE, day]);
+  });
+
+  it("takes the first run that is not chrome for the headline of a page that gives no metadata line", () => {
+    for (const chrome of ["原创", "某某县融媒体中心", "欢迎访问某某县人民政府网站！", "简体 | 繁體"]) {
+      expect(readPage(`${chrome}\n\n${HEADLINE}\n\n${BODY}`).title?.text).toBe(HEADLINE);
+    }
   });
 
   it("takes an e-paper's headline after the edition's index and navigation, and its day from the masthead line", () => {
@@ -564,5 +579,75 @@ describe("contentRanges and pageStage", () => {
     expect(analyze(text, { ...options, url: "http://www.example.gov.cn/qynews/system/2019/03/04/031495131.shtml" }).page?.publishedAt).toBe("2019-03-04");
     expect(analyze(text, options).page?.publishedAt).toBeUndefined();
     expect(() => analyze(text, { url: 42 as unknown as string })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+  });
+});
+
+describe("readPage on the heads of real CMS pages (dev part of test/fixtures/realworld)", () => {
+  const dev = (id: string) => read(`./fixtures/realworld/dev/${id}.txt`);
+  const RETRIEVED = { referenceDate: "2026-12-06" };
+  // traditional-script pages go through the analyzer, which reads their simplified view
+  const traditional = (id: string) => analyze(dev(id), RETRIEVED).page!;
+
+  it("never takes a skip link (跳至主要內容) or a row of asterisks under the headline for chrome around it", () => {
+    const page = traditional("t-506");
+    expect(page.title?.text).toBe("立法會將辯論《施政報告》");
+    expect(page.publishedAt).toBe("2018-11-05");
+  });
+
+  it("reads an ROC-calendar date (114年01月13日) and takes the headline under it when only section names stand above", () => {
+    const page = traditional("t-508");
+    expect(page.publishedAt).toBe("2025-01-13");
+    expect(page.title?.text).toBe("總統接見鳳凰獎楷模 盼共同打造更全方位、更具韌性的防救災體系");
+  });
+
+  it("reads the viewing day over a portal's menus as chrome, and the bare stamp under the headline as its date", () => {
+    const page = traditional("t-509");
+    expect(page.title?.text).toBe("中市府陽明市政大樓新春聯合團拜 盧秀燕市長:讓市民家人繼續幸福");
+    expect(page.publishedAt).toBe("2025-02-03");
+  });
+
+  it("reads a metadata row whose first cell is the column's name (澳門快訊 | 發佈時間: …)", () => {
+    expect(traditional("t-505").publishedAt).toBe("2025-01-08");
+  });
+
+  it("finds no headline where a forum shows only its section, buttons and the poster's handle", () => {
+    const page = traditional("t-510");
+    expect(page.title).toBeUndefined();
+    expect(page.publishedAt).toBe("2023-01-30");
+  });
+
+  it("reads the office under a news list's date as its source, not as the headline", () => {
+    const page = traditional("t-503");
+    expect(page.title).toBeUndefined();
+    expect(page.publishedAt).toBe("2025-02-21");
+  });
+
+  it("reads a column's name with its English rendering beside it (MEDIA CENTER / 媒体中心) as navigation", () => {
+    const text = dev("h-120");
+    const page = readPage(text, RETRIEVED);
+    expectValidPage(text, page);
+    expect(page.title?.text).toBe("集团公司召开6月份月度工作推进会");
+    expect(page.column).toBe("媒体中心");
+  });
+
+  it("reads metadata written as a dashed list entry, and a stamp before an unlabelled view count", () => {
+    expect(readPage(dev("h-110"), RETRIEVED)).toMatchObject({ publishedAt: "2023-03-07", views: 2079 });
+    expect(readPage(dev("h-115"), RETRIEVED)).toMatchObject({ publishedAt: "2010-01-06", title: { text: "区政府各部门积极参加清雪活动" } });
+  });
+
+  it("reads a disclosure table's spaced labels without colons: 名称 as the title, 上载日期 (posted) before 发文日期", () => {
+    const text = dev("h-116");
+    const page = readPage(text, RETRIEVED);
+    expectValidPage(text, page);
+    expect(page.publishedAt).toBe("2019-12-02");
+    // the table's 名称 names the document; the link bar and the spaced menu over it are one navigation region
+    expect(page.title?.text).toBe("齐齐哈尔市人民政府办公室关于印发《齐齐哈尔市政务云平台管理实施细则》等三个文件的通知");
+    expect(page.regions[0]).toMatchObject({ kind: "navigation", text: expect.stringMatching(/^中国政府网 .*\n首 {5}页 政 务 公 开 .*走 进 鹤 城$/) });
+  });
+
+  it("takes the headline over its decks, not the deck naming who presided and attended", () => {
+    const page = readPage(dev("m-706"), RETRIEVED);
+    expect(page.title?.text).toBe("市委常委会召开扩大会议");
+    expect(page.publishedAt).toBe("2020-01-27");
   });
 });

@@ -112,8 +112,11 @@ const DATE_LINE_WINDOW = 10;
 
 const SENTENCE_PUNCTUATION = /[。！？!?；;，,]/;
 const OPEN_BRACKETS = new Set(["【", "[", "（", "(", "［"]);
-/** What may stand before a line's label: an opening bracket, a list bullet (• 当前位置:), a table cell's bar (| 发文日期: |). */
-const LABEL_LEADS = new Set([...OPEN_BRACKETS, "•", "·", "●", "■", "◆", "|", "｜"]);
+/**
+ * What may stand before a line's label: an opening bracket, a list bullet (• 当前位置:, or a dash: a CMS writes its
+ * metadata as a list, `- 发布日期:2023-03-07 浏览次数:2079`), a table cell's bar (| 发文日期: |).
+ */
+const LABEL_LEADS = new Set([...OPEN_BRACKETS, "•", "·", "●", "■", "◆", "-", "|", "｜"]);
 /** Where the label of a line would start, after its leads and blanks. */
 function labelStart(text: string, start: number, end: number): number {
   let p = start;
@@ -129,6 +132,8 @@ const CRUMB_PLACEHOLDERS = new Set(["正文", "详情", "内容", "正文内容"
 /** `国办发〔2018〕109号`: a document number on its own line. */
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[【(（]\d{4}[〕］\]】)）]\d{1,4}号$/;
 /** Enumeration headings (一、 （一） 1. 第一章) open sections, not pages. */
+/** A numbered notice's number on its own line (人大常委会公告 `第一号`, `第12号`): metadata, like a document number. */
+const NOTICE_NUMBER = /^[（(]?第[一二三四五六七八九十百零〇\d]{1,6}号[）)]?$/;
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条部分])/;
 const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
 /** A title line ending in a document type (…的通知, 政府工作报告) is complete: the next line is not part of it. */
@@ -151,7 +156,7 @@ const EDITION_LINE = /^(?:第[A-Za-z]?\d{1,3}[A-Za-z]?版|[一二三四五六七
 /** An e-paper's masthead line that ends with the edition (`某某日报 2024年03月05日 第01版`, `… 第A2版：要闻`). */
 const EDITION_MASTHEAD = /第[A-Za-z]?\d{1,3}[A-Za-z]?版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,6})?$/;
 /** A page's font-size switch on a line of its own: `字号`, `【字号 大 中 小】`, `字体：【大】【中】【小】`. */
-const FONT_SIZE_SWITCH = /^[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?$/;
+const FONT_SIZE_SWITCH = /^(?:[【[]?(?:字号|字號|字体|字體)[:：]?\s*(?:[【[]?[大中小][】\]]?\s*){0,3}[】\]]?|(?:[【[][大中小][】\]]\s*){3})$/;
 /** A blog or microblog signs a post with its author before the time it was posted: `王某 / 2023-04-27 16:19 发布`. */
 const AUTHOR_STAMP = /^[\u4e00-\u9fffA-Za-z·]{1,12}\s*[/／|｜]\s*((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?:发布|发表)?$/;
 /**
@@ -166,7 +171,9 @@ const SUMMARY_LINE = /^[【[]?(?:摘要|内容摘要|内容提要|简介|导读)
  * `记者 王某 李某 摄`. Taiwan
  * and Hong Kong sites put it over the text where a mainland CMS puts 来源/作者; it is credits, never the headline.
  */
-const BYLINE = /^[^。，,；;：:]{0,12}?(?:^|[|｜/／\s]|特派|驻)记者[^。，,；;：:]{1,24}(?:报导|报道|摄)$/;
+const BYLINE = /^[〔【[]?[^。，,；;：:]{0,12}?(?:^|[〔【[|｜/／\s]|特派|驻)记者[^。，,；;：:]{1,24}(?:报导|报道|摄)[〕】\]]?$/;
+/** A credit written as its role, a blank and the name, no colon (`记者 林瑶`, a forum's `记者 097202`). */
+const BARE_CREDIT = /^(?:记者|作者|通讯员|摄影|撰稿)[\s\u3000]+[^\s\u3000，,。：:]{1,12}$/;
 const MAX_BYLINE = 40;
 /** E-paper continuation notes on a line of their own: `(下转四版)`, `（上接第1版）`. */
 const CONTINUATION_NOTE = /^[（(](?:下转|上接|紧接|接|转)第?[A-Za-z\d一二三四五六七八九十]{1,3}版[）)]$/;
@@ -183,7 +190,7 @@ function dateStampPrefixEnd(text: string, p: number, end: number): number | unde
 }
 
 /** An English label before a page's machine-written date (`date 2025-09-29`, `Published: 2023-01-19`). */
-const LATIN_DATE_LABEL = /^(?:date|time|published|posted)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
+const LATIN_DATE_LABEL = /^(?:date|time|published|posted|updated)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
 /** A button or column word after a stamp (`2025-09-29 快讯`, `… 听新闻`): no headline is that short. */
 const STAMP_TAIL = /\s[\u4e00-\u9fff]{1,4}$/;
 
@@ -218,12 +225,15 @@ interface Field {
   value: Span;
 }
 
-/** A form's label may be spaced out to the width of the longest (`索 引 号：`, `标　　题：`): this many blanks at most. */
-const MAX_LABEL_GAP = 4;
+/**
+ * A form's label may be spaced out to the width of the longest (`索 引 号：`, `标　　题：`, `文        号`): this many
+ * blanks at most.
+ */
+const MAX_LABEL_GAP = 8;
 const LABEL_GAP = new Set([" ", "\u3000", "\u00a0"]);
 
-/** The label at `p`, as written or spaced out: its entry and where it ends. */
-function matchLabel(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { entry: PageTerm; end: number } | undefined {
+/** The label at `p`, as written or spaced out (`spaced`): its entry and where it ends. */
+function matchLabel(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { entry: PageTerm; end: number; spaced?: boolean } | undefined {
   const entry = termAt(labels, text, p, end);
   // `文 号:` spells a longer label than its first letter `文` (a credit label): read the spaced letters too
   if (entry && !LABEL_GAP.has(text[p + entry.term.length] ?? "")) return { entry, end: p + entry.term.length };
@@ -240,7 +250,7 @@ function matchLabel(text: string, p: number, end: number, labels: TermIndex<Page
     q += gap;
   }
   const spaced = letters.length > 1 ? termAt(labels, letters, 0) : undefined;
-  if (spaced && spaced.term.length > Math.max(1, entry?.term.length ?? 0)) return { entry: spaced, end: ends[spaced.term.length - 1]! };
+  if (spaced && spaced.term.length > Math.max(1, entry?.term.length ?? 0)) return { entry: spaced, end: ends[spaced.term.length - 1]!, spaced: true };
   return entry ? { entry, end: p + entry.term.length } : undefined;
 }
 
@@ -248,9 +258,11 @@ function matchLabel(text: string, p: number, end: number, labels: TermIndex<Page
 function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { kinds: LabelKind[]; labelEnd: number; valueStart: number } | undefined {
   const kinds: LabelKind[] = [];
   let q = p;
+  let spaced = false;
   for (;;) {
     const label = matchLabel(text, q, end, labels);
     if (!label) return undefined;
+    spaced = label.spaced === true;
     kinds.push(label.entry.kind);
     q = label.end;
     if ((text[q] === "/" || text[q] === "、") && termAt(labels, text, q + 1, end)) q++;
@@ -258,8 +270,25 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   }
   let v = q;
   while (v < end && text[v] === " ") v++;
-  if (!COLONS.has(text[v] ?? "")) return undefined;
+  // a table scraped without its borders spaces its labels out to the column's width and writes no colon
+  // (`发 布 机 构 市人民政府办公室 发 文 日 期 2019-11-29`): prose never spaces a word so
+  if (!COLONS.has(text[v] ?? "")) return spaced && v > q ? { kinds, labelEnd: q, valueStart: v } : undefined;
   return { kinds, labelEnd: q, valueStart: v + 1 };
+}
+
+/** A day written in figures inside a row (`2006年12月28日`, `2024-03-05`, `2024/3/5`). */
+const ROW_DATE = /(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2})/;
+
+/** The site's name, its address and the day before a byline row's first label: this long at most. */
+const MAX_ROW_LEAD = 60;
+
+/** A row's first cell naming its column (`澳門快訊 | `), before the labelled cells: a short name, then a bar. */
+const LEADING_CELL = /^[\u4e00-\u9fff]{2,8}\s*[|｜]\s*/;
+
+/** Where the first label of `text[from, end)` starts, if the line holds one. */
+function labelIn(text: string, from: number, end: number, labels: TermIndex<PageTerm>): number | undefined {
+  for (let q = from; q < end; q++) if (labelAt(text, q, end, labels)) return q;
+  return undefined;
 }
 
 /** The bars of a table row as a scrape writes it (`| 文件名称: | … |`). */
@@ -281,13 +310,25 @@ function readFields(line: Line, text: string, labels: TermIndex<PageTerm>): Fiel
   if (line.end - line.start > MAX_FURNITURE_LINE || line.text.includes("。")) return undefined;
   let p = labelStart(text, line.start, line.end);
   const found: { kinds: LabelKind[]; start: number; labelEnd: number; valueStart: number }[] = [];
-  // `2011-02-17 08:42:03来源:新华社`: an unlabelled time stamp opens the line of metadata fields.
+  // `2011-02-17 08:42:03来源:新华社`: an unlabelled time stamp opens the line of metadata fields, the labels right
+  // after it or after an unlabelled count (`2010/1/6 16:43:13 次浏览 分类:政府动态 来源:`)
   const stampEnd = dateStampPrefixEnd(text, p, line.end);
-  if (stampEnd !== undefined && labelAt(text, stampEnd, line.end, labels)) {
+  if (stampEnd !== undefined && labelIn(text, stampEnd, line.end, labels) !== undefined) {
     found.push({ kinds: ["date"], start: p, labelEnd: p, valueStart: p });
     p = stampEnd;
   } else if (!labelAt(text, p, line.end, labels)) {
-    return undefined;
+    // the column's name as the row's first cell (`澳門快訊 | 發佈時間: 2025/01/08 | 來源: 新聞局`): the labels follow it
+    const cell = LEADING_CELL.exec(text.slice(p, line.end));
+    if (cell && labelAt(text, p + cell[0].length, line.end, labels)) p += cell[0].length;
+    else {
+      // a byline row: the site's name and address, then the day, then the labels (`中央政府門戶網站 www.gov.cn
+      // 2006年12月28日 來源:…`): what comes before the first label dates the page
+      const first = labelIn(text, p, line.end, labels);
+      const lead = first === undefined ? "" : text.slice(p, first);
+      if (first === undefined || lead.length > MAX_ROW_LEAD || SENTENCE_PUNCTUATION.test(lead) || !ROW_DATE.test(lead)) return undefined;
+      found.push({ kinds: ["date"], start: p, labelEnd: p, valueStart: p });
+      p = first;
+    }
   }
   while (p < line.end) {
     const label = labelAt(text, p, line.end, labels);
@@ -380,7 +421,10 @@ const menuItems = (line: Line) => line.text.split(/[|｜]/).map((item) => item.t
 
 /** A menu written with blanks between its entries: this many entries at least, each a short Chinese name. */
 const MIN_BLANK_MENU = 4;
-const BLANK_MENU_ITEM = /^[\u4e00-\u9fff]{2,6}$/;
+/** A site's name or a menu entry, or a language link in a portal's link bar (`English Русская версия`). */
+const BLANK_MENU_ITEM = /^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z\u0400-\u04ff]{2,12})$/;
+/** A menu spaced out letter by letter to the width of its cells (`首     页 政 务 公 开 网 上 办 事`): this many letters. */
+const MIN_SPACED_MENU = 10;
 
 /**
  * `首页 | 学院概况 | 机构设置 | 新闻中心`: a menu of short entries (two when the first is the home page); or a column's
@@ -392,20 +436,27 @@ function isMenu(line: Line): boolean {
   const items = menuItems(line);
   if ((items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8)) return true;
   const words = line.text.split(/[\s\u3000]+/);
+  if (words.length >= MIN_SPACED_MENU && words.every((word) => /^[\u4e00-\u9fff]$/.test(word))) return true;
   return words.length >= MIN_BLANK_MENU && words.every((word) => BLANK_MENU_ITEM.test(word));
 }
+
+/** A line of marks only, no letter or digit. */
+const DECORATION = /^[\p{P}\p{S}\s]+$/u;
 
 /** What stands between the buttons of a row (`【打印】 【关闭】`, `打印本页 | 关闭窗口`). */
 const BUTTON_SEPARATORS = new Set([" ", "\u3000", "\u00a0", "|", "｜", "/", "·", "•", "【", "】", "[", "]"]);
 
 function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: PageVocabulary): LineInfo {
   if (spamLines.has(line.index)) return { kind: "spam" };
+  // a rule under a headline (************), an accessibility anchor (:::), a lone dash between a list's entries:
+  // marks with no word in them are chrome
+  if (DECORATION.test(line.text)) return { kind: "navigation" };
   const crumbs = readBreadcrumb(line, vocab.nav);
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
   if (short && (termAt(vocab.nav, text, labelStart(text, line.start, line.end), line.end) || isMenu(line))) return { kind: "navigation" };
-  if (DOCUMENT_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
-  if (line.text.length <= MAX_BYLINE && BYLINE.test(line.text)) return { kind: "credits" };
+  if (DOCUMENT_NUMBER.test(line.text) || NOTICE_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
+  if (line.text.length <= MAX_BYLINE && (BYLINE.test(line.text) || BARE_CREDIT.test(line.text))) return { kind: "credits" };
   if (COMPILATION_ENTRY.test(line.text)) return { kind: "navigation" };
   const signed = AUTHOR_STAMP.exec(line.text);
   if (signed) {
@@ -502,9 +553,10 @@ const SITE_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府网|门户网站|
 const MAX_COLUMN_NAME = 10;
 /**
  * A column's name over the headline (县委动态, 学院新闻, 政务要闻): a short name that ends with what columns are called.
- * Not 公告, which also ends a document's own title (中标公告).
+ * Not 公告 alone, which also ends a document's own title (中标公告), but the columns that pair it with 通知 or 公示
+ * (通知公告, 公示公告): no document is titled so.
  */
-const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:动态|要闻|新闻|快讯|资讯|专栏|栏目|频道|专题)$/;
+const COLUMN_NAME = /^(?:[\u4e00-\u9fff]{0,4}(?:动态|要闻|新闻|快讯|资讯|专栏|栏目|频道|专题)|通知公告|通知通告|公示公告|公告公示)$/;
 
 /** The column's name repeated under the breadcrumb (`当前位置:首页 >> 学校要闻` / `学校要闻`) is navigation, not the headline. */
 function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
@@ -521,6 +573,60 @@ function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
       info.column = true;
     }
   }
+}
+
+/** A site's name with its English name after a bar (`京海傳媒 | Jinghai Media`): the masthead. */
+const SITE_WITH_LATIN = /^[\u4e00-\u9fff]{2,12}\s*[|｜]\s*[A-Za-z][A-Za-z .&'’-]{1,40}$/;
+const MAX_LATIN_NAME = 30;
+
+/**
+ * A CMS writes a column's or a site's name with its English rendering on the line beside it (`MEDIA  CENTER` /
+ * `媒体中心`, `依法治校` / `Rule of law`), and a site's name with its English one after a bar; a headline has neither.
+ * The Chinese name is the column (navigation), not the headline.
+ */
+function markBilingualNames(lines: Line[], infos: LineInfo[]): void {
+  const top = Math.min(lines.length, HEADER_WINDOW);
+  for (let i = 0; i < top; i++) {
+    const line = lines[i]!;
+    if (!infos[i]!.kind && SITE_WITH_LATIN.test(line.text)) infos[i]!.kind = "navigation";
+    if (infos[i]!.kind || !LATIN_ONLY.test(line.text) || line.text.length > MAX_LATIN_NAME || !/[A-Za-z]{3}/.test(line.text)) continue;
+    for (const k of [i - 1, i + 1]) {
+      const name = lines[k];
+      if (name && !infos[k]!.kind && name.text.length <= MAX_COLUMN_NAME && /^[\u4e00-\u9fff]+$/.test(name.text)) {
+        infos[k]!.kind = "navigation";
+        infos[k]!.column = true;
+      }
+    }
+  }
+}
+
+/** An office's name (秘书室公共事务组, 党委宣传部, 学生工作处): a short name ending in what offices are called. */
+const OFFICE_NAME = /^[\u4e00-\u9fff]{2,12}(?:组|室|处|科|部|办|办公室|中心)$/;
+
+/**
+ * A news list puts the office that posted an item under its date (`2025.02.21` / `秘書室公共事務組` / the text): that
+ * line is the source, not a headline (a headline stands over its date, not under it).
+ */
+function markIssuingOffice(lines: Line[], infos: LineInfo[]): void {
+  if (lines.length > 2 && infos[0]!.kind === "weak-stamp" && !infos[1]!.kind && OFFICE_NAME.test(lines[1]!.text) && !isTitleLike(lines[2]!)) {
+    infos[1]!.kind = "metadata";
+  }
+}
+
+/** A weekday in a date (星期四, 周日): one-off tests, unlike WEEKDAY's global replace. */
+const HAS_WEEKDAY = /(?:星期|周)[一二三四五六日天]/;
+
+/**
+ * A portal prints the day it is viewed, with its weekday, at the top of every page (`2026年 / 1 月 22日 / 星期四` over
+ * its name and menus): when the page dates itself further down (a 发布日期 line, a stamp under the headline), that
+ * first line is chrome, neither the page's date nor where its metadata starts.
+ */
+function markViewingDay(lines: Line[], infos: LineInfo[]): void {
+  if (lines.length === 0 || infos[0]!.kind !== "weak-stamp" || !HAS_WEEKDAY.test(lines[0]!.text)) return;
+  const datedBelow = infos
+    .slice(1, MAX_MENU_HEADER)
+    .some((info) => info.kind === "weak-stamp" || (info.kind === "metadata" && info.fields?.some((f) => f.kind === "date")));
+  if (datedBelow) infos[0]!.kind = "navigation";
 }
 
 /** A photo's caption that names the scene (会议现场, 活动现场, 座谈会现场). */
@@ -540,12 +646,14 @@ function markTopCaptions(lines: Line[], infos: LineInfo[]): void {
 const MAX_MENU_HEADER = 40;
 
 /**
- * The headline stands right above its labelled date line (发布日期:…). Below HEADER_WINDOW lines, that line still
- * closes the header when only short lines (menus, column names) come before it: its index, else -1.
+ * The headline stands right above its date line, labelled (发布日期:…) or a bare stamp (2025-02-03). Below
+ * HEADER_WINDOW lines, that line still closes the header when only short lines (menus, column names) come before
+ * it: its index, else -1.
  */
 function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
   for (let k = 0; k < Math.min(lines.length, MAX_MENU_HEADER); k++) {
     if (infos[k]!.kind === "metadata" && infos[k]!.fields?.some((f) => f.kind === "date")) return k;
+    if (infos[k]!.kind === "weak-stamp" && k > 0 && isTitleLike(lines[k - 1]!) && !infos[k - 1]!.kind) return k;
     if (lines[k]!.text.length > MAX_HEADLINE || /[。；;]/.test(lines[k]!.text)) return -1;
   }
   return -1;
@@ -557,7 +665,10 @@ function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
  * Title-like runs before the title are site or column names (navigation). Returns the title's line indices.
  */
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
+  markViewingDay(lines, infos);
   markBrowserTitles(lines, infos);
+  markBilingualNames(lines, infos);
+  markIssuingOffice(lines, infos);
   markMastheads(lines, infos);
   markCrumbRepeats(lines, infos);
   markTopCaptions(lines, infos);
@@ -625,7 +736,15 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   // right under a metadata line and right over the text, not the promotion's first line.
   const underMetadata = (b: number[]) => b[0]! > 0 && infos[b[0]! - 1]!.kind === "metadata" && b.at(-1) === i - 1;
   const overText = firstMetadata >= 0 && beforeMetadata(blocks).length === 0 ? blocks.find(underMetadata) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? beforeMetadata(belowCrumb).at(-1) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks[0]!;
+  // A section's name over the date line (新聞與活動 / 總統府新聞 / 114年01月13日 / headline): when only short names stand
+  // above the first metadata line, the nearest a column's name, the headline is the run right under that line.
+  const above = beforeMetadata(belowCrumb);
+  const sectionsAbove =
+    above.length > 0 &&
+    above.every((b) => b.every((k) => lines[k]!.text.length <= MAX_COLUMN_NAME)) &&
+    COLUMN_NAME.test(lines[above.at(-1)!.at(-1)!]!.text);
+  const underDate = sectionsAbove ? blocks.find((b) => b[0] === firstMetadata + 1) : undefined;
+  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -634,10 +753,18 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     const joined = parts.join("");
     return !parts.some((p) => p.startsWith("—")) && DOCUMENT_TYPE_ENDING.test(joined) && (joined.includes("关于") || parts.slice(1).every((p) => p.length <= 2));
   };
+  // only a column's name was left to choose (正聲新聞 over the date line): the page shows no headline
+  if (chosen.length === 1 && COLUMN_NAME.test(lines[chosen[0]!]!.text)) return [];
   const typed = chosen.findLastIndex((_, n) => isBrokenTitle(n));
   // a site's name over the headline with no blank between (某某县人民政府 / 县委常委会…) is the masthead, unless the two
   // make one broken document title (某县人民政府 / 关于…的通知)
-  const named = typed < 0 && chosen.length > 1 && (SITE_NAME.test(lines[chosen[0]!]!.text) || COLUMN_NAME.test(lines[chosen[0]!]!.text)) ? 1 : 0;
+  // (and so are the lines of chrome run into them: 无障碍浏览 / 某某县融媒体中心 / headline)
+  const isLead = (n: number) => {
+    const lead = stampText(lines[chosen[n]!]!.text, { start: 0, end: lines[chosen[n]!]!.text.length, text: "" });
+    return SITE_NAME.test(lead) || COLUMN_NAME.test(lead) || isChromeLead(lead, lines[chosen[n + 1]!]!.text);
+  };
+  let named = 0;
+  while (typed < 0 && named + 1 < chosen.length && isLead(named)) named++;
   // a meeting held with another is named over two lines, the second opening with 暨 (…工作会议 / 暨…大会)
   let joined = named;
   while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
@@ -649,6 +776,61 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }
   for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
+}
+
+/** The few characters of a tag or a site's name (原创, 置顶, 视频, 某某发布): shorter than any headline under it. */
+const MAX_TAG = 4;
+/** What a site's or an account's name ends with, on the line over the headline (某某党建网, 某某县融媒体中心, 某某发布). */
+const OUTLET_NAME = /^[\u4e00-\u9fff]{2,16}(?:网|网站|融媒体中心|融媒|发布)$/;
+
+/** A row of share buttons (微信 微博 QQ空间) or a site's accessibility switches (无障碍浏览 长者模式). */
+const SHARE_OR_ACCESS = /^(?:(?:微信|微博|QQ|QQ空间|朋友圈)(?:[\s|｜]+(?:微信|微博|QQ|QQ空间|朋友圈))+|.{0,4}(?:无障碍|长者模式|关怀版).{0,8})$/;
+
+/**
+ * A line run into the headline's line from above is the page's chrome, not the headline with a deck under it:
+ * today's date (今天是：…星期三), share buttons or accessibility switches, a welcome (欢迎访问…); and, when shorter than
+ * the line under it, a tag (原创, 置顶, 视频), an outlet's name (某某党建网, 某某发布), a row of links or a trail written
+ * with bars, slashes or arrows (简体 | 繁體, 首页 / 要闻 / 正文).
+ */
+function isChromeLead(lead: string, next: string): boolean {
+  if (HAS_WEEKDAY.test(lead) || SHARE_OR_ACCESS.test(lead) || lead.includes("欢迎")) return true;
+  return lead.length < next.length && (lead.length <= MAX_TAG || OUTLET_NAME.test(lead) || /[|｜/>»]/.test(lead));
+}
+
+/** A tag of a character or two (原创, 置顶, 视频) standing alone. */
+const MAX_LONE_TAG = 2;
+
+/**
+ * A run of one line that is chrome wherever it stands (a site's, a column's or an outlet's name, a tag, today's
+ * date, share buttons, a welcome, a trail written with bars or slashes): with no metadata line to anchor the
+ * headline, the headline is the first run that is none of these.
+ */
+function isChromeBlock(lines: Line[], block: number[]): boolean {
+  if (block.length > 1) return false;
+  const t = stampText(lines[block[0]!]!.text, { start: 0, end: lines[block[0]!]!.text.length, text: "" });
+  return (
+    t.length <= MAX_LONE_TAG || SITE_NAME.test(t) || COLUMN_NAME.test(t) || OUTLET_NAME.test(t) || HAS_WEEKDAY.test(t) ||
+    SHARE_OR_ACCESS.test(t) || t.includes("欢迎") || (t.length <= MAX_TRAIL && /[|｜/>»]/.test(t))
+  );
+}
+/** A trail or a row of links written with bars or slashes is short. */
+const MAX_TRAIL = 30;
+
+/**
+ * A deck under a meeting's headline says who presided and who attended (`王忠林主持并讲话 孙述涛…出席`): a line whose
+ * last phrase ends so is never the headline.
+ */
+const PEOPLE_DECK = /(?:主持|出席|参加|讲话|致辞|列席)$/;
+
+/**
+ * The run over the date line, unless it is a deck: then the headline is the first of the runs that follow one
+ * another up to it (headline / deck / deck / 发布日期), a blank line between each.
+ */
+function headOfDecks(lines: Line[], blocks: number[][], last: number[] | undefined): number[] | undefined {
+  if (!last || !PEOPLE_DECK.test(lines[last.at(-1)!]!.text)) return last;
+  let at = blocks.indexOf(last);
+  while (at > 0 && blocks[at - 1]!.at(-1) === blocks[at]![0]! - 1) at--;
+  return blocks[at];
 }
 
 /** Lines below the article: furniture, and short Latin words such as `Baidu`, `sogou` (share buttons, trackers). */
@@ -679,6 +861,12 @@ function originalTitle(infos: LineInfo[], titleLines: number[]): Span | undefine
   }
   return undefined;
 }
+
+/**
+ * A list page or a search result writes the day after the headline on its line (`县委常委会传达…精神 2024-03-05`):
+ * the headline ends before it, and it is the page's date.
+ */
+const TRAILING_STAMP = /[\s\u3000]+((?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 
 /** A button in brackets at the end of a line (`[打印本页]`, `【关闭】`). */
 const TRAILING_BRACKETS = /[[【]([^[\]【】]{1,8})[\]】]$/;
@@ -743,6 +931,17 @@ function dateIn(text: string, range: Span, referenceDate: string | undefined): s
   return day;
 }
 
+/**
+ * A date in the ROC calendar, as Taiwan's government writes it (`114年01月13日`, `114-01-13`): years counted from
+ * 1912, so 114 is 2025. Three digits, 100 and up: no Gregorian year is written so.
+ */
+const ROC_DATE = /^(1\d{2})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2}))(?![\d.])/;
+
+function rocDate(value: string, referenceDate: string | undefined): string | undefined {
+  const m = ROC_DATE.exec(value);
+  return m ? dayNotAfter(1911 + Number(m[1]), Number(m[2] ?? m[5]), Number(m[3] ?? m[6]), referenceDate) : undefined;
+}
+
 /** `24-03-05`, `24/3/5`: a date field's value with a two-digit year (this century, not after the reference date). */
 const SHORT_YEAR_DATE = /^(\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/;
 
@@ -758,10 +957,13 @@ function dayNotAfter(year: number, month: number, day: number, referenceDate: st
   return valid && (referenceDate === undefined || iso <= referenceDate) ? iso : undefined;
 }
 
-/** A line that is only a date, perhaps bracketed: `2018年11月20日`, `（2022年10月16日）`. */
+/** A weekday in brackets after a date (`2018年11月5日(星期一)`, a press release's closing line). */
+const BRACKETED_WEEKDAY = /\s*[（(](?:星期|周)[一二三四五六日天][）)]$/;
+
+/** A line that is only a date, perhaps bracketed or with its weekday: `2018年11月20日`, `（2022年10月16日）`. */
 function dateOnlyLine(text: string, line: Line): string | undefined {
   let start = line.start;
-  let end = line.end;
+  let end = line.end - (BRACKETED_WEEKDAY.exec(line.text)?.[0].length ?? 0);
   while (start < end && "（(〔[【 ".includes(text[start]!)) start++;
   while (end > start && "）)〕]】 ".includes(text[end - 1]!)) end--;
   // the date read at the line's start must end at its end: then it is the only one (most lines fail at their first character)
@@ -779,9 +981,9 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const { referenceDate } = options;
   const dateFields = infos.flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : [])).filter((f) => f.kind === "date" || f.kind === "date.weak");
   // 发布日期 before 成文日期 or 更新时间 when a metadata table gives several
-  const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text);
+  const published = (f: Field) => PUBLICATION_LABEL.test(f.label.text.replace(/[\s\u3000]+/g, ""));
   for (const field of [...dateFields.filter(published), ...dateFields.filter((f) => !published(f))]) {
-    const date = dateIn(text, field.value, referenceDate) ?? shortYearDate(field.value.text, referenceDate);
+    const date = rocDate(field.value.text, referenceDate) ?? dateIn(text, field.value, referenceDate) ?? shortYearDate(field.value.text, referenceDate);
     if (date) return date;
   }
   // the date a CMS writes unlabelled among the source and view count over the text (来源：县委办 | 2024-03-05 | 浏览：88)
@@ -790,10 +992,23 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
     const date = dateIn(text, field.value, undefined);
     if (date) return date;
   }
+  // the day after the headline on its line
+  const titled = lines.find((_, k) => infos[k]!.kind === "title");
+  const stamped = titled && TRAILING_STAMP.exec(titled.text);
+  if (stamped) {
+    const at = titled.start + stamped.index + stamped[0].length - stamped[1]!.length;
+    const date = dateIn(text, { start: at, end: titled.end, text: stamped[1]! }, referenceDate);
+    if (date) return date;
+  }
   // a mirror's front matter dates the copy, not the page
-  const content = lines.filter((_, k) => k >= frontMatter && infos[k]!.kind !== "spam");
+  // nor does chrome (the viewing day over a portal's menus)
+  const content = lines.filter((_, k) => k >= frontMatter && infos[k]!.kind !== "spam" && infos[k]!.kind !== "navigation");
   const top = content.slice(0, DATE_LINE_WINDOW);
-  const onlyDate = (line: Line) => (line.text.length > MAX_HEADLINE ? undefined : dateOnlyLine(text, line));
+  const onlyDate = (line: Line) => {
+    if (line.text.length > MAX_HEADLINE) return undefined;
+    const stamp = stampText(text, line);
+    return (isDateStamp(stamp, false) ? rocDate(stamp, referenceDate) : undefined) ?? dateOnlyLine(text, line);
+  };
   // near the top, a stamp line's day too (2019年03月22日 星期五, date 2025-09-29 快讯)
   const stampDate = (line: Line) => onlyDate(line) ?? (isDateStamp(stampText(text, line), false) ? dateIn(text, line, referenceDate) : undefined);
   // Near the top (（2022年10月16日） under a title), then a machine-written date opening a line there (date
@@ -880,8 +1095,11 @@ function stampOpening(text: string, line: Line, firstLine: boolean): string | un
 /** Who publishes a page, named after its time stamp (`2024-03-05 10:20 某某县人民政府`, `… 某某日报`). */
 const PUBLISHER_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委员会|日报|晚报|报社|新闻网|电视台|融媒体中心|办公室|宣传部)$/;
 
-/** The labels of the day a page was published (发布日期, 發佈時間, 发表于), as opposed to written (成文日期) or updated. */
-const PUBLICATION_LABEL = /^(?:发布|發佈|發布|发表|發表)/;
+/**
+ * The labels of the day a page was published (发布日期, 發佈時間, 发表于) or posted (a disclosure page's 上载日期,
+ * 公开日期), as opposed to the day its document was written or issued (成文日期, 发文日期) or updated.
+ */
+const PUBLICATION_LABEL = /^(?:发布|發佈|發布|发表|發表|上载|上传|公开)/;
 
 /** `1,234`, `1.2万`, `356次` → the count; empty or unreadable → undefined. */
 function readCount(value: string): number | undefined {
@@ -1005,7 +1223,8 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
   else if (original) page.title = original;
   else if (titleLines.length > 0) {
     // a scrape's list bullet before the headline (• 学院召开…) is not part of it
-    const end = lines[titleLines.at(-1)!]!.end;
+    const last = lines[titleLines.at(-1)!]!;
+    const end = last.end - (TRAILING_STAMP.exec(last.text)?.[0].length ?? 0);
     let start = lines[titleLines[0]!]!.start;
     while (start < end - 1 && (TITLE_BULLETS.has(text[start]!) || isBlank(text[start]!))) start++;
     page.title = { start, end, text: text.slice(start, end) };
