@@ -482,6 +482,14 @@ describe("readPage on the header conventions of government, party, university, n
     expect([page.title?.text, page.publishedAt]).toEqual([HEADLINE, day]);
   });
 
+  it("reads spaced table labels without a colon only for a table's labels, never a notice's spaced 时 间", () => {
+    const text = `全县教育大会会议安排\n时  间 2024年3月5日上午9:00\n地  点 县委小礼堂\n参会人员：各乡镇、各学校主要负责人。\n某某县人民政府办公室\n2024年3月1日`;
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(page.regions.find((r) => r.text.includes("时  间"))?.kind).toBe("article");
+    expect(page.publishedAt).toBe("2024-03-01");
+  });
+
   it("takes the first run that is not chrome for the headline of a page that gives no metadata line", () => {
     for (const chrome of ["原创", "某某县融媒体中心", "欢迎访问某某县人民政府网站！", "简体 | 繁體"]) {
       expect(readPage(`${chrome}\n\n${HEADLINE}\n\n${BODY}`).title?.text).toBe(HEADLINE);

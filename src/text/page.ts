@@ -272,7 +272,11 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   while (v < end && text[v] === " ") v++;
   // a table scraped without its borders spaces its labels out to the column's width and writes no colon
   // (`发 布 机 构 市人民政府办公室 发 文 日 期 2019-11-29`): prose never spaces a word so
-  if (!COLONS.has(text[v] ?? "")) return spaced && v > q ? { kinds, labelEnd: q, valueStart: v } : undefined;
+  // (not a weak label or a credit: 时 间 and 作 者 spaced out in a notice's text stay text)
+  if (!COLONS.has(text[v] ?? "")) {
+    const tableLabel = spaced && v > q && kinds.every((k) => !k.endsWith(".weak") && !CREDIT_FIELDS.has(k));
+    return tableLabel ? { kinds, labelEnd: q, valueStart: v } : undefined;
+  }
   return { kinds, labelEnd: q, valueStart: v + 1 };
 }
 
