@@ -490,6 +490,13 @@ describe("readPage on the header conventions of government, party, university, n
     expect(page.publishedAt).toBe("2024-03-01");
   });
 
+  it("reads a menu spaced out letter by letter as navigation, a document's title spaced so as the title", () => {
+    const notice = "关 于 印 发 工 作 要 点 的 通 知\n各乡镇人民政府：\n现将《工作要点》印发给你们，请认真贯彻执行。";
+    expect(readPage(notice).title?.text).toBe("关 于 印 发 工 作 要 点 的 通 知");
+    const menu = `首     页 政 务 公 开 网 上 办 事 互 动 交 流\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`;
+    expect(readPage(menu).regions[0]).toMatchObject({ kind: "navigation", text: "首     页 政 务 公 开 网 上 办 事 互 动 交 流" });
+  });
+
   it("takes the first run that is not chrome for the headline of a page that gives no metadata line", () => {
     for (const chrome of ["原创", "某某县融媒体中心", "欢迎访问某某县人民政府网站！", "简体 | 繁體"]) {
       expect(readPage(`${chrome}\n\n${HEADLINE}\n\n${BODY}`).title?.text).toBe(HEADLINE);

@@ -440,7 +440,8 @@ function isMenu(line: Line): boolean {
   const items = menuItems(line);
   if ((items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8)) return true;
   const words = line.text.split(/[\s\u3000]+/);
-  if (words.length >= MIN_SPACED_MENU && words.every((word) => /^[\u4e00-\u9fff]$/.test(word))) return true;
+  // (a title spaced out letter by letter names a document: 关 于 … 的 通 知, 政 府 工 作 报 告)
+  if (words.length >= MIN_SPACED_MENU && words.every((word) => /^[\u4e00-\u9fff]$/.test(word))) return !DOCUMENT_TYPE_ENDING.test(words.join(""));
   return words.length >= MIN_BLANK_MENU && words.every((word) => BLANK_MENU_ITEM.test(word));
 }
 
