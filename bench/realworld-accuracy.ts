@@ -209,6 +209,15 @@ function scoreBrief(row: Row, text: string, doc: Doc, golds: BriefGold[] | undef
   const statements = distinctStatements((brief?.statements ?? []).map((s) => ({ speaker: s.speaker, verb: s.verb, ...(s.speakerSpan ? { written: s.speakerSpan.text } : {}) })));
   const said = greedyPairs(statements, gold.statements, sameStatement, 1);
   tally("statements", part, { tp: said.length, predicted: statements.length, gold: gold.statements.length });
+  const unpaired = <T>(list: readonly T[], taken: Set<number>) => list.filter((_, k) => !taken.has(k));
+  const unmatched = <T>(list: readonly T[], side: 0 | 1, made: readonly [number, number][]) => unpaired(list, new Set(made.map((m) => m[side])));
+  const showDecisions = (list: readonly { text: string }[]) => JSON.stringify(list.map((d) => d.text));
+  const showStatements = (list: readonly Statement[]) => JSON.stringify(list.map((s) => `${s.speaker}/${s.verb}`));
+  if (pairs.length < Math.max(decisions.length, goldDecisions.length)) miss(row.id, `decisions extra ${showDecisions(unmatched(decisions, 0, pairs))} missing ${showDecisions(unmatched(goldDecisions, 1, pairs))}`);
+  if (said.length < Math.max(statements.length, gold.statements.length)) miss(row.id, `statements extra ${showStatements(unmatched(statements, 0, said))} missing ${showStatements(unmatched(gold.statements, 1, said))}`);
+  const extraPeople = participants.filter((p) => !gold.participants.includes(p));
+  const missingPeople = gold.participants.filter((p) => !participants.includes(p));
+  if (extraPeople.length + missingPeople.length > 0) miss(row.id, `participants extra ${JSON.stringify(extraPeople)} missing ${JSON.stringify(missingPeople)}`);
 }
 
 // ---- lists ----

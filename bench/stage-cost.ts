@@ -9,6 +9,8 @@
  *   minus its stages run apart: reading the input and mapping spans back onto it (a few % in a CPU profile), and the
  *   rest what the stages cost more when they take turns on each text in one heap than when each runs alone (each
  *   part apart too: the stages are also timed taking turns on each text without the input readers);
+ * - the input readers and span mapping alone: analyze() with one stage that does nothing, also as a share of
+ *   analyze() (issue #18: plain text pays < 3% for input detection);
  * - throughput of analyze() (and of analyzeBlock() over blocks of 16 texts, the same Docs) against raw nodejieba
  *   tag() on the same texts, in the same process (tag() then runs on the dictionaries gongwen loaded: nodejieba is
  *   process-global);
@@ -67,6 +69,7 @@ function rowsOf(stages: string[]): [string, (r: Record<string, number>) => numbe
     ["  of which: analyze() minus the stages in turn (input readers, span mapping)", (r) => r["analyze()"]! - r["stages in turn"]!],
     ["  of which: the stages in turn on each text minus each run apart (one heap)", (r) => r["stages in turn"]! - sum(r, stages)],
     ["analyze()", (r) => r["analyze()"]!],
+    ["input readers and span mapping alone (analyze() with one stage that does nothing)", (r) => r["input readers"]!],
   ];
 }
 
@@ -107,10 +110,15 @@ try {
       ["stage", "CCTV before", "CCTV after", "policy before", "policy after"],
       rows.map(([label, of]) => [
         label,
-        ...(["cctv", "policy"] as const).flatMap((kind) => [ratio(before[kind], of).toFixed(2), ratio(measured[kind], of).toFixed(2)]),
+        // a build older than a row has no figure for it
+        ...(["cctv", "policy"] as const).flatMap((kind) => [before[kind], measured[kind]].map((m) => (Number.isNaN(ratio(m, of)) ? "—" : ratio(m, of).toFixed(2)))),
       ]),
     );
   }
+
+  // issue #18: a plain simplified text pays < 3% of analyze() for the input readers (format, pollution, script, spinning)
+  const share = (m: Measured) => (100 * median(m.ms.map((r) => r["input readers"]! / r["analyze()"]!))).toFixed(1);
+  console.log(`\nInput readers and span mapping on plain text: ${kinds.map(([name, m]) => `${name} ${share(m)}%`).join(", ")} of analyze() (median of the rounds' ratios)`);
 
   const mbPerSec = (m: Measured, name: string) => m.bytes / 1e6 / (median(m.ms.map((r) => r[name]!)) / 1000);
   const vsTag = (m: Measured, name: string) => median(m.ms.map((r) => r["nodejieba tag()"]! / r[name]!));

@@ -333,7 +333,10 @@ describe("persons by the conventions of official writing (sentences written for 
     expect(written("经中共中央政治局常委、中央纪委书记赵乐际批准。", "赵乐际")).toEqual(["中共中央政治局常委", "中央纪委书记"]);
     expect(written("李克强在京会见蒙古国总统呼日勒。", "呼日勒")).toEqual(["蒙古国总统"]);
     expect(written("时任中国人民银行党委委员、副行长范一飞落马。", "范一飞")).toEqual(["中国人民银行党委委员", "副行长"]);
-    expect(written("十一届县政协副主席张红出席会议。", "张红")).toEqual(["县政协副主席"]);
+    expect(written("经十一届县政协副主席张红提议。", "张红")).toEqual(["县政协副主席"]);
+    // …but a term that opens its segment is the post's (十二屆市政協主席張少軍, realworld p-861; 七届政协主席提名人选, m-669)
+    expect(written("十一届县政协副主席张红出席会议。", "张红")).toEqual(["十一届县政协副主席"]);
+    expect(written("市委副书记、市长孟凡利，十二届市政协主席张少军出席。", "张少军")).toEqual(["十二届市政协主席"]);
     expect(written("这是重庆市大渡口区检察院检察官梅玫。", "梅玫")).toEqual(["重庆市大渡口区检察院检察官"]);
     // 和 joins two fields of one department, not a clause to a unit named by its place
     expect(written("学习精神和营口市委书记李强讲话。", "李强")).toEqual(["营口市委书记"]);

@@ -528,6 +528,109 @@ describe("the conventions of notices and regulations", () => {
   });
 });
 
+describe("where a document or a page closes the text (real excerpts)", () => {
+  it("keeps the whole paragraph of a last item whose siblings each open and fill a paragraph of their own", () => {
+    const measures = "主要措施：\n一是加强领导。\n二是强化宣传。\n三是严格考核。县委将定期通报，对排名靠后的进行约谈。\n会议还研究了其他事项。";
+    expect(enumerations(measures)[0]!.items.at(-1)!.text).toBe("三是严格考核。县委将定期通报，对排名靠后的进行约谈。");
+    // Items closed by ； are clauses of one enumeration: the last, closed by 。, is one clause too.
+    const clauses = "主要措施：\n一是加强领导；\n二是强化宣传；\n三是严格考核。县委将定期通报。";
+    expect(enumerations(clauses)[0]!.items.at(-1)!.text).toBe("三是严格考核。");
+  });
+
+  it("ends the last inline item of meeting news before the meeting's or the speaker's next statement (会议还… / 他强调…)", () => {
+    const release =
+      "会议要求，一是提高认识。各乡镇要高度重视。二是加强领导。要成立领导小组。三是严肃纪律。对工作不力的要通报批评。会议还研究了其他事项。";
+    expect(enumerations(release)[0]!.items.at(-1)!.text).toBe("三是严肃纪律。对工作不力的要通报批评。");
+    const speaker = "张三要求，一是提高认识。各乡镇要高度重视。二是加强领导。要成立领导小组。三是严肃纪律。要通报批评。他强调，要抓好安全生产。";
+    expect(enumerations(speaker)[0]!.items.at(-1)!.text).toBe("三是严肃纪律。要通报批评。");
+  });
+
+  it("reads 1.8月30日 as item 1 opening with a date, not as clause 1.8 (p-802, a county office's holiday notice)", () => {
+    const notice =
+      "现将放假安排通知如下。\n1.8月30日全县放假1天,不得串休(8月28日、29日正常休息)。\n2.各乡镇、街道和各部门在节假日来临前,要及早安排好交通运输、生产经营及值守应急工作。\n3.要确保社会稳定和政府工作有效运转。";
+    const [list] = enumerations(notice);
+    expect(list!.style).toBe("arabic-dot");
+    expect(markers(list!)).toEqual(["1.", "2.", "3."]);
+    expect(list!.items[0]!.text).toBe("1.8月30日全县放假1天,不得串休(8月28日、29日正常休息)。");
+    // A year and its month open an item the same way; a contents line (a year alone), a clause number and a quantity
+    // stay what they are.
+    expect(markers(enumerations("1.2023年5月起实行新标准。\n2.各单位要做好衔接。")[0]!)).toEqual(["1.", "2."]);
+    expect(enumerations("目录\n1.2023年白鹤镇政府工作报告\n2.2023年冲蒌镇政府工作报告\n3.2023年凤岗镇政府工作报告")).toEqual([]);
+    expect(numbered(enumerations("1.1 编制目的\n规范应对突发事件。\n1.2 编制依据\n根据有关法律。"))[0]!.style).toBe("decimal");
+    expect(enumerations("全年增长1.8万人次，其中1.5万人来自农村。")).toEqual([]);
+  });
+
+  it("reads GB2312's one-character numbers as the styles they stand for (㈠ for （一）, ⒈ for 1., ⑴ for （1）)", () => {
+    // A plan typed in a word processor keeps them (GB2312 row 2); no page of the corpus has them yet.
+    const plan = "一、总体要求\n㈠指导思想。坚持稳中求进。\n㈡基本原则。坚持人民至上。\n二、主要任务\n⒈抓好项目。\n⒉抓好民生。\n⑴办好实事。\n⑵兜牢底线。";
+    const [sections] = enumerations(plan);
+    expect(sections!.items.map(childStyles)).toEqual([["cn-paren"], ["arabic-dot"]]);
+    const [tasks] = sections!.items[1]!.children!;
+    expect(markers(tasks!)).toEqual(["⒈", "⒉"]);
+    expect(markers(tasks!.items[1]!.children![0]!)).toEqual(["⑴", "⑵"]);
+    expect(enumerations("全年产值增长⑴成，⒉号楼已竣工。")).toEqual([]);
+  });
+
+  it("ends the last item above the signature that stands over the date (落款), not only above the date", () => {
+    // p-053's closing (a university party office's notice) without its 附件 line, as a notice with no attachment ends.
+    const notice =
+      "四、其他事项\n列席旁听人员参加完列席旁听工作后,在10个工作日内将列席旁听情况小结发送至学校党委宣传部邮箱。\n未尽事宜,请与学校党委宣传部理论教育科联系。\n校党委宣传部\n2026年3月5日";
+    const body = "一、总体要求\n坚持学用结合。\n二、列席旁听对象\n各二级单位党委。\n三、工作要求\n严格遵守规定。\n";
+    const [list] = enumerations(body + notice);
+    expect(list!.items.at(-1)!.text).toBe(notice.slice(0, notice.indexOf("\n校党委宣传部")));
+    // Two organs on one line and a date a PDF spaced out (2023 年 5 月 1 日) close it the same way; an attachment's
+    // numbered title above the signature is no part of it (h-006: 附件：1.… 2.…意见 / 国务院办公厅 / 二〇〇四年十一月四日).
+    const joint = "一、提高认识\n各乡镇要高度重视。\n二、加强领导\n要成立领导小组。\n\n中共XX镇委员会　XX镇人民政府\n2023 年 5 月 1 日";
+    expect(enumerations(joint)[0]!.items.at(-1)!.text).toBe("二、加强领导\n要成立领导小组。");
+    const attachment = "附件：1.国土资源部关于地质险情调研情况的报告\n2.地质险情调查专家组意见\n国务院办公厅\n二〇〇四年十一月四日";
+    expect(enumerations(attachment)[0]!.items.at(-1)!.text).toBe("2.地质险情调查专家组意见");
+  });
+
+  it("ends the last item above a closing formula on its own line (以上意见，请… / 妥否，请批示) and above a new part or piece", () => {
+    const opinion = "一、统一思想\n各地要提高认识。\n二、加强领导\n各地要落实责任。\n以上意见如无不妥，请批转各地区、各部门贯彻执行。\n国家地震局";
+    expect(enumerations(opinion)[0]!.items.at(-1)!.text).toBe("二、加强领导\n各地要落实责任。");
+    // A speech closes by addressing its audience again after its last part (同志们，…让我们…).
+    const speech = "下面，我讲三点意见。\n一、认清形势\n全县经济稳中有进。\n二、突出重点\n要抓好项目建设。\n三、强化保障\n要加强组织领导。\n同志们，做好今年的工作意义重大。让我们团结一心，奋力拼搏！";
+    expect(enumerations(speech)[0]!.items.at(-1)!.text).toBe("三、强化保障\n要加强组织领导。");
+    const pieces = "第一篇:镇年度工作总结\n一、工作开展情况\n全年完成目标。\n二、存在问题\n基础薄弱。\n第二篇:镇上半年工作总结\n今年以来，我镇认真贯彻落实。";
+    expect(enumerations(pieces)[0]!.items.at(-1)!.text).toBe("二、存在问题\n基础薄弱。");
+  });
+
+  it("leaves out a page's editor credit and table border (m-140) and its footer and 会议还… line (x-043)", () => {
+    const release =
+      "各新闻单位、各工作组一要高度重视,全力以赴。从现在开始,要把大会新闻宣传工作作为阶段性的中心工作,抓好各项工作任务落实。二要精心组织,落实责任。进一步细化新闻宣传方案,明确各自职责。三要加强沟通,统筹协调。大会新闻宣传部以及各新闻单位、各工作组要加强与大会秘书处以及各专业部之间的联系沟通,通过联系沟通形成合力,扩大宣传效果。 (责任编辑:admin) |";
+    expect(enumerations(release)[0]!.items.at(-1)!.text.endsWith("扩大宣传效果。")).toBe(true);
+    // x-043 in simplified script, as the pipeline reads its traditional page; the footer keeps its own script.
+    const sections =
+      "一、听取了关于整治工作的情况汇报。\n要抓紧推进。\n二、听取了关于交通保障工作的情况汇报。\n各单位要按时保质完成各项任务。\n会议还研究了其他事项。\n互聯網違法和不良信息舉報電話:2780091 版權所有:斗門區人民政府門戶網站 備案號:粵ICP備05026010號 |";
+    expect(enumerations(sections)[0]!.items.at(-1)!.text).toBe("二、听取了关于交通保障工作的情况汇报。\n各单位要按时保质完成各项任务。");
+  });
+
+  it("ends the last item at a closing block that a flattened page ran on after a finished sentence and a blank", () => {
+    // p-834 (a county command's drill notice) as a page that joins its paragraphs with a blank would show it.
+    const notice =
+      "三、有关事项 1.应急演练期间,对佳园小区周围实施临时交通管制。 2.请广大群众积极配合支持应急演练顺利开展。对恶意传播不实图片、视频和言论,造成严重社会影响的,将依法追究法律责任。 特此通告 洞口县新冠肺炎疫情防控工作指挥部 2022年1月27日 扫一扫手机打开当前页";
+    const flattened = "一、演练时间 2022年1月29日下午2:30至3:30 二、演练地点 文昌街道文昌社区佳园小区。 " + notice;
+    const [sections] = enumerations(flattened);
+    expect(markers(sections!)).toEqual(["一、", "二、", "三、"]);
+    expect(sections!.items.at(-1)!.text.endsWith("将依法追究法律责任。")).toBe(true);
+    expect(sections!.items.at(-1)!.children![0]!.items.at(-1)!.text.endsWith("将依法追究法律责任。")).toBe(true);
+  });
+
+  it("ends the last item where a page's download link or a preview site's notice starts (p-520, p-816)", () => {
+    const download = "第五条 主席得根据工作需要邀请有关部门的负责人员列席会议。\n\n\n下载地址: 点击此处下载\n\n关于开展水土保持科技示范园区建设的通知";
+    const articles = "第四条 每一委员得参加前条各组中之一组或数组。\n" + download;
+    expect(enumerations(articles)[0]!.items.at(-1)!.text).toBe("第五条 主席得根据工作需要邀请有关部门的负责人员列席会议。");
+    // p-816: a preview cut inside 一、's first point; the point is still a list level, cut after its first item.
+    const preview =
+      "一、坚持保障先行,夯实创建基础\n(一)健全组织领导机制。成立了由县委、县政府主要领导任组长的创建工作领导小组,将生态文明示范县建设的重点工程、…………\n全文共6180字,仅供站内会员学习参考(会员可打开排版规范的全部文档)\n新来的客人请【点此注册】加入会员\n刚注册会员请【刷新页面】打开全文\n未登";
+    const [section] = enumerations(preview);
+    expect(section!.items[0]!.text.endsWith("重点工程、…………")).toBe(true);
+    expect(section!.items[0]!.children![0]!.style).toBe("cn-paren");
+    expect(section!.items[0]!.children![0]!.items[0]!.text.endsWith("重点工程、…………")).toBe(true);
+  });
+});
+
 describe("numbering problems", () => {
   it("reports a gap instead of merging silently", () => {
     const [list] = enumerations("一是加强领导，压实责任；二是完善制度，健全机制；四是强化督查，严肃问责。");

@@ -175,6 +175,19 @@ describe("pollution reader", () => {
     }
   });
 
+  it("reports a variant spinner by its rate of characters official writing writes in no script, whatever its dictionary", () => {
+    // x-424 also writes 裡, 遊, 佈, 複: characters outside dict/official-chars.txt that no known variant names
+    const doc = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-424.txt", "utf8"));
+    const rare = doc.input!.pollution!.find((p) => p.kind === "spinning")!.evidence.filter((e) => e.normalized === undefined);
+    expect(rare.map((e) => e.text)).toEqual(expect.arrayContaining(["裡", "遊", "佈", "複"]));
+    // eight rare characters in a short text: a spinner's rate, though none is a known variant
+    const spun = "會議強調,要認眞紥實做好蒐集彙縂工作,推進鄕村振興,加強敎育,完善綫路,確保糧食安全。";
+    expect(analyzer.analyze(spun).input?.pollution?.map((p) => p.kind)).toEqual(["spinning"]);
+    // a CCTV item's seven rare-earth elements in a long report are no spinner (rate below 2%)
+    const elements = `我国对钐、钆、铽、镝、镥、钪、钇等中重稀土相关物项实施出口管制措施。${"会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。".repeat(10)}`;
+    expect(analyzer.analyze(elements).input?.pollution).toBeUndefined();
+  });
+
   it("needs two different broken collocations: one is a slip, and real words that look alike are none", () => {
     for (const text of [
       "会议在圆桌聚会厅召开，研究校园文化建设。",
@@ -221,6 +234,41 @@ describe("pollution reader", () => {
     }
   });
 
+  it("reports hijacked names by their shape when their brand is in no list: glued Latin runs, pinyin, codes, numbers", () => {
+    const seo = (id: string) => {
+      const doc = analyzer.analyze(readFileSync(`test/fixtures/realworld/dev/${id}.txt`, "utf8"));
+      return { doc, evidence: doc.input?.pollution?.find((p) => p.kind === "seo")?.evidence.map((e) => e.text) };
+    };
+    // x-510: an English brand glued where the college's name stood, twice; grown over what stands beside both alike
+    const english = seo("x-510");
+    expect(english.evidence).toEqual(["williamhill英国", "williamhill英国"]);
+    expect(shownTexts(english.doc).filter((t) => /williamhill/u.test(t))).toEqual([]);
+    // x-501: a code (151amjs) glued four times, grown over the casino's name written after it each time
+    expect(seo("x-501").evidence?.slice(0, 2)).toEqual(["151amjs澳金沙门", "151amjs澳金沙门"]);
+    // x-507: a brand's pinyin glued before its Chinese, once: the name is the pinyin and its three characters
+    expect(seo("x-507").evidence).toEqual(["jinnianhui今年会"]);
+    expect(shownTexts(seo("x-507").doc).filter((t) => /jinnianhui|今年会/u.test(t))).toEqual([]);
+    // x-509: a code beside a listed brand (伟德国际1946bv), once
+    expect(seo("x-509").evidence).toEqual(["伟德国际1946bv"]);
+    // x-504: a line of porn tags over a novel's chapter is left out whole, not only the tags that were found
+    const tags = seo("x-504");
+    expect(tags.evidence?.[0]).toBe("日韩片欧美片,亚洲激情五月,美女视频第一区二区三区免费观看网站,精品国产欧美一区二区五十路");
+    expect(shownTexts(tags.doc).filter((t) => /欧美|激情/u.test(t))).toEqual([]);
+    // x-058: a date before a brand is not a tag line; the date stays in the text read
+    expect(seo("x-058").evidence).toEqual(["betway官网"]);
+    // x-511: a number where the name was, followed each time by a different word
+    expect(seo("x-511").evidence?.slice(0, 3)).toEqual(["威尼斯5994", "威尼斯5994", "威尼斯5994"]);
+    // what official writing glues: capitalised names, one letter, a slogan's word once, units, codes and years with their unit
+    for (const text of [
+      "视听新未来，央young新风尚。12306App上线，DeepSeek与TikTok发布，5g网络覆盖。",
+      "拨打12345热线，12345热线已受理。全国119消防日，119消防宣传，119消防演练。",
+      "国务院令第707号、第707号令，计满183天，满183天，满183天后。",
+      "欢迎访问122cc太阳集成游戏!",
+    ]) {
+      expect(analyzer.analyze(text).input?.pollution).toBeUndefined();
+    }
+  });
+
   it("reports masks where names and years were, and leaves a forum's jammer out of the text read", () => {
     // dev item x-066: a township meeting script with 党 masked as X and the years as 20**
     const masked = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-066.txt", "utf8"));
@@ -228,6 +276,10 @@ describe("pollution reader", () => {
     expect(masked.input!.pollution![0]!.evidence.slice(0, 2).map((e) => e.text)).toEqual(["X", "20**"]);
     // a document that withholds an amount, and X-rays, are not masked copies
     expect(kinds(analyzer.analyze("国家每年拨付XXX元用于勘探，另拨XXX元，再拨XXX元。卫星做X射线和X光观测。"))).toEqual([]);
+    // a masked year counts twice: two of them make a report, two masked names (XX报, XX新闻 in a CCTV item) do not
+    expect(kinds(analyzer.analyze("即将过去的20XX年，是我镇加快发展的一年。回顾20**年，成绩显著。"))).toEqual(["placeholder"]);
+    expect(kinds(analyzer.analyze("一些网络账号以“XX报”“XX新闻”等名义发布信息。"))).toEqual([]);
+    expect(kinds(analyzer.analyze("即将过去的20XX年，是我镇加快发展的一年。"))).toEqual([]);
     // dev item x-069: a Discuz jammer between the lines of an article
     const input = readFileSync("test/fixtures/realworld/dev/x-069.txt", "utf8");
     const jammed = analyzer.analyze(input);

@@ -712,3 +712,99 @@ describe("genre templates of meeting news (minimal repros)", () => {
     expect(briefOf("教育部今天（11月11日）召开新闻发布会，介绍学前教育法。发布会由新闻办主任续某某主持。")).toBeUndefined();
   });
 });
+
+describe("when the meeting was held and who chaired it, on excerpts of real pages (issue 19)", () => {
+  const briefAt = (report: string, referenceDate = "2026-12-06", url?: string) =>
+    createAnalyzer({ referenceDate, ...(url ? { url } : {}) }).analyze(report).meeting;
+
+  it("takes the day of a sentence a copy broke over two lines from the open clause above (大眾日報…訊 今天上午,…)", () => {
+    const report = "大眾日報濟南3月21日訊 今天上午,省政協(xié)十一屆三次\n主席會議召開。省政協(xié)主席劉偉主持會議并講話。";
+    const brief = briefAt(report);
+    expect(brief?.date?.slice(5)).toBe("03-21");
+    expect(brief?.dateSpan?.text).toBe("今天");
+  });
+
+  it("dates the meeting by the day the prose writes (周一（22日）), not by the page's numeric stamp opening the line", () => {
+    const report =
+      " date 2025-12-23 【on.cc東網專訊】中共中央政治局常委、國務院總理李強周一（22日）主持召開國務院「十五五」規劃《綱要草案》編制工作領導小組會議，深入研究《綱要草案》編制工作。";
+    expect(briefAt(report)?.date).toBe("2025-12-22");
+  });
+
+  it("gives the year of a Central Committee plenum relayed to a report with no day of its own (二十届四中全会 → 2025)", () => {
+    const report =
+      "学校召开党委(扩大)会议传达学习党的二十届四中全会精神\n\n10月27日下午,学校召开党委(扩大)会议,传达学习党的二十届四中全会和全市领导干部会议精神。党委书记梁跃主持会议并讲话。";
+    expect(briefAt(report)?.date).toBe("2025-10-27");
+    // a year the report writes of its own time still wins over an older plenum it mentions
+    const later = "3月2日,学院召开党委会,学习党的十九届六中全会精神。2022年是学院发展的关键之年。院长张某某主持会议。";
+    expect(briefAt(later)?.date).toBe("2022-03-02");
+  });
+
+  it("reads the year in the meeting's name when the CMS spaced it (召开 2018 年安全生产工作会)", () => {
+    const report = "1 月 18 日,者腊乡召开 2018 年安全生产工作会,乡党委书记王跃昆参会,会议由分管安全生产的副乡长周家磊主持。";
+    const brief = briefAt(report);
+    expect(brief?.date).toBe("2018-01-18");
+    expect(brief?.chair?.name).toBe("周家磊");
+  });
+
+  it("dates a range whose first day drops its 日 (8月5--7日) by the first day, the last as its end", () => {
+    const report = "2011-08-03\n8月5--7日,由湖北省人民医院医疗集团主办的湖北省人民医院医疗集团第七次领导人峰会在我州隆重召开。";
+    const brief = briefAt(report);
+    expect([brief?.date, brief?.dateEnd]).toEqual(["2011-08-05", "2011-08-07"]);
+  });
+
+  it("names no chair when parts of the meeting had their own (分别由…主持, 第一阶段由…主持)", () => {
+    const parts = "3月8日上午,2022年度第四次学院工作会议在二层会议室召开,各阶段议程分别由王飞副书记、肖娟副经理、赵雪花副经理主持。";
+    expect(briefAt(parts)?.chair).toBeUndefined();
+    const phase = "12月14日上午,學院在行政樓三樓會議室召開黨總支書記會議。會議分兩個階段進行,第壹階段由宣傳部長蔡後界主持。";
+    expect(briefAt(phase)?.chair).toBeUndefined();
+    // the whole meeting's chair is still read after a part's (会议由…主持)
+    const whole = "5月6日,学院召开工作会议。第一阶段由副院长王某某主持。会议由院长李建国主持。";
+    expect(briefAt(whole)?.chair?.name).toBe("李建国");
+  });
+
+  it("takes the chair a headline names with the bare name before 主持召开, the meeting ended by the headline's blank", () => {
+    const report = "李强主持召开国务院常务会议 对抓紧做好春节假期后政府工作作出部署等\n新华社·2026-02-24 20:57\n\n政府工作部署 - 国务院要求各部门迅速进入工作状态";
+    const brief = briefAt(report);
+    expect(brief?.chair?.name).toBe("李强");
+    expect(brief?.meeting?.name).toBe("国务院常务会议");
+    // the report never says when the meeting was held
+    expect(brief?.date).toBeUndefined();
+  });
+
+  it("reports a session by the vote it took on its day (…第十六次会议24日下午表决通过了…), not by a meeting put off (推迟召开)", () => {
+    const report =
+      "第A7版:国内国际\n2020年02月25日 星期二\n全国人大常委会决定\n推迟召开十三届全国人大三次会议\n    据新华社北京2月24日电(记者杨维汉 陈菲)十三届全国人大常委会第十六次会议24日下午表决通过了关于推迟召开十三届全国人大三次会议的决定。";
+    const brief = briefAt(report);
+    expect(brief?.meeting?.name).toBe("十三届全国人大常委会第十六次会议");
+    expect(brief?.date).toBe("2020-02-24");
+  });
+
+  it("dates a lead that goes on with 随后 by the day the account gave before (11月28日上午,…调研。…随后,…主持召开座谈会)", () => {
+    const report =
+      "发布时间:2023-11-29  来源:越城区融媒体中心\n\n  11月28日上午,绍兴市委常委、越城区委书记徐军赴浙江省人民医院越城院区开展主题教育蹲点调研。\n\n  徐军一行首先来到门诊大楼,详细了解医护人员配备情况。\n\n  随后,徐军主持召开座谈会。他充分肯定了医院建设取得的成效。";
+    const brief = briefAt(report);
+    expect([brief?.date, brief?.chair?.name]).toEqual(["2023-11-28", "徐军"]);
+  });
+
+  it("reads a meeting's minutes: the time line, the 主持人 line and the name in the headline (…会议纪要)", () => {
+    const labelled = "县委常委会会议纪要\n【时间】2023年5月17日上午\n【地点】县委常委会议室\n【主持人】县委书记王建国\n会议研究了有关事项。";
+    const brief = briefAt(labelled);
+    expect([brief?.date, brief?.chair?.name, brief?.meeting?.name]).toEqual(["2023-05-17", "王建国", "县委常委会会议"]);
+    const colons = "镇党委会议纪要\n会议名称：十届镇党委第12次会议\n会议时间：2023年5月17日\n主持人：镇党委书记王建国";
+    expect(briefAt(colons)?.meeting?.name).toBe("十届镇党委第12次会议");
+    // a time line with no chair line is a notice's, not a record of a meeting held
+    expect(briefAt("关于召开全镇安全生产会议的通知\n会议时间：2023年5月17日\n会议地点：镇政府三楼会议室")).toBeUndefined();
+  });
+
+  it("takes the first of co-chairs written before 共同主持 (县委书记王建国、县长李明共同主持会议)", () => {
+    expect(briefAt("3月5日，县委常委会召开会议。县委书记王建国、县长李明共同主持会议。")?.chair?.name).toBe("王建国");
+  });
+
+  it("takes a study session as what 召开 convened (召开周一例会学习, 召开专题中心组学习《…》 without the title studied)", () => {
+    const weekly = "7月27日中午,地城镇召开周一例会学习,会议传达学习了县委常委扩大会议关于防汛工作的会议精神。";
+    expect(briefAt(weekly)?.meeting?.name).toBe("周一例会学习");
+    const group = "近日,江口局组织中层以上干部召开专题中心组学习《关于转发省委省政府做好有关工作要求的通知》,江口供电局局长陈继华在会上发表了重要讲话。";
+    expect(briefAt(group)?.meeting?.name).toBe("专题中心组学习");
+  });
+});
+

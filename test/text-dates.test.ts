@@ -107,6 +107,29 @@ describe("findDates: relative expressions", () => {
     ]);
   });
 
+  it("reads the press's day words: 昨 alone (市委常委会昨召开会议), 昨晚, 今晨, a day in the current month (本月5日)", () => {
+    const found = findDates("市委常委会昨召开会议；昨晚，镇召开会议；今晨；本月5日；上月28日", { referenceDate: "2023-05-18" });
+    expect(found.map((m) => [m.text, m.value, m.relative])).toEqual([
+      ["昨", "2023-05-17", true],
+      ["昨晚", "2023-05-17", true],
+      ["今晨", "2023-05-18", true],
+      ["本月5日", "2023-05-05", true],
+      ["上月28日", "2023-04-28", true],
+    ]);
+    // the longer words still win over 昨 alone
+    expect(findDates("昨天下午", { referenceDate: "2023-05-18" })[0]?.text).toBe("昨天");
+  });
+
+  it("reads the day's number the Taiwan and Hong Kong press put in brackets (今(19)日) and January as 元月", () => {
+    const found = findDates("中共中央政治局今(19)日召开会议；雲林縣政府今（8）日上午；元月5日", { referenceDate: "2019-04-19" });
+    expect(found.map((m) => [m.text, m.value])).toEqual([
+      ["今(19)日", "2019-04-19"],
+      ["今（8）日", "2019-04-08"],
+      ["元月5日", "2019-01-05"],
+    ]);
+    expect(findDates("元月份的工作", { referenceDate: "2019-04-19" })).toEqual([]);
+  });
+
   it("leaves relative words unresolved without a reference", () => {
     expect(findDates("今年").map((m) => m.value)).toEqual([undefined]);
   });
@@ -127,6 +150,14 @@ describe("findDates on real text", () => {
     const text = readData("policy/sc-guobanfa-2018-109.txt");
     const last = findDates(text).at(-1)!;
     expect([last.text, last.value]).toEqual(["2018年11月20日", "2018-11-20"]);
+  });
+
+  it("reads the first day of a range that writes 日 only after the last (8月5--7日, a hospital's release), and 8月5 alone as a month", () => {
+    const found = findDates("8月5--7日,由湖北省人民医院医疗集团主办的第七次领导人峰会在我州隆重召开", { referenceDate: "2011-08-03" });
+    expect(found.map((m) => [m.text, m.value])).toEqual([["8月5", "2011-08-05"], ["7日", "2011-08-07"]]);
+    expect(findDates("截至8月5,共有", { referenceDate: "2011-08-03" }).map((m) => m.value)).toEqual(["2011-08"]);
+    // a count after the month is no range: the last day must come after the first
+    expect(findDates("8月5-3日", { referenceDate: "2011-08-03" })[0]?.text).toBe("8月");
   });
 
   it("searches only the given ranges", () => {

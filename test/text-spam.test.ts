@@ -33,6 +33,15 @@ describe("findSpam", () => {
     expect(findSpam(page).map((f) => [f.text, f.category])).toEqual([[banner, category]]);
   });
 
+  it("reads a contact hook as selling, whatever the brand: a WeChat id, a QQ number or a mobile number after a lure", () => {
+    const page = (banner: string) => findSpam(`${banner}\n学院召开党委会议\n5月17日,学院党委书记主持召开会议。`);
+    expect(page("无视征信黑户贷款，秒下款，加微信号:dai8888")[0]).toMatchObject({ category: "loan" });
+    expect(page("网贷秒批不看征信 QQ:88886666")[0]?.evidence.map((e) => e.text)).toContain("QQ:88886666");
+    expect(page("网贷秒批不看征信 13812345678")[0]?.evidence.map((e) => e.text)).toContain("13812345678");
+    // without the hook the same words stay below the threshold
+    expect(page("网贷秒批不看征信")).toEqual([]);
+  });
+
   // Legitimate text with the same words: one keyword, or news about the crime, is not spam.
   const clean = [
     "红太阳集团向学院捐赠图书",
@@ -49,6 +58,8 @@ describe("findSpam", () => {
     "欢迎各位来宾莅临2023年中国国际彩票博览会！",
     "澳门特区政府稳妥处理博彩法律修订和新一轮博彩经营权竞投。",
     "小额贷款公司监管办法发布，欢迎访问官网查询。",
+    // a notice gives a phone number beside a loan's words: a contact hook only adds to what spam sells
+    "创业担保贷款申请咨询电话：13812345678，额度最高20万元。",
   ];
   it.each(clean)("does not flag %s", (text) => {
     expect(findSpam(text)).toEqual([]);

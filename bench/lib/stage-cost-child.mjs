@@ -7,7 +7,8 @@
  * objects that wrap the built-in ones, so the pipeline runs exactly as it does for users), then each round runs
  * every stage's `run` over fresh copies of those Docs in turn, then all the stages taking turns on each text (what
  * analyze() does between reading the input and mapping spans back), then analyze(), analyzeBlock() over blocks of 16
- * texts and tag() over the texts, each timed in CPU time.
+ * texts, analyze() with a stage that does nothing (the input readers and the span mapping alone) and tag() over the
+ * texts, each timed in CPU time.
  * Plain Node, built package: no tsx loader in the timings.
  */
 import { readFileSync } from "node:fs";
@@ -35,6 +36,8 @@ const manifest = readFileSync(join(data, "policy/manifest.tsv"), "utf8").trim().
 const policy = manifest.map((row) => readFileSync(join(data, "policy", row.split("\t")[0]), "utf8"));
 
 const analyzer = createAnalyzer(analyzerOptions);
+/** analyze() with one stage that does nothing: what reading the input and mapping spans back cost on their own. */
+const readersOnly = createAnalyzer({ ...analyzerOptions, stages: [{ name: "none", reads: [], writes: [], run: (doc) => doc }] });
 /** The Docs each stage received, per stage name, and the context the pipeline gave it. */
 function record(texts) {
   const received = new Map(analyzer.stages.map((stage) => [stage.name, []]));
@@ -99,6 +102,7 @@ function measure(texts) {
     // the stages taking turns on each text, as analyze() runs them, without reading the input or mapping spans
     ["stages in turn", () => received.get(first).forEach((doc) => analyzer.stages.reduce((d, stage) => stage.run(d, context), doc))],
     ["analyze()", () => texts.forEach((text) => analyzer.analyze(text))],
+    ["input readers", () => texts.forEach((text) => readersOnly.analyze(text))],
     // the same Docs a block at a time, each stage over the block before the next (a build before it has none)
     ...(analyzer.analyzeBlock ? [["analyzeBlock()", () => blocks(texts).forEach((block) => analyzer.analyzeBlock(block))]] : []),
     ["nodejieba tag()", () => texts.forEach((text) => nodejieba.tag(text))],

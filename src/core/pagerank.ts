@@ -43,11 +43,29 @@ export interface EdgeRows {
 }
 
 /**
- * The rows of the undirected graph whose edges are `keys` (a * size + b for an edge a < b, ascending, an edge once
- * per unit of weight, so a repeated key sums): a row lists its neighbours ascending, as pageRankOfRows needs. The
- * rows are valid until the next call.
+ * `keys` (each a * size + b with a, b < size) in ascending order, into `out`: a counting sort by b, then a stable one
+ * by a, linear in keys and nodes where a comparison sort of a typed array costs V8 a copy and n log n calls.
  */
-export function rowsOfEdgeKeys(size: number, keys: Float64Array): EdgeRows {
+function sortEdgeKeys(size: number, keys: Float64Array, out: Float64Array): Float64Array {
+  const byB = ROWS.sorting.take(keys.length);
+  const count = ROWS.count.take(size + 1);
+  for (let k = 0; k < keys.length; k++) count[keys[k]! - Math.floor(keys[k]! / size) * size + 1]!++;
+  for (let x = 0; x < size; x++) count[x + 1]! += count[x]!;
+  for (let k = 0; k < keys.length; k++) byB[count[keys[k]! - Math.floor(keys[k]! / size) * size]!++] = keys[k]!;
+  count.fill(0);
+  for (let k = 0; k < keys.length; k++) count[Math.floor(byB[k]! / size) + 1]!++;
+  for (let x = 0; x < size; x++) count[x + 1]! += count[x]!;
+  for (let k = 0; k < keys.length; k++) out[count[Math.floor(byB[k]! / size)]!++] = byB[k]!;
+  return out;
+}
+
+/**
+ * The rows of the undirected graph whose edges are `keys` (a * size + b for an edge a < b, in any order, an edge
+ * once per unit of weight, so a repeated key sums): a row lists its neighbours ascending, as pageRankOfRows needs.
+ * `keys` is sorted in place. The rows are valid until the next call.
+ */
+export function rowsOfEdgeKeys(size: number, unsorted: Float64Array): EdgeRows {
+  const keys = sortEdgeKeys(size, unsorted, unsorted);
   const first = ROWS.first.take(size + 1);
   let distinct = 0;
   for (let k = 0; k < keys.length; k++) {
@@ -83,6 +101,8 @@ const ROWS = {
   to: new Scratch(Int32Array),
   weight: new Scratch(Float64Array),
   filled: new Scratch(Int32Array),
+  sorting: new Scratch(Float64Array),
+  count: new Scratch(Int32Array),
 };
 const RANK = {
   strength: new Scratch(Float64Array),

@@ -212,8 +212,11 @@ export function taggedNames(text: string, index: TokenIndex, lexicon: EntityLexi
     } else if (span.end - span.start > MAX_NAME && !FOREIGN_SEPARATORS.test(text.slice(span.start, span.end))) {
       for (const name of splitNameRun(text, index, lexicon, span.start, span.end)) person(name.start, name.end); // a run can be 1 MB long
     } else {
-      // 王某, 胡老: the person is the surname (no name in example.dev ends in 某 or 老, 8 stand before one)
-      const end = span.end - span.start >= 2 && SURNAME_SUFFIXES.has(text[span.end - 1]!) ? span.end - 1 : span.end;
+      // 王某, 胡老: the person is the surname (no name in example.dev ends in 某 or 老, 8 stand before one); so is
+      // a surname with an enterprise head's short title (胡总, 李董: the general manager, the chairman)
+      const last = text[span.end - 1]!;
+      const addressed = SURNAME_SUFFIXES.has(last) || (span.end - span.start === 2 && HEAD_ADDRESSES.has(last));
+      const end = span.end - span.start >= 2 && addressed ? span.end - 1 : span.end;
       person(span.start, foreignNameEnd(text, index, span.start, end));
     }
   });
@@ -309,3 +312,5 @@ function inSlogan(text: string, start: number, end: number): boolean {
 const JOINING_CHARACTERS = new Set([..."和与及"]);
 /** Characters after a surname that make it a way of naming the person, not part of the name. */
 const SURNAME_SUFFIXES = new Set(["某", "老"]);
+/** Short titles of an enterprise's heads written after a surname alone (胡总 for 总经理, 李董 for 董事长). */
+const HEAD_ADDRESSES = new Set(["总", "董", "總"]);

@@ -10,8 +10,9 @@
  * read from jieba's word boundaries, because jieba often glues the next character on (宋海宏对).
  */
 import { longestEndingAt, longestStartingAt, mayEndWord, mayStartWord } from "../core/words.js";
+import { readDictLines } from "../dict.js";
 import { type EntityLexicon, type TitleKind } from "./lexicon.js";
-import { orgEndingAt, type OrgMatch } from "./org.js";
+import { holdsClauseVerb, orgEndingAt, type OrgMatch } from "./org.js";
 import { placeEndingAt } from "./place.js";
 import type { Token } from "../core/schema.js";
 import { isAllHan, isHan, isPersonTag, type TokenIndex, tokenCovering, tokenStartingAt } from "./tokens.js";
@@ -56,9 +57,14 @@ const MAX_CHAIN = 8;
 /** Titles that start with the body they belong to (党委书记 is the secretary of a 党委). */
 const PARTY_BODIES = ["党委", "党组"];
 
+/** Surnames read only here (dict/entity-person-surnames.txt): the tagger's surname list stays as it was trained. */
+let personSurnames: ReadonlySet<string> | undefined;
+const morePersonSurnames = () => (personSurnames ??= new Set(readDictLines("entity-person-surnames.txt").flatMap((line) => line.fields)));
+
 function surnameLength(text: string, lexicon: EntityLexicon, start: number): number {
   const match = longestStartingAt(lexicon.surnames, text, start);
-  return match ? match.end - start : 0;
+  if (match) return match.end - start;
+  return morePersonSurnames().has(text[start] ?? "") ? 1 : 0;
 }
 
 /**
@@ -119,8 +125,8 @@ function transliterationEnd(text: string, index: TokenIndex, start: number, end:
 const GROUP_WORDS = ["全体", "部分", "有关", "其他", "各"];
 /** Characters a body's name never holds: the clause before it (会议由局纪委书记 → 局纪委). */
 const BODY_BREAKS = new Set([..."由的了把被请"]);
-/** Level characters that stand for the place of the text's own body (县政协主席: the county's CPPCC). */
-const LEVEL_CHARACTERS = new Set([..."省市州县区镇乡"]);
+/** Level characters that stand for the place of the text's own body (县政协主席: the county's CPPCC; 村党总支书记: the village's). */
+const LEVEL_CHARACTERS = new Set([..."省市州县区镇乡村"]);
 /** Words that point back to a body named before (该院党组书记): the title has no body of its own. */
 const POINTING_WORDS = new Set([..."该本我"]);
 
@@ -252,7 +258,9 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
   // a word jieba does not know made of function characters is the clause (这是/x 重庆市…检察官)
   if (token.pos === "x" && [...token.text].some((c) => NOT_GIVEN_NAME.has(c) || CLAUSE_CHARACTERS.has(c) || DEMONSTRATIVES.has(c))) return false;
-  return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
+  // a unit's name ends like a unit (集团公司/n 监事会主席, 分公司): a word of any length that ends with a unit's suffix
+  const unit = longestEndingAt(lexicon.orgSuffixes, token.text, length);
+  return length <= MAX_UNKNOWN_BODY_WORD || token.pos === "ns" || unit !== undefined || lexicon.orgNames.words.has(token.text) || lexicon.places.words.has(token.text);
 }
 
 const CLOSING_BRACKETS = new Set([")", "）"]);
@@ -326,6 +334,23 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
       at = token.start;
       continue;
     }
+    // a unit's section named with a verb of its work, between the unit and the rest of the name (中组部/组织/二局,
+    // 工委/专项/巡视/第二组, 大会/执行/主席团): the verb is the name's when a unit's word stands right before it
+    if (token.pos.startsWith("v") && token.end === at && at < end && !PREDICATE_WORDS.has(token.text) && !CLAUSE_WORDS.has(token.text) &&
+      !holdsClauseVerb(text, index, token.start, token.end)) {
+      const unit = tokenCovering(index, token.start - 1);
+      if (unit && unit.end === token.start && (unit.pos === "nt" || unit.text === "大会" || longestEndingAt(lexicon.orgSuffixes, unit.text, unit.text.length))) {
+        at = token.start;
+        continue;
+      }
+    }
+    // a field a unit is named after, that jieba reads as an adjective (健康/a 分院, 新/a 联会): it opens the unit's
+    // name when the word after it ends like a unit; an honour (优秀, 模范) names an award instead
+    const unitAfter = token.pos === "a" && token.end === at && at - token.start <= 2 && !HONOURS.includes(token.text) ? tokenStartingAt(index, at) : undefined;
+    if (unitAfter && unitAfter.end <= end && longestEndingAt(lexicon.orgSuffixes, unitAfter.text, unitAfter.text.length)) {
+      at = token.start;
+      continue;
+    }
     // 和 inside a department's name (林业和草原局) joins two fields, the second of which opens the body; a place
     // after 和 opens a unit of its own (精神和营口市委)
     const field = token.text === "和" && at === start && at < end ? tokenStartingAt(index, at) : undefined;
@@ -333,14 +358,19 @@ function widenBody(text: string, index: TokenIndex, lexicon: EntityLexicon, star
     if (!before || before.end !== token.start || (before.pos !== "n" && before.pos !== "nz") || !isBodyWord(lexicon, before)) break;
     at = before.start;
   }
-  // …but an ordinal names the session or the group itself (第一次全体会议执行主席, 第一督导组组长)
-  while (at < start && text[at] !== "第") {
+  // …but an ordinal names the session or the group itself (第一次全体会议执行主席, 第一督导组组长), and so does a term
+  // that opens its segment (，十二届市政协主席张少军: the chairman of the twelfth committee), unlike 选十一届县政协…
+  const term = (at === 0 || !isHan(text, at - 1)) && SESSION_TERM.test(text.slice(at, start));
+  while (at < start && text[at] !== "第" && !term) {
     const numeral = tokenStartingAt(index, at);
     if (!numeral || !NUMERAL_TAGS.has(numeral.pos) || numeral.end > start) break;
     at = numeral.end;
   }
   return at;
 }
+
+/** A committee's term written before its name (十二届, 七届). */
+const SESSION_TERM = /^[一二三四五六七八九十]+届/u;
 
 /** Longest run of blanks and line breaks a chain goes on over after its 、. */
 const MAX_LINE_BREAK = 3;
@@ -364,21 +394,28 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
     const place = title.value === "office" && !org ? placeEndingAt(text, lexicon, title.start) : undefined;
     // no body named: the level character standing before the title is its place (县 + 总工会主席)
     const level = !org && !place && title.value === "office" && standsForLevel(text, index, title.start) ? title.start - 1 : -1;
-    const named = org ? org.start : place ? place.start : level >= 0 ? level : title.start;
+    // a nominee is named with the post he is put up for (七届政协主席提名人选): that post is the title's unit
+    const nominated = title.word === NOMINEE ? longestEndingAt(lexicon.personTitles, text, title.start) : undefined;
+    const named = nominated ? nominated.start : org ? org.start : place ? place.start : level >= 0 ? level : title.start;
     const widens = isHan(text, named - 1) || text[named - 1] === "”" || CLOSING_BRACKETS.has(text[named - 1]!);
-    const bodyStart = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
+    const widened = (title.value === "office" || org) && widens ? widenBody(text, index, lexicon, named, title.start) : named;
+    const bodyStart = title.value === "office" ? linkStart(text, index, lexicon, widened) : widened;
     titles.unshift(title.word);
     titleOrgs.unshift(bodyStart < title.start ? text.slice(bodyStart, title.start) : null);
     // 学院党委书记: the title names the body too, so the organisation is 学院党委
     if (org) orgSpans.unshift(PARTY_BODIES.some((b) => title.word.startsWith(b)) ? { start: org.start, end: title.start + 2 } : org);
     q = bodyStart;
-    // a chain may go on over a line break after its 、 (县委常委、⏎副县长李卫东)
+    // a chain may go on over a line break after its 、 (县委常委、⏎副县长李卫东), and over a site's mask where it hid a
+    // word (乡党委副书记、***乡长李承华)
     let mark = q - 1;
-    while (mark > 0 && q - mark <= MAX_LINE_BREAK && (text[mark] === "\n" || text[mark] === "\r" || isSpaceChar(text[mark]))) mark--;
+    while (mark > 0 && q - mark <= MAX_LINE_BREAK && (text[mark] === "\n" || text[mark] === "\r" || text[mark] === "*" || isSpaceChar(text[mark]))) mark--;
     if (mark < q - 1 && !CHAIN_SEPARATORS.has(text[mark] ?? "")) mark = q - 1;
-    // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役)
-    const joined = CHAIN_SEPARATORS.has(text[mark] ?? "") || TITLE_COMMAS.has(text[mark] ?? "");
-    if (mark >= 0 && joined && longestEndingAt(lexicon.personTitles, text, mark)) q = mark;
+    // a comma between two titles joins them too: no name stands between (副市长，市公安局党委书记、局长徐建役),
+    // unless the title before the comma is a post given as a predicate (以…邓文华为组长，党委书记、董事长宁顺良)
+    const comma = TITLE_COMMAS.has(text[mark] ?? "");
+    const joined = CHAIN_SEPARATORS.has(text[mark] ?? "") || comma;
+    const previous = mark >= 0 && joined ? longestEndingAt(lexicon.personTitles, text, mark) : undefined;
+    if (previous && !(comma && PREDICATE_MARKS.has(text[previous.start - 1] ?? ""))) q = mark;
     else {
       if (text[mark] === "、") shareTitleWithBody(text, index, lexicon, mark, titles, titleOrgs);
       break;
@@ -389,8 +426,36 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   return { titles, titleOrgs, orgSpans };
 }
 
+/** A nominee for the post written before it (政协主席提名人选). */
+const NOMINEE = "提名人选";
+
+/** Characters that give the post after them as a predicate (选举张三为镇长, 蔡奇任副市长): the post is no title. */
+const PREDICATE_MARKS = new Set([..."为任"]);
+
 /** Words that make the post after them an award (优秀县委书记, 模范法官). */
 const HONOURS = ["优秀", "模范"];
+
+/** Longest unit of a chain's link that {@link linkStart} reads over words the unit grammar does not take. */
+const MAX_LINK_BODY = 12;
+
+/**
+ * Where a link of a chain opens when a post stands before it (镇党委副书记、驻镇帮镇扶村工作队队长林华新): a chain sets
+ * off each post with its unit by 、, so the link runs back over Han characters to the 、 after the previous post,
+ * whatever words the unit's name is made of (驻, 帮, 扶 are verbs). Not over another post, a name or a tense of the
+ * clause (市长、河北新任常委赵革: 新任 says the 、 joins two sentences' predicates); `start` when no such 、 is near.
+ */
+function linkStart(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number): number {
+  let at = start;
+  while (at > 0 && start - at < MAX_LINK_BODY && isHan(text, at - 1)) at--;
+  if (at === start || text[at - 1] !== "、") return start;
+  const before = longestEndingAt(lexicon.personTitles, text, at - 1);
+  if (before === undefined || before.value !== "office") return start;
+  for (let word = tokenCovering(index, at); word && word.start < start; word = tokenStartingAt(index, word.end)) {
+    if (word.start < at || CLAUSE_WORDS.has(word.text) || isPersonTag(word.pos) || lexicon.personTitles.words.has(word.text)) return start;
+  }
+  for (let k = at + 1; k <= start; k++) if (longestEndingAt(lexicon.personTitles, text, k, at)) return start;
+  return at;
+}
 
 /**
  * Two bodies that share one post, joined by 、 (监事会、工会主席高战华: he chairs both): the post is the whole phrase,
@@ -566,6 +631,24 @@ function creditsAfterNames(text: string, index: TokenIndex, lexicon: EntityLexic
     while (start > 0 && slash - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
     if (slash - start < 2 || isHan(text, start - 1) || nameEnd(text, index, lexicon, start, false) !== slash) continue;
     into.push({ start, end: slash, titles: [role.word], titleOrgs: [null], orgSpans: [], evidence: "title" });
+  }
+}
+
+/** The photographer's mark written after the name of a photo credit (`楊志文 攝`, `新华社记者 李涛 摄`). */
+const PHOTO_MARK = "摄";
+
+/**
+ * A photo caption signed with the photographer's name and 摄 (`…开幕现场。杨志文 摄`): a name opening its segment,
+ * one space, 摄 closing the segment; the role is 摄 as written. A role before the name (记者 李涛 摄) is the byline's.
+ */
+function photoCredits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let mark = text.indexOf(PHOTO_MARK); mark >= 0; mark = text.indexOf(PHOTO_MARK, mark + 1)) {
+    if (!isSpaceChar(text[mark - 1]) || isHan(text, mark + 1)) continue;
+    const end = mark - 1;
+    let start = end;
+    while (start > 0 && end - start < MAX_CREDITED_NAME && isHan(text, start - 1)) start--;
+    if (end - start < 2 || isHan(text, start - 1) || isSpaceChar(text[start - 1]) || nameEnd(text, index, lexicon, start, false) !== end) continue;
+    into.push({ start, end, titles: [PHOTO_MARK], titleOrgs: [null], orgSpans: [], evidence: "title" });
   }
 }
 
@@ -760,6 +843,19 @@ function nounGivenNameEnd(text: string, index: TokenIndex, lexicon: EntityLexico
 }
 
 /**
+ * After a post, a two-character common noun that starts with a surname (管委副主任宫权/n 主持) is the name when one of
+ * {@link PREDICATE_WORDS} follows it: official news writes the predicate straight after the name; -1 otherwise.
+ */
+function nounNameEnd(text: string, index: TokenIndex, lexicon: EntityLexicon, start: number): number {
+  const word = tokenStartingAt(index, start);
+  if (!word || word.end !== start + 2 || (word.pos !== "n" && word.pos !== "nz") || surnameLength(text, lexicon, start) !== 1) return -1;
+  // a role or the occasion is no name (党支部书记代表/n 发言, 主任会议/n)
+  if (lexicon.personTitles.words.has(word.text) || CLAUSE_WORDS.has(word.text) || word.text === DELEGATE) return -1;
+  const next = tokenStartingAt(index, word.end);
+  return next !== undefined && PREDICATE_WORDS.has(next.text) && isAllHan(text, start, word.end) ? word.end : -1;
+}
+
+/**
  * Characters of the transliteration tables (斯, 夫, 科, 娃…) that Chinese given names seldom hold: a name word run
  * with two of them is a foreign name.
  */
@@ -797,11 +893,15 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     if (!mayEndWord(lexicon.personTitles, text.charCodeAt(p - 1)) || !isHan(text, p) || !isHan(text, p - 1)) continue;
     const title = longestEndingAt(lexicon.personTitles, text, p);
     if (!title || title.value === "credit" || title.value === "address" || !isPost(text, title)) continue;
-    // a title inside a longer word is none (成员国的, 成员国代表)
-    if ((tokenCovering(index, p - 1)?.end ?? p) > p) continue;
+    // a title inside a longer word is none (成员国的, 成员国代表), unless jieba glued only the title's last character
+    // to a surname (董事/n 长江/ns 宇: 董事长江宇)
+    const covering = tokenCovering(index, p - 1);
+    if (covering && covering.end > p && !(covering.start === p - 1 && covering.end === p + 1 && p - title.start >= 2 && surnameLength(text, lexicon, p) === 1)) continue;
     let end = nounGivenNameEnd(text, index, lexicon, p, listedNameEnd(text, index, lexicon, p, true));
     if (end < 0) end = rosterHeadEnd(text, index, lexicon, p);
     if (end < 0) end = unlistedNameEnd(text, index, lexicon, p);
+    if (end < 0) end = comradeNameEnd(text, lexicon, p);
+    if (end < 0) end = nounNameEnd(text, index, lexicon, p);
     // a foreign name (罗伯特·马尔登) is the tagger's to read
     if (end < 0 || FOREIGN_NAME_MARKS.has(text[end] ?? "")) continue;
     end = transliteratedNameEnd(text, index, p, end);
@@ -812,6 +912,8 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
     const afterEnd = end + after.reduce((length, t) => length + t.length, after.length - 1);
     if (after.length > 0 && (CHAIN_SEPARATORS.has(text[afterEnd] ?? "") || listedNameEnd(text, index, lexicon, afterEnd, true) >= 0)) after.length = 0;
     into.push({ start: p, end, ...chain, titles: [...chain.titles, ...after], titleOrgs: [...chain.titleOrgs, ...after.map(() => null)], evidence: "title" });
+    // a note on the person in brackets after the name (王小明（女）、李大伟): the roster goes on after it
+    end = noteEnd(text, end);
     while (NAME_SEPARATORS.has(text[end]!)) {
       const listed = listedNameEnd(text, index, lexicon, end + 1, false);
       const nextEnd = listed >= 0 ? listed : Math.max(foreignItemEnd(text, end + 1), enclosedItemEnd(text, end + 1));
@@ -819,7 +921,7 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
       // with the place it is named after (陈卓、华容县人民医院党委书记向正华)
       if (nextEnd < 0 || startsChainTitle(text, lexicon, end + 1) || startsChainTitle(text, lexicon, nextEnd) || opensUnit(text, lexicon, end + 1, nextEnd)) break;
       into.push({ start: end + 1, end: nextEnd, ...chain, orgSpans: [], evidence: "title" });
-      end = nextEnd;
+      end = noteEnd(text, nextEnd);
     }
     // the last name of the roster joined by 和 or 及 (副院长李洪亮和黄林军分别…) shares the chain too
     const last = LAST_ITEM_JOINERS.has(text[end] ?? "") && !startsChainTitle(text, lexicon, end + 1) ? nameEnd(text, index, lexicon, end + 1, true) : -1;
@@ -830,6 +932,61 @@ function titled(text: string, index: TokenIndex, lexicon: EntityLexicon, into: P
       end = last;
     }
     p = end;
+  }
+}
+
+/** The form of address official writing puts after a name (区委副书记洪流同志, 镇党委书记黄治平同志). */
+const COMRADE = "同志";
+
+/**
+ * A name between a post and 同志, where jieba reads the name as a common word (副书记洪流/n 同志): a surname and one
+ * or two characters, no function character among them; -1 otherwise.
+ */
+function comradeNameEnd(text: string, lexicon: EntityLexicon, start: number): number {
+  const surname = surnameLength(text, lexicon, start);
+  if (surname === 0) return -1;
+  for (const end of [start + surname + 2, start + surname + 1]) {
+    if (text.startsWith(COMRADE, end) && isAllHan(text, start, end) && ![...text.slice(start + surname, end)].some((c) => NOT_GIVEN_NAME.has(c))) return end;
+  }
+  return -1;
+}
+
+/**
+ * A note written in brackets right after a name in a roster or on an appointment (女, 回族, 女，满族): sex and
+ * nationality, the person's, no name of its own.
+ */
+const PERSON_NOTE = /^[(（](?:[男女](?:[，,、][\u4e00-\u9fff]{1,4}族)?|[\u4e00-\u9fff]{1,4}族)[)）]/u;
+
+/** The end of a {@link PERSON_NOTE} right at `end`, or `end` when none is there. */
+function noteEnd(text: string, end: number): number {
+  const note = PERSON_NOTE.exec(text.slice(end, end + 12));
+  return note ? end + note[0].length : end;
+}
+
+/** Longest roll of names set off by single spaces after a title (县领导 王小明 李大伟 …). */
+const MAX_SPACED_ROLL = 40;
+
+/**
+ * A roll of names set off by single spaces after a post or a leader label (`县领导 王小明 李大伟 赵四海 出席`), as
+ * rosters and captions write them: the title, one space, then names of two or three characters, each closed by a
+ * space, a mark or the line's end; every name carries the title's chain. Bylines (记者 王勃 陶然) are the credits'.
+ */
+function spacedRolls(text: string, index: TokenIndex, lexicon: EntityLexicon, into: PersonMatch[]): void {
+  for (let p = 1; p < text.length - 1; p++) {
+    if (!isSpaceChar(text[p]) || isSpaceChar(text[p + 1]) || !isHan(text, p - 1) || !isHan(text, p + 1)) continue;
+    const title = longestEndingAt(lexicon.personTitles, text, p);
+    if (!title || title.value !== "office" || !isPost(text, title) || (tokenCovering(index, title.start)?.start ?? title.start) < title.start) continue;
+    const chain = chainBefore(text, index, lexicon, p);
+    const names: { start: number; end: number }[] = [];
+    for (let at = p + 1; at < text.length && at - p < MAX_SPACED_ROLL; ) {
+      const length = [3, 2].find((n) => isAllHan(text, at, at + n) && !isHan(text, at + n));
+      if (length === undefined || surnameLength(text, lexicon, at) === 0 || startsChainTitle(text, lexicon, at)) break;
+      const end = at + length;
+      names.push({ start: at, end });
+      if (!isSpaceChar(text[end]) || !isHan(text, end + 1)) break;
+      at = end + 1;
+    }
+    for (const name of names) into.push({ ...name, ...chain, orgSpans: [], evidence: "title" });
   }
 }
 
@@ -893,8 +1050,12 @@ function untaggedBeforeTitle(text: string, index: TokenIndex, lexicon: EntityLex
     const first = tokenCovering(index, start);
     const last = tokenCovering(index, t - 1);
     // one word jieba made of characters it does not know (韩宜波/x), or a surname it reads as a name (栗/nr 战书)
+    // …or a surname jieba reads as a noun before a two-character noun (针对马/n 彩云/n 法官: the post after the name)
+    // …not a unit's word (原/n 公司/n 工会主席: 原 is the tense of the post)
+    const nounGiven = first?.end === start + 1 && first.pos === "n" && (last?.pos === "n" || last?.pos === "nz") && last.start === start + 1 &&
+      !longestEndingAt(lexicon.orgSuffixes, last.text, last.text.length);
     const nameLike = first !== undefined && first.start === start &&
-      ((first.end === t && first.pos === "x") || (first.end === start + 1 && isPersonTag(first.pos)));
+      ((first.end === t && first.pos === "x") || (first.end === start + 1 && isPersonTag(first.pos)) || nounGiven);
     if (last?.end !== t || !(opens ? nameLike : afterUnit(text, index, lexicon, first, start))) continue;
     const titles = titlesAfter(text, lexicon, t);
     if (titles.length > 0) into.push({ start, end: t, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
@@ -1071,10 +1232,35 @@ export function findPersons(text: string, index: TokenIndex, lexicon: EntityLexi
   nameListLines(text, lexicon, found);
   credits(text, index, lexicon, found);
   creditsAfterNames(text, index, lexicon, found);
+  photoCredits(text, index, lexicon, found);
   appointmentLines(text, index, lexicon, found);
   bracketedPosts(text, index, lexicon, found);
   titled(text, index, lexicon, found);
+  spacedRolls(text, index, lexicon, found);
   titledAfter(text, index, lexicon, found);
   untaggedBeforeTitle(text, index, lexicon, found);
-  return [...found, ...mentions(text, index, found)];
+  const named = found.filter(outsideTitles(text));
+  return [...named, ...mentions(text, index, named)];
+}
+
+/** Longest 《…》 title a name is looked for in, marks included. */
+const MAX_WORK_TITLE = 200;
+
+/**
+ * A test of whether a match lies outside every 《…》 title: a headline or a speech quoted by its title
+ * (传达学习了《…中共中央总书记习近平主持会议并发表重要讲话》) names no one by convention (fixtures README, persons).
+ * One pass marks each character inside a title with that title's number (a page of thousands of marks stays linear).
+ */
+function outsideTitles(text: string): (match: PersonMatch) => boolean {
+  const title = new Int32Array(text.length);
+  let open = -1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "《") open = i;
+    else if (text[i] === "》" && open >= 0) {
+      if (i - open <= MAX_WORK_TITLE) title.fill(++count, open + 1, i);
+      open = -1;
+    }
+  }
+  return (match) => title[match.start] === 0 || title[match.start] !== title[match.end - 1];
 }

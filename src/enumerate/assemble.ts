@@ -9,6 +9,7 @@
 import type { Enumeration, ListItem, Span } from "../core/schema.js";
 import { type Layout } from "./layout.js";
 import { countBelow } from "../core/spans.js";
+import { isBlank } from "../core/text.js";
 import { bulletBefore, INLINE_STYLES, STYLE_RANK, type EnumerationStyle, type Marker, type MarkerStyle } from "./markers.js";
 
 /** A proposed item: a numbered marker, or the lead words of a parallel clause (which brings its own end). */
@@ -201,13 +202,15 @@ function leadsWithSentence(entry: Entry, end: number, text: string): boolean {
 /**
  * Where the text stops inside the paragraph of `entry`, if it does: the text (or the range holding it) ends there
  * mid-sentence, or the paragraph ends in the ASCII dots a site appends where it shortened the text (…四项措施:一是...)
- * and page chrome follows. Either way the excerpt was cut inside the item, before its siblings could come.
+ * and page chrome follows, or a preview site's notice follows it ({@link Layout.previewCutAt}). Either way the
+ * excerpt was cut inside the item, before its siblings could come.
  */
 function cutInItsParagraph(entry: Entry, layout: Layout, options: AssembleOptions): number | undefined {
   const end = options.rangeEnd(entry.start);
   if (end > entry.markerEnd && layout.cutAt(end) && layout.paragraph(end - 1) === layout.paragraph(entry.start)) return end;
   const paragraphEnd = layout.trimEnd(entry.markerEnd, Math.min(end, layout.paragraphEnd(entry.start)));
-  return paragraphEnd > entry.markerEnd && layout.text.endsWith("...", paragraphEnd) ? paragraphEnd : undefined;
+  const cut = layout.text.endsWith("...", paragraphEnd) || layout.previewCutAt(paragraphEnd);
+  return paragraphEnd > entry.markerEnd && cut ? paragraphEnd : undefined;
 }
 
 /**
@@ -338,14 +341,15 @@ function place(runs: readonly Run[], layout: Layout, options: AssembleOptions): 
 
 /**
  * The first item of its level runs to the end of its range, where the text stops mid-sentence (an excerpt cut
- * inside it), or to the cut {@link groupRuns} found in its paragraph. A later item alone (三、 with no 一、 or 二、)
+ * inside it), to where a preview site cut the text and wrote its notice, or to the cut {@link groupRuns} found in its
+ * paragraph. A later item alone (三、 with no 一、 or 二、)
  * is still a stray line.
  */
 function runsIntoCut(node: Node, layout: Layout, options: AssembleOptions): boolean {
   if (node.entry.ordinal !== 1) return false;
   if (node.entry.end !== undefined) return node.end === layout.trimEnd(node.entry.start, node.entry.end);
   const end = options.rangeEnd(node.entry.start);
-  return node.end === end && layout.cutAt(end);
+  return (node.end === end && layout.cutAt(end)) || layout.previewCutAt(node.end);
 }
 
 /**
@@ -448,8 +452,17 @@ function itemEnd(node: Node, layout: Layout, context: PlaceContext, options: Ass
   else if (entry.rank <= STYLE_RANK["di-tiao"]) end = lastInlineEnd(node, layout, context);
   else if (lostItsBreak(node) && opensWithTitle(entry, layout)) end = Math.min(layout.paragraphEnd(entry.start), nextSameOrHigher(context.entries, entry, layout.text.length));
   else end = layout.sentenceEnd(entry.markerEnd);
+  // Nothing of the closing block (特此通知, 附件, the signature) is the last item's, even where a flattened page ran
+  // it on in the item's line.
+  if (index === nodes.length - 1) end = Math.min(end, layout.nextClosing(entry.markerEnd));
   const trimmed = layout.trimEnd(entry.start, Math.min(end, limit));
-  return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, trimmed)) : trimmed;
+  return index === nodes.length - 1 ? layout.trimEnd(entry.start, withoutCredit(layout.text, entry.markerEnd, withoutBorder(layout, entry.markerEnd, trimmed))) : trimmed;
+}
+
+/** A page stored from a table keeps the cell's border after its text (…扩大宣传效果。 (责任编辑:admin) |): not words. */
+function withoutBorder(layout: Layout, from: number, end: number): number {
+  while (end > from && layout.text[end - 1] === "|") end = layout.trimEnd(from, end - 1);
+  return end;
 }
 
 /**
@@ -495,18 +508,27 @@ const CREDIT_BREAKS = new Set([..."。！？!?；;，,：:\n"]);
 
 /**
  * A release closes its last paragraph with the reporter's name in brackets after the final full stop (…提供支持。
- * (阮云亮) / （记者 张三）): a credit, not the words of the item it follows. A task list names each task's
- * responsible unit the same way (…良好氛围。（农业农村部等负责）), and that is part of the task.
+ * (阮云亮) / （记者 张三）), or the page adds its editor's (…扩大宣传效果。 (责任编辑:admin)): a credit, not the words
+ * of the item it follows. A task list names each task's responsible unit the same way (…良好氛围。（农业农村部等负责）),
+ * and that is part of the task.
  */
 function withoutCredit(text: string, from: number, end: number): number {
   if (text[end - 1] !== ")" && text[end - 1] !== "）") return end;
   for (let i = end - 2; i > from && i >= end - MAX_CREDIT; i--) {
     const c = text[i]!;
-    if (c === "(" || c === "（") return "。！？!?".includes(text[i - 1]!) && !ASSIGNS.test(text.slice(i + 1, end - 1)) ? i : end;
-    if (CREDIT_BREAKS.has(c)) return end;
+    if (c === "(" || c === "（") {
+      let before = i - 1;
+      while (before > from && text[before] !== "\n" && isBlank(text[before]!)) before--;
+      return "。！？!?".includes(text[before]!) && !ASSIGNS.test(text.slice(i + 1, end - 1)) ? i : end;
+    }
+    // A colon after a credit's label (责任编辑:admin) is part of the credit; any other break makes the brackets a clause's.
+    const label = (c === ":" || c === "：") && CREDIT_LABEL.test(text.slice(Math.max(from, i - 4), i));
+    if (CREDIT_BREAKS.has(c) && !label) return end;
   }
   return end;
 }
+/** The labels a page puts before a credit's name. */
+const CREDIT_LABEL = /(?:责任编辑|编辑|来源|作者|记者|通讯员|供稿|撰稿|摄影)$/u;
 /** The close of a task's bracketed assignment (（省大数据局牵头）, （海关总署负责）). */
 const ASSIGNS = /(?:负责|牵头|配合|負責|牽頭)$/u;
 
@@ -577,11 +599,39 @@ function lastInlineEnd(node: Node, layout: Layout, context: PlaceContext): numbe
   // Only items that open their own paragraphs (一是… at the start of a line) run over the paragraphs after them; a
   // run-in sibling that crosses a break (a page's <!--more--> split) says nothing about the paragraphs that follow.
   const ownParagraphs = entry.lineStart && node.list.nodes.every((sibling) => sibling.entry.lineStart);
+  // Items that each open a paragraph and fill it (一是加强领导。⏎二是…) are their paragraphs: the last is all of its
+  // own, however many sentences it holds; items closed by ； are one clause each (一是…；⏎二是…；⏎三是…。).
+  const wholeParagraphs = ownParagraphs && siblings.every((s) => !CLAUSE_CLOSES.has(layout.text[s.end - 1]!));
   let end: number;
-  if (paragraphs > 0 && ownParagraphs) end = layout.paragraphEnd(words, paragraphs);
-  else if (paragraphs > 0 || siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = layout.paragraphEnd(words);
+  if (paragraphs > 0 && ownParagraphs) end = nextStatement(words, layout.paragraphEnd(words, paragraphs), layout);
+  else if (wholeParagraphs) end = nextStatement(words, layout.paragraphEnd(words), layout);
+  else if (paragraphs > 0 || siblings.some((s) => layout.sentenceEnd(s.start) < s.end - 1)) end = nextStatement(words, layout.paragraphEnd(words), layout);
   else end = layout.sentenceEnd(words);
   return Math.min(end, nextSameOrHigher(context.entries, entry, layout.text.length), layout.nextClosing(words));
+}
+
+/**
+ * Meeting news reports the meeting's acts one after another (会议强调…；会议要求…；会议还研究了其他事项) and a
+ * speaker's words by the verb that introduces them (他强调…): a sentence that opens so starts a new statement.
+ */
+const NEW_STATEMENT = /^(?:会议(?:还|强调|指出|要求|认为|提出|明确|号召|听取|审议|研究|传达|决定|同意|通过)|会上|会后|[他她](?:强调|指出|要求|表示))/u;
+const NEW_STATEMENT_REACH = 8;
+/** An item closed by one of these is a clause of one enumeration, which its last item closes with 。. */
+const CLAUSE_CLOSES = new Set([..."；;，,、"]);
+
+/** Where, after the first sentence at `words` and before `end`, a sentence opens a new statement ({@link NEW_STATEMENT}). */
+function nextStatement(words: number, end: number, layout: Layout): number {
+  const { text } = layout;
+  for (let at = layout.sentenceEnd(words); at < end; ) {
+    let next = at;
+    while (next < end && /\s/u.test(text[next]!)) next++;
+    if (next >= end) break;
+    if (NEW_STATEMENT.test(text.slice(next, next + NEW_STATEMENT_REACH))) return layout.trimEnd(words, at);
+    const following = layout.sentenceEnd(next);
+    if (following <= next) break;
+    at = following;
+  }
+  return end;
 }
 
 /**

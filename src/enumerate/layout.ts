@@ -5,6 +5,7 @@
 import type { Span } from "../core/schema.js";
 import { countBelow } from "../core/spans.js";
 import { isBlank } from "../core/text.js";
+import { wordList } from "../dict.js";
 import { isIdeograph } from "./markers.js";
 
 export interface Layout {
@@ -27,6 +28,11 @@ export interface Layout {
   trimEnd(start: number, end: number): number;
   /** The text before `end` (a trimmed end) stops mid-sentence, no 。！？；… closing it: an excerpt cut there. */
   cutAt(end: number): boolean;
+  /**
+   * A preview site cut the text at `end` (a trimmed end): a site notice follows (全文共…字, 试读结束) and the text
+   * before it stops mid-sentence or in the ellipsis the site put there (…重点工程、…………).
+   */
+  previewCutAt(end: number): boolean;
 }
 
 /** Sentence enders that close a thought; `；` only separates items of one. */
@@ -37,7 +43,36 @@ const FULL_STOPS = new Set([..."。！？!?"]);
  * ends above it.
  */
 const CLOSING_PREFIXES = ["注：", "注:", "注释", "附注", "附件", "附表", "附录", "附：", "附:", "（此件", "(此件", "抄送", "特此"];
-const DATE_LINE = /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日[\s\u3000]*$/u;
+/**
+ * A web page goes on after the text it shows: a document site's download link, a preview site's notice where it cut
+ * the text (全文共6180字…请【点此注册】), the page's credit and links (dict/enumerate-site-notices.txt). None of it
+ * is the words of an item.
+ */
+const siteNotices = wordList("enumerate-site-notices.txt");
+/** A document's closing formulas on a line of their own (以上意见，请… / 妥否，请批示 / 此复): dict/enumerate-closing-formulas.txt. */
+const closingFormulas = wordList("enumerate-closing-formulas.txt");
+/**
+ * A part (第一部分) or, on a page that gathers several texts, a piece (第二篇：…) opens above every 一、 of the
+ * outline: the last item before it ends there. Read from the first characters of a line only.
+ */
+const PART_LINE = /^第[一二三四五六七八九十0-9０-９]{1,3}(?:部分|篇(?!章))/u;
+/** A site's footer names its rights and its licence (版权所有, 粤ICP备…号), in either script, anywhere in the line. */
+const FOOTER = /ICP[备備]|版权所有|版權所有/u;
+/** Longest line searched for a footer's words. */
+const MAX_FOOTER_LINE = 400;
+/** The date under a signature; a text taken from a PDF keeps the blanks between its parts (2023 年 5 月 1 日). */
+const DATE_LINE =
+  /^[\s\u3000]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九○]{4})[ \u3000]*年[ \u3000]*[0-9０-９一二三四五六七八九十]{1,2}[ \u3000]*月[ \u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \u3000]*日[\s\u3000]*$/u;
+/**
+ * The signature (落款) stands on the lines right above the date: the issuing organs' names, one or two to a line
+ * (中共XX镇委员会　XX镇人民政府), short and without sentence punctuation. The closing block starts with it, so the
+ * last item ends above the organ's name, not only above the date.
+ */
+const MAX_SIGNATURE_LINES = 3;
+const MAX_SIGNATURE_LINE = 40;
+const SIGNATURE_PUNCTUATION = /[。，,；;：:！？!?、]/u;
+/** A line that opens with a number (2.湖北省…意见 / 一．… / （三）…) is an item or an attachment's title, never a signature. */
+const NUMBERED_LINE = /^(?:[0-9０-９（(〔【\u2460-\u2473]|[〇零一二三四五六七八九十]+[、.．])/u;
 
 const identity = (x: number) => x;
 /** Index of the last value ≤ x in sorted `values` (-1 when none). */
@@ -62,7 +97,17 @@ function endsWithFullStop(text: string, sentence: Span): boolean {
  */
 function isClosingLine(head: string, whole: boolean): boolean {
   const trimmed = head.replace(/^[\s\u3000]+/u, "");
-  return CLOSING_PREFIXES.some((p) => trimmed.startsWith(p)) || (whole && DATE_LINE.test(head));
+  if (CLOSING_PREFIXES.some((p) => trimmed.startsWith(p)) || closingFormulas().some((p) => trimmed.startsWith(p))) return true;
+  return isSiteNotice(trimmed) || PART_LINE.test(trimmed) || (whole && DATE_LINE.test(head));
+}
+
+const isSiteNotice = (trimmed: string) => siteNotices().some((p) => trimmed.startsWith(p));
+
+/** A line that may be (part of) a signature: an organ's name or two, no sentence (see {@link MAX_SIGNATURE_LINES}). */
+function isSignatureLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_SIGNATURE_LINE || NUMBERED_LINE.test(trimmed)) return false;
+  return !SIGNATURE_PUNCTUATION.test(trimmed) && !DATE_LINE.test(trimmed);
 }
 
 /** Longest line read as an unnumbered heading (结论 / 四条文件审批制度 / 六条关于党的生活与纪律). */
@@ -100,8 +145,26 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
   const paragraphIndex: number[] = [];
   const paragraphStarts: number[] = [];
   const closing: number[] = [];
+  const notices: number[] = [];
   const headings: number[] = [];
   let count = -1;
+  /**
+   * A page that flattened its paragraphs into one line left a blank where each break was (…追究法律责任。 特此通告
+   * 洞口县…指挥部 2022年1月27日): a closing line run on after a finished sentence and a blank opens the closing block
+   * as it would at the start of a line.
+   */
+  const closingRunOn = (start: number, end: number) => {
+    for (let i = start + 1; i < end; i++) {
+      if (!isBlank(text[i]!) || !FULL_STOPS.has(text[i - 1]!)) continue;
+      let j = i;
+      while (j < end && isBlank(text[j]!)) j++;
+      if (j < end && isClosingLine(text.slice(j, Math.min(end, j + 40)), false)) {
+        closing.push(j);
+        if (isSiteNotice(text.slice(j, Math.min(end, j + 40)))) notices.push(j);
+      }
+      i = j;
+    }
+  };
   for (let k = 0; k < lineStarts.length; k++) {
     const start = lineStarts[k]!;
     const end = k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length;
@@ -112,7 +175,23 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
       paragraphStarts.push(start);
     }
     paragraphIndex.push(Math.max(count, 0));
-    if (!blank && isClosingLine(text.slice(start, Math.min(end, start + 40)), end - start <= 40)) closing.push(start);
+    const head = text.slice(start, Math.min(end, start + 40));
+    const footer = !blank && end - start <= MAX_FOOTER_LINE && FOOTER.test(text.slice(start, end));
+    if (!blank && (isClosingLine(head, end - start <= 40) || footer)) {
+      // A date line closes with the signature above it: the block starts at the first of those lines.
+      let first = start;
+      if (end - start <= 40 && DATE_LINE.test(head)) {
+        for (let back = 2; back <= MAX_SIGNATURE_LINES + 1 && paragraphStarts.length - back >= 0; back++) {
+          const at = paragraphStarts[paragraphStarts.length - back]!;
+          const lineStop = text.indexOf("\n", at);
+          if (at <= (closing.at(-1) ?? -1) || !isSignatureLine(text.slice(at, lineStop < 0 ? text.length : lineStop))) break;
+          first = at;
+        }
+      }
+      closing.push(first);
+      if (isSiteNotice(head.replace(/^[\s\u3000]+/u, ""))) notices.push(start);
+    }
+    if (!blank) closingRunOn(start, end);
     if (!blank && end - start <= 2 * MAX_UNNUMBERED_HEADING && isUnnumberedHeading(text.slice(start, end))) headings.push(paragraphStarts.length - 1);
   }
   const sentenceStarts = sentences.map((s) => s.start);
@@ -134,6 +213,11 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
   const prose = (k: number) => k < paragraphStarts.length && PROSE.test(text.slice(paragraphStarts[k]!, Math.min(text.length, paragraphStarts[k]! + 200)).split("\n")[0]!);
   // And only one that follows a finished sentence: after a line such as 46.医护比▲ a short line is a table's cell.
   const closed = (k: number) => k >= 0 && FULL_STOPS.has(text[trimEnd(paragraphStarts[k]!, lineEnd(paragraphStarts[k]!)) - 1] ?? "");
+  const cutAt = (end: number) => {
+    const last = text[end - 1];
+    // A program that shortens a text for a teaser appends ASCII dots (…一是...), where prose ends with 。 or ……
+    return (last !== undefined && !CLOSERS.has(last)) || text.endsWith("...", end);
+  };
   const unnumbered = headings.filter((k) => prose(k + 1) && closed(k - 1)).map((k) => paragraphStarts[k]!);
   return {
     text,
@@ -158,10 +242,11 @@ export function layoutOf(text: string, sentences: readonly Span[]): Layout {
       return Math.min(fullStopEnd[from] ?? text.length, lineEnd(pos));
     },
     trimEnd,
-    cutAt(end) {
-      const last = text[end - 1];
-      // A program that shortens a text for a teaser appends ASCII dots (…一是...), where prose ends with 。 or ……
-      return (last !== undefined && !CLOSERS.has(last)) || text.endsWith("...", end);
+    cutAt,
+    previewCutAt(end) {
+      const notice = notices[lastBefore(notices, end) + 1];
+      if (notice === undefined || trimEnd(end, notice) !== end) return false;
+      return cutAt(end) || text[end - 1] === "…";
     },
   };
 }

@@ -140,6 +140,16 @@ const ZHANG = "章".charCodeAt(0);
 const TIAO = "条".charCodeAt(0);
 const FIRST_CIRCLED = 0x2460; // ①
 const LAST_CIRCLED = 0x2473; // ⑳
+/**
+ * GB2312 encodes numbers in one character for each level of an outline, and a text typed in a word processor keeps
+ * them: ㈠…㈩ for （一）, ⒈…⒛ for 1., ⑴…⒇ for （1） (① is read above). Each is read as the style it stands for.
+ */
+const ENCLOSED: readonly { first: number; last: number; style: MarkerStyle }[] = [
+  { first: 0x3220, last: 0x3229, style: "cn-paren" }, // ㈠…㈩
+  { first: 0x2488, last: 0x249b, style: "arabic-dot" }, // ⒈…⒛
+  { first: 0x2474, last: 0x2487, style: "arabic-paren" }, // ⑴…⒇
+];
+const enclosedAt = (code: number) => ENCLOSED.find((e) => code >= e.first && code <= e.last);
 
 const CN_NUMERAL = charTable(CN_NUMERAL_CHARS);
 const ARABIC_DIGIT = charTable("0123456789０１２３４５６７８９");
@@ -208,6 +218,7 @@ const STARTERS = charTable([
   "\u2014",
   "\u2015",
   ...Array.from({ length: LAST_CIRCLED - FIRST_CIRCLED + 1 }, (_, k) => String.fromCharCode(FIRST_CIRCLED + k)),
+  ...ENCLOSED.flatMap((e) => Array.from({ length: e.last - e.first + 1 }, (_, k) => String.fromCharCode(e.first + k))),
 ]);
 
 /**
@@ -226,6 +237,24 @@ function clauseNumber(text: string, dot: number): { last: number; end: number } 
   }
   const after = text.charCodeAt(i);
   return BLANKS[after] || (isIdeograph(after) && !UNITS[after]) ? { last, end: i } : undefined;
+}
+
+const NIAN = "年".charCodeAt(0);
+const YUE = "月".charCodeAt(0);
+/** What follows 月 in a date or a time of the month (8月30日, 3月份, 5月底, 6月上旬). */
+const AFTER_MONTH = charTable("0123456789０１２３４５６７８９份底初中上下");
+/**
+ * An item's words may open with a date right after its number (1.8月30日全县放假 / 2.2023年5月起…): a clause number
+ * never counts months, so after `1.` a date (a month 1–12 and its day or part, or a year and its month) is the
+ * item's first word, and `1.` its marker. A year alone (1.2023年白鹤镇政府工作报告) is left to read as it did: a
+ * contents line, not an item.
+ */
+function opensDate(text: string, at: number, afterYear = false): boolean {
+  const n = runLength(text, at, 4, ARABIC_DIGIT);
+  if (n === 4) return !afterYear && text.charCodeAt(at + n) === NIAN && opensDate(text, at + n + 1, true);
+  if (n === 0 || n > 2 || text.charCodeAt(at + n) !== YUE || !(afterYear || AFTER_MONTH[text.charCodeAt(at + n + 1)])) return false;
+  const month = parseChineseNumber(text.slice(at, at + n));
+  return month !== undefined && month >= 1 && month <= 12;
 }
 
 /** Adds a marker that parsed to a number and ends before `to` (a module function: scanMarkers runs per line). */
@@ -247,8 +276,13 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     const code = text.charCodeAt(i);
     if (!STARTERS[code]) continue;
     const prev = text.charCodeAt(i - 1);
+    const enclosed = enclosedAt(code);
     if (code >= FIRST_CIRCLED && code <= LAST_CIRCLED) {
       propose(markers, to, "circled", code - FIRST_CIRCLED + 1, i, i + 1, preceding(text, i));
+    } else if (enclosed) {
+      // Like the bracketed numbers they stand for: at the start of a line or a clause.
+      const before = precedingHeading(text, i);
+      if (opensClause(before)) propose(markers, to, enclosed.style, code - enclosed.first + 1, i, i + 1, before);
     } else if (CN_NUMERAL[code]) {
       // Markers start at a run boundary: 统一是 / 第一第一 never yield one from the middle of a run.
       if (CN_NUMERAL[prev] || prev === DI || prev === QI || OPEN_PARENS[prev]) continue;
@@ -276,7 +310,8 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
       if (ARABIC_DIGIT[prev] || DOTS[prev] || OPEN_PARENS[prev]) continue;
       const n = runLength(text, i, MAX_ARABIC_NUMERAL, ARABIC_DIGIT);
       const next = text.charCodeAt(i + n);
-      if (n > 0 && DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)]) {
+      const numberAfterDot = DOTS[next] === 1 && ARABIC_DIGIT[text.charCodeAt(i + n + 1)] === 1 && !opensDate(text, i + n + 1);
+      if (n > 0 && numberAfterDot) {
         // 1.5 is a number, not a marker, unless it opens a line as a clause number (1.2 等级划分 / 1.2.1 国家级…).
         const number = clauseNumber(text, i + n);
         if (number && preceding(text, i) === LINE) {
@@ -287,7 +322,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
           continue;
         }
       }
-      if (n > 0 && AFTER_ARABIC[next] && !(DOTS[next] && ARABIC_DIGIT[text.charCodeAt(i + n + 1)])) {
+      if (n > 0 && AFTER_ARABIC[next] && !numberAfterDot) {
         const style = DOTS[next] ? "arabic-dot" : next === DUN ? "arabic-dun" : "arabic-half-paren";
         // 1、 and 1. head items as 一、 does: a blank before them stands for a lost line break (会议要求 1、 各科…).
         const before = style === "arabic-half-paren" ? preceding(text, i) : precedingHeading(text, i);

@@ -10,9 +10,15 @@
  * works: a bilingual `北京(Beijing)`, an enumeration `(a)`, a ★ before a headline, one stray zero-width space, a
  * lottery 投注站 open 365天 or a withheld `XXX元` are not pollution (bench/pollution-flags.ts counts flags over the
  * CCTV items, the policy documents and the seed, and over the clean and polluted real-world pages).
+ *
+ * A hijacked name is found by its brand words (lists below, for the brands seen) and, whatever the brand, by its
+ * shape: a lower-case Latin run glued into the Chinese written twice, a pinyin name, a code beside a brand or slot
+ * ({@link findGluedNames}), a number standing for a name, a site's name ending in 官网/入口 written twice
+ * ({@link findSiteNames}); a line of such tags is left out whole.
  */
 import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
+import { charTable, firstIn } from "../core/chars.js";
 import { StringSet } from "../core/words.js";
 
 /** What was injected. */
@@ -22,6 +28,8 @@ interface Finding {
   kind: PollutionKind;
   start: number;
   end: number;
+  /** How much the finding counts toward its kind's {@link MIN_FINDINGS} (1 when not given). */
+  weight?: number;
 }
 
 /** Fewest findings of a kind that make a report; below it the text is read as it is. */
@@ -89,7 +97,9 @@ const HIJACK_FOLD = new Map(
     .reduce<[string, string][]>((pairs, c, i, all) => (i % 2 === 0 ? [...pairs, [c, all[i + 1]!]] : pairs), []),
 );
 const HIJACK_FOLDED = new RegExp(`[${[...HIJACK_FOLD.keys()].join("")}]`, "g");
-const foldHijackWords = (text: string): string => text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!);
+/** The folded characters as a table: a regular expression's class of them costs ten times more on a clean text. */
+const FOLDED = charTable(HIJACK_FOLD.keys());
+const foldHijackWords = (text: string): string => (firstIn(FOLDED, text) < 0 ? text : text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!));
 
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {
@@ -108,8 +118,63 @@ function glued(text: string, start: number, end: number): Finding {
  */
 function findSeoStrings(asWritten: string): Finding[] {
   const text = foldHijackWords(asWritten);
-  // access words alone make no finding: every span needs a template or a brand word
-  if (!SEO_LATIN_ANCHOR.test(text) && !SEO_WORD_ANCHORS.occursIn(text)) return [];
+  const tokens = gluedTokens(text);
+  const spans = [...findGluedNames(text, tokens), ...findSiteNames(text)];
+  // access words alone make no finding: every other span needs a template, a brand word or a glued Latin run
+  if (tokens.length > 0 || SEO_LATIN_ANCHOR.test(text) || SEO_WORD_ANCHORS.occursIn(text)) spans.push(...findBrandedNames(text, tokens));
+  return joinedWithTagLines(text, spans);
+}
+
+/**
+ * A line of a porn or betting site's tags (`日韩片欧美片,亚洲激情五月,美女视频第一区二区三区免费观看网站,…`) is the hijacker's
+ * whole: when the line is a list of three tags or more (split at , - _ | 、) that writes no sentence (no 。！？) and the
+ * strings found cover a third of it or more, all of it is left out, not only the words found. A headline with a site
+ * string after it (`…的通知|成人毛片无码一区二区三区`), a date before a brand (`4月14日,betway官网`) and a breadcrumb keep
+ * what is theirs.
+ */
+const MIN_TAG_LINE_SHARE = 1 / 3;
+const MIN_TAGS = 3;
+const TAG_SEPARATOR = /[,，\-_|、]+/u;
+
+/** The spans in order, joined where they touch, each grown to its line where the line is a tag line. */
+function joinedWithTagLines(text: string, spans: Finding[]): Finding[] {
+  spans.sort((x, y) => x.start - y.start);
+  const joined: Finding[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else joined.push({ ...span });
+  }
+  const grown: Finding[] = [];
+  for (let i = 0; i < joined.length; ) {
+    const lineStart = text.lastIndexOf("\n", joined[i]!.start - 1) + 1;
+    const newline = text.indexOf("\n", joined[i]!.start);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let found = 0;
+    let j = i;
+    for (; j < joined.length && joined[j]!.start < lineEnd; j++) found += Math.min(joined[j]!.end, lineEnd) - joined[j]!.start;
+    const line = text.slice(lineStart, lineEnd);
+    const start = lineStart + (line.length - line.trimStart().length);
+    const end = lineEnd - (line.length - line.trimEnd().length);
+    // the tags are counted in what is left of the line when the strings found are taken out (a site string's own
+    // separators, dafa888_dafa888手机登录-官网, make no tags)
+    let rest = "";
+    let at = lineStart;
+    for (const span of joined.slice(i, j)) {
+      rest += text.slice(at, span.start) + " ";
+      at = Math.min(span.end, lineEnd);
+    }
+    rest += text.slice(at, lineEnd);
+    const tagLine = !/[。！？]/u.test(line) && rest.trim().split(TAG_SEPARATOR).filter((tag) => tag.trim() !== "").length >= MIN_TAGS;
+    if (tagLine && found >= (end - start) * MIN_TAG_LINE_SHARE) grown.push({ kind: "seo", start, end: Math.max(end, joined[j - 1]!.end) });
+    else grown.push(...joined.slice(i, j));
+    i = j;
+  }
+  return grown;
+}
+
+/** Every template word, each brand word with another brand or access word close by or before a slot, grown. */
+function findBrandedNames(text: string, tokens: Span[]): Finding[] {
   const spans: Finding[] = [];
   for (const match of text.matchAll(SEO_TEMPLATE)) spans.push(glued(text, match.index, match.index + match[0].length));
   const numbers = [...text.matchAll(NUMBER_BRAND)];
@@ -118,6 +183,8 @@ function findSeoStrings(asWritten: string): Finding[] {
   for (const m of numbers) if (written.get(m[0])! >= MIN_BRAND_REPEATS) spans.push(glued(text, m.index, m.index + m[0].length));
   const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
   hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
+  // a Latin run glued to Chinese stands for a brand too: beside another brand or an access word, or before a slot
+  for (const token of tokens) hits.push({ start: token.start, end: token.end, brand: true });
   hits.sort((a, b) => a.start - b.start);
   let cluster: typeof hits = [];
   const close = () => {
@@ -133,14 +200,122 @@ function findSeoStrings(asWritten: string): Finding[] {
     cluster.push(hit);
   }
   close();
-  spans.sort((x, y) => x.start - y.start);
-  const joined: Finding[] = [];
-  for (const span of spans) {
-    const last = joined.at(-1);
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else joined.push({ ...span });
+  return spans;
+}
+
+/**
+ * A run of lower-case Latin letters and digits written against a Chinese character (`williamhill英国第一届教职工大会`,
+ * `151amjs澳金沙门大楼`, `jinnianhui今年会`, `伟德国际1946bv家庭`). Official writing glues almost no such run to its words:
+ * what it writes in Latin is capitalised or an acronym (App, DeepSeek, 5G, C919); over the 19,541 CCTV items and the
+ * policy documents only `vivo` and `young` stand so, once each. A hijacker writes its name in Latin, pinyin or a code
+ * where the institution's name was. Runs of one letter (`5g`, `x`) are not names.
+ */
+const GLUED_RUN = /(?<![A-Za-z0-9])[a-z0-9]*[a-z]{2}[a-z0-9]*(?![A-Za-z0-9])/g;
+const isHanBefore = (text: string, i: number): boolean => i > 0 && isHan(text.charCodeAt(i - 1));
+
+function gluedTokens(text: string): Span[] {
+  const tokens: Span[] = [];
+  for (const m of text.matchAll(GLUED_RUN)) {
+    const end = m.index + m[0].length;
+    if (isHanBefore(text, m.index) || isHanAt(text, end)) tokens.push({ start: m.index, end, text: m[0] });
   }
-  return joined;
+  return tokens;
+}
+
+/**
+ * How many pinyin syllables spell `word` (lower case) and nothing else, at least two (a romanised name: kaiyun,
+ * jinnianhui); 0 when it is no such name.
+ */
+function pinyinSyllables(word: string): number {
+  // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do
+  const reach = new Array<number>(word.length + 1).fill(Infinity);
+  reach[0] = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (reach[i] === Infinity) continue;
+    for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) if (SYLLABLE.test(word.slice(i, j))) reach[j] = Math.min(reach[j]!, reach[i]! + 1);
+  }
+  return reach[word.length]! >= 2 && reach[word.length]! < Infinity ? reach[word.length]! : 0;
+}
+/** A pinyin name shorter than this may be an English word that happens to spell syllables (wifi, hehe). */
+const MIN_PINYIN_NAME = 5;
+
+/**
+ * A number written where a name was (`对威尼斯5994进行了考察`, `在威尼斯5994会议室`, `威尼斯5994常务副院长`): three digits or more
+ * between Chinese characters, the same two characters before it each time, followed by different words. A quantity,
+ * a year or a code is followed by its unit or by one word (`2022年`, `153人`, `119消防`, `第7240号`).
+ */
+const NUMBER_IN_NAME = /(?<=[\u4e00-\u9fff]{2})\d{3,}(?=[\u4e00-\u9fff])/g;
+const UNIT_AFTER = new Set([..."年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架"]);
+const MIN_NUMBER_NAMES = 3;
+
+/** The span of `occurrences` (equal strings) grown over the Chinese characters that stand beside every one of them alike. */
+function grownOverCommonContext(text: string, occurrences: Span[], maxGrowth = 6): Finding[] {
+  let left = 0;
+  while (left < maxGrowth && occurrences.every((o) => isHanAt(text, o.start - left - 1) && text[o.start - left - 1] === text[occurrences[0]!.start - left - 1])) left++;
+  let right = 0;
+  while (right < maxGrowth && occurrences.every((o) => isHanAt(text, o.end + right) && text[o.end + right] === text[occurrences[0]!.end + right])) right++;
+  // one occurrence has nothing to compare with: it is only itself
+  if (occurrences.length === 1) left = right = 0;
+  return occurrences.map((o) => ({ kind: "seo", start: o.start - left, end: o.end + right }));
+}
+
+/**
+ * Hijacked names found by their shape rather than their brand: a glued Latin run written twice or more (the hijacker
+ * writes its string everywhere the name stood), a glued pinyin name right before Chinese, and a number in a name's
+ * place written three times or more. Each is grown over the Chinese characters that stand beside all its
+ * occurrences alike (`151amjs` → `151amjs澳金沙门`, `5994` → `威尼斯5994`).
+ */
+function findGluedNames(text: string, tokens: Span[]): Finding[] {
+  const findings: Finding[] = [];
+  const byText = new Map<string, Span[]>();
+  for (const token of tokens) byText.set(token.text, [...(byText.get(token.text) ?? []), token]);
+  for (const [word, occurrences] of byText) {
+    const syllables = word.length >= MIN_PINYIN_NAME && !/\d/.test(word) ? pinyinSyllables(word) : 0;
+    if (syllables > 0 && occurrences.some((o) => isHanAt(text, o.end))) {
+      // a romanised name is written before its characters, one a syllable (jinnianhui今年会): they are the name too
+      for (const o of occurrences) {
+        let end = o.end;
+        while (end < o.end + syllables && isHanAt(text, end)) end++;
+        findings.push({ kind: "seo", start: o.start, end: end - o.end === syllables ? end : o.end });
+      }
+    } else if (occurrences.length >= 2) findings.push(...grownOverCommonContext(text, occurrences));
+  }
+  const numbers = new Map<string, Span[]>();
+  for (const m of text.matchAll(NUMBER_IN_NAME)) {
+    if (UNIT_AFTER.has(text[m.index + m[0].length]!)) continue;
+    const key = text.slice(m.index - 2, m.index) + m[0];
+    numbers.set(key, [...(numbers.get(key) ?? []), { start: m.index, end: m.index + m[0].length, text: m[0] }]);
+  }
+  for (const occurrences of numbers.values()) {
+    const followers = new Set(occurrences.map((o) => text[o.end]));
+    if (occurrences.length >= MIN_NUMBER_NAMES && followers.size >= 2) findings.push(...grownOverCommonContext(text, occurrences));
+  }
+  return findings;
+}
+
+/**
+ * A site's name where an institution's was: a name ending in a website's access words (`开云手机官网入口`,
+ * `千亿体育在线(中国)官方网站`, `威尼斯9499登录入口`, `ld体育官网`), written twice or more, each time run on into the sentence
+ * (`…官方网站召开`, `…登录入口2022年`). The name is read back to the punctuation or blank before it; a notice's
+ * `请登录…` or `教育部官网发布` is a different string each time, and no CCTV item, policy document or clean page writes one
+ * name so twice.
+ */
+const SITE_ACCESS = /官网|官方网站|入口|登录|网页版|手机版|app下载/gi;
+const NAME_START = /[\s，。、；：！？,.;:!?“”"'《》〈〉「」【】|>]/;
+const MAX_SITE_NAME = 16;
+
+function findSiteNames(text: string): Finding[] {
+  const byName = new Map<string, Finding[]>();
+  for (const m of text.matchAll(SITE_ACCESS)) {
+    let start = m.index;
+    while (start > Math.max(0, m.index - MAX_SITE_NAME) && !NAME_START.test(text[start - 1]!)) start--;
+    const end = m.index + m[0].length;
+    // the name has words before its access word and runs on into the sentence
+    if (m.index - start < 2 || !/[\u4e00-\u9fff\dA-Za-z·(（]/u.test(text[end] ?? "")) continue;
+    const name = text.slice(start, end);
+    byName.set(name, [...(byName.get(name) ?? []), glued(text, start, end)]);
+  }
+  return [...byName.values()].filter((names) => names.length >= 2).flat();
 }
 
 /** The findings in order, each one that overlaps an earlier (longer-first) one dropped. */
@@ -157,6 +332,12 @@ function disjoint(findings: Finding[]): Finding[] {
  * (`拨付XXX元`) and the X of X射线 are not masks. Reported, not read differently: what the mask stood for is not known.
  */
 const MASK_RUN = /[xX*＊]{1,4}/g;
+/**
+ * A masked year (`20XX年`, `20**年`) is a template's: no CCTV item, policy document or clean page writes one. It counts
+ * twice, so two of them, or one and another mask, make a report where lone name masks need three (`XX报`, `XX新闻` in a
+ * CCTV item about fake news accounts are two).
+ */
+const YEAR_MASK_WEIGHT = 2;
 /** What follows X in a word (X射线, X光, X型) or a withheld amount (XXX元). */
 const NOT_MASKED_BEFORE = new Set([..."射光线型元万亿"]);
 const isHanAt = (text: string, i: number): boolean => i >= 0 && i < text.length && isHan(text.charCodeAt(i));
@@ -168,7 +349,7 @@ function findPlaceholders(text: string): Finding[] {
     const end = start + match[0].length;
     const year = /^[xX*＊]{2}$/.test(match[0]) && text[end] === "年" && /(?:^|\D)(?:19|20)$/.test(text.slice(Math.max(0, start - 3), start));
     if (year) {
-      findings.push({ kind: "placeholder", start: start - 2, end });
+      findings.push({ kind: "placeholder", start: start - 2, end, weight: YEAR_MASK_WEIGHT });
       continue;
     }
     if (match[0].length > 3 || NOT_MASKED_BEFORE.has(text[end] ?? "") || /[A-Za-z]/.test(text[end] ?? "") || /[A-Za-z]/.test(text[start - 1] ?? "")) continue;
@@ -395,7 +576,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text)];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
-  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
+  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
   // one syllable repeated is a list marker or a unit, e.g. (a) or (m); injection writes the reading of many characters
   const flagged = new Set([...counts].filter(([kind, n]) => n >= MIN_FINDINGS[kind] && (kind !== "pinyin" || syllables.size >= 2)).map(([kind]) => kind));
   if (flagged.size === 0) return undefined;

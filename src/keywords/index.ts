@@ -106,7 +106,7 @@ function rankingOf(
   const textOf = (i: number) => (i < words.length ? table.texts[words[i]!.id]! : found[i - words.length]!.text);
   const kept: number[] = [];
   const keptBigrams: number[][] = [];
-  const candidates = bestFirst(0, phrases ? count : words.length, better);
+  const candidates = bestFirst(0, phrases ? count : words.length, better, HEAPS[0]);
   for (let i = candidates(); i >= 0 && kept.length < topK; i = candidates()) {
     const own = bigrams(textOf(i));
     if (keptBigrams.some((other) => dice(other, own) >= VARIANT_SIMILARITY)) continue;
@@ -114,7 +114,7 @@ function rankingOf(
     keptBigrams.push(own);
   }
   const best: number[] = [];
-  const bestPhrases = bestFirst(words.length, count, better);
+  const bestPhrases = bestFirst(words.length, count, better, HEAPS[1]);
   for (let i = bestPhrases(); i >= 0 && best.length < MAX_PHRASES; i = bestPhrases()) best.push(i);
   // scores count the tokens; spans list every occurrence in the content, inside longer words too
   const listed = [...new Set([...kept, ...best])];
@@ -130,12 +130,17 @@ function rankingOf(
   return { keywords, phrases: best.map(keyword) };
 }
 
+/** The heaps of bestFirst's two calls per document (the words and phrases, then the phrases alone). */
+const HEAPS = [new Scratch(Int32Array), new Scratch(Int32Array)] as const;
+
 /**
  * The candidates `from`…`to - 1` one at a time, best first by `better` (a strict order), then -1: a binary heap, so
- * taking the first k of n costs n + k log n instead of a whole sort.
+ * taking the first k of n costs n + k log n instead of a whole sort. `scratch` holds the heap until the next call
+ * with the same one.
  */
-function bestFirst(from: number, to: number, better: (a: number, b: number) => boolean): () => number {
-  const heap = Array.from({ length: to - from }, (_, k) => from + k);
+function bestFirst(from: number, to: number, better: (a: number, b: number) => boolean, scratch: Scratch<Int32Array>): () => number {
+  const heap = scratch.take(to - from);
+  for (let k = 0; k < heap.length; k++) heap[k] = from + k;
   let size = heap.length;
   const down = (at: number) => {
     for (;;) {

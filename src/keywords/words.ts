@@ -87,5 +87,5 @@ export function textRankScores(tokens: readonly Token[], table: TokenTable, cand
     else held++;
     recent[held - 1] = node;
   }
-  return pageRankOfRows(rowsOfEdgeKeys(size, keys.subarray(0, linked).sort()));
+  return pageRankOfRows(rowsOfEdgeKeys(size, keys.subarray(0, linked)));
 }

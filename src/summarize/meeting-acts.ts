@@ -8,6 +8,7 @@
  * its paragraph, a decision to the end of its sentence; both run on over paragraphs that only continue them
  * (`一是…`, `要…` without a subject of their own).
  */
+import { firstUnitsOf } from "../core/chars.js";
 import type { Enumeration, MeetingBrief, Span } from "../core/schema.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
@@ -36,9 +37,10 @@ const FOUND = /^了/u;
 const ROLL = /(?:参加|出席|列席)(?:了)?(?:会议|活动|学习)?$/u;
 /**
  * A speaker the text names by role, as members or as a document (`镇党委主要负责人在大会上指出：`, `参会人员表示，`,
- * `该镇党委书记指出`, `报告指出，`): the brief keeps it as written.
+ * `该镇党委书记指出`, `报告指出，`), or the members together (`大家一致认为，`, `与会者表示，`): the brief keeps it as
+ * written.
  */
-const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记)$/u;
+const ROLE_SPEAKER = /^[^，,。；;：:、“”《》]{0,10}?(?:负责人|人员|代表们|报告|通报|党委、政府|党委|书记|大家|与会者|與會者)$/u;
 /** Between a role and its verb: where (`在大会上`) and adverbs (`一致`, `认真`). */
 const ROLE_ADVERBIAL = /(?:在[^，,；;]{1,12}上|一致|认真|也|都|还|再次)+$/u;
 /** Longest role with its adverbial (bounds the end-anchored regexes to short strings). */
@@ -67,10 +69,10 @@ const CHAINED = /[，,](?:并|同时|还|也|又)?$/u;
 const DEMANDS = /^(?:[^，,。；;：:！？!?]{0,12}?(?:要求|希望)|了?“[^”]{1,12}”)/u;
 /** Adverbs a report puts between the meeting and what it said (`会议还强调`, `会议一致认为`, `会议进一步明确`). */
 const MEETING_ADVERBS = /^(?:还|并|也|同时|进一步|一致|再次|特别|专门|最后|首先|同样)+$/u;
-/** `对…工作`, `就…问题`: the matter a speaker addresses, between the speaker and 提出. */
-const TOPIC = /^[对就][^，,；;。]{1,60}$/u;
+/** `对…工作`, `就…问题`, `向新同学`: the matter or the people a speaker addresses, between the speaker and 提出. */
+const TOPIC = /^[对就向][^，,；;。]{1,60}$/u;
 /** What comes between a later clause's start and its 提出 (`，并对党小组开展工作提出要求`): a connective, a topic. */
-const LATER_PREDICATE = /^(?:并|同时|还|也|又|随后|最后)?(?:[对就][^，,；;]*)?$/u;
+const LATER_PREDICATE = /^(?:并|同时|还|也|又|随后|最后)?(?:[对就向][^，,；;]*)?$/u;
 /** Longest title written after a name (`常务副书记`), in characters. */
 const MAX_TITLE_AFTER = 8;
 /** Longest run of titles before a name (`中共中央政治局常委、国务院总理`). */
@@ -81,13 +83,16 @@ const TRAILING_STOP = /[。！？!?]$/u;
 /** `全会按照党章规定，决定…`: an adverbial clause between the meeting and its decision. */
 const MAX_ADVERBIAL_CLAUSE = 40;
 const ADVERBIAL_CLAUSE = /^(?:按照|根据|依照|依据|经)[^，,。]*[，,]$/u;
+/** `根据县人大常委会主任会议的提请，`: the motion the meeting acted on. */
+const ON_MOTION = /^(?:根据|按照|依据)[^，,。]*(?:提请|提议|建议|申请|请示)[，,]$/u;
 /**
- * `会议认真听取并审议通过了…`, `大会还一致…`, `会议原则同意…`: adverbs and a heard item joined by 并 before the
- * decision verb (原则: an approval in principle).
+ * `会议认真听取并审议通过了…`, `会议听取审议并通过了…`, `大会还一致…`, `会议原则同意…`, `会议经表决一致同意…`:
+ * adverbs and the acts of hearing, review and vote that lead to the decision (原则: an approval in principle; 会上:
+ * at the meeting, which acts).
  */
-const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则)+$/u;
+const DECISION_ADVERBS = /^(?:认真|还|并|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]?|成功|顺利|投票|首先|原则|经(?:投票)?表决|经(?:讨论|研究)|会上)+$/u;
 /** The same adverbs (and 共同, 并) ending the words before a decision verb (`与会委员共同审议通过了…`). */
-const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]|成功|顺利|投票|首先|原则|共同|并)+$/u;
+const TRAILING_ADVERBS = /(?:认真|还|一致|逐项|先后|(?:听取|审议|讨论|研究)[并、和]?|成功|顺利|投票|首先|原则|共同|并)+$/u;
 /** `…第十六次会议24日下午表决通过了…`: when the meeting acted, between it and the verb. */
 const WHEN = /(?:[0-9０-９一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上|晚)?$/u;
 /** Longest subject phrase a sentence may open with (`日前召开的县八届人大常委会第20次会议`). */
@@ -108,12 +113,22 @@ function adoptedObject(text: string, clause: Span, v: number): string {
 function adoptsTheOneBefore(text: string, sentence: Span, clause: Span, v: number): boolean {
   return clause.start > sentence.start && BARE_ADOPTION.test(trimEnd(text, clause).text) && text.slice(clause.start, v + 2).length <= 6;
 }
+/** Before 要求 as a noun: `的要求`, `五点要求`, `各项要求`. */
+const DEMAND_NOUN = /[的点项条些]/u;
+/** `讲了五点要求`, `提了三条要求`: a speech verb and a count before 要求. */
+const SPOKEN_DEMANDS = /(?:讲了|讲|提了|作了)[一二三四五六七八九十两几0-9０-９]{1,2}[点项条]$/u;
+const MAX_SPOKEN = 6;
 const BARE_ADOPTION = /^(?:并|均|一致|全票)*(?:原则)?通过(?:了)?[。；;]?$/u;
 /** The clause before a bare adoption dealt with an item of business (`讨论了《…》`, `审议了…`). */
 const DEALT_WITH = /(?:讨论|审议|研究|听取|审查)了?/u;
 
-/** What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`), never a means (`通过视频形式`). */
-const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算|要点|规划|细则|纲要|章程|预案|清单)[)）]?$/u;
+/**
+ * What a bare `通过` adopts: a document or a list (`通过了…选举办法(草案)`, `…的请示`, `大会议程和日程安排`), never a
+ * means (`通过视频形式`).
+ */
+const ADOPTED = /(?:《[^》]*》|报告|决议|决定|名单|办法|议程|日程|草案|方案|规则|议案|意见|事项|制度|计划|预算|要点|规划|细则|纲要|章程|预案|清单|请示|安排|人选|标准|协议)[)）]?$/u;
+/** After 选举, a noun it qualifies (`选举办法`, `选举工作`): the election named, not held. */
+const ELECTION_NOUN = /^(?:办法|工作|结果|程序|纪律|日程|委员)/u;
 /** A modal 要 (`要增强…`, `…政策要适度加力`), not a part of 重要, 主要, 需要, 要求… */
 const DIRECTIVE = /(?<![重主需必只紧首纲摘概])要(?![求点素害闻])/u;
 
@@ -158,6 +173,15 @@ interface Speaker {
   speaker: string;
   speakerSpan?: Span;
 }
+
+/** The person named last before `offset` as the subject of a clause (titles before the name only), else the last named. */
+function lastSubjectBefore(mt: MeetingText, offset: number): Span | undefined {
+  const last = lastPersonBefore(mt, offset);
+  for (let k = last; k >= 0 && k > last - MAX_LOOKBACK; k--) if (titledSubject(mt, mt.persons[k]!)) return mt.persons[k];
+  return mt.persons[last];
+}
+/** How many people back a pronoun's subject is looked for. */
+const MAX_LOOKBACK = 8;
 
 /** `他们` → the `、` list of people named last (`李强、赵乐际、…、李希`). */
 function groupBefore(mt: MeetingText, offset: number): Span | undefined {
@@ -247,8 +271,17 @@ function sentenceSubject(mt: MeetingText, sentence: Span, v: number): Speaker | 
   if (role && people.length === 0 && officeTitles().some((t) => role.endsWith(t))) {
     return { speaker: role, speakerSpan: span(mt.text, sentence.start, sentence.start + role.length) };
   }
+  // `最后，街道党工委主要负责人发言，并提出，…`: a leader named by post who spoke in the clause before
+  const own = containing(mt.clauses, v);
+  const spoke = own && mt.clauses[firstEndingAfter(mt.clauses, own.start) - 1];
+  const poster = spoke && spoke.start >= sentence.start && within(mt.persons, spoke.start, spoke.end).length === 0 ? SPOKE.exec(spoke.text.replace(/[，,；;\s]+$/u, ""))?.[1] : undefined;
+  if (poster && (ROLE_SPEAKER.test(poster) || officeTitles().some((t) => poster.endsWith(t)))) {
+    return { speaker: poster, speakerSpan: span(mt.text, spoke!.start, spoke!.start + poster.length) };
+  }
   return undefined;
 }
+/** A clause in which a leader named by post speaks (`街道党工委主要负责人发言`, `县长作总结讲话`). */
+const SPOKE = /^([^，,。；;：:、“”《》\s]{2,16}?)(?:发言|讲话|作总结|作了?总结讲话|作了?重要讲话)$/u;
 /** A post opening a sentence, up to the matter it addresses (`督导组副组长对…`). */
 const ROLE_OPENING = /^([^，,。；;：:、“”《》\s]{2,12}?)(?=[对就])/u;
 
@@ -303,7 +336,9 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
       return { speaker: group?.text ?? "他们", speakerSpan: at(v - 2, v) };
     }
     if (before === "他" || before === "她") {
-      const person = mt.persons[lastPersonBefore(mt, sentence.start)];
+      // `吴平作了重要讲话，他指出，…`: the person named last as a subject before the pronoun, in its sentence or
+      // before it (not one named inside what was said: `…统一到张军检察长讲话精神上来。她强调…`)
+      const person = lastSubjectBefore(mt, v - 1);
       return { speaker: person?.text ?? before, speakerSpan: at(v - 1, v) };
     }
     if (text.startsWith("一致", v - 2) && v - 2 === sentence.start) {
@@ -335,7 +370,8 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
     const subject = sentenceSubject(mt, sentence, v);
     if (subject) return subject;
   }
-  if (SPEECH_OPENERS.has(text[v + verb.length] ?? "")) {
+  // `参会人员表示，…`, `大家表示要认真落实…` (表示 before a modal 要 reports what they said they would do)
+  if (SPEECH_OPENERS.has(text[v + verb.length] ?? "") || (verb === "表示" && text[v + verb.length] === "要")) {
     const clause = containing(mt.clauses, v);
     const role = clause && v - clause.start <= MAX_ROLE_PHRASE ? text.slice(clause.start, v).replace(ROLE_ADVERBIAL, "") : undefined;
     if (clause && role && ROLE_SPEAKER.test(role) && within(mt.persons, clause.start, v).length === 0) {
@@ -353,7 +389,9 @@ function speakerOf(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span,
 }
 
 function firstVerb(text: string, sentence: Span, verbs: readonly string[], from = sentence.start): { at: number; verb: string } | undefined {
+  const starts = firstUnitsOf(verbs);
   for (let i = from; i < sentence.end; i++) {
+    if (starts[text.charCodeAt(i)] === 0) continue;
     const verb = verbs.find((w) => text.startsWith(w, i) && i + w.length <= sentence.end);
     if (verb) return { at: i, verb };
   }
@@ -363,12 +401,21 @@ function firstVerb(text: string, sentence: Span, verbs: readonly string[], from 
 /**
  * The statement verb as written at `v`: 提出 with 要求 as its object is the phrase `提出…要求` (`提出了三方面要求`);
  * 提出 alone speaks only before what is put forward (`提出要全面学习…`, `提出：…`), 明确 only before speech (`会议明确，…`);
- * other verbs are the word.
+ * 说 only before speech (`徐显明说，…`; 说法, 据说 and 说明 are other words); other verbs are the word.
  */
 function writtenVerb(text: string, v: number, verb: string): string | undefined {
-  if (verb === "明确") return SPEECH_OPENERS.has(text[v + verb.length] ?? "") ? verb : undefined;
+  if (verb === "明确" || verb === "说") return SPEECH_OPENERS.has(text[v + verb.length] ?? "") ? verb : undefined;
+  if (verb === "要求") {
+    // `代侃让同志讲了五点要求：`: a speech verb and the count of demands, the verb phrase of the statement
+    const spoken = SPOKEN_DEMANDS.exec(text.slice(Math.max(0, v - MAX_SPOKEN), v));
+    if (spoken) return text.slice(v - spoken[0].length, v + verb.length);
+    // `提出的五点要求`, `五点要求`: 要求 as a noun, what was demanded
+    if (DEMAND_NOUN.test(text[v - 1] ?? "")) return undefined;
+  }
   if (verb !== "提出") return verb;
   const after = v + verb.length;
+  // `按照张定红提出的五点要求`: what was put forward before, named by it (a modifier, not a statement)
+  if (text[after] === "的") return undefined;
   const demands = DEMANDS.exec(text.slice(after, after + 14));
   if (demands) return text.slice(v, after + demands[0].length);
   return text[after] === "要" || SPEECH_OPENERS.has(text[after] ?? "") ? verb : undefined;
@@ -376,13 +423,43 @@ function writtenVerb(text: string, v: number, verb: string): string | undefined 
 
 function statementIn(mt: MeetingText, lead: Lead, sentence: Span, paragraph: Span): (Speaker & { verb: string; at: number }) | undefined {
   for (let found = firstVerb(mt.text, sentence, statementVerbs()); found; found = firstVerb(mt.text, sentence, statementVerbs(), found.at + 1)) {
-    const verb = writtenVerb(mt.text, found.at, found.verb);
-    if (verb === undefined) continue;
+    const written = writtenVerb(mt.text, found.at, found.verb);
+    const putForward = written === undefined && putForwardBy(mt, found.at, found.verb);
+    if (written === undefined && !putForward) continue;
     const speaker = speakerOf(mt, lead, sentence, paragraph, found.at, found.verb);
-    if (speaker) return { ...speaker, verb, at: found.at };
+    if (speaker && (!putForward || (isNamedSpeaker(mt, speaker) && singleLeader(mt, speaker, found.at)))) return { ...speaker, verb: written ?? found.verb, at: found.at };
   }
   return undefined;
 }
+
+/**
+ * `夏明权提出了我市法院工作中存在的问题`, `柳小惠就…提出具体意见`, `黎伯毅作总结，提出学校…将牵头…`: the leader who
+ * presides or speaks puts forward problems, views or a plan, a statement of his as 指出 is; members' advice in a
+ * discussion (`委员王某提出了修改意见`, `与会人员提出了…意见和建议`) and acts of procedure (`提出申请`, `提出议案`,
+ * `提出辞职`) are not.
+ */
+function putForwardBy(mt: MeetingText, v: number, verb: string): boolean {
+  return verb === "提出" && !PROCEDURE.test(mt.text.slice(v + verb.length, v + verb.length + 8));
+}
+/**
+ * One leader, not one of a `、` list of members (`李兴良、王允富、赵黎明做代表发言，…提出…`), and not a report's author
+ * (`周军作了…工作报告，…提出了…`: what the report proposes).
+ */
+function singleLeader(mt: MeetingText, speaker: Speaker, v: number): boolean {
+  const at = speaker.speakerSpan;
+  if (!at) return false;
+  if (mt.text[at.start - 1] === "、" || mt.text[at.end] === "、") return false;
+  if (REPORTED.test(mt.text.slice(at.end, v))) return false;
+  return mt.persons.some((p) => p.text === speaker.speaker && LEADS.test(mt.text.slice(p.end, p.end + MAX_LEAD_GAP)));
+}
+/** `作了机关党委工作报告`, `作了《…》的报告`: the speaker presented a report (but `就…工作报告提出意见` addresses one). */
+const REPORTED = /(?<![工操动合创写])[作做]了?[^，,。；;]{0,40}报告/u;
+/** What the report says the leader did at the meeting, after his name (`…主持会议并讲话`, `，就…做了总结讲话`). */
+const LEADS = /^[^。！？!?]*?(?:主持|讲话|作总结|做总结|致辞)/u;
+const MAX_LEAD_GAP = 24;
+const PROCEDURE = /^了?(?:的|[^，,。；;]{0,4}?(?:申请|议案|提案|辞职|辞呈|动议|质询|异议))/u;
+/** The speaker is a person the text names (or a pronoun for one), not the meeting or a role. */
+const isNamedSpeaker = (mt: MeetingText, speaker: Speaker) => isPronoun(speaker.speakerSpan?.text[0]) || mt.persons.some((p) => p.text === speaker.speaker);
 
 /**
  * A body or a meeting named as the subject of its own acts, other than by the lead's `会议`: a meeting noun
@@ -398,13 +475,17 @@ function opensWithMeeting(mt: MeetingText, sentence: Span, lead: Lead): boolean 
   const { text } = mt;
   if (subjectAt(text, sentence.start, lead.subjects)) return true;
   if (lead.subject.text !== "" && text.startsWith(lead.subject.text, sentence.start)) return true;
-  const first = containing(mt.clauses, sentence.start);
-  const limit = Math.min(first ? first.end : sentence.end, sentence.start + MAX_SUBJECT);
-  for (let p = sentence.start + 2; p < limit; p++) {
-    if (namesMeeting(text.slice(sentence.start, p)) && !NOT_SUBJECT_AFTER.test(text[p] ?? "")) return true;
+  // `苍南新闻网2月22日消息：日前召开的…会议表决通过了…`: the subject comes after the news item's dateline
+  const from = sentence.start + (DATELINE.exec(sentence.text)?.[0].length ?? 0);
+  const first = containing(mt.clauses, from);
+  const limit = Math.min(first ? first.end : sentence.end, from + MAX_SUBJECT);
+  for (let p = from + 2; p < limit; p++) {
+    if (namesMeeting(text.slice(from, p)) && !NOT_SUBJECT_AFTER.test(text[p] ?? "")) return true;
   }
   return false;
 }
+/** A news item's dateline before its first sentence (`苍南新闻网2月22日消息：`, `本报讯`, `新华社北京3月12日电`). */
+const DATELINE = /^[^，,。；;：:]{0,24}?(?:消息|讯|电)[：:，,\s]*/u;
 
 /** `会议同意…` or `全会按照党章规定，决定…`: the decision opens the sentence with its subject. */
 function governedBySubject(text: string, sentence: Span, subject: string | undefined, v: number): boolean {
@@ -427,24 +508,34 @@ function opensDecision(text: string, clause: Span, subjects: readonly string[]):
 /** `，并指出，…`, `，并对…表示肯定`: a clause that goes on to what the meeting said, after the decision's object. */
 const GOES_ON_TO_SAY = /^(?:并|同时|还|会上|会议)?(?:对[^，,；;。]{1,60}?)?(?:指出|强调|要求|表示)/u;
 /**
- * `，会后由各责任单位修改完善`, `，由评建办负责按规定落实`: who carries the decision out and when, a follow-up the
- * minutes add after what was adopted.
+ * `，会后由各责任单位修改完善`, `，由评建办负责按规定落实`, `，分别由…行使相关职能`, `，在…领导下负责…`: who carries
+ * the decision out, when and how, a follow-up the minutes add after what was adopted.
  */
-const FOLLOW_UP = /^(?:会后|由[^，,；;。]{1,24}?(?:负责|牵头|修改|组织|抓好|按规定))/u;
+const FOLLOW_UP = /^(?:会后|分别由|由[^，,；;。]{1,24}?(?:负责|牵头|修改|组织|抓好|按规定)|在[^，,；;。]{1,24}?(?:领导|指导)下)/u;
+/** `推定了…名单、`: an act of the meeting (a verb with 了) before the 、 that chains the next. */
+const CHAINED_ACT = /^[^，,；;。]{0,8}?[\u4e00-\u9fff]{1,3}了[^，,；;。]*、$/u;
+/** `，为大会的顺利召开奠定了基础`, `，标志着…`: the report's comment on what was adopted, no part of it. */
+const COMMENT = /^(?:为[^，,；;。]{1,30}?(?:奠定|打下|提供|创造)|标志着)/u;
+/**
+ * A clause that opens the next item of business in words other than an agenda verb: `对相关决议草案进行了讨论`
+ * (the matter first, then the act), `协商定于10月25日召开…` (a date fixed), `初审了有关…报告` (a first reading).
+ */
+const NEXT_ITEM = /^(?:对[^，,；;。]{1,40}?进行了?(?:讨论|审议|研究|审查)|(?:协商|会议)?定于|初审|复审)/u;
 /** A named person in a decision's object, not the subject of a clause of its own: `任命张三为…，李四为…`, `张三、李四等`. */
 const NAMED_IN_OBJECT = /^(?:同志)?[为、和及与等]/u;
-/** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`). */
-const COLLECTIVE = /(?:与会|参会|全体)(?:代表|委员|同志|人员)们?$/u;
+/** People a congress or committee report makes the subject of a clause (`参会代表通过差额选举方式`, `与会委员共同审议通过了…`, `与会人表决通过了…`). */
+const COLLECTIVE = /(?:与会|参会|全体)(?:党员)?(?:代表|委员|同志|人员|人)们?$/u;
 
 /**
  * A later clause of the decision's sentence that is no part of its object: it opens another item of business (an
- * agenda verb or a decision), goes on to what the meeting said (`，并指出，…`) or has a subject of its own (a named
- * person, `参会代表`).
+ * agenda verb or a decision), goes on to what the meeting said (`，并指出，…`), tells how it is carried out or what
+ * it means, or has a subject of its own (a named person, `参会代表`).
  */
 function endsDecision(mt: MeetingText, lead: Lead, clause: Span): boolean {
   const { text } = mt;
   if (opensAgendaItem(text, clause.start) || opensDecision(text, clause, lead.subjects)) return true;
-  if (GOES_ON_TO_SAY.test(text.slice(clause.start, clause.end)) || FOLLOW_UP.test(text.slice(clause.start, clause.end))) return true;
+  const words = text.slice(clause.start, clause.end);
+  if (GOES_ON_TO_SAY.test(words) || FOLLOW_UP.test(words) || NEXT_ITEM.test(words) || COMMENT.test(words)) return true;
   const person = mt.persons[firstEndingAfter(mt.persons, clause.start)];
   if (person && person.end <= clause.end && person.start - clause.start <= MAX_TITLES && !NAMED_IN_OBJECT.test(text.slice(person.end, person.end + 3))) {
     // the person opens the clause: nothing but titles before the name (`免去秦刚同志…职务` is an object)
@@ -477,6 +568,7 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     const v = found.at;
     from = v + 1;
     if (text[v + found.verb.length] === "性") continue; // 决定性作用
+    if (found.verb === "选举" && ELECTION_NOUN.test(text.slice(v + 2, v + 4))) continue; // 根据大会选举办法
     const clause = containing(mt.clauses, v);
     const bare = clause !== undefined && adoptsTheOneBefore(text, sentence, clause, v) && DEALT_WITH.test(containing(mt.clauses, clause.start - 1)?.text ?? "");
     if (found.verb === "通过" && !(clause && (ADOPTED.test(adoptedObject(text, clause, v)) || bare))) continue;
@@ -492,9 +584,14 @@ function decisionsIn(mt: MeetingText, sentence: Span, lead: Lead, continuesMeeti
     const previous = clause && found.verb === "通过" && adoptsTheOneBefore(text, sentence, clause, v) ? containing(mt.clauses, clause.start - 1) : undefined;
     const before = previous && DEALT_WITH.test(previous.text) ? previous : undefined;
     if (before) start = before.start;
-    else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = sentence.start;
-    // `…，会议顺利选举产生了…`: a later clause with the meeting as its own subject
-    else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, lead.subjects), v)) start = clause.start;
+    // `会议根据…的提请，表决通过了…`: on a motion, the decision is the clause of the verb (a communique's `全会按照
+    // 党章规定，决定…` keeps its formula whole)
+    else if (decisions.length === 0 && governedBySubject(text, sentence, subject, v)) start = clause && ON_MOTION.test(text.slice(sentence.start + subject!.length, clause.start)) ? clause.start : sentence.start;
+    // `对相关决议草案进行了讨论并决定提交各代表团讨论`, `会议推定了…名单、决定了大会副秘书长`: 并 or 、 chains the
+    // decision to the act before it in the clause, the meeting the subject of both
+    else if (clause && meetingActs && ((text[v - 1] === "并" && NEXT_ITEM.test(clause.text)) || (text[v - 1] === "、" && CHAINED_ACT.test(text.slice(clause.start, v))))) start = v;
+    // `…，会议顺利选举产生了…`, `…主持会议，会上通过了…`: a later clause with the meeting as its own subject
+    else if (clause && clause.start > sentence.start && governedBySubject(text, clause, subjectAt(text, clause.start, [...lead.subjects, "会上"]), v)) start = clause.start;
     // a clause of the chain opening with the verb (`；听取并通过…报告；通过…决议`)
     else if (clause && opensWith(text, clause, v) && (meetingActs || (continuesMeeting && clause.start === sentence.start) || namesMeeting(trimEnd(text, span(text, sentence.start, clause.start)).text))) start = clause.start;
     // the subject is a meeting or body named otherwise (`…第20次会议表决通过了…`, `与会委员共同审议通过了…`): the
@@ -542,6 +639,30 @@ function nextStatementStart(mt: MeetingText, lead: Lead, sentence: Span, paragra
 }
 
 /**
+ * The speaker going on under a reporting verb of its own: a sentence with no subject (`…开创学院工作新局面。强调2022年
+ * 要…`), or a clause with the pronoun for the speaker (`夏明权提出了…问题，他要求…`). A clause without one is part of
+ * the sentence's statement (`强调…，并要求…`), and so are the items of a `；` series (`提出六点要求：要求…；要求…`).
+ * 了 after 指出 reports a finding (`指出了…不足`), 的 makes the verb a noun (`要求的…`), `要求真务实` is 要 + 求真务实;
+ * `同时强调了…` goes on.
+ */
+const GOES_ON = /^([他她](?!们))?(?:并|还|又|也|同时|随后|最后|进一步|特别)?(强调|指出(?!了)|要求(?!真)|表示|认为)(?![的性是])/u;
+
+/** Where a statement from `from` to `end` goes on under another verb: the clause starts, their verbs and pronouns. */
+function goesOn(mt: MeetingText, from: number, end: number): { at: number; verb: string; pronoun?: Span }[] {
+  const out: { at: number; verb: string; pronoun?: Span }[] = [];
+  for (const clause of within(mt.clauses, from, end)) {
+    if (clause.start <= from) continue;
+    const opener = mt.text[clause.start - 1] ?? "";
+    const found = GOES_ON.exec(mt.text.slice(clause.start, clause.end));
+    if (!found || !(SENTENCE_OPENERS.test(opener) || (found[1] && CLAUSE_BREAKS.has(opener)))) continue;
+    out.push({ at: clause.start, verb: found[2]!, ...(found[1] ? { pronoun: span(mt.text, clause.start, clause.start + 1) } : {}) });
+  }
+  return out;
+}
+/** What a sentence follows: another's end or a line break. */
+const SENTENCE_OPENERS = /[。！!？?\n]/u;
+
+/**
  * Statements and decisions in text order; neither overlaps another (a `要求` inside a statement is part of it).
  *
  * @example
@@ -585,7 +706,18 @@ export function meetingActs(mt: MeetingText, lead: Lead): Acts {
       // a heading (`会议指出` alone on its line) runs over the paragraph it introduces
       const heading = sentence.start === paragraph.start && sentence.end === paragraph.end && k + 1 < mt.paragraphs.length && statementVerbs().some((w) => sentence.text.endsWith(w));
       const end = nextStatementStart(mt, lead, sentence, paragraph, runEnd(mt, heading ? k + 1 : k));
-      acts.statements.push({ speaker: statement.speaker, verb: statement.verb, span: span(text, before ? before.end : sentence.start, end), ...(statement.speakerSpan ? { speakerSpan: statement.speakerSpan } : {}) });
+      let start = before ? before.end : sentence.start;
+      let verb = statement.verb;
+      // the speaker goes on in later clauses and sentences without a subject (`…。强调…`, `…，要求…`): each verb
+      // is a statement of its own
+      let said: Span | undefined = statement.speakerSpan;
+      for (const next of goesOn(mt, statement.at + statement.verb.length, end)) {
+        acts.statements.push({ speaker: statement.speaker, verb, span: trimEnd(text, span(text, start, next.at)), ...(said ? { speakerSpan: said } : {}) });
+        start = next.at;
+        verb = next.verb;
+        said = next.pronoun ?? statement.speakerSpan;
+      }
+      acts.statements.push({ speaker: statement.speaker, verb, span: span(text, start, end), ...(said ? { speakerSpan: said } : {}) });
       coveredUntil = end;
       continue;
     }

@@ -7,6 +7,7 @@ import type { DateEntity, MeetingBrief, PersonEntity, PersonRef, Span } from "..
 import { datesIn } from "../text/dates.js";
 import { readDictLines, wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
+import { longestStartBefore, table, type WordTable } from "../core/words.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
 
 /**
@@ -15,6 +16,8 @@ import { containing, find, findLast, firstEndingAfter, type MeetingText, span, t
  * only with a meeting noun (`开展了…大讨论动员部署会`, `举办教师节庆祝大会`); `拉开帷幕` is the press's 开幕.
  */
 const PREDICATES = ["召开", "举行", "开幕", "闭幕", "拉开帷幕", "拉开序幕", "进行", "开展", "举办", "组织"] as const;
+/** `中心组学习`, `例会学习`: a study session named as a group's or a meeting's learning. */
+const STUDY_SESSION = /(?:中心组|例会|会议|集中|专题)学习$/u;
 /** Verbs whose object must be a study session (`…集中学习`). */
 const STUDY_ONLY = new Set(["进行", "组织"]);
 const PLENUM = /(?:全会|全体会议)$/u;
@@ -23,10 +26,13 @@ const PREPARATORY = /预备会(?:议)?$/u;
 /** Nouns a meeting's name ends with: the entity stage's (dict/meeting-nouns.txt) and the kinds of working meeting. */
 const sharedNouns = wordList("meeting-nouns.txt");
 const workingNouns = wordList("meeting-working-nouns.txt");
-let nouns: readonly string[] | undefined;
-const meetingNouns = () => (nouns ??= [...sharedNouns(), ...workingNouns()]);
+let nouns: WordTable<true> | undefined;
+/** The nouns as a word table: whether one ends a name is one lookup backwards from its end, not a test per noun. */
+const meetingNouns = () => (nouns ??= table([...sharedNouns(), ...workingNouns()].map((noun): [string, true] => [noun, true])));
 /** Words a convening body ends with (`中共中央政治局…召开会议`, `国务院党组…召开会议`). */
-const bodyEndings = wordList("meeting-bodies.txt");
+const bodyWords = wordList("meeting-bodies.txt");
+let bodies: WordTable<true> | undefined;
+const bodyEndings = () => (bodies ??= table(bodyWords().map((body): [string, true] => [body, true])));
 /** Longest subject, object or topic of the lead's predicate, in characters (bounds the work on unpunctuated text). */
 const MAX_PHRASE = 64;
 /** How far into the article the lead may start, in sentences (communiqués repeat their headline first). */
@@ -37,6 +43,8 @@ const SUBJECT_TAIL = /(?:上午|下午|晚上|于|在|就)+$/u;
 const MANNER = /以[^，,。；;]{1,12}(?:形式|方式)$/u;
 /** `…将于…举行`: a meeting announced, not reported. */
 const FUTURE = /(?:将|拟|即将)(?:于|在)?$/u;
+/** `决定…推迟召开十三届全国人大三次会议`: a meeting put off is not held. */
+const POSTPONED = /(?:推迟|延期|延后|暂缓|择期)$/u;
 /** `…追悼大会将于12月6日上午10时在人民大会堂举行`, `定于…召开`: the date and place come between the announcement and the verb. */
 const ANNOUNCED = /(?:将|拟|定)于|将在/u;
 /** `为期三天的…年会`: how long the meeting lasts is no part of its name. */
@@ -88,13 +96,13 @@ export interface Lead {
 const ENLARGED = /[(（](扩大)[)）]/gu;
 /** The name ends with a meeting noun (`…常委会会议`, `…常委(扩大)会议`, `…工作会议暨…培训会`). */
 export const endsWithMeetingNoun = (s: string): boolean => {
-  const name = s.replace(ENLARGED, "$1");
+  const name = s.includes("扩大") ? s.replace(ENLARGED, "$1") : s;
   // `…中心组工作会议暨学习秘书培训会`: sessions held as one, the first named as a meeting
   const joint = name.lastIndexOf("暨");
-  return meetingNouns().some((noun) => name.endsWith(noun)) || (joint > 0 && endsWithMeetingNoun(name.slice(0, joint)));
+  return longestStartBefore(meetingNouns(), name, name.length) >= 0 || (joint > 0 && endsWithMeetingNoun(name.slice(0, joint)));
 };
 /** The words end with a convening body (`中共中央政治局`, `县委常委会`, dict/meeting-bodies.txt). */
-export const endsWithBody = (s: string) => bodyEndings().some((body) => s.endsWith(body));
+export const endsWithBody = (s: string) => longestStartBefore(bodyEndings(), s, s.length) >= 0;
 /**
  * `三次座谈会` counts meetings; `108次常委会会议` is a session number with its 第 dropped: a body's name stands
  * between the count and the noun.
@@ -105,11 +113,17 @@ function isCount(object: string): boolean {
 }
 
 
+/** `(记者杨维汉 陈菲)`, `（记者 王某）`: who filed a wire report, in brackets after its dateline. */
+const BYLINE = /^[(（](?:记者|通讯员|實習生|实习生|記者)[^)）]{0,30}[)）]\s*/u;
+
 /** The text of `[start, end)` with the dates in it cut off (`中共中央政治局12月6日` → `中共中央政治局`). */
 function subjectBefore(mt: MeetingText, start: number, end: number): Span {
   // a wire dateline (`新华社北京3月9日电`) heads the lead: the subject begins after its 电
   const dateline = within(mt.dates, start, end).find((d) => mt.text[d.end] === "电");
   if (dateline) for (start = dateline.end + 1; start < end && /\s/u.test(mt.text[start]!); start++);
+  // `新华社北京2月24日电(记者杨维汉 陈菲)`: the reporters in brackets after the dateline
+  const byline = dateline ? BYLINE.exec(mt.text.slice(start, end)) : null;
+  if (byline) start += byline[0].length;
   // `2025年对台工作会议X日在北京召开`: the day, not the year in the name, ends the subject
   const date = within(mt.dates, start, end).find(isDay);
   let cut = date ? date.start : end;
@@ -133,7 +147,7 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
     for (let p = find(text, word, sentence.start, sentence.end); p >= 0; p = find(text, word, p + 1, sentence.end)) {
       let end = p + word.length;
       if (text[end] === "的") continue; // 召开的国务院常务会议: a meeting mentioned, not reported
-      if (FUTURE.test(text.slice(Math.max(sentence.start, p - 4), p))) continue;
+      if (FUTURE.test(text.slice(Math.max(sentence.start, p - 4), p)) || POSTPONED.test(text.slice(Math.max(sentence.start, p - 2), p))) continue;
       if (ANNOUNCED.test(text.slice(Math.max(sentence.start, p - MAX_PHRASE), p))) continue;
       if (text[end] === "了") end++;
       const clause = clauseAt(p);
@@ -143,12 +157,20 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       if (and >= 0) objectEnd = and;
       const aside = asideStart(text, end, objectEnd);
       if (aside > end) objectEnd = aside;
+      // `李强主持召开国务院常务会议 对…作出部署`: a headline sets its parts apart with a blank where prose writes a comma
+      const blank = text.slice(end, objectEnd).search(/[ \u3000]/u);
+      if (blank > 0 && endsWithMeetingNoun(text.slice(end, end + blank))) objectEnd = end + blank;
+      // `召开专题中心组学习《关于…的通知》`: the title after a study session is what it studied
+      const studied = text.slice(end, objectEnd).indexOf("《");
+      if (studied > 0 && text.slice(end, end + studied).endsWith("学习")) objectEnd = end + studied;
       if (objectEnd - end > MAX_PHRASE) continue;
       const object = span(text, end, objectEnd);
       const generic = object.text === "" || object.text === "会议";
       // 召开 takes nothing but a meeting, whose name ends in 会 (检视剖析会, 述职会, 市委常委会); 举行 also takes
       // events (晚会, 运动会), so its object must end in a meeting noun
-      const named = endsWithMeetingNoun(object.text) || (word === "召开" && object.text.endsWith("会") && !PRESS.test(object.text));
+      // a study session is convened too (`召开专题中心组学习`, `召开周一例会学习`)
+      const convenedStudy = word === "召开" && STUDY_SESSION.test(object.text);
+      const named = endsWithMeetingNoun(object.text) || convenedStudy || (word === "召开" && object.text.endsWith("会") && !PRESS.test(object.text));
       if (!generic && (!named || isCount(object.text))) continue;
       if (STUDY_ONLY.has(word) && !object.text.endsWith("学习")) continue;
       if ((word === "开展" || word === "举办") && generic) continue;
@@ -183,6 +205,28 @@ function leadIn(mt: MeetingText, sentence: Span, headline = false): Lead | undef
       const subjects = PLENUM.test(name) ? ["全会", "会议"] : CONGRESS.test(name) ? ["大会", "会议"] : PREPARATORY.test(name) ? ["预备会", "会议"] : ["会议"];
       return { sentence, clause, predicate: span(text, p, end), object, subject, ...(topic ? { topic } : {}), subjects };
     }
+  }
+  return undefined;
+}
+
+/**
+ * Votes a session takes (`十三届全国人大常委会第十六次会议24日下午表决通过了…决定`): a congress's or standing committee's
+ * session is reported by what it adopted, with its day, and no verb of holding it.
+ */
+const ACTS = ["表决通过", "审议通过"] as const;
+
+/** The lead of a dated session whose subject is the session itself and whose verb is a vote (see {@link ACTS}). */
+function actedLead(mt: MeetingText, sentence: Span): Lead | undefined {
+  const { text } = mt;
+  for (const word of ACTS) {
+    const p = find(text, word, sentence.start, sentence.end);
+    if (p < 0) continue;
+    const near = Math.max(sentence.start, p - MAX_PHRASE);
+    if (!within(mt.dates, near, p).some(isDay)) continue;
+    const subject = subjectBefore(mt, near, p);
+    if (!endsWithMeetingNoun(subject.text)) continue;
+    const clause = containing(mt.clauses, p) ?? sentence;
+    return { sentence, clause, predicate: span(text, p, p + word.length), object: span(text, p, p), subject, subjects: ["会议"] };
   }
   return undefined;
 }
@@ -243,11 +287,11 @@ export function findLead(mt: MeetingText): Lead | undefined {
   for (const sentence of sentences) {
     // a numbered provision (`（一）12月6日上午10时，…隆重举行…追悼大会`) belongs to a notice, never a news lead
     if (mt.markerStarts.has(sentence.start)) continue;
-    const lead = leadIn(mt, sentence);
+    const lead = leadIn(mt, sentence) ?? actedLead(mt, sentence);
     if (lead) return lead;
   }
   // an e-paper page continued from another (`(紧接第1版)…`) reports its meeting in the headline alone
-  return (mt.title && leadIn(mt, mt.title, true)) || presidedLead(mt, sentences);
+  return (mt.title && leadIn(mt, mt.title, true)) || presidedLead(mt, sentences) || minutesLead(mt);
 }
 
 /**
@@ -284,6 +328,37 @@ function presidedLead(mt: MeetingText, sentences: readonly Span[]): Lead | undef
   const subject = named ?? span(text, noun, noun + word.length);
   // the meeting is what was presided over: the object, as in `主持召开…`
   return { sentence, clause: containing(mt.clauses, at) ?? chairLine, predicate: span(text, at, at + 2), object: subject, subject, subjects: ["会议"] };
+}
+
+/**
+ * The labelled lines of a meeting's minutes (会议纪要) or record: `会议时间：2023年5月17日`, `【时间】…`, `日期：…`, with
+ * `主持人：…` (or `【主持人】`, `主持：`) among the lines after it, and the meeting's name on a `会议名称：` line or
+ * in the headline.
+ */
+const MINUTES_TIME = /^\s*(?:【(?:会议)?(?:时间|日期)】|(?:会议)?(?:时间|日期)\s*[：:])/u;
+const MINUTES_CHAIR = /^\s*(?:【主持(?:人)?】|主持(?:人)?\s*[：:])/u;
+const MINUTES_NAME = /^\s*(?:【会议名称】|会议名称\s*[：:])\s*/u;
+/** `…会议纪要`, `…会议记录`: what kind of record a headline names after the meeting. */
+const RECORD = /(?:纪要|记录|紀要|記錄)$/u;
+/** How many lines of a record's head the time, name and chair lines stand within. */
+const MINUTES_LINES = 8;
+
+/** The lead of a meeting's minutes: its time line, the meeting named by the name line or the headline. */
+function minutesLead(mt: MeetingText): Lead | undefined {
+  const head = mt.paragraphs.slice(0, MINUTES_LINES);
+  const time = head.findIndex((p) => MINUTES_TIME.test(p.text) && within(mt.dates, p.start, p.end).some(isDay));
+  if (time < 0 || !head.slice(time + 1).some((p) => MINUTES_CHAIR.test(p.text))) return undefined;
+  const sentence = head[time]!;
+  const label = MINUTES_TIME.exec(sentence.text)![0];
+  const nameLine = head.find((p) => MINUTES_NAME.test(p.text));
+  // `县委常委会会议纪要`: the minutes' headline is the meeting's name and the kind of record
+  const headline = mt.title && span(mt.text, mt.title.start, mt.title.start + mt.title.text.trimEnd().replace(RECORD, "").length);
+  const subject = nameLine
+    ? trimEnd(mt.text, span(mt.text, nameLine.start + MINUTES_NAME.exec(nameLine.text)![0].length, nameLine.end))
+    : headline && endsWithMeetingNoun(headline.text)
+      ? headline
+      : span(mt.text, sentence.start, sentence.start);
+  return { sentence, clause: sentence, predicate: span(mt.text, sentence.start, sentence.start + label.length), object: span(mt.text, sentence.start, sentence.start), subject, subjects: ["会议"] };
 }
 
 /**
@@ -356,6 +431,20 @@ function isDateLine(text: string, date: Span): boolean {
 const OWN_YEAR = /((?:19|20)[0-9]{2})年(?:是|以来|全国[“"]?两会|第[0-9一二三四五六七八九十]{1,3}期)/gu;
 const NPC_SESSION = /(?:第?([一二三四五六七八九十]{1,3})届全国(?:人大|人民代表大会|政协|委员会)第?([一二三四五])次(?:会议|全体会议)|全国(?:人大|政协)([一二三四五六七八九十]{1,3})届([一二三四五])次会议)/gu;
 
+/**
+ * `党的二十届四中全会`, `十九届六中全会`: a plenary session of the Party's Central Committee, which local meetings relay
+ * within weeks (`传达学习党的二十届四中全会精神`). Its year is not a function of its numbers, so it is listed.
+ */
+const CC_PLENUM = /(十[六七八九]|二十)[届屆]([一二三四五六七])中全[会會]/gu;
+/** The year of each plenum of the 16th to 20th Central Committees, by term and then session (the first in the list). */
+const PLENUM_YEARS: Readonly<Record<number, readonly number[]>> = {
+  16: [2002, 2003, 2003, 2004, 2005, 2006, 2007],
+  17: [2007, 2008, 2008, 2009, 2010, 2011, 2012],
+  18: [2012, 2013, 2013, 2014, 2015, 2016, 2017],
+  19: [2017, 2018, 2018, 2019, 2020, 2021, 2022],
+  20: [2022, 2023, 2024, 2025],
+};
+
 /** The year a NPC or CPPCC session met: the 5th term opened in 1978, each term lasts five years, one session a year. */
 function sessionYear(term: number | undefined, session: number | undefined): number | undefined {
   return term !== undefined && session !== undefined && term >= 5 ? 1978 + 5 * (term - 5) + session - 1 : undefined;
@@ -369,16 +458,20 @@ function writtenYear(mt: MeetingText): number | undefined {
     const year = sessionYear(parseOrdinal(m[1] ?? m[3]!), parseOrdinal(m[2] ?? m[4]!));
     if (year !== undefined) years.push(year);
   }
+  for (const m of article.matchAll(CC_PLENUM)) {
+    const year = PLENUM_YEARS[parseOrdinal(m[1]!) ?? 0]?.[(parseOrdinal(m[2]!) ?? 0) - 1];
+    if (year !== undefined) years.push(year);
+  }
   const reference = Number(mt.referenceDate?.slice(0, 4));
   const past = years.filter((y) => !(y > reference));
   return past.length ? Math.max(...past) : undefined;
 }
 
 /**
- * `2023年第9次党委会会议`, `2017年教育工作会议`, `2013年第四季度学习会`: a meeting named with its year (sessions are
+ * `2023年第9次党委会会议`, `2018 年安全生产工作会`, `2013年第四季度学习会`: a meeting named with its year (sessions are
  * counted within a year) took place in that year. `2023年度民主生活会` reviews a year and is held after it: no year.
  */
-const NAMED_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))/u;
+const NAMED_YEAR = /((?:19|20)[0-9]{2}) ?年(?!度(?!第))/u;
 
 /** The year the meeting's name carries, if any. */
 function namedYear(mt: MeetingText, lead: Lead): number | undefined {
@@ -388,7 +481,7 @@ function namedYear(mt: MeetingText, lead: Lead): number | undefined {
   return year ? Number(year[1]) : undefined;
 }
 /** A headline's meeting named with its year: the year and, within the phrase, a meeting noun (`2017年教育工作会议`). */
-const TITLE_MEETING_YEAR = /((?:19|20)[0-9]{2})年(?!度(?!第))[^，,。：:\s]{0,20}?会/u;
+const TITLE_MEETING_YEAR = /((?:19|20)[0-9]{2}) ?年(?!度(?!第))[^，,。：:\s]{0,20}?会/u;
 
 /** `319日`, `33日`: a lead whose CMS dropped the 月 between month and day, read as digits run together before 日. */
 const RUN_TOGETHER = /^([0-9]{2,4})日/u;
@@ -425,7 +518,9 @@ function runTogetherDay(mt: MeetingText, dated: Span): Pick<MeetingBrief, "date"
  */
 function meetingDay(mt: MeetingText, date: DateEntity, reported: string | undefined): string | undefined {
   if (!reported) return dayOf(date.value);
-  const mention = datesIn(mt.text, { ranges: [date], referenceDate: reported }).find((d) => d.start === date.start);
+  // read on past the date: the first day of `8月5--7日` is a day only with the last after it
+  const range = { start: date.start, end: Math.min(mt.text.length, date.end + RANGE_TAIL) };
+  const mention = datesIn(mt.text, { ranges: [range], referenceDate: reported }).find((d) => d.start === date.start);
   if (!mention || !mention.inferred || mention.relative || mention.value === undefined) return dayOf(mention?.value ?? date.value);
   const day = dayOf(mention.value)!;
   if (day <= reported || daysBetween(reported, day) <= SOON) return day;
@@ -455,9 +550,19 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   if (heading && heading.start === above!.start) {
     const dayOnly = dates[0] && !dates[0].text.includes("月") && DAY_NUMBER.exec(dates[0].text)?.[0] === DAY_NUMBER.exec(heading.text)?.[0];
     if (dates.length === 0 || dayOnly) dates = [heading];
+  } else if (dates.length === 0 && above && brokenBefore(above)) {
+    // `大众日报济南3月21日讯 今天上午,省政协十一届三次\n主席会议召开。`: a copy broke the lead's sentence over two
+    // lines; the first line, a clause left open, holds its dateline and day
+    dates = within(mt.dates, above.start, above.end).filter(isDay);
+  } else if (dates.length === 0 && SEQUENCE.test(dated.text)) {
+    // `11月28日上午,…徐军赴…调研。…随后,徐军主持召开座谈会。`: a lead opening with 随后 (当天, 同日) goes on with the
+    // day the account gave before
+    dates = within(mt.dates, mt.sentences[0]?.start ?? 0, dated.start).filter(isDay).slice(-1);
   }
   const dateline = dates.find((d) => DATELINE_END.test(mt.text.slice(d.end, d.end + 2)));
-  const days = dates.filter((d) => d !== dateline);
+  // a page's stamp in numbers (`date 2025-12-23 【…专讯】…李强周一（22日）主持召开…`) opening the lead's line dates the
+  // page; prose writes the meeting's day in 月 and 日
+  const days = dates.filter((d) => d !== dateline).sort((a, b) => Number(NUMERIC_DAY.test(a.text)) - Number(NUMERIC_DAY.test(b.text)));
   const first = days[0] ?? dateline;
   if (!first) return runTogetherDay(mt, dated);
   const report = reportDay(mt, dateline, dated.start);
@@ -468,12 +573,25 @@ export function meetingDate(mt: MeetingText, lead: Lead): Pick<MeetingBrief, "da
   const inYear = (d: DateEntity, day: string | undefined) =>
     year !== undefined && day && !d.attrs.relative && d.text.includes("月") && !d.text.includes("年") ? `${year}${day.slice(4)}` : day;
   const second = days[1];
-  const joined = second && second.start === first.end + 1 && "至到—-～~".includes(mt.text[first.end]!);
+  // `12月11日至12日`, `8月5--7日`: one or two joiners between the first day and the last
+  const gap = second ? mt.text.slice(first.end, second.start) : "";
+  const joined = second && gap.length >= 1 && gap.length <= 2 && [...gap].every((c) => RANGE_JOINERS.includes(c));
   const dateSpan = span(mt.text, first.start, joined ? second.end : first.end);
   const date = inYear(first, meetingDay(mt, first, reported));
   const dateEnd = joined ? inYear(second, meetingDay(mt, second, reported)) : undefined;
   return { ...(date ? { date } : {}), ...(dateEnd ? { dateEnd } : {}), dateSpan };
 }
+
+/** `2025-12-23`, `2023/5/18`: a day written in numbers, as a page's stamp writes it. */
+const NUMERIC_DAY = /^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}/u;
+const RANGE_JOINERS = "至到—-－～~";
+/** How far past a date its range may run (`--31日`), in characters. */
+const RANGE_TAIL = 6;
+/** `随后,…`, `当天…`, `同日…`: a sentence that goes on with the day of the account before it. */
+const SEQUENCE = /^(?:随后|隨後|其后|接着|紧接着|當天|当天|当日|同日|同天)/u;
+/** A line that ends a clause but no sentence (`…今天上午,省政协十一届三次`): a sentence broken over the line break. */
+const OPEN_CLAUSE = /[，,][^。！？!?；;：:，,]+$/u;
+const brokenBefore = (line: Span) => OPEN_CLAUSE.test(line.text) && !SENTENCE_END.test(line.text);
 
 const ORDINAL = /第[0-9０-９〇零一二三四五六七八九十百两]{1,4}次/gu;
 
@@ -596,6 +714,9 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     return named && named.start >= at + roster[0].length && named.start - (at + roster[0].length) <= MAX_TITLES_BEFORE_NAME && named.end <= sentence.end ? personRef(named) : undefined;
   }
   const by = findLast(text, "由", Math.max(sentence.start, at - MAX_PHRASE), at);
+  // `各阶段议程分别由王飞副书记、肖娟副经理…主持`, `第一阶段由宣传部长蔡某主持`: each part of the meeting had its own
+  // chair; none of them presided over the whole
+  if (by > sentence.start && PART_CHAIR.test(text.slice(Math.max(sentence.start, by - 4), by))) return undefined;
   if (by > sentence.start && !text.slice(by, at).includes("，")) {
     // `全会由中央政治局主持` (a body) or `开幕式由全国台联会长黄志贤主持` (a person); of co-chairs (`由张明华和李国强共同
     // 主持`) the one named first, as the senior leader is
@@ -620,17 +741,30 @@ function chairAt(mt: MeetingText, sentence: Span, at: number): PersonRef | undef
     if (officeTitles().some((title) => body.text.endsWith(title))) return undefined;
     return { name: body.text, titles: [], org: body.text, span: body };
   }
+  // `县委书记王建国、县长李明共同主持会议`: of co-chairs the one named first, as the senior leader is
+  if (JOINTLY.test(text.slice(Math.max(sentence.start, at - 2), at))) {
+    const clause = containing(mt.clauses, at - 1);
+    const first = within(mt.persons, clause?.start ?? sentence.start, at)[0];
+    if (first) return personRef(first);
+  }
   const person = mt.persons[firstEndingAfter(mt.persons, at) - 1];
   if (person && person.start >= sentence.start && at - person.end <= MAX_PHRASE) {
     // `丁薛祥在北京…调研，并在涿州主持召开座谈会`: a clause opening with 并 keeps the subject
     const between = text.slice(person.end, at);
     if (!/[，,。]/u.test(between) || /^[^。]*[，,]并[^，,]*$/u.test(between)) return personRef(person);
   }
+  // `李强主持召开国务院常务会议`: a headline opens with the chair's bare name, a surname and one or two characters
+  const opening = text.slice(sentence.start, at).trim();
+  if (GIVEN_NAME.test(opening) && surnames().has(opening[0]!) && !ROLE.test(opening)) {
+    return { name: opening, titles: [], span: span(text, at - opening.length, at) };
+  }
   return undefined;
 }
 
+/** `分别由…主持`, `…阶段由…主持`, `…环节由…主持`: chairs of parts of a meeting. */
+const PART_CHAIR = /(?:分别|阶段|階段|环节|環節)$/u;
 /** `主持人：`, `主持:`: the chair's line of a roster. */
-const ROSTER_CHAIR = /^主持(?:人)?[：:]/u;
+const ROSTER_CHAIR = /^主持(?:人)?(?:[：:]|】)/u;
 /** Titles a roster may write between its colon and the name (`主持人：县委副书记、县长张明华`), in characters. */
 const MAX_TITLES_BEFORE_NAME = 16;
 /** `…共同主持`, `…联合主持`: two or more chairs. */
@@ -650,7 +784,9 @@ export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined
   const { text } = mt;
   const firstParagraph = mt.paragraphs.findIndex((p) => p.end >= lead.sentence.end);
   const last = mt.paragraphs[Math.min(mt.paragraphs.length - 1, firstParagraph + CHAIR_WINDOW)]!;
-  for (const sentence of within(mt.sentences, lead.sentence.start, last.end)) {
+  // a lead in the headline (`李强主持召开国务院常务会议 对…作出部署`) may name the chair there alone
+  const headline = lead.sentence === mt.title ? [lead.sentence] : [];
+  for (const sentence of [...headline, ...within(mt.sentences, lead.sentence.start, last.end)]) {
     if (text.startsWith("此前", sentence.start)) continue;
     for (let at = find(text, "主持", sentence.start, sentence.end); at >= 0; at = find(text, "主持", at + 2, sentence.end)) {
       const chair = chairAt(mt, sentence, at);

@@ -5,6 +5,7 @@
  * share a trailing head (`各省、自治区、直辖市…党政主要负责同志` is one group), `…等相关负责同志` closes a list, and
  * named people (`中共中央政治局常委李强、赵乐际`) are given by name.
  */
+import { charTable } from "../core/chars.js";
 import type { MeetingBrief, PersonRef, Span } from "../core/schema.js";
 import { nameAfterTitle, officeTitles, personRef } from "./meeting-lead.js";
 import { containing, find, findLast, firstEndingAfter, type MeetingText, span, trimEnd, within } from "./meeting-text.js";
@@ -20,17 +21,27 @@ export interface People {
 
 type Role = keyof People;
 
-/** Verbs of taking part, longest first, with the role they give. */
-const VERBS: ReadonlyArray<readonly [string, Role]> = [
+/**
+ * Verbs of taking part, longest first, with the role they give (and their traditional forms where they differ: a
+ * page from a big5 gateway or a Taiwan mirror writes 參加, 請假).
+ */
+const SIMPLIFIED_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会指导", "guests"],
   ["莅临指导", "guests"],
   ["到会督导", "guests"],
+  // `徐森生和…杨旭一行到兰州化物所调研指导`: a visiting leader and his party came to the meeting or the site
+  ["一行莅临", "guests"],
+  ["一行到", "guests"],
+  ["一行来", "guests"],
   // `孙国梁到会并讲话`: came to the meeting (到会指导 above makes a guest)
   ["到会", "participants"],
   ["出席", "participants"],
   ["参加", "participants"],
   ["参会", "participants"],
+  // `县委常委张三、李四等与会。`: took part (与会人员 is a noun, its object no meeting)
+  ["与会", "participants"],
   // `…副主任张文蛟、王劳旺在主席台就座`: the leaders seated on the rostrum of a congress attend it
+  ["在主席台前排就座", "participants"],
   ["在主席台就座", "participants"],
   ["列席", "attendees"],
   // roll-call convention: the members absent close the list of who attended, with the reason before the verb
@@ -41,6 +52,23 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["因公缺席", "onLeave"],
   ["缺席", "onLeave"],
 ];
+const TRADITIONAL: ReadonlyArray<readonly [string, string]> = [
+  ["会", "會"],
+  ["参", "參"],
+  ["临", "臨"],
+  ["导", "導"],
+  ["请", "請"],
+  ["台", "臺"],
+  ["莅", "蒞"],
+  ["务", "務"],
+];
+const toTraditional = (verb: string) => TRADITIONAL.reduce((v, [simplified, traditional]) => v.replaceAll(simplified, traditional), verb);
+const VERBS: ReadonlyArray<readonly [string, Role]> = SIMPLIFIED_VERBS.flatMap(([verb, role]) => {
+  const traditional = toTraditional(verb);
+  return traditional === verb ? [[verb, role] as const] : [[verb, role] as const, [traditional, role] as const];
+});
+/** The units a verb of VERBS starts with: the scan tries the verbs only where one may start. */
+const VERB_STARTS = charTable(VERBS.map(([verb]) => verb[0]!));
 /**
  * `请假` is intransitive in a roll call (`李四请假。`), `缺席` takes the meeting (`因公缺席会议`); `请假制度` and
  * `请假手续` are not about this meeting.
@@ -68,9 +96,10 @@ function aboutThisMeeting(after: string, whole: boolean, before: string): boolea
   return whole || object[0].length < after.length;
 }
 /**
- * The list follows the verb: `出席这次全会的有…`, `参加会议的还有…`, and a roster's `出席：…`, `列席人员：…`.
+ * The list follows the verb: `出席这次全会的有…`, `参加会议的还有…`, `出席本次开学典礼的领导有…`, and a roster's
+ * `出席：…`, `列席人员：…`.
  */
-const LIST_AFTER = /^(?:(?:这次|本次|此次)?(?:全会|会议|会)?的(?:还)?有(?!关)[，,：:]?|(?:会议)?(?:人员|领导)?[：:])/u;
+const LIST_AFTER = /^(?:(?:这次|本次|此次)?(?:[^，,。；;：:的]{0,8}?(?:全会|会议|会|典礼|仪式|活动))?的(?:领导|嘉宾|人员|同志)?(?:还)?有(?!关)[，,：:]?|(?:会议)?(?:人员|领导)?[：:])/u;
 /** `，列席238人`: a count as the object. */
 const COUNT_OBJECT = /^[0-9０-９]+人/u;
 /** Ends of a phrase that names people (a head shared by a `、` list, or a role). */
@@ -95,6 +124,11 @@ function splitAt(text: string, start: number, end: number, separators: readonly 
   return pieces;
 }
 
+/** A leader label and a name of two or three characters before the `、` of a list of named people (`市委领导包江苏、`). */
+const LABELLED_NAME = /(?:^|[^\u4e00-\u9fff])?[\u4e00-\u9fff]{0,4}领导([\u4e00-\u9fff]{2,3})、$/u;
+/** The name right after a leader label, first of a `、` list (`市委领导包江苏、连建群`). */
+const labelledName = (text: string, member: Span) =>
+  text.slice(member.start - 2, member.start) === "领导" && text[member.end] === "、" && /^[\u4e00-\u9fff]{2,3}$/u.test(member.text);
 /** `两位副县长`, `三名同志`: the count and the post a `、` list of names shares, after the last name. */
 const COUNTED_POST = /^[两二三四五六七八九十0-9０-９]{1,2}(?:位|名)[^、，,。；;]{1,8}$/u;
 
@@ -117,7 +151,10 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
   const persons = within(mt.persons, list.start, list.end);
   const last = persons.at(-1);
   if (last && (last.end === list.end || COUNTED_POST.test(text.slice(last.end, list.end)))) {
-    return [...persons.map((p) => span(text, p.start, p.end)), ...members];
+    // `市委领导包江苏、连建群、…`: the leader label's first name, which the entity stage may miss (江苏 is a place)
+    const label = LABELLED_NAME.exec(text.slice(list.start, persons[0]!.start));
+    const first = label ? [span(text, persons[0]!.start - label[1]!.length - 1, persons[0]!.start - 1)] : [];
+    return [...first, ...persons.map((p) => span(text, p.start, p.end)), ...members];
   }
   const parts = splitAt(text, list.start, list.end, ["、"]);
   if (parts.length > 1) {
@@ -261,7 +298,7 @@ export function meetingPeople(mt: MeetingText): People {
       const member = name ? span(text, phrase.end - name.length, phrase.end) : addressed ?? phrase;
       if (seen.has(`${role}:${member.text}`)) continue;
       seen.add(`${role}:${member.text}`);
-      people[role].push(name || names.has(`${member.start}:${member.end}`) ? member : { ...member, group: true });
+      people[role].push(name || names.has(`${member.start}:${member.end}`) || labelledName(text, member) ? member : { ...member, group: true });
     }
   };
   for (const sentence of mt.sentences) {
@@ -269,6 +306,7 @@ export function meetingPeople(mt: MeetingText): People {
     if (!SENTENCE_END.test(sentence.text)) continue;
     let from = sentence.start;
     for (let i = sentence.start; i < sentence.end; i++) {
+      if (VERB_STARTS[text.charCodeAt(i)] === 0) continue;
       const match = VERBS.find(([verb]) => text.startsWith(verb, i));
       if (!match) continue;
       const [verb, role] = match;

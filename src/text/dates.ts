@@ -71,6 +71,12 @@ const RELATIVE_WORDS: ReadonlyArray<readonly [string, "year" | "month" | "day", 
   ["前天", "day", -2],
   ["明天", "day", 1],
   ["明日", "day", 1],
+  // the press's evening and morning (`昨晚`, `今晨`) and its one-character 昨 (`市委常委会昨召开会议`), after the words above
+  ["昨晚", "day", -1],
+  ["昨夜", "day", -1],
+  ["今晚", "day", 0],
+  ["今晨", "day", 0],
+  ["昨", "day", -1],
   ["近日", "day", null],
   ["日前", "day", null],
   ["近期", "day", null],
@@ -113,8 +119,10 @@ const CHINESE_NUMBER = 2;
 const CHINESE_DIGIT = 4;
 const RELATIVE_START = 8;
 const PERIOD_START = 16;
+/** `元月`: January's other name. */
+const FIRST_MONTH_START = 32;
 /** Characters at which a date may start: digits, Chinese numerals, and the first characters of the words above. */
-const STARTER = DIGIT | CHINESE_NUMBER | RELATIVE_START | PERIOD_START;
+const STARTER = DIGIT | CHINESE_NUMBER | RELATIVE_START | PERIOD_START | FIRST_MONTH_START;
 const NUMBER = DIGIT | CHINESE_NUMBER;
 const FLAGS = new Uint8Array(0x10000);
 const flag = (chars: Iterable<string>, bit: number) => {
@@ -125,6 +133,7 @@ flag(CHINESE_NUMBER_CHARS, CHINESE_NUMBER);
 flag(CHINESE_DIGITS, CHINESE_DIGIT);
 flag(RELATIVE_WORDS.map(([word]) => word[0]!), RELATIVE_START);
 flag(DAY_PERIODS.map(([word]) => word[0]!), PERIOD_START);
+flag("元", FIRST_MONTH_START);
 
 /** The flags of the unit at `i` (none past the end: charCodeAt gives NaN, read as index 0). */
 const flagsAt = (text: string, i: number) => FLAGS[text.charCodeAt(i) | 0]!;
@@ -252,6 +261,24 @@ function readDayBeforePeriod(text: string, i: number, end: number): { day: numbe
   const n = readNumber(text, i, end, 2);
   if (!n || !n.arabic || n.value < 1 || n.value > 31 || !wordAt(text, n.end, PERIOD_START, PERIODS_BY_FIRST)) return undefined;
   return { day: n.value, end: n.end, arabic: true };
+}
+
+/** What joins the first day of a range to the last when the first drops its 日 (`8月5--7日`, `3月5至7日`). */
+const DAY_RANGE_JOINERS = new Set(["至", "到", "—", "－", "-", "~", "～"]);
+
+/**
+ * `8月5--7日`, `3月5至7日`: the first day of a range written with one 日 after the last. Read only when one or two
+ * joiners and a day with 日 follow, so `8月5` alone stays a month; the span ends at the first day and the last is read
+ * after it, as in `5月17日至18日`.
+ */
+function readDayBeforeRange(text: string, i: number, end: number): { day: number; end: number; arabic: boolean } | undefined {
+  const n = readNumber(text, i, end, 2);
+  if (!n || !n.arabic || n.value < 1 || n.value > 31) return undefined;
+  let j = n.end;
+  while (j < end && j - n.end < 2 && DAY_RANGE_JOINERS.has(text[j]!)) j++;
+  if (j === n.end) return undefined;
+  const last = readDay(text, j, end, false);
+  return last && last.day > n.value ? { day: n.value, end: n.end, arabic: true } : undefined;
 }
 
 interface TimeRead {
@@ -483,7 +510,11 @@ function readMonthDay(
   const { text, end } = scan;
   const month = readMonth(text, p, end);
   if (month) {
-    const day = readDay(text, month.end, end, true) ?? (year !== undefined ? readStampDay(text, month.end, end) : undefined) ?? readDayBeforePeriod(text, month.end, end);
+    const day =
+      readDay(text, month.end, end, true) ??
+      (year !== undefined ? readStampDay(text, month.end, end) : undefined) ??
+      readDayBeforePeriod(text, month.end, end) ??
+      readDayBeforeRange(text, month.end, end);
     let parts: DateParts = { ...(year !== undefined ? { year } : {}), month: month.month };
     if (day) parts = { ...parts, day: day.day };
     if (day && !isValidDay(parts)) return undefined;
@@ -561,10 +592,27 @@ function readSpacedMonthDay(scan: Scan, p: number): DateMention | undefined {
 /** `今年`, `今年5月17日`, `近日`, `上午9时`. */
 function readWordsAt(scan: Scan, p: number): DateMention | undefined {
   const { text, end } = scan;
+  // 元月5日: January by its other name, with its day (元月 alone is left to the words it is part of)
+  if (text.startsWith("元月", p)) {
+    const day = readDay(text, p + 2, end, true);
+    return day ? complete(scan, p, day.end, { month: 1, day: day.day }, "day", false) : undefined;
+  }
+  // 今(19)日, 昨（8）日: the Taiwan and Hong Kong press write the day's number in brackets after 今 or 昨
+  const bracketed = BRACKETED_DAY.exec(text.slice(p, Math.min(end, p + 8)));
+  if (bracketed) return complete(scan, p, p + bracketed[0].length, { day: Number(bracketed[1]) }, "day", false);
   const relative = wordAt(text, p, RELATIVE_START, RELATIVE_BY_FIRST);
   if (relative) {
     const [word, field, shift] = relative;
     const wordEnd = p + word.length;
+    // 本月5日, 上月28日: the day is stated, the month is relative.
+    if (field === "month" && shift !== null) {
+      const day = readDay(text, wordEnd, end, true);
+      if (day) {
+        const month = scan.ref ? resolveRelative(field, shift, scan.ref) : {};
+        const parts = { ...month, day: day.day };
+        if (parts.month === undefined || isValidDay(parts)) return withTime(scan, p, day.end, parts, "day", true, false);
+      }
+    }
     // 今年5月17日: the month and day are stated, the year is relative.
     if (field === "year" && shift !== null && readMonth(text, wordEnd, end)) {
       const resolvedYear = scan.ref ? scan.ref.year + shift : undefined;
@@ -576,6 +624,9 @@ function readWordsAt(scan: Scan, p: number): DateMention | undefined {
   }
   return readTimeAt(scan, p);
 }
+
+/** `今(19)日`, `昨（8）日`: a day's number in brackets between 今 or 昨 and 日. */
+const BRACKETED_DAY = /^[今昨][(（]([0-9]{1,2})[)）]日/u;
 
 /** A time of day on its own (`上午9时`, `9时30分`). */
 function readTimeAt(scan: Scan, p: number): DateMention | undefined {

@@ -38,7 +38,14 @@ const MAX_UNIT_LENGTH = 200;
 /** Weights of the signals that are shapes rather than words. */
 const BRAND_TOKEN_WEIGHT = 2;
 const WEB_ADDRESS_WEIGHT = 2;
+const CONTACT_WEIGHT = 2;
 const EXCLAMATION_WEIGHT = 1;
+/**
+ * A contact hook, the way spam asks to be reached whatever its brand: a QQ number (`QQ:123456789`, `扣扣 88886666`), a
+ * WeChat id (`微信号:dai8888`, `vx：abc_123`, `薇信`), a mobile number (`13812345678`). A notice writes phone numbers
+ * too, so a hook only adds to the selling signals: it flags nothing without what spam sells.
+ */
+const CONTACT_HOOK = /(?:qq|扣扣)[号:：\s]*\d{5,11}(?!\d)|(?:微信|薇信|威信|vx|v信)号?[:：\s]*[a-z][\w-]{4,19}|(?<!\d)1[3-9]\d{9}(?!\d)/giu;
 const TOP_LEVEL_DOMAINS = new Set(["com", "cc", "net", "vip", "top", "xyz", "me", "co", "tv", "app", "org", "cn", "info", "bet", "io", "la"]);
 
 let spamIndex: TermIndex<SpamTerm> | undefined;
@@ -66,7 +73,7 @@ const isAsciiAlnum = (code: number) => isLatin(code) || (code >= 0x30 && code <=
 /**
  * Brand-like tokens and web addresses in `text.slice(from, to)`: `122cc`, `365bet`, `vns8888` (lower-case letters
  * and digits run together, unlike 5G, C919 or PM2.5 in news), and `www.…`, `….com`. One linear pass over
- * maximal ASCII runs.
+ * maximal ASCII runs; then the contact hooks ({@link CONTACT_HOOK}).
  */
 function shapeSignals(text: string, from: number, to: number): { span: Span; weight: number }[] {
   const out: { span: Span; weight: number }[] = [];
@@ -95,6 +102,7 @@ function shapeSignals(text: string, from: number, to: number): { span: Span; wei
     }
     p = q;
   }
+  for (const m of text.slice(from, to).matchAll(CONTACT_HOOK)) out.push({ span: span(from + m.index, from + m.index + m[0].length), weight: CONTACT_WEIGHT });
   const last = text[to - 1];
   if (last === "!" || last === "！") out.push({ span: span(to - 1, to), weight: EXCLAMATION_WEIGHT });
   return out;
