@@ -621,6 +621,11 @@ describe("readPage on the heads of real CMS pages (dev part of test/fixtures/rea
     expect(page.publishedAt).toBe("2025-02-03");
   });
 
+  it("reads a Taiwanese site's browser notice, weather and content-rating gate as chrome, and a stamp before the byline as the date", () => {
+    expect(traditional("t-501")).toMatchObject({ title: { text: "因疫延宕2年 全國大學校長會議今雲林登場" }, publishedAt: "2022-01-13" });
+    expect(traditional("t-502")).toMatchObject({ title: { text: "台中陽明市政大樓新春團拜 一級主管帶「姆明」宣傳中台灣燈會" }, publishedAt: "2026-02-23" });
+  });
+
   it("reads a metadata row whose first cell is the column's name (澳門快訊 | 發佈時間: …)", () => {
     expect(traditional("t-505").publishedAt).toBe("2025-01-08");
   });

@@ -445,6 +445,14 @@ function isMenu(line: Line): boolean {
   return words.length >= MIN_BLANK_MENU && words.every((word) => BLANK_MENU_ITEM.test(word));
 }
 
+/**
+ * A site's notices over every page: which browser to use (为达最佳浏览效果，建议使用…浏览器 / 请至Edge官网下载), and a
+ * Taiwanese site's content-rating gate (限制级 / 需满18岁方可浏览 / 电脑网路内容分级处理办法 / 台湾网站分级推广基金会).
+ */
+const SITE_NOTICE = /最佳[浏瀏][览覽]效果|建[议議]使用.{0,60}[浏瀏][览覽]器|[请請]至.{0,20}官[网網]下[载載]|^[\s•]*限制[级級]$|[满滿]18[岁歲]|[电電][脑腦][网網][路络絡]?[内內]容分[级級]|分[级級]推[广廣]基金[会會]/;
+/** The day's weather a portal prints by its date (晴时多云, 多云转晴). */
+const WEATHER = /^(?:晴|阴|陰|多云|多雲|小雨|中雨|大雨|阵雨|陣雨|雷阵雨|雷陣雨|雪)(?:[时時转轉]?(?:晴|阴|陰|多云|多雲|小雨|中雨|大雨|阵雨|陣雨|雪))?$/;
+
 /** A line of marks only, no letter or digit. */
 const DECORATION = /^[\p{P}\p{S}\s]+$/u;
 
@@ -456,6 +464,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   // a rule under a headline (************), an accessibility anchor (:::), a lone dash between a list's entries:
   // marks with no word in them are chrome
   if (DECORATION.test(line.text)) return { kind: "navigation" };
+  if (SITE_NOTICE.test(line.text) || WEATHER.test(line.text)) return { kind: "navigation" };
   const crumbs = readBreadcrumb(line, vocab.nav);
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
@@ -463,6 +472,13 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (DOCUMENT_NUMBER.test(line.text) || NOTICE_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
   if (line.text.length <= MAX_BYLINE && (BYLINE.test(line.text) || BARE_CREDIT.test(line.text))) return { kind: "credits" };
   if (COMPILATION_ENTRY.test(line.text)) return { kind: "navigation" };
+  // `2026/02/23 13:07 記者歐素美／台中報導`: the stamp, then the byline
+  const stampEnd = dateStampPrefixEnd(text, line.start, line.end);
+  const byline = stampEnd === undefined ? "" : text.slice(stampEnd, line.end).trim();
+  if (stampEnd !== undefined && byline.length <= MAX_BYLINE && /^(?:记者|記者)\S/.test(byline)) {
+    const value = { start: line.start, end: stampEnd, text: text.slice(line.start, stampEnd) };
+    return { kind: "metadata", fields: [{ kind: "date", label: { start: line.start, end: line.start, text: "" }, value }] };
+  }
   const signed = AUTHOR_STAMP.exec(line.text);
   if (signed) {
     const start = line.start + signed.index + signed[0].indexOf(signed[1]!);
@@ -658,6 +674,8 @@ const MAX_MENU_HEADER = 40;
 function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
   for (let k = 0; k < Math.min(lines.length, MAX_MENU_HEADER); k++) {
     if (infos[k]!.kind === "metadata" && infos[k]!.fields?.some((f) => f.kind === "date")) return k;
+    // chrome is no headline, however long (a site's notices: 您即將進入之新聞內容 需滿18歲 方可瀏覽。)
+    if (infos[k]!.kind === "navigation") continue;
     if (infos[k]!.kind === "weak-stamp" && k > 0 && isTitleLike(lines[k - 1]!) && !infos[k - 1]!.kind) return k;
     if (lines[k]!.text.length > MAX_HEADLINE || /[。；;]/.test(lines[k]!.text)) return -1;
   }
