@@ -626,6 +626,12 @@ describe("readPage on the heads of real CMS pages (dev part of test/fixtures/rea
     expect(traditional("t-502")).toMatchObject({ title: { text: "台中陽明市政大樓新春團拜 一級主管帶「姆明」宣傳中台灣燈會" }, publishedAt: "2026-02-23" });
   });
 
+  it("takes the one line of a page kept as a list entry for its headline, but no word or name alone", () => {
+    const text = read("./fixtures/realworld/dev/x-509.txt");
+    expect(readPage(text).title?.text).toBe("伟德国际1946bv家庭经济困难学生认定办法(修订)");
+    expect(readPage("学校召开会议").title).toBeUndefined();
+  });
+
   it("reads a metadata row whose first cell is the column's name (澳門快訊 | 發佈時間: …)", () => {
     expect(traditional("t-505").publishedAt).toBe("2025-01-08");
   });

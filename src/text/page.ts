@@ -793,7 +793,9 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
   const title = chosen.slice(named, typed >= 0 ? typed + 1 : joined + 1);
   const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!);
-  if (!contentAfter) return [];
+  // a search result or a list entry kept alone (`…家庭经济困难学生认定办法(修订)`): the one line of the page is its headline
+  const onlyLine = lines.length === 1 && title.length === 1 && lines[0]!.text.length >= MIN_LONE_HEADLINE;
+  if (!contentAfter && !onlyLine) return [];
   for (const block of blocks) {
     if (block[0]! < title[0]!) for (const k of block) if (k < title[0]!) infos[k]!.kind = "navigation";
   }
@@ -819,6 +821,9 @@ function isChromeLead(lead: string, next: string): boolean {
   if (HAS_WEEKDAY.test(lead) || SHARE_OR_ACCESS.test(lead) || lead.includes("欢迎")) return true;
   return lead.length < next.length && (lead.length <= MAX_TAG || OUTLET_NAME.test(lead) || /[|｜/>»]/.test(lead));
 }
+
+/** A page of one line is its headline when the line is this long at least (not a word or a name). */
+const MIN_LONE_HEADLINE = 8;
 
 /** A tag of a character or two (原创, 置顶, 视频) standing alone. */
 const MAX_LONE_TAG = 2;
