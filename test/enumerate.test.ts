@@ -98,6 +98,7 @@ describe("what is not an enumeration", () => {
   it.each([
     ["a roll call by rank", "县委书记王明主持召开县委常委会会议，县委副书记、县长李强，县委副书记赵刚，县委常委张华、刘军、陈平出席会议。"],
     ["a run of titles", "党工委书记、管委会主任孙伟，党工委副书记、管委会副主任周平，党工委副书记、管委会副主任吴涛，党工委、管委会领导班子成员出席。"],
+    ["a roll call naming civil-service ranks (m-803)", "街道党工委副书记、办事处主任黄海滨,街道调研员王传良,街道副调研员郭瑛分别进行交流发言。"],
     ["the order of business", "会议议程如下：听取了县政府关于财政预算执行情况的报告；听取了县人民法院关于执行工作情况的报告；听取了县人民检察院关于公益诉讼工作的报告。"],
     ["the titles of the documents on the agenda", "会议审议了关于2023年预算执行情况的报告，关于2024年预算草案的报告，关于国民经济和社会发展计划的报告，关于人事任免的议案。"],
     ["a title, a dateline and a lead on three lines", "临江市召开政法委员会全体会议\n临江网讯（记者 王方）16日上午，\n临江市召开市委政法委员会全体（扩大）会议，部署下一阶段工作。"],
@@ -558,6 +559,8 @@ describe("where a document or a page closes the text (real excerpts)", () => {
     expect(enumerations("目录\n1.2023年白鹤镇政府工作报告\n2.2023年冲蒌镇政府工作报告\n3.2023年凤岗镇政府工作报告")).toEqual([]);
     expect(numbered(enumerations("1.1 编制目的\n规范应对突发事件。\n1.2 编制依据\n根据有关法律。"))[0]!.style).toBe("decimal");
     expect(enumerations("全年增长1.8万人次，其中1.5万人来自农村。")).toEqual([]);
+    // x-536: a photo's file name under its caption is no item.
+    expect(enumerations("会议现场\n图片 1.jpg\n会议对2021年度体彩工作成绩突出的县(市、区)进行了表彰。")).toEqual([]);
   });
 
   it("reads GB2312's one-character numbers as the styles they stand for (㈠ for （一）, ⒈ for 1., ⑴ for （1）)", () => {
@@ -626,6 +629,9 @@ describe("where a document or a page closes the text (real excerpts)", () => {
       "一、坚持保障先行,夯实创建基础\n(一)健全组织领导机制。成立了由县委、县政府主要领导任组长的创建工作领导小组,将生态文明示范县建设的重点工程、…………\n全文共6180字,仅供站内会员学习参考(会员可打开排版规范的全部文档)\n新来的客人请【点此注册】加入会员\n刚注册会员请【刷新页面】打开全文\n未登";
     const [section] = enumerations(preview);
     expect(section!.items[0]!.text.endsWith("重点工程、…………")).toBe(true);
+    // p-025: the notice in brackets, on lines of its own.
+    const bracketed = "一、乡决定重大事项,实行党委书记负责制。重大事项包括以下两个方面:\n(一)涉及乡工作发展目标的重大事项;\n(二)其他人事工作重大事项。\n(未完,全文共739字,当前显示211字)\n(请认真阅读下面的提示信息)\n";
+    expect(enumerations(bracketed)[0]!.items[0]!.text.endsWith("(二)其他人事工作重大事项。")).toBe(true);
     expect(section!.items[0]!.children![0]!.style).toBe("cn-paren");
     expect(section!.items[0]!.children![0]!.items[0]!.text.endsWith("重点工程、…………")).toBe(true);
   });
@@ -698,6 +704,14 @@ describe("declared counts", () => {
 });
 
 describe("ranges and the pipeline", () => {
+  it("reads ranges that only a stray mark keeps apart as one text (p-810: a page's lone 。 line taken for navigation)", () => {
+    const text =
+      "一、“十三 五”工作回顾 回顾“十三 五”,是全镇经济快速平稳发展的五年。\n综合实力位居全市前列。\n。\n城镇建设迈出新步伐。一是加强基础设施建设,提升镇区档次。\n二是做好重点项目协调,完善镇区设施功能。完成了总投";
+    const cut = text.indexOf("\n。\n");
+    const [section] = enumerations(text, { ranges: [{ start: 0, end: cut }, { start: cut + 3, end: text.length }] });
+    expect(section!.style).toBe("cn-dun");
+    expect(childStyles(section!.items[0]!)).toEqual(["inline-shi"]);
+  });
   it("looks only inside the ranges it is given", () => {
     const text = "导航：一是首页，二是新闻。\n正文：一是加强领导，压实责任；二是完善制度，健全机制。";
     const article = { start: text.indexOf("正文"), end: text.length };

@@ -90,4 +90,17 @@ describe("participants: the rolls of who came", () => {
   it("reads a visiting leader and his party (…一行到…调研) as guests (m-057)", () => {
     expect(briefOf("m-057").guests.map((g) => g.name)).toEqual(["徐森生", "杨旭"]);
   });
+
+  it("reads a party of visitors with its size (…等一行五人来…座谈) and leaders who came in person (亲临) as guests (p-867, p-866)", () => {
+    expect(briefOf("p-867").guests.map((g) => g.name)).toEqual(["張曉宇", "龔萬斌", "巫亞明", "傅玉羅"]);
+    expect(briefOf("p-866").guests.map((g) => g.name)).toEqual(["顧圣全", "湯曉蕓"]);
+  });
+
+  it("takes the first name after a leader label even where the entity stage misses it (m-304: 市委领导包江苏、连建群、…)", () => {
+    expect(named(briefOf("m-304").participants).slice(0, 3)).toEqual(["包江苏", "连建群", "潘平顺"]);
+  });
+
+  it("leaves the capacity after 作为 out of the names (m-708: 王高华院长作为武汉市人大代表、耿庆副院长作为…参加座谈)", () => {
+    expect(named(briefOf("m-708").participants)).toEqual(expect.arrayContaining(["王高华", "耿庆"]));
+  });
 });

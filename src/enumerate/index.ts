@@ -29,7 +29,14 @@ export interface EnumerationOptions {
 
 type Range = { start: number; end: number };
 
-/** Ranges sorted, clipped to the text and merged where they touch. */
+/** Longest gap between two ranges that may still join them when it holds no words. */
+const MAX_WORDLESS_GAP = 8;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Ranges sorted, clipped to the text and merged where they touch, or where only blanks and punctuation lie between
+ * them (an article that a page cut around a stray 。 line is one text: its lists run on across the cut).
+ */
 function normaliseRanges(text: string, ranges: EnumerationOptions["ranges"]): Range[] {
   if (!ranges) return [{ start: 0, end: text.length }];
   const sorted = ranges
@@ -39,7 +46,8 @@ function normaliseRanges(text: string, ranges: EnumerationOptions["ranges"]): Ra
   const merged: { start: number; end: number }[] = [];
   for (const r of sorted) {
     const last = merged.at(-1);
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    const wordless = last !== undefined && r.start - last.end <= MAX_WORDLESS_GAP && !WORD.test(text.slice(last.end, r.start));
+    if (last && (r.start <= last.end || wordless)) last.end = Math.max(last.end, r.end);
     else merged.push({ ...r });
   }
   return merged;

@@ -101,7 +101,11 @@ function isClosingLine(head: string, whole: boolean): boolean {
   return isSiteNotice(trimmed) || PART_LINE.test(trimmed) || (whole && DATE_LINE.test(head));
 }
 
-const isSiteNotice = (trimmed: string) => siteNotices().some((p) => trimmed.startsWith(p));
+/** A site may put its notice in brackets ((未完,全文共739字,当前显示211字)). */
+const isSiteNotice = (trimmed: string) => {
+  const words = trimmed.replace(/^[(（【\[]/u, "");
+  return siteNotices().some((p) => words.startsWith(p));
+};
 
 /** A line that may be (part of) a signature: an organ's name or two, no sentence (see {@link MAX_SIGNATURE_LINES}). */
 function isSignatureLine(line: string): boolean {

@@ -257,6 +257,9 @@ function opensDate(text: string, at: number, afterYear = false): boolean {
   return month !== undefined && month >= 1 && month <= 12;
 }
 
+/** A file name after a caption (图片 1.jpg / 附件 2.pdf): the dot starts its extension, not an item's words. */
+const FILE_EXTENSION = /^(?:jpe?g|png|gif|bmp|webp|docx?|xlsx?|pptx?|pdf|txt|zip|rar|s?html?|mp[34])(?![A-Za-z])/iu;
+
 /** Adds a marker that parsed to a number and ends before `to` (a module function: scanMarkers runs per line). */
 function propose(markers: Marker[], to: number, style: MarkerStyle, ordinal: number | undefined, start: number, end: number, before: number): void {
   if (ordinal !== undefined && end <= to) markers.push({ style, ordinal, start, end, lineStart: before === LINE });
@@ -322,7 +325,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
           continue;
         }
       }
-      if (n > 0 && AFTER_ARABIC[next] && !numberAfterDot) {
+      if (n > 0 && AFTER_ARABIC[next] && !numberAfterDot && !(DOTS[next] && FILE_EXTENSION.test(text.slice(i + n + 1, i + n + 7)))) {
         const style = DOTS[next] ? "arabic-dot" : next === DUN ? "arabic-dun" : "arabic-half-paren";
         // 1、 and 1. head items as 一、 does: a blank before them stands for a lost line break (会议要求 1、 各科…).
         const before = style === "arabic-half-paren" ? preceding(text, i) : precedingHeading(text, i);

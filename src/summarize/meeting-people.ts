@@ -29,10 +29,8 @@ const SIMPLIFIED_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会指导", "guests"],
   ["莅临指导", "guests"],
   ["到会督导", "guests"],
-  // `徐森生和…杨旭一行到兰州化物所调研指导`: a visiting leader and his party came to the meeting or the site
-  ["一行莅临", "guests"],
-  ["一行到", "guests"],
-  ["一行来", "guests"],
+  // `顾圣全、汤晓芸代表集团工会亲临现场`: leaders who came in person
+  ["亲临", "guests"],
   // `孙国梁到会并讲话`: came to the meeting (到会指导 above makes a guest)
   ["到会", "participants"],
   ["出席", "participants"],
@@ -67,8 +65,8 @@ const VERBS: ReadonlyArray<readonly [string, Role]> = SIMPLIFIED_VERBS.flatMap((
   const traditional = toTraditional(verb);
   return traditional === verb ? [[verb, role] as const] : [[verb, role] as const, [traditional, role] as const];
 });
-/** The units a verb of VERBS starts with: the scan tries the verbs only where one may start. */
-const VERB_STARTS = charTable(VERBS.map(([verb]) => verb[0]!));
+/** The units a verb of VERBS (or a visit, 一行…到) starts with: the scan tries the verbs only where one may start. */
+const VERB_STARTS = charTable([...VERBS.map(([verb]) => verb[0]!), "一"]);
 /**
  * `请假` is intransitive in a roll call (`李四请假。`), `缺席` takes the meeting (`因公缺席会议`); `请假制度` and
  * `请假手续` are not about this meeting.
@@ -129,6 +127,12 @@ const LABELLED_NAME = /(?:^|[^\u4e00-\u9fff])?[\u4e00-\u9fff]{0,4}领导([\u4e00
 /** The name right after a leader label, first of a `、` list (`市委领导包江苏、连建群`). */
 const labelledName = (text: string, member: Span) =>
   text.slice(member.start - 2, member.start) === "领导" && text[member.end] === "、" && /^[\u4e00-\u9fff]{2,3}$/u.test(member.text);
+/**
+ * `徐森生和…杨旭一行到兰州化物所调研指导`, `张晓宇…等一行五人来集团公司…座谈`: a visiting leader and his party (its
+ * size written or not) came to the meeting or the site.
+ */
+const VISIT = /^一行(?:[一二三四五六七八九十两0-9０-９]{1,3}人)?(?:莅临|蒞臨|到|来|來)/u;
+const MAX_VISIT = 8;
 /** `两位副县长`, `三名同志`: the count and the post a `、` list of names shares, after the last name. */
 const COUNTED_POST = /^[两二三四五六七八九十0-9０-９]{1,2}(?:位|名)[^、，,。；;]{1,8}$/u;
 
@@ -156,7 +160,11 @@ function groupMembers(mt: MeetingText, group: Span): Span[] {
     const first = label ? [span(text, persons[0]!.start - label[1]!.length - 1, persons[0]!.start - 1)] : [];
     return [...first, ...persons.map((p) => span(text, p.start, p.end)), ...members];
   }
-  const parts = splitAt(text, list.start, list.end, ["、"]);
+  // `王高华院长作为武汉市人大代表、耿庆副院长作为武昌区人大代表参加座谈`: the capacity after 作为 is no part of the name
+  const parts = splitAt(text, list.start, list.end, ["、"]).map((p) => {
+    const capacity = find(text, "作为", p.start, p.end);
+    return capacity > p.start ? trimEnd(text, span(text, p.start, capacity)) : p;
+  });
   if (parts.length > 1) {
     // a part ending in a name is that person (`部总工程师彭齐鸣、相关司局负责人`): a name shares no head
     const endsInName = (p: Span) => within(mt.persons, p.start, p.end).at(-1)?.end === p.end;
@@ -307,7 +315,8 @@ export function meetingPeople(mt: MeetingText): People {
     let from = sentence.start;
     for (let i = sentence.start; i < sentence.end; i++) {
       if (VERB_STARTS[text.charCodeAt(i)] === 0) continue;
-      const match = VERBS.find(([verb]) => text.startsWith(verb, i));
+      const visit = text.startsWith("一行", i) ? VISIT.exec(text.slice(i, i + MAX_VISIT)) : null;
+      const match = visit ? ([visit[0], "guests"] as const) : VERBS.find(([verb]) => text.startsWith(verb, i));
       if (!match) continue;
       const [verb, role] = match;
       const afterEnd = Math.min(sentence.end, i + verb.length + OBJECT_WINDOW);
