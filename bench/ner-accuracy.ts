@@ -21,7 +21,7 @@ import { dataPath, printTable } from "./lib/data.js";
 import { type GoldSpan, keysOf, policyGold, Score, scorePolicyGold } from "./lib/ner-score.js";
 import { readFileSync, statSync } from "node:fs";
 import { entityLexicon } from "../src/entities/lexicon.js";
-import { LABEL_COUNT, prunedWeights, shippedTaggerWeights, tagCharacters, type TaggerWeights } from "../src/entities/tagger.js";
+import { prunedWeights, ROW_BYTES, shippedTaggerWeights, tagCharacters, type TaggerWeights } from "../src/entities/tagger.js";
 import { indexTokens } from "../src/entities/tokens.js";
 import { type BioSentence, readBio } from "./tools/ner-data.js";
 import { readWeibo } from "./tools/train-ner-sets.js";
@@ -51,7 +51,7 @@ analyzer.segment("预热：加载词典");
 // the tagger's weights load on first use: their load time and what they add to RSS, after the word lists
 const warmIndex = indexTokens("预热", analyzer.segment("预热"));
 entityLexicon();
-const weightsBytes = statSync(new URL("../dict/entity-tagger.bin.gz", import.meta.url)).size;
+const weightsBytes = statSync(new URL("../dict/entity-tagger.bin", import.meta.url)).size;
 globalThis.gc?.();
 const memoryBefore = process.memoryUsage();
 const cpuBefore = process.cpuUsage();
@@ -188,7 +188,7 @@ if (process.argv.includes("--tradeoff")) {
       const found = extractEntities(text, tokens, {}, weights);
       for (const type of TYPES) score.add(type, keysOf(found, type), keysOf(spans, type));
     }
-    const rowCount = weights.rows.length / (LABEL_COUNT - 1) - 1;
+    const rowCount = weights.rows.length / ROW_BYTES - 1;
     tradeRows.push([
       threshold === 0 ? "shipped" : `rows within ${threshold} of O dropped`, rowCount, mb(weights.rows.byteLength + weights.known.byteLength / 2),
       ...TYPES.map((type) => f(score.prf(type)[2])),

@@ -137,6 +137,23 @@ describe("persons on township, enterprise and county pages", () => {
     expect(persons("会上,原公司工会主席方俊代表上一届工会作了总结发言。").map((p) => p.text)).toEqual(["方俊"]);
   });
 
+  it("reads a company board that shares a post with another body, and a field jieba tags as a name", () => {
+    // m-146: he chairs both the board of supervisors and the union (fixtures README: the title is the whole phrase)
+    expect(written("党委书记孙黎明出席并主持会议,监事会、工会主席高战华,党委委员出席。", "高战华")).toEqual(["监事会、工会主席"]);
+    // h-039: 德育/nr is the field of a deputy head's work, no name (no surname opens it)
+    expect(written("校长吕中伟、书记杜强、德育副校长李瑞全出席。", "李瑞全")).toEqual(["德育副校长"]);
+  });
+
+  it("reads two-character names padded to three in a byline, one space inside and one between (记者冯 艳 孙 敏)", () => {
+    // m-082: a county paper's byline; the span is the name as written, the name read is without the padding
+    const found = persons("(记者冯 艳 孙 敏 张 涛)5日晚,县第十六届人民代表大会第五次会议举行主席团第一次会议。");
+    expect(found.map((p) => [p.text, p.normalized ?? p.text, p.attrs.titles])).toEqual([
+      ["冯 艳", "冯艳", ["记者"]], ["孙 敏", "孙敏", ["记者"]], ["张 涛", "张涛", ["记者"]],
+    ]);
+    // a single character and a word after a space is a sentence, no padded name (记者王 强调)
+    expect(persons("记者王 强调").map((p) => p.text)).toEqual([]);
+  });
+
   it("reads a photo credit signed after the caption, name then 摄 (楊志文 攝)", () => {
     // p-861: the photographer signs the caption line; the role is 攝 as written
     const text = "▲市政協十三屆四次會議開幕現場。楊志文 攝\n市政協主席楊軍出席會議。";

@@ -256,6 +256,8 @@ describe("pollution reader", () => {
     expect(shownTexts(tags.doc).filter((t) => /欧美|激情/u.test(t))).toEqual([]);
     // x-058: a date before a brand is not a tag line; the date stays in the text read
     expect(seo("x-058").evidence).toEqual(["betway官网"]);
+    // p-851: a search query planted in a copy's source line (来源:不详北京中科医院骗人 http://…)
+    expect(seo("p-851").evidence).toEqual(["不详北京中科医院骗人"]);
     // x-511: a number where the name was, followed each time by a different word
     expect(seo("x-511").evidence?.slice(0, 3)).toEqual(["威尼斯5994", "威尼斯5994", "威尼斯5994"]);
     // what official writing glues: capitalised names, one letter, a slogan's word once, units, codes and years with their unit
@@ -264,6 +266,8 @@ describe("pollution reader", () => {
       "拨打12345热线，12345热线已受理。全国119消防日，119消防宣传，119消防演练。",
       "国务院令第707号、第707号令，计满183天，满183天，满183天后。",
       "欢迎访问122cc太阳集成游戏!",
+      // two syllables are the Latin names sites go by (the property below once glued 认真 after the seed's sogou)
+      "Baidu\nsogou认真同志,baidu百度",
     ]) {
       expect(analyzer.analyze(text).input?.pollution).toBeUndefined();
     }

@@ -482,6 +482,21 @@ describe("readPage on the header conventions of government, party, university, n
     expect([page.title?.text, page.publishedAt]).toEqual([HEADLINE, day]);
   });
 
+  it("reads spaced table labels without a colon only for a table's labels, never a notice's spaced 时 间", () => {
+    const text = `全县教育大会会议安排\n时  间 2024年3月5日上午9:00\n地  点 县委小礼堂\n参会人员：各乡镇、各学校主要负责人。\n某某县人民政府办公室\n2024年3月1日`;
+    const page = readPage(text);
+    expectValidPage(text, page);
+    expect(page.regions.find((r) => r.text.includes("时  间"))?.kind).toBe("article");
+    expect(page.publishedAt).toBe("2024-03-01");
+  });
+
+  it("reads a menu spaced out letter by letter as navigation, a document's title spaced so as the title", () => {
+    const notice = "关 于 印 发 工 作 要 点 的 通 知\n各乡镇人民政府：\n现将《工作要点》印发给你们，请认真贯彻执行。";
+    expect(readPage(notice).title?.text).toBe("关 于 印 发 工 作 要 点 的 通 知");
+    const menu = `首     页 政 务 公 开 网 上 办 事 互 动 交 流\n${HEADLINE}\n发布时间：2024-03-05\n${BODY}`;
+    expect(readPage(menu).regions[0]).toMatchObject({ kind: "navigation", text: "首     页 政 务 公 开 网 上 办 事 互 动 交 流" });
+  });
+
   it("takes the first run that is not chrome for the headline of a page that gives no metadata line", () => {
     for (const chrome of ["原创", "某某县融媒体中心", "欢迎访问某某县人民政府网站！", "简体 | 繁體"]) {
       expect(readPage(`${chrome}\n\n${HEADLINE}\n\n${BODY}`).title?.text).toBe(HEADLINE);
@@ -604,6 +619,17 @@ describe("readPage on the heads of real CMS pages (dev part of test/fixtures/rea
     const page = traditional("t-509");
     expect(page.title?.text).toBe("中市府陽明市政大樓新春聯合團拜 盧秀燕市長:讓市民家人繼續幸福");
     expect(page.publishedAt).toBe("2025-02-03");
+  });
+
+  it("reads a Taiwanese site's browser notice, weather and content-rating gate as chrome, and a stamp before the byline as the date", () => {
+    expect(traditional("t-501")).toMatchObject({ title: { text: "因疫延宕2年 全國大學校長會議今雲林登場" }, publishedAt: "2022-01-13" });
+    expect(traditional("t-502")).toMatchObject({ title: { text: "台中陽明市政大樓新春團拜 一級主管帶「姆明」宣傳中台灣燈會" }, publishedAt: "2026-02-23" });
+  });
+
+  it("takes the one line of a page kept as a list entry for its headline, but no word or name alone", () => {
+    const text = read("./fixtures/realworld/dev/x-509.txt");
+    expect(readPage(text).title?.text).toBe("伟德国际1946bv家庭经济困难学生认定办法(修订)");
+    expect(readPage("学校召开会议").title).toBeUndefined();
   });
 
   it("reads a metadata row whose first cell is the column's name (澳門快訊 | 發佈時間: …)", () => {

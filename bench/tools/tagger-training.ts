@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { entityLexicon } from "../../src/entities/lexicon.js";
-import { HASH_BITS, LABEL_COUNT, LABELS, quantizedWeights, type TaggerWeights, weightsFile } from "../../src/entities/tagger.js";
+import { HASH_BITS, LABEL_COUNT, LABELS, type TaggerWeights, weightsFile } from "../../src/entities/tagger.js";
 import type { BioSentence, BioType } from "./ner-data.js";
 import { annotatedTitles, fileDigest, PROVENANCE, readTrainingSet, SET_NAMES, type SetName } from "./train-ner-sets.js";
 import { DEFAULT_SEED, type DenseWeights, type Example, prepare, pruneRows, toCompact, train } from "./perceptron.js";
@@ -204,21 +204,21 @@ export function weightsFileHeader(record: TrainingRecord): string[] {
     `# Format (src/entities/tagger.ts weightsFile): this text, then the \`sections\` line naming each section and its element count;`,
     `#   each section starts at a multiple of 8 bytes, little-endian: the transitions (float32, from = label index, ${LABEL_COUNT} =`,
     `#   sentence start); the bit set of the 2^${HASH_BITS} hashed features that have weights, each uint32 of bits after the`,
-    "#   count of features before it; their rows (int16 hundredths, labels B-PER…I-ORG less O's, int8 steps of a scale per row",
-    "#   multiplied out); the block of each UTF-16 unit (int32) in the table of templates 1-5's rows per character (int16).",
+    "#   count of features before it; their rows, 8 bytes each: six int8 steps (labels B-PER…I-ORG less O's) and the",
+    "#   int16 hundredths per step.",
   ];
 }
 
 /**
  * The bytes of dict/entity-tagger.bin for trained weights: the header (`weightsFileHeader`), then the inference
  * table (tagger.ts `weightsFile`: the transitions, the weight rows of the features with a weight that matters,
- * relative to O, as int8 steps of a scale per row, and the tables tagging reads by character).
+ * relative to O, as int8 steps of a scale per row).
  *
  * @example
  * writeFileSync("dict/entity-tagger.bin", weightsFileBytes(trainTagger(sentences, options).dense, record));
  */
 export function weightsFileBytes(weights: DenseWeights, record: TrainingRecord): Uint8Array {
-  return weightsFile(quantizedWeights(toCompact(weights)), weightsFileHeader(record));
+  return weightsFile(toCompact(weights), weightsFileHeader(record));
 }
 
 /** Titles annotated fewer times than this are left out of the tagger's title list (one-off job descriptions). */

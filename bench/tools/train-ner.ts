@@ -1,7 +1,7 @@
 /**
  * Trains the entity tagger (src/entities/tagger.ts), an averaged structured perceptron, on the public training sets
  * (train-ner-sets.ts: People's Daily example.dev, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo
- * NER; never a test set) and writes the weights to dict/entity-tagger.bin.gz, after the job titles CLUENER and Resume
+ * NER; never a test set) and writes the weights to dict/entity-tagger.bin, after the job titles CLUENER and Resume
  * annotate to dict/entity-tagger-titles.txt (a feature). The features read the entity word lists (surnames, titles,
  * places, organisations), so retrain after changing those files.
  *
@@ -19,7 +19,6 @@
  * digest and the shipped file's in test/fixtures/entity-tagger-digests.json.
  */
 import { writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
 import { projectRoot } from "../lib/data.js";
 import { countSpans, type Example, prepare, pruneRows, type SpanCounts, spanF1, train } from "./perceptron.js";
@@ -105,8 +104,7 @@ const sets = parseSets(option("--sets") ?? DEFAULT_SETS);
 const ensemble = Number(option("--ensemble") ?? DEFAULT_ENSEMBLE);
 const sentences = trainingSentences(sets);
 const bytes = weightsFileBytes(trainTagger(sentences, { epochs, silverItems: 0, swaps: 0, poolItems: 0, ensemble }).dense, { sets, sentences: sentences.length, epochs, ensemble, prune: DEFAULT_PRUNE });
-// gzipped as it ships (zlib writes no name or time, so the same weights give the same file)
-writeFileSync(resolve(projectRoot, "dict/entity-tagger.bin.gz"), gzipSync(bytes, { level: 9 }));
+writeFileSync(resolve(projectRoot, "dict/entity-tagger.bin"), bytes);
 const digests = { smallRun: sha256(smallRunFile()), shipped: sha256(bytes) };
 writeFileSync(resolve(projectRoot, TRAINING_DIGESTS), `${JSON.stringify(digests, null, 2)}\n`);
-console.log(`wrote dict/entity-tagger.bin.gz (${(bytes.byteLength / 1e6).toFixed(1)} MB) and ${TRAINING_DIGESTS}`);
+console.log(`wrote dict/entity-tagger.bin (${(bytes.byteLength / 1e6).toFixed(1)} MB) and ${TRAINING_DIGESTS}`);

@@ -93,22 +93,16 @@ export type StopwordKind = "stop" | "modifier";
 
 /**
  * The entity tagger's weights in their compact form: one bit per hashed feature id in `known` (plus ranks), the
- * weights of known features in `rows` (int16 hundredths, O's weight subtracted), and the label transitions.
+ * weights of known features in `rows` (hundredths, O's weight subtracted, int8 steps of a scale per row), and the
+ * label transitions.
  */
 export interface TaggerWeights {
   /** Pairs of uint32 per 32 feature ids: the number of known features before them, then their bits. */
   known: Uint32Array;
-  /** ROW int16s per known feature, in feature id order. */
-  rows: Int16Array;
+  /** 8 bytes per known feature, in feature id order: an int8 step count per label besides O, then the int16 step. */
+  rows: Int8Array;
   /** transitions[from * LABEL_COUNT + to]; row LABEL_COUNT is the sentence start. */
   transitions: Float32Array;
-  /**
-   * Each UTF-16 unit's block in `characters`, when the weights come with their tagging tables (the shipped file does;
-   * a pool's threads then share them).
-   */
-  blockOf?: Int32Array;
-  /** The rows of the single-character templates, one block per unit (`blockOf`); built on first use when absent. */
-  characters?: Int16Array;
 }
 
 /** What the built-in stages load besides the Doc. */
@@ -117,7 +111,7 @@ export interface Resources {
   idf: IdfTable;
   /** Words that are no keywords, or only modifiers (dict/stopwords.txt). */
   stopwords: ReadonlyMap<string, StopwordKind>;
-  /** The entity tagger's weights (dict/entity-tagger.bin.gz). */
+  /** The entity tagger's weights (dict/entity-tagger.bin). */
   taggerWeights: TaggerWeights;
 }
 

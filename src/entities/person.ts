@@ -254,8 +254,10 @@ function isBodyWord(lexicon: EntityLexicon, token: Token): boolean {
   }
   // a unit pointed back to (我院党委副书记, 本校, 该局) is the body named before: the post has none of its own
   if (length === 2 && POINTING_WORDS.has(token.text[0]!) && UNIT_LAST_CHARACTERS.has(token.text[1]!)) return false;
+  // a field jieba tags as a name though no surname opens it (德育/nr 副校长): no Chinese name, the unit's word
+  const fieldAsName = token.pos === "nr" && length === 2 && surnameLength(token.text, lexicon, 0) === 0;
   // a post before the post is another person's (阮富仲总书记应…, 阿盟秘书长发言人)
-  if (!BODY_WORD_TAGS.has(token.pos) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
+  if ((!BODY_WORD_TAGS.has(token.pos) && !fieldAsName) || CLAUSE_WORDS.has(token.text) || lexicon.personTitles.words.has(token.text)) return false;
   // a word jieba does not know made of function characters is the clause (这是/x 重庆市…检察官)
   if (token.pos === "x" && [...token.text].some((c) => NOT_GIVEN_NAME.has(c) || CLAUSE_CHARACTERS.has(c) || DEMONSTRATIVES.has(c))) return false;
   // a unit's name ends like a unit (集团公司/n 监事会主席, 分公司): a word of any length that ends with a unit's suffix
@@ -426,6 +428,9 @@ function chainBefore(text: string, index: TokenIndex, lexicon: EntityLexicon, en
   return { titles, titleOrgs, orgSpans };
 }
 
+/** The boards of a company's governance, which share a post with another body (监事会、工会主席). */
+const COMPANY_BOARDS = new Set(["董事会", "监事会", "股东会", "党委会"]);
+
 /** A nominee for the post written before it (政协主席提名人选). */
 const NOMINEE = "提名人选";
 
@@ -466,7 +471,9 @@ function shareTitleWithBody(text: string, index: TokenIndex, lexicon: EntityLexi
   const word = tokenCovering(index, mark - 1);
   const wordBody = word && word.end === mark && BODY_WORD_TAGS.has(word.pos) && longestEndingAt(lexicon.orgSuffixes, text, mark, word.start)
     ? { start: word.start, end: mark } : undefined;
-  const body = orgEndingAt(text, index, lexicon, mark) ?? wordBody;
+  // …or a company's own board (监事会、工会主席: 董事会, 监事会 are no organisation of their own to the grammar)
+  const board = word && word.end === mark && COMPANY_BOARDS.has(word.text) ? { start: word.start, end: mark } : undefined;
+  const body = orgEndingAt(text, index, lexicon, mark) ?? wordBody ?? board;
   if (!body || body.end !== mark || titles.length === 0) return;
   const start = titleBody(text, index, lexicon, body)?.start ?? body.start;
   if (!isAllHan(text, start, mark)) return;
@@ -593,7 +600,9 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
     const titles = [...joined, text.slice(start, i)];
     let at = colon ? i + 1 : i;
     for (let gap = 0; gap < 4 && /\s/u.test(text[at] ?? ""); gap++) at++;
-    for (;;) {
+    const padded = paddedBylineNames(text, lexicon, at);
+    for (const name of padded) into.push({ ...name, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
+    for (; padded.length === 0; ) {
       const end = nameEnd(text, index, lexicon, at, false);
       if (end < 0 || end - at < 2 || !BYLINE_NAME_ENDS.test(text.slice(end, end + 2)) || startsCredit(text, lexicon, at)) break;
       into.push({ start: at, end, titles, titleOrgs: titles.map(() => null), orgSpans: [], evidence: "title" });
@@ -601,6 +610,21 @@ function credits(text: string, index: TokenIndex, lexicon: EntityLexicon, into: 
       if (!isSpaceChar(text[end]) || !isHan(text, end + 1)) break;
       at = end + 1;
     }
+  }
+}
+
+/**
+ * Two-character names padded to the width of three in a byline, one space inside each name and one between names
+ * (`（记者冯 艳 孙 敏 张 涛）`): surname, space, given name, closed by a space, a mark or the line's end; none
+ * unless every item reads so (记者王 强调 is a sentence).
+ */
+function paddedBylineNames(text: string, lexicon: EntityLexicon, start: number): { start: number; end: number }[] {
+  const names: { start: number; end: number }[] = [];
+  for (let at = start; ; at += 4) {
+    const padded = text[at + 1] === " " && isHan(text, at + 2) && !isHan(text, at + 3) && surnameLength(text, lexicon, at) === 1;
+    if (!padded) return [];
+    names.push({ start: at, end: at + 3 });
+    if (text[at + 3] !== " " || !isHan(text, at + 4)) return BYLINE_NAME_ENDS.test(text.slice(at + 3, at + 5)) ? names : [];
   }
 }
 

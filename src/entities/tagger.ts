@@ -3,16 +3,15 @@
  * without titles): an averaged structured perceptron over characters, jieba's words and tags, and the entity word
  * lists, decoded with Viterbi over BIO labels. Trained by `bench/tools/train-ner.ts` on public training sets
  * (People's Daily 1998 `example.dev`, MSRA's training split, CLUENER2020, BosonNLP, Resume NER, Weibo NER: the file's
- * header names them); the weights ship in `dict/entity-tagger.bin.gz`, gunzipped and read in place (`weightsFile`).
+ * header names them); the weights ship in `dict/entity-tagger.bin`, read in place (`weightsFile`).
  *
  * Features are hashed into a fixed table, so extraction is a few integer operations and array reads per
  * character, and the same code computes them for training and for inference. When tagging, the templates whose
  * arguments take few values and the single-character ones read their weights from tables built once per set of
- * weights, the shipped file carrying the largest (test/entity-tagger.test.ts checks the result against Viterbi over
- * `characterFeatures`).
+ * weights, and the single-character ones from blocks made per character on first use (test/entity-tagger.test.ts
+ * checks the result against Viterbi over `characterFeatures`).
  */
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { endianness } from "node:os";
 import { dictParseError, dictPath, readDictLines } from "../dict.js";
 import type { TaggerWeights } from "../core/resources.js";
@@ -94,7 +93,7 @@ interface CharacterContext {
   /** BMES marks of known places (two characters or more) and organisations starting at a token. */
   place: Uint8Array;
   org: Uint8Array;
-  /** Length of the surname starting here, or 0. */
+  /** Length of the surname starting here (at most `SURNAME_LENGTHS` - 1: surnames take one or two), or 0. */
   surname: Uint8Array;
   /**
    * Where a title ends right before offset i (length n + 1): 1 a listed title (dict/entity-titles.txt), 2 only a
@@ -106,6 +105,9 @@ interface CharacterContext {
   /** Character classes with one slot of padding each side for "outside the text" (length n + 2). */
   classes: Uint8Array;
 }
+
+/** Surname lengths the features tell apart (0: none). */
+const SURNAME_LENGTHS = 7;
 
 /** Bytes of scratch memory the context of `n` characters takes. */
 const contextBytes = (n: number) => 9 * n + 4;
@@ -188,7 +190,7 @@ function characterContext(text: string, index: TokenIndex, lexicon: EntityLexico
   classes[0] = classes[n + 1] = OUTSIDE;
   for (let i = 0; i < n; i++) {
     const surnameEnd = longestEndAfter(lexicon.surnames, text, i);
-    if (surnameEnd >= 0) surname[i] = surnameEnd - i;
+    if (surnameEnd >= 0) surname[i] = Math.min(surnameEnd - i, SURNAME_LENGTHS - 1);
     if (longestStartBefore(lexicon.titles, text, i + 1) >= 0) titleEnd[i + 1] = 1;
     else if (longestStartBefore(titles, text, i + 1) >= 0) titleEnd[i + 1] = 2;
     if (longestStartBefore(lexicon.orgSuffixes, text, i + 1) >= 0) suffixEnd[i + 1] = 1;
@@ -232,6 +234,7 @@ const SMALL_TEMPLATES = [
   [12, [5, 5]], // marks of known places and organisations
   [14, [2, 5, 7]], // an organisation suffix ends here, the position in the token, its length
   [15, [6, 6, 6]], // classes of the character and its neighbours
+  [13, [SURNAME_LENGTHS, 3, 5]], // a surname starting here (its length), a title ending before, the position in the token
 ] as const;
 
 /**
@@ -239,12 +242,13 @@ const SMALL_TEMPLATES = [
  * template's arguments in mixed radix, most significant first, with the radices of `SMALL_TEMPLATES`.
  */
 function smallKeys(context: CharacterContext, from: number, to: number, keys: Int32Array): void {
-  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes } = context;
+  const { tokenPos, tokenTag, tokenLength, place, org, suffixEnd, classes, surname, titleEnd } = context;
   for (let i = from, o = 0; i < to; i++, o += SMALL_TEMPLATES.length) {
     keys[o] = tokenTag[i]! * 5 + tokenPos[i]!;
     keys[o + 1] = place[i]! * 5 + org[i]!;
     keys[o + 2] = (suffixEnd[i + 1]! * 5 + tokenPos[i]!) * 7 + tokenLength[i]!;
     keys[o + 3] = (classes[i]! * 6 + classes[i + 1]!) * 6 + classes[i + 2]!;
+    keys[o + 4] = (surname[i]! * 3 + titleEnd[i]!) * 5 + tokenPos[i]!;
   }
 }
 
@@ -264,7 +268,7 @@ const SMALL_IDS = SMALL_TEMPLATES.map(([template, sizes]) => {
 /** The small templates' keys of a chunk of characters. */
 const chunkKeys = new Int32Array(CHUNK * SMALL_TEMPLATES.length);
 
-/** Templates 9, 12, 14, 15 (`SMALL_TEMPLATES`): their ids looked up by key. */
+/** Templates 9, 12–15 (`SMALL_TEMPLATES`): their ids looked up by key. */
 function smallTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   for (let block = from; block < to; block += CHUNK) {
     const blockEnd = Math.min(to, block + CHUNK);
@@ -276,9 +280,9 @@ function smallTemplates(context: CharacterContext, from: number, to: number, out
 }
 
 /** The templates hashed when tagging too: pairs of characters, the word, tags around, surnames, the trigram. */
-const HASHED_TEMPLATES = [6, 7, 8, 10, 11, 13, 16, 17, 18, 19, 20];
+const HASHED_TEMPLATES = [6, 7, 8, 10, 11, 16, 17, 18, 19, 20];
 
-/** Templates 6–8, 10, 11, 13, 16–20 (see `HASHED_TEMPLATES`), in two loops. */
+/** Templates 6–8, 10, 11, 16–20 (see `HASHED_TEMPLATES`), in two loops. */
 function hashedTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
   pairAndWordTemplates(context, from, to, out);
   mixedTemplates(context, from, to, out);
@@ -299,9 +303,9 @@ function mixedTemplates(context: CharacterContext, from: number, to: number, out
   }
 }
 
-/** Templates 6–8, 10, 11, 13: pairs of characters, jieba's word and tags, a surname or title here. */
+/** Templates 6–8, 10, 11: pairs of characters, jieba's word and tags. */
 function pairAndWordTemplates(context: CharacterContext, from: number, to: number, out: Int32Array): void {
-  const { text, tokenPos, tokenTag, tokenWord, surname, titleEnd } = context;
+  const { text, tokenPos, tokenTag, tokenWord } = context;
   const n = text.length;
   for (let i = from, o = 0; i < to; i++, o += TEMPLATE_COUNT) {
     const c0 = codeAt(text, i);
@@ -314,7 +318,6 @@ function pairAndWordTemplates(context: CharacterContext, from: number, to: numbe
     out[o + 8] = feature(8, cm1, cp1);
     out[o + 10] = feature(10, tokenWord[i]!, tokenPos[i]!);
     out[o + 11] = feature(11, tagPrev, tokenTag[i]!, tagNext);
-    out[o + 13] = feature(13, surname[i]!, titleEnd[i]!, tokenPos[i]!);
   }
 }
 
@@ -331,23 +334,50 @@ export function characterFeatures(text: string, index: TokenIndex, lexicon: Enti
 /*
  * The compact weights (TaggerWeights in core/resources.ts) hold the known features, indexed by a bit set over all 2^HASH_BITS feature ids: a feature is known when
  * its bit is set, and its weights are the row numbered by the count of set bits before it (its rank). Each row
- * holds the weights of the labels other than O as int16 hundredths, each less the feature's O weight: shifting
- * every label of a character by the same amount changes no decision, so O's emission is 0. The bit set with its
- * ranks takes 1 MB and stays in the processor's cache, so an unknown feature costs no memory access; the rows
- * take 12 bytes each (int8 steps of a scale per row, multiplied out: `quantizedWeights`).
- * Tagging is bound by these lookups.
+ * holds the weights of the labels other than O in hundredths, each less the feature's O weight: shifting every
+ * label of a character by the same amount changes no decision, so O's emission is 0. A row is 8 bytes: six int8
+ * steps and the int16 hundredths per step (its scale), so a row never straddles a cache line and the 443k rows take
+ * 3.5 MB. The bit set with its ranks takes 1 MB and stays in the processor's cache, so an unknown feature costs no
+ * memory access. Tagging is bound by these lookups.
  */
 
 /** Weights are stored in hundredths. */
 const WEIGHT_SCALE = 100;
 const MAX_WEIGHT = 32767 / WEIGHT_SCALE;
-/** int16s per row: the weights of labels 1 … LABEL_COUNT - 1. */
+/** Weights per row: labels 1 … LABEL_COUNT - 1. */
 const ROW = LABEL_COUNT - 1;
+/** Bytes per row: `ROW` int8 steps, then the int16 scale. */
+export const ROW_BYTES = 8;
 /** Words of the known-feature bit set with its ranks (`TaggerWeights.known`). */
 const KNOWN_WORDS = (1 << HASH_BITS) / 16;
+/** Steps of a row's scale that its largest weight may take. */
+const INT8_STEPS = 127;
 
+const toHundredths = (v: number) => Math.round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, v)) * WEIGHT_SCALE);
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-const toInt16 = (v: number) => Math.round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, v)) * WEIGHT_SCALE);
+/**
+ * Writes `hundredths` (the ROW weights of a row, each a multiple of one step within `INT8_STEPS` of it) as row `row`
+ * of `rows`: the step is their greatest common divisor, so that the same weights always give the same bytes.
+ */
+function packRow(hundredths: ArrayLike<number>, rows: Int8Array, row: number): void {
+  let step = 0;
+  for (let l = 0; l < ROW; l++) step = gcd(step, Math.abs(hundredths[l]!));
+  for (let l = 0; l < ROW; l++) rows[row * ROW_BYTES + l] = step === 0 ? 0 : hundredths[l]! / step;
+  // the scale little-endian in the last two bytes (an int8 store keeps the low byte)
+  rows[row * ROW_BYTES + ROW] = step;
+  rows[row * ROW_BYTES + ROW + 1] = step >> 8;
+}
+
+/**
+ * A row's weights in hundredths, rounded to int8 steps of its own scale: a weight moves by at most half a step,
+ * under 0.4% of the row's largest.
+ */
+function quantizedRow(values: ArrayLike<number>): number[] {
+  const hundredths = Array.from({ length: ROW }, (_, l) => toHundredths(values[l + 1]! - values[0]!));
+  const scale = Math.max(1, Math.ceil(Math.max(...hundredths.map(Math.abs)) / INT8_STEPS));
+  return hundredths.map((v) => Math.round(v / scale) * scale);
+}
 
 /** Set bits of a 32-bit word. */
 function popCount(x: number): number {
@@ -356,24 +386,36 @@ function popCount(x: number): number {
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-/** Builds the compact table from (feature id, weights) pairs; the first pair of an id counts. */
-export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>]>, transitions: Float32Array): TaggerWeights {
+/** The bit set of these feature ids with its ranks (`TaggerWeights.known`), and the number of rows it asks for. */
+function knownSet(ids: Iterable<number>): { known: Uint32Array; rowCount: number } {
   const known = new Uint32Array(KNOWN_WORDS);
-  const first = new Map<number, ArrayLike<number>>();
-  for (const [id, values] of entries) if (!first.has(id)) first.set(id, values);
-  for (const id of first.keys()) known[((id >>> 5) << 1) + 1]! |= 1 << (id & 31);
+  for (const id of ids) known[((id >>> 5) << 1) + 1]! |= 1 << (id & 31);
   // row 0 stays zero: unknown features read it, so that scoring takes no branch
   let rank = 1;
   for (let w = 0; w < known.length; w += 2) {
     known[w] = rank;
     rank += popCount(known[w + 1]!);
   }
-  const rows = new Int16Array(rank * ROW);
-  for (const [id, values] of first) {
-    const row = rowOf(known, id) * ROW;
-    for (let l = 1; l < LABEL_COUNT; l++) rows[row + l - 1] = toInt16(values[l]! - values[0]!);
-  }
-  return { known, rows, transitions };
+  return { known, rowCount: rank };
+}
+
+/**
+ * Builds the compact table from (feature id, weights) pairs, the first pair of an id counting: each row rounded to
+ * int8 steps of its own scale (`quantizedRow`), the transitions to hundredths, as they ship.
+ */
+export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>]>, transitions: Float32Array): TaggerWeights {
+  const first = new Map<number, ArrayLike<number>>();
+  for (const [id, values] of entries) if (!first.has(id)) first.set(id, values);
+  const { known, rowCount } = knownSet(first.keys());
+  const rows = new Int8Array(rowCount * ROW_BYTES);
+  for (const [id, values] of first) packRow(quantizedRow(values), rows, rowOf(known, id));
+  return { known, rows, transitions: transitions.map((v) => Number(v.toFixed(2))) };
+}
+
+/** Row `row`'s weights in hundredths. */
+function rowHundredths(rows: Int8Array, row: number): number[] {
+  const scale = wordsOf(rows)[2 * row + 1]! >> 16;
+  return Array.from(rows.subarray(row * ROW_BYTES, row * ROW_BYTES + ROW), (step) => step * scale);
 }
 
 /**
@@ -384,17 +426,17 @@ export function compactWeights(entries: ReadonlyArray<[number, ArrayLike<number>
  * prunedWeights(shippedTaggerWeights(), 5) // rows with a weight 5 or more away from O's only
  */
 export function prunedWeights(weights: TaggerWeights, threshold: number): TaggerWeights {
-  const entries: [number, number[]][] = [];
-  const limit = threshold * WEIGHT_SCALE;
+  const kept = new Map<number, number>();
   for (let w = 0; w < weights.known.length; w += 2) {
     for (let bits = weights.known[w + 1]!, rank = weights.known[w]!; bits !== 0; bits &= bits - 1, rank++) {
-      const row = weights.rows.subarray(rank * ROW, rank * ROW + ROW);
-      if (!row.some((v) => Math.abs(v) >= limit)) continue;
-      const id = (w >>> 1) * 32 + (31 - Math.clz32(bits & -bits));
-      entries.push([id, [0, ...[...row].map((v) => v / WEIGHT_SCALE)]]);
+      if (!rowHundredths(weights.rows, rank).some((v) => Math.abs(v) >= threshold * WEIGHT_SCALE)) continue;
+      kept.set((w >>> 1) * 32 + (31 - Math.clz32(bits & -bits)), rank);
     }
   }
-  return compactWeights(entries, weights.transitions);
+  const { known, rowCount } = knownSet(kept.keys());
+  const rows = new Int8Array(rowCount * ROW_BYTES);
+  for (const [id, rank] of kept) rows.set(weights.rows.subarray(rank * ROW_BYTES, (rank + 1) * ROW_BYTES), rowOf(known, id) * ROW_BYTES);
+  return { known, rows, transitions: weights.transitions };
 }
 
 /** The row of a feature id: its rank among the known features, or 0 (a row of zeros) when it has no weights. */
@@ -418,28 +460,43 @@ export function emissions(features: Int32Array, n: number, weights: TaggerWeight
 
 /** Writes the emission scores of `count` characters' features to `out` (O's stay as they are: 0). */
 function scoreCharacters(features: Int32Array, count: number, weights: TaggerWeights, out: Float32Array): void {
-  const rowOffsets = new Int32Array(count * TEMPLATE_COUNT);
-  for (let k = 0; k < rowOffsets.length; k++) rowOffsets[k] = rowOf(weights.known, features[k]!) * ROW;
-  sumRows(rowOffsets, count, TEMPLATE_COUNT, weights.rows, 0, weights.rows, out);
+  const rowNumbers = new Int32Array(count * TEMPLATE_COUNT);
+  for (let k = 0; k < rowNumbers.length; k++) rowNumbers[k] = rowOf(weights.known, features[k]!);
+  sumRows(rowNumbers, count, TEMPLATE_COUNT, wordsOf(weights.rows), 0, new Int16Array(0), out);
 }
 
+/** The rows as int32 words, two per row: a row's six steps and its scale in two loads (`sumRows`). */
+const wordsOf = (rows: Int8Array) => new Int32Array(rows.buffer, rows.byteOffset, rows.length >> 2);
+
 /**
- * The scoring kernel of both paths: for each of `count` characters, the sum of its `lookups` weight rows (row
- * offsets in `rowOffsets`), the first `lookups - tabled` read from `rows`, the last `tabled` from `table`, written
- * to `out` as the six labels besides O (O stays 0).
+ * The scoring kernel of both paths: for each of `count` characters, the sum of its weight rows, written to `out` as
+ * the six labels besides O (O stays 0). `rowNumbers` holds, per character, `read` row numbers in the weights' rows
+ * (`words`, `wordsOf`: steps 1–4 in the first word, lowest byte first, steps 5–6 and the scale in the second), then
+ * `tabled` offsets of rows in `table`, multiplied out. The sums are integer hundredths, exact in any order.
  */
-function sumRows(rowOffsets: Int32Array, count: number, lookups: number, rows: Int16Array, tabled: number, table: Int16Array, out: Float32Array): void {
+function sumRows(rowNumbers: Int32Array, count: number, read: number, words: Int32Array, tabled: number, table: Int16Array, out: Float32Array): void {
   for (let i = 0, r = 0; i < count; i++) {
     let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let end = r + lookups, weightsOf = rows; r < end; r++) {
-      if (end - r === tabled) weightsOf = table;
-      const row = rowOffsets[r]!;
-      s1 += weightsOf[row]!;
-      s2 += weightsOf[row + 1]!;
-      s3 += weightsOf[row + 2]!;
-      s4 += weightsOf[row + 3]!;
-      s5 += weightsOf[row + 4]!;
-      s6 += weightsOf[row + 5]!;
+    for (let end = r + read; r < end; r++) {
+      const at = rowNumbers[r]! << 1;
+      const low = words[at]!;
+      const high = words[at + 1]!;
+      const scale = high >> 16;
+      s1 += Math.imul((low << 24) >> 24, scale);
+      s2 += Math.imul((low << 16) >> 24, scale);
+      s3 += Math.imul((low << 8) >> 24, scale);
+      s4 += Math.imul(low >> 24, scale);
+      s5 += Math.imul((high << 24) >> 24, scale);
+      s6 += Math.imul((high << 16) >> 24, scale);
+    }
+    for (let end = r + tabled; r < end; r++) {
+      const at = rowNumbers[r]!;
+      s1 += table[at]!;
+      s2 += table[at + 1]!;
+      s3 += table[at + 2]!;
+      s4 += table[at + 3]!;
+      s5 += table[at + 4]!;
+      s6 += table[at + 5]!;
     }
     const o = i * LABEL_COUNT;
     out[o + 1] = s1 / WEIGHT_SCALE;
@@ -452,50 +509,62 @@ function sumRows(rowOffsets: Int32Array, count: number, lookups: number, rows: I
 }
 
 /**
- * The weights of the tabled templates, arranged for tagging: the rows of the bias and of every key of the small
- * templates, and the weights of templates 1–5 copied into one block per character, so that the five lookups of a
- * character's neighbourhood read a few cache lines that the next characters read again, and hash nothing.
+ * The rows of the tabled templates, multiplied out into one int16 table for tagging (`ROW` hundredths per row): a
+ * block of zero rows, the bias's row, the rows of every key of the small templates, and the rows of templates 1–5 in one
+ * block per character, so that the five lookups of a character's neighbourhood read a few cache lines that the
+ * next characters read again, and hash nothing. A character's block is made the first time it is tagged: a
+ * process meets a few thousand of the 65,536 units, and loading the weights builds nothing.
  */
 interface TaggingTables {
+  /** The weights' rows, and as words (`wordsOf`). */
+  rows: Int8Array;
+  words: Int32Array;
+  /** Offsets in `table`: the bias's row, and per key of each of `SMALL_TEMPLATES`. */
   bias: number;
-  /** Row offsets (into `rows`) per key of each of `SMALL_TEMPLATES`. */
   small: Int32Array[];
-  /** Each UTF-16 unit's block in `characters` (0: a block of zeros). */
+  /** Each UTF-16 unit's block in `table`: -1 until it is first tagged, 0 (the zero rows) when it has no weights. */
   blockOf: Int32Array;
-  /** ROW int16s per template of `CHARACTER_OFFSETS` per block. */
-  characters: Int16Array;
+  /** The tabled rows; grown as blocks are made. */
+  table: Int16Array;
+  /** Rows of `table` in use. */
+  used: number;
 }
 
-/** The rows of the bias and of every key of the small templates. */
-function smallTables({ known }: TaggerWeights): Pick<TaggingTables, "bias" | "small"> {
-  const rowAt = (id: number) => rowOf(known, id) * ROW;
-  return { bias: rowAt(feature(0, 0)), small: SMALL_IDS.map((ids) => ids.map(rowAt)) };
+function taggingTables({ known, rows }: TaggerWeights): TaggingTables {
+  const tables: TaggingTables = {
+    rows, words: wordsOf(rows), bias: 0, small: [], blockOf: new Int32Array(0x10000).fill(-1), table: new Int16Array(1024 * ROW), used: CHARACTER_OFFSETS.length,
+  };
+  tables.bias = tableRows(tables, [rowOf(known, feature(0, 0))]);
+  tables.small = SMALL_IDS.map((ids) => ids.map((id) => tableRows(tables, [rowOf(known, id)])));
+  return tables;
 }
 
-function taggingTables(weights: TaggerWeights): TaggingTables {
-  const { known, rows } = weights;
-  const rowAt = (id: number) => rowOf(known, id) * ROW;
-  const width = CHARACTER_OFFSETS.length;
-  const perBlock = width * ROW;
-  const blockOf = new Int32Array(0x10000);
-  // one pass over the 65,536 code units, written into typed arrays (no array per code unit)
-  const blocks = new Int32Array(width * 0x10000);
-  let used = 0;
-  for (let code = 0; code < 0x10000; code++) {
-    let any = 0;
-    for (let k = 0; k < width; k++) any |= blocks[used + k] = rowAt(feature(1 + k, code));
-    if (any === 0) continue;
-    blockOf[code] = used / width + 1;
-    used += width;
+/** Appends the weights' rows `rowNumbers` to `tables.table`, multiplied out; the offset of the first. */
+function tableRows(tables: TaggingTables, rowNumbers: readonly number[]): number {
+  if ((tables.used + rowNumbers.length) * ROW > tables.table.length) {
+    const grown = new Int16Array(tables.table.length * 2);
+    grown.set(tables.table);
+    tables.table = grown;
   }
-  const characters = new Int16Array(perBlock + used * ROW);
-  for (let k = 0; k < used; k++) characters.set(rows.subarray(blocks[k]!, blocks[k]! + ROW), perBlock + k * ROW);
-  return { ...smallTables(weights), blockOf, characters };
+  const first = tables.used * ROW;
+  for (const row of rowNumbers) {
+    const scale = tables.words[2 * row + 1]! >> 16;
+    for (let l = 0; l < ROW; l++) tables.table[tables.used * ROW + l] = tables.rows[row * ROW_BYTES + l]! * scale;
+    tables.used++;
+  }
+  return first;
 }
 
-/** Weight rows read per character when tagging: the bias, the small templates, the hashed ones, templates 1–5. */
-const LOOKUPS = 1 + SMALL_TEMPLATES.length + HASHED_TEMPLATES.length + CHARACTER_OFFSETS.length;
-/** The row offsets of a chunk's lookups, `LOOKUPS` per character: into `rows`, the last five into `characters`. */
+/** The block of `code` in `tables.table` (the offset of its first row), made now from the weights' rows of templates 1–5. */
+function characterBlock(tables: TaggingTables, known: Uint32Array, code: number): number {
+  const rowNumbers = CHARACTER_OFFSETS.map((_, k) => rowOf(known, feature(1 + k, code)));
+  return (tables.blockOf[code] = rowNumbers.every((row) => row === 0) ? 0 : tableRows(tables, rowNumbers));
+}
+
+/** Weight rows read per character when tagging: the hashed templates, then the bias, the small templates and templates 1–5. */
+const TABLED = 1 + SMALL_TEMPLATES.length + CHARACTER_OFFSETS.length;
+const LOOKUPS = HASHED_TEMPLATES.length + TABLED;
+/** The rows of a chunk's lookups, `LOOKUPS` per character: numbers in the weights' rows, then offsets in the table. */
 const chunkRows = new Int32Array(CHUNK * LOOKUPS);
 
 /**
@@ -503,24 +572,24 @@ const chunkRows = new Int32Array(CHUNK * LOOKUPS);
  * same sums as `emissions` over `characterFeatures`, with the tabled templates read from `tables`. Every row of
  * the chunk is found before any is read: the reads are independent, so their cache misses overlap.
  */
-function scoreForTagging(context: CharacterContext, from: number, to: number, weights: TaggerWeights, tables: TaggingTables, out: Float32Array): void {
+function scoreForTagging(context: CharacterContext, from: number, to: number, known: Uint32Array, tables: TaggingTables, out: Float32Array): void {
   const { text } = context;
-  const { known, rows } = weights;
-  const { small, blockOf, characters } = tables;
+  const { small, blockOf } = tables;
   const ids = chunkFeatures;
   const keys = chunkKeys;
   hashedTemplates(context, from, to, ids);
   smallKeys(context, from, to, keys);
-  const perBlock = CHARACTER_OFFSETS.length * ROW;
   for (let i = from, o = 0, q = 0, r = 0; i < to; i++, o += TEMPLATE_COUNT) {
+    for (let h = 0; h < HASHED_TEMPLATES.length; h++) chunkRows[r++] = rowOf(known, ids[o + HASHED_TEMPLATES[h]!]!);
     chunkRows[r++] = tables.bias;
     for (let j = 0; j < small.length; j++) chunkRows[r++] = small[j]![keys[q++]!]!;
-    for (let h = 0; h < HASHED_TEMPLATES.length; h++) chunkRows[r++] = rowOf(known, ids[o + HASHED_TEMPLATES[h]!]!) * ROW;
     for (let k = 0; k < CHARACTER_OFFSETS.length; k++) {
-      chunkRows[r++] = blockOf[codeAt(text, i + CHARACTER_OFFSETS[k]!)]! * perBlock + k * ROW;
+      const code = codeAt(text, i + CHARACTER_OFFSETS[k]!);
+      const block = blockOf[code]!;
+      chunkRows[r++] = (block >= 0 ? block : characterBlock(tables, known, code)) + k * ROW;
     }
   }
-  sumRows(chunkRows, to - from, LOOKUPS, rows, CHARACTER_OFFSETS.length, characters, out);
+  sumRows(chunkRows, to - from, HASHED_TEMPLATES.length, tables.words, TABLED, tables.table, out);
 }
 
 /** Characters tagged per step: their feature ids and scores are reused buffers that stay in the cache. */
@@ -647,53 +716,15 @@ export function labelSpans(labels: Uint8Array): { type: SpanType; start: number;
   return spans;
 }
 
-/** The weights file, gzipped as it ships (8.5 MB of int16 rows compress to 4.4 MB; gunzip costs ~30 ms at load). */
-const WEIGHTS_FILE = "entity-tagger.bin.gz";
+/** The weights file (4.6 MB), read in place. */
+const WEIGHTS_FILE = "entity-tagger.bin";
 let shipped: TaggerWeights | undefined;
 
-/** A row's int16 hundredths are int8 steps of its own scale (hundredths per step). */
-const INT8_STEPS = 127;
-
-/** Each row's scale: the hundredths per int8 step that fit its largest weight. */
-function rowScales(rows: Int16Array): Uint16Array {
-  const scales = new Uint16Array(rows.length / ROW - 1);
-  for (let r = 0; r < scales.length; r++) {
-    let largest = 0;
-    for (let l = 0; l < ROW; l++) largest = Math.max(largest, Math.abs(rows[(r + 1) * ROW + l]!));
-    scales[r] = Math.max(1, Math.ceil(largest / INT8_STEPS));
-  }
-  return scales;
-}
-
-/**
- * The weights as they ship: each row rounded to int8 steps of its own scale (a weight moves by at most half a step,
- * under 0.4% of its row's largest), the transitions to hundredths.
- *
- * @example
- * quantizedWeights(weights).rows // every row a multiple of its scale, at most 127 steps
- */
-export function quantizedWeights(weights: TaggerWeights): TaggerWeights {
-  const scales = rowScales(weights.rows);
-  const rows = weights.rows.map((v, k) => {
-    if (k < ROW) return 0;
-    const scale = scales[Math.floor(k / ROW) - 1]!;
-    // a row whose largest weight is near the int16 limit rounds up past it (127 steps of 259): clamped, not wrapped
-    return Math.max(-32767, Math.min(32767, Math.round(v / scale) * scale));
-  });
-  const transitions = weights.transitions.map((v) => Number(v.toFixed(2)));
-  return { known: weights.known, rows, transitions };
-}
-
-/**
- * The sections of the weights file, in file order, with their element types: the transitions, the bit set with its
- * ranks (`TaggerWeights.known`), the rows, and the tagging tables of templates 1–5 (`taggingTables`).
- */
+/** The sections of the weights file, in file order, with their element types: the transitions, the bit set with its ranks (`TaggerWeights.known`), the rows. */
 const SECTIONS = [
   ["transitions", Float32Array],
   ["known", Uint32Array],
-  ["rows", Int16Array],
-  ["blockOf", Int32Array],
-  ["characters", Int16Array],
+  ["rows", Int8Array],
 ] as const;
 type SectionName = (typeof SECTIONS)[number][0];
 /** Sections start at multiples of 8 bytes, so that each is a typed array over the file's own buffer. */
@@ -704,15 +735,13 @@ const aligned = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
  * The weights file: `header` (text lines; the training tool names its training sets there), a line
  * `sections little-endian <name> <count>…` padded with spaces to a multiple of 8 bytes, then each section's
  * elements as they lie in memory (little-endian), each padded to 8 bytes. Loading is one file read and a typed
- * array per section over its buffer: no decompression, decoding or arithmetic per weight, and the tagging tables
- * come built. The weights go in as they are (`quantizedWeights` first for trained ones).
+ * array per section over its buffer: no decompression, decoding or arithmetic per weight.
  *
  * @example
  * readTaggerWeights(weightsFile(weights, ["# test weights"])) // → the same known, rows and transitions
  */
 export function weightsFile(weights: TaggerWeights, header: readonly string[]): Uint8Array {
-  const { blockOf, characters } = taggingTables(weights);
-  const arrays: Record<SectionName, ArrayBufferView> = { transitions: weights.transitions, known: weights.known, rows: weights.rows, blockOf, characters };
+  const arrays: Record<SectionName, ArrayBufferView> = { transitions: weights.transitions, known: weights.known, rows: weights.rows };
   const counts = SECTIONS.map(([name, type]) => `${name} ${arrays[name].byteLength / type.BYTES_PER_ELEMENT}`).join(" ");
   const line = `sections little-endian ${counts}`;
   const head = `${header.map((h) => `${h}\n`).join("")}${line}`;
@@ -768,35 +797,27 @@ export function readTaggerWeights(bytes: Uint8Array, file = WEIGHTS_FILE): Tagge
     views[name] = new type(own.buffer as ArrayBuffer, own.byteOffset + at, count);
     at += aligned(count * type.BYTES_PER_ELEMENT);
   });
-  const { transitions, known, rows, blockOf, characters } = views as {
-    transitions: Float32Array; known: Uint32Array; rows: Int16Array; blockOf: Int32Array; characters: Int16Array;
-  };
+  const { transitions, known, rows } = views as { transitions: Float32Array; known: Uint32Array; rows: Int8Array };
   const rowCount = known.length > 0 ? known[known.length - 2]! + popCount(known[known.length - 1]!) : 0;
-  if (transitions.length !== (LABEL_COUNT + 1) * LABEL_COUNT || known.length !== KNOWN_WORDS || rows.length !== rowCount * ROW) {
+  if (transitions.length !== (LABEL_COUNT + 1) * LABEL_COUNT || known.length !== KNOWN_WORDS || rows.length !== rowCount * ROW_BYTES) {
     throw bad(`expected ${(LABEL_COUNT + 1) * LABEL_COUNT} transitions, ${KNOWN_WORDS} words of known features and their rows`);
   }
-  const blocks = characters.length / (CHARACTER_OFFSETS.length * ROW);
-  if (blockOf.length !== 0x10000 || !Number.isInteger(blocks) || blockOf.some((block) => block < 0 || block >= blocks)) {
-    throw bad("expected a block of every UTF-16 unit within the characters' table");
-  }
-  return { known, rows, transitions, blockOf, characters };
+  return { known, rows, transitions };
 }
 
 /** The shipped weights, read once per process on first use (`weightsFile`). */
 export function shippedTaggerWeights(): TaggerWeights {
-  shipped ??= readTaggerWeights(gunzipSync(readFileSync(dictPath(WEIGHTS_FILE))));
+  shipped ??= readTaggerWeights(readFileSync(dictPath(WEIGHTS_FILE)));
   return shipped;
 }
 
-/** What tagging derives from a set of weights (masked transitions, lookup tables), computed once per set. */
+/** What tagging derives from a set of weights (masked transitions, lookup tables), made once per set. */
 const prepared = new WeakMap<TaggerWeights, { transitions: Float32Array; tables: TaggingTables }>();
 
 function preparedFor(weights: TaggerWeights): { transitions: Float32Array; tables: TaggingTables } {
   let ready = prepared.get(weights);
   if (!ready) {
-    const { blockOf, characters } = weights;
-    const tables = blockOf && characters ? { ...smallTables(weights), blockOf, characters } : taggingTables(weights);
-    ready = { transitions: maskTransitions(weights.transitions), tables };
+    ready = { transitions: maskTransitions(weights.transitions), tables: taggingTables(weights) };
     prepared.set(weights, ready);
   }
   return ready;
@@ -821,7 +842,7 @@ export function tagCharacters(
   const state = lattice(n, transitions, memory.subarray(contextBytes(n)));
   for (let from = 0; from < text.length; from += CHUNK) {
     const to = Math.min(text.length, from + CHUNK);
-    scoreForTagging(context, from, to, weights, tables, chunkScores);
+    scoreForTagging(context, from, to, weights.known, tables, chunkScores);
     forward(state, chunkScores, to - from);
   }
   return bestPath(state);

@@ -119,7 +119,7 @@ function glued(text: string, start: number, end: number): Finding {
 function findSeoStrings(asWritten: string): Finding[] {
   const text = foldHijackWords(asWritten);
   const tokens = gluedTokens(text);
-  const spans = [...findGluedNames(text, tokens), ...findSiteNames(text)];
+  const spans = [...findGluedNames(text, tokens), ...findSiteNames(text), ...findSearchQueries(text)];
   // access words alone make no finding: every other span needs a template, a brand word or a glued Latin run
   if (tokens.length > 0 || SEO_LATIN_ANCHOR.test(text) || SEO_WORD_ANCHORS.occursIn(text)) spans.push(...findBrandedNames(text, tokens));
   return joinedWithTagLines(text, spans);
@@ -183,13 +183,19 @@ function findBrandedNames(text: string, tokens: Span[]): Finding[] {
   for (const m of numbers) if (written.get(m[0])! >= MIN_BRAND_REPEATS) spans.push(glued(text, m.index, m.index + m[0].length));
   const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
   hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
-  // a Latin run glued to Chinese stands for a brand too: beside another brand or an access word, or before a slot
-  for (const token of tokens) hits.push({ start: token.start, end: token.end, brand: true });
+  // a Latin run glued to Chinese stands for a brand too (beside another brand or an access word, or before a slot);
+  // one of letters alone is weaker: two such names side by side are a bilingual mention (sogou搜狗, baidu百度)
+  const weak = new Set<number>();
+  for (const token of tokens) {
+    hits.push({ start: token.start, end: token.end, brand: true });
+    if (!/\d/.test(token.text)) weak.add(token.start);
+  }
   hits.sort((a, b) => a.start - b.start);
   let cluster: typeof hits = [];
   const close = () => {
     const [first] = cluster;
-    if (cluster.length >= 2 && cluster.some((hit) => hit.brand)) for (const hit of cluster) spans.push(glued(text, hit.start, hit.end));
+    const branded = cluster.some((hit) => hit.brand && !weak.has(hit.start)) || (cluster.some((hit) => hit.brand) && cluster.some((hit) => !hit.brand));
+    if (cluster.length >= 2 && branded) for (const hit of cluster) spans.push(glued(text, hit.start, hit.end));
     else if (cluster.length === 1 && first!.brand && NAME_SLOT.test(text.slice(first!.end, first!.end + 16))) spans.push(glued(text, first!.start, first!.end));
   };
   for (const hit of hits) {
@@ -223,8 +229,8 @@ function gluedTokens(text: string): Span[] {
 }
 
 /**
- * How many pinyin syllables spell `word` (lower case) and nothing else, at least two (a romanised name: kaiyun,
- * jinnianhui); 0 when it is no such name.
+ * How many pinyin syllables spell `word` (lower case) and nothing else, at least {@link MIN_NAME_SYLLABLES} (a
+ * romanised name: jinnianhui); 0 when it is no such name.
  */
 function pinyinSyllables(word: string): number {
   // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do
@@ -234,10 +240,15 @@ function pinyinSyllables(word: string): number {
     if (reach[i] === Infinity) continue;
     for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) if (SYLLABLE.test(word.slice(i, j))) reach[j] = Math.min(reach[j]!, reach[i]! + 1);
   }
-  return reach[word.length]! >= 2 && reach[word.length]! < Infinity ? reach[word.length]! : 0;
+  return reach[word.length]! >= MIN_NAME_SYLLABLES && reach[word.length]! < Infinity ? reach[word.length]! : 0;
 }
 /** A pinyin name shorter than this may be an English word that happens to spell syllables (wifi, hehe). */
 const MIN_PINYIN_NAME = 5;
+/**
+ * Two syllables are also the Latin names sites and firms go by (sogou, baidu, taobao: the seed ends with `Baidu` and
+ * `sogou` lines, and a page may write 搜狗 right after one): a hijacker's pinyin name has three or more.
+ */
+const MIN_NAME_SYLLABLES = 3;
 
 /**
  * A number written where a name was (`对威尼斯5994进行了考察`, `在威尼斯5994会议室`, `威尼斯5994常务副院长`): three digits or more
@@ -316,6 +327,26 @@ function findSiteNames(text: string): Finding[] {
     byName.set(name, [...(byName.get(name) ?? []), glued(text, start, end)]);
   }
   return [...byName.values()].filter((names) => names.length >= 2).flat();
+}
+
+/**
+ * A search query an SEO site plants to catch people checking on a clinic or a company (`北京中科医院骗人`, `…医院怎么样`,
+ * `…公司靠谱吗`): the name of what is looked up, glued to the words typed after it. A release does not ask of its
+ * own subject whether it is a fraud; no CCTV item, policy document or clean page writes one. The name is read back
+ * over the Chinese characters before it, at most {@link MAX_QUERY_NAME}.
+ */
+const SEARCH_QUERY = /(?:医院|诊所|门诊|医生|公司|平台|机构)(?:骗人|是骗子|靠谱吗|靠不靠谱|怎么样|好不好|正规吗|正不正规|哪家好|收费贵吗|收费高吗)/g;
+const MAX_QUERY_NAME = 8;
+
+function findSearchQueries(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const m of text.matchAll(SEARCH_QUERY)) {
+    let start = m.index;
+    while (start > m.index - MAX_QUERY_NAME && isHanAt(text, start - 1)) start--;
+    // a query names what it looks up: the noun alone at a line's start is none
+    if (m.index - start >= 2) findings.push({ kind: "seo", start, end: m.index + m[0].length });
+  }
+  return findings;
 }
 
 /** The findings in order, each one that overlaps an earlier (longer-first) one dropped. */

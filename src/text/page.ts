@@ -272,7 +272,11 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   while (v < end && text[v] === " ") v++;
   // a table scraped without its borders spaces its labels out to the column's width and writes no colon
   // (`发 布 机 构 市人民政府办公室 发 文 日 期 2019-11-29`): prose never spaces a word so
-  if (!COLONS.has(text[v] ?? "")) return spaced && v > q ? { kinds, labelEnd: q, valueStart: v } : undefined;
+  // (not a weak label or a credit: 时 间 and 作 者 spaced out in a notice's text stay text)
+  if (!COLONS.has(text[v] ?? "")) {
+    const tableLabel = spaced && v > q && kinds.every((k) => !k.endsWith(".weak") && !CREDIT_FIELDS.has(k));
+    return tableLabel ? { kinds, labelEnd: q, valueStart: v } : undefined;
+  }
   return { kinds, labelEnd: q, valueStart: v + 1 };
 }
 
@@ -436,9 +440,18 @@ function isMenu(line: Line): boolean {
   const items = menuItems(line);
   if ((items.length >= 3 || (items.length === 2 && SITE_HOMES.has(items[0]!))) && items.every((item) => item.length > 0 && item.length <= 8)) return true;
   const words = line.text.split(/[\s\u3000]+/);
-  if (words.length >= MIN_SPACED_MENU && words.every((word) => /^[\u4e00-\u9fff]$/.test(word))) return true;
+  // (a title spaced out letter by letter names a document: 关 于 … 的 通 知, 政 府 工 作 报 告)
+  if (words.length >= MIN_SPACED_MENU && words.every((word) => /^[\u4e00-\u9fff]$/.test(word))) return !DOCUMENT_TYPE_ENDING.test(words.join(""));
   return words.length >= MIN_BLANK_MENU && words.every((word) => BLANK_MENU_ITEM.test(word));
 }
+
+/**
+ * A site's notices over every page: which browser to use (为达最佳浏览效果，建议使用…浏览器 / 请至Edge官网下载), and a
+ * Taiwanese site's content-rating gate (限制级 / 需满18岁方可浏览 / 电脑网路内容分级处理办法 / 台湾网站分级推广基金会).
+ */
+const SITE_NOTICE = /最佳[浏瀏][览覽]效果|建[议議]使用.{0,60}[浏瀏][览覽]器|[请請]至.{0,20}官[网網]下[载載]|^[\s•]*限制[级級]$|[满滿]18[岁歲]|[电電][脑腦][网網][路络絡]?[内內]容分[级級]|分[级級]推[广廣]基金[会會]/;
+/** The day's weather a portal prints by its date (晴时多云, 多云转晴). */
+const WEATHER = /^(?:晴|阴|陰|多云|多雲|小雨|中雨|大雨|阵雨|陣雨|雷阵雨|雷陣雨|雪)(?:[时時转轉]?(?:晴|阴|陰|多云|多雲|小雨|中雨|大雨|阵雨|陣雨|雪))?$/;
 
 /** A line of marks only, no letter or digit. */
 const DECORATION = /^[\p{P}\p{S}\s]+$/u;
@@ -451,6 +464,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   // a rule under a headline (************), an accessibility anchor (:::), a lone dash between a list's entries:
   // marks with no word in them are chrome
   if (DECORATION.test(line.text)) return { kind: "navigation" };
+  if (SITE_NOTICE.test(line.text) || WEATHER.test(line.text)) return { kind: "navigation" };
   const crumbs = readBreadcrumb(line, vocab.nav);
   if (crumbs) return { kind: "navigation", crumbs };
   const short = line.text.length <= MAX_FURNITURE_LINE && !line.text.includes("。");
@@ -458,6 +472,13 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   if (DOCUMENT_NUMBER.test(line.text) || NOTICE_NUMBER.test(line.text) || CONTINUATION_NOTE.test(line.text) || FONT_SIZE_SWITCH.test(line.text)) return { kind: "metadata" };
   if (line.text.length <= MAX_BYLINE && (BYLINE.test(line.text) || BARE_CREDIT.test(line.text))) return { kind: "credits" };
   if (COMPILATION_ENTRY.test(line.text)) return { kind: "navigation" };
+  // `2026/02/23 13:07 記者歐素美／台中報導`: the stamp, then the byline
+  const stampEnd = dateStampPrefixEnd(text, line.start, line.end);
+  const byline = stampEnd === undefined ? "" : text.slice(stampEnd, line.end).trim();
+  if (stampEnd !== undefined && byline.length <= MAX_BYLINE && /^(?:记者|記者)\S/.test(byline)) {
+    const value = { start: line.start, end: stampEnd, text: text.slice(line.start, stampEnd) };
+    return { kind: "metadata", fields: [{ kind: "date", label: { start: line.start, end: line.start, text: "" }, value }] };
+  }
   const signed = AUTHOR_STAMP.exec(line.text);
   if (signed) {
     const start = line.start + signed.index + signed[0].indexOf(signed[1]!);
@@ -653,6 +674,8 @@ const MAX_MENU_HEADER = 40;
 function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
   for (let k = 0; k < Math.min(lines.length, MAX_MENU_HEADER); k++) {
     if (infos[k]!.kind === "metadata" && infos[k]!.fields?.some((f) => f.kind === "date")) return k;
+    // chrome is no headline, however long (a site's notices: 您即將進入之新聞內容 需滿18歲 方可瀏覽。)
+    if (infos[k]!.kind === "navigation") continue;
     if (infos[k]!.kind === "weak-stamp" && k > 0 && isTitleLike(lines[k - 1]!) && !infos[k - 1]!.kind) return k;
     if (lines[k]!.text.length > MAX_HEADLINE || /[。；;]/.test(lines[k]!.text)) return -1;
   }
@@ -770,7 +793,9 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
   const title = chosen.slice(named, typed >= 0 ? typed + 1 : joined + 1);
   const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!);
-  if (!contentAfter) return [];
+  // a search result or a list entry kept alone (`…家庭经济困难学生认定办法(修订)`): the one line of the page is its headline
+  const onlyLine = lines.length === 1 && title.length === 1 && lines[0]!.text.length >= MIN_LONE_HEADLINE;
+  if (!contentAfter && !onlyLine) return [];
   for (const block of blocks) {
     if (block[0]! < title[0]!) for (const k of block) if (k < title[0]!) infos[k]!.kind = "navigation";
   }
@@ -796,6 +821,9 @@ function isChromeLead(lead: string, next: string): boolean {
   if (HAS_WEEKDAY.test(lead) || SHARE_OR_ACCESS.test(lead) || lead.includes("欢迎")) return true;
   return lead.length < next.length && (lead.length <= MAX_TAG || OUTLET_NAME.test(lead) || /[|｜/>»]/.test(lead));
 }
+
+/** A page of one line is its headline when the line is this long at least (not a word or a name). */
+const MIN_LONE_HEADLINE = 8;
 
 /** A tag of a character or two (原创, 置顶, 视频) standing alone. */
 const MAX_LONE_TAG = 2;
