@@ -140,6 +140,19 @@ describe("robustness", () => {
       { numRuns: 150 },
     );
   });
+
+  it("holds for short arrangements with no lead before them: a headline alone (3月1日召开会议) crashed the chair's window", () => {
+    const headlineish = [...pieces, "3月1日", "主持人：", "共同主持", "分别由"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...headlineish), { minLength: 1, maxLength: 8 }), (parts) => {
+        const input = parts.join("");
+        const analysed = gw.analyze(input);
+        if (analysed.meeting) expect(MeetingBriefSchema.safeParse(analysed.meeting).success).toBe(true);
+        expectSpans(input, allSpans(analysed.meeting));
+      }),
+      { numRuns: 400, examples: [[["3月1日", "召开", "会议"]]] },
+    );
+  });
 });
 
 describe("genre templates of meeting news (minimal repros)", () => {

@@ -793,10 +793,12 @@ const CHAIR_WINDOW = 4;
 export function meetingChair(mt: MeetingText, lead: Lead): PersonRef | undefined {
   const { text } = mt;
   const firstParagraph = mt.paragraphs.findIndex((p) => p.end >= lead.sentence.end);
-  const last = mt.paragraphs[Math.min(mt.paragraphs.length - 1, firstParagraph + CHAIR_WINDOW)]!;
+  const lastIndex = Math.min(mt.paragraphs.length - 1, firstParagraph + CHAIR_WINDOW);
+  // a text that is one headline (`3月1日召开会议`) has no paragraph below it: the window is the headline alone
+  const windowEnd = lastIndex >= 0 ? mt.paragraphs[lastIndex]!.end : lead.sentence.end;
   // a lead in the headline (`李强主持召开国务院常务会议 对…作出部署`) may name the chair there alone
   const headline = lead.sentence === mt.title ? [lead.sentence] : [];
-  for (const sentence of [...headline, ...within(mt.sentences, lead.sentence.start, last.end)]) {
+  for (const sentence of [...headline, ...within(mt.sentences, lead.sentence.start, windowEnd)]) {
     if (text.startsWith("此前", sentence.start)) continue;
     for (let at = find(text, "主持", sentence.start, sentence.end); at >= 0; at = find(text, "主持", at + 2, sentence.end)) {
       const chair = chairAt(mt, sentence, at);
