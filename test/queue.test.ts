@@ -406,9 +406,9 @@ describe.skipIf(!redisServerAvailable || !dataPresent("corpus/xinwenlianbo", "on
 
   it("SIGTERM: the worker process finishes the jobs in hand, takes no more, and exits 0; long jobs keep their lock", async () => {
     const queue = openQueue("sigterm");
-    // 400 news items in one text (~200k characters, over a bundle's 64K): a job of its own, seconds of tagging,
+    // 1,000 news items in one text (~500k characters, over a bundle's 64K): a job of its own, seconds of tagging,
     // so that it outlasts the 500 ms lock (asserted below: the test means nothing otherwise).
-    const long = { id: "long", text: (await firstItems(400)).map((item) => item.text).join("\n") };
+    const long = { id: "long", text: (await firstItems(1000)).map((item) => item.text).join("\n") };
     const after = items.map((item) => ({ ...item, id: `after-${item.id}` }));
     expect(await enqueueDocuments([long, ...after], { queue, bundleSize: 2 })).toMatchObject({ jobs: 1 + after.length / 2 });
     const longId = (await queue.getWaiting()).find((job) => articlesOf(job)[0]!.id === "long")!.id!;

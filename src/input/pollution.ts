@@ -181,20 +181,17 @@ function findBrandedNames(text: string, tokens: Span[]): Finding[] {
   const written = new Map<string, number>();
   for (const m of numbers) written.set(m[0], (written.get(m[0]) ?? 0) + 1);
   for (const m of numbers) if (written.get(m[0])! >= MIN_BRAND_REPEATS) spans.push(glued(text, m.index, m.index + m[0].length));
-  const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true }));
-  hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false })));
+  const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true, weak: false }));
+  hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false, weak: false })));
   // a Latin run glued to Chinese stands for a brand too (beside another brand or an access word, or before a slot);
-  // one of letters alone is weaker: two such names side by side are a bilingual mention (sogou搜狗, baidu百度)
-  const weak = new Set<number>();
-  for (const token of tokens) {
-    hits.push({ start: token.start, end: token.end, brand: true });
-    if (!/\d/.test(token.text)) weak.add(token.start);
-  }
+  // one of letters alone is weaker: two such names side by side are a bilingual mention (sogou搜狗, baidu百度).
+  // Weakness belongs to the run, not its position: a listed brand starting there too (`ag真人`) stays strong.
+  for (const token of tokens) hits.push({ start: token.start, end: token.end, brand: true, weak: !/\d/.test(token.text) });
   hits.sort((a, b) => a.start - b.start);
   let cluster: typeof hits = [];
   const close = () => {
     const [first] = cluster;
-    const branded = cluster.some((hit) => hit.brand && !weak.has(hit.start)) || (cluster.some((hit) => hit.brand) && cluster.some((hit) => !hit.brand));
+    const branded = cluster.some((hit) => hit.brand && !hit.weak) || (cluster.some((hit) => hit.brand) && cluster.some((hit) => !hit.brand));
     if (cluster.length >= 2 && branded) for (const hit of cluster) spans.push(glued(text, hit.start, hit.end));
     else if (cluster.length === 1 && first!.brand && NAME_SLOT.test(text.slice(first!.end, first!.end + 16))) spans.push(glued(text, first!.start, first!.end));
   };
