@@ -57,6 +57,12 @@ describe("script reader", () => {
     expect(detectScript(doc.summary!.text)).toBe("traditional");
   });
 
+  it("keeps a stage's own reading as the normalized text of a traditional span (a padded byline name 馮 艷 is 冯艳)", () => {
+    const byline = "(記者馮 艷 孫 敏)5日晚,縣第十六屆人民代表大會第五次會議舉行主席團第一次會議。";
+    const persons = analyzer.analyze(byline).entities!.filter((entity) => entity.type === "person");
+    expect(persons.map((person) => [person.text, person.normalized])).toEqual([["馮 艷", "冯艳"], ["孫 敏", "孙敏"]]);
+  });
+
   it("leaves a simplified input as it is: no normalized text anywhere", () => {
     expect(simplifiedDoc.input).toEqual({ format: "text", script: "simplified" });
     expect(JSON.stringify(simplifiedDoc)).not.toContain('"normalized"');

@@ -134,7 +134,8 @@ function mapValue(view: TextView, value: unknown): unknown {
     out.end = end;
     if (typeof value.text === "string") {
       out.text = view.input.slice(start, end);
-      if (out.text !== value.text) out.normalized = value.text;
+      // a stage's own reading (a padded name 冯 艳 read 冯艳) is more normalised than the view's text: keep it
+      if (out.text !== value.text && out.normalized === undefined) out.normalized = value.text;
     }
   }
   return out;
