@@ -252,7 +252,9 @@ const MIN_NAME_SYLLABLES = 3;
  * between Chinese characters, the same two characters before it each time, followed by different words. A quantity,
  * a year or a code is followed by its unit or by one word (`2022年`, `153人`, `119消防`, `第7240号`).
  */
-const NUMBER_IN_NAME = /(?<=[\u4e00-\u9fff]{2})\d{3,}(?=[\u4e00-\u9fff])/g;
+const NUMBER_BEFORE_HAN = /\d{3,}(?=[\u4e00-\u9fff])/g;
+/** The characters NUMBER_BEFORE_HAN's lookahead takes; the two before the number are checked in code (a lookbehind made the regex the reader's slowest on every clean text). */
+const isUnifiedHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 const UNIT_AFTER = new Set([..."年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架"]);
 const MIN_NUMBER_NAMES = 3;
 
@@ -289,7 +291,9 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
     } else if (occurrences.length >= 2) findings.push(...grownOverCommonContext(text, occurrences));
   }
   const numbers = new Map<string, Span[]>();
-  for (const m of text.matchAll(NUMBER_IN_NAME)) {
+  for (const m of text.matchAll(NUMBER_BEFORE_HAN)) {
+    // the match is a whole run of digits (only its last digit can have a character after it), so its start is the run's
+    if (m.index < 2 || !isUnifiedHan(text.charCodeAt(m.index - 1)) || !isUnifiedHan(text.charCodeAt(m.index - 2))) continue;
     if (UNIT_AFTER.has(text[m.index + m[0].length]!)) continue;
     const key = text.slice(m.index - 2, m.index) + m[0];
     numbers.set(key, [...(numbers.get(key) ?? []), { start: m.index, end: m.index + m[0].length, text: m[0] }]);
@@ -408,10 +412,12 @@ const LIST_MARKER = /^[(（]?[0-9A-Za-z]{1,2}[)）.、]?$/;
 const MIN_LINE_SCRAPS = 4;
 
 function findJammer(text: string): Finding[] {
+  // both patterns need blanks: most texts have none, and a multiline ^ pattern costs V8 a try at every line start
+  if (!text.includes(" ") && !text.includes("\t")) return [];
   const runs = [...text.matchAll(JAMMER_RUN)]
     .filter((m) => (m[0].match(SYMBOL)?.length ?? 0) >= 4)
     .map((m) => ({ kind: "jammer" as const, start: m.index, end: m.index + m[0].length }));
-  const scraps = [...text.matchAll(LINE_SCRAP)].filter((m) => /[!-/:-@[-`{-~]/.test(m[1]!) && !LIST_MARKER.test(m[1]!));
+  const scraps = (text.includes("  ") || text.includes("\t") ? [...text.matchAll(LINE_SCRAP)] : []).filter((m) => /[!-/:-@[-`{-~]/.test(m[1]!) && !LIST_MARKER.test(m[1]!));
   if (new Set(scraps.map((m) => m[1])).size < MIN_LINE_SCRAPS) return runs;
   const start = (m: RegExpExecArray) => m.index + m[0].indexOf(m[1]!);
   return [...runs, ...scraps.map((m) => ({ kind: "jammer" as const, start: start(m), end: start(m) + m[1]!.length }))];
