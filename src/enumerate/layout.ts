@@ -6,7 +6,7 @@ import type { Span } from "../core/schema.js";
 import { countBelow } from "../core/spans.js";
 import { isBlank } from "../core/text.js";
 import { wordList } from "../dict.js";
-import { isIdeograph } from "./markers.js";
+import { isIdeograph } from "../core/chars.js";
 
 export interface Layout {
   text: string;

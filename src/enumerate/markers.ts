@@ -4,7 +4,7 @@
  *
  * A marker is only proposed here; `assemble.ts` decides which markers form lists.
  */
-import { charTable } from "../core/chars.js";
+import { charTable, isIdeograph } from "../core/chars.js";
 import { parseChineseNumber, parseOrdinal } from "../core/numerals.js";
 
 /** Stable style names (the gold set in test/fixtures/enumerations uses the same). */
@@ -127,8 +127,6 @@ const SUBJECTS = new Set(["双方", "各方", "我们", "大家", "中方"]);
  * any word, except where 一 ends that word (统一要求, 唯一要做的, 之一要, 万一要是).
  */
 const WORDS_ENDING_IN_YI = charTable("统唯之万同单划逐归合专如不均纯");
-/** A CJK unified ideograph (the basic block, where every character of these documents lies). */
-export const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const SHI = "是".charCodeAt(0);
 const YAO = "要".charCodeAt(0);
 const YI = "一".charCodeAt(0);

@@ -5,10 +5,11 @@
  * roll call (县委书记×××主持，县委副书记×××，县委常委×××出席) and the record of the order of business
  * (听取了…；审议通过了…；传达学习了…), which may name the documents alone (关于…的报告，关于…的报告，…).
  */
+import { isIdeograph } from "../core/chars.js";
 import type { Span } from "../core/schema.js";
 import { wordList, wordSet } from "../dict.js";
 import type { Entry, Run } from "./assemble.js";
-import { isIdeograph, STYLE_RANK } from "./markers.js";
+import { STYLE_RANK } from "./markers.js";
 
 /** Fewer repetitions than this are not a series. */
 const MIN_SERIES = 3;

@@ -18,7 +18,7 @@
  */
 import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
-import { charTable, firstIn } from "../core/chars.js";
+import { charTable, firstIn, isIdeograph } from "../core/chars.js";
 import { StringSet } from "../core/words.js";
 
 /** What was injected. */
@@ -58,7 +58,9 @@ const BRAND_WORDS = [
   "manbetx|dafabet|kaiyun|leyu|yabo|vwin",
 ].join("|");
 const SEO_BRAND = new RegExp(`bet(?:s)?(?![a-z])|(?<!\\d)365(?![\\d天日])|(?<![\\d.])\\d{3,}365\\d*(?=[\\u4e00-\\u9fff])(?![年月日号元万亿个次])|${BRAND_WORDS}`, "gi");
-const SEO_ACCESS = /官网|官方网站|登录|入口|网页版|app下载/gi;
+/** A website's access words: beside a brand they make a finding; a site's name ends in one (or in 手机版). */
+const ACCESS_WORDS = ["官网", "官方网站", "登录", "入口", "网页版", "app下载"];
+const SEO_ACCESS = new RegExp(ACCESS_WORDS.join("|"), "gi");
 const SEO_GAP = 20;
 /** Where a hijacked string stands for a name: before the organ that meets or the meeting it holds. */
 const NAME_SLOT = /^[^\s，。、；：！？,.;:!?“”"|]{0,12}?(?:党委|党总支|党支部|党组|召开|举行|校长|学院|人民政府)/u;
@@ -251,10 +253,10 @@ const MIN_NAME_SYLLABLES = 3;
  * A number written where a name was (`对威尼斯5994进行了考察`, `在威尼斯5994会议室`, `威尼斯5994常务副院长`): three digits or more
  * between Chinese characters, the same two characters before it each time, followed by different words. A quantity,
  * a year or a code is followed by its unit or by one word (`2022年`, `153人`, `119消防`, `第7240号`).
+ * The two ideographs before the number are checked in code (`isIdeograph`): a lookbehind made the pattern the
+ * reader's slowest on every clean text.
  */
 const NUMBER_BEFORE_HAN = /\d{3,}(?=[\u4e00-\u9fff])/g;
-/** The characters NUMBER_BEFORE_HAN's lookahead takes; the two before the number are checked in code (a lookbehind made the regex the reader's slowest on every clean text). */
-const isUnifiedHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 const UNIT_AFTER = new Set([..."年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架"]);
 const MIN_NUMBER_NAMES = 3;
 
@@ -293,7 +295,7 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
   const numbers = new Map<string, Span[]>();
   for (const m of text.matchAll(NUMBER_BEFORE_HAN)) {
     // the match is a whole run of digits (only its last digit can have a character after it), so its start is the run's
-    if (m.index < 2 || !isUnifiedHan(text.charCodeAt(m.index - 1)) || !isUnifiedHan(text.charCodeAt(m.index - 2))) continue;
+    if (m.index < 2 || !isIdeograph(text.charCodeAt(m.index - 1)) || !isIdeograph(text.charCodeAt(m.index - 2))) continue;
     if (UNIT_AFTER.has(text[m.index + m[0].length]!)) continue;
     const key = text.slice(m.index - 2, m.index) + m[0];
     numbers.set(key, [...(numbers.get(key) ?? []), { start: m.index, end: m.index + m[0].length, text: m[0] }]);
@@ -312,7 +314,7 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
  * `请登录…` or `教育部官网发布` is a different string each time, and no CCTV item, policy document or clean page writes one
  * name so twice.
  */
-const SITE_ACCESS = /官网|官方网站|入口|登录|网页版|手机版|app下载/gi;
+const SITE_ACCESS = new RegExp([...ACCESS_WORDS, "手机版"].join("|"), "gi");
 const NAME_START = /[\s，。、；：！？,.;:!?“”"'《》〈〉「」【】|>]/;
 const MAX_SITE_NAME = 16;
 
