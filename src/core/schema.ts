@@ -405,6 +405,12 @@ function isCalendarDay(iso: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** The ISO day (YYYY-MM-DD) of `year`, `month` (1–12), `day`, or undefined when that is no day of the calendar. */
+export function isoDay(year: number, month: number, day: number): string | undefined {
+  const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && isCalendarDay(iso) ? iso : undefined;
+}
+
 /** Validates an ISO date option (`referenceDate`): YYYY-MM-DD and a real day of the calendar. */
 export const IsoDateSchema = z
   .string()

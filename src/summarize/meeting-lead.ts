@@ -3,7 +3,7 @@
  * (`5月17日,学院党委书记雷承锋主持召开2023年第11次党委(扩大)会议,专题研讨…`,
  * `中央经济工作会议12月11日至12日在北京举行`), and what it yields: the date, the meeting's name and number, the chair.
  */
-import type { DateEntity, MeetingBrief, PersonEntity, PersonRef, Span } from "../core/schema.js";
+import { type DateEntity, isoDay, type MeetingBrief, type PersonEntity, type PersonRef, type Span } from "../core/schema.js";
 import { datesIn } from "../text/dates.js";
 import { readDictLines, wordList } from "../dict.js";
 import { parseOrdinal } from "../core/numerals.js";
@@ -509,9 +509,10 @@ function runTogetherDay(mt: MeetingText, dated: Span): Pick<MeetingBrief, "date"
     const day = Number(digits.slice(cut));
     if (digits.length - cut < 1 || digits.length - cut > 2 || month < 1 || month > 12 || day < 1) continue;
     for (const year of [Number(page.slice(0, 4)), Number(page.slice(0, 4)) - 1]) {
-      const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      const iso = isoDay(year, month, day);
+      if (iso === undefined) continue;
       const back = daysBetween(iso, page);
-      if (new Date(`${iso}T00:00:00Z`).getUTCDate() === day && back >= 0 && back <= SOON) candidates.push(iso);
+      if (back >= 0 && back <= SOON) candidates.push(iso);
     }
   }
   if (candidates.length !== 1) return {};

@@ -12,7 +12,7 @@ import type { Stage } from "../core/stage.js";
 import { z } from "zod";
 import { isBlank, MAX_HEADLINE } from "../core/text.js";
 import { parseOptions, parseText } from "../core/options.js";
-import { type Credits, IsoDateSchema, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../core/schema.js";
+import { type Credits, IsoDateSchema, isoDay, type PageInfo, type Region, type RegionKind, type Span, type SpamFinding } from "../core/schema.js";
 import { dateAt, datesIn } from "./dates.js";
 import { parseChineseNumber } from "../core/numerals.js";
 import { splitSentences } from "./sentences.js";
@@ -980,9 +980,8 @@ function shortYearDate(value: string, referenceDate: string | undefined): string
 
 /** The ISO day of `year`, `month`, `day` if it is a day of the calendar and not after `referenceDate`. */
 function dayNotAfter(year: number, month: number, day: number, referenceDate: string | undefined): string | undefined {
-  const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  const valid = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month, 0)).getUTCDate() >= day;
-  return valid && (referenceDate === undefined || iso <= referenceDate) ? iso : undefined;
+  const iso = isoDay(year, month, day);
+  return iso !== undefined && (referenceDate === undefined || iso <= referenceDate) ? iso : undefined;
 }
 
 /** A weekday in brackets after a date (`2018年11月5日(星期一)`, a press release's closing line). */
