@@ -38,3 +38,26 @@ export function printTable(header: string[], rows: (string | number)[][]): void 
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of cells.slice(1)) console.log(line(r));
 }
+
+/**
+ * Which real-world items (test/fixtures/realworld) a run scores: `--ids x-600..x-649` keeps one id range (one
+ * prefix, both ends included), so a collecting round can report its own pages; without the flag, every item.
+ */
+export function realworldIds(argv: string[]): { only: (id: string) => boolean; range?: string } {
+  const at = argv.indexOf("--ids");
+  if (at < 0) return { only: () => true };
+  const range = argv[at + 1] ?? "";
+  const bounds = /^([a-z])-(\d+)\.\.\1-(\d+)$/.exec(range);
+  if (!bounds) {
+    console.error(`--ids wants one range of ids such as x-600..x-649, not ${JSON.stringify(range)}`);
+    process.exit(2);
+  }
+  const [, prefix, from, to] = bounds;
+  return {
+    range,
+    only: (id) => {
+      const parts = /^([a-z])-(\d+)$/.exec(id);
+      return parts !== null && parts[1] === prefix && Number(parts[2]) >= Number(from) && Number(parts[2]) <= Number(to);
+    },
+  };
+}
