@@ -4,9 +4,9 @@ import * as OpenCC from "opencc-js/cn2t";
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../src/analyzer.js";
 import type { Doc } from "../src/core/schema.js";
-import { detectScript, simplifiedStep } from "../src/input/script.js";
+import { detectScript, scanScript, simplifiedStep } from "../src/input/script.js";
 import { expectValidDoc } from "./helpers/doc.js";
-import { seedText } from "./helpers/data.js";
+import { itWithData, readData, seedText } from "./helpers/data.js";
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 const analyzer = createAnalyzer();
@@ -79,5 +79,80 @@ describe("script reader", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("traditional runs in a simplified page", () => {
+  const seed = seedText();
+  const segmenter = createAnalyzer({ stages: ["segment", "sentences", "page", "enumerations", "entities"] });
+
+  itWithData("corpus/xinwenlianbo", "leaves a simplified item that repeats a name with a traditional-only character unconverted (王於昌 ×7)", () => {
+    const items = readData("corpus/xinwenlianbo/xwlb-items.jsonl").split("\n").filter((line) => line.includes('"20260706-05"') || line.includes('"20251214-04"'));
+    expect(items).toHaveLength(2);
+    for (const line of items) {
+      const { title, text } = JSON.parse(line) as { title: string; text: string };
+      // 7 of 151 script-specific characters: a whole-text share over 5 %, but every one a lone 於 or 乾 between simplified ones
+      expect(scanScript(`${title}\n${text}`)).toEqual({ script: "simplified", runs: [] });
+    }
+  });
+
+  it("converts a traditional line in a simplified page, not the page: the roll call of a real release (dev m-530)", () => {
+    const page = readFileSync("test/fixtures/realworld/dev/m-530.txt", "utf8");
+    const roll = "郭秋香、汪旭霞、段昊等区领导参加会议。";
+    expect(page).toContain(roll);
+    const mixed = page.replace(roll, toTraditional(roll));
+    expect(mixed).toContain("郭秋香、汪旭霞、段昊等區領導參加會議。");
+    const doc = analyzer.analyze(mixed);
+    expectValidDoc(doc);
+    expect(doc.input?.script).toBe("mixed");
+    const brief = doc.meeting!;
+    expect(brief.participants.map((p) => [p.text, read(p)])).toEqual([["郭秋香", "郭秋香"], ["汪旭霞", "汪旭霞"], ["段昊", "段昊"]]);
+    expect(brief.chair).toMatchObject({ name: "赵玉勋" });
+    expect(brief.chair!.normalized).toBeUndefined();
+    // the simplified text is read as it is: the same keywords as the page with its roll call in simplified script
+    expect(doc.keywords!.map((k) => k.text)).toEqual(analyzer.analyze(page).keywords!.map((k) => k.text));
+  });
+
+  it("writes the brief's chair as the traditional line it was read from writes it, not as the rest of the page does", () => {
+    const page = readFileSync("test/fixtures/realworld/dev/m-530.txt", "utf8");
+    const lead = "33日,区长赵玉勋主持召开区长办公会议,对全区各项重点工作进行研究部署。";
+    expect(page).toContain(lead);
+    // the rest of the page writes 赵玉勋 twice (赵玉勋逐一点评, 赵玉勋要求)
+    const doc = analyzer.analyze(page.replace(lead, toTraditional(lead)));
+    expect(doc.input?.script).toBe("mixed");
+    expect(doc.meeting!.chair).toMatchObject({ name: "趙玉勳", normalized: "赵玉勋", titles: ["區長"], span: { text: "趙玉勳" } });
+  });
+
+  it("keeps offsets exact and reads every traditional run inserted into simplified text (property)", () => {
+    const sentences = seed.split(/(?<=[。\n])/u).filter((s) => s !== "");
+    // sentences whose traditional form differs from them in three characters or more, each a run to convert
+    const convertible = sentences.filter((s) => toTraditional(s).length === s.length && [...s].filter((c, i) => toTraditional(s)[i] !== c).length >= 3);
+    expect(convertible.length).toBeGreaterThan(20);
+    const piece = fc.tuple(fc.nat(sentences.length - 1), fc.nat(convertible.length - 1), fc.boolean());
+    let converted = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }), (pieces) => {
+        const runs: { start: number; simplified: string }[] = [];
+        let input = "";
+        for (const [plain, run, insert] of pieces) {
+          input += sentences[plain]!;
+          if (!insert) continue;
+          runs.push({ start: input.length, simplified: convertible[run]! });
+          input += toTraditional(convertible[run]!);
+        }
+        const doc = segmenter.analyze(input);
+        expectValidDoc(doc);
+        if (runs.length > 0) expect(doc.input?.script).not.toBe("simplified");
+        for (const entity of doc.entities ?? []) {
+          const inside = runs.find((run) => entity.start >= run.start && entity.end <= run.start + run.simplified.length);
+          if (!inside) continue;
+          expect(read(entity)).toBe(inside.simplified.slice(entity.start - inside.start, entity.end - inside.start));
+          if (entity.normalized !== undefined) converted++;
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // entities written in traditional characters were met (雷承鋒, 李國臣…), not only ones alike in both scripts
+    expect(converted).toBeGreaterThan(10);
   });
 });

@@ -22,10 +22,10 @@ export interface People {
 type Role = keyof People;
 
 /**
- * Verbs of taking part, longest first, with the role they give (and their traditional forms where they differ: a
- * page from a big5 gateway or a Taiwan mirror writes 參加, 請假).
+ * Verbs of taking part, longest first, with the role they give (a traditional page, or a traditional roll call in a
+ * simplified page, reaches this stage in simplified characters: the script reader converts it).
  */
-const SIMPLIFIED_VERBS: ReadonlyArray<readonly [string, Role]> = [
+const VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["到会指导", "guests"],
   ["莅临指导", "guests"],
   ["到会督导", "guests"],
@@ -50,21 +50,6 @@ const SIMPLIFIED_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["因公缺席", "onLeave"],
   ["缺席", "onLeave"],
 ];
-const TRADITIONAL: ReadonlyArray<readonly [string, string]> = [
-  ["会", "會"],
-  ["参", "參"],
-  ["临", "臨"],
-  ["导", "導"],
-  ["请", "請"],
-  ["台", "臺"],
-  ["莅", "蒞"],
-  ["务", "務"],
-];
-const toTraditional = (verb: string) => TRADITIONAL.reduce((v, [simplified, traditional]) => v.replaceAll(simplified, traditional), verb);
-const VERBS: ReadonlyArray<readonly [string, Role]> = SIMPLIFIED_VERBS.flatMap(([verb, role]) => {
-  const traditional = toTraditional(verb);
-  return traditional === verb ? [[verb, role] as const] : [[verb, role] as const, [traditional, role] as const];
-});
 /** The units a verb of VERBS (or a visit, 一行…到) starts with: the scan tries the verbs only where one may start. */
 const VERB_STARTS = charTable([...VERBS.map(([verb]) => verb[0]!), "一"]);
 /**
