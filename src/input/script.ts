@@ -294,8 +294,12 @@ function writeBack(step: ViewStep, view: TextView, byPlace: boolean): (doc: Doc)
   /** The indices of `at` on the input lines of `spans` (`at` is in input order). */
   const inside = (spans: readonly { start: number; end: number }[]): number[] => {
     const indices: number[] = [];
+    const lines = new Set<number>();
     for (const span of spans) {
       const start = view.input.lastIndexOf("\n", span.start - 1) + 1;
+      // a keyword met many times on one line counts that line once
+      if (lines.has(start)) continue;
+      lines.add(start);
       const lineEnd = view.input.indexOf("\n", span.end);
       const end = lineEnd < 0 ? view.input.length : lineEnd;
       let low = 0;
