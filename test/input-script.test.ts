@@ -113,6 +113,17 @@ describe("traditional runs in a simplified page", () => {
     expect(doc.keywords!.map((k) => k.text)).toEqual(analyzer.analyze(page).keywords!.map((k) => k.text));
   });
 
+  it("reads who was absent from a traditional roll sentence in a simplified page (dev m-115: 因公缺席會議, 參加)", () => {
+    const page = readFileSync("test/fixtures/realworld/dev/m-115.txt", "utf8");
+    const roll = "会议由李崇光校长主持,邹星庐副书记因公缺席会议,其他校长办公会成员参加。";
+    expect(page).toContain(roll);
+    const simplified = analyzer.analyze(page).meeting!;
+    const brief = analyzer.analyze(page.replace(roll, toTraditional(roll))).meeting!;
+    expect(brief.onLeave.map((member) => [member.text, read(member)])).toEqual([["鄒星廬", "邹星庐"]]);
+    expect(brief.participants.map(read)).toEqual(simplified.participants.map(read));
+    expect(brief.chair).toMatchObject({ name: "李崇光", span: { text: "李崇光" } });
+  });
+
   it("writes the brief's chair as the traditional line it was read from writes it, not as the rest of the page does", () => {
     const page = readFileSync("test/fixtures/realworld/dev/m-530.txt", "utf8");
     const lead = "33日,区长赵玉勋主持召开区长办公会议,对全区各项重点工作进行研究部署。";
