@@ -17,9 +17,10 @@ const TRADITIONAL = 1;
 const SIMPLIFIED = 2;
 
 /**
- * A text is read as simplified unless at least this many traditional-only characters appear and they make at least
- * {@link MIN_TRADITIONAL_SHARE} of the script-specific ones: simplified news writes a few such characters legitimately
- * (哪吒, 乾坤, the surname 於), never as a share of its text.
+ * A text is converted as a whole when at least this many traditional-only characters appear, they make at least
+ * {@link MIN_TRADITIONAL_SHARE} of the script-specific ones and some of them stand in a traditional run; below, only
+ * its runs are. Simplified news writes a few such characters legitimately (哪吒, 乾坤, the surname 於), in no run: a
+ * short item naming 王於昌 seven times reaches the share.
  */
 const MIN_TRADITIONAL = 3;
 const MIN_TRADITIONAL_SHARE = 0.05;
