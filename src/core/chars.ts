@@ -48,7 +48,8 @@ const pairSlot = (first: number, second: number): number => ((first << 5) ^ seco
  *
  * @example
  * const tells = new PairIndex([["官网", 1], ["登录", 2]]);
- * tells.bitsAt("请登录", 1); // → 2
+ * tells.occursIn("请登录"); // → true
+ * tells.bitsOfPair("请登录", 1, 0x767b, 0x5f55); // → 2 (登, 录)
  */
 export class PairIndex {
   /** A bit per slot: set where some string's first pair hashes, so that a clear bit rules the pair out. */
@@ -67,9 +68,13 @@ export class PairIndex {
     }
   }
 
-  /** The bits of the strings that start at `i` of `text` (0 when none does). */
-  bitsAt(text: string, i: number): number {
-    return i + 1 < text.length ? this.bitsOfPair(text, i, text.charCodeAt(i), text.charCodeAt(i + 1)) : 0;
+  /** The bits of the strings that start at `i` of `text`, whose units at `i` and `i + 1` the caller's scan has read (0 when none does). */
+  bitsOfPair(text: string, i: number, first: number, second: number): number {
+    const slot = pairSlot(first, second);
+    if ((this.slots[slot >>> 5]! & (1 << (slot & 31))) === 0) return 0;
+    let bits = 0;
+    for (const [string, stringBits] of this.byPair.get(first * 0x10000 + second) ?? []) if (text.startsWith(string, i)) bits |= stringBits;
+    return bits;
   }
 
   /** Whether any string of the index occurs in `text`. */
@@ -81,13 +86,5 @@ export class PairIndex {
       if (this.bitsOfPair(text, i, first, second) !== 0) return true;
     }
     return false;
-  }
-
-  private bitsOfPair(text: string, i: number, first: number, second: number): number {
-    const slot = pairSlot(first, second);
-    if ((this.slots[slot >>> 5]! & (1 << (slot & 31))) === 0) return 0;
-    let bits = 0;
-    for (const [string, stringBits] of this.byPair.get(first * 0x10000 + second) ?? []) if (text.startsWith(string, i)) bits |= stringBits;
-    return bits;
   }
 }

@@ -413,7 +413,8 @@ function findPlaceholders(text: string): Finding[] {
  * (`/ G- k; W% a% |( ^# n% J3 n I/ @ 9 |8`): eight or more such scraps in a row, at least four with a symbol. They are
  * left out of the text read.
  */
-const JAMMER_RUN = /(?:[!-~]{1,2} ){7,}[!-~]{1,2}/g;
+const MIN_RUN_SCRAPS = 7;
+const JAMMER_RUN = new RegExp(`(?:[!-~]{1,2} ){${MIN_RUN_SCRAPS},}[!-~]{1,2}`, "g");
 const SYMBOL = /[!-/:-@[-`{-~]/g;
 
 /**
@@ -603,9 +604,10 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
 /**
  * The first pass: one scan of the text records what each finder looks for — a candidate's character, two lower-case
  * Latin letters in a row (a glued run), digit runs between Chinese characters (number names), an access word, a
- * search query's words, a brand's or template's word or Latin anchor, a mask character, a blank (the jammer's patterns
- * need blanks, and a multiline ^ pattern costs V8 a try at every line start) — and readPollution runs only the finders
- * whose trigger is there. A clean text holds almost none of them, and was read once per finder's pattern before.
+ * search query's words, a brand's or template's word or Latin anchor, a mask character, the jammer's blanks (two in a
+ * row, or enough ASCII scraps each followed by one: a multiline ^ pattern costs V8 a try at every line start, and half
+ * the CCTV items write a blank between names) — and readPollution runs only the finders whose trigger is there. A
+ * clean text holds almost none of them, and was read once per finder's pattern before.
  */
 const HAS_ACCESS_WORD = 1;
 const HAS_QUERY_WORD = 2;
@@ -614,7 +616,7 @@ const HAS_LATIN_ANCHOR = 8;
 const HAS_CANDIDATE = 16;
 const HAS_LOWER_PAIR = 32;
 const HAS_MASK = 64;
-const HAS_BLANK = 128;
+const HAS_JAMMER_BLANKS = 128;
 const HAS_NUMBER_NAMES = 256;
 
 /** The words the first pass looks for, each with its trigger (Latin spelt in any case is left out: `app下载` is 下载). */
@@ -632,8 +634,10 @@ const UNIT_DIGIT = 4;
 const UNIT_MASK = 8;
 const UNIT_BLANK = 16;
 const UNIT_LATIN_ANCHOR = 32;
+const UNIT_VISIBLE_ASCII = 64;
 const UNITS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (mayStartCandidate(c)) UNITS[c] = UNIT_CANDIDATE;
+for (let c = 0x21; c <= 0x7e; c++) UNITS[c]! |= UNIT_VISIBLE_ASCII;
 for (const [chars, bit] of [["abcdefghijklmnopqrstuvwxyz", UNIT_LOWER], ["0123456789", UNIT_DIGIT], ["xX*＊", UNIT_MASK], [" \t", UNIT_BLANK], ["bBdDmMkKlLyYvV", UNIT_LATIN_ANCHOR]] as const) {
   for (const c of chars) UNITS[c.charCodeAt(0)]! |= bit;
 }
@@ -641,20 +645,31 @@ for (const [chars, bit] of [["abcdefghijklmnopqrstuvwxyz", UNIT_LOWER], ["012345
 /** The triggers `text` holds (HAS_ bits). */
 function firstPass(text: string): number {
   let seen = 0;
+  let previous = 0;
   let digits = 0;
   let numberNames = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  let scraps = 0;
+  for (let i = 0, next = text.charCodeAt(0); i < text.length; i++) {
+    const c = next;
+    next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    seen |= TELLS.bitsOfPair(text, i, c, next);
+    // a Chinese character (most of a text) sets no trigger of its own
+    if (isIdeograph(c)) {
+      if (digits >= 3 && mayBeNumberName(text, i - digits, i)) numberNames++;
+      previous = digits = 0;
+      continue;
+    }
     const unit = UNITS[c]!;
-    if (digits >= 3 && isIdeograph(c) && mayBeNumberName(text, i - digits, i)) numberNames++;
     digits = unit & UNIT_DIGIT ? digits + 1 : 0;
-    seen |= TELLS.bitsAt(text, i);
-    if (unit === 0) continue;
-    if (unit & UNIT_LOWER && i + 1 < text.length && UNITS[text.charCodeAt(i + 1)]! & UNIT_LOWER) seen |= HAS_LOWER_PAIR;
+    if (unit & UNIT_LOWER && previous & UNIT_LOWER) seen |= HAS_LOWER_PAIR;
     if (unit & UNIT_MASK) seen |= HAS_MASK;
-    if (unit & UNIT_BLANK) seen |= HAS_BLANK;
+    if (unit & UNIT_BLANK) {
+      if (previous & UNIT_BLANK) seen |= HAS_JAMMER_BLANKS;
+      else if (previous & UNIT_VISIBLE_ASCII && c === 0x20 && ++scraps >= MIN_RUN_SCRAPS) seen |= HAS_JAMMER_BLANKS;
+    }
     if (unit & UNIT_LATIN_ANCHOR) seen |= HAS_LATIN_ANCHOR;
     if (unit & UNIT_CANDIDATE && (seen & HAS_CANDIDATE) === 0 && candidateAt(text, i)) seen |= HAS_CANDIDATE;
+    previous = unit;
   }
   return numberNames >= MIN_NUMBER_NAMES ? seen | HAS_NUMBER_NAMES : seen;
 }
@@ -669,7 +684,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const folded = foldHijackWords(text);
   const seen = firstPass(folded);
   const { findings: candidates, syllables } = seen & HAS_CANDIDATE ? findCandidates(text) : { findings: [], syllables: new Set<string>() };
-  const findings = [...candidates, ...findSeoStrings(folded, seen), ...(seen & HAS_MASK ? findPlaceholders(text) : []), ...(seen & HAS_BLANK ? findJammer(text) : [])];
+  const findings = [...candidates, ...findSeoStrings(folded, seen), ...(seen & HAS_MASK ? findPlaceholders(text) : []), ...(seen & HAS_JAMMER_BLANKS ? findJammer(text) : [])];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
