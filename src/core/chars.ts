@@ -17,12 +17,6 @@ export function charTable(chars: Iterable<string>): Uint8Array {
 /** A CJK unified ideograph of the basic block (U+4E00–U+9FFF, `[\u4e00-\u9fff]`), where every character of these documents lies. */
 export const isIdeograph = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 
-/** Index of the first unit of `text` in `table`, or -1: one table read per unit, where a regex class costs ~10×. */
-export function firstIn(table: Uint8Array, text: string, from = 0): number {
-  for (let i = from; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return i;
-  return -1;
-}
-
 const FIRST_UNITS = new WeakMap<readonly string[], Uint8Array>();
 
 /**

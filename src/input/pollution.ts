@@ -18,7 +18,7 @@
  */
 import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
-import { PairIndex, charTable, firstIn, isIdeograph } from "../core/chars.js";
+import { PairIndex, charTable, isIdeograph } from "../core/chars.js";
 
 /** What was injected. */
 export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo" | "placeholder" | "jammer";
@@ -99,9 +99,9 @@ const HIJACK_FOLD = new Map(
     .reduce<[string, string][]>((pairs, c, i, all) => (i % 2 === 0 ? [...pairs, [c, all[i + 1]!]] : pairs), []),
 );
 const HIJACK_FOLDED = new RegExp(`[${[...HIJACK_FOLD.keys()].join("")}]`, "g");
-/** The folded characters as a table: a regular expression's class of them costs ten times more on a clean text. */
+/** The folded characters (all Chinese characters) as a table for the first pass, which tells where to fold. */
 const FOLDED = charTable(HIJACK_FOLD.keys());
-const foldHijackWords = (text: string): string => (firstIn(FOLDED, text) < 0 ? text : text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!));
+const foldHijackWords = (text: string): string => text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!);
 
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {
@@ -618,6 +618,7 @@ const HAS_LOWER_PAIR = 32;
 const HAS_MASK = 64;
 const HAS_JAMMER_BLANKS = 128;
 const HAS_NUMBER_NAMES = 256;
+const HAS_FOLDED = 512;
 
 /** The words the first pass looks for, each with its trigger (Latin spelt in any case is left out: `app下载` is 下载). */
 const TELLS = new PairIndex([
@@ -653,8 +654,9 @@ function firstPass(text: string): number {
     const c = next;
     next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     seen |= TELLS.bitsOfPair(text, i, c, next);
-    // a Chinese character (most of a text) sets no trigger of its own
+    // a Chinese character (most of a text) sets no trigger but the hijacker's words in traditional script
     if (isIdeograph(c)) {
+      if (FOLDED[c] === 1) seen |= HAS_FOLDED;
       if (digits >= 3 && mayBeNumberName(text, i - digits, i)) numberNames++;
       previous = digits = 0;
       continue;
@@ -680,9 +682,11 @@ function firstPass(text: string): number {
  */
 export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo>; restore: (doc: Doc) => Doc } | undefined {
   const text = view.text;
-  // the hijacker's words are read in simplified characters; the other finders' triggers are not Chinese characters
-  const folded = foldHijackWords(text);
-  const seen = firstPass(folded);
+  let folded = text;
+  let seen = firstPass(text);
+  // the hijacker's words are read in simplified characters: a text that writes some in traditional ones is read again
+  // folded (the other finders' triggers are not Chinese characters)
+  if (seen & HAS_FOLDED) seen = firstPass((folded = foldHijackWords(text)));
   const { findings: candidates, syllables } = seen & HAS_CANDIDATE ? findCandidates(text) : { findings: [], syllables: new Set<string>() };
   const findings = [...candidates, ...findSeoStrings(folded, seen), ...(seen & HAS_MASK ? findPlaceholders(text) : []), ...(seen & HAS_JAMMER_BLANKS ? findJammer(text) : [])];
   if (findings.length === 0) return undefined;
