@@ -530,7 +530,10 @@ function candidateAt(text: string, i: number): boolean {
   return SYMBOL_CHARACTER[c] === 1;
 }
 
-/** The units a candidate may start from: below U+2000 the brackets, ? and the soft hyphen; above it all but Chinese characters, CJK punctuation and a pair's second half. */
+/**
+ * The units a candidate may start from: below U+2000 the bracket, ? and the soft hyphen; above it all but Chinese
+ * characters, CJK punctuation and a pair's second half.
+ */
 const mayStartCandidate = (c: number): boolean =>
   c < 0x2000 ? c === 0x28 || c === 0x3f || c === 0xad : !(isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xdc00 && c <= 0xdfff));
 
@@ -607,7 +610,7 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
  * search query's words, a brand's or template's word or Latin anchor, a mask character, the jammer's blanks (two in a
  * row, or enough ASCII scraps each followed by one: a multiline ^ pattern costs V8 a try at every line start, and half
  * the CCTV items write a blank between names) — and readPollution runs only the finders whose trigger is there. A
- * clean text holds almost none of them, and was read once per finder's pattern before.
+ * clean text holds almost none of them: it is read once, not once per finder's pattern.
  */
 const HAS_ACCESS_WORD = 1;
 const HAS_QUERY_WORD = 2;

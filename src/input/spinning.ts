@@ -255,8 +255,8 @@ function classesOfCharacters(): Uint8Array {
 
 /**
  * The first pass, what rules the reader out on a clean text in one scan of the input: its characters outside official
- * writing, when there are enough of them to be a spinner's (else none), whether a variant spinner's tell is among them,
- * and whether the text read holds a collocation's break (scanned apart when the view is not the input itself).
+ * writing, when there are enough of them to be a spinner's (else none), whether a variant spinner's tell is among its
+ * characters, and whether the text read holds a collocation's break (scanned apart when the view is not the input).
  */
 function firstPass(view: TextView): { rare: { start: number; text: string }[]; tells: boolean; breaks: boolean } {
   const { input } = view;
