@@ -603,6 +603,7 @@ function findCandidates(text: string): { findings: Finding[]; syllables: Set<str
 }
 
 const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
+const NO_CANDIDATES: { findings: readonly Finding[]; syllables: ReadonlySet<string> } = { findings: [], syllables: new Set() };
 
 /**
  * The first pass: one scan of the text records what each finder looks for — a candidate's character, two lower-case
@@ -690,7 +691,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   // the hijacker's words are read in simplified characters: a text that writes some in traditional ones is read again
   // folded (the other finders' triggers are not Chinese characters)
   if (seen & HAS_FOLDED) seen = firstPass((folded = foldHijackWords(text)));
-  const { findings: candidates, syllables } = seen & HAS_CANDIDATE ? findCandidates(text) : { findings: [], syllables: new Set<string>() };
+  const { findings: candidates, syllables } = seen & HAS_CANDIDATE ? findCandidates(text) : NO_CANDIDATES;
   const findings = [...candidates, ...findSeoStrings(folded, seen), ...(seen & HAS_MASK ? findPlaceholders(text) : []), ...(seen & HAS_JAMMER_BLANKS ? findJammer(text) : [])];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();

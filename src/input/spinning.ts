@@ -291,10 +291,12 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
   const text = view.text;
   const { rare, tells, breaks } = firstPass(view);
   const variants = tells ? variantsIn(view.input) : [];
-  const known = new Set(variants.map((v) => v.start));
-  for (const character of rare) if (!known.has(character.start)) variants.push(character);
+  if (rare.length > 0) {
+    const known = new Set(variants.map((v) => v.start));
+    for (const character of rare) if (!known.has(character.start)) variants.push(character);
+  }
   const spun = breaks ? SPUN_STRINGS.findAll(text) : [];
-  const collocations = new Set(spun.map((m) => m.text)).size >= MIN_DISTINCT ? spun : [];
+  const collocations = spun.length > 0 && new Set(spun.map((m) => m.text)).size >= MIN_DISTINCT ? spun : [];
   if (collocations.length === 0 && variants.length === 0) return undefined;
   // A spinner swaps a word everywhere, not only where its collocation gives it away: once a page shows homophones in
   // collocations, its corruptions are read wherever else they stand (汇议 alone, 书纪 after 当委), except those that
