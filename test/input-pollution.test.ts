@@ -300,15 +300,6 @@ describe("pollution reader", () => {
     expect(kinds(analyzer.analyze("(1)    个人报名\n(2)    集体报名\nA.    网上报名\nGDP    增长5%\nC-919    首飞成功\nQ&A    问答"))).toEqual([]);
   });
 
-  it("runs each finder wherever its trigger stands: a site's name in traditional characters or with a capitalised APP, a jammer set off by tabs", () => {
-    // the first pass reads the hijacker's words folded to simplified ones (手機版 is 手机版) and Latin in any case (APP下载 holds 下载)
-    const evidence = (text: string, kind: string) => analyzer.analyze(text).input?.pollution?.find((p) => p.kind === kind)?.evidence.map((e) => e.text);
-    expect(evidence("星辰手機版召開全體職工大會。會上，星辰手機版舉行表彰儀式。", "seo")).toEqual(["星辰手機版", "星辰手機版"]);
-    expect(evidence("星辰APP下载召开全体职工大会。会上，星辰APP下载举行表彰仪式。", "seo")).toEqual(["星辰APP下载", "星辰APP下载"]);
-    // two tabs are the phpwind jammer's blanks as well as two spaces
-    expect(evidence("|L--\t\t个人报名\nzx\"0^r}\t\t任何单位\ngq~`!tW'\t\t均可参加\nk#9@\t\t报名截止", "jammer")).toEqual(["|L--", 'zx"0^r}', "gq~`!tW'", "k#9@"]);
-  });
-
   it("reports emoji a mirror puts before a clause's punctuation", () => {
     const doc = analyzer.analyze("中共中央政治局4月30日召开会议🐴🤛，决定召开全会✸。总书记考察调研🧎⏬，听取意见。");
     expect(doc.input?.pollution).toMatchObject([{ kind: "emoji", count: 5 }]);
