@@ -289,6 +289,27 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(page.regions.map((r) => r.kind)).toEqual(["navigation", "metadata", "navigation", "title", "metadata", "article"]);
   });
 
+  it("reads a browser title that puts the site and column before the headline (站名-栏目-标题) as navigation", () => {
+    const text = "某某县人民政府-政务要闻-县政府召开第七次常务会议\n县政府召开第七次常务会议\n3月5日，县政府召开第七次常务会议。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("县政府召开第七次常务会议");
+    expect(page.title!.start).toBe(text.indexOf("\n县政府召开") + 1);
+    expect(page.regions[0]).toEqual(expect.objectContaining({ kind: "navigation", text: "某某县人民政府-政务要闻-县政府召开第七次常务会议" }));
+  });
+
+  it("never takes a site's name, today's date or a widget's row over the page for its headline", () => {
+    // the site's name alone over a menu and the day's date line: the headline is still the line over the 发布日期 line
+    const site = readPage("某某县人民政府\n首页 | 政务公开 | 新闻中心 | 办事服务\n2023年03月29日 星期三\n\n市委常委会召开扩大会议\n\n发布日期:2020-01-27\n1月26日下午,市委常委会召开扩大会议。");
+    expect(site.title?.text).toBe("市委常委会召开扩大会议");
+    expect(site.publishedAt).toBe("2020-01-27");
+    // today's date, a login bar and a search box run together over the headline
+    const portal = readPage("今天是：2024年3月5日 星期二\n登录 | 注册\n请输入关键字 搜索\n县政协召开十届二次常委会议\n3月4日，县政协召开十届二次常委会议。");
+    expect(portal.title?.text).toBe("县政协召开十届二次常委会议");
+    // share buttons under the headline are no deck, and a headline holding a footer word is still the headline
+    const shared = readPage("省技术支持中心召开年度工作会议\n分享到：微信 微博 QQ空间\n3月4日，省技术支持中心召开年度工作会议。");
+    expect(shared.title?.text).toBe("省技术支持中心召开年度工作会议");
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");

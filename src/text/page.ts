@@ -456,6 +456,10 @@ const WEATHER = /^(?:晴|阴|陰|多云|多雲|小雨|中雨|大雨|阵雨|陣�
 /** A line of marks only, no letter or digit. */
 const DECORATION = /^[\p{P}\p{S}\s]+$/u;
 
+/** The entries a widget offers beside its word (微信 微博, 请输入关键字): no longer than this. */
+const MAX_WIDGET_WORD = 6;
+const NOT_IDEOGRAPH = /[^\u4e00-\u9fff]+/;
+
 /** What stands between the buttons of a row (`【打印】 【关闭】`, `打印本页 | 关闭窗口`). */
 const BUTTON_SEPARATORS = new Set([" ", "\u3000", "\u00a0", "|", "｜", "/", "·", "•", "【", "】", "[", "]"]);
 
@@ -495,7 +499,9 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
   }
   const footerTerms = short ? findTerms(vocab.footer, line.text) : [];
   if (footerTerms.length > 0) {
-    // 返回顶部, 【打印】 or a row of them (打印本页 关闭窗口) alone on its line is a button, never a headline.
+    // 返回顶部, 【打印】 or a row of them (打印本页 关闭窗口) alone on its line is a button, never a headline; so is a
+    // widget's row, the word with the few short entries it offers (分享到：微信 微博 QQ空间, 请输入关键字 搜索): a headline
+    // holding a footer word says more around it (省技术支持中心召开年度工作会议)
     let rest = "";
     let at = 0;
     for (const term of footerTerms) {
@@ -503,7 +509,7 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
       at = term.end;
     }
     rest += line.text.slice(at);
-    const button = [...rest].every((c) => BUTTON_SEPARATORS.has(c));
+    const button = [...rest].every((c) => BUTTON_SEPARATORS.has(c)) || rest.split(NOT_IDEOGRAPH).every((word) => word.length <= MAX_WIDGET_WORD);
     return { kind: "weak-footer", button };
   }
   return {};
@@ -534,17 +540,31 @@ const MARKUP_SOURCE = /<\/?[a-z][a-z0-9]*[\s>]/i;
 /** A scrape's image on a line of its own (`![](/upload/1.jpg)`): a picture, never the headline, nor where the text starts. */
 const IMAGE_LINE = /^!\[[^\]\n]*\]\([^)\n]*\)$/;
 
-/** What a browser title adds to the headline: the site's name after a separator (`_中国政府网`, ` - 新华网`). */
+/**
+ * What a browser title adds to the headline: the site's (and column's) name after a separator (`_中国政府网`,
+ * ` - 新华网`) or before one (`某某县人民政府-政务要闻-`, `新华网 | `).
+ */
 const SITE_SUFFIX = /^\s*[_|｜\-–—·]+\s*[^。；\n]{1,30}$/;
+const SITE_PREFIX = /^[^。；\n]{1,40}[_|｜\-–—·]\s*$/;
+/** What either adds is a few names and separators: no longer than this. */
+const MAX_SITE_AFFIX = 48;
 
-/** A page's browser title over it (`headline_中国政府网`) repeats a headline below with the site's name: navigation. */
+/**
+ * A page's browser title over it (`headline_中国政府网`, `站名-栏目-headline`) repeats a headline below with the
+ * site's name: navigation (CMS templates put <title> first, whatever their layout).
+ */
 function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
   const top = Math.min(lines.length, HEADER_WINDOW);
   for (let i = 0; i < top; i++) {
     if (infos[i]!.kind) continue;
+    const browser = lines[i]!.text;
     for (let j = i + 1; j < top; j++) {
       const headline = lines[j]!.text;
-      if (headline.length >= 4 && lines[i]!.text.startsWith(headline) && SITE_SUFFIX.test(lines[i]!.text.slice(headline.length))) {
+      if (headline.length < 4 || headline.length >= browser.length || browser.length - headline.length > MAX_SITE_AFFIX) continue;
+      if (
+        (browser.startsWith(headline) && SITE_SUFFIX.test(browser.slice(headline.length))) ||
+        (browser.endsWith(headline) && SITE_PREFIX.test(browser.slice(0, -headline.length)))
+      ) {
         infos[i]!.kind = "navigation";
         break;
       }
@@ -742,6 +762,11 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }
   const articleFollows = summaryLines > 0 || lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
+  // a run that is chrome wherever it stands (a site's or an outlet's name alone, today's date, share buttons) is never
+  // the headline, wherever the page puts it: it is left out of the choice unless nothing else is left (a column's
+  // name stays: when it is all that stands over the date line, the page shows no headline)
+  const headlines = blocks.filter((b) => !isChromeBlock(lines, b) || (b.length === 1 && COLUMN_NAME.test(lines[b[0]!]!.text)));
+  if (headlines.length > 0 && headlines.length < blocks.length) blocks.splice(0, blocks.length, ...headlines);
   const beforeMetadata = (among: number[][]) => (firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : []);
   // The headline stands under the breadcrumb (当前位置：首页 > 新闻): runs above it are the site's name and menus.
   const crumb = infos.slice(0, i).findLastIndex((info) => info.crumbs !== undefined);
@@ -829,17 +854,17 @@ const MIN_LONE_HEADLINE = 8;
 const MAX_LONE_TAG = 2;
 
 /**
- * A run of one line that is chrome wherever it stands (a site's, a column's or an outlet's name, a tag, today's
- * date, share buttons, a welcome, a trail written with bars or slashes): with no metadata line to anchor the
- * headline, the headline is the first run that is none of these.
+ * A run of lines each of which is chrome wherever it stands (a site's, a column's or an outlet's name, a tag, today's
+ * date, share buttons, a welcome, a trail written with bars or slashes): never the headline.
  */
 function isChromeBlock(lines: Line[], block: number[]): boolean {
-  if (block.length > 1) return false;
-  const t = stampText(lines[block[0]!]!.text, { start: 0, end: lines[block[0]!]!.text.length, text: "" });
-  return (
-    t.length <= MAX_LONE_TAG || SITE_NAME.test(t) || COLUMN_NAME.test(t) || OUTLET_NAME.test(t) || HAS_WEEKDAY.test(t) ||
-    SHARE_OR_ACCESS.test(t) || t.includes("欢迎") || (t.length <= MAX_TRAIL && /[|｜/>»]/.test(t))
-  );
+  return block.every((k) => {
+    const t = stampText(lines[k]!.text, { start: 0, end: lines[k]!.text.length, text: "" });
+    return (
+      t.length <= MAX_LONE_TAG || SITE_NAME.test(t) || COLUMN_NAME.test(t) || OUTLET_NAME.test(t) || HAS_WEEKDAY.test(t) ||
+      SHARE_OR_ACCESS.test(t) || t.includes("欢迎") || (t.length <= MAX_TRAIL && /[|｜/>»]/.test(t))
+    );
+  });
 }
 /** A trail or a row of links written with bars or slashes is short. */
 const MAX_TRAIL = 30;
