@@ -310,6 +310,19 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(shared.title?.text).toBe("省技术支持中心召开年度工作会议");
   });
 
+  it("reads the meta line however a CMS labels its date, and never takes a date line for the headline", () => {
+    const body = "5月5日上午，县政府召开第七次常务会议，研究部署当前重点工作。";
+    for (const meta of ["发布于 2023-05-06 10:20", "提交时间：2023-05-06", "Release time：2023-05-06", "[ 2023-05-06 ]", "某某县人民政府 2023-05-06", "2023-05-06 某某县人民政府"]) {
+      for (const text of [`县政府召开第七次常务会议\n${meta}\n${body}`, `${meta}\n县政府召开第七次常务会议\n${body}`]) {
+        const page = readPage(text, { referenceDate: "2024-01-01" });
+        expect([meta, page.title?.text, page.publishedAt]).toEqual([meta, "县政府召开第七次常务会议", "2023-05-06"]);
+      }
+    }
+    // a credit with the day after it, on the meta line over the text
+    const credited = readPage(`县政府召开第七次常务会议\n编辑：张三 2023-05-06\n${body}`, { referenceDate: "2024-01-01" });
+    expect(credited.publishedAt).toBe("2023-05-06");
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");

@@ -189,8 +189,9 @@ function dateStampPrefixEnd(text: string, p: number, end: number): number | unde
   return digits >= 4 ? q : undefined;
 }
 
-/** An English label before a page's machine-written date (`date 2025-09-29`, `Published: 2023-01-19`). */
-const LATIN_DATE_LABEL = /^(?:date|time|published|posted|updated)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
+/** An English label before a page's machine-written date (`date 2025-09-29`, `Published: 2023-01-19`, `Release time：`). */
+const LATIN_DATE_LABEL = /^(?:(?:released?|publish(?:ed)?|posted|updated?)(?:\s+(?:date|time|on|at))?|date|time)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
+const STAMP_BRACKETS = /^[[【〔]\s*|\s*[\]】〕]$/g;
 /** A button or column word after a stamp (`2025-09-29 快讯`, `… 听新闻`): no headline is that short. */
 const STAMP_TAIL = /\s[\u4e00-\u9fff]{1,4}$/;
 
@@ -208,7 +209,8 @@ function stampText(text: string, line: Span): string {
  */
 function isDateStamp(text: string, withWord: boolean): boolean {
   if (text.length > MAX_DATE_STAMP) return false;
-  const unlabelled = text.replace(LATIN_DATE_LABEL, "").replace(WEEKDAY, " ").trim();
+  // a stamp in brackets (`[ 2023-05-06 ]`, `【2023-05-06】`) is still a stamp
+  const unlabelled = text.replace(STAMP_BRACKETS, "").replace(LATIN_DATE_LABEL, "").replace(WEEKDAY, " ").trim();
   const rest = withWord ? unlabelled.replace(STAMP_TAIL, "") : unlabelled;
   if (rest === "") return text !== "";
   let digits = 0;
@@ -497,6 +499,9 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
     if (fields.some((f) => !f.kind.endsWith(".weak") && !CREDIT_FIELDS.has(f.kind))) return { kind: "metadata", fields };
     return { kind: "weak-metadata", fields };
   }
+  // a date under a label the vocabulary lacks (提交时间：2023-05-06, 发布于 2023-05-06 10:20) is a stamp line too
+  const dateLabel = DATE_ENDED_LABEL.exec(line.text);
+  if ((dateLabel && isDateStamp(line.text.slice(dateLabel[0].length), true)) || publisherStamp(text, line)) return { kind: "weak-stamp" };
   const footerTerms = short ? findTerms(vocab.footer, line.text) : [];
   if (footerTerms.length > 0) {
     // 返回顶部, 【打印】 or a row of them (打印本页 关闭窗口) alone on its line is a button, never a headline; so is a
@@ -530,6 +535,9 @@ function isTitleLike(line: Line): boolean {
     !LATIN_ONLY.test(t) &&
     !IMAGE_LINE.test(t) &&
     !NEWS_DATELINE.test(t) &&
+    // a date line, however labelled (提交时间：2023-05-06, 发布于 2023-05-06, Release time：…), dates the page
+    !LATIN_DATE_LABEL.test(t) &&
+    !DATE_ENDED_LABEL.test(t) &&
     // a scrape that kept a tag's source (大小:<span class="…">296KB) shows markup, never a headline
     !MARKUP_SOURCE.test(t)
   );
@@ -1038,12 +1046,18 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
     const date = rocDate(field.value.text, referenceDate) ?? dateIn(text, field.value, referenceDate) ?? shortYearDate(field.value.text, referenceDate);
     if (date) return date;
   }
-  // the date a CMS writes unlabelled among the source and view count over the text (来源：县委办 | 2024-03-05 | 浏览：88)
-  const sourceLines = infos.slice(0, HEADER_WINDOW).flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : []));
-  for (const field of sourceLines.filter((f) => f.kind === "source" || f.kind === "views" || f.kind === "views.weak")) {
+  // the date a CMS writes unlabelled among the source and view count over the text (来源：县委办 | 2024-03-05 | 浏览：88),
+  // or after a credit on the meta line over the text (编辑：张三 2023-05-06)
+  const articleStart = infos.findIndex((info) => info.kind === undefined);
+  const overText = (k: number) => k < HEADER_WINDOW && (infos[k]!.kind === "metadata" || (infos[k]!.kind === "credits" && (articleStart < 0 || k < articleStart)));
+  const sourceLines = infos.flatMap((info, k) => (overText(k) ? (info.fields ?? []) : []));
+  for (const field of sourceLines.filter((f) => f.kind === "source" || f.kind === "views" || f.kind === "views.weak" || f.kind === "author.weak" || CREDIT_FIELDS.has(f.kind))) {
     const date = dateIn(text, field.value, undefined);
     if (date) return date;
   }
+  // a publisher's name with the day it posted the page (某某县人民政府 2023-05-06)
+  const posted = lines.slice(0, HEADER_WINDOW).map((line) => publisherStamp(text, line)).find((d) => d !== undefined);
+  if (posted) return dateIn(text, posted, undefined);
   // the day after the headline on its line
   const titled = lines.find((_, k) => infos[k]!.kind === "title");
   const stamped = titled && TRAILING_STAMP.exec(titled.text);
@@ -1125,8 +1139,11 @@ function urlDate(url: string, referenceDate: string | undefined): string | undef
   return best?.iso;
 }
 
-/** A label the vocabulary lacks (宣布时间, 录入时间, 上传日期) before a machine-written date: `X时间:2023-07-06`. */
-const DATE_ENDED_LABEL = /^[\u4e00-\u9fff]{1,4}(?:时间|日期|時間)\s*[:：]\s*(?=\d{4}[-/.]\d)/;
+/**
+ * A label the vocabulary lacks (宣布时间, 录入时间, 上传日期) before a machine-written date: `X时间:2023-07-06`; or the
+ * verb a CMS writes before the day it posted the page, colon or not (`发布于 2023-05-06 10:20`).
+ */
+const DATE_ENDED_LABEL = /^(?:[\u4e00-\u9fff]{1,4}(?:时间|日期|時間)\s*[:：]|(?:发布|发表|發佈|發布|發表)(?:于|於)\s*[:：]?)\s*(?=\d{4}[-/.]\d)/;
 
 /**
  * The numeric date (`2023-07-06`, `2017/5/9`) a CMS writes at the start of a line: after an English label or a
@@ -1146,6 +1163,19 @@ function stampOpening(text: string, line: Line, firstLine: boolean): string | un
 
 /** Who publishes a page, named after its time stamp (`2024-03-05 10:20 某某县人民政府`, `… 某某日报`). */
 const PUBLISHER_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委员会|日报|晚报|报社|新闻网|电视台|融媒体中心|办公室|宣传部)$/;
+
+/** The stamp of a meta line that names the publisher and the day, in either order (`某某县人民政府 2023-05-06`). */
+function publisherStamp(text: string, line: Span): Span | undefined {
+  if (line.text.length > MAX_HEADLINE) return undefined;
+  const stamped = TRAILING_STAMP.exec(line.text);
+  if (stamped && PUBLISHER_NAME.test(line.text.slice(0, stamped.index))) {
+    const start = line.start + stamped.index + stamped[0].length - stamped[1]!.length;
+    return { start, end: line.end, text: stamped[1]! };
+  }
+  const stampEnd = dateStampPrefixEnd(text, line.start, line.end);
+  if (stampEnd === undefined || !PUBLISHER_NAME.test(text.slice(stampEnd, line.end).trim())) return undefined;
+  return { start: line.start, end: stampEnd, text: text.slice(line.start, stampEnd) };
+}
 
 /**
  * The labels of the day a page was published (发布日期, 發佈時間, 发表于) or posted (a disclosure page's 上载日期,
