@@ -323,6 +323,15 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(credited.publishedAt).toBe("2023-05-06");
   });
 
+  it("with no meta line, takes the run the lead echoes over a banner or a hijacker's title above it", () => {
+    const body = "最高人民法院新闻发言人孙军工14日透露，最高人民法院新闻发布会将实行月度例会制度。";
+    const banner = readPage(`坚持以习近平新时代中国特色社会主义思想为指导 全面贯彻落实党的二十大精神\n\n最高人民法院将实行月度例会制度\n\n${body}`);
+    expect(banner.title?.text).toBe("最高人民法院将实行月度例会制度");
+    // the first run stays the headline when the lead echoes it (a subtitle echoed more is not the headline)
+    const report = readPage("2007年国务院政府工作报告\n\n——2007年3月5日在第十届全国人民代表大会第五次会议上\n\n3月5日，第十届全国人民代表大会第五次会议开幕。国务院总理温家宝向大会作政府工作报告。");
+    expect(report.title?.text).toBe("2007年国务院政府工作报告");
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");

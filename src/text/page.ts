@@ -800,7 +800,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     above.every((b) => b.every((k) => lines[k]!.text.length <= MAX_COLUMN_NAME)) &&
     COLUMN_NAME.test(lines[above.at(-1)!.at(-1)!]!.text);
   const underDate = sectionsAbove ? blocks.find((b) => b[0] === firstMetadata + 1) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -834,6 +834,37 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }
   for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
+}
+
+/** A news lead restates its headline: a headline has this share of its character pairs in the lead at least. */
+const MIN_LEAD_ECHO = 0.5;
+/** The lead is read this far. */
+const LEAD_WINDOW = 200;
+
+/** Share of the two-character pieces of `headline` that occur in `lead` (ideographs only). */
+function echoShare(headline: string, lead: string): number {
+  const pairs = new Set<string>();
+  for (let k = 0; k + 1 < headline.length; k++) {
+    const pair = headline.slice(k, k + 2);
+    if (!NOT_IDEOGRAPH.test(pair)) pairs.add(pair);
+  }
+  if (pairs.size === 0) return 0;
+  let found = 0;
+  for (const pair of pairs) if (lead.includes(pair)) found++;
+  return found / pairs.size;
+}
+
+/**
+ * With no meta line to anchor it, the headline is the first run unless the article's first line does not echo it
+ * but echoes a later one (a news lead restates its headline; a banner, a slogan or a hijacker's title over the page
+ * does not). A subtitle (——2007年3月5日在…上) is never the headline, however much the lead repeats it.
+ */
+function echoedByLead(lines: Line[], blocks: number[][], lead: Line | undefined): number[] | undefined {
+  if (!lead || blocks.length < 2) return undefined;
+  const text = lead.text.slice(0, LEAD_WINDOW);
+  const shares = blocks.map((b) => (TITLE_STOPPER.test(lines[b[0]!]!.text) ? 0 : echoShare(lines[b[0]!]!.text, text)));
+  const best = shares.indexOf(Math.max(...shares));
+  return best > 0 && shares[best]! >= MIN_LEAD_ECHO && shares[0]! < MIN_LEAD_ECHO ? blocks[best] : undefined;
 }
 
 /** The few characters of a tag or a site's name (原创, 置顶, 视频, 某某发布): shorter than any headline under it. */
