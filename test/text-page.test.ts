@@ -332,6 +332,26 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(report.title?.text).toBe("2007年国务院政府工作报告");
   });
 
+  it("keeps a byline, a widget's word and a run-on day off the end of the headline", () => {
+    const body = "【明報專訊】上周五新一屆國務院召開第一次全體會議，國務院各組成部門首腦悉數出席。";
+    // a byline after a slash is credits (and the slash does not make the headline a trail of links)
+    expect(readPage(`中國\n\n中國要聞\n\n中國評論:夏寶龍出席國務院會的信息 /文:孫嘉業\n\n${body}`).title?.text).toBe("中國評論:夏寶龍出席國務院會的信息");
+    // the share widget's word run on after the headline
+    const shared = readPage(`首頁 -> 港澳 ->社會\n香港第八屆立法會首次會議將動議火災重建議案分享到:\n${body}`);
+    expect(shared.title?.text).toBe("香港第八屆立法會首次會議將動議火災重建議案");
+    // a list entry's day run on with no blank: the headline that carries it, and the page's date
+    const listed = readPage("意见反馈 手机随时随地看行情\n  • 公司公告\n\n公司公告\n\n[临时公告]威博液压:股东大会议事规则(草案)(上市后适用)2021-11-17\n\n公告编号:2021-109\n\n本公司及董事会全体成员保证公告内容的真实、准确和完整。");
+    expect(listed.title?.text).toBe("[临时公告]威博液压:股东大会议事规则(草案)(上市后适用)");
+    expect(listed.publishedAt).toBe("2021-11-17");
+  });
+
+  it("reads no headline in a subtitle or a run of questions, and a headline over a meta line that ends the excerpt", () => {
+    expect(readPage("——2021年12月16日在洪山区第十六届人民代表大会第一次会议上\n洪山区人民检察院代理检察长 匡正\n各位代表:\n现在，我代表洪山区人民检察院向大会报告工作。").title).toBeUndefined();
+    expect(readPage("来源:作者:点击:\n西安教育困境问题在哪儿?上学难如何解决?校外培训如何看待?\n为了更加全面深入地剖析西安教育问题，记者邀请50名校长参与问答。").title).toBeUndefined();
+    const cut = readPage("办事指南\n\n关于通知公告等发布的规范与要求\n发布日期:2022-10-20    作者:徐丽娟");
+    expect([cut.title?.text, cut.publishedAt]).toEqual(["关于通知公告等发布的规范与要求", "2022-10-20"]);
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");

@@ -389,6 +389,8 @@ interface LineInfo {
   crumbs?: string[];
   /** The column's name repeated under the breadcrumb or menu that names it. */
   column?: boolean;
+  /** Where a widget's word run on after a headline starts (`…重建議案分享到:`): the headline ends before it. */
+  widgetAt?: number;
   /** A photo's caption above the text. */
   caption?: boolean;
 }
@@ -515,7 +517,10 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
     }
     rest += line.text.slice(at);
     const button = [...rest].every((c) => BUTTON_SEPARATORS.has(c)) || rest.split(NOT_IDEOGRAPH).every((word) => word.length <= MAX_WIDGET_WORD);
-    return { kind: "weak-footer", button };
+    // the word last on the line, after a headline's words (…議案分享到:): the widget stands beside the headline
+    const last = footerTerms.at(-1)!;
+    const runOn = !button && /^[\s:：]*$/.test(line.text.slice(last.end)) && last.start > 0 ? line.start + last.start : undefined;
+    return runOn === undefined ? { kind: "weak-footer", button } : { kind: "weak-footer", button, widgetAt: runOn };
   }
   return {};
 }
@@ -523,12 +528,23 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
 // ---------------------------------------------------------------------------------------------------------------
 // Second pass: header (title, column) and tail
 
+/** The line without the widget's word run on after it (`…議案分享到:` → `…議案`). */
+function withoutWidget(line: Line, info: LineInfo): Line {
+  if (info.widgetAt === undefined) return line;
+  const kept = line.text.slice(0, info.widgetAt - line.start).trimEnd();
+  return { ...line, end: line.start + kept.length, text: kept };
+}
+
+const SENTENCE_ENDS = /[？?！!][^？?！!]*[？?！!][^？?！!]*[？?！!]/;
+
 /** Headlines may hold commas and end in ！ (出发！), but never a full stop or a semicolon. */
 function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
     t.length <= MAX_HEADLINE &&
     !/[。；;]/.test(t) &&
+    // a run of questions or exclamations (…在哪儿?…如何解决?…怎么平衡?) is prose; a headline asks or cries once or twice
+    !SENTENCE_ENDS.test(t) &&
     // a line cut after a comma is a sentence broken by the scrape (4月14日,)
     !/[：:、，,]$/.test(t) &&
     !SECTION_HEADING.test(t) &&
@@ -603,9 +619,9 @@ const MAX_COLUMN_NAME = 10;
 /**
  * A column's name over the headline (县委动态, 学院新闻, 政务要闻): a short name that ends with what columns are called.
  * Not 公告 alone, which also ends a document's own title (中标公告), but the columns that pair it with 通知 or 公示
- * (通知公告, 公示公告): no document is titled so.
+ * (通知公告, 公示公告): no document is titled so. In either script: readPage reads traditional pages as written.
  */
-const COLUMN_NAME = /^(?:[\u4e00-\u9fff]{0,4}(?:动态|要闻|新闻|快讯|资讯|专栏|栏目|频道|专题)|通知公告|通知通告|公示公告|公告公示)$/;
+const COLUMN_NAME = /^(?:[\u4e00-\u9fff]{0,4}(?:动态|動態|要闻|要聞|新闻|新聞|快讯|快訊|资讯|資訊|专栏|專欄|栏目|欄目|频道|頻道|专题|專題)|通知公告|通知通告|公示公告|公告公示)$/;
 
 /** The column's name repeated under the breadcrumb (`当前位置:首页 >> 学校要闻` / `学校要闻`) is navigation, not the headline. */
 function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
@@ -738,7 +754,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if ((kind && kind !== "weak-footer") || infos[i]!.button) continue;
     // photo captions over the text are not its headline
     if (infos[i]!.caption) continue;
-    if (!isTitleLike(lines[i]!)) {
+    if (!isTitleLike(withoutWidget(lines[i]!, infos[i]!))) {
       // a scraped menu writes its entries as bullets, one with its blurb (• 医院新闻 24小时更新…的资讯平台。): still chrome
       if (firstMetadata < 0 && TITLE_BULLETS.has(lines[i]!.text[0]!)) continue;
       // a summary over the text (摘要:…) is read on, above the document it sums up; it is text if nothing follows
@@ -800,7 +816,9 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     above.every((b) => b.every((k) => lines[k]!.text.length <= MAX_COLUMN_NAME)) &&
     COLUMN_NAME.test(lines[above.at(-1)!.at(-1)!]!.text);
   const underDate = sectionsAbove ? blocks.find((b) => b[0] === firstMetadata + 1) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  // with no meta line, a headline that carries its day on its line (`…议事规则(草案)2021-11-17`, a list entry's form)
+  const dated = firstMetadata < 0 ? blocks.find((b) => b.length === 1 && trailingStamp(lines[b[0]!]!.text) !== null) : undefined;
+  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -825,7 +843,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   let joined = named;
   while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
   const title = chosen.slice(named, typed >= 0 ? typed + 1 : joined + 1);
-  const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!);
+  // a page whose first run is a subtitle (——2021年12月16日在…上) lost its headline: the subtitle is not it
+  if (isSubtitle(lines[title[0]!]!)) return [];
+  // (a headline over its meta line is one even where the excerpt stops after that line)
+  const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!) || firstMetadata > title.at(-1)!;
   // a search result or a list entry kept alone (`…家庭经济困难学生认定办法(修订)`): the one line of the page is its headline
   const onlyLine = lines.length === 1 && title.length === 1 && lines[0]!.text.length >= MIN_LONE_HEADLINE;
   if (!contentAfter && !onlyLine) return [];
@@ -901,12 +922,21 @@ function isChromeBlock(lines: Line[], block: number[]): boolean {
     const t = stampText(lines[k]!.text, { start: 0, end: lines[k]!.text.length, text: "" });
     return (
       t.length <= MAX_LONE_TAG || SITE_NAME.test(t) || COLUMN_NAME.test(t) || OUTLET_NAME.test(t) || HAS_WEEKDAY.test(t) ||
-      SHARE_OR_ACCESS.test(t) || t.includes("欢迎") || (t.length <= MAX_TRAIL && /[|｜/>»]/.test(t))
+      SHARE_OR_ACCESS.test(t) || t.includes("欢迎") || isTrail(t)
     );
   });
 }
-/** A trail or a row of links written with bars or slashes is short. */
+/** A trail or a row of links written with bars or slashes is short, and so is each of its entries. */
 const MAX_TRAIL = 30;
+const MAX_TRAIL_ENTRY = 10;
+const TRAIL_SEPARATORS = /[|｜/>»]/;
+
+/** `首页 / 要闻 / 正文`, `简体 | 繁體`: short entries between separators (a headline with a byline after a slash is not one). */
+function isTrail(t: string): boolean {
+  if (t.length > MAX_TRAIL) return false;
+  const entries = t.split(TRAIL_SEPARATORS);
+  return entries.length >= 2 && entries.every((entry) => entry.trim().length <= MAX_TRAIL_ENTRY);
+}
 
 /**
  * A deck under a meeting's headline says who presided and who attended (`王忠林主持并讲话 孙述涛…出席`): a line whose
@@ -959,6 +989,12 @@ function originalTitle(infos: LineInfo[], titleLines: number[]): Span | undefine
  * the headline ends before it, and it is the page's date.
  */
 const TRAILING_STAMP = /[\s\u3000]+((?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
+/** A machine-written day run on after the headline with no blank (`…(上市后适用)2021-11-17`): no headline ends so. */
+const RUN_ON_STAMP = /(?<![\d\s\u3000\-/.])((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
+const trailingStamp = (line: string) => TRAILING_STAMP.exec(line) ?? RUN_ON_STAMP.exec(line);
+
+/** A byline run on after the headline behind a slash or a bar (`…的信息 /文:孫嘉業`): credits, not the headline. */
+const TRAILING_BYLINE = /[\s\u3000]*[/／|｜][\s\u3000]*(?:文|图|圖|作者|记者|記者|撰文)[:：][\s\u3000]*[^\s\u3000/／|｜:：]{1,12}$/;
 
 /** A button in brackets at the end of a line (`[打印本页]`, `【关闭】`). */
 const TRAILING_BRACKETS = /[[【]([^[\]【】]{1,8})[\]】]$/;
@@ -1091,7 +1127,7 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   if (posted) return dateIn(text, posted, undefined);
   // the day after the headline on its line
   const titled = lines.find((_, k) => infos[k]!.kind === "title");
-  const stamped = titled && TRAILING_STAMP.exec(titled.text);
+  const stamped = titled && trailingStamp(titled.text);
   if (stamped) {
     const at = titled.start + stamped.index + stamped[0].length - stamped[1]!.length;
     const date = dateIn(text, { start: at, end: titled.end, text: stamped[1]! }, referenceDate);
@@ -1336,8 +1372,8 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
   else if (original) page.title = original;
   else if (titleLines.length > 0) {
     // a scrape's list bullet before the headline (• 学院召开…) is not part of it
-    const last = lines[titleLines.at(-1)!]!;
-    const end = last.end - (TRAILING_STAMP.exec(last.text)?.[0].length ?? 0);
+    const last = withoutWidget(lines[titleLines.at(-1)!]!, infos[titleLines.at(-1)!]!);
+    const end = last.end - (trailingStamp(last.text)?.[0].length ?? TRAILING_BYLINE.exec(last.text)?.[0].length ?? 0);
     let start = lines[titleLines[0]!]!.start;
     while (start < end - 1 && (TITLE_BULLETS.has(text[start]!) || isBlank(text[start]!))) start++;
     page.title = { start, end, text: text.slice(start, end) };
