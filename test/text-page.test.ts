@@ -352,6 +352,20 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect([cut.title?.text, cut.publishedAt]).toEqual(["关于通知公告等发布的规范与要求", "2022-10-20"]);
   });
 
+  it("takes the line the page repeats, a chapter's heading or the trail's last entry for the headline, and a source's name for none", () => {
+    // an e-paper lists its headlines over the article and repeats the article's under a deck
+    const paper = readPage("星期三\n2023年03月29日\n第A11版:澳聞\n澳門虛擬圖書館\n\n粵港澳高校聯盟商開放合作\n\n粵港澳高校聯盟工作會議於澳大舉行\n\n粵港澳高校聯盟商開放合作\n\n【本報消息】粵港澳高校聯盟昨日召開年度工作會議。");
+    expect(paper.title?.text).toBe("粵港澳高校聯盟商開放合作");
+    // a novel's chapter under a hijacker's tag line; a trail that ends with the chapter, no heading under it
+    expect(readPage("第147章 第二屆古城縣官府工作會議\n\n  古城縣,凡爾賽宮,一樓會議室。").title?.text).toBe("第147章 第二屆古城縣官府工作會議");
+    expect(readPage("第一章 总则\n第一条 为规范会议管理，制定本办法。").title).toBeUndefined();
+    const trail = readPage("墨韵阁>玄幻>同人小说 > 第二十一章 下县\n    五月下旬,中央对昌江省委进行了人事调整。");
+    expect(trail.title?.text).toBe("第二十一章 下县");
+    // who posted it, its view count and its stamp, one a line under the headline
+    const source = readPage("-\n浙江全省福利彩票工作会议在绍兴市召开\n-\n浙江福彩中心\n1391\n2011-02-28 10:03\n2月24日,浙江全省福利彩票工作会议在绍兴市召开。");
+    expect([source.title?.text, source.publishedAt]).toEqual(["浙江全省福利彩票工作会议在绍兴市召开", "2011-02-28"]);
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");

@@ -134,6 +134,8 @@ const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[【(（]\d{4}[〕］\]】
 /** Enumeration headings (一、 （一） 1. 第一章) open sections, not pages. */
 /** A numbered notice's number on its own line (人大常委会公告 `第一号`, `第12号`): metadata, like a document number. */
 const NOTICE_NUMBER = /^[（(]?第[一二三四五六七八九十百零〇\d]{1,6}号[）)]?$/;
+/** A chapter's number and its name (`第147章 下县`, `第二十一章 下县`): a chapter of a book, not of a document (总则, 附则). */
+const CHAPTER_HEADLINE = /^第[一二三四五六七八九十百零\d]{1,6}章[\s\u3000]+(?!总则|附则|總則|附則)[^\s\u3000。；;]{2,30}$/;
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条部分])/;
 const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
 /** A title line ending in a document type (…的通知, 政府工作报告) is complete: the next line is not part of it. */
@@ -754,7 +756,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if ((kind && kind !== "weak-footer") || infos[i]!.button) continue;
     // photo captions over the text are not its headline
     if (infos[i]!.caption) continue;
-    if (!isTitleLike(withoutWidget(lines[i]!, infos[i]!))) {
+    // a web novel's page opens with its chapter's heading (第147章 第二屆古城縣官府工作會議): the headline, when no other
+    // headline stands over it (a document's 第一章 总则 comes under its title)
+    const chapter = blocks.length === 0 && CHAPTER_HEADLINE.test(lines[i]!.text);
+    if (!chapter && !isTitleLike(withoutWidget(lines[i]!, infos[i]!))) {
       // a scraped menu writes its entries as bullets, one with its blurb (• 医院新闻 24小时更新…的资讯平台。): still chrome
       if (firstMetadata < 0 && TITLE_BULLETS.has(lines[i]!.text[0]!)) continue;
       // a summary over the text (摘要:…) is read on, above the document it sums up; it is text if nothing follows
@@ -791,7 +796,13 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   // name stays: when it is all that stands over the date line, the page shows no headline)
   const headlines = blocks.filter((b) => !isChromeBlock(lines, b) || (b.length === 1 && COLUMN_NAME.test(lines[b[0]!]!.text)));
   if (headlines.length > 0 && headlines.length < blocks.length) blocks.splice(0, blocks.length, ...headlines);
-  const beforeMetadata = (among: number[][]) => (firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : []);
+  // the name of who posted the page, on its own line over the date (浙江福彩中心 / 1391 / 2011-02-28 10:03), is the
+  // meta block's source, not the headline above it
+  const isSource = (b: number[]) => b.length === 1 && (OFFICE_NAME.test(lines[b[0]!]!.text) || PUBLISHER_NAME.test(lines[b[0]!]!.text));
+  const beforeMetadata = (among: number[][]) => {
+    const above = firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : [];
+    return above.length > 1 && isSource(above.at(-1)!) ? above.slice(0, -1) : above;
+  };
   // The headline stands under the breadcrumb (当前位置：首页 > 新闻): runs above it are the site's name and menus.
   const crumb = infos.slice(0, i).findLastIndex((info) => info.crumbs !== undefined);
   const belowCrumb = crumb >= 0 ? blocks.filter((b) => b[0]! > crumb) : blocks;
@@ -818,7 +829,12 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   const underDate = sectionsAbove ? blocks.find((b) => b[0] === firstMetadata + 1) : undefined;
   // with no meta line, a headline that carries its day on its line (`…议事规则(草案)2021-11-17`, a list entry's form)
   const dated = firstMetadata < 0 ? blocks.find((b) => b.length === 1 && trailingStamp(lines[b[0]!]!.text) !== null) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  // the headline is the line the page repeats (an e-paper's title list over it, its h1 under), not a menu's entry
+  const repeated = blocks.find((b) => {
+    const t = lines[b[0]!]!.text;
+    return t.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(t[0]!) && !isChromeBlock(lines, [b[0]!]) && blocks.some((o) => o !== b && lines[o[0]!]!.text === t);
+  });
+  const chosen = repeated ?? afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -967,6 +983,20 @@ function readTail(lines: Line[], infos: LineInfo[]): void {
 }
 
 const TITLE_BULLETS = new Set(["•", "·", "●", "■", "◆", "▪"]);
+
+/**
+ * A breadcrumb ends with the page it leads to: with no headline under it, its last entry is the headline when it is
+ * written out (`墨韵阁>玄幻>…小说 > 第二十一章 下县`), not a column's name, a placeholder or a cut title (…).
+ */
+function crumbHeadline(lines: Line[], infos: LineInfo[]): Span | undefined {
+  const k = infos.slice(0, HEADER_WINDOW).findIndex((info) => info.crumbs !== undefined);
+  const entry = k < 0 ? undefined : infos[k]!.crumbs!.at(-1);
+  if (!entry || entry.length < MIN_LONE_HEADLINE || COLUMN_NAME.test(entry) || /(?:…|\.\.\.)$/.test(entry)) return undefined;
+  const line = lines[k]!;
+  if (!line.text.endsWith(entry)) return undefined;
+  const start = line.end - entry.length;
+  return { start, end: line.end, text: entry };
+}
 
 /** The label of the headline a page was first published under (原标题：…), which a reprint puts over its text. */
 const ORIGINAL_TITLE = /^原[标標][题題]$/;
@@ -1377,6 +1407,9 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
     let start = lines[titleLines[0]!]!.start;
     while (start < end - 1 && (TITLE_BULLETS.has(text[start]!) || isBlank(text[start]!))) start++;
     page.title = { start, end, text: text.slice(start, end) };
+  } else {
+    const named = crumbHeadline(lines, infos);
+    if (named) page.title = named;
   }
   const publishedAt = readPublishedAt(text, lines, infos, frontMatter?.count ?? 0, options);
   if (publishedAt) page.publishedAt = publishedAt;
