@@ -366,6 +366,16 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect([source.title?.text, source.publishedAt]).toEqual(["浙江全省福利彩票工作会议在绍兴市召开", "2011-02-28"]);
   });
 
+  it("reads a meta line behind an icon the scrape lost (?發布時間:) and a portal's yy/MMdd/HH path", () => {
+    const icons = readPage("集团公司与江苏交通工程集团座谈交流\n?發布時間:2019-08-23 ?瀏覽:\n8月22日下午，江蘇省交通工程集團一行來集團公司座談。");
+    expect([icons.title?.text, icons.publishedAt]).toEqual(["集团公司与江苏交通工程集团座谈交流", "2019-08-23"]);
+    const body = "11月10日,山海关区人大常委会组织部分人大代表来到区人民检察院调研。";
+    expect(readPage(body, { url: "https://hebei.news.163.com/22/1112/09/HLVBJ2PJ041591O2.html", referenceDate: "2026-12-06" }).publishedAt).toBe("2022-11-12");
+    // an id that only looks so (no hour folder, or not a day of the calendar) dates nothing
+    expect(readPage(body, { url: "https://example.com/22/1112/HLVBJ2PJ.html" }).publishedAt).toBeUndefined();
+    expect(readPage(body, { url: "https://example.com/22/1340/09/HLVBJ2PJ.html" }).publishedAt).toBeUndefined();
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");

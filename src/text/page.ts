@@ -117,10 +117,12 @@ const OPEN_BRACKETS = new Set(["【", "[", "（", "(", "［"]);
  * metadata as a list, `- 发布日期:2023-03-07 浏览次数:2079`), a table cell's bar (| 发文日期: |).
  */
 const LABEL_LEADS = new Set([...OPEN_BRACKETS, "•", "·", "●", "■", "◆", "-", "|", "｜"]);
+/** An icon before a field, as a scrape keeps it: an icon font's private-use glyph, or `?`/U+FFFD where it was lost. */
+const isIcon = (c: string) => c === "?" || c === "\uFFFD" || (c >= "\uE000" && c <= "\uF8FF");
 /** Where the label of a line would start, after its leads and blanks. */
 function labelStart(text: string, start: number, end: number): number {
   let p = start;
-  while (p < end && (LABEL_LEADS.has(text[p]!) || isBlank(text[p]!))) p++;
+  while (p < end && (LABEL_LEADS.has(text[p]!) || isIcon(text[p]!) || isBlank(text[p]!))) p++;
   return p;
 }
 const COLONS = new Set([":", "："]);
@@ -1214,6 +1216,8 @@ const URL_DATES = [
   /(?:^|\/)((?:19|20)\d{2})(\d{2})\/(\d{2})(?=\/)/g,
   // a file named by the second it was written, then a serial (`/2025123118122215788.htm`: yyyyMMddHHmmss…)
   /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d\d*(?=\.[a-z]+$)/g,
+  // a two-digit year, the month and day, the hour as folders (a portal's `/22/1112/09/…html`: yy/MMdd/HH)
+  /\/(\d{2})\/(\d{2})(\d{2})\/(?:[01]\d|2[0-3])\/(?=[^/]+$)/g,
 ];
 /** Long enough for any real address; a longer string is not scanned. */
 const MAX_URL = 2048;
@@ -1229,7 +1233,8 @@ function urlDate(url: string, referenceDate: string | undefined): string | undef
   let best: { at: number; iso: string } | undefined;
   for (const pattern of URL_DATES) {
     for (const m of path.matchAll(pattern)) {
-      const iso = dayNotAfter(Number(m[1]), Number(m[2]), Number(m[3]), referenceDate);
+      const year = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+      const iso = dayNotAfter(year, Number(m[2]), Number(m[3]), referenceDate);
       if (iso && (!best || m.index > best.at)) best = { at: m.index, iso };
     }
   }
