@@ -836,7 +836,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     const t = lines[b[0]!]!.text;
     return t.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(t[0]!) && !isChromeBlock(lines, [b[0]!]) && blocks.some((o) => o !== b && lines[o[0]!]!.text === t);
   });
-  const chosen = repeated ?? afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  // The anchors, strongest first: the line the page repeats; the e-paper's edition line; the meta line (under a long
+  // menu, under a column's name, or the run over it back to the first of its decks); the breadcrumb; a metadata line
+  // over the text; with no anchor, the headline carrying its day, the run the lead echoes, the first that is not chrome.
+  const chosen = repeated ?? afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
