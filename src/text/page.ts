@@ -830,7 +830,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     COLUMN_NAME.test(lines[above.at(-1)!.at(-1)!]!.text);
   const underDate = sectionsAbove ? blocks.find((b) => b[0] === firstMetadata + 1) : undefined;
   // with no meta line, a headline that carries its day on its line (`…议事规则(草案)2021-11-17`, a list entry's form)
-  const dated = firstMetadata < 0 ? blocks.find((b) => b.length === 1 && trailingStamp(lines[b[0]!]!.text) !== null) : undefined;
+  const dated = firstMetadata < 0 ? blocks.find((b) => {
+    const stamp = b.length === 1 ? trailingStamp(lines[b[0]!]!.text) : null;
+    return stamp !== null && stamp.index >= MIN_LONE_HEADLINE;
+  }) : undefined;
   // the headline is the line the page repeats (an e-paper's title list over it, its h1 under), not a menu's entry
   const repeated = blocks.find((b) => {
     const t = lines[b[0]!]!.text;
@@ -1024,8 +1027,11 @@ function originalTitle(infos: LineInfo[], titleLines: number[]): Span | undefine
  * the headline ends before it, and it is the page's date.
  */
 const TRAILING_STAMP = /[\s\u3000]+((?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
-/** A machine-written day run on after the headline with no blank (`…(上市后适用)2021-11-17`): no headline ends so. */
-const RUN_ON_STAMP = /(?<![\d\s\u3000\-/.])((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
+/**
+ * A machine-written day run on after the headline with no blank (`…(上市后适用)2021-11-17`): no headline ends so. After
+ * a separator or a colon it is a meta line's (`新华社·2026-02-24 20:57`, `时间:2023-05-06`), not a headline's.
+ */
+const RUN_ON_STAMP = /(?<![\d\s\u3000\-/.·•|｜:：])((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 const trailingStamp = (line: string) => TRAILING_STAMP.exec(line) ?? RUN_ON_STAMP.exec(line);
 
 /** A byline run on after the headline behind a slash or a bar (`…的信息 /文:孫嘉業`): credits, not the headline. */
