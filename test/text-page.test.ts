@@ -376,6 +376,14 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(readPage(body, { url: "https://example.com/22/1340/09/HLVBJ2PJ.html" }).publishedAt).toBeUndefined();
   });
 
+  it("tells a deck under the headline from a kicker over it by what the lead restates", () => {
+    const lead = "3月5日，县委常委会召开会议，传达学习全国两会精神。";
+    const deck = readPage(`县委常委会召开会议传达学习全国两会精神\n\n奋力谱写高质量发展新篇章\n\n发布时间：2024-03-05\n${lead}`);
+    expect(deck.title?.text).toBe("县委常委会召开会议传达学习全国两会精神");
+    const kicker = readPage(`奋力谱写高质量发展新篇章\n\n县委常委会召开会议传达学习全国两会精神\n\n发布时间：2024-03-05\n${lead}`);
+    expect(kicker.title?.text).toBe("县委常委会召开会议传达学习全国两会精神");
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");

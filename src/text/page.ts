@@ -842,7 +842,7 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   // The anchors, strongest first: the line the page repeats; the e-paper's edition line; the meta line (under a long
   // menu, under a column's name, or the run over it back to the first of its decks); the breadcrumb; a metadata line
   // over the text; with no anchor, the headline carrying its day, the run the lead echoes, the first that is not chrome.
-  const chosen = repeated ?? afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  const chosen = repeated ?? afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1), lines[i]) ?? underCrumb ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -972,9 +972,17 @@ const PEOPLE_DECK = /(?:主持|出席|参加|讲话|致辞|列席)$/;
  * The run over the date line, unless it is a deck: then the headline is the first of the runs that follow one
  * another up to it (headline / deck / deck / 发布日期), a blank line between each.
  */
-function headOfDecks(lines: Line[], blocks: number[][], last: number[] | undefined): number[] | undefined {
-  if (!last || !PEOPLE_DECK.test(lines[last.at(-1)!]!.text)) return last;
+function headOfDecks(lines: Line[], blocks: number[][], last: number[] | undefined, lead: Line | undefined): number[] | undefined {
+  if (!last) return last;
   let at = blocks.indexOf(last);
+  if (!PEOPLE_DECK.test(lines[last.at(-1)!]!.text)) {
+    // a deck under the headline, the two over the meta line: the lead restates the headline at least as much as the deck
+    const previous = blocks[at - 1];
+    if (!lead || !previous || previous.at(-1) !== last[0]! - 1) return last;
+    const text = lead.text.slice(0, LEAD_WINDOW);
+    const echo = (b: number[]) => echoShare(lines[b[0]!]!.text, text);
+    return echo(previous) >= MIN_LEAD_ECHO && echo(previous) >= echo(last) ? previous : last;
+  }
   while (at > 0 && blocks[at - 1]!.at(-1) === blocks[at]![0]! - 1) at--;
   return blocks[at];
 }
