@@ -297,6 +297,11 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(page.regions[0]).toEqual(expect.objectContaining({ kind: "navigation", text: "某某县人民政府-政务要闻-县政府召开第七次常务会议" }));
   });
 
+  it("takes the line the browser title repeats for the headline, over a banner or a deck", () => {
+    const text = "县政府召开第七次常务会议_某某县人民政府门户网站\n坚持以习近平新时代中国特色社会主义思想为指导 全面贯彻落实党的二十大精神\n\n县政府召开第七次常务会议\n\n奋力谱写高质量发展新篇章\n\n发布时间：2024-03-05\n会议强调，要狠抓落实。";
+    expect(readPage(text).title?.text).toBe("县政府召开第七次常务会议");
+  });
+
   it("never takes a site's name, today's date or a widget's row over the page for its headline", () => {
     // the site's name alone over a menu and the day's date line: the headline is still the line over the 发布日期 line
     const site = readPage("某某县人民政府\n首页 | 政务公开 | 新闻中心 | 办事服务\n2023年03月29日 星期三\n\n市委常委会召开扩大会议\n\n发布日期:2020-01-27\n1月26日下午,市委常委会召开扩大会议。");

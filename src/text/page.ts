@@ -579,9 +579,10 @@ const MAX_SITE_AFFIX = 48;
 
 /**
  * A page's browser title over it (`headline_中国政府网`, `站名-栏目-headline`) repeats a headline below with the
- * site's name: navigation (CMS templates put <title> first, whatever their layout).
+ * site's name: navigation (CMS templates put <title> first, whatever their layout). Returns the lines it names.
  */
-function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
+function markBrowserTitles(lines: Line[], infos: LineInfo[]): Set<number> {
+  const named = new Set<number>();
   const top = Math.min(lines.length, HEADER_WINDOW);
   for (let i = 0; i < top; i++) {
     if (infos[i]!.kind) continue;
@@ -594,10 +595,12 @@ function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
         (browser.endsWith(headline) && SITE_PREFIX.test(browser.slice(0, -headline.length)))
       ) {
         infos[i]!.kind = "navigation";
+        named.add(j);
         break;
       }
     }
   }
+  return named;
 }
 
 /** The masthead of an official document (发文机关标志: `湖南省人民政府办公厅文件`, spaced out or not). */
@@ -737,7 +740,7 @@ function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
  */
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markViewingDay(lines, infos);
-  markBrowserTitles(lines, infos);
+  const browserNamed = markBrowserTitles(lines, infos);
   markBilingualNames(lines, infos);
   markIssuingOffice(lines, infos);
   markMastheads(lines, infos);
@@ -834,9 +837,11 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     const stamp = b.length === 1 ? trailingStamp(lines[b[0]!]!.text) : null;
     return stamp !== null && stamp.index >= MIN_LONE_HEADLINE;
   }) : undefined;
-  // the headline is the line the page repeats (an e-paper's title list over it, its h1 under), not a menu's entry
+  // the headline is the line the page repeats (its browser title, an e-paper's title list over it, its h1 under), not a
+  // menu's entry
   const repeated = blocks.find((b) => {
     const t = lines[b[0]!]!.text;
+    if (browserNamed.has(b[0]!)) return true;
     return t.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(t[0]!) && !isChromeBlock(lines, [b[0]!]) && blocks.some((o) => o !== b && lines[o[0]!]!.text === t);
   });
   // The anchors, strongest first: the line the page repeats; the e-paper's edition line; the meta line (under a long
