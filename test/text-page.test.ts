@@ -730,6 +730,8 @@ describe("readPage on the heads of real CMS pages (dev part of test/fixtures/rea
     const text = read("./fixtures/realworld/dev/x-509.txt");
     expect(readPage(text).title?.text).toBe("伟德国际1946bv家庭经济困难学生认定办法(修订)");
     expect(readPage("学校召开会议").title).toBeUndefined();
+    // the page's chrome around the entry (a browser title, buttons) leaves it the headline
+    expect(readPage(`${text.trim()}_某某学院\n${text.trim()}\n打印本页 关闭窗口`).title?.text).toBe("伟德国际1946bv家庭经济困难学生认定办法(修订)");
   });
 
   it("reads a metadata row whose first cell is the column's name (澳門快訊 | 發佈時間: …)", () => {

@@ -876,8 +876,9 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   if (isSubtitle(lines[title[0]!]!)) return [];
   // (a headline over its meta line is one even where the excerpt stops after that line)
   const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!) || firstMetadata > title.at(-1)!;
-  // a search result or a list entry kept alone (`…家庭经济困难学生认定办法(修订)`): the one line of the page is its headline
-  const onlyLine = lines.length === 1 && title.length === 1 && lines[0]!.text.length >= MIN_LONE_HEADLINE;
+  // a search result or a list entry kept alone (`…家庭经济困难学生认定办法(修订)`), perhaps with the page's chrome
+  // around it: the one line of the page that is not chrome is its headline
+  const onlyLine = title.length === 1 && lines[title[0]!]!.text.length >= MIN_LONE_HEADLINE && infos.every((info, k) => k === title[0] || (info.kind !== undefined && !isWeak(info.kind)) || info.kind === "weak-footer");
   if (!contentAfter && !onlyLine) return [];
   for (const block of blocks) {
     if (block[0]! < title[0]!) for (const k of block) if (k < title[0]!) infos[k]!.kind = "navigation";
