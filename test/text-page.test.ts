@@ -317,7 +317,7 @@ describe("readPage on page metadata written the ways real pages write it", () =>
 
   it("reads the meta line however a CMS labels its date, and never takes a date line for the headline", () => {
     const body = "5月5日上午，县政府召开第七次常务会议，研究部署当前重点工作。";
-    for (const meta of ["发布于 2023-05-06 10:20", "提交时间：2023-05-06", "Release time：2023-05-06", "[ 2023-05-06 ]", "某某县人民政府 2023-05-06", "2023-05-06 某某县人民政府"]) {
+    for (const meta of ["发布时间 2023-05-06", "发布日期 2023年05月06日", "发布于 2023-05-06 10:20", "提交时间：2023-05-06", "Release time：2023-05-06", "[ 2023-05-06 ]", "某某县人民政府 2023-05-06", "2023-05-06 某某县人民政府"]) {
       for (const text of [`县政府召开第七次常务会议\n${meta}\n${body}`, `${meta}\n县政府召开第七次常务会议\n${body}`]) {
         const page = readPage(text, { referenceDate: "2024-01-01" });
         expect([meta, page.title?.text, page.publishedAt]).toEqual([meta, "县政府召开第七次常务会议", "2023-05-06"]);

@@ -260,6 +260,9 @@ function matchLabel(text: string, p: number, end: number, labels: TermIndex<Page
   return entry ? { entry, end: p + entry.term.length } : undefined;
 }
 
+/** A day written in figures where a label's value starts (`2023-05-06`, `2023年5月6日`). */
+const LABELLED_DAY = /^(?:19|20)\d{2}(?:[-/.]\d|年\d)/;
+
 /** The label (or `文/图`-style label pair) at `p`, followed by a colon: its kinds and where its value starts. */
 function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { kinds: LabelKind[]; labelEnd: number; valueStart: number } | undefined {
   const kinds: LabelKind[] = [];
@@ -279,9 +282,11 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   // a table scraped without its borders spaces its labels out to the column's width and writes no colon
   // (`发 布 机 构 市人民政府办公室 发 文 日 期 2019-11-29`): prose never spaces a word so
   // (not a weak label or a credit: 时 间 and 作 者 spaced out in a notice's text stay text)
+  // and a date's label needs no colon before the date itself (`发布时间 2023-05-06`)
   if (!COLONS.has(text[v] ?? "")) {
     const tableLabel = spaced && v > q && kinds.every((k) => !k.endsWith(".weak") && !CREDIT_FIELDS.has(k));
-    return tableLabel ? { kinds, labelEnd: q, valueStart: v } : undefined;
+    const datedLabel = v > q && kinds.every((k) => k === "date") && LABELLED_DAY.test(text.slice(v, v + 6));
+    return tableLabel || datedLabel ? { kinds, labelEnd: q, valueStart: v } : undefined;
   }
   return { kinds, labelEnd: q, valueStart: v + 1 };
 }
