@@ -389,6 +389,13 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(kicker.title?.text).toBe("县委常委会召开会议传达学习全国两会精神");
   });
 
+  it("reads a column's name run into a document's title and the viewing day under the site's menus as chrome", () => {
+    const column = readPage("政务要闻\n关于召开2021年全区体育工作会议的通知\n各乡镇人民政府，街道办事处：\n经研究，决定召开全区体育工作会议。");
+    expect(column.title?.text).toBe("关于召开2021年全区体育工作会议的通知");
+    const viewed = readPage("某某县人民政府\n首页 | 政务公开 | 新闻中心 | 办事服务\n2026年1月22日 星期四\n\n县政府召开常务会议\n\n2025-02-03\n2月3日，县政府召开常务会议。");
+    expect([viewed.title?.text, viewed.publishedAt]).toEqual(["县政府召开常务会议", "2025-02-03"]);
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");

@@ -695,15 +695,19 @@ const HAS_WEEKDAY = /(?:星期|周)[一二三四五六日天]/;
 
 /**
  * A portal prints the day it is viewed, with its weekday, at the top of every page (`2026年 / 1 月 22日 / 星期四` over
- * its name and menus): when the page dates itself further down (a 发布日期 line, a stamp under the headline), that
- * first line is chrome, neither the page's date nor where its metadata starts.
+ * or under its name and menus): when the page dates itself further down (a 发布日期 line, a stamp under the
+ * headline), that line is chrome, neither the page's date nor where its metadata starts.
  */
 function markViewingDay(lines: Line[], infos: LineInfo[]): void {
-  if (lines.length === 0 || infos[0]!.kind !== "weak-stamp" || !HAS_WEEKDAY.test(lines[0]!.text)) return;
+  // over the page's chrome only (its name, menus): the first line that is not chrome ends the search
+  const top = Math.min(lines.length, MAX_MENU_HEADER);
+  let day = 0;
+  while (day < top && infos[day]!.kind !== "weak-stamp" && (infos[day]!.kind === "navigation" || SITE_NAME.test(lines[day]!.text))) day++;
+  if (day >= top || infos[day]!.kind !== "weak-stamp" || !HAS_WEEKDAY.test(lines[day]!.text)) return;
   const datedBelow = infos
-    .slice(1, MAX_MENU_HEADER)
+    .slice(day + 1, MAX_MENU_HEADER)
     .some((info) => info.kind === "weak-stamp" || (info.kind === "metadata" && info.fields?.some((f) => f.kind === "date")));
-  if (datedBelow) infos[0]!.kind = "navigation";
+  if (datedBelow) infos[day]!.kind = "navigation";
 }
 
 /** A photo's caption that names the scene (会议现场, 活动现场, 座谈会现场). */
@@ -849,10 +853,14 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if (browserNamed.has(b[0]!)) return true;
     return t.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(t[0]!) && !isChromeBlock(lines, [b[0]!]) && blocks.some((o) => o !== b && lines[o[0]!]!.text === t);
   });
-  // The anchors, strongest first: the line the page repeats; the e-paper's edition line; the meta line (under a long
-  // menu, under a column's name, or the run over it back to the first of its decks); the breadcrumb; a metadata line
-  // over the text; with no anchor, the headline carrying its day, the run the lead echoes, the first that is not chrome.
-  const chosen = repeated ?? afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1), lines[i]) ?? underCrumb ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  // The anchors, strongest first: the line the browser title names or the page repeats; the e-paper's edition line;
+  // the meta line (under a long menu, under a column's name, the run over it — of a headline and its deck, the one the
+  // lead restates); the breadcrumb; a metadata line over the text; with no anchor, the headline carrying its day, the
+  // run the lead echoes, the first that is not chrome.
+  const picked = repeated ?? afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1), lines[i]) ?? underCrumb ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  // a column's name run into the headline (政务要闻 / 关于…的通知) is not part of it, even of a broken document title
+  const columnLead = picked.findIndex((k) => !COLUMN_NAME.test(lines[k]!.text));
+  const chosen = columnLead > 0 ? picked.slice(columnLead) : picked;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
