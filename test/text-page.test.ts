@@ -302,6 +302,15 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(readPage(text).title?.text).toBe("县政府召开第七次常务会议");
   });
 
+  it("takes the longest line a browser title names on a CMS page in HTML, not the site's name nor a banner run into it", () => {
+    const html =
+      "<html><head><title>某某县人民政府-政务要闻-县政府召开第七次常务会议</title></head><body><div>某某县人民政府</div>" +
+      "<div>网站首页 政务公开 新闻中心 办事服务 互动交流</div><div class=\"banner\">坚持以人民为中心 奋力谱写新篇章</div>" +
+      "<h2>县政府召开第七次常务会议</h2><p class=\"info\">2023-05-06 10:20 某某县人民政府</p><p>5月5日，县政府召开第七次常务会议。</p></body></html>";
+    const page = analyze(html, { format: "html", referenceDate: "2024-01-01" }).page;
+    expect([page?.title?.text, page?.publishedAt]).toEqual(["县政府召开第七次常务会议", "2023-05-06"]);
+  });
+
   it("never takes a site's name, today's date or a widget's row over the page for its headline", () => {
     // the site's name alone over a menu and the day's date line: the headline is still the line over the 发布日期 line
     const site = readPage("某某县人民政府\n首页 | 政务公开 | 新闻中心 | 办事服务\n2023年03月29日 星期三\n\n市委常委会召开扩大会议\n\n发布日期:2020-01-27\n1月26日下午,市委常委会召开扩大会议。");

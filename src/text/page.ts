@@ -592,17 +592,20 @@ function markBrowserTitles(lines: Line[], infos: LineInfo[]): Set<number> {
   for (let i = 0; i < top; i++) {
     if (infos[i]!.kind) continue;
     const browser = lines[i]!.text;
+    // the longest line it names: the site's name below (某某县人民政府) is its shorter part
+    let best = -1;
     for (let j = i + 1; j < top; j++) {
       const headline = lines[j]!.text;
       if (headline.length < 4 || headline.length >= browser.length || browser.length - headline.length > MAX_SITE_AFFIX) continue;
+      if (best >= 0 && headline.length <= lines[best]!.text.length) continue;
       if (
         (browser.startsWith(headline) && SITE_SUFFIX.test(browser.slice(headline.length))) ||
         (browser.endsWith(headline) && SITE_PREFIX.test(browser.slice(0, -headline.length)))
-      ) {
-        infos[i]!.kind = "navigation";
-        named.add(j);
-        break;
-      }
+      ) best = j;
+    }
+    if (best >= 0) {
+      infos[i]!.kind = "navigation";
+      named.add(best);
     }
   }
   return named;
@@ -848,11 +851,15 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }) : undefined;
   // the headline is the line the page repeats (its browser title, an e-paper's title list over it, its h1 under), not a
   // menu's entry
-  const repeated = blocks.find((b) => {
-    const t = lines[b[0]!]!.text;
-    if (browserNamed.has(b[0]!)) return true;
-    return t.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(t[0]!) && !isChromeBlock(lines, [b[0]!]) && blocks.some((o) => o !== b && lines[o[0]!]!.text === t);
-  });
+  // (its last showing, wherever it stands in its run: the title list comes first, and a banner run into it from above
+  // is not the headline)
+  const isRepeated = (k: number) => {
+    const t = lines[k]!.text;
+    if (browserNamed.has(k)) return true;
+    return t.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(t[0]!) && !isChromeBlock(lines, [k]) && blocks.some((o) => o.some((m) => m !== k && lines[m]!.text === t));
+  };
+  const repeatedBlock = blocks.findLast((b) => b.some(isRepeated));
+  const repeated = repeatedBlock?.slice(repeatedBlock.findLastIndex(isRepeated));
   // The anchors, strongest first: the line the browser title names or the page repeats; the e-paper's edition line;
   // the meta line (under a long menu, under a column's name, the run over it — of a headline and its deck, the one the
   // lead restates); the breadcrumb; a metadata line over the text; with no anchor, the headline carrying its day, the
