@@ -851,15 +851,15 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }) : undefined;
   // the headline is the line the page repeats (its browser title, an e-paper's title list over it, its h1 under), not a
   // menu's entry
-  // (its last showing, wherever it stands in its run: the title list comes first, and a banner run into it from above
-  // is not the headline)
+  // (a run it opens; the line a browser title names wherever it stands in its run, a banner run into it from above
+  // not being the headline)
   const isRepeated = (k: number) => {
     const t = lines[k]!.text;
     if (browserNamed.has(k)) return true;
     return t.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(t[0]!) && !isChromeBlock(lines, [k]) && blocks.some((o) => o.some((m) => m !== k && lines[m]!.text === t));
   };
-  const repeatedBlock = blocks.findLast((b) => b.some(isRepeated));
-  const repeated = repeatedBlock?.slice(repeatedBlock.findLastIndex(isRepeated));
+  const namedBlock = blocks.find((b) => b.some((k) => browserNamed.has(k)));
+  const repeated = blocks.find((b) => isRepeated(b[0]!)) ?? namedBlock?.slice(namedBlock.findIndex((k) => browserNamed.has(k)));
   // The anchors, strongest first: the line the browser title names or the page repeats; the e-paper's edition line;
   // the meta line (under a long menu, under a column's name, the run over it — of a headline and its deck, the one the
   // lead restates); the breadcrumb; a metadata line over the text; with no anchor, the headline carrying its day, the
