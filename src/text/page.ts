@@ -849,10 +849,9 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     const stamp = b.length === 1 ? trailingStamp(lines[b[0]!]!.text) : null;
     return stamp !== null && stamp.index >= MIN_LONE_HEADLINE;
   }) : undefined;
-  // the headline is the line the page repeats (its browser title, an e-paper's title list over it, its h1 under), not a
-  // menu's entry
-  // (a run it opens; the line a browser title names wherever it stands in its run, a banner run into it from above
-  // not being the headline)
+  // the headline is the line the page repeats (an e-paper's title list over it, its h1 under; not a menu's entry) at the
+  // head of a run, or the line its browser title names wherever it stands in its run (a banner run into it from above
+  // is not the headline)
   const isRepeated = (k: number) => {
     const t = lines[k]!.text;
     if (browserNamed.has(k)) return true;
