@@ -309,6 +309,9 @@ describe("readPage on page metadata written the ways real pages write it", () =>
       "<h2>县政府召开第七次常务会议</h2><p class=\"info\">2023-05-06 10:20 某某县人民政府</p><p>5月5日，县政府召开第七次常务会议。</p></body></html>";
     const page = analyze(html, { format: "html", referenceDate: "2024-01-01" }).page;
     expect([page?.title?.text, page?.publishedAt]).toEqual(["县政府召开第七次常务会议", "2023-05-06"]);
+    // a browser title that names the column (栏目_站名) names no headline
+    const column = readPage("通知公告_某某学院\n\n通知公告\n\n关于做好节日值班工作的通知\n\n发布时间：2024-01-01\n各部门：现将有关事项通知如下。");
+    expect(column.title?.text).toBe("关于做好节日值班工作的通知");
   });
 
   it("never takes a site's name, today's date or a widget's row over the page for its headline", () => {
@@ -332,6 +335,9 @@ describe("readPage on page metadata written the ways real pages write it", () =>
         expect([meta, page.title?.text, page.publishedAt]).toEqual([meta, "县政府召开第七次常务会议", "2023-05-06"]);
       }
     }
+    // under the text the same name-and-day line is a document's 落款: the day the site filed the page comes first
+    const signed = readPage("关于做好节日值班工作的通知\n各乡镇：\n经研究，现将有关事项通知如下。\n某某县人民政府 2023-05-06", { url: "http://x.gov.cn/2023-05-08/1.html", referenceDate: "2024-01-01" });
+    expect(signed.publishedAt).toBe("2023-05-08");
     // a credit with the day after it, on the meta line over the text
     const credited = readPage(`县政府召开第七次常务会议\n编辑：张三 2023-05-06\n${body}`, { referenceDate: "2024-01-01" });
     expect(credited.publishedAt).toBe("2023-05-06");

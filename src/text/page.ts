@@ -852,13 +852,12 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   // the headline is the line the page repeats (an e-paper's title list over it, its h1 under; not a menu's entry) at the
   // head of a run, or the line its browser title names wherever it stands in its run (a banner run into it from above
   // is not the headline)
-  const isRepeated = (k: number) => {
-    const t = lines[k]!.text;
-    if (browserNamed.has(k)) return true;
-    return t.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(t[0]!) && !isChromeBlock(lines, [k]) && blocks.some((o) => o.some((m) => m !== k && lines[m]!.text === t));
-  };
-  const namedBlock = blocks.find((b) => b.some((k) => browserNamed.has(k)));
-  const repeated = blocks.find((b) => isRepeated(b[0]!)) ?? namedBlock?.slice(namedBlock.findIndex((k) => browserNamed.has(k)));
+  // (headline-shaped: a browser title `栏目 - 站名` names the column's name, which is no headline)
+  const headlineShaped = (k: number) => lines[k]!.text.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(lines[k]!.text[0]!) && !isChromeBlock(lines, [k]);
+  const nameable = (k: number) => browserNamed.has(k) && headlineShaped(k);
+  const isRepeated = (k: number) => nameable(k) || (headlineShaped(k) && blocks.some((o) => o.some((m) => m !== k && lines[m]!.text === lines[k]!.text)));
+  const namedBlock = blocks.find((b) => b.some(nameable));
+  const repeated = blocks.find((b) => isRepeated(b[0]!)) ?? namedBlock?.slice(namedBlock.findIndex(nameable));
   // The anchors, strongest first: the line the browser title names or the page repeats; the e-paper's edition line;
   // the meta line (under a long menu, under a column's name, the run over it — of a headline and its deck, the one the
   // lead restates); the breadcrumb; a metadata line over the text; with no anchor, the headline carrying its day, the
@@ -1196,9 +1195,6 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
     const date = dateIn(text, field.value, undefined);
     if (date) return date;
   }
-  // a publisher's name with the day it posted the page (某某县人民政府 2023-05-06)
-  const posted = lines.slice(0, HEADER_WINDOW).map((line) => publisherStamp(text, line)).find((d) => d !== undefined);
-  if (posted) return dateIn(text, posted, undefined);
   // the day after the headline on its line
   const titled = lines.find((_, k) => infos[k]!.kind === "title");
   const stamped = titled && trailingStamp(titled.text);
@@ -1225,6 +1221,10 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const header = prose < 0 ? top : top.slice(0, prose + 1);
   const topDate = header.map(stampDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
   if (topDate) return topDate;
+  // a publisher's name with the day it posted the page (某某县人民政府 2023-05-06), over the text (under it, the same
+  // line is a document's 落款)
+  const posted = header.map((line) => publisherStamp(text, line)).find((d) => d !== undefined);
+  if (posted) return dateIn(text, posted, undefined);
   // an e-paper's day, on its masthead line with the paper's name and the edition
   const editionDay = header.map((line) => (infos[line.index]!.edition ? dateIn(text, line, referenceDate) : undefined)).find((d) => d !== undefined);
   if (editionDay) return editionDay;
