@@ -289,6 +289,128 @@ describe("readPage on page metadata written the ways real pages write it", () =>
     expect(page.regions.map((r) => r.kind)).toEqual(["navigation", "metadata", "navigation", "title", "metadata", "article"]);
   });
 
+  it("reads a browser title that puts the site and column before the headline (站名-栏目-标题) as navigation", () => {
+    const text = "某某县人民政府-政务要闻-县政府召开第七次常务会议\n县政府召开第七次常务会议\n3月5日，县政府召开第七次常务会议。";
+    const page = readPage(text);
+    expect(page.title?.text).toBe("县政府召开第七次常务会议");
+    expect(page.title!.start).toBe(text.indexOf("\n县政府召开") + 1);
+    expect(page.regions[0]).toEqual(expect.objectContaining({ kind: "navigation", text: "某某县人民政府-政务要闻-县政府召开第七次常务会议" }));
+  });
+
+  it("takes the line the browser title repeats for the headline, over a banner or a deck", () => {
+    const text = "县政府召开第七次常务会议_某某县人民政府门户网站\n坚持以习近平新时代中国特色社会主义思想为指导 全面贯彻落实党的二十大精神\n\n县政府召开第七次常务会议\n\n奋力谱写高质量发展新篇章\n\n发布时间：2024-03-05\n会议强调，要狠抓落实。";
+    expect(readPage(text).title?.text).toBe("县政府召开第七次常务会议");
+  });
+
+  it("takes the longest line a browser title names on a CMS page in HTML, not the site's name nor a banner run into it", () => {
+    const html =
+      "<html><head><title>某某县人民政府-政务要闻-县政府召开第七次常务会议</title></head><body><div>某某县人民政府</div>" +
+      "<div>网站首页 政务公开 新闻中心 办事服务 互动交流</div><div class=\"banner\">坚持以人民为中心 奋力谱写新篇章</div>" +
+      "<h2>县政府召开第七次常务会议</h2><p class=\"info\">2023-05-06 10:20 某某县人民政府</p><p>5月5日，县政府召开第七次常务会议。</p></body></html>";
+    const page = analyze(html, { format: "html", referenceDate: "2024-01-01" }).page;
+    expect([page?.title?.text, page?.publishedAt]).toEqual(["县政府召开第七次常务会议", "2023-05-06"]);
+    // a browser title that names the column (栏目_站名) names no headline
+    const column = readPage("通知公告_某某学院\n\n通知公告\n\n关于做好节日值班工作的通知\n\n发布时间：2024-01-01\n各部门：现将有关事项通知如下。");
+    expect(column.title?.text).toBe("关于做好节日值班工作的通知");
+  });
+
+  it("never takes a site's name, today's date or a widget's row over the page for its headline", () => {
+    // the site's name alone over a menu and the day's date line: the headline is still the line over the 发布日期 line
+    const site = readPage("某某县人民政府\n首页 | 政务公开 | 新闻中心 | 办事服务\n2023年03月29日 星期三\n\n市委常委会召开扩大会议\n\n发布日期:2020-01-27\n1月26日下午,市委常委会召开扩大会议。");
+    expect(site.title?.text).toBe("市委常委会召开扩大会议");
+    expect(site.publishedAt).toBe("2020-01-27");
+    // today's date, a login bar and a search box run together over the headline
+    const portal = readPage("今天是：2024年3月5日 星期二\n登录 | 注册\n请输入关键字 搜索\n县政协召开十届二次常委会议\n3月4日，县政协召开十届二次常委会议。");
+    expect(portal.title?.text).toBe("县政协召开十届二次常委会议");
+    // share buttons under the headline are no deck, and a headline holding a footer word is still the headline
+    const shared = readPage("省技术支持中心召开年度工作会议\n分享到：微信 微博 QQ空间\n3月4日，省技术支持中心召开年度工作会议。");
+    expect(shared.title?.text).toBe("省技术支持中心召开年度工作会议");
+  });
+
+  it("reads the meta line however a CMS labels its date, and never takes a date line for the headline", () => {
+    const body = "5月5日上午，县政府召开第七次常务会议，研究部署当前重点工作。";
+    for (const meta of ["发布时间 2023-05-06", "发布日期 2023年05月06日", "发布于 2023-05-06 10:20", "提交时间：2023-05-06", "Release time：2023-05-06", "[ 2023-05-06 ]", "某某县人民政府 2023-05-06", "2023-05-06 某某县人民政府"]) {
+      for (const text of [`县政府召开第七次常务会议\n${meta}\n${body}`, `${meta}\n县政府召开第七次常务会议\n${body}`]) {
+        const page = readPage(text, { referenceDate: "2024-01-01" });
+        expect([meta, page.title?.text, page.publishedAt]).toEqual([meta, "县政府召开第七次常务会议", "2023-05-06"]);
+      }
+    }
+    // under the text the same name-and-day line is a document's 落款: the day the site filed the page comes first
+    const signed = readPage("关于做好节日值班工作的通知\n各乡镇：\n经研究，现将有关事项通知如下。\n某某县人民政府 2023-05-06", { url: "http://x.gov.cn/2023-05-08/1.html", referenceDate: "2024-01-01" });
+    expect(signed.publishedAt).toBe("2023-05-08");
+    // a credit with the day after it, on the meta line over the text
+    const credited = readPage(`县政府召开第七次常务会议\n编辑：张三 2023-05-06\n${body}`, { referenceDate: "2024-01-01" });
+    expect(credited.publishedAt).toBe("2023-05-06");
+  });
+
+  it("with no meta line, takes the run the lead echoes over a banner or a hijacker's title above it", () => {
+    const body = "最高人民法院新闻发言人孙军工14日透露，最高人民法院新闻发布会将实行月度例会制度。";
+    const banner = readPage(`坚持以习近平新时代中国特色社会主义思想为指导 全面贯彻落实党的二十大精神\n\n最高人民法院将实行月度例会制度\n\n${body}`);
+    expect(banner.title?.text).toBe("最高人民法院将实行月度例会制度");
+    // the first run stays the headline when the lead echoes it (a subtitle echoed more is not the headline)
+    const report = readPage("2007年国务院政府工作报告\n\n——2007年3月5日在第十届全国人民代表大会第五次会议上\n\n3月5日，第十届全国人民代表大会第五次会议开幕。国务院总理温家宝向大会作政府工作报告。");
+    expect(report.title?.text).toBe("2007年国务院政府工作报告");
+  });
+
+  it("keeps a byline, a widget's word and a run-on day off the end of the headline", () => {
+    const body = "【明報專訊】上周五新一屆國務院召開第一次全體會議，國務院各組成部門首腦悉數出席。";
+    // a byline after a slash is credits (and the slash does not make the headline a trail of links)
+    expect(readPage(`中國\n\n中國要聞\n\n中國評論:夏寶龍出席國務院會的信息 /文:孫嘉業\n\n${body}`).title?.text).toBe("中國評論:夏寶龍出席國務院會的信息");
+    // the share widget's word run on after the headline
+    const shared = readPage(`首頁 -> 港澳 ->社會\n香港第八屆立法會首次會議將動議火災重建議案分享到:\n${body}`);
+    expect(shared.title?.text).toBe("香港第八屆立法會首次會議將動議火災重建議案");
+    // a list entry's day run on with no blank: the headline that carries it, and the page's date
+    const listed = readPage("意见反馈 手机随时随地看行情\n  • 公司公告\n\n公司公告\n\n[临时公告]威博液压:股东大会议事规则(草案)(上市后适用)2021-11-17\n\n公告编号:2021-109\n\n本公司及董事会全体成员保证公告内容的真实、准确和完整。");
+    expect(listed.title?.text).toBe("[临时公告]威博液压:股东大会议事规则(草案)(上市后适用)");
+    expect(listed.publishedAt).toBe("2021-11-17");
+  });
+
+  it("reads no headline in a subtitle or a run of questions, and a headline over a meta line that ends the excerpt", () => {
+    expect(readPage("——2021年12月16日在洪山区第十六届人民代表大会第一次会议上\n洪山区人民检察院代理检察长 匡正\n各位代表:\n现在，我代表洪山区人民检察院向大会报告工作。").title).toBeUndefined();
+    expect(readPage("来源:作者:点击:\n西安教育困境问题在哪儿?上学难如何解决?校外培训如何看待?\n为了更加全面深入地剖析西安教育问题，记者邀请50名校长参与问答。").title).toBeUndefined();
+    const cut = readPage("办事指南\n\n关于通知公告等发布的规范与要求\n发布日期:2022-10-20    作者:徐丽娟");
+    expect([cut.title?.text, cut.publishedAt]).toEqual(["关于通知公告等发布的规范与要求", "2022-10-20"]);
+  });
+
+  it("takes the line the page repeats, a chapter's heading or the trail's last entry for the headline, and a source's name for none", () => {
+    // an e-paper lists its headlines over the article and repeats the article's under a deck
+    const paper = readPage("星期三\n2023年03月29日\n第A11版:澳聞\n澳門虛擬圖書館\n\n粵港澳高校聯盟商開放合作\n\n粵港澳高校聯盟工作會議於澳大舉行\n\n粵港澳高校聯盟商開放合作\n\n【本報消息】粵港澳高校聯盟昨日召開年度工作會議。");
+    expect(paper.title?.text).toBe("粵港澳高校聯盟商開放合作");
+    // a novel's chapter under a hijacker's tag line; a trail that ends with the chapter, no heading under it
+    expect(readPage("第147章 第二屆古城縣官府工作會議\n\n  古城縣,凡爾賽宮,一樓會議室。").title?.text).toBe("第147章 第二屆古城縣官府工作會議");
+    expect(readPage("第一章 总则\n第一条 为规范会议管理，制定本办法。").title).toBeUndefined();
+    const trail = readPage("墨韵阁>玄幻>同人小说 > 第二十一章 下县\n    五月下旬,中央对昌江省委进行了人事调整。");
+    expect(trail.title?.text).toBe("第二十一章 下县");
+    // who posted it, its view count and its stamp, one a line under the headline
+    const source = readPage("-\n浙江全省福利彩票工作会议在绍兴市召开\n-\n浙江福彩中心\n1391\n2011-02-28 10:03\n2月24日,浙江全省福利彩票工作会议在绍兴市召开。");
+    expect([source.title?.text, source.publishedAt]).toEqual(["浙江全省福利彩票工作会议在绍兴市召开", "2011-02-28"]);
+  });
+
+  it("reads a meta line behind an icon the scrape lost (?發布時間:) and a portal's yy/MMdd/HH path", () => {
+    const icons = readPage("集团公司与江苏交通工程集团座谈交流\n?發布時間:2019-08-23 ?瀏覽:\n8月22日下午，江蘇省交通工程集團一行來集團公司座談。");
+    expect([icons.title?.text, icons.publishedAt]).toEqual(["集团公司与江苏交通工程集团座谈交流", "2019-08-23"]);
+    const body = "11月10日,山海关区人大常委会组织部分人大代表来到区人民检察院调研。";
+    expect(readPage(body, { url: "https://hebei.news.163.com/22/1112/09/HLVBJ2PJ041591O2.html", referenceDate: "2026-12-06" }).publishedAt).toBe("2022-11-12");
+    // an id that only looks so (no hour folder, or not a day of the calendar) dates nothing
+    expect(readPage(body, { url: "https://example.com/22/1112/HLVBJ2PJ.html" }).publishedAt).toBeUndefined();
+    expect(readPage(body, { url: "https://example.com/22/1340/09/HLVBJ2PJ.html" }).publishedAt).toBeUndefined();
+  });
+
+  it("tells a deck under the headline from a kicker over it by what the lead restates", () => {
+    const lead = "3月5日，县委常委会召开会议，传达学习全国两会精神。";
+    const deck = readPage(`县委常委会召开会议传达学习全国两会精神\n\n奋力谱写高质量发展新篇章\n\n发布时间：2024-03-05\n${lead}`);
+    expect(deck.title?.text).toBe("县委常委会召开会议传达学习全国两会精神");
+    const kicker = readPage(`奋力谱写高质量发展新篇章\n\n县委常委会召开会议传达学习全国两会精神\n\n发布时间：2024-03-05\n${lead}`);
+    expect(kicker.title?.text).toBe("县委常委会召开会议传达学习全国两会精神");
+  });
+
+  it("reads a column's name run into a document's title and the viewing day under the site's menus as chrome", () => {
+    const column = readPage("政务要闻\n关于召开2021年全区体育工作会议的通知\n各乡镇人民政府，街道办事处：\n经研究，决定召开全区体育工作会议。");
+    expect(column.title?.text).toBe("关于召开2021年全区体育工作会议的通知");
+    const viewed = readPage("某某县人民政府\n首页 | 政务公开 | 新闻中心 | 办事服务\n2026年1月22日 星期四\n\n县政府召开常务会议\n\n2025-02-03\n2月3日，县政府召开常务会议。");
+    expect([viewed.title?.text, viewed.publishedAt]).toEqual(["县政府召开常务会议", "2025-02-03"]);
+  });
+
   it("takes the headline under the breadcrumb, not a site name or banner above it", () => {
     const page = readPage("某某新闻网\n图片\n当前位置: 首页 >动态要闻 >区县新闻\n\n区政协召开助推高质量发展协商座谈会\n\n7月20日,区政协召开协商座谈会。");
     expect(page.title?.text).toBe("区政协召开助推高质量发展协商座谈会");
@@ -630,6 +752,8 @@ describe("readPage on the heads of real CMS pages (dev part of test/fixtures/rea
     const text = read("./fixtures/realworld/dev/x-509.txt");
     expect(readPage(text).title?.text).toBe("伟德国际1946bv家庭经济困难学生认定办法(修订)");
     expect(readPage("学校召开会议").title).toBeUndefined();
+    // the page's chrome around the entry (a browser title, buttons) leaves it the headline
+    expect(readPage(`${text.trim()}_某某学院\n${text.trim()}\n打印本页 关闭窗口`).title?.text).toBe("伟德国际1946bv家庭经济困难学生认定办法(修订)");
   });
 
   it("reads a metadata row whose first cell is the column's name (澳門快訊 | 發佈時間: …)", () => {

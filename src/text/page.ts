@@ -117,10 +117,12 @@ const OPEN_BRACKETS = new Set(["【", "[", "（", "(", "［"]);
  * metadata as a list, `- 发布日期:2023-03-07 浏览次数:2079`), a table cell's bar (| 发文日期: |).
  */
 const LABEL_LEADS = new Set([...OPEN_BRACKETS, "•", "·", "●", "■", "◆", "-", "|", "｜"]);
+/** An icon before a field, as a scrape keeps it: an icon font's private-use glyph, or `?`/U+FFFD where it was lost. */
+const isIcon = (c: string) => c === "?" || c === "\uFFFD" || (c >= "\uE000" && c <= "\uF8FF");
 /** Where the label of a line would start, after its leads and blanks. */
 function labelStart(text: string, start: number, end: number): number {
   let p = start;
-  while (p < end && (LABEL_LEADS.has(text[p]!) || isBlank(text[p]!))) p++;
+  while (p < end && (LABEL_LEADS.has(text[p]!) || isIcon(text[p]!) || isBlank(text[p]!))) p++;
   return p;
 }
 const COLONS = new Set([":", "："]);
@@ -134,6 +136,8 @@ const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[【(（]\d{4}[〕］\]】
 /** Enumeration headings (一、 （一） 1. 第一章) open sections, not pages. */
 /** A numbered notice's number on its own line (人大常委会公告 `第一号`, `第12号`): metadata, like a document number. */
 const NOTICE_NUMBER = /^[（(]?第[一二三四五六七八九十百零〇\d]{1,6}号[）)]?$/;
+/** A chapter's number and its name (`第147章 下县`, `第二十一章 下县`): a chapter of a book, not of a document (总则, 附则). */
+const CHAPTER_HEADLINE = /^第[一二三四五六七八九十百零\d]{1,6}章[\s\u3000]+(?!总则|附则|總則|附則)[^\s\u3000。；;]{2,30}$/;
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条部分])/;
 const LATIN_ONLY = /^[A-Za-z0-9 ._\-|/]+$/;
 /** A title line ending in a document type (…的通知, 政府工作报告) is complete: the next line is not part of it. */
@@ -189,8 +193,9 @@ function dateStampPrefixEnd(text: string, p: number, end: number): number | unde
   return digits >= 4 ? q : undefined;
 }
 
-/** An English label before a page's machine-written date (`date 2025-09-29`, `Published: 2023-01-19`). */
-const LATIN_DATE_LABEL = /^(?:date|time|published|posted|updated)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
+/** An English label before a page's machine-written date (`date 2025-09-29`, `Published: 2023-01-19`, `Release time：`). */
+const LATIN_DATE_LABEL = /^(?:(?:released?|publish(?:ed)?|posted|updated?)(?:\s+(?:date|time|on|at))?|date|time)\b\s*[:：]?\s*(?=\d{4}[-/.]\d)/i;
+const STAMP_BRACKETS = /^[[【〔]\s*|\s*[\]】〕]$/g;
 /** A button or column word after a stamp (`2025-09-29 快讯`, `… 听新闻`): no headline is that short. */
 const STAMP_TAIL = /\s[\u4e00-\u9fff]{1,4}$/;
 
@@ -208,7 +213,8 @@ function stampText(text: string, line: Span): string {
  */
 function isDateStamp(text: string, withWord: boolean): boolean {
   if (text.length > MAX_DATE_STAMP) return false;
-  const unlabelled = text.replace(LATIN_DATE_LABEL, "").replace(WEEKDAY, " ").trim();
+  // a stamp in brackets (`[ 2023-05-06 ]`, `【2023-05-06】`) is still a stamp
+  const unlabelled = text.replace(STAMP_BRACKETS, "").replace(LATIN_DATE_LABEL, "").replace(WEEKDAY, " ").trim();
   const rest = withWord ? unlabelled.replace(STAMP_TAIL, "") : unlabelled;
   if (rest === "") return text !== "";
   let digits = 0;
@@ -254,6 +260,9 @@ function matchLabel(text: string, p: number, end: number, labels: TermIndex<Page
   return entry ? { entry, end: p + entry.term.length } : undefined;
 }
 
+/** A day written in figures where a label's value starts (`2023-05-06`, `2023年5月6日`). */
+const LABELLED_DAY = /^(?:19|20)\d{2}(?:[-/.]\d|年\d)/;
+
 /** The label (or `文/图`-style label pair) at `p`, followed by a colon: its kinds and where its value starts. */
 function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTerm>): { kinds: LabelKind[]; labelEnd: number; valueStart: number } | undefined {
   const kinds: LabelKind[] = [];
@@ -273,9 +282,11 @@ function labelAt(text: string, p: number, end: number, labels: TermIndex<PageTer
   // a table scraped without its borders spaces its labels out to the column's width and writes no colon
   // (`发 布 机 构 市人民政府办公室 发 文 日 期 2019-11-29`): prose never spaces a word so
   // (not a weak label or a credit: 时 间 and 作 者 spaced out in a notice's text stay text)
+  // and a date's label needs no colon before the date itself (`发布时间 2023-05-06`)
   if (!COLONS.has(text[v] ?? "")) {
     const tableLabel = spaced && v > q && kinds.every((k) => !k.endsWith(".weak") && !CREDIT_FIELDS.has(k));
-    return tableLabel ? { kinds, labelEnd: q, valueStart: v } : undefined;
+    const datedLabel = v > q && kinds.every((k) => k === "date") && LABELLED_DAY.test(text.slice(v, v + 6));
+    return tableLabel || datedLabel ? { kinds, labelEnd: q, valueStart: v } : undefined;
   }
   return { kinds, labelEnd: q, valueStart: v + 1 };
 }
@@ -387,6 +398,8 @@ interface LineInfo {
   crumbs?: string[];
   /** The column's name repeated under the breadcrumb or menu that names it. */
   column?: boolean;
+  /** Where a widget's word run on after a headline starts (`…重建議案分享到:`): the headline ends before it. */
+  widgetAt?: number;
   /** A photo's caption above the text. */
   caption?: boolean;
 }
@@ -456,6 +469,10 @@ const WEATHER = /^(?:晴|阴|陰|多云|多雲|小雨|中雨|大雨|阵雨|陣�
 /** A line of marks only, no letter or digit. */
 const DECORATION = /^[\p{P}\p{S}\s]+$/u;
 
+/** The entries a widget offers beside its word (微信 微博, 请输入关键字): no longer than this. */
+const MAX_WIDGET_WORD = 6;
+const NOT_IDEOGRAPH = /[^\u4e00-\u9fff]+/;
+
 /** What stands between the buttons of a row (`【打印】 【关闭】`, `打印本页 | 关闭窗口`). */
 const BUTTON_SEPARATORS = new Set([" ", "\u3000", "\u00a0", "|", "｜", "/", "·", "•", "【", "】", "[", "]"]);
 
@@ -493,9 +510,14 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
     if (fields.some((f) => !f.kind.endsWith(".weak") && !CREDIT_FIELDS.has(f.kind))) return { kind: "metadata", fields };
     return { kind: "weak-metadata", fields };
   }
+  // a date under a label the vocabulary lacks (提交时间：2023-05-06, 发布于 2023-05-06 10:20) is a stamp line too
+  const dateLabel = DATE_ENDED_LABEL.exec(line.text);
+  if ((dateLabel && isDateStamp(line.text.slice(dateLabel[0].length), true)) || publisherStamp(text, line)) return { kind: "weak-stamp" };
   const footerTerms = short ? findTerms(vocab.footer, line.text) : [];
   if (footerTerms.length > 0) {
-    // 返回顶部, 【打印】 or a row of them (打印本页 关闭窗口) alone on its line is a button, never a headline.
+    // 返回顶部, 【打印】 or a row of them (打印本页 关闭窗口) alone on its line is a button, never a headline; so is a
+    // widget's row, the word with the few short entries it offers (分享到：微信 微博 QQ空间, 请输入关键字 搜索): a headline
+    // holding a footer word says more around it (省技术支持中心召开年度工作会议)
     let rest = "";
     let at = 0;
     for (const term of footerTerms) {
@@ -503,8 +525,11 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
       at = term.end;
     }
     rest += line.text.slice(at);
-    const button = [...rest].every((c) => BUTTON_SEPARATORS.has(c));
-    return { kind: "weak-footer", button };
+    const button = [...rest].every((c) => BUTTON_SEPARATORS.has(c)) || rest.split(NOT_IDEOGRAPH).every((word) => word.length <= MAX_WIDGET_WORD);
+    // the word last on the line, after a headline's words (…議案分享到:): the widget stands beside the headline
+    const last = footerTerms.at(-1)!;
+    const runOn = !button && /^[\s:：]*$/.test(line.text.slice(last.end)) && last.start > 0 ? line.start + last.start : undefined;
+    return runOn === undefined ? { kind: "weak-footer", button } : { kind: "weak-footer", button, widgetAt: runOn };
   }
   return {};
 }
@@ -512,18 +537,32 @@ function classifyLine(line: Line, text: string, spamLines: Set<number>, vocab: P
 // ---------------------------------------------------------------------------------------------------------------
 // Second pass: header (title, column) and tail
 
+/** The line without the widget's word run on after it (`…議案分享到:` → `…議案`). */
+function withoutWidget(line: Line, info: LineInfo): Line {
+  if (info.widgetAt === undefined) return line;
+  const kept = line.text.slice(0, info.widgetAt - line.start).trimEnd();
+  return { ...line, end: line.start + kept.length, text: kept };
+}
+
+const SENTENCE_ENDS = /[？?！!][^？?！!]*[？?！!][^？?！!]*[？?！!]/;
+
 /** Headlines may hold commas and end in ！ (出发！), but never a full stop or a semicolon. */
 function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
     t.length <= MAX_HEADLINE &&
     !/[。；;]/.test(t) &&
+    // a run of questions or exclamations (…在哪儿?…如何解决?…怎么平衡?) is prose; a headline asks or cries once or twice
+    !SENTENCE_ENDS.test(t) &&
     // a line cut after a comma is a sentence broken by the scrape (4月14日,)
     !/[：:、，,]$/.test(t) &&
     !SECTION_HEADING.test(t) &&
     !LATIN_ONLY.test(t) &&
     !IMAGE_LINE.test(t) &&
     !NEWS_DATELINE.test(t) &&
+    // a date line, however labelled (提交时间：2023-05-06, 发布于 2023-05-06, Release time：…), dates the page
+    !LATIN_DATE_LABEL.test(t) &&
+    !DATE_ENDED_LABEL.test(t) &&
     // a scrape that kept a tag's source (大小:<span class="…">296KB) shows markup, never a headline
     !MARKUP_SOURCE.test(t)
   );
@@ -534,22 +573,42 @@ const MARKUP_SOURCE = /<\/?[a-z][a-z0-9]*[\s>]/i;
 /** A scrape's image on a line of its own (`![](/upload/1.jpg)`): a picture, never the headline, nor where the text starts. */
 const IMAGE_LINE = /^!\[[^\]\n]*\]\([^)\n]*\)$/;
 
-/** What a browser title adds to the headline: the site's name after a separator (`_中国政府网`, ` - 新华网`). */
+/**
+ * What a browser title adds to the headline: the site's (and column's) name after a separator (`_中国政府网`,
+ * ` - 新华网`) or before one (`某某县人民政府-政务要闻-`, `新华网 | `).
+ */
 const SITE_SUFFIX = /^\s*[_|｜\-–—·]+\s*[^。；\n]{1,30}$/;
+const SITE_PREFIX = /^[^。；\n]{1,40}[_|｜\-–—·]\s*$/;
+/** What either adds is a few names and separators: no longer than this. */
+const MAX_SITE_AFFIX = 48;
 
-/** A page's browser title over it (`headline_中国政府网`) repeats a headline below with the site's name: navigation. */
-function markBrowserTitles(lines: Line[], infos: LineInfo[]): void {
+/**
+ * A page's browser title over it (`headline_中国政府网`, `站名-栏目-headline`) repeats a headline below with the
+ * site's name: navigation (CMS templates put <title> first, whatever their layout). Returns the lines it names.
+ */
+function markBrowserTitles(lines: Line[], infos: LineInfo[]): Set<number> {
+  const named = new Set<number>();
   const top = Math.min(lines.length, HEADER_WINDOW);
   for (let i = 0; i < top; i++) {
     if (infos[i]!.kind) continue;
+    const browser = lines[i]!.text;
+    // the longest line it names: the site's name below (某某县人民政府) is its shorter part
+    let best = -1;
     for (let j = i + 1; j < top; j++) {
       const headline = lines[j]!.text;
-      if (headline.length >= 4 && lines[i]!.text.startsWith(headline) && SITE_SUFFIX.test(lines[i]!.text.slice(headline.length))) {
-        infos[i]!.kind = "navigation";
-        break;
-      }
+      if (headline.length < 4 || headline.length >= browser.length || browser.length - headline.length > MAX_SITE_AFFIX) continue;
+      if (best >= 0 && headline.length <= lines[best]!.text.length) continue;
+      if (
+        (browser.startsWith(headline) && SITE_SUFFIX.test(browser.slice(headline.length))) ||
+        (browser.endsWith(headline) && SITE_PREFIX.test(browser.slice(0, -headline.length)))
+      ) best = j;
+    }
+    if (best >= 0) {
+      infos[i]!.kind = "navigation";
+      named.add(best);
     }
   }
+  return named;
 }
 
 /** The masthead of an official document (发文机关标志: `湖南省人民政府办公厅文件`, spaced out or not). */
@@ -575,9 +634,9 @@ const MAX_COLUMN_NAME = 10;
 /**
  * A column's name over the headline (县委动态, 学院新闻, 政务要闻): a short name that ends with what columns are called.
  * Not 公告 alone, which also ends a document's own title (中标公告), but the columns that pair it with 通知 or 公示
- * (通知公告, 公示公告): no document is titled so.
+ * (通知公告, 公示公告): no document is titled so. In either script: readPage reads traditional pages as written.
  */
-const COLUMN_NAME = /^(?:[\u4e00-\u9fff]{0,4}(?:动态|要闻|新闻|快讯|资讯|专栏|栏目|频道|专题)|通知公告|通知通告|公示公告|公告公示)$/;
+const COLUMN_NAME = /^(?:[\u4e00-\u9fff]{0,4}(?:动态|動態|要闻|要聞|新闻|新聞|快讯|快訊|资讯|資訊|专栏|專欄|栏目|欄目|频道|頻道|专题|專題)|通知公告|通知通告|公示公告|公告公示)$/;
 
 /** The column's name repeated under the breadcrumb (`当前位置:首页 >> 学校要闻` / `学校要闻`) is navigation, not the headline. */
 function markCrumbRepeats(lines: Line[], infos: LineInfo[]): void {
@@ -639,15 +698,19 @@ const HAS_WEEKDAY = /(?:星期|周)[一二三四五六日天]/;
 
 /**
  * A portal prints the day it is viewed, with its weekday, at the top of every page (`2026年 / 1 月 22日 / 星期四` over
- * its name and menus): when the page dates itself further down (a 发布日期 line, a stamp under the headline), that
- * first line is chrome, neither the page's date nor where its metadata starts.
+ * or under its name and menus): when the page dates itself further down (a 发布日期 line, a stamp under the
+ * headline), that line is chrome, neither the page's date nor where its metadata starts.
  */
 function markViewingDay(lines: Line[], infos: LineInfo[]): void {
-  if (lines.length === 0 || infos[0]!.kind !== "weak-stamp" || !HAS_WEEKDAY.test(lines[0]!.text)) return;
+  // over the page's chrome only (its name, menus): the first line that is not chrome ends the search
+  const top = Math.min(lines.length, MAX_MENU_HEADER);
+  let day = 0;
+  while (day < top && infos[day]!.kind !== "weak-stamp" && (infos[day]!.kind === "navigation" || SITE_NAME.test(lines[day]!.text))) day++;
+  if (day >= top || infos[day]!.kind !== "weak-stamp" || !HAS_WEEKDAY.test(lines[day]!.text)) return;
   const datedBelow = infos
-    .slice(1, MAX_MENU_HEADER)
+    .slice(day + 1, MAX_MENU_HEADER)
     .some((info) => info.kind === "weak-stamp" || (info.kind === "metadata" && info.fields?.some((f) => f.kind === "date")));
-  if (datedBelow) infos[0]!.kind = "navigation";
+  if (datedBelow) infos[day]!.kind = "navigation";
 }
 
 /** A photo's caption that names the scene (会议现场, 活动现场, 座谈会现场). */
@@ -689,7 +752,7 @@ function dateLineUnderMenus(lines: Line[], infos: LineInfo[]): number {
  */
 function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   markViewingDay(lines, infos);
-  markBrowserTitles(lines, infos);
+  const browserNamed = markBrowserTitles(lines, infos);
   markBilingualNames(lines, infos);
   markIssuingOffice(lines, infos);
   markMastheads(lines, infos);
@@ -710,7 +773,10 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     if ((kind && kind !== "weak-footer") || infos[i]!.button) continue;
     // photo captions over the text are not its headline
     if (infos[i]!.caption) continue;
-    if (!isTitleLike(lines[i]!)) {
+    // a web novel's page opens with its chapter's heading (第147章 第二屆古城縣官府工作會議): the headline, when no other
+    // headline stands over it (a document's 第一章 总则 comes under its title)
+    const chapter = blocks.length === 0 && CHAPTER_HEADLINE.test(lines[i]!.text);
+    if (!chapter && !isTitleLike(withoutWidget(lines[i]!, infos[i]!))) {
       // a scraped menu writes its entries as bullets, one with its blurb (• 医院新闻 24小时更新…的资讯平台。): still chrome
       if (firstMetadata < 0 && TITLE_BULLETS.has(lines[i]!.text[0]!)) continue;
       // a summary over the text (摘要:…) is read on, above the document it sums up; it is text if nothing follows
@@ -742,7 +808,18 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   }
   const articleFollows = summaryLines > 0 || lines.slice(i).some((_, k) => !infos[i + k]!.kind);
   if (blocks.length === 0) return [];
-  const beforeMetadata = (among: number[][]) => (firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : []);
+  // a run that is chrome wherever it stands (a site's or an outlet's name alone, today's date, share buttons) is never
+  // the headline, wherever the page puts it: it is left out of the choice unless nothing else is left (a column's
+  // name stays: when it is all that stands over the date line, the page shows no headline)
+  const headlines = blocks.filter((b) => !isChromeBlock(lines, b) || (b.length === 1 && COLUMN_NAME.test(lines[b[0]!]!.text)));
+  if (headlines.length > 0 && headlines.length < blocks.length) blocks.splice(0, blocks.length, ...headlines);
+  // the name of who posted the page, on its own line over the date (浙江福彩中心 / 1391 / 2011-02-28 10:03), is the
+  // meta block's source, not the headline above it
+  const isSource = (b: number[]) => b.length === 1 && (OFFICE_NAME.test(lines[b[0]!]!.text) || PUBLISHER_NAME.test(lines[b[0]!]!.text));
+  const beforeMetadata = (among: number[][]) => {
+    const above = firstMetadata >= 0 ? among.filter((b) => b.at(-1)! < firstMetadata) : [];
+    return above.length > 1 && isSource(above.at(-1)!) ? above.slice(0, -1) : above;
+  };
   // The headline stands under the breadcrumb (当前位置：首页 > 新闻): runs above it are the site's name and menus.
   const crumb = infos.slice(0, i).findLastIndex((info) => info.crumbs !== undefined);
   const belowCrumb = crumb >= 0 ? blocks.filter((b) => b[0]! > crumb) : blocks;
@@ -767,7 +844,28 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
     above.every((b) => b.every((k) => lines[k]!.text.length <= MAX_COLUMN_NAME)) &&
     COLUMN_NAME.test(lines[above.at(-1)!.at(-1)!]!.text);
   const underDate = sectionsAbove ? blocks.find((b) => b[0] === firstMetadata + 1) : undefined;
-  const chosen = afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1)) ?? underCrumb ?? beforeMetadata(blocks).at(-1) ?? overText ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  // with no meta line, a headline that carries its day on its line (`…议事规则(草案)2021-11-17`, a list entry's form)
+  const dated = firstMetadata < 0 ? blocks.find((b) => {
+    const stamp = b.length === 1 ? trailingStamp(lines[b[0]!]!.text) : null;
+    return stamp !== null && stamp.index >= MIN_LONE_HEADLINE;
+  }) : undefined;
+  // the headline is the line the page repeats (an e-paper's title list over it, its h1 under; not a menu's entry) at the
+  // head of a run, or the line its browser title names wherever it stands in its run (a banner run into it from above
+  // is not the headline)
+  // (headline-shaped: a browser title `栏目 - 站名` names the column's name, which is no headline)
+  const headlineShaped = (k: number) => lines[k]!.text.length >= MIN_LONE_HEADLINE && !TITLE_BULLETS.has(lines[k]!.text[0]!) && !isChromeBlock(lines, [k]);
+  const nameable = (k: number) => browserNamed.has(k) && headlineShaped(k);
+  const isRepeated = (k: number) => nameable(k) || (headlineShaped(k) && blocks.some((o) => o.some((m) => m !== k && lines[m]!.text === lines[k]!.text)));
+  const namedBlock = blocks.find((b) => b.some(nameable));
+  const repeated = blocks.find((b) => isRepeated(b[0]!)) ?? namedBlock?.slice(namedBlock.findIndex(nameable));
+  // The anchors, strongest first: the line the browser title names or the page repeats; the e-paper's edition line;
+  // the meta line (under a long menu, under a column's name, the run over it — of a headline and its deck, the one the
+  // lead restates); the breadcrumb; a metadata line over the text; with no anchor, the headline carrying its day, the
+  // run the lead echoes, the first that is not chrome.
+  const picked = repeated ?? afterEdition ?? overDateLine ?? underDate ?? headOfDecks(lines, blocks, above.at(-1), lines[i]) ?? underCrumb ?? overText ?? dated ?? echoedByLead(lines, blocks, lines[i]) ?? blocks.find((b) => !isChromeBlock(lines, b)) ?? blocks[0]!;
+  // a column's name run into the headline (政务要闻 / 关于…的通知) is not part of it, even of a broken document title
+  const columnLead = picked.findIndex((k) => !COLUMN_NAME.test(lines[k]!.text));
+  const chosen = columnLead > 0 ? picked.slice(columnLead) : picked;
   // An official title broken over lines names its issuer, 关于, its subject and its type (国务院办公厅关于调整 /
   // …的通知); a scrape may also break one word (政府工作报 / 告). A headline with sub-headlines is neither, and only
   // its first line is the title.
@@ -792,15 +890,50 @@ function readHeader(lines: Line[], infos: LineInfo[]): number[] {
   let joined = named;
   while (typed < 0 && joined + 1 < chosen.length && lines[chosen[joined + 1]!]!.text.startsWith("暨")) joined++;
   const title = chosen.slice(named, typed >= 0 ? typed + 1 : joined + 1);
-  const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!);
-  // a search result or a list entry kept alone (`…家庭经济困难学生认定办法(修订)`): the one line of the page is its headline
-  const onlyLine = lines.length === 1 && title.length === 1 && lines[0]!.text.length >= MIN_LONE_HEADLINE;
+  // a page whose first run is a subtitle (——2021年12月16日在…上) lost its headline: the subtitle is not it
+  if (isSubtitle(lines[title[0]!]!)) return [];
+  // (a headline over its meta line is one even where the excerpt stops after that line)
+  const contentAfter = articleFollows || title.at(-1)! < chosen.at(-1)! || blocks.some((b) => b[0]! > title.at(-1)!) || firstMetadata > title.at(-1)!;
+  // a search result or a list entry kept alone (`…家庭经济困难学生认定办法(修订)`), perhaps with the page's chrome
+  // around it: the one line of the page that is not chrome is its headline
+  const onlyLine = title.length === 1 && lines[title[0]!]!.text.length >= MIN_LONE_HEADLINE && infos.every((info, k) => k === title[0] || (info.kind !== undefined && !isWeak(info.kind)) || info.kind === "weak-footer");
   if (!contentAfter && !onlyLine) return [];
   for (const block of blocks) {
     if (block[0]! < title[0]!) for (const k of block) if (k < title[0]!) infos[k]!.kind = "navigation";
   }
   for (let k = 0; k < i; k++) if (infos[k]!.kind === "weak-metadata" || infos[k]!.kind === "weak-stamp") strengthen(infos[k]!);
   return title;
+}
+
+/** A news lead restates its headline: a headline has this share of its character pairs in the lead at least. */
+const MIN_LEAD_ECHO = 0.5;
+/** The lead is read this far. */
+const LEAD_WINDOW = 200;
+
+/** Share of the two-character pieces of `headline` that occur in `lead` (ideographs only). */
+function echoShare(headline: string, lead: string): number {
+  const pairs = new Set<string>();
+  for (let k = 0; k + 1 < headline.length; k++) {
+    const pair = headline.slice(k, k + 2);
+    if (!NOT_IDEOGRAPH.test(pair)) pairs.add(pair);
+  }
+  if (pairs.size === 0) return 0;
+  let found = 0;
+  for (const pair of pairs) if (lead.includes(pair)) found++;
+  return found / pairs.size;
+}
+
+/**
+ * With no meta line to anchor it, the headline is the first run unless the article's first line does not echo it
+ * but echoes a later one (a news lead restates its headline; a banner, a slogan or a hijacker's title over the page
+ * does not). A subtitle (——2007年3月5日在…上) is never the headline, however much the lead repeats it.
+ */
+function echoedByLead(lines: Line[], blocks: number[][], lead: Line | undefined): number[] | undefined {
+  if (!lead || blocks.length < 2) return undefined;
+  const text = lead.text.slice(0, LEAD_WINDOW);
+  const shares = blocks.map((b) => (TITLE_STOPPER.test(lines[b[0]!]!.text) ? 0 : echoShare(lines[b[0]!]!.text, text)));
+  const best = shares.indexOf(Math.max(...shares));
+  return best > 0 && shares[best]! >= MIN_LEAD_ECHO && shares[0]! < MIN_LEAD_ECHO ? blocks[best] : undefined;
 }
 
 /** The few characters of a tag or a site's name (原创, 置顶, 视频, 某某发布): shorter than any headline under it. */
@@ -829,20 +962,29 @@ const MIN_LONE_HEADLINE = 8;
 const MAX_LONE_TAG = 2;
 
 /**
- * A run of one line that is chrome wherever it stands (a site's, a column's or an outlet's name, a tag, today's
- * date, share buttons, a welcome, a trail written with bars or slashes): with no metadata line to anchor the
- * headline, the headline is the first run that is none of these.
+ * A run of lines each of which is chrome wherever it stands (a site's, a column's or an outlet's name, a tag, today's
+ * date, share buttons, a welcome, a trail written with bars or slashes): never the headline.
  */
 function isChromeBlock(lines: Line[], block: number[]): boolean {
-  if (block.length > 1) return false;
-  const t = stampText(lines[block[0]!]!.text, { start: 0, end: lines[block[0]!]!.text.length, text: "" });
-  return (
-    t.length <= MAX_LONE_TAG || SITE_NAME.test(t) || COLUMN_NAME.test(t) || OUTLET_NAME.test(t) || HAS_WEEKDAY.test(t) ||
-    SHARE_OR_ACCESS.test(t) || t.includes("欢迎") || (t.length <= MAX_TRAIL && /[|｜/>»]/.test(t))
-  );
+  return block.every((k) => {
+    const t = stampText(lines[k]!.text, { start: 0, end: lines[k]!.text.length, text: "" });
+    return (
+      t.length <= MAX_LONE_TAG || SITE_NAME.test(t) || COLUMN_NAME.test(t) || OUTLET_NAME.test(t) || HAS_WEEKDAY.test(t) ||
+      SHARE_OR_ACCESS.test(t) || t.includes("欢迎") || isTrail(t)
+    );
+  });
 }
-/** A trail or a row of links written with bars or slashes is short. */
+/** A trail or a row of links written with bars or slashes is short, and so is each of its entries. */
 const MAX_TRAIL = 30;
+const MAX_TRAIL_ENTRY = 10;
+const TRAIL_SEPARATORS = /[|｜/>»]/;
+
+/** `首页 / 要闻 / 正文`, `简体 | 繁體`: short entries between separators (a headline with a byline after a slash is not one). */
+function isTrail(t: string): boolean {
+  if (t.length > MAX_TRAIL) return false;
+  const entries = t.split(TRAIL_SEPARATORS);
+  return entries.length >= 2 && entries.every((entry) => entry.trim().length <= MAX_TRAIL_ENTRY);
+}
 
 /**
  * A deck under a meeting's headline says who presided and who attended (`王忠林主持并讲话 孙述涛…出席`): a line whose
@@ -854,9 +996,17 @@ const PEOPLE_DECK = /(?:主持|出席|参加|讲话|致辞|列席)$/;
  * The run over the date line, unless it is a deck: then the headline is the first of the runs that follow one
  * another up to it (headline / deck / deck / 发布日期), a blank line between each.
  */
-function headOfDecks(lines: Line[], blocks: number[][], last: number[] | undefined): number[] | undefined {
-  if (!last || !PEOPLE_DECK.test(lines[last.at(-1)!]!.text)) return last;
+function headOfDecks(lines: Line[], blocks: number[][], last: number[] | undefined, lead: Line | undefined): number[] | undefined {
+  if (!last) return last;
   let at = blocks.indexOf(last);
+  if (!PEOPLE_DECK.test(lines[last.at(-1)!]!.text)) {
+    // a deck under the headline, the two over the meta line: the lead restates the headline at least as much as the deck
+    const previous = blocks[at - 1];
+    if (!lead || !previous || previous.at(-1) !== last[0]! - 1) return last;
+    const text = lead.text.slice(0, LEAD_WINDOW);
+    const echo = (b: number[]) => echoShare(lines[b[0]!]!.text, text);
+    return echo(previous) >= MIN_LEAD_ECHO && echo(previous) >= echo(last) ? previous : last;
+  }
   while (at > 0 && blocks[at - 1]!.at(-1) === blocks[at]![0]! - 1) at--;
   return blocks[at];
 }
@@ -873,6 +1023,20 @@ function readTail(lines: Line[], infos: LineInfo[]): void {
 }
 
 const TITLE_BULLETS = new Set(["•", "·", "●", "■", "◆", "▪"]);
+
+/**
+ * A breadcrumb ends with the page it leads to: with no headline under it, its last entry is the headline when it is
+ * written out (`墨韵阁>玄幻>…小说 > 第二十一章 下县`), not a column's name, a placeholder or a cut title (…).
+ */
+function crumbHeadline(lines: Line[], infos: LineInfo[]): Span | undefined {
+  const k = infos.slice(0, HEADER_WINDOW).findIndex((info) => info.crumbs !== undefined);
+  const entry = k < 0 ? undefined : infos[k]!.crumbs!.at(-1);
+  if (!entry || entry.length < MIN_LONE_HEADLINE || COLUMN_NAME.test(entry) || /(?:…|\.\.\.)$/.test(entry)) return undefined;
+  const line = lines[k]!;
+  if (!line.text.endsWith(entry)) return undefined;
+  const start = line.end - entry.length;
+  return { start, end: line.end, text: entry };
+}
 
 /** The label of the headline a page was first published under (原标题：…), which a reprint puts over its text. */
 const ORIGINAL_TITLE = /^原[标標][题題]$/;
@@ -895,6 +1059,15 @@ function originalTitle(infos: LineInfo[], titleLines: number[]): Span | undefine
  * the headline ends before it, and it is the page's date.
  */
 const TRAILING_STAMP = /[\s\u3000]+((?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
+/**
+ * A machine-written day run on after the headline with no blank (`…(上市后适用)2021-11-17`): no headline ends so. After
+ * a separator or a colon it is a meta line's (`新华社·2026-02-24 20:57`, `时间:2023-05-06`), not a headline's.
+ */
+const RUN_ON_STAMP = /(?<![\d\s\u3000\-/.·•|｜:：])((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
+const trailingStamp = (line: string) => TRAILING_STAMP.exec(line) ?? RUN_ON_STAMP.exec(line);
+
+/** A byline run on after the headline behind a slash or a bar (`…的信息 /文:孫嘉業`): credits, not the headline. */
+const TRAILING_BYLINE = /[\s\u3000]*[/／|｜][\s\u3000]*(?:文|图|圖|作者|记者|記者|撰文)[:：][\s\u3000]*[^\s\u3000/／|｜:：]{1,12}$/;
 
 /** A button in brackets at the end of a line (`[打印本页]`, `【关闭】`). */
 const TRAILING_BRACKETS = /[[【]([^[\]【】]{1,8})[\]】]$/;
@@ -1013,15 +1186,18 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
     const date = rocDate(field.value.text, referenceDate) ?? dateIn(text, field.value, referenceDate) ?? shortYearDate(field.value.text, referenceDate);
     if (date) return date;
   }
-  // the date a CMS writes unlabelled among the source and view count over the text (来源：县委办 | 2024-03-05 | 浏览：88)
-  const sourceLines = infos.slice(0, HEADER_WINDOW).flatMap((info) => (info.kind === "metadata" ? (info.fields ?? []) : []));
-  for (const field of sourceLines.filter((f) => f.kind === "source" || f.kind === "views" || f.kind === "views.weak")) {
+  // the date a CMS writes unlabelled among the source and view count over the text (来源：县委办 | 2024-03-05 | 浏览：88),
+  // or after a credit on the meta line over the text (编辑：张三 2023-05-06)
+  const articleStart = infos.findIndex((info) => info.kind === undefined);
+  const overText = (k: number) => k < HEADER_WINDOW && (infos[k]!.kind === "metadata" || (infos[k]!.kind === "credits" && (articleStart < 0 || k < articleStart)));
+  const sourceLines = infos.flatMap((info, k) => (overText(k) ? (info.fields ?? []) : []));
+  for (const field of sourceLines.filter((f) => f.kind === "source" || f.kind === "views" || f.kind === "views.weak" || f.kind === "author.weak" || CREDIT_FIELDS.has(f.kind))) {
     const date = dateIn(text, field.value, undefined);
     if (date) return date;
   }
   // the day after the headline on its line
   const titled = lines.find((_, k) => infos[k]!.kind === "title");
-  const stamped = titled && TRAILING_STAMP.exec(titled.text);
+  const stamped = titled && trailingStamp(titled.text);
   if (stamped) {
     const at = titled.start + stamped.index + stamped[0].length - stamped[1]!.length;
     const date = dateIn(text, { start: at, end: titled.end, text: stamped[1]! }, referenceDate);
@@ -1045,6 +1221,10 @@ function readPublishedAt(text: string, lines: Line[], infos: LineInfo[], frontMa
   const header = prose < 0 ? top : top.slice(0, prose + 1);
   const topDate = header.map(stampDate).find((d) => d !== undefined) ?? header.map((line) => stampOpening(text, line, line === content[0])).find((d) => d !== undefined);
   if (topDate) return topDate;
+  // a publisher's name with the day it posted the page (某某县人民政府 2023-05-06), over the text (under it, the same
+  // line is a document's 落款)
+  const posted = header.map((line) => publisherStamp(text, line)).find((d) => d !== undefined);
+  if (posted) return dateIn(text, posted, undefined);
   // an e-paper's day, on its masthead line with the paper's name and the edition
   const editionDay = header.map((line) => (infos[line.index]!.edition ? dateIn(text, line, referenceDate) : undefined)).find((d) => d !== undefined);
   if (editionDay) return editionDay;
@@ -1078,6 +1258,8 @@ const URL_DATES = [
   /(?:^|\/)((?:19|20)\d{2})(\d{2})\/(\d{2})(?=\/)/g,
   // a file named by the second it was written, then a serial (`/2025123118122215788.htm`: yyyyMMddHHmmss…)
   /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d\d*(?=\.[a-z]+$)/g,
+  // a two-digit year, the month and day, the hour as folders (a portal's `/22/1112/09/…html`: yy/MMdd/HH)
+  /\/(\d{2})\/(\d{2})(\d{2})\/(?:[01]\d|2[0-3])\/(?=[^/]+$)/g,
 ];
 /** Long enough for any real address; a longer string is not scanned. */
 const MAX_URL = 2048;
@@ -1093,15 +1275,19 @@ function urlDate(url: string, referenceDate: string | undefined): string | undef
   let best: { at: number; iso: string } | undefined;
   for (const pattern of URL_DATES) {
     for (const m of path.matchAll(pattern)) {
-      const iso = dayNotAfter(Number(m[1]), Number(m[2]), Number(m[3]), referenceDate);
+      const year = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+      const iso = dayNotAfter(year, Number(m[2]), Number(m[3]), referenceDate);
       if (iso && (!best || m.index > best.at)) best = { at: m.index, iso };
     }
   }
   return best?.iso;
 }
 
-/** A label the vocabulary lacks (宣布时间, 录入时间, 上传日期) before a machine-written date: `X时间:2023-07-06`. */
-const DATE_ENDED_LABEL = /^[\u4e00-\u9fff]{1,4}(?:时间|日期|時間)\s*[:：]\s*(?=\d{4}[-/.]\d)/;
+/**
+ * A label the vocabulary lacks (宣布时间, 录入时间, 上传日期) before a machine-written date: `X时间:2023-07-06`; or the
+ * verb a CMS writes before the day it posted the page, colon or not (`发布于 2023-05-06 10:20`).
+ */
+const DATE_ENDED_LABEL = /^(?:[\u4e00-\u9fff]{1,4}(?:时间|日期|時間)\s*[:：]|(?:发布|发表|發佈|發布|發表)(?:于|於)\s*[:：]?)\s*(?=\d{4}[-/.]\d)/;
 
 /**
  * The numeric date (`2023-07-06`, `2017/5/9`) a CMS writes at the start of a line: after an English label or a
@@ -1121,6 +1307,19 @@ function stampOpening(text: string, line: Line, firstLine: boolean): string | un
 
 /** Who publishes a page, named after its time stamp (`2024-03-05 10:20 某某县人民政府`, `… 某某日报`). */
 const PUBLISHER_NAME = /^[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委员会|日报|晚报|报社|新闻网|电视台|融媒体中心|办公室|宣传部)$/;
+
+/** The stamp of a meta line that names the publisher and the day, in either order (`某某县人民政府 2023-05-06`). */
+function publisherStamp(text: string, line: Span): Span | undefined {
+  if (line.text.length > MAX_HEADLINE) return undefined;
+  const stamped = TRAILING_STAMP.exec(line.text);
+  if (stamped && PUBLISHER_NAME.test(line.text.slice(0, stamped.index))) {
+    const start = line.start + stamped.index + stamped[0].length - stamped[1]!.length;
+    return { start, end: line.end, text: stamped[1]! };
+  }
+  const stampEnd = dateStampPrefixEnd(text, line.start, line.end);
+  if (stampEnd === undefined || !PUBLISHER_NAME.test(text.slice(stampEnd, line.end).trim())) return undefined;
+  return { start: line.start, end: stampEnd, text: text.slice(line.start, stampEnd) };
+}
 
 /**
  * The labels of the day a page was published (发布日期, 發佈時間, 发表于) or posted (a disclosure page's 上载日期,
@@ -1250,11 +1449,14 @@ export function pageOf(text: string, options: ReadPageOptions, sentences: readon
   else if (original) page.title = original;
   else if (titleLines.length > 0) {
     // a scrape's list bullet before the headline (• 学院召开…) is not part of it
-    const last = lines[titleLines.at(-1)!]!;
-    const end = last.end - (TRAILING_STAMP.exec(last.text)?.[0].length ?? 0);
+    const last = withoutWidget(lines[titleLines.at(-1)!]!, infos[titleLines.at(-1)!]!);
+    const end = last.end - (trailingStamp(last.text)?.[0].length ?? TRAILING_BYLINE.exec(last.text)?.[0].length ?? 0);
     let start = lines[titleLines[0]!]!.start;
     while (start < end - 1 && (TITLE_BULLETS.has(text[start]!) || isBlank(text[start]!))) start++;
     page.title = { start, end, text: text.slice(start, end) };
+  } else {
+    const named = crumbHeadline(lines, infos);
+    if (named) page.title = named;
   }
   const publishedAt = readPublishedAt(text, lines, infos, frontMatter?.count ?? 0, options);
   if (publishedAt) page.publishedAt = publishedAt;
