@@ -273,11 +273,15 @@ describe("pollution reader", () => {
     }
   });
 
-  it("reports masks where names and years were, and leaves a forum's jammer out of the text read", () => {
+  it("leaves masks where names and years were, and a forum's jammer, out of the text read", () => {
     // dev item x-066: a township meeting script with 党 masked as X and the years as 20**
     const masked = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-066.txt", "utf8"));
     expect(masked.input?.pollution?.[0]).toMatchObject({ kind: "placeholder", count: 7 });
     expect(masked.input!.pollution![0]!.evidence.slice(0, 2).map((e) => e.text)).toEqual(["X", "20**"]);
+    // no summary sentence, keyword or name shows a mask: 镇X委书记 is read as 镇委书记
+    expect(masked.summary.spans.length).toBeGreaterThan(0);
+    expect(shownTexts(masked).filter((t) => /X委|\*\*/u.test(t))).toEqual([]);
+    expect(masked.summary.spans.map(shown).join("")).toContain("经镇委、政府研究决定");
     // a document that withholds an amount, and X-rays, are not masked copies
     expect(kinds(analyzer.analyze("国家每年拨付XXX元用于勘探，另拨XXX元，再拨XXX元。卫星做X射线和X光观测。"))).toEqual([]);
     // a masked year counts twice: two of them make a report, two masked names (XX报, XX新闻 in a CCTV item) do not

@@ -338,7 +338,7 @@ export const InputInfoSchema = z.object({
    * `pinyin` after characters (`国(guo)`, `區(qū)`), `emoji` and symbols, `invisible` zero-width and bidi characters,
    * `width`: full-width letters or digits mixed into half-width ones (read as half-width); `seo`: a betting or porn
    * site's string in place of a name (`开云手机官网入口`); `jammer`: a forum's anti-copy ASCII scraps; `placeholder`:
-   * masks where a copy site hid names and years (`镇X委`, `20**年`), reported but read; `spinning`: official
+   * masks where a copy site hid names and years (`镇X委`, `20**年`); `spinning`: official
    * collocations a synonym spinner broke (`圆桌聚会`), read as the collocation (evidence carries it as `normalized`).
    */
   pollution: z

@@ -3,7 +3,7 @@
  * `區(qū)`), emoji and symbols, zero-width and bidi controls, full-width letters or digits mixed into half-width ones
  * (`20２3`), a forum's jammer scraps, a betting or porn site's string in place of a name — is found in one pass,
  * reported on `doc.input.pollution` (kind, score, evidence spans on the input) and left out of the view the stages
- * read (width mixing is read as half-width). Masks a copy site wrote where names and years were are reported only.
+ * read (width mixing is read as half-width), the masks a copy site wrote where names and years were too.
  * Synonym spinning is the spinning reader's (spinning.ts).
  *
  * A kind is reported only past a count no clean text reaches, and each is found as a class, by how the injection
@@ -363,7 +363,8 @@ function disjoint(findings: Finding[]): Finding[] {
 /**
  * Copy sites that mask what they copy write a run of x, X or * where a name, a year or a word was (`镇X委`, `20**年`,
  * `**局局长`, `xxx副市长`): a mask between Chinese characters, or in a year. An amount a document withholds
- * (`拨付XXX元`) and the X of X射线 are not masks. Reported, not read differently: what the mask stood for is not known.
+ * (`拨付XXX元`) and the X of X射线 are not masks. What a mask stood for is not known: it is left out of the text read
+ * (`镇X委书记` is read as 镇委书记), so no summary, keyword or name shows it.
  */
 const MASK_RUN = /[xX*＊]{1,4}/g;
 /**
@@ -619,7 +620,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const reported = findings.filter((finding) => flagged.has(finding.kind));
   const builder = new ViewBuilder(text);
   let kept = 0;
-  const dropped = disjoint(reported.filter((f) => f.kind !== "placeholder"));
+  const dropped = disjoint(reported);
   for (const finding of dropped) {
     builder.keep(kept, finding.start);
     if (finding.kind === "width") builder.put(String.fromCharCode(text.charCodeAt(finding.start) - HALF_WIDTH_OFFSET), finding.start, finding.end);
