@@ -1,7 +1,8 @@
 /**
  * The pollution reader: what SEO mirrors inject into a copied text — pinyin after characters (`国(guo)务院(yuan)`,
  * `區(qū)`), emoji and symbols, zero-width and bidi controls, full-width letters or digits mixed into half-width ones
- * (`20２3`), a forum's jammer scraps, a betting or porn site's string in place of a name — is found in one pass,
+ * (`20２3`), a forum's jammer scraps, a betting or porn site's string in place of a name, the characters a mirror lost
+ * to a wrong encoding (mojibake.ts) — is found in one pass,
  * reported on `doc.input.pollution` (kind, score, evidence spans on the input) and left out of the view the stages
  * read (width mixing is read as half-width), the masks a copy site wrote where names and years were too.
  * Synonym spinning is the spinning reader's (spinning.ts).
@@ -20,9 +21,10 @@ import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
 import { charTable, firstIn, isIdeograph } from "../core/chars.js";
 import { StringSet } from "../core/words.js";
+import { findMojibake } from "./mojibake.js";
 
 /** What was injected. */
-export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo" | "placeholder" | "jammer";
+export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo" | "placeholder" | "jammer" | "mojibake";
 
 interface Finding {
   kind: PollutionKind;
@@ -33,7 +35,7 @@ interface Finding {
 }
 
 /** Fewest findings of a kind that make a report; below it the text is read as it is. */
-const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2, seo: 1, placeholder: 3, jammer: 2 };
+const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2, seo: 1, placeholder: 3, jammer: 2, mojibake: 2 };
 
 /**
  * A hijacked page keeps the official text and writes a betting or porn site's string where the institution's name
@@ -610,7 +612,8 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
 export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo>; restore: (doc: Doc) => Doc } | undefined {
   const text = view.text;
   const { findings: candidates, syllables } = findCandidates(text);
-  const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text)];
+  const mojibake = findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run }));
+  const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text), ...mojibake];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
