@@ -282,6 +282,11 @@ describe("pollution reader", () => {
     expect(masked.summary.spans.length).toBeGreaterThan(0);
     expect(shownTexts(masked).filter((t) => /X委|\*\*/u.test(t))).toEqual([]);
     expect(masked.summary.spans.map(shown).join("")).toContain("经镇委、政府研究决定");
+    // dev item x-309: on a page that masks, a star pair after a comma is a mask too (`,**镇的文化体育工作`); on its own,
+    // beside a line's start, it is markdown's bold (dev m-166: **南开新闻网讯**)
+    const starred = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-309.txt", "utf8"));
+    expect(shownTexts(starred).filter((t) => t.includes("**"))).toEqual([]);
+    expect(analyzer.analyze(readFileSync("test/fixtures/realworld/dev/m-166.txt", "utf8")).input?.pollution).toBeUndefined();
     // a document that withholds an amount, and X-rays, are not masked copies
     expect(kinds(analyzer.analyze("国家每年拨付XXX元用于勘探，另拨XXX元，再拨XXX元。卫星做X射线和X光观测。"))).toEqual([]);
     // a masked year counts twice: two of them make a report, two masked names (XX报, XX新闻 in a CCTV item) do not

@@ -393,8 +393,10 @@ function findPlaceholders(text: string): Finding[] {
     const letters = !/[*＊]/.test(match[0]);
     const left = isHanAt(text, start - 1);
     const right = isHanAt(text, end);
-    // one-sided masks are x runs (xx县, 请xxx副市长); a lone * beside one character is a footnote mark
+    // one-sided masks are x runs (xx县, 请xxx副市长); a lone * beside one character is a footnote mark, and a star pair
+    // beside one may be markdown's bold (**南开新闻网讯**): on a page that masks, it is a mask too (`,**镇的`), counting for nothing
     if ((left && right) || (letters && match[0].length >= 2 && (left || right))) findings.push({ kind: "placeholder", start, end });
+    else if (match[0].length >= 2 && (left || right)) findings.push({ kind: "placeholder", start, end, weight: 0 });
   }
   return findings;
 }
