@@ -287,6 +287,13 @@ describe("pollution reader", () => {
     const starred = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-309.txt", "utf8"));
     expect(shownTexts(starred).filter((t) => t.includes("**"))).toEqual([]);
     expect(analyzer.analyze(readFileSync("test/fixtures/realworld/dev/m-166.txt", "utf8")).input?.pollution).toBeUndefined();
+    // dev items p-801 and p-110, a template site's documents: a masked year (20xx年, 202x年) is a mask, not a
+    // hijacker's Latin name glued to the text
+    const template = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/p-801.txt", "utf8"));
+    expect(template.input?.pollution?.map((p) => [p.kind, p.evidence.map((e) => e.text)])).toEqual([["placeholder", ["20xx", "20xx"]]]);
+    const digit = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/p-110.txt", "utf8")).input!.pollution!;
+    expect(digit.map((p) => p.kind)).toEqual(["placeholder"]);
+    expect(digit[0]!.evidence.map((e) => e.text)).toContain("202x");
     // a document that withholds an amount, and X-rays, are not masked copies
     expect(kinds(analyzer.analyze("国家每年拨付XXX元用于勘探，另拨XXX元，再拨XXX元。卫星做X射线和X光观测。"))).toEqual([]);
     // a masked year counts twice: two of them make a report, two masked names (XX报, XX新闻 in a CCTV item) do not

@@ -220,10 +220,14 @@ function findBrandedNames(text: string, tokens: Span[]): Finding[] {
 const GLUED_RUN = /(?<![A-Za-z0-9])[a-z0-9]*[a-z]{2}[a-z0-9]*(?![A-Za-z0-9])/g;
 const isHanBefore = (text: string, i: number): boolean => i > 0 && isHan(text.charCodeAt(i - 1));
 
+const MASK_LETTERS = /^(?:19|20)?x+$/;
+
 function gluedTokens(text: string): Span[] {
   const tokens: Span[] = [];
   for (const m of text.matchAll(GLUED_RUN)) {
     const end = m.index + m[0].length;
+    // a run of x alone, or in a year, is a copy site's mask (xx县, 20xx年), not a name: the placeholder reader's
+    if (MASK_LETTERS.test(m[0])) continue;
     if (isHanBefore(text, m.index) || isHanAt(text, end)) tokens.push({ start: m.index, end, text: m[0] });
   }
   return tokens;
@@ -370,17 +374,20 @@ function disjoint(findings: Finding[]): Finding[] {
  */
 const MASK_RUN = /[xX*＊]{1,4}/g;
 /**
- * A masked year (`20XX年`, `20**年`) is a template's: no CCTV item, policy document or clean page writes one. It counts
+ * A masked year (`20XX年`, `20**年`, `202x年`) is a template's: no CCTV item, policy document or clean page writes one. It counts
  * twice, so two of them, or one and another mask, make a report where lone name masks need three (`XX报`, `XX新闻` in a
  * CCTV item about fake news accounts are two).
  */
 const YEAR_MASK_WEIGHT = 2;
+/** A year with its last digit masked (`202x年`, `201X/X/XX`): a template's too, and counted as a masked year. */
+const YEAR_DIGIT_MASK = /(?<!\d)(?:19|20)\d[xX*＊](?=[年/.\-])/g;
 /** What follows X in a word (X射线, X光, X型) or a withheld amount (XXX元). */
 const NOT_MASKED_BEFORE = new Set([..."射光线型元万亿"]);
 const isHanAt = (text: string, i: number): boolean => i >= 0 && i < text.length && isHan(text.charCodeAt(i));
 
 function findPlaceholders(text: string): Finding[] {
   const findings: Finding[] = [];
+  for (const m of text.matchAll(YEAR_DIGIT_MASK)) findings.push({ kind: "placeholder", start: m.index, end: m.index + m[0].length, weight: YEAR_MASK_WEIGHT });
   for (const match of text.matchAll(MASK_RUN)) {
     const start = match.index;
     const end = start + match[0].length;
