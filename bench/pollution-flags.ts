@@ -10,15 +10,17 @@
  *
  *   npx tsx bench/pollution-flags.ts             # tables
  *   npx tsx bench/pollution-flags.ts --details   # and every flag on clean text, every polluted page missed (dev)
+ *   npx tsx bench/pollution-flags.ts --ids '^x-6[0-4]'   # real-world pages whose id matches only (one round's)
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readInput } from "../src/input/index.js";
 import { createPipeline } from "../src/pipeline.js";
 import { readPage } from "../src/text/page.js";
-import { dataPath, printTable, projectRoot } from "./lib/data.js";
+import { dataPath, printTable, projectRoot, realworldIds } from "./lib/data.js";
 
 const details = process.argv.includes("--details");
+const only = realworldIds(process.argv);
 const { config } = createPipeline();
 const pollutionOf = (text: string) => readInput(text, config).info.pollution ?? [];
 const describe = (text: string) => pollutionOf(text).map((p) => `${p.kind}×${p.count} ${JSON.stringify(p.evidence.slice(0, 4).map((e) => e.text))}`).join("; ");
@@ -51,6 +53,7 @@ const counts = { dev: { polluted: 0, flagged: 0, byReader: 0, clean: 0, falseFla
 for (const line of readFileSync(join(root, "pages.jsonl"), "utf8").split("\n")) {
   if (line.trim() === "") continue;
   const gold = JSON.parse(line) as { id: string; pollution: boolean; pollutionKinds?: string[] };
+  if (only !== undefined && !only.test(gold.id)) continue;
   const row = sources.get(gold.id)!;
   if (row.encoding !== "utf-8") continue;
   const part = row.split as "dev" | "heldout";
@@ -76,7 +79,7 @@ for (const line of readFileSync(join(root, "pages.jsonl"), "utf8").split("\n")) 
   }
 }
 const share = (n: number, of: number) => `${n}/${of}`;
-console.log("\nReal-world pages (UTF-8 items with page gold)\n");
+console.log(`\nReal-world pages (UTF-8 items with page gold${only ? `, ids matching ${only.source}` : ""})\n`);
 printTable(["", "dev", "held-out"], [
   ["polluted pages flagged (input.pollution or page.spam)", share(counts.dev.flagged, counts.dev.polluted), share(counts.heldout.flagged, counts.heldout.polluted)],
   ["… by input.pollution", share(counts.dev.byReader, counts.dev.polluted), share(counts.heldout.byReader, counts.heldout.polluted)],

@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/realworld-accuracy.ts            # tables
  *   npx tsx bench/realworld-accuracy.ts --details  # and every miss of a dev item
+ *   npx tsx bench/realworld-accuracy.ts --ids '^(p-90|m-90)'  # only the items whose id matches (one round)
  *
  * Input: each file is read as the CLI reads a file (`decode(bytes)`, src/cli/records.ts), so the GB18030 / Big5 /
  * UTF-16 byte files (`e-*`) are read in their encoding; each is scored against all the gold of the item it encodes
@@ -62,7 +63,7 @@ import { join } from "node:path";
 import { createAnalyzer, type Analyzer } from "../src/analyzer.js";
 import { decode } from "../src/input/decode.js";
 import type { Doc, Enumeration } from "../src/core/schema.js";
-import { printTable, projectRoot } from "./lib/data.js";
+import { printTable, projectRoot, realworldIds } from "./lib/data.js";
 import { addTally, emptyTally, greedyPairs, iou, prf, textTally, type Tally } from "./lib/meeting-score.js";
 
 const root = join(projectRoot, "test/fixtures/realworld");
@@ -366,12 +367,14 @@ function scoreLeaks(row: Row, doc: Doc, page: PageGold | undefined): void {
 
 // ---- run ----
 const started = performance.now();
-const rows = readRows();
+const allRows = readRows();
+const only = realworldIds(process.argv);
+const rows = allRows.filter((row) => only === undefined || only.test(row.id));
 const briefs = goldBy<BriefGold>("briefs.jsonl");
 const lists = goldBy<ListGold>("lists.jsonl");
 const persons = goldBy<PersonGold>("persons.jsonl");
 const pages = goldBy<PageGold>("pages.jsonl");
-const rowOf = new Map(rows.map((row) => [row.id, row]));
+const rowOf = new Map(allRows.map((row) => [row.id, row]));
 const analyzers = new Map<string, Analyzer>();
 for (const row of rows) {
   // an encoding file must give everything its source item gives: it is scored against that item's gold

@@ -38,3 +38,12 @@ export function printTable(header: string[], rows: (string | number)[][]): void 
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of cells.slice(1)) console.log(line(r));
 }
+
+/**
+ * Which real-world items (test/fixtures/realworld) a bench scores: `--ids <regex>` keeps the items whose id matches
+ * (one collection round's pages: `--ids '^x-6[0-4]'`); without the flag, undefined, every item.
+ */
+export function realworldIds(argv: readonly string[]): RegExp | undefined {
+  const at = argv.indexOf("--ids");
+  return at < 0 ? undefined : new RegExp(argv[at + 1] ?? "", "u");
+}
