@@ -186,6 +186,8 @@ describe("pollution reader", () => {
     // a CCTV item's seven rare-earth elements in a long report are no spinner (rate below 2%)
     const elements = `我国对钐、钆、铽、镝、镥、钪、钇等中重稀土相关物项实施出口管制措施。${"会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。".repeat(10)}`;
     expect(analyzer.analyze(elements).input?.pollution).toBeUndefined();
+    // dev item x-637: a city's Japanese page writes its kanji in Japanese forms (経済, 込, 剣) between kana: its script
+    expect(analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-637.txt", "utf8")).input?.pollution).toBeUndefined();
   });
 
   it("needs two different broken collocations: one is a slip, and real words that look alike are none", () => {
@@ -268,6 +270,8 @@ describe("pollution reader", () => {
       "欢迎访问122cc太阳集成游戏!",
       // two syllables are the Latin names sites go by (the property below once glued 认真 after the seed's sogou)
       "Baidu\nsogou认真同志,baidu百度",
+      // dev item t-557: a Latin word that closes its clause each time is slang, not a name (一圖get!, 一起來get!)
+      readFileSync("test/fixtures/realworld/dev/t-557.txt", "utf8"),
     ]) {
       expect(analyzer.analyze(text).input?.pollution).toBeUndefined();
     }

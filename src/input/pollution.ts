@@ -296,7 +296,11 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
         while (end < o.end + syllables && isHanAt(text, end)) end++;
         findings.push({ kind: "seo", start: o.start, end: end - o.end === syllables ? end : o.end });
       }
-    } else if (occurrences.length >= 2) findings.push(...grownOverCommonContext(text, occurrences));
+    } else if (occurrences.length >= 2 && occurrences.some((o) => isHanAt(text, o.end))) {
+      // a name runs on into the words after it (williamhill英国); a word that closes its clause each time is a
+      // writer's slang (一圖get!, 一起來get!)
+      findings.push(...grownOverCommonContext(text, occurrences));
+    }
   }
   const numbers = new Map<string, Span[]>();
   for (const m of text.matchAll(NUMBER_BEFORE_HAN)) {

@@ -228,21 +228,31 @@ function officialCharacters(): Uint8Array {
   return officialChars;
 }
 
+/**
+ * A Japanese text writes kana between its kanji, and its kanji in Japanese forms (経済, 込, 剣) no Chinese text writes:
+ * they are its script, not a spinner's (x-637, a city's Japanese page). A Chinese page quotes kana rarely (の in a
+ * shop's name): a text is Japanese when its kana are this share of its ideographs or more.
+ */
+const MIN_KANA_SHARE = 0.1;
+const isKana = (c: number): boolean => c >= 0x3041 && c <= 0x30ff && c !== 0x30fb;
+
 /** The characters of `input` outside official writing, when there are enough of them to be a spinner's; else none. */
 function rareCharactersIn(input: string): { start: number; text: string }[] {
   const official = officialCharacters();
   const rare: { start: number; text: string }[] = [];
   const distinct = new Set<number>();
   let han = 0;
+  let kana = 0;
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
+    if (isKana(c)) kana++;
     if (c < UNIFIED_FIRST || c > UNIFIED_LAST) continue;
     han++;
     if (official[c - UNIFIED_FIRST] === 1) continue;
     distinct.add(c);
     rare.push({ start: i, text: input[i]! });
   }
-  return distinct.size >= MIN_RARE_DISTINCT && distinct.size >= han * MIN_RARE_SHARE ? rare : [];
+  return distinct.size >= MIN_RARE_DISTINCT && distinct.size >= han * MIN_RARE_SHARE && kana < han * MIN_KANA_SHARE ? rare : [];
 }
 
 /**
