@@ -190,6 +190,15 @@ describe("pollution reader", () => {
     expect(analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-637.txt", "utf8")).input?.pollution).toBeUndefined();
   });
 
+  it("reports a company's titles given to a college's professors, as written", () => {
+    // dev item x-610: a college's page rewritten by a site posing as a company (学院经理蒋永穆教授, 公司党委副书记何艺新教授)
+    const doc = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-610.txt", "utf8"));
+    const spinning = doc.input!.pollution!.find((p) => p.kind === "spinning")!;
+    expect(spinning.evidence.map((e) => [e.text, e.normalized])).toEqual([["公司党委副书记", undefined], ["经理", undefined], ["公司党委副书记", undefined]]);
+    // one such person could be a company's head who teaches; a professor and a chairman side by side are two people
+    for (const text of ["集团董事长张三教授出席。", "集团董事长王五、清华大学李四教授出席会议。"]) expect(kinds(analyzer.analyze(text))).toEqual([]);
+  });
+
   it("needs two different broken collocations: one is a slip, and real words that look alike are none", () => {
     for (const text of [
       "会议在圆桌聚会厅召开，研究校园文化建设。",
@@ -252,6 +261,11 @@ describe("pollution reader", () => {
     expect(shownTexts(seo("x-507").doc).filter((t) => /jinnianhui|今年会/u.test(t))).toEqual([]);
     // x-509: a code beside a listed brand (伟德国际1946bv), once
     expect(seo("x-509").evidence).toEqual(["伟德国际1946bv"]);
+    // x-623, x-624: a casino's number code glued before its name, once (9728太阳集团主页地址) or in a planted question
+    expect(seo("x-623").evidence).toEqual(["9728太阳集团"]);
+    expect(seo("x-624").evidence).toEqual(["8455新葡萄娱乐场", "8455新葡萄娱乐场"]);
+    // a year before an event's name, a quantity with its unit and a model's number are no codes
+    expect(kinds(analyzer.analyze("2023中国国际大数据产业博览会开幕，1500多个职教集团参加，C919执飞国际航线。"))).toEqual([]);
     // x-504: a line of porn tags over a novel's chapter is left out whole, not only the tags that were found
     const tags = seo("x-504");
     expect(tags.evidence?.[0]).toBe("日韩片欧美片,亚洲激情五月,美女视频第一区二区三区免费观看网站,精品国产欧美一区二区五十路");

@@ -9,6 +9,8 @@
  * A homophone spinner works the same way with characters of the same sound (政府→正府, 会议→汇议, 发展→发站): read
  * in the same collocations and reported the same way.
  *
+ * A site posing as a company swaps a college's words for its own (学院经理蒋永穆教授): company-titles.ts finds those.
+ *
  * A report needs two different broken collocations: one could be a writer's slip, two are a spinner's dictionary.
  * None of them occurs in the 19,541 CCTV items, the policy documents or the seed (bench/pollution-flags.ts).
  */
@@ -17,6 +19,7 @@ import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from 
 import { charTable, firstIn } from "../core/chars.js";
 import { StringSet } from "../core/words.js";
 import { readDictLines } from "../dict.js";
+import { findCompanyTitles } from "./company-titles.js";
 
 /**
  * Collocations and what a spinner writes for one of their words: `[before, word, spun, after]` stands for every
@@ -266,7 +269,8 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
   for (const rare of rareCharactersIn(view.input)) if (!known.has(rare.start)) variants.push(rare);
   const spun = SPUN_STRINGS.findAll(text);
   const collocations = new Set(spun.map((m) => m.text)).size >= MIN_DISTINCT ? spun : [];
-  if (collocations.length === 0 && variants.length === 0) return undefined;
+  const companyTitles = findCompanyTitles(text);
+  if (collocations.length === 0 && variants.length === 0 && companyTitles.length === 0) return undefined;
   // A spinner swaps a word everywhere, not only where its collocation gives it away: once a page shows homophones in
   // collocations, its corruptions are read wherever else they stand (汇议 alone, 书纪 after 当委), except those that
   // clean text writes across words, which are read alone only when the page used them in a collocation.
@@ -305,6 +309,12 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
     if (seen.has(v.start)) continue;
     const normalized = VARIANTS.get(v.text);
     evidence.push({ start: v.start, end: v.start + v.text.length, text: v.text, ...(normalized === undefined ? {} : { normalized }) });
+  }
+  // a company's title given to a professor is reported as written: what it stood for is not known
+  for (const m of companyTitles) {
+    const start = inputStart(view, m.index);
+    const end = inputEnd(view, m.index + m.text.length);
+    evidence.push({ start, end, text: view.input.slice(start, end) });
   }
   evidence.sort((a, b) => a.start - b.start);
   const score = Math.round((evidence.length / Math.max(1, han)) * 1000) / 1000;
