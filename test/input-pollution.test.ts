@@ -31,6 +31,17 @@ describe("pollution reader", () => {
     expect(doc.tokens.filter((t) => t.kind === "skipped").length).toBeGreaterThan(50);
   });
 
+  it("reports a word written as tone-marked pinyin in place of its characters, and not a Latin-script language", () => {
+    // dev item x-628: a novel site's copy of a forum's opening writes 中央 as zhōngyāng, glued into the sentence
+    const doc = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-628.txt", "utf8"));
+    expect(doc.input?.pollution?.find((p) => p.kind === "pinyin")?.evidence.map((e) => e.text)).toEqual(["zhōngyāng"]);
+    expect(shownTexts(doc).filter((t) => PINYIN.test(t) || /ō/u.test(t))).toEqual([]);
+    // dev item x-635: a Portuguese page writes its accents (plenária, Confúcio) apart from the Chinese
+    expect(analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-635.txt", "utf8")).input?.pollution).toBeUndefined();
+    // a toned run that spells no syllables, or one set apart by blanks, is not a reading
+    expect(kinds(analyzer.analyze("来自Besançon的代表团和 Běijīng 代表出席。"))).toEqual([]);
+  });
+
   it("keeps pollution out of CMS tags: a tag is the text read", () => {
     const tags = tag("国(guo)务院(yuan)总理李(li)强(qiang)3月17日主(zhu)持召开国务院常务会议。");
     expect(tags.people.map((t) => t.tag)).toEqual(["李强"]);
@@ -125,6 +136,9 @@ describe("pollution reader", () => {
     const make = (n: number) => `召開${"(kāi)(huì)".repeat(Math.ceil(n / 10))}`;
     expect(run(make(1_000)).page?.title?.end).toBe(make(1_000).length);
     expect(growth(run, make(100_000), make(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
+    // a megabyte of tone-marked letters glued to characters: runs of 24 at most, each spelled in bounded time
+    const toned = (n: number) => `中${"zhōngyāng".repeat(Math.ceil(n / 9))}中`;
+    expect(growth((text) => readPollution(identityView(text)), toned(100_000), toned(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
   });
 
   it("does not read gambling news, sports bureaus, hotlines or a notice's login as a hijack", () => {

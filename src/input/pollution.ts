@@ -238,14 +238,58 @@ function gluedTokens(text: string): Span[] {
  * romanised name: jinnianhui); 0 when it is no such name.
  */
 function pinyinSyllables(word: string): number {
-  // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do
+  const syllables = spelling(word);
+  return syllables !== undefined && syllables.length >= MIN_NAME_SYLLABLES ? syllables.length : 0;
+}
+
+/** The fewest pinyin syllables that spell `word` (lower case, no tone marks), in order; undefined when none do. */
+function spelling(word: string): string[] | undefined {
+  // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do; from[i]: where the last starts
   const reach = new Array<number>(word.length + 1).fill(Infinity);
+  const from = new Array<number>(word.length + 1).fill(0);
   reach[0] = 0;
   for (let i = 0; i < word.length; i++) {
     if (reach[i] === Infinity) continue;
-    for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) if (SYLLABLE.test(word.slice(i, j))) reach[j] = Math.min(reach[j]!, reach[i]! + 1);
+    for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) {
+      if (SYLLABLE.test(word.slice(i, j)) && reach[i]! + 1 < reach[j]!) {
+        reach[j] = reach[i]! + 1;
+        from[j] = i;
+      }
+    }
   }
-  return reach[word.length]! >= MIN_NAME_SYLLABLES && reach[word.length]! < Infinity ? reach[word.length]! : 0;
+  if (reach[word.length] === Infinity) return undefined;
+  const syllables: string[] = [];
+  for (let end = word.length; end > 0; end = from[end]!) syllables.unshift(word.slice(from[end]!, end));
+  return syllables;
+}
+
+/**
+ * A word written as tone-marked pinyin inside Chinese text, in place of its characters (`主持,zhōngyāng政治局常委`): no
+ * text writes tone marks but a reading, and a Latin-script language writes its accented words apart from Chinese
+ * (`Reunião plenária`). Glued to a Chinese character and spelled by syllables, it counts as three readings.
+ */
+const TONED_WORD = /[a-zü\u00e0-\u00fc\u0101-\u01dc]{2,24}/g;
+const TONED_WORD_WEIGHT = 3;
+
+function findTonedWords(text: string, syllables: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  if (!/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u.test(text)) return findings;
+  for (const m of text.matchAll(TONED_WORD)) {
+    const end = m.index + m[0].length;
+    if (!isHanAt(text, m.index - 1) && !isHanAt(text, end)) continue;
+    let plain = "";
+    let toned = false;
+    for (const c of m[0]) {
+      const tone = TONED.indexOf(c);
+      if (tone >= 0) toned = true;
+      plain += tone >= 0 ? PLAIN[tone] : c === "ü" ? "v" : c;
+    }
+    const spelled = toned ? spelling(plain) : undefined;
+    if (!spelled) continue;
+    for (const syllable of spelled) syllables.add(syllable);
+    findings.push({ kind: "pinyin", start: m.index, end, weight: TONED_WORD_WEIGHT });
+  }
+  return findings;
 }
 /** A pinyin name shorter than this may be an English word that happens to spell syllables (wifi, hehe). */
 const MIN_PINYIN_NAME = 5;
@@ -639,7 +683,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const text = view.text;
   const { findings: candidates, syllables } = findCandidates(text);
   const mojibake = findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run }));
-  const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text), ...mojibake];
+  const findings = [...candidates, ...findTonedWords(text, syllables), ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text), ...mojibake];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
