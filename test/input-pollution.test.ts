@@ -42,6 +42,14 @@ describe("pollution reader", () => {
     expect(kinds(analyzer.analyze("来自Besançon的代表团和 Běijīng 代表出席。"))).toEqual([]);
   });
 
+  it("reports bars fenced around one character of a word, and not a site's separator between words", () => {
+    // dev item x-616: a novel site writes 城关镇丨党丨委书记 so that a filter does not find 党委
+    const doc = analyzer.analyze(readFileSync("test/fixtures/realworld/dev/x-616.txt", "utf8"));
+    expect(doc.input?.pollution?.find((p) => p.kind === "emoji")?.evidence.map((e) => e.text)).toEqual(["丨", "丨"]);
+    expect(shownTexts(doc).filter((t) => t.includes("丨"))).toEqual([]);
+    expect(kinds(analyzer.analyze("新闻联播丨习近平出席会议｜两会丨代表委员热议"))).toEqual([]);
+  });
+
   it("keeps pollution out of CMS tags: a tag is the text read", () => {
     const tags = tag("国(guo)务院(yuan)总理李(li)强(qiang)3月17日主(zhu)持召开国务院常务会议。");
     expect(tags.people.map((t) => t.tag)).toEqual(["李强"]);

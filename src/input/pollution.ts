@@ -497,6 +497,21 @@ function findJammer(text: string): Finding[] {
   const start = (m: RegExpExecArray) => m.index + m[0].indexOf(m[1]!);
   return [...runs, ...scraps.map((m) => ({ kind: "jammer" as const, start: start(m), end: start(m) + m[1]!.length }))];
 }
+/**
+ * A bar set on both sides of one character inside a word (`城关镇丨党丨委书记`) breaks the word for a filter that looks
+ * for it: a site's separator stands between words (`新闻联播丨…`), never around one character of a word. Each bar is a
+ * symbol between characters.
+ */
+const FENCED_CHARACTER = /(?<=[\u4e00-\u9fff])([丨|｜])[\u4e00-\u9fff]\1(?=[\u4e00-\u9fff])/g;
+
+function findFencedCharacters(text: string): Finding[] {
+  if (!text.includes("丨") && !text.includes("|") && !text.includes("｜")) return [];
+  return [...text.matchAll(FENCED_CHARACTER)].flatMap((m): Finding[] => [
+    { kind: "emoji", start: m.index, end: m.index + 1 },
+    { kind: "emoji", start: m.index + 2, end: m.index + 3 },
+  ]);
+}
+
 /** A report lists at most this many evidence spans (`count` says how many there are). */
 const MAX_EVIDENCE = 50;
 
@@ -683,7 +698,7 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const text = view.text;
   const { findings: candidates, syllables } = findCandidates(text);
   const mojibake = findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run }));
-  const findings = [...candidates, ...findTonedWords(text, syllables), ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text), ...mojibake];
+  const findings = [...candidates, ...findTonedWords(text, syllables), ...findFencedCharacters(text), ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text), ...mojibake];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
