@@ -283,6 +283,8 @@ describe("pollution reader", () => {
     expect(shownTexts(seo("x-507").doc).filter((t) => /jinnianhui|今年会/u.test(t))).toEqual([]);
     // x-509: a code beside a listed brand (伟德国际1946bv), once
     expect(seo("x-509").evidence).toEqual(["伟德国际1946bv"]);
+    // x-614: a betting site's name line stuffed with access words (官方官网), grown over the company name it glues on
+    expect(seo("x-614").evidence).toEqual(["OB体育官方官网·中国有限公司官方"]);
     // x-623, x-624: a casino's number code glued before its name, once (9728太阳集团主页地址) or in a planted question
     expect(seo("x-623").evidence).toEqual(["9728太阳集团"]);
     expect(seo("x-624").evidence).toEqual(["8455新葡萄娱乐场", "8455新葡萄娱乐场"]);
