@@ -287,9 +287,12 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
     for (const m of text.matchAll(VARIANT_IN_VIEW)) found.push({ index: m.index, text: m[0], normalized: VARIANTS.get(m[0])! });
   }
   found.sort((a, b) => a.index - b.index);
+  // what is read differently, and the company's words, read as nothing
+  const edits = [...found, ...companyTitles.map((m) => ({ ...m, normalized: "" }))].sort((a, b) => a.index - b.index);
   const builder = new ViewBuilder(text);
   let kept = 0;
-  for (const match of found) {
+  for (const match of edits) {
+    if (match.index < kept) continue;
     builder.keep(kept, match.index);
     readAs(builder, match.normalized, match.text, match.index);
     kept = match.index + match.text.length;
@@ -310,7 +313,7 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
     const normalized = VARIANTS.get(v.text);
     evidence.push({ start: v.start, end: v.start + v.text.length, text: v.text, ...(normalized === undefined ? {} : { normalized }) });
   }
-  // a company's title given to a professor is reported as written: what it stood for is not known
+  // a company's word given to a professor is evidence as written
   for (const m of companyTitles) {
     const start = inputStart(view, m.index);
     const end = inputEnd(view, m.index + m.text.length);
