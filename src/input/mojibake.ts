@@ -62,12 +62,11 @@ function latin1Runs(text: string): MojibakeRun[] {
   return runs.map((run) => ({ ...run, weight: Math.min(MAX_WEIGHT, run.weight) }));
 }
 
-/** The characters every class starts from: a text with none of them has no mojibake, found in one scan. */
-const MOJIBAKE_START = /[?\ufffd锟\u00c2\u00c3\u00e4-\u00e9]/;
+/** The characters every class starts from: a text with none of them has no mojibake (the pollution reader's first scan). */
+export const MOJIBAKE_STARTS = ["?", "\ufffd", "锟", "\u00c2", "\u00c3", ..."\u00e4\u00e5\u00e6\u00e7\u00e8\u00e9"];
 
 /** The runs of lost characters in `text`, in order. */
 export function findMojibake(text: string): MojibakeRun[] {
-  if (!MOJIBAKE_START.test(text)) return [];
   const runs: MojibakeRun[] = [];
   for (const m of text.matchAll(REPLACEMENT_RUN)) runs.push({ start: m.index, end: m.index + m[0].length, weight: Math.min(MAX_WEIGHT, m[0].length) });
   runs.push(...latin1Runs(text));

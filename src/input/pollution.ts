@@ -21,7 +21,7 @@ import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
 import { charTable, firstIn, isIdeograph } from "../core/chars.js";
 import { StringSet } from "../core/words.js";
-import { findMojibake } from "./mojibake.js";
+import { MOJIBAKE_STARTS, findMojibake } from "./mojibake.js";
 
 /** What was injected. */
 export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo" | "placeholder" | "jammer" | "mojibake";
@@ -270,10 +270,10 @@ function spelling(word: string): string[] | undefined {
  */
 const TONED_WORD = /[a-zü\u00e0-\u00fc\u0101-\u01dc]{2,24}/g;
 const TONED_WORD_WEIGHT = 3;
+const TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
 
 function findTonedWords(text: string, syllables: Set<string>): Finding[] {
   const findings: Finding[] = [];
-  if (!/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u.test(text)) return findings;
   for (const m of text.matchAll(TONED_WORD)) {
     const end = m.index + m[0].length;
     if (!isHanAt(text, m.index - 1) && !isHanAt(text, end)) continue;
@@ -504,12 +504,31 @@ function findJammer(text: string): Finding[] {
  */
 const FENCED_CHARACTER = /(?<=[\u4e00-\u9fff])([丨|｜])[\u4e00-\u9fff]\1(?=[\u4e00-\u9fff])/g;
 
+const BARS = "丨|｜";
+
 function findFencedCharacters(text: string): Finding[] {
-  if (!text.includes("丨") && !text.includes("|") && !text.includes("｜")) return [];
   return [...text.matchAll(FENCED_CHARACTER)].flatMap((m): Finding[] => [
     { kind: "emoji", start: m.index, end: m.index + 1 },
     { kind: "emoji", start: m.index + 2, end: m.index + 3 },
   ]);
+}
+
+/**
+ * The characters the later finders start from, one bit a finder: one scan of a text tells which of them can find
+ * anything (most texts have none of these characters, and a scan per finder cost more than the finders did).
+ */
+const TONED_TRIGGER = 1;
+const BAR_TRIGGER = 2;
+const MOJIBAKE_TRIGGER = 4;
+const TRIGGERS = new Uint8Array(0x10000);
+for (const [chars, bit] of [[[...TONE_MARKED], TONED_TRIGGER], [[...BARS], BAR_TRIGGER], [MOJIBAKE_STARTS, MOJIBAKE_TRIGGER]] as const) {
+  for (const c of chars) TRIGGERS[c.charCodeAt(0)]! |= bit;
+}
+
+function triggersIn(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) bits |= TRIGGERS[text.charCodeAt(i)]!;
+  return bits;
 }
 
 /** A report lists at most this many evidence spans (`count` says how many there are). */
@@ -697,8 +716,11 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
 export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo>; restore: (doc: Doc) => Doc } | undefined {
   const text = view.text;
   const { findings: candidates, syllables } = findCandidates(text);
-  const mojibake = findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run }));
-  const findings = [...candidates, ...findTonedWords(text, syllables), ...findFencedCharacters(text), ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text), ...mojibake];
+  const triggers = triggersIn(text);
+  const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text)];
+  if (triggers & TONED_TRIGGER) findings.push(...findTonedWords(text, syllables));
+  if (triggers & BAR_TRIGGER) findings.push(...findFencedCharacters(text));
+  if (triggers & MOJIBAKE_TRIGGER) findings.push(...findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run })));
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
