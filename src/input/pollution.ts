@@ -393,10 +393,18 @@ function findSiteNames(text: string): Finding[] {
  * or clean page writes one. Each is a finding alone.
  */
 const CODE_NAME =
-  /(?<![\dA-Za-z.])(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架强班倍种列])[\u4e00-\u9fff]{1,4}?(?:集团|娱乐场|娱乐城|娱乐|体育|棋牌|彩票|真人|官网)/g;
+  /\d{3,5}(?![\d年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架强班倍种列])[\u4e00-\u9fff]{1,4}?(?:集团|娱乐场|娱乐城|娱乐|体育|棋牌|彩票|真人|官网)/g;
+const YEAR = /^(?:19|20)\d\d$/;
 
 function findCodeNames(text: string): Finding[] {
-  return [...text.matchAll(CODE_NAME)].map((m) => glued(text, m.index, m.index + m[0].length));
+  const findings: Finding[] = [];
+  // what stands before the code is checked in code: a leading lookbehind makes V8 try the pattern at every position
+  for (const m of text.matchAll(CODE_NAME)) {
+    const digits = /^\d+/.exec(m[0])![0];
+    if (m.index > 0 && /[\dA-Za-z.]/.test(text[m.index - 1]!)) continue;
+    if (!YEAR.test(digits)) findings.push(glued(text, m.index, m.index + m[0].length));
+  }
+  return findings;
 }
 
 /**
@@ -441,14 +449,16 @@ const MASK_RUN = /[xX*＊]{1,4}/g;
  */
 const YEAR_MASK_WEIGHT = 2;
 /** A year with its last digit masked (`202x年`, `201X/X/XX`): a template's too, and counted as a masked year. */
-const YEAR_DIGIT_MASK = /(?<!\d)(?:19|20)\d[xX*＊](?=[年/.\-])/g;
+const YEAR_DIGIT_MASK = /(?:19|20)\d[xX*＊](?=[年/.\-])/g;
 /** What follows X in a word (X射线, X光, X型) or a withheld amount (XXX元). */
 const NOT_MASKED_BEFORE = new Set([..."射光线型元万亿"]);
 const isHanAt = (text: string, i: number): boolean => i >= 0 && i < text.length && isHan(text.charCodeAt(i));
 
 function findPlaceholders(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const m of text.matchAll(YEAR_DIGIT_MASK)) findings.push({ kind: "placeholder", start: m.index, end: m.index + m[0].length, weight: YEAR_MASK_WEIGHT });
+  for (const m of text.matchAll(YEAR_DIGIT_MASK)) {
+    if (!/\d/.test(text[m.index - 1] ?? "")) findings.push({ kind: "placeholder", start: m.index, end: m.index + m[0].length, weight: YEAR_MASK_WEIGHT });
+  }
   for (const match of text.matchAll(MASK_RUN)) {
     const start = match.index;
     const end = start + match[0].length;

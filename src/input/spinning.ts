@@ -245,17 +245,18 @@ function rareCharactersIn(input: string): { start: number; text: string }[] {
   const rare: { start: number; text: string }[] = [];
   const distinct = new Set<number>();
   let han = 0;
-  let kana = 0;
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
-    if (isKana(c)) kana++;
     if (c < UNIFIED_FIRST || c > UNIFIED_LAST) continue;
     han++;
     if (official[c - UNIFIED_FIRST] === 1) continue;
     distinct.add(c);
     rare.push({ start: i, text: input[i]! });
   }
-  return distinct.size >= MIN_RARE_DISTINCT && distinct.size >= han * MIN_RARE_SHARE && kana < han * MIN_KANA_SHARE ? rare : [];
+  if (distinct.size < MIN_RARE_DISTINCT || distinct.size < han * MIN_RARE_SHARE) return [];
+  let kana = 0;
+  for (let i = 0; i < input.length; i++) if (isKana(input.charCodeAt(i))) kana++;
+  return kana < han * MIN_KANA_SHARE ? rare : [];
 }
 
 /**
