@@ -286,6 +286,8 @@ describe("pollution reader", () => {
     expect(shownTexts(seo("x-507").doc).filter((t) => /jinnianhui|今年会/u.test(t))).toEqual([]);
     // x-509: a code beside a listed brand (伟德国际1946bv), once
     expect(seo("x-509").evidence).toEqual(["伟德国际1946bv"]);
+    // x-610: a betting search phrase written into a congress's theme (…努力创建重点澳门十大电子正规游戏网站)
+    expect(seo("x-610").evidence).toEqual(["澳门十大电子正规游戏网站"]);
     // x-614: a betting site's name line stuffed with access words (官方官网), grown over the company name it glues on
     expect(seo("x-614").evidence).toEqual(["OB体育官方官网·中国有限公司官方"]);
     // x-623, x-624: a casino's number code glued before its name, once (9728太阳集团主页地址) or in a planted question

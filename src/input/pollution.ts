@@ -42,7 +42,7 @@ const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invis
  * was (`开云手机官网入口·(中国)官方网站召开…`, `bwin必赢党委`, `伟德国际1946源于英国召开…`, `…的通知|成人毛片无码一区二区三区`).
  * Its words come in three classes:
  * - templates no clean text writes: a site string's tail (`(中国)官方网站`, cut short as `开云(中国)官方`, `官网入口`,
- *   `登录入口`, `网页版登录`, access words stuffed twice: `官方官网`), the bet365 family and the casinos' Latin domain names (`dafa888`), a lottery draw
+ *   `登录入口`, `网页版登录`, access words stuffed twice: `官方官网`, a betting search phrase: `十大电子正规游戏网站`), the bet365 family and the casinos' Latin domain names (`dafa888`), a lottery draw
  *   (`021期10-03-40-06-39`), porn-site tags (`无码a片`, also in the traditional script a mirror converts to, `超碰`,
  *   `日韩无码`); one is a finding;
  * - brands and vice words (`必赢`, `开云`, `伟德`, `365`, `无码`, `开奖结果`); one is not enough (365天, 开云见日): a finding
@@ -51,7 +51,9 @@ const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invis
  * - access words (`官网`, `登录`, `入口`), which count only beside a brand (a notice says 登录官方网站 too).
  */
 const SEO_TEMPLATE =
-  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|dafa\d{2,4}|[(（]中国[)）]官方|官网入口|登录入口|网页版登录|官方官网|官网官方|体育官网|娱乐官网|毛片|一区二区|[无無][码碼][aA]片|超碰|日韩无码|久久精品|午夜视频|精品国产|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
+  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|dafa\d{2,4}|[(（]中国[)）]官方|官网入口|登录入口|网页版登录|官方官网|官网官方|十大(?:电子|娱乐|博彩|网投)|正规(?:电子|游戏|娱乐|博彩|网投)(?:游戏)?(?:网站|平台)|体育官网|娱乐官网|毛片|一区二区|[无無][码碼][aA]片|超碰|日韩无码|久久精品|午夜视频|精品国产|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
+/** A betting search phrase's words (`澳门十大电子正规游戏网站`): ranked or vouched-for gambling sites. */
+const SEARCH_PHRASE_ANCHORS = ["十大电子", "十大娱乐", "十大博彩", "十大网投", ..."电子游戏娱乐博彩网投".match(/../g)!.map((word) => `正规${word}`)];
 const BRAND_WORDS = [
   "必赢|必威|必发|开云|伟德|威尼斯人|千亿体育|华体会|乐鱼体育|九游|球友会|太阳城|葡京|金沙娱乐|银河娱乐|永利娱乐|皇冠体育",
   "沙巴体育|亚博体育|半岛体育|星空体育|江南体育|火狐体育|欧宝体育|天博体育|米乐体育|博鱼体育|雷火电竞|开元棋牌|爱游戏|尊龙凯时",
@@ -73,7 +75,7 @@ const NAME_SLOT = /^[^\s，。、；：！？,.;:!?“”"|]{0,12}?(?:党委|党
  */
 const SITE_WORDS = "体育|娱乐|官网|官方网站|官方|网站|平台|手机版|手机|网页版|入口|登录|注册|下载|在线|国际|投注|游戏|电子|成人|免费|高清|毛片|一区二区|三区|中国有限公司|有限公司";
 const GLUE_AFTER = new RegExp(`^(?:(?=([A-Za-z0-9_\\-·|]+))\\1(?![年月日号])|[(（]中国[)）]|${SITE_WORDS}|${BRAND_WORDS})`, "i");
-const GLUE_BEFORE = new RegExp(`(?:[A-Za-z0-9_\\-·|]+|下载|手机|体育|在线|成人|免费|高清|${BRAND_WORDS})$`, "i");
+const GLUE_BEFORE = new RegExp(`(?:[A-Za-z0-9_\\-·|]+|下载|手机|体育|在线|成人|免费|高清|澳门|${BRAND_WORDS})$`, "i");
 
 /**
  * A number brand (`248365365`) glued to the word after it: a hijacker writes its brand everywhere the name stood
@@ -89,7 +91,7 @@ const MIN_BRAND_REPEATS = 3;
  * are skipped. The Chinese words are looked up in a table, as an alternation of them costs several times more.
  */
 const SEO_LATIN_ANCHOR = /[bB](?:[eE][tTsSaA]|[wW][iI][nN])|365|[dD][aA][fF][aA]|manbetx|kaiyun|leyu|yabo|vwin|期\d{2}-/i;
-const SEO_WORD_ANCHORS = new StringSet(["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", "超碰", "日韩无码", "久久精品", "午夜视频", "精品国产", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, "")).filter((word) => word !== "")]);
+const SEO_WORD_ANCHORS = new StringSet(["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", ...SEARCH_PHRASE_ANCHORS, "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", "超碰", "日韩无码", "久久精品", "午夜视频", "精品国产", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, "")).filter((word) => word !== "")]);
 
 /**
  * A traditional-script copy of a hijacked page writes the hijacker's words in traditional characters too (`德信體育官網`,
