@@ -9,6 +9,7 @@ import { seedText } from "./helpers/data.js";
 import { growth } from "./helpers/timing.js";
 import { identityView } from "../src/core/view.js";
 import { readPollution } from "../src/input/pollution.js";
+import { findCompanyTitles } from "../src/input/company-titles.js";
 
 const analyzer = createAnalyzer();
 const kinds = (doc: Doc) => (doc.input?.pollution ?? []).map((p) => p.kind);
@@ -144,6 +145,18 @@ describe("pollution reader", () => {
     const make = (n: number) => `召開${"(kāi)(huì)".repeat(Math.ceil(n / 10))}`;
     expect(run(make(1_000)).page?.title?.end).toBe(make(1_000).length);
     expect(growth(run, make(100_000), make(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
+    // a megabyte of each new pattern's near misses: fenced bars, codes before names, masked years, search phrases
+    for (const make of [
+      (n: number) => "中丨中丨".repeat(n / 4),
+      (n: number) => "9728太阳太阳".repeat(n / 8),
+      (n: number) => "1234567890".repeat(n / 10),
+      (n: number) => "202x202x".repeat(n / 8),
+      (n: number) => "十大正规游戏".repeat(n / 6),
+    ]) {
+      expect(growth((text) => readPollution(identityView(text)), make(100_000), make(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
+    }
+    const professors = (n: number) => "公司党委副书记经理董事长张三".repeat(n / 14);
+    expect(growth(findCompanyTitles, professors(100_000), professors(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
     // a megabyte of tone-marked letters glued to characters: runs of 24 at most, each spelled in bounded time
     const toned = (n: number) => `中${"zhōngyāng".repeat(Math.ceil(n / 9))}中`;
     expect(growth((text) => readPollution(identityView(text)), toned(100_000), toned(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findSpam, SPAM_THRESHOLD } from "../src/text/spam.js";
 import { seedText } from "./helpers/data.js";
+import { growth } from "./helpers/timing.js";
 
 const SEED = seedText();
 
@@ -86,6 +87,9 @@ describe("findSpam", () => {
     for (const text of ["【喜迎二十大】神州大地处处新 激情满怀向未来\n正文", "警方查处网络赌博 赌场老板被抓获\n正文", "他说,百家乐是赌场里最常见的游戏。\n正文"]) {
       expect(findSpam(text)).toEqual([]);
     }
+    // a megabyte-long first line of separators and tags is judged in linear time
+    const line = (n: number) => `${"无码-_|,".repeat(n / 6)}\n正文`;
+    expect(growth(findSpam, line(100_000), line(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
     // the line is judged as a title only where a page opens
     expect(findSpam(`学院召开党委会议\n${tags.split("\n")[0]}`)).toEqual([]);
   });

@@ -312,6 +312,13 @@ const NUMBER_BEFORE_HAN = /\d{3,}(?=[\u4e00-\u9fff])/g;
 const UNIT_AFTER = new Set([..."年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架"]);
 const MIN_NUMBER_NAMES = 3;
 
+/** Appends `value` to the list of `key`, in place: a copy per occurrence made a megabyte of one name quadratic. */
+function appendTo<T>(lists: Map<string, T[]>, key: string, value: T): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** The span of `occurrences` (equal strings) grown over the Chinese characters that stand beside every one of them alike. */
 function grownOverCommonContext(text: string, occurrences: Span[], maxGrowth = 6): Finding[] {
   let left = 0;
@@ -332,7 +339,7 @@ function grownOverCommonContext(text: string, occurrences: Span[], maxGrowth = 6
 function findGluedNames(text: string, tokens: Span[]): Finding[] {
   const findings: Finding[] = [];
   const byText = new Map<string, Span[]>();
-  for (const token of tokens) byText.set(token.text, [...(byText.get(token.text) ?? []), token]);
+  for (const token of tokens) appendTo(byText, token.text, token);
   for (const [word, occurrences] of byText) {
     const syllables = word.length >= MIN_PINYIN_NAME && !/\d/.test(word) ? pinyinSyllables(word) : 0;
     if (syllables > 0 && occurrences.some((o) => isHanAt(text, o.end))) {
@@ -354,7 +361,7 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
     if (m.index < 2 || !isIdeograph(text.charCodeAt(m.index - 1)) || !isIdeograph(text.charCodeAt(m.index - 2))) continue;
     if (UNIT_AFTER.has(text[m.index + m[0].length]!)) continue;
     const key = text.slice(m.index - 2, m.index) + m[0];
-    numbers.set(key, [...(numbers.get(key) ?? []), { start: m.index, end: m.index + m[0].length, text: m[0] }]);
+    appendTo(numbers, key, { start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   for (const occurrences of numbers.values()) {
     const followers = new Set(occurrences.map((o) => text[o.end]));
@@ -383,7 +390,7 @@ function findSiteNames(text: string): Finding[] {
     // the name has words before its access word and runs on into the sentence
     if (m.index - start < 2 || !/[\u4e00-\u9fff\dA-Za-z·(（]/u.test(text[end] ?? "")) continue;
     const name = text.slice(start, end);
-    byName.set(name, [...(byName.get(name) ?? []), glued(text, start, end)]);
+    appendTo(byName, name, glued(text, start, end));
   }
   return [...byName.values()].filter((names) => names.length >= 2).flat();
 }
@@ -729,10 +736,16 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   const text = view.text;
   const { findings: candidates, syllables } = findCandidates(text);
   const triggers = triggersIn(text);
-  const findings = [...candidates, ...findSeoStrings(text), ...findPlaceholders(text), ...findJammer(text)];
-  if (triggers & TONED_TRIGGER) findings.push(...findTonedWords(text, syllables));
-  if (triggers & BAR_TRIGGER) findings.push(...findFencedCharacters(text));
-  if (triggers & MOJIBAKE_TRIGGER) findings.push(...findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run })));
+  // concatenated, not pushed as arguments: a megabyte of findings is more than a call's arguments can hold
+  const findings = [
+    ...candidates,
+    ...findSeoStrings(text),
+    ...findPlaceholders(text),
+    ...findJammer(text),
+    ...(triggers & TONED_TRIGGER ? findTonedWords(text, syllables) : []),
+    ...(triggers & BAR_TRIGGER ? findFencedCharacters(text) : []),
+    ...(triggers & MOJIBAKE_TRIGGER ? findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run })) : []),
+  ];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
