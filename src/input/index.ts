@@ -47,5 +47,8 @@ export function readInput(input: string, config: ResolvedConfig): { view: TextVi
     if (result.info) info = { ...info, ...result.info, ...(info.pollution && result.info.pollution ? { pollution: [...info.pollution, ...result.info.pollution] } : {}) };
     if (result.restore) restores.unshift(result.restore);
   }
-  return { view, info, restore: (doc) => restores.reduce((restored, restore) => restore(restored), doc) };
+  return { view, info, restore: restores.length === 0 ? asItIs : (doc) => restores.reduce((restored, restore) => restore(restored), doc) };
 }
+
+/** The restore of an input no reader changed the terms of (every clean text): no closure made per text. */
+const asItIs = (doc: Doc): Doc => doc;

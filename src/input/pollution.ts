@@ -19,8 +19,7 @@
  */
 import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
-import { charTable, firstIn, isIdeograph } from "../core/chars.js";
-import { StringSet } from "../core/words.js";
+import { PairIndex, isIdeograph } from "../core/chars.js";
 import { MOJIBAKE_STARTS, findMojibake } from "./mojibake.js";
 
 /** What was injected. */
@@ -88,10 +87,11 @@ const MIN_BRAND_REPEATS = 3;
 /**
  * What every template and every brand word holds (`bet365` holds `bet`, `（中国）官方网站` holds 官方网站, a draw
  * `021期10-03-…` holds `期10-`, `AG真人` holds 真人): a text with none of them has no hijacked name, and the scans below
- * are skipped. The Chinese words are looked up in a table, as an alternation of them costs several times more.
+ * are skipped. The Chinese words are tells of the first pass ({@link firstPass}), as an alternation of them costs
+ * several times more.
  */
 const SEO_LATIN_ANCHOR = /[bB](?:[eE][tTsSaA]|[wW][iI][nN])|365|[dD][aA][fF][aA]|manbetx|kaiyun|leyu|yabo|vwin|期\d{2}-/i;
-const SEO_WORD_ANCHORS = new StringSet(["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", ...SEARCH_PHRASE_ANCHORS, "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", "超碰", "日韩无码", "久久精品", "午夜视频", "精品国产", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, "")).filter((word) => word !== "")]);
+const SEO_WORD_ANCHORS = ["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", ...SEARCH_PHRASE_ANCHORS, "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", "超碰", "日韩无码", "久久精品", "午夜视频", "精品国产", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, "")).filter((word) => word !== "")];
 
 /**
  * A traditional-script copy of a hijacked page writes the hijacker's words in traditional characters too (`德信體育官網`,
@@ -103,9 +103,7 @@ const HIJACK_FOLD = new Map(
     .reduce<[string, string][]>((pairs, c, i, all) => (i % 2 === 0 ? [...pairs, [c, all[i + 1]!]] : pairs), []),
 );
 const HIJACK_FOLDED = new RegExp(`[${[...HIJACK_FOLD.keys()].join("")}]`, "g");
-/** The folded characters as a table: a regular expression's class of them costs ten times more on a clean text. */
-const FOLDED = charTable(HIJACK_FOLD.keys());
-const foldHijackWords = (text: string): string => (firstIn(FOLDED, text) < 0 ? text : text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!));
+const foldHijackWords = (text: string): string => text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!);
 
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {
@@ -122,12 +120,17 @@ function glued(text: string, start: number, end: number): Finding {
  * (`bwin必赢`). They are left out of the text read: `bwin必赢党委召开…` is read as `党委召开…`, a decision on
  * `《开云手机官网入口·(中国)官方网站供水…办法》` as one on `《供水…办法》`.
  */
-function findSeoStrings(asWritten: string): Finding[] {
-  const text = foldHijackWords(asWritten);
-  const tokens = gluedTokens(text);
-  const spans = [...findGluedNames(text, tokens), ...findSiteNames(text), ...findSearchQueries(text), ...findCodeNames(text)];
+function findSeoStrings(text: string, seen: number): Finding[] {
+  const tokens = seen & HAS_LOWER_PAIR ? gluedTokens(text) : [];
+  const spans = [
+    ...findGluedNames(text, tokens),
+    ...(seen & HAS_NUMBER_NAMES ? findNumberNames(text) : []),
+    ...(seen & HAS_ACCESS_WORD ? findSiteNames(text) : []),
+    ...(seen & HAS_QUERY_WORD ? findSearchQueries(text) : []),
+    ...(seen & HAS_CODE ? findCodeNames(text) : []),
+  ];
   // access words alone make no finding: every other span needs a template, a brand word or a glued Latin run
-  if (tokens.length > 0 || SEO_LATIN_ANCHOR.test(text) || SEO_WORD_ANCHORS.occursIn(text)) spans.push(...findBrandedNames(text, tokens));
+  if (tokens.length > 0 || (seen & HAS_LATIN_ANCHOR && SEO_LATIN_ANCHOR.test(text)) || seen & HAS_BRAND_WORD) spans.push(...findBrandedNames(text, tokens));
   return joinedWithTagLines(text, spans);
 }
 
@@ -274,8 +277,9 @@ const TONED_WORD = /[a-zü\u00e0-\u00fc\u0101-\u01dc]{2,24}/g;
 const TONED_WORD_WEIGHT = 3;
 const TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
 
-function findTonedWords(text: string, syllables: Set<string>): Finding[] {
+function findTonedWords(text: string): { findings: Finding[]; syllables: string[] } {
   const findings: Finding[] = [];
+  const syllables: string[] = [];
   for (const m of text.matchAll(TONED_WORD)) {
     const end = m.index + m[0].length;
     if (!isHanAt(text, m.index - 1) && !isHanAt(text, end)) continue;
@@ -288,10 +292,10 @@ function findTonedWords(text: string, syllables: Set<string>): Finding[] {
     }
     const spelled = toned ? spelling(plain) : undefined;
     if (!spelled) continue;
-    for (const syllable of spelled) syllables.add(syllable);
+    syllables.push(...spelled);
     findings.push({ kind: "pinyin", start: m.index, end, weight: TONED_WORD_WEIGHT });
   }
-  return findings;
+  return { findings, syllables };
 }
 /** A pinyin name shorter than this may be an English word that happens to spell syllables (wifi, hehe). */
 const MIN_PINYIN_NAME = 5;
@@ -311,6 +315,9 @@ const MIN_NAME_SYLLABLES = 3;
 const NUMBER_BEFORE_HAN = /\d{3,}(?=[\u4e00-\u9fff])/g;
 const UNIT_AFTER = new Set([..."年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架"]);
 const MIN_NUMBER_NAMES = 3;
+/** Whether the digit run from `start` to `end`, a Chinese character after it, may stand for a name. */
+const mayBeNumberName = (text: string, start: number, end: number): boolean =>
+  start >= 2 && isIdeograph(text.charCodeAt(start - 1)) && isIdeograph(text.charCodeAt(start - 2)) && !UNIT_AFTER.has(text[end]!);
 
 /** Appends `value` to the list of `key`, in place: a copy per occurrence made a megabyte of one name quadratic. */
 function appendTo<T>(lists: Map<string, T[]>, key: string, value: T): void {
@@ -332,9 +339,9 @@ function grownOverCommonContext(text: string, occurrences: Span[], maxGrowth = 6
 
 /**
  * Hijacked names found by their shape rather than their brand: a glued Latin run written twice or more (the hijacker
- * writes its string everywhere the name stood), a glued pinyin name right before Chinese, and a number in a name's
- * place written three times or more. Each is grown over the Chinese characters that stand beside all its
- * occurrences alike (`151amjs` → `151amjs澳金沙门`, `5994` → `威尼斯5994`).
+ * writes its string everywhere the name stood), a glued pinyin name right before Chinese, and ({@link findNumberNames})
+ * a number in a name's place written three times or more. Each is grown over the Chinese characters that stand beside
+ * all its occurrences alike (`151amjs` → `151amjs澳金沙门`, `5994` → `威尼斯5994`).
  */
 function findGluedNames(text: string, tokens: Span[]): Finding[] {
   const findings: Finding[] = [];
@@ -355,11 +362,15 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
       findings.push(...grownOverCommonContext(text, occurrences));
     }
   }
+  return findings;
+}
+
+function findNumberNames(text: string): Finding[] {
+  const findings: Finding[] = [];
   const numbers = new Map<string, Span[]>();
   for (const m of text.matchAll(NUMBER_BEFORE_HAN)) {
     // the match is a whole run of digits (only its last digit can have a character after it), so its start is the run's
-    if (m.index < 2 || !isIdeograph(text.charCodeAt(m.index - 1)) || !isIdeograph(text.charCodeAt(m.index - 2))) continue;
-    if (UNIT_AFTER.has(text[m.index + m[0].length]!)) continue;
+    if (!mayBeNumberName(text, m.index, m.index + m[0].length)) continue;
     const key = text.slice(m.index - 2, m.index) + m[0];
     appendTo(numbers, key, { start: m.index, end: m.index + m[0].length, text: m[0] });
   }
@@ -422,7 +433,8 @@ function findCodeNames(text: string): Finding[] {
  * own subject whether it is a fraud; no CCTV item, policy document or clean page writes one. The name is read back
  * over the Chinese characters before it, at most {@link MAX_QUERY_NAME}.
  */
-const SEARCH_QUERY = /(?:医院|诊所|门诊|医生|公司|平台|机构)(?:骗人|是骗子|靠谱吗|靠不靠谱|怎么样|好不好|正规吗|正不正规|哪家好|收费贵吗|收费高吗)/g;
+const QUERY_WORDS = ["骗人", "是骗子", "靠谱吗", "靠不靠谱", "怎么样", "好不好", "正规吗", "正不正规", "哪家好", "收费贵吗", "收费高吗"];
+const SEARCH_QUERY = new RegExp(`(?:医院|诊所|门诊|医生|公司|平台|机构)(?:${QUERY_WORDS.join("|")})`, "g");
 const MAX_QUERY_NAME = 8;
 
 function findSearchQueries(text: string): Finding[] {
@@ -493,7 +505,8 @@ function findPlaceholders(text: string): Finding[] {
  * (`/ G- k; W% a% |( ^# n% J3 n I/ @ 9 |8`): eight or more such scraps in a row, at least four with a symbol. They are
  * left out of the text read.
  */
-const JAMMER_RUN = /(?:[!-~]{1,2} ){7,}[!-~]{1,2}/g;
+const MIN_RUN_SCRAPS = 7;
+const JAMMER_RUN = new RegExp(`(?:[!-~]{1,2} ){${MIN_RUN_SCRAPS},}[!-~]{1,2}`, "g");
 const SYMBOL = /[!-/:-@[-`{-~]/g;
 
 /**
@@ -506,8 +519,6 @@ const LIST_MARKER = /^[(（]?[0-9A-Za-z]{1,2}[)）.、]?$/;
 const MIN_LINE_SCRAPS = 4;
 
 function findJammer(text: string): Finding[] {
-  // both patterns need blanks: most texts have none, and a multiline ^ pattern costs V8 a try at every line start
-  if (!text.includes(" ") && !text.includes("\t")) return [];
   const runs = [...text.matchAll(JAMMER_RUN)]
     .filter((m) => (m[0].match(SYMBOL)?.length ?? 0) >= 4)
     .map((m) => ({ kind: "jammer" as const, start: m.index, end: m.index + m[0].length }));
@@ -631,34 +642,26 @@ function mixesWidths(text: string, i: number): boolean {
   return false;
 }
 
-/**
- * Whether `text` may hold a candidate: a clean text is ruled out by one scan for the characters a candidate starts
- * from, passing over the brackets of `（一）` and `（新闻联播）` (no annotation), full-width digits that are not mixed with
- * half-width ones and symbols like ° that symbolLength does not count.
- */
-function mayHaveCandidates(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08 || c === 0x3f) {
-      if (annotationEnd(text, i)?.toned === true || (c !== 0x3f && annotationEnd(text, i))) return true;
-      continue;
-    }
-    // below U+2000 only the soft hyphen counts; Chinese characters, CJK punctuation and a pair's second half never do
-    if (c < 0x2000 ? c !== 0xad : isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xdc00 && c <= 0xdfff)) continue;
-    if (isFullWidthLetterOrDigit(c)) {
-      if (mixesWidths(text, i)) return true;
-      continue;
-    }
-    if (isInvisible(c)) return true;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      if (symbolLength(text, i) > 0) return true;
-      continue;
-    }
-    if (SYMBOL_CHARACTER[c] === 0) SYMBOL_CHARACTER[c] = symbolLength(text, i) > 0 ? 1 : 2;
-    if (SYMBOL_CHARACTER[c] === 1) return true;
-  }
-  return false;
+/** Whether a candidate may start from the unit at `i`, one of the {@link mayStartCandidate} units. */
+function candidateAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // the brackets of `（一）` and `（新闻联播）` hold no annotation
+  if (c === 0x28 || c === 0xff08 || c === 0x3f) return annotationEnd(text, i)?.toned === true || (c !== 0x3f && annotationEnd(text, i) !== undefined);
+  // full-width digits not mixed with half-width ones are a text's own
+  if (isFullWidthLetterOrDigit(c)) return mixesWidths(text, i);
+  if (isInvisible(c)) return true;
+  if (c >= 0xd800 && c <= 0xdbff) return symbolLength(text, i) > 0;
+  // symbols like ° that symbolLength does not count
+  if (SYMBOL_CHARACTER[c] === 0) SYMBOL_CHARACTER[c] = symbolLength(text, i) > 0 ? 1 : 2;
+  return SYMBOL_CHARACTER[c] === 1;
 }
+
+/**
+ * The units a candidate may start from: below U+2000 the bracket, ? and the soft hyphen; above it all but Chinese
+ * characters, CJK punctuation and a pair's second half.
+ */
+const mayStartCandidate = (c: number): boolean =>
+  c < 0x2000 ? c === 0x28 || c === 0x3f || c === 0xad : !(isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xdc00 && c <= 0xdfff));
 
 /**
  * Every pollution candidate of `text`, in order: annotations after a Chinese character (a tone-marked one anywhere),
@@ -668,7 +671,6 @@ function mayHaveCandidates(text: string): boolean {
 function findCandidates(text: string): { findings: Finding[]; syllables: Set<string> } {
   const findings: Finding[] = [];
   const syllables = new Set<string>();
-  if (!mayHaveCandidates(text)) return { findings, syllables };
   let pending: Finding[] = [];
   let afterHan = false;
   let runStart = -1;
@@ -727,6 +729,103 @@ function findCandidates(text: string): { findings: Finding[]; syllables: Set<str
 }
 
 const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
+const NO_CANDIDATES: { findings: readonly Finding[]; syllables: ReadonlySet<string> } = { findings: [], syllables: new Set() };
+
+/**
+ * The first pass: one scan of the text records what each finder looks for — a candidate's character, two lower-case
+ * Latin letters in a row (a glued run), digit runs between Chinese characters (number names), an access word, a
+ * search query's words, a brand's or template's word or Latin anchor, a mask character, the jammer's blanks (two in a
+ * row, or enough ASCII scraps each followed by one: a multiline ^ pattern costs V8 a try at every line start, and half
+ * the CCTV items write a blank between names) — and readPollution runs only the finders whose trigger is there. A
+ * clean text holds almost none of them: it is read once, not once per finder's pattern.
+ */
+const HAS_ACCESS_WORD = 1;
+const HAS_QUERY_WORD = 2;
+const HAS_BRAND_WORD = 4;
+const HAS_LATIN_ANCHOR = 8;
+const HAS_CANDIDATE = 16;
+const HAS_LOWER_PAIR = 32;
+const HAS_MASK = 64;
+const HAS_JAMMER_BLANKS = 128;
+const HAS_NUMBER_NAMES = 256;
+const HAS_FOLDED = 512;
+/** A character of the later finders (a tone mark, a bar, mojibake's); which ones is read by {@link triggersIn}. */
+const HAS_LATE = 1024;
+/** Three digits or more before a Chinese character that is not their unit (a casino's code before its name). */
+const HAS_CODE = 2048;
+
+/** The words the first pass looks for, each with its trigger (Latin spelt in any case is left out: `app下载` is 下载). */
+const TELLS = new PairIndex([
+  ...[...ACCESS_WORDS, "手机版"].map((word) => [word.replace(/^[A-Za-z]+/, ""), HAS_ACCESS_WORD] as const),
+  ...QUERY_WORDS.map((word) => [word, HAS_QUERY_WORD] as const),
+  ...SEO_WORD_ANCHORS.map((word) => [word, HAS_BRAND_WORD] as const),
+  ...["365", ..."0123456789".split("").map((digit) => `期${digit}`)].map((anchor) => [anchor, HAS_LATIN_ANCHOR] as const),
+]);
+
+/** Per unit, the triggers it may set: bits of {@link UNIT_CANDIDATE} and the others below. */
+const UNIT_CANDIDATE = 1;
+const UNIT_LOWER = 2;
+const UNIT_DIGIT = 4;
+const UNIT_MASK = 8;
+const UNIT_BLANK = 16;
+const UNIT_LATIN_ANCHOR = 32;
+const UNIT_VISIBLE_ASCII = 64;
+const UNIT_LATE = 128;
+const UNITS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (mayStartCandidate(c)) UNITS[c] = UNIT_CANDIDATE;
+for (let c = 0x21; c <= 0x7e; c++) UNITS[c]! |= UNIT_VISIBLE_ASCII;
+for (const [chars, bit] of [["abcdefghijklmnopqrstuvwxyz", UNIT_LOWER], ["0123456789", UNIT_DIGIT], ["xX*＊", UNIT_MASK], [" \t", UNIT_BLANK], ["bBdDmMkKlLyYvV", UNIT_LATIN_ANCHOR]] as const) {
+  for (const c of chars) UNITS[c.charCodeAt(0)]! |= bit;
+}
+/** The Chinese characters among the later finders' (丨, 锟), marked beside the hijacker's traditional ones. */
+const FOLDED_MARK = 1;
+const LATE_MARK = 2;
+const IDEOGRAPH_TRIGGERS = new Uint8Array(0x10000);
+for (const c of HIJACK_FOLD.keys()) IDEOGRAPH_TRIGGERS[c.charCodeAt(0)] = FOLDED_MARK;
+for (let c = 0; c < 0x10000; c++) {
+  if (TRIGGERS[c] === 0) continue;
+  if (isIdeograph(c)) IDEOGRAPH_TRIGGERS[c]! |= LATE_MARK;
+  else UNITS[c]! |= UNIT_LATE;
+}
+
+/** The triggers `text` holds (HAS_ bits). */
+function firstPass(text: string): number {
+  let seen = 0;
+  let previous = 0;
+  let digits = 0;
+  let numberNames = 0;
+  let scraps = 0;
+  for (let i = 0, next = text.charCodeAt(0); i < text.length; i++) {
+    const c = next;
+    next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    seen |= TELLS.bitsOfPair(text, i, c, next);
+    // a Chinese character (most of a text) sets no trigger but the hijacker's words in traditional script, the later
+    // finders' few characters, and a code of digits before it
+    if (isIdeograph(c)) {
+      const mark = IDEOGRAPH_TRIGGERS[c]!;
+      if (mark !== 0) seen |= (mark & FOLDED_MARK ? HAS_FOLDED : 0) | (mark & LATE_MARK ? HAS_LATE : 0);
+      if (digits >= 3) {
+        if (mayBeNumberName(text, i - digits, i)) numberNames++;
+        if (!UNIT_AFTER.has(text[i]!)) seen |= HAS_CODE;
+      }
+      previous = digits = 0;
+      continue;
+    }
+    const unit = UNITS[c]!;
+    digits = unit & UNIT_DIGIT ? digits + 1 : 0;
+    if (unit & UNIT_LOWER && previous & UNIT_LOWER) seen |= HAS_LOWER_PAIR;
+    if (unit & UNIT_MASK) seen |= HAS_MASK;
+    if (unit & UNIT_BLANK) {
+      if (previous & UNIT_BLANK) seen |= HAS_JAMMER_BLANKS;
+      else if (previous & UNIT_VISIBLE_ASCII && c === 0x20 && ++scraps >= MIN_RUN_SCRAPS) seen |= HAS_JAMMER_BLANKS;
+    }
+    if (unit & UNIT_LATIN_ANCHOR) seen |= HAS_LATIN_ANCHOR;
+    if (unit & UNIT_LATE) seen |= HAS_LATE;
+    if (unit & UNIT_CANDIDATE && (seen & HAS_CANDIDATE) === 0 && candidateAt(text, i)) seen |= HAS_CANDIDATE;
+    previous = unit;
+  }
+  return numberNames >= MIN_NUMBER_NAMES ? seen | HAS_NUMBER_NAMES : seen;
+}
 
 /**
  * Finds the pollution of the text read so far; when some kind is past its count, reports it (evidence on the input)
@@ -734,23 +833,31 @@ const HALF_WIDTH_OFFSET = 0xff10 - 0x30;
  */
 export function readPollution(view: TextView): { step: ViewStep; info: Partial<InputInfo>; restore: (doc: Doc) => Doc } | undefined {
   const text = view.text;
-  const { findings: candidates, syllables } = findCandidates(text);
-  const triggers = triggersIn(text);
+  let folded = text;
+  let seen = firstPass(text);
+  // the hijacker's words are read in simplified characters: a text that writes some in traditional ones is read again
+  // folded (the other finders' triggers are not Chinese characters)
+  if (seen & HAS_FOLDED) seen = firstPass((folded = foldHijackWords(text)));
+  const { findings: candidates, syllables } = seen & HAS_CANDIDATE ? findCandidates(text) : NO_CANDIDATES;
+  // which of the later finders' characters the text holds, read only where the first pass saw one of them
+  const late = seen & HAS_LATE ? triggersIn(text) : 0;
+  const toned = late & TONED_TRIGGER ? findTonedWords(text) : { findings: [], syllables: [] };
   // concatenated, not pushed as arguments: a megabyte of findings is more than a call's arguments can hold
   const findings = [
     ...candidates,
-    ...findSeoStrings(text),
-    ...findPlaceholders(text),
-    ...findJammer(text),
-    ...(triggers & TONED_TRIGGER ? findTonedWords(text, syllables) : []),
-    ...(triggers & BAR_TRIGGER ? findFencedCharacters(text) : []),
-    ...(triggers & MOJIBAKE_TRIGGER ? findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run })) : []),
+    ...findSeoStrings(folded, seen),
+    ...(seen & HAS_MASK ? findPlaceholders(text) : []),
+    ...(seen & HAS_JAMMER_BLANKS ? findJammer(text) : []),
+    ...toned.findings,
+    ...(late & BAR_TRIGGER ? findFencedCharacters(text) : []),
+    ...(late & MOJIBAKE_TRIGGER ? findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run })) : []),
   ];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
   // one syllable repeated is a list marker or a unit, e.g. (a) or (m); injection writes the reading of many characters
-  const flagged = new Set([...counts].filter(([kind, n]) => n >= MIN_FINDINGS[kind] && (kind !== "pinyin" || syllables.size >= 2)).map(([kind]) => kind));
+  const readings = toned.syllables.length === 0 ? syllables.size : new Set([...syllables, ...toned.syllables]).size;
+  const flagged = new Set([...counts].filter(([kind, n]) => n >= MIN_FINDINGS[kind] && (kind !== "pinyin" || readings >= 2)).map(([kind]) => kind));
   if (flagged.size === 0) return undefined;
   const reported = findings.filter((finding) => flagged.has(finding.kind));
   const builder = new ViewBuilder(text);
