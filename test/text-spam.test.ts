@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findSpam, SPAM_THRESHOLD } from "../src/text/spam.js";
 import { seedText } from "./helpers/data.js";
+import { growth } from "./helpers/timing.js";
 
 const SEED = seedText();
 
@@ -68,5 +70,27 @@ describe("findSpam", () => {
   it("narrows a flagged line to the spam sentence pasted after the news", () => {
     const text = "11月1日，市政府召开安全生产工作会议。午夜福利视频免费观看，欢迎访问xx99.com";
     expect(findSpam(text).map((f) => f.text)).toEqual(["午夜福利视频免费观看，欢迎访问xx99.com"]);
+  });
+
+  it("reads a hijacked title by its words alone: the keyword segments a hijacker wrote over the page's first line", () => {
+    const dev = (id: string) => readFileSync(`test/fixtures/realworld/dev/${id}.txt`, "utf8");
+    // dev item x-039: a shipbuilder's news page whose title is a porn site's keyword list; no selling signal in it
+    const tags = dev("x-039");
+    expect(findSpam(tags).map((f) => [f.text, f.category])).toEqual([["亚洲真人无码永久在线观看-亚洲欧美精品伊人久久-在线观看午夜亚洲一区", "porn"]]);
+    // dev item x-067: the State Council's headline kept, the site string after its | is the finding
+    const headline = dev("x-067");
+    const [finding] = findSpam(headline);
+    expect(finding).toMatchObject({ text: "成人毛片无码一区二区三区", category: "porn" });
+    expect(headline.slice(finding!.start, finding!.end)).toBe(finding!.text);
+    // a first line that reports (博彩 news), names one weak word (激情满怀), or is a sentence is not a hijacked title
+    expect(findSpam(dev("m-190"))).toEqual([]);
+    for (const text of ["【喜迎二十大】神州大地处处新 激情满怀向未来\n正文", "警方查处网络赌博 赌场老板被抓获\n正文", "他说,百家乐是赌场里最常见的游戏。\n正文"]) {
+      expect(findSpam(text)).toEqual([]);
+    }
+    // a megabyte-long first line of separators and tags is judged in linear time
+    const line = (n: number) => `${"无码-_|,".repeat(n / 6)}\n正文`;
+    expect(growth(findSpam, line(100_000), line(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
+    // the line is judged as a title only where a page opens
+    expect(findSpam(`学院召开党委会议\n${tags.split("\n")[0]}`)).toEqual([]);
   });
 });

@@ -338,13 +338,14 @@ export const InputInfoSchema = z.object({
    * `pinyin` after characters (`国(guo)`, `區(qū)`), `emoji` and symbols, `invisible` zero-width and bidi characters,
    * `width`: full-width letters or digits mixed into half-width ones (read as half-width); `seo`: a betting or porn
    * site's string in place of a name (`开云手机官网入口`); `jammer`: a forum's anti-copy ASCII scraps; `placeholder`:
-   * masks where a copy site hid names and years (`镇X委`, `20**年`), reported but read; `spinning`: official
-   * collocations a synonym spinner broke (`圆桌聚会`), read as the collocation (evidence carries it as `normalized`).
+   * masks where a copy site hid names and years (`镇X委`, `20**年`); `mojibake`: characters a mirror lost to a wrong
+   * encoding (`????`, `锟斤拷`, U+FFFD, `ä¸­æ–‡`); `spinning`: official collocations a synonym spinner broke
+   * (`圆桌聚会`), read as the collocation (evidence carries it as `normalized`).
    */
   pollution: z
     .array(
       z.object({
-        kind: z.enum(["pinyin", "emoji", "invisible", "width", "seo", "placeholder", "jammer", "spinning"]),
+        kind: z.enum(["pinyin", "emoji", "invisible", "width", "seo", "placeholder", "jammer", "mojibake", "spinning"]),
         /** How many were found. */
         count: z.number().int().positive(),
         /** Findings per Chinese character of the text (about 1 when every character is annotated). */

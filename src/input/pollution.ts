@@ -1,9 +1,10 @@
 /**
  * The pollution reader: what SEO mirrors inject into a copied text — pinyin after characters (`国(guo)务院(yuan)`,
  * `區(qū)`), emoji and symbols, zero-width and bidi controls, full-width letters or digits mixed into half-width ones
- * (`20２3`), a forum's jammer scraps, a betting or porn site's string in place of a name — is found in one pass,
+ * (`20２3`), a forum's jammer scraps, a betting or porn site's string in place of a name, the characters a mirror lost
+ * to a wrong encoding (mojibake.ts) — is found in one pass,
  * reported on `doc.input.pollution` (kind, score, evidence spans on the input) and left out of the view the stages
- * read (width mixing is read as half-width). Masks a copy site wrote where names and years were are reported only.
+ * read (width mixing is read as half-width), the masks a copy site wrote where names and years were too.
  * Synonym spinning is the spinning reader's (spinning.ts).
  *
  * A kind is reported only past a count no clean text reaches, and each is found as a class, by how the injection
@@ -18,10 +19,11 @@
  */
 import type { Doc, InputInfo, Span } from "../core/schema.js";
 import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from "../core/view.js";
-import { PairIndex, charTable, isIdeograph } from "../core/chars.js";
+import { PairIndex, isIdeograph } from "../core/chars.js";
+import { MOJIBAKE_STARTS, findMojibake } from "./mojibake.js";
 
 /** What was injected. */
-export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo" | "placeholder" | "jammer";
+export type PollutionKind = "pinyin" | "emoji" | "invisible" | "width" | "seo" | "placeholder" | "jammer" | "mojibake";
 
 interface Finding {
   kind: PollutionKind;
@@ -32,14 +34,14 @@ interface Finding {
 }
 
 /** Fewest findings of a kind that make a report; below it the text is read as it is. */
-const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2, seo: 1, placeholder: 3, jammer: 2 };
+const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invisible: 2, width: 2, seo: 1, placeholder: 3, jammer: 2, mojibake: 2 };
 
 /**
  * A hijacked page keeps the official text and writes a betting or porn site's string where the institution's name
  * was (`开云手机官网入口·(中国)官方网站召开…`, `bwin必赢党委`, `伟德国际1946源于英国召开…`, `…的通知|成人毛片无码一区二区三区`).
  * Its words come in three classes:
  * - templates no clean text writes: a site string's tail (`(中国)官方网站`, cut short as `开云(中国)官方`, `官网入口`,
- *   `登录入口`, `网页版登录`), the bet365 family and the casinos' Latin domain names (`dafa888`), a lottery draw
+ *   `登录入口`, `网页版登录`, access words stuffed twice: `官方官网`, a betting search phrase: `十大电子正规游戏网站`), the bet365 family and the casinos' Latin domain names (`dafa888`), a lottery draw
  *   (`021期10-03-40-06-39`), porn-site tags (`无码a片`, also in the traditional script a mirror converts to, `超碰`,
  *   `日韩无码`); one is a finding;
  * - brands and vice words (`必赢`, `开云`, `伟德`, `365`, `无码`, `开奖结果`); one is not enough (365天, 开云见日): a finding
@@ -48,11 +50,13 @@ const MIN_FINDINGS: Record<PollutionKind, number> = { pinyin: 3, emoji: 2, invis
  * - access words (`官网`, `登录`, `入口`), which count only beside a brand (a notice says 登录官方网站 too).
  */
 const SEO_TEMPLATE =
-  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|dafa\d{2,4}|[(（]中国[)）]官方|官网入口|登录入口|网页版登录|体育官网|娱乐官网|毛片|一区二区|[无無][码碼][aA]片|超碰|日韩无码|久久精品|午夜视频|精品国产|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
+  /(?:bet|best|beat)\s?365|365bet|bets365|betway|bwin|dafa\d{2,4}|[(（]中国[)）]官方|官网入口|登录入口|网页版登录|官方官网|官网官方|十大(?:电子|娱乐|博彩|网投)|正规(?:电子|游戏|娱乐|博彩|网投)(?:游戏)?(?:网站|平台)|体育官网|娱乐官网|毛片|一区二区|[无無][码碼][aA]片|超碰|日韩无码|久久精品|午夜视频|精品国产|\d{2,3}期\d{2}(?:-\d{2}){3,}/gi;
+/** A betting search phrase's words (`澳门十大电子正规游戏网站`): ranked or vouched-for gambling sites. */
+const SEARCH_PHRASE_ANCHORS = ["十大电子", "十大娱乐", "十大博彩", "十大网投", ..."电子游戏娱乐博彩网投".match(/../g)!.map((word) => `正规${word}`)];
 const BRAND_WORDS = [
   "必赢|必威|必发|开云|伟德|威尼斯人|千亿体育|华体会|乐鱼体育|九游|球友会|太阳城|葡京|金沙娱乐|银河娱乐|永利娱乐|皇冠体育",
   "沙巴体育|亚博体育|半岛体育|星空体育|江南体育|火狐体育|欧宝体育|天博体育|米乐体育|博鱼体育|雷火电竞|开元棋牌|爱游戏|尊龙凯时",
-  "凯发娱乐|博天堂|AG真人|真人视讯|娱乐城|澳门彩|六合彩|开奖结果|最精准|无码|在线观看",
+  "凯发娱乐|博天堂|AG真人|真人视讯|娱乐城|澳门彩|六合彩|开奖结果|最精准|无码|在线观看|金年会",
   "新葡京|澳门银河|澳门永利|澳门金沙|金沙js|金宝博|雷竞技|利记|明升|威廉希尔|万博体育|乐动体育|优发国际|凯时|杏彩|彩神",
   "manbetx|dafabet|kaiyun|leyu|yabo|vwin",
 ].join("|");
@@ -68,9 +72,9 @@ const NAME_SLOT = /^[^\s，。、；：！？,.;:!?“”"|]{0,12}?(?:党委|党
  * What a site string glues to its brand: Latin, digits and separators (not a date's digits: `官方网站2022年`),
  * `(中国)`, other brands, and the words of a site's name and tags.
  */
-const SITE_WORDS = "体育|娱乐|官网|官方网站|网站|平台|手机版|手机|网页版|入口|登录|注册|下载|在线|国际|投注|游戏|电子|成人|免费|高清|毛片|一区二区|三区";
+const SITE_WORDS = "体育|娱乐|官网|官方网站|官方|网站|平台|手机版|手机|网页版|入口|登录|注册|下载|在线|国际|投注|游戏|电子|成人|免费|高清|毛片|一区二区|三区|中国有限公司|有限公司";
 const GLUE_AFTER = new RegExp(`^(?:(?=([A-Za-z0-9_\\-·|]+))\\1(?![年月日号])|[(（]中国[)）]|${SITE_WORDS}|${BRAND_WORDS})`, "i");
-const GLUE_BEFORE = new RegExp(`(?:[A-Za-z0-9_\\-·|]+|下载|手机|体育|在线|成人|免费|高清|${BRAND_WORDS})$`, "i");
+const GLUE_BEFORE = new RegExp(`(?:[A-Za-z0-9_\\-·|]+|下载|手机|体育|在线|成人|免费|高清|澳门|${BRAND_WORDS})$`, "i");
 
 /**
  * A number brand (`248365365`) glued to the word after it: a hijacker writes its brand everywhere the name stood
@@ -87,7 +91,7 @@ const MIN_BRAND_REPEATS = 3;
  * several times more.
  */
 const SEO_LATIN_ANCHOR = /[bB](?:[eE][tTsSaA]|[wW][iI][nN])|365|[dD][aA][fF][aA]|manbetx|kaiyun|leyu|yabo|vwin|期\d{2}-/i;
-const SEO_WORD_ANCHORS = ["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", "超碰", "日韩无码", "久久精品", "午夜视频", "精品国产", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, "")).filter((word) => word !== "")];
+const SEO_WORD_ANCHORS = ["官网", "官方网站", "国)官方", "国）官方", "登录入口", "网页版登录", ...SEARCH_PHRASE_ANCHORS, "毛片", "一区二区", "码a片", "碼a片", "码A片", "碼A片", "超碰", "日韩无码", "久久精品", "午夜视频", "精品国产", ...BRAND_WORDS.split("|").map((word) => word.replace(/^[A-Za-z]+/, "")).filter((word) => word !== "")];
 
 /**
  * A traditional-script copy of a hijacked page writes the hijacker's words in traditional characters too (`德信體育官網`,
@@ -95,12 +99,10 @@ const SEO_WORD_ANCHORS = ["官网", "官方网站", "国)官方", "国）官方"
  * the words above and of the institution's slot are read as their simplified forms, one for one, so offsets hold.
  */
 const HIJACK_FOLD = new Map(
-  [..."體体娛娱樂乐網网錄录頁页國国區区開开雲云偉伟贏赢億亿華华會会魚鱼遊游陽阳銀银亞亚島岛歐欧寶宝電电競竞愛爱戲戏龍龙凱凯發发視视訊讯門门獎奖結结準准無无碼码線线觀观臺台機机註注冊册載载際际費费黨党總总組组舉举長长學学"]
+  [..."體体娛娱樂乐網网錄录頁页國国區区開开雲云偉伟贏赢億亿華华會会魚鱼遊游陽阳銀银亞亚島岛歐欧寶宝電电競竞愛爱戲戏龍龙凱凯發发視视訊讯門门獎奖結结準准無无碼码線线觀观臺台機机註注冊册載载際际費费黨党總总組组舉举長长學学團团"]
     .reduce<[string, string][]>((pairs, c, i, all) => (i % 2 === 0 ? [...pairs, [c, all[i + 1]!]] : pairs), []),
 );
 const HIJACK_FOLDED = new RegExp(`[${[...HIJACK_FOLD.keys()].join("")}]`, "g");
-/** The folded characters (all Chinese characters) as a table for the first pass, which tells where to fold. */
-const FOLDED = charTable(HIJACK_FOLD.keys());
 const foldHijackWords = (text: string): string => text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!);
 
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
@@ -125,6 +127,7 @@ function findSeoStrings(text: string, seen: number): Finding[] {
     ...(seen & HAS_NUMBER_NAMES ? findNumberNames(text) : []),
     ...(seen & HAS_ACCESS_WORD ? findSiteNames(text) : []),
     ...(seen & HAS_QUERY_WORD ? findSearchQueries(text) : []),
+    ...(seen & HAS_CODE ? findCodeNames(text) : []),
   ];
   // access words alone make no finding: every other span needs a template, a brand word or a glued Latin run
   if (tokens.length > 0 || (seen & HAS_LATIN_ANCHOR && SEO_LATIN_ANCHOR.test(text)) || seen & HAS_BRAND_WORD) spans.push(...findBrandedNames(text, tokens));
@@ -222,10 +225,14 @@ function findBrandedNames(text: string, tokens: Span[]): Finding[] {
 const GLUED_RUN = /(?<![A-Za-z0-9])[a-z0-9]*[a-z]{2}[a-z0-9]*(?![A-Za-z0-9])/g;
 const isHanBefore = (text: string, i: number): boolean => i > 0 && isHan(text.charCodeAt(i - 1));
 
+const MASK_LETTERS = /^(?:19|20)?x+$/;
+
 function gluedTokens(text: string): Span[] {
   const tokens: Span[] = [];
   for (const m of text.matchAll(GLUED_RUN)) {
     const end = m.index + m[0].length;
+    // a run of x alone, or in a year, is a copy site's mask (xx县, 20xx年), not a name: the placeholder reader's
+    if (MASK_LETTERS.test(m[0])) continue;
     if (isHanBefore(text, m.index) || isHanAt(text, end)) tokens.push({ start: m.index, end, text: m[0] });
   }
   return tokens;
@@ -236,14 +243,59 @@ function gluedTokens(text: string): Span[] {
  * romanised name: jinnianhui); 0 when it is no such name.
  */
 function pinyinSyllables(word: string): number {
-  // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do
+  const syllables = spelling(word);
+  return syllables !== undefined && syllables.length >= MIN_NAME_SYLLABLES ? syllables.length : 0;
+}
+
+/** The fewest pinyin syllables that spell `word` (lower case, no tone marks), in order; undefined when none do. */
+function spelling(word: string): string[] | undefined {
+  // reach[i]: the least number of syllables that spell word.slice(0, i), Infinity when none do; from[i]: where the last starts
   const reach = new Array<number>(word.length + 1).fill(Infinity);
+  const from = new Array<number>(word.length + 1).fill(0);
   reach[0] = 0;
   for (let i = 0; i < word.length; i++) {
     if (reach[i] === Infinity) continue;
-    for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) if (SYLLABLE.test(word.slice(i, j))) reach[j] = Math.min(reach[j]!, reach[i]! + 1);
+    for (let j = i + 1; j <= Math.min(word.length, i + 6); j++) {
+      if (SYLLABLE.test(word.slice(i, j)) && reach[i]! + 1 < reach[j]!) {
+        reach[j] = reach[i]! + 1;
+        from[j] = i;
+      }
+    }
   }
-  return reach[word.length]! >= MIN_NAME_SYLLABLES && reach[word.length]! < Infinity ? reach[word.length]! : 0;
+  if (reach[word.length] === Infinity) return undefined;
+  const syllables: string[] = [];
+  for (let end = word.length; end > 0; end = from[end]!) syllables.unshift(word.slice(from[end]!, end));
+  return syllables;
+}
+
+/**
+ * A word written as tone-marked pinyin inside Chinese text, in place of its characters (`主持,zhōngyāng政治局常委`): no
+ * text writes tone marks but a reading, and a Latin-script language writes its accented words apart from Chinese
+ * (`Reunião plenária`). Glued to a Chinese character and spelled by syllables, it counts as three readings.
+ */
+const TONED_WORD = /[a-zü\u00e0-\u00fc\u0101-\u01dc]{2,24}/g;
+const TONED_WORD_WEIGHT = 3;
+const TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+function findTonedWords(text: string): { findings: Finding[]; syllables: string[] } {
+  const findings: Finding[] = [];
+  const syllables: string[] = [];
+  for (const m of text.matchAll(TONED_WORD)) {
+    const end = m.index + m[0].length;
+    if (!isHanAt(text, m.index - 1) && !isHanAt(text, end)) continue;
+    let plain = "";
+    let toned = false;
+    for (const c of m[0]) {
+      const tone = TONED.indexOf(c);
+      if (tone >= 0) toned = true;
+      plain += tone >= 0 ? PLAIN[tone] : c === "ü" ? "v" : c;
+    }
+    const spelled = toned ? spelling(plain) : undefined;
+    if (!spelled) continue;
+    syllables.push(...spelled);
+    findings.push({ kind: "pinyin", start: m.index, end, weight: TONED_WORD_WEIGHT });
+  }
+  return { findings, syllables };
 }
 /** A pinyin name shorter than this may be an English word that happens to spell syllables (wifi, hehe). */
 const MIN_PINYIN_NAME = 5;
@@ -267,6 +319,13 @@ const MIN_NUMBER_NAMES = 3;
 const mayBeNumberName = (text: string, start: number, end: number): boolean =>
   start >= 2 && isIdeograph(text.charCodeAt(start - 1)) && isIdeograph(text.charCodeAt(start - 2)) && !UNIT_AFTER.has(text[end]!);
 
+/** Appends `value` to the list of `key`, in place: a copy per occurrence made a megabyte of one name quadratic. */
+function appendTo<T>(lists: Map<string, T[]>, key: string, value: T): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** The span of `occurrences` (equal strings) grown over the Chinese characters that stand beside every one of them alike. */
 function grownOverCommonContext(text: string, occurrences: Span[], maxGrowth = 6): Finding[] {
   let left = 0;
@@ -287,7 +346,7 @@ function grownOverCommonContext(text: string, occurrences: Span[], maxGrowth = 6
 function findGluedNames(text: string, tokens: Span[]): Finding[] {
   const findings: Finding[] = [];
   const byText = new Map<string, Span[]>();
-  for (const token of tokens) byText.set(token.text, [...(byText.get(token.text) ?? []), token]);
+  for (const token of tokens) appendTo(byText, token.text, token);
   for (const [word, occurrences] of byText) {
     const syllables = word.length >= MIN_PINYIN_NAME && !/\d/.test(word) ? pinyinSyllables(word) : 0;
     if (syllables > 0 && occurrences.some((o) => isHanAt(text, o.end))) {
@@ -297,7 +356,11 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
         while (end < o.end + syllables && isHanAt(text, end)) end++;
         findings.push({ kind: "seo", start: o.start, end: end - o.end === syllables ? end : o.end });
       }
-    } else if (occurrences.length >= 2) findings.push(...grownOverCommonContext(text, occurrences));
+    } else if (occurrences.length >= 2 && occurrences.some((o) => isHanAt(text, o.end))) {
+      // a name runs on into the words after it (williamhill英国); a word that closes its clause each time is a
+      // writer's slang (一圖get!, 一起來get!)
+      findings.push(...grownOverCommonContext(text, occurrences));
+    }
   }
   return findings;
 }
@@ -309,7 +372,7 @@ function findNumberNames(text: string): Finding[] {
     // the match is a whole run of digits (only its last digit can have a character after it), so its start is the run's
     if (!mayBeNumberName(text, m.index, m.index + m[0].length)) continue;
     const key = text.slice(m.index - 2, m.index) + m[0];
-    numbers.set(key, [...(numbers.get(key) ?? []), { start: m.index, end: m.index + m[0].length, text: m[0] }]);
+    appendTo(numbers, key, { start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   for (const occurrences of numbers.values()) {
     const followers = new Set(occurrences.map((o) => text[o.end]));
@@ -338,9 +401,30 @@ function findSiteNames(text: string): Finding[] {
     // the name has words before its access word and runs on into the sentence
     if (m.index - start < 2 || !/[\u4e00-\u9fff\dA-Za-z·(（]/u.test(text[end] ?? "")) continue;
     const name = text.slice(start, end);
-    byName.set(name, [...(byName.get(name) ?? []), glued(text, start, end)]);
+    appendTo(byName, name, glued(text, start, end));
   }
   return [...byName.values()].filter((names) => names.length >= 2).flat();
+}
+
+/**
+ * A casino site goes by its domain's number and its name (`9728太阳集团`, `8455新葡萄娱乐场`): a code of three to five
+ * digits glued before a name that ends in what the site offers. A year before an event's name (`2023中国国际…`), a
+ * quantity with its unit (`1500多个职教集团`) and a model's number (`C919`) are not codes; no CCTV item, policy document
+ * or clean page writes one. Each is a finding alone.
+ */
+const CODE_NAME =
+  /\d{3,5}(?![\d年月日时号人个次元万亿周天届期名亩平米吨家项座件条所批位千百余多台辆户套份张间栋公克斤岁部艘架强班倍种列])[\u4e00-\u9fff]{1,4}?(?:集团|娱乐场|娱乐城|娱乐|体育|棋牌|彩票|真人|官网)/g;
+const YEAR = /^(?:19|20)\d\d$/;
+
+function findCodeNames(text: string): Finding[] {
+  const findings: Finding[] = [];
+  // what stands before the code is checked in code: a leading lookbehind makes V8 try the pattern at every position
+  for (const m of text.matchAll(CODE_NAME)) {
+    const digits = /^\d+/.exec(m[0])![0];
+    if (m.index > 0 && /[\dA-Za-z.]/.test(text[m.index - 1]!)) continue;
+    if (!YEAR.test(digits)) findings.push(glued(text, m.index, m.index + m[0].length));
+  }
+  return findings;
 }
 
 /**
@@ -375,21 +459,27 @@ function disjoint(findings: Finding[]): Finding[] {
 /**
  * Copy sites that mask what they copy write a run of x, X or * where a name, a year or a word was (`镇X委`, `20**年`,
  * `**局局长`, `xxx副市长`): a mask between Chinese characters, or in a year. An amount a document withholds
- * (`拨付XXX元`) and the X of X射线 are not masks. Reported, not read differently: what the mask stood for is not known.
+ * (`拨付XXX元`) and the X of X射线 are not masks. What a mask stood for is not known: it is left out of the text read
+ * (`镇X委书记` is read as 镇委书记), so no summary, keyword or name shows it.
  */
 const MASK_RUN = /[xX*＊]{1,4}/g;
 /**
- * A masked year (`20XX年`, `20**年`) is a template's: no CCTV item, policy document or clean page writes one. It counts
+ * A masked year (`20XX年`, `20**年`, `202x年`) is a template's: no CCTV item, policy document or clean page writes one. It counts
  * twice, so two of them, or one and another mask, make a report where lone name masks need three (`XX报`, `XX新闻` in a
  * CCTV item about fake news accounts are two).
  */
 const YEAR_MASK_WEIGHT = 2;
+/** A year with its last digit masked (`202x年`, `201X/X/XX`): a template's too, and counted as a masked year. */
+const YEAR_DIGIT_MASK = /(?:19|20)\d[xX*＊](?=[年/.\-])/g;
 /** What follows X in a word (X射线, X光, X型) or a withheld amount (XXX元). */
 const NOT_MASKED_BEFORE = new Set([..."射光线型元万亿"]);
 const isHanAt = (text: string, i: number): boolean => i >= 0 && i < text.length && isHan(text.charCodeAt(i));
 
 function findPlaceholders(text: string): Finding[] {
   const findings: Finding[] = [];
+  for (const m of text.matchAll(YEAR_DIGIT_MASK)) {
+    if (!/\d/.test(text[m.index - 1] ?? "")) findings.push({ kind: "placeholder", start: m.index, end: m.index + m[0].length, weight: YEAR_MASK_WEIGHT });
+  }
   for (const match of text.matchAll(MASK_RUN)) {
     const start = match.index;
     const end = start + match[0].length;
@@ -402,8 +492,10 @@ function findPlaceholders(text: string): Finding[] {
     const letters = !/[*＊]/.test(match[0]);
     const left = isHanAt(text, start - 1);
     const right = isHanAt(text, end);
-    // one-sided masks are x runs (xx县, 请xxx副市长); a lone * beside one character is a footnote mark
+    // one-sided masks are x runs (xx县, 请xxx副市长); a lone * beside one character is a footnote mark, and a star pair
+    // beside one may be markdown's bold (**南开新闻网讯**): on a page that masks, it is a mask too (`,**镇的`), counting for nothing
     if ((left && right) || (letters && match[0].length >= 2 && (left || right))) findings.push({ kind: "placeholder", start, end });
+    else if (match[0].length >= 2 && (left || right)) findings.push({ kind: "placeholder", start, end, weight: 0 });
   }
   return findings;
 }
@@ -435,6 +527,40 @@ function findJammer(text: string): Finding[] {
   const start = (m: RegExpExecArray) => m.index + m[0].indexOf(m[1]!);
   return [...runs, ...scraps.map((m) => ({ kind: "jammer" as const, start: start(m), end: start(m) + m[1]!.length }))];
 }
+/**
+ * A bar set on both sides of one character inside a word (`城关镇丨党丨委书记`) breaks the word for a filter that looks
+ * for it: a site's separator stands between words (`新闻联播丨…`), never around one character of a word. Each bar is a
+ * symbol between characters.
+ */
+const FENCED_CHARACTER = /(?<=[\u4e00-\u9fff])([丨|｜])[\u4e00-\u9fff]\1(?=[\u4e00-\u9fff])/g;
+
+const BARS = "丨|｜";
+
+function findFencedCharacters(text: string): Finding[] {
+  return [...text.matchAll(FENCED_CHARACTER)].flatMap((m): Finding[] => [
+    { kind: "emoji", start: m.index, end: m.index + 1 },
+    { kind: "emoji", start: m.index + 2, end: m.index + 3 },
+  ]);
+}
+
+/**
+ * The characters the later finders start from, one bit a finder: one scan of a text tells which of them can find
+ * anything (most texts have none of these characters, and a scan per finder cost more than the finders did).
+ */
+const TONED_TRIGGER = 1;
+const BAR_TRIGGER = 2;
+const MOJIBAKE_TRIGGER = 4;
+const TRIGGERS = new Uint8Array(0x10000);
+for (const [chars, bit] of [[[...TONE_MARKED], TONED_TRIGGER], [[...BARS], BAR_TRIGGER], [MOJIBAKE_STARTS, MOJIBAKE_TRIGGER]] as const) {
+  for (const c of chars) TRIGGERS[c.charCodeAt(0)]! |= bit;
+}
+
+function triggersIn(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) bits |= TRIGGERS[text.charCodeAt(i)]!;
+  return bits;
+}
+
 /** A report lists at most this many evidence spans (`count` says how many there are). */
 const MAX_EVIDENCE = 50;
 
@@ -623,6 +749,10 @@ const HAS_MASK = 64;
 const HAS_JAMMER_BLANKS = 128;
 const HAS_NUMBER_NAMES = 256;
 const HAS_FOLDED = 512;
+/** A character of the later finders (a tone mark, a bar, mojibake's); which ones is read by {@link triggersIn}. */
+const HAS_LATE = 1024;
+/** Three digits or more before a Chinese character that is not their unit (a casino's code before its name). */
+const HAS_CODE = 2048;
 
 /** The words the first pass looks for, each with its trigger (Latin spelt in any case is left out: `app下载` is 下载). */
 const TELLS = new PairIndex([
@@ -640,11 +770,22 @@ const UNIT_MASK = 8;
 const UNIT_BLANK = 16;
 const UNIT_LATIN_ANCHOR = 32;
 const UNIT_VISIBLE_ASCII = 64;
+const UNIT_LATE = 128;
 const UNITS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (mayStartCandidate(c)) UNITS[c] = UNIT_CANDIDATE;
 for (let c = 0x21; c <= 0x7e; c++) UNITS[c]! |= UNIT_VISIBLE_ASCII;
 for (const [chars, bit] of [["abcdefghijklmnopqrstuvwxyz", UNIT_LOWER], ["0123456789", UNIT_DIGIT], ["xX*＊", UNIT_MASK], [" \t", UNIT_BLANK], ["bBdDmMkKlLyYvV", UNIT_LATIN_ANCHOR]] as const) {
   for (const c of chars) UNITS[c.charCodeAt(0)]! |= bit;
+}
+/** The Chinese characters among the later finders' (丨, 锟), marked beside the hijacker's traditional ones. */
+const FOLDED_MARK = 1;
+const LATE_MARK = 2;
+const IDEOGRAPH_TRIGGERS = new Uint8Array(0x10000);
+for (const c of HIJACK_FOLD.keys()) IDEOGRAPH_TRIGGERS[c.charCodeAt(0)] = FOLDED_MARK;
+for (let c = 0; c < 0x10000; c++) {
+  if (TRIGGERS[c] === 0) continue;
+  if (isIdeograph(c)) IDEOGRAPH_TRIGGERS[c]! |= LATE_MARK;
+  else UNITS[c]! |= UNIT_LATE;
 }
 
 /** The triggers `text` holds (HAS_ bits). */
@@ -658,10 +799,15 @@ function firstPass(text: string): number {
     const c = next;
     next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     seen |= TELLS.bitsOfPair(text, i, c, next);
-    // a Chinese character (most of a text) sets no trigger but the hijacker's words in traditional script
+    // a Chinese character (most of a text) sets no trigger but the hijacker's words in traditional script, the later
+    // finders' few characters, and a code of digits before it
     if (isIdeograph(c)) {
-      if (FOLDED[c] === 1) seen |= HAS_FOLDED;
-      if (digits >= 3 && mayBeNumberName(text, i - digits, i)) numberNames++;
+      const mark = IDEOGRAPH_TRIGGERS[c]!;
+      if (mark !== 0) seen |= (mark & FOLDED_MARK ? HAS_FOLDED : 0) | (mark & LATE_MARK ? HAS_LATE : 0);
+      if (digits >= 3) {
+        if (mayBeNumberName(text, i - digits, i)) numberNames++;
+        if (!UNIT_AFTER.has(text[i]!)) seen |= HAS_CODE;
+      }
       previous = digits = 0;
       continue;
     }
@@ -674,6 +820,7 @@ function firstPass(text: string): number {
       else if (previous & UNIT_VISIBLE_ASCII && c === 0x20 && ++scraps >= MIN_RUN_SCRAPS) seen |= HAS_JAMMER_BLANKS;
     }
     if (unit & UNIT_LATIN_ANCHOR) seen |= HAS_LATIN_ANCHOR;
+    if (unit & UNIT_LATE) seen |= HAS_LATE;
     if (unit & UNIT_CANDIDATE && (seen & HAS_CANDIDATE) === 0 && candidateAt(text, i)) seen |= HAS_CANDIDATE;
     previous = unit;
   }
@@ -692,17 +839,30 @@ export function readPollution(view: TextView): { step: ViewStep; info: Partial<I
   // folded (the other finders' triggers are not Chinese characters)
   if (seen & HAS_FOLDED) seen = firstPass((folded = foldHijackWords(text)));
   const { findings: candidates, syllables } = seen & HAS_CANDIDATE ? findCandidates(text) : NO_CANDIDATES;
-  const findings = [...candidates, ...findSeoStrings(folded, seen), ...(seen & HAS_MASK ? findPlaceholders(text) : []), ...(seen & HAS_JAMMER_BLANKS ? findJammer(text) : [])];
+  // which of the later finders' characters the text holds, read only where the first pass saw one of them
+  const late = seen & HAS_LATE ? triggersIn(text) : 0;
+  const toned = late & TONED_TRIGGER ? findTonedWords(text) : { findings: [], syllables: [] };
+  // concatenated, not pushed as arguments: a megabyte of findings is more than a call's arguments can hold
+  const findings = [
+    ...candidates,
+    ...findSeoStrings(folded, seen),
+    ...(seen & HAS_MASK ? findPlaceholders(text) : []),
+    ...(seen & HAS_JAMMER_BLANKS ? findJammer(text) : []),
+    ...toned.findings,
+    ...(late & BAR_TRIGGER ? findFencedCharacters(text) : []),
+    ...(late & MOJIBAKE_TRIGGER ? findMojibake(text).map((run): Finding => ({ kind: "mojibake", ...run })) : []),
+  ];
   if (findings.length === 0) return undefined;
   const counts = new Map<PollutionKind, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + (finding.weight ?? 1));
   // one syllable repeated is a list marker or a unit, e.g. (a) or (m); injection writes the reading of many characters
-  const flagged = new Set([...counts].filter(([kind, n]) => n >= MIN_FINDINGS[kind] && (kind !== "pinyin" || syllables.size >= 2)).map(([kind]) => kind));
+  const readings = toned.syllables.length === 0 ? syllables.size : new Set([...syllables, ...toned.syllables]).size;
+  const flagged = new Set([...counts].filter(([kind, n]) => n >= MIN_FINDINGS[kind] && (kind !== "pinyin" || readings >= 2)).map(([kind]) => kind));
   if (flagged.size === 0) return undefined;
   const reported = findings.filter((finding) => flagged.has(finding.kind));
   const builder = new ViewBuilder(text);
   let kept = 0;
-  const dropped = disjoint(reported.filter((f) => f.kind !== "placeholder"));
+  const dropped = disjoint(reported);
   for (const finding of dropped) {
     builder.keep(kept, finding.start);
     if (finding.kind === "width") builder.put(String.fromCharCode(text.charCodeAt(finding.start) - HALF_WIDTH_OFFSET), finding.start, finding.end);

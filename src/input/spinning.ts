@@ -9,6 +9,8 @@
  * A homophone spinner works the same way with characters of the same sound (政府→正府, 会议→汇议, 发展→发站): read
  * in the same collocations and reported the same way.
  *
+ * A site posing as a company swaps a college's words for its own (学院经理蒋永穆教授): company-titles.ts finds those.
+ *
  * A report needs two different broken collocations: one could be a writer's slip, two are a spinner's dictionary.
  * None of them occurs in the 19,541 CCTV items, the policy documents or the seed (bench/pollution-flags.ts).
  */
@@ -17,6 +19,7 @@ import { ViewBuilder, inputEnd, inputStart, type TextView, type ViewStep } from 
 import { PairIndex } from "../core/chars.js";
 import { StringSet } from "../core/words.js";
 import { readDictLines } from "../dict.js";
+import { findCompanyTitles } from "./company-titles.js";
 
 /**
  * Collocations and what a spinner writes for one of their words: `[before, word, spun, after]` stands for every
@@ -254,6 +257,14 @@ function classesOfCharacters(): Uint8Array {
 }
 
 /**
+ * A Japanese text writes kana between its kanji, and its kanji in Japanese forms (経済, 込, 剣) no Chinese text writes:
+ * they are its script, not a spinner's (x-637, a city's Japanese page). A Chinese page quotes kana rarely (の in a
+ * shop's name): a text is Japanese when its kana are this share of its ideographs or more.
+ */
+const MIN_KANA_SHARE = 0.1;
+const isKana = (c: number): boolean => c >= 0x3041 && c <= 0x30ff && c !== 0x30fb;
+
+/**
  * The first pass, what rules the reader out on a clean text in one scan of the input: its characters outside official
  * writing, when there are enough of them to be a spinner's (else none), whether a variant spinner's tell is among its
  * characters, and whether the text read holds a collocation's break (scanned apart when the view is not the input).
@@ -279,7 +290,13 @@ function firstPass(view: TextView): { rare: { start: number; text: string }[]; t
     distinct.add(c);
     rare.push({ start: i, text: input[i]! });
   }
-  const enough = distinct.size >= MIN_RARE_DISTINCT && distinct.size >= han * MIN_RARE_SHARE;
+  let enough = distinct.size >= MIN_RARE_DISTINCT && distinct.size >= han * MIN_RARE_SHARE;
+  // the kana are counted only on a text the rare characters would report
+  if (enough) {
+    let kana = 0;
+    for (let i = 0; i < input.length; i++) if (isKana(input.charCodeAt(i))) kana++;
+    enough = kana < han * MIN_KANA_SHARE;
+  }
   return { rare: enough ? rare : [], tells, breaks: readAsWritten ? breaks : BREAK_INDEX.occursIn(view.text) };
 }
 
@@ -297,7 +314,8 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
   }
   const spun = breaks ? SPUN_STRINGS.findAll(text) : [];
   const collocations = spun.length > 0 && new Set(spun.map((m) => m.text)).size >= MIN_DISTINCT ? spun : [];
-  if (collocations.length === 0 && variants.length === 0) return undefined;
+  const companyTitles = findCompanyTitles(text);
+  if (collocations.length === 0 && variants.length === 0 && companyTitles.length === 0) return undefined;
   // A spinner swaps a word everywhere, not only where its collocation gives it away: once a page shows homophones in
   // collocations, its corruptions are read wherever else they stand (汇议 alone, 书纪 after 当委), except those that
   // clean text writes across words, which are read alone only when the page used them in a collocation.
@@ -314,9 +332,12 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
     for (const m of text.matchAll(VARIANT_IN_VIEW)) found.push({ index: m.index, text: m[0], normalized: VARIANTS.get(m[0])! });
   }
   found.sort((a, b) => a.index - b.index);
+  // what is read differently, and the company's words, read as nothing
+  const edits = [...found, ...companyTitles.map((m) => ({ ...m, normalized: "" }))].sort((a, b) => a.index - b.index);
   const builder = new ViewBuilder(text);
   let kept = 0;
-  for (const match of found) {
+  for (const match of edits) {
+    if (match.index < kept) continue;
     builder.keep(kept, match.index);
     readAs(builder, match.normalized, match.text, match.index);
     kept = match.index + match.text.length;
@@ -336,6 +357,12 @@ export function readSpinning(view: TextView): { step: ViewStep; info: Partial<In
     if (seen.has(v.start)) continue;
     const normalized = VARIANTS.get(v.text);
     evidence.push({ start: v.start, end: v.start + v.text.length, text: v.text, ...(normalized === undefined ? {} : { normalized }) });
+  }
+  // a company's word given to a professor is evidence as written
+  for (const m of companyTitles) {
+    const start = inputStart(view, m.index);
+    const end = inputEnd(view, m.index + m.text.length);
+    evidence.push({ start, end, text: view.input.slice(start, end) });
   }
   evidence.sort((a, b) => a.start - b.start);
   const score = Math.round((evidence.length / Math.max(1, han)) * 1000) / 1000;

@@ -108,6 +108,50 @@ function shapeSignals(text: string, from: number, to: number): { span: Span; wei
   return out;
 }
 
+/**
+ * A hijacked page's title: the hijacker rewrites the title a page opens with (its `<title>`, the first line a scraper
+ * keeps) into its own keywords for search engines and leaves the official body (`亚洲真人无码永久在线观看-亚洲欧美精品…`,
+ * `…的通知|成人毛片无码一区二区三区`). A title sells by its words alone, so the first line is judged without the selling
+ * signals a banner needs: what it names from one category makes {@link TITLE_CATEGORY_SCORE} with the selling words
+ * beside it, and no news-report word is there. Only the keyword segments (split at `| _ - ,`) that name something are
+ * the finding: the official headline a hijacker kept before them is the page's.
+ */
+const TITLE_CATEGORY_SCORE = 3;
+const TITLE_SEGMENT = /[^|_,，\-]+/g;
+
+/** The spam in a page's first line when it is a hijacked title, else undefined. */
+function judgeTitle(text: string, line: Span, matches: TermMatch<SpamTerm>[]): SpamFinding | undefined {
+  if (/[。！？!?]/u.test(line.text)) return undefined;
+  const named = matches.filter((m) => m.entry.cls === "gambling" || m.entry.cls === "porn");
+  if (named.length === 0 || matches.some((m) => m.entry.cls === "report")) return undefined;
+  let start = line.end;
+  let end = line.start;
+  for (const segment of line.text.matchAll(TITLE_SEGMENT)) {
+    const from = line.start + segment.index;
+    const to = from + segment[0].length;
+    if (!named.some((m) => m.start >= from && m.end <= to)) continue;
+    start = Math.min(start, from);
+    end = Math.max(end, to);
+  }
+  const inside = matches.filter((m) => m.start >= start && m.end <= end);
+  const byCategory = new Map<SpamCategory, number>();
+  let promo = 0;
+  const counted = new Set<string>();
+  for (const { entry } of inside) {
+    if (counted.has(entry.term)) continue;
+    counted.add(entry.term);
+    if (entry.cls === "promo") promo += entry.weight;
+    else if (entry.cls === "gambling" || entry.cls === "porn") byCategory.set(entry.cls, (byCategory.get(entry.cls) ?? 0) + entry.weight);
+  }
+  const [category, best] = [...byCategory].sort((a, b) => b[1] - a[1])[0]!;
+  if (best < MIN_CATEGORY_SCORE || best + promo < TITLE_CATEGORY_SCORE) return undefined;
+  const trimmed = text.slice(start, end);
+  start += trimmed.length - trimmed.trimStart().length;
+  end -= trimmed.length - trimmed.trimEnd().length;
+  const evidence = inside.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) }));
+  return { start, end, text: text.slice(start, end), category, evidence, score: best + promo };
+}
+
 /** Scores one unit from the term matches inside it; a finding when it passes every threshold. */
 function judgeUnit(text: string, unit: Span, matches: TermMatch<SpamTerm>[]): SpamFinding | undefined {
   const byCategory = new Map<SpamCategory, { score: number; evidence: Span[] }>();
@@ -190,7 +234,8 @@ export function findSpam(text: string): SpamFinding[] {
 export function spamIn(text: string, textSentences: readonly Span[]): SpamFinding[] {
   const matches = findTerms(spamTerms(), text);
   const findings: SpamFinding[] = [];
-  for (const { line, sentences } of lineUnits(text, textSentences)) {
+  const units = lineUnits(text, textSentences);
+  for (const [k, { line, sentences }] of units.entries()) {
     const judgeSentences = () =>
       sentences.flatMap((sentence) => judgeUnit(text, sentence, matchesIn(matches, sentence)) ?? []);
     if (line.text.length > MAX_UNIT_LENGTH) {
@@ -198,7 +243,11 @@ export function spamIn(text: string, textSentences: readonly Span[]): SpamFindin
       continue;
     }
     const whole = judgeUnit(text, line, matchesIn(matches, line));
-    if (!whole) continue;
+    if (!whole) {
+      const title = k === 0 ? judgeTitle(text, line, matchesIn(matches, line)) : undefined;
+      if (title) findings.push(title);
+      continue;
+    }
     // Narrow a flagged line to its spam sentences when they make the case alone (a banner pasted after news).
     const narrowed = sentences.length > 1 ? judgeSentences() : [];
     findings.push(...(narrowed.length > 0 ? narrowed : [whole]));
