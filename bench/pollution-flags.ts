@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { readInput } from "../src/input/index.js";
 import { createPipeline } from "../src/pipeline.js";
 import { readPage } from "../src/text/page.js";
-import { dataPath, printTable, projectRoot, realworldIds } from "./lib/data.js";
+import { dataPath, printTable, projectRoot, realworldIds, realworldRoot as root, realworldSources } from "./lib/data.js";
 
 const details = process.argv.includes("--details");
 const only = realworldIds(process.argv);
@@ -41,13 +41,7 @@ const cleanRows = clean.map(([name, texts]) => {
 console.log("Flags on clean text (every flag is false)\n");
 printTable(["source", "texts", "flagged"], cleanRows);
 
-const root = join(projectRoot, "test/fixtures/realworld");
-const [header, ...rows] = readFileSync(join(root, "sources.tsv"), "utf8").split("\n").filter((l) => l !== "");
-const columns = header!.split("\t");
-const sources = new Map(rows.map((line) => {
-  const cells = Object.fromEntries(columns.map((c, i) => [c, line.split("\t")[i] ?? ""]));
-  return [cells.id!, cells];
-}));
+const sources = new Map(realworldSources().map((row) => [row.id, row]));
 const byKind = new Map<string, { dev: [number, number]; heldout: [number, number] }>();
 const counts = { dev: { polluted: 0, flagged: 0, byReader: 0, clean: 0, falseFlags: 0 }, heldout: { polluted: 0, flagged: 0, byReader: 0, clean: 0, falseFlags: 0 } };
 for (const line of readFileSync(join(root, "pages.jsonl"), "utf8").split("\n")) {

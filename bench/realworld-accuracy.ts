@@ -63,10 +63,9 @@ import { join } from "node:path";
 import { createAnalyzer, type Analyzer } from "../src/analyzer.js";
 import { decode } from "../src/input/decode.js";
 import type { Doc, Enumeration } from "../src/core/schema.js";
-import { printTable, projectRoot, realworldIds } from "./lib/data.js";
+import { printTable, projectRoot, realworldIds, realworldRoot as root, realworldSources } from "./lib/data.js";
 import { addTally, emptyTally, greedyPairs, iou, prf, textTally, type Tally } from "./lib/meeting-score.js";
 
-const root = join(projectRoot, "test/fixtures/realworld");
 const details = process.argv.includes("--details");
 const PARTS = ["dev", "heldout"] as const;
 type Part = (typeof PARTS)[number];
@@ -97,14 +96,7 @@ interface PageGold {
   sourceId?: string;
 }
 
-function readRows(): Row[] {
-  const [header, ...lines] = readFileSync(join(root, "sources.tsv"), "utf8").split("\n").filter((l) => l !== "");
-  const columns = header!.split("\t");
-  return lines.map((line) => {
-    const cells = line.split("\t");
-    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""])) as unknown as Row;
-  });
-}
+const readRows = (): Row[] => realworldSources() as Row[];
 
 function goldBy<T extends { id: string }>(file: string): Map<string, T[]> {
   const by = new Map<string, T[]>();

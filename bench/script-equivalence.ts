@@ -19,7 +19,7 @@ import { createAnalyzer } from "../src/analyzer.js";
 import type { Doc, Enumeration } from "../src/core/schema.js";
 import { readInput } from "../src/input/index.js";
 import { createPipeline } from "../src/pipeline.js";
-import { dataPath, median, printTable, projectRoot } from "./lib/data.js";
+import { dataPath, median, printTable, realworldRoot as root, realworldSources } from "./lib/data.js";
 
 const ITEMS = Number(process.argv[2] ?? 500);
 const all = readFileSync(dataPath("corpus/xinwenlianbo/xwlb-items.jsonl"), "utf8").split("\n").filter((l) => l !== "");
@@ -118,16 +118,11 @@ printTable(["", "value"], [
   ...ratios.map(([name, ratio]) => [`${name}: time / simplified time`, ratio!]),
 ]);
 
-const root = join(projectRoot, "test/fixtures/realworld");
-const [header, ...sourceRows] = readFileSync(join(root, "sources.tsv"), "utf8").split("\n").filter((l) => l !== "");
-const columns = header!.split("\t");
-const pages = sourceRows
-  .map((line) => Object.fromEntries(columns.map((c, i) => [c, line.split("\t")[i] ?? ""])))
-  .filter((row) => row.script === "traditional" && row.format === "text" && row.encoding === "utf-8");
+const pages = realworldSources().filter((row) => row.script === "traditional" && row.format === "text" && row.encoding === "utf-8");
 const toSimplified = OpenCCBack.Converter({ from: "tw", to: "cn" });
 const real = { dev: { items: 0, entities: 0, lists: 0, chair: 0 }, heldout: { items: 0, entities: 0, lists: 0, chair: 0 } };
 for (const row of pages) {
-  const text = readFileSync(join(root, row.split!, `${row.id}.txt`), "utf8");
+  const text = readFileSync(join(root, row.split, `${row.id}.txt`), "utf8");
   const doc = analyzer.analyze(text);
   const converted = analyzer.analyze(toSimplified(text));
   const tally = real[row.split as "dev" | "heldout"];

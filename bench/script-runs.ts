@@ -17,7 +17,7 @@ import * as OpenCC from "opencc-js/cn2t";
 import { createAnalyzer } from "../src/analyzer.js";
 import type { Doc } from "../src/core/schema.js";
 import { scanScript } from "../src/input/script.js";
-import { dataPath, printTable, projectRoot } from "./lib/data.js";
+import { dataPath, printTable, realworldRoot as root, realworldSources } from "./lib/data.js";
 
 const details = process.argv.includes("--details");
 
@@ -27,13 +27,8 @@ const cctv = readFileSync(dataPath("corpus/xinwenlianbo/xwlb-items.jsonl"), "utf
 });
 const policyDir = dataPath("policy");
 const policy = readdirSync(policyDir).filter((f) => f.endsWith(".txt")).map((f) => [f, readFileSync(join(policyDir, f), "utf8")] as const);
-const root = join(projectRoot, "test/fixtures/realworld");
-const [header, ...rows] = readFileSync(join(root, "sources.tsv"), "utf8").split("\n").filter((l) => l !== "");
-const columns = header!.split("\t");
-const pages = rows
-  .map((line) => Object.fromEntries(columns.map((c, i) => [c, line.split("\t")[i] ?? ""])))
-  .filter((row) => row.script === "simplified" && row.format === "text" && row.encoding === "utf-8");
-const realworld = (split: string) => pages.filter((row) => row.split === split).map((row) => [row.id!, readFileSync(join(root, split, `${row.id}.txt`), "utf8")] as const);
+const pages = realworldSources().filter((row) => row.script === "simplified" && row.format === "text" && row.encoding === "utf-8");
+const realworld = (split: string) => pages.filter((row) => row.split === split).map((row) => [row.id, readFileSync(join(root, split, `${row.id}.txt`), "utf8")] as const);
 
 const corpora: [string, (readonly [string, string])[], boolean][] = [
   ["CCTV news items", cctv, true],

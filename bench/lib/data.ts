@@ -16,6 +16,18 @@ export function dataPath(relative: string): string {
   return path;
 }
 
+/** The real-world pages (test/fixtures/realworld): its folder and the rows of its sources.tsv, a record per item. */
+export const realworldRoot = resolve(projectRoot, "test/fixtures/realworld");
+export type SourceRow = Record<"id" | "split" | "url" | "publisher" | "level" | "kind" | "script" | "format" | "encoding" | "retrieved" | "truncated" | "note", string>;
+export function realworldSources(): SourceRow[] {
+  const [header, ...lines] = readFileSync(resolve(realworldRoot, "sources.tsv"), "utf8").split("\n").filter((line) => line !== "");
+  const columns = header!.split("\t");
+  return lines.map((line) => {
+    const cells = line.split("\t");
+    return Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? ""])) as SourceRow;
+  });
+}
+
 /** Lines of a SIGHAN 2005 test file (CRLF), without the trailing empty line. */
 export function sighanLines(set: "pku" | "msr", which: "test" | "test_gold"): string[] {
   const lines = readFileSync(dataPath(`sighan2005/${set}_${which}.utf8`), "utf8").split(/\r?\n/);
