@@ -10,6 +10,7 @@
  *
  * The runs are left out of the text read. The pollution reader reports them past its count for the kind.
  */
+import { isIdeograph } from "../core/chars.js";
 
 /** A run of lost characters; `weight` is how many characters it stands for, at most {@link MAX_WEIGHT}. */
 export interface MojibakeRun {
@@ -44,7 +45,6 @@ const QUESTION_RUN = /\?+([a-z](?=[\u4e00-\u9fff]))?/g;
 /** A field's label after a run: the run stood for the blank between two fields (`???作者:`, `???发布日期:`). */
 const LABEL_AFTER = /^[\u4e00-\u9fff]{1,6}[:：]/;
 
-const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** Chinese punctuation a word may follow (`,??h政協`): a lost character there is glued into the next word. */
 const CLAUSE_BEFORE = new Set([..."，。、；：,;:“”《》（）()"]);
 
@@ -78,14 +78,17 @@ export function findMojibake(text: string): MojibakeRun[] {
       lines.push([start, end]);
       runs.push({ start, end, weight: MAX_WEIGHT });
     }
+    // runs come in order, as the lines do: one pointer over the lines, not a search of them per run
+    let line = 0;
     for (const m of text.matchAll(QUESTION_RUN)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (lines.some(([from, to]) => start >= from && start < to)) continue;
+      while (line < lines.length && lines[line]![1] <= start) line++;
+      if (line < lines.length && start >= lines[line]![0]) continue;
       const questions = m[0].length - (m[1]?.length ?? 0);
       const before = text.charCodeAt(start - 1);
-      const glued = m[1] !== undefined || (questions >= 2 && isHan(text.charCodeAt(end)));
-      const gluedBefore = isHan(before) || (questions >= 2 && CLAUSE_BEFORE.has(text[start - 1] ?? ""));
+      const glued = m[1] !== undefined || (questions >= 2 && isIdeograph(text.charCodeAt(end)));
+      const gluedBefore = isIdeograph(before) || (questions >= 2 && CLAUSE_BEFORE.has(text[start - 1] ?? ""));
       // a single ? between characters is a question mark or a lost blank; a lost character is glued into a word
       if (!glued || !gluedBefore || LABEL_AFTER.test(text.slice(end, end + 8))) continue;
       // a Latin letter between the run and a word is a lost character's second byte: no writer glues one there
