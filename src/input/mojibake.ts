@@ -69,7 +69,7 @@ export const MOJIBAKE_STARTS = ["?", "\ufffd", "锟", "\u00c2", "\u00c3", ..."\u
 export function findMojibake(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
   for (const m of text.matchAll(REPLACEMENT_RUN)) runs.push({ start: m.index, end: m.index + m[0].length, weight: Math.min(MAX_WEIGHT, m[0].length) });
-  runs.push(...latin1Runs(text));
+  for (const run of latin1Runs(text)) runs.push(run);
   if (text.includes("?")) {
     const lines: [number, number][] = [];
     for (const m of text.matchAll(QUESTION_LINE)) {

@@ -130,7 +130,7 @@ function findSeoStrings(text: string, seen: number): Finding[] {
     ...(seen & HAS_CODE ? findCodeNames(text) : []),
   ];
   // access words alone make no finding: every other span needs a template, a brand word or a glued Latin run
-  if (tokens.length > 0 || (seen & HAS_LATIN_ANCHOR && SEO_LATIN_ANCHOR.test(text)) || seen & HAS_BRAND_WORD) spans.push(...findBrandedNames(text, tokens));
+  if (tokens.length > 0 || (seen & HAS_LATIN_ANCHOR && SEO_LATIN_ANCHOR.test(text)) || seen & HAS_BRAND_WORD) for (const span of findBrandedNames(text, tokens)) spans.push(span);
   return joinedWithTagLines(text, spans);
 }
 
@@ -176,7 +176,7 @@ function joinedWithTagLines(text: string, spans: Finding[]): Finding[] {
     rest += text.slice(at, lineEnd);
     const tagLine = !/[。！？]/u.test(line) && rest.trim().split(TAG_SEPARATOR).filter((tag) => tag.trim() !== "").length >= MIN_TAGS;
     if (tagLine && found >= (end - start) * MIN_TAG_LINE_SHARE) grown.push({ kind: "seo", start, end: Math.max(end, joined[j - 1]!.end) });
-    else grown.push(...joined.slice(i, j));
+    else for (let k = i; k < j; k++) grown.push(joined[k]!);
     i = j;
   }
   return grown;
@@ -191,7 +191,7 @@ function findBrandedNames(text: string, tokens: Span[]): Finding[] {
   for (const m of numbers) written.set(m[0], (written.get(m[0]) ?? 0) + 1);
   for (const m of numbers) if (written.get(m[0])! >= MIN_BRAND_REPEATS) spans.push(glued(text, m.index, m.index + m[0].length));
   const hits = [...text.matchAll(SEO_BRAND)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: true, weak: false }));
-  hits.push(...[...text.matchAll(SEO_ACCESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, brand: false, weak: false })));
+  for (const m of text.matchAll(SEO_ACCESS)) hits.push({ start: m.index, end: m.index + m[0].length, brand: false, weak: false });
   // a Latin run glued to Chinese stands for a brand too (beside another brand or an access word, or before a slot);
   // one of letters alone is weaker: two such names side by side are a bilingual mention (sogou搜狗, baidu百度).
   // Weakness belongs to the run, not its position: a listed brand starting there too (`ag真人`) stays strong.
@@ -359,7 +359,7 @@ function findGluedNames(text: string, tokens: Span[]): Finding[] {
     } else if (occurrences.length >= 2 && occurrences.some((o) => isHanAt(text, o.end))) {
       // a name runs on into the words after it (williamhill英国); a word that closes its clause each time is a
       // writer's slang (一圖get!, 一起來get!)
-      findings.push(...grownOverCommonContext(text, occurrences));
+      for (const finding of grownOverCommonContext(text, occurrences)) findings.push(finding);
     }
   }
   return findings;
@@ -376,7 +376,7 @@ function findNumberNames(text: string): Finding[] {
   }
   for (const occurrences of numbers.values()) {
     const followers = new Set(occurrences.map((o) => text[o.end]));
-    if (occurrences.length >= MIN_NUMBER_NAMES && followers.size >= 2) findings.push(...grownOverCommonContext(text, occurrences));
+    if (occurrences.length >= MIN_NUMBER_NAMES && followers.size >= 2) for (const finding of grownOverCommonContext(text, occurrences)) findings.push(finding);
   }
   return findings;
 }
@@ -694,7 +694,7 @@ function findCandidates(text: string): { findings: Finding[]; syllables: Set<str
       endRun(i);
     }
     if (isHan(c)) {
-      findings.push(...pending);
+      for (const finding of pending) findings.push(finding);
       pending = [];
       afterHan = true;
       i += c >= 0xd800 ? 2 : 1;
@@ -718,7 +718,7 @@ function findCandidates(text: string): { findings: Finding[]; syllables: Set<str
       continue;
     }
     // emoji a mirror puts at the end of a clause sit between a character and its punctuation (会议🐴🤛，)
-    if (pending.length > 0 && CLAUSE_PUNCTUATION.has(text[i]!)) findings.push(...pending);
+    if (pending.length > 0 && CLAUSE_PUNCTUATION.has(text[i]!)) for (const finding of pending) findings.push(finding);
     pending = [];
     afterHan = false;
     i++;
