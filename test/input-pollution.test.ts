@@ -155,6 +155,11 @@ describe("pollution reader", () => {
     ]) {
       expect(growth((text) => readPollution(identityView(text)), make(100_000), make(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
     }
+    // whole site strings, each glued to the next: every hit grew over the whole run (quadratic: 100,000 characters
+    // took 84 s), and a megabyte of search phrases gave ~100,000 findings whose spread into push() overflowed the stack
+    for (const make of [(n: number) => "官方官网".repeat(n / 4), (n: number) => "十大电子正规游戏网站".repeat(n / 10)]) {
+      expect(growth((text) => readPollution(identityView(text)), make(100_000), make(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
+    }
     const professors = (n: number) => "公司党委副书记经理董事长张三".repeat(n / 14);
     expect(growth(findCompanyTitles, professors(100_000), professors(1_000_000), { floorMs: 5 }).ratio).toBeLessThan(30);
     // a megabyte of tone-marked letters glued to characters: runs of 24 at most, each spelled in bounded time

@@ -105,10 +105,18 @@ const HIJACK_FOLD = new Map(
 const HIJACK_FOLDED = new RegExp(`[${[...HIJACK_FOLD.keys()].join("")}]`, "g");
 const foldHijackWords = (text: string): string => text.replace(HIJACK_FOLDED, (c) => HIJACK_FOLD.get(c)!);
 
+/**
+ * How far a site string grows on either side of its brand: real ones are a few dozen characters
+ * (`开云手机官网入口·(中国)官方网站`); without a bound, every hit inside a megabyte of glued words (`官方官网` repeated)
+ * would grow over all of it, and the reader would be quadratic. Spans that touch are joined afterwards anyway.
+ */
+const MAX_GLUE = 64;
+
 /** The range of `start`–`end` grown over what glues to it on either side (`开云` → `开云手机官网入口·(中国)官方网站`). */
 function glued(text: string, start: number, end: number): Finding {
-  for (let m = GLUE_AFTER.exec(text.slice(end, end + 12)); m; m = GLUE_AFTER.exec(text.slice(end, end + 12))) end += m[0].length;
-  for (let m = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 12), start)); m; m = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 12), start))) {
+  const [from, to] = [start, end];
+  for (let m = GLUE_AFTER.exec(text.slice(end, end + 12)); m && end - to < MAX_GLUE; m = GLUE_AFTER.exec(text.slice(end, end + 12))) end += m[0].length;
+  for (let m = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 12), start)); m && from - start < MAX_GLUE; m = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 12), start))) {
     start -= m[0].length;
   }
   return { kind: "seo", start, end };
