@@ -134,16 +134,8 @@ function judgeTitle(text: string, line: Span, matches: TermMatch<SpamTerm>[]): S
     end = Math.max(end, to);
   }
   const inside = matches.filter((m) => m.start >= start && m.end <= end);
-  const byCategory = new Map<SpamCategory, number>();
-  let promo = 0;
-  const counted = new Set<string>();
-  for (const { entry } of inside) {
-    if (counted.has(entry.term)) continue;
-    counted.add(entry.term);
-    if (entry.cls === "promo") promo += entry.weight;
-    else if (entry.cls === "gambling" || entry.cls === "porn") byCategory.set(entry.cls, (byCategory.get(entry.cls) ?? 0) + entry.weight);
-  }
-  const [category, best] = [...byCategory].sort((a, b) => b[1] - a[1])[0]!;
+  const { byCategory, promo } = tally(text, inside);
+  const [category, { score: best }] = [...byCategory].filter(([cls]) => cls === "gambling" || cls === "porn").sort((a, b) => b[1].score - a[1].score)[0]!;
   if (best < MIN_CATEGORY_SCORE || best + promo < TITLE_CATEGORY_SCORE) return undefined;
   const trimmed = text.slice(start, end);
   start += trimmed.length - trimmed.trimStart().length;
@@ -152,8 +144,8 @@ function judgeTitle(text: string, line: Span, matches: TermMatch<SpamTerm>[]): S
   return { start, end, text: text.slice(start, end), category, evidence, score: best + promo };
 }
 
-/** Scores one unit from the term matches inside it; a finding when it passes every threshold. */
-function judgeUnit(text: string, unit: Span, matches: TermMatch<SpamTerm>[]): SpamFinding | undefined {
+/** The weights of term matches by class, each distinct word counted once, with the words as evidence. */
+function tally(text: string, matches: TermMatch<SpamTerm>[]) {
   const byCategory = new Map<SpamCategory, { score: number; evidence: Span[] }>();
   const promoEvidence: Span[] = [];
   let promo = 0;
@@ -175,7 +167,14 @@ function judgeUnit(text: string, unit: Span, matches: TermMatch<SpamTerm>[]): Sp
       byCategory.set(entry.cls, category);
     }
   }
+  return { byCategory, promo, promoEvidence, report };
+}
+
+/** Scores one unit from the term matches inside it; a finding when it passes every threshold. */
+function judgeUnit(text: string, unit: Span, matches: TermMatch<SpamTerm>[]): SpamFinding | undefined {
+  const { byCategory, promoEvidence, report, promo: wordPromo } = tally(text, matches);
   if (byCategory.size === 0) return undefined;
+  let promo = wordPromo;
   for (const signal of shapeSignals(text, unit.start, unit.end)) {
     promo += signal.weight;
     promoEvidence.push(signal.span);
